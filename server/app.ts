@@ -1,0 +1,99 @@
+// Builds the Fastify application: services, security plugins, API routes, docs, the client and socket.io.
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import pino from 'pino';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { AdjustableClock, systemClock, type Clock } from './clock.ts';
+import { loadConfig, type Config } from './config.ts';
+import { databasePath, openDatabase } from './db/client.ts';
+import { migrateDatabase } from './db/migrate.ts';
+import './http/types.ts';
+import { registerApiDocs } from './plugins/apiDocs.ts';
+import { registerAuthentication } from './plugins/authentication.ts';
+import { registerClientApp } from './plugins/clientApp.ts';
+import { registerErrorHandler } from './plugins/errorHandler.ts';
+import { NotificationHub } from './realtime/notificationHub.ts';
+import { attachSocketServer } from './realtime/socketServer.ts';
+import auditRoutes from './routes/audit/index.ts';
+import authRoutes from './routes/auth/index.ts';
+import meRoutes from './routes/me/index.ts';
+import notificationRoutes from './routes/notifications/index.ts';
+import setupRoutes from './routes/setup/index.ts';
+import { systemRoutes } from './routes/system/index.ts';
+import unitRoutes from './routes/units/index.ts';
+import userRoutes from './routes/users/index.ts';
+import { loadKeys } from './security/keys.ts';
+import type { Services } from './services.ts';
+
+export interface BuildOptions {
+  config?: Partial<Config>;
+  clock?: Clock;
+  /** Tests that inject requests skip serving the client. */
+  serveClient?: boolean;
+  logger?: boolean;
+}
+
+const JSON_BODY_LIMIT = 1024 * 1024;
+
+export async function buildApp(options: BuildOptions = {}): Promise<FastifyInstance> {
+  const config = loadConfig(options.config);
+  migrateDatabase(databasePath(config.dataDir));
+  const db = await openDatabase(config.dataDir);
+  const log = pino({ level: options.logger === false ? 'silent' : config.logLevel });
+  const clock = options.clock ?? (config.testHooks ? new AdjustableClock() : systemClock);
+  const svc: Services = { config, db, clock, keys: loadKeys(config.dataDir), log, notifications: new NotificationHub(db) };
+
+  const app = Fastify({
+    loggerInstance: log,
+    bodyLimit: JSON_BODY_LIMIT,
+    trustProxy: process.env.TONGBAN_TRUST_PROXY === '1',
+    ...(config.tlsCert && config.tlsKey
+      ? { https: { cert: (await import('node:fs')).readFileSync(config.tlsCert), key: (await import('node:fs')).readFileSync(config.tlsKey) } }
+      : {}),
+  }) as unknown as FastifyInstance;
+  app.decorate('svc', svc);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Ant Design injects component styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        mediaSrc: ["'self'", 'blob:'],
+        workerSrc: ["'self'", 'blob:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    strictTransportSecurity: config.publicUrl.startsWith('https://'),
+  });
+  await app.register(rateLimit, { global: false });
+  registerAuthentication(app);
+  await registerApiDocs(app);
+
+  await app.register(setupRoutes, { prefix: '/api/setup' });
+  await app.register(authRoutes, { prefix: '/api/auth' });
+  await app.register(meRoutes, { prefix: '/api/me' });
+  await app.register(userRoutes, { prefix: '/api/users' });
+  await app.register(unitRoutes, { prefix: '/api/units' });
+  await app.register(auditRoutes, { prefix: '/api/audit' });
+  await app.register(notificationRoutes, { prefix: '/api/notifications' });
+  await app.register(systemRoutes);
+  if (options.serveClient !== false) await registerClientApp(app);
+
+  const io = attachSocketServer(app.server, svc);
+  app.addHook('onClose', async () => {
+    await io.close();
+    await db.$disconnect();
+  });
+  return app;
+}

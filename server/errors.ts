@@ -1,0 +1,56 @@
+// Named application errors; the HTTP error handler maps them to status codes in one place.
+
+export class AppError extends Error {
+  readonly statusCode: number;
+  readonly code: string;
+  readonly details?: unknown;
+
+  constructor(statusCode: number, code: string, message: string, details?: unknown) {
+    super(message);
+    this.statusCode = statusCode;
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export class BadRequest extends AppError {
+  constructor(code: string, message: string, details?: unknown) {
+    super(400, code, message, details);
+  }
+}
+
+export class Unauthorized extends AppError {
+  constructor(code = 'unauthenticated', message = 'Sign-in required') {
+    super(401, code, message);
+  }
+}
+
+export class Forbidden extends AppError {
+  constructor(code = 'forbidden', message = 'You are not allowed to do this') {
+    super(403, code, message);
+  }
+}
+
+export class NotFound extends AppError {
+  constructor(what = 'resource') {
+    super(404, 'not_found', `${what} not found`);
+  }
+}
+
+export class Conflict extends AppError {
+  constructor(code: string, message: string, details?: unknown) {
+    super(409, code, message, details);
+  }
+}
+
+export class InvalidState extends AppError {
+  constructor(code: string, message: string) {
+    super(409, code, message);
+  }
+}
+
+export class Locked extends AppError {
+  constructor(message: string, details?: unknown) {
+    super(423, 'account_locked', message, details);
+  }
+}

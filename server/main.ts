@@ -1,0 +1,30 @@
+// Starts Tongban: one process, one port (HTTP API, client, socket.io; collab and media join here as they land).
+import { buildApp } from './app.ts';
+import { issueSetupToken } from './commands/setupAdministrators.ts';
+import { DEMO_PASSWORD, seedDemoOrganisation } from './seed/demoOrganisation.ts';
+
+const app = await buildApp();
+const { config } = app.svc;
+await app.listen({ port: config.port, host: config.host });
+
+if (process.env.TONGBAN_DEMO === '1' && (await app.svc.db.user.count()) === 0) {
+  const seeded = await seedDemoOrganisation(app.svc);
+  process.stdout.write(`\n  Demo organisation created: ${seeded.units} units, ${seeded.users} people.\n  Sign in as chenming (区长), zhaojing (秘书科), zhouqiang (督查室), zhangwei (科员), sysadmin / secadmin / auditadmin …\n  Every demo account's password: ${DEMO_PASSWORD}\n`);
+}
+const token = await issueSetupToken(app.svc);
+if (token) {
+  const link = `${config.publicUrl}/setup?token=${token}`;
+  // Printed, not logged as JSON: the operator must be able to read and copy it. It works once and for 24 hours.
+  process.stdout.write(`\n  同办 Tongban — first start. Create the administrators here (one-time link):\n\n    ${link}\n\n`);
+}
+process.stdout.write(`  同办 Tongban is running at ${config.publicUrl}\n`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    app.log.info({ signal }, 'shutting down');
+    app.close().then(() => process.exit(0), (err: unknown) => {
+      app.log.error({ err }, 'shutdown failed');
+      process.exit(1);
+    });
+  });
+}

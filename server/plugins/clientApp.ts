@@ -1,0 +1,33 @@
+// Serves the built client (client/dist) with a single-page-app fallback to index.html.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+
+export const clientDist = fileURLToPath(new URL('../../client/dist', import.meta.url));
+
+const SERVER_PREFIXES = ['/api/', '/socket.io', '/collab', '/healthz', '/readyz'];
+
+export async function registerClientApp(app: FastifyInstance): Promise<void> {
+  if (!fs.existsSync(path.join(clientDist, 'index.html'))) {
+    app.log.warn('client/dist is missing: the web client is not served (run `npm run build`)');
+    return;
+  }
+  await app.register(fastifyStatic, { root: clientDist, prefix: '/', wildcard: false, index: ['index.html'], cacheControl: false,
+    setHeaders: (res, filePath) => {
+      // Hashed asset names can be cached forever; index.html must be revalidated so a deploy is picked up.
+      res.header('Cache-Control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+  app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, (request, reply) => {
+    const url = request.url.split('?')[0] ?? '/';
+    if (SERVER_PREFIXES.some((p) => url.startsWith(p))) {
+      return reply.code(404).send({ statusCode: 404, code: 'not_found', message: `No route ${request.method} ${url}` });
+    }
+    const file = path.join(clientDist, path.normalize(url));
+    if (file.startsWith(clientDist) && fs.existsSync(file) && fs.statSync(file).isFile()) return reply.sendFile(path.relative(clientDist, file));
+    reply.header('Cache-Control', 'no-cache');
+    return reply.sendFile('index.html');
+  });
+}

@@ -1,0 +1,121 @@
+// socket.io on the HTTP server, authenticated by the same session cookie. Every client message is validated;
+// a bad one is answered with an error and never reaches a handler.
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import fastifyCookie from '@fastify/cookie';
+import { isSessionLive, loadSession, SESSION_COOKIE } from '../auth/sessions.ts';
+import { sessionStage } from '../auth/stage.ts';
+import { markNotificationsRead } from '../commands/notificationReader.ts';
+import type { Services } from '../services.ts';
+import { clientMessages, type Ack, type ClientEvent, type ServerToClient } from './messages.ts';
+
+const SESSION_RECHECK_MS = 60_000;
+const MAX_MESSAGE_BYTES = 64 * 1024;
+
+interface SocketData {
+  userId: string;
+  username: string;
+  sessionId: string;
+}
+
+type TongbanSocket = Socket<Record<string, never>, ServerToClient, Record<string, never>, SocketData>;
+
+export function attachSocketServer(httpServer: HttpServer, svc: Services): Server {
+  const io = new Server<Record<string, never>, ServerToClient, Record<string, never>, SocketData>(httpServer, {
+    path: '/socket.io',
+    maxHttpBufferSize: MAX_MESSAGE_BYTES,
+    serveClient: false,
+    allowRequest: (req, callback) => {
+      const origin = req.headers.origin;
+      const host = req.headers.host;
+      const ok = !origin || origin === new URL(svc.config.publicUrl).origin || origin === `http://${host}` || origin === `https://${host}`;
+      callback(ok ? null : 'origin not allowed', ok);
+    },
+  });
+
+  io.use(async (socket, next) => {
+    try {
+      const cookies = fastifyCookie.parse(socket.handshake.headers.cookie ?? '');
+      const auth = await loadSession(svc.db, cookies[SESSION_COOKIE], svc.clock.now(), svc.config);
+      if (!auth) return next(new Error('unauthenticated'));
+      const stage = sessionStage({ mfaPending: auth.session.mfaPending, mfaEnabled: auth.mfaEnabled, mustChangePassword: auth.mustChangePassword });
+      if (stage !== 'active') return next(new Error('sign_in_incomplete'));
+      socket.data = { userId: auth.subject.id, username: auth.subject.username, sessionId: auth.session.id };
+      next();
+    } catch (err) {
+      svc.log.error({ err }, 'socket authentication failed');
+      next(new Error('internal_error'));
+    }
+  });
+
+  io.on('connection', (socket: TongbanSocket) => {
+    const { userId, sessionId } = socket.data;
+    void socket.join([`user:${userId}`, `session:${sessionId}`]);
+    svc.log.debug({ userId }, 'socket connected');
+
+    socket.onAny((event: string, ...args: unknown[]) => {
+      void handle(socket, event, args);
+    });
+  });
+
+  async function handle(socket: TongbanSocket, event: string, args: unknown[]): Promise<void> {
+    const ack = typeof args[args.length - 1] === 'function' ? (args.pop() as (a: Ack) => void) : null;
+    const refuse = (code: string, message: string) => {
+      const answer = { ok: false as const, code, message };
+      if (ack) ack(answer);
+      else socket.emit('error:message', { code, message, event });
+    };
+    if (!(event in clientMessages)) return refuse('unknown_event', `Unknown event "${String(event).slice(0, 40)}"`);
+    const parsed = clientMessages[event as ClientEvent].safeParse(args[0] ?? {});
+    if (!parsed.success) return refuse('invalid_message', parsed.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; '));
+    try {
+      // Sessions can end while a socket stays open: check before acting on a message.
+      const session = await svc.db.session.findUnique({ where: { id: socket.data.sessionId } });
+      if (!session || !isSessionLive(session, svc.clock.now(), svc.config)) {
+        socket.emit('session:ended', { reason: 'expired' });
+        socket.disconnect(true);
+        return;
+      }
+      switch (event as ClientEvent) {
+        case 'notification:read':
+          await markNotificationsRead(svc, { actor: { id: socket.data.userId, name: socket.data.username }, ip: socket.handshake.address, userAgent: String(socket.handshake.headers['user-agent'] ?? ''), at: svc.clock.now(), auditKey: svc.keys.audit }, socket.data.userId, parsed.data.ids);
+          break;
+      }
+      ack?.({ ok: true });
+    } catch (err) {
+      svc.log.error({ err, event, userId: socket.data.userId }, 'socket handler failed');
+      refuse('internal_error', 'Internal server error');
+    }
+  }
+
+  // Idle and absolute time-outs apply to open sockets too, not only to HTTP requests.
+  const recheck = setInterval(() => {
+    void (async () => {
+      const sockets = await io.fetchSockets();
+      const ids = [...new Set(sockets.map((s) => s.data.sessionId))];
+      if (ids.length === 0) return;
+      const live = await svc.db.session.findMany({ where: { id: { in: ids } } });
+      const now = svc.clock.now();
+      const ok = new Set(live.filter((s) => isSessionLive(s, now, svc.config)).map((s) => s.id));
+      for (const id of ids) if (!ok.has(id)) endSessions([id], 'expired');
+    })().catch((err: unknown) => svc.log.error({ err }, 'socket session recheck failed'));
+  }, SESSION_RECHECK_MS);
+  recheck.unref();
+  io.engine.on('close', () => clearInterval(recheck));
+
+  function endSessions(ids: string[], reason: 'signed_out' | 'expired') {
+    for (const id of ids) {
+      io.to(`session:${id}`).emit('session:ended', { reason });
+      io.in(`session:${id}`).disconnectSockets(true);
+    }
+  }
+
+  svc.notifications.attach({
+    toUser: (userId, event, payload) => {
+      io.to(`user:${userId}`).emit(event as keyof ServerToClient, payload as never);
+    },
+    closeSessions: (ids) => endSessions(ids, 'signed_out'),
+  });
+
+  return io;
+}

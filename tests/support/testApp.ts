@@ -1,0 +1,88 @@
+// Builds a real Tongban app on a fresh SQLite database in a temp directory, with a clock the test controls.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../../server/app.ts';
+import { AdjustableClock } from '../../server/clock.ts';
+import { DEMO_PASSWORD, seedDemoOrganisation } from '../../server/seed/demoOrganisation.ts';
+import { totpAt } from '../../server/domain/totp.ts';
+
+export { DEMO_PASSWORD };
+
+export interface TestApp {
+  app: FastifyInstance;
+  clock: AdjustableClock;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(options: { demo?: boolean } = {}): Promise<TestApp> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-test-'));
+  const clock = new AdjustableClock();
+  const app = await buildApp({ config: { dataDir, publicUrl: 'http://localhost:3000' }, clock, serveClient: false, logger: false });
+  await app.ready();
+  if (options.demo !== false) await seedDemoOrganisation(app.svc);
+  return {
+    app,
+    clock,
+    dataDir,
+    async close() {
+      await app.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A signed-in client: keeps the session cookie and CSRF token like a browser would. */
+export class TestClient {
+  cookie = '';
+  csrf = '';
+
+  constructor(private readonly app: FastifyInstance) {}
+
+  async request(method: InjectOptions['method'], url: string, payload?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    const res = await this.app.inject({
+      method,
+      url,
+      headers: {
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...(this.csrf && method !== 'GET' ? { 'x-csrf-token': this.csrf } : {}),
+        ...headers,
+      },
+      ...(payload === undefined ? {} : { payload: payload as InjectOptions['payload'] }),
+    });
+    const setCookie = res.cookies.find((c) => c.name === 'tb_session');
+    if (setCookie) this.cookie = setCookie.value ? `tb_session=${setCookie.value}` : '';
+    const body = res.headers['content-type']?.includes('json') ? (res.json() as { csrfToken?: unknown }) : null;
+    if (body && typeof body.csrfToken === 'string') this.csrf = body.csrfToken;
+    return res;
+  }
+
+  get(url: string) { return this.request('GET', url); }
+  post(url: string, payload?: unknown) { return this.request('POST', url, payload); }
+  put(url: string, payload?: unknown) { return this.request('PUT', url, payload); }
+  patch(url: string, payload?: unknown) { return this.request('PATCH', url, payload); }
+
+  async signIn(username: string, password = DEMO_PASSWORD): Promise<LightMyRequestResponse> {
+    return this.post('/api/auth/sign-in', { username, password });
+  }
+}
+
+/** Signs in a user who must use a second factor: enrols an authenticator on first use, returns its secret. */
+export async function signInWithMfa(t: TestApp, client: TestClient, username: string, secret?: string): Promise<string> {
+  const res = await client.signIn(username);
+  const { stage } = res.json() as { stage: string };
+  if (stage === 'mfa_enrolment') {
+    const enrol = (await client.post('/api/me/mfa/enrolment')).json() as { secret: string };
+    const confirm = await client.post('/api/me/mfa/enrolment/confirm', { code: totpAt(enrol.secret, t.clock.now()) });
+    if (confirm.statusCode !== 200) throw new Error(`enrolment failed: ${confirm.body}`);
+    t.clock.advance(31_000);
+    return enrol.secret;
+  }
+  if (stage !== 'mfa' || !secret) throw new Error(`unexpected stage ${stage}`);
+  const verify = await client.post('/api/auth/mfa', { code: totpAt(secret, t.clock.now()) });
+  if (verify.statusCode !== 200) throw new Error(`mfa failed: ${verify.body}`);
+  t.clock.advance(31_000);
+  return secret;
+}
