@@ -3,18 +3,15 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import pino from 'pino';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { AdjustableClock, systemClock, type Clock } from './clock.ts';
+import type { Clock } from './clock.ts';
 import { loadConfig, type Config } from './config.ts';
-import { databasePath, openDatabase } from './db/client.ts';
-import { migrateDatabase } from './db/migrate.ts';
+import { createServices } from './bootstrap.ts';
 import './http/types.ts';
 import { registerApiDocs } from './plugins/apiDocs.ts';
 import { registerAuthentication } from './plugins/authentication.ts';
 import { registerClientApp } from './plugins/clientApp.ts';
 import { registerErrorHandler } from './plugins/errorHandler.ts';
-import { NotificationHub } from './realtime/notificationHub.ts';
 import { attachSocketServer } from './realtime/socketServer.ts';
 import auditRoutes from './routes/audit/index.ts';
 import authRoutes from './routes/auth/index.ts';
@@ -24,8 +21,6 @@ import setupRoutes from './routes/setup/index.ts';
 import { systemRoutes } from './routes/system/index.ts';
 import unitRoutes from './routes/units/index.ts';
 import userRoutes from './routes/users/index.ts';
-import { loadKeys } from './security/keys.ts';
-import type { Services } from './services.ts';
 
 export interface BuildOptions {
   config?: Partial<Config>;
@@ -39,11 +34,8 @@ const JSON_BODY_LIMIT = 1024 * 1024;
 
 export async function buildApp(options: BuildOptions = {}): Promise<FastifyInstance> {
   const config = loadConfig(options.config);
-  migrateDatabase(databasePath(config.dataDir));
-  const db = await openDatabase(config.dataDir);
-  const log = pino({ level: options.logger === false ? 'silent' : config.logLevel });
-  const clock = options.clock ?? (config.testHooks ? new AdjustableClock() : systemClock);
-  const svc: Services = { config, db, clock, keys: loadKeys(config.dataDir), log, notifications: new NotificationHub(db) };
+  const svc = await createServices(config, { ...(options.clock ? { clock: options.clock } : {}), silent: options.logger === false });
+  const { db, log } = svc;
 
   const app = Fastify({
     loggerInstance: log,

@@ -158,8 +158,10 @@ function ensureBuildPackages() {
   };
   log(`missing Debian build packages: ${missing.join(' ')}`);
   // Refresh the package lists only when apt does not know a package yet.
+  // apt-cache prints "name:\n  Installed: x\n  Candidate: y" for each package it knows.
   const policy = run('apt-cache', ['policy', ...missing]).stdout ?? '';
-  const unknown = missing.some((p) => !new RegExp(`^${p.replace(/[+.]/g, '\\$&')}:\\n\\s+Installed: .*\\n\\s+Candidate: (?!\\(none\\))`, 'm').test(policy));
+  const candidates = new Map([...policy.matchAll(/^(\S+):\n\s+Installed: .*\n\s+Candidate: (.*)$/gm)].map((m) => [m[1], m[2]]));
+  const unknown = missing.some((p) => (candidates.get(p) ?? '(none)') === '(none)');
   let updated = false;
   if (unknown) {
     if (!asRoot(['apt-get', 'update'])) fail('apt-get update failed (see above).');

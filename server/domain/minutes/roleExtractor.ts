@@ -74,14 +74,17 @@ class RoleCollector {
     if (actors.length === 0) return;
     this.anyCue = true;
     this.spans.push(span);
-    if (role === 'lead') {
+    // In "责任单位：A（牵头）、B、C" the marked unit leads and the others assist, whatever the label.
+    const marked = actors.filter((a) => a.leadMark);
+    if (marked.length > 0) {
+      this.explicitLead = true;
+      this.lead.push(...marked);
+      this.co.push(...actors.filter((a) => !a.leadMark));
+    } else if (role === 'lead') {
       this.explicitLead = true;
       this.lead.push(...actors);
     } else {
-      // In "责任单位：A（牵头）、B、C" the marked one leads and the rest assist.
-      this.lead.push(...actors.filter((a) => a.leadMark));
-      this.co.push(...actors.filter((a) => !a.leadMark));
-      if (actors.some((a) => a.leadMark)) this.explicitLead = true;
+      this.co.push(...actors);
     }
   }
 
@@ -147,7 +150,10 @@ function readLabels(text: string, lexicon: UnitLexicon, roles: RoleCollector): v
     const valueEnd = stop ? valueStart + stop.index : text.length;
     const value = text.slice(valueStart, valueEnd).trim();
     const span: [number, number] = [m.index, valueEnd];
-    if (kind === 'deadline') continue;
+    if (kind === 'deadline') {
+      roles.spans.push(span);
+      continue;
+    }
     if (kind === 'owner' || kind === 'coOwner') {
       const people = value.split(/[、，,]/).flatMap((p) => {
         const person = readPerson(p.trim(), lexicon, true);

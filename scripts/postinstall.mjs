@@ -1,0 +1,22 @@
+// Runs after `npm install`: builds the mediasoup worker (see media/install/README.md) and generates the Prisma client.
+// Any failure stops the install with its message: never a silent half-install.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+function run(label, command, args, env = process.env) {
+  console.log(`[tongban] ${label}`);
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env });
+  if (result.status !== 0) {
+    console.error(`[tongban] ${label} failed (exit ${result.status ?? result.signal}).`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+if (fs.existsSync(path.join(root, 'node_modules/mediasoup'))) {
+  run('building the mediasoup worker', process.execPath, [path.join(root, 'media/install/buildWorker.mjs')]);
+}
+run('generating the Prisma client', process.execPath, [path.join(root, 'node_modules/prisma/build/index.js'), 'generate'], { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: '1' });

@@ -1,0 +1,144 @@
+// Operator command line: `npm run cli -- <command> [options]`. Runs on the server with direct database access;
+// every change is audited with the operator's OS account as the actor.
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import type { RequestContext } from '../audit/auditLog.ts';
+import { verifyAuditChain } from '../audit/verifyChain.ts';
+import { createServices } from '../bootstrap.ts';
+import { issueSetupToken } from '../commands/setupAdministrators.ts';
+import { resetMfa, unlockUser } from '../commands/securityActions.ts';
+import { createUnit } from '../commands/unitEditor.ts';
+import { createUser } from '../commands/userCreator.ts';
+import { loadConfig } from '../config.ts';
+import { CLASSIFICATIONS, classificationLevel, ROLE_NAMES, type Classification, type RoleName } from '../domain/roles.ts';
+import { AppError } from '../errors.ts';
+import { loadKeys } from '../security/keys.ts';
+import type { Services } from '../services.ts';
+import { backup, restore } from './backup.ts';
+
+const USAGE = `Usage: npm run cli -- <command> [options]
+
+  create-unit   --name NAME [--parent NAME|ID] [--short SHORT_NAME] [--alias ALIAS ...]
+  create-user   --username U --name DISPLAY_NAME --unit NAME|ID [--title T] [--roles staff,leader,...]
+                [--clearance public|internal|secret|confidential]      prints a one-time password
+  reset-mfa     --username U       remove a lost authenticator
+  unlock        --username U       lift a lockout
+  setup-link                       print a new one-time setup link (only while no system administrator exists)
+  audit-verify                     re-compute the audit hash chain; exit 1 and name the first broken event
+  backup        [--out DIR]        encrypted online backup of the database and files
+  restore       --from DIR         restore a backup into an empty data directory (server stopped)
+
+Roles: ${ROLE_NAMES.join(', ')}. Data directory: TONGBAN_DATA_DIR (default ./data).`;
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(2);
+}
+
+function required(values: Record<string, unknown>, name: string): string {
+  const v = values[name];
+  if (typeof v !== 'string' || v === '') fail(`--${name} is required\n\n${USAGE}`);
+  return v;
+}
+
+async function unitId(svc: Services, ref: string): Promise<string> {
+  const unit = await svc.db.unit.findFirst({ where: { OR: [{ id: ref }, { name: ref }, { shortName: ref }] } });
+  if (!unit) fail(`No unit "${ref}"`);
+  return unit.id;
+}
+
+async function userId(svc: Services, username: string): Promise<string> {
+  const user = await svc.db.user.findUnique({ where: { username } });
+  if (!user) fail(`No user "${username}"`);
+  return user.id;
+}
+
+async function run(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      name: { type: 'string' }, parent: { type: 'string' }, short: { type: 'string' }, alias: { type: 'string', multiple: true },
+      username: { type: 'string' }, unit: { type: 'string' }, title: { type: 'string' }, roles: { type: 'string' }, clearance: { type: 'string' },
+      out: { type: 'string' }, from: { type: 'string' },
+    },
+    allowPositionals: false,
+  });
+  const config = loadConfig();
+  if (command === 'restore') {
+    await restore(loadKeys(config.dataDir).master, required(values, 'from'), config.dataDir);
+    process.stdout.write(`Restored into ${config.dataDir}\n`);
+    return 0;
+  }
+  if (!command || command === 'help' || command === '--help') {
+    process.stdout.write(`${USAGE}\n`);
+    return command ? 0 : 2;
+  }
+  const svc = await createServices(config, { silent: true });
+  const ctx: RequestContext = { actor: null, ip: 'cli', userAgent: `tongban-cli (${os.userInfo().username}@${os.hostname()})`, at: svc.clock.now(), auditKey: svc.keys.audit };
+  const actorName = `cli:${os.userInfo().username}`;
+  const as = (c: RequestContext): RequestContext => ({ ...c, actor: { id: 'cli', name: actorName } });
+  try {
+    switch (command) {
+      case 'create-unit': {
+        const parentId = values.parent ? await unitId(svc, values.parent) : null;
+        const { id } = await createUnit(svc, as(ctx), { name: required(values, 'name'), shortName: values.short ?? null, aliases: values.alias ?? [], parentId });
+        process.stdout.write(`Created unit ${values.name} (${id})\n`);
+        return 0;
+      }
+      case 'create-user': {
+        const roles = (values.roles ?? 'staff').split(',').map((r) => r.trim()) as RoleName[];
+        const bad = roles.filter((r) => !(ROLE_NAMES as readonly string[]).includes(r));
+        if (bad.length) fail(`Unknown role(s): ${bad.join(', ')}`);
+        const clearance = (values.clearance ?? 'internal') as Classification;
+        if (!(CLASSIFICATIONS as readonly string[]).includes(clearance)) fail(`Unknown clearance "${clearance}"`);
+        const created = await createUser(svc, as(ctx), {
+          username: required(values, 'username'), displayName: required(values, 'name'), unitId: await unitId(svc, required(values, 'unit')),
+          title: values.title ?? '', roles, clearance: classificationLevel(clearance),
+        });
+        process.stdout.write(`Created user ${values.username} (${created.id})\nOne-time password (must be changed at first sign-in): ${created.temporaryPassword}\n`);
+        return 0;
+      }
+      case 'reset-mfa':
+        await resetMfa(svc, as(ctx), await userId(svc, required(values, 'username')));
+        process.stdout.write(`Second factor removed for ${values.username}; they enrol again at next sign-in.\n`);
+        return 0;
+      case 'unlock':
+        await unlockUser(svc, as(ctx), await userId(svc, required(values, 'username')));
+        process.stdout.write(`Unlocked ${values.username}\n`);
+        return 0;
+      case 'setup-link': {
+        const token = await issueSetupToken(svc);
+        process.stdout.write(token ? `${config.publicUrl}/setup?token=${token}\n` : 'Already set up: a system administrator exists.\n');
+        return 0;
+      }
+      case 'audit-verify': {
+        const verdict = await verifyAuditChain(svc.db, svc.keys.audit);
+        if (verdict.ok) {
+          process.stdout.write(`Audit chain OK: ${verdict.events} events, last hash ${verdict.lastHash}\n`);
+          return 0;
+        }
+        const { seq, id, reason } = verdict.brokenAt;
+        process.stdout.write(`Audit chain BROKEN at event #${seq}${id ? ` (id ${id})` : ''}: ${reason.replace('_', ' ')}; ${verdict.events} events before it verify.\n`);
+        return 1;
+      }
+      case 'backup': {
+        const result = await backup(svc, values.out);
+        process.stdout.write(`Backup written to ${result.dir} (${result.files} encrypted files). Keep the keys (data/keys) separately.\n`);
+        return 0;
+      }
+      default:
+        fail(`Unknown command "${command}"\n\n${USAGE}`);
+    }
+  } catch (err) {
+    if (err instanceof AppError) fail(`${err.code}: ${err.message}`);
+    throw err;
+  } finally {
+    await svc.db.$disconnect();
+  }
+}
+
+run(process.argv.slice(2)).then((code) => process.exit(code), (err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,70 @@
+// Decides whether a decision item is a task. Minutes record reports heard, documents approved and
+// general exhortations (会议听取/审议通过/原则同意/强调/认为/通报/指出) alongside assignments; only an
+// item that assigns action to someone — or sets a date for an action — becomes a supervision task.
+
+import type { DeadlineReading } from './deadlineResolver.ts';
+import { isMetaLine } from './metaLines.ts';
+import type { RoleReading, RoleSet } from './roleExtractor.ts';
+import { isGenericUnit } from './unitNames.ts';
+
+export type NonTaskReason = 'empty' | 'header' | 'heading' | 'decision' | 'exhortation' | 'noAssignment';
+
+export type Verdict = { task: true } | { task: false; reason: NonTaskReason };
+
+export interface ItemSignals {
+  /** The item's own words, numbering removed. */
+  text: string;
+  roles: RoleReading;
+  deadline: DeadlineReading;
+  /** Roles assigned by an enclosing item ("区住建委牵头做好以下工作：（一）…"). */
+  inherited: RoleSet | null;
+  inheritedDue: boolean;
+}
+
+/** Openers that record rather than assign. */
+const DECISION_OPENER =
+  /^(?:会议)?(?:听取了?|审议(?:通过)?了?|原则(?:同意|通过)|同意|通过了?|通报了?|指出|认为|强调|研究了?|传达(?:学习)?了?|学习了?|肯定了?|充分肯定|讨论了?|审定了?|决定)/;
+const MEETING_OPENER = /^会议(?:听取|审议|原则|同意|通过|通报|指出|认为|强调|研究|传达|学习|肯定|充分肯定|讨论|审定)/;
+/** Imperative words that turn "X要…" into an assignment. */
+const IMPERATIVE = /要|务必|必须|须|需|应当|抓紧|尽快|负责|立即|做好|抓好|确保|限期|督促|组织|完成|落实/;
+/** A verb of doing; items without one (a bare topic) are not tasks. */
+const ACTION = /[做抓搞办建制定修改完善编起草报提交送形成开展组织推进落实完成实施研究解决协调整改排查检查拿出制订梳理审核上报清理摸底对接采购启动召开加快加强确保保障推动做好]/;
+const HEADING = /^关于[^，,。；;]{1,40}[。.]?$/;
+
+function withoutHeading(text: string): string {
+  return text.replace(/^\s*关于[^，,。；;]{1,40}[。.]\s*/, '').trim();
+}
+
+function allGeneric(roles: RoleSet): boolean {
+  const units = [...roles.leadUnits, ...roles.coUnits];
+  return roles.owners.length === 0 && roles.coOwners.length === 0 && units.length > 0 && units.every(isGenericUnit);
+}
+
+export function classifyItem(signals: ItemSignals): Verdict {
+  const text = signals.text.trim();
+  if (!text) return { task: false, reason: 'empty' };
+  if (isMetaLine(text)) return { task: false, reason: 'header' };
+  if (HEADING.test(text)) return { task: false, reason: 'heading' };
+
+  const body = withoutHeading(text);
+  const { roles, deadline } = signals;
+  const hasDate = deadline.due !== null || signals.inheritedDue;
+  const isDecision = DECISION_OPENER.test(body) || MEETING_OPENER.test(body);
+  const hasOwnActors = roles.leadUnits.length + roles.coUnits.length + roles.owners.length + roles.coOwners.length > 0;
+
+  if (hasOwnActors && allGeneric(roles) && !hasDate) return { task: false, reason: 'exhortation' };
+  if (roles.hasRoleCue && hasOwnActors) return { task: true };
+
+  if (roles.leadSource === 'subject') {
+    if (isDecision && !hasDate) return { task: false, reason: 'decision' };
+    if (hasDate || IMPERATIVE.test(body)) return { task: true };
+    return { task: false, reason: 'noAssignment' };
+  }
+
+  if (isDecision) return { task: false, reason: 'decision' };
+  if (signals.inherited && ACTION.test(body)) {
+    return allGeneric(signals.inherited) && !hasDate ? { task: false, reason: 'exhortation' } : { task: true };
+  }
+  if (deadline.due !== null && ACTION.test(body)) return { task: true };
+  return { task: false, reason: 'noAssignment' };
+}
