@@ -10,6 +10,20 @@ export default defineConfig({
   experimental: { adapter: true },
   engine: 'js',
   async adapter() {
-    return new PrismaBetterSQLite3({ url: `file:${path.join(dataDir, 'tongban.db')}` });
+    const factory = new PrismaBetterSQLite3({ url: `file:${path.join(dataDir, 'tongban.db')}` });
+    // The wasm engine replays each multi-statement migration.sql on the shadow database through executeRaw, which
+    // better-sqlite3 refuses (one statement per call); send parameterless scripts to executeScript instead.
+    const connectToShadowDb = factory.connectToShadowDb.bind(factory);
+    factory.connectToShadowDb = async () => {
+      const shadow = await connectToShadowDb();
+      const executeRaw = shadow.executeRaw.bind(shadow);
+      shadow.executeRaw = async (query) => {
+        if (query.args.length > 0) return executeRaw(query);
+        await shadow.executeScript(query.sql);
+        return 0;
+      };
+      return shadow;
+    };
+    return factory;
   },
 });

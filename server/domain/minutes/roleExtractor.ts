@@ -19,6 +19,8 @@ export interface RoleSet {
 export interface RoleReading extends RoleSet {
   /** 'explicit': a label or cue word names the lead; 'subject': only a sentence subject does. */
   leadSource: 'explicit' | 'subject' | 'none';
+  /** A 牵头/由/请/责任单位-style lead, as opposed to only "…负责" or a sentence subject. */
+  primaryLead: boolean;
   /** Any label or cue word assigned a role (lead or co). */
   hasRoleCue: boolean;
   /** Spans [start, end) of the text taken by role phrases; titles leave them out. */
@@ -30,22 +32,36 @@ const BOUNDARY = /[，,。；;：:\n（(）)！!？?]/;
 const PREAMBLE =
   /^(?:会议(?:研究)?(?:决定|要求|明确|强调|指出|同意|认为|议定|确定|提出|原则同意|责成|商定)?|原则同意|研究决定|要求|明确|决定|同意|确定|责成|安排|委托|交由|由|请|并|同时|另外|此外|其中|具体由|统一由|今后|下一步|对此|以上工作|上述工作|各项工作|该项工作|此项工作|该项|此项|均由|均)[，,：:\s]*/;
 
+/**
+ * 'primary' leads (牵头, 由…, 请…, 责任单位) outrank 'secondary' ones (…负责): in "由区发改委牵头，
+ * 区财政局负责资金保障" the finance bureau has a part of the work, i.e. it assists.
+ */
+type Strength = 'primary' | 'secondary';
+
 interface Cue {
   pattern: RegExp;
   role: Role;
+  strength: Strength;
   /** Where the names are: before the cue word, after it, or both (A会同B: A leads, B assists). */
   slot: 'before' | 'after' | 'around';
 }
 
 const CUES: readonly Cue[] = [
-  { pattern: /(?:作为|为)牵头单位|牵头负责|牵头抓总|牵头落实|牵头组织|牵头|具体负责|负责落实|负总责|负责(?![人的任]|同志)/y, role: 'lead', slot: 'before' },
+  { pattern: /(?:作为|为)牵头单位|牵头负责|牵头抓总|牵头落实|牵头组织|牵头|负总责/y, role: 'lead', strength: 'primary', slot: 'before' },
+  { pattern: /具体负责|负责落实|负责(?![人的任]|同志)/y, role: 'lead', strength: 'secondary', slot: 'before' },
   {
     pattern: /按(?:照)?职责分工(?:负责|落实|抓好落实)?|(?:作为|为)配合单位|(?:积极|全力|密切|主动)?(?:做好|予以)?配合|协助|协同|协办|参与|指导(?=[，,。；;\s]|$|下|把关|督促|支持|配合)|(?:给予|予以|提供)?[\u4e00-\u9fa5]{0,2}支持(?=[，,。；;]|$)/y,
     role: 'co',
+    strength: 'primary',
     slot: 'before',
   },
-  { pattern: /会同|联合(?=[区市县各])/y, role: 'co', slot: 'around' },
-  { pattern: /(?<![理自缘经事])由(?![于此])|(?<![提申邀报呈恳敬聘])请(?![假示求教])|责成|交由/y, role: 'lead', slot: 'after' },
+  { pattern: /会同|联合(?=[区市县各])/y, role: 'co', strength: 'primary', slot: 'around' },
+  {
+    pattern: /(?<![理自缘经事])由(?![于此])|(?<![提申邀报呈恳敬聘])请(?![假示求教])|责成|交由/y,
+    role: 'lead',
+    strength: 'primary',
+    slot: 'after',
+  },
 ];
 
 const LABEL = new RegExp(`(${FIELD_LABEL_SOURCE})\\s*[：:]\\s*`, 'g');
@@ -63,6 +79,7 @@ function labelRole(label: string): 'lead' | 'co' | 'owner' | 'coOwner' | 'deadli
 
 class RoleCollector {
   readonly lead: Actor[] = [];
+  readonly secondaryLead: Actor[] = [];
   readonly co: Actor[] = [];
   readonly shared: Actor[] = []; // 按职责分工负责: co-units, or the leads when nobody else leads
   readonly subject: Actor[] = [];
@@ -70,7 +87,7 @@ class RoleCollector {
   explicitLead = false;
   anyCue = false;
 
-  add(role: Role, actors: Actor[], span: [number, number]): void {
+  add(role: Role, actors: Actor[], span: [number, number], strength: Strength = 'primary'): void {
     if (actors.length === 0) return;
     this.anyCue = true;
     this.spans.push(span);
@@ -82,7 +99,7 @@ class RoleCollector {
       this.co.push(...actors.filter((a) => !a.leadMark));
     } else if (role === 'lead') {
       this.explicitLead = true;
-      this.lead.push(...actors);
+      (strength === 'primary' ? this.lead : this.secondaryLead).push(...actors);
     } else {
       this.co.push(...actors);
     }
@@ -93,8 +110,10 @@ class RoleCollector {
   }
 
   result(): RoleReading {
-    let lead = this.lead;
-    let co = [...this.co];
+    const primaryUnits = this.lead.some((a) => a.kind === 'unit');
+    // People keep their lead role; only units give way to a primary lead unit.
+    let lead = [...this.lead, ...this.secondaryLead.filter((a) => a.kind === 'person' || !primaryUnits)];
+    let co = [...this.co, ...this.secondaryLead.filter((a) => a.kind === 'unit' && primaryUnits)];
     if (lead.length === 0 && this.shared.length > 0) lead = this.shared;
     else co = [...co, ...this.shared];
     const leadSource = lead.length > 0 ? 'explicit' : this.subject.length > 0 ? 'subject' : 'none';
@@ -103,7 +122,16 @@ class RoleCollector {
     const owners = unique(peopleOf(lead));
     const coUnits = unique([...unitsOf(co), ...officesOf(co)]).filter((u) => !leadUnits.includes(u));
     const coOwners = unique(peopleOf(co)).filter((p) => !owners.includes(p));
-    return { leadUnits, coUnits, owners, coOwners, leadSource, hasRoleCue: this.anyCue, spans: this.spans };
+    return {
+      leadUnits,
+      coUnits,
+      owners,
+      coOwners,
+      leadSource,
+      primaryLead: this.lead.length > 0,
+      hasRoleCue: this.anyCue,
+      spans: this.spans,
+    };
   }
 }
 
@@ -194,13 +222,13 @@ export function readRoles(text: string, lexicon: UnitLexicon): RoleReading {
           roles.shared.push(...actors);
           roles.anyCue = true;
           roles.spans.push([from, cueEnd]);
-        } else roles.add(role, actors, [from, cueEnd]);
+        } else roles.add(role, actors, [from, cueEnd], cue.strength);
       }
       if (cue.slot === 'after' || cue.slot === 'around') {
         // 请 and 由 open a clause; inside one they are ordinary words (提请, 申请 are excluded above).
         if (cue.slot === 'after' && stripPreamble(text.slice(from, at)) !== '') continue;
         const { actors, end } = scanActors(text, cueEnd, lexicon);
-        roles.add(cue.role, actors, [from, end]);
+        roles.add(cue.role, actors, [from, end], cue.strength);
       }
       lastCueEnd = cueEnd;
       at = cueEnd - 1;

@@ -1,0 +1,86 @@
+// A short task title from a decision item: its action clauses with the role phrases (由…牵头,
+// …配合), deadlines and meeting formulae (会议要求, 会议原则同意该计划) taken out, prefixed by the
+// item's topic (关于X, 《文件》) when the action alone does not name it.
+
+export const TITLE_MAX = 40;
+
+const CLAUSE_SPLIT = /[，,。；;：:！!？?\n]/;
+const MEETING_FORMULA =
+  /^(?:会议)?(?:研究|听取|审议|原则同意|原则通过|同意|决定|要求|明确|强调|指出|认为|通报|议定|确定|提出|研究决定)(?:了|通过了?)?/;
+const LEADING_FILLER = /^(?:并于|并在|于|在|并|要|需|应|务必|须|及时|同时|抓紧|尽快|立即|切实|认真|进一步|全面|均|及|和)+/;
+const TRAILING_FILLER = /(?:工作)?(?:的)?$/;
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+interface Clause {
+  text: string;
+  heading: boolean;
+  formula: boolean;
+}
+
+function blank(text: string, spans: readonly Span[]): string {
+  const chars = [...text];
+  // Offsets are UTF-16 code units; CJK text in minutes is in the BMP, so indices match.
+  for (const { start, end } of spans) for (let i = Math.max(0, start); i < Math.min(chars.length, end); i++) chars[i] = '\u0000';
+  return chars.join('');
+}
+
+function clausesOf(text: string, removed: readonly Span[]): Clause[] {
+  const masked = blank(text, removed);
+  const clauses: Clause[] = [];
+  let offset = 0;
+  for (const raw of masked.split(CLAUSE_SPLIT)) {
+    const original = text.slice(offset, offset + raw.length).trim();
+    offset += raw.length + 1;
+    const kept = raw.replace(/\u0000+/g, '').trim();
+    const heading = /^关于/.test(original) && clauses.length === 0;
+    const formula = MEETING_FORMULA.test(kept) && kept.replace(MEETING_FORMULA, '').length < 8;
+    clauses.push({ text: heading ? original : kept, heading, formula });
+  }
+  return clauses;
+}
+
+function topicOf(text: string, clauses: readonly Clause[]): string | null {
+  const heading = clauses.find((c) => c.heading);
+  if (heading) return heading.text.replace(/^关于/, '').replace(/(?:的)?(?:问题|事项|事宜)$/, '');
+  const book = /《[^》]{1,40}》/.exec(text);
+  return book ? book[0] : null;
+}
+
+function clip(parts: readonly string[], max: number): string {
+  let out = '';
+  for (const part of parts) {
+    const next = out ? `${out}，${part}` : part;
+    if (next.length > max) break;
+    out = next;
+  }
+  if (out) return out;
+  const first = parts[0] ?? '';
+  return first.length > max ? `${first.slice(0, max - 1)}…` : first;
+}
+
+/**
+ * `removed` are the spans (offsets into `text`) of role phrases, labelled fields and deadline
+ * expressions; what remains of each clause is the action.
+ */
+export function summarizeTitle(text: string, removed: readonly Span[], max = TITLE_MAX): string {
+  const clauses = clausesOf(text, removed);
+  const actions = clauses
+    .filter((c) => !c.heading && !c.formula)
+    .map((c) => c.text.replace(LEADING_FILLER, '').replace(TRAILING_FILLER, '').trim())
+    .filter((t) => t.length >= 3);
+  const topic = topicOf(text, clauses);
+  if (actions.length === 0) {
+    const fallback = topic ?? text.replace(/\s+/g, '').split(CLAUSE_SPLIT).find((c) => c.length > 0) ?? '';
+    return clip([fallback], max);
+  }
+  const action = clip(actions, max);
+  if (!topic || action.includes(topic.replace(/[《》]/g, ''))) return action;
+  const combined = `${topic}：${action}`;
+  if (combined.length <= max) return combined;
+  // "原则同意该计划…修改完善后报审": without the topic the title would not say what is revised.
+  return /该|此|上述/.test(text) ? `${combined.slice(0, max - 1)}…` : action;
+}
