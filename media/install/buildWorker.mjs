@@ -29,7 +29,10 @@ const fail = (msg) => {
   process.exit(1);
 };
 const run = (cmd, args, opts = {}) => spawnSync(cmd, args, { encoding: 'utf8', ...opts });
-const seconds = (t0) => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
+const elapsed = (t0) => {
+  const ms = Date.now() - t0;
+  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
+};
 
 // ---------------------------------------------------------------------------
 // The recipe. mediasoup reads each dependency through
@@ -135,7 +138,10 @@ function installFile(from, to) {
 
 function missingPackages() {
   const q = run('dpkg-query', ['-W', '-f', '${Package} ${db:Status-Abbrev}\n', ...BUILD_PACKAGES]);
-  if (q.error) fail(`dpkg-query not found: this script targets Debian bookworm. Provide mediasoup ${VERIFIED_VERSION}'s worker yourself (MEDIASOUP_WORKER_BIN) or build it against ${BUILD_PACKAGES.join(' ')} equivalents.`);
+  if (q.error) {
+    fail(`dpkg-query not found: this script builds against Debian bookworm packages. Elsewhere, build mediasoup ${VERIFIED_VERSION}'s ` +
+      'worker yourself, install with TONGBAN_SKIP_MEDIASOUP_BUILD=1 and point MEDIASOUP_WORKER_BIN at it at run time.');
+  }
   const installed = new Set(q.stdout.split('\n').filter((l) => / ii $/.test(l)).map((l) => l.split(' ')[0]));
   return BUILD_PACKAGES.filter((p) => !installed.has(p));
 }
@@ -222,7 +228,8 @@ async function main() {
   if (process.env.TONGBAN_SKIP_MEDIASOUP_BUILD === '1') {
     const bar = '!'.repeat(72);
     console.warn(`${bar}\n${TAG} TONGBAN_SKIP_MEDIASOUP_BUILD=1: NOT building the mediasoup worker.\n` +
-      `${TAG} Online meetings (audio/video/screen share) WILL NOT WORK in this install.\n${bar}`);
+      `${TAG} Online meetings (audio/video/screen share) WILL NOT WORK in this install\n` +
+      `${TAG} unless MEDIASOUP_WORKER_BIN points at a mediasoup ${VERIFIED_VERSION} worker at run time.\n${bar}`);
     return;
   }
 
@@ -250,25 +257,30 @@ async function main() {
     path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'tongban');
   const cacheDir = path.join(cacheRoot, 'mediasoup-worker', `${version}-${RECIPE_HASH}`);
   const cached = path.join(cacheDir, 'mediasoup-worker');
-  const cachedProblem = workerProblem(cached);
-  if (!cachedProblem) {
+  const fromCache = () => {
+    const problem = workerProblem(cached);
+    if (problem) return problem;
     installFile(cached, target);
-    log(`mediasoup ${version} worker copied from cache ${cached} (${seconds(t0)}).`);
-    return;
-  }
-  if (cachedProblem !== 'missing') log(`ignoring cached worker ${cached}: ${cachedProblem}`);
+    log(`mediasoup ${version} worker copied from cache ${cached} (${elapsed(t0)}).`);
+    return null;
+  };
+  const cachedProblem = fromCache();
+  if (!cachedProblem) return;
+  log(cachedProblem === 'missing' ? `no cached worker at ${cached}.` : `ignoring cached worker ${cached}: ${cachedProblem}`);
 
   log(`building mediasoup ${version} worker against Debian libraries (recipe ${RECIPE_HASH}).`);
   ensureBuildPackages();
+  // The cached binary may only have lacked runtime libraries apt just installed.
+  if (cachedProblem !== 'missing' && !fromCache()) return;
   applyRecipe(workerDir);
   const tBuild = Date.now();
   const code = await buildWorker(packageDir);
   if (code !== 0) fail(`worker build failed (make exited ${code}); see the "make|" lines above.`);
   const builtProblem = workerProblem(target);
   if (builtProblem) fail(`built worker ${target} does not run: ${builtProblem}`);
-  log(`worker built in ${seconds(tBuild)}.`);
+  log(`worker built in ${elapsed(tBuild)}.`);
 
-  // The meson build tree is ~100s of MB and only the binary is needed.
+  // Only the binary is needed; mediasoup's own postinstall drops the build tree too.
   fs.rmSync(path.join(workerDir, 'out', 'Release', 'build'), { recursive: true, force: true });
 
   try {
@@ -281,7 +293,7 @@ async function main() {
     // A read-only home must not fail an otherwise good install.
     log(`WARNING: could not write cache ${cacheDir}: ${err.message}`);
   }
-  log(`done in ${seconds(t0)}.`);
+  log(`done in ${elapsed(t0)}.`);
 }
 
 main().catch((err) => fail(err.stack ?? String(err)));

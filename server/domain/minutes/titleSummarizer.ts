@@ -5,8 +5,11 @@
 export const TITLE_MAX = 40;
 
 const CLAUSE_SPLIT = /[，,。；;：:！!？?\n]/;
+/** "会议研究了《…》", "会议听取了…": a record of the meeting, never the action. */
+const MEETING_RECORD = /^会议(?:研究了|听取了?|审议(?:通过)?了?|通报了?|传达(?:学习)?了?|学习了?|讨论了?)/;
+/** "会议要求", "会议原则同意该计划": a formula whose remainder, if any, is the action. */
 const MEETING_FORMULA =
-  /^(?:会议)?(?:研究|听取|审议|原则同意|原则通过|同意|决定|要求|明确|强调|指出|认为|通报|议定|确定|提出|研究决定)(?:了|通过了?)?/;
+  /^(?:会议(?:研究)?(?:原则同意|原则通过|同意|决定|要求|明确|强调|指出|认为|议定|确定|提出)|原则同意|原则通过|研究决定)/;
 const LEADING_FILLER = /^(?:并于|并在|于|在|并|要|需|应|务必|须|及时|同时|抓紧|尽快|立即|切实|认真|进一步|全面|均|及|和)+/;
 const TRAILING_FILLER = /(?:工作)?(?:的)?$/;
 
@@ -35,9 +38,13 @@ function clausesOf(text: string, removed: readonly Span[]): Clause[] {
   for (const raw of masked.split(CLAUSE_SPLIT)) {
     const original = text.slice(offset, offset + raw.length).trim();
     offset += raw.length + 1;
-    const kept = raw.replace(/\u0000+/g, '').trim();
+    let kept = raw.replace(/\u0000+/g, '').trim();
     const heading = /^关于/.test(original) && clauses.length === 0;
-    const formula = MEETING_FORMULA.test(kept) && kept.replace(MEETING_FORMULA, '').length < 8;
+    let formula = MEETING_RECORD.test(kept);
+    if (!formula && MEETING_FORMULA.test(kept)) {
+      kept = kept.replace(MEETING_FORMULA, '');
+      formula = kept.length < 8 || /^[该此上述]/.test(kept);
+    }
     clauses.push({ text: heading ? original : kept, heading, formula });
   }
   return clauses;
@@ -47,7 +54,8 @@ function topicOf(text: string, clauses: readonly Clause[]): string | null {
   const heading = clauses.find((c) => c.heading);
   if (heading) return heading.text.replace(/^关于/, '').replace(/(?:的)?(?:问题|事项|事宜)$/, '');
   const book = /《[^》]{1,40}》/.exec(text);
-  return book ? book[0] : null;
+  // 《…（征求意见稿）》 → 《…》: the draft marker only lengthens the title.
+  return book ? book[0].replace(/[（(][^）)]*[）)]/g, '') : null;
 }
 
 function clip(parts: readonly string[], max: number): string {
