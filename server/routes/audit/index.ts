@@ -8,7 +8,7 @@ import { contextOf, requireAuth } from '../../http/requestContext.ts';
 import { responses } from '../../http/schemas.ts';
 import { authorize } from '../../policies/index.ts';
 
-const eventBody = z.object({
+export const eventBody = z.object({
   seq: z.number(), id: z.string(), at: z.string(), actorId: z.string().nullable(), actorName: z.string(), action: z.string(),
   resourceType: z.string(), resourceId: z.string().nullable(), outcome: z.string(), ip: z.string(), userAgent: z.string(),
   detail: z.record(z.string(), z.unknown()), hash: z.string(),
@@ -24,7 +24,7 @@ const query = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-const verdictBody = z.object({
+export const verdictBody = z.object({
   ok: z.boolean(), events: z.number(),
   brokenAt: z.object({ seq: z.number(), id: z.string().nullable(), reason: z.string() }).optional(),
 });

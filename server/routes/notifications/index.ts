@@ -6,7 +6,7 @@ import { contextOf, requireAuth } from '../../http/requestContext.ts';
 import { okBody, responses } from '../../http/schemas.ts';
 import { presentNotification } from '../../presenters/notification.ts';
 
-const notificationBody = z.object({
+export const notificationBody = z.object({
   id: z.string(), userId: z.string(), kind: z.string(), title: z.string(), body: z.string(), link: z.string().nullable(), createdAt: z.string(), readAt: z.string().nullable(),
 });
 

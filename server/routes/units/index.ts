@@ -6,7 +6,7 @@ import { contextOf, requireAuth } from '../../http/requestContext.ts';
 import { idParams, okBody, responses } from '../../http/schemas.ts';
 import { authorize } from '../../policies/index.ts';
 
-const unitBody = z.object({
+export const unitBody = z.object({
   id: z.string(), name: z.string(), shortName: z.string().nullable(), aliases: z.array(z.string()),
   parentId: z.string().nullable(), sortOrder: z.number(), memberCount: z.number(),
 });
