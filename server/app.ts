@@ -17,6 +17,8 @@ import auditRoutes from './routes/audit/index.ts';
 import authRoutes from './routes/auth/index.ts';
 import meRoutes from './routes/me/index.ts';
 import notificationRoutes from './routes/notifications/index.ts';
+import documentRoutes from './routes/documents/index.ts';
+import documentReviewRoutes from './routes/documents/review.ts';
 import setupRoutes from './routes/setup/index.ts';
 import { systemRoutes } from './routes/system/index.ts';
 import unitRoutes from './routes/units/index.ts';
@@ -79,11 +81,15 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   await app.register(unitRoutes, { prefix: '/api/units' });
   await app.register(auditRoutes, { prefix: '/api/audit' });
   await app.register(notificationRoutes, { prefix: '/api/notifications' });
+  await app.register(documentRoutes, { prefix: '/api/documents' });
+  await app.register(documentReviewRoutes, { prefix: '/api/documents' });
   await app.register(systemRoutes);
   if (options.serveClient !== false) await registerClientApp(app);
 
+  svc.collab.attach(app.server);
   const io = attachSocketServer(app.server, svc);
   app.addHook('onClose', async () => {
+    await svc.collab.close();
     await io.close();
     await db.$disconnect();
   });

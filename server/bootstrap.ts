@@ -7,11 +7,15 @@ import { migrateDatabase } from './db/migrate.ts';
 import { NotificationHub } from './realtime/notificationHub.ts';
 import { loadKeys } from './security/keys.ts';
 import type { Services } from './services.ts';
+import { CollabServer } from '../collab/server.ts';
 
 export async function createServices(config: Config, options: { clock?: Clock; silent?: boolean } = {}): Promise<Services> {
   migrateDatabase(databasePath(config.dataDir));
   const db = await openDatabase(config.dataDir);
   const log = pino({ level: options.silent ? 'silent' : config.logLevel });
   const clock = options.clock ?? (config.testHooks ? new AdjustableClock() : systemClock);
-  return { config, db, clock, keys: loadKeys(config.dataDir), log, notifications: new NotificationHub(db) };
+  const partial = { config, db, clock, keys: loadKeys(config.dataDir), log, notifications: new NotificationHub(db) };
+  const svc = partial as Services;
+  svc.collab = new CollabServer(svc);
+  return svc;
 }

@@ -5,6 +5,7 @@ import type { Config } from './config.ts';
 import type { Db } from './db/client.ts';
 import type { Keys } from './security/keys.ts';
 import type { NotificationHub } from './realtime/notificationHub.ts';
+import type { CollabServer } from '../collab/server.ts';
 
 export interface Services {
   config: Config;
@@ -13,4 +14,5 @@ export interface Services {
   keys: Keys;
   log: Logger;
   notifications: NotificationHub;
+  collab: CollabServer;
 }

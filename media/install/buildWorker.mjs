@@ -212,7 +212,7 @@ function buildWorker(packageDir) {
   const env = { ...process.env, NINJA };
   // The worker Makefile silently builds nothing while this is set.
   delete env.MEDIASOUP_WORKER_BIN;
-  log(`running: make ${RECIPE.make.join(' ')}  (about 3 min on 2 cores)`);
+  log(`running: make ${RECIPE.make.join(' ')}  (5-6 min on 2 cores)`);
   return new Promise((resolve) => {
     const child = spawn('make', RECIPE.make, { cwd: packageDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
     for (const stream of [child.stdout, child.stderr]) {

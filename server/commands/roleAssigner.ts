@@ -4,6 +4,7 @@ import { recordAudit, type RequestContext } from '../audit/auditLog.ts';
 import { revokeUserSessions } from '../auth/sessions.ts';
 import { parseRoleNames, type RoleName } from '../domain/roles.ts';
 import { BadRequest, Conflict, NotFound } from '../errors.ts';
+import { accountNotice } from '../realtime/accountNotices.ts';
 import type { Services } from '../services.ts';
 import { inTransaction } from './transaction.ts';
 
@@ -16,7 +17,7 @@ export async function assignRoles(svc: Services, ctx: RequestContext, userId: st
       : `These roles cannot be held by one account: ${parsed.problem}`);
   }
   const { adminRole, roles: business } = parsed.assignment;
-  const closed = await inTransaction(svc, async (tx) => {
+  const { closed, notices } = await inTransaction(svc, async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, include: { roles: true } });
     if (!user) throw new NotFound('user');
     if (user.adminRole && user.adminRole !== adminRole) {
@@ -27,11 +28,12 @@ export async function assignRoles(svc: Services, ctx: RequestContext, userId: st
     await tx.user.update({ where: { id: userId }, data: { adminRole, updatedAt: ctx.at, roles: { create: business.map((role) => ({ role })) } } });
     // New privileges (or fewer) take effect at the next sign-in, which also enforces MFA for the new role.
     const revoked = await revokeUserSessions(tx, userId, ctx.at);
-    await recordAudit(tx, ctx, {
-      action: 'user.assign_roles', resourceType: 'user', resourceId: userId,
-      detail: { from: user.adminRole ? [`${user.adminRole}_admin`] : user.roles.map((r) => r.role), to: roles },
-    });
-    return revoked;
+    const from = user.adminRole ? [`${user.adminRole}_admin`] : user.roles.map((r) => r.role);
+    await recordAudit(tx, ctx, { action: 'user.assign_roles', resourceType: 'user', resourceId: userId, detail: { from, to: roles } });
+    const changed = from.length !== roles.length || roles.some((r) => !from.includes(r));
+    return { closed: revoked, notices: changed ? await svc.notifications.create(tx, [accountNotice(userId, 'account.roles_changed')], ctx.at) : [] };
   });
+  // The notice goes out before the sessions close, so an open client sees why it is being signed out.
+  await svc.notifications.publish(notices);
   svc.notifications.closeSessions(closed);
 }

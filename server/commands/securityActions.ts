@@ -2,6 +2,7 @@
 import { recordAudit, type RequestContext } from '../audit/auditLog.ts';
 import { revokeUserSessions } from '../auth/sessions.ts';
 import { NotFound } from '../errors.ts';
+import { accountNotice } from '../realtime/accountNotices.ts';
 import type { Services } from '../services.ts';
 import { inTransaction } from './transaction.ts';
 
@@ -13,10 +14,12 @@ async function mustExist(svc: Services, userId: string) {
 
 export async function setClearance(svc: Services, ctx: RequestContext, userId: string, clearance: number): Promise<void> {
   const user = await mustExist(svc, userId);
-  await inTransaction(svc, async (tx) => {
+  const notices = await inTransaction(svc, async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { clearance, updatedAt: ctx.at } });
     await recordAudit(tx, ctx, { action: 'user.set_clearance', resourceType: 'user', resourceId: userId, detail: { from: user.clearance, to: clearance } });
+    return user.clearance === clearance ? [] : svc.notifications.create(tx, [accountNotice(userId, 'account.clearance_changed')], ctx.at);
   });
+  await svc.notifications.publish(notices);
 }
 
 export async function unlockUser(svc: Services, ctx: RequestContext, userId: string): Promise<void> {
@@ -29,12 +32,13 @@ export async function unlockUser(svc: Services, ctx: RequestContext, userId: str
 
 export async function resetMfa(svc: Services, ctx: RequestContext, userId: string): Promise<void> {
   await mustExist(svc, userId);
-  const closed = await inTransaction(svc, async (tx) => {
+  const { closed, notices } = await inTransaction(svc, async (tx) => {
     await tx.recoveryCode.deleteMany({ where: { userId } });
     await tx.user.update({ where: { id: userId }, data: { totpSecretEnc: null, totpPendingEnc: null, totpEnabledAt: null, lastTotpStep: null, updatedAt: ctx.at } });
     const revoked = await revokeUserSessions(tx, userId, ctx.at);
     await recordAudit(tx, ctx, { action: 'user.reset_mfa', resourceType: 'user', resourceId: userId });
-    return revoked;
+    return { closed: revoked, notices: await svc.notifications.create(tx, [accountNotice(userId, 'account.mfa_reset')], ctx.at) };
   });
+  await svc.notifications.publish(notices);
   svc.notifications.closeSessions(closed);
 }

@@ -25,6 +25,8 @@ export function attachSocketServer(httpServer: HttpServer, svc: Services): Serve
     path: '/socket.io',
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     serveClient: false,
+    // /collab upgrades on the same HTTP server belong to the collab server; socket.io must leave them alone.
+    destroyUpgrade: false,
     allowRequest: (req, callback) => {
       const origin = req.headers.origin;
       const host = req.headers.host;

@@ -2,7 +2,7 @@
 // ("区财政局、区住建委" before 配合) or a run that starts at a position and stops where the names
 // stop ("区财政局于下月10日前…" after 会同).
 
-import { readPerson, titleAt, isNameShape, type PersonName } from './personNames.ts';
+import { readPerson, titleAt, type PersonName } from './personNames.ts';
 import { isCollectiveUnit, isUnitName, type UnitLexicon, type UnitTier } from './unitNames.ts';
 
 export type Actor =
@@ -24,10 +24,24 @@ const LIST_SEPARATOR = /^(?:、|以及|和|及|与|暨|\/)/;
 const LEAD_MARK = /^[（(](?:牵头|主责|负总责|牵头单位|总牵头)[）)]/;
 const CO_MARK = /^[（(](?:配合|协办|配合单位)[）)]/;
 
+/** Dates and counts may follow a name directly: "区应急局本周五前…", "区财政局5个工作日内…". */
+const FOLLOWER_TIME = /^(?:本周|本月|本年|下周|下月|今年|明年|年底|年内|月底|近期|[0-9])/;
+
+/**
+ * 'strong': punctuation, a list mark, a time or a word of two or more characters; 'weak': a single
+ * character such as 于 or 编 that could also continue a longer name (区委|编办).
+ */
+export function followerAt(text: string, at: number): 'strong' | 'weak' | null {
+  if (at >= text.length) return 'strong';
+  const rest = text.slice(at, at + 8);
+  if (FOLLOWER_PUNCT.test(rest) || FOLLOWER_TIME.test(rest)) return 'strong';
+  const word = FOLLOWER_WORDS.find((w) => rest.startsWith(w));
+  if (!word) return null;
+  return word.length > 1 ? 'strong' : 'weak';
+}
+
 export function isFollowerAt(text: string, at: number): boolean {
-  if (at >= text.length) return true;
-  if (FOLLOWER_PUNCT.test(text.slice(at, at + 1))) return true;
-  return FOLLOWER_WORDS.some((w) => text.startsWith(w, at));
+  return followerAt(text, at) !== null;
 }
 
 interface Found {
@@ -42,26 +56,32 @@ const unit = (name: string): Actor => ({ kind: 'unit', name, leadMark: false });
 function personAt(text: string, at: number, lexicon: UnitLexicon): Found | null {
   // Try the longest span first so 刘芳副区长 is read whole, then keep the first that a follower ends.
   for (let end = Math.min(text.length, at + 16); end >= at + 2; end--) {
-    if (!isFollowerAt(text, end)) continue;
     const span = text.slice(at, end);
     const cued = span.endsWith('同志') || titleAt(span, 0) !== null || /[长任记席理员]$/.test(span);
-    if (!cued) continue;
+    if (!cued || !isFollowerAt(text, end)) continue;
     const p = readPerson(span, lexicon);
     if (p) return { actor: person(p), end };
   }
   return null;
 }
 
-/** The shortest unit name from `at` that a follower ends, skipping ends inside longer names (…委|员会). */
+/**
+ * The shortest unit name from `at` that a strong follower ends, else the shortest a weak one ends:
+ * "区委编办、" is one name although 区委 is one too, while "区财政局于下月…" stops at 局.
+ */
 function unitAt(text: string, at: number, lexicon: UnitLexicon, tier: UnitTier): Found | null {
   const known = lexicon.longestAt(text, at);
   if (known && isFollowerAt(text, at + known.length)) return { actor: unit(known), end: at + known.length };
   const max = Math.min(text.length, at + 24);
+  let weak: Found | null = null;
   for (let end = at + 2; end <= max; end++) {
     const name = text.slice(at, end);
-    if (!isUnitName(name, tier, lexicon)) continue;
-    if (isFollowerAt(text, end) && !(text.startsWith('员会', end) || text.startsWith('公室', end))) return { actor: unit(name), end };
+    if (!isUnitName(name, tier, lexicon) || text.startsWith('员会', end) || text.startsWith('公室', end)) continue;
+    const follower = followerAt(text, end);
+    if (follower === 'strong') return { actor: unit(name), end };
+    if (follower === 'weak' && !weak) weak = { actor: unit(name), end };
   }
+  if (weak) return weak;
   if (known) return { actor: unit(known), end: at + known.length };
   return null;
 }
@@ -112,15 +132,19 @@ export function scanActors(
 }
 
 const TRAILING_MODIFIERS =
-  /(?:等相关单位|等有关单位|等单位|等部门|等同志|分别|共同|具体|积极|主动|全力|密切|大力|切实|认真|继续|进一步|要|需|应|也|都|均|等)$/;
+  /(?:等相关单位|等有关单位|等单位|等部门|等同志|分别|共同|具体|积极|主动|全力|密切|大力|切实|认真|继续|进一步|给予|予以|加强|做好|搞好|提供|全程|要|需|应|也|都|均|等)$/;
 
-/** One actor filling the whole span, bare names allowed (the span's ends are known). */
+/**
+ * One actor filling the whole span (its ends are known). A cue (同志, a title) makes a person; else a
+ * unit shape makes a unit; only then is a bare name with a common surname read as a person.
+ */
 function wholeActor(span: string, lexicon: UnitLexicon, tier: UnitTier): Actor | null {
   if (lexicon.has(span) || isCollectiveUnit(span)) return unit(span);
-  const p = readPerson(span, lexicon, true);
-  if (p) return person(p);
+  const cued = readPerson(span, lexicon);
+  if (cued) return person(cued);
   if (isUnitName(span, tier, lexicon)) return unit(span);
-  return null;
+  const bare = readPerson(span, lexicon, true);
+  return bare ? person(bare) : null;
 }
 
 /**
@@ -153,8 +177,4 @@ export function readActorSpan(span: string, lexicon: UnitLexicon, tier: UnitTier
     }
   }
   return actors;
-}
-
-export function isPersonSpan(span: string, lexicon: UnitLexicon): boolean {
-  return readPerson(span, lexicon, true) !== null || isNameShape(span);
 }

@@ -13,14 +13,12 @@ import {
   type IsoDate,
 } from '../calendar/isoDate.ts';
 import { FESTIVAL_DATES } from '../calendar/chinaHolidaySchedule.ts';
-import { addWorkingDaysDetailed } from '../calendar/workingDays.ts';
+import { addWorkingDaysDetailed, dayInfo } from '../calendar/workingDays.ts';
 import { parseNumber } from './chineseNumber.ts';
 
 export interface RuleContext {
   meeting: CalendarDate;
   meetingDate: IsoDate;
-  /** Whether the words around the match make it a deadline rather than a mention of a date. */
-  deadlineContext: boolean;
 }
 
 export interface Resolution {
@@ -113,7 +111,13 @@ function festivalEve(festival: string, after: IsoDate, yearShift: number): Resol
     else if (dates && /清明/.test(festival)) day = dates.qingming;
     else if (dates && /端午/.test(festival)) day = dates.dragonBoat;
     else if (dates && /中秋/.test(festival)) day = dates.midAutumn;
-    if (day !== null && day > after) return { due: addDays(day, -1), estimated: true };
+    if (day !== null && day > after) {
+      // "春节前" means before the days off begin: 2026's Spring Festival is Feb 17 but the holiday
+      // starts on Feb 15, so the work is due on Feb 14 (a make-up working Saturday).
+      let eve = addDays(day, -1);
+      while (dayInfo(eve).kind === 'holiday') eve = addDays(eve, -1);
+      return { due: eve, estimated: true };
+    }
   }
   return null;
 }
@@ -132,7 +136,7 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
   },
   {
     name: 'part of a month (12月底, 明年3月底, 12月中旬, 3月前)',
-    pattern: new RegExp(`${YEAR}(?<m>${MONTH})\\s*月份?\\s*(?<part>底|末|下旬|中旬|上旬|内|中(?!心))?${BEFORE}`, 'g'),
+    pattern: new RegExp(`${YEAR}(?<m>${MONTH})\\s*月份?(?!\\s*(?:${DAY})\\s*[日号])\\s*(?<part>底|末|下旬|中旬|上旬|内|中(?!心))?${BEFORE}`, 'g'),
     selfEvident: false,
     resolve: (g, ctx) => {
       const month = monthNumber(g.m);

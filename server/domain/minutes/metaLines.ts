@@ -14,7 +14,8 @@ const IMPRINT_DATE = /\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/;
 const NO_BODY_LINE = /^[（(]此页无正文[）)]$/;
 
 export function isMetaLine(line: string): boolean {
-  const text = line.trim().replace(/^\*\*|\*\*$/g, '');
+  // "**时间**：…" and "主 持 人：…" are the same labels, decorated or spaced out.
+  const text = line.trim().replace(/\*\*|__/g, '').replace(/^([^：:]{1,8})(?=[：:])/, (label) => label.replace(/[ \t\u3000]/g, ''));
   if (META_LABEL_LINE.test(text)) return true;
   if (NO_BODY_LINE.test(text)) return true;
   return IMPRINT_DATE.test(text) && IMPRINT_LINE.test(text) && text.length <= 40;

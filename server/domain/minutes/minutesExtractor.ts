@@ -107,33 +107,29 @@ function sentences(text: string, from: number, to: number): Array<[number, numbe
 
 /**
  * One item may assign separate work to separate leads ("区教育局负责…；区卫健委负责…。"); each
- * becomes its own task. A sentence only starts a new task when it names a lead different from the
- * current one and is not a mere part of it (a 负责 clause under a 牵头 lead, a 责任人 line).
+ * becomes its own task. A sentence starts a new task when it names leads of the same kind (units,
+ * or people) as the current task and none of the same ones; a sentence that only names who backs
+ * the work up (做好资金保障), a 责任人 line, or a leader for a unit's work stays with the task.
  */
 function splitAssignments(ctx: Context, item: MinutesItem): Segment[] {
   const segments: Segment[] = [{ start: item.start, bodyStart: item.bodyStart, end: item.end }];
-  let currentLeads: string[] | null = null;
-  let currentPrimary = false;
+  let current: { kind: 'unit' | 'person'; leads: string[] } | null = null;
   for (const [start, end] of sentences(ctx.text, item.bodyStart, item.end)) {
     const sentence = ctx.text.slice(start, end).trim();
     const roles = readRoles(sentence, ctx.lexicon);
-    const leads = [...roles.leadUnits, ...roles.owners];
-    if (roles.leadSource !== 'explicit' || leads.length === 0 || OWNER_LABEL_START.test(sentence)) continue;
-    if (currentLeads === null) {
-      currentLeads = leads;
-      currentPrimary = roles.primaryLead;
-      continue;
-    }
-    const disjoint = !leads.some((l) => currentLeads?.includes(l));
-    if (disjoint && (roles.primaryLead || !currentPrimary)) {
+    const kind = roles.leadUnits.length > 0 ? 'unit' : 'person';
+    const leads = kind === 'unit' ? roles.leadUnits : roles.owners;
+    if (roles.leadSource === 'none' || roles.supportOnly || leads.length === 0 || OWNER_LABEL_START.test(sentence)) continue;
+    if (current === null) {
+      current = { kind, leads };
+    } else if (current.kind === kind && !leads.some((l) => current?.leads.includes(l))) {
       const last = segments[segments.length - 1];
       if (last) last.end = trimEndOffset(ctx.text, last.bodyStart, start);
       const bodyStart = start + (ctx.text.slice(start, end).length - ctx.text.slice(start, end).trimStart().length);
       segments.push({ start: bodyStart, bodyStart, end: item.end });
-      currentLeads = leads;
-      currentPrimary = roles.primaryLead;
-    } else {
-      currentLeads = [...currentLeads, ...leads];
+      current = { kind, leads };
+    } else if (current.kind === kind) {
+      current.leads = [...current.leads, ...leads];
     }
   }
   return segments;

@@ -51,7 +51,9 @@ export function endingTitle(text: string): string | null {
 
 /** Splits an optional unit off the front: 区住建委张伟 → { unit: 区住建委, name: 张伟 }. */
 function unitAndName(text: string, lexicon: UnitLexicon, needSurname: boolean): PersonName | null {
-  const fits = (name: string) => isNameShape(name) && (!needSurname || hasCommonSurname(name));
+  // A "name" shaped like a unit (宣传部 after 区委) is the rest of the unit's name.
+  const fits = (name: string) =>
+    isNameShape(name) && (!needSurname || hasCommonSurname(name)) && !isUnitName(name, 'loose', lexicon);
   if (fits(text) && !isUnitName(text, 'loose', lexicon)) return { name: text, unit: null };
   for (const nameLength of [2, 3, 4]) {
     const unit = text.slice(0, text.length - nameLength);
@@ -92,7 +94,8 @@ function leadingTitleName(text: string, lexicon: UnitLexicon): PersonName | null
   for (let i = 0; i < text.length - 2; i++) {
     const title = titleAt(text, i);
     if (!title) continue;
-    const unit = text.slice(0, i);
+    // "分管副区长赵静": 分管/主管 qualify the title, they are not a unit.
+    const unit = text.slice(0, i).replace(/(?:分管|主管|常务)$/, '');
     const name = text.slice(i + title.length);
     if (isNameShape(name) && (unit === '' || isUnitName(unit, 'loose', lexicon))) return { name, unit: unit || null };
   }

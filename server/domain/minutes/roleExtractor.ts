@@ -3,11 +3,21 @@
 // ("区财政局要于…"). Units and people are kept apart; people keep their names only.
 
 import { readActorSpan, scanActors, type Actor } from './actorReader.ts';
-import { CO_OWNER_LABELS, CO_UNIT_LABELS, DEADLINE_LABELS, FIELD_LABEL_SOURCE, LEAD_UNIT_LABELS, OWNER_LABELS } from './fieldLabels.ts';
+import { CO_OWNER_LABELS, CO_UNIT_LABELS, FIELD_LABEL_SOURCE, LEAD_UNIT_LABELS, OWNER_LABELS } from './fieldLabels.ts';
 import { readPerson } from './personNames.ts';
+import {
+  CLAUSE_BOUNDARY,
+  CUES,
+  IMPERATIVE_START,
+  LEADER_OF_UNIT,
+  MENTION_AFTER,
+  PREAMBLE,
+  SHARED_DUTY,
+  SUPPORT_ACTION,
+  type Role,
+  type Strength,
+} from './roleCues.ts';
 import type { UnitLexicon } from './unitNames.ts';
-
-export type Role = 'lead' | 'co';
 
 export interface RoleSet {
   leadUnits: string[];
@@ -19,90 +29,67 @@ export interface RoleSet {
 export interface RoleReading extends RoleSet {
   /** 'explicit': a label or cue word names the lead; 'subject': only a sentence subject does. */
   leadSource: 'explicit' | 'subject' | 'none';
-  /** A 牵头/由/请/责任单位-style lead, as opposed to only "…负责" or a sentence subject. */
+  /** A 牵头/责任单位-style lead, as opposed to 由…/请…/…负责 or a sentence subject. */
   primaryLead: boolean;
+  /** The only leads named back others up (做好资金保障); such a clause never starts a task. */
+  supportOnly: boolean;
   /** Any label or cue word assigned a role (lead or co). */
   hasRoleCue: boolean;
-  /** Spans [start, end) of the text taken by role phrases; titles leave them out. */
+  /** Spans [start, end) of the text taken by role phrases and labelled fields; titles leave them out. */
   spans: Array<[number, number]>;
 }
 
-const BOUNDARY = /[，,。；;：:\n（(）)！!？?]/;
-/** Words that open a clause before the actor ("会议要求，", "由", "请"); stripped before reading names. */
-const PREAMBLE =
-  /^(?:会议(?:研究)?(?:决定|要求|明确|强调|指出|同意|认为|议定|确定|提出|原则同意|责成|商定)?|原则同意|研究决定|要求|明确|决定|同意|确定|责成|安排|委托|交由|由|请|并|同时|另外|此外|其中|具体由|统一由|今后|下一步|对此|以上工作|上述工作|各项工作|该项工作|此项工作|该项|此项|均由|均)[，,：:\s]*/;
-
-/**
- * 'primary' leads (牵头, 由…, 请…, 责任单位) outrank 'secondary' ones (…负责): in "由区发改委牵头，
- * 区财政局负责资金保障" the finance bureau has a part of the work, i.e. it assists.
- */
-type Strength = 'primary' | 'secondary';
-
-interface Cue {
-  pattern: RegExp;
-  role: Role;
-  strength: Strength;
-  /** Where the names are: before the cue word, after it, or both (A会同B: A leads, B assists). */
-  slot: 'before' | 'after' | 'around';
-}
-
-const CUES: readonly Cue[] = [
-  { pattern: /(?:作为|为)牵头单位|牵头负责|牵头抓总|牵头落实|牵头组织|牵头|负总责/y, role: 'lead', strength: 'primary', slot: 'before' },
-  { pattern: /具体负责|负责落实|负责(?![人的任]|同志)/y, role: 'lead', strength: 'secondary', slot: 'before' },
-  {
-    pattern: /按(?:照)?职责分工(?:负责|落实|抓好落实)?|(?:作为|为)配合单位|(?:积极|全力|密切|主动)?(?:做好|予以)?配合|协助|协同|协办|参与|指导(?=[，,。；;\s]|$|下|把关|督促|支持|配合)|(?:给予|予以|提供)?[\u4e00-\u9fa5]{0,2}支持(?=[，,。；;]|$)/y,
-    role: 'co',
-    strength: 'primary',
-    slot: 'before',
-  },
-  { pattern: /会同|联合(?=[区市县各])/y, role: 'co', strength: 'primary', slot: 'around' },
-  {
-    pattern: /(?<![理自缘经事])由(?![于此])|(?<![提申邀报呈恳敬聘])请(?![假示求教])|责成|交由/y,
-    role: 'lead',
-    strength: 'primary',
-    slot: 'after',
-  },
-];
+type LeadKind = Strength | 'support';
 
 const LABEL = new RegExp(`(${FIELD_LABEL_SOURCE})\\s*[：:]\\s*`, 'g');
-const LABEL_VALUE_END = new RegExp(`[；;。\\n）)】]|(?:[，,\\s]*(?:${FIELD_LABEL_SOURCE})\\s*[：:])`);
 const GUIDED = /在([\u4e00-\u9fa5、（）()]{2,40}?)(?:的)?(?:指导|领导|支持|协助|配合)下/g;
 
-function labelRole(label: string): 'lead' | 'co' | 'owner' | 'coOwner' | 'deadline' {
-  if ((LEAD_UNIT_LABELS as readonly string[]).includes(label)) return 'lead';
-  if ((CO_UNIT_LABELS as readonly string[]).includes(label)) return 'co';
-  if ((OWNER_LABELS as readonly string[]).includes(label)) return 'owner';
-  if ((CO_OWNER_LABELS as readonly string[]).includes(label)) return 'coOwner';
-  if ((DEADLINE_LABELS as readonly string[]).includes(label)) return 'deadline';
-  return 'deadline';
-}
+const unique = (xs: string[]) => [...new Set(xs)];
+const units = (actors: Actor[]) => actors.filter((a) => a.kind === 'unit').map((a) => a.name);
+const people = (actors: Actor[]) => actors.filter((a) => a.kind === 'person').map((a) => a.name);
+/** A person's unit written in front of them counts as a unit in the same role ("people's offices"). */
+const offices = (actors: Actor[]) => actors.flatMap((a) => (a.kind === 'person' && a.unit !== null ? [a.unit] : []));
 
 class RoleCollector {
-  readonly lead: Actor[] = [];
-  readonly secondaryLead: Actor[] = [];
-  readonly co: Actor[] = [];
-  readonly shared: Actor[] = []; // 按职责分工负责: co-units, or the leads when nobody else leads
+  private readonly leads: Array<{ actor: Actor; kind: LeadKind }> = [];
+  private readonly co: Actor[] = [];
+  readonly shared: Actor[] = [];
   readonly subject: Actor[] = [];
+  /** Every subject clause only backs others up ("区财政局要做好资金保障"). */
+  subjectSupport = true;
   readonly spans: Array<[number, number]> = [];
-  explicitLead = false;
-  anyCue = false;
+  private anyCue = false;
 
-  add(role: Role, actors: Actor[], span: [number, number], strength: Strength = 'primary'): void {
+  add(role: Role, actors: Actor[], span: [number, number], kind: LeadKind = 'primary'): void {
     if (actors.length === 0) return;
     this.anyCue = true;
     this.spans.push(span);
     // In "责任单位：A（牵头）、B、C" the marked unit leads and the others assist, whatever the label.
     const marked = actors.filter((a) => a.leadMark);
     if (marked.length > 0) {
-      this.explicitLead = true;
-      this.lead.push(...marked);
+      this.leads.push(...marked.map((actor) => ({ actor, kind: 'primary' as const })));
       this.co.push(...actors.filter((a) => !a.leadMark));
     } else if (role === 'lead') {
-      this.explicitLead = true;
-      (strength === 'primary' ? this.lead : this.secondaryLead).push(...actors);
+      this.leads.push(...actors.map((actor) => ({ actor, kind })));
     } else {
       this.co.push(...actors);
     }
+  }
+
+  addShared(actors: Actor[], span: [number, number]): void {
+    if (actors.length === 0) return;
+    this.anyCue = true;
+    this.shared.push(...actors);
+    this.spans.push(span);
+  }
+
+  hasLead(): boolean {
+    return this.leads.length > 0 || this.shared.length > 0;
+  }
+
+  /** Only people lead so far ("郑涛同志为第一责任人"): a subject unit may still name the lead unit. */
+  hasLeadUnit(): boolean {
+    return this.shared.length > 0 || this.leads.some((l) => l.actor.kind === 'unit' || (l.actor.kind === 'person' && l.actor.unit !== null));
   }
 
   covered(at: number): boolean {
@@ -110,36 +97,36 @@ class RoleCollector {
   }
 
   result(): RoleReading {
-    const primaryUnits = this.lead.some((a) => a.kind === 'unit');
-    // People keep their lead role; only units give way to a primary lead unit.
-    let lead = [...this.lead, ...this.secondaryLead.filter((a) => a.kind === 'person' || !primaryUnits)];
-    let co = [...this.co, ...this.secondaryLead.filter((a) => a.kind === 'unit' && primaryUnits)];
-    if (lead.length === 0 && this.shared.length > 0) lead = this.shared;
-    else co = [...co, ...this.shared];
+    const of = (kind: LeadKind) => this.leads.filter((l) => l.kind === kind).map((l) => l.actor);
+    const primary = of('primary');
+    const plain = of('plain');
+    const support = of('support');
+    const primaryUnits = primary.some((a) => a.kind === 'unit');
+    let lead = [...primary, ...plain.filter((a) => a.kind === 'person' || !primaryUnits)];
+    let co = [...this.co, ...plain.filter((a) => a.kind === 'unit' && primaryUnits)];
+    if (lead.length > 0) co = [...co, ...support, ...this.shared];
+    else if (support.length > 0) lead = [...support, ...this.shared];
+    else lead = [...this.shared];
     const leadSource = lead.length > 0 ? 'explicit' : this.subject.length > 0 ? 'subject' : 'none';
-    if (lead.length === 0) lead = this.subject;
-    const leadUnits = unique([...unitsOf(lead), ...officesOf(lead)]);
-    const owners = unique(peopleOf(lead));
-    const coUnits = unique([...unitsOf(co), ...officesOf(co)]).filter((u) => !leadUnits.includes(u));
-    const coOwners = unique(peopleOf(co)).filter((p) => !owners.includes(p));
+    if (lead.length === 0) lead = [...this.subject];
+    else if (!lead.some((a) => a.kind === 'unit')) lead = [...lead, ...this.subject.filter((a) => a.kind === 'unit')];
+    const leadUnits = unique([...units(lead), ...offices(lead)]);
+    const owners = unique(people(lead));
     return {
       leadUnits,
-      coUnits,
+      coUnits: unique([...units(co), ...offices(co)]).filter((u) => !leadUnits.includes(u)),
       owners,
-      coOwners,
+      coOwners: unique(people(co)).filter((p) => !owners.includes(p)),
       leadSource,
-      primaryLead: this.lead.length > 0,
+      primaryLead: primary.length > 0,
+      supportOnly:
+        primary.length + plain.length === 0 &&
+        (support.length > 0 || (leadSource === 'subject' && this.subject.length > 0 && this.subjectSupport)),
       hasRoleCue: this.anyCue,
       spans: this.spans,
     };
   }
 }
-
-const unique = (xs: string[]) => [...new Set(xs)];
-const unitsOf = (actors: Actor[]) => actors.filter((a) => a.kind === 'unit').map((a) => a.name);
-const peopleOf = (actors: Actor[]) => actors.filter((a) => a.kind === 'person').map((a) => a.name);
-const officesOf = (actors: Actor[]) =>
-  actors.flatMap((a) => (a.kind === 'person' && a.unit !== null ? [a.unit] : []));
 
 function stripPreamble(span: string): string {
   let text = span;
@@ -152,11 +139,16 @@ function stripPreamble(span: string): string {
 
 function clauseStart(text: string, before: number, floor: number): number {
   let i = before;
-  while (i > floor && !BOUNDARY.test(text[i - 1] ?? '')) i--;
+  while (i > floor && !CLAUSE_BOUNDARY.test(text[i - 1] ?? '')) i--;
   return i;
 }
 
-/** Actors filling the words before a cue, guessing the start of the names only when the clause has more. */
+function clauseEnd(text: string, from: number): number {
+  const rest = text.slice(from).search(/[，,。；;！!？?\n]/);
+  return rest < 0 ? text.length : from + rest;
+}
+
+/** Actors filling the words before a cue, guessing where the names start only if the clause has more. */
 function actorsBefore(text: string, from: number, to: number, lexicon: UnitLexicon): Actor[] {
   const span = stripPreamble(text.slice(from, to));
   if (!span) return [];
@@ -169,29 +161,54 @@ function actorsBefore(text: string, from: number, to: number, lexicon: UnitLexic
   return [];
 }
 
+/** Where a labelled value ends: at ；。 or a closing bracket it did not open, or at the next label. */
+function labelValueEnd(text: string, from: number): number {
+  LABEL.lastIndex = from;
+  const nextLabel = LABEL.exec(text);
+  LABEL.lastIndex = 0;
+  const limit = nextLabel ? nextLabel.index : text.length;
+  let depth = 0;
+  for (let i = from; i < limit; i++) {
+    const ch = text[i] ?? '';
+    if (ch === '（' || ch === '(') depth++;
+    else if (ch === '）' || ch === ')') {
+      if (depth === 0) return i;
+      depth--;
+    } else if (/[；;。\n】]/.test(ch) && depth === 0) return i;
+  }
+  let end = limit;
+  while (end > from && /[，,\s]/.test(text[end - 1] ?? '')) end--;
+  return end;
+}
+
+function labelKind(label: string): 'lead' | 'co' | 'owner' | 'coOwner' | 'deadline' {
+  const has = (labels: readonly string[]) => labels.includes(label);
+  if (has(LEAD_UNIT_LABELS)) return 'lead';
+  if (has(CO_UNIT_LABELS)) return 'co';
+  if (has(OWNER_LABELS)) return 'owner';
+  if (has(CO_OWNER_LABELS)) return 'coOwner';
+  return 'deadline';
+}
+
 function readLabels(text: string, lexicon: UnitLexicon, roles: RoleCollector): void {
-  for (const m of text.matchAll(LABEL)) {
-    const label = m[1] ?? '';
-    const kind = labelRole(label);
+  for (const m of [...text.matchAll(LABEL)]) {
+    const kind = labelKind(m[1] ?? '');
     const valueStart = m.index + m[0].length;
-    const stop = LABEL_VALUE_END.exec(text.slice(valueStart));
-    const valueEnd = stop ? valueStart + stop.index : text.length;
+    const valueEnd = labelValueEnd(text, valueStart);
     const value = text.slice(valueStart, valueEnd).trim();
     const span: [number, number] = [m.index, valueEnd];
     if (kind === 'deadline') {
       roles.spans.push(span);
-      continue;
-    }
-    if (kind === 'owner' || kind === 'coOwner') {
-      const people = value.split(/[、，,]/).flatMap((p) => {
+    } else if (kind === 'owner' || kind === 'coOwner') {
+      const named = value.split(/[、，,]/).flatMap((p): Actor[] => {
         const person = readPerson(p.trim(), lexicon, true);
-        return person ? [{ kind: 'person' as const, name: person.name, unit: person.unit, leadMark: false }] : [];
+        return person ? [{ kind: 'person', name: person.name, unit: person.unit, leadMark: false }] : [];
       });
-      roles.add(kind === 'owner' ? 'lead' : 'co', people, span);
-      continue;
+      roles.add(kind === 'owner' ? 'lead' : 'co', named, span);
+    } else {
+      const actors = readActorSpan(value, lexicon) ?? scanActors(value, 0, lexicon, { commaLists: true }).actors;
+      roles.add(kind, actors, span);
     }
-    const actors = readActorSpan(value, lexicon) ?? scanActors(value, 0, lexicon, { commaLists: true }).actors;
-    roles.add(kind, actors, span);
   }
 }
 
@@ -199,12 +216,16 @@ function readLabels(text: string, lexicon: UnitLexicon, roles: RoleCollector): v
 export function readRoles(text: string, lexicon: UnitLexicon): RoleReading {
   const roles = new RoleCollector();
   readLabels(text, lexicon, roles);
-
   for (const m of text.matchAll(GUIDED)) {
     const actors = readActorSpan(m[1] ?? '', lexicon);
     if (actors) roles.add('co', actors, [m.index, m.index + m[0].length]);
   }
+  readCues(text, lexicon, roles);
+  if (!roles.hasLeadUnit()) readSubjects(text, lexicon, roles);
+  return roles.result();
+}
 
+function readCues(text: string, lexicon: UnitLexicon, roles: RoleCollector): void {
   let lastCueEnd = 0;
   for (let at = 0; at < text.length; at++) {
     if (roles.covered(at)) continue;
@@ -214,42 +235,46 @@ export function readRoles(text: string, lexicon: UnitLexicon): RoleReading {
       if (!m) continue;
       const cueEnd = at + m[0].length;
       const from = clauseStart(text, at, lastCueEnd);
-      const isShared = /^按(?:照)?职责分工/.test(m[0]);
+      // 请 and 由 open a clause; after other words they are not cues ("资金由区财政局统筹" reports).
+      if (cue.slot === 'after' && stripPreamble(text.slice(from, at)) !== '') continue;
       if (cue.slot === 'before' || cue.slot === 'around') {
         const actors = actorsBefore(text, from, at, lexicon);
-        const role = cue.slot === 'around' ? 'lead' : cue.role;
-        if (isShared && actors.length > 0) {
-          roles.shared.push(...actors);
-          roles.anyCue = true;
-          roles.spans.push([from, cueEnd]);
-        } else roles.add(role, actors, [from, cueEnd], cue.strength);
+        if (SHARED_DUTY.test(m[0])) roles.addShared(actors, [from, cueEnd]);
+        else if (cue.slot === 'around') roles.add('lead', actors, [from, cueEnd], 'plain');
+        else roles.add(cue.role, actors, [from, cueEnd], leadKind(cue.strength, text, cueEnd));
       }
       if (cue.slot === 'after' || cue.slot === 'around') {
-        // 请 and 由 open a clause; inside one they are ordinary words (提请, 申请 are excluded above).
-        if (cue.slot === 'after' && stripPreamble(text.slice(from, at)) !== '') continue;
         const { actors, end } = scanActors(text, cueEnd, lexicon);
-        roles.add(cue.role, actors, [from, end], cue.strength);
+        roles.add(cue.role, actors, [from, end], leadKind(cue.strength, text, end));
       }
       lastCueEnd = cueEnd;
       at = cueEnd - 1;
       break;
     }
   }
-
-  if (!roles.explicitLead && roles.shared.length === 0) readSubjects(text, lexicon, roles);
-  return roles.result();
 }
 
-/** "区财政局要于12月底前…": a specific actor opening a clause is the lead when no cue names one. */
+function leadKind(strength: Strength, text: string, actionStart: number): LeadKind {
+  if (strength === 'primary') return 'primary';
+  const action = text.slice(actionStart, clauseEnd(text, actionStart)).trim();
+  return SUPPORT_ACTION.test(action) ? 'support' : 'plain';
+}
+
+/** "区财政局要于12月底前…": a specific actor opening a clause and told to act leads when no cue names one. */
 function readSubjects(text: string, lexicon: UnitLexicon, roles: RoleCollector): void {
   for (let at = 0; at < text.length; at++) {
-    if (at > 0 && !BOUNDARY.test(text[at - 1] ?? '')) continue;
+    if (at > 0 && !CLAUSE_BOUNDARY.test(text[at - 1] ?? '')) continue;
     const clause = text.slice(at);
-    const stripped = stripPreamble(clause);
-    const start = at + clause.length - stripped.length;
+    const start = at + clause.length - stripPreamble(clause).length;
     if (roles.covered(start)) continue;
     const { actors, end } = scanActors(text, start, lexicon, { tier: 'strict' });
-    if (actors.length === 0 || /^(?:的|关于|提出|汇报|报告|呈报|反映)/.test(text.slice(end))) continue;
+    if (actors.length === 0) continue;
+    let rest = text.slice(end);
+    if (MENTION_AFTER.test(rest)) continue;
+    rest = rest.replace(LEADER_OF_UNIT, '');
+    if (!IMPERATIVE_START.test(rest)) continue;
+    const action = rest.slice(0, Math.max(0, clauseEnd(rest, 0))).replace(/^(?:要|需|应|务必|必须|须|及时|全力|积极|主动|切实|认真)+/, '');
+    if (!SUPPORT_ACTION.test(action)) roles.subjectSupport = false;
     roles.subject.push(...actors);
     roles.spans.push([start, end]);
   }

@@ -5,7 +5,7 @@
 import type { DeadlineReading } from './deadlineResolver.ts';
 import { isMetaLine } from './metaLines.ts';
 import type { RoleReading, RoleSet } from './roleExtractor.ts';
-import { isGenericUnit } from './unitNames.ts';
+import { isCollectiveUnit, isGenericUnit } from './unitNames.ts';
 
 export type NonTaskReason = 'empty' | 'header' | 'heading' | 'decision' | 'exhortation' | 'noAssignment';
 
@@ -30,9 +30,24 @@ const IMPERATIVE = /要|务必|必须|须|需|应当|抓紧|尽快|负责|立即
 /** A verb of doing; items without one (a bare topic) are not tasks. */
 const ACTION = /[做抓搞办建制定修改完善编起草报提交送形成开展组织推进落实完成实施研究解决协调整改排查检查拿出制订梳理审核上报清理摸底对接采购启动召开加快加强确保保障推动做好]/;
 const HEADING = /^关于[^，,。；;]{1,40}[。.]?$/;
+/** The opening paragraph of minutes: who chaired which meeting — in documents without numbering. */
+const MEETING_INTRO = /主持召开|参加会议|出席会议|列席会议|纪要如下|议定如下|现将[^。]{0,16}纪要/;
+
+function sentencesOf(text: string): string[] {
+  return text
+    .split(/(?<=[。；;！!])/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
 
 function withoutHeading(text: string): string {
   return text.replace(/^\s*关于[^，,。；;]{1,40}[。.]\s*/, '').trim();
+}
+
+/** 各镇要…, 各部门要…: said to everyone at once, without a date, it is an exhortation. */
+function allCollective(roles: RoleSet): boolean {
+  const units = [...roles.leadUnits, ...roles.coUnits];
+  return roles.owners.length === 0 && units.length > 0 && units.every(isCollectiveUnit);
 }
 
 function allGeneric(roles: RoleSet): boolean {
@@ -49,14 +64,17 @@ export function classifyItem(signals: ItemSignals): Verdict {
   const body = withoutHeading(text);
   const { roles, deadline } = signals;
   const hasDate = deadline.due !== null || signals.inheritedDue;
-  const isDecision = DECISION_OPENER.test(body) || MEETING_OPENER.test(body);
+  // A record ("会议听取了…。会议指出，…") only when every sentence is one; "会议同意…。区国资委要…" assigns.
+  const isDecision = sentencesOf(body).every((s) => DECISION_OPENER.test(s) || MEETING_OPENER.test(s));
   const hasOwnActors = roles.leadUnits.length + roles.coUnits.length + roles.owners.length + roles.coOwners.length > 0;
 
   if (hasOwnActors && allGeneric(roles) && !hasDate) return { task: false, reason: 'exhortation' };
   if (roles.hasRoleCue && hasOwnActors) return { task: true };
+  if (MEETING_INTRO.test(text)) return { task: false, reason: 'header' };
 
   if (roles.leadSource === 'subject') {
     if (isDecision && !hasDate) return { task: false, reason: 'decision' };
+    if (allCollective(roles) && !hasDate) return { task: false, reason: 'exhortation' };
     if (hasDate || IMPERATIVE.test(body)) return { task: true };
     return { task: false, reason: 'noAssignment' };
   }

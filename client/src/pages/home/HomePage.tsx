@@ -1,0 +1,69 @@
+// 工作台: a greeting, the to-dos (unread notifications) and recent items. Administrators get a way into 管理.
+import { Badge, Button, Card, Col, Empty, Flex, Row, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { roleLabel } from '../../components/labels.ts';
+import { NotificationList } from '../../components/NotificationList.tsx';
+import { useNotifications } from '../../realtime/notificationsContext.ts';
+import { useActiveSession } from '../../session/sessionContext.ts';
+
+type DayPart = 'morning' | 'noon' | 'afternoon' | 'evening';
+
+function dayPart(hour: number): DayPart {
+  if (hour < 11) return 'morning';
+  if (hour < 13) return 'noon';
+  if (hour < 18) return 'afternoon';
+  return 'evening';
+}
+
+export function HomePage() {
+  const { t, i18n } = useTranslation();
+  const session = useActiveSession();
+  const { items, unread, markAllRead } = useNotifications();
+  const { user } = session;
+  const now = dayjs();
+  const todos = items.filter((n) => !n.readAt);
+  const adminRole = user.roles.find((r) => r.endsWith('_admin'));
+
+  return (
+    <div className="tb-page">
+      <Flex vertical gap={4} style={{ marginBottom: 20 }}>
+        <Typography.Title level={3} style={{ margin: 0 }} data-testid="greeting">
+          {t(`home.greeting.${dayPart(now.hour())}`, { name: user.displayName })}
+        </Typography.Title>
+        <Typography.Text type="secondary">
+          {t('home.today', { date: now.format(i18n.language === 'en' ? 'dddd, D MMMM YYYY' : 'YYYY年M月D日 dddd') })}
+          {user.unitName ? ` · ${user.unitName}` : ''}{user.title ? ` · ${user.title}` : ''}
+        </Typography.Text>
+      </Flex>
+
+      {adminRole && session.capabilities.includes('admin.console') && (
+        <Card style={{ marginBottom: 16 }}>
+          <Flex align="center" justify="space-between" gap={12} wrap>
+            <Typography.Text>{t('home.adminIntro', { role: roleLabel(t, adminRole) })}</Typography.Text>
+            <Link to="/admin"><Button type="primary" size="large">{t('home.goAdmin')}</Button></Link>
+          </Flex>
+        </Card>
+      )}
+
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={14}>
+          <Card
+            title={<Flex align="center" gap={8}>{t('home.todos')}<Badge count={unread} /></Flex>}
+            extra={unread > 0 && <Button type="link" onClick={() => void markAllRead()}>{t('notifications.markAllRead')}</Button>}
+            data-testid="todos"
+          >
+            <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>{t('home.todosHint')}</Typography.Paragraph>
+            <NotificationList items={todos} emptyText={t('home.todosEmpty')} />
+          </Card>
+        </Col>
+        <Col xs={24} xl={10}>
+          <Card title={t('home.recent')}>
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={<Typography.Text type="secondary">{t('home.recentEmpty')}</Typography.Text>} />
+          </Card>
+        </Col>
+      </Row>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+// 登录: password, then the second factor (or its forced enrolment), then a forced password change, as the server's
+// session stage demands. Reloading the page resumes at the same step.
+import { Alert, Button } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useLocation } from 'react-router-dom';
+import { meApi } from '../../api/me.ts';
+import { AuthenticatorEnrolment } from '../../components/AuthenticatorEnrolment.tsx';
+import { AuthLayout } from '../../components/AuthLayout.tsx';
+import { PageLoading } from '../../components/PageLoading.tsx';
+import { PasswordChangeForm } from '../../components/PasswordChangeForm.tsx';
+import type { SignInRedirect } from '../../session/guards.tsx';
+import { useSession } from '../../session/sessionContext.ts';
+import { PasswordStep } from './PasswordStep.tsx';
+import { SecondFactorStep } from './SecondFactorStep.tsx';
+
+export function SignInPage() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const location = useLocation();
+  // A failure that ended the pending sign-in (lockout during the second factor) is shown on the password step.
+  const [carried, setCarried] = useState<unknown>(null);
+  const from = (location.state as SignInRedirect | null)?.from ?? '/';
+  const { state } = session;
+
+  if (state.status === 'loading') return <PageLoading fullScreen />;
+  if (state.status === 'active') return <Navigate to={from.startsWith('/sign-in') ? '/' : from} replace />;
+  if (state.status === 'anonymous') {
+    return (
+      <AuthLayout title={t('signIn.title')}>
+        <PasswordStep notice={state.notice} carriedError={carried} onSignedIn={() => setCarried(null)} />
+      </AuthLayout>
+    );
+  }
+
+  const abandon = (
+    <Button type="link" onClick={() => void session.signOut()} style={{ paddingInline: 0, height: 44 }}>{t('signIn.otherAccount')}</Button>
+  );
+  const { stage, user } = state.session;
+  switch (stage) {
+    case 'mfa':
+      return (
+        <AuthLayout title={t('signIn.secondFactorTitle')}>
+          <SecondFactorStep onFatal={(err) => {
+            setCarried(err);
+            void session.refresh();
+          }} />
+          {abandon}
+        </AuthLayout>
+      );
+    case 'mfa_enrolment':
+      return (
+        <AuthLayout title={t('signIn.enrolTitle')}>
+          <Alert type="info" showIcon title={t('signIn.enrolRequired')} style={{ marginBottom: 16 }} />
+          <AuthenticatorEnrolment confirm={meApi.confirmEnrolment} onDone={async (result) => {
+            await session.adopt(result);
+          }} />
+          {abandon}
+        </AuthLayout>
+      );
+    case 'password_change':
+      return (
+        <AuthLayout title={t('signIn.passwordChangeTitle')}>
+          <Alert type="info" showIcon title={t('signIn.passwordChangeRequired')} description={`${user.displayName}（${user.username}）`} style={{ marginBottom: 16 }} />
+          <PasswordChangeForm temporary onDone={async () => {
+            await session.refresh();
+          }} />
+          {abandon}
+        </AuthLayout>
+      );
+    case 'active':
+      // The provider maps an active stage to the active status; this case only completes the switch.
+      return <Navigate to="/" replace />;
+  }
+}

@@ -1,0 +1,32 @@
+// Route guards: a page behind RequireSession needs a finished sign-in; RequireCapability hides what the policies deny.
+import type { ReactNode } from 'react';
+import { Navigate, useLocation } from 'react-router-dom';
+import { PageLoading } from '../components/PageLoading.tsx';
+import { NotFoundPage } from '../pages/NotFoundPage.tsx';
+import { useSession, type Capability } from './sessionContext.ts';
+
+export interface SignInRedirect {
+  from?: string;
+}
+
+export function RequireSession({ children }: { children: ReactNode }) {
+  const { state } = useSession();
+  const location = useLocation();
+  if (state.status === 'loading') return <PageLoading fullScreen />;
+  if (state.status !== 'active') {
+    const redirect: SignInRedirect = { from: `${location.pathname}${location.search}` };
+    return <Navigate to="/sign-in" replace state={redirect} />;
+  }
+  return children;
+}
+
+export function RequireCapability({ capability, children }: { capability: Capability; children: ReactNode }) {
+  const { can } = useSession();
+  // Not "forbidden": a page the person cannot use is one that does not exist for them.
+  return can(capability) ? children : <NotFoundPage />;
+}
+
+export function RequireAnyCapability({ capabilities, children }: { capabilities: Capability[]; children: ReactNode }) {
+  const { can } = useSession();
+  return capabilities.some(can) ? children : <NotFoundPage />;
+}

@@ -1,0 +1,215 @@
+// The collab server with real providers: convergence, the server-enforced share levels, review mode, bad input.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import WebSocket from 'ws';
+import { createTestApp, TestClient, type TestApp } from '../tests/support/testApp.ts';
+import { connectCollaborator, paragraph, textOf, waitFor, type Collaborator } from '../tests/support/collabClient.ts';
+
+let t: TestApp;
+let base: string;
+const ids: Record<string, string> = {};
+const clients: Record<string, TestClient> = {};
+const open: Collaborator[] = [];
+
+beforeAll(async () => {
+  process.env.TONGBAN_AUTH_RATE_LIMIT = '1000';
+  t = await createTestApp();
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = t.app.server.address();
+  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  for (const u of await t.app.svc.db.user.findMany()) ids[u.username] = u.id;
+  for (const name of ['zhangwei', 'hejun', 'matao', 'xuyan', 'zhengkai', 'sunyue']) {
+    clients[name] = new TestClient(t.app);
+    await clients[name].signIn(name);
+  }
+});
+afterAll(async () => {
+  for (const c of open) c.destroy();
+  delete process.env.TONGBAN_AUTH_RATE_LIMIT;
+  await t.close();
+});
+
+async function connect(user: string, docId: string): Promise<Collaborator> {
+  const c = await connectCollaborator(base, clients[user]!, docId);
+  open.push(c);
+  return c;
+}
+
+async function newDoc(owner: string, shares: Array<[string, string]> = [], extra: Record<string, unknown> = {}): Promise<string> {
+  const res = await clients[owner]!.post('/api/documents', { kind: 'draft', title: '关于做好冬季安全生产工作的通知（草稿）', ...extra });
+  expect(res.statusCode).toBe(201);
+  const id = res.json().id as string;
+  if (shares.length) {
+    const put = await clients[owner]!.put(`/api/documents/${id}/shares`, { shares: shares.map(([u, access]) => ({ granteeType: 'user', granteeId: ids[u], access })) });
+    expect(put.statusCode).toBe(200);
+  }
+  return id;
+}
+
+describe('co-editing', () => {
+  it('converges two editors and persists what they wrote', async () => {
+    const id = await newDoc('zhangwei', [['hejun', 'edit']]);
+    const a = await connect('zhangwei', id);
+    const b = await connect('hejun', id);
+    a.edit((s) => s.tr.insert(0, paragraph('第一段：甲写的。')));
+    await waitFor(b.doc, () => b.text().includes('甲写的'));
+    b.edit((s) => s.tr.insert(s.doc.content.size, paragraph('第二段：乙写的。')));
+    await waitFor(a.doc, () => a.text().includes('乙写的'));
+    await Promise.all([a.acked(), b.acked()]);
+    expect(a.text()).toBe(b.text());
+    const stored = await t.app.svc.collab.store.load(id);
+    const reloaded = new Y.Doc();
+    Y.applyUpdate(reloaded, stored.state!);
+    expect(textOf(reloaded)).toBe(a.text());
+  });
+
+  it('keeps a read-only share from writing', async () => {
+    const id = await newDoc('zhangwei', [['matao', 'view']]);
+    const owner = await connect('zhangwei', id);
+    owner.edit((s) => s.tr.insert(0, paragraph('原文。')));
+    await owner.acked();
+    const viewer = await connect('matao', id);
+    await waitFor(viewer.doc, () => viewer.text() === '原文。');
+    viewer.edit((s) => s.tr.insertText('篡改', 1));
+    owner.edit((s) => s.tr.insertText('！', s.doc.content.size - 2));
+    await waitFor(viewer.doc, () => viewer.text().includes('！'));
+    expect(owner.text()).toBe('原文！。');
+    expect(textOf(await stateOf(id))).toBe('原文！。');
+  });
+});
+
+async function stateOf(id: string): Promise<Y.Doc> {
+  const d = new Y.Doc();
+  Y.applyUpdate(d, await t.app.svc.collab.currentState(id));
+  return d;
+}
+
+describe('comment-only share', () => {
+  it('may anchor comments but the server refuses any change to the text', async () => {
+    const id = await newDoc('zhangwei', [['xuyan', 'comment']]);
+    const owner = await connect('zhangwei', id);
+    owner.edit((s) => s.tr.insert(0, paragraph('请各单位认真落实。')));
+    await owner.acked();
+    const commenter = await connect('xuyan', id);
+    await waitFor(commenter.doc, () => commenter.text().length > 0);
+    const thread = await clients.xuyan!.post(`/api/documents/${id}/threads`, { quote: '认真落实', body: '建议明确时限。', mentions: [ids.zhangwei] });
+    expect(thread.statusCode).toBe(201);
+    const { threadId } = thread.json();
+    commenter.edit((s) => s.tr.addMark(6, 10, s.schema.marks.comment!.create({ threadId })));
+    await commenter.acked();
+    await waitFor(owner.doc, () => JSON.stringify(owner.doc.getXmlFragment('default').toJSON()).includes(threadId));
+    commenter.edit((s) => s.tr.insertText('不必', 1));
+    const closed = await commenter.closed;
+    expect(closed.reason).toMatch(/^4403 comment_only/);
+    expect(textOf(await stateOf(id))).toBe('请各单位认真落实。');
+    const notes = await t.app.svc.db.notification.findMany({ where: { userId: ids.zhangwei, kind: 'comment.mention' } });
+    expect(notes.length).toBe(1);
+  });
+});
+
+describe('review mode', () => {
+  it('lets a reviewer only suggest, and the owner accept one and reject another', async () => {
+    const id = await newDoc('zhangwei', [['zhengkai', 'edit']]);
+    const owner = await connect('zhangwei', id);
+    owner.edit((s) => s.tr.insert(0, paragraph('各部门要加强值班值守。')));
+    await owner.acked();
+    expect((await clients.zhangwei!.patch(`/api/documents/${id}`, { reviewMode: true })).json().reviewMode).toBe(true);
+    const reviewer = await connect('zhengkai', id);
+    expect((await clients.zhengkai!.get(`/api/documents/${id}`)).json().access).toBe('suggest');
+    await waitFor(reviewer.doc, () => reviewer.text().length > 0);
+    reviewer.suggest(ids.zhengkai!, (s) => s.tr.insertText('严格', 7));
+    await reviewer.acked();
+    reviewer.suggest(ids.zhengkai!, (s) => s.tr.delete(1, 4));
+    await reviewer.acked();
+    await waitFor(owner.doc, () => owner.text().includes('严格'));
+    const suggestions = (await clients.zhangwei!.get(`/api/documents/${id}/suggestions`)).json().items as Array<{ id: string; kinds: string[]; authorId: string; text: string }>;
+    expect(suggestions).toHaveLength(2);
+    expect(suggestions.every((s) => s.authorId === ids.zhengkai)).toBe(true);
+
+    reviewer.edit((s) => s.tr.insertText('直接改', 1));
+    const closed = await reviewer.closed;
+    expect(closed.reason).toMatch(/^4403 suggest_only/);
+
+    const insertion = suggestions.find((s) => s.kinds.includes('insertion'))!;
+    const deletion = suggestions.find((s) => s.kinds.includes('deletion'))!;
+    expect((await clients.zhangwei!.post(`/api/documents/${id}/suggestions/decide`, { decision: 'accept', ids: [insertion.id] })).json().decided).toBe(1);
+    expect((await clients.zhangwei!.post(`/api/documents/${id}/suggestions/decide`, { decision: 'reject', ids: [deletion.id] })).json().decided).toBe(1);
+    await waitFor(owner.doc, () => owner.text() === '各部门要加强严格值班值守。');
+    expect((await clients.zhangwei!.get(`/api/documents/${id}/suggestions`)).json().items).toHaveLength(0);
+    const decided = await t.app.svc.db.auditEvent.findMany({ where: { resourceId: id, action: { in: ['document.suggestion_accept', 'document.suggestion_reject'] } } });
+    expect(decided.map((e) => e.action).sort()).toEqual(['document.suggestion_accept', 'document.suggestion_reject']);
+    expect(JSON.parse(decided[0]!.detail).suggestions[0].authorId).toBe(ids.zhengkai);
+    const versions = (await clients.zhangwei!.get(`/api/documents/${id}/versions`)).json().items;
+    expect(versions.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('diffs two versions with each author’s insertions', async () => {
+    const id = await newDoc('zhangwei', [['hejun', 'edit']]);
+    const a = await connect('zhangwei', id);
+    a.edit((s) => s.tr.insert(0, paragraph('甲的段落。')));
+    await a.acked();
+    const v1 = (await clients.zhangwei!.post(`/api/documents/${id}/versions`, { name: '初稿' })).json().id;
+    const b = await connect('hejun', id);
+    await waitFor(b.doc, () => b.text().length > 0);
+    b.edit((s) => s.tr.insert(s.doc.content.size, paragraph('乙补充的段落。')));
+    await b.acked();
+    a.edit((s) => s.tr.insertText('（修订）', 1));
+    await a.acked();
+    const diff = (await clients.zhangwei!.get(`/api/documents/${id}/diff?from=${v1}`)).json();
+    const inserted = diff.blocks.flatMap((bl: { segments: Array<{ status: string; authorId: string; text: string }> }) => bl.segments).filter((s: { status: string }) => s.status === 'inserted');
+    expect(inserted.find((s: { text: string }) => s.text.includes('乙补充')).authorId).toBe(ids.hejun);
+    expect(inserted.find((s: { text: string }) => s.text.includes('修订')).authorId).toBe(ids.zhangwei);
+    expect(diff.authors[ids.hejun!]).toBe('何军');
+  });
+});
+
+describe('access', () => {
+  it('refuses a user below the classification over HTTP and /collab', async () => {
+    const res = await clients.sunyue!.post('/api/documents', { kind: 'draft', title: '涉密文件', classification: 'secret' });
+    expect(res.statusCode).toBe(403); // sunyue is cleared for 内部 only
+    const id = (await clients.zhangwei!.post('/api/documents', { kind: 'draft', title: '内部文件', classification: 'internal' })).json().id;
+    await clients.zhangwei!.put(`/api/documents/${id}/shares`, { shares: [{ granteeType: 'user', granteeId: ids.sunyue, access: 'edit' }] });
+    await t.app.svc.db.document.update({ where: { id }, data: { classification: 2 } });
+    expect((await clients.sunyue!.get(`/api/documents/${id}`)).statusCode).toBe(403);
+    expect((await clients.sunyue!.post(`/api/documents/${id}/collab-token`)).statusCode).toBe(403);
+    // A token for another document does not open this one.
+    const other = await newDoc('sunyue');
+    const token = (await clients.sunyue!.post(`/api/documents/${other}/collab-token`)).json().token;
+    const ws = new WebSocket(`${base.replace('http', 'ws')}/collab`);
+    await new Promise((r) => ws.once('open', r));
+    const { HocuspocusProvider, HocuspocusProviderWebsocket } = await import('@hocuspocus/provider');
+    const wsp = new HocuspocusProviderWebsocket({ url: `${base.replace('http', 'ws')}/collab`, WebSocketPolyfill: WebSocket, maxAttempts: 1 });
+    const failed = new Promise<string>((resolve) => {
+      const p = new HocuspocusProvider({ websocketProvider: wsp, name: `doc:${id}`, token, document: new Y.Doc(), onAuthenticationFailed: ({ reason }) => resolve(reason) });
+      p.attach();
+    });
+    expect(await failed).toMatch(/denied|token|access/i);
+    wsp.destroy();
+    ws.close();
+  });
+
+  it('closes an open connection when its share is withdrawn', async () => {
+    const id = await newDoc('zhangwei', [['hejun', 'edit']]);
+    const b = await connect('hejun', id);
+    await clients.zhangwei!.put(`/api/documents/${id}/shares`, { shares: [] });
+    const closed = await b.closed;
+    expect(closed.reason).toMatch(/^(4401 unauthorized|4409 access_changed)/);
+  });
+});
+
+describe('bad input', () => {
+  it('closes a connection that sends a malformed or foreign update and keeps serving others', async () => {
+    const id = await newDoc('zhangwei', [['hejun', 'edit']]);
+    const good = await connect('zhangwei', id);
+    good.edit((s) => s.tr.insert(0, paragraph('正常内容。')));
+    await good.acked();
+    const bad = await connect('hejun', id);
+    // A root type the document kind does not have.
+    bad.doc.getMap('evil').set('x', 1);
+    const closed = await bad.closed;
+    expect(closed.reason).toMatch(/^4400 malformed_update: root "evil"/);
+    good.edit((s) => s.tr.insertText('仍可编辑', 1));
+    await good.acked();
+    expect(textOf(await stateOf(id))).toBe('仍可编辑正常内容。');
+  });
+});

@@ -1,0 +1,110 @@
+// The collaboration server: Hocuspocus composed from one-concern extensions, on the main HTTP server's /collab path.
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { Hocuspocus } from '@hocuspocus/server';
+import * as Y from 'yjs';
+import { WebSocketServer, type RawData } from 'ws';
+import type { Services } from '../server/services.ts';
+import { DOCUMENT_NAME_PREFIX, type LocalWriteContext } from './context.ts';
+import { AuthenticationExtension } from './extensions/AuthenticationExtension.ts';
+import { AuthorshipExtension } from './extensions/AuthorshipExtension.ts';
+import { MetricsExtension, newMetrics, type CollabMetrics } from './extensions/MetricsExtension.ts';
+import { PersistenceExtension } from './extensions/PersistenceExtension.ts';
+import { ReviewModeExtension } from './extensions/ReviewModeExtension.ts';
+import { MAX_UPDATE_BYTES, ValidationExtension } from './extensions/ValidationExtension.ts';
+import { DocumentStore } from './storage/documentStore.ts';
+
+export const COLLAB_PATH = '/collab';
+
+export class CollabServer {
+  readonly hocuspocus: Hocuspocus;
+  readonly store: DocumentStore;
+  readonly metrics: CollabMetrics = newMetrics();
+  private readonly auth: AuthenticationExtension;
+  private readonly wss: WebSocketServer;
+
+  constructor(private readonly svc: Services) {
+    this.store = new DocumentStore(svc.db, svc.keys.master, svc.clock);
+    this.auth = new AuthenticationExtension(svc);
+    this.hocuspocus = new Hocuspocus({
+      name: 'tongban-collab',
+      quiet: true,
+      // Durability does not depend on this debounce (updates are logged before they are acknowledged); it only
+      // paces compaction.
+      debounce: 2_000,
+      maxDebounce: 10_000,
+      // Deleted content is kept so that versions can be diffed item by item (see history/versionDiff.ts).
+      yDocOptions: { gc: false, gcFilter: () => false },
+      extensions: [
+        this.auth,
+        new ValidationExtension(this.metrics),
+        new ReviewModeExtension(svc.clock, this.metrics),
+        new PersistenceExtension(this.store, this.metrics, svc.log),
+        new AuthorshipExtension(),
+        new MetricsExtension(this.metrics),
+      ],
+    });
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: MAX_UPDATE_BYTES + 64 * 1024 });
+  }
+
+  /** Takes over WebSocket upgrades on /collab; other paths are left to socket.io. */
+  attach(httpServer: HttpServer): void {
+    httpServer.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      const path = (req.url ?? '').split('?')[0];
+      if (path !== COLLAB_PATH && !path?.startsWith(`${COLLAB_PATH}/`)) return;
+      this.wss.handleUpgrade(req, socket, head, (ws) => {
+        const headers = new Headers();
+        for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
+        const request = new Request(`http://localhost${req.url ?? COLLAB_PATH}`, { headers });
+        const client = this.hocuspocus.handleConnection(ws, request, { ip: req.socket.remoteAddress ?? '' });
+        ws.on('message', (data: RawData) => {
+          const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
+          client.handleMessage(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+        });
+        ws.on('close', (code: number, reason: Buffer) => client.handleClose({ code, reason: reason.toString() }));
+        ws.on('error', (err) => this.svc.log.warn({ err }, 'collab socket error'));
+      });
+    });
+  }
+
+  /** The document's current state as one update: the live copy when it is loaded, else storage. */
+  async currentState(documentId: string): Promise<Uint8Array> {
+    const live = this.hocuspocus.documents.get(`${DOCUMENT_NAME_PREFIX}${documentId}`);
+    if (live) return Y.encodeStateAsUpdate(live);
+    return (await this.store.load(documentId)).state ?? Y.encodeStateAsUpdate(new Y.Doc());
+  }
+
+  /**
+   * Changes a document on the server (accept/reject, restore, templates) and returns once the change is durably
+   * logged; connected clients receive it like any other update.
+   */
+  async transact(documentId: string, userId: string, change: (doc: Y.Doc) => void): Promise<void> {
+    const context: LocalWriteContext = { persistedByCaller: true, userId };
+    const connection = await this.hocuspocus.openDirectConnection(`${DOCUMENT_NAME_PREFIX}${documentId}`, context);
+    try {
+      const updates: Uint8Array[] = [];
+      const doc = connection.document!;
+      const capture = (update: Uint8Array) => updates.push(update);
+      doc.on('update', capture);
+      try {
+        await connection.transact((d) => change(d));
+      } finally {
+        doc.off('update', capture);
+      }
+      if (updates.length > 0) await this.store.append(documentId, Y.mergeUpdates(updates), userId);
+    } finally {
+      await connection.disconnect();
+    }
+  }
+
+  /** Re-evaluates open connections to a document now (after a share, review mode or status change). */
+  async refreshAccess(documentId: string): Promise<void> {
+    await this.auth.recheck(`${DOCUMENT_NAME_PREFIX}${documentId}`);
+  }
+
+  async close(): Promise<void> {
+    this.hocuspocus.closeConnections();
+    for (const client of this.wss.clients) client.terminate();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+  }
+}

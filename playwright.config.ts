@@ -1,0 +1,49 @@
+// End-to-end tests: Debian's Chromium against a real server on a fresh demo database, with the controllable clock.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+const PORT = 3100;
+// One data directory per run. Workers load this file again and inherit the environment, so they agree on it.
+const dataDir = (process.env.TONGBAN_E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-e2e-')));
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  workers: 1,
+  fullyParallel: false,
+  reporter: 'list',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  globalSetup: './tests/e2e/support/globalSetup.ts',
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1280, height: 800 },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+  },
+  webServer: {
+    command: 'npx tsx server/main.ts',
+    url: `http://localhost:${PORT}/readyz`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      TONGBAN_DATA_DIR: dataDir,
+      TONGBAN_TEST_HOOKS: '1',
+      TONGBAN_DEMO: '1',
+      TONGBAN_PORT: String(PORT),
+      TONGBAN_PUBLIC_URL: `http://localhost:${PORT}`,
+      // Every test signs in from 127.0.0.1; the per-IP limit is for real offices, not for one machine running them all.
+      TONGBAN_AUTH_RATE_LIMIT: '1000',
+      TONGBAN_LOG_LEVEL: 'warn',
+    },
+  },
+});

@@ -1,0 +1,55 @@
+// Document access: clearance first, then ownership, explicit shares, unit membership; review mode and finalisation
+// cap what anyone may do. The HTTP routes and the collab server both ask documentAccess().
+import type { Subject } from '../auth/subject.ts';
+import { Forbidden } from '../errors.ts';
+
+export const ACCESS_LEVELS = ['none', 'view', 'comment', 'suggest', 'edit', 'manage'] as const;
+export type Access = (typeof ACCESS_LEVELS)[number];
+export type ShareAccess = 'view' | 'comment' | 'suggest' | 'edit';
+
+export interface DocumentFacts {
+  id: string;
+  ownerId: string;
+  unitId: string;
+  classification: number;
+  status: string;
+  reviewMode: boolean;
+  deletedAt: Date | null;
+}
+
+export interface ShareFacts {
+  granteeType: string;
+  granteeId: string;
+  access: string;
+}
+
+const rank = (a: Access) => ACCESS_LEVELS.indexOf(a);
+const max = (a: Access, b: Access): Access => (rank(a) >= rank(b) ? a : b);
+const min = (a: Access, b: Access): Access => (rank(a) <= rank(b) ? a : b);
+
+export function atLeast(access: Access, needed: Access): boolean {
+  return rank(access) >= rank(needed);
+}
+
+export function documentAccess(subject: Subject, doc: DocumentFacts, shares: readonly ShareFacts[]): Access {
+  if (doc.deletedAt) return 'none';
+  // Administrators manage accounts, not content (三员分立): they get no access to documents.
+  if (subject.adminRole !== null) return 'none';
+  if (subject.clearance < doc.classification) return 'none';
+  let access: Access = 'none';
+  if (doc.ownerId === subject.id) access = 'manage';
+  if (doc.unitId === subject.unitId) access = max(access, subject.roles.includes('leader') ? 'comment' : 'view');
+  for (const s of shares) {
+    const mine = (s.granteeType === 'user' && s.granteeId === subject.id) || (s.granteeType === 'unit' && s.granteeId === subject.unitId);
+    if (mine) access = max(access, s.access as ShareAccess);
+  }
+  if (access === 'none') return access;
+  if (doc.status === 'finalised' || doc.status === 'archived') return min(access, 'view');
+  // In review mode only the owner edits; everyone who could edit may suggest.
+  if (doc.reviewMode && access === 'edit') return 'suggest';
+  return access;
+}
+
+export function authorizeDocument(access: Access, needed: Access): void {
+  if (!atLeast(access, needed)) throw new Forbidden('document_forbidden', access === 'none' ? 'You cannot open this document' : `This needs ${needed} access; you have ${access}`);
+}

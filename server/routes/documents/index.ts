@@ -1,0 +1,120 @@
+// Documents: create, list and search, open (collab token), settings, shares. Versions, suggestions and comments are
+// in their own files in this folder.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { recordAudit } from '../../audit/auditLog.ts';
+import { issueCollabToken } from '../../auth/collabToken.ts';
+import { createDocument } from '../../commands/documentCreator.ts';
+import { setDocumentShares } from '../../commands/documentSharer.ts';
+import { inTransaction } from '../../commands/transaction.ts';
+import { updateDocument } from '../../commands/documentUpdater.ts';
+import { classificationLevel } from '../../domain/roles.ts';
+import { contextOf, requireAuth } from '../../http/requestContext.ts';
+import { idParams, okBody, responses } from '../../http/schemas.ts';
+import { documentAccess } from '../../policies/documents.ts';
+import { presentDocument } from '../../presenters/document.ts';
+import { COLLAB_PATH } from '../../../collab/server.ts';
+import { documentFor } from './access.ts';
+import { createBody, documentBody, listQuery, patchBody, sharesBody, shareView, tokenBody } from './schema.ts';
+
+const documentRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = app.svc.db;
+
+  app.post('/', {
+    schema: { tags: ['documents'], summary: 'Create a document in my unit', body: createBody, response: responses({ 201: documentBody }) },
+  }, async (request, reply) => {
+    const { subject } = requireAuth(request);
+    const { id } = await createDocument(app.svc, contextOf(request), subject, { ...request.body, classification: classificationLevel(request.body.classification) });
+    const { doc, access } = await documentFor(app, subject, id, 'view');
+    return reply.code(201).send(presentDocument(doc, access));
+  });
+
+  app.get('/', {
+    schema: { tags: ['documents'], summary: 'Documents I can open: search, filter, recent', querystring: listQuery, response: responses({ 200: z.object({ items: z.array(documentBody), total: z.number() }) }) },
+  }, async (request) => {
+    const { subject } = requireAuth(request);
+    const { q, kind, status, scope, page, pageSize } = request.query;
+    if (subject.adminRole !== null) return { items: [], total: 0 };
+    // The grants below mirror documentAccess(): owner, owning unit, explicit shares. Each row is still checked by the
+    // policy before it is shown.
+    const grants = {
+      all: [{ ownerId: subject.id }, { unitId: subject.unitId }, { shares: { some: { OR: [{ granteeType: 'user', granteeId: subject.id }, { granteeType: 'unit', granteeId: subject.unitId }] } } }],
+      mine: [{ ownerId: subject.id }],
+      unit: [{ unitId: subject.unitId }],
+      shared: [{ shares: { some: { OR: [{ granteeType: 'user', granteeId: subject.id }, { granteeType: 'unit', granteeId: subject.unitId }] } } }],
+      recent: [{ visits: { some: { userId: subject.id } } }],
+    }[scope];
+    const where = {
+      deletedAt: null, classification: { lte: subject.clearance }, OR: grants,
+      ...(q ? { title: { contains: q } } : {}), ...(kind ? { kind } : {}), ...(status ? { status } : {}),
+    };
+    const include = { shares: true, unit: { select: { name: true } }, owner: { select: { displayName: true } }, visits: { where: { userId: subject.id } } } as const;
+    const [rows, total] = await Promise.all([
+      db.document.findMany({ where, include, orderBy: { updatedAt: 'desc' }, skip: (page - 1) * pageSize, take: pageSize }),
+      db.document.count({ where }),
+    ]);
+    const items = rows.map((d) => ({ d, access: documentAccess(subject, d, d.shares) })).filter((x) => x.access !== 'none');
+    if (scope === 'recent') items.sort((a, b) => (b.d.visits[0]?.lastAt.getTime() ?? 0) - (a.d.visits[0]?.lastAt.getTime() ?? 0));
+    return { items: items.map((x) => presentDocument(x.d, x.access)), total };
+  });
+
+  app.get('/:id', {
+    schema: { tags: ['documents'], summary: 'One document with my access level', params: idParams, response: responses({ 200: documentBody }) },
+  }, async (request) => {
+    const { doc, access } = await documentFor(app, requireAuth(request).subject, request.params.id, 'view');
+    return presentDocument(doc, access);
+  });
+
+  app.patch('/:id', {
+    schema: { tags: ['documents'], summary: 'Rename, reclassify, switch review mode (owner)', params: idParams, body: patchBody, response: responses({ 200: documentBody }) },
+  }, async (request) => {
+    const { subject } = requireAuth(request);
+    await documentFor(app, subject, request.params.id, 'manage');
+    const { classification, ...rest } = request.body;
+    await updateDocument(app.svc, contextOf(request), subject, request.params.id, { ...rest, ...(classification ? { classification: classificationLevel(classification) } : {}) });
+    const { doc, access } = await documentFor(app, subject, request.params.id, 'view');
+    return presentDocument(doc, access);
+  });
+
+  app.get('/:id/shares', {
+    schema: { tags: ['documents'], summary: 'Explicit shares (owner)', params: idParams, response: responses({ 200: z.object({ shares: z.array(shareView) }) }) },
+  }, async (request) => {
+    const { doc } = await documentFor(app, requireAuth(request).subject, request.params.id, 'manage');
+    const users = new Map((await db.user.findMany({ where: { id: { in: doc.shares.map((s) => s.granteeId) } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]));
+    const units = new Map((await db.unit.findMany({ where: { id: { in: doc.shares.map((s) => s.granteeId) } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+    return {
+      shares: doc.shares.map((s) => ({
+        granteeType: s.granteeType as 'user' | 'unit', granteeId: s.granteeId, access: s.access as 'view' | 'comment' | 'suggest' | 'edit',
+        granteeName: (s.granteeType === 'user' ? users.get(s.granteeId) : units.get(s.granteeId)) ?? null,
+      })),
+    };
+  });
+
+  app.put('/:id/shares', {
+    schema: { tags: ['documents'], summary: 'Replace explicit shares (owner); takes effect on open connections', params: idParams, body: sharesBody, response: responses({ 200: okBody }) },
+  }, async (request) => {
+    await documentFor(app, requireAuth(request).subject, request.params.id, 'manage');
+    await setDocumentShares(app.svc, contextOf(request), request.params.id, request.body.shares);
+    return { ok: true as const };
+  });
+
+  app.post('/:id/collab-token', {
+    schema: { tags: ['documents'], summary: 'A short-lived token to open the document on /collab', params: idParams, response: responses({ 200: tokenBody }) },
+  }, async (request) => {
+    const auth = requireAuth(request);
+    const { doc, access } = await documentFor(app, auth.subject, request.params.id, 'view');
+    const now = app.svc.clock.now();
+    const { token, expiresAt } = issueCollabToken(app.svc.keys.master, { sid: auth.session.id, uid: auth.subject.id, doc: doc.id }, now);
+    await inTransaction(app.svc, async (tx) => {
+      await tx.documentVisit.upsert({
+        where: { documentId_userId: { documentId: doc.id, userId: auth.subject.id } },
+        create: { documentId: doc.id, userId: auth.subject.id, firstAt: now, lastAt: now },
+        update: { lastAt: now },
+      });
+      await recordAudit(tx, contextOf(request), { action: 'document.open', resourceType: 'document', resourceId: doc.id, detail: { access } });
+    });
+    return { token, expiresAt: expiresAt.toISOString(), documentName: `doc:${doc.id}`, access, url: COLLAB_PATH };
+  });
+};
+
+export default documentRoutes;

@@ -1,0 +1,162 @@
+// Versions, tracked changes and comment threads of a document.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
+import * as Y from 'yjs';
+import { openThread, replyToThread, setThreadResolved } from '../../commands/commentThreads.ts';
+import { decideOnSuggestions } from '../../commands/suggestionDecider.ts';
+import { createVersion } from '../../commands/versionCreator.ts';
+import { restoreVersion } from '../../commands/versionRestorer.ts';
+import { NotFound } from '../../errors.ts';
+import { contextOf, requireAuth } from '../../http/requestContext.ts';
+import { idParams, okBody, responses } from '../../http/schemas.ts';
+import { openBytes } from '../../security/cipher.ts';
+import { listSuggestions } from '../../../collab/review/suggestions.ts';
+import { documentSchema, DOCUMENT_FIELD } from '../../../collab/schema/documentSchema.ts';
+import { authorsMap } from '../../../collab/history/clientAuthors.ts';
+import { diffVersions } from '../../../collab/history/versionDiff.ts';
+import { documentFor } from './access.ts';
+import { decideBody, diffBody, replyBody, suggestionBody, threadBody, threadCreateBody, versionBody } from './schema.ts';
+
+const versionParams = z.strictObject({ id: z.string().min(1).max(64), versionId: z.string().min(1).max(64) });
+const threadParams = z.strictObject({ id: z.string().min(1).max(64), threadId: z.string().min(1).max(64) });
+
+const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app.svc;
+
+  async function names(ids: Iterable<string>): Promise<Map<string, string>> {
+    const rows = await db.user.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, displayName: true } });
+    return new Map(rows.map((u) => [u.id, u.displayName]));
+  }
+
+  async function versionState(documentId: string, versionId: string): Promise<Uint8Array> {
+    const v = await db.documentVersion.findFirst({ where: { id: versionId, documentId } });
+    if (!v) throw new NotFound('version');
+    return openBytes(app.svc.keys.master, v.state, `version:${documentId}`);
+  }
+
+  app.get('/:id/versions', {
+    schema: { tags: ['documents'], summary: 'Versions, newest first', params: idParams, response: responses({ 200: z.object({ items: z.array(versionBody) }) }) },
+  }, async (request) => {
+    await documentFor(app, requireAuth(request).subject, request.params.id, 'view');
+    const rows = await db.documentVersion.findMany({ where: { documentId: request.params.id }, orderBy: { createdAt: 'desc' }, select: { id: true, name: true, reason: true, contentHash: true, createdById: true, createdAt: true } });
+    const who = await names(rows.map((r) => r.createdById));
+    return { items: rows.map((r) => ({ ...r, createdByName: who.get(r.createdById) ?? null, createdAt: r.createdAt.toISOString() })) };
+  });
+
+  app.post('/:id/versions', {
+    schema: { tags: ['documents'], summary: 'Save the current state as a named version', params: idParams, body: z.strictObject({ name: z.string().trim().min(1).max(100) }), response: responses({ 201: z.object({ id: z.string(), contentHash: z.string() }) }) },
+  }, async (request, reply) => {
+    await documentFor(app, requireAuth(request).subject, request.params.id, 'edit');
+    return reply.code(201).send(await createVersion(app.svc, contextOf(request), request.params.id, request.body.name, 'manual'));
+  });
+
+  app.get('/:id/versions/:versionId', {
+    schema: { tags: ['documents'], summary: 'A version’s content (ProseMirror JSON, read-only)', params: versionParams, response: responses({ 200: z.object({ id: z.string(), content: z.record(z.string(), z.unknown()) }) }) },
+  }, async (request) => {
+    await documentFor(app, requireAuth(request).subject, request.params.id, 'view');
+    const doc = new Y.Doc({ gc: false });
+    Y.applyUpdate(doc, await versionState(request.params.id, request.params.versionId));
+    const content = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(DOCUMENT_FIELD), documentSchema()).toJSON() as Record<string, unknown>;
+    doc.destroy();
+    return { id: request.params.versionId, content };
+  });
+
+  app.get('/:id/diff', {
+    schema: {
+      tags: ['documents'], summary: 'Differences between two versions (or a version and the current state), coloured by author',
+      params: idParams, querystring: z.strictObject({ from: z.string().max(64), to: z.string().max(64).default('current') }), response: responses({ 200: diffBody }),
+    },
+  }, async (request) => {
+    await documentFor(app, requireAuth(request).subject, request.params.id, 'view');
+    const { from, to } = request.query;
+    const older = await versionState(request.params.id, from);
+    const newer = to === 'current' ? await app.svc.collab.currentState(request.params.id) : await versionState(request.params.id, to);
+    const blocks = diffVersions(older, Y.mergeUpdates([older, newer]));
+    const authorIds = new Set(blocks.flatMap((b) => [b.authorId, ...b.segments.map((s) => s.authorId)]).filter((x): x is string => x !== null));
+    return { from, to, blocks, authors: Object.fromEntries(await names(authorIds)) };
+  });
+
+  app.post('/:id/versions/:versionId/restore', {
+    schema: { tags: ['documents'], summary: 'Restore a version as the new current state (owner); history is kept', params: versionParams, response: responses({ 200: okBody }) },
+  }, async (request) => {
+    await documentFor(app, requireAuth(request).subject, request.params.id, 'manage');
+    await restoreVersion(app.svc, contextOf(request), request.params.id, request.params.versionId);
+    return { ok: true as const };
+  });
+
+  app.get('/:id/suggestions', {
+    schema: { tags: ['documents'], summary: 'Tracked changes in document order', params: idParams, response: responses({ 200: z.object({ items: z.array(suggestionBody) }) }) },
+  }, async (request) => {
+    await documentFor(app, requireAuth(request).subject, request.params.id, 'view');
+    const doc = new Y.Doc({ gc: false });
+    Y.applyUpdate(doc, await app.svc.collab.currentState(request.params.id));
+    const items = listSuggestions(yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(DOCUMENT_FIELD), documentSchema()));
+    doc.destroy();
+    const who = await names(items.map((s) => s.authorId).filter((x): x is string => x !== null));
+    return { items: items.map((s) => ({ ...s, authorName: s.authorId ? who.get(s.authorId) ?? null : null })) };
+  });
+
+  app.post('/:id/suggestions/decide', {
+    schema: { tags: ['documents'], summary: 'Accept or reject tracked changes: by ids, by author, or all (owner)', params: idParams, body: decideBody, response: responses({ 200: z.object({ decided: z.number() }) }) },
+  }, async (request) => {
+    await documentFor(app, requireAuth(request).subject, request.params.id, 'manage');
+    const decided = await decideOnSuggestions(app.svc, contextOf(request), request.params.id, request.body);
+    return { decided: decided.length };
+  });
+
+  app.get('/:id/threads', {
+    schema: { tags: ['documents'], summary: 'Comment threads with their replies', params: idParams, querystring: z.strictObject({ status: z.enum(['open', 'resolved', 'all']).default('all') }), response: responses({ 200: z.object({ items: z.array(threadBody) }) }) },
+  }, async (request) => {
+    await documentFor(app, requireAuth(request).subject, request.params.id, 'view');
+    const { status } = request.query;
+    const rows = await db.commentThread.findMany({
+      where: { documentId: request.params.id, ...(status === 'open' ? { resolvedAt: null } : status === 'resolved' ? { resolvedAt: { not: null } } : {}) },
+      include: { comments: { where: { deletedAt: null }, orderBy: { createdAt: 'asc' }, include: { author: { select: { displayName: true } } } } },
+      orderBy: { createdAt: 'asc' },
+    });
+    return {
+      items: rows.map((t) => ({
+        id: t.id, quote: t.quote, createdById: t.createdById, createdAt: t.createdAt.toISOString(), resolvedAt: t.resolvedAt?.toISOString() ?? null, resolvedById: t.resolvedById,
+        comments: t.comments.map((c) => ({ id: c.id, authorId: c.authorId, authorName: c.author.displayName, body: c.body, mentions: JSON.parse(c.mentions) as string[], createdAt: c.createdAt.toISOString() })),
+      })),
+    };
+  });
+
+  app.post('/:id/threads', {
+    schema: { tags: ['documents'], summary: 'Open a comment thread; the client then anchors it with a comment mark', params: idParams, body: threadCreateBody, response: responses({ 201: z.object({ threadId: z.string(), commentId: z.string() }) }) },
+  }, async (request, reply) => {
+    await documentFor(app, requireAuth(request).subject, request.params.id, 'comment');
+    return reply.code(201).send(await openThread(app.svc, contextOf(request), request.params.id, request.body));
+  });
+
+  app.post('/:id/threads/:threadId/comments', {
+    schema: { tags: ['documents'], summary: 'Reply in a thread (reopens it if resolved)', params: threadParams, body: replyBody, response: responses({ 201: z.object({ commentId: z.string() }) }) },
+  }, async (request, reply) => {
+    await documentFor(app, requireAuth(request).subject, request.params.id, 'comment');
+    return reply.code(201).send(await replyToThread(app.svc, contextOf(request), request.params.id, request.params.threadId, request.body));
+  });
+
+  for (const [path, resolved] of [['resolve', true], ['reopen', false]] as const) {
+    app.post(`/:id/threads/:threadId/${path}`, {
+      schema: { tags: ['documents'], summary: resolved ? 'Resolve a thread' : 'Reopen a thread', params: threadParams, response: responses({ 200: okBody }) },
+    }, async (request) => {
+      await documentFor(app, requireAuth(request).subject, request.params.id, 'comment');
+      await setThreadResolved(app.svc, contextOf(request), request.params.id, request.params.threadId, resolved);
+      return { ok: true as const };
+    });
+  }
+
+  app.get('/:id/authors', {
+    schema: { tags: ['documents'], summary: 'Who wrote in this document (Yjs client id → user)', params: idParams, response: responses({ 200: z.object({ authors: z.record(z.string(), z.string()) }) }) },
+  }, async (request) => {
+    await documentFor(app, requireAuth(request).subject, request.params.id, 'view');
+    const doc = new Y.Doc({ gc: false });
+    Y.applyUpdate(doc, await app.svc.collab.currentState(request.params.id));
+    const ids = new Set(authorsMap(doc).values());
+    doc.destroy();
+    return { authors: Object.fromEntries(await names(ids)) };
+  });
+};
+
+export default reviewRoutes;

@@ -1,0 +1,100 @@
+// Helpers for the end-to-end tests: the test clock, signing in through the UI, enrolling an authenticator, and API
+// calls made with the browser's own session (cookie and CSRF token).
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { totpAt } from '../../../server/domain/totp.ts';
+
+/** Every demo account's password (server/seed/demoOrganisation.ts). */
+export const DEMO_PASSWORD = 'Tongban#2026';
+
+/** The server's "now" on its controllable clock (TONGBAN_TEST_HOOKS). */
+export async function serverNow(request: APIRequestContext): Promise<Date> {
+  const res = await request.post('/api/test/clock', { data: {} });
+  expect(res.ok()).toBe(true);
+  return new Date(((await res.json()) as { now: string }).now);
+}
+
+export async function advanceClock(request: APIRequestContext, ms: number): Promise<Date> {
+  const res = await request.post('/api/test/clock', { data: { advanceMs: ms } });
+  expect(res.ok()).toBe(true);
+  return new Date(((await res.json()) as { now: string }).now);
+}
+
+/** A code from the authenticator as it would read now on the server's clock. */
+export async function currentCode(request: APIRequestContext, secret: string): Promise<string> {
+  return totpAt(secret, await serverNow(request));
+}
+
+/** Fills the password step and waits for the server's answer. */
+export async function submitPassword(page: Page, username: string, password = DEMO_PASSWORD): Promise<number> {
+  if (!page.url().includes('/sign-in')) await page.goto('/sign-in');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/api/auth/sign-in') && r.request().method() === 'POST'),
+    page.getByRole('button', { name: '登录', exact: true }).click(),
+  ]);
+  return response.status();
+}
+
+/**
+ * Completes the forced enrolment shown after the password: reads the key from the page, confirms with a code,
+ * acknowledges the recovery codes. Returns the key and the codes.
+ */
+export async function enrolAuthenticator(page: Page): Promise<{ secret: string; recoveryCodes: string[] }> {
+  const secretText = await page.getByTestId('totp-secret').textContent();
+  const secret = (secretText ?? '').replace(/\s+/g, '');
+  expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+  await page.getByLabel('验证码').fill(await currentCode(page.request, secret));
+  await page.getByRole('button', { name: '完成绑定' }).click();
+  const codes = page.getByTestId('recovery-codes');
+  await expect(codes).toBeVisible();
+  const recoveryCodes = await codes.locator('li').allTextContents();
+  expect(recoveryCodes).toHaveLength(10);
+  await codes.getByRole('checkbox', { name: '我已妥善保存这些恢复码' }).check();
+  await codes.getByRole('button', { name: '继续' }).click();
+  return { secret, recoveryCodes };
+}
+
+/** Signs in an account that must enrol an authenticator at its first sign-in and lands on the workbench. */
+export async function signInEnrolling(page: Page, username: string): Promise<string> {
+  expect(await submitPassword(page, username)).toBe(200);
+  await expect(page.getByRole('heading', { name: '绑定验证器' })).toBeVisible();
+  const { secret } = await enrolAuthenticator(page);
+  await expect(page.getByTestId('greeting')).toBeVisible();
+  // The code used for enrolment may not be used again: later sign-ins need the next 30-second step.
+  await advanceClock(page.request, 31_000);
+  return secret;
+}
+
+/** Signs in a staff account (password only) and waits for the workbench. */
+export async function signInStaff(page: Page, username: string): Promise<void> {
+  expect(await submitPassword(page, username)).toBe(200);
+  await expect(page.getByTestId('greeting')).toBeVisible();
+}
+
+/** API calls as the signed-in browser: same cookie jar, and the session's current CSRF token on state changes. */
+export async function asBrowser(page: Page) {
+  const session = await page.request.get('/api/auth/session');
+  expect(session.ok()).toBe(true);
+  const { csrfToken } = (await session.json()) as { csrfToken: string };
+  const headers = { 'x-csrf-token': csrfToken };
+  return {
+    get: (url: string) => page.request.get(url),
+    post: (url: string, data?: unknown) => page.request.post(url, { headers, ...(data === undefined ? {} : { data }) }),
+    put: (url: string, data: unknown) => page.request.put(url, { headers, data }),
+  };
+}
+
+/** The id of a demo user, looked up through the directory. */
+export async function userId(page: Page, username: string, displayName: string): Promise<string> {
+  const res = await page.request.get(`/api/users?q=${encodeURIComponent(displayName)}`);
+  expect(res.ok()).toBe(true);
+  const { items } = (await res.json()) as { items: Array<{ id: string; displayName: string }> };
+  const user = items.find((u) => u.displayName === displayName);
+  if (!user) throw new Error(`no user ${username} (${displayName}) in the directory`);
+  return user.id;
+}
+
+export function mainNav(page: Page) {
+  return page.getByRole('navigation', { name: '主导航' });
+}
