@@ -57,9 +57,14 @@ export async function confirmTotpEnrolment(
       data: { totpSecretEnc: user.totpPendingEnc, totpPendingEnc: null, totpEnabledAt: now, lastTotpStep: step, lastLoginAt: now },
     });
     // Enrolment during a pending sign-in proves the second factor; issue a fresh full session either way.
+    const pending = (await tx.session.findUnique({ where: { id: input.sessionId }, select: { mfaPending: true } }))?.mfaPending ?? false;
     await revokeSession(tx, input.sessionId, now);
     const fresh = await createSession(tx, { userId: user.id, mfaPending: false, ip: ctx.ip, userAgent: ctx.userAgent, now, config: svc.config });
     await recordAudit(tx, ctx, { action: 'mfa.enrol_confirm', resourceType: 'user', resourceId: user.id });
+    // That completes a sign-in like a verified code does, and the trail must show it as one.
+    if (pending) {
+      await recordAudit(tx, ctx, { action: 'auth.sign_in', resourceType: 'session', resourceId: fresh.session.id.slice(0, 16), detail: { factor: 'totp_enrolment' } });
+    }
     return {
       recoveryCodes,
       token: fresh.token,

@@ -1,7 +1,7 @@
 // The audit administrator reads the audit log (the sign-ins of this run are in it), filters it, and verifies the
 // hash chain from the UI.
 import { expect, test } from '@playwright/test';
-import { mainNav, signInEnrolling } from './support/tongban.ts';
+import { chooseOption, mainNav, signInEnrolling } from './support/tongban.ts';
 
 test('the audit administrator sees sign-in events and verifies the chain', async ({ page }) => {
   await signInEnrolling(page, 'auditadmin');
@@ -17,7 +17,7 @@ test('the audit administrator sees sign-in events and verifies the chain', async
   const filters = page.getByTestId('audit-filters');
   await filters.getByLabel('操作人').fill('auditadmin');
   await filters.getByLabel('操作类型').click();
-  await page.getByRole('option', { name: '登录', exact: true }).click();
+  await chooseOption(page, '登录');
   const [response] = await Promise.all([
     page.waitForResponse((r) => r.url().includes('/api/audit?') && r.url().includes('actor=auditadmin')),
     filters.getByRole('button', { name: '查询' }).click(),

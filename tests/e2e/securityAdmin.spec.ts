@@ -2,7 +2,7 @@
 // the API refuses it and the UI only offers them as one exclusive choice. Changing a staff member's clearance and
 // roles notifies that person live; a role change also ends their session, and the notice waits for them.
 import { expect, test, type Page } from '@playwright/test';
-import { asBrowser, mainNav, signInEnrolling, signInStaff, userId } from './support/tongban.ts';
+import { asBrowser, chooseOption, mainNav, signInEnrolling, signInStaff, userId } from './support/tongban.ts';
 
 function userRow(page: Page, name: string) {
   return page.getByRole('row').filter({ has: page.getByText(name, { exact: true }) });
@@ -47,7 +47,7 @@ test('administrator duties are exclusive, and role or clearance changes reach th
   await userRow(page, '何军').getByRole('button', { name: '角色与密级' }).click();
   await expect(dialog.getByText('业务角色（可多选）')).toBeVisible();
   await dialog.getByRole('combobox').click();
-  await page.getByRole('option', { name: '秘密' }).click();
+  await chooseOption(page, '秘密');
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(page.getByText('已保存角色与密级')).toBeVisible();
   await expect(bellCount).toContainText('1');

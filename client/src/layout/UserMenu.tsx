@@ -1,5 +1,5 @@
 // The account menu: who is signed in, personal settings, sign out.
-import { LogoutOutlined, SettingOutlined } from '@ant-design/icons';
+import { LogoutOutlined, SafetyCertificateOutlined, SettingOutlined } from '@ant-design/icons';
 import { App, Avatar, Button, Dropdown } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -13,6 +13,7 @@ export function UserMenu() {
   const session = useActiveSession();
   const { signOut } = useSession();
   const { user } = session;
+  const isDutyAccount = user.roles.some((r) => r.endsWith('_admin'));
   return (
     <Dropdown
       trigger={['click']}
@@ -30,7 +31,10 @@ export function UserMenu() {
       }}
     >
       <Button type="text" className="tb-header-button" aria-label={t('header.account')} data-testid="user-menu">
-        <Avatar size={32} style={{ backgroundColor: '#1f4fa8' }}>{user.displayName.slice(-2)}</Avatar>
+        {/* A person's avatar shows their given name (the last two characters, as is usual); a duty account gets an emblem. */}
+        {isDutyAccount
+          ? <Avatar size={32} icon={<SafetyCertificateOutlined />} style={{ backgroundColor: '#5b3fa8' }} />
+          : <Avatar size={32} style={{ backgroundColor: '#1f4fa8' }}>{user.displayName.slice(-2)}</Avatar>}
         <span className="tb-hide-narrow">{user.displayName}</span>
       </Button>
     </Dropdown>

@@ -78,6 +78,9 @@ function unitAt(text: string, at: number, lexicon: UnitLexicon, tier: UnitTier):
     const name = text.slice(at, end);
     if (!isUnitName(name, tier, lexicon) || text.startsWith('员会', end) || text.startsWith('公室', end)) continue;
     const follower = followerAt(text, end);
+    // "各镇（街道）" is one addressee.
+    const alsoIn = /^[（(](?:街道|镇|乡镇|乡|街|社区)[）)]/.exec(text.slice(end));
+    if (alsoIn && isCollectiveUnit(name)) return { actor: unit(name + alsoIn[0]), end: end + alsoIn[0].length };
     if (follower === 'strong') return { actor: unit(name), end };
     if (follower === 'weak' && !weak) weak = { actor: unit(name), end };
   }

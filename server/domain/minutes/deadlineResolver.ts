@@ -27,7 +27,7 @@ export interface DeadlineReading {
 const LEADS_INTO_DEADLINE =
   /(?:(?<![关对基鉴由])于|(?<![现存正实所])在|(?<![达得收遇])到|(?<![截以乃甚])至|截止|截止到|最迟|最晚|不晚于|力争|争取|确保|计划|预计|限|时限|时间|期限|节点)\s*[：:]?\s*$/;
 const FOLLOWS_DEADLINE =
-  /^\s*(?:前|之前|以前|止|为止|以内|内|完成|办结|报送|提交|上报|报|到位|实现|落实|建成|开工|投用|投运|完工|交付|上线|印发|出台|形成|拿出|提出|全面完成|基本完成|全部完成|全覆盖)/;
+  /^\s*(?:前|之前|以前|止|为止|以内|内|完成|办结|报送|提交|上报|报|到位|实现|落实|建成|开工|投用|投运|投入使用|启用|运行|开业|竣工|通车|完工|交付|上线|印发|出台|形成|拿出|提出|全面完成|基本完成|全部完成|全覆盖)/;
 const FOLLOWS_MENTION = /^\s*(?:起|开始|以来|至今|召开|举行|期间|的)/;
 const MARKS_DEADLINE = /(?:前|止|底|末|旬|内)$/;
 
@@ -39,7 +39,8 @@ function insideBookTitle(text: string, at: number): boolean {
 function isDeadlineHere(text: string, start: number, end: number, selfEvident: boolean, matched: string): boolean {
   const after = text.slice(end, end + 8);
   if (FOLLOWS_MENTION.test(after) && !/前|止$/.test(matched)) return false;
-  if (selfEvident || MARKS_DEADLINE.test(matched)) return true;
+  // "明年5月", "明年一季度": a coming period is when something is to happen, not a mention.
+  if (selfEvident || MARKS_DEADLINE.test(matched) || /^(?:明年|次年|来年|后年)[^日号]*$/.test(matched)) return true;
   return LEADS_INTO_DEADLINE.test(text.slice(Math.max(0, start - 6), start)) || FOLLOWS_DEADLINE.test(after);
 }
 

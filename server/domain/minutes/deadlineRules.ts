@@ -135,6 +135,18 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
     },
   },
   {
+    name: 'dotted date (12.31前, 2026.12.31前)',
+    // Only with 前: "1.5亿元" and "3.2%" are numbers, not dates.
+    pattern: /(?<![0-9.])(?:(?<year>[0-9]{4})[.．/])?(?<m>1[0-2]|0?[1-9])[.．/](?<d>3[01]|[12][0-9]|0?[1-9])(?![0-9])\s*(?:日|号)?\s*(?:之前|以前|前)/g,
+    selfEvident: true,
+    resolve: (g, ctx) => {
+      const month = monthNumber(g.m);
+      const day = parseNumber(g.d ?? '');
+      if (month === null || day === null || day < 1 || day > daysInMonth(ctx.meeting.year, month)) return null;
+      return exact(resolveYear(g, ctx, (y) => isoDate(y, month, day)));
+    },
+  },
+  {
     name: 'part of a month (12月底, 明年3月底, 12月中旬, 3月前)',
     pattern: new RegExp(`${YEAR}(?<m>${MONTH})\\s*月份?(?!\\s*(?:${DAY})\\s*[日号])\\s*(?<part>底|末|下旬|中旬|上旬|内|中(?!心))?${BEFORE}`, 'g'),
     selfEvident: false,
@@ -225,7 +237,7 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
   {
     name: 'duration (5个工作日内, 一个月内, 两周内, 10天内, 半年内)',
     pattern: new RegExp(
-      `(?<n>${N}|半)\\s*(?<unit>个工作日|个?自然日|工作日|天|日|个?星期|周|个月|年)(?:之内|以内|内)`,
+      `(?<n>${N}|半)\\s*(?<unit>个工作日|个?自然日|工作日|天|日|个?星期|周|个月|年|个?小时)(?:之内|以内|内)`,
       'g',
     ),
     selfEvident: true,
@@ -240,6 +252,8 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
         return { due: date, estimated };
       }
       if (/天|日/.test(unit)) return half ? null : exact(addDays(ctx.meetingDate, n));
+      // "24小时内" counts whole days from the meeting day.
+      if (/小时/.test(unit)) return half ? null : exact(addDays(ctx.meetingDate, Math.max(1, Math.ceil(n / 24))));
       if (/星期|周/.test(unit)) return exact(addDays(ctx.meetingDate, half ? 3 : n * 7));
       if (unit === '个月') return exact(half ? addDays(ctx.meetingDate, 15) : addMonths(ctx.meetingDate, n));
       return exact(addMonths(ctx.meetingDate, half ? 6 : n * 12));

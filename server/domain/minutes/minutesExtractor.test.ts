@@ -105,6 +105,23 @@ describe('extractTasks', () => {
     ]);
   });
 
+  it('never throws and keeps offsets on arbitrary text', () => {
+    const pieces = ['一、', '（一）', '1.', '（1）', '一是', '二是', '①', '②', '\n', '\n\n', '，', '。', '；', '：', '由', '请', '牵头', '负责',
+      '配合', '会同', '区发改委', '各镇街', '张伟同志', '副区长刘芳', '责任单位：', '完成时限：', '12月', '底前', '15日', '5个工作日内',
+      '下周五', '年底', '会议听取了', '会议要求', '（', '）', '《', '》', '同志', '出席：', '1.5', '２０２６年'];
+    let seed = 42;
+    const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648);
+    for (let round = 0; round < 300; round++) {
+      const text = Array.from({ length: next() % 40 }, () => pieces[next() % pieces.length]).join('');
+      const tasks = extractTasks(text, { meetingDate: '2026-11-18' });
+      for (const task of tasks) {
+        expect(text.slice(task.start, task.end)).toBe(task.sourceText);
+        expect(task.due === null || /^\d{4}-\d{2}-\d{2}$/.test(task.due)).toBe(true);
+        expect(task.title.length).toBeLessThanOrEqual(40);
+      }
+    }
+  });
+
   it('returns nothing for text without decisions', () => {
     expect(extractTasks('', { meetingDate: '2026-11-18' })).toEqual([]);
     expect(extractTasks('会议听取了汇报。\n\n出席：陈明', { meetingDate: '2026-11-18' })).toEqual([]);

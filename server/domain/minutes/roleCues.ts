@@ -18,11 +18,11 @@ export interface Cue {
 }
 
 export const CUES: readonly Cue[] = [
-  { pattern: /(?:作为|为)牵头单位|牵头负责|牵头抓总|牵头落实|牵头组织|牵头|负总责/y, role: 'lead', strength: 'primary', slot: 'before' },
-  { pattern: /具体负责|负责落实|负责(?![人的任]|同志)|(?:为|作为|是)(?:第一|直接|主要)?责任人/y, role: 'lead', strength: 'plain', slot: 'before' },
+  { pattern: /(?:作为|为)牵头单位|牵头负责|牵头抓总|牵头落实|牵头组织|总牵头|牵头|负总责|抓总/y, role: 'lead', strength: 'primary', slot: 'before' },
+  { pattern: /具体负责|负责落实|负责(?![人的任]|同志)|(?:为|作为|是)(?:第一|直接|主要)?责任人|(?:具体)?(?:承办|主办)(?![单部])/y, role: 'lead', strength: 'plain', slot: 'before' },
   {
     pattern:
-      /按(?:照)?职责分工(?:负责|落实|抓好落实)?|(?:作为|为)配合单位|(?:积极|全力|密切|主动)?(?:做好|予以)?配合|协助|协同|协办|参与|(?:(?:做好|给予|予以|加强|提供|负责)[\u4e00-\u9fa5]{0,4}?)?(?:指导|支持)(?=[，,。；;\s]|$|下|把关|督促|配合)/y,
+      /按(?:照)?(?:职责分工|各自职责)(?:负责|落实|抓好落实)?|(?:作为|为)配合单位|(?:积极|全力|密切|主动)?(?:做好|予以)?配合|协助|协同|协办|参与|(?:(?:做好|给予|予以|加强|提供|负责)[\u4e00-\u9fa5]{0,4}?)?(?:指导|支持)(?=[，,。；;\s]|$|下|把关|督促|配合)/y,
     role: 'co',
     strength: 'plain',
     slot: 'before',
@@ -38,7 +38,7 @@ export const CUES: readonly Cue[] = [
 ];
 
 /** 按职责分工负责: the listed units assist a lead, or share the lead when nobody else leads. */
-export const SHARED_DUTY = /^按(?:照)?职责分工/;
+export const SHARED_DUTY = /^按(?:照)?(?:职责分工|各自职责)/;
 
 /** Boundaries of the clause a cue's names must sit in. */
 export const CLAUSE_BOUNDARY = /[，,。；;：:\n（(）)！!？?]/;
@@ -56,7 +56,7 @@ export const SUPPORT_ACTION =
 
 /** What may follow a sentence's subject for it to be the one told to act ("区财政局要…", "…于12月底前"). */
 export const IMPERATIVE_START =
-  /^(?:要|需|应|务必|必须|须|抓紧|尽快|立即|及时|于|在|按|加快|切实|认真|继续|进一步|做好|抓好|负责|统筹|牵头|组织|完成|开展|落实|督促|加强|全力|积极|主动|限期|尽早|本周|下周|本月|下月|今年|明年|年底|年内|月底|近期|[0-9一二三四五六七八九十两]+(?:个|月|日|天|周))/;
+  /^(?:要|需|应|务必|必须|须|抓紧|尽快|立即|及时|于|在|按|加快|切实|认真|继续|进一步|做好|抓好|负责|统筹|牵头|组织|完成|开展|落实|督促|协调|推动|推进|加强|全力|积极|主动|限期|尽早|本周|下周|本月|下月|今年|明年|年底|年内|月底|近期|[0-9一二三四五六七八九十两]+(?:个|月|日|天|周))/;
 
 /** "区国资委负责同志要…": the unit's leader stands for the unit. */
 export const LEADER_OF_UNIT = /^(?:的)?(?:主要|分管)?(?:负责同志|负责人|领导同志|主要领导|领导)/;

@@ -41,7 +41,8 @@ export interface RoleReading extends RoleSet {
 
 type LeadKind = Strength | 'support';
 
-const LABEL = new RegExp(`(${FIELD_LABEL_SOURCE})\\s*[：:]\\s*`, 'g');
+// "责任人：杨帆" and "责任人为杨帆" alike.
+const LABEL = new RegExp(`(${FIELD_LABEL_SOURCE})\\s*(?:[：:]|为(?=[\\u4e00-\\u9fa5]))\\s*`, 'g');
 const GUIDED = /在([\u4e00-\u9fa5、（）()]{2,40}?)(?:的)?(?:指导|领导|支持|协助|配合)下/g;
 
 const unique = (xs: string[]) => [...new Set(xs)];
@@ -139,7 +140,14 @@ function stripPreamble(span: string): string {
 
 function clauseStart(text: string, before: number, floor: number): number {
   let i = before;
-  while (i > floor && !CLAUSE_BOUNDARY.test(text[i - 1] ?? '')) i--;
+  while (i > floor) {
+    const ch = text[i - 1] ?? '';
+    // A short bracketed part of a name ("各镇（街道）") does not end the clause.
+    const inner = ch === '）' || ch === ')' ? /[（(][\u4e00-\u9fa5]{1,6}[）)]$/.exec(text.slice(Math.max(floor, i - 8), i)) : null;
+    if (inner) i -= inner[0].length;
+    else if (CLAUSE_BOUNDARY.test(ch)) break;
+    else i--;
+  }
   return i;
 }
 

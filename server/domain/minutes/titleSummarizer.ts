@@ -10,8 +10,13 @@ const MEETING_RECORD = /^会议(?:研究了|听取了?|审议(?:通过)?了?|通
 /** "会议要求", "会议原则同意该计划": a formula whose remainder, if any, is the action. */
 const MEETING_FORMULA =
   /^(?:会议(?:研究)?(?:原则同意|原则通过|同意|决定|要求|明确|强调|指出|认为|议定|确定|提出)|原则同意|原则通过|研究决定)/;
-const LEADING_FILLER = /^(?:并于|并在|于|在|并|要|需|应|务必|须|及时|同时|抓紧|尽快|立即|切实|认真|进一步|全面|均|及|和)+/;
-const TRAILING_FILLER = /(?:工作)?(?:的)?$/;
+const LEADING_FILLER = /^(?:(?:主要|分管)?(?:负责同志|负责人|领导同志)|并于|并在|于|在|并|要|需|应|务必|须|及时|同时|抓紧|尽快|立即|切实|认真|进一步|全面|均|及|和)+/;
+const TRAILING_FILLER = /的$/;
+/** Clauses that only point elsewhere: "做好以下工作", "以上工作均于…完成", a numbering left inside. */
+const POINTER = /^(?:(?:做好|抓好|完成|落实)?以下(?:几项|几方面|各项)?工作|以上|上述)/;
+const INNER_NUMBERING = /^(?:[0-9]{1,2}[.．、]|[（(][0-9一二三四五六七八九十]{1,2}[）)]|[一二三四五六七八九十]是)\s*/;
+/** A sentence that records a decision ("会议同意…方案。") rather than assigning work. */
+const DECISION_SENTENCE = /^(?:会议)?(?:审议|听取|原则同意|原则通过|同意|通报|研究了|传达|学习|认为|指出)/;
 
 export interface Span {
   start: number;
@@ -22,6 +27,8 @@ interface Clause {
   text: string;
   heading: boolean;
   formula: boolean;
+  /** Part of a sentence that only records a decision and names nobody. */
+  record: boolean;
 }
 
 function blank(text: string, spans: readonly Span[]): string {
@@ -31,21 +38,36 @@ function blank(text: string, spans: readonly Span[]): string {
   return chars.join('');
 }
 
+/** Sentences (by 。！？ and line breaks) that record a decision and contain no removed role phrase. */
+function recordSentences(text: string, removed: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  let start = 0;
+  for (const piece of text.split(/(?<=[。！!？?\n])/)) {
+    const end = start + piece.length;
+    const touched = removed.some((r) => r.start < end && start < r.end && !/^[\d一二三四五六七八九十]/.test(text.slice(r.start, r.end)));
+    if (DECISION_SENTENCE.test(piece.trim()) && !touched) out.push({ start, end });
+    start = end;
+  }
+  return out;
+}
+
 function clausesOf(text: string, removed: readonly Span[]): Clause[] {
   const masked = blank(text, removed);
+  const records = recordSentences(text, removed);
   const clauses: Clause[] = [];
   let offset = 0;
   for (const raw of masked.split(CLAUSE_SPLIT)) {
     const original = text.slice(offset, offset + raw.length).trim();
+    const record = records.some((r) => offset >= r.start && offset < r.end);
     offset += raw.length + 1;
-    let kept = raw.replace(/\u0000+/g, '').trim();
+    let kept = raw.replace(/\u0000+/g, '').trim().replace(INNER_NUMBERING, '');
     const heading = /^关于/.test(original) && clauses.length === 0;
     let formula = MEETING_RECORD.test(kept);
     if (!formula && MEETING_FORMULA.test(kept)) {
       kept = kept.replace(MEETING_FORMULA, '');
       formula = kept.length < 8 || /^[该此上述]/.test(kept);
     }
-    clauses.push({ text: heading ? original : kept, heading, formula });
+    clauses.push({ text: heading ? original : kept, heading, formula: formula || POINTER.test(kept), record });
   }
   return clauses;
 }
@@ -76,13 +98,16 @@ function clip(parts: readonly string[], max: number): string {
  */
 export function summarizeTitle(text: string, removed: readonly Span[], max = TITLE_MAX): string {
   const clauses = clausesOf(text, removed);
-  const actions = clauses
-    .filter((c) => !c.heading && !c.formula)
+  const candidates = clauses.filter((c) => !c.heading && !c.formula);
+  // Leave out what only records a decision, unless nothing else is said.
+  const assigned = candidates.filter((c) => !c.record);
+  const actions = (assigned.length > 0 ? assigned : candidates)
     .map((c) => c.text.replace(LEADING_FILLER, '').replace(TRAILING_FILLER, '').trim())
     .filter((t) => t.length >= 3);
   const topic = topicOf(text, clauses);
   if (actions.length === 0) {
-    const fallback = topic ?? text.replace(/\s+/g, '').split(CLAUSE_SPLIT).find((c) => c.length > 0) ?? '';
+    // Nothing but roles and dates ("城投负责，年底前完成。"): the item's own words say it best.
+    const fallback = topic ?? text.replace(/\s+/g, '').replace(/[。；;，,！!]+$/, '');
     return clip([fallback], max);
   }
   const action = clip(actions, max);

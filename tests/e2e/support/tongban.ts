@@ -98,3 +98,11 @@ export async function userId(page: Page, username: string, displayName: string):
 export function mainNav(page: Page) {
   return page.getByRole('navigation', { name: '主导航' });
 }
+
+/**
+ * Picks an option in the open Ant Design select. Its role="option" elements are an off-screen accessibility list;
+ * the visible, clickable items are in the dropdown.
+ */
+export async function chooseOption(page: Page, label: string): Promise<void> {
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${label}$`) }).click();
+}
