@@ -19,6 +19,7 @@ import meRoutes from './routes/me/index.ts';
 import notificationRoutes from './routes/notifications/index.ts';
 import documentRoutes from './routes/documents/index.ts';
 import documentReviewRoutes from './routes/documents/review.ts';
+import documentExportRoutes from './routes/documents/export.ts';
 import setupRoutes from './routes/setup/index.ts';
 import { systemRoutes } from './routes/system/index.ts';
 import unitRoutes from './routes/units/index.ts';
@@ -83,6 +84,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   await app.register(notificationRoutes, { prefix: '/api/notifications' });
   await app.register(documentRoutes, { prefix: '/api/documents' });
   await app.register(documentReviewRoutes, { prefix: '/api/documents' });
+  await app.register(documentExportRoutes, { prefix: '/api/documents' });
   await app.register(systemRoutes);
   if (options.serveClient !== false) await registerClientApp(app);
 

@@ -60,6 +60,7 @@ export default function UsersPage() {
 
   const columns = useUserColumns({
     meId: me.id,
+    unitLabel: (unitId, fallback) => { const u = units.find((x) => x.id === unitId); return u?.shortName ?? u?.name ?? fallback ?? '—'; },
     can: session.can,
     onEdit: (user) => setProfile({ mode: 'edit', user }),
     onRoles: setRolesOf,

@@ -9,6 +9,8 @@ import type { Capability } from '../../../session/sessionContext.ts';
 
 interface Handlers {
   meId: string;
+  /** The short name of a unit where it has one (区住建委 rather than 区住房和城乡建设委员会). */
+  unitLabel: (unitId: string, fallback: string | null) => string;
   can: (c: Capability) => boolean;
   onEdit: (u: FullUser) => void;
   onRoles: (u: FullUser) => void;
@@ -47,8 +49,8 @@ export function useUserColumns(h: Handlers): TableColumnsType<UserPresentation> 
         </Flex>
       ),
     },
-    { title: t('users.columns.unit'), dataIndex: 'unitName', key: 'unit', render: (v: string | null) => v ?? '—' },
-    { title: t('users.columns.title'), dataIndex: 'title', key: 'title', responsive: ['lg'], render: (v: string) => v || '—' },
+    { title: t('users.columns.unit'), key: 'unit', render: (_v, row) => h.unitLabel(row.unitId, row.unitName) },
+    { title: t('users.columns.title'), dataIndex: 'title', key: 'title', responsive: ['xl'], render: (v: string) => v || '—' },
     {
       title: t('users.columns.roles'),
       key: 'roles',
@@ -79,12 +81,13 @@ export function useUserColumns(h: Handlers): TableColumnsType<UserPresentation> 
     {
       title: t('users.columns.lastLogin'),
       key: 'lastLogin',
-      responsive: ['xl'],
+      responsive: ['xxl'],
       render: (_v, row) => { const u = full(row); return u?.lastLoginAt ? dayjs(u.lastLoginAt).format('YYYY-MM-DD HH:mm') : t('users.neverSignedIn'); },
     },
     {
       title: t('common.actions'),
       key: 'actions',
+      fixed: 'right',
       render: (_v, row) => {
         const u = full(row);
         if (!u) return null;

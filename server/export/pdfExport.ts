@@ -1,0 +1,124 @@
+// PDF export with pdfkit: an A4 page in the official-document style, tracked changes shown in colour (or applied),
+// comments as numbered notes in the right margin beside the paragraph they anchor to.
+import PDFDocument from 'pdfkit';
+import type { Block, Run } from './documentModel.ts';
+import type { ExportThread } from './docxExport.ts';
+import type { FontChoice } from './cjkFont.ts';
+
+export interface PdfInput {
+  title: string;
+  classificationLabel: string;
+  blocks: Block[];
+  threads: ExportThread[];
+  includeComments: boolean;
+  authorName: (userId: string | null) => string;
+  font: FontChoice;
+  footer: string;
+}
+
+const AUTHOR_COLOURS = ['#1677ff', '#d4380d', '#389e0d', '#722ed1', '#c41d7f', '#08979c'];
+
+export function renderPdf(input: PdfInput): Promise<Buffer> {
+  const margin = 56;
+  const noteWidth = input.includeComments ? 130 : 0;
+  const doc = new PDFDocument({ size: 'A4', margins: { top: 72, bottom: 72, left: margin, right: margin + noteWidth }, info: { Title: input.title, Creator: '同办 Tongban' }, bufferPages: true });
+  doc.registerFont('cjk', input.font.file, input.font.postscriptName);
+  doc.font('cjk');
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+
+  const colours = new Map<string, string>();
+  const colourOf = (authorId: string | null) => {
+    const key = authorId ?? '?';
+    if (!colours.has(key)) colours.set(key, AUTHOR_COLOURS[colours.size % AUTHOR_COLOURS.length]!);
+    return colours.get(key)!;
+  };
+  const noteNumbers = new Map(input.threads.map((t, i) => [t.id, i + 1] as const));
+  const threads = new Map(input.threads.map((t) => [t.id, t] as const));
+  const textWidth = doc.page.width - margin * 2 - noteWidth;
+
+  doc.fontSize(10).fillColor('#a8071a').text(input.classificationLabel, { align: 'right' });
+  doc.moveDown(0.5).fontSize(20).fillColor('#000').text(input.title, { align: 'center' }).moveDown(1);
+
+  const writeRuns = (runs: Run[], size: number, indent: number) => {
+    const noted = new Set<string>();
+    const top = doc.y;
+    doc.fontSize(size);
+    if (runs.length === 0) doc.text(' ', { indent });
+    runs.forEach((run, i) => {
+      const change = run.change;
+      doc.fillColor(change ? colourOf(change.authorId) : '#000');
+      const markers = input.includeComments ? run.threadIds.filter((id) => noteNumbers.has(id) && !noted.has(id)) : [];
+      markers.forEach((id) => noted.add(id));
+      const suffix = markers.map((id) => `[${noteNumbers.get(id)}]`).join('');
+      doc.text(run.text + suffix, {
+        continued: i < runs.length - 1, width: textWidth, indent: i === 0 ? indent : 0, lineGap: 6,
+        underline: change?.kind === 'insertion' || Boolean(run.underline || run.link), strike: change?.kind === 'deletion' || Boolean(run.strike),
+        ...(run.link ? { link: run.link } : {}),
+      });
+    });
+    if (input.includeComments && noted.size > 0) {
+      const bottom = doc.y;
+      let y = top;
+      doc.fontSize(8).fillColor('#595959');
+      for (const id of noted) {
+        const t = threads.get(id);
+        if (!t) continue;
+        const body = t.comments.map((c) => `${c.authorName}：${c.body}`).join('\n');
+        doc.text(`[${noteNumbers.get(id)}] ${body}`, doc.page.width - margin - noteWidth + 12, y, { width: noteWidth - 12 });
+        y = doc.y + 4;
+      }
+      doc.x = margin;
+      doc.y = Math.max(bottom, y);
+    }
+    doc.fillColor('#000');
+  };
+
+  const render = (blocks: Block[]) => {
+    for (const b of blocks) {
+      switch (b.kind) {
+        case 'heading':
+          writeRuns(b.runs, Math.max(12, 20 - b.level * 2), 0);
+          doc.moveDown(0.3);
+          break;
+        case 'paragraph': {
+          const prefix = b.list ? `${'    '.repeat(b.list.depth)}${b.list.ordered ? `${b.list.index}.` : '•'} ` : '';
+          writeRuns(prefix ? [{ text: prefix, threadIds: [] }, ...b.runs] : b.runs, 14, b.list ? 0 : 28);
+          break;
+        }
+        case 'code':
+          doc.fontSize(10).fillColor('#262626').text(b.text, { width: textWidth });
+          break;
+        case 'rule':
+          doc.moveTo(margin, doc.y).lineTo(margin + textWidth, doc.y).strokeColor('#bfbfbf').stroke().moveDown(0.5);
+          break;
+        case 'image':
+          doc.fontSize(10).fillColor('#8c8c8c').text(`[${b.alt || '图片'}]`);
+          break;
+        case 'table':
+          for (const row of b.rows) {
+            doc.fontSize(12).fillColor('#000').text(row.map((cell) => cell.blocks.map((x) => ('runs' in x ? x.runs.map((r) => r.text).join('') : '')).join(' ')).join('  |  '), { width: textWidth });
+          }
+          doc.moveDown(0.5);
+          break;
+      }
+    }
+  };
+  render(input.blocks);
+
+  const legend = [...colours.keys()].filter((k) => k !== '?');
+  if (legend.length > 0) {
+    doc.moveDown(1).fontSize(9).fillColor('#595959').text('修改痕迹：', { continued: true });
+    legend.forEach((id, i) => doc.fillColor(colours.get(id)!).text(`${input.authorName(id)}${i < legend.length - 1 ? '  ' : ''}`, { continued: i < legend.length - 1 }));
+  }
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    // Writing inside the bottom margin would otherwise make pdfkit start a new page.
+    doc.page.margins.bottom = 0;
+    doc.fontSize(8).fillColor('#8c8c8c').text(`${input.footer}  第 ${i + 1} / ${range.count} 页`, margin, doc.page.height - 50, { width: doc.page.width - margin * 2, align: 'center', lineBreak: false });
+  }
+  doc.end();
+  return done;
+}
