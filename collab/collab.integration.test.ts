@@ -14,9 +14,7 @@ const open: Collaborator[] = [];
 beforeAll(async () => {
   process.env.TONGBAN_AUTH_RATE_LIMIT = '1000';
   t = await createTestApp();
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  const address = t.app.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  base = await t.listen();
   for (const u of await t.app.svc.db.user.findMany()) ids[u.username] = u.id;
   for (const name of ['zhangwei', 'hejun', 'matao', 'xuyan', 'zhengkai', 'sunyue']) {
     clients[name] = new TestClient(t.app);

@@ -17,9 +17,7 @@ let documentId: string;
 
 beforeAll(async () => {
   t = await createTestApp();
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  const address = t.app.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  base = await t.listen();
   owner = new TestClient(t.app);
   await owner.signIn('zhangwei');
   documentId = (await owner.post('/api/documents', { kind: 'draft', title: '模糊测试' })).json().id;

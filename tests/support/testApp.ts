@@ -14,6 +14,8 @@ export interface TestApp {
   app: FastifyInstance;
   clock: AdjustableClock;
   dataDir: string;
+  /** Listens on a free loopback port (for WebSocket clients) and returns the base URL. */
+  listen(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -27,6 +29,12 @@ export async function createTestApp(options: { demo?: boolean } = {}): Promise<T
     app,
     clock,
     dataDir,
+    async listen() {
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      const address = app.server.address();
+      if (!address || typeof address !== 'object') throw new Error('not listening');
+      return `http://127.0.0.1:${address.port}`;
+    },
     async close() {
       await app.close();
       fs.rmSync(dataDir, { recursive: true, force: true });

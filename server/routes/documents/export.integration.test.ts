@@ -13,9 +13,7 @@ let documentId: string;
 
 beforeAll(async () => {
   t = await createTestApp();
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  const address = t.app.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  base = await t.listen();
   owner = new TestClient(t.app);
   reviewer = new TestClient(t.app);
   await owner.signIn('zhangwei');
