@@ -195,6 +195,20 @@ describe('access', () => {
   });
 });
 
+describe('sessions', () => {
+  it('closes document connections at once when their session signs out everywhere', async () => {
+    const id = await newDoc('zhangwei', [['matao', 'edit']]);
+    const signedIn = new TestClient(t.app);
+    await signedIn.signIn('matao');
+    const c = await connectCollaborator(base, signedIn, id);
+    open.push(c);
+    await signedIn.post('/api/auth/sign-out-everywhere');
+    expect((await c.closed).reason).toMatch(/^4401 unauthorized/);
+    clients.matao = new TestClient(t.app);
+    await clients.matao.signIn('matao');
+  });
+});
+
 describe('bad input', () => {
   it('closes a connection that sends a malformed or foreign update and keeps serving others', async () => {
     const id = await newDoc('zhangwei', [['hejun', 'edit']]);

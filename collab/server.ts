@@ -5,7 +5,7 @@ import { Hocuspocus } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { WebSocketServer, type RawData } from 'ws';
 import type { Services } from '../server/services.ts';
-import { DOCUMENT_NAME_PREFIX, type LocalWriteContext } from './context.ts';
+import { CLOSE, DOCUMENT_NAME_PREFIX, type CollabContext, type LocalWriteContext } from './context.ts';
 import { AuthenticationExtension } from './extensions/AuthenticationExtension.ts';
 import { AuthorshipExtension } from './extensions/AuthorshipExtension.ts';
 import { MetricsExtension, newMetrics, type CollabMetrics } from './extensions/MetricsExtension.ts';
@@ -45,6 +45,7 @@ export class CollabServer {
       ],
     });
     this.wss = new WebSocketServer({ noServer: true, maxPayload: MAX_UPDATE_BYTES + 64 * 1024 });
+    svc.notifications.onSessionsEnded((ids) => this.closeSessions(ids));
   }
 
   /** Takes over WebSocket upgrades on /collab; other paths are left to socket.io. */
@@ -94,6 +95,17 @@ export class CollabServer {
       if (updates.length > 0) await this.store.append(documentId, Y.mergeUpdates(updates), userId);
     } finally {
       await connection.disconnect();
+    }
+  }
+
+  /** Closes every document connection opened by these sessions (sign-out, revoked roles, disabled account). */
+  closeSessions(sessionIds: string[]): void {
+    const ended = new Set(sessionIds);
+    for (const document of this.hocuspocus.documents.values()) {
+      for (const connection of document.connections.keys()) {
+        const ctx = connection.context as Partial<CollabContext> | undefined;
+        if (ctx?.sessionId && ended.has(ctx.sessionId)) connection.close(CLOSE.unauthorized);
+      }
     }
   }
 

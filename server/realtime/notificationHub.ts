@@ -17,6 +17,7 @@ export interface NewNotification {
 
 export class NotificationHub {
   private sink: RealtimeSink | null = null;
+  private readonly sessionEndListeners: Array<(sessionIds: string[]) => void> = [];
 
   constructor(private readonly db: Db) {}
 
@@ -51,7 +52,14 @@ export class NotificationHub {
     this.sink?.toUser(userId, 'notification:count', { unread: await this.unreadCount(userId) });
   }
 
+  /** Other realtime channels (the collab server) that must drop a session's connections when it ends. */
+  onSessionsEnded(listener: (sessionIds: string[]) => void): void {
+    this.sessionEndListeners.push(listener);
+  }
+
   closeSessions(ids: string[]): void {
-    if (ids.length > 0) this.sink?.closeSessions(ids);
+    if (ids.length === 0) return;
+    this.sink?.closeSessions(ids);
+    for (const listener of this.sessionEndListeners) listener(ids);
   }
 }
