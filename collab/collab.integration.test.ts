@@ -195,6 +195,31 @@ describe('access', () => {
   });
 });
 
+describe('workflow', () => {
+  it('submits for review, finalises read-only for everyone with versions, and lets the owner reopen', async () => {
+    const id = await newDoc('zhangwei', [['hejun', 'edit']]);
+    const editor = await connect('hejun', id);
+    editor.edit((s) => s.tr.insert(0, paragraph('送审内容。')));
+    await editor.acked();
+    const submitted = await clients.zhangwei!.post(`/api/documents/${id}/workflow`, { action: 'submit', note: '请审核' });
+    expect(submitted.json().status).toBe('submitted');
+    expect((await editor.closed).reason).toMatch(/^4409 access_changed/);
+    expect((await clients.hejun!.get(`/api/documents/${id}`)).json()).toMatchObject({ reviewMode: true, access: 'suggest' });
+    expect((await clients.hejun!.post(`/api/documents/${id}/workflow`, { action: 'finalise' })).statusCode).toBe(403);
+    expect((await clients.zhangwei!.post(`/api/documents/${id}/workflow`, { action: 'finalise' })).json().status).toBe('finalised');
+    expect((await clients.hejun!.get(`/api/documents/${id}`)).json().access).toBe('view');
+    expect((await clients.zhangwei!.get(`/api/documents/${id}`)).json().access).toBe('view');
+    const illegal = await clients.zhangwei!.post(`/api/documents/${id}/workflow`, { action: 'submit' });
+    expect(illegal.statusCode).toBe(409);
+    expect(illegal.json().code).toBe('illegal_transition');
+    const reasons = (await clients.zhangwei!.get(`/api/documents/${id}/versions`)).json().items.map((v: { reason: string }) => v.reason);
+    expect(reasons).toEqual(expect.arrayContaining(['submitted', 'finalised']));
+    expect((await clients.zhangwei!.post(`/api/documents/${id}/workflow`, { action: 'reopen' })).json().status).toBe('editing');
+    const notices = await t.app.svc.db.notification.findMany({ where: { userId: ids.hejun, kind: { startsWith: 'document.' } } });
+    expect(notices.map((n) => n.kind)).toEqual(expect.arrayContaining(['document.submit', 'document.finalise']));
+  });
+});
+
 describe('sessions', () => {
   it('closes document connections at once when their session signs out everywhere', async () => {
     const id = await newDoc('zhangwei', [['matao', 'edit']]);

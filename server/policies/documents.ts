@@ -53,3 +53,10 @@ export function documentAccess(subject: Subject, doc: DocumentFacts, shares: rea
 export function authorizeDocument(access: Access, needed: Access): void {
   if (!atLeast(access, needed)) throw new Forbidden('document_forbidden', access === 'none' ? 'You cannot open this document' : `This needs ${needed} access; you have ${access}`);
 }
+
+/** Workflow steps (submit, finalise, reopen) belong to the owner, even when the document is read-only for editing. */
+export function authorizeWorkflow(subject: Subject, doc: DocumentFacts): void {
+  if (doc.deletedAt || doc.ownerId !== subject.id || subject.clearance < doc.classification) {
+    throw new Forbidden('document_forbidden', 'Only the owner moves a document through its workflow');
+  }
+}

@@ -8,10 +8,12 @@ import { createDocument } from '../../commands/documentCreator.ts';
 import { setDocumentShares } from '../../commands/documentSharer.ts';
 import { inTransaction } from '../../commands/transaction.ts';
 import { updateDocument } from '../../commands/documentUpdater.ts';
+import { stepDocumentWorkflow } from '../../commands/documentWorkflowStepper.ts';
+import { WORKFLOW_ACTIONS } from '../../domain/documents/documentWorkflow.ts';
 import { classificationLevel } from '../../domain/roles.ts';
 import { contextOf, requireAuth } from '../../http/requestContext.ts';
 import { idParams, okBody, responses } from '../../http/schemas.ts';
-import { documentAccess } from '../../policies/documents.ts';
+import { authorizeWorkflow, documentAccess } from '../../policies/documents.ts';
 import { presentDocument } from '../../presenters/document.ts';
 import { COLLAB_PATH } from '../../../collab/server.ts';
 import { documentFor } from './access.ts';
@@ -74,6 +76,19 @@ const documentRoutes: FastifyPluginAsyncZod = async (app) => {
     await updateDocument(app.svc, contextOf(request), subject, request.params.id, { ...rest, ...(classification ? { classification: classificationLevel(classification) } : {}) });
     const { doc, access } = await documentFor(app, subject, request.params.id, 'view');
     return presentDocument(doc, access);
+  });
+
+  app.post('/:id/workflow', {
+    schema: {
+      tags: ['documents'], summary: 'Submit for review, return, finalise or reopen (owner); freezes a version at each step',
+      params: idParams, body: z.strictObject({ action: z.enum(WORKFLOW_ACTIONS), note: z.string().trim().max(500).default('') }),
+      response: responses({ 200: z.object({ status: z.string(), versionId: z.string() }) }),
+    },
+  }, async (request) => {
+    const { subject } = requireAuth(request);
+    const { doc } = await documentFor(app, subject, request.params.id, 'view');
+    authorizeWorkflow(subject, doc);
+    return stepDocumentWorkflow(app.svc, contextOf(request), request.params.id, request.body.action, request.body.note);
   });
 
   app.get('/:id/shares', {
