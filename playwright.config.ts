@@ -20,6 +20,9 @@ export default defineConfig({
     baseURL: `http://localhost:${PORT}`,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
+    // Headless Chromium under load can starve animation frames, leaving exit animations (a button's spinner) half
+    // done; the client honours reduced motion by turning Ant Design's animations off.
+    reducedMotion: 'reduce',
     viewport: { width: 1280, height: 800 },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',

@@ -22,8 +22,18 @@ import documentReviewRoutes from './routes/documents/review.ts';
 import documentExportRoutes from './routes/documents/export.ts';
 import setupRoutes from './routes/setup/index.ts';
 import { systemRoutes } from './routes/system/index.ts';
+import supervisionRoutes from './routes/supervision/index.ts';
+import { SupervisionWarnings } from './jobs/supervisionWarnings.ts';
+import { mediaTestRoutes } from './routes/media/testHooks.ts';
 import unitRoutes from './routes/units/index.ts';
 import userRoutes from './routes/users/index.ts';
+import meetingRoutes from './routes/meetings/index.ts';
+import meetingLifecycleRoutes from './routes/meetings/lifecycle.ts';
+import meetingAttendanceRoutes from './routes/meetings/attendance.ts';
+import meetingMaterialRoutes from './routes/meetings/materials.ts';
+import meetingOnlineRoutes from './routes/meetings/online.ts';
+import roomRoutes from './routes/rooms/index.ts';
+import { MeetingReminderJob } from './jobs/meetingReminders.ts';
 
 export interface BuildOptions {
   config?: Partial<Config>;
@@ -84,13 +94,28 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   await app.register(notificationRoutes, { prefix: '/api/notifications' });
   await app.register(documentRoutes, { prefix: '/api/documents' });
   await app.register(documentReviewRoutes, { prefix: '/api/documents' });
+  for (const routes of [meetingRoutes, meetingLifecycleRoutes, meetingAttendanceRoutes, meetingMaterialRoutes, meetingOnlineRoutes]) {
+    await app.register(routes, { prefix: '/api/meetings' });
+  }
+  await app.register(roomRoutes, { prefix: '/api/rooms' });
   await app.register(documentExportRoutes, { prefix: '/api/documents' });
+  const supervisionWarnings = new SupervisionWarnings(svc);
+  await app.register(supervisionRoutes, { prefix: '/api/supervision', warnings: supervisionWarnings });
+  app.addHook('onReady', async () => supervisionWarnings.start());
   await app.register(systemRoutes);
+  if (config.testHooks) await app.register(mediaTestRoutes);
   if (options.serveClient !== false) await registerClientApp(app);
 
   svc.collab.attach(app.server);
   const io = attachSocketServer(app.server, svc);
+  const reminders = new MeetingReminderJob(svc);
+  app.addHook('onReady', async () => reminders.start());
   app.addHook('onClose', async () => {
+    await reminders.stop();
+    await supervisionWarnings.stop();
+    // Meetings close their media rooms before the workers under them stop.
+    svc.liveMeetings.close();
+    svc.media.close();
     await svc.collab.close();
     await io.close();
     await db.$disconnect();

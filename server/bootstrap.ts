@@ -1,21 +1,36 @@
 // Creates the services (database with migrations applied, keys, clock, logger) shared by the server and the CLI.
+import path from 'node:path';
 import pino from 'pino';
 import { AdjustableClock, systemClock, type Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import { databasePath, openDatabase } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { NotificationHub } from './realtime/notificationHub.ts';
+import { NoticeDispatcher } from './notices/noticeChannel.ts';
+import { FileStore } from './storage/fileStore.ts';
 import { loadKeys } from './security/keys.ts';
 import type { Services } from './services.ts';
 import { CollabServer } from '../collab/server.ts';
+import { announcedAddress, workerCount } from '../media/settings.ts';
+import { WorkerPool } from '../media/WorkerPool.ts';
+import { LiveMeetings } from './realtime/onlineMeeting/LiveMeetings.ts';
 
 export async function createServices(config: Config, options: { clock?: Clock; silent?: boolean } = {}): Promise<Services> {
   migrateDatabase(databasePath(config.dataDir));
   const db = await openDatabase(config.dataDir);
   const log = pino({ level: options.silent ? 'silent' : config.logLevel });
   const clock = options.clock ?? (config.testHooks ? new AdjustableClock() : systemClock);
-  const partial = { config, db, clock, keys: loadKeys(config.dataDir), log, notifications: new NotificationHub(db) };
+  const keys = loadKeys(config.dataDir);
+  const partial = {
+    config, db, clock, keys, log, notifications: new NotificationHub(db),
+    notices: new NoticeDispatcher(db, log), files: new FileStore(path.join(config.dataDir, 'files'), keys.master),
+  };
   const svc = partial as Services;
   svc.collab = new CollabServer(svc);
+  svc.media = WorkerPool.create({
+    workers: workerCount(config.mediaWorkers), listenIp: config.mediaListenIp, announcedIp: announcedAddress(config.mediaListenIp, config.mediaAnnouncedIp),
+    port: config.mediaPort, logLevel: 'warn', log: log.child({ component: 'media' }),
+  });
+  svc.liveMeetings = new LiveMeetings(svc);
   return svc;
 }

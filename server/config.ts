@@ -1,5 +1,7 @@
 // Typed configuration from environment variables. Every value has a documented default, so the embedded mode needs none.
 import path from 'node:path';
+import { z } from 'zod';
+import { iceServerSchema, type IceServer } from '../media/signaling.ts';
 
 function str(name: string, fallback: string): string {
   const v = process.env[name];
@@ -12,6 +14,28 @@ function int(name: string, fallback: number): number {
   const n = Number(v);
   if (!Number.isInteger(n)) throw new Error(`${name} must be an integer, got "${v}"`);
   return n;
+}
+
+function intList(name: string, fallback: readonly number[]): number[] {
+  const v = process.env[name];
+  if (v === undefined || v.trim() === '') return [...fallback];
+  const list = v.split(',').map((x) => Number(x.trim()));
+  if (list.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error(`${name} must be a comma-separated list of positive whole numbers, got "${v}"`);
+  return list;
+}
+
+function iceServers(name: string): IceServer[] {
+  const v = process.env[name];
+  if (v === undefined || v.trim() === '') return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(v);
+  } catch {
+    throw new Error(`${name} must be JSON, e.g. [{"urls":"turn:turn.example.gov.cn:3478","username":"u","credential":"p"}]`);
+  }
+  const result = z.array(iceServerSchema).max(8).safeParse(parsed);
+  if (!result.success) throw new Error(`${name}: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return result.data;
 }
 
 function bool(name: string, fallback: boolean): boolean {
@@ -44,16 +68,34 @@ export interface Config {
   authRateLimit: number;
   /** Minimum password length (TONGBAN_PASSWORD_MIN_LENGTH, default 10). */
   passwordMinLength: number;
-  /** mediasoup: UDP/TCP port of the WebRtcServer and the IP announced to browsers (TONGBAN_MEDIA_PORT, TONGBAN_MEDIA_ANNOUNCED_IP). */
+  /**
+   * mediasoup: UDP and TCP port of worker 0's WebRtcServer (worker i uses port + i; open that many ports, both
+   * protocols), the listen address and the IP announced to browsers (TONGBAN_MEDIA_PORT default 40000,
+   * TONGBAN_MEDIA_LISTEN_IP default 0.0.0.0, TONGBAN_MEDIA_ANNOUNCED_IP default: the machine's first external IPv4).
+   */
   mediaPort: number;
   mediaListenIp: string;
   mediaAnnouncedIp: string | null;
   /** mediasoup workers; 0 = one per core (TONGBAN_MEDIA_WORKERS). */
   mediaWorkers: number;
+  /** Consumers on one router before a meeting spreads to another worker (TONGBAN_MEDIA_ROUTER_CONSUMERS, default 400). */
+  mediaRouterConsumers: number;
+  /** STUN/TURN servers for browsers behind NAT, as a JSON array of RTCIceServer (TONGBAN_ICE_SERVERS, default none). */
+  iceServers: IceServer[];
   /** Log level (TONGBAN_LOG_LEVEL, default info). */
   logLevel: string;
   /** Test hooks (controllable clock) for automated tests only; refused when NODE_ENV=production (TONGBAN_TEST_HOOKS). */
   testHooks: boolean;
+  /** Supervision: deadline reminders, working days before the due date (TONGBAN_SUPERVISION_REMINDER_DAYS, default "3,1"). */
+  supervisionReminderDays: number[];
+  /** Supervision: seconds between deadline-warning runs; 0 turns the timer off (TONGBAN_SUPERVISION_TICK_SECONDS, default 60). */
+  supervisionTickSeconds: number;
+  /** Supervision: largest attachment to a progress report or acceptance evidence, in MiB (TONGBAN_SUPERVISION_ATTACHMENT_MB, default 20). */
+  supervisionAttachmentMaxMb: number;
+  /** Largest meeting material accepted, in MiB (TONGBAN_MAX_UPLOAD_MB, default 50). */
+  maxUploadMb: number;
+  /** Default reminders before a meeting, minutes before the start (TONGBAN_MEETING_REMINDERS, default "1440,15": a day and 15 minutes). */
+  meetingReminderMinutes: number[];
 }
 
 export function loadConfig(overrides: Partial<Config> = {}): Config {
@@ -78,8 +120,15 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     mediaListenIp: str('TONGBAN_MEDIA_LISTEN_IP', '0.0.0.0'),
     mediaAnnouncedIp: process.env.TONGBAN_MEDIA_ANNOUNCED_IP || null,
     mediaWorkers: int('TONGBAN_MEDIA_WORKERS', 0),
+    mediaRouterConsumers: int('TONGBAN_MEDIA_ROUTER_CONSUMERS', 400),
+    iceServers: iceServers('TONGBAN_ICE_SERVERS'),
     logLevel: str('TONGBAN_LOG_LEVEL', 'info'),
     testHooks: bool('TONGBAN_TEST_HOOKS', false),
+    supervisionReminderDays: intList('TONGBAN_SUPERVISION_REMINDER_DAYS', [3, 1]),
+    supervisionTickSeconds: int('TONGBAN_SUPERVISION_TICK_SECONDS', 60),
+    supervisionAttachmentMaxMb: int('TONGBAN_SUPERVISION_ATTACHMENT_MB', 20),
+    maxUploadMb: int('TONGBAN_MAX_UPLOAD_MB', 50),
+    meetingReminderMinutes: intList('TONGBAN_MEETING_REMINDERS', [1440, 15]),
     ...overrides,
   };
   if (config.testHooks && process.env.NODE_ENV === 'production') {

@@ -4,7 +4,6 @@ import { createBrowserRouter } from 'react-router-dom';
 import { PageLoading } from './components/PageLoading.tsx';
 import { WorkbenchLayout } from './layout/WorkbenchLayout.tsx';
 import { HomePage } from './pages/home/HomePage.tsx';
-import { ModuleEmptyPage } from './pages/modules/ModuleEmptyPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { SettingsPage } from './pages/settings/SettingsPage.tsx';
 import { SetupPage } from './pages/setup/SetupPage.tsx';
@@ -15,20 +14,59 @@ const AdminPage = lazy(() => import('./pages/admin/AdminPage.tsx'));
 const UsersPage = lazy(() => import('./pages/admin/users/UsersPage.tsx'));
 const UnitsPage = lazy(() => import('./pages/admin/units/UnitsPage.tsx'));
 const AuditPage = lazy(() => import('./pages/admin/audit/AuditPage.tsx'));
+// The editor brings Tiptap and Yjs: loaded when a document is opened.
+const DocumentsPage = lazy(() => import('./pages/documents/DocumentsPage.tsx'));
+const DocumentEditorPage = lazy(() => import('./pages/documents/editor/DocumentEditorPage.tsx'));
+
+// The meeting room brings mediasoup-client: loaded when someone joins a meeting.
+const MeetingRoomPage = lazy(() => import('./pages/meetings/room/MeetingRoomPage.tsx'));
+// Meetings (会议): calendar, scheduling, the meeting page, the room's sign-in screen and the QR code's landing page.
+const MeetingsPage = lazy(() => import('./pages/meetings/MeetingsPage.tsx'));
+const MeetingFormPage = lazy(() => import('./pages/meetings/form/MeetingFormPage.tsx'));
+const MeetingDetailPage = lazy(() => import('./pages/meetings/detail/MeetingDetailPage.tsx'));
+const SignInScreenPage = lazy(() => import('./pages/meetings/signIn/SignInScreenPage.tsx'));
+const SignInLandingPage = lazy(() => import('./pages/meetings/signIn/SignInLandingPage.tsx'));
+
+// Supervision (督办) loads its pages and charts when the module is opened.
+const SupervisionLayout = lazy(() => import('./pages/supervision/SupervisionLayout.tsx'));
+const SupervisionTaskList = lazy(() => import('./pages/supervision/TaskListPage.tsx'));
+const SupervisionBoard = lazy(() => import('./pages/supervision/TaskBoardPage.tsx'));
+const SupervisionStatistics = lazy(() => import('./pages/supervision/StatisticsPage.tsx'));
+const SupervisionDashboard = lazy(() => import('./pages/supervision/DashboardPage.tsx'));
+const SupervisionTask = lazy(() => import('./pages/supervision/TaskPage.tsx'));
 
 const later = (page: ReactNode) => <Suspense fallback={<PageLoading />}>{page}</Suspense>;
 
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
   { path: '/setup', element: <SetupPage /> },
+  // Full screen, outside the workbench layout: the meeting needs the whole display, on tablets most of all.
+  ...['/meetings/:meetingId/room', '/meetings/join/:joinCode'].map((path) => ({ path, element: <RequireSession>{later(<MeetingRoomPage />)}</RequireSession> })),
+  { path: '/meetings/:id/screen', element: <RequireSession>{later(<SignInScreenPage />)}</RequireSession> },
+  { path: '/meetings/:id/sign-in', element: <RequireSession>{later(<SignInLandingPage />)}</RequireSession> },
   {
     path: '/',
     element: <RequireSession><WorkbenchLayout /></RequireSession>,
     children: [
       { index: true, element: <HomePage /> },
-      { path: 'meetings', element: <ModuleEmptyPage module="meetings" /> },
-      { path: 'documents', element: <ModuleEmptyPage module="documents" /> },
-      { path: 'supervision', element: <ModuleEmptyPage module="supervision" /> },
+      { path: 'meetings', element: later(<MeetingsPage />) },
+      { path: 'meetings/new', element: <RequireCapability capability="meeting.create">{later(<MeetingFormPage />)}</RequireCapability> },
+      { path: 'meetings/:id', element: later(<MeetingDetailPage />) },
+      { path: 'documents', element: later(<DocumentsPage />) },
+      { path: 'documents/:id', element: later(<DocumentEditorPage />) },
+      {
+        path: 'supervision',
+        element: later(<SupervisionLayout />),
+        children: [
+          { index: true, element: later(<SupervisionTaskList scope="mine" />) },
+          { path: 'unit', element: later(<SupervisionTaskList scope="unit" />) },
+          { path: 'desk', element: later(<SupervisionTaskList scope="desk" />) },
+          { path: 'board', element: later(<SupervisionBoard />) },
+          { path: 'statistics', element: later(<SupervisionStatistics />) },
+          { path: 'dashboard', element: later(<SupervisionDashboard />) },
+          { path: 'tasks/:id', element: later(<SupervisionTask />) },
+        ],
+      },
       { path: 'settings', element: <SettingsPage /> },
       {
         path: 'admin',

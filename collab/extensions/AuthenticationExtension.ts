@@ -2,6 +2,7 @@
 // level (refuse, read-only, or writable with restrictions), and re-checks open connections so that expired sessions
 // and revoked or changed access take effect without waiting for a reconnect.
 import type { Extension, Hocuspocus, onAuthenticatePayload } from '@hocuspocus/server';
+import type { Prisma } from '../../prisma/generated/client.ts';
 import { verifyCollabToken } from '../../server/auth/collabToken.ts';
 import { isSessionLive } from '../../server/auth/sessions.ts';
 import { subjectFromUser } from '../../server/auth/subject.ts';
@@ -10,6 +11,9 @@ import type { Services } from '../../server/services.ts';
 import { CLOSE, documentIdOf, type CollabContext } from '../context.ts';
 
 export const ACCESS_RECHECK_MS = 15_000;
+
+type SessionRow = Prisma.SessionGetPayload<{ include: { user: { include: { roles: true } } } }>;
+type DocumentRow = Prisma.DocumentGetPayload<{ include: { shares: true } }>;
 
 export class AuthenticationExtension implements Extension {
   extensionName = 'Authentication';
@@ -33,13 +37,26 @@ export class AuthenticationExtension implements Extension {
 
   /** The access a session has to a document now, or null when the session is gone. */
   async accessFor(sessionId: string, userId: string, documentId: string): Promise<{ access: Access; context: Omit<CollabContext, 'access'> } | null> {
-    const { db, clock, config } = this.svc;
-    const session = await db.session.findUnique({ where: { id: sessionId }, include: { user: { include: { roles: true } } } });
+    const [sessions, doc] = await Promise.all([this.loadSessions([sessionId]), this.loadDocument(documentId)]);
+    return this.evaluate(sessions.get(sessionId), userId, documentId, doc);
+  }
+
+  private async loadSessions(ids: string[]): Promise<Map<string, SessionRow>> {
+    const rows = await this.svc.db.session.findMany({ where: { id: { in: ids } }, include: { user: { include: { roles: true } } } });
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  private loadDocument(documentId: string): Promise<DocumentRow | null> {
+    return this.svc.db.document.findUnique({ where: { id: documentId }, include: { shares: true } });
+  }
+
+  /** The policy decision for one connection, from rows already loaded (no I/O). */
+  private evaluate(session: SessionRow | undefined, userId: string, documentId: string, doc: DocumentRow | null): { access: Access; context: Omit<CollabContext, 'access'> } | null {
+    const { clock, config } = this.svc;
     if (!session || session.userId !== userId || session.mfaPending || session.user.disabled || !isSessionLive(session, clock.now(), config)) return null;
-    const doc = await db.document.findUnique({ where: { id: documentId }, include: { shares: true } });
-    if (!doc) return { access: 'none', context: { userId, username: session.user.username, displayName: session.user.displayName, sessionId, documentId, documentKind: 'unknown' } };
-    const access = documentAccess(subjectFromUser(session.user), doc, doc.shares);
-    return { access, context: { userId, username: session.user.username, displayName: session.user.displayName, sessionId, documentId, documentKind: doc.kind } };
+    const context = { userId, username: session.user.username, displayName: session.user.displayName, sessionId: session.id, documentId, documentKind: doc?.kind ?? 'unknown' };
+    if (!doc) return { access: 'none', context };
+    return { access: documentAccess(subjectFromUser(session.user), doc, doc.shares), context };
   }
 
   async onAuthenticate(data: onAuthenticatePayload): Promise<CollabContext> {
@@ -53,14 +70,22 @@ export class AuthenticationExtension implements Extension {
     return { ...found.context, access: found.access };
   }
 
-  /** Closes connections whose session ended or whose access changed (the client reconnects with its new access). */
+  /**
+   * Closes connections whose session ended or whose access changed (the client reconnects with its new access).
+   * One document query and one session query per document, however many connections it has: a meeting with hundreds
+   * of participants must not turn each periodic re-check into hundreds of queries competing with the edits.
+   */
   async recheck(documentName: string): Promise<void> {
     const document = this.instance?.documents.get(documentName);
-    if (!document) return;
-    for (const connection of document.connections.keys()) {
-      const ctx = connection.context as CollabContext | undefined;
-      if (!ctx?.sessionId) continue;
-      const now = await this.accessFor(ctx.sessionId, ctx.userId, ctx.documentId);
+    const documentId = documentIdOf(documentName);
+    if (!document || !documentId) return;
+    const connections = [...document.connections.keys()].filter((c) => (c.context as CollabContext | undefined)?.sessionId);
+    if (connections.length === 0) return;
+    const sessionIds = [...new Set(connections.map((c) => (c.context as CollabContext).sessionId))];
+    const [sessions, doc] = await Promise.all([this.loadSessions(sessionIds), this.loadDocument(documentId)]);
+    for (const connection of connections) {
+      const ctx = connection.context as CollabContext;
+      const now = this.evaluate(sessions.get(ctx.sessionId), ctx.userId, ctx.documentId, doc);
       if (!now || now.access === 'none') connection.close(CLOSE.unauthorized);
       else if (now.access !== ctx.access) connection.close(CLOSE.accessChanged);
     }

@@ -1,6 +1,11 @@
 // Who may do what: the only place for authorisation rules. HTTP routes, socket.io, collab and media all ask here.
 import type { Subject } from '../auth/subject.ts';
 import { Forbidden } from '../errors.ts';
+import { meetingRules, type MeetingResource, type RoomResource } from './meetings.ts';
+import { meetingMediaRules, type LiveMeetingResource } from './meetingMedia.ts';
+
+export type { MeetingResource, RoomResource, LiveMeetingResource };
+export { mediaJoinDecision, produceAction, type MediaJoinDecision } from './meetingMedia.ts';
 
 export interface UserResource {
   kind: 'user';
@@ -14,7 +19,7 @@ export interface UnitResource {
 export interface SystemResource {
   kind: 'system';
 }
-export type Resource = UserResource | UnitResource | SystemResource;
+export type Resource = UserResource | UnitResource | SystemResource | MeetingResource | RoomResource | LiveMeetingResource;
 
 const isSystemAdmin = (s: Subject) => s.adminRole === 'system';
 const isSecurityAdmin = (s: Subject) => s.adminRole === 'security';
@@ -40,6 +45,8 @@ const RULES = {
   'audit.read': (s) => isAuditAdmin(s),
   'audit.verify': (s) => isAuditAdmin(s),
   'admin.console': (s) => s.adminRole !== null,
+  ...meetingRules,
+  ...meetingMediaRules,
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof RULES;

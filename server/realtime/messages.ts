@@ -1,19 +1,35 @@
 // The socket.io contract: what clients may send (validated here) and what the server pushes. The client imports these types.
 import { z } from 'zod';
 import type { NotificationView } from '../presenters/notification.ts';
+import type { AttendanceSummaryView, RsvpSummaryView } from '../presenters/meeting.ts';
+import { meetingRequestSchema, type MeetingNotification } from '../../media/signaling.ts';
 
 export const clientMessages = {
   'notification:read': z.strictObject({ ids: z.array(z.string().max(64)).min(1).max(500).optional() }),
+  /** Live replies and sign-ins of one meeting (counts only; lists come from the REST API under its policies). */
+  'meeting:watch': z.strictObject({ meetingId: z.string().min(1).max(64) }),
+  'meeting:unwatch': z.strictObject({ meetingId: z.string().min(1).max(64) }),
+  /** Online meetings: join, media, chat, hands, host controls (the contract is media/signaling.ts). */
+  'meeting:request': meetingRequestSchema,
 } as const;
 
 export type ClientEvent = keyof typeof clientMessages;
 export type ClientPayload<E extends ClientEvent> = z.infer<(typeof clientMessages)[E]>;
 
-export type Ack = { ok: true } | { ok: false; code: string; message: string };
+export type Ack = { ok: true; data?: unknown } | { ok: false; code: string; message: string };
 
 export interface ServerToClient {
   'notification:new': (n: NotificationView) => void;
   'notification:count': (c: { unread: number }) => void;
   'session:ended': (e: { reason: 'signed_out' | 'expired' }) => void;
   'error:message': (e: { code: string; message: string; event?: string }) => void;
+  'meeting:rsvp': (e: { meetingId: string; summary: RsvpSummaryView }) => void;
+  'meeting:attendance': (e: { meetingId: string; summary: AttendanceSummaryView }) => void;
+  'meeting:changed': (e: { meetingId: string; status: string; revision: number }) => void;
+  'meeting:notification': (n: MeetingNotification) => void;
+}
+
+/** The socket.io room of a meeting's watchers. */
+export function meetingRoom(meetingId: string): string {
+  return `meeting:${meetingId}`;
 }

@@ -5,6 +5,8 @@ import { presentNotification, type NotificationView } from '../presenters/notifi
 export interface RealtimeSink {
   toUser(userId: string, event: string, payload: unknown): void;
   closeSessions(sessionIds: string[]): void;
+  /** Everyone watching a socket.io room (a meeting's live counts: `meeting:<id>`). */
+  toRoom?(room: string, event: string, payload: unknown): void;
 }
 
 export interface NewNotification {
@@ -55,6 +57,11 @@ export class NotificationHub {
   /** Other realtime channels (the collab server) that must drop a session's connections when it ends. */
   onSessionsEnded(listener: (sessionIds: string[]) => void): void {
     this.sessionEndListeners.push(listener);
+  }
+
+  /** Pushes a committed change to everyone watching a room; nothing is stored. */
+  broadcast(room: string, event: string, payload: unknown): void {
+    this.sink?.toRoom?.(room, event, payload);
   }
 
   closeSessions(ids: string[]): void {

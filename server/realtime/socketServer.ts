@@ -6,8 +6,11 @@ import fastifyCookie from '@fastify/cookie';
 import { isSessionLive, loadSession, SESSION_COOKIE } from '../auth/sessions.ts';
 import { sessionStage } from '../auth/stage.ts';
 import { markNotificationsRead } from '../commands/notificationReader.ts';
+import { AppError } from '../errors.ts';
 import type { Services } from '../services.ts';
-import { clientMessages, type Ack, type ClientEvent, type ServerToClient } from './messages.ts';
+import { MediaError } from '../../media/errors.ts';
+import { clientMessages, meetingRoom, type Ack, type ClientEvent, type ClientPayload, type ServerToClient } from './messages.ts';
+import { mayWatchMeeting } from './meetingWatch.ts';
 
 const SESSION_RECHECK_MS = 60_000;
 const MAX_MESSAGE_BYTES = 64 * 1024;
@@ -58,6 +61,7 @@ export function attachSocketServer(httpServer: HttpServer, svc: Services): Serve
     socket.onAny((event: string, ...args: unknown[]) => {
       void handle(socket, event, args);
     });
+    socket.on('disconnect', () => svc.liveMeetings.socketClosed(socket.id));
   });
 
   async function handle(socket: TongbanSocket, event: string, args: unknown[]): Promise<void> {
@@ -79,12 +83,31 @@ export function attachSocketServer(httpServer: HttpServer, svc: Services): Serve
         return;
       }
       switch (event as ClientEvent) {
-        case 'notification:read':
-          await markNotificationsRead(svc, { actor: { id: socket.data.userId, name: socket.data.username }, ip: socket.handshake.address, userAgent: String(socket.handshake.headers['user-agent'] ?? ''), at: svc.clock.now(), auditKey: svc.keys.audit }, socket.data.userId, parsed.data.ids);
+        case 'notification:read': {
+          const { ids } = parsed.data as ClientPayload<'notification:read'>;
+          await markNotificationsRead(svc, { actor: { id: socket.data.userId, name: socket.data.username }, ip: socket.handshake.address, userAgent: String(socket.handshake.headers['user-agent'] ?? ''), at: svc.clock.now(), auditKey: svc.keys.audit }, socket.data.userId, ids);
           break;
+        }
+        case 'meeting:watch': {
+          const { meetingId } = parsed.data as ClientPayload<'meeting:watch'>;
+          if (!(await mayWatchMeeting(svc, socket.data.userId, meetingId))) return refuse('forbidden', 'You cannot follow this meeting');
+          await socket.join(meetingRoom(meetingId));
+          break;
+        }
+        case 'meeting:unwatch': {
+          const { meetingId } = parsed.data as ClientPayload<'meeting:unwatch'>;
+          await socket.leave(meetingRoom(meetingId));
+          break;
+        }
+        case 'meeting:request': {
+          const who = { id: socket.id, userId: socket.data.userId, username: socket.data.username, ip: socket.handshake.address, userAgent: String(socket.handshake.headers['user-agent'] ?? '') };
+          ack?.({ ok: true, data: await svc.liveMeetings.handle(who, parsed.data as ClientPayload<'meeting:request'>) });
+          return;
+        }
       }
       ack?.({ ok: true });
     } catch (err) {
+      if (err instanceof AppError || err instanceof MediaError) return refuse(err.code, err.message);
       svc.log.error({ err, event, userId: socket.data.userId }, 'socket handler failed');
       refuse('internal_error', 'Internal server error');
     }
@@ -117,7 +140,11 @@ export function attachSocketServer(httpServer: HttpServer, svc: Services): Serve
       io.to(`user:${userId}`).emit(event as keyof ServerToClient, payload as never);
     },
     closeSessions: (ids) => endSessions(ids, 'signed_out'),
+    toRoom: (room, event, payload) => {
+      io.to(room).emit(event as keyof ServerToClient, payload as never);
+    },
   });
+  svc.liveMeetings.attach({ toSocket: (socketId, n) => io.to(socketId).emit('meeting:notification', n) });
 
   return io;
 }

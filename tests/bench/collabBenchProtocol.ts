@@ -39,6 +39,9 @@ export interface ProcessStats {
   rssBytes: number;
   /** Highest RSS sampled since the previous stats request that asked for a reset. */
   peakRssBytes: number;
+  /** Event-loop delay since the previous reset (ms): how long ready work waited for the thread. */
+  loopDelayP99Ms: number;
+  loopDelayMaxMs: number;
   atMs: number;
 }
 

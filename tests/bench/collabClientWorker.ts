@@ -30,6 +30,8 @@ interface Peer {
   /** Keys (gid * 2^20 + seq) of the remote edits this provider has integrated. */
   seen: Set<number>;
   synced: boolean;
+  /** Set before the benchmark itself closes the provider, so that close is not counted as a disconnect. */
+  closing: boolean;
 }
 
 const SEQ_SPACE = 2 ** 20;
@@ -42,6 +44,9 @@ let perEdit = new Map<number, [number, number]>();
 let duplicates = 0;
 let disconnects = 0;
 let onObserved: (() => void) | null = null;
+let teardownErrors = 0;
+let cpuUsWindow = 0;
+let windowMs = 0;
 const markers: ParsedMarker[] = [];
 
 function observe(peer: Peer, update: Uint8Array): void {
@@ -82,7 +87,7 @@ async function connectOne(spec: ProviderSpec): Promise<Peer> {
   const doc = new Y.Doc();
   const socket = new HocuspocusProviderWebsocket({ url: spec.url, WebSocketPolyfill: WebSocket, maxAttempts: 1 });
   const provider = new HocuspocusProvider({ websocketProvider: socket, name: spec.documentName, token: spec.token, document: doc });
-  const peer: Peer = { spec, doc, provider, socket, text: null, sent: 0, seen: new Set(), synced: false };
+  const peer: Peer = { spec, doc, provider, socket, text: null, sent: 0, seen: new Set(), synced: false, closing: false };
   doc.on('update', (update: Uint8Array, _origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
     if (!tr.local) observe(peer, update);
   });
@@ -90,7 +95,7 @@ async function connectOne(spec: ProviderSpec): Promise<Peer> {
     provider.on('synced', () => { peer.synced = true; resolve(); });
     provider.on('authenticationFailed', ({ reason }: { reason: string }) => reject(new Error(`authentication failed: ${reason}`)));
     provider.on('close', ({ event }: { event: { code: number; reason: string } }) => {
-      if (peer.synced) disconnects++;
+      if (peer.synced && !peer.closing) disconnects++;
       else reject(new Error(`closed before sync: ${event.code} ${event.reason}`));
     });
   });
@@ -183,9 +188,6 @@ async function type(message: Extract<ToClient, { type: 'type' }>): Promise<void>
   send({ type: 'typed', sent, lateTicks });
 }
 
-let cpuUsWindow = 0;
-let windowMs = 0;
-
 async function drain(message: Extract<ToClient, { type: 'drain' }>): Promise<void> {
   const sentByDocument = new Map<number, SentCount[]>();
   for (const s of message.sent) sentByDocument.set(s.document, [...(sentByDocument.get(s.document) ?? []), s]);
@@ -219,6 +221,11 @@ async function drain(message: Extract<ToClient, { type: 'drain' }>): Promise<voi
 
 function disconnect(): void {
   for (const peer of peers) {
+    peer.closing = true;
+    // A provider that is reconnecting has a socket still opening; closing it makes ws emit an error that nobody else
+    // listens to. It is expected here, so it is counted instead of crashing the process.
+    const raw = peer.socket.webSocket as unknown as { on?: (event: 'error', listener: (err: Error) => void) => void } | null;
+    raw?.on?.('error', () => { teardownErrors++; });
     peer.provider.destroy();
     peer.socket.destroy();
     peer.doc.destroy();
@@ -238,7 +245,8 @@ process.on('message', (raw: ToClient) => {
       case 'disconnect': return disconnect();
       case 'exit':
         disconnect();
-        process.disconnect?.();
+        if (teardownErrors > 0) process.stderr.write(`client ${process.pid}: ${teardownErrors} sockets errored while closing\n`);
+        if (process.connected) process.disconnect();
         process.exit(0);
         return;
       default: {

@@ -6,12 +6,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Server } from '@hocuspocus/server';
 import type { Hocuspocus } from '@hocuspocus/server';
-import type { FromServer, PreparedDocument, ProcessStats, ServerKind, ToServer } from './collabBenchProtocol.ts';
+import { LatencyHistogram, type FromServer, type PreparedDocument, type ProcessStats, type ServerKind, type ToServer } from './collabBenchProtocol.ts';
 
 const kind = process.argv[2] as ServerKind;
-if (kind !== 'tongban' && kind !== 'bare') throw new Error('usage: collabServerWorker.ts tongban|bare');
+if (kind !== 'tongban' && kind !== 'bare') throw new Error('usage: collabServerWorker.ts tongban|bare [--trace-hooks]');
+const traceHooks = process.argv.includes('--trace-hooks');
 
 /** Sign-in accounts of the demo organisation that need no second factor; the first owns the benchmark documents. */
 const EDITORS = ['zhangwei', 'hejun', 'matao', 'xuyan', 'zhengkai', 'sunyue', 'wuli'];
@@ -26,6 +28,37 @@ interface BenchServer {
   hocuspocus: Hocuspocus;
   prepare(phase: string, documents: number, providersPerDocument: number): Promise<PreparedDocument[]>;
   close(): Promise<void>;
+}
+
+// --trace-hooks: wall time of every extension hook and storage call, printed after each phase (diagnosis only).
+const traces = new Map<string, LatencyHistogram>();
+
+function trace(target: object, methods: string[], label: string): void {
+  const obj = target as Record<string, unknown>;
+  for (const name of methods) {
+    const original = obj[name];
+    if (typeof original !== 'function') continue;
+    obj[name] = function traced(this: unknown, ...params: unknown[]): unknown {
+      const started = performance.now();
+      const record = () => {
+        const key = `${label}.${name}`;
+        const h = traces.get(key) ?? new LatencyHistogram();
+        h.add(performance.now() - started);
+        traces.set(key, h);
+      };
+      const out: unknown = (original as (...a: unknown[]) => unknown).apply(this, params);
+      if (out instanceof Promise) return out.finally(record);
+      record();
+      return out;
+    };
+  }
+}
+
+function printTraces(): void {
+  if (traces.size === 0) return;
+  const lines = [...traces.entries()].map(([k, h]) => `  ${k.padEnd(40)} n=${String(h.total).padStart(7)} mean=${h.mean().toFixed(3)} p50=${h.quantile(0.5).toFixed(2)} p99=${h.quantile(0.99).toFixed(2)} max=${h.maxMs.toFixed(1)} total=${h.sumMs.toFixed(0)}ms`);
+  process.stderr.write(`hook timings (ms):\n${lines.join('\n')}\n`);
+  traces.clear();
 }
 
 async function startTongban(): Promise<BenchServer> {
@@ -53,6 +86,12 @@ async function startTongban(): Promise<BenchServer> {
     clients.push(client);
   }
   const owner = clients[0]!;
+  if (traceHooks) {
+    for (const ext of app.svc.collab.hocuspocus.configuration.extensions) {
+      trace(ext, ['onAuthenticate', 'beforeSync', 'onChange', 'onStoreDocument', 'onLoadDocument', 'connected', 'onDisconnect', 'recheckAll'], ext.extensionName ?? 'ext');
+    }
+    trace(app.svc.collab.store, ['append', 'load', 'compact', 'tailLength'], 'DocumentStore');
+  }
 
   return {
     url: `ws://127.0.0.1:${port}/collab`,
@@ -72,7 +111,7 @@ async function startTongban(): Promise<BenchServer> {
           const res = await clients[p % clients.length]!.post(`/api/documents/${id}/collab-token`);
           if (res.statusCode !== 200) throw new Error(`collab token refused: ${res.statusCode} ${res.body}`);
           const body = res.json() as { token: string; documentName: string; access: string };
-          if (body.access !== 'edit') throw new Error(`expected edit access, got ${body.access}`);
+          if (body.access !== 'edit' && body.access !== 'manage') throw new Error(`expected edit access, got ${body.access}`);
           tokens.push(body.token);
           documentName = body.documentName;
         }
@@ -103,13 +142,21 @@ async function startBare(): Promise<BenchServer> {
 }
 
 let peakRss = process.memoryUsage.rss();
-const rssSampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage.rss()); }, 250);
+const rssSampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage.rss()); }, 1000);
+const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+loopDelay.enable();
 
-function stats(resetPeak: boolean): ProcessStats {
+function stats(reset: boolean): ProcessStats {
   const cpu = process.cpuUsage();
   const rss = process.memoryUsage.rss();
-  const result = { cpuUserUs: cpu.user, cpuSystemUs: cpu.system, rssBytes: rss, peakRssBytes: Math.max(peakRss, rss), atMs: performance.timeOrigin + performance.now() };
-  if (resetPeak) peakRss = rss;
+  const result = {
+    cpuUserUs: cpu.user, cpuSystemUs: cpu.system, rssBytes: rss, peakRssBytes: Math.max(peakRss, rss),
+    loopDelayP99Ms: loopDelay.percentile(99) / 1e6, loopDelayMaxMs: loopDelay.max / 1e6, atMs: performance.timeOrigin + performance.now(),
+  };
+  if (reset) {
+    peakRss = rss;
+    loopDelay.reset();
+  }
   return result;
 }
 
@@ -130,7 +177,7 @@ async function main(): Promise<void> {
     closing = true;
     clearInterval(rssSampler);
     await server.close();
-    process.disconnect?.();
+    if (process.connected) process.disconnect();
     process.exit(0);
   };
   process.on('disconnect', () => void shutdown());
@@ -141,10 +188,13 @@ async function main(): Promise<void> {
           send({ type: 'prepared', url: server.url, documents: await server.prepare(raw.phase, raw.documents, raw.providersPerDocument) });
           return;
         case 'stats':
+          // The V8 CPU profile counts time on the same monotonic clock, so these marks slice it to the typing window.
+          if (traceHooks) process.stderr.write(`window ${raw.resetPeak ? 'start' : 'end'} monotonic_us=${process.hrtime.bigint() / 1000n}\n`);
           send({ type: 'stats', stats: stats(raw.resetPeak) });
           return;
         case 'settle':
           send({ type: 'settled', openDocuments: await settle(server.hocuspocus) });
+          printTraces();
           return;
         case 'exit':
           await shutdown();

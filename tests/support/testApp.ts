@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../server/app.ts';
 import { AdjustableClock } from '../../server/clock.ts';
+import type { Config } from '../../server/config.ts';
 import { DEMO_PASSWORD, seedDemoOrganisation } from '../../server/seed/demoOrganisation.ts';
 import { totpAt } from '../../server/domain/totp.ts';
 
@@ -19,10 +20,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(options: { demo?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(options: { demo?: boolean; config?: Partial<Config> } = {}): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-test-'));
   const clock = new AdjustableClock();
-  const app = await buildApp({ config: { dataDir, publicUrl: 'http://localhost:3000' }, clock, serveClient: false, logger: false });
+  const app = await buildApp({ config: { ...options.config, dataDir, publicUrl: 'http://localhost:3000' }, clock, serveClient: false, logger: false });
   await app.ready();
   if (options.demo !== false) await seedDemoOrganisation(app.svc);
   return {

@@ -2,6 +2,7 @@
 import { Card, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BrandMark } from './BrandMark.tsx';
 import { LanguageSwitch } from '../layout/LanguageSwitch.tsx';
 
 export function AuthLayout({ title, wide = false, children }: { title: string; wide?: boolean; children: ReactNode }) {
@@ -11,7 +12,7 @@ export function AuthLayout({ title, wide = false, children }: { title: string; w
       <div className="tb-auth__top"><LanguageSwitch /></div>
       <Card className={wide ? 'tb-auth__card tb-auth__card--wide' : 'tb-auth__card'} styles={{ body: { padding: 28 } }}>
         <div className="tb-auth__brand">
-          <span className="tb-brand__mark" aria-hidden>同</span>
+          <BrandMark />
           <div>
             <Typography.Title level={4} style={{ margin: 0 }}>{t('app.fullName')}</Typography.Title>
             <Typography.Text type="secondary">{t('app.tagline')}</Typography.Text>

@@ -1,5 +1,9 @@
 // English interface text. Typed as Messages so it always has exactly the keys of zh-CN.ts.
 import type { Messages } from './zh-CN.ts';
+import documentsEn from './documents.en.ts';
+import meetingRoomEn from './meetingRoom.en.ts';
+import supervisionEn from './supervision.en.ts';
+import meetingsEn from './meetings.en.ts';
 
 const en: Messages = {
   app: {
@@ -165,11 +169,11 @@ const en: Messages = {
     organisationPlaceholder: 'e.g. District People’s Government',
     organisationRequired: 'Enter the organisation name',
     system: 'System administrator',
-    systemHint: 'Manages user accounts and the unit tree.',
+    systemHint: 'Manages user accounts and the unit tree. Must enrol an authenticator at first sign-in.',
     security: 'Security administrator',
-    securityHint: 'Assigns roles and clearances, unlocks accounts, resets authenticators. Must change the password and enrol an authenticator at first sign-in.',
+    securityHint: 'Assigns roles and clearances, unlocks accounts, resets authenticators. Must enrol an authenticator and change the password at first sign-in.',
     audit: 'Audit administrator',
-    auditHint: 'Reads and verifies the audit log. Must change the password and enrol an authenticator at first sign-in.',
+    auditHint: 'Reads and verifies the audit log. Must enrol an authenticator and change the password at first sign-in.',
     username: 'User name',
     usernameRule: '3–32 letters, digits or . _ -',
     displayName: 'Full name',
@@ -179,9 +183,9 @@ const en: Messages = {
     missingToken: 'The setup token is missing. Open this page with the setup link the server printed at its first start (/setup?token=…).',
     alreadyDone: 'Tongban is already set up; please sign in.',
     doneTitle: 'Setup complete',
-    doneText: 'The three administrators exist. The system administrator can now sign in and create units and users; the other two must change their password and enrol an authenticator at first sign-in.',
+    doneText: 'The three administrators exist. Once signed in with an authenticator, the system administrator can create units and users; the other two must enrol an authenticator and change their password at first sign-in.',
     goSignIn: 'Go to sign-in',
-    passwordsDifferent: 'Use a different password for each account',
+    passwordsDifferent: 'Use a different password for each account.',
   },
   nav: {
     home: 'Workbench',
@@ -242,6 +246,7 @@ const en: Messages = {
       evening: 'Good evening, {{name}}',
     },
     today: 'Today is {{date}}',
+    dateFormat: 'dddd, D MMMM YYYY',
     todos: 'To-dos',
     todosHint: 'Unread notifications are listed here; mark them read once handled.',
     todosEmpty: 'Nothing to do',
@@ -475,6 +480,10 @@ const en: Messages = {
     title: 'Page not found',
     back: 'Back to the workbench',
   },
+  documents: documentsEn,
+  meetingRoom: meetingRoomEn,
+  supervision: supervisionEn,
+  meetings: meetingsEn,
 };
 
 export default en;

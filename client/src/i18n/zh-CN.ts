@@ -1,4 +1,8 @@
 // Chinese (zh-CN) interface text: the primary language. en.ts must provide exactly the same keys (see Messages).
+import documentsZhCN from './documents.zh-CN.ts';
+import meetingRoomZhCN from './meetingRoom.zh-CN.ts';
+import supervisionZhCN from './supervision.zh-CN.ts';
+import meetingsZhCN from './meetings.zh-CN.ts';
 
 const zhCN = {
   app: {
@@ -164,11 +168,11 @@ const zhCN = {
     organisationPlaceholder: '如：某某区人民政府',
     organisationRequired: '请输入单位名称',
     system: '系统管理员',
-    systemHint: '管理用户账户和组织机构。',
+    systemHint: '管理用户账户和组织机构。首次登录须绑定验证器。',
     security: '安全保密管理员',
-    securityHint: '分配角色与密级、解锁账户、重置验证器。首次登录须修改密码并绑定验证器。',
+    securityHint: '分配角色与密级、解锁账户、重置验证器。首次登录须绑定验证器并修改密码。',
     audit: '安全审计员',
-    auditHint: '查看和校验审计日志。首次登录须修改密码并绑定验证器。',
+    auditHint: '查看和校验审计日志。首次登录须绑定验证器并修改密码。',
     username: '用户名',
     usernameRule: '3–32 位字母、数字或 . _ -',
     displayName: '姓名',
@@ -178,9 +182,9 @@ const zhCN = {
     missingToken: '缺少设置令牌。请使用服务首次启动时在控制台打印的设置链接（/setup?token=…）打开本页。',
     alreadyDone: '系统已完成首次设置，请直接登录。',
     doneTitle: '设置完成',
-    doneText: '三位管理员已创建。系统管理员现在可以登录并创建单位和用户；另两位管理员首次登录时须修改密码并绑定验证器。',
+    doneText: '三位管理员已创建。系统管理员登录并绑定验证器后，即可创建单位和用户；另两位管理员首次登录时须绑定验证器并修改密码。',
     goSignIn: '前往登录',
-    passwordsDifferent: '建议三个账户使用不同的密码',
+    passwordsDifferent: '建议三个账户使用不同的密码。',
   },
   nav: {
     home: '工作台',
@@ -241,6 +245,7 @@ const zhCN = {
       evening: '晚上好，{{name}}',
     },
     today: '今天是 {{date}}',
+    dateFormat: 'YYYY年M月D日 dddd',
     todos: '待办事项',
     todosHint: '未读通知会列在这里，处理后标为已读即可。',
     todosEmpty: '没有待办事项',
@@ -474,6 +479,10 @@ const zhCN = {
     title: '页面不存在',
     back: '返回工作台',
   },
+  documents: documentsZhCN,
+  meetingRoom: meetingRoomZhCN,
+  supervision: supervisionZhCN,
+  meetings: meetingsZhCN,
 };
 
 export default zhCN;

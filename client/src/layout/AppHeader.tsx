@@ -1,6 +1,7 @@
 // The header: product name, the notification bell, language and the account menu.
 import { Flex, Layout, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { BrandMark } from '../components/BrandMark.tsx';
 import { Link } from 'react-router-dom';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { NotificationBell } from './NotificationBell.tsx';
@@ -12,7 +13,7 @@ export function AppHeader() {
     <Layout.Header className="tb-header">
       <Flex align="center" justify="space-between" gap={8} style={{ height: '100%' }}>
         <Link to="/" className="tb-brand" aria-label={t('nav.home')}>
-          <span className="tb-brand__mark" aria-hidden>同</span>
+          <BrandMark />
           <Typography.Text strong className="tb-brand__name">{t('app.name')}</Typography.Text>
         </Link>
         <Flex align="center" gap={4}>

@@ -2,9 +2,24 @@
 // One connection per tab; the session provider starts and stops it, components subscribe to its events.
 import { io, type Socket } from 'socket.io-client';
 import type { Ack, ClientPayload, ServerToClient } from '../../../server/realtime/messages.ts';
+import type { MeetingAck, MeetingMethod, MeetingRequest, MeetingResponses, RequestData } from '../../../media/signaling.ts';
 
 interface ClientToServer {
   'notification:read': (payload: ClientPayload<'notification:read'>, ack: (answer: Ack) => void) => void;
+  'meeting:watch': (payload: ClientPayload<'meeting:watch'>, ack: (answer: Ack) => void) => void;
+  'meeting:unwatch': (payload: ClientPayload<'meeting:unwatch'>, ack: (answer: Ack) => void) => void;
+  'meeting:request': (payload: MeetingRequest, ack: (answer: MeetingAck<MeetingMethod>) => void) => void;
+}
+
+/** A meeting request the server refused, with its code (wrong_passcode, media_blocked …). */
+export class MeetingRequestError extends Error {
+  readonly code: string;
+
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = 'MeetingRequestError';
+    this.code = code;
+  }
 }
 
 type TongbanSocket = Socket<ServerToClient, ClientToServer>;
@@ -12,6 +27,7 @@ type TongbanSocket = Socket<ServerToClient, ClientToServer>;
 /** Server pushes, plus two local events: (re)connected, and refused because the session is not valid. */
 export interface RealtimeEvents extends ServerToClient {
   connected: () => void;
+  disconnected: () => void;
   refused: (reason: string) => void;
 }
 
@@ -21,6 +37,8 @@ const ACK_TIMEOUT_MS = 10_000;
 class RealtimeConnection {
   private socket: TongbanSocket | null = null;
   private readonly handlers = new Map<EventName, Set<(...args: never[]) => void>>();
+  /** Meetings whose live counts a page follows, with how many pages do. */
+  private readonly watched = new Map<string, number>();
 
   get connected(): boolean {
     return this.socket?.connected ?? false;
@@ -30,6 +48,7 @@ class RealtimeConnection {
     if (this.socket) return;
     const socket: TongbanSocket = io({ path: '/socket.io', withCredentials: true });
     socket.on('connect', () => this.dispatch('connected'));
+    socket.on('disconnect', () => this.dispatch('disconnected'));
     // A refusal by the server's auth middleware is final for this socket; the session provider decides what next.
     socket.on('connect_error', (err) => {
       if (!socket.active) this.dispatch('refused', err.message);
@@ -38,6 +57,14 @@ class RealtimeConnection {
     socket.on('notification:count', (c) => this.dispatch('notification:count', c));
     socket.on('session:ended', (e) => this.dispatch('session:ended', e));
     socket.on('error:message', (e) => this.dispatch('error:message', e));
+    socket.on('meeting:notification', (n) => this.dispatch('meeting:notification', n));
+    socket.on('meeting:rsvp', (e) => this.dispatch('meeting:rsvp', e));
+    socket.on('meeting:attendance', (e) => this.dispatch('meeting:attendance', e));
+    socket.on('meeting:changed', (e) => this.dispatch('meeting:changed', e));
+    // Watches are per socket on the server: ask again after every reconnect.
+    socket.on('connect', () => {
+      for (const meetingId of this.watched.keys()) this.emitWatch('meeting:watch', meetingId);
+    });
     this.socket = socket;
   }
 
@@ -63,6 +90,43 @@ class RealtimeConnection {
     const answer = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('notification:read', ids ? { ids } : {});
     if (!answer.ok) throw new Error(`${answer.code}: ${answer.message}`);
     return true;
+  }
+
+  /** Follows a meeting's live replies and sign-ins (meeting:rsvp, meeting:attendance, meeting:changed) until the returned function is called. */
+  watchMeeting(meetingId: string): () => void {
+    const count = this.watched.get(meetingId) ?? 0;
+    this.watched.set(meetingId, count + 1);
+    if (count === 0) this.emitWatch('meeting:watch', meetingId);
+    return () => {
+      const left = (this.watched.get(meetingId) ?? 1) - 1;
+      if (left > 0) {
+        this.watched.set(meetingId, left);
+        return;
+      }
+      this.watched.delete(meetingId);
+      this.emitWatch('meeting:unwatch', meetingId);
+    };
+  }
+
+  /** A refused or unanswered watch is reported like any other socket error (error:message), never dropped. */
+  private emitWatch(event: 'meeting:watch' | 'meeting:unwatch', meetingId: string): void {
+    const socket = this.socket;
+    if (!socket?.connected) return;
+    socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, { meetingId }).then(
+      (answer) => {
+        if (!answer.ok) this.dispatch('error:message', { code: answer.code, message: answer.message, event });
+      },
+      (err: unknown) => this.dispatch('error:message', { code: 'timeout', message: err instanceof Error ? err.message : String(err), event }),
+    );
+  }
+
+  /** Sends an online-meeting request (media/signaling.ts) and returns its answer; a refusal throws MeetingRequestError. */
+  async meetingRequest<M extends MeetingMethod>(method: M, data: RequestData<M>): Promise<MeetingResponses[M]> {
+    const socket = this.socket;
+    if (!socket?.connected) throw new MeetingRequestError('disconnected', 'Not connected to the server');
+    const answer = (await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('meeting:request', { method, data } as MeetingRequest)) as MeetingAck<M>;
+    if (!answer.ok) throw new MeetingRequestError(answer.code, answer.message);
+    return answer.data;
   }
 
   private dispatch<E extends EventName>(event: E, ...args: Parameters<RealtimeEvents[E]>): void {

@@ -1,5 +1,5 @@
 // 工作台: a greeting, the to-dos (unread notifications) and recent items. Administrators get a way into 管理.
-import { Badge, Button, Card, Col, Empty, Flex, Row, Typography } from 'antd';
+import { Badge, Button, Card, Col, Flex, Row, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -7,6 +7,7 @@ import { roleLabel } from '../../components/labels.ts';
 import { NotificationList } from '../../components/NotificationList.tsx';
 import { useNotifications } from '../../realtime/notificationsContext.ts';
 import { useActiveSession } from '../../session/sessionContext.ts';
+import { RecentDocuments } from '../documents/RecentDocuments.tsx';
 
 type DayPart = 'morning' | 'noon' | 'afternoon' | 'evening';
 
@@ -18,7 +19,7 @@ function dayPart(hour: number): DayPart {
 }
 
 export function HomePage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const session = useActiveSession();
   const { items, unread, markAllRead } = useNotifications();
   const { user } = session;
@@ -33,7 +34,7 @@ export function HomePage() {
           {t(`home.greeting.${dayPart(now.hour())}`, { name: user.displayName })}
         </Typography.Title>
         <Typography.Text type="secondary">
-          {t('home.today', { date: now.format(i18n.language === 'en' ? 'dddd, D MMMM YYYY' : 'YYYY年M月D日 dddd') })}
+          {t('home.today', { date: now.format(t('home.dateFormat')) })}
           {user.unitName ? ` · ${user.unitName}` : ''}{user.title ? ` · ${user.title}` : ''}
         </Typography.Text>
       </Flex>
@@ -48,7 +49,7 @@ export function HomePage() {
       )}
 
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={14}>
+        <Col xs={24} xl={adminRole ? 24 : 14}>
           <Card
             title={<Flex align="center" gap={8}>{t('home.todos')}<Badge count={unread} /></Flex>}
             extra={unread > 0 && <Button type="link" onClick={() => void markAllRead()}>{t('notifications.markAllRead')}</Button>}
@@ -58,11 +59,14 @@ export function HomePage() {
             <NotificationList items={todos} emptyText={t('home.todosEmpty')} />
           </Card>
         </Col>
-        <Col xs={24} xl={10}>
-          <Card title={t('home.recent')}>
-            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={<Typography.Text type="secondary">{t('home.recentEmpty')}</Typography.Text>} />
-          </Card>
-        </Col>
+        {/* Recent meetings, documents and tasks: the business modules, which duty accounts do not use. */}
+        {!adminRole && (
+          <Col xs={24} xl={10}>
+            <Card title={t('home.recent')}>
+              <RecentDocuments />
+            </Card>
+          </Col>
+        )}
       </Row>
     </div>
   );

@@ -34,7 +34,7 @@ export function SignInPage() {
   }
 
   const abandon = (
-    <Button type="link" onClick={() => void session.signOut()} style={{ paddingInline: 0, height: 44 }}>{t('signIn.otherAccount')}</Button>
+    <Button type="link" block onClick={() => void session.signOut()} style={{ marginTop: 8, color: '#5b6476' }}>{t('signIn.otherAccount')}</Button>
   );
   const { stage, user } = state.session;
   switch (stage) {

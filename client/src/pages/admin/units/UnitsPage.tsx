@@ -2,11 +2,12 @@
 // see it read-only.
 import { ApartmentOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Empty, Flex, Row, Space, Spin, Tag, Tree, Typography } from 'antd';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../api/errorMessage.ts';
 import { unitTree, type UnitNode } from '../../../components/unitTree.ts';
 import { useUnits } from '../../../components/useUnits.ts';
+import { useWideLayout } from '../../../components/useWideLayout.ts';
 import { useSession } from '../../../session/sessionContext.ts';
 import { UnitFormModal, type UnitFormTarget } from './UnitFormModal.tsx';
 
@@ -23,6 +24,14 @@ export default function UnitsPage() {
   const [selected, setSelected] = useState<string | null>(null);
   const [form, setForm] = useState<UnitFormTarget | null>(null);
   const editable = session.can('unit.update');
+  const wide = useWideLayout();
+  const details = useRef<HTMLDivElement>(null);
+
+  const select = (id: string | null) => {
+    setSelected(id);
+    // In portrait the details sit below a long tree: bring them into view.
+    if (id && !wide) window.requestAnimationFrame(() => details.current?.scrollIntoView({ behavior: 'smooth', block: 'start' }));
+  };
 
   const treeData = useMemo(() => {
     const decorate = (nodes: UnitNode[]): TreeItem[] => nodes.map((n) => ({
@@ -53,12 +62,12 @@ export default function UnitsPage() {
                 defaultExpandAll
                 blockNode
                 selectedKeys={selected ? [selected] : []}
-                onSelect={(keys) => setSelected(keys[0] === undefined ? null : String(keys[0]))}
+                onSelect={(keys) => select(keys[0] === undefined ? null : String(keys[0]))}
               />
             )}
           </Card>
         </Col>
-        <Col xs={24} lg={13}>
+        <Col xs={24} lg={13} ref={details}>
           <Card
             title={t('units.details')}
             extra={unit && editable && (

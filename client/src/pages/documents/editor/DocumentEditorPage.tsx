@@ -1,0 +1,33 @@
+// /documents/:id — opens a document for co-editing, or says plainly why it cannot be opened.
+import { Button, Result } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { ApiError } from '../../../api/http.ts';
+import { errorMessage } from '../../../api/errorMessage.ts';
+import { PageLoading } from '../../../components/PageLoading.tsx';
+import { useActiveSession } from '../../../session/sessionContext.ts';
+import { DocumentWorkspace } from './DocumentWorkspace.tsx';
+import { useDocumentSession } from './useDocumentSession.ts';
+
+export default function DocumentEditorPage() {
+  const { id = '' } = useParams();
+  const { user } = useActiveSession();
+  const session = useDocumentSession(id, user.id);
+  const { t } = useTranslation();
+  const { state } = session;
+
+  if (state.phase === 'loading') return <PageLoading />;
+  if (state.phase === 'failed') {
+    const noAccess = state.error instanceof ApiError && (state.error.status === 403 || state.error.status === 404);
+    return (
+      <Result
+        status={noAccess ? '403' : 'error'}
+        title={t('documents.editor.noAccessTitle')}
+        subTitle={noAccess ? t('documents.editor.noAccess') : t('documents.editor.loadFailed', { message: errorMessage(t, state.error) })}
+        extra={<Link to="/documents"><Button type="primary">{t('documents.editor.back')}</Button></Link>}
+        data-testid="document-unavailable"
+      />
+    );
+  }
+  return <DocumentWorkspace key={state.generation} session={session} info={state.info} connection={state.connection} user={user} />;
+}

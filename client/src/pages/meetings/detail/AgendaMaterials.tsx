@@ -1,0 +1,104 @@
+// The agenda with each item's materials (and the meeting's general materials): open one (leaves a pre-reading
+// mark), upload (organisers and presenters), remove (organisers).
+import { DeleteOutlined, FileImageOutlined, FileExcelOutlined, FilePdfOutlined, FileWordOutlined, UploadOutlined } from '@ant-design/icons';
+import { App, Button, Card, Empty, Popconfirm, Space, Tag, Typography, Upload } from 'antd';
+import type { ComponentType } from 'react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MATERIAL_ACCEPT, meetingsApi, type Material, type MeetingDetail } from '../../../api/meetings.ts';
+import { meetingErrorText } from '../meetingErrorText.ts';
+import { timeRange } from '../time.ts';
+
+const ICONS: Record<string, ComponentType> = { pdf: FilePdfOutlined, docx: FileWordOutlined, xlsx: FileExcelOutlined, png: FileImageOutlined, jpeg: FileImageOutlined };
+
+export function AgendaMaterials({ meeting, onChanged }: { meeting: MeetingDetail; onChanged: () => Promise<void> }) {
+  const { t } = useTranslation();
+  const materials = meeting.materials;
+  const of = (agendaItemId: string | null) => (materials ?? []).filter((m) => m.agendaItemId === agendaItemId).sort((a, b) => a.position - b.position);
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size="middle">
+      {materials === null && <Typography.Text type="secondary">{t('meetings.detail.materialsHidden')}</Typography.Text>}
+      {meeting.agenda.length === 0 && <Empty description={t('meetings.detail.noAgenda')} />}
+      {meeting.agenda.map((item, i) => (
+        <Card key={item.id} size="small" data-testid="agenda-item" title={<span>{i + 1}. {item.title}</span>} extra={item.startAt && item.endAt ? timeRange(item.startAt, item.endAt, meeting.timeZone) : undefined}>
+          {item.presenter && <Typography.Paragraph type="secondary">{t('meetings.form.presenter')}：{item.presenter.displayName}</Typography.Paragraph>}
+          {materials !== null && <MaterialList meeting={meeting} agendaItemId={item.id} items={of(item.id)} onChanged={onChanged} />}
+        </Card>
+      ))}
+      {materials !== null && (
+        <Card size="small" title={t('meetings.detail.generalMaterials')}>
+          <MaterialList meeting={meeting} agendaItemId={null} items={of(null)} onChanged={onChanged} />
+        </Card>
+      )}
+    </Space>
+  );
+}
+
+function MaterialList({ meeting, agendaItemId, items, onChanged }: { meeting: MeetingDetail; agendaItemId: string | null; items: Material[]; onChanged: () => Promise<void> }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [uploading, setUploading] = useState(false);
+  const closed = meeting.status === 'cancelled' || meeting.status === 'minutes_finalised';
+
+  const remove = async (materialId: string) => {
+    try {
+      await meetingsApi.removeMaterial(meeting.id, materialId);
+      await onChanged();
+    } catch (err) {
+      message.error(meetingErrorText(t, err));
+    }
+  };
+
+  return (
+    <div>
+      {items.length === 0 ? <Typography.Text type="secondary">{t('meetings.detail.noMaterials')}</Typography.Text> : (
+        <ul className="tb-materials">
+          {items.map((m) => {
+            const Icon = ICONS[m.kind] ?? FilePdfOutlined;
+            return (
+              <li key={m.id} className="tb-material" data-testid="material">
+                <a href={meetingsApi.materialUrl(meeting.id, m.id)} target="_blank" rel="noreferrer" onClick={() => setTimeout(() => void onChanged(), 800)}>
+                  <Icon /> {m.title}
+                </a>
+                <span className="tb-material__meta">
+                  {m.openedAt ? <Tag color="green">{t('meetings.detail.opened')}</Tag> : <Tag>{t('meetings.detail.notOpened')}</Tag>}
+                  {m.readers !== null && <Typography.Text type="secondary">{t('meetings.detail.readers', { count: m.readers })}</Typography.Text>}
+                  {meeting.me.can.manage && !closed && (
+                    <Popconfirm title={t('meetings.detail.removeMaterialConfirm')} onConfirm={() => remove(m.id)}>
+                      <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('meetings.detail.removeMaterial')} />
+                    </Popconfirm>
+                  )}
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {meeting.me.can.uploadMaterials && !closed && (
+        <div data-testid={`upload-${agendaItemId ?? 'general'}`} style={{ marginTop: 8 }}>
+          <Upload
+            accept={MATERIAL_ACCEPT}
+            showUploadList={false}
+            multiple
+            customRequest={({ file, onSuccess, onError }) => {
+              setUploading(true);
+              meetingsApi.upload(meeting.id, file as File, agendaItemId).then(
+                async (material) => {
+                  message.success(t('meetings.detail.uploaded', { name: material.fileName }));
+                  onSuccess?.(material);
+                  await onChanged();
+                },
+                (err: unknown) => {
+                  message.error(meetingErrorText(t, err));
+                  onError?.(err instanceof Error ? err : new Error(String(err)));
+                },
+              ).finally(() => setUploading(false));
+            }}
+          >
+            <Button icon={<UploadOutlined />} loading={uploading}>{t('meetings.detail.upload')}</Button>
+          </Upload>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+// The paged grid of tiles. Only the tiles on the current page receive camera video: the others' consumers are
+// paused on the server, and the simulcast layer follows the tile size.
+import { useEffect, useMemo } from 'react';
+import type { PeerView } from '../../../../../../media/signaling.ts';
+import type { MeetingClient, MeetingView } from '../media/MeetingClient.ts';
+import { gridPage, orderTiles, spatialLayerFor, type GridSpec } from '../layout/gridLayout.ts';
+import { VideoTile } from './VideoTile.tsx';
+
+interface Props {
+  client: MeetingClient;
+  view: MeetingView;
+  spec: GridSpec;
+  page: number;
+  onPages(page: number, pages: number): void;
+}
+
+export function VideoGrid({ client, view, spec, page, onPages }: Props) {
+  const everyone = useMemo<PeerView[]>(() => (view.self ? [view.self, ...view.peers] : view.peers), [view.self, view.peers]);
+  const order = orderTiles(everyone.map((p) => p.peerId), view.self?.peerId ?? null);
+  const shown = gridPage(order, page, spec.pageSize, view.activeSpeaker);
+  // A string key, so the effect below runs when the set of visible tiles changes, not on every render.
+  const shownKey = shown.ids.join(',');
+  const raised = useMemo(() => new Set(view.hands.map((h) => h.peerId)), [view.hands]);
+
+  useEffect(() => {
+    onPages(shown.page, shown.pages);
+  }, [shown.page, shown.pages, onPages]);
+
+  useEffect(() => {
+    const ids = shownKey ? shownKey.split(',') : [];
+    client.setVisiblePeers(ids, spatialLayerFor(ids.length));
+  }, [client, shownKey]);
+
+  const byId = new Map(everyone.map((p) => [p.peerId, p]));
+  const rows = Math.max(1, Math.ceil(shown.ids.length / spec.columns));
+  return (
+    <div className="mr-grid" style={{ gridTemplateColumns: `repeat(${Math.min(spec.columns, Math.max(1, shown.ids.length))}, minmax(0, 1fr))`, gridTemplateRows: `repeat(${rows}, minmax(0, 1fr))` }}>
+      {shown.ids.map((id) => {
+        const peer = byId.get(id);
+        if (!peer) return null;
+        const self = id === view.self?.peerId;
+        const camera = self ? view.local.cameraTrack : view.remote.find((m) => m.peerId === id && m.source === 'camera' && !m.consumerPaused)?.track ?? null;
+        const mic = self ? null : view.remote.find((m) => m.peerId === id && m.source === 'mic');
+        const micMuted = self ? !view.local.mic : !mic || mic.producerPaused;
+        return <VideoTile key={id} peer={peer} track={camera} self={self} speaking={view.activeSpeaker === id} micMuted={micMuted} handRaised={raised.has(id)} />;
+      })}
+    </div>
+  );
+}

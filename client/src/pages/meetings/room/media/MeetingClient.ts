@@ -1,0 +1,580 @@
+// The browser's side of an online meeting: membership over socket.io (join, lobby, rejoin), the media session, the
+// local tracks, what others send, chat, hands and host controls. React reads it through subscribe()/getSnapshot().
+import { MeetingRequestError, realtime } from '../../../../realtime/connection.ts';
+import type {
+  ChatMessageView, HandView, JoinResult, LobbyEntryView, MediaKind, MediaSource, MeetingMethod, MeetingNotification, MeetingResponses, PeerView,
+  ProducerView, RequestData, RoomStateView, RosterEntry,
+} from '../../../../../../media/signaling.ts';
+import { markJoinRequested } from './joinTiming.ts';
+import { MediaSession } from './MediaSession.ts';
+import { LocalTracks } from './localTracks.ts';
+
+export type Phase = 'joining' | 'lobby' | 'joined' | 'left' | 'removed' | 'rejected' | 'ended' | 'failed';
+
+export interface RemoteMedia {
+  producerId: string;
+  peerId: string;
+  kind: MediaKind;
+  source: MediaSource;
+  producerPaused: boolean;
+  track: MediaStreamTrack | null;
+  consumerId: string | null;
+  /** Paused on the server by us because its tile is not on screen. */
+  consumerPaused: boolean;
+}
+
+export interface MeetingView {
+  phase: Phase;
+  /** A refusal or failure code (wrong_passcode, meeting_forbidden …) for the page to explain. */
+  error: string | null;
+  /** The connection dropped and the client is getting back in. */
+  reconnecting: boolean;
+  meeting: { id: string; title: string } | null;
+  self: PeerView | null;
+  peers: PeerView[];
+  room: RoomStateView;
+  chat: ChatMessageView[];
+  hands: HandView[];
+  lobby: LobbyEntryView[];
+  roster: RosterEntry[];
+  activeSpeaker: string | null;
+  remote: RemoteMedia[];
+  local: { mic: boolean; camera: boolean; screen: boolean; cameraTrack: MediaStreamTrack | null; screenTrack: MediaStreamTrack | null };
+}
+
+/** Things that happened to the user, shown once as a message. */
+export type MeetingNotice = 'mutedByHost' | 'cameraStoppedByHost' | 'screenStoppedByHost' | 'allowedToSpeak' | 'mediaBlocked' | 'reconnected' | 'deviceFailed';
+
+export interface JoinTarget {
+  meetingId?: string;
+  joinCode?: string;
+  device: 'desktop' | 'tablet' | 'phone';
+}
+
+/** Full rejoins back off up to this long between attempts while the server cannot be reached. */
+const REJOIN_DELAYS_MS = [0, 1_000, 2_000, 5_000];
+
+const initialView: MeetingView = {
+  phase: 'joining', error: null, reconnecting: false, meeting: null, self: null, peers: [], room: { locked: false, hostUserId: null, blockedForAll: [] },
+  chat: [], hands: [], lobby: [], roster: [], activeSpeaker: null, remote: [],
+  local: { mic: false, camera: false, screen: false, cameraTrack: null, screenTrack: null },
+};
+
+export class MeetingClient {
+  private view: MeetingView = initialView;
+  private readonly listeners = new Set<() => void>();
+  private readonly noticeListeners = new Set<(notice: MeetingNotice) => void>();
+  private readonly remote = new Map<string, RemoteMedia>();
+  private readonly consuming = new Set<string>();
+  private session: MediaSession | null = null;
+  /** Bumped whenever media is set up afresh; work started for an older generation is dropped. */
+  private generation = 0;
+  private visiblePeers = new Set<string>();
+  private preferredLayer = 2;
+  private passcode: string | undefined;
+  private routerRtpCapabilities: unknown = null;
+  private rejoinAttempt = 0;
+  private disposed = false;
+  private readonly offs: Array<() => void> = [];
+  readonly tracks: LocalTracks;
+
+  constructor(private readonly target: JoinTarget, tracks: LocalTracks, initial: { mic: boolean; camera: boolean }) {
+    this.tracks = tracks;
+    this.view = { ...initialView, local: { ...initialView.local, mic: initial.mic, camera: initial.camera, cameraTrack: initial.camera ? tracks.current('camera') : null } };
+    this.offs.push(
+      realtime.on('meeting:notification', (n) => this.onNotification(n)),
+      realtime.on('disconnected', () => this.onSocketLost()),
+      realtime.on('connected', () => this.onSocketBack()),
+    );
+  }
+
+  // ── React binding ────────────────────────────────────────────────────────────────────────────────────────
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): MeetingView => this.view;
+
+  onNotice(listener: (notice: MeetingNotice) => void): () => void {
+    this.noticeListeners.add(listener);
+    return () => this.noticeListeners.delete(listener);
+  }
+
+  // ── membership ───────────────────────────────────────────────────────────────────────────────────────────
+
+  async join(passcode?: string): Promise<void> {
+    if (passcode !== undefined) this.passcode = passcode;
+    // A rejoin keeps the room on screen (with the reconnecting banner); a first join shows the joining state.
+    if (this.view.phase !== 'joined') this.update({ phase: 'joining', error: null });
+    markJoinRequested();
+    let result: JoinResult;
+    try {
+      result = await this.request('join', {
+        ...(this.target.meetingId ? { meetingId: this.target.meetingId } : { joinCode: this.target.joinCode }),
+        ...(this.passcode ? { passcode: this.passcode } : {}),
+        device: this.target.device,
+      });
+    } catch (err) {
+      this.update({ phase: 'failed', error: codeOf(err), reconnecting: false });
+      throw err;
+    }
+    this.rejoinAttempt = 0;
+    if (result.status === 'lobby') {
+      this.update({ phase: 'lobby', meeting: result.meeting, reconnecting: false });
+      return;
+    }
+    this.remote.clear();
+    this.routerRtpCapabilities = result.routerRtpCapabilities;
+    for (const peer of result.peers) for (const p of peer.producers) this.rememberProducer(peer.peerId, p);
+    this.update({
+      phase: 'joined', meeting: result.meeting, self: result.self, peers: result.peers, room: result.room, chat: result.chat, hands: result.hands,
+      lobby: result.lobby, roster: result.roster, activeSpeaker: result.activeSpeakerPeerId, reconnecting: false,
+    });
+    // Media comes up in the background: the person is in the meeting (chat, hands) even while devices negotiate, and
+    // a failure here is repaired by a rejoin rather than reported as a failed join.
+    void this.setUpMedia(result.routerRtpCapabilities).catch((err: unknown) => console.warn('media setup failed', err));
+  }
+
+  async leave(): Promise<void> {
+    this.teardownMedia();
+    this.update({ phase: 'left' });
+    if (realtime.connected) await this.request('leave', {});
+  }
+
+  /** Stops listening, closes media and releases the camera and microphone. */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    for (const off of this.offs) off();
+    this.teardownMedia();
+    this.tracks.stopAll();
+    if (realtime.connected && (this.view.phase === 'joined' || this.view.phase === 'lobby')) {
+      this.request('leave', {}).catch(() => undefined);
+    }
+  }
+
+  // ── local media ──────────────────────────────────────────────────────────────────────────────────────────
+
+  async setMic(on: boolean): Promise<void> {
+    const producer = this.session?.producer('mic');
+    try {
+      if (!on) {
+        this.setLocal({ mic: false });
+        if (producer && !producer.paused) {
+          producer.pause();
+          await this.request('pauseProducer', { producerId: producer.id });
+        }
+        return;
+      }
+      if (this.blocked('mic')) return this.notice('mediaBlocked');
+      if (producer) {
+        await this.request('resumeProducer', { producerId: producer.id });
+        producer.resume();
+      } else {
+        const track = await this.tracks.mic();
+        if (this.session) await this.session.produce('mic', track);
+      }
+      this.setLocal({ mic: true });
+    } catch (err) {
+      this.failLocal(err);
+    }
+  }
+
+  async setCamera(on: boolean): Promise<void> {
+    try {
+      if (!on) {
+        this.setLocal({ camera: false, cameraTrack: null });
+        await this.session?.closeProducer('camera');
+        this.tracks.stop('camera');
+        return;
+      }
+      if (this.blocked('camera')) return this.notice('mediaBlocked');
+      const track = await this.tracks.camera();
+      this.setLocal({ camera: true, cameraTrack: track });
+      if (this.session) await this.session.produce('camera', track);
+    } catch (err) {
+      this.failLocal(err);
+    }
+  }
+
+  async setScreenShare(on: boolean): Promise<void> {
+    try {
+      if (!on) {
+        this.setLocal({ screen: false, screenTrack: null });
+        await this.session?.closeProducer('screen');
+        this.tracks.stop('screen');
+        return;
+      }
+      if (this.blocked('screen')) return this.notice('mediaBlocked');
+      const track = await this.tracks.screen(() => void this.setScreenShare(false));
+      this.setLocal({ screen: true, screenTrack: track });
+      if (this.session) await this.session.produce('screen', track);
+    } catch (err) {
+      this.failLocal(err);
+    }
+  }
+
+  async switchDevice(kind: 'mic' | 'camera', deviceId: string): Promise<void> {
+    const track = await this.tracks.switchDevice(kind, deviceId);
+    const producer = this.session?.producer(kind);
+    if (track && producer) await producer.replaceTrack({ track });
+    if (kind === 'camera') this.setLocal({ cameraTrack: track });
+  }
+
+  /** The peers whose tiles are on screen: only their cameras are forwarded; the layer suits the tile size. */
+  setVisiblePeers(peerIds: string[], spatialLayer: number): void {
+    this.visiblePeers = new Set(peerIds);
+    this.preferredLayer = spatialLayer;
+    for (const entry of this.remote.values()) void this.applyVisibility(entry);
+  }
+
+  // ── chat, hands, host controls ───────────────────────────────────────────────────────────────────────────
+
+  sendChat(text: string, to: 'all' | 'host'): Promise<MeetingResponses['sendChat']> {
+    return this.request('sendChat', { text, to });
+  }
+
+  raiseHand(): Promise<unknown> {
+    return this.request('raiseHand', {});
+  }
+
+  lowerHand(peerId?: string | 'all'): Promise<unknown> {
+    return this.request('lowerHand', peerId ? { peerId } : {});
+  }
+
+  moderate(peerId: string | 'all', source: MediaSource, action: 'block' | 'allow'): Promise<unknown> {
+    return this.request('moderateMedia', { peerId, source, action });
+  }
+
+  removePeer(peerId: string): Promise<unknown> {
+    return this.request('removePeer', { peerId });
+  }
+
+  setLocked(locked: boolean): Promise<unknown> {
+    return this.request('setLocked', { locked });
+  }
+
+  admit(lobbyId: string): Promise<unknown> {
+    return this.request('admit', { lobbyId });
+  }
+
+  reject(lobbyId: string): Promise<unknown> {
+    return this.request('reject', { lobbyId });
+  }
+
+  handOverHost(peerId: string): Promise<unknown> {
+    return this.request('handOverHost', { peerId });
+  }
+
+  /** WebRTC statistics of the current media session (the diagnostics panel and tests read them). */
+  async stats(): Promise<RTCStatsReport[]> {
+    return this.session ? this.session.stats() : [];
+  }
+
+  // ── media session ────────────────────────────────────────────────────────────────────────────────────────
+
+  private async setUpMedia(routerRtpCapabilities: unknown): Promise<void> {
+    this.teardownMedia();
+    const generation = this.generation;
+    let opened: Awaited<ReturnType<typeof MediaSession.open>>;
+    try {
+      opened = await MediaSession.open(this.request, routerRtpCapabilities, {
+        onUnrecoverable: () => {
+          if (generation === this.generation) void this.rejoin();
+        },
+        onConnectionState: (_direction, state) => {
+          if (generation !== this.generation) return;
+          if (state === 'connected' && this.view.reconnecting) {
+            this.update({ reconnecting: false });
+            this.notice('reconnected');
+          } else if (state === 'disconnected' || state === 'failed') this.update({ reconnecting: true });
+        },
+      });
+    } catch (err) {
+      if (generation === this.generation) void this.rejoin();
+      throw err;
+    }
+    if (generation !== this.generation) {
+      opened.session.close();
+      return;
+    }
+    this.session = opened.session;
+    for (const p of opened.producers) this.rememberProducer(p.peerId, p);
+    this.publishRemote();
+    const local = this.view.local;
+    const wanted: Array<[MediaSource, boolean]> = [['mic', local.mic], ['camera', local.camera], ['screen', local.screen]];
+    await Promise.all([
+      ...wanted.filter(([, on]) => on).map(([source]) => this.produceLocal(source, generation)),
+      ...[...this.remote.values()].map((entry) => this.consume(entry, generation)),
+    ]);
+  }
+
+  private async produceLocal(source: MediaSource, generation: number): Promise<void> {
+    if (this.blocked(source)) {
+      this.setLocal(source === 'mic' ? { mic: false } : source === 'camera' ? { camera: false, cameraTrack: null } : { screen: false, screenTrack: null });
+      return;
+    }
+    try {
+      const track = source === 'mic' ? await this.tracks.mic() : source === 'camera' ? await this.tracks.camera() : this.tracks.current('screen');
+      if (!track || generation !== this.generation || !this.session) return;
+      if (source === 'camera') this.setLocal({ cameraTrack: track });
+      await this.session.produce(source, track);
+    } catch (err) {
+      if (generation === this.generation) this.failLocal(err);
+    }
+  }
+
+  private teardownMedia(): void {
+    this.generation++;
+    this.session?.close();
+    this.session = null;
+    this.consuming.clear();
+    for (const entry of this.remote.values()) Object.assign(entry, { track: null, consumerId: null, consumerPaused: false });
+    this.publishRemote();
+  }
+
+  private rememberProducer(peerId: string, p: ProducerView): RemoteMedia {
+    const existing = this.remote.get(p.producerId);
+    if (existing) return existing;
+    const entry: RemoteMedia = { producerId: p.producerId, peerId, kind: p.kind, source: p.source, producerPaused: p.paused, track: null, consumerId: null, consumerPaused: false };
+    this.remote.set(p.producerId, entry);
+    return entry;
+  }
+
+  private async consume(entry: RemoteMedia, generation: number): Promise<void> {
+    const session = this.session;
+    if (!session || entry.consumerId || this.consuming.has(entry.producerId)) return;
+    this.consuming.add(entry.producerId);
+    try {
+      const { consumer } = await session.consume(entry.producerId);
+      if (generation !== this.generation || !this.remote.has(entry.producerId)) {
+        consumer.close();
+        return;
+      }
+      entry.consumerId = consumer.id;
+      entry.track = consumer.track;
+      entry.consumerPaused = true;
+      consumer.on('trackended', () => this.forgetProducer(entry.producerId));
+      this.publishRemote();
+      await this.applyVisibility(entry);
+    } catch (err) {
+      // The producer went away in the meantime; anything else is logged and the tile shows no video.
+      if (codeOf(err) === 'producer_not_found') this.forgetProducer(entry.producerId);
+      else if (generation === this.generation) console.warn('consume failed', err);
+    } finally {
+      this.consuming.delete(entry.producerId);
+    }
+  }
+
+  private async applyVisibility(entry: RemoteMedia): Promise<void> {
+    if (!entry.consumerId) return;
+    // Audio and screen shares always flow; cameras only for tiles on screen.
+    const wanted = entry.source !== 'camera' || this.visiblePeers.has(entry.peerId);
+    const consumerId = entry.consumerId;
+    try {
+      if (wanted && entry.consumerPaused) {
+        entry.consumerPaused = false;
+        await this.request('resumeConsumer', { consumerId });
+      } else if (!wanted && !entry.consumerPaused) {
+        entry.consumerPaused = true;
+        await this.request('pauseConsumer', { consumerId });
+      }
+      if (wanted && entry.kind === 'video') await this.request('setPreferredLayers', { consumerId, spatialLayer: entry.source === 'screen' ? 2 : this.preferredLayer });
+    } catch (err) {
+      if (codeOf(err) !== 'consumer_not_found') console.warn('consumer update failed', err);
+    }
+    this.publishRemote();
+  }
+
+  private forgetProducer(producerId: string): void {
+    const entry = this.remote.get(producerId);
+    if (!entry) return;
+    this.remote.delete(producerId);
+    if (entry.consumerId) this.session?.dropConsumer(entry.consumerId);
+    this.publishRemote();
+  }
+
+  // ── notifications and reconnection ───────────────────────────────────────────────────────────────────────
+
+  private onNotification(n: MeetingNotification): void {
+    if (this.disposed) return;
+    const selfId = this.view.self?.peerId;
+    switch (n.method) {
+      case 'peerJoined':
+        this.update({ peers: [...this.view.peers.filter((p) => p.peerId !== n.data.peer.peerId), n.data.peer] });
+        break;
+      case 'peerUpdated':
+        if (n.data.peer.peerId === selfId) this.onSelfUpdated(n.data.peer);
+        else this.update({ peers: this.view.peers.map((p) => (p.peerId === n.data.peer.peerId ? n.data.peer : p)) });
+        break;
+      case 'peerLeft':
+        this.update({ peers: this.view.peers.filter((p) => p.peerId !== n.data.peerId) });
+        for (const entry of [...this.remote.values()]) if (entry.peerId === n.data.peerId) this.forgetProducer(entry.producerId);
+        break;
+      case 'producerAdded': {
+        const entry = this.rememberProducer(n.data.peerId, n.data.producer);
+        this.publishRemote();
+        void this.consume(entry, this.generation);
+        break;
+      }
+      case 'producerClosed':
+        if (n.data.peerId === selfId) this.onOwnProducerClosed(n.data.producerId, n.data.byHost);
+        else this.forgetProducer(n.data.producerId);
+        break;
+      case 'producerPaused': {
+        if (n.data.peerId === selfId) {
+          if (n.data.paused && n.data.byHost) this.onMutedByHost();
+          break;
+        }
+        const entry = this.remote.get(n.data.producerId);
+        if (entry) {
+          entry.producerPaused = n.data.paused;
+          this.publishRemote();
+        }
+        break;
+      }
+      case 'consumerClosed':
+        for (const entry of [...this.remote.values()]) if (entry.consumerId === n.data.consumerId) this.forgetProducer(entry.producerId);
+        break;
+      case 'activeSpeaker':
+        this.update({ activeSpeaker: n.data.peerId });
+        break;
+      case 'chatMessage':
+        if (!this.view.chat.some((m) => m.id === n.data.message.id)) this.update({ chat: [...this.view.chat, n.data.message] });
+        break;
+      case 'hands':
+        this.update({ hands: n.data.hands });
+        break;
+      case 'lobby':
+        this.update({ lobby: n.data.lobby });
+        break;
+      case 'roomState':
+        this.update({ room: n.data.room });
+        break;
+      case 'admitted':
+        void this.join().catch(() => undefined);
+        break;
+      case 'rejected':
+        this.update({ phase: 'rejected' });
+        break;
+      case 'removed':
+        this.teardownMedia();
+        this.update({ phase: 'removed' });
+        break;
+      case 'meetingEnded':
+        this.teardownMedia();
+        this.update({ phase: 'ended' });
+        break;
+      case 'mediaReset':
+        // The media server restarted under us: same meeting, new transports; the others' media is announced again.
+        this.remote.clear();
+        this.update({ reconnecting: true });
+        void this.setUpMedia(this.routerRtpCapabilities).then(() => {
+          this.update({ reconnecting: false });
+          this.notice('reconnected');
+        }, () => undefined);
+        break;
+      default:
+        unreachable(n);
+    }
+  }
+
+  private onSelfUpdated(self: PeerView): void {
+    const before = this.view.self?.blocked ?? [];
+    this.update({ self, peers: this.view.peers });
+    if (before.includes('mic') && !self.blocked.includes('mic')) this.notice('allowedToSpeak');
+  }
+
+  private onMutedByHost(): void {
+    this.session?.producer('mic')?.pause();
+    this.setLocal({ mic: false });
+    this.notice('mutedByHost');
+  }
+
+  private onOwnProducerClosed(producerId: string, byHost: boolean): void {
+    const source = this.session?.dropProducer(producerId) ?? null;
+    if (!byHost || !source) return;
+    if (source === 'camera') {
+      this.tracks.stop('camera');
+      this.setLocal({ camera: false, cameraTrack: null });
+      this.notice('cameraStoppedByHost');
+    } else if (source === 'screen') {
+      this.tracks.stop('screen');
+      this.setLocal({ screen: false, screenTrack: null });
+      this.notice('screenStoppedByHost');
+    }
+  }
+
+  private onSocketLost(): void {
+    if (this.view.phase === 'joined' || this.view.phase === 'lobby') this.update({ reconnecting: true });
+  }
+
+  /** socket.io reconnected: the server let our old membership go with the old socket, so join again. */
+  private onSocketBack(): void {
+    if (this.disposed || !this.view.reconnecting) return;
+    if (this.view.phase === 'joined' || this.view.phase === 'lobby' || this.view.phase === 'joining') void this.rejoin();
+  }
+
+  /** Full rejoin: drop media, join again (with back-off while the server is unreachable), set media up again. */
+  private async rejoin(): Promise<void> {
+    if (this.disposed) return;
+    this.teardownMedia();
+    this.update({ reconnecting: true });
+    const attempt = this.rejoinAttempt++;
+    const wait = REJOIN_DELAYS_MS[Math.min(attempt, REJOIN_DELAYS_MS.length - 1)]!;
+    if (wait > 0) await new Promise((resolve) => window.setTimeout(resolve, wait));
+    if (this.disposed || !realtime.connected) return;
+    try {
+      await this.join();
+      this.notice('reconnected');
+    } catch (err) {
+      if (codeOf(err) === 'disconnected' || codeOf(err) === 'timeout') void this.rejoin();
+    }
+  }
+
+  // ── plumbing ─────────────────────────────────────────────────────────────────────────────────────────────
+
+  private request = <M extends MeetingMethod>(method: M, data: RequestData<M>): Promise<MeetingResponses[M]> => realtime.meetingRequest(method, data);
+
+  private blocked(source: MediaSource): boolean {
+    const self = this.view.self;
+    return !!self && !self.isHost && self.blocked.includes(source);
+  }
+
+  private setLocal(patch: Partial<MeetingView['local']>): void {
+    this.update({ local: { ...this.view.local, ...patch } });
+  }
+
+  private failLocal(err: unknown): void {
+    if (codeOf(err) === 'media_blocked') this.notice('mediaBlocked');
+    else {
+      console.warn('local media failed', err);
+      this.notice('deviceFailed');
+    }
+  }
+
+  private publishRemote(): void {
+    this.update({ remote: [...this.remote.values()].map((e) => ({ ...e })) });
+  }
+
+  private notice(notice: MeetingNotice): void {
+    for (const listener of this.noticeListeners) listener(notice);
+  }
+
+  private update(patch: Partial<MeetingView>): void {
+    this.view = { ...this.view, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+}
+
+function codeOf(err: unknown): string {
+  if (err instanceof MeetingRequestError) return err.code;
+  if (err instanceof Error && /timed? ?out/i.test(err.message)) return 'timeout';
+  return 'unknown';
+}
+
+function unreachable(n: never): void {
+  console.warn('unknown meeting notification', n);
+}

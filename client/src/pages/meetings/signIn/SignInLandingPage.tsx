@@ -1,0 +1,38 @@
+// Where the room screen's QR code leads: signs the person in with the code it carries, and says how it went.
+import { Button, Result, Spin } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { meetingsApi, type SignInOutcome } from '../../../api/meetings.ts';
+import { meetingErrorText } from '../meetingErrorText.ts';
+import '../meetings.css';
+
+export default function SignInLandingPage() {
+  const { id = '' } = useParams();
+  const [params] = useSearchParams();
+  const { t } = useTranslation();
+  const [outcome, setOutcome] = useState<SignInOutcome | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const sent = useRef(false);
+  const code = params.get('code') ?? '';
+
+  useEffect(() => {
+    // Once per visit, also under React's development double effects: a second call would only answer "already".
+    if (sent.current) return;
+    sent.current = true;
+    meetingsApi.signIn(id, code || undefined).then(setOutcome, (err: unknown) => setProblem(meetingErrorText(t, err)));
+  }, [id, code, t]);
+
+  const back = <Link to={`/meetings/${id}`}><Button type="primary" size="large">{t('meetings.signIn.toMeeting')}</Button></Link>;
+  return (
+    <div className="tb-signin-landing" data-testid="sign-in-landing">
+      {outcome ? (
+        <Result status={outcome.state === 'late' ? 'warning' : 'success'} title={outcome.state === 'late' ? t('meetings.signIn.late') : t('meetings.signIn.present')} extra={back} data-testid="sign-in-result" data-state={outcome.state} />
+      ) : problem ? (
+        <Result status="error" title={t('meetings.signIn.failed')} subTitle={`${problem} ${t('meetings.signIn.retry')}`} extra={back} />
+      ) : (
+        <Result icon={<Spin size="large" />} title={t('meetings.signIn.signingIn')} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,445 @@
+// A meeting's media: its routers (one to start with, more on other workers when one nears its consumer budget,
+// joined by pipeToRouter), its peers, and the active-speaker observer. When a worker under one of its routers dies,
+// the room drops all media state, takes a new router and tells every peer to set up media again.
+import type { types } from 'mediasoup';
+import type { Logger } from 'pino';
+import { MEDIA_CODECS } from './codecs.ts';
+import { MediaError } from './errors.ts';
+import { Peer, type ConsumerData, type PeerInfo, type ProducerData, type TransportData } from './Peer.ts';
+import type { ConsumerView, IceServer, MediaSource, MeetingNotification, ProducerView, RtpCapabilitiesInput, RtpParametersInput, DtlsParametersInput, TransportOptionsView } from './signaling.ts';
+import type { WorkerHandle, WorkerPool } from './WorkerPool.ts';
+
+/** Delivers notifications to a peer's browser (the signalling layer knows its socket). */
+export interface RoomSink {
+  notify(peerId: string, notification: MeetingNotification): void;
+}
+
+export interface RoomOptions {
+  id: string;
+  pool: WorkerPool;
+  consumersPerRouter: number;
+  iceServers: IceServer[];
+  log: Logger;
+  sink: RoomSink;
+}
+
+interface RouterSlot {
+  router: types.Router;
+  handle: WorkerHandle;
+  /** Consumers on this router, including pipe consumers feeding other routers. */
+  consumers: number;
+}
+
+const MAX_TRANSPORTS_PER_PEER = 4;
+const ACTIVE_SPEAKER_INTERVAL_MS = 300;
+const INITIAL_OUTGOING_BITRATE = 1_000_000;
+
+export class Room {
+  readonly id: string;
+  private readonly peers = new Map<string, Peer>();
+  private routers: RouterSlot[] = [];
+  private speakerObserver: types.ActiveSpeakerObserver | null = null;
+  private activeSpeaker: string | null = null;
+  /** pipeToRouter in flight or done, per producer and destination router. */
+  private readonly pipes = new Map<string, Promise<void>>();
+  private readonly closingByHost = new Set<string>();
+  private rebuilding: Promise<void> | null = null;
+  /** While tearing everything down for a rebuild, closures are not announced one by one. */
+  private quiet = false;
+  private routerQueue: Promise<unknown> = Promise.resolve();
+  private isClosed = false;
+
+  static async create(options: RoomOptions): Promise<Room> {
+    const room = new Room(options);
+    await room.addRouter(new Set());
+    return room;
+  }
+
+  private constructor(private readonly options: RoomOptions) {
+    this.id = options.id;
+  }
+
+  get closed(): boolean {
+    return this.isClosed;
+  }
+
+  get rtpCapabilities(): types.RtpCapabilities {
+    const home = this.routers[0];
+    if (!home) throw new MediaError('media_unavailable', 'The meeting has no media server right now');
+    return home.router.rtpCapabilities;
+  }
+
+  get activeSpeakerPeerId(): string | null {
+    return this.activeSpeaker;
+  }
+
+  get routerCount(): number {
+    return this.routers.length;
+  }
+
+  peer(peerId: string): Peer {
+    const peer = this.peers.get(peerId);
+    if (!peer) throw new MediaError('peer_not_found', 'Not in this meeting');
+    return peer;
+  }
+
+  hasPeer(peerId: string): boolean {
+    return this.peers.has(peerId);
+  }
+
+  addPeer(info: PeerInfo): Peer {
+    if (this.isClosed) throw new MediaError('room_closed', 'The meeting room is closed');
+    const peer = Peer.create(info);
+    this.peers.set(peer.id, peer);
+    return peer;
+  }
+
+  removePeer(peerId: string): void {
+    const peer = this.peers.get(peerId);
+    if (!peer) return;
+    this.peers.delete(peerId);
+    peer.close();
+    if (this.activeSpeaker === peerId) this.setActiveSpeaker(null);
+  }
+
+  producerViews(peerId: string): ProducerView[] {
+    const peer = this.peers.get(peerId);
+    if (!peer) return [];
+    return [...peer.producers.values()].map((p) => ({ producerId: p.id, kind: p.kind, source: p.appData.source, paused: p.paused }));
+  }
+
+  /** Records what the browser can receive and lists what there is to consume. */
+  async enableMedia(peerId: string, rtpCapabilities: RtpCapabilitiesInput): Promise<Array<ProducerView & { peerId: string }>> {
+    await this.ready();
+    const peer = this.peer(peerId);
+    peer.rtpCapabilities = rtpCapabilities as types.RtpCapabilities;
+    const list: Array<ProducerView & { peerId: string }> = [];
+    for (const other of this.peers.values()) {
+      if (other.id === peerId) continue;
+      for (const view of this.producerViews(other.id)) list.push({ ...view, peerId: other.id });
+    }
+    return list;
+  }
+
+  async createTransport(peerId: string, direction: 'send' | 'recv'): Promise<TransportOptionsView> {
+    await this.ready();
+    const peer = this.peer(peerId);
+    if (peer.transports.size >= MAX_TRANSPORTS_PER_PEER) throw new MediaError('too_many_transports', 'Too many transports');
+    const slot = await this.routerFor(peer);
+    const transport = await slot.router.createWebRtcTransport<TransportData>({
+      webRtcServer: slot.handle.webRtcServer,
+      enableUdp: true,
+      enableTcp: true,
+      preferUdp: true,
+      initialAvailableOutgoingBitrate: INITIAL_OUTGOING_BITRATE,
+      appData: { peerId, direction },
+    });
+    if (peer.closed || peer.router !== slot.router) {
+      transport.close();
+      throw new MediaError('peer_not_found', 'Left the meeting while setting up media');
+    }
+    peer.transports.set(transport.id, transport);
+    transport.observer.once('close', () => peer.transports.delete(transport.id));
+    return {
+      id: transport.id,
+      iceParameters: transport.iceParameters,
+      iceCandidates: transport.iceCandidates.map((c) => ({ ...c, address: c.ip })),
+      // mediasoup types the algorithm as any string; it only ever produces the five standard names.
+      dtlsParameters: transport.dtlsParameters as DtlsParametersInput,
+      iceServers: this.options.iceServers,
+    };
+  }
+
+  async connectTransport(peerId: string, transportId: string, dtlsParameters: DtlsParametersInput): Promise<void> {
+    await this.ready();
+    const transport = this.transportOf(peerId, transportId);
+    try {
+      await transport.connect({ dtlsParameters: dtlsParameters as types.DtlsParameters });
+    } catch (err) {
+      throw new MediaError('invalid_dtls_parameters', `Transport refused: ${messageOf(err)}`);
+    }
+  }
+
+  async restartIce(peerId: string, transportId: string): Promise<TransportOptionsView['iceParameters']> {
+    await this.ready();
+    return this.transportOf(peerId, transportId).restartIce();
+  }
+
+  async produce(peerId: string, input: { transportId: string; kind: 'audio' | 'video'; source: MediaSource; rtpParameters: RtpParametersInput; paused: boolean }): Promise<types.Producer<ProducerData>> {
+    await this.ready();
+    const peer = this.peer(peerId);
+    const transport = this.transportOf(peerId, input.transportId);
+    if (transport.appData.direction !== 'send') throw new MediaError('transport_not_found', 'Not a sending transport');
+    const router = peer.router;
+    if (!router) throw new MediaError('transport_not_found', 'No transport set up');
+    // One producer per source: a new camera replaces the old one.
+    peer.producerFor(input.source)?.close();
+    let producer: types.Producer<ProducerData>;
+    try {
+      producer = await transport.produce<ProducerData>({
+        kind: input.kind,
+        rtpParameters: input.rtpParameters as types.RtpParameters,
+        paused: input.paused,
+        appData: { peerId, source: input.source, routerId: router.id },
+      });
+    } catch (err) {
+      throw new MediaError('invalid_rtp_parameters', `Media refused: ${messageOf(err)}`);
+    }
+    peer.producers.set(producer.id, producer);
+    producer.observer.once('close', () => this.onProducerClosed(peer, producer));
+    if (producer.kind === 'audio') void this.observeSpeaker(producer, router);
+    this.broadcast({ method: 'producerAdded', data: { peerId, producer: { producerId: producer.id, kind: producer.kind, source: input.source, paused: producer.paused } } }, peerId);
+    return producer;
+  }
+
+  closeProducer(peerId: string, producerId: string, byHost: boolean): void {
+    const producer = this.producerOf(peerId, producerId);
+    if (byHost) this.closingByHost.add(producerId);
+    producer.close();
+  }
+
+  async setProducerPaused(peerId: string, producerId: string, paused: boolean, byHost: boolean): Promise<void> {
+    await this.ready();
+    const producer = this.producerOf(peerId, producerId);
+    if (paused) await producer.pause();
+    else await producer.resume();
+    this.broadcast({ method: 'producerPaused', data: { peerId, producerId, paused, byHost } });
+  }
+
+  async consume(peerId: string, producerId: string): Promise<ConsumerView> {
+    await this.ready();
+    const peer = this.peer(peerId);
+    if (!peer.rtpCapabilities || !peer.router) throw new MediaError('media_not_enabled', 'Set up media before consuming');
+    // Only producers of this room can be found: another meeting's producer id is simply unknown here.
+    const owner = [...this.peers.values()].find((p) => p.producers.has(producerId));
+    const producer = owner?.producers.get(producerId);
+    if (!owner || !producer) throw new MediaError('producer_not_found', 'No such producer in this meeting');
+    if (owner.id === peerId) throw new MediaError('cannot_consume', 'Cannot consume your own media');
+    if (peer.consumerOf(producerId)) throw new MediaError('cannot_consume', 'Already receiving this media');
+    const transport = [...peer.transports.values()].find((t) => t.appData.direction === 'recv');
+    if (!transport) throw new MediaError('transport_not_found', 'No receiving transport');
+    const destination = peer.router;
+    await this.pipe(producer, destination);
+    if (!destination.canConsume({ producerId, rtpCapabilities: peer.rtpCapabilities })) {
+      throw new MediaError('cannot_consume', 'This browser cannot receive this media');
+    }
+    const consumer = await transport.consume<ConsumerData>({
+      producerId,
+      rtpCapabilities: peer.rtpCapabilities,
+      // Resumed by the browser once its consumer exists, so no keyframe is lost in between.
+      paused: true,
+      appData: { peerId, producerPeerId: owner.id, source: producer.appData.source },
+    });
+    peer.consumers.set(consumer.id, consumer);
+    const gone = () => {
+      peer.consumers.delete(consumer.id);
+      if (!this.quiet && !peer.closed) this.options.sink.notify(peerId, { method: 'consumerClosed', data: { consumerId: consumer.id } });
+    };
+    consumer.on('transportclose', () => peer.consumers.delete(consumer.id));
+    consumer.on('producerclose', gone);
+    return {
+      consumerId: consumer.id,
+      producerId,
+      peerId: owner.id,
+      kind: consumer.kind,
+      source: producer.appData.source,
+      rtpParameters: consumer.rtpParameters,
+      producerPaused: consumer.producerPaused,
+    };
+  }
+
+  async setConsumerPaused(peerId: string, consumerId: string, paused: boolean): Promise<void> {
+    await this.ready();
+    const consumer = this.consumerOf(peerId, consumerId);
+    if (paused) await consumer.pause();
+    else await consumer.resume();
+  }
+
+  async setPreferredLayers(peerId: string, consumerId: string, spatialLayer: number, temporalLayer?: number): Promise<void> {
+    await this.ready();
+    const consumer = this.consumerOf(peerId, consumerId);
+    if (consumer.type !== 'simulcast' && consumer.type !== 'svc') return;
+    await consumer.setPreferredLayers({ spatialLayer, ...(temporalLayer === undefined ? {} : { temporalLayer }) });
+  }
+
+  /** Byte counters per producer and consumer, for tests and diagnostics. */
+  async mediaStats(): Promise<Array<{ peerId: string; producers: Array<{ id: string; source: MediaSource; paused: boolean; bytes: number }>; consumers: Array<{ id: string; producerId: string; source: MediaSource; paused: boolean; producerPaused: boolean; bytes: number }> }>> {
+    const out = [];
+    for (const peer of this.peers.values()) {
+      const producers = await Promise.all([...peer.producers.values()].map(async (p) => ({
+        id: p.id, source: p.appData.source, paused: p.paused,
+        bytes: (await p.getStats()).reduce((sum, s) => sum + s.byteCount, 0),
+      })));
+      const consumers = await Promise.all([...peer.consumers.values()].map(async (c) => ({
+        id: c.id, producerId: c.producerId, source: c.appData.source, paused: c.paused, producerPaused: c.producerPaused,
+        bytes: (await c.getStats()).filter((s) => s.type === 'outbound-rtp').reduce((sum, s) => sum + s.byteCount, 0),
+      })));
+      out.push({ peerId: peer.id, producers, consumers });
+    }
+    return out;
+  }
+
+  /** Closes every peer, then the routers; safe to call twice. */
+  close(): void {
+    if (this.isClosed) return;
+    this.isClosed = true;
+    this.quiet = true;
+    for (const peer of this.peers.values()) peer.close();
+    this.peers.clear();
+    for (const slot of this.routers) slot.router.close();
+    this.routers = [];
+    this.pipes.clear();
+    this.speakerObserver = null;
+  }
+
+  // ── internals ──────────────────────────────────────────────────────────────────────────────────────────────
+
+  private async ready(): Promise<void> {
+    if (this.rebuilding) await this.rebuilding;
+    if (this.isClosed) throw new MediaError('room_closed', 'The meeting room is closed');
+  }
+
+  private transportOf(peerId: string, transportId: string): types.WebRtcTransport<TransportData> {
+    const transport = this.peer(peerId).transports.get(transportId);
+    if (!transport) throw new MediaError('transport_not_found', 'No such transport');
+    return transport;
+  }
+
+  private producerOf(peerId: string, producerId: string): types.Producer<ProducerData> {
+    const producer = this.peer(peerId).producers.get(producerId);
+    if (!producer) throw new MediaError('producer_not_found', 'No such producer');
+    return producer;
+  }
+
+  private consumerOf(peerId: string, consumerId: string): types.Consumer<ConsumerData> {
+    const consumer = this.peer(peerId).consumers.get(consumerId);
+    if (!consumer) throw new MediaError('consumer_not_found', 'No such consumer');
+    return consumer;
+  }
+
+  private broadcast(notification: MeetingNotification, exceptPeerId?: string): void {
+    if (this.quiet) return;
+    for (const peer of this.peers.values()) if (peer.id !== exceptPeerId) this.options.sink.notify(peer.id, notification);
+  }
+
+  private onProducerClosed(peer: Peer, producer: types.Producer<ProducerData>): void {
+    peer.producers.delete(producer.id);
+    const byHost = this.closingByHost.delete(producer.id);
+    // A dead worker closes its routers' producers before the room hears of it; the rebuild announces that instead.
+    if (this.routers.find((s) => s.router.id === producer.appData.routerId)?.router.closed) return;
+    this.broadcast({ method: 'producerClosed', data: { peerId: peer.id, producerId: producer.id, source: producer.appData.source, byHost } });
+  }
+
+  /** The router for a peer's transports: the least loaded one with room for what the peer will consume, else a new one. */
+  private routerFor(peer: Peer): Promise<RouterSlot> {
+    const choose = async (): Promise<RouterSlot> => {
+      const existing = this.routers.find((s) => s.router === peer.router);
+      if (existing) return existing;
+      const expected = [...this.peers.values()].reduce((n, p) => n + (p === peer ? 0 : p.producers.size), 0);
+      const fits = this.routers.filter((s) => s.consumers + expected <= this.options.consumersPerRouter).sort((a, b) => a.consumers - b.consumers)[0];
+      const slot = fits ?? (await this.addRouter(new Set(this.routers.map((s) => s.handle.index))));
+      peer.router = slot.router;
+      return slot;
+    };
+    // Serialised, so that two peers arriving together do not both open a new router.
+    const next = this.routerQueue.then(choose, choose);
+    this.routerQueue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async addRouter(avoid: ReadonlySet<number>): Promise<RouterSlot> {
+    const handle = await this.options.pool.acquire(avoid);
+    const router = await handle.worker.createRouter({ mediaCodecs: MEDIA_CODECS, appData: { roomId: this.id } });
+    const slot: RouterSlot = { router, handle, consumers: 0 };
+    router.observer.on('newtransport', (transport) => {
+      transport.observer.on('newconsumer', (consumer) => {
+        slot.consumers++;
+        consumer.observer.once('close', () => slot.consumers--);
+      });
+    });
+    router.once('workerclose', () => this.onWorkerLost(handle));
+    if (this.isClosed) {
+      router.close();
+      throw new MediaError('room_closed', 'The meeting room is closed');
+    }
+    if (this.routers.length === 0) {
+      const observer = await router.createActiveSpeakerObserver({ interval: ACTIVE_SPEAKER_INTERVAL_MS });
+      observer.on('dominantspeaker', ({ producer }) => {
+        const data = producer.appData as Partial<ProducerData>;
+        if (typeof data.peerId === 'string') this.setActiveSpeaker(data.peerId);
+      });
+      this.speakerObserver = observer;
+    }
+    this.routers.push(slot);
+    if (this.routers.length > 1) this.options.log.info({ roomId: this.id, routers: this.routers.length, worker: handle.index }, 'meeting spread onto another router');
+    return slot;
+  }
+
+  /** Makes a producer available on another router of this room (pipeToRouter), once. */
+  private async pipe(producer: types.Producer<ProducerData>, destination: types.Router): Promise<void> {
+    const source = this.routers.find((s) => s.router.id === producer.appData.routerId);
+    if (!source) throw new MediaError('producer_not_found', 'The producer is gone');
+    if (source.router === destination) return;
+    const key = `${producer.id}:${destination.id}`;
+    let piping = this.pipes.get(key);
+    if (!piping) {
+      piping = source.router.pipeToRouter({ producerId: producer.id, router: destination }).then(({ pipeProducer }) => {
+        pipeProducer?.observer.once('close', () => this.pipes.delete(key));
+      });
+      piping.catch(() => this.pipes.delete(key));
+      this.pipes.set(key, piping);
+    }
+    await piping;
+  }
+
+  private async observeSpeaker(producer: types.Producer<ProducerData>, router: types.Router): Promise<void> {
+    const observer = this.speakerObserver;
+    const home = this.routers[0]?.router;
+    if (!observer || !home) return;
+    try {
+      if (router !== home) await this.pipe(producer, home);
+      await observer.addProducer({ producerId: producer.id });
+    } catch (err) {
+      // The producer may already be gone again; the speaker indicator is a nicety, not a reason to fail.
+      if (!producer.closed) this.options.log.warn({ err, roomId: this.id }, 'active speaker observer refused a producer');
+    }
+  }
+
+  private setActiveSpeaker(peerId: string | null): void {
+    if (this.activeSpeaker === peerId) return;
+    this.activeSpeaker = peerId;
+    this.broadcast({ method: 'activeSpeaker', data: { peerId } });
+  }
+
+  private onWorkerLost(handle: WorkerHandle): void {
+    if (this.isClosed || this.rebuilding) return;
+    this.options.log.warn({ roomId: this.id, worker: handle.index }, 'media worker of a meeting died; rebuilding the room');
+    this.rebuilding = this.rebuild().finally(() => {
+      this.rebuilding = null;
+    });
+  }
+
+  private async rebuild(): Promise<void> {
+    this.quiet = true;
+    for (const peer of this.peers.values()) peer.resetMedia();
+    for (const slot of this.routers) slot.router.close();
+    this.routers = [];
+    this.pipes.clear();
+    this.speakerObserver = null;
+    this.activeSpeaker = null;
+    this.quiet = false;
+    try {
+      await this.addRouter(new Set());
+    } catch (err) {
+      if (this.isClosed) return;
+      this.options.log.error({ err, roomId: this.id }, 'meeting media could not be rebuilt');
+      this.close();
+      return;
+    }
+    this.broadcast({ method: 'mediaReset', data: { reason: 'worker_restarted' } });
+  }
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message.slice(0, 200) : 'unknown error';
+}

@@ -1,0 +1,31 @@
+// The supervisor approves an extension (the deadline in force moves to the requested date) or refuses it (the
+// deadline stands); either way the task is back in 办理中.
+import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
+import type { Subject } from '../../auth/subject.ts';
+import { endOfChinaDay } from '../../domain/supervision/deadlines.ts';
+import { InvalidState } from '../../errors.ts';
+import type { Services } from '../../services.ts';
+import { moveTask, notifyAbout, recordEvent, runTaskAction, unitHandlers } from './taskContext.ts';
+
+export async function decideExtension(svc: Services, ctx: RequestContext, subject: Subject, taskId: string, input: { approve: boolean; note?: string }): Promise<void> {
+  await runTaskAction(svc, subject, taskId, input.approve ? 'approve_extension' : 'refuse_extension', async (tx, task, to) => {
+    const ext = await tx.supervisionExtension.findFirst({ where: { taskId, status: 'pending' }, orderBy: { createdAt: 'desc' } });
+    if (!ext) throw new InvalidState('no_pending_extension', 'There is no extension request waiting for a decision');
+    await tx.supervisionExtension.update({
+      where: { id: ext.id }, data: { status: input.approve ? 'approved' : 'refused', decidedById: subject.id, decidedAt: ctx.at, decisionNote: input.note ?? null },
+    });
+    const moved = input.approve
+      ? (task.rectifyDueDate ? { rectifyDueDate: ext.toDueDate } : { dueDate: ext.toDueDate })
+      : {};
+    await moveTask(tx, task, { status: to, ...moved, ...(input.approve ? { deadlineAt: endOfChinaDay(ext.toDueDate) } : {}) }, ctx.at);
+    await recordEvent(tx, ctx, taskId, {
+      kind: input.approve ? 'extension_approved' : 'extension_refused', text: input.note ?? '', detail: { extensionId: ext.id, from: ext.fromDueDate, to: ext.toDueDate },
+    });
+    await recordAudit(tx, ctx, { action: input.approve ? 'supervision.extension_approve' : 'supervision.extension_refuse', resourceType: 'supervision_task', resourceId: taskId, detail: { extensionId: ext.id } });
+    const recipients = [ext.requestedById, task.ownerId, ...await unitHandlers(tx, task.leadUnitId, task.classification)];
+    const notices = input.approve
+      ? await notifyAbout(svc, tx, ctx.at, task, recipients, 'extension_approved', '延期申请已批准', `新期限${ext.toDueDate}`, subject.id)
+      : await notifyAbout(svc, tx, ctx.at, task, recipients, 'extension_refused', '延期申请未获批准', `期限仍为${ext.fromDueDate}`, subject.id);
+    return { result: undefined, notices };
+  });
+}

@@ -1,0 +1,123 @@
+// A supervisor (any basis) or a leader (their own instruction, 领导批示) raises a supervision task: validated basis,
+// units, people and deadline, numbered 督办〔year〕n号, waiting for the lead unit to sign (待签收).
+import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
+import type { Subject } from '../../auth/subject.ts';
+import type { Tx } from '../../db/client.ts';
+import { isValidIsoDate } from '../../domain/calendar/isoDate.ts';
+import { chinaMonth, chinaToday, endOfChinaDay, isPastDate } from '../../domain/supervision/deadlines.ts';
+import type { BasisType, Priority } from '../../domain/supervision/vocabulary.ts';
+import { BadRequest, Forbidden } from '../../errors.ts';
+import { canCreateTask } from '../../policies/supervision.ts';
+import type { Services } from '../../services.ts';
+import { inTransaction } from '../transaction.ts';
+import { bumpUnitMonth, notifyAbout, recordEvent, unitHandlers } from './taskContext.ts';
+
+export interface NewTask {
+  title: string;
+  basisType: BasisType;
+  basisText?: string;
+  minutesDocumentId?: string | null;
+  decisionAnchor?: string | null;
+  sourceDocumentId?: string | null;
+  instructedById?: string | null;
+  leadUnitId: string;
+  coUnitIds?: string[];
+  ownerId?: string | null;
+  requirement: string;
+  dueDate: string;
+  priority?: Priority;
+  classification: number;
+  supervisorId?: string | null;
+}
+
+async function person(tx: Tx, id: string) {
+  return tx.user.findFirst({ where: { id, disabled: false, adminRole: null }, include: { roles: true } });
+}
+
+async function checkBasis(tx: Tx, subject: Subject, input: NewTask): Promise<{ instructedById: string | null }> {
+  const text = input.basisText?.trim() ?? '';
+  switch (input.basisType) {
+    case 'meeting_decision': {
+      if (!input.minutesDocumentId) throw new BadRequest('basis_incomplete', 'A meeting decision needs the minutes it comes from');
+      const doc = await tx.document.findUnique({ where: { id: input.minutesDocumentId } });
+      if (!doc || doc.deletedAt || doc.kind !== 'minutes') throw new BadRequest('basis_not_found', 'The minutes were not found');
+      return { instructedById: null };
+    }
+    case 'leader_instruction': {
+      if (!text) throw new BadRequest('basis_incomplete', 'A leader instruction needs the text of the instruction');
+      const leaderId = input.instructedById ?? (subject.roles.includes('leader') ? subject.id : null);
+      if (!leaderId) throw new BadRequest('basis_incomplete', 'Name the leader who gave the instruction');
+      const leader = await person(tx, leaderId);
+      if (!leader?.roles.some((r) => r.role === 'leader')) throw new BadRequest('not_a_leader', 'The instruction must come from a leader');
+      // A leader raises tasks from their own instructions only; supervisors record anyone's.
+      if (!subject.roles.includes('supervisor') && leaderId !== subject.id) throw new Forbidden('task_forbidden', 'Leaders raise tasks from their own instructions');
+      return { instructedById: leaderId };
+    }
+    case 'upper_document': {
+      if (!input.sourceDocumentId) throw new BadRequest('basis_incomplete', 'An upper-level document basis needs the document');
+      const doc = await tx.document.findUnique({ where: { id: input.sourceDocumentId } });
+      if (!doc || doc.deletedAt) throw new BadRequest('basis_not_found', 'The document was not found');
+      return { instructedById: null };
+    }
+    case 'other':
+      if (!text) throw new BadRequest('basis_incomplete', 'Say what the task is based on');
+      return { instructedById: null };
+  }
+}
+
+export async function createTask(svc: Services, ctx: RequestContext, subject: Subject, input: NewTask): Promise<{ id: string }> {
+  if (!canCreateTask(subject, input.basisType)) throw new Forbidden('task_forbidden', 'You may not raise supervision tasks on this basis');
+  if (input.classification > subject.clearance) throw new Forbidden('clearance', 'You are not cleared for this classification');
+  if (!isValidIsoDate(input.dueDate)) throw new BadRequest('invalid_due_date', 'The due date must be a calendar date YYYY-MM-DD');
+  if (isPastDate(input.dueDate, ctx.at)) throw new BadRequest('due_date_past', `The due date ${input.dueDate} has already passed (today is ${chinaToday(ctx.at)})`);
+  const coUnitIds = [...new Set(input.coUnitIds ?? [])];
+  if (coUnitIds.includes(input.leadUnitId)) throw new BadRequest('lead_unit_as_co_unit', 'The lead unit cannot also be a co-unit');
+
+  const result = await inTransaction(svc, async (tx) => {
+    const units = await tx.unit.findMany({ where: { id: { in: [input.leadUnitId, ...coUnitIds] } }, select: { id: true } });
+    if (units.length !== coUnitIds.length + 1) throw new BadRequest('unknown_unit', 'A named unit does not exist');
+    const { instructedById } = await checkBasis(tx, subject, input);
+
+    const supervisorId = input.supervisorId ?? (subject.roles.includes('supervisor') ? subject.id : null);
+    if (!supervisorId) throw new BadRequest('supervisor_required', 'Name the supervisor (督办人) who follows the task');
+    const supervisor = await person(tx, supervisorId);
+    if (!supervisor?.roles.some((r) => r.role === 'supervisor')) throw new BadRequest('not_a_supervisor', 'The supervisor must hold the supervisor role');
+    if (supervisor.clearance < input.classification) throw new BadRequest('supervisor_clearance', 'The supervisor is not cleared for this classification');
+    if (input.ownerId) {
+      const owner = await person(tx, input.ownerId);
+      if (!owner || owner.unitId !== input.leadUnitId) throw new BadRequest('assignee_outside_unit', 'The owner must work in the lead unit');
+      if (owner.clearance < input.classification) throw new BadRequest('assignee_clearance', 'The owner is not cleared for this classification');
+    }
+
+    const year = Number(chinaToday(ctx.at).slice(0, 4));
+    const last = await tx.supervisionTask.findFirst({ where: { year }, orderBy: { serial: 'desc' }, select: { serial: true } });
+    const month = chinaMonth(ctx.at);
+    const task = await tx.supervisionTask.create({
+      data: {
+        year, serial: (last?.serial ?? 0) + 1, title: input.title, basisType: input.basisType, basisText: input.basisText?.trim() ?? '',
+        minutesDocumentId: input.basisType === 'meeting_decision' ? input.minutesDocumentId ?? null : null,
+        decisionAnchor: input.basisType === 'meeting_decision' ? input.decisionAnchor ?? null : null,
+        sourceDocumentId: input.basisType === 'upper_document' ? input.sourceDocumentId ?? null : null,
+        instructedById, leadUnitId: input.leadUnitId, ownerId: input.ownerId ?? null, supervisorId, createdById: subject.id,
+        requirement: input.requirement, priority: input.priority ?? 'normal', classification: input.classification, status: 'pending_sign',
+        dueDate: input.dueDate, originalDueDate: input.dueDate, deadlineAt: endOfChinaDay(input.dueDate), month, createdAt: ctx.at, updatedAt: ctx.at,
+        coUnits: { create: coUnitIds.map((unitId) => ({ unitId, status: 'pending_sign', deadlineAt: endOfChinaDay(input.dueDate), classification: input.classification })) },
+      },
+    });
+    await recordEvent(tx, ctx, task.id, { kind: 'created', text: input.requirement, detail: { dueDate: input.dueDate, basisType: input.basisType } });
+    await bumpUnitMonth(tx, input.leadUnitId, month, { created: 1 });
+    await recordAudit(tx, ctx, {
+      action: 'supervision.create', resourceType: 'supervision_task', resourceId: task.id,
+      detail: { basisType: input.basisType, leadUnitId: input.leadUnitId, coUnitIds, dueDate: input.dueDate, classification: input.classification },
+    });
+    const lead = await unitHandlers(tx, input.leadUnitId, input.classification);
+    const co = (await Promise.all(coUnitIds.map((u) => unitHandlers(tx, u, input.classification)))).flat();
+    const notices = [
+      ...await notifyAbout(svc, tx, ctx.at, task, [...lead, input.ownerId], 'assigned', '新督办事项待签收', `请于${input.dueDate}前办结`, subject.id),
+      ...await notifyAbout(svc, tx, ctx.at, task, co, 'co_assigned', '新督办事项（协办）', `请配合办理，期限${input.dueDate}`, subject.id),
+    ];
+    return { id: task.id, notices };
+  });
+  await svc.notifications.publish(result.notices);
+  return { id: result.id };
+}

@@ -1,0 +1,70 @@
+// Meeting, room and material rules, mounted in the RULES of index.ts (the one place authorisation lives). A person
+// sees a meeting only with clearance for its classification and a reason: they organise it (its creator, or a clerk
+// of the organising unit), host it, take its minutes, hold a seat at it, or belong to the organising unit.
+// Administrators (三员分立) hold no business role and see no meetings.
+import type { Subject } from '../auth/subject.ts';
+
+/** What the rules need to know about a meeting, from the point of view of one subject. */
+export interface MeetingResource {
+  kind: 'meeting';
+  id: string;
+  status: string;
+  organiserUnitId: string;
+  classification: number;
+  createdById: string;
+  hostId: string | null;
+  minuteTakerId: string | null;
+  /** The subject's own seat, if they have one. */
+  seat: { role: string } | null;
+  /** The subject presents at least one agenda item. */
+  presenting: boolean;
+}
+
+export interface RoomResource {
+  kind: 'room';
+  id: string;
+}
+
+const business = (s: Subject) => s.adminRole === null;
+const cleared = (s: Subject, m: MeetingResource) => s.clearance >= m.classification;
+const organises = (s: Subject, m: MeetingResource) => m.createdById === s.id || (m.organiserUnitId === s.unitId && s.roles.includes('clerk'));
+const hosts = (s: Subject, m: MeetingResource) => m.hostId === s.id;
+const takesMinutes = (s: Subject, m: MeetingResource) => m.minuteTakerId === s.id;
+// Participants learn of a meeting when it is announced; a draft is the organisers' business.
+const seated = (s: Subject, m: MeetingResource) => m.seat !== null && m.status !== 'draft';
+const ofOrganisingUnit = (s: Subject, m: MeetingResource) => m.organiserUnitId === s.unitId && m.status !== 'draft';
+
+type MeetingRule = (s: Subject, m: MeetingResource) => boolean;
+
+const onMeeting = (rule: MeetingRule) => (s: Subject, r: { kind: string }) => r.kind === 'meeting' && business(s) && cleared(s, r as MeetingResource) && rule(s, r as MeetingResource);
+
+const manages: MeetingRule = (s, m) => organises(s, m) || hosts(s, m);
+
+export const meetingRules = {
+  // Clerks arrange meetings; leaders may call their own.
+  'meeting.create': (s: Subject) => business(s) && (s.roles.includes('clerk') || s.roles.includes('leader')),
+  'meeting.view': onMeeting((s, m) => manages(s, m) || takesMinutes(s, m) || seated(s, m) || ofOrganisingUnit(s, m)),
+  /** Edit, reschedule, cancel, invite, agenda, passcode, reply lists. */
+  'meeting.manage': onMeeting(manages),
+  /** Start and end it, show the sign-in code, see who is present. */
+  'meeting.run': onMeeting((s, m) => manages(s, m) || takesMinutes(s, m)),
+  'meeting.reply': onMeeting(seated),
+  'meeting.signIn': onMeeting(seated),
+  /** Materials are for the people at the table, not for everyone in the organising unit. */
+  'meeting.material.read': onMeeting((s, m) => manages(s, m) || takesMinutes(s, m) || seated(s, m)),
+  'meeting.material.upload': onMeeting((s, m) => manages(s, m) || (m.presenting && m.status !== 'draft')),
+  'room.list': (s: Subject) => business(s),
+  'room.manage': (s: Subject) => business(s) && s.roles.includes('clerk'),
+};
+
+export type JoinDecision = 'admit' | 'lobby' | 'refuse';
+
+/**
+ * Who may join the online part of a meeting: its people straight in; other signed-in colleagues cleared for it wait in
+ * the lobby (after the passcode) until the host admits them; nobody else.
+ */
+export function joinDecision(s: Subject, m: MeetingResource): JoinDecision {
+  if (!business(s) || !cleared(s, m)) return 'refuse';
+  if (manages(s, m) || takesMinutes(s, m) || seated(s, m)) return 'admit';
+  return 'lobby';
+}

@@ -1,0 +1,42 @@
+// The leader's one-screen view: per unit, how many tasks are overdue and how many are at risk (due within the
+// reminder window and not yet submitted), with the worst of each. Read from the (status, deadlineAt) index.
+import { Prisma } from '../../../prisma/generated/client.ts';
+import type { Subject } from '../../auth/subject.ts';
+import type { Db } from '../../db/client.ts';
+import { chinaToday, endOfChinaDay } from '../../domain/supervision/deadlines.ts';
+import { reminderHorizon } from '../../domain/supervision/reminderPlan.ts';
+import { OPEN_STATUSES } from '../../domain/supervision/vocabulary.ts';
+import { taskVisibility, type Oversight } from '../../policies/supervision.ts';
+import { coUnitsOf, type TaskRow } from './taskList.ts';
+import { presentTaskSummary, type TaskSummary } from '../../presenters/supervisionTask.ts';
+import { sqlTime } from './sqlTime.ts';
+
+const LIST_LIMIT = 50;
+
+export async function leaderDashboard(db: Db, subject: Subject, oversight: Oversight, now: Date, reminderDays: readonly number[]) {
+  const visibility = taskVisibility(subject, oversight);
+  const horizon = endOfChinaDay(reminderHorizon(chinaToday(now), reminderDays));
+  const scope = visibility.all ? Prisma.sql`1 = 1` : visibility.unitIds.length === 0 ? Prisma.sql`1 = 0` : Prisma.sql`t.leadUnitId IN (${Prisma.join(visibility.unitIds)})`;
+  const open = Prisma.join([...OPEN_STATUSES]);
+  const base = Prisma.sql`t.status IN (${open}) AND t.deadlineAt <= ${sqlTime(horizon)} AND t.classification <= ${subject.clearance} AND ${scope}`;
+  const select = Prisma.sql`
+    SELECT t.id, t.year, t.serial, t.title, t.basisType, t.status, t.priority, t.classification, t.leadUnitId, lu.name AS leadUnitName,
+           t.ownerId, ou.displayName AS ownerName, t.supervisorId, su.displayName AS supervisorName, t.dueDate, t.rectifyDueDate,
+           t.deadlineAt, t.progress, t.lateDays, t.returnCount, t.createdAt, t.updatedAt
+    FROM SupervisionTask t JOIN Unit lu ON lu.id = t.leadUnitId JOIN User su ON su.id = t.supervisorId LEFT JOIN User ou ON ou.id = t.ownerId`;
+  const nowText = sqlTime(now);
+  const [perUnit, overdueRows, atRiskRows] = await Promise.all([
+    db.$queryRaw<Array<{ unitId: string; unitName: string; overdue: bigint; atRisk: bigint }>>`
+      SELECT t.leadUnitId AS unitId, u.name AS unitName, SUM(t.deadlineAt < ${nowText}) AS overdue, SUM(t.deadlineAt >= ${nowText}) AS atRisk
+      FROM SupervisionTask t JOIN Unit u ON u.id = t.leadUnitId WHERE ${base} GROUP BY t.leadUnitId ORDER BY overdue DESC, atRisk DESC, u.sortOrder`,
+    db.$queryRaw<TaskRow[]>`${select} WHERE ${base} AND t.deadlineAt < ${nowText} ORDER BY t.deadlineAt, t.id LIMIT ${LIST_LIMIT}`,
+    db.$queryRaw<TaskRow[]>`${select} WHERE ${base} AND t.deadlineAt >= ${nowText} ORDER BY t.deadlineAt, t.id LIMIT ${LIST_LIMIT}`,
+  ]);
+  const coUnits = await coUnitsOf(db, [...overdueRows, ...atRiskRows].map((r) => r.id));
+  const present = (rows: TaskRow[]): TaskSummary[] => rows.map((r) => presentTaskSummary(r, coUnits.get(r.id) ?? [], now));
+  return {
+    units: perUnit.map((u) => ({ unitId: u.unitId, unitName: u.unitName, overdue: Number(u.overdue), atRisk: Number(u.atRisk) })),
+    overdue: present(overdueRows),
+    atRisk: present(atRiskRows),
+  };
+}

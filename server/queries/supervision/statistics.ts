@@ -1,0 +1,130 @@
+// Statistics per lead unit for assessment (考核): completion rate, on-time rate, overdue count, average days late and
+// the trend by month. A task counts in the month it was assigned. Finished work is read from counters kept in the
+// same transaction as the tasks (SupervisionUnitMonth: a few rows per unit and month, never a scan of the tasks);
+// only what depends on "now" — open tasks past their deadline — is counted live, from a covering index (named, so
+// the planner cannot wander off to a skip-scan with a row lookup per task).
+import { Prisma } from '../../../prisma/generated/client.ts';
+import type { Db, Tx } from '../../db/client.ts';
+import { OPEN_STATUSES } from '../../domain/supervision/vocabulary.ts';
+import { chinaMonth } from '../../domain/supervision/deadlines.ts';
+import { sqlTime } from './sqlTime.ts';
+
+export interface Period {
+  /** YYYY-MM, inclusive */
+  from: string;
+  to: string;
+}
+
+export interface UnitStatistics {
+  unitId: string;
+  unitName: string;
+  total: number;
+  completed: number;
+  completedOnTime: number;
+  open: number;
+  overdue: number;
+  /** completed / total, null without tasks */
+  completionRate: number | null;
+  /** completed on time / completed, null before anything is completed */
+  onTimeRate: number | null;
+  /** mean days late over tasks completed late and tasks overdue now, 0 when none is late */
+  averageDaysLate: number;
+}
+
+export interface MonthPoint {
+  month: string;
+  created: number;
+  completed: number;
+  completedOnTime: number;
+  completionRate: number | null;
+  onTimeRate: number | null;
+}
+
+const num = (v: number | bigint | null | undefined) => Number(v ?? 0);
+const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 1000 : null);
+
+/** The last twelve months up to now, when no period is given. */
+export function defaultPeriod(now: Date): Period {
+  const to = chinaMonth(now);
+  const [y, m] = to.split('-').map(Number) as [number, number];
+  const index = y * 12 + (m - 1) - 11;
+  return { from: `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`, to };
+}
+
+function unitFilter(column: Prisma.Sql, unitIds: readonly string[] | null): Prisma.Sql {
+  return unitIds === null ? Prisma.sql`1 = 1` : unitIds.length === 0 ? Prisma.sql`1 = 0` : Prisma.sql`${column} IN (${Prisma.join([...unitIds])})`;
+}
+
+/** One row per unit that has tasks in the period (or is asked for), ordered by the units' own order. */
+export async function unitStatistics(db: Db, unitIds: readonly string[] | null, period: Period, now: Date): Promise<{ units: UnitStatistics[]; totals: UnitStatistics }> {
+  const [counters, overdue, names] = await Promise.all([
+    db.$queryRaw<Array<{ unitId: string; created: bigint; completed: bigint; onTime: bigint; lateDays: bigint }>>`
+      SELECT unitId, SUM(created) AS created, SUM(completed) AS completed, SUM(completedOnTime) AS onTime, SUM(lateDaysTotal) AS lateDays
+      FROM SupervisionUnitMonth WHERE month BETWEEN ${period.from} AND ${period.to} AND ${unitFilter(Prisma.sql`unitId`, unitIds)}
+      GROUP BY unitId`,
+    db.$queryRaw<Array<{ unitId: string; n: bigint; days: number | bigint | null }>>`
+      SELECT leadUnitId AS unitId, COUNT(*) AS n, SUM(CAST(julianday(${sqlTime(now)}) - julianday(deadlineAt) AS INTEGER) + 1) AS days
+      FROM SupervisionTask INDEXED BY SupervisionTask_status_deadlineAt_leadUnitId_month_idx
+      WHERE status IN (${Prisma.join([...OPEN_STATUSES])}) AND deadlineAt < ${sqlTime(now)} AND month BETWEEN ${period.from} AND ${period.to}
+        AND ${unitFilter(Prisma.sql`leadUnitId`, unitIds)}
+      GROUP BY leadUnitId`,
+    db.unit.findMany({ select: { id: true, name: true, sortOrder: true }, orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }] }),
+  ]);
+  const late = new Map(overdue.map((o) => [o.unitId, { n: num(o.n), days: num(o.days) }]));
+  const byUnit = new Map(counters.map((c) => [c.unitId, c]));
+  const build = (unitId: string, unitName: string, c: { created: number; completed: number; onTime: number; lateDays: number }, o: { n: number; days: number }): UnitStatistics => {
+    const lateCount = c.completed - c.onTime + o.n;
+    return {
+      unitId, unitName, total: c.created, completed: c.completed, completedOnTime: c.onTime, open: c.created - c.completed, overdue: o.n,
+      completionRate: rate(c.completed, c.created), onTimeRate: rate(c.onTime, c.completed),
+      averageDaysLate: lateCount > 0 ? Math.round(((c.lateDays + o.days) / lateCount) * 10) / 10 : 0,
+    };
+  };
+  const units: UnitStatistics[] = [];
+  const sum = { created: 0, completed: 0, onTime: 0, lateDays: 0 };
+  const sumLate = { n: 0, days: 0 };
+  for (const u of names) {
+    const c = byUnit.get(u.id);
+    const o = late.get(u.id) ?? { n: 0, days: 0 };
+    const asked = unitIds !== null && unitIds.includes(u.id);
+    if (!c && o.n === 0 && !asked) continue;
+    if (unitIds !== null && !unitIds.includes(u.id)) continue;
+    const counts = { created: num(c?.created), completed: num(c?.completed), onTime: num(c?.onTime), lateDays: num(c?.lateDays) };
+    units.push(build(u.id, u.name, counts, o));
+    sum.created += counts.created; sum.completed += counts.completed; sum.onTime += counts.onTime; sum.lateDays += counts.lateDays;
+    sumLate.n += o.n; sumLate.days += o.days;
+  }
+  return { units, totals: build('', '', sum, sumLate) };
+}
+
+/** Completion and on-time rate of the tasks assigned in each month of the period (one unit, or all in scope). */
+export async function monthlyTrend(db: Db, unitIds: readonly string[] | null, period: Period): Promise<MonthPoint[]> {
+  const rows = await db.$queryRaw<Array<{ month: string; created: bigint; completed: bigint; onTime: bigint }>>`
+    SELECT month, SUM(created) AS created, SUM(completed) AS completed, SUM(completedOnTime) AS onTime
+    FROM SupervisionUnitMonth WHERE month BETWEEN ${period.from} AND ${period.to} AND ${unitFilter(Prisma.sql`unitId`, unitIds)}
+    GROUP BY month ORDER BY month`;
+  const byMonth = new Map(rows.map((r) => [r.month, r]));
+  const points: MonthPoint[] = [];
+  for (let m = period.from; m <= period.to; m = nextMonth(m)) {
+    const r = byMonth.get(m);
+    const created = num(r?.created);
+    const completed = num(r?.completed);
+    const onTime = num(r?.onTime);
+    points.push({ month: m, created, completed, completedOnTime: onTime, completionRate: rate(completed, created), onTimeRate: rate(onTime, completed) });
+  }
+  return points;
+}
+
+function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
+/** Recomputes every counter from the tasks (repair tool, and the benchmark's bulk load). */
+export async function rebuildUnitMonthCounters(tx: Tx | Db): Promise<void> {
+  await tx.$executeRawUnsafe('DELETE FROM SupervisionUnitMonth');
+  await tx.$executeRawUnsafe(`
+    INSERT INTO SupervisionUnitMonth (unitId, month, created, completed, completedOnTime, lateDaysTotal)
+    SELECT leadUnitId, month, COUNT(*), SUM(status = 'completed'), SUM(status = 'completed' AND lateDays = 0), SUM(CASE WHEN status = 'completed' THEN lateDays ELSE 0 END)
+    FROM SupervisionTask GROUP BY leadUnitId, month`);
+}

@@ -1,0 +1,127 @@
+// The live online meetings of this process: opened on first join, closed when the last person leaves or the meeting
+// ends, and which meeting (as a member or in the lobby) each socket is in.
+import type { Services } from '../../services.ts';
+import type { MeetingNotification, MeetingRequest, MeetingResponses, MeetingMethod } from '../../../media/signaling.ts';
+import { LiveMeeting, type SocketSink } from './LiveMeeting.ts';
+import type { OnlineMeetingRow } from './meetingQueries.ts';
+import { handleMeetingRequest, type SignalSocket } from './meetingSignaling.ts';
+
+export type Place = { meetingId: string; kind: 'member'; peerId: string } | { meetingId: string; kind: 'lobby'; lobbyId: string };
+
+export class LiveMeetings {
+  private readonly meetings = new Map<string, LiveMeeting>();
+  private readonly opening = new Map<string, Promise<LiveMeeting>>();
+  private readonly places = new Map<string, Place>();
+  private readonly queues = new Map<string, Promise<unknown>>();
+  private sink: SocketSink | null = null;
+  private isClosed = false;
+
+  constructor(private readonly svc: Services) {}
+
+  /** Connects delivery to socket.io (done by the socket server when it starts). */
+  attach(sink: SocketSink): void {
+    this.sink = sink;
+  }
+
+  handle(socket: SignalSocket, request: MeetingRequest): Promise<MeetingResponses[MeetingMethod]> {
+    // Joining and leaving run one at a time per socket; media requests may overlap (a browser consumes in parallel).
+    if (request.method !== 'join' && request.method !== 'leave') return handleMeetingRequest(this, this.svc, socket, request);
+    const previous = this.queues.get(socket.id) ?? Promise.resolve();
+    const next = previous.then(() => handleMeetingRequest(this, this.svc, socket, request), () => handleMeetingRequest(this, this.svc, socket, request));
+    const settled = next.catch(() => undefined);
+    this.queues.set(socket.id, settled);
+    void settled.then(() => {
+      if (this.queues.get(socket.id) === settled) this.queues.delete(socket.id);
+    });
+    return next;
+  }
+
+  peek(meetingId: string): LiveMeeting | undefined {
+    const meeting = this.meetings.get(meetingId);
+    return meeting && !meeting.closed ? meeting : undefined;
+  }
+
+  /** The live meeting for a meeting, opening it (and its media room) if needed. */
+  async open(meetingId: string, row: OnlineMeetingRow): Promise<LiveMeeting> {
+    if (this.isClosed) throw new Error('online meetings are shut down');
+    const live = this.peek(meetingId);
+    if (live) return live;
+    let opening = this.opening.get(meetingId);
+    if (!opening) {
+      opening = LiveMeeting.create({
+        meetingId, title: row.title, mode: row.mode, hostUserId: row.facts.hostId, pool: this.svc.media,
+        media: { consumersPerRouter: this.svc.config.mediaRouterConsumers, iceServers: this.svc.config.iceServers },
+        log: this.svc.log, sink: { toSocket: (socketId, n) => this.deliver(socketId, n) },
+      }).then((meeting) => {
+        this.meetings.set(meetingId, meeting);
+        this.svc.log.info({ meetingId }, 'online meeting opened');
+        return meeting;
+      }).finally(() => this.opening.delete(meetingId));
+      this.opening.set(meetingId, opening);
+    }
+    return opening;
+  }
+
+  placeOf(socketId: string): Place | undefined {
+    return this.places.get(socketId);
+  }
+
+  setPlace(socketId: string, place: Place): void {
+    this.places.set(socketId, place);
+  }
+
+  /** Takes a socket out of its meeting or lobby; closes the meeting when nobody is left. */
+  leave(socketId: string): void {
+    const place = this.places.get(socketId);
+    if (!place) return;
+    this.places.delete(socketId);
+    const meeting = this.meetings.get(place.meetingId);
+    if (!meeting) return;
+    if (place.kind === 'member') meeting.leave(place.peerId);
+    else meeting.leaveLobby(place.lobbyId);
+    this.closeIfIdle(meeting);
+  }
+
+  /** Forgets a socket's place without telling the meeting (it already let them go: removed, rejected, admitted). */
+  forget(socketId: string, meetingId: string): void {
+    if (this.places.get(socketId)?.meetingId === meetingId) this.places.delete(socketId);
+  }
+
+  closeIfIdle(meeting: LiveMeeting): void {
+    if (!meeting.empty || meeting.closed) return;
+    meeting.close('idle');
+    this.meetings.delete(meeting.meetingId);
+    this.svc.log.info({ meetingId: meeting.meetingId }, 'online meeting closed: nobody left');
+  }
+
+  socketClosed(socketId: string): void {
+    this.leave(socketId);
+    this.queues.delete(socketId);
+  }
+
+  /** The meeting ended (its host or organiser ended it): everyone is told and its media closes. */
+  end(meetingId: string): void {
+    const meeting = this.meetings.get(meetingId);
+    if (!meeting) return;
+    this.meetings.delete(meetingId);
+    for (const [socketId, place] of this.places) if (place.meetingId === meetingId) this.places.delete(socketId);
+    meeting.close('ended');
+  }
+
+  live(): LiveMeeting[] {
+    return [...this.meetings.values()];
+  }
+
+  /** Closes every meeting (before the worker pool stops); safe to call twice. */
+  close(): void {
+    if (this.isClosed) return;
+    this.isClosed = true;
+    for (const meeting of this.meetings.values()) meeting.close('ended');
+    this.meetings.clear();
+    this.places.clear();
+  }
+
+  private deliver(socketId: string, notification: MeetingNotification): void {
+    this.sink?.toSocket(socketId, notification);
+  }
+}

@@ -1,0 +1,275 @@
+// Supervision over HTTP: a task from a leader's instruction through signing, assignment, progress with attachments,
+// extension, coordination, submission, return and acceptance — and every bad input of the issue refused with a clear
+// 4xx and no change.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, signInWithMfa, TestClient, type TestApp } from '../../../tests/support/testApp.ts';
+import { addDays, shanghaiDateOf } from '../../domain/calendar/isoDate.ts';
+
+let t: TestApp;
+const ids: Record<string, string> = {};
+const units: Record<string, string> = {};
+const as: Record<string, TestClient> = {};
+let today: string;
+const secrets: Record<string, string> = {};
+
+/** A multipart/form-data body with one file, as a browser sends it. */
+function multipart(fileName: string, type: string, content: Buffer): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = '----tongbanTestBoundary';
+  const payload = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${type}\r\n\r\n`),
+    content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+const PDF = Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\ntrailer\n%%EOF\n');
+
+async function upload(client: TestClient, taskId: string, name: string, type: string, content: Buffer) {
+  const body = multipart(name, type, content);
+  return client.request('POST', `/api/supervision/tasks/${taskId}/attachments`, body.payload, body.headers);
+}
+
+beforeAll(async () => {
+  process.env.TONGBAN_AUTH_RATE_LIMIT = '1000';
+  t = await createTestApp({ config: { supervisionTickSeconds: 0, supervisionAttachmentMaxMb: 1 } });
+  for (const u of await t.app.svc.db.user.findMany()) ids[u.username] = u.id;
+  for (const u of await t.app.svc.db.unit.findMany()) units[u.shortName ?? u.name] = u.id;
+  for (const name of ['zhouqiang', 'wuli', 'zhangwei', 'hejun', 'matao']) {
+    as[name] = new TestClient(t.app);
+    await as[name].signIn(name);
+  }
+  for (const name of ['lihua', 'yangfan', 'chenming']) {
+    as[name] = new TestClient(t.app);
+    secrets[name] = await signInWithMfa(t, as[name], name);
+  }
+  today = shanghaiDateOf(t.clock.now());
+});
+afterAll(async () => {
+  delete process.env.TONGBAN_AUTH_RATE_LIMIT;
+  await t.close();
+});
+
+const task = (overrides: Record<string, unknown> = {}) => ({
+  title: '推进老旧小区改造项目前期工作', basisType: 'leader_instruction', basisText: '请发改委牵头，财政局配合，月底前拿出方案。', instructedById: ids.chenming,
+  leadUnitId: units['区发改委'], coUnitIds: [units['区财政局']], requirement: '形成改造方案并报区政府常务会议审议', dueDate: addDays(today, 20), priority: 'urgent', ...overrides,
+});
+
+describe('a task from a leader instruction to 已办结', () => {
+  let id = '';
+  const get = async (who = 'zhouqiang') => (await as[who]!.get(`/api/supervision/tasks/${id}`)).json();
+  const stateCount = async () => ({
+    events: await t.app.svc.db.supervisionEvent.count({ where: { taskId: id } }),
+    task: await t.app.svc.db.supervisionTask.findUniqueOrThrow({ where: { id } }),
+  });
+
+  it('refuses bad creations without writing anything', async () => {
+    const before = await t.app.svc.db.supervisionTask.count();
+    const past = await as.zhouqiang!.post('/api/supervision/tasks', task({ dueDate: addDays(today, -1) }));
+    expect(past.statusCode).toBe(400);
+    expect(past.json().code).toBe('due_date_past');
+    expect((await as.zhangwei!.post('/api/supervision/tasks', task())).statusCode).toBe(403);
+    const otherBasis = await as.chenming!.post('/api/supervision/tasks', task({ basisType: 'other', supervisorId: ids.zhouqiang }));
+    expect(otherBasis.json().code).toBe('task_forbidden');
+    expect((await as.zhouqiang!.post('/api/supervision/tasks', task({ coUnitIds: [units['区发改委']] }))).json().code).toBe('lead_unit_as_co_unit');
+    expect((await as.zhouqiang!.post('/api/supervision/tasks', task({ basisType: 'meeting_decision' }))).json().code).toBe('basis_incomplete');
+    expect((await as.zhouqiang!.post('/api/supervision/tasks', task({ dueDate: '2026-02-30' }))).statusCode).toBe(400);
+    expect(await t.app.svc.db.supervisionTask.count()).toBe(before);
+  });
+
+  it('lets a leader raise a task from their own instruction, naming the supervisor', async () => {
+    const res = await as.chenming!.post('/api/supervision/tasks', task({ supervisorId: ids.zhouqiang, instructedById: undefined }));
+    expect(res.statusCode).toBe(201);
+    id = res.json().id;
+    const detail = await get();
+    expect(detail).toMatchObject({ status: 'pending_sign', basisType: 'leader_instruction', instructedByName: '陈明', supervisorName: '周强', leadUnitName: '区发展和改革委员会' });
+    expect(detail.code).toMatch(/^督办〔\d{4}〕\d+号$/);
+    expect(detail.timeline.map((e: { kind: string }) => e.kind)).toEqual(['created']);
+    // The lead unit's head hears of it.
+    const notes = (await as.lihua!.get('/api/notifications')).json().items;
+    expect(notes[0]).toMatchObject({ kind: 'supervision.assigned', link: `/supervision/tasks/${id}` });
+  });
+
+  it('refuses to accept a task that was never submitted (409, nothing changes)', async () => {
+    const before = await stateCount();
+    const res = await as.zhouqiang!.post(`/api/supervision/tasks/${id}/acceptance`, { accept: true });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('invalid_transition');
+    expect(await stateCount()).toEqual(before);
+  });
+
+  it('lets only the lead unit sign, then hand the task down within the unit', async () => {
+    expect((await as.zhangwei!.post(`/api/supervision/tasks/${id}/sign`, {})).json().code).toBe('task_forbidden');
+    const signed = await as.lihua!.post(`/api/supervision/tasks/${id}/sign`, { note: '已签收，由规划科承办' });
+    expect(signed.statusCode).toBe(200);
+    expect(signed.json().status).toBe('in_progress');
+    const outside = await as.lihua!.post(`/api/supervision/tasks/${id}/assign`, { ownerId: ids.hejun });
+    expect(outside.statusCode).toBe(400);
+    expect(outside.json().code).toBe('assignee_outside_unit');
+    const assigned = await as.lihua!.post(`/api/supervision/tasks/${id}/assign`, { ownerId: ids.zhangwei });
+    expect(assigned.json()).toMatchObject({ ownerId: ids.zhangwei, ownerName: '张伟' });
+    // The co-unit signs for its part and names its co-owner; it may not name the owner.
+    expect((await as.yangfan!.post(`/api/supervision/tasks/${id}/sign`, {})).json().coUnits[0].signed).toBe(true);
+    expect((await as.yangfan!.post(`/api/supervision/tasks/${id}/sign`, {})).json().code).toBe('already_signed');
+    expect((await as.yangfan!.post(`/api/supervision/tasks/${id}/assign`, { ownerId: ids.hejun })).statusCode).toBe(403);
+    const co = await as.yangfan!.post(`/api/supervision/tasks/${id}/assign`, { coOwnerIds: [ids.hejun] });
+    expect(co.json().coOwners).toEqual([{ id: ids.hejun, name: '何军', unitId: units['区财政局'] }]);
+    expect((await get('zhangwei')).actions.sort()).toEqual(['report_progress', 'request_coordination', 'request_extension', 'submit']);
+  });
+
+  it('takes progress with attachments, refusing oversized and forbidden files', async () => {
+    const before = await t.app.svc.db.supervisionAttachment.count();
+    const big = await upload(as.zhangwei!, id, '附件.pdf', 'application/pdf', Buffer.concat([PDF, Buffer.alloc(1024 * 1024 + 10)]));
+    expect(big.statusCode).toBe(413);
+    const exe = await upload(as.zhangwei!, id, 'tool.exe', 'application/octet-stream', Buffer.from('MZ\x90\x00'));
+    expect(exe.statusCode).toBe(400);
+    expect(exe.json().code).toBe('unsupported_file_type');
+    const fake = await upload(as.zhangwei!, id, 'report.pdf', 'application/pdf', Buffer.from('not a pdf at all'));
+    expect(fake.json().code).toBe('mislabeled_file');
+    expect(await t.app.svc.db.supervisionAttachment.count()).toBe(before);
+    expect((await upload(as.matao!, id, '方案.pdf', 'application/pdf', PDF)).statusCode).toBe(404);
+
+    const ok = await upload(as.zhangwei!, id, '改造方案初稿.pdf', 'application/pdf', PDF);
+    expect(ok.statusCode).toBe(201);
+    const attachmentId = ok.json().id;
+    // Someone else cannot send my draft attachment with their report.
+    expect((await as.hejun!.post(`/api/supervision/tasks/${id}/progress`, { text: '配合测算资金', percent: 30, attachmentIds: [attachmentId] })).json().code).toBe('attachment_unavailable');
+    const report = await as.zhangwei!.post(`/api/supervision/tasks/${id}/progress`, { text: '已完成方案初稿', percent: 50, attachmentIds: [attachmentId] });
+    expect(report.statusCode).toBe(200);
+    const detail = report.json();
+    expect(detail.progress).toBe(50);
+    const entry = detail.timeline.find((e: { kind: string }) => e.kind === 'progress');
+    expect(entry).toMatchObject({ percent: 50, actorName: '张伟', text: '已完成方案初稿' });
+    expect(entry.attachments[0]).toMatchObject({ id: attachmentId, fileName: '改造方案初稿.pdf', kind: 'pdf' });
+    const download = await as.zhouqiang!.get(`/api/supervision/attachments/${attachmentId}`);
+    expect(download.statusCode).toBe(200);
+    expect(download.rawPayload.equals(PDF)).toBe(true);
+    expect((await as.matao!.get(`/api/supervision/attachments/${attachmentId}`)).statusCode).toBe(404);
+
+    // A co-unit reports its part: it is on the timeline, the task's own percentage stays the lead unit's.
+    const co = (await as.hejun!.post(`/api/supervision/tasks/${id}/progress`, { text: '资金测算已完成', percent: 80 })).json();
+    expect(co.progress).toBe(50);
+    expect(co.timeline.at(-1)).toMatchObject({ kind: 'progress', percent: 80, unitName: '区财政局' });
+  });
+
+  it('handles extension requests and coordination', async () => {
+    const due = (await get()).dueDate as string;
+    expect((await as.zhangwei!.post(`/api/supervision/tasks/${id}/extension`, { reason: '需补充测绘', toDueDate: addDays(due, -1) })).json().code).toBe('extension_not_later');
+    const asked = await as.zhangwei!.post(`/api/supervision/tasks/${id}/extension`, { reason: '需补充测绘', toDueDate: addDays(due, 5) });
+    expect(asked.json().status).toBe('extension_requested');
+    expect((await as.zhangwei!.post(`/api/supervision/tasks/${id}/submit`, { summary: 'x' })).json().code).toBe('invalid_transition');
+    expect((await as.zhangwei!.post(`/api/supervision/tasks/${id}/extension/decision`, { approve: true })).statusCode).toBe(403);
+    const refused = (await as.zhouqiang!.post(`/api/supervision/tasks/${id}/extension/decision`, { approve: false, note: '期限不变' })).json();
+    expect(refused).toMatchObject({ status: 'in_progress', dueDate: due });
+    await as.zhangwei!.post(`/api/supervision/tasks/${id}/extension`, { reason: '需补充测绘', toDueDate: addDays(due, 3) });
+    const approved = (await as.wuli!.post(`/api/supervision/tasks/${id}/extension/decision`, { approve: true })).json();
+    expect(approved).toMatchObject({ status: 'in_progress', dueDate: addDays(due, 3), originalDueDate: due });
+    expect(approved.extensions.map((e: { status: string }) => e.status)).toEqual(['refused', 'approved']);
+
+    const raised = (await as.zhangwei!.post(`/api/supervision/tasks/${id}/coordination`, { difficulty: '用地指标需住建委协调', unitIds: [units['区住建委']] })).json();
+    const coordination = raised.coordinations[0];
+    expect(coordination).toMatchObject({ status: 'open', units: [{ id: units['区住建委'], name: '区住房和城乡建设委员会' }] });
+    expect((await as.hejun!.post(`/api/supervision/tasks/${id}/coordination`, { difficulty: 'x' })).statusCode).toBe(403);
+    const outcome = (await as.zhouqiang!.post(`/api/supervision/tasks/${id}/coordination/${coordination.id}/outcome`, { outcome: '已召开协调会，住建委同意调剂' })).json();
+    expect(outcome.coordinations[0]).toMatchObject({ status: 'resolved', outcome: '已召开协调会，住建委同意调剂', resolvedByName: '周强' });
+    expect((await as.zhouqiang!.post(`/api/supervision/tasks/${id}/coordination/${coordination.id}/outcome`, { outcome: '再次' })).json().code).toBe('coordination_closed');
+  });
+
+  it('lets only the lead unit submit; returns and accepts', async () => {
+    for (const who of ['hejun', 'yangfan']) {
+      const res = await as[who]!.post(`/api/supervision/tasks/${id}/submit`, { summary: '协办单位提交' });
+      expect(res.statusCode).toBe(403);
+      expect(res.json().code).toBe('task_forbidden');
+    }
+    expect((await get()).status).toBe('in_progress');
+    const submitted = (await as.zhangwei!.post(`/api/supervision/tasks/${id}/submit`, { summary: '方案已报区政府' })).json();
+    expect(submitted).toMatchObject({ status: 'pending_acceptance', lateDays: 0 });
+    expect((await as.zhouqiang!.post(`/api/supervision/tasks/${id}/acceptance`, { accept: false, requirement: '补充资金来源', dueDate: addDays(today, -2) })).json().code).toBe('due_date_past');
+    const returned = (await as.zhouqiang!.post(`/api/supervision/tasks/${id}/acceptance`, { accept: false, requirement: '补充资金来源说明', dueDate: addDays(today, 7) })).json();
+    expect(returned).toMatchObject({ status: 'in_progress', rectification: '补充资金来源说明', rectifyDueDate: addDays(today, 7), deadlineDate: addDays(today, 7), returnCount: 1 });
+    await as.zhangwei!.post(`/api/supervision/tasks/${id}/submit`, { summary: '已补充' });
+    const accepted = (await as.zhouqiang!.post(`/api/supervision/tasks/${id}/acceptance`, { accept: true, note: '同意办结' })).json();
+    expect(accepted).toMatchObject({ status: 'completed', progress: 100, actions: [] });
+    expect(accepted.timeline.map((e: { kind: string }) => e.kind)).toEqual([
+      'created', 'signed', 'assigned', 'co_signed', 'assigned', 'progress', 'progress', 'extension_requested', 'extension_refused', 'extension_requested',
+      'extension_approved', 'coordination_requested', 'coordination_recorded', 'submitted', 'returned', 'submitted', 'accepted',
+    ]);
+  });
+
+  it('freezes the archived task', async () => {
+    const before = await stateCount();
+    for (const [who, path, body] of [
+      ['zhangwei', 'progress', { text: '补充', percent: 100 }], ['zhangwei', 'submit', { summary: 'x' }], ['zhouqiang', 'acceptance', { accept: true }],
+      ['lihua', 'assign', { ownerId: ids.zhangwei }],
+    ] as const) {
+      const res = await as[who]!.post(`/api/supervision/tasks/${id}/${path}`, body);
+      expect(res.statusCode).toBe(409);
+      expect(res.json().code).toBe('task_archived');
+    }
+    expect((await upload(as.zhangwei!, id, 'late.pdf', 'application/pdf', PDF)).json().code).toBe('task_archived');
+    expect(await stateCount()).toEqual(before);
+  });
+
+  it('audits every step', async () => {
+    const actions = (await t.app.svc.db.auditEvent.findMany({ where: { resourceId: id }, orderBy: { seq: 'asc' } })).map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['supervision.create', 'supervision.sign', 'supervision.co_sign', 'supervision.assign', 'supervision.progress',
+      'supervision.attachment_upload', 'supervision.extension_request', 'supervision.extension_refuse', 'supervision.extension_approve',
+      'supervision.coordination_request', 'supervision.coordination_record', 'supervision.submit', 'supervision.return', 'supervision.accept']));
+  });
+
+  it('shows the task in the right lists and to nobody else', async () => {
+    const list = async (who: string, query: string) => (await as[who]!.get(`/api/supervision/tasks?${query}`)).json().items.map((x: { id: string }) => x.id);
+    expect(await list('zhangwei', 'scope=mine')).toContain(id);
+    expect(await list('hejun', 'scope=unit')).toContain(id);
+    expect(await list('wuli', 'scope=desk&status=completed')).toContain(id);
+    expect(await list('wuli', 'scope=desk&status=in_progress')).not.toContain(id);
+    expect(await list('chenming', 'scope=desk&q=老旧小区')).toContain(id);
+    expect(await list('matao', 'scope=desk')).not.toContain(id);
+    expect((await as.matao!.get(`/api/supervision/tasks/${id}`)).statusCode).toBe(404);
+  });
+
+  it('counts the unit in the statistics and exports them', async () => {
+    const stats = (await as.zhouqiang!.get('/api/supervision/statistics')).json();
+    const ndrc = stats.units.find((u: { unitId: string }) => u.unitId === units['区发改委']);
+    expect(ndrc).toMatchObject({ total: 1, completed: 1, completedOnTime: 1, overdue: 0, completionRate: 1, onTimeRate: 1, averageDaysLate: 0 });
+    expect(stats.trend).toHaveLength(12);
+    // Staff see their own unit only; they may not ask for another.
+    expect((await as.hejun!.get('/api/supervision/statistics')).json().units.map((u: { unitId: string }) => u.unitId)).toEqual([units['区财政局']]);
+    expect((await as.hejun!.get(`/api/supervision/statistics?unitId=${units['区发改委']}`)).statusCode).toBe(403);
+    const xlsx = await as.zhouqiang!.get('/api/supervision/statistics/export');
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const listXlsx = await as.zhouqiang!.get('/api/supervision/tasks/export?scope=desk');
+    expect(listXlsx.statusCode).toBe(200);
+    expect(listXlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+});
+
+describe('filters and the leader dashboard', () => {
+  it('finds overdue tasks and ranks units on the dashboard', async () => {
+    const create = async (dueDate: string, leadUnitId: string) => (await as.zhouqiang!.post('/api/supervision/tasks', task({ dueDate, leadUnitId, coUnitIds: [], instructedById: ids.liufang }))).json().id as string;
+    const late = await create(addDays(today, 1), units['区住建委']!);
+    const soon = await create(addDays(today, 3), units['区应急局']!);
+    await create(addDays(today, 60), units['区应急局']!);
+    t.clock.advance(3 * 86_400_000);
+    // Three days later every session has timed out: sign in again.
+    for (const name of ['zhouqiang', 'zhangwei']) await as[name]!.signIn(name);
+    await signInWithMfa(t, as.chenming!, 'chenming', secrets.chenming);
+    const overdue = (await as.zhouqiang!.get('/api/supervision/tasks?scope=desk&overdue=true')).json();
+    expect(overdue.items.map((x: { id: string }) => x.id)).toEqual([late]);
+    expect(overdue.items[0]).toMatchObject({ overdue: true, overdueDays: 2 });
+    const notOverdue = (await as.zhouqiang!.get('/api/supervision/tasks?scope=desk&overdue=false&status=pending_sign')).json();
+    expect(notOverdue.items.map((x: { id: string }) => x.id)).not.toContain(late);
+    const ranged = (await as.zhouqiang!.get(`/api/supervision/tasks?scope=desk&dueFrom=${addDays(today, 2)}&dueTo=${addDays(today, 4)}`)).json();
+    expect(ranged.items.map((x: { id: string }) => x.id)).toEqual([soon]);
+    const byUnit = (await as.zhouqiang!.get(`/api/supervision/tasks?scope=desk&unitId=${units['区应急局']}&basisType=leader_instruction`)).json();
+    expect(byUnit.total).toBe(2);
+
+    const dashboard = (await as.chenming!.get('/api/supervision/dashboard')).json();
+    expect(dashboard.units[0]).toMatchObject({ unitId: units['区住建委'], overdue: 1 });
+    expect(dashboard.overdue.map((x: { id: string }) => x.id)).toEqual([late]);
+    expect(dashboard.atRisk.map((x: { id: string }) => x.id)).toContain(soon);
+    expect((await as.zhangwei!.get('/api/supervision/dashboard')).statusCode).toBe(403);
+    const stats = (await as.zhouqiang!.get('/api/supervision/statistics')).json();
+    expect(stats.units.find((u: { unitId: string }) => u.unitId === units['区住建委'])).toMatchObject({ total: 1, completed: 0, overdue: 1, averageDaysLate: 2 });
+  });
+});

@@ -1,0 +1,69 @@
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FileStore, FileTooLarge } from './fileStore.ts';
+
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-files-'));
+const store = new FileStore(root, randomBytes(32));
+afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+const chunks = (data: Buffer, size = 1000) => Readable.from(Array.from({ length: Math.ceil(data.length / size) }, (_, i) => data.subarray(i * size, (i + 1) * size)));
+const accept = { maxBytes: 1_000_000, headBytes: 8, inspect: () => undefined };
+const leftovers = () => fs.readdirSync(path.join(root, 'tmp'));
+
+describe('FileStore', () => {
+  it('stores content at its sha256, sealed, and reads it back', async () => {
+    const data = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(5000)]);
+    const sha = createHash('sha256').update(data).digest('hex');
+    const stored = await store.put(chunks(data), accept);
+    expect(stored).toEqual({ sha256: sha, size: data.length, created: true });
+    const onDisk = fs.readFileSync(store.pathOf(sha));
+    expect(onDisk.includes(data.subarray(0, 64))).toBe(false);
+    expect(await store.read(sha)).toEqual(data);
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('keeps one copy of identical content', async () => {
+    const data = Buffer.from('%PDF-1.4 same content');
+    const a = await store.put(chunks(data, 3), accept);
+    const b = await store.put(chunks(data, 7), accept);
+    expect(a.sha256).toBe(b.sha256);
+    expect([a.created, b.created]).toEqual([true, false]);
+    expect(await store.read(a.sha256)).toEqual(data);
+  });
+
+  it('hands the first bytes to inspect and leaves nothing behind when it refuses', async () => {
+    const seen: Buffer[] = [];
+    const refuse = { ...accept, headBytes: 5, inspect: (head: Buffer) => { seen.push(head); throw new Error('mislabeled'); } };
+    await expect(store.put(chunks(Buffer.from('not a pdf at all'), 2), refuse)).rejects.toThrow('mislabeled');
+    expect(seen[0]!.toString()).toBe('not a');
+    expect(leftovers()).toEqual([]);
+    expect(await store.has(createHash('sha256').update('not a pdf at all').digest('hex'))).toBe(false);
+  });
+
+  it('stops an oversized upload as soon as it passes the limit', async () => {
+    await expect(store.put(chunks(randomBytes(3000)), { ...accept, maxBytes: 2500 })).rejects.toBeInstanceOf(FileTooLarge);
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('leaves nothing behind when the upload breaks off', async () => {
+    async function* broken() {
+      yield Buffer.from('%PDF-1.7 part one');
+      throw new Error('connection reset');
+    }
+    await expect(store.put(Readable.from(broken()), accept)).rejects.toThrow('connection reset');
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('detects a tampered file', async () => {
+    const { sha256 } = await store.put(chunks(Buffer.from('%PDF-1.7 tamper me')), accept);
+    const file = store.pathOf(sha256);
+    const bytes = fs.readFileSync(file);
+    bytes[20] = bytes[20]! ^ 0xff;
+    fs.writeFileSync(file, bytes);
+    await expect(store.read(sha256)).rejects.toThrow();
+  });
+});

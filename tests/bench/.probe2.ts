@@ -1,0 +1,14 @@
+import { openDatabase } from '/work/main/server/db/client.ts';
+import { unitStatistics, monthlyTrend, defaultPeriod } from '/work/main/server/queries/supervision/statistics.ts';
+const db = await openDatabase(process.argv[2]!);
+const now = new Date();
+const p = defaultPeriod(now);
+const time = async (name: string, f: () => Promise<unknown>) => { for (let i = 0; i < 3; i++) { const t0 = performance.now(); await f(); console.log(name, (performance.now() - t0).toFixed(1)); } };
+await time('stats', () => unitStatistics(db, null, p, now));
+await time('trend', () => monthlyTrend(db, null, p));
+await time('units', () => db.unit.findMany({ select: { id: true, parentId: true } }));
+await time('raw counters', () => db.$queryRawUnsafe(`SELECT unitId, SUM(created) FROM SupervisionUnitMonth WHERE month BETWEEN '${p.from}' AND '${p.to}' GROUP BY unitId`));
+await time('raw select 1', () => db.$queryRawUnsafe(`SELECT 1`));
+await time('overdue', () => db.$queryRawUnsafe(`SELECT leadUnitId, COUNT(*) FROM SupervisionTask WHERE status IN ('pending_sign','in_progress','extension_requested') AND deadlineAt < '${now.toISOString().replace('Z','+00:00')}' GROUP BY leadUnitId`));
+console.log(await db.$queryRawUnsafe(`EXPLAIN QUERY PLAN SELECT leadUnitId, COUNT(*) FROM SupervisionTask WHERE status IN ('pending_sign','in_progress','extension_requested') AND deadlineAt < '${now.toISOString().replace('Z','+00:00')}' AND month BETWEEN '2025-01' AND '2026-12' GROUP BY leadUnitId`));
+await db.$disconnect();

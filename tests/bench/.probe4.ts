@@ -1,0 +1,17 @@
+import { openDatabase } from '/work/main/server/db/client.ts';
+import { listTasks } from '/work/main/server/queries/supervision/taskList.ts';
+import { unitStatistics, defaultPeriod } from '/work/main/server/queries/supervision/statistics.ts';
+import { subjectFromUser } from '/work/main/server/auth/subject.ts';
+import { overseenUnits } from '/work/main/server/policies/supervision.ts';
+const db = await openDatabase(process.argv[2]!);
+const now = new Date();
+const time = async (name: string, f: () => Promise<unknown>) => { const ts: number[] = []; for (let i = 0; i < 20; i++) { const t0 = performance.now(); await f(); ts.push(performance.now() - t0); } ts.sort((a,b)=>a-b); console.log(name.padEnd(30), 'median', ts[10]!.toFixed(2), 'max', ts[19]!.toFixed(2)); };
+const load = async (u: string) => subjectFromUser(await db.user.findFirstOrThrow({ where: { username: u }, include: { roles: true } }));
+const staff = await load('bench7s0'); const sup = await load('zhouqiang');
+const units = await db.unit.findMany({ select: { id: true, parentId: true } });
+await time('unit list', () => listTasks(db, staff, overseenUnits(staff, units), { scope: 'unit', status: ['in_progress', 'pending_sign'], page: 2, pageSize: 20 }, now));
+await time('desk overdue', () => listTasks(db, sup, overseenUnits(sup, units), { scope: 'desk', overdue: true, page: 2, pageSize: 20 }, now));
+await time('desk all', () => listTasks(db, sup, overseenUnits(sup, units), { scope: 'desk', page: 2, pageSize: 20 }, now));
+await time('stats', () => unitStatistics(db, null, defaultPeriod(now), now));
+await time('session-like', () => db.user.findFirstOrThrow({ where: { username: 'zhouqiang' }, include: { roles: true } }));
+await db.$disconnect();

@@ -1,0 +1,113 @@
+// Supervision API benchmark (`npm run bench:api`): 100,000 tasks across 60 units with progress histories, then
+// autocannon on loopback against the server in its own process: my unit's task list (filtered, paged), the
+// supervision desk with the overdue filter, and the unit statistics. Prints a table and, last, one JSON line
+// {"unit_list_p99_ms", "stats_p99_ms", "rps"}.
+//   npx tsx tests/bench/api.ts [--tasks=N] [--seconds=N] [--connections=N] [--keep] [--data=DIR (reuse a kept data set)]
+import { fork } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaClient } from '../../prisma/generated/client.ts';
+import { buildApp } from '../../server/app.ts';
+import { databasePath } from '../../server/db/client.ts';
+import { rebuildUnitMonthCounters } from '../../server/queries/supervision/statistics.ts';
+import { DEMO_PASSWORD, seedDemoOrganisation } from '../../server/seed/demoOrganisation.ts';
+import { seedSupervision } from './supervisionSeed.ts';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => Number(args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback);
+const TASKS = option('tasks', 100_000);
+const SECONDS = option('seconds', 10);
+const CONNECTIONS = option('connections', 8);
+const UNITS = 60;
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
+const reuse = args.find((a) => a.startsWith('--data='))?.slice(7);
+const dataDir = reuse ?? fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-bench-api-'));
+
+// 1. Schema and the demo organisation through the application itself, then the bulk data in SQL.
+let started = performance.now();
+let seeded: { unitIds: string[]; staffUsernames: string[]; tasks: number; events: number };
+if (reuse) {
+  seeded = { unitIds: [], staffUsernames: Array.from({ length: UNITS }, (_, i) => `bench${i}s0`), tasks: TASKS, events: 0 };
+} else {
+  const app = await buildApp({ config: { dataDir, supervisionTickSeconds: 0 }, serveClient: false, logger: false });
+  await app.ready();
+  await seedDemoOrganisation(app.svc);
+  await app.close();
+  seeded = seedSupervision(databasePath(dataDir), { tasks: TASKS, units: UNITS, now: new Date() });
+  const prisma = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${databasePath(dataDir)}` }) });
+  await rebuildUnitMonthCounters(prisma);
+  await prisma.$executeRawUnsafe('ANALYZE');
+  await prisma.$disconnect();
+  log(`seeded ${seeded.tasks} tasks, ${seeded.events} timeline entries, ${seeded.unitIds.length} units in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+// 2. The server in its own process.
+const server = fork(path.join(import.meta.dirname, 'apiServer.ts'), [dataDir], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+const port = await new Promise<number>((resolve, reject) => {
+  server.once('message', (m: { port: number }) => resolve(m.port));
+  server.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+});
+const base = `http://127.0.0.1:${port}`;
+
+async function signIn(username: string): Promise<Record<string, string>> {
+  const res = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+  if (!res.ok) throw new Error(`sign-in ${username}: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return { cookie };
+}
+
+interface Result {
+  name: string;
+  p50: number;
+  p99: number;
+  rps: number;
+  requests: number;
+  errors: number;
+  non2xx: number;
+}
+
+async function load(name: string, headers: Record<string, string>, paths: string[]): Promise<Result> {
+  // Warm up (JIT, SQLite page cache) before measuring.
+  for (const p of paths) {
+    const res = await fetch(`${base}${p}`, { headers });
+    if (!res.ok) throw new Error(`${name}: ${p} answered ${res.status} ${await res.text()}`);
+  }
+  await autocannon({ url: base, connections: CONNECTIONS, duration: 2, requests: paths.map((p) => ({ method: 'GET' as const, path: p, headers })) });
+  const r = await autocannon({ url: base, connections: CONNECTIONS, duration: SECONDS, requests: paths.map((p) => ({ method: 'GET' as const, path: p, headers })) });
+  return { name, p50: r.latency.p50, p99: r.latency.p99, rps: r.requests.average, requests: r.requests.total, errors: r.errors, non2xx: r.non2xx };
+}
+
+try {
+  const staff = await signIn(seeded.staffUsernames[7]!);
+  const supervisor = await signIn('zhouqiang');
+  const sample = (await (await fetch(`${base}/api/supervision/tasks?scope=unit&pageSize=1`, { headers: staff })).json()) as { total: number };
+  const overdue = (await (await fetch(`${base}/api/supervision/tasks?scope=desk&overdue=true&pageSize=1`, { headers: supervisor })).json()) as { total: number };
+  log(`the measured unit has ${sample.total} tasks (lead or co-unit); ${overdue.total} tasks are overdue in all`);
+
+  started = performance.now();
+  const results = [
+    await load('my unit: in progress + to sign, by deadline, pages 1–3', staff, [1, 2, 3].map((page) => `/api/supervision/tasks?scope=unit&status=in_progress&status=pending_sign&page=${page}&pageSize=20`)),
+    await load('supervision desk: overdue, pages 1–3', supervisor, [1, 2, 3].map((page) => `/api/supervision/tasks?scope=desk&overdue=true&page=${page}&pageSize=20`)),
+    await load('unit statistics (12 months, all units + trend)', supervisor, ['/api/supervision/statistics']),
+  ];
+  const elapsed = (performance.now() - started) / 1000;
+
+  log('');
+  log(`${TASKS} tasks · ${UNITS} units · ${CONNECTIONS} connections · ${SECONDS} s per endpoint · server in its own process on loopback`);
+  log('| endpoint | p50 ms | p99 ms | req/s | requests | errors |');
+  log('|---|---:|---:|---:|---:|---:|');
+  for (const r of results) log(`| ${r.name} | ${r.p50} | ${r.p99} | ${r.rps.toFixed(0)} | ${r.requests} | ${r.errors + r.non2xx} |`);
+  const total = results.reduce((n, r) => n + r.rps, 0) / results.length;
+  if (results.some((r) => r.errors + r.non2xx > 0)) process.exitCode = 1;
+  log(`(measured over ${elapsed.toFixed(0)} s)`);
+  log(JSON.stringify({ unit_list_p99_ms: results[0]!.p99, desk_overdue_p99_ms: results[1]!.p99, stats_p99_ms: results[2]!.p99, rps: Math.round(total) }));
+} finally {
+  server.send('stop');
+  await new Promise((resolve) => server.once('exit', resolve));
+  if (!args.includes('--keep') && !reuse) fs.rmSync(dataDir, { recursive: true, force: true });
+  else log(`data kept in ${dataDir}`);
+}

@@ -1,0 +1,17 @@
+// The server side of the API benchmark: Tongban on a prepared data directory, in its own process, on loopback.
+// Tells the parent its port over IPC. The deadline-warning timer is off so it does not compete with the load.
+import { buildApp } from '../../server/app.ts';
+
+const dataDir = process.argv[2];
+if (!dataDir) throw new Error('usage: apiServer.ts DATA_DIR');
+const app = await buildApp({
+  config: { dataDir, publicUrl: 'http://127.0.0.1', supervisionTickSeconds: 0, authRateLimit: 100_000, logLevel: 'warn' },
+  serveClient: false, logger: false,
+});
+await app.listen({ port: 0, host: '127.0.0.1' });
+const address = app.server.address();
+if (!address || typeof address !== 'object') throw new Error('not listening');
+process.send?.({ port: address.port });
+process.on('message', (message) => {
+  if (message === 'stop') void app.close().then(() => process.exit(0));
+});

@@ -1,0 +1,81 @@
+// Join time for the SFU benchmark: a real Tongban server (one media worker, loopback only) and Chromium with fake
+// devices. The host publishes a camera; another person joins ten times, and each time the page's own performance
+// marks give the time from the join request to the first decoded frame of the host's video.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import buildClientIfStale from '../e2e/support/globalSetup.ts';
+import { HttpSession, startServer } from '../support/serverProcess.ts';
+import { FIRST_REMOTE_FRAME_MARK, JOIN_REQUEST_MARK } from '../../client/src/pages/meetings/room/media/joinTiming.ts';
+import { DEMO_PASSWORD } from '../../server/seed/demoOrganisation.ts';
+
+const PORT = 3190;
+const JOINS = 10;
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream',
+];
+
+async function userId(session: HttpSession, name: string): Promise<string> {
+  const res = await session.call('GET', `/api/users?q=${encodeURIComponent(name)}`);
+  const items = (res.json.items ?? []) as Array<{ id: string; displayName: string }>;
+  const user = items.find((u) => u.displayName === name);
+  if (!user) throw new Error(`no user ${name}`);
+  return user.id;
+}
+
+async function signIn(page: Page, username: string): Promise<void> {
+  const res = await page.request.post('/api/auth/sign-in', { data: { username, password: DEMO_PASSWORD } });
+  if (!res.ok()) throw new Error(`sign-in ${username}: ${res.status()}`);
+}
+
+async function join(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('button', { name: '加入会议' }).click();
+  await page.getByTestId('meeting-room').waitFor({ timeout: 30_000 });
+}
+
+export async function measureJoinTimes(log: (line: string) => void): Promise<number[]> {
+  buildClientIfStale();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-bench-sfu-'));
+  Object.assign(process.env, { TONGBAN_MEDIA_PORT: '41000', TONGBAN_MEDIA_WORKERS: '1', TONGBAN_MEDIA_LISTEN_IP: '127.0.0.1', TONGBAN_MEDIA_ANNOUNCED_IP: '127.0.0.1' });
+  const server = await startServer(dataDir, PORT);
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const organiser = new HttpSession(server.baseUrl);
+    await organiser.signIn('zhaojing');
+    const startAt = Date.now() + 5 * 60_000;
+    const created = await organiser.call('POST', '/api/meetings', {
+      title: 'SFU 基准测试', type: 'zhuanti', mode: 'online', hostId: await userId(organiser, '赵静'),
+      startAt: new Date(startAt).toISOString(), endAt: new Date(startAt + 60 * 60_000).toISOString(),
+      participants: { users: [{ userId: await userId(organiser, '张伟'), role: 'attendee' }], units: [] }, acceptClashes: true,
+    });
+    if (created.status !== 201) throw new Error(`meeting not created: ${JSON.stringify(created.json)}`);
+    const url = `${server.baseUrl}/meetings/${String(created.json.id)}/room`;
+
+    const host = await (await browser.newContext({ baseURL: server.baseUrl })).newPage();
+    await signIn(host, 'zhaojing');
+    await join(host, url);
+
+    const guestContext = await browser.newContext({ baseURL: server.baseUrl });
+    const guest = await guestContext.newPage();
+    await signIn(guest, 'zhangwei');
+    const times: number[] = [];
+    for (let i = 0; i < JOINS; i++) {
+      await join(guest, url);
+      await guest.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, FIRST_REMOTE_FRAME_MARK, { timeout: 30_000 });
+      const ms = await guest.evaluate(([start, end]) => performance.getEntriesByName(end!)[0]!.startTime - performance.getEntriesByName(start!)[0]!.startTime, [JOIN_REQUEST_MARK, FIRST_REMOTE_FRAME_MARK]);
+      times.push(ms);
+      log(`  join ${String(i + 1).padStart(2)}: ${ms.toFixed(0)} ms`);
+      // Leaving the page closes the socket, and the server lets the peer go.
+      await guest.goto('about:blank');
+    }
+    return times;
+  } finally {
+    await browser.close();
+    server.child.kill('SIGTERM');
+    await server.exited;
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
