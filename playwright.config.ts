@@ -13,8 +13,10 @@ export default defineConfig({
   workers: 1,
   fullyParallel: false,
   reporter: 'list',
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // The security administrator's test is a whole story (enrol, search, edit twice, a second browser): give it room.
+  timeout: 120_000,
+  // Generous for a busy 2-core CI machine; a passing expectation never waits this long.
+  expect: { timeout: 20_000 },
   globalSetup: './tests/e2e/support/globalSetup.ts',
   use: {
     baseURL: `http://localhost:${PORT}`,

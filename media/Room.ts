@@ -3,9 +3,9 @@
 // the room drops all media state, takes a new router and tells every peer to set up media again.
 import type { types } from 'mediasoup';
 import type { Logger } from 'pino';
-import { MEDIA_CODECS } from './codecs.ts';
 import { MediaError } from './errors.ts';
 import { Peer, type ConsumerData, type PeerInfo, type ProducerData, type TransportData } from './Peer.ts';
+import { RoomRouters } from './RoomRouters.ts';
 import type { ConsumerView, IceServer, MediaSource, MeetingNotification, ProducerView, RtpCapabilitiesInput, RtpParametersInput, DtlsParametersInput, TransportOptionsView } from './signaling.ts';
 import type { WorkerHandle, WorkerPool } from './WorkerPool.ts';
 
@@ -23,40 +23,33 @@ export interface RoomOptions {
   sink: RoomSink;
 }
 
-interface RouterSlot {
-  router: types.Router;
-  handle: WorkerHandle;
-  /** Consumers on this router, including pipe consumers feeding other routers. */
-  consumers: number;
-}
-
 const MAX_TRANSPORTS_PER_PEER = 4;
-const ACTIVE_SPEAKER_INTERVAL_MS = 300;
 const INITIAL_OUTGOING_BITRATE = 1_000_000;
 
 export class Room {
   readonly id: string;
   private readonly peers = new Map<string, Peer>();
-  private routers: RouterSlot[] = [];
-  private speakerObserver: types.ActiveSpeakerObserver | null = null;
+  private readonly routers: RoomRouters;
   private activeSpeaker: string | null = null;
-  /** pipeToRouter in flight or done, per producer and destination router. */
-  private readonly pipes = new Map<string, Promise<void>>();
   private readonly closingByHost = new Set<string>();
   private rebuilding: Promise<void> | null = null;
   /** While tearing everything down for a rebuild, closures are not announced one by one. */
   private quiet = false;
-  private routerQueue: Promise<unknown> = Promise.resolve();
   private isClosed = false;
 
   static async create(options: RoomOptions): Promise<Room> {
     const room = new Room(options);
-    await room.addRouter(new Set());
+    await room.routers.open();
     return room;
   }
 
   private constructor(private readonly options: RoomOptions) {
     this.id = options.id;
+    this.routers = new RoomRouters({
+      roomId: options.id, pool: options.pool, consumersPerRouter: options.consumersPerRouter, log: options.log,
+      onWorkerLost: (handle) => this.onWorkerLost(handle),
+      onDominantSpeaker: (peerId) => this.setActiveSpeaker(peerId),
+    });
   }
 
   get closed(): boolean {
@@ -64,9 +57,9 @@ export class Room {
   }
 
   get rtpCapabilities(): types.RtpCapabilities {
-    const home = this.routers[0];
+    const home = this.routers.home;
     if (!home) throw new MediaError('media_unavailable', 'The meeting has no media server right now');
-    return home.router.rtpCapabilities;
+    return home.rtpCapabilities;
   }
 
   get activeSpeakerPeerId(): string | null {
@@ -74,7 +67,7 @@ export class Room {
   }
 
   get routerCount(): number {
-    return this.routers.length;
+    return this.routers.count;
   }
 
   peer(peerId: string): Peer {
@@ -125,16 +118,18 @@ export class Room {
     await this.ready();
     const peer = this.peer(peerId);
     if (peer.transports.size >= MAX_TRANSPORTS_PER_PEER) throw new MediaError('too_many_transports', 'Too many transports');
-    const slot = await this.routerFor(peer);
-    const transport = await slot.router.createWebRtcTransport<TransportData>({
-      webRtcServer: slot.handle.webRtcServer,
+    const expected = [...this.peers.values()].reduce((n, p) => n + (p === peer ? 0 : p.producers.size), 0);
+    const router = await this.routers.routerFor(peer.router, expected);
+    peer.router = router;
+    const transport = await router.createWebRtcTransport<TransportData>({
+      webRtcServer: this.routers.webRtcServerOf(router),
       enableUdp: true,
       enableTcp: true,
       preferUdp: true,
       initialAvailableOutgoingBitrate: INITIAL_OUTGOING_BITRATE,
       appData: { peerId, direction },
     });
-    if (peer.closed || peer.router !== slot.router) {
+    if (peer.closed || peer.router !== router) {
       transport.close();
       throw new MediaError('peer_not_found', 'Left the meeting while setting up media');
     }
@@ -187,7 +182,7 @@ export class Room {
     }
     peer.producers.set(producer.id, producer);
     producer.observer.once('close', () => this.onProducerClosed(peer, producer));
-    if (producer.kind === 'audio') void this.observeSpeaker(producer, router);
+    if (producer.kind === 'audio') void this.routers.observeSpeaker(producer);
     this.broadcast({ method: 'producerAdded', data: { peerId, producer: { producerId: producer.id, kind: producer.kind, source: input.source, paused: producer.paused } } }, peerId);
     return producer;
   }
@@ -219,7 +214,7 @@ export class Room {
     const transport = [...peer.transports.values()].find((t) => t.appData.direction === 'recv');
     if (!transport) throw new MediaError('transport_not_found', 'No receiving transport');
     const destination = peer.router;
-    await this.pipe(producer, destination);
+    await this.routers.pipe(producer, destination);
     if (!destination.canConsume({ producerId, rtpCapabilities: peer.rtpCapabilities })) {
       throw new MediaError('cannot_consume', 'This browser cannot receive this media');
     }
@@ -286,10 +281,7 @@ export class Room {
     this.quiet = true;
     for (const peer of this.peers.values()) peer.close();
     this.peers.clear();
-    for (const slot of this.routers) slot.router.close();
-    this.routers = [];
-    this.pipes.clear();
-    this.speakerObserver = null;
+    this.routers.closeAll();
   }
 
   // ── internals ──────────────────────────────────────────────────────────────────────────────────────────────
@@ -326,83 +318,8 @@ export class Room {
     peer.producers.delete(producer.id);
     const byHost = this.closingByHost.delete(producer.id);
     // A dead worker closes its routers' producers before the room hears of it; the rebuild announces that instead.
-    if (this.routers.find((s) => s.router.id === producer.appData.routerId)?.router.closed) return;
+    if (this.routers.isClosedRouter(producer.appData.routerId)) return;
     this.broadcast({ method: 'producerClosed', data: { peerId: peer.id, producerId: producer.id, source: producer.appData.source, byHost } });
-  }
-
-  /** The router for a peer's transports: the least loaded one with room for what the peer will consume, else a new one. */
-  private routerFor(peer: Peer): Promise<RouterSlot> {
-    const choose = async (): Promise<RouterSlot> => {
-      const existing = this.routers.find((s) => s.router === peer.router);
-      if (existing) return existing;
-      const expected = [...this.peers.values()].reduce((n, p) => n + (p === peer ? 0 : p.producers.size), 0);
-      const fits = this.routers.filter((s) => s.consumers + expected <= this.options.consumersPerRouter).sort((a, b) => a.consumers - b.consumers)[0];
-      const slot = fits ?? (await this.addRouter(new Set(this.routers.map((s) => s.handle.index))));
-      peer.router = slot.router;
-      return slot;
-    };
-    // Serialised, so that two peers arriving together do not both open a new router.
-    const next = this.routerQueue.then(choose, choose);
-    this.routerQueue = next.catch(() => undefined);
-    return next;
-  }
-
-  private async addRouter(avoid: ReadonlySet<number>): Promise<RouterSlot> {
-    const handle = await this.options.pool.acquire(avoid);
-    const router = await handle.worker.createRouter({ mediaCodecs: MEDIA_CODECS, appData: { roomId: this.id } });
-    const slot: RouterSlot = { router, handle, consumers: 0 };
-    router.observer.on('newtransport', (transport) => {
-      transport.observer.on('newconsumer', (consumer) => {
-        slot.consumers++;
-        consumer.observer.once('close', () => slot.consumers--);
-      });
-    });
-    router.once('workerclose', () => this.onWorkerLost(handle));
-    if (this.isClosed) {
-      router.close();
-      throw new MediaError('room_closed', 'The meeting room is closed');
-    }
-    if (this.routers.length === 0) {
-      const observer = await router.createActiveSpeakerObserver({ interval: ACTIVE_SPEAKER_INTERVAL_MS });
-      observer.on('dominantspeaker', ({ producer }) => {
-        const data = producer.appData as Partial<ProducerData>;
-        if (typeof data.peerId === 'string') this.setActiveSpeaker(data.peerId);
-      });
-      this.speakerObserver = observer;
-    }
-    this.routers.push(slot);
-    if (this.routers.length > 1) this.options.log.info({ roomId: this.id, routers: this.routers.length, worker: handle.index }, 'meeting spread onto another router');
-    return slot;
-  }
-
-  /** Makes a producer available on another router of this room (pipeToRouter), once. */
-  private async pipe(producer: types.Producer<ProducerData>, destination: types.Router): Promise<void> {
-    const source = this.routers.find((s) => s.router.id === producer.appData.routerId);
-    if (!source) throw new MediaError('producer_not_found', 'The producer is gone');
-    if (source.router === destination) return;
-    const key = `${producer.id}:${destination.id}`;
-    let piping = this.pipes.get(key);
-    if (!piping) {
-      piping = source.router.pipeToRouter({ producerId: producer.id, router: destination }).then(({ pipeProducer }) => {
-        pipeProducer?.observer.once('close', () => this.pipes.delete(key));
-      });
-      piping.catch(() => this.pipes.delete(key));
-      this.pipes.set(key, piping);
-    }
-    await piping;
-  }
-
-  private async observeSpeaker(producer: types.Producer<ProducerData>, router: types.Router): Promise<void> {
-    const observer = this.speakerObserver;
-    const home = this.routers[0]?.router;
-    if (!observer || !home) return;
-    try {
-      if (router !== home) await this.pipe(producer, home);
-      await observer.addProducer({ producerId: producer.id });
-    } catch (err) {
-      // The producer may already be gone again; the speaker indicator is a nicety, not a reason to fail.
-      if (!producer.closed) this.options.log.warn({ err, roomId: this.id }, 'active speaker observer refused a producer');
-    }
   }
 
   private setActiveSpeaker(peerId: string | null): void {
@@ -422,14 +339,11 @@ export class Room {
   private async rebuild(): Promise<void> {
     this.quiet = true;
     for (const peer of this.peers.values()) peer.resetMedia();
-    for (const slot of this.routers) slot.router.close();
-    this.routers = [];
-    this.pipes.clear();
-    this.speakerObserver = null;
+    this.routers.closeAll();
     this.activeSpeaker = null;
     this.quiet = false;
     try {
-      await this.addRouter(new Set());
+      await this.routers.open();
     } catch (err) {
       if (this.isClosed) return;
       this.options.log.error({ err, roomId: this.id }, 'meeting media could not be rebuilt');

@@ -17,7 +17,8 @@ export function Root() {
   const themeConfig = useMemo(() => (reducedMotion ? { ...theme, token: { ...theme.token, motion: false } } : theme), [reducedMotion]);
   return (
     <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={themeConfig} wave={{ disabled: reducedMotion }} button={{ autoInsertSpace: false }}>
-      <AntApp>
+      {/* Pop-up notices open below the header, so they never cover the bell or the account menu. */}
+      <AntApp notification={{ placement: 'topRight', top: 72 }}>
         <SessionProvider>
           <RouterProvider router={router} />
         </SessionProvider>

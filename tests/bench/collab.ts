@@ -113,15 +113,10 @@ class Child<In extends { type: string }, Out extends { type: string }> {
     });
   }
 
+  /** Replies arrive on a later tick, so waiting is registered in time even though it starts after the send. */
   async request<T extends Out['type']>(message: In, reply: T, timeoutMs?: number): Promise<Extract<Out, { type: T }>> {
-    const answer = this.next(reply, timeoutMs);
-    try {
-      this.send(message);
-    } catch (err) {
-      answer.catch(() => undefined); // superseded by the send error thrown below
-      throw err;
-    }
-    return answer;
+    this.send(message);
+    return this.next(reply, timeoutMs);
   }
 
   async stop(exitMessage: In): Promise<void> {

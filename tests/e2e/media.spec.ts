@@ -1,7 +1,7 @@
 // Online meetings end to end, in Chromium with fake camera, microphone and screen (@media): three people see and hear
 // each other, a shared screen reaches the others, the host's mute stops the server forwarding, chat reaches a late
-// joiner, a wrong passcode is refused and an admitted guest gets media, and a killed media worker is replaced while
-// everyone gets media back without reloading.
+// joiner, a wrong passcode is refused and an admitted guest gets media, a killed media worker is replaced while
+// everyone gets media back without reloading, and a dropped connection rejoins by itself.
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { asBrowser, serverNow, signInStaff, userId } from './support/tongban.ts';
 
@@ -14,15 +14,24 @@ test.use({
 });
 test.describe.configure({ timeout: 300_000 });
 
-// Remembers every RTCPeerConnection the page makes, so the test can read WebRTC statistics (inbound-rtp).
-const RECORD_PEER_CONNECTIONS = () => {
-  const Native = window.RTCPeerConnection;
-  const all: RTCPeerConnection[] = [];
-  (window as unknown as { __peerConnections: RTCPeerConnection[] }).__peerConnections = all;
-  window.RTCPeerConnection = class extends Native {
+// Remembers every RTCPeerConnection the page makes, so the test can read WebRTC statistics (inbound-rtp), and every
+// WebSocket, so a test can drop the page's connection to the server as a network failure would.
+const RECORD_CONNECTIONS = () => {
+  const NativePc = window.RTCPeerConnection;
+  const pcs: RTCPeerConnection[] = [];
+  const NativeWs = window.WebSocket;
+  const sockets: WebSocket[] = [];
+  Object.assign(window, { __peerConnections: pcs, __webSockets: sockets });
+  window.RTCPeerConnection = class extends NativePc {
     constructor(config?: RTCConfiguration) {
       super(config);
-      all.push(this);
+      pcs.push(this);
+    }
+  };
+  window.WebSocket = class extends NativeWs {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols);
+      sockets.push(this);
     }
   };
 };
@@ -36,7 +45,7 @@ interface Person {
 async function person(browser: Browser, username: string, name: string): Promise<Person> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.addInitScript(RECORD_PEER_CONNECTIONS);
+  await page.addInitScript(RECORD_CONNECTIONS);
   // The room logs media failures as warnings; they explain a failing run.
   page.on('console', (m) => {
     if (m.type() === 'warning' || (m.type() === 'error' && !m.text().includes('401'))) console.log(`[${name}] ${m.type()}: ${m.text()}`);
@@ -225,6 +234,28 @@ test('@media a media worker killed with SIGKILL is replaced and everyone gets me
   await expectGrowing(host.page, tileVideo('张伟'), 'framesDecoded', 30, 45_000);
   await expectGrowing(zhang.page, remoteAudio('赵静'), 'totalSamplesReceived', 48_000, 45_000);
   for (const p of [host, zhang]) expect(await p.page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+
+  await zhang.close();
+  await host.close();
+});
+
+test('@media a dropped connection to the server rejoins by itself and media comes back', async ({ browser }) => {
+  const host = await person(browser, 'zhaojing', '赵静');
+  const meeting = await scheduleMeeting(host.page, [['zhangwei', '张伟']]);
+  const zhang = await person(browser, 'zhangwei', '张伟');
+  for (const p of [host, zhang]) await enterRoom(p, `/meetings/${meeting.id}/room`);
+  await expectGrowing(host.page, tileVideo('张伟'), 'framesDecoded', 20);
+
+  // The socket closes without a goodbye (as when a network drops): the server lets the old membership go, socket.io
+  // reconnects, and the page joins again and sets media up afresh.
+  await zhang.page.evaluate(() => {
+    for (const ws of (window as unknown as { __webSockets: WebSocket[] }).__webSockets) if (ws.url.includes('/socket.io/')) ws.close();
+  });
+  await expect(zhang.page.getByTestId('reconnecting')).toBeVisible();
+  await expect(zhang.page.getByTestId('reconnecting')).toBeHidden({ timeout: 30_000 });
+  await expectGrowing(host.page, tileVideo('张伟'), 'framesDecoded', 20);
+  await expectGrowing(zhang.page, tileVideo('赵静'), 'framesDecoded', 20);
+  await expectGrowing(zhang.page, remoteAudio('赵静'), 'totalSamplesReceived', 48_000);
 
   await zhang.close();
   await host.close();

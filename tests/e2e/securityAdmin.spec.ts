@@ -48,8 +48,12 @@ test('administrator duties are exclusive, and role or clearance changes reach th
   await expect(dialog.getByText('业务角色（可多选）')).toBeVisible();
   await dialog.getByRole('combobox').click();
   await chooseOption(page, '秘密');
-  await dialog.getByRole('button', { name: '保存' }).click();
-  await expect(page.getByText('已保存角色与密级')).toBeVisible();
+  const [clearance] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/clearance') && r.request().method() === 'PUT'),
+    dialog.getByRole('button', { name: '保存' }).click(),
+  ]);
+  expect(clearance.status()).toBe(200);
+  await expect(userRow(page, '何军').getByText('秘密', { exact: true })).toBeVisible();
   await expect(bellCount).toContainText('1');
   await staff.getByTestId('notification-bell').click();
   await expect(staff.getByRole('dialog', { name: '通知' }).getByText('您的密级已调整')).toBeVisible();
@@ -58,8 +62,11 @@ test('administrator duties are exclusive, and role or clearance changes reach th
   // Roles staff → staff + clerk: the notice arrives, then the session ends and 何军 is sent to sign in again.
   await userRow(page, '何军').getByRole('button', { name: '角色与密级' }).click();
   await dialog.getByRole('checkbox', { name: '秘书' }).check();
-  await dialog.getByRole('button', { name: '保存' }).click();
-  await expect(page.getByText('已保存角色与密级')).toBeVisible();
+  const [roles] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/roles') && r.request().method() === 'PUT'),
+    dialog.getByRole('button', { name: '保存' }).click(),
+  ]);
+  expect(roles.status()).toBe(200);
   await expect(userRow(page, '何军').getByText('秘书', { exact: true })).toBeVisible();
   await expect(staff.getByTestId('sign-in-notice')).toContainText('您的会话已结束');
   await signInStaff(staff, 'hejun');

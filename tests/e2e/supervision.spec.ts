@@ -67,7 +67,7 @@ test('a supervision task from instruction to acceptance, with a live overdue war
   await form.getByLabel('办理要求').fill('形成实施方案，报区政府常务会议审议');
   await form.getByLabel('办理期限').fill(today);
   // Typing a valid date and leaving the field keeps it (Enter would submit the form there and then).
-  await form.getByLabel('办理要求').click();
+  await form.getByLabel('办理期限').press('Tab');
   await expect(form.getByLabel('办理期限')).toHaveValue(today);
   await form.getByRole('button', { name: '创 建' }).or(form.getByRole('button', { name: '创建' })).click();
   await expect(supervisor.getByTestId('task-title')).toHaveText('牵头制定老旧小区改造实施方案');
@@ -124,7 +124,7 @@ test('a supervision task from instruction to acceptance, with a live overdue war
   await act(supervisor, '退回整改', async (dialog) => {
     await dialog.getByLabel('整改要求').fill('补充资金来源和年度实施计划');
     await dialog.getByLabel('整改期限').fill(newDeadline);
-    await dialog.getByLabel('整改要求').click();
+    await dialog.getByLabel('整改期限').press('Tab');
     await expect(dialog.getByLabel('整改期限')).toHaveValue(newDeadline);
   });
   await expect(supervisor.getByTestId('task-status')).toHaveText('办理中');

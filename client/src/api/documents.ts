@@ -6,10 +6,11 @@ import type {
 } from '../../../server/routes/documents/schema.ts';
 import type { Access } from '../../../server/policies/documents.ts';
 import type { DocumentKind } from '../../../collab/schema/documentKinds.ts';
+import type { DocumentStatus, WorkflowAction } from '../../../server/domain/documents/documentWorkflow.ts';
 import { http } from './http.ts';
 import type { Classification, Ok } from './types.ts';
 
-export type { Access, DocumentKind };
+export type { Access, DocumentKind, DocumentStatus, WorkflowAction };
 export type DocumentInfo = z.infer<typeof documentBody>;
 export type NewDocument = z.input<typeof createBody>;
 type ListQuery = z.infer<typeof listQuery>;
@@ -28,7 +29,9 @@ export type ThreadComment = Thread['comments'][number];
 
 /** Mirrors the server's lists; kept as values because the client needs them at run time. */
 export const DOCUMENT_KINDS = ['draft', 'minutes', 'material', 'whiteboard'] as const satisfies readonly DocumentKind[];
-export const DOCUMENT_STATUSES = ['editing', 'in_review', 'finalised', 'archived'] as const;
+export const DOCUMENT_STATUSES = ['editing', 'submitted', 'finalised'] as const satisfies readonly DocumentStatus[];
+/** The owner's workflow steps from each status (server/domain/documents/documentWorkflow.ts decides). */
+export const WORKFLOW_STEPS: Record<DocumentStatus, WorkflowAction[]> = { editing: ['submit', 'finalise'], submitted: ['return', 'finalise'], finalised: ['reopen'] };
 export const DOCUMENT_SCOPES = ['all', 'mine', 'shared', 'unit', 'recent'] as const satisfies readonly DocumentScope[];
 export const SHARE_ACCESS = ['view', 'comment', 'suggest', 'edit'] as const satisfies readonly ShareAccess[];
 
@@ -48,6 +51,7 @@ export const documentsApi = {
   create: (body: NewDocument) => http.post<DocumentInfo>(base, body),
   get: (id: string) => http.get<DocumentInfo>(one(id)),
   update: (id: string, changes: { title?: string; classification?: Classification; reviewMode?: boolean }) => http.patch<DocumentInfo>(one(id), changes),
+  workflow: (id: string, action: WorkflowAction, note: string) => http.post<{ status: string; versionId: string }>(`${one(id)}/workflow`, { action, note }),
 
   shares: (id: string) => http.get<{ shares: Share[] }>(`${one(id)}/shares`),
   setShares: (id: string, shares: ShareInput[]) => http.put<Ok>(`${one(id)}/shares`, { shares }),

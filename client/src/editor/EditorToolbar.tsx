@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { canChangeText, canComment, type EditingMode } from './editingMode.ts';
 import { ImageDialog } from './ImageDialog.tsx';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
+import './toolbar.css';
 
 type BlockStyle = 'paragraph' | 'heading1' | 'heading2' | 'heading3' | 'heading4';
 const BLOCK_STYLES: BlockStyle[] = ['paragraph', 'heading1', 'heading2', 'heading3', 'heading4'];

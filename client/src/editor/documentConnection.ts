@@ -27,8 +27,11 @@ export interface ConnectionListener {
 export interface ConnectionOptions {
   url: string;
   documentName: string;
-  /** Separates people sharing a browser (a tablet in a meeting room): each has their own local copy. */
-  storageKey: string;
+  /**
+   * Where this browser keeps its copy, per person (a tablet in a meeting room is shared); null keeps none, for
+   * documents whose classification does not allow unencrypted copies on devices.
+   */
+  storageKey: string | null;
   firstGrant: TokenGrant;
   /** A fresh token (and, as a side effect, the current access) for every reconnect. */
   fetchToken: () => Promise<TokenGrant>;
@@ -64,14 +67,16 @@ export class DocumentConnection {
    */
   static async open(options: ConnectionOptions): Promise<DocumentConnection> {
     const doc = new Y.Doc({ gc: false });
-    const local = new IndexeddbPersistence(options.storageKey, doc);
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    await Promise.race([local.whenSynced, new Promise((resolve) => { timer = setTimeout(resolve, LOCAL_COPY_WAIT_MS); })]);
-    clearTimeout(timer);
+    const local = options.storageKey ? new IndexeddbPersistence(options.storageKey, doc) : null;
+    if (local) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([local.whenSynced, new Promise((resolve) => { timer = setTimeout(resolve, LOCAL_COPY_WAIT_MS); })]);
+      clearTimeout(timer);
+    }
     return new DocumentConnection(options, doc, local);
   }
 
-  private constructor(private readonly options: ConnectionOptions, readonly doc: Y.Doc, private readonly local: IndexeddbPersistence) {
+  private constructor(private readonly options: ConnectionOptions, readonly doc: Y.Doc, private readonly local: IndexeddbPersistence | null) {
     this.unusedGrant = options.firstGrant;
     const { listener } = options;
     this.provider = new HocuspocusProvider({
@@ -132,7 +137,7 @@ export class DocumentConnection {
     if (this.destroyed) return;
     this.destroyed = true;
     this.provider.destroy();
-    void this.local.destroy();
+    void this.local?.destroy();
     this.doc.destroy();
   }
 
@@ -140,6 +145,6 @@ export class DocumentConnection {
   async discardLocalCopy(): Promise<void> {
     const local = this.local;
     this.destroy();
-    await local.clearData();
+    await local?.clearData();
   }
 }

@@ -68,14 +68,17 @@ export const TrackChanges = Extension.create<{ policy: { current: EditingPolicy 
       next(transaction);
       return;
     }
-    const state = this.editor.state;
-    const tracked = transformToSuggestionTransaction(transaction, state, () => newSuggestionId(policy.userId, Date.now(), randomPart()));
     // Restyling blocks (headings, lists: ReplaceAround, attribute and node-mark steps) cannot be suggested in a way the
     // server accepts, so it is not attempted. For inserted or removed blocks (Enter, paste) and changes next to another
     // reviewer's suggestion, the server's own rule is run here first; plain typing and formatting always pass it.
-    const restyles = transaction.steps.some((step) => !(step instanceof ReplaceStep || step instanceof AddMarkStep || step instanceof RemoveMarkStep));
+    if (transaction.steps.some((step) => !(step instanceof ReplaceStep || step instanceof AddMarkStep || step instanceof RemoveMarkStep))) {
+      policy.onHeldBack('not_suggestible');
+      return;
+    }
+    const state = this.editor.state;
+    const tracked = transformToSuggestionTransaction(transaction, state, () => newSuggestionId(policy.userId, Date.now(), randomPart()));
     const risky = !tracked.steps.every(isInlineEdit) || touchesOthersSuggestions(tracked, policy.userId);
-    if (restyles || (risky && !checkSuggestOnly(state.doc, tracked.doc, state.schema, policy.userId, Date.now()).ok)) {
+    if (risky && !checkSuggestOnly(state.doc, tracked.doc, state.schema, policy.userId, Date.now()).ok) {
       policy.onHeldBack('not_suggestible');
       return;
     }

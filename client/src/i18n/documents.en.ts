@@ -8,12 +8,8 @@ const documentsEn: DocumentsMessages = {
   total: '{{count}} documents',
   empty: 'No documents yet',
   emptyFiltered: 'No documents match',
-  open: 'Open',
   allKinds: 'All kinds',
   allStatuses: 'All statuses',
-  updatedAt: 'Updated {{time}}',
-  owner: 'Drafted by',
-  unit: 'Unit',
   columns: {
     title: 'Title',
     kind: 'Kind',
@@ -31,9 +27,24 @@ const documentsEn: DocumentsMessages = {
   },
   statuses: {
     editing: 'Editing',
-    in_review: 'In review',
+    submitted: 'Submitted for review',
     finalised: 'Finalised',
-    archived: 'Archived',
+  },
+  workflow: {
+    menu: 'Workflow',
+    submit: 'Submit for review',
+    return: 'Return for changes',
+    finalise: 'Finalise',
+    reopen: 'Reopen',
+    confirm: '{{action}}: “{{title}}”?',
+    hints: {
+      submit: 'Review mode goes on: other people’s changes become tracked changes. A “submitted” version is saved and the people concerned are told.',
+      return: 'Review mode goes off and direct editing resumes.',
+      finalise: 'Everyone can only read it afterwards; a “final” version is saved.',
+      reopen: 'It can be edited again; the final version is kept.',
+    },
+    note: 'Note (optional)',
+    done: 'Done: {{action}}',
   },
   scopes: {
     all: 'All',
@@ -68,7 +79,6 @@ const documentsEn: DocumentsMessages = {
     submit: 'Create and open',
   },
   recent: {
-    title: 'Recent documents',
     empty: 'Documents you open recently appear here.',
     all: 'All documents',
   },
@@ -155,7 +165,6 @@ const documentsEn: DocumentsMessages = {
   },
   comments: {
     tab: 'Comments',
-    add: 'Add comment',
     selectText: 'Select the text to comment on first',
     placeholder: 'Write a comment; type @ to mention a colleague',
     replyPlaceholder: 'Reply; type @ to mention a colleague',
@@ -164,7 +173,6 @@ const documentsEn: DocumentsMessages = {
     resolve: 'Resolve',
     reopen: 'Reopen',
     resolved: 'Resolved',
-    open: 'Open',
     filterOpen: 'Open',
     filterResolved: 'Resolved',
     filterAll: 'All',
@@ -175,7 +183,6 @@ const documentsEn: DocumentsMessages = {
     mentionSearching: 'Searching…',
     created: 'Comment added',
     readOnly: 'You can only read the comments.',
-    count: '{{count}} replies',
   },
   suggestions: {
     tab: 'Changes',

@@ -8,12 +8,8 @@ const documentsZhCN = {
   total: '共 {{count}} 个文档',
   empty: '还没有文档',
   emptyFiltered: '没有符合条件的文档',
-  open: '打开',
   allKinds: '全部类型',
   allStatuses: '全部状态',
-  updatedAt: '更新于 {{time}}',
-  owner: '起草人',
-  unit: '单位',
   columns: {
     title: '标题',
     kind: '类型',
@@ -31,9 +27,24 @@ const documentsZhCN = {
   },
   statuses: {
     editing: '编辑中',
-    in_review: '审阅中',
+    submitted: '已送审',
     finalised: '已定稿',
-    archived: '已归档',
+  },
+  workflow: {
+    menu: '流程',
+    submit: '送审',
+    return: '退回修改',
+    finalise: '定稿',
+    reopen: '重新打开',
+    confirm: '确定{{action}}《{{title}}》吗？',
+    hints: {
+      submit: '送审后开启审阅模式，其他人的修改将记录为修订；系统会保存一个“送审稿”版本并通知相关人员。',
+      return: '退回后关闭审阅模式，恢复直接编辑。',
+      finalise: '定稿后所有人只能阅读，系统会保存“定稿”版本。',
+      reopen: '重新打开后可再次编辑，定稿版本仍保留。',
+    },
+    note: '说明（可选）',
+    done: '已{{action}}',
   },
   scopes: {
     all: '全部',
@@ -68,7 +79,6 @@ const documentsZhCN = {
     submit: '创建并打开',
   },
   recent: {
-    title: '最近文档',
     empty: '您最近打开的文档会显示在这里。',
     all: '全部文档',
   },
@@ -155,7 +165,6 @@ const documentsZhCN = {
   },
   comments: {
     tab: '批注',
-    add: '添加批注',
     selectText: '请先在正文中选中要批注的文字',
     placeholder: '输入批注内容，输入 @ 提及同事',
     replyPlaceholder: '回复，输入 @ 提及同事',
@@ -164,7 +173,6 @@ const documentsZhCN = {
     resolve: '解决',
     reopen: '重新打开',
     resolved: '已解决',
-    open: '未解决',
     filterOpen: '未解决',
     filterResolved: '已解决',
     filterAll: '全部',
@@ -175,7 +183,6 @@ const documentsZhCN = {
     mentionSearching: '正在查找…',
     created: '批注已添加',
     readOnly: '您只能查看批注。',
-    count: '{{count}} 条回复',
   },
   suggestions: {
     tab: '修订',

@@ -44,6 +44,7 @@ const meetingRoomEn: typeof meetingRoomZhCN = {
     disconnected: 'The connection to the server was lost',
     timeout: 'The server did not answer; check the network',
     media_blocked: 'The host has turned this off for you',
+    chat_rate_limited: 'Too many messages; wait a moment',
     not_host: 'Only the host can do this',
     unknown: 'Something went wrong; please try again',
   },

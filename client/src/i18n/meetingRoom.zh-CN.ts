@@ -44,6 +44,7 @@ const meetingRoomZhCN = {
     disconnected: '与服务器的连接已断开',
     timeout: '服务器没有响应，请检查网络',
     media_blocked: '主持人已关闭您的此项权限',
+    chat_rate_limited: '消息发送过于频繁，请稍候',
     not_host: '只有主持人可以进行此操作',
     unknown: '出现错误，请重试',
   },

@@ -41,7 +41,7 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
     const offNew = realtime.on('notification:new', (n) => {
       setItems((list) => (list.some((x) => x.id === n.id) ? list : [n, ...list]));
       const text = describe(n);
-      notification.info({ title: text.title, description: text.body, placement: 'topRight', duration: 6 });
+      notification.info({ title: text.title, description: text.body, duration: 6 });
     });
     const offCount = realtime.on('notification:count', (c) => setUnread(c.unread));
     return () => {

@@ -86,7 +86,7 @@ function taskFilters(query: TaskQuery): Prisma.Sql[] {
  * The (id, deadlineAt) pairs a list draws from: a UNION of index range scans — tasks led by the units, co-unit rows,
  * tasks of the person — each with every filter it can answer itself. Supervisors' desk reads the task index directly.
  */
-function candidates(subject: Subject, oversight: Oversight, query: TaskQuery, now: Date): Prisma.Sql {
+function candidates(subject: Subject, oversight: Oversight, query: TaskQuery, now: Date, everyUnit: boolean): Prisma.Sql {
   const me = subject.id;
   const onTask = (condition: Prisma.Sql) => Prisma.sql`SELECT t.id AS id, t.deadlineAt AS deadlineAt FROM SupervisionTask t WHERE ${Prisma.join([condition, ...indexedFilters('t', subject, query, now), ...taskFilters(query)], ' AND ')}`;
   const extra = taskFilters(query);
@@ -105,7 +105,8 @@ function candidates(subject: Subject, oversight: Oversight, query: TaskQuery, no
   let parts: Prisma.Sql[];
   if (query.scope === 'mine') parts = mine;
   else if (query.scope === 'unit') parts = byUnits([subject.unitId]);
-  else if (visibility.all) parts = [onTask(Prisma.sql`1 = 1`)];
+  // A leader at the top of the tree oversees every unit: that is every task, read like the supervisors' desk.
+  else if (visibility.all || everyUnit) parts = [onTask(Prisma.sql`1 = 1`)];
   else parts = [...byUnits(visibility.unitIds), ...personal];
   return Prisma.join(parts, ' UNION ');
 }
@@ -113,7 +114,8 @@ function candidates(subject: Subject, oversight: Oversight, query: TaskQuery, no
 /** The page of tasks, soonest deadline first, and how many match in all. */
 export async function listTasks(db: Db, subject: Subject, oversight: Oversight, query: TaskQuery, now: Date): Promise<{ rows: TaskRow[]; total: number }> {
   if (subject.adminRole !== null) return { rows: [], total: 0 };
-  const pool = candidates(subject, oversight, query, now);
+  const everyUnit = oversight.size > 1 && oversight.size >= (await db.unit.count());
+  const pool = candidates(subject, oversight, query, now, everyUnit);
   const offset = (query.page - 1) * query.pageSize;
   const [page, count] = await Promise.all([
     db.$queryRaw<Array<{ id: string }>>`SELECT id FROM (${pool}) ORDER BY deadlineAt, id LIMIT ${query.pageSize} OFFSET ${offset}`,

@@ -13,6 +13,9 @@ import type { WorkerPool } from '../../../media/WorkerPool.ts';
 
 export type Device = PeerView['device'];
 
+const CHAT_BURST = 10;
+const CHAT_WINDOW_MS = 10_000;
+
 export interface Member {
   peerId: string;
   socketId: string;
@@ -63,6 +66,8 @@ export class LiveMeeting {
   private readonly blocks = new Map<string, Set<MediaSource>>();
   private readonly removed = new Set<string>();
   private readonly admitted = new Set<string>();
+  /** Recent chat message times per peer, for the flood limit. */
+  private readonly chatTimes = new Map<string, number[]>();
   private isClosed = false;
 
   static async create(options: LiveMeetingOptions): Promise<LiveMeeting> {
@@ -137,6 +142,7 @@ export class LiveMeeting {
     const member = this.members.get(peerId);
     if (!member) return;
     this.members.delete(peerId);
+    this.chatTimes.delete(peerId);
     this.room.removePeer(peerId);
     const before = this.hands.length;
     this.hands = lowerHand(this.hands, peerId);
@@ -240,6 +246,15 @@ export class LiveMeeting {
     for (const member of affected) this.broadcast({ method: 'peerUpdated', data: { peer: this.peerView(member) } });
     if (target === 'all') this.broadcastRoomState();
     return affected;
+  }
+
+  /** At most CHAT_BURST messages per CHAT_WINDOW_MS from one person: chat is for people, and every message is audited. */
+  allowChat(peerId: string, at: Date): boolean {
+    const now = at.getTime();
+    const recent = (this.chatTimes.get(peerId) ?? []).filter((t) => t > now - CHAT_WINDOW_MS);
+    if (recent.length >= CHAT_BURST) return false;
+    this.chatTimes.set(peerId, [...recent, now]);
+    return true;
   }
 
   raiseHand(peerId: string, at: Date): void {

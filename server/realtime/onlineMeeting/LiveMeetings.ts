@@ -43,6 +43,14 @@ export class LiveMeetings {
 
   /** The live meeting for a meeting, opening it (and its media room) if needed. */
   async open(meetingId: string, row: OnlineMeetingRow): Promise<LiveMeeting> {
+    // The last person may leave (closing it) between opening and entering: then open a fresh one.
+    for (let attempt = 0; ; attempt++) {
+      const meeting = await this.openOnce(meetingId, row);
+      if (!meeting.closed || attempt > 0) return meeting;
+    }
+  }
+
+  private async openOnce(meetingId: string, row: OnlineMeetingRow): Promise<LiveMeeting> {
     if (this.isClosed) throw new Error('online meetings are shut down');
     const live = this.peek(meetingId);
     if (live) return live;
@@ -94,9 +102,14 @@ export class LiveMeetings {
     this.svc.log.info({ meetingId: meeting.meetingId }, 'online meeting closed: nobody left');
   }
 
+  /** The socket is gone: leave its meeting, after a join it may still have in flight. */
   socketClosed(socketId: string): void {
-    this.leave(socketId);
-    this.queues.delete(socketId);
+    const pending = this.queues.get(socketId);
+    if (!pending) return this.leave(socketId);
+    void pending.then(() => {
+      this.leave(socketId);
+      this.queues.delete(socketId);
+    });
   }
 
   /** The meeting ended (its host or organiser ended it): everyone is told and its media closes. */

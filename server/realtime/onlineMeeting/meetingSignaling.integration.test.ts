@@ -184,6 +184,10 @@ describe('meeting signalling', () => {
     expect(again.chat.map((m) => m.text)).toEqual(['大家好，材料已上传', '主持人：我需要提前离开']);
     const stored = await t.app.svc.db.meetingChatMessage.findFirstOrThrow({ where: { meetingId } });
     expect(stored.textSealed).not.toContain('材料');
+    // A flood is cut off.
+    const answers = [];
+    for (let i = 0; i < 10; i++) answers.push(await early.ask('sendChat', { text: `消息 ${i}`, to: 'all' }));
+    expect(answers.filter((a) => !a.ok).map((a) => !a.ok && a.code)).toEqual(['chat_rate_limited', 'chat_rate_limited']);
   });
 
   it('tells the others when someone leaves or is removed, and a removed person waits in the lobby', async () => {

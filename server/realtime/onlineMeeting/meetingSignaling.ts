@@ -200,6 +200,7 @@ async function join(registry: LiveMeetings, svc: Services, ctx: RequestContext, 
 }
 
 async function sendChat(svc: Services, ctx: RequestContext, meeting: LiveMeeting, member: Member, data: RequestData<'sendChat'>): Promise<MeetingResponses['sendChat']> {
+  if (!meeting.allowChat(member.peerId, ctx.at)) throw new AppError(429, 'chat_rate_limited', 'Too many messages; wait a moment');
   const toUserId = data.to === 'host' ? meeting.hostUserId : null;
   if (data.to === 'host' && !toUserId) throw new BadRequest('no_host', 'This meeting has no host to write to');
   const message = await postMeetingChat(svc, ctx, { meetingId: meeting.meetingId, from: { userId: member.subject.id, displayName: member.subject.displayName }, audience: data.to, toUserId, text: data.text });

@@ -1,5 +1,5 @@
 // ECharts for the supervision statistics, registered piecemeal (bar and line charts, canvas) to keep the bundle small.
-import ReactEChartsCore from 'echarts-for-react/lib/core';
+import ReactEChartsCore from 'echarts-for-react/esm/core';
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';

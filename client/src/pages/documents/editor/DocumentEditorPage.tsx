@@ -9,8 +9,7 @@ import { useActiveSession } from '../../../session/sessionContext.ts';
 import { DocumentWorkspace } from './DocumentWorkspace.tsx';
 import { useDocumentSession } from './useDocumentSession.ts';
 
-export default function DocumentEditorPage() {
-  const { id = '' } = useParams();
+function OpenDocument({ id }: { id: string }) {
   const { user } = useActiveSession();
   const session = useDocumentSession(id, user.id);
   const { t } = useTranslation();
@@ -30,4 +29,10 @@ export default function DocumentEditorPage() {
     );
   }
   return <DocumentWorkspace key={state.generation} session={session} info={state.info} connection={state.connection} user={user} />;
+}
+
+export default function DocumentEditorPage() {
+  const { id = '' } = useParams();
+  // Another document (a notification's link) is another session: nothing of the previous one carries over.
+  return <OpenDocument key={id} id={id} />;
 }

@@ -16,7 +16,8 @@ import { canChangeText, canComment, editingModeOf } from '../../../editor/editin
 import { EditorToolbar } from '../../../editor/EditorToolbar.tsx';
 import { sendSignal, usePeerSignal, usePresence } from '../../../editor/presence.ts';
 import { useAnchoredThreadIds, useSuggestions } from '../../../editor/useDocumentMarks.ts';
-import '../../../editor/editor.css';
+import '../../../editor/document.css';
+import './workspace.css';
 import type { SessionUser } from '../../../api/types.ts';
 import { EditorHeader } from './EditorHeader.tsx';
 import { CommentsPanel } from './panel/CommentsPanel.tsx';
@@ -114,7 +115,9 @@ export function DocumentWorkspace({ session, info, connection, user }: {
     setPending(captured);
     openPanel('comments');
   }, [editor, message, mode, openPanel, t]);
-  callbacks.current.addComment = addComment;
+  useEffect(() => {
+    callbacks.current.addComment = addComment;
+  }, [addComment]);
 
   const activateThread = useCallback((threadId: string) => {
     setActiveThread(threadId);
@@ -186,8 +189,8 @@ export function DocumentWorkspace({ session, info, connection, user }: {
 
   const panelToggle = (
     <Badge count={openThreads + suggestions.length} size="small" color="#1f4fa8">
-      <Button icon={<MessageOutlined />} type={panelOpen ? 'primary' : 'default'} ghost={panelOpen} onClick={() => setPanelOpen((o) => !o)} aria-expanded={panelOpen} data-testid="panel-toggle">
-        <span className="tb-hide-narrow">{t('documents.editor.panel')}</span>
+      <Button icon={<MessageOutlined />} type={panelOpen ? 'primary' : 'default'} ghost={panelOpen} onClick={() => setPanelOpen((o) => !o)} aria-expanded={panelOpen} aria-label={t('documents.editor.panel')} data-testid="panel-toggle">
+        <span className="tb-label-wide">{t('documents.editor.panel')}</span>
       </Button>
     </Badge>
   );
@@ -202,6 +205,12 @@ export function DocumentWorkspace({ session, info, connection, user }: {
         onInfoChanged={(next) => {
           session.adoptInfo(next);
           sendSignal(provider, 'info');
+        }}
+        isOwner={info.ownerId === user.id}
+        onStepped={async () => {
+          await session.refreshInfo();
+          sendSignal(provider, 'info');
+          await versionsChanged();
         }}
         onShare={() => setSharing(true)}
         panelToggle={panelToggle}

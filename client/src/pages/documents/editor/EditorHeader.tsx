@@ -5,13 +5,14 @@ import { ArrowLeftOutlined, CloudOutlined, CloudSyncOutlined, DisconnectOutlined
 import { App, Avatar, Button, Dropdown, Flex, Switch, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { documentsApi, type DocumentInfo } from '../../../api/documents.ts';
 import { errorMessage } from '../../../api/errorMessage.ts';
 import { clearanceLabel } from '../../../components/labels.ts';
 import type { DocumentConnection } from '../../../editor/documentConnection.ts';
 import type { Participant } from '../../../editor/presence.ts';
-import { AccessTag, kindLabel } from '../documentLabels.tsx';
+import { AccessTag, kindLabel, statusLabel } from '../documentLabels.tsx';
+import { WorkflowMenu } from './WorkflowMenu.tsx';
 
 const SLOW_ACK_MS = 800;
 
@@ -34,9 +35,10 @@ function ConnectionIndicator({ connection }: { connection: DocumentConnection })
 }
 
 function Presence({ participants }: { participants: Participant[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const names = new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(participants.map((p) => `${p.name}${p.self ? t('documents.editor.you') : ''}`));
   return (
-    <Tooltip title={participants.map((p) => `${p.name}${p.self ? t('documents.editor.you') : ''}`).join('、')}>
+    <Tooltip title={names}>
       <Flex align="center" gap={6} data-testid="presence" aria-label={t('documents.editor.here', { count: participants.length })}>
         <Avatar.Group max={{ count: 5 }} size={36}>
           {participants.map((p) => (
@@ -50,17 +52,22 @@ function Presence({ participants }: { participants: Participant[] }) {
   );
 }
 
-export function EditorHeader({ info, connection, participants, onInfoChanged, onShare, panelToggle }: {
+export function EditorHeader({ info, isOwner, connection, participants, onInfoChanged, onStepped, onShare, panelToggle }: {
   info: DocumentInfo;
+  /** The owner keeps the workflow even when the document is read-only for everyone (finalised). */
+  isOwner: boolean;
   connection: DocumentConnection;
   participants: Participant[];
   /** The owner changed a setting: adopt the answer and tell the others. */
   onInfoChanged: (info: DocumentInfo) => void;
+  /** A workflow step was taken: status, access and versions changed on the server. */
+  onStepped: () => Promise<void>;
   onShare: () => void;
   panelToggle: ReactNode;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const navigate = useNavigate();
   const [switching, setSwitching] = useState(false);
   const owner = info.access === 'manage';
 
@@ -90,9 +97,7 @@ export function EditorHeader({ info, connection, participants, onInfoChanged, on
   return (
     <header className="tb-editor-head">
       <Flex align="center" gap={8} className="tb-editor-head__row">
-        <Link to="/documents" aria-label={t('documents.editor.back')}>
-          <Button type="text" icon={<ArrowLeftOutlined />} className="tb-tool" aria-label={t('documents.editor.back')} />
-        </Link>
+        <Button type="text" icon={<ArrowLeftOutlined />} className="tb-tool" aria-label={t('documents.editor.back')} onClick={() => navigate('/documents')} />
         <Typography.Title
           level={4}
           className="tb-editor-title"
@@ -104,6 +109,7 @@ export function EditorHeader({ info, connection, participants, onInfoChanged, on
         <Flex gap={4} wrap className="tb-editor-head__tags">
           <Tag>{kindLabel(t, info.kind)}</Tag>
           <Tag color={info.classification === 'public' ? 'default' : 'volcano'}>{clearanceLabel(t, info.classification)}</Tag>
+          <Tag color={info.status === 'finalised' ? 'success' : info.status === 'submitted' ? 'processing' : 'default'} data-testid="document-status">{statusLabel(t, info.status)}</Tag>
         </Flex>
       </Flex>
       <Flex align="center" gap={8} wrap className="tb-editor-head__row tb-editor-head__row--status">
@@ -122,10 +128,11 @@ export function EditorHeader({ info, connection, participants, onInfoChanged, on
             {t('documents.editor.reviewMode')}
           </label>
         )}
-        {owner && <Button icon={<ShareAltOutlined />} onClick={onShare}>{t('documents.editor.share')}</Button>}
+        {owner && <Button icon={<ShareAltOutlined />} onClick={onShare} aria-label={t('documents.editor.share')}><span className="tb-label-wide">{t('documents.editor.share')}</span></Button>}
+        {isOwner && info.kind === 'draft' && <WorkflowMenu info={info} onStepped={onStepped} />}
         <Dropdown menu={{ items: exportItems }} trigger={['click']}>
           <Button icon={<DownloadOutlined />} aria-label={t('documents.editor.export')}>
-            <span className="tb-hide-narrow">{t('documents.editor.export')}</span>
+            <span className="tb-label-wide">{t('documents.editor.export')}</span>
           </Button>
         </Dropdown>
         {panelToggle}

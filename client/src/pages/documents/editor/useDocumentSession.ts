@@ -28,6 +28,13 @@ export interface DocumentSession {
   refreshInfo(): Promise<boolean>;
 }
 
+/**
+ * Documents a browser may keep a copy of for offline editing. IndexedDB is not encrypted, and classified content is
+ * kept encrypted at rest everywhere else; 秘密/机密 documents are edited in memory only (they still merge after a
+ * dropped connection, but not after the page is closed).
+ */
+const LOCAL_COPY_CLASSIFICATIONS: readonly string[] = ['public', 'internal'];
+
 /** After a failed token fetch while the network is down, try again this often. */
 const TOKEN_RETRY_MS = 5_000;
 
@@ -111,7 +118,7 @@ export function useDocumentSession(documentId: string, userId: string): Document
       const conn: DocumentConnection = await DocumentConnection.open({
         url: collabUrl(grant.url),
         documentName: grant.documentName,
-        storageKey: `tongban:${userId}:${grant.documentName}`,
+        storageKey: LOCAL_COPY_CLASSIFICATIONS.includes(info.classification) ? `tongban:${userId}:${grant.documentName}` : null,
         firstGrant: grant,
         fetchToken,
         listener: {

@@ -2,26 +2,18 @@
 // local tracks, what others send, chat, hands and host controls. React reads it through subscribe()/getSnapshot().
 import { MeetingRequestError, realtime } from '../../../../realtime/connection.ts';
 import type {
-  ChatMessageView, HandView, JoinResult, LobbyEntryView, MediaKind, MediaSource, MeetingMethod, MeetingNotification, MeetingResponses, PeerView,
-  ProducerView, RequestData, RoomStateView, RosterEntry,
+  ChatMessageView, HandView, JoinResult, LobbyEntryView, MediaSource, MeetingMethod, MeetingNotification, MeetingResponses, PeerView,
+  RequestData, RoomStateView, RosterEntry,
 } from '../../../../../../media/signaling.ts';
 import { markJoinRequested } from './joinTiming.ts';
 import { MediaSession } from './MediaSession.ts';
-import { LocalTracks } from './localTracks.ts';
+import type { LocalTracks } from './localTracks.ts';
+import { LocalMedia, type LocalNotice, type LocalState } from './LocalMedia.ts';
+import { RemoteMediaSet, type RemoteMedia } from './RemoteMediaSet.ts';
+
+export type { RemoteMedia };
 
 export type Phase = 'joining' | 'lobby' | 'joined' | 'left' | 'removed' | 'rejected' | 'ended' | 'failed';
-
-export interface RemoteMedia {
-  producerId: string;
-  peerId: string;
-  kind: MediaKind;
-  source: MediaSource;
-  producerPaused: boolean;
-  track: MediaStreamTrack | null;
-  consumerId: string | null;
-  /** Paused on the server by us because its tile is not on screen. */
-  consumerPaused: boolean;
-}
 
 export interface MeetingView {
   phase: Phase;
@@ -39,11 +31,11 @@ export interface MeetingView {
   roster: RosterEntry[];
   activeSpeaker: string | null;
   remote: RemoteMedia[];
-  local: { mic: boolean; camera: boolean; screen: boolean; cameraTrack: MediaStreamTrack | null; screenTrack: MediaStreamTrack | null };
+  local: LocalState;
 }
 
 /** Things that happened to the user, shown once as a message. */
-export type MeetingNotice = 'mutedByHost' | 'cameraStoppedByHost' | 'screenStoppedByHost' | 'allowedToSpeak' | 'mediaBlocked' | 'reconnected' | 'deviceFailed';
+export type MeetingNotice = LocalNotice | 'allowedToSpeak' | 'reconnected';
 
 export interface JoinTarget {
   meetingId?: string;
@@ -64,22 +56,27 @@ export class MeetingClient {
   private view: MeetingView = initialView;
   private readonly listeners = new Set<() => void>();
   private readonly noticeListeners = new Set<(notice: MeetingNotice) => void>();
-  private readonly remote = new Map<string, RemoteMedia>();
-  private readonly consuming = new Set<string>();
+  private readonly remote: RemoteMediaSet;
   private session: MediaSession | null = null;
   /** Bumped whenever media is set up afresh; work started for an older generation is dropped. */
   private generation = 0;
-  private visiblePeers = new Set<string>();
-  private preferredLayer = 2;
   private passcode: string | undefined;
   private routerRtpCapabilities: unknown = null;
   private rejoinAttempt = 0;
   private disposed = false;
   private readonly offs: Array<() => void> = [];
-  readonly tracks: LocalTracks;
+  private readonly localMedia: LocalMedia;
 
   constructor(private readonly target: JoinTarget, tracks: LocalTracks, initial: { mic: boolean; camera: boolean }) {
-    this.tracks = tracks;
+    this.localMedia = new LocalMedia(tracks, {
+      request: this.request,
+      session: () => this.session,
+      blocked: (source) => this.blocked(source),
+      notice: (notice) => this.notice(notice),
+      state: () => this.view.local,
+      setState: (patch) => this.update({ local: { ...this.view.local, ...patch } }),
+    });
+    this.remote = new RemoteMediaSet(this.request, () => this.update({ remote: this.remote.list() }));
     this.view = { ...initialView, local: { ...initialView.local, mic: initial.mic, camera: initial.camera, cameraTrack: initial.camera ? tracks.current('camera') : null } };
     this.offs.push(
       realtime.on('meeting:notification', (n) => this.onNotification(n)),
@@ -117,7 +114,9 @@ export class MeetingClient {
         device: this.target.device,
       });
     } catch (err) {
-      this.update({ phase: 'failed', error: codeOf(err), reconnecting: false });
+      const code = codeOf(err);
+      // While reconnecting, an unreachable server is retried (rejoin); a refusal ends it like a failed first join.
+      if (!(this.view.reconnecting && (code === 'disconnected' || code === 'timeout'))) this.update({ phase: 'failed', error: code, reconnecting: false });
       throw err;
     }
     this.rejoinAttempt = 0;
@@ -127,7 +126,7 @@ export class MeetingClient {
     }
     this.remote.clear();
     this.routerRtpCapabilities = result.routerRtpCapabilities;
-    for (const peer of result.peers) for (const p of peer.producers) this.rememberProducer(peer.peerId, p);
+    for (const peer of result.peers) for (const p of peer.producers) this.remote.remember(peer.peerId, p);
     this.update({
       phase: 'joined', meeting: result.meeting, self: result.self, peers: result.peers, room: result.room, chat: result.chat, hands: result.hands,
       lobby: result.lobby, roster: result.roster, activeSpeaker: result.activeSpeakerPeerId, reconnecting: false,
@@ -149,7 +148,7 @@ export class MeetingClient {
     this.disposed = true;
     for (const off of this.offs) off();
     this.teardownMedia();
-    this.tracks.stopAll();
+    this.localMedia.tracks.stopAll();
     if (realtime.connected && (this.view.phase === 'joined' || this.view.phase === 'lobby')) {
       this.request('leave', {}).catch(() => undefined);
     }
@@ -157,77 +156,25 @@ export class MeetingClient {
 
   // ── local media ──────────────────────────────────────────────────────────────────────────────────────────
 
-  async setMic(on: boolean): Promise<void> {
-    const producer = this.session?.producer('mic');
-    try {
-      if (!on) {
-        this.setLocal({ mic: false });
-        if (producer && !producer.paused) {
-          producer.pause();
-          await this.request('pauseProducer', { producerId: producer.id });
-        }
-        return;
-      }
-      if (this.blocked('mic')) return this.notice('mediaBlocked');
-      if (producer) {
-        await this.request('resumeProducer', { producerId: producer.id });
-        producer.resume();
-      } else {
-        const track = await this.tracks.mic();
-        if (this.session) await this.session.produce('mic', track);
-      }
-      this.setLocal({ mic: true });
-    } catch (err) {
-      this.failLocal(err);
-    }
+  setMic(on: boolean): Promise<void> {
+    return this.localMedia.setMic(on);
   }
 
-  async setCamera(on: boolean): Promise<void> {
-    try {
-      if (!on) {
-        this.setLocal({ camera: false, cameraTrack: null });
-        await this.session?.closeProducer('camera');
-        this.tracks.stop('camera');
-        return;
-      }
-      if (this.blocked('camera')) return this.notice('mediaBlocked');
-      const track = await this.tracks.camera();
-      this.setLocal({ camera: true, cameraTrack: track });
-      if (this.session) await this.session.produce('camera', track);
-    } catch (err) {
-      this.failLocal(err);
-    }
+  setCamera(on: boolean): Promise<void> {
+    return this.localMedia.setCamera(on);
   }
 
-  async setScreenShare(on: boolean): Promise<void> {
-    try {
-      if (!on) {
-        this.setLocal({ screen: false, screenTrack: null });
-        await this.session?.closeProducer('screen');
-        this.tracks.stop('screen');
-        return;
-      }
-      if (this.blocked('screen')) return this.notice('mediaBlocked');
-      const track = await this.tracks.screen(() => void this.setScreenShare(false));
-      this.setLocal({ screen: true, screenTrack: track });
-      if (this.session) await this.session.produce('screen', track);
-    } catch (err) {
-      this.failLocal(err);
-    }
+  setScreenShare(on: boolean): Promise<void> {
+    return this.localMedia.setScreenShare(on);
   }
 
-  async switchDevice(kind: 'mic' | 'camera', deviceId: string): Promise<void> {
-    const track = await this.tracks.switchDevice(kind, deviceId);
-    const producer = this.session?.producer(kind);
-    if (track && producer) await producer.replaceTrack({ track });
-    if (kind === 'camera') this.setLocal({ cameraTrack: track });
+  switchDevice(kind: 'mic' | 'camera', deviceId: string): Promise<void> {
+    return this.localMedia.switchDevice(kind, deviceId);
   }
 
   /** The peers whose tiles are on screen: only their cameras are forwarded; the layer suits the tile size. */
   setVisiblePeers(peerIds: string[], spatialLayer: number): void {
-    this.visiblePeers = new Set(peerIds);
-    this.preferredLayer = spatialLayer;
-    for (const entry of this.remote.values()) void this.applyVisibility(entry);
+    this.remote.setVisible(peerIds, spatialLayer);
   }
 
   // ── chat, hands, host controls ───────────────────────────────────────────────────────────────────────────
@@ -301,99 +248,16 @@ export class MeetingClient {
       return;
     }
     this.session = opened.session;
-    for (const p of opened.producers) this.rememberProducer(p.peerId, p);
-    this.publishRemote();
-    const local = this.view.local;
-    const wanted: Array<[MediaSource, boolean]> = [['mic', local.mic], ['camera', local.camera], ['screen', local.screen]];
-    await Promise.all([
-      ...wanted.filter(([, on]) => on).map(([source]) => this.produceLocal(source, generation)),
-      ...[...this.remote.values()].map((entry) => this.consume(entry, generation)),
-    ]);
-  }
-
-  private async produceLocal(source: MediaSource, generation: number): Promise<void> {
-    if (this.blocked(source)) {
-      this.setLocal(source === 'mic' ? { mic: false } : source === 'camera' ? { camera: false, cameraTrack: null } : { screen: false, screenTrack: null });
-      return;
-    }
-    try {
-      const track = source === 'mic' ? await this.tracks.mic() : source === 'camera' ? await this.tracks.camera() : this.tracks.current('screen');
-      if (!track || generation !== this.generation || !this.session) return;
-      if (source === 'camera') this.setLocal({ cameraTrack: track });
-      await this.session.produce(source, track);
-    } catch (err) {
-      if (generation === this.generation) this.failLocal(err);
-    }
+    for (const p of opened.producers) this.remote.remember(p.peerId, p);
+    const current = () => generation === this.generation;
+    await Promise.all([this.localMedia.produceWanted(opened.session, current), this.remote.consumeAll(opened.session, current)]);
   }
 
   private teardownMedia(): void {
     this.generation++;
     this.session?.close();
     this.session = null;
-    this.consuming.clear();
-    for (const entry of this.remote.values()) Object.assign(entry, { track: null, consumerId: null, consumerPaused: false });
-    this.publishRemote();
-  }
-
-  private rememberProducer(peerId: string, p: ProducerView): RemoteMedia {
-    const existing = this.remote.get(p.producerId);
-    if (existing) return existing;
-    const entry: RemoteMedia = { producerId: p.producerId, peerId, kind: p.kind, source: p.source, producerPaused: p.paused, track: null, consumerId: null, consumerPaused: false };
-    this.remote.set(p.producerId, entry);
-    return entry;
-  }
-
-  private async consume(entry: RemoteMedia, generation: number): Promise<void> {
-    const session = this.session;
-    if (!session || entry.consumerId || this.consuming.has(entry.producerId)) return;
-    this.consuming.add(entry.producerId);
-    try {
-      const { consumer } = await session.consume(entry.producerId);
-      if (generation !== this.generation || !this.remote.has(entry.producerId)) {
-        consumer.close();
-        return;
-      }
-      entry.consumerId = consumer.id;
-      entry.track = consumer.track;
-      entry.consumerPaused = true;
-      consumer.on('trackended', () => this.forgetProducer(entry.producerId));
-      this.publishRemote();
-      await this.applyVisibility(entry);
-    } catch (err) {
-      // The producer went away in the meantime; anything else is logged and the tile shows no video.
-      if (codeOf(err) === 'producer_not_found') this.forgetProducer(entry.producerId);
-      else if (generation === this.generation) console.warn('consume failed', err);
-    } finally {
-      this.consuming.delete(entry.producerId);
-    }
-  }
-
-  private async applyVisibility(entry: RemoteMedia): Promise<void> {
-    if (!entry.consumerId) return;
-    // Audio and screen shares always flow; cameras only for tiles on screen.
-    const wanted = entry.source !== 'camera' || this.visiblePeers.has(entry.peerId);
-    const consumerId = entry.consumerId;
-    try {
-      if (wanted && entry.consumerPaused) {
-        entry.consumerPaused = false;
-        await this.request('resumeConsumer', { consumerId });
-      } else if (!wanted && !entry.consumerPaused) {
-        entry.consumerPaused = true;
-        await this.request('pauseConsumer', { consumerId });
-      }
-      if (wanted && entry.kind === 'video') await this.request('setPreferredLayers', { consumerId, spatialLayer: entry.source === 'screen' ? 2 : this.preferredLayer });
-    } catch (err) {
-      if (codeOf(err) !== 'consumer_not_found') console.warn('consumer update failed', err);
-    }
-    this.publishRemote();
-  }
-
-  private forgetProducer(producerId: string): void {
-    const entry = this.remote.get(producerId);
-    if (!entry) return;
-    this.remote.delete(producerId);
-    if (entry.consumerId) this.session?.dropConsumer(entry.consumerId);
-    this.publishRemote();
+    this.remote.detach();
   }
 
   // ── notifications and reconnection ───────────────────────────────────────────────────────────────────────
@@ -411,32 +275,29 @@ export class MeetingClient {
         break;
       case 'peerLeft':
         this.update({ peers: this.view.peers.filter((p) => p.peerId !== n.data.peerId) });
-        for (const entry of [...this.remote.values()]) if (entry.peerId === n.data.peerId) this.forgetProducer(entry.producerId);
+        this.remote.forgetWhere((entry) => entry.peerId === n.data.peerId, this.session);
         break;
       case 'producerAdded': {
-        const entry = this.rememberProducer(n.data.peerId, n.data.producer);
-        this.publishRemote();
-        void this.consume(entry, this.generation);
+        const entry = this.remote.remember(n.data.peerId, n.data.producer);
+        const session = this.session;
+        const generation = this.generation;
+        if (session) void this.remote.consume(entry, session, () => generation === this.generation);
         break;
       }
       case 'producerClosed':
-        if (n.data.peerId === selfId) this.onOwnProducerClosed(n.data.producerId, n.data.byHost);
-        else this.forgetProducer(n.data.producerId);
+        if (n.data.peerId === selfId) this.localMedia.producerClosed(n.data.producerId, n.data.byHost);
+        else this.remote.forget(n.data.producerId, this.session);
         break;
       case 'producerPaused': {
         if (n.data.peerId === selfId) {
-          if (n.data.paused && n.data.byHost) this.onMutedByHost();
+          if (n.data.paused && n.data.byHost) this.localMedia.mutedByHost();
           break;
         }
-        const entry = this.remote.get(n.data.producerId);
-        if (entry) {
-          entry.producerPaused = n.data.paused;
-          this.publishRemote();
-        }
+        this.remote.setProducerPaused(n.data.producerId, n.data.paused);
         break;
       }
       case 'consumerClosed':
-        for (const entry of [...this.remote.values()]) if (entry.consumerId === n.data.consumerId) this.forgetProducer(entry.producerId);
+        this.remote.forgetWhere((entry) => entry.consumerId === n.data.consumerId, this.session);
         break;
       case 'activeSpeaker':
         this.update({ activeSpeaker: n.data.peerId });
@@ -487,26 +348,6 @@ export class MeetingClient {
     if (before.includes('mic') && !self.blocked.includes('mic')) this.notice('allowedToSpeak');
   }
 
-  private onMutedByHost(): void {
-    this.session?.producer('mic')?.pause();
-    this.setLocal({ mic: false });
-    this.notice('mutedByHost');
-  }
-
-  private onOwnProducerClosed(producerId: string, byHost: boolean): void {
-    const source = this.session?.dropProducer(producerId) ?? null;
-    if (!byHost || !source) return;
-    if (source === 'camera') {
-      this.tracks.stop('camera');
-      this.setLocal({ camera: false, cameraTrack: null });
-      this.notice('cameraStoppedByHost');
-    } else if (source === 'screen') {
-      this.tracks.stop('screen');
-      this.setLocal({ screen: false, screenTrack: null });
-      this.notice('screenStoppedByHost');
-    }
-  }
-
   private onSocketLost(): void {
     if (this.view.phase === 'joined' || this.view.phase === 'lobby') this.update({ reconnecting: true });
   }
@@ -541,22 +382,6 @@ export class MeetingClient {
   private blocked(source: MediaSource): boolean {
     const self = this.view.self;
     return !!self && !self.isHost && self.blocked.includes(source);
-  }
-
-  private setLocal(patch: Partial<MeetingView['local']>): void {
-    this.update({ local: { ...this.view.local, ...patch } });
-  }
-
-  private failLocal(err: unknown): void {
-    if (codeOf(err) === 'media_blocked') this.notice('mediaBlocked');
-    else {
-      console.warn('local media failed', err);
-      this.notice('deviceFailed');
-    }
-  }
-
-  private publishRemote(): void {
-    this.update({ remote: [...this.remote.values()].map((e) => ({ ...e })) });
   }
 
   private notice(notice: MeetingNotice): void {

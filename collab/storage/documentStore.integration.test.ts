@@ -1,0 +1,80 @@
+// The durable update log under concurrency: group commit must still resolve each append only once its row is
+// committed, lose nothing, and a load (sliced merge) must give back exactly the document that was written.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { createTestApp, TestClient, type TestApp } from '../../tests/support/testApp.ts';
+
+let t: TestApp;
+let documentId: string;
+let userId: string;
+
+beforeAll(async () => {
+  process.env.TONGBAN_AUTH_RATE_LIMIT = '1000';
+  t = await createTestApp();
+  const owner = new TestClient(t.app);
+  await owner.signIn('zhangwei');
+  const created = await owner.post('/api/documents', { kind: 'draft', title: '日志并发写入' });
+  documentId = (created.json() as { id: string }).id;
+  userId = (await t.app.svc.db.user.findFirstOrThrow({ where: { username: 'zhangwei' } })).id;
+});
+afterAll(async () => {
+  delete process.env.TONGBAN_AUTH_RATE_LIMIT;
+  await t.close();
+});
+
+/** n small updates, as n editors typing one line each would send them. */
+function updates(n: number): { updates: Uint8Array[]; lines: string[] } {
+  const out: Uint8Array[] = [];
+  const lines: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const doc = new Y.Doc();
+    doc.on('update', (u: Uint8Array) => out.push(u));
+    const p = new Y.XmlElement('paragraph');
+    p.insert(0, [new Y.XmlText(`第${i}行`)]);
+    doc.getXmlFragment('default').insert(0, [p]);
+    lines.push(`第${i}行`);
+  }
+  return { updates: out, lines };
+}
+
+describe('DocumentStore', () => {
+  it('commits each of many concurrent appends before resolving it, and loads them all back', async () => {
+    const store = t.app.svc.collab.store;
+    const { updates: batch, lines } = updates(300);
+    const before = await t.app.svc.db.documentUpdate.count({ where: { documentId } });
+    const committedWhenResolved: boolean[] = [];
+    await Promise.all(batch.map(async (u, i) => {
+      await store.append(documentId, u, userId);
+      // A resolved append must already be readable from the database.
+      const rows = await t.app.svc.db.documentUpdate.count({ where: { documentId } });
+      committedWhenResolved[i] = rows > before;
+    }));
+    expect(committedWhenResolved.every(Boolean)).toBe(true);
+    expect(await t.app.svc.db.documentUpdate.count({ where: { documentId } })).toBe(before + 300);
+
+    const { state, tail } = await store.load(documentId);
+    expect(tail).toBe(before + 300);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, state!);
+    const text = doc.getXmlFragment('default').toString();
+    expect(lines.filter((l) => !text.includes(l))).toEqual([]);
+
+    const { folded } = await store.compact(documentId);
+    expect(folded).toBe(before + 300);
+    const reloaded = new Y.Doc();
+    Y.applyUpdate(reloaded, (await store.load(documentId)).state!);
+    expect(reloaded.getXmlFragment('default').toString()).toBe(text);
+  });
+
+  it('fails only the append that cannot be written, not the others committed in the same batch', async () => {
+    const store = t.app.svc.collab.store;
+    const [a, b, c] = updates(3).updates;
+    const results = await Promise.allSettled([
+      store.append(documentId, a!, userId),
+      store.append('00000000-0000-0000-0000-000000000000', b!, userId), // no such document: the foreign key refuses it
+      store.append(documentId, c!, userId),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    await expect(store.append(documentId, a!, userId)).resolves.toBeUndefined();
+  });
+});
