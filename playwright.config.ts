@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
-const PORT = 3100;
+// `npm test` picks a free port (scripts/test.mjs); 3100 when Playwright is run directly.
+const PORT = Number(process.env.TONGBAN_E2E_PORT ?? 3100);
 // One data directory per run. Workers load this file again and inherit the environment, so they agree on it.
 const dataDir = (process.env.TONGBAN_E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-e2e-')));
 
@@ -49,6 +50,8 @@ export default defineConfig({
       // Every test signs in from 127.0.0.1; the per-IP limit is for real offices, not for one machine running them all.
       TONGBAN_AUTH_RATE_LIMIT: '1000',
       TONGBAN_LOG_LEVEL: 'warn',
+      // Media on free ports (one per worker): test runs side by side on one machine must not fight over 40000.
+      TONGBAN_MEDIA_PORT: '0',
     },
   },
 });

@@ -2,6 +2,7 @@
 // Runs every stage even after a failure, then prints one summary line "tests: N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,8 +46,15 @@ if (v) {
   totals.skipped += v.numPendingTests + v.numTodoTests;
 } else totals.failed++;
 
+// A free port, so the end-to-end server never collides with a Tongban already running on this machine.
+const e2ePort = await new Promise((resolve) => {
+  const probe = net.createServer().listen(0, '127.0.0.1', () => {
+    const { port } = probe.address();
+    probe.close(() => resolve(port));
+  });
+});
 const e2eReport = path.join(reports, 'playwright.json');
-stage('end-to-end tests (Playwright, Chromium)', bin('playwright'), ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_FILE: e2eReport });
+stage('end-to-end tests (Playwright, Chromium)', bin('playwright'), ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_FILE: e2eReport, TONGBAN_E2E_PORT: String(e2ePort) });
 const p = readJson(e2eReport);
 if (p?.stats) {
   totals.passed += p.stats.expected + p.stats.flaky;

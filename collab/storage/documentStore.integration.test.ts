@@ -1,5 +1,6 @@
 // The durable update log under concurrency: group commit must still resolve each append only once its row is
 // committed, lose nothing, and a load (sliced merge) must give back exactly the document that was written.
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createTestApp, TestClient, type TestApp } from '../../tests/support/testApp.ts';
@@ -64,6 +65,25 @@ describe('DocumentStore', () => {
     const reloaded = new Y.Doc();
     Y.applyUpdate(reloaded, (await store.load(documentId)).state!);
     expect(reloaded.getXmlFragment('default').toString()).toBe(text);
+  });
+
+  it('never lets an append join another command\'s open transaction (it would be rolled back after its ack)', async () => {
+    const { db } = t.app.svc;
+    const store = t.app.svc.collab.store;
+    const [u] = updates(1).updates;
+    const before = await db.documentUpdate.count({ where: { documentId } });
+    let append: Promise<void> | null = null;
+    const rolledBack = db.$transaction(async (tx) => {
+      await tx.unit.count();
+      append = store.append(documentId, u!, userId);
+      // Let the append's write start while this transaction is still open, then abort the transaction.
+      await nextTurn();
+      await nextTurn();
+      throw new Error('abort');
+    });
+    await expect(rolledBack).rejects.toThrow('abort');
+    await append;
+    expect(await db.documentUpdate.count({ where: { documentId } })).toBe(before + 1);
   });
 
   it('fails only the append that cannot be written, not the others committed in the same batch', async () => {

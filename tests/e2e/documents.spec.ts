@@ -52,6 +52,7 @@ test('two people co-edit, comment, review with tracked changes and compare versi
 
   await editor(owner).click();
   await owner.keyboard.type('为切实做好今冬明春安全生产工作，现将有关事项通知如下。');
+  await expect(owner.getByTestId('connection')).toHaveAttribute('data-pending', '0');
   await openTab(owner, '版本');
   await panel(owner).getByLabel('版本名称').fill('初稿');
   await panel(owner).getByRole('button', { name: '保存版本' }).click();

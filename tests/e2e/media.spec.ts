@@ -3,7 +3,7 @@
 // joiner, a wrong passcode is refused and an admitted guest gets media, a killed media worker is replaced while
 // everyone gets media back without reloading, and a dropped connection rejoins by itself.
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { asBrowser, serverNow, signInStaff, userId } from './support/tongban.ts';
+import { asBrowser, serverNow, signInStaff, userId } from '../e2e/support/tongban.ts';
 
 const BASE_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 // Four browsers encode and decode video on two cores: the fake camera runs at 15 fps, and traces (a snapshot per

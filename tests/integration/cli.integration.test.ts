@@ -51,5 +51,5 @@ describe('npm run cli', () => {
     db.close();
     expect(row).toEqual({ displayName: '王芳', clearance: 2 });
     expect((await cli(['audit-verify'], restoredDir)).out).toMatch(/Audit chain OK/);
-  }, 60_000);
+  }, 240_000);
 });

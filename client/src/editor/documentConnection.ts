@@ -47,6 +47,9 @@ export function collabUrl(path: string): string {
   return url.toString();
 }
 
+/** How long saving a version waits for unacknowledged changes before going ahead with what the server has. */
+const ACK_WAIT_MS = 5_000;
+
 /** Opening does not wait longer than this for the browser's copy (IndexedDB can be slow or blocked). */
 const LOCAL_COPY_WAIT_MS = 3_000;
 
@@ -101,6 +104,26 @@ export class DocumentConnection {
     this.stateListeners.add(onChange);
     return () => this.stateListeners.delete(onChange);
   };
+
+  /**
+   * Resolves once the server has acknowledged every local change (or after `timeoutMs`, offline): the server's copy is
+   * what a saved version or a workflow step freezes, so the last keystrokes must be in it first.
+   */
+  acknowledged(timeoutMs = ACK_WAIT_MS): Promise<void> {
+    if (this.state.pending === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.stateListeners.delete(check);
+        resolve();
+      };
+      const check = () => {
+        if (this.state.pending === 0) done();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      this.stateListeners.add(check);
+    });
+  }
 
   private setState(change: Partial<ConnectionState>): void {
     const next = { ...this.state, ...change };

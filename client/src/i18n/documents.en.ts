@@ -89,6 +89,7 @@ const documentsEn: DocumentsMessages = {
     noAccessTitle: 'This document cannot be opened',
     noAccess: 'You do not have access to this document, or it was deleted.',
     loadFailed: 'The document could not be loaded: {{message}}',
+    notText: 'This is meeting material or a whiteboard: open and annotate it in the meeting.',
     reviewMode: 'Review mode',
     reviewModeOn: 'Review mode is on: every change except the owner’s is recorded as a tracked change.',
     reviewModeOff: 'Review mode is off',

@@ -89,6 +89,7 @@ const documentsZhCN = {
     noAccessTitle: '无法打开该文档',
     noAccess: '您没有查看该文档的权限，或文档已被删除。',
     loadFailed: '文档加载失败：{{message}}',
+    notText: '这是会议材料或白板，请在会议中打开和批注。',
     reviewMode: '审阅模式',
     reviewModeOn: '审阅模式已开启：除起草人外，所有修改都将记录为修订。',
     reviewModeOff: '审阅模式已关闭',

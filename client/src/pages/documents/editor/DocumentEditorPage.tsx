@@ -3,6 +3,7 @@ import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../../api/http.ts';
+import { RICH_TEXT_KINDS } from '../../../../../collab/schema/documentKinds.ts';
 import { errorMessage } from '../../../api/errorMessage.ts';
 import { PageLoading } from '../../../components/PageLoading.tsx';
 import { useActiveSession } from '../../../session/sessionContext.ts';
@@ -27,6 +28,10 @@ function OpenDocument({ id }: { id: string }) {
         data-testid="document-unavailable"
       />
     );
+  }
+  if (!RICH_TEXT_KINDS.includes(state.info.kind)) {
+    // Meeting materials and whiteboards are annotated in the meeting room, not edited as text.
+    return <Result status="info" title={state.info.title} subTitle={t('documents.editor.notText')} extra={<Link to="/documents"><Button type="primary">{t('documents.editor.back')}</Button></Link>} />;
   }
   return <DocumentWorkspace key={state.generation} session={session} info={state.info} connection={state.connection} user={user} />;
 }

@@ -181,6 +181,7 @@ export function DocumentWorkspace({ session, info, connection, user }: {
           versions={versions.items}
           canSave={info.access === 'edit' || info.access === 'manage'}
           canRestore={info.access === 'manage'}
+          beforeSave={() => connection.acknowledged()}
           onChanged={versionsChanged}
         />
       )}

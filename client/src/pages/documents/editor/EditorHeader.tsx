@@ -30,8 +30,8 @@ function ConnectionIndicator({ connection }: { connection: DocumentConnection })
   }, [waiting]);
   if (status === 'offline') return <Tag icon={<DisconnectOutlined />} color="warning" data-testid="connection">{t('documents.editor.status.offline')}</Tag>;
   if (status === 'connecting') return <Tag icon={<CloudSyncOutlined />} data-testid="connection">{t('documents.editor.status.connecting')}</Tag>;
-  if (slow && pending > 0) return <Tag icon={<CloudSyncOutlined />} color="processing" data-testid="connection">{t('documents.editor.status.pending', { count: pending })}</Tag>;
-  return <Tag icon={<CloudOutlined />} color="success" data-testid="connection">{t('documents.editor.status.online')}</Tag>;
+  if (slow && pending > 0) return <Tag icon={<CloudSyncOutlined />} color="processing" data-testid="connection" data-pending={pending}>{t('documents.editor.status.pending', { count: pending })}</Tag>;
+  return <Tag icon={<CloudOutlined />} color="success" data-testid="connection" data-pending={pending}>{t('documents.editor.status.online')}</Tag>;
 }
 
 function Presence({ participants }: { participants: Participant[] }) {
@@ -129,7 +129,7 @@ export function EditorHeader({ info, isOwner, connection, participants, onInfoCh
           </label>
         )}
         {owner && <Button icon={<ShareAltOutlined />} onClick={onShare} aria-label={t('documents.editor.share')}><span className="tb-label-wide">{t('documents.editor.share')}</span></Button>}
-        {isOwner && info.kind === 'draft' && <WorkflowMenu info={info} onStepped={onStepped} />}
+        {isOwner && info.kind === 'draft' && <WorkflowMenu info={info} beforeStep={() => connection.acknowledged()} onStepped={onStepped} />}
         <Dropdown menu={{ items: exportItems }} trigger={['click']}>
           <Button icon={<DownloadOutlined />} aria-label={t('documents.editor.export')}>
             <span className="tb-label-wide">{t('documents.editor.export')}</span>

@@ -9,7 +9,12 @@ import { errorMessage } from '../../../api/errorMessage.ts';
 
 const isStatus = (s: string): s is DocumentStatus => Object.hasOwn(WORKFLOW_STEPS, s);
 
-export function WorkflowMenu({ info, onStepped }: { info: DocumentInfo; onStepped: () => Promise<void> }) {
+export function WorkflowMenu({ info, beforeStep, onStepped }: {
+  info: DocumentInfo;
+  /** Each step freezes a version of the server's copy: this person's last changes must be in it. */
+  beforeStep: () => Promise<void>;
+  onStepped: () => Promise<void>;
+}) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const [busy, setBusy] = useState(false);
@@ -31,6 +36,7 @@ export function WorkflowMenu({ info, onStepped }: { info: DocumentInfo; onSteppe
       onOk: async () => {
         setBusy(true);
         try {
+          await beforeStep();
           await documentsApi.workflow(info.id, action, note.trim());
           message.success(t('documents.workflow.done', { action: t(`documents.workflow.${action}`) }));
           await onStepped();

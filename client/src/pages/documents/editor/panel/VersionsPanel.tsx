@@ -14,8 +14,10 @@ import { VersionViewModal } from './VersionViewModal.tsx';
 type ReasonKey = keyof typeof zhCN.documents.versions.reasons;
 const isReason = (r: string): r is ReasonKey => Object.hasOwn(zhCN.documents.versions.reasons, r);
 
-export function VersionsPanel({ documentId, versions, canSave, canRestore, onChanged }: {
+export function VersionsPanel({ documentId, versions, canSave, canRestore, beforeSave, onChanged }: {
   documentId: string;
+  /** Waits until the server has this person's last changes: a version is the server's copy. */
+  beforeSave: () => Promise<void>;
   versions: Version[];
   canSave: boolean;
   canRestore: boolean;
@@ -31,6 +33,7 @@ export function VersionsPanel({ documentId, versions, canSave, canRestore, onCha
   const save = async ({ name }: { name: string }) => {
     setSaving(true);
     try {
+      await beforeSave();
       await documentsApi.saveVersion(documentId, name.trim());
       form.resetFields();
       message.success(t('documents.versions.saved'));

@@ -24,6 +24,7 @@ export function RoomView({ client, view, onLeave }: { client: MeetingClient; vie
   const { message } = App.useApp();
   const wide = useWideLayout();
   const width = useSyncExternalStore(subscribeResize, () => window.innerWidth);
+  const height = useSyncExternalStore(subscribeResize, () => window.innerHeight);
   const [panel, setPanel] = useState<PanelTab | null>(wide ? 'participants' : null);
   const [page, setPage] = useState(0);
   const [pages, setPages] = useState(1);
@@ -50,8 +51,10 @@ export function RoomView({ client, view, onLeave }: { client: MeetingClient; vie
     ? { track: remoteScreen.track, name: nameOf(remoteScreen.peerId), self: false }
     : view.local.screenTrack ? { track: view.local.screenTrack, name: view.self?.displayName ?? '', self: true } : null;
 
-  // The video gets the width the side panel leaves.
-  const spec = gridSpec(wide && panel ? width - 360 : width, stage !== null);
+  // The video gets the width the side panel leaves, and the height the header and the controls leave.
+  const videoWidth = wide && panel ? width - 360 : width;
+  const spec = gridSpec(videoWidth, stage !== null);
+  const area = { width: videoWidth - 16, height: height - (wide ? 150 : 210) };
   const togglePanel = (tab: PanelTab) => setPanel((open) => (open === tab ? null : tab));
   const tabs = (
     <Tabs
@@ -83,7 +86,7 @@ export function RoomView({ client, view, onLeave }: { client: MeetingClient; vie
       <div className="mr-body">
         <main className={`mr-main${spec.strip ? ` mr-main--${spec.strip}` : ''}`}>
           {stage && <ScreenStage track={stage.track} sharerName={stage.name} self={stage.self} />}
-          <VideoGrid client={client} view={view} spec={spec} page={page} onPages={onPages} />
+          <VideoGrid client={client} view={view} spec={spec} area={area} page={page} onPages={onPages} />
         </main>
         {wide && panel && <aside className="mr-panel">{tabs}</aside>}
       </div>

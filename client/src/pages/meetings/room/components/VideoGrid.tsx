@@ -3,18 +3,20 @@
 import { useEffect, useMemo } from 'react';
 import type { PeerView } from '../../../../../../media/signaling.ts';
 import type { MeetingClient, MeetingView } from '../media/MeetingClient.ts';
-import { gridPage, orderTiles, spatialLayerFor, type GridSpec } from '../layout/gridLayout.ts';
+import { bestColumns, gridPage, orderTiles, spatialLayerFor, type GridSpec } from '../layout/gridLayout.ts';
 import { VideoTile } from './VideoTile.tsx';
 
 interface Props {
   client: MeetingClient;
   view: MeetingView;
   spec: GridSpec;
+  /** The area the grid has (without a shared screen), to choose its columns. */
+  area: { width: number; height: number };
   page: number;
   onPages(page: number, pages: number): void;
 }
 
-export function VideoGrid({ client, view, spec, page, onPages }: Props) {
+export function VideoGrid({ client, view, spec, area, page, onPages }: Props) {
   const everyone = useMemo<PeerView[]>(() => (view.self ? [view.self, ...view.peers] : view.peers), [view.self, view.peers]);
   const order = orderTiles(everyone.map((p) => p.peerId), view.self?.peerId ?? null);
   const shown = gridPage(order, page, spec.pageSize, view.activeSpeaker);
@@ -32,9 +34,10 @@ export function VideoGrid({ client, view, spec, page, onPages }: Props) {
   }, [client, shownKey]);
 
   const byId = new Map(everyone.map((p) => [p.peerId, p]));
-  const rows = Math.max(1, Math.ceil(shown.ids.length / spec.columns));
+  const columns = spec.strip ? Math.min(spec.columns, Math.max(1, shown.ids.length)) : bestColumns(shown.ids.length, area.width, area.height, spec.columns);
+  const rows = Math.max(1, Math.ceil(shown.ids.length / columns));
   return (
-    <div className="mr-grid" style={{ gridTemplateColumns: `repeat(${Math.min(spec.columns, Math.max(1, shown.ids.length))}, minmax(0, 1fr))`, gridTemplateRows: `repeat(${rows}, minmax(0, 1fr))` }}>
+    <div className="mr-grid" style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`, gridTemplateRows: `repeat(${rows}, minmax(0, 1fr))` }}>
       {shown.ids.map((id) => {
         const peer = byId.get(id);
         if (!peer) return null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gridPage, gridSpec, orderTiles, spatialLayerFor } from './gridLayout.ts';
+import { bestColumns, gridPage, gridSpec, orderTiles, spatialLayerFor } from './gridLayout.ts';
 
 const people = (n: number) => Array.from({ length: n }, (_, i) => `p${i}`);
 
@@ -31,6 +31,16 @@ describe('grid layout', () => {
     ['nobody at all', 0, 0, null, [], 0, 1],
   ])('%s', (_name, count, page, speaker, ids, shownPage, pages) => {
     expect(gridPage(people(count), page, 4, speaker)).toEqual({ ids, page: shownPage, pages });
+  });
+
+  it.each<[string, number, number, number, number, number]>([
+    ['two people on a portrait tablet stack', 2, 800, 1100, 2, 1],
+    ['two people on a wide desktop sit side by side', 2, 1260, 650, 3, 2],
+    ['four on a landscape tablet: two by two', 4, 1000, 650, 2, 2],
+    ['nine on a desktop: three by three', 9, 1260, 650, 3, 3],
+    ['one person fills the area', 1, 1260, 650, 3, 1],
+  ])('%s', (_name, tiles, width, height, max, columns) => {
+    expect(bestColumns(tiles, width, height, max)).toBe(columns);
   });
 
   it.each([[1, 2], [2, 2], [3, 1], [6, 1], [7, 0], [9, 0]])('%i tiles use simulcast layer %i', (tiles, layer) => {

@@ -52,6 +52,24 @@ export function gridPage(order: readonly string[], requestedPage: number, pageSi
   return { ids, page, pages };
 }
 
+/**
+ * Columns for `tiles` tiles in a width×height area: the count (up to maxColumns) that shows each 16:9 picture largest,
+ * so two people on a portrait tablet stack instead of standing in two thin columns.
+ */
+export function bestColumns(tiles: number, width: number, height: number, maxColumns: number): number {
+  let best = 1;
+  let bestWidth = 0;
+  for (let columns = 1; columns <= Math.max(1, Math.min(maxColumns, tiles)); columns++) {
+    const rows = Math.ceil(tiles / columns);
+    const shown = Math.min(width / columns, ((height / rows) * 16) / 9);
+    if (shown > bestWidth + 0.5) {
+      best = columns;
+      bestWidth = shown;
+    }
+  }
+  return best;
+}
+
 /** Simulcast layer for tiles of this count: big tiles get the top layer, a full grid the lowest. */
 export function spatialLayerFor(tiles: number): 0 | 1 | 2 {
   if (tiles <= 2) return 2;

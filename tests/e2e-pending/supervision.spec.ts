@@ -3,7 +3,7 @@
 // controlled clock and the overdue warning arrives live for owner and supervisor, the owner submits, the supervisor
 // returns it, it is resubmitted and accepted, and the statistics show the unit's on-time rate (0%: it was late).
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { advanceClock, chooseOption, serverNow, signInEnrolling, signInStaff } from './support/tongban.ts';
+import { advanceClock, chooseOption, serverNow, signInEnrolling, signInStaff } from '../e2e/support/tongban.ts';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
