@@ -77,6 +77,9 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
         workerSrc: ["'self'", 'blob:'],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
+        // Over plain HTTP on a LAN address, upgrade-insecure-requests makes browsers fetch the scripts over https
+        // and the page stays blank; only ask for it when Tongban is served over HTTPS.
+        upgradeInsecureRequests: config.publicUrl.startsWith('https://') ? [] : null,
       },
     },
     strictTransportSecurity: config.publicUrl.startsWith('https://'),
