@@ -10,7 +10,8 @@ export default defineConfig({
   root: fileURLToPath(new URL('client', import.meta.url)),
   plugins: [react()],
   build: {
-    outDir: fileURLToPath(new URL('client/dist', import.meta.url)),
+    // TONGBAN_CLIENT_DIST: see server/plugins/clientApp.ts.
+    outDir: process.env.TONGBAN_CLIENT_DIST ?? fileURLToPath(new URL('client/dist', import.meta.url)),
     emptyOutDir: true,
     // Ant Design alone is several hundred kB; the split below keeps the app's own chunks small and cacheable.
     chunkSizeWarningLimit: 1500,

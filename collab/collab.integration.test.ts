@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import WebSocket from 'ws';
 import { createTestApp, TestClient, type TestApp } from '../tests/support/testApp.ts';
 import { connectCollaborator, paragraph, textOf, waitFor, type Collaborator } from '../tests/support/collabClient.ts';
+import { parseCloseReason } from '../client/src/editor/closeReason.ts';
 
 let t: TestApp;
 let base: string;
@@ -99,6 +100,8 @@ describe('comment-only share', () => {
     commenter.edit((s) => s.tr.insertText('不必', 1));
     const closed = await commenter.closed;
     expect(closed.reason).toMatch(/^4403 comment_only/);
+    // The reason as the browser reads it (it picks the message it shows by the rule).
+    expect(parseCloseReason(closed.reason)).toMatchObject({ kind: 'refused', rule: 'comment_only' });
     expect(textOf(await stateOf(id))).toBe('请各单位认真落实。');
     const notes = await t.app.svc.db.notification.findMany({ where: { userId: ids.zhangwei, kind: 'comment.mention' } });
     expect(notes.length).toBe(1);
@@ -127,6 +130,7 @@ describe('review mode', () => {
     reviewer.edit((s) => s.tr.insertText('直接改', 1));
     const closed = await reviewer.closed;
     expect(closed.reason).toMatch(/^4403 suggest_only/);
+    expect(parseCloseReason(closed.reason)).toEqual({ kind: 'refused', rule: 'suggest_only', detail: 'in review mode you can only suggest changes; direct edits are refused' });
 
     const insertion = suggestions.find((s) => s.kinds.includes('insertion'))!;
     const deletion = suggestions.find((s) => s.kinds.includes('deletion'))!;
@@ -172,7 +176,10 @@ describe('access', () => {
     expect((await clients.sunyue!.post(`/api/documents/${id}/collab-token`)).statusCode).toBe(403);
     // A token for another document does not open this one.
     const other = await newDoc('sunyue');
-    const token = (await clients.sunyue!.post(`/api/documents/${other}/collab-token`)).json().token;
+    const grant = (await clients.sunyue!.post(`/api/documents/${other}/collab-token`)).json() as { token: string; serverTime: string };
+    const token = grant.token;
+    // The token carries the server's time, so editors stamp suggestions by the server's clock (which tests move).
+    expect(Math.abs(Date.parse(grant.serverTime) - t.app.svc.clock.now().getTime())).toBeLessThan(5_000);
     const ws = new WebSocket(`${base.replace('http', 'ws')}/collab`);
     await new Promise((r) => ws.once('open', r));
     const { HocuspocusProvider, HocuspocusProviderWebsocket } = await import('@hocuspocus/provider');
@@ -248,5 +255,28 @@ describe('bad input', () => {
     good.edit((s) => s.tr.insertText('仍可编辑', 1));
     await good.acked();
     expect(textOf(await stateOf(id))).toBe('仍可编辑正常内容。');
+  });
+
+  it('lets a client replay the server’s own attribution, and closes one that rewrites it', async () => {
+    const id = await newDoc('zhangwei', [['hejun', 'edit']]);
+    const writer = await connect('zhangwei', id);
+    writer.edit((s) => s.tr.insert(0, paragraph('甲的内容。')));
+    await writer.acked();
+    const authors = () => writer.doc.getMap<string>('clientAuthors');
+    const mine = String(writer.doc.clientID);
+    await waitFor(writer.doc, () => authors().get(mine) === ids.zhangwei);
+    // The entry the server already has, written again (as an offline copy replays it after a restore): accepted.
+    authors().set(mine, ids.zhangwei!);
+    writer.edit((s) => s.tr.insertText('（续）', s.doc.content.size - 1));
+    await writer.acked();
+    // Claiming someone else's text is not.
+    const other = await connect('hejun', id);
+    other.doc.getMap<string>('clientAuthors').set(mine, ids.hejun!);
+    const refused = (await other.closed).reason;
+    expect(refused).toMatch(/^4400 malformed_update: clientAuthors is server-owned/);
+    expect(parseCloseReason(refused)).toMatchObject({ kind: 'rejected_update', detail: expect.stringContaining('clientAuthors is server-owned') });
+    const state = await stateOf(id);
+    expect(state.getMap('clientAuthors').get(mine)).toBe(ids.zhangwei);
+    expect(textOf(state)).toBe('甲的内容。（续）');
   });
 });

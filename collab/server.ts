@@ -8,6 +8,7 @@ import type { Services } from '../server/services.ts';
 import { CLOSE, DOCUMENT_NAME_PREFIX, type CollabContext, type LocalWriteContext } from './context.ts';
 import { AuthenticationExtension } from './extensions/AuthenticationExtension.ts';
 import { AuthorshipExtension } from './extensions/AuthorshipExtension.ts';
+import { InkValidationExtension } from './extensions/InkValidationExtension.ts';
 import { MetricsExtension, newMetrics, type CollabMetrics } from './extensions/MetricsExtension.ts';
 import { PersistenceExtension } from './extensions/PersistenceExtension.ts';
 import { ReviewModeExtension } from './extensions/ReviewModeExtension.ts';
@@ -38,6 +39,7 @@ export class CollabServer {
       extensions: [
         this.auth,
         new ValidationExtension(this.metrics),
+        new InkValidationExtension(svc.clock, this.metrics),
         new ReviewModeExtension(svc.clock, this.metrics),
         new PersistenceExtension(this.store, this.metrics, svc.log),
         new AuthorshipExtension(),

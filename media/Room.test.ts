@@ -1,7 +1,7 @@
 // Room and Peer against real mediasoup workers: lifecycle (close twice, children first), producing and consuming,
 // hostile parameters, spreading over routers with pipeToRouter, and rebuilding after the worker dies.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { audioRtp, RecordingSink, silentLog, testPool, videoRtp } from '../tests/support/mediaFixtures.ts';
+import { audioRtp, RecordingSink, silentLog, simulcastRtp, testPool, videoRtp } from '../tests/support/mediaFixtures.ts';
 import { rtpCapabilitiesSchema, type RtpParametersInput } from './signaling.ts';
 import { Room } from './Room.ts';
 import type { WorkerPool } from './WorkerPool.ts';
@@ -49,6 +49,21 @@ describe('Room', () => {
     expect(room.peer('b').consumers.get(consumer.consumerId)?.paused).toBe(false);
     await expect(room.consume('b', camera.id)).rejects.toMatchObject({ code: 'cannot_consume' });
     await expect(room.consume('a', camera.id)).rejects.toMatchObject({ code: 'cannot_consume' });
+  });
+
+  it('forwards a simulcast camera as a simulcast consumer whose layer the receiver picks', async () => {
+    const room = await newRoom();
+    const a = await joined(room, 'a');
+    await joined(room, 'b');
+    const camera = await room.produce('a', { transportId: a.send, kind: 'video', source: 'camera', rtpParameters: simulcastRtp(1101), paused: false });
+    expect(camera.type).toBe('simulcast');
+    const { consumerId } = await room.consume('b', camera.id);
+    const consumer = room.peer('b').consumers.get(consumerId)!;
+    expect(consumer.type).toBe('simulcast');
+    await room.setPreferredLayers('b', consumerId, 0);
+    expect(consumer.preferredLayers?.spatialLayer).toBe(0);
+    await room.setPreferredLayers('b', consumerId, 2);
+    expect(consumer.preferredLayers?.spatialLayer).toBe(2);
   });
 
   it('refuses to consume a producer of another meeting', async () => {
@@ -99,6 +114,28 @@ describe('Room', () => {
     expect(sink.of('b', 'producerClosed').at(-1)?.data).toMatchObject({ producerId: screen.id, source: 'screen', byHost: true });
     expect((await consumerClosed).data).toEqual({ consumerId: consumer.consumerId });
     expect(room.peer('b').consumers.size).toBe(0);
+  });
+
+  it('answers requests racing with a closing producer with "gone", not an internal error', async () => {
+    const room = await newRoom();
+    const a = await joined(room, 'a');
+    await joined(room, 'b');
+    await joined(room, 'c');
+    const mic = await room.produce('a', { transportId: a.send, kind: 'audio', source: 'mic', rtpParameters: audioRtp(4501), paused: false });
+    const cam = await room.produce('a', { transportId: a.send, kind: 'video', source: 'camera', rtpParameters: simulcastRtp(4502), paused: false });
+    const micConsumer = await room.consume('b', mic.id);
+    const camConsumer = await room.consume('b', cam.id);
+    // The producers close while the browser is still asking about them (their owner left).
+    const asked = Promise.allSettled([
+      room.consume('c', cam.id),
+      room.setConsumerPaused('b', micConsumer.consumerId, false),
+      room.setPreferredLayers('b', camConsumer.consumerId, 1),
+    ]);
+    room.closeProducer('a', mic.id, false);
+    room.closeProducer('a', cam.id, false);
+    const codes = (await asked).map((r) => (r.status === 'rejected' ? (r.reason as { code?: string }).code : 'answered'));
+    expect(codes).toEqual(['producer_not_found', 'consumer_not_found', 'consumer_not_found']);
+    await expect(room.setProducerPaused('a', mic.id, true, false)).rejects.toMatchObject({ code: 'producer_not_found' });
   });
 
   it('spreads onto another router near its consumer budget and pipes producers across', async () => {

@@ -3,7 +3,7 @@
 // the room drops all media state, takes a new router and tells every peer to set up media again.
 import type { types } from 'mediasoup';
 import type { Logger } from 'pino';
-import { MediaError } from './errors.ts';
+import { MediaError, type MediaErrorCode } from './errors.ts';
 import { Peer, type ConsumerData, type PeerInfo, type ProducerData, type TransportData } from './Peer.ts';
 import { RoomRouters } from './RoomRouters.ts';
 import type { ConsumerView, IceServer, MediaSource, MeetingNotification, ProducerView, RtpCapabilitiesInput, RtpParametersInput, DtlsParametersInput, TransportOptionsView } from './signaling.ts';
@@ -157,7 +157,8 @@ export class Room {
 
   async restartIce(peerId: string, transportId: string): Promise<TransportOptionsView['iceParameters']> {
     await this.ready();
-    return this.transportOf(peerId, transportId).restartIce();
+    const transport = this.transportOf(peerId, transportId);
+    return whileOpen(transport, 'transport_not_found', () => transport.restartIce());
   }
 
   async produce(peerId: string, input: { transportId: string; kind: 'audio' | 'video'; source: MediaSource; rtpParameters: RtpParametersInput; paused: boolean }): Promise<types.Producer<ProducerData>> {
@@ -196,8 +197,7 @@ export class Room {
   async setProducerPaused(peerId: string, producerId: string, paused: boolean, byHost: boolean): Promise<void> {
     await this.ready();
     const producer = this.producerOf(peerId, producerId);
-    if (paused) await producer.pause();
-    else await producer.resume();
+    await whileOpen(producer, 'producer_not_found', () => (paused ? producer.pause() : producer.resume()));
     this.broadcast({ method: 'producerPaused', data: { peerId, producerId, paused, byHost } });
   }
 
@@ -214,16 +214,21 @@ export class Room {
     const transport = [...peer.transports.values()].find((t) => t.appData.direction === 'recv');
     if (!transport) throw new MediaError('transport_not_found', 'No receiving transport');
     const destination = peer.router;
-    await this.routers.pipe(producer, destination);
-    if (!destination.canConsume({ producerId, rtpCapabilities: peer.rtpCapabilities })) {
-      throw new MediaError('cannot_consume', 'This browser cannot receive this media');
-    }
-    const consumer = await transport.consume<ConsumerData>({
-      producerId,
-      rtpCapabilities: peer.rtpCapabilities,
-      // Resumed by the browser once its consumer exists, so no keyframe is lost in between.
-      paused: true,
-      appData: { peerId, producerPeerId: owner.id, source: producer.appData.source },
+    const rtpCapabilities = peer.rtpCapabilities;
+    // The producer may close (its owner left) or the transport (this peer left) while the worker works on it.
+    const bothOpen = { get closed() { return producer.closed || transport.closed; } };
+    const consumer = await whileOpen(bothOpen, 'producer_not_found', async () => {
+      await this.routers.pipe(producer, destination);
+      if (!destination.canConsume({ producerId, rtpCapabilities })) {
+        throw new MediaError('cannot_consume', 'This browser cannot receive this media');
+      }
+      return transport.consume<ConsumerData>({
+        producerId,
+        rtpCapabilities,
+        // Resumed by the browser once its consumer exists, so no keyframe is lost in between.
+        paused: true,
+        appData: { peerId, producerPeerId: owner.id, source: producer.appData.source },
+      });
     });
     peer.consumers.set(consumer.id, consumer);
     const gone = () => {
@@ -246,30 +251,32 @@ export class Room {
   async setConsumerPaused(peerId: string, consumerId: string, paused: boolean): Promise<void> {
     await this.ready();
     const consumer = this.consumerOf(peerId, consumerId);
-    if (paused) await consumer.pause();
-    else await consumer.resume();
+    await whileOpen(this.liveness(consumer), 'consumer_not_found', () => (paused ? consumer.pause() : consumer.resume()));
   }
 
   async setPreferredLayers(peerId: string, consumerId: string, spatialLayer: number, temporalLayer?: number): Promise<void> {
     await this.ready();
     const consumer = this.consumerOf(peerId, consumerId);
     if (consumer.type !== 'simulcast' && consumer.type !== 'svc') return;
-    await consumer.setPreferredLayers({ spatialLayer, ...(temporalLayer === undefined ? {} : { temporalLayer }) });
+    await whileOpen(this.liveness(consumer), 'consumer_not_found', () => consumer.setPreferredLayers({ spatialLayer, ...(temporalLayer === undefined ? {} : { temporalLayer }) }));
   }
 
-  /** Byte counters per producer and consumer, for tests and diagnostics. */
-  async mediaStats(): Promise<Array<{ peerId: string; producers: Array<{ id: string; source: MediaSource; paused: boolean; bytes: number }>; consumers: Array<{ id: string; producerId: string; source: MediaSource; paused: boolean; producerPaused: boolean; bytes: number }> }>> {
+  /**
+   * Byte counters per producer and consumer, for tests and diagnostics. Media that closes while being asked (its
+   * worker died a moment ago) is left out rather than failing the whole answer.
+   */
+  async mediaStats(): Promise<Array<{ peerId: string; producers: Array<{ id: string; source: MediaSource; type: types.ProducerType; paused: boolean; bytes: number }>; consumers: Array<{ id: string; producerId: string; source: MediaSource; paused: boolean; producerPaused: boolean; bytes: number }> }>> {
     const out = [];
     for (const peer of this.peers.values()) {
-      const producers = await Promise.all([...peer.producers.values()].map(async (p) => ({
-        id: p.id, source: p.appData.source, paused: p.paused,
+      const producers = await Promise.all([...peer.producers.values()].map((p) => unlessClosed(p, async () => ({
+        id: p.id, source: p.appData.source, type: p.type, paused: p.paused,
         bytes: (await p.getStats()).reduce((sum, s) => sum + s.byteCount, 0),
-      })));
-      const consumers = await Promise.all([...peer.consumers.values()].map(async (c) => ({
+      }))));
+      const consumers = await Promise.all([...peer.consumers.values()].map((c) => unlessClosed(c, async () => ({
         id: c.id, producerId: c.producerId, source: c.appData.source, paused: c.paused, producerPaused: c.producerPaused,
         bytes: (await c.getStats()).filter((s) => s.type === 'outbound-rtp').reduce((sum, s) => sum + s.byteCount, 0),
-      })));
-      out.push({ peerId: peer.id, producers, consumers });
+      }))));
+      out.push({ peerId: peer.id, producers: producers.filter((p) => p !== null), consumers: consumers.filter((c) => c !== null) });
     }
     return out;
   }
@@ -307,6 +314,20 @@ export class Room {
     const consumer = this.peer(peerId).consumers.get(consumerId);
     if (!consumer) throw new MediaError('consumer_not_found', 'No such consumer');
     return consumer;
+  }
+
+  /**
+   * Whether a consumer is gone for good. mediasoup delivers a consumer's "producerclose" a moment after the worker's
+   * answers (setImmediate), so a request racing with its producer's closing fails before the consumer knows; the
+   * producer having left the room already tells.
+   */
+  private liveness(consumer: types.Consumer<ConsumerData>): { readonly closed: boolean } {
+    const gone = () => consumer.closed || !this.peers.get(consumer.appData.producerPeerId)?.producers.has(consumer.producerId);
+    return {
+      get closed() {
+        return gone();
+      },
+    };
   }
 
   private broadcast(notification: MeetingNotification, exceptPeerId?: string): void {
@@ -351,6 +372,32 @@ export class Room {
       return;
     }
     this.broadcast({ method: 'mediaReset', data: { reason: 'worker_restarted' } });
+  }
+}
+
+/**
+ * Runs a worker request about a transport, producer or consumer. When it is closed, or closes while the worker works
+ * on it (its producer went, its owner left, its worker died), the caller is told it is gone rather than of an
+ * internal error: these races are normal while people come and go.
+ */
+async function whileOpen<T>(media: { readonly closed: boolean }, code: MediaErrorCode, request: () => Promise<T>): Promise<T> {
+  if (media.closed) throw new MediaError(code, 'It is gone');
+  try {
+    return await request();
+  } catch (err) {
+    if (media.closed && !(err instanceof MediaError)) throw new MediaError(code, `It went away: ${messageOf(err)}`);
+    throw err;
+  }
+}
+
+/** Runs a query on a producer or consumer; null when it is closed or closes meanwhile (its worker died). */
+async function unlessClosed<T>(media: { closed: boolean }, query: () => Promise<T>): Promise<T | null> {
+  if (media.closed) return null;
+  try {
+    return await query();
+  } catch (err) {
+    if (media.closed) return null;
+    throw err;
   }
 }
 

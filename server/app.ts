@@ -32,6 +32,11 @@ import meetingLifecycleRoutes from './routes/meetings/lifecycle.ts';
 import meetingAttendanceRoutes from './routes/meetings/attendance.ts';
 import meetingMaterialRoutes from './routes/meetings/materials.ts';
 import meetingOnlineRoutes from './routes/meetings/online.ts';
+import meetingMinutesRoutes from './routes/meetings/minutes.ts';
+import minutesRoutes from './routes/minutes/index.ts';
+import proposalRoutes from './routes/supervision/proposals.ts';
+import meetingAnnotationRoutes from './routes/meetings/annotations.ts';
+import documentImageRoutes from './routes/documents/images.ts';
 import roomRoutes from './routes/rooms/index.ts';
 import { MeetingReminderJob } from './jobs/meetingReminders.ts';
 
@@ -97,13 +102,16 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   await app.register(notificationRoutes, { prefix: '/api/notifications' });
   await app.register(documentRoutes, { prefix: '/api/documents' });
   await app.register(documentReviewRoutes, { prefix: '/api/documents' });
-  for (const routes of [meetingRoutes, meetingLifecycleRoutes, meetingAttendanceRoutes, meetingMaterialRoutes, meetingOnlineRoutes]) {
+  for (const routes of [meetingRoutes, meetingLifecycleRoutes, meetingAttendanceRoutes, meetingMaterialRoutes, meetingOnlineRoutes, meetingAnnotationRoutes, meetingMinutesRoutes]) {
     await app.register(routes, { prefix: '/api/meetings' });
   }
   await app.register(roomRoutes, { prefix: '/api/rooms' });
   await app.register(documentExportRoutes, { prefix: '/api/documents' });
+  await app.register(documentImageRoutes, { prefix: '/api/documents' });
   const supervisionWarnings = new SupervisionWarnings(svc);
   await app.register(supervisionRoutes, { prefix: '/api/supervision', warnings: supervisionWarnings });
+  await app.register(proposalRoutes, { prefix: '/api/supervision/proposals' });
+  await app.register(minutesRoutes, { prefix: '/api/minutes' });
   app.addHook('onReady', async () => supervisionWarnings.start());
   await app.register(systemRoutes);
   if (config.testHooks) await app.register(mediaTestRoutes);

@@ -49,6 +49,13 @@ export class InvalidState extends AppError {
   }
 }
 
+/** Well-formed but not acceptable as it stands (a proposal without a lead unit): details name the field. */
+export class Unprocessable extends AppError {
+  constructor(code: string, message: string, details?: unknown) {
+    super(422, code, message, details);
+  }
+}
+
 export class Locked extends AppError {
   constructor(message: string, details?: unknown) {
     super(423, 'account_locked', message, details);

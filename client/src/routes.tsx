@@ -26,6 +26,8 @@ const MeetingFormPage = lazy(() => import('./pages/meetings/form/MeetingFormPage
 const MeetingDetailPage = lazy(() => import('./pages/meetings/detail/MeetingDetailPage.tsx'));
 const SignInScreenPage = lazy(() => import('./pages/meetings/signIn/SignInScreenPage.tsx'));
 const SignInLandingPage = lazy(() => import('./pages/meetings/signIn/SignInLandingPage.tsx'));
+// Co-annotation of materials and the whiteboard brings pdf.js: loaded when opened.
+const AnnotatePage = lazy(() => import('./pages/meetings/annotate/AnnotatePage.tsx'));
 
 // Supervision (督办) loads its pages and charts when the module is opened.
 const SupervisionLayout = lazy(() => import('./pages/supervision/SupervisionLayout.tsx'));
@@ -34,6 +36,7 @@ const SupervisionBoard = lazy(() => import('./pages/supervision/TaskBoardPage.ts
 const SupervisionStatistics = lazy(() => import('./pages/supervision/StatisticsPage.tsx'));
 const SupervisionDashboard = lazy(() => import('./pages/supervision/DashboardPage.tsx'));
 const SupervisionTask = lazy(() => import('./pages/supervision/TaskPage.tsx'));
+const SupervisionProposals = lazy(() => import('./pages/supervision/proposals/ProposalsPage.tsx'));
 
 const later = (page: ReactNode) => <Suspense fallback={<PageLoading />}>{page}</Suspense>;
 
@@ -42,6 +45,7 @@ export const router = createBrowserRouter([
   { path: '/setup', element: <SetupPage /> },
   // Full screen, outside the workbench layout: the meeting needs the whole display, on tablets most of all.
   ...['/meetings/:meetingId/room', '/meetings/join/:joinCode'].map((path) => ({ path, element: <RequireSession>{later(<MeetingRoomPage />)}</RequireSession> })),
+  { path: '/meetings/:meetingId/annotate', element: <RequireSession>{later(<AnnotatePage />)}</RequireSession> },
   { path: '/meetings/:id/screen', element: <RequireSession>{later(<SignInScreenPage />)}</RequireSession> },
   { path: '/meetings/:id/sign-in', element: <RequireSession>{later(<SignInLandingPage />)}</RequireSession> },
   {
@@ -64,6 +68,7 @@ export const router = createBrowserRouter([
           { path: 'board', element: later(<SupervisionBoard />) },
           { path: 'statistics', element: later(<SupervisionStatistics />) },
           { path: 'dashboard', element: later(<SupervisionDashboard />) },
+          { path: 'proposals', element: later(<SupervisionProposals />) },
           { path: 'tasks/:id', element: later(<SupervisionTask />) },
         ],
       },

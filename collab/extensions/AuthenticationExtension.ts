@@ -6,14 +6,16 @@ import type { Prisma } from '../../prisma/generated/client.ts';
 import { verifyCollabToken } from '../../server/auth/collabToken.ts';
 import { isSessionLive } from '../../server/auth/sessions.ts';
 import { subjectFromUser } from '../../server/auth/subject.ts';
-import { documentAccess, type Access } from '../../server/policies/documents.ts';
+import { isAnnotationContext, resolveDocumentAccess } from '../../server/policies/annotations.ts';
+import type { Access } from '../../server/policies/documents.ts';
+import { loadAnnotationMeeting, meetingAsSeenBy, type AnnotationMeeting } from '../../server/queries/annotationMeeting.ts';
 import type { Services } from '../../server/services.ts';
 import { CLOSE, documentIdOf, type CollabContext } from '../context.ts';
 
 export const ACCESS_RECHECK_MS = 15_000;
 
 type SessionRow = Prisma.SessionGetPayload<{ include: { user: { include: { roles: true } } } }>;
-type DocumentRow = Prisma.DocumentGetPayload<{ include: { shares: true } }>;
+type DocumentRow = Prisma.DocumentGetPayload<{ include: { shares: true } }> & { meeting: AnnotationMeeting | null };
 
 export class AuthenticationExtension implements Extension {
   extensionName = 'Authentication';
@@ -46,8 +48,11 @@ export class AuthenticationExtension implements Extension {
     return new Map(rows.map((r) => [r.id, r]));
   }
 
-  private loadDocument(documentId: string): Promise<DocumentRow | null> {
-    return this.svc.db.document.findUnique({ where: { id: documentId }, include: { shares: true } });
+  /** The document with what its access depends on: shares, or for annotation documents the meeting behind it. */
+  private async loadDocument(documentId: string): Promise<DocumentRow | null> {
+    const doc = await this.svc.db.document.findUnique({ where: { id: documentId }, include: { shares: true } });
+    if (!doc) return null;
+    return { ...doc, meeting: isAnnotationContext(doc.contextType) ? await loadAnnotationMeeting(this.svc.db, doc) : null };
   }
 
   /** The policy decision for one connection, from rows already loaded (no I/O). */
@@ -56,7 +61,8 @@ export class AuthenticationExtension implements Extension {
     if (!session || session.userId !== userId || session.mfaPending || session.user.disabled || !isSessionLive(session, clock.now(), config)) return null;
     const context = { userId, username: session.user.username, displayName: session.user.displayName, sessionId: session.id, documentId, documentKind: doc?.kind ?? 'unknown' };
     if (!doc) return { access: 'none', context };
-    return { access: documentAccess(subjectFromUser(session.user), doc, doc.shares), context };
+    const meeting = doc.meeting && meetingAsSeenBy(doc.meeting, userId);
+    return { access: resolveDocumentAccess(subjectFromUser(session.user), doc, doc.shares, meeting), context };
   }
 
   async onAuthenticate(data: onAuthenticatePayload): Promise<CollabContext> {

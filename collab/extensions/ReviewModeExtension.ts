@@ -7,7 +7,7 @@ import type { beforeSyncPayload, Extension } from '@hocuspocus/server';
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import { checkCommentOnly, checkSuggestOnly } from '../review/editRules.ts';
 import { documentSchema, DOCUMENT_FIELD } from '../schema/documentSchema.ts';
-import { RICH_TEXT_KINDS } from '../schema/documentKinds.ts';
+import { INK_KINDS, RICH_TEXT_KINDS } from '../schema/documentKinds.ts';
 import { CollabRefusal, type CollabContext } from '../context.ts';
 import type { Clock } from '../../server/clock.ts';
 import type { CollabMetrics } from './MetricsExtension.ts';
@@ -25,6 +25,8 @@ export class ReviewModeExtension implements Extension {
   async beforeSync({ type, payload, connection, context, document }: beforeSyncPayload<CollabContext>): Promise<void> {
     if (type !== SYNC_STEP_2 && type !== SYNC_UPDATE) return;
     if (connection.readOnly || (context.access !== 'comment' && context.access !== 'suggest')) return;
+    // On ink documents 'comment' means drawing one's own marks: InkValidationExtension enforces that.
+    if (INK_KINDS.includes(context.documentKind)) return;
     if (!RICH_TEXT_KINDS.includes(context.documentKind)) {
       this.metrics.refused++;
       throw new CollabRefusal(REFUSED_EDIT_CODE, 'read_only: this share may not change the document');

@@ -2,13 +2,25 @@
 // and telling the people with access. Open collab connections are re-evaluated (finalised = read-only for everyone).
 import { recordAudit, type RequestContext } from '../audit/auditLog.ts';
 import { transition, type WorkflowAction } from '../domain/documents/documentWorkflow.ts';
+import type { Tx } from '../db/client.ts';
 import { InvalidState } from '../errors.ts';
+import type { NotificationView } from '../presenters/notification.ts';
 import type { Services } from '../services.ts';
 import { inTransaction } from './transaction.ts';
 import { createVersion } from './versionCreator.ts';
 
-export async function stepDocumentWorkflow(svc: Services, ctx: RequestContext, documentId: string, action: WorkflowAction, note: string): Promise<{ status: string; versionId: string }> {
+/**
+ * Work another use case does in the same transaction as the step (the minutes' own state for a minutes document),
+ * returning the notifications it created; they are published with the step's.
+ */
+export type AlongsideStep = (tx: Tx, step: { versionId: string; contentHash: string }) => Promise<Array<NotificationView>>;
+
+export async function stepDocumentWorkflow(svc: Services, ctx: RequestContext, documentId: string, action: WorkflowAction, note: string, alongside?: AlongsideStep): Promise<{ status: string; versionId: string }> {
   const doc = await svc.db.document.findUniqueOrThrow({ where: { id: documentId }, include: { shares: true } });
+  // A meeting's minutes move with their confirmation round (commands/minutes); a bare step would leave the two apart.
+  if (doc.kind === 'minutes' && doc.contextType === 'meeting' && !alongside) {
+    throw new InvalidState('minutes_flow', 'Meeting minutes are finalised, reopened and closed from the meeting’s minutes');
+  }
   const step = transition(doc.status, action);
   if (!step) throw new InvalidState('illegal_transition', `A ${doc.status} document cannot be ${action}ed`);
   // The version is taken before the status changes, so it records exactly what was submitted or finalised.
@@ -21,9 +33,10 @@ export async function stepDocumentWorkflow(svc: Services, ctx: RequestContext, d
     recipients.add(doc.ownerId);
     recipients.delete(ctx.actor?.id ?? '');
     const titles: Record<WorkflowAction, string> = { submit: '送审', return: '退回修改', finalise: '已定稿', reopen: '重新打开' };
-    return svc.notifications.create(tx, [...recipients].map((userId) => ({
+    const own = await svc.notifications.create(tx, [...recipients].map((userId) => ({
       userId, kind: `document.${action}`, title: `《${doc.title}》${titles[action]}`, body: note, link: `/documents/${documentId}`,
     })), ctx.at);
+    return alongside ? [...own, ...await alongside(tx, { versionId: version.id, contentHash: version.contentHash })] : own;
   });
   await svc.notifications.publish(notices);
   await svc.collab.refreshAccess(documentId);

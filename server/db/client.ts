@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from '../../prisma/generated/client.ts';
+import { withStatementCache } from './statementCache.ts';
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
@@ -11,7 +12,7 @@ export function databasePath(dataDir: string): string {
 }
 
 export async function openDatabase(dataDir: string): Promise<Db> {
-  const adapter = new PrismaBetterSQLite3({ url: `file:${databasePath(dataDir)}`, timeout: 10_000 });
+  const adapter = withStatementCache(new PrismaBetterSQLite3({ url: `file:${databasePath(dataDir)}`, timeout: 10_000 }));
   const db = new PrismaClient({ adapter });
   // WAL lets readers proceed while a command writes; NORMAL sync is durable in WAL mode across process crashes.
   await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');

@@ -1,6 +1,7 @@
 // A document flattened for export (DOCX, PDF): blocks of styled runs with their comment anchors and tracked changes.
 // Pure: ProseMirror JSON in, plain data out.
 import { parseSuggestionId } from '../../collab/schema/suggestionMarks.ts';
+import { decisionAttrsOf } from '../../collab/schema/decisionItem.ts';
 
 export interface Run {
   text: string;
@@ -20,7 +21,29 @@ export type Block =
   | { kind: 'code'; text: string }
   | { kind: 'rule' }
   | { kind: 'image'; src: string; alt: string }
-  | { kind: 'table'; rows: Array<Array<{ header: boolean; blocks: Block[] }>> };
+  | { kind: 'table'; rows: Array<Array<{ header: boolean; blocks: Block[] }>> }
+  | { kind: 'decision'; number: number; anchor: string | null; runs: Run[]; fields: DecisionFields };
+
+/** A decision item's structured fields as names, for the line printed under its text. */
+export interface DecisionFields {
+  leadUnits: string[];
+  coUnits: string[];
+  owners: string[];
+  coOwners: string[];
+  due: string | null;
+  noDeadline: boolean;
+}
+
+/** The fields line under a decision item: 牵头单位：…；配合单位：…；责任人：…；完成时限：…. Empty parts are left out. */
+export function decisionFieldsLine(f: DecisionFields): string {
+  const parts: string[] = [];
+  if (f.leadUnits.length) parts.push(`牵头单位：${f.leadUnits.join('、')}`);
+  if (f.coUnits.length) parts.push(`配合单位：${f.coUnits.join('、')}`);
+  if (f.owners.length) parts.push(`责任人：${f.owners.join('、')}`);
+  if (f.coOwners.length) parts.push(`协办人：${f.coOwners.join('、')}`);
+  parts.push(`完成时限：${f.due ?? (f.noDeadline ? '待定' : '未定')}`);
+  return parts.join('；');
+}
 
 interface JsonMark { type: string; attrs?: Record<string, unknown> }
 interface JsonNode { type: string; attrs?: Record<string, unknown>; content?: JsonNode[]; text?: string; marks?: JsonMark[] }
@@ -66,7 +89,10 @@ function runsOf(nodes: JsonNode[] | undefined, options: ModelOptions): Run[] {
   return runs;
 }
 
-function blocksOf(nodes: JsonNode[] | undefined, options: ModelOptions, list?: { ordered: boolean; depth: number }, quote = false): Block[] {
+/** Decision items are numbered through the whole document, in reading order. */
+interface Numbering { decisions: number }
+
+function blocksOf(nodes: JsonNode[] | undefined, options: ModelOptions, list?: { ordered: boolean; depth: number }, quote = false, numbering: Numbering = { decisions: 0 }): Block[] {
   const out: Block[] = [];
   for (const n of nodes ?? []) {
     switch (n.type) {
@@ -81,7 +107,7 @@ function blocksOf(nodes: JsonNode[] | undefined, options: ModelOptions, list?: {
         const ordered = n.type === 'orderedList';
         const depth = list ? list.depth + 1 : 0;
         (n.content ?? []).forEach((item, index) => {
-          const inner = blocksOf(item.content, options, { ordered, depth }, quote);
+          const inner = blocksOf(item.content, options, { ordered, depth }, quote, numbering);
           inner.forEach((b, i) => {
             if (b.kind === 'paragraph' && i === 0) b.list = { ordered, depth, index: index + Number(n.attrs?.start ?? 1) };
             out.push(b);
@@ -90,8 +116,18 @@ function blocksOf(nodes: JsonNode[] | undefined, options: ModelOptions, list?: {
         break;
       }
       case 'blockquote':
-        out.push(...blocksOf(n.content, options, list, true));
+        out.push(...blocksOf(n.content, options, list, true, numbering));
         break;
+      case 'decisionItem': {
+        const a = decisionAttrsOf(n.attrs);
+        const names = (xs: Array<{ name: string }>) => xs.map((x) => x.name);
+        numbering.decisions += 1;
+        out.push({
+          kind: 'decision', number: numbering.decisions, anchor: a.id, runs: runsOf(n.content, options),
+          fields: { leadUnits: names(a.leadUnits), coUnits: names(a.coUnits), owners: names(a.owners), coOwners: names(a.coOwners), due: a.due, noDeadline: a.noDeadline },
+        });
+        break;
+      }
       case 'codeBlock':
         out.push({ kind: 'code', text: (n.content ?? []).map((c) => c.text ?? '').join('') });
         break;
@@ -104,12 +140,12 @@ function blocksOf(nodes: JsonNode[] | undefined, options: ModelOptions, list?: {
       case 'table':
         out.push({
           kind: 'table',
-          rows: (n.content ?? []).map((row) => (row.content ?? []).map((cell) => ({ header: cell.type === 'tableHeader', blocks: blocksOf(cell.content, options) }))),
+          rows: (n.content ?? []).map((row) => (row.content ?? []).map((cell) => ({ header: cell.type === 'tableHeader', blocks: blocksOf(cell.content, options, undefined, false, numbering) }))),
         });
         break;
       default:
         // Unknown block types (future node kinds) export their text so nothing silently disappears.
-        if (n.content) out.push(...blocksOf(n.content, options, list, quote));
+        if (n.content) out.push(...blocksOf(n.content, options, list, quote, numbering));
     }
   }
   return out;

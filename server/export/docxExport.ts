@@ -4,7 +4,7 @@ import {
   AlignmentType, CommentRangeEnd, CommentRangeStart, CommentReference, DeletedTextRun, Document, ExternalHyperlink, HeadingLevel,
   InsertedTextRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type ParagraphChild,
 } from 'docx';
-import type { Block, Run } from './documentModel.ts';
+import { decisionFieldsLine, type Block, type Run } from './documentModel.ts';
 
 export interface ExportThread {
   id: string;
@@ -70,6 +70,11 @@ export async function renderDocx(input: DocxInput): Promise<Buffer> {
           ...(b.quote ? { indent: { left: 720 } } : {}),
           spacing: { line: 560 },
         })];
+      case 'decision':
+        return [
+          new Paragraph({ children: [new TextRun({ text: `${b.number}. ` }), ...children(b.runs)], spacing: { line: 560 } }),
+          new Paragraph({ children: [new TextRun({ text: decisionFieldsLine(b.fields), size: 26 })], indent: { left: 640 }, spacing: { line: 400 } }),
+        ];
       case 'code':
         return [new Paragraph({ children: [new TextRun({ text: b.text, font: 'Consolas' })] })];
       case 'rule':

@@ -3,33 +3,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { inflateRawSync } from 'node:zlib';
+import { xlsxParts, xlsxRows } from '../../tests/support/xlsx.ts';
 import { writeXlsx } from './xlsxWriter.ts';
-
-/** Reads the archive back with a minimal central-directory walk. */
-function entries(buf: Buffer): Map<string, string> {
-  const out = new Map<string, string>();
-  const end = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  let p = buf.readUInt32LE(end + 16);
-  const count = buf.readUInt16LE(end + 10);
-  for (let i = 0; i < count; i++) {
-    const size = buf.readUInt32LE(p + 20);
-    const nameLength = buf.readUInt16LE(p + 28);
-    const localOffset = buf.readUInt32LE(p + 42);
-    const name = buf.subarray(p + 46, p + 46 + nameLength).toString('utf8');
-    const localNameLength = buf.readUInt16LE(localOffset + 26);
-    const data = buf.subarray(localOffset + 30 + localNameLength, localOffset + 30 + localNameLength + size);
-    out.set(name, inflateRawSync(data).toString('utf8'));
-    p += 46 + nameLength;
-  }
-  return out;
-}
 
 describe('writeXlsx', () => {
   it('writes a workbook whose sheets hold the text and numbers given', () => {
     const file = writeXlsx([{ name: '督办事项', rows: [['编号', '标题', '进度'], ['督办〔2026〕1号', 'A & <B>', 50], ['x', null, 0.75]] }, { name: 'a/b:c', rows: [['h']] }]);
     expect(file.subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
-    const parts = entries(file);
+    const parts = xlsxParts(file);
     expect([...parts.keys()]).toContain('xl/worksheets/sheet2.xml');
     const sheet = parts.get('xl/worksheets/sheet1.xml')!;
     expect(sheet).toContain('督办〔2026〕1号');
@@ -37,6 +18,7 @@ describe('writeXlsx', () => {
     expect(sheet).toContain('<c r="C2"><v>50</v></c>');
     expect(sheet).toContain('<c r="C3"><v>0.75</v></c>');
     expect(parts.get('xl/workbook.xml')).toContain('name="a b c"');
+    expect(xlsxRows(file)).toEqual([['编号', '标题', '进度'], ['督办〔2026〕1号', 'A & <B>', '50'], ['x', '', '0.75']]);
   });
 
   it('is a zip that standard tools read', () => {

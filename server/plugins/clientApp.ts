@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 
-export const clientDist = fileURLToPath(new URL('../../client/dist', import.meta.url));
+// TONGBAN_CLIENT_DIST moves the build elsewhere (vite.config.ts reads it too): e2e runs side by side each build their own.
+export const clientDist = process.env.TONGBAN_CLIENT_DIST ? path.resolve(process.env.TONGBAN_CLIENT_DIST) : fileURLToPath(new URL('../../client/dist', import.meta.url));
 
 const SERVER_PREFIXES = ['/api/', '/socket.io', '/collab', '/healthz', '/readyz'];
 

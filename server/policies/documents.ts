@@ -2,6 +2,7 @@
 // cap what anyone may do. The HTTP routes and the collab server both ask documentAccess().
 import type { Subject } from '../auth/subject.ts';
 import { Forbidden } from '../errors.ts';
+import { isAnnotationContext } from '../domain/documents/annotationContexts.ts';
 
 export const ACCESS_LEVELS = ['none', 'view', 'comment', 'suggest', 'edit', 'manage'] as const;
 export type Access = (typeof ACCESS_LEVELS)[number];
@@ -15,6 +16,7 @@ export interface DocumentFacts {
   status: string;
   reviewMode: boolean;
   deletedAt: Date | null;
+  contextType?: string | null;
 }
 
 export interface ShareFacts {
@@ -33,6 +35,8 @@ export function atLeast(access: Access, needed: Access): boolean {
 
 export function documentAccess(subject: Subject, doc: DocumentFacts, shares: readonly ShareFacts[]): Access {
   if (doc.deletedAt) return 'none';
+  // Meeting annotation documents take their access from the meeting (annotations.ts), never from owner or unit.
+  if (isAnnotationContext(doc.contextType)) return 'none';
   // Administrators manage accounts, not content (三员分立): they get no access to documents.
   if (subject.adminRole !== null) return 'none';
   if (subject.clearance < doc.classification) return 'none';

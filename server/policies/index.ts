@@ -3,6 +3,8 @@ import type { Subject } from '../auth/subject.ts';
 import { Forbidden } from '../errors.ts';
 import { meetingRules, type MeetingResource, type RoomResource } from './meetings.ts';
 import { meetingMediaRules, type LiveMeetingResource } from './meetingMedia.ts';
+import { minutesRules } from './minutes.ts';
+import { annotationRules } from './annotations.ts';
 
 export type { MeetingResource, RoomResource, LiveMeetingResource };
 export { mediaJoinDecision, produceAction, type MediaJoinDecision } from './meetingMedia.ts';
@@ -47,6 +49,8 @@ const RULES = {
   'admin.console': (s) => s.adminRole !== null,
   ...meetingRules,
   ...meetingMediaRules,
+  ...minutesRules,
+  ...annotationRules,
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof RULES;

@@ -25,20 +25,20 @@ export interface RoomResource {
   id: string;
 }
 
-const business = (s: Subject) => s.adminRole === null;
-const cleared = (s: Subject, m: MeetingResource) => s.clearance >= m.classification;
-const organises = (s: Subject, m: MeetingResource) => m.createdById === s.id || (m.organiserUnitId === s.unitId && s.roles.includes('clerk'));
-const hosts = (s: Subject, m: MeetingResource) => m.hostId === s.id;
-const takesMinutes = (s: Subject, m: MeetingResource) => m.minuteTakerId === s.id;
+export const business = (s: Subject) => s.adminRole === null;
+export const cleared = (s: Subject, m: MeetingResource) => s.clearance >= m.classification;
+export const organises = (s: Subject, m: MeetingResource) => m.createdById === s.id || (m.organiserUnitId === s.unitId && s.roles.includes('clerk'));
+export const hosts = (s: Subject, m: MeetingResource) => m.hostId === s.id;
+export const takesMinutes = (s: Subject, m: MeetingResource) => m.minuteTakerId === s.id;
 // Participants learn of a meeting when it is announced; a draft is the organisers' business.
-const seated = (s: Subject, m: MeetingResource) => m.seat !== null && m.status !== 'draft';
+export const seated = (s: Subject, m: MeetingResource) => m.seat !== null && m.status !== 'draft';
 const ofOrganisingUnit = (s: Subject, m: MeetingResource) => m.organiserUnitId === s.unitId && m.status !== 'draft';
 
-type MeetingRule = (s: Subject, m: MeetingResource) => boolean;
+export type MeetingRule = (s: Subject, m: MeetingResource) => boolean;
 
-const onMeeting = (rule: MeetingRule) => (s: Subject, r: { kind: string }) => r.kind === 'meeting' && business(s) && cleared(s, r as MeetingResource) && rule(s, r as MeetingResource);
+export const onMeeting = (rule: MeetingRule) => (s: Subject, r: { kind: string }) => r.kind === 'meeting' && business(s) && cleared(s, r as MeetingResource) && rule(s, r as MeetingResource);
 
-const manages: MeetingRule = (s, m) => organises(s, m) || hosts(s, m);
+export const manages: MeetingRule = (s, m) => organises(s, m) || hosts(s, m);
 
 export const meetingRules = {
   // Clerks arrange meetings; leaders may call their own.

@@ -5,7 +5,7 @@ import { assigningUnit, authorizeTaskAction, canCreateTask, canViewTask, oversee
 const person = (id: string, unitId: string, roles: Subject['roles'], clearance = 1): Subject => ({ id, username: id, displayName: id, unitId, clearance, adminRole: null, roles });
 const UNITS = [{ id: 'GOV', parentId: null }, { id: 'DC', parentId: 'GOV' }, { id: 'LEAD', parentId: 'GOV' }, { id: 'CO', parentId: 'GOV' }, { id: 'OTHER', parentId: 'GOV' }];
 const task: TaskFacts = {
-  status: 'in_progress', classification: 1, leadUnitId: 'LEAD', coUnitIds: ['CO'], ownerId: 'owner', coOwnerIds: ['coowner'],
+  status: 'in_progress', classification: 1, leadUnitId: 'LEAD', coUnitIds: ['CO'], coordinationUnitIds: [], ownerId: 'owner', coOwnerIds: ['coowner'],
   supervisorId: 'sup', supervisorUnitId: 'DC', createdById: 'sup', instructedById: 'mayor',
 };
 const people = {
@@ -43,6 +43,17 @@ describe('taskRoles', () => {
     ['admin', []],
   ])('%s plays %j', (who, expected) => {
     expect(roles(people[who])).toEqual(expected);
+  });
+
+  it('lets the heads of a unit asked to help (协调) read the task, and only read it', () => {
+    const asked = { ...task, coordinationUnitIds: ['OTHER'] };
+    expect(roles(people.otherHead, asked)).toEqual(['coordinating_handler']);
+    expect(roles(people.stranger, asked)).toEqual([]);
+    expect(canViewTask(people.otherHead, asked, oversight(people.otherHead))).toBe(true);
+    expect(roles(people.otherHead, { ...asked, classification: 3 })).toEqual([]);
+    for (const action of ['report_progress', 'submit', 'assign', 'request_coordination'] as const) {
+      expect(() => authorizeTaskAction(people.otherHead, asked, action, oversight(people.otherHead))).toThrow(expect.objectContaining({ code: 'task_forbidden' }));
+    }
   });
 
   it('gives nobody a part in a task above their clearance', () => {

@@ -12,6 +12,8 @@ export interface TaskFacts {
   classification: number;
   leadUnitId: string;
   coUnitIds: readonly string[];
+  /** Units named in the task's coordination requests (协调申请). */
+  coordinationUnitIds: readonly string[];
   ownerId: string | null;
   coOwnerIds: readonly string[];
   supervisorId: string;
@@ -53,6 +55,8 @@ export function taskRoles(subject: Subject, task: TaskFacts, oversight: Oversigh
   if (task.ownerId === subject.id) roles.push('owner');
   if (task.coOwnerIds.includes(subject.id)) roles.push('co_owner');
   if (task.coUnitIds.includes(subject.unitId)) roles.push(handlesForUnit(subject) ? 'co_handler' : 'co_member');
+  // The units asked to help hear the outcome of the coordination with a link to the task: their heads may read it.
+  if (handlesForUnit(subject) && task.coordinationUnitIds.includes(subject.unitId)) roles.push('coordinating_handler');
   const oversees = isLeader(subject) && (oversight.has(task.leadUnitId) || task.coUnitIds.some((u) => oversight.has(u)));
   if (oversees || task.instructedById === subject.id || task.createdById === subject.id) roles.push('leader_viewer');
   return roles;

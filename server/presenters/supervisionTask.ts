@@ -13,7 +13,13 @@ export function overdueDays(status: string, deadlineAt: Date, now: Date): number
   return isOpen(status) ? daysLate(deadlineAt, now) : 0;
 }
 
-export function presentTaskSummary(row: TaskRow, coUnits: Array<{ id: string; name: string; signed: boolean }>, now: Date) {
+/** The co-units folded into a list row as JSON (SUMMARY_COLUMNS). */
+function coUnitsOf(row: TaskRow): Array<{ id: string; name: string; signed: boolean }> {
+  if (!row.coUnits) return [];
+  return (JSON.parse(row.coUnits) as Array<[string, string, number]>).map(([id, name, signed]) => ({ id, name, signed: signed === 1 }));
+}
+
+export function presentTaskSummary(row: TaskRow, now: Date) {
   const deadlineAt = timeOf(row.deadlineAt);
   const late = overdueDays(row.status, deadlineAt, now);
   return {
@@ -26,7 +32,7 @@ export function presentTaskSummary(row: TaskRow, coUnits: Array<{ id: string; na
     classification: Number(row.classification),
     leadUnitId: row.leadUnitId,
     leadUnitName: row.leadUnitName,
-    coUnits,
+    coUnits: coUnitsOf(row),
     ownerId: row.ownerId,
     ownerName: row.ownerName,
     supervisorId: row.supervisorId,

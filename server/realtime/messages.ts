@@ -26,6 +26,8 @@ export interface ServerToClient {
   'meeting:rsvp': (e: { meetingId: string; summary: RsvpSummaryView }) => void;
   'meeting:attendance': (e: { meetingId: string; summary: AttendanceSummaryView }) => void;
   'meeting:changed': (e: { meetingId: string; status: string; revision: number }) => void;
+  /** The minutes' finalisation moved on (finalised, answered, resolved, reopened, closed): reload GET …/minutes. */
+  'minutes:changed': (e: { meetingId: string; status: string; round: number }) => void;
   'meeting:notification': (n: MeetingNotification) => void;
 }
 

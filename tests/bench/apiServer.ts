@@ -1,5 +1,6 @@
 // The server side of the API benchmark: Tongban on a prepared data directory, in its own process, on loopback.
-// Tells the parent its port over IPC. The deadline-warning timer is off so it does not compete with the load.
+// Tells the parent its port over IPC, and its CPU time when asked (so the report can show the server's cost per
+// request apart from queueing on a busy machine). The deadline-warning timer is off so it does not compete.
 import { buildApp } from '../../server/app.ts';
 
 const dataDir = process.argv[2];
@@ -13,5 +14,6 @@ const address = app.server.address();
 if (!address || typeof address !== 'object') throw new Error('not listening');
 process.send?.({ port: address.port });
 process.on('message', (message) => {
+  if (message === 'cpu') process.send?.({ cpu: process.cpuUsage() });
   if (message === 'stop') void app.close().then(() => process.exit(0));
 });

@@ -9,24 +9,21 @@
 // Latency is measured per delivery (an edit at one provider, integrated by one other provider of the document) and,
 // for each edit, until the last of those providers has it ("all"). Send times travel inside the edit markers as
 // wall-clock time (performance.timeOrigin + performance.now()), which every process on this machine shares.
-import { spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
+import { Child, priorityOption } from './benchProcess.ts';
 import {
   LatencyHistogram, LOADS, wallMs,
   type ClientReport, type FromClient, type FromServer, type LoadName, type LoadSpec, type ProcessStats, type ProviderSpec, type SentCount, type ServerKind,
   type ToClient, type ToServer,
 } from './collabBenchProtocol.ts';
 
-const HERE = import.meta.dirname;
-const ROOT = path.resolve(HERE, '../..');
 const CLIENT_PROCESSES = 2;
 const CONNECT_CONCURRENCY = 20;
 const WARMUP_MS = 2_000;
 const START_DELAY_MS = 1_000;
 const DRAIN_TIMEOUT_MS = 15_000;
 const IPC_TIMEOUT_MS = 180_000;
-const EXIT_GRACE_MS = 10_000;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Options
@@ -41,92 +38,12 @@ const rounds = Number(option('rounds') ?? (quick ? 1 : 2));
 const durationMs = Number(option('seconds') ?? (quick ? 20 : 30)) * 1000;
 const cpuProfDir = option('cpu-prof');
 const traceHooks = args.includes('--trace-hooks');
-const priority = option('priority') === undefined ? null : Number(option('priority'));
-if (priority !== null && (!Number.isInteger(priority) || priority < -20 || priority > 19)) throw new Error('--priority must be -20..19');
+const priority = priorityOption(args);
 if (!Number.isInteger(rounds) || rounds < 1 || rounds > 10) throw new Error('--rounds must be 1..10');
 if (!Number.isFinite(durationMs) || durationMs < 5_000 || durationMs > 300_000) throw new Error('--seconds must be 5..300');
 
 // ---------------------------------------------------------------------------------------------------------------
 // Child processes with a typed request/response channel
-
-class Child<In extends { type: string }, Out extends { type: string }> {
-  readonly proc: ChildProcess;
-  private readonly waiters: Array<{ type: string; resolve: (m: Out) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }> = [];
-  readonly exited: Promise<number | null>;
-
-  constructor(readonly name: string, file: string, childArgs: string[], execArgv: string[] = []) {
-    const argv = [...execArgv, '--import', 'tsx', path.join(HERE, file), ...childArgs];
-    // nice(1) execs node in place (same pid), and every thread node starts inherits the priority.
-    const [command, commandArgs] = priority === null ? [process.execPath, argv] : ['nice', ['-n', String(priority), process.execPath, ...argv]];
-    this.proc = spawn(command, commandArgs, {
-      cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced',
-    });
-    this.exited = new Promise((resolve) => this.proc.once('exit', (code) => {
-      for (const w of this.waiters.splice(0)) {
-        clearTimeout(w.timer);
-        w.reject(new Error(`${name} exited (${code}) while waiting for ${w.type}`));
-      }
-      resolve(code);
-    }));
-    this.proc.on('error', (err) => process.stderr.write(`${name}: ${err.message}\n`));
-    this.proc.on('message', (m: Out) => {
-      if (m.type === 'error') {
-        const message = (m as unknown as { message: string }).message;
-        process.stderr.write(`${name}: ${message}\n`);
-        for (const w of this.waiters.splice(0)) {
-          clearTimeout(w.timer);
-          w.reject(new Error(`${name}: ${message.split('\n')[0]}`));
-        }
-        return;
-      }
-      const i = this.waiters.findIndex((w) => w.type === m.type);
-      if (i === -1) return;
-      const [w] = this.waiters.splice(i, 1);
-      clearTimeout(w!.timer);
-      w!.resolve(m);
-    });
-  }
-
-  get alive(): boolean {
-    return this.proc.exitCode === null && this.proc.signalCode === null && this.proc.connected;
-  }
-
-  get pid(): number {
-    return this.proc.pid ?? -1;
-  }
-
-  next<T extends Out['type']>(type: T, timeoutMs = IPC_TIMEOUT_MS): Promise<Extract<Out, { type: T }>> {
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        const i = this.waiters.findIndex((w) => w.timer === timer);
-        if (i !== -1) this.waiters.splice(i, 1);
-        reject(new Error(`${this.name}: no ${type} within ${timeoutMs} ms`));
-      }, timeoutMs);
-      this.waiters.push({ type, resolve: resolve as (m: Out) => void, reject, timer });
-    });
-  }
-
-  send(message: In): void {
-    if (!this.proc.connected) throw new Error(`${this.name} is gone (exit ${this.proc.exitCode ?? this.proc.signalCode})`);
-    this.proc.send(message, (err) => {
-      if (err) process.stderr.write(`${this.name}: IPC send failed: ${err.message}\n`);
-    });
-  }
-
-  /** Replies arrive on a later tick, so waiting is registered in time even though it starts after the send. */
-  async request<T extends Out['type']>(message: In, reply: T, timeoutMs?: number): Promise<Extract<Out, { type: T }>> {
-    this.send(message);
-    return this.next(reply, timeoutMs);
-  }
-
-  async stop(exitMessage: In): Promise<void> {
-    if (this.proc.exitCode !== null || this.proc.signalCode !== null) return;
-    if (this.proc.connected) this.send(exitMessage);
-    const timer = setTimeout(() => this.proc.kill('SIGKILL'), EXIT_GRACE_MS);
-    await this.exited;
-    clearTimeout(timer);
-  }
-}
 
 type ServerChild = Child<ToServer, FromServer>;
 type ClientChild = Child<ToClient, FromClient>;
@@ -295,10 +212,10 @@ async function main(): Promise<void> {
     + `${os.cpus().length} CPUs, load ${os.loadavg().map(f2).join(' ')}${priority === null ? '' : `; processes at nice ${priority}`}\n`);
   const profArgv = (kind: ServerKind) => (cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(cpuProfDir)}`, `--cpu-prof-name=${kind}.cpuprofile`] : []);
   const servers: Record<ServerKind, ServerChild> = {
-    tongban: new Child<ToServer, FromServer>('tongban server', 'collabServerWorker.ts', ['tongban', ...(traceHooks ? ['--trace-hooks'] : [])], profArgv('tongban')),
-    bare: new Child<ToServer, FromServer>('bare server', 'collabServerWorker.ts', ['bare', ...(traceHooks ? ['--trace-hooks'] : [])], profArgv('bare')),
+    tongban: new Child<ToServer, FromServer>('tongban server', 'collabServerWorker.ts', ['tongban', ...(traceHooks ? ['--trace-hooks'] : [])], profArgv('tongban'), priority),
+    bare: new Child<ToServer, FromServer>('bare server', 'collabServerWorker.ts', ['bare', ...(traceHooks ? ['--trace-hooks'] : [])], profArgv('bare'), priority),
   };
-  const clients: ClientChild[] = Array.from({ length: CLIENT_PROCESSES }, (_, i) => new Child<ToClient, FromClient>(`client ${i + 1}`, 'collabClientWorker.ts', []));
+  const clients: ClientChild[] = Array.from({ length: CLIENT_PROCESSES }, (_, i) => new Child<ToClient, FromClient>(`client ${i + 1}`, 'collabClientWorker.ts', [], [], priority));
   const results: PhaseResult[] = [];
   try {
     const ready = await Promise.all([servers.tongban.next('ready'), servers.bare.next('ready'), ...clients.map((c) => c.next('ready'))]);

@@ -8,6 +8,7 @@ import {
   editMarker, LatencyHistogram, parseMarkers, wallMs,
   type ClientReport, type FromClient, type ParsedMarker, type ProviderSpec, type SentCount, type ToClient,
 } from './collabBenchProtocol.ts';
+import { withTimeout } from './benchProcess.ts';
 
 const SYNC_TIMEOUT_MS = 60_000;
 const SETUP_TIMEOUT_MS = 30_000;
@@ -75,12 +76,6 @@ function observe(peer: Peer, update: Uint8Array): void {
     }
   }
   if (markers.length > 0) onObserved?.();
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms); });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 async function connectOne(spec: ProviderSpec): Promise<Peer> {

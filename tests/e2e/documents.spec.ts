@@ -1,7 +1,7 @@
 // Collaborative documents in two browsers: the owner (张伟) and a colleague from another unit (何军, shared to edit)
 // co-edit live; one comments on a selection, the other replies and resolves; the owner turns on review mode, the
-// colleague's typing becomes tracked changes, the owner accepts one and rejects the other; the diff since the first
-// version shows both authors in their own colours.
+// colleague's typing becomes tracked changes, the owner accepts one and rejects the other (and the owner's own typing
+// is tracked too); the diff since the first version shows both authors in their own colours.
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { asBrowser, chooseOption, mainNav, signInStaff, userId } from './support/tongban.ts';
 
@@ -20,10 +20,28 @@ async function openTab(page: Page, name: '批注' | '修订' | '版本'): Promis
   await panel(page).getByRole('tab', { name: new RegExp(`^${name}`) }).click();
 }
 
+type TiptapSelectionDom = HTMLElement & { editor: { state: { selection: { from: number; to: number }; doc: { content: { size: number } } } } };
+
+/**
+ * Puts the caret at the start or the end of the document. Focus, not a click: a click puts the caret under the mouse,
+ * and on a busy machine that selection could land after the key press (the owner's next paragraph then split the
+ * colleague's). The key is pressed until ProseMirror's selection is where it should be.
+ */
+async function caretTo(page: Page, where: 'start' | 'end'): Promise<void> {
+  await editor(page).focus();
+  await expect.poll(async () => {
+    await page.keyboard.press(where === 'end' ? 'Control+End' : 'Control+Home');
+    return page.evaluate((w) => {
+      const { editor: tiptap } = document.querySelector('.tb-doc') as TiptapSelectionDom;
+      const { from, to } = tiptap.state.selection;
+      return w === 'end' ? from === to && to === tiptap.state.doc.content.size - 1 : from === to && from === 1;
+    }, where);
+  }).toBe(true);
+}
+
 /** Puts the caret at the end of the document and types a new paragraph. */
 async function typeParagraph(page: Page, text: string): Promise<void> {
-  await editor(page).click();
-  await page.keyboard.press('Control+End');
+  await caretTo(page, 'end');
   await page.keyboard.press('Enter');
   await page.keyboard.type(text);
 }
@@ -76,8 +94,7 @@ test('two people co-edit, comment, review with tracked changes and compare versi
   await expect(editor(colleague)).toContainText('特此通知。');
 
   // The owner comments on the first sentence and mentions 何军.
-  await editor(owner).click();
-  await owner.keyboard.press('Control+Home');
+  await caretTo(owner, 'start');
   await owner.keyboard.press('Shift+End');
   await owner.getByTestId('add-comment').click();
   const composer = owner.getByTestId('new-comment');
@@ -109,10 +126,9 @@ test('two people co-edit, comment, review with tracked changes and compare versi
   await expect(owner.getByTestId('review-mode-on')).toBeVisible();
   await expect(colleague.getByTestId('access')).toHaveText('修订模式');
   await expect(colleague.getByTestId('notice-access')).toContainText('修订模式');
-  await editor(colleague).click();
-  await colleague.keyboard.press('Control+End');
+  await caretTo(colleague, 'end');
   await colleague.keyboard.type('（完）');
-  await colleague.keyboard.press('Control+Home');
+  await caretTo(colleague, 'start');
   await colleague.keyboard.press('End');
   await colleague.keyboard.type('（草案）');
   await expect(editor(colleague).locator('ins[data-suggestion]')).toHaveCount(2);
@@ -128,6 +144,14 @@ test('two people co-edit, comment, review with tracked changes and compare versi
   await suggestions.filter({ hasText: '（完）' }).getByRole('button', { name: '接受' }).click();
   await expect(suggestions).toHaveCount(1);
   await suggestions.filter({ hasText: '（草案）' }).getByRole('button', { name: '拒绝' }).click();
+  await expect(suggestions).toHaveCount(0);
+  // The owner's own changes in review mode are tracked too: the trace keeps the drafter's rewrites.
+  await caretTo(owner, 'end');
+  await owner.keyboard.type('（签发）');
+  await expect(editor(colleague).locator('ins[data-suggestion]')).toHaveText('（签发）');
+  await expect(suggestions).toHaveCount(1);
+  await expect(suggestions.first()).toContainText('张伟');
+  await suggestions.first().getByRole('button', { name: '接受' }).click();
   await expect(suggestions).toHaveCount(0);
   for (const page of [owner, colleague]) {
     await expect(editor(page).locator('ins[data-suggestion], del[data-suggestion]')).toHaveCount(0);
@@ -186,8 +210,7 @@ test('a change the server refuses is explained and dropped, and a withdrawn shar
   await expect(editor(reviewer)).not.toContainText('直接改');
   await expect(editor(owner)).not.toContainText('直接改');
   // Reconnected: what the reviewer types now is a tracked change again.
-  await editor(reviewer).click();
-  await reviewer.keyboard.press('Control+End');
+  await caretTo(reviewer, 'end');
   await reviewer.keyboard.type('（需附检查表）');
   await expect(editor(owner).locator('ins[data-suggestion]')).toHaveText('（需附检查表）');
 

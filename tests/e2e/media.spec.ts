@@ -119,7 +119,7 @@ async function mediaState(page: Page) {
   expect(res.ok()).toBe(true);
   return (await res.json()) as {
     workers: Array<{ pid: number; routers: number }>;
-    meetings: Array<{ meetingId: string; peers: Array<{ displayName: string; producers: Array<{ id: string; source: string; paused: boolean; bytes: number }>; consumers: Array<{ producerId: string; producerPaused: boolean; bytes: number }> }> }>;
+    meetings: Array<{ meetingId: string; peers: Array<{ displayName: string; producers: Array<{ id: string; source: string; type: string; paused: boolean; bytes: number }>; consumers: Array<{ producerId: string; producerPaused: boolean; bytes: number }> }> }>;
   };
 }
 
@@ -138,6 +138,10 @@ test('@media three people see and hear each other, share a screen, the host mute
       await expectGrowing(viewer.page, remoteAudio(other.name), 'totalSamplesReceived', 48_000);
     }
   }
+
+  // Cameras are sent in three simulcast layers (the grid picks one per tile size).
+  const cameras = (await mediaState(host.page)).meetings.find((m) => m.meetingId === meeting.id)!.peers.flatMap((p) => p.producers.filter((x) => x.source === 'camera'));
+  expect(cameras.map((c) => c.type)).toEqual(['simulcast', 'simulcast', 'simulcast']);
 
   // 张伟 shares his screen: it is shown large to the others and decodes there.
   await zhang.page.getByTestId('toggle-screen').click();

@@ -5,6 +5,7 @@ import { EditorState } from '@tiptap/pm/state';
 import { transformToSuggestionTransaction } from '@handlewithcare/prosemirror-suggest-changes';
 import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import WebSocket from 'ws';
+import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { documentSchema, DOCUMENT_FIELD } from '../../collab/schema/documentSchema.ts';
 import { newSuggestionId } from '../../collab/schema/suggestionMarks.ts';
@@ -29,10 +30,28 @@ export function textOf(doc: Y.Doc): string {
   return pmDoc(doc).textContent;
 }
 
-export async function connectCollaborator(baseUrl: string, client: TestClient, documentId: string): Promise<Collaborator> {
+export async function collabToken(client: TestClient, documentId: string): Promise<{ token: string; documentName: string }> {
   const res = await client.post(`/api/documents/${documentId}/collab-token`);
   if (res.statusCode !== 200) throw new Error(`collab token refused: ${res.statusCode} ${res.body}`);
-  const { token, documentName } = res.json() as { token: string; documentName: string };
+  return res.json() as { token: string; documentName: string };
+}
+
+/** Resolves once the server has acknowledged everything this provider sent. */
+export function whenAcked(provider: HocuspocusProvider): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (!provider.hasUnsyncedChanges) return resolve();
+    const check = () => {
+      if (!provider.hasUnsyncedChanges) {
+        provider.off('unsyncedChanges', check);
+        resolve();
+      }
+    };
+    provider.on('unsyncedChanges', check);
+  });
+}
+
+export async function connectCollaborator(baseUrl: string, client: TestClient, documentId: string): Promise<Collaborator> {
+  const { token, documentName } = await collabToken(client, documentId);
   const doc = new Y.Doc({ gc: false });
   let resolveClosed: (v: { code: number; reason: string }) => void = () => {};
   const closed = new Promise<{ code: number; reason: string }>((r) => { resolveClosed = r; });
@@ -61,16 +80,7 @@ export async function connectCollaborator(baseUrl: string, client: TestClient, d
     text: () => textOf(doc),
     edit: (change) => apply(change),
     suggest: (userId, change) => apply(change, userId),
-    acked: () => new Promise<void>((resolve) => {
-      if (!provider.hasUnsyncedChanges) return resolve();
-      const check = () => {
-        if (!provider.hasUnsyncedChanges) {
-          provider.off('unsyncedChanges', check);
-          resolve();
-        }
-      };
-      provider.on('unsyncedChanges', check);
-    }),
+    acked: () => whenAcked(provider),
     destroy: () => {
       provider.destroy();
       websocketProvider.destroy();
@@ -99,4 +109,24 @@ export function waitFor(doc: Y.Doc, predicate: () => boolean, timeoutMs = 5_000)
 
 export function paragraph(text: string) {
   return documentSchema().nodes.paragraph!.create(null, text ? documentSchema().text(text) : undefined);
+}
+
+const SYNC_STATUS_MESSAGE = 8;
+
+/**
+ * Resolves when the server refuses an update from this provider: Hocuspocus answers every update with a sync status,
+ * false when it was not applied (a read-only connection). Subscribe before writing. The handshake's own statuses are
+ * true, so only a refusal settles this.
+ */
+export function updateRefused(provider: HocuspocusProvider): Promise<void> {
+  return new Promise((resolve) => {
+    const onMessage = ({ event }: { event: MessageEvent }) => {
+      const decoder = decoding.createDecoder(new Uint8Array(event.data as ArrayBuffer));
+      decoding.readVarString(decoder);
+      if (decoding.readVarUint(decoder) !== SYNC_STATUS_MESSAGE || decoding.readVarInt(decoder) === 1) return;
+      provider.off('message', onMessage);
+      resolve();
+    };
+    provider.on('message', onMessage);
+  });
 }

@@ -26,6 +26,22 @@ export function videoRtp(ssrc: number): RtpParametersInput {
   };
 }
 
+/** A camera as browsers send it with simulcast: one VP8 stream in three spatial layers (rids r0–r2, low to high). */
+export function simulcastRtp(ssrc: number): RtpParametersInput {
+  return {
+    ...videoRtp(ssrc),
+    headerExtensions: [
+      { uri: 'urn:ietf:params:rtp-hdrext:sdes:mid', id: 1 },
+      { uri: 'urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id', id: 10 },
+    ],
+    encodings: [
+      { rid: 'r0', scaleResolutionDownBy: 4, maxBitrate: 120_000 },
+      { rid: 'r1', scaleResolutionDownBy: 2, maxBitrate: 350_000 },
+      { rid: 'r2', scaleResolutionDownBy: 1, maxBitrate: 900_000 },
+    ],
+  };
+}
+
 export function audioRtp(ssrc: number): RtpParametersInput {
   return {
     mid: String(ssrc),

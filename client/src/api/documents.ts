@@ -9,6 +9,7 @@ import type { DocumentKind } from '../../../collab/schema/documentKinds.ts';
 import type { DocumentStatus, WorkflowAction } from '../../../server/domain/documents/documentWorkflow.ts';
 import { http } from './http.ts';
 import type { Classification, Ok } from './types.ts';
+import { observeServerTime } from './serverClock.ts';
 
 export type { Access, DocumentKind, DocumentStatus, WorkflowAction };
 export type DocumentInfo = z.infer<typeof documentBody>;
@@ -56,7 +57,11 @@ export const documentsApi = {
   shares: (id: string) => http.get<{ shares: Share[] }>(`${one(id)}/shares`),
   setShares: (id: string, shares: ShareInput[]) => http.put<Ok>(`${one(id)}/shares`, { shares }),
 
-  collabToken: (id: string) => http.post<CollabToken>(`${one(id)}/collab-token`),
+  collabToken: async (id: string) => {
+    const grant = await http.post<CollabToken>(`${one(id)}/collab-token`);
+    observeServerTime(grant.serverTime);
+    return grant;
+  },
 
   versions: (id: string) => http.get<{ items: Version[] }>(`${one(id)}/versions`),
   saveVersion: (id: string, name: string) => http.post<{ id: string; contentHash: string }>(`${one(id)}/versions`, { name }),

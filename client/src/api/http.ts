@@ -60,6 +60,8 @@ export interface RequestOptions {
   /** A 401 here is an expected answer (wrong password), not a lost session. */
   expectUnauthorized?: boolean;
   signal?: AbortSignal;
+  /** The answer is a file: resolve with its bytes instead of parsing JSON (errors are still JSON). */
+  bytes?: boolean;
 }
 
 function withQuery(path: string, query: RequestOptions['query']): string {
@@ -77,7 +79,9 @@ export async function request<T>(method: Method, path: string, body?: unknown, o
   // The server refuses a JSON content type with an empty body, so it is only sent with a body. A FormData body
   // (an upload) sets its own multipart content type with the boundary.
   const form = typeof FormData !== 'undefined' && body instanceof FormData;
-  if (body !== undefined && !form) headers['content-type'] = 'application/json';
+  // A Blob (an image) is sent as it is, with its own type.
+  const raw = typeof Blob !== 'undefined' && body instanceof Blob;
+  if (body !== undefined && !form) headers['content-type'] = raw ? (body as Blob).type || 'application/octet-stream' : 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
 
   let response: Response;
@@ -86,7 +90,7 @@ export async function request<T>(method: Method, path: string, body?: unknown, o
       method,
       headers,
       credentials: 'same-origin',
-      ...(body !== undefined ? { body: form ? (body as FormData) : JSON.stringify(body) } : {}),
+      ...(body !== undefined ? { body: form ? (body as FormData) : raw ? (body as Blob) : JSON.stringify(body) } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     });
   } catch (err) {
@@ -95,6 +99,7 @@ export async function request<T>(method: Method, path: string, body?: unknown, o
   }
   for (const listener of activityListeners) listener();
 
+  if (options.bytes && response.ok) return new Uint8Array(await response.arrayBuffer()) as T;
   const text = await response.text();
   let parsed: unknown = null;
   if (text) {
@@ -123,6 +128,10 @@ export const http = {
   put: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PUT', path, body, options),
   patch: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PATCH', path, body, options),
   delete: <T>(path: string, options?: RequestOptions) => request<T>('DELETE', path, undefined, options),
+  /** A file's bytes (a material's PDF, an image). */
+  bytes: (path: string, options?: RequestOptions) => request<Uint8Array>('GET', path, undefined, { ...options, bytes: true }),
   /** multipart/form-data, for file uploads. */
   upload: <T>(path: string, form: FormData, options?: RequestOptions) => request<T>('POST', path, form, options),
+  /** A file as the whole request body (Content-Type from the Blob: an image/png, say). */
+  postFile: <T>(path: string, file: Blob, options?: RequestOptions) => request<T>('POST', path, file, options),
 };

@@ -62,7 +62,8 @@ export function EditorToolbar({ editor, mode, onComment }: { editor: Editor; mod
   const chain = () => editor.chain().focus();
   const editing = canChangeText(mode);
   // Tracked changes record text and formatting; a suggestion cannot restyle paragraphs or add lists, tables, images.
-  const structural = mode === 'edit';
+  // The owner in review mode may still make those (untracked) changes directly.
+  const structural = mode === 'edit' || mode === 'track';
 
   const setBlock = (style: BlockStyle) => {
     if (style === 'paragraph') chain().setParagraph().run();

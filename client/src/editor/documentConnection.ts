@@ -4,6 +4,7 @@ import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { parseCloseReason, type CloseReason } from './closeReason.ts';
+import { serverNow } from '../api/serverClock.ts';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'offline';
 
@@ -65,8 +66,8 @@ export class DocumentConnection {
 
   /**
    * Loads this browser's copy first, then connects. The other order would send the whole loaded copy to the server as
-   * one new update — including the server's own authorship records, which the server refuses from clients — instead
-   * of letting the sync handshake send only what the server lacks.
+   * one new update — including the server's own authorship records, which the server takes back from a client only
+   * when they match its own — instead of letting the sync handshake send only what the server lacks.
    */
   static async open(options: ConnectionOptions): Promise<DocumentConnection> {
     const doc = new Y.Doc({ gc: false });
@@ -135,7 +136,7 @@ export class DocumentConnection {
   private async token(): Promise<string> {
     const grant = this.unusedGrant;
     this.unusedGrant = null;
-    if (grant && new Date(grant.expiresAt).getTime() - Date.now() > TOKEN_MARGIN_MS) return grant.token;
+    if (grant && new Date(grant.expiresAt).getTime() - serverNow() > TOKEN_MARGIN_MS) return grant.token;
     try {
       this.lastTokenError = null;
       return (await this.options.fetchToken()).token;

@@ -2,9 +2,19 @@
 // server enforces the same levels on /collab; the editor only keeps people from making changes it would refuse.
 import type { Access } from '../api/documents.ts';
 
-export type EditingMode = 'read_only' | 'comment_only' | 'suggest' | 'edit';
+/**
+ * `track`: the owner in review mode. Their changes are recorded as suggestions like everyone's; what cannot be a
+ * suggestion (restyling a block as a heading or a list) still goes through directly, since the owner may edit.
+ */
+export type EditingMode = 'read_only' | 'comment_only' | 'suggest' | 'track' | 'edit';
 
-export function editingModeOf(access: Access): EditingMode {
+/**
+ * In review mode every change is tracked, the owner's included (the server already turns everyone else's edit access
+ * into suggest): a revision trace that leaves out the drafter's own rewrites would not be a trace. The owner still
+ * decides suggestions, which goes through the API, not through the editor.
+ */
+export function editingModeOf(access: Access, reviewMode: boolean): EditingMode {
+  if (reviewMode && access === 'manage') return 'track';
   switch (access) {
     case 'none':
     case 'view':
@@ -20,7 +30,9 @@ export function editingModeOf(access: Access): EditingMode {
 }
 
 export const canComment = (mode: EditingMode) => mode !== 'read_only';
-export const canChangeText = (mode: EditingMode) => mode === 'suggest' || mode === 'edit';
+export const canChangeText = (mode: EditingMode) => mode === 'suggest' || mode === 'track' || mode === 'edit';
+/** Changes are recorded as suggestions (by a reviewer, or by the owner in review mode). */
+export const tracksChanges = (mode: EditingMode) => mode === 'suggest' || mode === 'track';
 
 export type HeldBackReason = 'not_suggestible' | 'comment_only';
 

@@ -6,6 +6,8 @@ import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { Placeholder } from '@tiptap/extensions';
 import { documentExtensions, DOCUMENT_FIELD } from '../../../collab/schema/documentSchema.ts';
+import { DecisionItemWithView, liveExtraction } from './decisionItem/decisionItemExtensions.ts';
+import type { ExtractionContext } from './decisionItem/liveExtraction.ts';
 import type { DocumentConnection } from './documentConnection.ts';
 import { EditGuard } from './editGuardExtension.ts';
 import type { EditingPolicy } from './editingMode.ts';
@@ -28,6 +30,8 @@ export interface EditorSetup {
   policy: { current: EditingPolicy };
   callbacks: { current: EditorCallbacks };
   placeholder: string;
+  /** Minutes being drafted: the extractor's live proposals (see decisionItem/liveExtraction.ts). */
+  minutes?: { current: ExtractionContext } | null;
 }
 
 const TongbanShortcuts = Extension.create<{ callbacks: { current: EditorCallbacks } | null }>({
@@ -60,17 +64,18 @@ function caret(user: Record<string, unknown>): HTMLElement {
 
 export function collaborativeExtensions(setup: EditorSetup): AnyExtension[] {
   return [
-    ...documentExtensions(),
+    ...documentExtensions({ decisionItem: DecisionItemWithView }),
     Collaboration.configure({ document: setup.connection.doc, field: DOCUMENT_FIELD }),
     CollaborationCaret.configure({ provider: setup.connection.provider, user: { ...setup.user }, render: caret }),
     TrackChanges.configure({ policy: setup.policy }),
     EditGuard.configure({ policy: setup.policy }),
     TongbanShortcuts.configure({ callbacks: setup.callbacks }),
     Placeholder.configure({ placeholder: setup.placeholder }),
+    ...(setup.minutes ? [liveExtraction(setup.minutes)] : []),
   ];
 }
 
 /** For versions shown read-only: the same schema, nothing collaborative. */
 export function staticExtensions(): AnyExtension[] {
-  return documentExtensions();
+  return documentExtensions({ decisionItem: DecisionItemWithView });
 }

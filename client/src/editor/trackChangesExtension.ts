@@ -7,8 +7,9 @@ import type { Transaction } from '@tiptap/pm/state';
 import { AddMarkStep, AddNodeMarkStep, RemoveMarkStep, RemoveNodeMarkStep, ReplaceAroundStep, ReplaceStep, type Step } from '@tiptap/pm/transform';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { checkSuggestOnly } from '../../../collab/review/editRules.ts';
+import { serverNow } from '../api/serverClock.ts';
 import { newSuggestionId, parseSuggestionId, SUGGESTION_MARKS } from '../../../collab/schema/suggestionMarks.ts';
-import type { EditingPolicy } from './editingMode.ts';
+import { tracksChanges, type EditingPolicy } from './editingMode.ts';
 
 /** Set on a transaction that must go through as it is (adding a comment anchor is not a change to the text). */
 export const UNTRACKED = 'tongban:untracked';
@@ -64,21 +65,24 @@ export const TrackChanges = Extension.create<{ policy: { current: EditingPolicy 
   dispatchTransaction({ transaction, next }) {
     const policy = this.options.policy?.current;
     // Changes that arrive from Yjs (other people, undo/redo of the collaboration history) are already what they are.
-    if (!policy || policy.mode !== 'suggest' || !transaction.docChanged || transaction.getMeta(ySyncPluginKey) !== undefined || transaction.getMeta(UNTRACKED)) {
+    if (!policy || !tracksChanges(policy.mode) || !transaction.docChanged || transaction.getMeta(ySyncPluginKey) !== undefined || transaction.getMeta(UNTRACKED)) {
       next(transaction);
       return;
     }
+    // The owner in review mode is not bound by the suggest-only rule: what can be tracked is, the rest goes through.
+    const owner = policy.mode === 'track';
     // Restyling blocks (headings, lists: ReplaceAround, attribute and node-mark steps) cannot be suggested in a way the
     // server accepts, so it is not attempted. For inserted or removed blocks (Enter, paste) and changes next to another
     // reviewer's suggestion, the server's own rule is run here first; plain typing and formatting always pass it.
     if (transaction.steps.some((step) => !(step instanceof ReplaceStep || step instanceof AddMarkStep || step instanceof RemoveMarkStep))) {
-      policy.onHeldBack('not_suggestible');
+      if (owner) next(transaction);
+      else policy.onHeldBack('not_suggestible');
       return;
     }
     const state = this.editor.state;
-    const tracked = transformToSuggestionTransaction(transaction, state, () => newSuggestionId(policy.userId, Date.now(), randomPart()));
+    const tracked = transformToSuggestionTransaction(transaction, state, () => newSuggestionId(policy.userId, serverNow(), randomPart()));
     const risky = !tracked.steps.every(isInlineEdit) || touchesOthersSuggestions(tracked, policy.userId);
-    if (risky && !checkSuggestOnly(state.doc, tracked.doc, state.schema, policy.userId, Date.now()).ok) {
+    if (!owner && risky && !checkSuggestOnly(state.doc, tracked.doc, state.schema, policy.userId, serverNow()).ok) {
       policy.onHeldBack('not_suggestible');
       return;
     }

@@ -67,6 +67,7 @@ const documentsEn: DocumentsMessages = {
     suggest: 'Your changes are recorded as tracked changes; the owner accepts or rejects them.',
     edit: 'You can edit this document directly.',
     manage: 'You drafted this document: you can edit, share, switch on review mode and decide on tracked changes.',
+    manageReview: 'Review mode is on: your changes are tracked too; accept or reject each tracked change in the Changes panel.',
   },
   createForm: {
     title: 'New document',
@@ -91,7 +92,7 @@ const documentsEn: DocumentsMessages = {
     loadFailed: 'The document could not be loaded: {{message}}',
     notText: 'This is meeting material or a whiteboard: open and annotate it in the meeting.',
     reviewMode: 'Review mode',
-    reviewModeOn: 'Review mode is on: every change except the owner’s is recorded as a tracked change.',
+    reviewModeOn: 'Review mode is on: every change, the owner’s included, is recorded as a tracked change for the owner to accept or reject.',
     reviewModeOff: 'Review mode is off',
     reviewModeTurnedOn: 'Review mode is on',
     share: 'Share',

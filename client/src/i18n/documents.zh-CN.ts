@@ -67,6 +67,7 @@ const documentsZhCN = {
     suggest: '您的修改将以修订痕迹记录，由起草人决定接受或拒绝。',
     edit: '您可以直接编辑本文档。',
     manage: '您是起草人，可以直接编辑、共享、开启审阅模式并处理修订。',
+    manageReview: '审阅模式已开启：您的修改同样记录为修订痕迹；您可以在“修订”面板中接受或拒绝每一处修订。',
   },
   createForm: {
     title: '新建文档',
@@ -91,7 +92,7 @@ const documentsZhCN = {
     loadFailed: '文档加载失败：{{message}}',
     notText: '这是会议材料或白板，请在会议中打开和批注。',
     reviewMode: '审阅模式',
-    reviewModeOn: '审阅模式已开启：除起草人外，所有修改都将记录为修订。',
+    reviewModeOn: '审阅模式已开启：所有修改（包括起草人的）都将记录为修订，由起草人接受或拒绝。',
     reviewModeOff: '审阅模式已关闭',
     reviewModeTurnedOn: '已开启审阅模式',
     share: '共享',

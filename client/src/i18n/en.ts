@@ -1,10 +1,12 @@
 // English interface text. Typed as Messages so it always has exactly the keys of zh-CN.ts.
 import type { Messages } from './zh-CN.ts';
+import annotateEn from './annotate.en.ts';
 import adminEn from './admin.en.ts';
 import documentsEn from './documents.en.ts';
 import meetingRoomEn from './meetingRoom.en.ts';
 import supervisionEn from './supervision.en.ts';
 import meetingsEn from './meetings.en.ts';
+import minutesEn from './minutes.en.ts';
 
 const en: Messages = {
   app: {
@@ -303,7 +305,9 @@ const en: Messages = {
   documents: documentsEn,
   meetingRoom: meetingRoomEn,
   supervision: supervisionEn,
+  annotate: annotateEn,
   meetings: meetingsEn,
+  minutes: minutesEn,
 };
 
 export default en;

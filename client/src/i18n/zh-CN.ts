@@ -1,9 +1,11 @@
 // Chinese (zh-CN) interface text: the primary language. en.ts must provide exactly the same keys (see Messages).
+import annotateZhCN from './annotate.zh-CN.ts';
 import adminZhCN from './admin.zh-CN.ts';
 import documentsZhCN from './documents.zh-CN.ts';
 import meetingRoomZhCN from './meetingRoom.zh-CN.ts';
 import supervisionZhCN from './supervision.zh-CN.ts';
 import meetingsZhCN from './meetings.zh-CN.ts';
+import minutesZhCN from './minutes.zh-CN.ts';
 
 const zhCN = {
   app: {
@@ -302,7 +304,9 @@ const zhCN = {
   documents: documentsZhCN,
   meetingRoom: meetingRoomZhCN,
   supervision: supervisionZhCN,
+  annotate: annotateZhCN,
   meetings: meetingsZhCN,
+  minutes: minutesZhCN,
 };
 
 export default zhCN;

@@ -16,6 +16,7 @@ const taskInclude = {
   coUnits: { select: { unitId: true, signedAt: true } },
   coOwners: { select: { userId: true, unitId: true } },
   supervisor: { select: { unitId: true } },
+  coordinations: { select: { unitIds: true } },
 } as const;
 
 export async function loadTask(tx: Tx | Db, taskId: string) {
@@ -32,6 +33,7 @@ export function factsOf(task: LoadedTask): TaskFacts {
     classification: task.classification,
     leadUnitId: task.leadUnitId,
     coUnitIds: task.coUnits.map((u) => u.unitId),
+    coordinationUnitIds: [...new Set(task.coordinations.flatMap((c) => JSON.parse(c.unitIds) as string[]))],
     ownerId: task.ownerId,
     coOwnerIds: task.coOwners.map((p) => p.userId),
     supervisorId: task.supervisorId,

@@ -7,6 +7,7 @@ import { isValidIsoDate } from '../../domain/calendar/isoDate.ts';
 import { chinaMonth, chinaToday, endOfChinaDay, isPastDate } from '../../domain/supervision/deadlines.ts';
 import type { BasisType, Priority } from '../../domain/supervision/vocabulary.ts';
 import { BadRequest, Forbidden } from '../../errors.ts';
+import type { NotificationView } from '../../presenters/notification.ts';
 import { canCreateTask } from '../../policies/supervision.ts';
 import type { Services } from '../../services.ts';
 import { inTransaction } from '../transaction.ts';
@@ -23,6 +24,8 @@ export interface NewTask {
   leadUnitId: string;
   coUnitIds?: string[];
   ownerId?: string | null;
+  /** Co-owners (协办人) named at creation: each works in the lead unit or one of the co-units. */
+  coOwnerIds?: string[];
   requirement: string;
   dueDate: string;
   priority?: Priority;
@@ -66,6 +69,16 @@ async function checkBasis(tx: Tx, subject: Subject, input: NewTask): Promise<{ i
 }
 
 export async function createTask(svc: Services, ctx: RequestContext, subject: Subject, input: NewTask): Promise<{ id: string }> {
+  const result = await inTransaction(svc, (tx) => createTaskIn(svc, tx, ctx, subject, input));
+  await svc.notifications.publish(result.notices);
+  return { id: result.id };
+}
+
+/**
+ * The same, inside the caller's transaction (confirming several proposals from minutes is all or nothing); the caller
+ * publishes the notices after its commit.
+ */
+export async function createTaskIn(svc: Services, tx: Tx, ctx: RequestContext, subject: Subject, input: NewTask): Promise<{ id: string; notices: NotificationView[] }> {
   if (!canCreateTask(subject, input.basisType)) throw new Forbidden('task_forbidden', 'You may not raise supervision tasks on this basis');
   if (input.classification > subject.clearance) throw new Forbidden('clearance', 'You are not cleared for this classification');
   if (!isValidIsoDate(input.dueDate)) throw new BadRequest('invalid_due_date', 'The due date must be a calendar date YYYY-MM-DD');
@@ -73,51 +86,55 @@ export async function createTask(svc: Services, ctx: RequestContext, subject: Su
   const coUnitIds = [...new Set(input.coUnitIds ?? [])];
   if (coUnitIds.includes(input.leadUnitId)) throw new BadRequest('lead_unit_as_co_unit', 'The lead unit cannot also be a co-unit');
 
-  const result = await inTransaction(svc, async (tx) => {
-    const units = await tx.unit.findMany({ where: { id: { in: [input.leadUnitId, ...coUnitIds] } }, select: { id: true } });
-    if (units.length !== coUnitIds.length + 1) throw new BadRequest('unknown_unit', 'A named unit does not exist');
-    const { instructedById } = await checkBasis(tx, subject, input);
+  const units = await tx.unit.findMany({ where: { id: { in: [input.leadUnitId, ...coUnitIds] } }, select: { id: true } });
+  if (units.length !== coUnitIds.length + 1) throw new BadRequest('unknown_unit', 'A named unit does not exist');
+  const { instructedById } = await checkBasis(tx, subject, input);
 
-    const supervisorId = input.supervisorId ?? (subject.roles.includes('supervisor') ? subject.id : null);
-    if (!supervisorId) throw new BadRequest('supervisor_required', 'Name the supervisor (督办人) who follows the task');
-    const supervisor = await person(tx, supervisorId);
-    if (!supervisor?.roles.some((r) => r.role === 'supervisor')) throw new BadRequest('not_a_supervisor', 'The supervisor must hold the supervisor role');
-    if (supervisor.clearance < input.classification) throw new BadRequest('supervisor_clearance', 'The supervisor is not cleared for this classification');
-    if (input.ownerId) {
-      const owner = await person(tx, input.ownerId);
-      if (!owner || owner.unitId !== input.leadUnitId) throw new BadRequest('assignee_outside_unit', 'The owner must work in the lead unit');
-      if (owner.clearance < input.classification) throw new BadRequest('assignee_clearance', 'The owner is not cleared for this classification');
-    }
+  const supervisorId = input.supervisorId ?? (subject.roles.includes('supervisor') ? subject.id : null);
+  if (!supervisorId) throw new BadRequest('supervisor_required', 'Name the supervisor (督办人) who follows the task');
+  const supervisor = await person(tx, supervisorId);
+  if (!supervisor?.roles.some((r) => r.role === 'supervisor')) throw new BadRequest('not_a_supervisor', 'The supervisor must hold the supervisor role');
+  if (supervisor.clearance < input.classification) throw new BadRequest('supervisor_clearance', 'The supervisor is not cleared for this classification');
+  if (input.ownerId) {
+    const owner = await person(tx, input.ownerId);
+    if (!owner || owner.unitId !== input.leadUnitId) throw new BadRequest('assignee_outside_unit', 'The owner must work in the lead unit');
+    if (owner.clearance < input.classification) throw new BadRequest('assignee_clearance', 'The owner is not cleared for this classification');
+  }
 
-    const year = Number(chinaToday(ctx.at).slice(0, 4));
-    const last = await tx.supervisionTask.findFirst({ where: { year }, orderBy: { serial: 'desc' }, select: { serial: true } });
-    const month = chinaMonth(ctx.at);
-    const task = await tx.supervisionTask.create({
-      data: {
-        year, serial: (last?.serial ?? 0) + 1, title: input.title, basisType: input.basisType, basisText: input.basisText?.trim() ?? '',
-        minutesDocumentId: input.basisType === 'meeting_decision' ? input.minutesDocumentId ?? null : null,
-        decisionAnchor: input.basisType === 'meeting_decision' ? input.decisionAnchor ?? null : null,
-        sourceDocumentId: input.basisType === 'upper_document' ? input.sourceDocumentId ?? null : null,
-        instructedById, leadUnitId: input.leadUnitId, ownerId: input.ownerId ?? null, supervisorId, createdById: subject.id,
-        requirement: input.requirement, priority: input.priority ?? 'normal', classification: input.classification, status: 'pending_sign',
-        dueDate: input.dueDate, originalDueDate: input.dueDate, deadlineAt: endOfChinaDay(input.dueDate), month, createdAt: ctx.at, updatedAt: ctx.at,
-        coUnits: { create: coUnitIds.map((unitId) => ({ unitId, status: 'pending_sign', deadlineAt: endOfChinaDay(input.dueDate), classification: input.classification })) },
-      },
-    });
-    await recordEvent(tx, ctx, task.id, { kind: 'created', text: input.requirement, detail: { dueDate: input.dueDate, basisType: input.basisType } });
-    await bumpUnitMonth(tx, input.leadUnitId, month, { created: 1 });
-    await recordAudit(tx, ctx, {
-      action: 'supervision.create', resourceType: 'supervision_task', resourceId: task.id,
-      detail: { basisType: input.basisType, leadUnitId: input.leadUnitId, coUnitIds, dueDate: input.dueDate, classification: input.classification },
-    });
-    const lead = await unitHandlers(tx, input.leadUnitId, input.classification);
-    const co = (await Promise.all(coUnitIds.map((u) => unitHandlers(tx, u, input.classification)))).flat();
-    const notices = [
-      ...await notifyAbout(svc, tx, ctx.at, task, [...lead, input.ownerId], 'assigned', '新督办事项待签收', `请于${input.dueDate}前办结`, subject.id),
-      ...await notifyAbout(svc, tx, ctx.at, task, co, 'co_assigned', '新督办事项（协办）', `请配合办理，期限${input.dueDate}`, subject.id),
-    ];
-    return { id: task.id, notices };
+  const coOwnerIds = [...new Set(input.coOwnerIds ?? [])].filter((id) => id !== input.ownerId);
+  const coOwners = await Promise.all(coOwnerIds.map((id) => person(tx, id)));
+  for (const p of coOwners) {
+    if (!p || (p.unitId !== input.leadUnitId && !coUnitIds.includes(p.unitId))) throw new BadRequest('co_owner_outside_units', 'A co-owner must work in the lead unit or a co-unit');
+    if (p.clearance < input.classification) throw new BadRequest('assignee_clearance', 'A co-owner is not cleared for this classification');
+  }
+
+  const year = Number(chinaToday(ctx.at).slice(0, 4));
+  const last = await tx.supervisionTask.findFirst({ where: { year }, orderBy: { serial: 'desc' }, select: { serial: true } });
+  const month = chinaMonth(ctx.at);
+  const task = await tx.supervisionTask.create({
+    data: {
+      year, serial: (last?.serial ?? 0) + 1, title: input.title, basisType: input.basisType, basisText: input.basisText?.trim() ?? '',
+      minutesDocumentId: input.basisType === 'meeting_decision' ? input.minutesDocumentId ?? null : null,
+      decisionAnchor: input.basisType === 'meeting_decision' ? input.decisionAnchor ?? null : null,
+      sourceDocumentId: input.basisType === 'upper_document' ? input.sourceDocumentId ?? null : null,
+      instructedById, leadUnitId: input.leadUnitId, ownerId: input.ownerId ?? null, supervisorId, createdById: subject.id,
+      requirement: input.requirement, priority: input.priority ?? 'normal', classification: input.classification, status: 'pending_sign',
+      dueDate: input.dueDate, originalDueDate: input.dueDate, deadlineAt: endOfChinaDay(input.dueDate), month, createdAt: ctx.at, updatedAt: ctx.at,
+      coUnits: { create: coUnitIds.map((unitId) => ({ unitId, status: 'pending_sign', deadlineAt: endOfChinaDay(input.dueDate), classification: input.classification })) },
+      coOwners: { create: coOwners.flatMap((p) => (p ? [{ userId: p.id, unitId: p.unitId }] : [])) },
+    },
   });
-  await svc.notifications.publish(result.notices);
-  return { id: result.id };
+  await recordEvent(tx, ctx, task.id, { kind: 'created', text: input.requirement, detail: { dueDate: input.dueDate, basisType: input.basisType } });
+  await bumpUnitMonth(tx, input.leadUnitId, month, { created: 1 });
+  await recordAudit(tx, ctx, {
+    action: 'supervision.create', resourceType: 'supervision_task', resourceId: task.id,
+    detail: { basisType: input.basisType, leadUnitId: input.leadUnitId, coUnitIds, coOwnerIds, dueDate: input.dueDate, classification: input.classification },
+  });
+  const lead = await unitHandlers(tx, input.leadUnitId, input.classification);
+  const co = (await Promise.all(coUnitIds.map((u) => unitHandlers(tx, u, input.classification)))).flat();
+  const notices = [
+    ...await notifyAbout(svc, tx, ctx.at, task, [...lead, input.ownerId], 'assigned', '新督办事项待签收', `请于${input.dueDate}前办结`, subject.id),
+    ...await notifyAbout(svc, tx, ctx.at, task, [...co, ...coOwnerIds], 'co_assigned', '新督办事项（协办）', `请配合办理，期限${input.dueDate}`, subject.id),
+  ];
+  return { id: task.id, notices };
 }

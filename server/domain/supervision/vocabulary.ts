@@ -26,9 +26,12 @@ export type TaskAction = (typeof TASK_ACTIONS)[number];
 
 /**
  * The parts a person can play in one task; one person may play several (a unit head who is also the owner).
- * lead_handler and co_handler are the clerks and leaders of the lead unit and of a co-unit.
+ * lead_handler and co_handler are the clerks and leaders of the lead unit and of a co-unit; coordinating_handler the
+ * clerks and leaders of a unit named in a coordination request (协调), who read the task they are asked to help with.
  */
-export const TASK_ROLES = ['supervisor', 'lead_handler', 'owner', 'co_owner', 'lead_member', 'co_handler', 'co_member', 'leader_viewer', 'none'] as const;
+export const TASK_ROLES = [
+  'supervisor', 'lead_handler', 'owner', 'co_owner', 'lead_member', 'co_handler', 'co_member', 'coordinating_handler', 'leader_viewer', 'none',
+] as const;
 export type TaskRole = (typeof TASK_ROLES)[number];
 
 export const BASIS_TYPES = ['meeting_decision', 'leader_instruction', 'upper_document', 'other'] as const;

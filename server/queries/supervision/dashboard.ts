@@ -7,7 +7,7 @@ import { chinaToday, endOfChinaDay } from '../../domain/supervision/deadlines.ts
 import { reminderHorizon } from '../../domain/supervision/reminderPlan.ts';
 import { OPEN_STATUSES } from '../../domain/supervision/vocabulary.ts';
 import { taskVisibility, type Oversight } from '../../policies/supervision.ts';
-import { coUnitsOf, type TaskRow } from './taskList.ts';
+import { SUMMARY_COLUMNS, SUMMARY_JOINS, type TaskRow } from './taskList.ts';
 import { presentTaskSummary, type TaskSummary } from '../../presenters/supervisionTask.ts';
 import { sqlTime } from './sqlTime.ts';
 
@@ -19,11 +19,7 @@ export async function leaderDashboard(db: Db, subject: Subject, oversight: Overs
   const scope = visibility.all ? Prisma.sql`1 = 1` : visibility.unitIds.length === 0 ? Prisma.sql`1 = 0` : Prisma.sql`t.leadUnitId IN (${Prisma.join(visibility.unitIds)})`;
   const open = Prisma.join([...OPEN_STATUSES]);
   const base = Prisma.sql`t.status IN (${open}) AND t.deadlineAt <= ${sqlTime(horizon)} AND t.classification <= ${subject.clearance} AND ${scope}`;
-  const select = Prisma.sql`
-    SELECT t.id, t.year, t.serial, t.title, t.basisType, t.status, t.priority, t.classification, t.leadUnitId, lu.name AS leadUnitName,
-           t.ownerId, ou.displayName AS ownerName, t.supervisorId, su.displayName AS supervisorName, t.dueDate, t.rectifyDueDate,
-           t.deadlineAt, t.progress, t.lateDays, t.returnCount, t.createdAt, t.updatedAt
-    FROM SupervisionTask t JOIN Unit lu ON lu.id = t.leadUnitId JOIN User su ON su.id = t.supervisorId LEFT JOIN User ou ON ou.id = t.ownerId`;
+  const select = Prisma.sql`SELECT ${SUMMARY_COLUMNS} FROM SupervisionTask t ${SUMMARY_JOINS}`;
   const nowText = sqlTime(now);
   const [perUnit, overdueRows, atRiskRows] = await Promise.all([
     db.$queryRaw<Array<{ unitId: string; unitName: string; overdue: bigint; atRisk: bigint }>>`
@@ -32,8 +28,7 @@ export async function leaderDashboard(db: Db, subject: Subject, oversight: Overs
     db.$queryRaw<TaskRow[]>`${select} WHERE ${base} AND t.deadlineAt < ${nowText} ORDER BY t.deadlineAt, t.id LIMIT ${LIST_LIMIT}`,
     db.$queryRaw<TaskRow[]>`${select} WHERE ${base} AND t.deadlineAt >= ${nowText} ORDER BY t.deadlineAt, t.id LIMIT ${LIST_LIMIT}`,
   ]);
-  const coUnits = await coUnitsOf(db, [...overdueRows, ...atRiskRows].map((r) => r.id));
-  const present = (rows: TaskRow[]): TaskSummary[] => rows.map((r) => presentTaskSummary(r, coUnits.get(r.id) ?? [], now));
+  const present = (rows: TaskRow[]): TaskSummary[] => rows.map((r) => presentTaskSummary(r, now));
   return {
     units: perUnit.map((u) => ({ unitId: u.unitId, unitName: u.unitName, overdue: Number(u.overdue), atRisk: Number(u.atRisk) })),
     overdue: present(overdueRows),

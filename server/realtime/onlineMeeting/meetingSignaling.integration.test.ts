@@ -1,18 +1,20 @@
 // Online-meeting signalling over real socket.io and real mediasoup workers: validation of every message, who may
 // join (participants, the lobby with passcode, rate limiting), consuming only within one's meeting, the host's
-// controls enforced on the server, chat history for late joiners, and leaving.
+// controls enforced on the server, chat history for late joiners, leaving, and the configured STUN/TURN servers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../tests/support/testApp.ts';
 import { MeetingSocket, scheduleOnlineMeeting } from '../../../tests/support/onlineMeeting.ts';
 import { audioRtp, videoRtp } from '../../../tests/support/mediaFixtures.ts';
 import { rtpCapabilitiesSchema, type JoinResult } from '../../../media/signaling.ts';
 
+const ICE_SERVERS = [{ urls: 'turn:turn.example.gov.cn:3478', username: 'tongban', credential: 'secret' }];
+
 let t: TestApp;
 let url: string;
 const sockets: MeetingSocket[] = [];
 
 beforeAll(async () => {
-  t = await createTestApp({ config: { mediaPort: 0, mediaWorkers: 1, mediaListenIp: '127.0.0.1', mediaAnnouncedIp: '127.0.0.1', authRateLimit: 1000 } });
+  t = await createTestApp({ config: { mediaPort: 0, mediaWorkers: 1, mediaListenIp: '127.0.0.1', mediaAnnouncedIp: '127.0.0.1', authRateLimit: 1000, iceServers: ICE_SERVERS } });
   url = await t.listen();
 });
 afterAll(async () => {
@@ -207,5 +209,66 @@ describe('meeting signalling', () => {
     expect(await other.ask('raiseHand', {})).toMatchObject({ ok: false, code: 'not_in_meeting' });
     expect(await other.request('join', { meetingId })).toMatchObject({ status: 'lobby' });
     expect(await host.ask('handOverHost', { peerId: 'nobody' })).toMatchObject({ ok: false, code: 'not_found' });
+  });
+
+  it('hands browsers the configured STUN/TURN servers with every transport', async () => {
+    const { meetingId } = await scheduleOnlineMeeting(t, { host: 'wanglei', participants: ['zhangwei'] });
+    const s = await as('wanglei');
+    const join = joined(await s.request('join', { meetingId }));
+    await s.request('enableMedia', { rtpCapabilities: rtpCapabilitiesSchema.parse(join.routerRtpCapabilities) });
+    const transport = await s.request('createTransport', { direction: 'recv' });
+    expect(transport.iceServers).toEqual(ICE_SERVERS);
+    expect(new Set(transport.iceCandidates.map((c) => c.protocol))).toEqual(new Set(['udp', 'tcp']));
+    await s.request('leave', {});
+  });
+
+  it('lets the host stop a screen share, lower a hand, reject from the lobby and hand over the meeting', async () => {
+    const { meetingId, passcode } = await scheduleOnlineMeeting(t, { host: 'wanglei', participants: ['zhangwei', 'hejun'] });
+    const host = await as('wanglei');
+    const sharer = await as('zhangwei');
+    const hostMedia = await withMedia(host, meetingId);
+    const sharerMedia = await withMedia(sharer, meetingId);
+    const sharerPeer = sharerMedia.join.self.peerId;
+
+    // Stopping a screen share closes it on the server, tells its owner the host did it, and keeps it off.
+    const { producerId } = await sharer.request('produce', { transportId: sharerMedia.send, kind: 'video', source: 'screen', rtpParameters: videoRtp(5151) });
+    const stopped = sharer.next('producerClosed', (n) => n.data.producerId === producerId);
+    await host.request('moderateMedia', { peerId: sharerPeer, source: 'screen', action: 'block' });
+    expect((await stopped).data).toMatchObject({ source: 'screen', byHost: true });
+    expect(t.app.svc.liveMeetings.peek(meetingId)!.room.peer(sharerPeer).producers.size).toBe(0);
+    expect(await sharer.ask('produce', { transportId: sharerMedia.send, kind: 'video', source: 'screen', rtpParameters: videoRtp(5152) })).toMatchObject({ ok: false, code: 'media_blocked' });
+
+    // Only the host lowers someone else's hand.
+    const raised = host.next('hands', (n) => n.data.hands.length === 1);
+    await sharer.request('raiseHand', {});
+    await raised;
+    expect(await sharer.ask('lowerHand', { peerId: hostMedia.join.self.peerId })).toMatchObject({ ok: false, code: 'not_host' });
+    const lowered = sharer.next('hands', (n) => n.data.hands.length === 0);
+    await host.request('lowerHand', { peerId: sharerPeer });
+    await lowered;
+
+    // A guest the host rejects is told so and is not let in.
+    const guest = await as('matao');
+    const lobbyShown = host.next('lobby', (n) => n.data.lobby.length === 1);
+    expect(await guest.request('join', { meetingId, passcode })).toMatchObject({ status: 'lobby' });
+    const rejected = guest.next('rejected');
+    await host.request('reject', { lobbyId: (await lobbyShown).data.lobby[0]!.lobbyId });
+    await rejected;
+    expect(await guest.ask('raiseHand', {})).toMatchObject({ ok: false, code: 'not_in_meeting' });
+
+    // Handing over: the new host moderates (even the old host), the old one no longer can.
+    const toldRoom = sharer.next('roomState', (n) => n.data.room.hostUserId === sharer.userId);
+    await host.request('handOverHost', { peerId: sharerPeer });
+    await toldRoom;
+    expect(await host.ask('setLocked', { locked: true })).toMatchObject({ ok: false, code: 'not_host' });
+    await sharer.request('moderateMedia', { peerId: hostMedia.join.self.peerId, source: 'mic', action: 'block' });
+    expect(await host.ask('produce', { transportId: hostMedia.send, kind: 'audio', source: 'mic', rtpParameters: audioRtp(5153) })).toMatchObject({ ok: false, code: 'media_blocked' });
+    // The block on the new host's own screen share is lifted with the role.
+    expect(await sharer.ask('produce', { transportId: sharerMedia.send, kind: 'video', source: 'screen', rtpParameters: videoRtp(5154) })).toMatchObject({ ok: true });
+
+    const audits = await t.app.svc.db.auditEvent.findMany({ where: { resourceId: meetingId, action: { startsWith: 'meeting.' } }, orderBy: { seq: 'asc' } });
+    expect(audits.map((e) => e.action).filter((a) => /^meeting\.(media|hands|lobby|host)\./.test(a)))
+      .toEqual(['meeting.media.block', 'meeting.hands.lower', 'meeting.lobby.reject', 'meeting.host.handover', 'meeting.media.block']);
+    for (const s of [host, sharer]) await s.request('leave', {});
   });
 });

@@ -128,7 +128,7 @@ const documentRoutes: FastifyPluginAsyncZod = async (app) => {
       });
       await recordAudit(tx, contextOf(request), { action: 'document.open', resourceType: 'document', resourceId: doc.id, detail: { access } });
     });
-    return { token, expiresAt: expiresAt.toISOString(), documentName: `doc:${doc.id}`, access, url: COLLAB_PATH };
+    return { token, expiresAt: expiresAt.toISOString(), documentName: `doc:${doc.id}`, access, url: COLLAB_PATH, serverTime: now.toISOString() };
   });
 };
 

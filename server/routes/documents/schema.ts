@@ -33,7 +33,8 @@ export const shareBody = z.object({ granteeType: z.enum(['user', 'unit']), grant
 export const sharesBody = z.strictObject({ shares: z.array(shareBody.strict()).max(500) });
 export const shareView = shareBody.extend({ granteeName: z.string().nullable() });
 
-export const tokenBody = z.object({ token: z.string(), expiresAt: z.string(), documentName: z.string(), access: z.enum(ACCESS_LEVELS), url: z.string() });
+/** serverTime lets the editor stamp suggestions with the server's clock rather than a drifting device clock. */
+export const tokenBody = z.object({ token: z.string(), expiresAt: z.string(), documentName: z.string(), access: z.enum(ACCESS_LEVELS), url: z.string(), serverTime: z.string() });
 
 export const versionBody = z.object({ id: z.string(), name: z.string(), reason: z.string(), contentHash: z.string(), createdById: z.string(), createdByName: z.string().nullable(), createdAt: z.string() });
 

@@ -15,7 +15,7 @@ const stats = z.object({
       peerId: z.string(),
       userId: z.string(),
       displayName: z.string(),
-      producers: z.array(z.object({ id: z.string(), source: z.string(), paused: z.boolean(), bytes: z.number() })),
+      producers: z.array(z.object({ id: z.string(), source: z.string(), type: z.string(), paused: z.boolean(), bytes: z.number() })),
       consumers: z.array(z.object({ id: z.string(), producerId: z.string(), source: z.string(), paused: z.boolean(), producerPaused: z.boolean(), bytes: z.number() })),
     })),
   })),

@@ -1,8 +1,9 @@
 // Replies (请假 with reason and substitute), live counts over socket.io, sign-in by rotating QR code and by button,
 // the host's view of who is present, late, absent or on leave, and online access by link and passcode.
-import { io as connect, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addRoom, demoIds } from '../../../tests/support/meetings.ts';
+import { nextEvent as once, socketAs } from '../../../tests/support/sockets.ts';
 import { createTestApp, signInWithMfa, TestClient, type TestApp } from '../../../tests/support/testApp.ts';
 
 let t: TestApp;
@@ -30,21 +31,9 @@ async function as(username: string): Promise<TestClient> {
   return c;
 }
 
-function once<T>(socket: Socket, event: string, match: (payload: T) => boolean = () => true): Promise<T> {
-  return new Promise((resolve) => {
-    const handler = (payload: T) => {
-      if (!match(payload)) return;
-      socket.off(event, handler);
-      resolve(payload);
-    };
-    socket.on(event, handler);
-  });
-}
-
 async function socketFor(client: TestClient): Promise<Socket> {
-  const socket = connect(url, { transports: ['websocket'], extraHeaders: { cookie: client.cookie }, reconnection: false });
+  const socket = await socketAs(url, client);
   sockets.push(socket);
-  await once(socket, 'connect');
   return socket;
 }
 

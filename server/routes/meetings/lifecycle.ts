@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { cancelMeeting } from '../../commands/meetingCanceller.ts';
-import { endMeeting, markMinutesFinalised, startMeeting } from '../../commands/meetingLifecycle.ts';
+import { endMeeting, startMeeting } from '../../commands/meetingLifecycle.ts';
 import { rescheduleMeeting } from '../../commands/meetingRescheduler.ts';
 import { scheduleDraft } from '../../commands/meetingScheduler.ts';
 import { placeOf } from '../../realtime/meetingNotices.ts';
@@ -56,15 +56,6 @@ const lifecycleRoutes: FastifyPluginAsyncZod = async (app) => {
       return { ok: true as const };
     });
   }
-
-  app.post('/:id/finalise-minutes', {
-    schema: { tags: ['meetings'], summary: 'Mark the minutes final (minute-taker or organisers), closing the meeting', params: meetingParams, response: responses({ 200: okBody }) },
-  }, async (request) => {
-    const { subject } = requireAuth(request);
-    const resource = await meetingFor(app, subject, request.params.id, 'meeting.run');
-    await markMinutesFinalised(app.svc, contextOf(request), resource.id);
-    return { ok: true as const };
-  });
 
   app.get('/:id/ics', {
     schema: { tags: ['meetings'], summary: 'The meeting as an iCalendar file (公开 and 内部 meetings only)', params: meetingParams, response: responses({ 200: z.string().describe('text/calendar') }) },

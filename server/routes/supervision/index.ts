@@ -20,7 +20,7 @@ import type { SupervisionWarnings } from '../../jobs/supervisionWarnings.ts';
 import { supervisionCapabilities } from '../../policies/supervision.ts';
 import { presentTaskSummary } from '../../presenters/supervisionTask.ts';
 import { taskDetail } from '../../queries/supervision/taskDetail.ts';
-import { coUnitsOf, listTasks } from '../../queries/supervision/taskList.ts';
+import { listTasks } from '../../queries/supervision/taskList.ts';
 import attachmentRoutes from './attachments.ts';
 import {
   acceptanceBody, assignBody, capabilitiesBody, coordinationBody, coordinationOutcomeBody, coordinationParams, createBody, createdBody, extensionBody,
@@ -71,8 +71,7 @@ const supervisionRoutes: FastifyPluginAsyncZod<SupervisionRouteOptions> = async 
     const { subject } = requireAuth(request);
     const now = svc.clock.now();
     const { rows, total } = await listTasks(svc.db, subject, await oversightOf(svc.db, subject), request.query, now);
-    const coUnits = await coUnitsOf(svc.db, rows.map((r) => r.id));
-    return { items: rows.map((r) => presentTaskSummary(r, coUnits.get(r.id) ?? [], now)), total, page: request.query.page, pageSize: request.query.pageSize };
+    return { items: rows.map((r) => presentTaskSummary(r, now)), total, page: request.query.page, pageSize: request.query.pageSize };
   });
 
   app.get('/tasks/:id', {

@@ -3,6 +3,7 @@
 // 4xx and no change.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signInWithMfa, TestClient, type TestApp } from '../../../tests/support/testApp.ts';
+import { xlsxRows } from '../../../tests/support/xlsx.ts';
 import { addDays, shanghaiDateOf } from '../../domain/calendar/isoDate.ts';
 
 let t: TestApp;
@@ -38,7 +39,7 @@ beforeAll(async () => {
     as[name] = new TestClient(t.app);
     await as[name].signIn(name);
   }
-  for (const name of ['lihua', 'yangfan', 'chenming']) {
+  for (const name of ['lihua', 'yangfan', 'chenming', 'guomin']) {
     as[name] = new TestClient(t.app);
     secrets[name] = await signInWithMfa(t, as[name], name);
   }
@@ -151,6 +152,23 @@ describe('a task from a leader instruction to 已办结', () => {
     expect(co.timeline.at(-1)).toMatchObject({ kind: 'progress', percent: 80, unitName: '区财政局' });
   });
 
+  it('refuses malformed bodies with a 400 and changes nothing', async () => {
+    const before = await stateCount();
+    for (const [path, body] of [
+      ['progress', { text: '进展', percent: 101 }], ['progress', { text: '进展', percent: 12.5 }], ['progress', { text: '  ', percent: 10 }],
+      ['progress', { text: '进展', percent: 10, status: 'completed' }], ['progress', { text: '进展', percent: 10, attachmentIds: 'all' }],
+      ['extension', { reason: '需补充测绘', toDueDate: '2026-13-01' }], ['extension', { reason: '需补充测绘', toDueDate: 'next week' }],
+      ['submit', {}], ['assign', {}], ['coordination', { difficulty: '难'.repeat(2001) }], ['sign', { note: 1 }],
+    ] as const) {
+      const res = await as.zhangwei!.post(`/api/supervision/tasks/${id}/${path}`, body);
+      expect(res.statusCode, `${path} ${JSON.stringify(body).slice(0, 80)}`).toBe(400);
+    }
+    const raw = await as.zhangwei!.request('POST', `/api/supervision/tasks/${id}/progress`, '{"text":"进展","percent":', { 'content-type': 'application/json' });
+    expect(raw.statusCode).toBe(400);
+    expect((await as.zhouqiang!.post(`/api/supervision/tasks/${id}/acceptance`, { accept: false, requirement: '补充' })).statusCode).toBe(400);
+    expect(await stateCount()).toEqual(before);
+  });
+
   it('handles extension requests and coordination', async () => {
     const due = (await get()).dueDate as string;
     expect((await as.zhangwei!.post(`/api/supervision/tasks/${id}/extension`, { reason: '需补充测绘', toDueDate: addDays(due, -1) })).json().code).toBe('extension_not_later');
@@ -172,6 +190,12 @@ describe('a task from a leader instruction to 已办结', () => {
     const outcome = (await as.zhouqiang!.post(`/api/supervision/tasks/${id}/coordination/${coordination.id}/outcome`, { outcome: '已召开协调会，住建委同意调剂' })).json();
     expect(outcome.coordinations[0]).toMatchObject({ status: 'resolved', outcome: '已召开协调会，住建委同意调剂', resolvedByName: '周强' });
     expect((await as.zhouqiang!.post(`/api/supervision/tasks/${id}/coordination/${coordination.id}/outcome`, { outcome: '再次' })).json().code).toBe('coordination_closed');
+    // 区住建委, asked to help, hears the outcome; its head may open the task the notice links to, and only read it.
+    const heard = (await as.guomin!.get('/api/notifications')).json().items[0];
+    expect(heard).toMatchObject({ kind: 'supervision.coordination_recorded', link: `/supervision/tasks/${id}` });
+    expect(await get('guomin')).toMatchObject({ myRoles: ['coordinating_handler'], actions: [] });
+    expect((await as.guomin!.post(`/api/supervision/tasks/${id}/progress`, { text: '配合', percent: 10 })).json().code).toBe('task_forbidden');
+    expect((await as.matao!.get(`/api/supervision/tasks/${id}`)).statusCode).toBe(404);
   });
 
   it('lets only the lead unit submit; returns and accepts', async () => {
@@ -181,8 +205,11 @@ describe('a task from a leader instruction to 已办结', () => {
       expect(res.json().code).toBe('task_forbidden');
     }
     expect((await get()).status).toBe('in_progress');
-    const submitted = (await as.zhangwei!.post(`/api/supervision/tasks/${id}/submit`, { summary: '方案已报区政府' })).json();
+    // The evidence goes with the submission (验收材料).
+    const evidence = (await upload(as.zhangwei!, id, '实施方案（报审稿）.pdf', 'application/pdf', PDF)).json().id as string;
+    const submitted = (await as.zhangwei!.post(`/api/supervision/tasks/${id}/submit`, { summary: '方案已报区政府', attachmentIds: [evidence] })).json();
     expect(submitted).toMatchObject({ status: 'pending_acceptance', lateDays: 0 });
+    expect(submitted.timeline.at(-1)).toMatchObject({ kind: 'submitted', text: '方案已报区政府', attachments: [{ id: evidence, fileName: '实施方案（报审稿）.pdf' }] });
     expect((await as.zhouqiang!.post(`/api/supervision/tasks/${id}/acceptance`, { accept: false, requirement: '补充资金来源', dueDate: addDays(today, -2) })).json().code).toBe('due_date_past');
     const returned = (await as.zhouqiang!.post(`/api/supervision/tasks/${id}/acceptance`, { accept: false, requirement: '补充资金来源说明', dueDate: addDays(today, 7) })).json();
     expect(returned).toMatchObject({ status: 'in_progress', rectification: '补充资金来源说明', rectifyDueDate: addDays(today, 7), deadlineDate: addDays(today, 7), returnCount: 1 });
@@ -197,9 +224,13 @@ describe('a task from a leader instruction to 已办结', () => {
 
   it('freezes the archived task', async () => {
     const before = await stateCount();
+    const coordinationId = (await get()).coordinations[0].id as string;
     for (const [who, path, body] of [
       ['zhangwei', 'progress', { text: '补充', percent: 100 }], ['zhangwei', 'submit', { summary: 'x' }], ['zhouqiang', 'acceptance', { accept: true }],
-      ['lihua', 'assign', { ownerId: ids.zhangwei }],
+      ['zhouqiang', 'acceptance', { accept: false, requirement: '再补充', dueDate: addDays(today, 9) }],
+      ['lihua', 'assign', { ownerId: ids.zhangwei }], ['lihua', 'sign', {}], ['yangfan', 'sign', {}],
+      ['zhangwei', 'extension', { reason: '再延期', toDueDate: addDays(today, 60) }], ['zhouqiang', 'extension/decision', { approve: true }],
+      ['zhangwei', 'coordination', { difficulty: '新的困难' }], ['zhouqiang', `coordination/${coordinationId}/outcome`, { outcome: '再次' }],
     ] as const) {
       const res = await as[who]!.post(`/api/supervision/tasks/${id}/${path}`, body);
       expect(res.statusCode).toBe(409);
@@ -225,6 +256,9 @@ describe('a task from a leader instruction to 已办结', () => {
     expect(await list('chenming', 'scope=desk&q=老旧小区')).toContain(id);
     expect(await list('matao', 'scope=desk')).not.toContain(id);
     expect((await as.matao!.get(`/api/supervision/tasks/${id}`)).statusCode).toBe(404);
+    // The whole timeline is open to the supervisor, the lead unit, the co-units and the leader who gave the instruction.
+    const timeline = (await get()).timeline.map((e: { id: string }) => e.id);
+    for (const who of ['lihua', 'zhangwei', 'yangfan', 'hejun', 'chenming']) expect((await get(who)).timeline.map((e: { id: string }) => e.id)).toEqual(timeline);
   });
 
   it('counts the unit in the statistics and exports them', async () => {
@@ -237,10 +271,48 @@ describe('a task from a leader instruction to 已办结', () => {
     expect((await as.hejun!.get(`/api/supervision/statistics?unitId=${units['区发改委']}`)).statusCode).toBe(403);
     const xlsx = await as.zhouqiang!.get('/api/supervision/statistics/export');
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
-    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
-    const listXlsx = await as.zhouqiang!.get('/api/supervision/tasks/export?scope=desk');
+    const [header, ...rows] = xlsxRows(xlsx.rawPayload);
+    expect(header).toEqual(['单位', '任务数', '已办结', '按期办结', '未办结', '逾期', '办结率(%)', '按期办结率(%)', '平均逾期天数']);
+    expect(rows).toContainEqual(['区发展和改革委员会', '1', '1', '1', '0', '0', '100', '100', '0']);
+    expect(rows.at(-1)![0]).toBe('合计');
+    const trend = xlsxRows(xlsx.rawPayload, 2);
+    expect(trend).toHaveLength(13);
+    expect(trend.at(-1)).toEqual([stats.to, '1', '1', '1', '100', '100']);
+    // Staff export only what they may read.
+    expect(xlsxRows((await as.hejun!.get('/api/supervision/statistics/export')).rawPayload).map((r) => r[0])).toEqual(['单位', '区财政局', '合计']);
+
+    const listXlsx = await as.zhouqiang!.get('/api/supervision/tasks/export?scope=desk&status=completed');
     expect(listXlsx.statusCode).toBe(200);
-    expect(listXlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const [listHeader, ...tasks] = xlsxRows(listXlsx.rawPayload);
+    expect(listHeader.slice(0, 4)).toEqual(['编号', '事项', '依据', '状态']);
+    const detail = await get();
+    expect(tasks).toEqual([[detail.code, detail.title, '领导批示', '已办结', '紧急', '区发展和改革委员会', '区财政局', '张伟', '周强', detail.deadlineDate, '100', '0', '1']]);
+    expect(xlsxRows((await as.matao!.get('/api/supervision/tasks/export?scope=unit')).rawPayload)).toHaveLength(1);
+  });
+});
+
+describe('classified tasks', () => {
+  it('shows a 秘密 task only to people cleared for it, and puts only cleared people on it', async () => {
+    const secret = task({ title: '涉密项目前期论证', classification: 'secret', coUnitIds: [] });
+    expect((await as.zhouqiang!.post('/api/supervision/tasks', { ...secret, supervisorId: ids.wuli })).json().code).toBe('supervisor_clearance');
+    expect((await as.zhouqiang!.post('/api/supervision/tasks', { ...secret, ownerId: ids.zhangwei })).json().code).toBe('assignee_clearance');
+    expect((await as.wuli!.post('/api/supervision/tasks', secret)).json().code).toBe('clearance');
+    const created = await as.zhouqiang!.post('/api/supervision/tasks', secret);
+    expect(created.statusCode).toBe(201);
+    const secretId = created.json().id as string;
+    const link = `/supervision/tasks/${secretId}`;
+
+    expect((await as.lihua!.get(link.replace('/supervision', '/api/supervision'))).statusCode).toBe(200);
+    expect((await as.lihua!.get('/api/notifications')).json().items.map((n: { link: string }) => n.link)).toContain(link);
+    for (const who of ['zhangwei', 'wuli']) {
+      expect((await as[who]!.get(`/api/supervision/tasks/${secretId}`)).statusCode).toBe(404);
+      expect((await as[who]!.get('/api/notifications')).json().items.map((n: { link: string }) => n.link)).not.toContain(link);
+    }
+    const listed = async (who: string, scope: string) => (await as[who]!.get(`/api/supervision/tasks?scope=${scope}&q=涉密`)).json().items.map((x: { id: string }) => x.id);
+    expect(await listed('zhouqiang', 'desk')).toEqual([secretId]);
+    expect(await listed('lihua', 'unit')).toEqual([secretId]);
+    expect(await listed('zhangwei', 'unit')).toEqual([]);
+    expect(await listed('wuli', 'desk')).toEqual([]);
   });
 });
 
@@ -257,6 +329,11 @@ describe('filters and the leader dashboard', () => {
     const overdue = (await as.zhouqiang!.get('/api/supervision/tasks?scope=desk&overdue=true')).json();
     expect(overdue.items.map((x: { id: string }) => x.id)).toEqual([late]);
     expect(overdue.items[0]).toMatchObject({ overdue: true, overdueDays: 2 });
+    // Paging: the total holds on every page, past the last one too.
+    const pages = await Promise.all([1, 2, 9].map(async (page) => (await as.zhouqiang!.get(`/api/supervision/tasks?scope=desk&pageSize=2&page=${page}`)).json()));
+    expect(pages.map((p) => p.total)).toEqual([pages[0].total, pages[0].total, pages[0].total]);
+    expect(pages.map((p) => p.items.length)).toEqual([2, 2, 0]);
+    expect(new Set([...pages[0].items, ...pages[1].items].map((x: { id: string }) => x.id)).size).toBe(4);
     const notOverdue = (await as.zhouqiang!.get('/api/supervision/tasks?scope=desk&overdue=false&status=pending_sign')).json();
     expect(notOverdue.items.map((x: { id: string }) => x.id)).not.toContain(late);
     const ranged = (await as.zhouqiang!.get(`/api/supervision/tasks?scope=desk&dueFrom=${addDays(today, 2)}&dueTo=${addDays(today, 4)}`)).json();

@@ -14,7 +14,7 @@ import { canUseLeaderDashboard, statisticsScope } from '../../policies/supervisi
 import { presentTaskSummary } from '../../presenters/supervisionTask.ts';
 import { leaderDashboard } from '../../queries/supervision/dashboard.ts';
 import { defaultPeriod, monthlyTrend, unitStatistics, type Period } from '../../queries/supervision/statistics.ts';
-import { coUnitsOf, listTasks } from '../../queries/supervision/taskList.ts';
+import { listTasks } from '../../queries/supervision/taskList.ts';
 import type { FastifyRequest } from 'fastify';
 import { dashboardBody, exportQuery, statsBody, statsQuery } from './schema.ts';
 
@@ -77,8 +77,7 @@ const viewRoutes: FastifyPluginAsyncZod = async (app) => {
     const { subject } = requireAuth(request);
     const now = svc.clock.now();
     const { rows } = await listTasks(svc.db, subject, await oversightOf(svc.db, subject), { ...request.query, page: 1, pageSize: EXPORT_LIMIT }, now);
-    const coUnits = await coUnitsOf(svc.db, rows.map((r) => r.id));
-    const items = rows.map((r) => presentTaskSummary(r, coUnits.get(r.id) ?? [], now));
+    const items = rows.map((r) => presentTaskSummary(r, now));
     await inTransaction(svc, (tx) => recordAudit(tx, contextOf(request), { action: 'supervision.export_list', resourceType: 'supervision', detail: { rows: items.length, scope: request.query.scope } }));
     const header = ['编号', '事项', '依据', '状态', '紧急程度', '牵头单位', '协办单位', '承办人', '督办人', '办理期限', '进度(%)', '逾期天数', '退回次数'];
     return sendXlsx(reply, `督办事项_${now.toISOString().slice(0, 10)}.xlsx`, [{

@@ -15,7 +15,8 @@ function newest(entry: string): number {
 }
 
 export default function globalSetup(): void {
-  const builtAt = newest(path.join(root, 'client/dist/index.html'));
+  const dist = process.env.TONGBAN_CLIENT_DIST ? path.resolve(process.env.TONGBAN_CLIENT_DIST) : path.join(root, 'client/dist');
+  const builtAt = newest(path.join(dist, 'index.html'));
   const sourceAt = Math.max(...['client/src', 'client/index.html', 'vite.config.ts'].map((p) => newest(path.join(root, p))));
   if (builtAt > 0 && builtAt >= sourceAt) return;
   process.stdout.write(builtAt === 0 ? 'Building the web client…\n' : 'Client sources changed: rebuilding the web client…\n');

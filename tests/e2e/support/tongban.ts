@@ -13,10 +13,32 @@ export async function serverNow(request: APIRequestContext): Promise<Date> {
   return new Date(((await res.json()) as { now: string }).now);
 }
 
+/**
+ * Moves the server's clock forward. The clock is shared by every spec of a run and, like a real one, only moves
+ * forward: nobody resets it, because what the server wrote at the later time (sessions, reminders sent for a date,
+ * audit events) would then lie in its future, a state production never sees. So a spec never assumes the clock
+ * reads real time: it asks serverNow() (or takes the date this returns) whenever it needs a date or a time.
+ */
 export async function advanceClock(request: APIRequestContext, ms: number): Promise<Date> {
-  const res = await request.post('/api/test/clock', { data: { advanceMs: ms } });
+  // The hook takes whole milliseconds; spans computed from minutes of the day carry fractions.
+  const res = await request.post('/api/test/clock', { data: { advanceMs: Math.round(ms) } });
   expect(res.ok()).toBe(true);
   return new Date(((await res.json()) as { now: string }).now);
+}
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+const SHANGHAI_OFFSET = 8 * 60 * MINUTE;
+
+/** The calendar date (YYYY-MM-DD) in China at an instant. */
+export function chinaDate(at: Date): string {
+  return new Date(at.getTime() + SHANGHAI_OFFSET).toISOString().slice(0, 10);
+}
+
+/** Moves the server's clock forward to the next moment it reads hours:minutes in China (not at all if it does now). */
+export async function advanceClockToChinaTime(request: APIRequestContext, hours: number, minutes: number): Promise<Date> {
+  const timeOfDay = ((await serverNow(request)).getTime() + SHANGHAI_OFFSET) % DAY;
+  return advanceClock(request, ((hours * 60 + minutes) * MINUTE - timeOfDay + DAY) % DAY);
 }
 
 /** A code from the authenticator as it would read now on the server's clock. */

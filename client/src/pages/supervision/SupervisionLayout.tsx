@@ -9,10 +9,10 @@ import { supervisionApi, type Capabilities } from '../../api/supervision.ts';
 import { CreateTaskModal } from './CreateTaskModal.tsx';
 import { SupervisionContext } from './supervisionContext.ts';
 
-const VIEWS = ['mine', 'unit', 'desk', 'board', 'statistics', 'dashboard'] as const;
+const VIEWS = ['mine', 'unit', 'desk', 'proposals', 'board', 'statistics', 'dashboard'] as const;
 type View = (typeof VIEWS)[number];
 const PATHS: Record<View, string> = {
-  mine: '/supervision', unit: '/supervision/unit', desk: '/supervision/desk', board: '/supervision/board', statistics: '/supervision/statistics', dashboard: '/supervision/dashboard',
+  mine: '/supervision', unit: '/supervision/unit', desk: '/supervision/desk', proposals: '/supervision/proposals', board: '/supervision/board', statistics: '/supervision/statistics', dashboard: '/supervision/dashboard',
 };
 
 export default function SupervisionLayout() {
@@ -28,7 +28,8 @@ export default function SupervisionLayout() {
   }, []);
   const reload = useCallback(() => setVersion((v) => v + 1), []);
 
-  const visible = VIEWS.filter((v) => (v === 'desk' ? capabilities?.desk : v === 'dashboard' ? capabilities?.dashboard : true));
+  // The proposals from minutes (纪要转办) are the desk's work: supervisors turn them into tasks.
+  const visible = VIEWS.filter((v) => (v === 'desk' || v === 'proposals' ? capabilities?.desk : v === 'dashboard' ? capabilities?.dashboard : true));
   const active = [...visible].reverse().find((v) => v !== 'mine' && location.pathname.startsWith(PATHS[v])) ?? 'mine';
   const onTaskPage = location.pathname.startsWith('/supervision/tasks/');
 
@@ -46,7 +47,7 @@ export default function SupervisionLayout() {
             activeKey={active}
             size="large"
             onChange={(key) => navigate(PATHS[key as View])}
-            items={visible.map((v) => ({ key: v, label: t(`supervision.tabs.${v}`) }))}
+            items={visible.map((v) => ({ key: v, label: v === 'proposals' ? t('minutes.proposals.tab') : t(`supervision.tabs.${v}`) }))}
           />
         )}
         <Outlet />

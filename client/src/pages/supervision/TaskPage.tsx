@@ -9,6 +9,7 @@ import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/http.ts';
 import { supervisionApi, type TaskDetail, type TimelineEntry } from '../../api/supervision.ts';
 import { realtime } from '../../realtime/connection.ts';
+import { decisionAnchor } from '../../editor/decisionItem/decisionAttrs.ts';
 import { TaskActions } from './TaskActions.tsx';
 import { OverdueTag, StatusTag, supervisionError } from './supervisionLabels.tsx';
 
@@ -79,7 +80,16 @@ export default function TaskPage() {
             <Descriptions column={1} size="middle" styles={{ label: { width: 112 } }}>
               {task.instructedByName && <Descriptions.Item label={t('supervision.form.instructedBy')}>{task.instructedByName}</Descriptions.Item>}
               {task.basisText && <Descriptions.Item label={t('supervision.task.basis')}><Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{task.basisText}</Typography.Paragraph></Descriptions.Item>}
-              {task.minutesDocument && <Descriptions.Item label={t('supervision.task.minutes')}><Link to={`/documents/${task.minutesDocument.id}`}>{task.minutesDocument.title ?? task.minutesDocument.id}</Link>{task.minutesDocument.anchor ? ` · ${task.minutesDocument.anchor}` : ''}</Descriptions.Item>}
+              {task.minutesDocument && (
+                <Descriptions.Item label={t('supervision.task.minutes')}>
+                  <Space wrap>
+                    <Link to={`/documents/${task.minutesDocument.id}`}>{task.minutesDocument.title ?? task.minutesDocument.id}</Link>
+                    {task.minutesDocument.anchor && (
+                      <Link to={`/documents/${task.minutesDocument.id}#${decisionAnchor(task.minutesDocument.anchor)}`} data-testid="task-open-in-minutes">{t('minutes.task.openInMinutes')}</Link>
+                    )}
+                  </Space>
+                </Descriptions.Item>
+              )}
               {task.sourceDocument && <Descriptions.Item label={t('supervision.task.sourceDocument')}><Link to={`/documents/${task.sourceDocument.id}`}>{task.sourceDocument.title ?? task.sourceDocument.id}</Link></Descriptions.Item>}
               <Descriptions.Item label={t('supervision.task.requirement')}><Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{task.requirement}</Typography.Paragraph></Descriptions.Item>
               {task.rectification && task.status !== 'completed' && (

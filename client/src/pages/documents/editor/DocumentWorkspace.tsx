@@ -11,6 +11,8 @@ import type { DocumentInfo } from '../../../api/documents.ts';
 import { authorColor, distinctAuthorColors } from '../../../editor/authorColors.ts';
 import { captureSelection, selectRange, threadAnchors, type CapturedSelection } from '../../../editor/commentAnchors.ts';
 import type { DocumentConnection } from '../../../editor/documentConnection.ts';
+import { MINUTES_INPUT_RULES } from '../../../editor/decisionItem/decisionItemExtensions.ts';
+import { MinutesEditing, useExtractionContext } from '../../../editor/decisionItem/MinutesEditing.tsx';
 import { collaborativeExtensions, type EditorCallbacks } from '../../../editor/editorExtensions.ts';
 import { canChangeText, canComment, editingModeOf } from '../../../editor/editingMode.ts';
 import { EditorToolbar } from '../../../editor/EditorToolbar.tsx';
@@ -19,6 +21,7 @@ import { useAnchoredThreadIds, useSuggestions } from '../../../editor/useDocumen
 import '../../../editor/document.css';
 import './workspace.css';
 import type { SessionUser } from '../../../api/types.ts';
+import { MinutesStatusBar } from '../../meetings/minutes/MinutesStatusBar.tsx';
 import { EditorHeader } from './EditorHeader.tsx';
 import { CommentsPanel } from './panel/CommentsPanel.tsx';
 import { ReviewPanel, type PanelTab } from './panel/ReviewPanel.tsx';
@@ -43,7 +46,7 @@ export function DocumentWorkspace({ session, info, connection, user }: {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const provider = connection.provider;
-  const mode = editingModeOf(info.access);
+  const mode = editingModeOf(info.access, info.reviewMode);
   const wide = useMediaQuery(SIDE_BY_SIDE);
   const [panelOpen, setPanelOpen] = useState(wide);
   const [tab, setTab] = useState<PanelTab>('comments');
@@ -53,6 +56,8 @@ export function DocumentWorkspace({ session, info, connection, user }: {
   const [searchParams] = useSearchParams();
 
   const callbacks = useRef<EditorCallbacks>({ addComment: () => undefined });
+  const minutes = info.kind === 'minutes';
+  const extraction = useExtractionContext();
   const editor = useEditor({
     extensions: collaborativeExtensions({
       connection,
@@ -60,7 +65,9 @@ export function DocumentWorkspace({ session, info, connection, user }: {
       policy: session.policy,
       callbacks,
       placeholder: t('documents.editor.placeholder'),
+      minutes: minutes ? extraction : null,
     }),
+    enableInputRules: minutes ? MINUTES_INPUT_RULES : true,
     editable: mode !== 'read_only',
     editorProps: { attributes: { class: 'tb-doc', 'aria-label': t('documents.editor.ariaLabel'), spellcheck: 'false', 'data-testid': 'editor' } },
   }, [connection]);
@@ -217,7 +224,18 @@ export function DocumentWorkspace({ session, info, connection, user }: {
         panelToggle={panelToggle}
       />
       <SessionNotices session={session} />
-      {mode !== 'edit' && <Alert className="tb-mode-hint" type={mode === 'suggest' ? 'warning' : 'info'} showIcon title={t(`documents.accessHint.${info.access === 'none' ? 'view' : info.access}`)} />}
+      {minutes && info.contextType === 'meeting' && info.contextId && (
+        <MinutesStatusBar
+          meetingId={info.contextId}
+          inDocument
+          beforeFinalise={() => connection.acknowledged()}
+          onChanged={async () => {
+            await session.refreshInfo();
+            sendSignal(provider, 'info');
+          }}
+        />
+      )}
+      {mode !== 'edit' && <Alert className="tb-mode-hint" type={mode === 'suggest' ? 'warning' : 'info'} showIcon title={t(`documents.accessHint.${info.access === 'none' ? 'view' : info.access === 'manage' ? 'manageReview' : info.access}`)} />}
       <EditorToolbar editor={editor} mode={mode} onComment={addComment} />
       <div className={`tb-editor-layout${wide && panelOpen ? '' : ' tb-editor-layout--single'}`}>
         <div
@@ -229,7 +247,9 @@ export function DocumentWorkspace({ session, info, connection, user }: {
           }}
         >
           <div className="tb-paper">
-            <EditorContent editor={editor} />
+            <MinutesEditing editor={editor} info={info} context={extraction}>
+              <EditorContent editor={editor} />
+            </MinutesEditing>
           </div>
         </div>
         {wide && panelOpen && <aside className="tb-side-panel" aria-label={t('documents.editor.panel')}>{panel}</aside>}

@@ -53,7 +53,7 @@ export function useDocumentSession(documentId: string, userId: string): Document
   const adoptInfo = useCallback((info: DocumentInfo) => {
     const previous = infoRef.current;
     infoRef.current = info;
-    policy.current.mode = editingModeOf(info.access);
+    policy.current.mode = editingModeOf(info.access, info.reviewMode);
     if (previous && previous.access !== info.access) setNotice({ kind: 'access_changed', access: info.access });
     setState((s) => (s.phase === 'ready' ? { ...s, info } : s));
   }, []);
@@ -113,7 +113,7 @@ export function useDocumentSession(documentId: string, userId: string): Document
       const [info, grant] = await Promise.all([documentsApi.get(documentId), documentsApi.collabToken(documentId)]);
       if (cancelled) return;
       infoRef.current = info;
-      policy.current.mode = editingModeOf(info.access);
+      policy.current.mode = editingModeOf(info.access, info.reviewMode);
       policy.current.userId = userId;
       const conn: DocumentConnection = await DocumentConnection.open({
         url: collabUrl(grant.url),

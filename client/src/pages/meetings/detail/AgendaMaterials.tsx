@@ -1,10 +1,11 @@
 // The agenda with each item's materials (and the meeting's general materials): open one (leaves a pre-reading
 // mark), upload (organisers and presenters), remove (organisers).
-import { DeleteOutlined, FileImageOutlined, FileExcelOutlined, FilePdfOutlined, FileWordOutlined, UploadOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, FileImageOutlined, FileExcelOutlined, FilePdfOutlined, FileWordOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, Popconfirm, Space, Tag, Typography, Upload } from 'antd';
 import type { ComponentType } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { MATERIAL_ACCEPT, meetingsApi, type Material, type MeetingDetail } from '../../../api/meetings.ts';
 import { meetingErrorText } from '../meetingErrorText.ts';
 import { timeRange } from '../time.ts';
@@ -61,6 +62,11 @@ function MaterialList({ meeting, agendaItemId, items, onChanged }: { meeting: Me
                   <Icon /> {m.title}
                 </a>
                 <span className="tb-material__meta">
+                  {m.kind === 'pdf' && (
+                    <Link to={`/meetings/${encodeURIComponent(meeting.id)}/annotate?material=${encodeURIComponent(m.id)}`} data-testid="annotate-material">
+                      <EditOutlined /> {t('annotate.annotateLink')}
+                    </Link>
+                  )}
                   {m.openedAt ? <Tag color="green">{t('meetings.detail.opened')}</Tag> : <Tag>{t('meetings.detail.notOpened')}</Tag>}
                   {m.readers !== null && <Typography.Text type="secondary">{t('meetings.detail.readers', { count: m.readers })}</Typography.Text>}
                   {meeting.me.can.manage && !closed && (

@@ -1,6 +1,6 @@
 // One meeting: what, when, where, who leads it; my reply and sign-in; the agenda with its materials; the organiser's
 // live reply board and the host's sign-in board.
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Result, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -15,12 +15,15 @@ import { MyReplyCard } from './MyReplyCard.tsx';
 import { AttendanceBoard, ParticipantList, ReplyBoard } from './PeoplePanels.tsx';
 import { ReadersPanel } from './ReadersPanel.tsx';
 import { useMeeting } from './useMeeting.ts';
+import { MinutesStatusBar } from '../minutes/MinutesStatusBar.tsx';
+import { useActiveSession } from '../../../session/sessionContext.ts';
 import '../meetings.css';
 
 export default function MeetingDetailPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const { meeting, error, reload } = useMeeting(id);
+  const { user } = useActiveSession();
 
   if (error && !meeting) {
     const missing = error instanceof ApiError && error.status === 404;
@@ -61,8 +64,23 @@ export default function MeetingDetailPage() {
         )}
       </Card>
       <MyReplyCard meeting={meeting} onChanged={reload} />
+      {/* Minutes are written during or after the meeting; a draft's or a cancelled meeting's never are. */}
+      {meeting.status !== 'draft' && meeting.status !== 'cancelled' && (
+        <div className="tb-form-card" data-testid="meeting-minutes">
+          <MinutesStatusBar
+            meetingId={meeting.id}
+            canCreate={meeting.minuteTaker?.id === user.id || meeting.host?.id === user.id || meeting.me.can.manage}
+            onChanged={reload}
+          />
+        </div>
+      )}
       <Card className="tb-form-card">
         <Tabs
+          tabBarExtraContent={meeting.me.can.readMaterials && meeting.status !== 'cancelled' ? (
+            <Link to={`/meetings/${encodeURIComponent(meeting.id)}/annotate`} data-testid="open-annotation">
+              <Button icon={<EditOutlined />}>{t('annotate.openWorkspace')}</Button>
+            </Link>
+          ) : null}
           items={[
             { key: 'agenda', label: t('meetings.detail.tabs.agenda'), children: <AgendaMaterials meeting={meeting} onChanged={reload} /> },
             {

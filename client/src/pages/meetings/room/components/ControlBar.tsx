@@ -7,7 +7,7 @@ import {
 import type { MeetingClient, MeetingView } from '../media/MeetingClient.ts';
 import { DeviceMenu } from './DeviceMenu.tsx';
 
-export type PanelTab = 'participants' | 'chat' | 'hands';
+export type PanelTab = 'participants' | 'chat' | 'hands' | 'minutes';
 
 interface Props {
   client: MeetingClient;

@@ -1,18 +1,22 @@
 // The meeting itself: header, the shared screen (large) or the grid, the side panel (a drawer on tablets), controls.
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, App, Button, Drawer, Tabs, Tag } from 'antd';
-import { LeftOutlined, LockOutlined, RightOutlined } from '@ant-design/icons';
+import { EditOutlined, LeftOutlined, LockOutlined, RightOutlined, VideoCameraOutlined } from '@ant-design/icons';
 import { useWideLayout } from '../../../../components/useWideLayout.ts';
 import { gridSpec } from '../layout/gridLayout.ts';
 import type { MeetingClient, MeetingView } from '../media/MeetingClient.ts';
 import { ChatPanel } from './ChatPanel.tsx';
 import { ControlBar, type PanelTab } from './ControlBar.tsx';
+import { RoomMinutesPanel } from '../../minutes/RoomMinutesPanel.tsx';
 import { HandsPanel } from './HandsPanel.tsx';
 import { ParticipantsPanel } from './ParticipantsPanel.tsx';
 import { RemoteAudio } from './RemoteAudio.tsx';
 import { ScreenStage } from './ScreenStage.tsx';
 import { VideoGrid } from './VideoGrid.tsx';
+
+// Materials and the whiteboard bring pdf.js: loaded when someone opens them in the room.
+const AnnotationWorkspace = lazy(() => import('../../../../annotate/AnnotationWorkspace.tsx').then((m) => ({ default: m.AnnotationWorkspace })));
 
 function subscribeResize(onChange: () => void): () => void {
   window.addEventListener('resize', onChange);
@@ -29,6 +33,7 @@ export function RoomView({ client, view, onLeave }: { client: MeetingClient; vie
   const [page, setPage] = useState(0);
   const [pages, setPages] = useState(1);
   const [readChat, setReadChat] = useState(view.chat.length);
+  const [annotating, setAnnotating] = useState(false);
 
   useEffect(() => client.onNotice((notice) => {
     if (notice === 'reconnected') message.success(t('meetingRoom.notices.reconnected'));
@@ -53,7 +58,7 @@ export function RoomView({ client, view, onLeave }: { client: MeetingClient; vie
 
   // The video gets the width the side panel leaves, and the height the header and the controls leave.
   const videoWidth = wide && panel ? width - 360 : width;
-  const spec = gridSpec(videoWidth, stage !== null);
+  const spec = gridSpec(videoWidth, stage !== null || annotating);
   const area = { width: videoWidth - 16, height: height - (wide ? 150 : 210) };
   const togglePanel = (tab: PanelTab) => setPanel((open) => (open === tab ? null : tab));
   const tabs = (
@@ -65,6 +70,7 @@ export function RoomView({ client, view, onLeave }: { client: MeetingClient; vie
         { key: 'participants', label: t('meetingRoom.controls.participants'), children: <ParticipantsPanel client={client} view={view} /> },
         { key: 'chat', label: t('meetingRoom.controls.chat'), children: <ChatPanel client={client} view={view} /> },
         { key: 'hands', label: t('meetingRoom.controls.hands'), children: <HandsPanel client={client} view={view} /> },
+        ...(view.meeting ? [{ key: 'minutes', label: t('minutes.bar.title'), children: <RoomMinutesPanel meetingId={view.meeting.id} /> }] : []),
       ]}
     />
   );
@@ -75,6 +81,12 @@ export function RoomView({ client, view, onLeave }: { client: MeetingClient; vie
         <span className="mr-header__title">{view.meeting?.title}</span>
         {view.room.locked && <Tag icon={<LockOutlined />} color="orange">{t('meetingRoom.status.locked')}</Tag>}
         {view.reconnecting && <Alert type="warning" showIcon banner title={t('meetingRoom.status.reconnecting')} data-testid="reconnecting" />}
+        {view.meeting && (
+          <Button className="mr-header__annotate" type={annotating ? 'primary' : 'default'} icon={annotating ? <VideoCameraOutlined /> : <EditOutlined />}
+            onClick={() => setAnnotating((on) => !on)} data-testid="toggle-annotate">
+            {annotating ? t('annotate.backToVideo') : t('annotate.openWorkspace')}
+          </Button>
+        )}
         {pages > 1 && (
           <span className="mr-pager">
             <Button shape="circle" icon={<LeftOutlined />} disabled={page === 0} onClick={() => setPage(page - 1)} aria-label={t('meetingRoom.controls.previousPage')} />
@@ -85,7 +97,13 @@ export function RoomView({ client, view, onLeave }: { client: MeetingClient; vie
       </header>
       <div className="mr-body">
         <main className={`mr-main${spec.strip ? ` mr-main--${spec.strip}` : ''}`}>
-          {stage && <ScreenStage track={stage.track} sharerName={stage.name} self={stage.self} />}
+          {annotating && view.meeting ? (
+            <div className="mr-stage">
+              <Suspense fallback={null}>
+                <AnnotationWorkspace embedded meetingId={view.meeting.id} screenTrack={stage?.track ?? null} />
+              </Suspense>
+            </div>
+          ) : stage && <ScreenStage track={stage.track} sharerName={stage.name} self={stage.self} />}
           <VideoGrid client={client} view={view} spec={spec} area={area} page={page} onPages={onPages} />
         </main>
         {wide && panel && <aside className="mr-panel">{tabs}</aside>}

@@ -3,6 +3,7 @@
 // rejoin throws the whole session away and opens a new one; the local tracks outlive it.
 import { Device, type types } from 'mediasoup-client';
 import type { ConsumerView, MediaSource, MeetingMethod, MeetingResponses, ProducerView, RequestData, RtpCapabilitiesInput, RtpParametersInput } from '../../../../../../media/signaling.ts';
+import { IceRecovery } from './iceRecovery.ts';
 
 export type Requester = <M extends MeetingMethod>(method: M, data: RequestData<M>) => Promise<MeetingResponses[M]>;
 
@@ -13,10 +14,6 @@ const CAMERA_ENCODINGS: types.RtpEncodingParameters[] = [
   { rid: 'r2', scaleResolutionDownBy: 1, maxBitrate: 900_000 },
 ];
 const SCREEN_ENCODINGS: types.RtpEncodingParameters[] = [{ maxBitrate: 1_500_000 }];
-/** A transport that stays "disconnected" this long gets an ICE restart; "failed" gets one at once. */
-const ICE_DISCONNECTED_GRACE_MS = 2_000;
-/** An ICE restart that has not brought the transport back by then gives way to a full rejoin. */
-const ICE_RESTART_TIMEOUT_MS = 10_000;
 
 export interface MediaSessionCallbacks {
   /** The transport could not be repaired by an ICE restart: rejoin from scratch. */
@@ -28,7 +25,7 @@ export interface MediaSessionCallbacks {
 export class MediaSession {
   private readonly producers = new Map<MediaSource, types.Producer>();
   private readonly consumers = new Map<string, types.Consumer>();
-  private readonly timers = new Set<number>();
+  private readonly recoveries: IceRecovery[] = [];
   private closed = false;
 
   static async open(request: Requester, routerRtpCapabilities: unknown, callbacks: MediaSessionCallbacks): Promise<{ session: MediaSession; producers: Array<ProducerView & { peerId: string }> }> {
@@ -48,13 +45,28 @@ export class MediaSession {
     readonly device: Device,
     private readonly send: types.Transport,
     private readonly recv: types.Transport,
-    private readonly callbacks: MediaSessionCallbacks,
+    callbacks: MediaSessionCallbacks,
   ) {
     for (const [transport, direction] of [[send, 'send'], [recv, 'recv']] as const) {
       transport.on('connect', ({ dtlsParameters }, callback, errback) => {
         request('connectTransport', { transportId: transport.id, dtlsParameters: dtlsParameters as RequestData<'connectTransport'>['dtlsParameters'] }).then(() => callback(), errback);
       });
-      transport.on('connectionstatechange', (state) => this.onConnectionState(transport, direction, state));
+      const recovery = new IceRecovery({
+        state: () => transport.connectionState,
+        restartIce: async () => {
+          const { iceParameters } = await request('restartIce', { transportId: transport.id });
+          await transport.restartIce({ iceParameters });
+        },
+        giveUp: (reason) => {
+          if (!this.closed) callbacks.onUnrecoverable(reason);
+        },
+      });
+      this.recoveries.push(recovery);
+      transport.on('connectionstatechange', (state) => {
+        if (this.closed) return;
+        callbacks.onConnectionState(direction, state);
+        recovery.onState(state);
+      });
     }
     send.on('produce', ({ kind, rtpParameters, appData }, callback, errback) => {
       const source = appData.source as MediaSource;
@@ -128,42 +140,10 @@ export class MediaSession {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    for (const timer of this.timers) window.clearTimeout(timer);
-    this.timers.clear();
+    for (const recovery of this.recoveries) recovery.stop();
     this.send.close();
     this.recv.close();
     this.producers.clear();
     this.consumers.clear();
-  }
-
-  private onConnectionState(transport: types.Transport, direction: 'send' | 'recv', state: types.ConnectionState): void {
-    if (this.closed) return;
-    this.callbacks.onConnectionState(direction, state);
-    if (state === 'disconnected') this.later(ICE_DISCONNECTED_GRACE_MS, () => {
-      if (transport.connectionState === 'disconnected') void this.restartIce(transport);
-    });
-    if (state === 'failed') void this.restartIce(transport);
-  }
-
-  private async restartIce(transport: types.Transport): Promise<void> {
-    if (this.closed) return;
-    try {
-      const { iceParameters } = await this.request('restartIce', { transportId: transport.id });
-      await transport.restartIce({ iceParameters });
-    } catch (err) {
-      this.callbacks.onUnrecoverable(`ICE restart failed: ${err instanceof Error ? err.message : String(err)}`);
-      return;
-    }
-    this.later(ICE_RESTART_TIMEOUT_MS, () => {
-      if (transport.connectionState !== 'connected') this.callbacks.onUnrecoverable('ICE restart did not reconnect');
-    });
-  }
-
-  private later(ms: number, run: () => void): void {
-    const timer = window.setTimeout(() => {
-      this.timers.delete(timer);
-      if (!this.closed) run();
-    }, ms);
-    this.timers.add(timer);
   }
 }

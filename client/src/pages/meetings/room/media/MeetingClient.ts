@@ -150,7 +150,8 @@ export class MeetingClient {
     this.teardownMedia();
     this.localMedia.tracks.stopAll();
     if (realtime.connected && (this.view.phase === 'joined' || this.view.phase === 'lobby')) {
-      this.request('leave', {}).catch(() => undefined);
+      // The page is going away: a leave that does not arrive is made up for by the socket closing.
+      this.request('leave', {}).catch((err: unknown) => console.warn('leaving the meeting failed', err));
     }
   }
 
@@ -315,7 +316,8 @@ export class MeetingClient {
         this.update({ room: n.data.room });
         break;
       case 'admitted':
-        void this.join().catch(() => undefined);
+        // A failed join shows itself (phase 'failed' with its code); the warning is for diagnosis.
+        void this.join().catch((err: unknown) => console.warn('joining after admission failed', err));
         break;
       case 'rejected':
         this.update({ phase: 'rejected' });
@@ -335,7 +337,7 @@ export class MeetingClient {
         void this.setUpMedia(this.routerRtpCapabilities).then(() => {
           this.update({ reconnecting: false });
           this.notice('reconnected');
-        }, () => undefined);
+        }, (err: unknown) => console.warn('media setup after a media reset failed; rejoining', err));
         break;
       default:
         unreachable(n);

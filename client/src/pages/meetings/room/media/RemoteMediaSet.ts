@@ -2,7 +2,21 @@
 // shares always, cameras only for tiles on screen, at the simulcast layer that suits the tile size).
 import { MeetingRequestError } from '../../../../realtime/connection.ts';
 import type { MediaKind, MediaSource, ProducerView } from '../../../../../../media/signaling.ts';
-import type { MediaSession, Requester } from './MediaSession.ts';
+import type { Requester } from './MediaSession.ts';
+
+/** A consumer as this set uses it (mediasoup-client's Consumer is one). */
+export interface ReceivedMedia {
+  readonly id: string;
+  readonly track: MediaStreamTrack;
+  on(event: 'trackended', listener: () => void): unknown;
+  close(): void;
+}
+
+/** What this set needs of a media session (MediaSession is one): receiving a producer, dropping a consumer. */
+export interface ReceivingSession {
+  consume(producerId: string): Promise<{ consumer: ReceivedMedia }>;
+  dropConsumer(consumerId: string): void;
+}
 
 export interface RemoteMedia {
   producerId: string;
@@ -51,7 +65,7 @@ export class RemoteMediaSet {
     this.onChange();
   }
 
-  forget(producerId: string, session: MediaSession | null): void {
+  forget(producerId: string, session: ReceivingSession | null): void {
     const entry = this.entries.get(producerId);
     if (!entry) return;
     this.entries.delete(producerId);
@@ -59,7 +73,7 @@ export class RemoteMediaSet {
     this.onChange();
   }
 
-  forgetWhere(match: (entry: RemoteMedia) => boolean, session: MediaSession | null): void {
+  forgetWhere(match: (entry: RemoteMedia) => boolean, session: ReceivingSession | null): void {
     for (const entry of [...this.entries.values()]) if (match(entry)) this.forget(entry.producerId, session);
   }
 
@@ -70,12 +84,12 @@ export class RemoteMediaSet {
     this.onChange();
   }
 
-  consumeAll(session: MediaSession, current: () => boolean): Promise<void[]> {
+  consumeAll(session: ReceivingSession, current: () => boolean): Promise<void[]> {
     return Promise.all([...this.entries.values()].map((entry) => this.consume(entry, session, current)));
   }
 
   /** Consumes one producer on the given media session; `current` says whether that session is still the live one. */
-  async consume(entry: RemoteMedia, session: MediaSession, current: () => boolean): Promise<void> {
+  async consume(entry: RemoteMedia, session: ReceivingSession, current: () => boolean): Promise<void> {
     if (entry.consumerId || this.consuming.has(entry.producerId)) return;
     this.consuming.add(entry.producerId);
     try {

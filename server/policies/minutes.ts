@@ -1,0 +1,30 @@
+// Meeting minutes (会议纪要) and the task proposals made from them, mounted in the RULES of index.ts. The minute-taker
+// writes, finalises, answers objections and reopens; the host closes; the people at the table read and confirm;
+// supervisors (督查室) review the proposals they are cleared for. When a meeting has no minute-taker or no host, its
+// organisers stand in, so no meeting's minutes get stuck.
+import type { Subject } from '../auth/subject.ts';
+import { business, manages, onMeeting, organises, seated, takesMinutes, type MeetingRule } from './meetings.ts';
+
+const announced: MeetingRule = (_s, m) => m.status !== 'draft' && m.status !== 'cancelled';
+const writesMinutes: MeetingRule = (s, m) => takesMinutes(s, m) || (m.minuteTakerId === null && organises(s, m));
+const closesMinutes: MeetingRule = (s, m) => m.hostId === s.id || (m.hostId === null && organises(s, m));
+const isSupervisor = (s: Subject) => business(s) && s.roles.includes('supervisor');
+
+export const minutesRules = {
+  /** Open (or create from the template) the minutes of an announced meeting. */
+  'minutes.prepare': onMeeting((s, m) => announced(s, m) && (manages(s, m) || takesMinutes(s, m))),
+  /** Where the minutes stand, who confirmed, the frozen PDF. */
+  'minutes.read': onMeeting((s, m) => manages(s, m) || takesMinutes(s, m) || seated(s, m)),
+  /** Finalise, answer objections, reopen. */
+  'minutes.write': onMeeting(writesMinutes),
+  /** Confirm or object (the command also needs a confirmation asked of this person). */
+  'minutes.confirm': onMeeting(seated),
+  'minutes.close': onMeeting(closesMinutes),
+  /** The proposals desk: supervisors only; each proposal is also checked against their clearance. */
+  'proposal.review': (s: Subject) => isSupervisor(s),
+};
+
+/** A supervisor may see and act on a proposal only with clearance for the meeting it comes from. */
+export function canReviewProposal(subject: Subject, classification: number): boolean {
+  return isSupervisor(subject) && subject.clearance >= classification;
+}

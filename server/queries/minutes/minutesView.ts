@@ -1,0 +1,117 @@
+// Where a meeting's minutes stand, as one person may see them: status, the signed version, the confirmations (the
+// text of objections and answers only for those who handle them and for the one who wrote it) and what this person
+// may do now. Also the check of a closed version's hash and signature.
+import type { Subject } from '../../auth/subject.ts';
+import { contentHash } from '../../commands/versionCreator.ts';
+import type { Db } from '../../db/client.ts';
+import { openObjections, type ConfirmationState, type MinutesStatus } from '../../domain/minutes/minutesFlow.ts';
+import { compareSeats } from '../../domain/minutes/minutesTemplate.ts';
+import { NotFound } from '../../errors.ts';
+import { atLeast, documentAccess } from '../../policies/documents.ts';
+import { can, type MeetingResource } from '../../policies/index.ts';
+import { openBytes } from '../../security/cipher.ts';
+import { minutesSigningKey, verifyMinutesSignature } from '../../security/minutesSignature.ts';
+import type { Keys } from '../../security/keys.ts';
+
+export type CloseBlocker = 'objections_open' | 'meeting_not_ended';
+
+export interface MinutesView {
+  meetingId: string;
+  documentId: string;
+  status: MinutesStatus;
+  round: number;
+  finalisedAt: string | null;
+  closedAt: string | null;
+  closedBy: { id: string; displayName: string } | null;
+  version: { id: string; contentHash: string; signature: string } | null;
+  confirmations: Array<{ userId: string; name: string; unitName: string; state: ConfirmationState; comment: string | null; resolution: string | null; respondedAt: string | null; resolvedAt: string | null }>;
+  me: {
+    canEdit: boolean; canFinalise: boolean; canConfirm: boolean; canResolve: boolean; canClose: boolean; canReopen: boolean;
+    confirmation: ConfirmationState | null; closeBlockers: CloseBlocker[];
+  };
+}
+
+export async function minutesView(db: Db, subject: Subject, meeting: MeetingResource): Promise<MinutesView> {
+  const minutes = await db.meetingMinutes.findUnique({ where: { meetingId: meeting.id }, include: { confirmations: { orderBy: { requestedAt: 'asc' } } } });
+  if (!minutes) throw new NotFound('minutes');
+  const [doc, people, closer] = await Promise.all([
+    db.document.findUniqueOrThrow({ where: { id: minutes.documentId }, include: { shares: true } }),
+    db.meetingParticipant.findMany({
+      where: { meetingId: meeting.id, userId: { in: minutes.confirmations.map((c) => c.userId) } },
+      select: { userId: true, role: true, user: { select: { displayName: true, unit: { select: { name: true, shortName: true, sortOrder: true } } } } },
+    }),
+    minutes.closedById ? db.user.findUnique({ where: { id: minutes.closedById }, select: { id: true, displayName: true } }) : null,
+  ]);
+  const seats = new Map(people.map((p) => [p.userId, {
+    role: p.role, unitOrder: p.user.unit.sortOrder, unitName: p.user.unit.shortName ?? p.user.unit.name, name: p.user.displayName,
+  }] as const));
+  const seatOf = (userId: string) => seats.get(userId) ?? { role: '', unitOrder: 0, unitName: '', name: '' };
+  const current = minutes.confirmations
+    .filter((c) => c.round === minutes.round)
+    .map((c) => ({ ...c, state: c.state as ConfirmationState }))
+    .sort((a, b) => compareSeats(seatOf(a.userId), seatOf(b.userId)));
+  const writes = can(subject, 'minutes.write', meeting);
+  const closes = can(subject, 'minutes.close', meeting);
+  const handles = writes || closes || can(subject, 'meeting.manage', meeting);
+  const mine = current.find((c) => c.userId === subject.id) ?? null;
+  const blockers: CloseBlocker[] = [];
+  if (openObjections(current).length > 0) blockers.push('objections_open');
+  if (meeting.status !== 'ended' && meeting.status !== 'minutes_finalised') blockers.push('meeting_not_ended');
+  const confirming = minutes.status === 'confirming';
+  return {
+    meetingId: meeting.id,
+    documentId: minutes.documentId,
+    status: minutes.status as MinutesStatus,
+    round: minutes.round,
+    finalisedAt: minutes.finalisedAt?.toISOString() ?? null,
+    closedAt: minutes.closedAt?.toISOString() ?? null,
+    closedBy: closer,
+    version: minutes.versionId && minutes.contentHash && minutes.signature ? { id: minutes.versionId, contentHash: minutes.contentHash, signature: minutes.signature } : null,
+    confirmations: current.map((c) => {
+      const seat = seatOf(c.userId);
+      const sees = handles || c.userId === subject.id;
+      return {
+        userId: c.userId, name: seat.name, unitName: seat.unitName, state: c.state,
+        comment: sees ? c.comment : null, resolution: sees ? c.resolution : null, respondedAt: c.respondedAt?.toISOString() ?? null, resolvedAt: c.resolvedAt?.toISOString() ?? null,
+      };
+    }),
+    me: {
+      canEdit: minutes.status === 'drafting' && atLeast(documentAccess(subject, doc, doc.shares), 'edit'),
+      canFinalise: writes && minutes.status === 'drafting',
+      canConfirm: confirming && mine !== null && can(subject, 'minutes.confirm', meeting),
+      canResolve: writes && confirming,
+      canClose: closes && confirming && blockers.length === 0,
+      canReopen: writes && (confirming || minutes.status === 'closed'),
+      confirmation: mine?.state ?? null,
+      // Why closing waits is for whoever may close; to others it would show a button they can never use.
+      closeBlockers: closes && confirming ? blockers : [],
+    },
+  };
+}
+
+export interface Verification {
+  valid: boolean;
+  hashMatches: boolean;
+  signatureValid: boolean;
+  contentHash: string;
+  recomputedHash: string;
+  signature: string;
+  versionId: string;
+  closedAt: string;
+}
+
+/** Recomputes the closed version's content hash from its stored state and checks the signature over it. */
+export async function verifyMinutes(db: Db, keys: Keys, meetingId: string): Promise<Verification> {
+  const minutes = await db.meetingMinutes.findUnique({ where: { meetingId } });
+  if (!minutes?.versionId || !minutes.contentHash || !minutes.signature || !minutes.closedAt) throw new NotFound('signed minutes');
+  const version = await db.documentVersion.findUniqueOrThrow({ where: { id: minutes.versionId } });
+  const recomputedHash = contentHash(openBytes(keys.master, version.state, `version:${minutes.documentId}`), 'minutes');
+  const hashMatches = recomputedHash === minutes.contentHash && version.contentHash === minutes.contentHash;
+  const signatureValid = verifyMinutesSignature(minutesSigningKey(keys.master), {
+    meetingId, documentId: minutes.documentId, versionId: minutes.versionId, contentHash: minutes.contentHash, closedAt: minutes.closedAt, closedById: minutes.closedById ?? '',
+  }, minutes.signature);
+  return {
+    valid: hashMatches && signatureValid, hashMatches, signatureValid, contentHash: minutes.contentHash, recomputedHash, signature: minutes.signature,
+    versionId: minutes.versionId, closedAt: minutes.closedAt.toISOString(),
+  };
+}

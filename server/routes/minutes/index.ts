@@ -1,0 +1,42 @@
+// Live extraction for the minutes editor: the text of numbered items in, proposed structured fields out, with unit and
+// people names matched to the directory (the editor offers them on the decision item for one-tap acceptance).
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { extractTasks } from '../../domain/minutes/minutesExtractor.ts';
+import { indexDirectory, knownUnitsOf, matchParties } from '../../domain/minutes/minutesProposals.ts';
+import { isValidIsoDate } from '../../domain/calendar/isoDate.ts';
+import { Forbidden } from '../../errors.ts';
+import { requireAuth } from '../../http/requestContext.ts';
+import { responses } from '../../http/schemas.ts';
+import { loadDirectory } from '../../queries/minutes/directory.ts';
+
+/** A long meeting's minutes run to a few thousand characters; this bounds the work one request can ask for. */
+export const MAX_EXTRACT_CHARS = 50_000;
+
+const extractBody = z.strictObject({
+  text: z.string().max(MAX_EXTRACT_CHARS),
+  meetingDate: z.string().refine(isValidIsoDate, 'a calendar date YYYY-MM-DD'),
+});
+const unit = z.object({ unitId: z.string().nullable(), name: z.string() });
+const person = z.object({ userId: z.string().nullable(), name: z.string() });
+const extractedBody = z.object({
+  tasks: z.array(z.object({
+    title: z.string(), sourceText: z.string(), leadUnits: z.array(unit), coUnits: z.array(unit), owners: z.array(person), coOwners: z.array(person),
+    due: z.string().nullable(), needsReview: z.boolean(), reviewReasons: z.array(z.enum(['noDeadline', 'estimatedDeadline', 'noLead'])), start: z.number(), end: z.number(),
+  })),
+});
+
+const minutesRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post('/extract', {
+    schema: { tags: ['minutes'], summary: 'Propose lead/co units, owners and deadlines for numbered minutes items', body: extractBody, response: responses({ 200: extractedBody }) },
+  }, async (request) => {
+    const { subject } = requireAuth(request);
+    if (subject.adminRole !== null) throw new Forbidden('forbidden', 'Administrators do not write minutes');
+    const directory = await loadDirectory(app.svc.db);
+    const index = indexDirectory(directory);
+    const tasks = extractTasks(request.body.text, { meetingDate: request.body.meetingDate, units: knownUnitsOf(directory) });
+    return { tasks: tasks.map((t) => ({ ...t, ...matchParties(t, index) })) };
+  });
+};
+
+export default minutesRoutes;

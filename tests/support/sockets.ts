@@ -1,0 +1,22 @@
+// socket.io clients for integration tests: connect as a signed-in TestClient and wait for a pushed event.
+import { io as connect, type Socket } from 'socket.io-client';
+import type { TestClient } from './testApp.ts';
+
+/** Resolves with the next payload of the event that matches (subscribe before the action that causes it). */
+export function nextEvent<T>(socket: Socket, event: string, match: (payload: T) => boolean = () => true): Promise<T> {
+  return new Promise((resolve) => {
+    const handler = (payload: T) => {
+      if (!match(payload)) return;
+      socket.off(event, handler);
+      resolve(payload);
+    };
+    socket.on(event, handler);
+  });
+}
+
+/** A connected socket with the client's session cookie; the caller closes it. */
+export async function socketAs(baseUrl: string, client: TestClient): Promise<Socket> {
+  const socket = connect(baseUrl, { transports: ['websocket'], extraHeaders: { cookie: client.cookie }, reconnection: false });
+  await nextEvent(socket, 'connect');
+  return socket;
+}
