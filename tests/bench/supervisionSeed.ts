@@ -3,7 +3,7 @@
 // transactions (seconds, not minutes), then the statistics counters rebuilt from the tasks.
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { addDays } from '../../server/domain/calendar/isoDate.ts';
+import { addDays, toEpochDay } from '../../server/domain/calendar/isoDate.ts';
 import { chinaMonth, daysLate, endOfChinaDay } from '../../server/domain/supervision/deadlines.ts';
 
 export interface SeedOptions {
@@ -82,8 +82,8 @@ export function seedSupervision(dbFile: string, options: SeedOptions): Seeded {
   })();
 
   const insertTask = db.prepare(`INSERT INTO SupervisionTask (id, year, serial, title, basisType, basisText, leadUnitId, ownerId, supervisorId, createdById, requirement, priority,
-    classification, status, progress, dueDate, originalDueDate, returnCount, deadlineAt, lateDays, month, signedAt, submittedAt, completedAt, createdAt, updatedAt)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    classification, status, progress, dueDate, originalDueDate, returnCount, deadlineAt, deadlineDay, lateDays, month, signedAt, submittedAt, completedAt, createdAt, updatedAt)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertCoUnit = db.prepare('INSERT INTO SupervisionTaskUnit (taskId, unitId, signedAt, status, deadlineAt, classification) VALUES (?, ?, ?, ?, ?, 1)');
   const insertCoOwner = db.prepare('INSERT INTO SupervisionCoOwner (taskId, userId, unitId) VALUES (?, ?, ?)');
   const insertEvent = db.prepare('INSERT INTO SupervisionEvent (id, taskId, at, actorId, kind, text, percent, unitId, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
@@ -134,7 +134,7 @@ export function seedSupervision(dbFile: string, options: SeedOptions): Seeded {
         const updatedAt = completedAt ?? submittedAt ?? createdAt;
         insertTask.run(id, year, serial, `${pick(TITLES)}（${n}）`, pick(['meeting_decision', 'leader_instruction', 'upper_document', 'other']), '依据', leadUnitId,
           status === 'pending_sign' ? null : ownerId, supervisorId, supervisorId, '按要求办结并报送成效', pick(['normal', 'normal', 'urgent', 'critical']),
-          status, progress, dueDate, dueDate, 0, iso(deadlineAt), lateDays, chinaMonth(createdAt), signed, submittedAt ? iso(submittedAt) : null,
+          status, progress, dueDate, dueDate, 0, iso(deadlineAt), toEpochDay(dueDate), lateDays, chinaMonth(createdAt), signed, submittedAt ? iso(submittedAt) : null,
           completedAt ? iso(completedAt) : null, iso(createdAt), iso(updatedAt));
         const coCount = Math.floor(random() * 3);
         const coUnits = new Set<string>();

@@ -3,7 +3,7 @@
 import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
 import type { Subject } from '../../auth/subject.ts';
 import { isValidIsoDate } from '../../domain/calendar/isoDate.ts';
-import { chinaToday, endOfChinaDay, isPastDate } from '../../domain/supervision/deadlines.ts';
+import { chinaToday, deadlineColumns, isPastDate } from '../../domain/supervision/deadlines.ts';
 import { BadRequest } from '../../errors.ts';
 import type { Services } from '../../services.ts';
 import { bumpUnitMonth, moveTask, notifyAbout, recordEvent, runTaskAction, unitHandlers } from './taskContext.ts';
@@ -26,7 +26,7 @@ export async function decideAcceptance(svc: Services, ctx: RequestContext, subje
       return { result: undefined, notices };
     }
     await moveTask(tx, task, {
-      status: to, rectification: decision.requirement, rectifyDueDate: decision.dueDate, deadlineAt: endOfChinaDay(decision.dueDate), returnCount: { increment: 1 },
+      status: to, rectification: decision.requirement, rectifyDueDate: decision.dueDate, ...deadlineColumns(decision.dueDate), returnCount: { increment: 1 },
     }, ctx.at);
     await recordEvent(tx, ctx, taskId, { kind: 'returned', text: decision.requirement, detail: { dueDate: decision.dueDate } });
     await recordAudit(tx, ctx, { action: 'supervision.return', resourceType: 'supervision_task', resourceId: taskId, detail: { dueDate: decision.dueDate } });

@@ -2,7 +2,7 @@
 // deadline stands); either way the task is back in 办理中.
 import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
 import type { Subject } from '../../auth/subject.ts';
-import { endOfChinaDay } from '../../domain/supervision/deadlines.ts';
+import { deadlineColumns } from '../../domain/supervision/deadlines.ts';
 import { InvalidState } from '../../errors.ts';
 import type { Services } from '../../services.ts';
 import { moveTask, notifyAbout, recordEvent, runTaskAction, unitHandlers } from './taskContext.ts';
@@ -17,7 +17,7 @@ export async function decideExtension(svc: Services, ctx: RequestContext, subjec
     const moved = input.approve
       ? (task.rectifyDueDate ? { rectifyDueDate: ext.toDueDate } : { dueDate: ext.toDueDate })
       : {};
-    await moveTask(tx, task, { status: to, ...moved, ...(input.approve ? { deadlineAt: endOfChinaDay(ext.toDueDate) } : {}) }, ctx.at);
+    await moveTask(tx, task, { status: to, ...moved, ...(input.approve ? deadlineColumns(ext.toDueDate) : {}) }, ctx.at);
     await recordEvent(tx, ctx, taskId, {
       kind: input.approve ? 'extension_approved' : 'extension_refused', text: input.note ?? '', detail: { extensionId: ext.id, from: ext.fromDueDate, to: ext.toDueDate },
     });

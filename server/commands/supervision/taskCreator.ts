@@ -4,7 +4,7 @@ import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
 import type { Subject } from '../../auth/subject.ts';
 import type { Tx } from '../../db/client.ts';
 import { isValidIsoDate } from '../../domain/calendar/isoDate.ts';
-import { chinaMonth, chinaToday, endOfChinaDay, isPastDate } from '../../domain/supervision/deadlines.ts';
+import { chinaMonth, chinaToday, deadlineColumns, endOfChinaDay, isPastDate } from '../../domain/supervision/deadlines.ts';
 import type { BasisType, Priority } from '../../domain/supervision/vocabulary.ts';
 import { BadRequest, Forbidden } from '../../errors.ts';
 import type { NotificationView } from '../../presenters/notification.ts';
@@ -119,7 +119,7 @@ export async function createTaskIn(svc: Services, tx: Tx, ctx: RequestContext, s
       sourceDocumentId: input.basisType === 'upper_document' ? input.sourceDocumentId ?? null : null,
       instructedById, leadUnitId: input.leadUnitId, ownerId: input.ownerId ?? null, supervisorId, createdById: subject.id,
       requirement: input.requirement, priority: input.priority ?? 'normal', classification: input.classification, status: 'pending_sign',
-      dueDate: input.dueDate, originalDueDate: input.dueDate, deadlineAt: endOfChinaDay(input.dueDate), month, createdAt: ctx.at, updatedAt: ctx.at,
+      dueDate: input.dueDate, originalDueDate: input.dueDate, ...deadlineColumns(input.dueDate), month, createdAt: ctx.at, updatedAt: ctx.at,
       coUnits: { create: coUnitIds.map((unitId) => ({ unitId, status: 'pending_sign', deadlineAt: endOfChinaDay(input.dueDate), classification: input.classification })) },
       coOwners: { create: coOwners.flatMap((p) => (p ? [{ userId: p.id, unitId: p.unitId }] : [])) },
     },

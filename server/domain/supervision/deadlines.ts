@@ -10,6 +10,24 @@ export function endOfChinaDay(date: IsoDate): Date {
   return new Date((toEpochDay(date) + 1) * MS_PER_DAY - SHANGHAI_OFFSET_MS);
 }
 
+/**
+ * The columns that hold the deadline in force: the instant it ends and its China calendar day number (days since
+ * 1970-01-01), which lets the statistics count overdue tasks and their days late in integers.
+ */
+export function deadlineColumns(date: IsoDate): { deadlineAt: Date; deadlineDay: number } {
+  return { deadlineAt: endOfChinaDay(date), deadlineDay: toEpochDay(date) };
+}
+
+/** The China calendar day number of an instant (days since 1970-01-01 in China). */
+export function chinaDayNumber(at: Date): number {
+  return Math.floor((at.getTime() + SHANGHAI_OFFSET_MS) / MS_PER_DAY);
+}
+
+/** The last deadline day that has ended before the instant: tasks with deadlineDay up to this one are overdue. */
+export function lastEndedDeadlineDay(now: Date): number {
+  return Math.floor((now.getTime() + SHANGHAI_OFFSET_MS - 1) / MS_PER_DAY) - 1;
+}
+
 export function chinaToday(now: Date): IsoDate {
   return shanghaiDateOf(now);
 }

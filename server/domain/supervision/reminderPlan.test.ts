@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysLate, endOfChinaDay } from './deadlines.ts';
+import { chinaDayNumber, daysLate, deadlineColumns, endOfChinaDay, lastEndedDeadlineDay } from './deadlines.ts';
 import { owedReminder, reminderHorizon } from './reminderPlan.ts';
 
 // 2026-12-07 is a Monday; 2026-12-04 the Friday before, 2026-12-02 the Wednesday.
@@ -52,5 +52,23 @@ describe('deadlines', () => {
     expect(daysLate(deadline, new Date('2026-12-07T15:59:59Z'))).toBe(0);
     expect(daysLate(deadline, new Date('2026-12-08T02:00:00Z'))).toBe(1);
     expect(daysLate(deadline, new Date('2026-12-09T16:00:01Z'))).toBe(3);
+  });
+
+  it('keeps the deadline day beside the instant, and counts days late as China days since it', () => {
+    const { deadlineAt, deadlineDay } = deadlineColumns('2026-12-07');
+    expect(deadlineAt.toISOString()).toBe('2026-12-07T16:00:00.000Z');
+    expect(deadlineDay).toBe(Date.UTC(2026, 11, 7) / 86_400_000);
+    // Overdue from the instant after the end of the day, not at it.
+    expect(lastEndedDeadlineDay(new Date('2026-12-07T16:00:00.000Z'))).toBe(deadlineDay - 1);
+    expect(lastEndedDeadlineDay(new Date('2026-12-07T16:00:00.001Z'))).toBe(deadlineDay);
+    expect(chinaDayNumber(new Date('2026-12-07T15:59:59.999Z'))).toBe(deadlineDay);
+    expect(chinaDayNumber(new Date('2026-12-07T16:00:00.000Z'))).toBe(deadlineDay + 1);
+    // Whenever the task is overdue, today's day number minus its deadline day is daysLate (off the exact day marks).
+    for (let offset = 1; offset < 40 * 86_400_000; offset += 3_599_917) {
+      const at = new Date(deadlineAt.getTime() + offset);
+      expect(deadlineDay <= lastEndedDeadlineDay(at)).toBe(true);
+      expect(chinaDayNumber(at) - deadlineDay).toBe(daysLate(deadlineAt, at));
+    }
+    expect(deadlineDay <= lastEndedDeadlineDay(new Date(deadlineAt.getTime() - 1))).toBe(false);
   });
 });

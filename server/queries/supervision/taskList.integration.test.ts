@@ -1,7 +1,7 @@
 // The task lists against a plain oracle: on a few hundred generated tasks (mixed statuses, deadlines, classifications,
 // co-units and co-owners), every scope and many filter combinations give exactly the page and the total that
 // filtering and sorting all tasks in JavaScript gives — whichever SQL shape (status arms merged in index order, or a
-// union sorted afterwards) answers the query.
+// union sorted afterwards) answers the query. The statistics are checked against the same tasks, counted one by one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { seedSupervision } from '../../../tests/bench/supervisionSeed.ts';
@@ -10,14 +10,16 @@ import { subjectFromUser, type Subject } from '../../auth/subject.ts';
 import { oversightOf } from '../../commands/supervision/taskContext.ts';
 import { databasePath } from '../../db/client.ts';
 import { addDays, shanghaiDateOf } from '../../domain/calendar/isoDate.ts';
-import { endOfChinaDay } from '../../domain/supervision/deadlines.ts';
+import { daysLate, endOfChinaDay } from '../../domain/supervision/deadlines.ts';
 import { OPEN_STATUSES, type TaskStatus } from '../../domain/supervision/vocabulary.ts';
 import { taskVisibility } from '../../policies/supervision.ts';
 import { listTasks, type TaskQuery } from './taskList.ts';
+import { defaultPeriod, rebuildUnitMonthCounters, unitStatistics } from './statistics.ts';
 
 interface Task {
   id: string; title: string; requirement: string; serial: number; basisType: string; priority: string; status: TaskStatus; classification: number;
   leadUnitId: string; ownerId: string | null; supervisorId: string; createdById: string; instructedById: string | null; deadlineAt: number;
+  month: string; lateDays: number;
   coUnits: string[]; coOwners: string[];
 }
 
@@ -121,5 +123,46 @@ describe('task lists', () => {
     }
     // The comparison is only worth something if the lists are not all empty.
     expect(compared).toBeGreaterThan(20);
+  });
+});
+
+describe('unit statistics', () => {
+  /** One unit's row computed from the tasks: counters for the period's months, overdue counted live at the instant. */
+  function expectedRow(unitId: string, from: string, to: string, at: Date) {
+    const mine = tasks.filter((x) => x.leadUnitId === unitId && x.month >= from && x.month <= to);
+    const done = mine.filter((x) => x.status === 'completed');
+    const onTime = done.filter((x) => x.lateDays === 0);
+    const overdue = mine.filter((x) => (OPEN_STATUSES as readonly string[]).includes(x.status) && x.deadlineAt < at.getTime());
+    const lateCount = done.length - onTime.length + overdue.length;
+    const lateDaysSum = done.reduce((s, x) => s + x.lateDays, 0) + overdue.reduce((s, x) => s + daysLate(new Date(x.deadlineAt), at), 0);
+    return {
+      unitId, total: mine.length, completed: done.length, completedOnTime: onTime.length, open: mine.length - done.length, overdue: overdue.length,
+      averageDaysLate: lateCount > 0 ? Math.round((lateDaysSum / lateCount) * 10) / 10 : 0,
+    };
+  }
+
+  it('counts overdue tasks and days late exactly as the tasks one by one, at any instant and for any unit set', async () => {
+    await rebuildUnitMonthCounters(t.app.svc.db);
+    const units = [...new Set(tasks.map((x) => x.leadUnitId))].sort();
+    // Instants around the end of a China day (16:00 UTC), where a deadline passes and every overdue task's days late
+    // go up by one, and a few days later. (Not on the exact instant: there daysLate's ceiling and the day count differ.)
+    const base = endOfChinaDay(shanghaiDateOf(now)).getTime();
+    const instants = [-3_600_000 - 1, -1, 1, 3_600_000 + 7, 4 * 86_400_000 + 12_345].map((offset) => new Date(base + offset));
+    let overdueSeen = 0;
+    for (const at of instants) {
+      const period = defaultPeriod(at);
+      for (const scope of [null, units.slice(0, 3), [], [units[4]!, 'no-such-unit']]) {
+        const { units: rows } = await unitStatistics(t.app.svc.db, scope, period, at);
+        const expected = (scope ?? units)
+          .filter((u) => units.includes(u))
+          .map((u) => expectedRow(u, period.from, period.to, at))
+          .filter((r) => scope !== null || r.total > 0 || r.overdue > 0);
+        const actual = rows.map(({ unitId, total, completed, completedOnTime, open, overdue, averageDaysLate }) => ({ unitId, total, completed, completedOnTime, open, overdue, averageDaysLate }));
+        const byId = (a: { unitId: string }, b: { unitId: string }) => (a.unitId < b.unitId ? -1 : 1);
+        expect(actual.sort(byId), `${at.toISOString()} ${JSON.stringify(scope)}`).toEqual(expected.sort(byId));
+        overdueSeen += actual.reduce((s, r) => s + r.overdue, 0);
+      }
+    }
+    expect(overdueSeen).toBeGreaterThan(50);
   });
 });
