@@ -4,6 +4,7 @@ import type { Duplex } from 'node:stream';
 import { Hocuspocus } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { WebSocketServer, type RawData } from 'ws';
+import { databasePath } from '../server/db/client.ts';
 import type { Services } from '../server/services.ts';
 import { CLOSE, DOCUMENT_NAME_PREFIX, type CollabContext, type LocalWriteContext } from './context.ts';
 import { AuthenticationExtension } from './extensions/AuthenticationExtension.ts';
@@ -25,7 +26,7 @@ export class CollabServer {
   private readonly wss: WebSocketServer;
 
   constructor(private readonly svc: Services) {
-    this.store = new DocumentStore(svc.db, svc.keys.master, svc.clock);
+    this.store = new DocumentStore(databasePath(svc.config.dataDir), svc.keys.master, svc.clock);
     this.auth = new AuthenticationExtension(svc);
     this.hocuspocus = new Hocuspocus({
       name: 'tongban-collab',
@@ -120,5 +121,6 @@ export class CollabServer {
     this.hocuspocus.closeConnections();
     for (const client of this.wss.clients) client.terminate();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    await this.store.close();
   }
 }

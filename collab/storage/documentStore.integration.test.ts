@@ -24,16 +24,16 @@ afterAll(async () => {
 });
 
 /** n small updates, as n editors typing one line each would send them. */
-function updates(n: number): { updates: Uint8Array[]; lines: string[] } {
+function updates(n: number, prefix = ''): { updates: Uint8Array[]; lines: string[] } {
   const out: Uint8Array[] = [];
   const lines: string[] = [];
   for (let i = 0; i < n; i++) {
     const doc = new Y.Doc();
     doc.on('update', (u: Uint8Array) => out.push(u));
     const p = new Y.XmlElement('paragraph');
-    p.insert(0, [new Y.XmlText(`第${i}行`)]);
+    p.insert(0, [new Y.XmlText(`${prefix}第${i}行`)]);
     doc.getXmlFragment('default').insert(0, [p]);
-    lines.push(`第${i}行`);
+    lines.push(`${prefix}第${i}行`);
   }
   return { updates: out, lines };
 }
@@ -84,6 +84,62 @@ describe('DocumentStore', () => {
     await expect(rolledBack).rejects.toThrow('abort');
     await append;
     expect(await db.documentUpdate.count({ where: { documentId } })).toBe(before + 1);
+  });
+
+  it('waits for a write transaction of another command, without blocking the event loop, then commits', async () => {
+    const { db } = t.app.svc;
+    const store = t.app.svc.collab.store;
+    const [u] = updates(1).updates;
+    const before = await db.documentUpdate.count({ where: { documentId } });
+    let append: Promise<void> | null = null;
+    let appended = false;
+    let turnsWhileLocked = 0;
+    await db.$transaction(async (tx) => {
+      // The transaction takes the write lock and keeps it across awaits, as a command does.
+      await tx.$executeRawUnsafe("UPDATE \"Unit\" SET \"name\" = \"name\" WHERE rowid = (SELECT MIN(rowid) FROM \"Unit\")");
+      append = store.append(documentId, u!, userId).then(() => { appended = true; });
+      for (let i = 0; i < 20; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        turnsWhileLocked++;
+      }
+      expect(appended).toBe(false);
+    });
+    await append;
+    expect(turnsWhileLocked).toBe(20);
+    expect(await db.documentUpdate.count({ where: { documentId } })).toBe(before + 1);
+  });
+
+  it('keeps the newest snapshot when an older compaction finishes last', async () => {
+    const { db } = t.app.svc;
+    const store = t.app.svc.collab.store;
+    const { updates: batch, lines } = updates(5, '压缩');
+    for (const u of batch.slice(0, 3)) await store.append(documentId, u, userId);
+    // The first compaction reads the log, then the second appends more and compacts before the first writes.
+    const load = store.load.bind(store);
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    let calls = 0;
+    store.load = async (id) => {
+      const result = await load(id);
+      if (calls++ === 0) await held;
+      return result;
+    };
+    try {
+      const older = store.compact(documentId);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      for (const u of batch.slice(3)) await store.append(documentId, u, userId);
+      await store.compact(documentId);
+      release();
+      await older;
+    } finally {
+      store.load = load;
+    }
+    const snapshot = await db.documentSnapshot.findUniqueOrThrow({ where: { documentId } });
+    expect(await db.documentUpdate.count({ where: { documentId, seq: { lte: snapshot.lastSeq } } })).toBe(0);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, (await store.load(documentId)).state!);
+    const text = doc.getXmlFragment('default').toString();
+    for (const line of lines) expect(text).toContain(line);
   });
 
   it('fails only the append that cannot be written, not the others committed in the same batch', async () => {

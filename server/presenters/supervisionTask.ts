@@ -2,7 +2,7 @@
 import { daysLate } from '../domain/supervision/deadlines.ts';
 import { OPEN_STATUSES, type TaskStatus } from '../domain/supervision/vocabulary.ts';
 import type { TaskRow } from '../queries/supervision/taskList.ts';
-import { timeOf } from '../queries/supervision/sqlTime.ts';
+import { timeOf } from '../db/sqlTime.ts';
 
 export const taskCode = (year: number, serial: number) => `督办〔${year}〕${serial}号`;
 

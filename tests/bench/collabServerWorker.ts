@@ -90,16 +90,7 @@ async function startTongban(): Promise<BenchServer> {
     for (const ext of app.svc.collab.hocuspocus.configuration.extensions) {
       trace(ext, ['onAuthenticate', 'beforeSync', 'onChange', 'onStoreDocument', 'onLoadDocument', 'connected', 'onDisconnect', 'recheckAll'], ext.extensionName ?? 'ext');
     }
-    trace(app.svc.collab.store, ['append', 'insert', 'load', 'compact', 'tailLength'], 'DocumentStore');
-    // Batch sizes of the group commit, recorded as if they were milliseconds.
-    const store = app.svc.collab.store as unknown as { insert: (batch: unknown[]) => Promise<void> };
-    const insert = store.insert.bind(store);
-    store.insert = (batch) => {
-      const h = traces.get('DocumentStore.insert rows/batch') ?? new LatencyHistogram();
-      h.add(batch.length);
-      traces.set('DocumentStore.insert rows/batch', h);
-      return insert(batch);
-    };
+    trace(app.svc.collab.store, ['append', 'load', 'compact', 'tailLength'], 'DocumentStore');
   }
 
   return {

@@ -9,7 +9,7 @@ import { OPEN_STATUSES } from '../../domain/supervision/vocabulary.ts';
 import { taskVisibility, type Oversight } from '../../policies/supervision.ts';
 import { SUMMARY_COLUMNS, SUMMARY_JOINS, type TaskRow } from './taskList.ts';
 import { presentTaskSummary, type TaskSummary } from '../../presenters/supervisionTask.ts';
-import { sqlTime } from './sqlTime.ts';
+import { sqlTime } from '../../db/sqlTime.ts';
 
 const LIST_LIMIT = 50;
 

@@ -9,7 +9,7 @@ import { addDays } from '../../domain/calendar/isoDate.ts';
 import { endOfChinaDay } from '../../domain/supervision/deadlines.ts';
 import { OPEN_STATUSES, TASK_STATUSES, type BasisType, type Priority, type TaskStatus } from '../../domain/supervision/vocabulary.ts';
 import { taskVisibility, type Oversight } from '../../policies/supervision.ts';
-import { sqlTime } from './sqlTime.ts';
+import { sqlTime } from '../../db/sqlTime.ts';
 
 export type ListScope = 'mine' | 'unit' | 'desk';
 
