@@ -56,6 +56,7 @@ const supervisionEn: SupervisionMessages = {
     instructedBy: 'Instructed by {{name}}',
     minutes: 'Minutes',
     sourceDocument: 'Upper-level document',
+    documentNotReadable: 'You do not have access to this document',
     requirement: 'Completion standard',
     rectification: 'Rectification',
     leadUnit: 'Lead unit',

@@ -55,6 +55,7 @@ const supervisionZhCN = {
     instructedBy: '批示领导：{{name}}',
     minutes: '会议纪要',
     sourceDocument: '上级文件',
+    documentNotReadable: '无权查看该文档',
     requirement: '办理要求',
     rectification: '整改要求',
     leadUnit: '牵头单位',

@@ -4,6 +4,7 @@ import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
 import type { Subject } from '../../auth/subject.ts';
 import type { Tx } from '../../db/client.ts';
 import { isValidIsoDate } from '../../domain/calendar/isoDate.ts';
+import { documentWithAccess } from '../../queries/documentAccess.ts';
 import { chinaMonth, chinaToday, deadlineColumns, endOfChinaDay, isPastDate } from '../../domain/supervision/deadlines.ts';
 import type { BasisType, Priority } from '../../domain/supervision/vocabulary.ts';
 import { BadRequest, Forbidden } from '../../errors.ts';
@@ -42,8 +43,9 @@ async function checkBasis(tx: Tx, subject: Subject, input: NewTask): Promise<{ i
   switch (input.basisType) {
     case 'meeting_decision': {
       if (!input.minutesDocumentId) throw new BadRequest('basis_incomplete', 'A meeting decision needs the minutes it comes from');
-      const doc = await tx.document.findUnique({ where: { id: input.minutesDocumentId } });
-      if (!doc || doc.deletedAt || doc.kind !== 'minutes') throw new BadRequest('basis_not_found', 'The minutes were not found');
+      // A task may only name minutes its creator can read (and says nothing about minutes they cannot).
+      const found = await documentWithAccess(tx, subject, input.minutesDocumentId);
+      if (!found || found.access === 'none' || found.doc.kind !== 'minutes') throw new BadRequest('basis_not_found', 'The minutes were not found');
       return { instructedById: null };
     }
     case 'leader_instruction': {
@@ -58,8 +60,8 @@ async function checkBasis(tx: Tx, subject: Subject, input: NewTask): Promise<{ i
     }
     case 'upper_document': {
       if (!input.sourceDocumentId) throw new BadRequest('basis_incomplete', 'An upper-level document basis needs the document');
-      const doc = await tx.document.findUnique({ where: { id: input.sourceDocumentId } });
-      if (!doc || doc.deletedAt) throw new BadRequest('basis_not_found', 'The document was not found');
+      const found = await documentWithAccess(tx, subject, input.sourceDocumentId);
+      if (!found || found.access === 'none') throw new BadRequest('basis_not_found', 'The document was not found');
       return { instructedById: null };
     }
     case 'other':

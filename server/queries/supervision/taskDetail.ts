@@ -7,6 +7,7 @@ import type { BasisType, EventKind, TaskStatus } from '../../domain/supervision/
 import { factsOf, loadTask, oversightOf } from '../../commands/supervision/taskContext.ts';
 import { authorizeTaskView, assigningUnit } from '../../policies/supervision.ts';
 import { overdueDays, taskCode } from '../../presenters/supervisionTask.ts';
+import { documentWithAccess } from '../documentAccess.ts';
 
 export async function taskDetail(db: Db, subject: Subject, taskId: string, now: Date) {
   const loaded = await loadTask(db, taskId);
@@ -41,6 +42,13 @@ export async function taskDetail(db: Db, subject: Subject, taskId: string, now: 
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   const nameOf = (id: string | null) => (id ? userName.get(id) ?? null : null);
   const late = overdueDays(task.status, task.deadlineAt, now);
+  // Seeing a task does not open the documents it names: their titles go only to those who may read them.
+  const readable = async (documentId: string | null) => {
+    if (documentId === null) return false;
+    const found = await documentWithAccess(db, subject, documentId);
+    return found !== null && found.access !== 'none';
+  };
+  const [minutesReadable, sourceReadable] = await Promise.all([readable(task.minutesDocumentId), readable(task.sourceDocumentId)]);
   const assigning = assigningUnit(subject, facts);
   const attachment = (a: (typeof task.attachments)[number]) => ({ id: a.id, fileName: a.fileName, kind: a.kind, size: a.size, uploadedById: a.uploadedById, uploadedByName: nameOf(a.uploadedById), createdAt: a.createdAt.toISOString() });
 
@@ -50,8 +58,10 @@ export async function taskDetail(db: Db, subject: Subject, taskId: string, now: 
     title: task.title,
     basisType: task.basisType as BasisType,
     basisText: task.basisText,
-    minutesDocument: task.minutesDocumentId ? { id: task.minutesDocumentId, title: task.minutesDocument?.title ?? null, anchor: task.decisionAnchor } : null,
-    sourceDocument: task.sourceDocumentId ? { id: task.sourceDocumentId, title: task.sourceDocument?.title ?? null } : null,
+    minutesDocument: task.minutesDocumentId
+      ? { id: task.minutesDocumentId, title: minutesReadable ? task.minutesDocument?.title ?? null : null, anchor: task.decisionAnchor, readable: minutesReadable }
+      : null,
+    sourceDocument: task.sourceDocumentId ? { id: task.sourceDocumentId, title: sourceReadable ? task.sourceDocument?.title ?? null : null, readable: sourceReadable } : null,
     instructedById: task.instructedById,
     instructedByName: task.instructedBy?.displayName ?? null,
     status: task.status as TaskStatus,

@@ -2,18 +2,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { Subject } from '../../auth/subject.ts';
 import { NotFound } from '../../errors.ts';
-import { isAnnotationContext, resolveDocumentAccess } from '../../policies/annotations.ts';
 import { authorizeDocument, type Access } from '../../policies/documents.ts';
-import { loadAnnotationMeeting, meetingAsSeenBy } from '../../queries/annotationMeeting.ts';
+import { documentWithAccess } from '../../queries/documentAccess.ts';
 
 export async function documentFor(app: FastifyInstance, subject: Subject, id: string, needed: Access) {
-  const doc = await app.svc.db.document.findUnique({
-    where: { id },
-    include: { shares: true, unit: { select: { name: true } }, owner: { select: { displayName: true } } },
-  });
-  if (!doc || doc.deletedAt) throw new NotFound('document');
-  const meeting = isAnnotationContext(doc.contextType) ? await loadAnnotationMeeting(app.svc.db, doc) : null;
-  const access = resolveDocumentAccess(subject, doc, doc.shares, meeting && meetingAsSeenBy(meeting, subject.id));
-  authorizeDocument(access, needed);
-  return { doc, access };
+  const found = await documentWithAccess(app.svc.db, subject, id);
+  if (!found) throw new NotFound('document');
+  authorizeDocument(found.access, needed);
+  return found;
 }

@@ -72,8 +72,8 @@ export const taskList = z.object({ items: z.array(taskSummary), total: z.number(
 const attachmentView = z.object({ id: z.string(), fileName: z.string(), kind: z.string(), size: z.number(), uploadedById: z.string(), uploadedByName: z.string().nullable(), createdAt: z.string() });
 export const taskDetailBody = z.object({
   id: z.string(), code: z.string(), title: z.string(), basisType: z.enum(BASIS_TYPES), basisText: z.string(),
-  minutesDocument: z.object({ id: z.string(), title: z.string().nullable(), anchor: z.string().nullable() }).nullable(),
-  sourceDocument: z.object({ id: z.string(), title: z.string().nullable() }).nullable(),
+  minutesDocument: z.object({ id: z.string(), title: z.string().nullable(), anchor: z.string().nullable(), readable: z.boolean() }).nullable(),
+  sourceDocument: z.object({ id: z.string(), title: z.string().nullable(), readable: z.boolean() }).nullable(),
   instructedById: z.string().nullable(), instructedByName: z.string().nullable(),
   status: z.enum(TASK_STATUSES), priority: z.string(), classification: z.number(), requirement: z.string(),
   leadUnitId: z.string(), leadUnitName: z.string(), coUnits: z.array(coUnitView.extend({ signedAt: z.string().nullable() })),

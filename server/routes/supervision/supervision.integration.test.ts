@@ -350,3 +350,32 @@ describe('filters and the leader dashboard', () => {
     expect(stats.units.find((u: { unitId: string }) => u.unitId === units['区住建委'])).toMatchObject({ total: 1, completed: 0, overdue: 1, averageDaysLate: 2 });
   });
 });
+
+describe('documents a task names', () => {
+  it('only from documents the creator can read, and shows their titles only to those who can', async () => {
+    // Earlier tests moved the clock past every session's time-out.
+    for (const name of ['zhouqiang', 'zhangwei', 'hejun']) await as[name]!.signIn(name);
+    const created = await as.zhangwei!.post('/api/documents', { kind: 'draft', title: '发改委内部测算稿' });
+    expect(created.statusCode).toBe(201);
+    const documentId = created.json().id as string;
+    const fromDocument = task({ basisType: 'upper_document', basisText: '', sourceDocumentId: documentId, instructedById: undefined, leadUnitId: units['区财政局'], coUnitIds: [] });
+    // The supervisor cannot read 张伟's draft: the task is refused exactly as for a document that does not exist.
+    const refused = await as.zhouqiang!.post('/api/supervision/tasks', fromDocument);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().code).toBe('basis_not_found');
+    const missing = await as.zhouqiang!.post('/api/supervision/tasks', { ...fromDocument, sourceDocumentId: '00000000-0000-4000-8000-000000000000' });
+    expect(missing.json()).toMatchObject({ code: 'basis_not_found', message: refused.json().message });
+
+    const zhouqiang = await t.app.svc.db.user.findFirstOrThrow({ where: { username: 'zhouqiang' } });
+    expect((await as.zhangwei!.put(`/api/documents/${documentId}/shares`, { shares: [{ granteeType: 'user', granteeId: zhouqiang.id, access: 'view' }] })).statusCode).toBe(200);
+    const accepted = await as.zhouqiang!.post('/api/supervision/tasks', fromDocument);
+    expect(accepted.statusCode).toBe(201);
+    const taskId = accepted.json().id as string;
+    expect((await as.zhouqiang!.get(`/api/supervision/tasks/${taskId}`)).json().sourceDocument).toEqual({ id: documentId, title: '发改委内部测算稿', readable: true });
+    // 何军 of the lead unit sees the task, not the draft behind it.
+    const seenByLeadUnit = await as.hejun!.get(`/api/supervision/tasks/${taskId}`);
+    expect(seenByLeadUnit.statusCode).toBe(200);
+    expect(seenByLeadUnit.json().sourceDocument).toEqual({ id: documentId, title: null, readable: false });
+    expect(seenByLeadUnit.body).not.toContain('发改委内部测算稿');
+  });
+});

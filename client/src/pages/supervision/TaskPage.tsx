@@ -80,7 +80,10 @@ export default function TaskPage() {
             <Descriptions column={1} size="middle" styles={{ label: { width: 112 } }}>
               {task.instructedByName && <Descriptions.Item label={t('supervision.form.instructedBy')}>{task.instructedByName}</Descriptions.Item>}
               {task.basisText && <Descriptions.Item label={t('supervision.task.basis')}><Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{task.basisText}</Typography.Paragraph></Descriptions.Item>}
-              {task.minutesDocument && (
+              {task.minutesDocument && !task.minutesDocument.readable && (
+                <Descriptions.Item label={t('supervision.task.minutes')}><Typography.Text type="secondary">{t('supervision.task.documentNotReadable')}</Typography.Text></Descriptions.Item>
+              )}
+              {task.minutesDocument?.readable && (
                 <Descriptions.Item label={t('supervision.task.minutes')}>
                   <Space wrap>
                     <Link to={`/documents/${task.minutesDocument.id}`}>{task.minutesDocument.title ?? task.minutesDocument.id}</Link>
@@ -90,7 +93,13 @@ export default function TaskPage() {
                   </Space>
                 </Descriptions.Item>
               )}
-              {task.sourceDocument && <Descriptions.Item label={t('supervision.task.sourceDocument')}><Link to={`/documents/${task.sourceDocument.id}`}>{task.sourceDocument.title ?? task.sourceDocument.id}</Link></Descriptions.Item>}
+              {task.sourceDocument && (
+                <Descriptions.Item label={t('supervision.task.sourceDocument')}>
+                  {task.sourceDocument.readable
+                    ? <Link to={`/documents/${task.sourceDocument.id}`}>{task.sourceDocument.title ?? task.sourceDocument.id}</Link>
+                    : <Typography.Text type="secondary">{t('supervision.task.documentNotReadable')}</Typography.Text>}
+                </Descriptions.Item>
+              )}
               <Descriptions.Item label={t('supervision.task.requirement')}><Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{task.requirement}</Typography.Paragraph></Descriptions.Item>
               {task.rectification && task.status !== 'completed' && (
                 <Descriptions.Item label={t('supervision.task.rectification')}><Typography.Text type="warning">{task.rectification}</Typography.Text></Descriptions.Item>
