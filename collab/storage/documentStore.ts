@@ -13,6 +13,7 @@
 import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import * as Y from 'yjs';
+import { CONNECTION_PRAGMAS } from '../../server/db/client.ts';
 import { sqlTime } from '../../server/db/sqlTime.ts';
 import { openBytes, sealBytes } from '../../server/security/cipher.ts';
 import type { Clock } from '../../server/clock.ts';
@@ -70,9 +71,7 @@ export class DocumentStore {
   /** Opens the log's connection to the database file (created and migrated by the app before this). */
   constructor(file: string, private readonly key: Buffer, private readonly clock: Clock) {
     this.db = new Database(file, { fileMustExist: true });
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('foreign_keys = ON');
+    for (const pragma of CONNECTION_PRAGMAS) this.db.pragma(pragma);
     this.db.pragma('busy_timeout = 0');
     const insert = this.db.prepare<[string, Buffer, string | null, string]>('INSERT INTO "DocumentUpdate" ("documentId", "data", "userId", "createdAt") VALUES (?, ?, ?, ?)');
     this.writeRows = this.db.transaction((rows: Array<[string, Buffer, string | null, string]>) => {
@@ -100,6 +99,12 @@ export class DocumentStore {
 
   private aad(documentId: string): string {
     return `doc:${documentId}`;
+  }
+
+  /** Bytes of one document sealed for storage, as the Buffer the driver binds. */
+  private seal(documentId: string, bytes: Uint8Array): Buffer {
+    const sealed = sealBytes(this.key, bytes, this.aad(documentId));
+    return Buffer.from(sealed.buffer, sealed.byteOffset, sealed.byteLength);
   }
 
   /**
@@ -145,8 +150,7 @@ export class DocumentStore {
 
   /** The stored row of an append: its update sealed with the document as associated data. */
   private row(a: PendingAppend): [string, Buffer, string | null, string] {
-    const sealed = sealBytes(this.key, a.update, this.aad(a.documentId));
-    return [a.documentId, Buffer.from(sealed.buffer, sealed.byteOffset, sealed.byteLength), a.userId, sqlTime(a.createdAt)];
+    return [a.documentId, this.seal(a.documentId, a.update), a.userId, sqlTime(a.createdAt)];
   }
 
   /** Runs a synchronous write transaction, retrying while another connection holds the write lock. */
@@ -189,9 +193,9 @@ export class DocumentStore {
     const run = (async () => {
       const { state, tail, lastSeq } = await this.load(documentId);
       if (!state || tail === 0) return { folded: 0 };
-      const sealed = sealBytes(this.key, state, this.aad(documentId));
+      const sealed = this.seal(documentId, state);
       const at = sqlTime(this.clock.now());
-      await this.underWriteLock(() => this.fold.immediate(documentId, Buffer.from(sealed.buffer, sealed.byteOffset, sealed.byteLength), lastSeq, at));
+      await this.underWriteLock(() => this.fold.immediate(documentId, sealed, lastSeq, at));
       return { folded: tail };
     })();
     this.compactions.add(run);

@@ -5,7 +5,7 @@ import type { Subject } from '../../auth/subject.ts';
 import type { Tx } from '../../db/client.ts';
 import { isValidIsoDate } from '../../domain/calendar/isoDate.ts';
 import { documentWithAccess } from '../../queries/documentAccess.ts';
-import { chinaMonth, chinaToday, deadlineColumns, endOfChinaDay, isPastDate } from '../../domain/supervision/deadlines.ts';
+import { chinaMonth, chinaToday, deadlineColumns, isPastDate } from '../../domain/supervision/deadlines.ts';
 import type { BasisType, Priority } from '../../domain/supervision/vocabulary.ts';
 import { BadRequest, Forbidden } from '../../errors.ts';
 import type { NotificationView } from '../../presenters/notification.ts';
@@ -113,6 +113,7 @@ export async function createTaskIn(svc: Services, tx: Tx, ctx: RequestContext, s
   const year = Number(chinaToday(ctx.at).slice(0, 4));
   const last = await tx.supervisionTask.findFirst({ where: { year }, orderBy: { serial: 'desc' }, select: { serial: true } });
   const month = chinaMonth(ctx.at);
+  const deadline = deadlineColumns(input.dueDate);
   const task = await tx.supervisionTask.create({
     data: {
       year, serial: (last?.serial ?? 0) + 1, title: input.title, basisType: input.basisType, basisText: input.basisText?.trim() ?? '',
@@ -121,8 +122,8 @@ export async function createTaskIn(svc: Services, tx: Tx, ctx: RequestContext, s
       sourceDocumentId: input.basisType === 'upper_document' ? input.sourceDocumentId ?? null : null,
       instructedById, leadUnitId: input.leadUnitId, ownerId: input.ownerId ?? null, supervisorId, createdById: subject.id,
       requirement: input.requirement, priority: input.priority ?? 'normal', classification: input.classification, status: 'pending_sign',
-      dueDate: input.dueDate, originalDueDate: input.dueDate, ...deadlineColumns(input.dueDate), month, createdAt: ctx.at, updatedAt: ctx.at,
-      coUnits: { create: coUnitIds.map((unitId) => ({ unitId, status: 'pending_sign', deadlineAt: endOfChinaDay(input.dueDate), classification: input.classification })) },
+      dueDate: input.dueDate, originalDueDate: input.dueDate, ...deadline, month, createdAt: ctx.at, updatedAt: ctx.at,
+      coUnits: { create: coUnitIds.map((unitId) => ({ unitId, status: 'pending_sign', deadlineAt: deadline.deadlineAt, classification: input.classification })) },
       coOwners: { create: coOwners.flatMap((p) => (p ? [{ userId: p.id, unitId: p.unitId }] : [])) },
     },
   });

@@ -20,7 +20,7 @@ export function deadlineColumns(date: IsoDate): { deadlineAt: Date; deadlineDay:
 
 /** The China calendar day number of an instant (days since 1970-01-01 in China). */
 export function chinaDayNumber(at: Date): number {
-  return Math.floor((at.getTime() + SHANGHAI_OFFSET_MS) / MS_PER_DAY);
+  return toEpochDay(chinaToday(at));
 }
 
 /** The last deadline day that has ended before the instant: tasks with deadlineDay up to this one are overdue. */
