@@ -1,16 +1,12 @@
 // `npm start` / `npm run demo`: checks Node, builds the web client when it is missing or stale, then runs the server
 // (which applies database migrations itself). Plain JavaScript so it runs before anything is compiled.
+import './checkNode.mjs';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const major = Number(process.versions.node.split('.')[0]);
-if (major < 24) {
-  console.error(`Tongban needs Node.js 24 or newer; this is ${process.version}.`);
-  process.exit(1);
-}
 
 function newestMtime(entry) {
   if (!fs.existsSync(entry)) return 0;

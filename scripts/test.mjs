@@ -10,7 +10,27 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => path.join(root, 'node_modules/.bin', name);
 const reports = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-test-'));
-const extra = process.argv.slice(2);
+// `--clock-at=ISO`: run as if the suite started at that instant (tests/support/shiftedClock.mjs), e.g.
+// `TZ=America/New_York npm test -- --clock-at=2026-12-31T23:50:00+08:00`. `--only=vitest|e2e`: one test stage.
+// Every other argument goes to vitest.
+const option = (name) => process.argv.slice(2).find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const extra = process.argv.slice(2).filter((a) => !/^--(clock-at|only)=/.test(a));
+const only = option('only');
+const clockAt = option('clock-at');
+const clockEnv = {};
+if (clockAt) {
+  if (Number.isNaN(Date.parse(clockAt))) {
+    console.error(`--clock-at needs an ISO instant such as 2026-12-31T23:50:00+08:00, not ${clockAt}`);
+    process.exit(2);
+  }
+  const preload = new URL('../tests/support/shiftedClock.mjs', import.meta.url).href;
+  Object.assign(clockEnv, {
+    TONGBAN_TEST_CLOCK_AT: clockAt,
+    TONGBAN_TEST_CLOCK_ANCHOR: String(Date.now()),
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import=${preload}`].filter(Boolean).join(' '),
+  });
+  console.log(`Clock: the run starts at ${clockAt} (TZ=${process.env.TZ ?? 'unset'}).`);
+}
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const stages = [];
@@ -18,7 +38,7 @@ const stages = [];
 function stage(name, command, args, env = {}) {
   const started = Date.now();
   console.log(`\n━━ ${name} ━━`);
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...clockEnv, ...env } });
   const ok = result.status === 0;
   stages.push({ name, ok, seconds: Math.round((Date.now() - started) / 1000) });
   return ok;
@@ -32,35 +52,44 @@ function readJson(file) {
   }
 }
 
-const typecheckOk = stage('type check', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
+const runs = (name) => !only || only === name;
+if (only && !['vitest', 'e2e'].includes(only)) {
+  console.error(`--only takes vitest or e2e, not ${only}`);
+  process.exit(2);
+}
+const typecheckOk = only ? true : stage('type check', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
 if (!typecheckOk) totals.failed++;
-const migrationsOk = stage('migrations match schema', bin('tsx'), ['scripts/checkMigrations.ts']);
+const migrationsOk = only ? true : stage('migrations match schema', bin('tsx'), ['scripts/checkMigrations.ts']);
 if (!migrationsOk) totals.failed++;
 
-const vitestReport = path.join(reports, 'vitest.json');
-stage('unit and integration tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`, ...extra]);
-const v = readJson(vitestReport);
-if (v) {
-  totals.passed += v.numPassedTests;
-  totals.failed += v.numFailedTests + (v.numFailedTestSuites > 0 && v.numFailedTests === 0 ? v.numFailedTestSuites : 0);
-  totals.skipped += v.numPendingTests + v.numTodoTests;
-} else totals.failed++;
+if (runs('vitest')) {
+  const vitestReport = path.join(reports, 'vitest.json');
+  stage('unit and integration tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`, ...extra]);
+  const v = readJson(vitestReport);
+  if (v) {
+    totals.passed += v.numPassedTests;
+    totals.failed += v.numFailedTests + (v.numFailedTestSuites > 0 && v.numFailedTests === 0 ? v.numFailedTestSuites : 0);
+    totals.skipped += v.numPendingTests + v.numTodoTests;
+  } else totals.failed++;
+}
 
-// A free port, so the end-to-end server never collides with a Tongban already running on this machine.
-const e2ePort = await new Promise((resolve) => {
-  const probe = net.createServer().listen(0, '127.0.0.1', () => {
-    const { port } = probe.address();
-    probe.close(() => resolve(port));
+if (runs('e2e')) {
+  // A free port, so the end-to-end server never collides with a Tongban already running on this machine.
+  const e2ePort = await new Promise((resolve) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
   });
-});
-const e2eReport = path.join(reports, 'playwright.json');
-stage('end-to-end tests (Playwright, Chromium)', bin('playwright'), ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_FILE: e2eReport, TONGBAN_E2E_PORT: String(e2ePort) });
-const p = readJson(e2eReport);
-if (p?.stats) {
-  totals.passed += p.stats.expected + p.stats.flaky;
-  totals.failed += p.stats.unexpected + (p.errors?.length ?? 0);
-  totals.skipped += p.stats.skipped;
-} else totals.failed++;
+  const e2eReport = path.join(reports, 'playwright.json');
+  stage('end-to-end tests (Playwright, Chromium)', bin('playwright'), ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_FILE: e2eReport, TONGBAN_E2E_PORT: String(e2ePort) });
+  const p = readJson(e2eReport);
+  if (p?.stats) {
+    totals.passed += p.stats.expected + p.stats.flaky;
+    totals.failed += p.stats.unexpected + (p.errors?.length ?? 0);
+    totals.skipped += p.stats.skipped;
+  } else totals.failed++;
+}
 
 console.log('\n━━ summary ━━');
 for (const s of stages) console.log(`${s.ok ? '✔' : '✘'} ${s.name} (${s.seconds}s)`);

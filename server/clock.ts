@@ -6,9 +6,15 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
-/** A clock that follows real time plus an offset the tests can advance. */
+/** A clock that follows real time plus an offset the tests can advance; it may start at a chosen instant. */
 export class AdjustableClock implements Clock {
-  private offsetMs = 0;
+  private readonly startOffsetMs: number;
+  private offsetMs: number;
+
+  constructor(startAt?: Date) {
+    this.startOffsetMs = startAt ? startAt.getTime() - Date.now() : 0;
+    this.offsetMs = this.startOffsetMs;
+  }
 
   now(): Date {
     return new Date(Date.now() + this.offsetMs);
@@ -18,7 +24,8 @@ export class AdjustableClock implements Clock {
     this.offsetMs += ms;
   }
 
+  /** Back to where the clock started (real time, unless it started at a chosen instant). */
   reset(): void {
-    this.offsetMs = 0;
+    this.offsetMs = this.startOffsetMs;
   }
 }

@@ -20,9 +20,13 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(options: { demo?: boolean; config?: Partial<Config> } = {}): Promise<TestApp> {
+/**
+ * `clockAt`: the instant the app's clock starts at (it then runs on with real time); by default the process's "now",
+ * which `npm test -- --clock-at=…` moves for the whole run.
+ */
+export async function createTestApp(options: { demo?: boolean; config?: Partial<Config>; clockAt?: Date } = {}): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-test-'));
-  const clock = new AdjustableClock();
+  const clock = new AdjustableClock(options.clockAt);
   const app = await buildApp({ config: { ...options.config, dataDir, publicUrl: 'http://localhost:3000' }, clock, serveClient: false, logger: false });
   await app.ready();
   if (options.demo !== false) await seedDemoOrganisation(app.svc);
