@@ -2,6 +2,7 @@
 // Pure: ProseMirror JSON in, plain data out.
 import { parseSuggestionId } from '../../collab/schema/suggestionMarks.ts';
 import { decisionAttrsOf } from '../../collab/schema/decisionItem.ts';
+import { leadingNumbering } from '../domain/minutes/itemSplitter.ts';
 
 export interface Run {
   text: string;
@@ -22,7 +23,11 @@ export type Block =
   | { kind: 'rule' }
   | { kind: 'image'; src: string; alt: string }
   | { kind: 'table'; rows: Array<Array<{ header: boolean; blocks: Block[] }>> }
-  | { kind: 'decision'; number: number; anchor: string | null; runs: Run[]; fields: DecisionFields };
+  /**
+   * number: what the export prints before the item (its place among the decision items), or null when the author's
+   * text already opens with its own numbering (一、 （一） 1.), which must not be numbered twice.
+   */
+  | { kind: 'decision'; number: number | null; anchor: string | null; runs: Run[]; fields: DecisionFields };
 
 /** A decision item's structured fields as names, for the line printed under its text. */
 export interface DecisionFields {
@@ -89,6 +94,11 @@ function runsOf(nodes: JsonNode[] | undefined, options: ModelOptions): Run[] {
   return runs;
 }
 
+/** The text as it reads once its tracked changes are accepted opens with numbering of its author's own. */
+function ownNumbering(runs: Run[]): boolean {
+  return leadingNumbering(runs.filter((r) => r.change?.kind !== 'deletion').map((r) => r.text).join('')) !== null;
+}
+
 /** Decision items are numbered through the whole document, in reading order. */
 interface Numbering { decisions: number }
 
@@ -122,8 +132,9 @@ function blocksOf(nodes: JsonNode[] | undefined, options: ModelOptions, list?: {
         const a = decisionAttrsOf(n.attrs);
         const names = (xs: Array<{ name: string }>) => xs.map((x) => x.name);
         numbering.decisions += 1;
+        const runs = runsOf(n.content, options);
         out.push({
-          kind: 'decision', number: numbering.decisions, anchor: a.id, runs: runsOf(n.content, options),
+          kind: 'decision', number: ownNumbering(runs) ? null : numbering.decisions, anchor: a.id, runs,
           fields: { leadUnits: names(a.leadUnits), coUnits: names(a.coUnits), owners: names(a.owners), coOwners: names(a.coOwners), due: a.due, noDeadline: a.noDeadline },
         });
         break;

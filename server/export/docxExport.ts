@@ -72,7 +72,7 @@ export async function renderDocx(input: DocxInput): Promise<Buffer> {
         })];
       case 'decision':
         return [
-          new Paragraph({ children: [new TextRun({ text: `${b.number}. ` }), ...children(b.runs)], spacing: { line: 560 } }),
+          new Paragraph({ children: [...(b.number === null ? [] : [new TextRun({ text: `${b.number}. ` })]), ...children(b.runs)], spacing: { line: 560 } }),
           new Paragraph({ children: [new TextRun({ text: decisionFieldsLine(b.fields), size: 26 })], indent: { left: 640 }, spacing: { line: 400 } }),
         ];
       case 'code':

@@ -124,7 +124,7 @@ export function renderPdf(input: PdfInput): Promise<Buffer> {
           break;
         }
         case 'decision':
-          writeRuns([{ text: `${b.number}. `, threadIds: [] }, ...b.runs], 14, 0);
+          writeRuns(b.number === null ? b.runs : [{ text: `${b.number}. `, threadIds: [] }, ...b.runs], 14, 0);
           doc.fontSize(11).fillColor('#434343').text(decisionFieldsLine(b.fields), { width: textWidth, indent: 28, lineGap: 4 }).fillColor('#000').moveDown(0.3);
           break;
         case 'code':

@@ -1,6 +1,7 @@
 // The closed minutes as a PDF in the minutes layout: red title, the header table, the body with the decision items
-// numbered and their lead and co-units, owners and deadlines, and a signature block (who closed them when, the
-// content hash and the server's signature). Always the frozen version, never the live document. Audited.
+// numbered once (the author's own 一、 or （一） kept) and their lead and co-units, owners and deadlines, and a
+// signature block (who closed them when, the content hash and the server's signature). Always the frozen version,
+// never the live document. Audited.
 import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
 import { InvalidState } from '../../errors.ts';
 import { findCjkFont } from '../../export/cjkFont.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flattenItems, ownText, splitItems, type MinutesItem } from './itemSplitter.ts';
+import { flattenItems, leadingNumbering, ownText, splitItems, type MinutesItem } from './itemSplitter.ts';
 
 /** An outline of the tree: each item as "depth:marker:own text", own text cut to 12 characters. */
 function outline(text: string): string[] {
@@ -54,5 +54,25 @@ describe('splitItems', () => {
   it('returns nothing for empty text', () => {
     expect(splitItems('')).toEqual([]);
     expect(splitItems('\n\n')).toEqual([]);
+  });
+});
+
+describe('leadingNumbering', () => {
+  it.each<[string, string | null]>([
+    ['一、推进老旧小区改造。', '一、'],
+    ['（二）区财政局做乙。', '（二）'],
+    ['(3)区水务局做丙。', '(3)'],
+    ['1. 甲', '1.'],
+    ['12、乙', '12、'],
+    ['①丙', '①'],
+    ['  二．丁', '二．'],
+    ['由区住建委牵头做甲。', null],
+    ['1.5亿元由区财政安排。', null],
+    ['2026年底前完成。', null],
+    ['一是做甲，二是做乙。', null],
+    ['- 甲', null],
+    ['', null],
+  ])('%s → %s', (line, expected) => {
+    expect(leadingNumbering(line)).toBe(expected);
   });
 });

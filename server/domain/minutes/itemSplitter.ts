@@ -82,6 +82,12 @@ function blockMarker(line: string): Marker | null {
   return null;
 }
 
+/** The numbering a line opens with as its author wrote it (一、 （一） 1. （1） ①), or null; a bullet is not numbering. */
+export function leadingNumbering(line: string): string | null {
+  const marker = blockMarker(line);
+  return marker && marker.kind !== 'bullet' ? marker.marker : null;
+}
+
 type LineKind = 'blank' | 'break' | 'numbered' | 'field' | 'plain';
 
 function lineKind(line: Line, marker: Marker | null, isFirstContent: boolean): LineKind {
