@@ -1,6 +1,7 @@
 // Creates the services (database with migrations applied, keys, clock, logger) shared by the server and the CLI.
 import path from 'node:path';
 import pino from 'pino';
+import pinoPretty from 'pino-pretty';
 import { AdjustableClock, systemClock, type Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import { databasePath, openDatabase } from './db/client.ts';
@@ -18,7 +19,7 @@ import { LiveMeetings } from './realtime/onlineMeeting/LiveMeetings.ts';
 export async function createServices(config: Config, options: { clock?: Clock; silent?: boolean } = {}): Promise<Services> {
   migrateDatabase(databasePath(config.dataDir));
   const db = await openDatabase(config.dataDir);
-  const log = pino({ level: options.silent ? 'silent' : config.logLevel });
+  const log = createLogger(config, options.silent === true);
   const clock = options.clock ?? (config.testHooks ? new AdjustableClock() : systemClock);
   const keys = loadKeys(config.dataDir);
   const partial = {
@@ -33,4 +34,12 @@ export async function createServices(config: Config, options: { clock?: Clock; s
   });
   svc.liveMeetings = new LiveMeetings(svc);
   return svc;
+}
+
+/** JSON lines for log collectors; readable lines when a person watches the terminal (TONGBAN_LOG_FORMAT). */
+function createLogger(config: Config, silent: boolean): pino.Logger {
+  const level = silent ? 'silent' : config.logLevel;
+  const pretty = config.logFormat === 'pretty' || (config.logFormat === 'auto' && process.stdout.isTTY === true);
+  if (!pretty) return pino({ level });
+  return pino({ level }, pinoPretty({ colorize: process.stdout.isTTY === true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname', sync: true }));
 }

@@ -84,6 +84,8 @@ export interface Config {
   iceServers: IceServer[];
   /** Log level (TONGBAN_LOG_LEVEL, default info). */
   logLevel: string;
+  /** Log format (TONGBAN_LOG_FORMAT): `pretty` (human-readable), `json`, or `auto` (pretty on a terminal, JSON otherwise; default). */
+  logFormat: 'auto' | 'pretty' | 'json';
   /** Test hooks (controllable clock) for automated tests only; refused when NODE_ENV=production (TONGBAN_TEST_HOOKS). */
   testHooks: boolean;
   /** Supervision: deadline reminders, working days before the due date (TONGBAN_SUPERVISION_REMINDER_DAYS, default "3,1"). */
@@ -96,6 +98,11 @@ export interface Config {
   maxUploadMb: number;
   /** Default reminders before a meeting, minutes before the start (TONGBAN_MEETING_REMINDERS, default "1440,15": a day and 15 minutes). */
   meetingReminderMinutes: number[];
+}
+
+function logFormat(value: string): Config['logFormat'] {
+  if (value === 'auto' || value === 'pretty' || value === 'json') return value;
+  throw new Error(`TONGBAN_LOG_FORMAT must be auto, pretty or json, not ${value}`);
 }
 
 export function loadConfig(overrides: Partial<Config> = {}): Config {
@@ -123,6 +130,7 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     mediaRouterConsumers: int('TONGBAN_MEDIA_ROUTER_CONSUMERS', 400),
     iceServers: iceServers('TONGBAN_ICE_SERVERS'),
     logLevel: str('TONGBAN_LOG_LEVEL', 'info'),
+    logFormat: logFormat(str('TONGBAN_LOG_FORMAT', 'auto')),
     testHooks: bool('TONGBAN_TEST_HOOKS', false),
     supervisionReminderDays: intList('TONGBAN_SUPERVISION_REMINDER_DAYS', [3, 1]),
     supervisionTickSeconds: int('TONGBAN_SUPERVISION_TICK_SECONDS', 60),

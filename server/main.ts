@@ -15,7 +15,11 @@ const token = await issueSetupToken(app.svc);
 if (token) {
   const link = `${config.publicUrl}/setup?token=${token}`;
   // Printed, not logged as JSON: the operator must be able to read and copy it. It works once and for 24 hours.
-  process.stdout.write(`\n  同办 Tongban — first start. Create the administrators here (one-time link):\n\n    ${link}\n\n`);
+  const bold = (text: string) => (process.stdout.isTTY ? `\x1b[1;32m${text}\x1b[0m` : text);
+  const rule = '━'.repeat(Math.min(Math.max(link.length + 4, 60), 120));
+  process.stdout.write(
+    `\n${rule}\n  同办 Tongban — first start / 首次启动\n  Open this one-time link to name the organisation and create the three administrators\n  (valid 24 hours; restarting prints a new one) / 打开下面的一次性链接，设置单位并创建三员账号：\n\n    ${bold(link)}\n${rule}\n\n`,
+  );
 }
 process.stdout.write(`  同办 Tongban is running at ${config.publicUrl}\n`);
 
