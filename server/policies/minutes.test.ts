@@ -22,16 +22,16 @@ function meeting(subject: Subject, over: Partial<MeetingResource> = {}): Meeting
   };
 }
 
-const ACTIONS: Action[] = ['minutes.prepare', 'minutes.read', 'minutes.write', 'minutes.confirm', 'minutes.close'];
-// prepare, read, write, confirm, close
+const ACTIONS: Action[] = ['minutes.prepare', 'minutes.read', 'minutes.write', 'minutes.confirm', 'minutes.resolve', 'minutes.close'];
+// prepare, read, write, confirm, resolve, close
 const TABLE: Record<keyof typeof who, string> = {
-  creator: 'yynnn',
-  host: 'yynyy',
-  minutes: 'yyyyn',
-  seated: 'nynyn',
-  officeStaff: 'nnnnn',
-  supervisor: 'nnnnn',
-  admin: 'nnnnn',
+  creator: 'yynnnn',
+  host: 'yynyyy',
+  minutes: 'yyyyyn',
+  seated: 'nynynn',
+  officeStaff: 'nnnnnn',
+  supervisor: 'nnnnnn',
+  admin: 'nnnnnn',
 };
 
 describe('minutes rules', () => {
@@ -43,6 +43,9 @@ describe('minutes rules', () => {
   it.each<[string, Subject, Partial<MeetingResource>, Action, boolean]>([
     ['organisers write the minutes of a meeting without a minute-taker', who.creator, { minuteTakerId: null }, 'minutes.write', true],
     ['organisers close the minutes of a meeting without a host', who.creator, { hostId: null }, 'minutes.close', true],
+    ['organisers answer objections when the meeting names no minute-taker', who.creator, { minuteTakerId: null }, 'minutes.resolve', true],
+    ['organisers answer objections when the meeting names no host', who.creator, { hostId: null }, 'minutes.resolve', true],
+    ['a host without clearance answers none', who.host, { classification: 4 }, 'minutes.resolve', false],
     ['no minutes for a draft meeting', who.minutes, { status: 'draft' }, 'minutes.prepare', false],
     ['no minutes for a cancelled meeting', who.creator, { status: 'cancelled' }, 'minutes.prepare', false],
     ['clearance comes first', who.minutes, { classification: 2 }, 'minutes.write', false],

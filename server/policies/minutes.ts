@@ -1,7 +1,7 @@
 // Meeting minutes (会议纪要) and the task proposals made from them, mounted in the RULES of index.ts. The minute-taker
-// writes, finalises, answers objections and reopens; the host closes; the people at the table read and confirm;
-// supervisors (督查室) review the proposals they are cleared for. When a meeting has no minute-taker or no host, its
-// organisers stand in, so no meeting's minutes get stuck.
+// writes, finalises and reopens; the host closes; both may answer objections; the people at the table read and
+// confirm; supervisors (督查室) review the proposals they are cleared for. When a meeting has no minute-taker or no
+// host, its organisers stand in, so no meeting's minutes get stuck.
 import type { Subject } from '../auth/subject.ts';
 import { business, manages, onMeeting, organises, seated, takesMinutes, type MeetingRule } from './meetings.ts';
 
@@ -15,8 +15,14 @@ export const minutesRules = {
   'minutes.prepare': onMeeting((s, m) => announced(s, m) && (manages(s, m) || takesMinutes(s, m))),
   /** Where the minutes stand, who confirmed, the frozen PDF. */
   'minutes.read': onMeeting((s, m) => manages(s, m) || takesMinutes(s, m) || seated(s, m)),
-  /** Finalise, answer objections, reopen. */
+  /** Finalise, reopen. */
   'minutes.write': onMeeting(writesMinutes),
+  /**
+   * Answer an attendee's objection: the minute-taker, who wrote the text, and also whoever closes (the host, who signs
+   * it and is accountable for it), so closing never waits on a minute-taker who is away. The command audits in which
+   * capacity the answer was given and tells the minute-taker when someone else answered.
+   */
+  'minutes.resolve': onMeeting((s, m) => writesMinutes(s, m) || closesMinutes(s, m)),
   /** Confirm or object (the command also needs a confirmation asked of this person). */
   'minutes.confirm': onMeeting(seated),
   'minutes.close': onMeeting(closesMinutes),

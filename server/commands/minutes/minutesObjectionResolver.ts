@@ -1,29 +1,67 @@
-// The minute-taker answers an attendee's objection (what was changed, or why nothing needed to be). Changing the
-// text itself means reopening the minutes; the answer records the outcome either way, and the host may close once
-// every objection has one.
+// An objection is answered (what was changed, or why nothing needed to be) by the minute-taker who wrote the text or
+// by the host who signs it (policies: minutes.resolve). Changing the text itself means reopening the minutes; the
+// answer records the outcome either way, and the host may close once every objection has one. Who answered, and in
+// which capacity, is audited; the objector is told, the minute-taker too when someone else answered, and the host once
+// nothing is left open.
 import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
+import { openObjections, type ConfirmationState } from '../../domain/minutes/minutesFlow.ts';
 import { InvalidState, NotFound } from '../../errors.ts';
+import type { NewNotification } from '../../realtime/notificationHub.ts';
 import type { Services } from '../../services.ts';
 import { inTransaction } from '../transaction.ts';
 import { announceMinutes, loadMinutes, minutesLink, requireStep } from './minutesSupport.ts';
 
+/** In which capacity someone answers: the policy lets organisers stand in for a meeting without a minute-taker or host. */
+export type ResolverRole = 'minute_taker' | 'host' | 'organiser';
+
+export function resolverRole(actorId: string, meeting: { hostId: string | null; minuteTakerId: string | null }): ResolverRole {
+  if (actorId === meeting.minuteTakerId) return 'minute_taker';
+  if (actorId === meeting.hostId) return 'host';
+  return 'organiser';
+}
+
+const ROLE_WORDS: Record<ResolverRole, string> = { minute_taker: '记录人', host: '主持人', organiser: '会议组织者' };
+
 export async function resolveObjection(svc: Services, ctx: RequestContext, meetingId: string, userId: string, resolution: string): Promise<void> {
+  const answer = resolution.trim();
+  const actorId = ctx.actor?.id ?? '';
   const { notices, round, status } = await inTransaction(svc, async (tx) => {
     const minutes = await loadMinutes(tx, meetingId);
     requireStep(minutes, 'resolve');
     const objection = minutes.confirmations.find((c) => c.userId === userId && c.round === minutes.round);
     if (!objection) throw new NotFound('confirmation');
     if (objection.state !== 'objected') throw new InvalidState('not_objected', 'This attendee has not objected to the minutes');
-    await tx.minutesConfirmation.update({
-      where: { meetingId_userId: { meetingId, userId } },
-      data: { resolution: resolution.trim(), resolvedById: ctx.actor?.id ?? null, resolvedAt: ctx.at },
+    // Two people may now answer the same objection; the first answer stands and the second is told, not overwritten.
+    if (objection.resolution !== null) throw new InvalidState('objection_resolved', 'This objection has been answered already; reload to see the answer');
+    const changed = await tx.minutesConfirmation.updateMany({
+      where: { meetingId, userId, round: minutes.round, state: 'objected', resolution: null },
+      data: { resolution: answer, resolvedById: actorId || null, resolvedAt: ctx.at },
     });
-    await recordAudit(tx, ctx, { action: 'minutes.resolve_objection', resourceType: 'meeting', resourceId: meetingId, detail: { userId, round: minutes.round } });
-    const meeting = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { title: true } });
-    const notices = await svc.notifications.create(tx, [{
-      userId, kind: 'minutes.objection_resolved', title: `您对会议纪要的意见已处理：${meeting.title}`, body: resolution.trim(), link: minutesLink(minutes.documentId),
-    }], ctx.at);
-    return { notices, round: minutes.round, status: minutes.status };
+    if (changed.count !== 1) throw new InvalidState('concurrent_change', 'The minutes changed meanwhile; reload and try again');
+    const meeting = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { title: true, hostId: true, minuteTakerId: true } });
+    const role = resolverRole(actorId, meeting);
+    await recordAudit(tx, ctx, { action: 'minutes.resolve_objection', resourceType: 'meeting', resourceId: meetingId, detail: { userId, round: minutes.round, role } });
+
+    const [objector, resolver] = await Promise.all([
+      tx.user.findUnique({ where: { id: userId }, select: { displayName: true } }),
+      tx.user.findUnique({ where: { id: actorId }, select: { displayName: true } }),
+    ]);
+    const link = minutesLink(minutes.documentId);
+    const items: NewNotification[] = [{ userId, kind: 'minutes.objection_resolved', title: `您对会议纪要的意见已处理：${meeting.title}`, body: answer, link }];
+    if (meeting.minuteTakerId && meeting.minuteTakerId !== actorId) {
+      items.push({
+        userId: meeting.minuteTakerId, kind: 'minutes.objection_resolved_by_other',
+        title: `${ROLE_WORDS[role]}${resolver?.displayName ?? ''}已处理${objector?.displayName ?? ''}对会议纪要的异议：${meeting.title}`, body: answer, link,
+      });
+    }
+    const after = minutes.confirmations
+      .filter((c) => c.round === minutes.round)
+      .map((c) => ({ userId: c.userId, state: c.state as ConfirmationState, resolution: c.userId === userId ? answer : c.resolution }));
+    const ready = after.every((c) => c.state !== 'pending') && openObjections(after).length === 0;
+    if (ready && meeting.hostId && meeting.hostId !== actorId) {
+      items.push({ userId: meeting.hostId, kind: 'minutes.ready_to_close', title: `会议纪要已全部确认，可签发：${meeting.title}`, link });
+    }
+    return { notices: await svc.notifications.create(tx, items, ctx.at), round: minutes.round, status: minutes.status };
   });
   await svc.notifications.publish(notices);
   announceMinutes(svc, meetingId, status, round);

@@ -1,6 +1,6 @@
 // Where a meeting's minutes stand, as one person may see them: status, the signed version, the confirmations (the
-// text of objections and answers only for those who handle them and for the one who wrote it) and what this person
-// may do now. Also the check of a closed version's hash and signature.
+// text of objections and answers only for those who handle them and for the one who wrote it), who may answer
+// objections, and what this person may do now. Also the check of a closed version's hash and signature.
 import type { Subject } from '../../auth/subject.ts';
 import { contentHash } from '../../commands/versionCreator.ts';
 import type { Db } from '../../db/client.ts';
@@ -15,6 +15,9 @@ import type { Keys } from '../../security/keys.ts';
 
 export type CloseBlocker = 'objections_open' | 'meeting_not_ended';
 
+/** Who may answer objections (policies: minutes.resolve), in the capacity that lets them. */
+export interface ObjectionResolver { id: string; displayName: string; role: 'minute_taker' | 'host' | 'organiser' }
+
 export interface MinutesView {
   meetingId: string;
   documentId: string;
@@ -24,7 +27,11 @@ export interface MinutesView {
   closedAt: string | null;
   closedBy: { id: string; displayName: string } | null;
   version: { id: string; contentHash: string; signature: string } | null;
-  confirmations: Array<{ userId: string; name: string; unitName: string; state: ConfirmationState; comment: string | null; resolution: string | null; respondedAt: string | null; resolvedAt: string | null }>;
+  confirmations: Array<{
+    userId: string; name: string; unitName: string; state: ConfirmationState; comment: string | null; resolution: string | null; respondedAt: string | null;
+    resolvedAt: string | null; resolvedBy: { id: string; displayName: string } | null;
+  }>;
+  resolvers: ObjectionResolver[];
   me: {
     canEdit: boolean; canFinalise: boolean; canConfirm: boolean; canResolve: boolean; canClose: boolean; canReopen: boolean;
     confirmation: ConfirmationState | null; closeBlockers: CloseBlocker[];
@@ -34,14 +41,19 @@ export interface MinutesView {
 export async function minutesView(db: Db, subject: Subject, meeting: MeetingResource): Promise<MinutesView> {
   const minutes = await db.meetingMinutes.findUnique({ where: { meetingId: meeting.id }, include: { confirmations: { orderBy: { requestedAt: 'asc' } } } });
   if (!minutes) throw new NotFound('minutes');
-  const [doc, people, closer] = await Promise.all([
+  const resolverIds = [meeting.minuteTakerId, meeting.hostId, meeting.minuteTakerId && meeting.hostId ? null : meeting.createdById];
+  const nameIds = new Set([...resolverIds, ...minutes.confirmations.map((c) => c.resolvedById)].filter((x): x is string => x !== null));
+  const [doc, people, closer, named] = await Promise.all([
     db.document.findUniqueOrThrow({ where: { id: minutes.documentId }, include: { shares: true } }),
     db.meetingParticipant.findMany({
       where: { meetingId: meeting.id, userId: { in: minutes.confirmations.map((c) => c.userId) } },
       select: { userId: true, role: true, user: { select: { displayName: true, unit: { select: { name: true, shortName: true, sortOrder: true } } } } },
     }),
     minutes.closedById ? db.user.findUnique({ where: { id: minutes.closedById }, select: { id: true, displayName: true } }) : null,
+    db.user.findMany({ where: { id: { in: [...nameIds] } }, select: { id: true, displayName: true } }),
   ]);
+  const names = new Map(named.map((u) => [u.id, u.displayName] as const));
+  const person = (id: string | null) => (id !== null && names.has(id) ? { id, displayName: names.get(id)! } : null);
   const seats = new Map(people.map((p) => [p.userId, {
     role: p.role, unitOrder: p.user.unit.sortOrder, unitName: p.user.unit.shortName ?? p.user.unit.name, name: p.user.displayName,
   }] as const));
@@ -52,6 +64,7 @@ export async function minutesView(db: Db, subject: Subject, meeting: MeetingReso
     .sort((a, b) => compareSeats(seatOf(a.userId), seatOf(b.userId)));
   const writes = can(subject, 'minutes.write', meeting);
   const closes = can(subject, 'minutes.close', meeting);
+  const resolves = can(subject, 'minutes.resolve', meeting);
   const handles = writes || closes || can(subject, 'meeting.manage', meeting);
   const mine = current.find((c) => c.userId === subject.id) ?? null;
   const blockers: CloseBlocker[] = [];
@@ -73,13 +86,15 @@ export async function minutesView(db: Db, subject: Subject, meeting: MeetingReso
       return {
         userId: c.userId, name: seat.name, unitName: seat.unitName, state: c.state,
         comment: sees ? c.comment : null, resolution: sees ? c.resolution : null, respondedAt: c.respondedAt?.toISOString() ?? null, resolvedAt: c.resolvedAt?.toISOString() ?? null,
+        resolvedBy: sees ? person(c.resolvedById) : null,
       };
     }),
+    resolvers: objectionResolvers(meeting, person),
     me: {
       canEdit: minutes.status === 'drafting' && atLeast(documentAccess(subject, doc, doc.shares), 'edit'),
       canFinalise: writes && minutes.status === 'drafting',
       canConfirm: confirming && mine !== null && can(subject, 'minutes.confirm', meeting),
-      canResolve: writes && confirming,
+      canResolve: resolves && confirming,
       canClose: closes && confirming && blockers.length === 0,
       canReopen: writes && (confirming || minutes.status === 'closed'),
       confirmation: mine?.state ?? null,
@@ -87,6 +102,22 @@ export async function minutesView(db: Db, subject: Subject, meeting: MeetingReso
       closeBlockers: closes && confirming ? blockers : [],
     },
   };
+}
+
+/**
+ * The people minutes.resolve lets answer objections, named so that everyone knows whom an objection waits on: the
+ * minute-taker and the host, and the meeting's creator for the organisers when either is missing.
+ */
+function objectionResolvers(meeting: MeetingResource, person: (id: string | null) => { id: string; displayName: string } | null): ObjectionResolver[] {
+  const out: ObjectionResolver[] = [];
+  const add = (id: string | null, role: ObjectionResolver['role']) => {
+    const p = person(id);
+    if (p && !out.some((r) => r.id === p.id)) out.push({ ...p, role });
+  };
+  add(meeting.minuteTakerId, 'minute_taker');
+  add(meeting.hostId, 'host');
+  if (meeting.minuteTakerId === null || meeting.hostId === null) add(meeting.createdById, 'organiser');
+  return out;
 }
 
 export interface Verification {

@@ -1,6 +1,6 @@
 // The minutes of a meeting (会议纪要): open them (from the template on first use), see where they stand, finalise,
-// confirm or object, answer objections, reopen, close (signed), the signed PDF and its verification. Each route asks
-// the minutes policies about the meeting, then calls one command or query.
+// confirm or object, answer objections (minute-taker or host), reopen, close (signed), the signed PDF and its
+// verification. Each route asks the minutes policies about the meeting, then calls one command or query.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { closeMinutes } from '../../commands/minutes/minutesCloser.ts';
@@ -64,9 +64,9 @@ const minutesRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post('/:id/minutes/objections/:userId/resolve', {
-    schema: { tags, summary: 'Answer an attendee’s objection', params: objectionParams, body: resolveBody, response: responses({ 200: minutesBody }) },
+    schema: { tags, summary: 'Answer an attendee’s objection (the minute-taker or the host)', params: objectionParams, body: resolveBody, response: responses({ 200: minutesBody }) },
   }, async (request) => {
-    const { meeting } = await allowed(request, request.params.id, 'minutes.write');
+    const { meeting } = await allowed(request, request.params.id, 'minutes.resolve');
     await resolveObjection(svc, contextOf(request), meeting.id, request.params.userId, request.body.resolution);
     return fresh(request, meeting.id);
   });

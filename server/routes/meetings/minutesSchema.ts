@@ -28,7 +28,10 @@ export const minutesBody = z.object({
     userId: z.string(), name: z.string(), unitName: z.string(), state: z.enum(CONFIRMATION_STATES),
     comment: z.string().nullable().describe('only for the minute-taker, host, organisers and the writer'),
     resolution: z.string().nullable(), respondedAt: z.string().nullable(), resolvedAt: z.string().nullable(),
+    resolvedBy: z.object({ id: z.string(), displayName: z.string() }).nullable().describe('who answered the objection; for the same people as comment'),
   })),
+  resolvers: z.array(z.object({ id: z.string(), displayName: z.string(), role: z.enum(['minute_taker', 'host', 'organiser']) }))
+    .describe('who may answer objections: the minute-taker and the host (organisers stand in for a missing one)'),
   me: z.object({
     canEdit: z.boolean(), canFinalise: z.boolean(), canConfirm: z.boolean(), canResolve: z.boolean(), canClose: z.boolean(), canReopen: z.boolean(),
     confirmation: z.enum(CONFIRMATION_STATES).nullable(),

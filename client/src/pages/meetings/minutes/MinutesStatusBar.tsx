@@ -1,6 +1,7 @@
 // Where the minutes of a meeting stand and what this person can do about them: the minute-taker finalises (the
 // document turns read-only), resolves objections or reopens; attendees confirm or object with a comment; the host
-// closes the confirmation, which freezes a signed version; then anyone may download the PDF.
+// closes the confirmation, which freezes a signed version, and while objections hold it up sees them, who may answer
+// them, and answers them there too; then anyone may download the PDF.
 import { CheckOutlined, DownloadOutlined, EditOutlined, ExclamationCircleOutlined, FileTextOutlined, LockOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Input, Modal, Space, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -9,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { minutesApi, type Confirmation, type MinutesInfo } from '../../../api/minutes.ts';
 import { minutesError } from './minutesErrors.ts';
+import { OpenObjections } from './OpenObjections.tsx';
 import { useMinutes } from './useMinutes.ts';
 import './minutes.css';
 
@@ -169,6 +171,9 @@ export function MinutesStatusBar({ meetingId, canCreate = false, inDocument = fa
       {mayClose && blockers.length > 0 && (
         <Typography.Text type="secondary" data-testid="minutes-close-blockers">{blockers.map((b) => t(`minutes.bar.blockers.${b}`)).join('；')}</Typography.Text>
       )}
+      {mayClose && blockers.includes('objections_open') && (
+        <OpenObjections minutes={minutes} onResolve={(confirmation) => setAsk({ kind: 'resolve', confirmation })} />
+      )}
       {minutes.status !== 'drafting' && minutes.confirmations.length > 0 && (
         <ul className="tb-minutes-confirmations" aria-label={t('minutes.bar.confirmations')} data-testid="minutes-confirmations">
           {minutes.confirmations.map((c) => (
@@ -177,7 +182,11 @@ export function MinutesStatusBar({ meetingId, canCreate = false, inDocument = fa
               <Typography.Text type="secondary">{c.unitName}</Typography.Text>
               <Tag color={STATE_COLOR[c.state]}>{t(`minutes.bar.state.${c.state}`)}</Tag>
               {c.comment && <Typography.Text type="secondary">{c.comment}</Typography.Text>}
-              {c.resolution && <Typography.Text type="success">{t('minutes.bar.resolvedWith', { resolution: c.resolution })}</Typography.Text>}
+              {c.resolution && (
+                <Typography.Text type="success">
+                  {c.resolvedBy ? t('minutes.bar.resolvedWithBy', { name: c.resolvedBy.displayName, resolution: c.resolution }) : t('minutes.bar.resolvedWith', { resolution: c.resolution })}
+                </Typography.Text>
+              )}
               {c.state === 'objected' && !c.resolution && confirming && minutes.me.canResolve && (
                 <Button size="small" onClick={() => setAsk({ kind: 'resolve', confirmation: c })} data-testid="minutes-resolve">{t('minutes.bar.resolve')}</Button>
               )}
