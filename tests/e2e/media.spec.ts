@@ -42,8 +42,8 @@ interface Person {
   close(): Promise<void>;
 }
 
-async function person(browser: Browser, username: string, name: string): Promise<Person> {
-  const context = await browser.newContext();
+async function person(browser: Browser, username: string, name: string, viewport?: { width: number; height: number }): Promise<Person> {
+  const context = await browser.newContext(viewport ? { viewport } : {});
   const page = await context.newPage();
   await page.addInitScript(RECORD_CONNECTIONS);
   // The room logs media failures as warnings; they explain a failing run.
@@ -213,6 +213,52 @@ test('@media a wrong passcode is refused and a guest admitted from the lobby get
   await expectGrowing(guest.page, tileVideo('赵静'), 'framesDecoded', 30);
   await expectGrowing(guest.page, remoteAudio('赵静'), 'totalSamplesReceived', 48_000);
   await expectGrowing(host.page, tileVideo('马涛'), 'framesDecoded', 30);
+
+  await guest.close();
+  await host.close();
+});
+
+test('@media at 1440×900 a long list of participants with someone in the lobby scrolls inside its panel, above the control bar', async ({ browser }) => {
+  // Sixteen invited people: more than the panel shows at once.
+  const invited: Array<[string, string]> = [
+    ['chenming', '陈明'], ['liufang', '刘芳'], ['wanglei', '王磊'], ['sunyue', '孙悦'], ['zhouqiang', '周强'], ['wuli', '吴丽'], ['lihua', '李华'], ['zhangwei', '张伟'],
+    ['yangfan', '杨帆'], ['hejun', '何军'], ['guomin', '郭敏'], ['linqiang', '林强'], ['xuyan', '徐燕'], ['huangli', '黄丽'], ['zhengkai', '郑凯'], ['fengjie', '冯杰'],
+  ];
+  const host = await person(browser, 'zhaojing', '赵静', { width: 1440, height: 900 });
+  const meeting = await scheduleMeeting(host.page, invited);
+  await enterRoom(host, `/meetings/${meeting.id}/room`);
+  const guest = await person(browser, 'matao', '马涛');
+  await guest.page.goto(`/meetings/join/${meeting.joinCode}`);
+  await guest.page.getByTestId('passcode').fill(meeting.passcode);
+  await guest.page.getByRole('button', { name: '加入会议' }).click();
+  await expect(guest.page.getByTestId('lobby-wait')).toBeVisible();
+
+  const room = host.page;
+  await expect(room.getByTestId('lobby-entry').filter({ hasText: '马涛' })).toBeVisible();
+  await expect(room.getByTestId('roster-entry')).toHaveCount(invited.length + 1);
+  const controls = room.getByRole('toolbar', { name: '线上会议' });
+  const bar = (await controls.boundingBox())!;
+  const panel = (await room.getByTestId('participants-panel').boundingBox())!;
+  expect(bar.y + bar.height).toBeLessThanOrEqual(900);
+  expect(panel.y + panel.height, 'the participant panel ends above the control bar').toBeLessThanOrEqual(bar.y);
+  // The list scrolls inside the panel: its last entry, brought into view, is still above the controls.
+  const last = room.getByTestId('roster-entry').last();
+  await last.scrollIntoViewIfNeeded();
+  const lastBox = (await last.boundingBox())!;
+  expect(lastBox.y + lastBox.height).toBeLessThanOrEqual(bar.y);
+  expect((await controls.boundingBox())!.y).toBe(bar.y);
+
+  // One hand button, 举手 / 放下; the panel of raised hands is named for what it is.
+  const hand = room.getByTestId('toggle-hand');
+  await expect(controls.getByRole('button', { name: '举手', exact: true })).toHaveCount(1);
+  await expect(room.getByTestId('open-hands')).toHaveText('举手列表');
+  await hand.click();
+  await expect(hand).toHaveText('放下');
+  await room.getByTestId('open-hands').click();
+  await expect(room.getByTestId('raised-hand').filter({ hasText: '赵静' })).toBeVisible();
+  await hand.click();
+  await expect(hand).toHaveText('举手');
+  await expect(room.getByTestId('raised-hand')).toHaveCount(0);
 
   await guest.close();
   await host.close();

@@ -59,7 +59,7 @@ const meetingRoomEn: typeof meetingRoomZhCN = {
     lowerHand: 'Lower hand',
     participants: 'Participants',
     chat: 'Chat',
-    hands: 'Hands',
+    hands: 'Raised hands',
     devices: 'Devices',
     leave: 'Leave',
     confirmLeave: 'Leave the meeting?',

@@ -56,10 +56,11 @@ const meetingRoomZhCN = {
     share: '共享屏幕',
     stopShare: '停止共享',
     raiseHand: '举手',
-    lowerHand: '放下手',
+    lowerHand: '放下',
     participants: '参会人',
     chat: '聊天',
-    hands: '举手',
+    // The list of raised hands (a panel), not the hand itself: the toggle is raiseHand / lowerHand.
+    hands: '举手列表',
     devices: '设备',
     leave: '离开会议',
     confirmLeave: '确定离开会议？',

@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { Badge, Button, Popconfirm, Tooltip } from 'antd';
 import {
-  AudioMutedOutlined, AudioOutlined, DesktopOutlined, LogoutOutlined, MessageOutlined, StopOutlined, TeamOutlined, VideoCameraAddOutlined, VideoCameraOutlined,
+  AudioMutedOutlined, AudioOutlined, DesktopOutlined, LogoutOutlined, MessageOutlined, StopOutlined, TeamOutlined, UnorderedListOutlined, VideoCameraAddOutlined, VideoCameraOutlined,
 } from '@ant-design/icons';
 import type { MeetingClient, MeetingView } from '../media/MeetingClient.ts';
 import { DeviceMenu } from './DeviceMenu.tsx';
@@ -40,6 +40,7 @@ export function ControlBar({ client, view, panel, unreadChat, onPanel, onLeave }
           {local.screen ? t('meetingRoom.controls.stopShare') : t('meetingRoom.controls.share')}
         </Button>
       )}
+      {/* The one hand button: 举手 / 放下. The panel of everyone's raised hands has its own name (举手列表). */}
       <Button size="large" shape="round" type={handUp ? 'primary' : 'default'} onClick={() => void (handUp ? client.lowerHand() : client.raiseHand())} data-testid="toggle-hand">
         {handUp ? t('meetingRoom.controls.lowerHand') : t('meetingRoom.controls.raiseHand')}
       </Button>
@@ -54,7 +55,7 @@ export function ControlBar({ client, view, panel, unreadChat, onPanel, onLeave }
         </Button>
       </Badge>
       <Badge count={view.hands.length} size="small">
-        <Button size="large" shape="round" type={panel === 'hands' ? 'primary' : 'default'} onClick={() => onPanel('hands')} data-testid="open-hands">
+        <Button size="large" shape="round" type={panel === 'hands' ? 'primary' : 'default'} icon={<UnorderedListOutlined />} onClick={() => onPanel('hands')} data-testid="open-hands">
           {t('meetingRoom.controls.hands')}
         </Button>
       </Badge>
