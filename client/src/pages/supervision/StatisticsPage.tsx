@@ -6,7 +6,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { supervisionApi, type Statistics } from '../../api/supervision.ts';
-import { Chart } from './charts.tsx';
+import { Chart, CHART_FRAME } from './charts.tsx';
 import { supervisionError } from './supervisionLabels.tsx';
 
 type Row = Statistics['units'][number];
@@ -84,11 +84,12 @@ export default function StatisticsPage() {
           ]}
         />
         {units.length > 0 && (
-          <Chart testId="chart-units" option={{
+          <Chart testId="chart-units" height={360} option={{
             tooltip: { trigger: 'axis' },
-            legend: { data: [t('supervision.statistics.completionRate'), t('supervision.statistics.onTimeRate')] },
-            grid: { left: 48, right: 16, bottom: 80 },
-            xAxis: { type: 'category', data: units.map((u) => u.unitName), axisLabel: { rotate: 30 } },
+            legend: { ...CHART_FRAME.legend, data: [t('supervision.statistics.completionRate'), t('supervision.statistics.onTimeRate')] },
+            grid: CHART_FRAME.grid,
+            // Long unit names are cut short (the tooltip has them whole) so that the plot keeps its height.
+            xAxis: { type: 'category', data: units.map((u) => u.unitName), axisLabel: { rotate: 30, width: 120, overflow: 'truncate' } },
             yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
             series: [
               { name: t('supervision.statistics.completionRate'), type: 'bar', data: units.map((u) => percent(u.completionRate)) },
@@ -100,8 +101,8 @@ export default function StatisticsPage() {
       <Card title={t('supervision.statistics.trend')}>
         <Chart testId="chart-trend" option={{
           tooltip: { trigger: 'axis' },
-          legend: { data: [t('supervision.statistics.created'), t('supervision.statistics.completed'), t('supervision.statistics.onTimeRate')] },
-          grid: { left: 48, right: 56, bottom: 40 },
+          legend: { ...CHART_FRAME.legend, data: [t('supervision.statistics.created'), t('supervision.statistics.completed'), t('supervision.statistics.onTimeRate')] },
+          grid: CHART_FRAME.grid,
           xAxis: { type: 'category', data: (data?.trend ?? []).map((p) => p.month) },
           yAxis: [{ type: 'value', minInterval: 1 }, { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } }],
           series: [
