@@ -54,6 +54,23 @@ export function documentAccess(subject: Subject, doc: DocumentFacts, shares: rea
   return access;
 }
 
+/**
+ * Which ordinary documents a subject may open, as a description a list query can turn into one database filter (the
+ * same rule as documentAccess(), so a total never counts what the list hides): not deleted, not a meeting annotation
+ * document (those follow the meeting), classification within clearance, and owned, of the subject's unit, or shared
+ * with the subject or their unit. Administrators see none.
+ */
+export interface DocumentVisibility {
+  none: boolean;
+  userId: string;
+  unitId: string;
+  clearance: number;
+}
+
+export function documentVisibility(subject: Subject): DocumentVisibility {
+  return { none: subject.adminRole !== null, userId: subject.id, unitId: subject.unitId, clearance: subject.clearance };
+}
+
 export function authorizeDocument(access: Access, needed: Access): void {
   if (!atLeast(access, needed)) throw new Forbidden('document_forbidden', access === 'none' ? 'You cannot open this document' : `This needs ${needed} access; you have ${access}`);
 }

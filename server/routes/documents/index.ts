@@ -15,6 +15,7 @@ import { contextOf, requireAuth } from '../../http/requestContext.ts';
 import { idParams, okBody, responses } from '../../http/schemas.ts';
 import { authorizeWorkflow, documentAccess } from '../../policies/documents.ts';
 import { presentDocument } from '../../presenters/document.ts';
+import { listDocuments } from '../../queries/documents/documentList.ts';
 import { COLLAB_PATH } from '../../../collab/server.ts';
 import { documentFor } from './access.ts';
 import { createBody, documentBody, listQuery, patchBody, sharesBody, shareView, tokenBody } from './schema.ts';
@@ -34,30 +35,8 @@ const documentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/', {
     schema: { tags: ['documents'], summary: 'Documents I can open: search, filter, recent', querystring: listQuery, response: responses({ 200: z.object({ items: z.array(documentBody), total: z.number() }) }) },
   }, async (request) => {
-    const { subject } = requireAuth(request);
-    const { q, kind, status, scope, page, pageSize } = request.query;
-    if (subject.adminRole !== null) return { items: [], total: 0 };
-    // The grants below mirror documentAccess(): owner, owning unit, explicit shares. Each row is still checked by the
-    // policy before it is shown.
-    const grants = {
-      all: [{ ownerId: subject.id }, { unitId: subject.unitId }, { shares: { some: { OR: [{ granteeType: 'user', granteeId: subject.id }, { granteeType: 'unit', granteeId: subject.unitId }] } } }],
-      mine: [{ ownerId: subject.id }],
-      unit: [{ unitId: subject.unitId }],
-      shared: [{ shares: { some: { OR: [{ granteeType: 'user', granteeId: subject.id }, { granteeType: 'unit', granteeId: subject.unitId }] } } }],
-      recent: [{ visits: { some: { userId: subject.id } } }],
-    }[scope];
-    const where = {
-      deletedAt: null, classification: { lte: subject.clearance }, OR: grants,
-      ...(q ? { title: { contains: q } } : {}), ...(kind ? { kind } : {}), ...(status ? { status } : {}),
-    };
-    const include = { shares: true, unit: { select: { name: true } }, owner: { select: { displayName: true } }, visits: { where: { userId: subject.id } } } as const;
-    const [rows, total] = await Promise.all([
-      db.document.findMany({ where, include, orderBy: { updatedAt: 'desc' }, skip: (page - 1) * pageSize, take: pageSize }),
-      db.document.count({ where }),
-    ]);
-    const items = rows.map((d) => ({ d, access: documentAccess(subject, d, d.shares) })).filter((x) => x.access !== 'none');
-    if (scope === 'recent') items.sort((a, b) => (b.d.visits[0]?.lastAt.getTime() ?? 0) - (a.d.visits[0]?.lastAt.getTime() ?? 0));
-    return { items: items.map((x) => presentDocument(x.d, x.access)), total };
+    const { items, total } = await listDocuments(db, requireAuth(request).subject, request.query);
+    return { items: items.map((x) => presentDocument(x.doc, x.access)), total };
   });
 
   app.get('/:id', {
