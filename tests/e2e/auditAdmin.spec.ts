@@ -1,6 +1,6 @@
 // The audit administrator reads the audit log (the sign-ins of this run are in it), filters it, and verifies the
 // hash chain from the UI.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test.ts';
 import { chooseOption, mainNav, signInEnrolling } from './support/tongban.ts';
 
 test('the audit administrator sees sign-in events and verifies the chain', async ({ page }) => {

@@ -3,7 +3,7 @@
 // stroke within a second, pressure included. Her private stroke never reaches his browser — checked on every frame
 // his collab sockets received and in his Yjs documents, not only on screen. Her undo removes her stroke and leaves
 // his. He browses away and jumps back. A whiteboard page is exported into the meeting's minutes as a PNG.
-import { expect, test, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type CDPSession, type Page } from './support/test.ts';
 import PDFDocument from 'pdfkit';
 import { decodePoints } from '../../collab/schema/inkModel.ts';
 import { asBrowser, chooseOption, serverNow, signInStaff, userId } from './support/tongban.ts';

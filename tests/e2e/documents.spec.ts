@@ -2,7 +2,7 @@
 // co-edit live; one comments on a selection, the other replies and resolves; the owner turns on review mode, the
 // colleague's typing becomes tracked changes, the owner accepts one and rejects the other (and the owner's own typing
 // is tracked too); the diff since the first version shows both authors in their own colours.
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './support/test.ts';
 import { asBrowser, chooseOption, mainNav, signInStaff, userId } from './support/tongban.ts';
 
 const TITLE = '关于做好冬季安全生产工作的通知';

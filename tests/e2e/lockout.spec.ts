@@ -1,6 +1,6 @@
 // Five wrong passwords lock the account for 30 minutes: the sixth attempt is refused even with the right password,
 // and the right password works once the (controllable) clock has moved past the lockout.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test.ts';
 import { advanceClock, DEMO_PASSWORD, submitPassword } from './support/tongban.ts';
 
 test('the sixth attempt is refused even with the right password until the lockout ends', async ({ page }) => {

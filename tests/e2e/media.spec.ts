@@ -2,7 +2,7 @@
 // each other, a shared screen reaches the others, the host's mute stops the server forwarding, chat reaches a late
 // joiner, a wrong passcode is refused and an admitted guest gets media, a killed media worker is replaced while
 // everyone gets media back without reloading, and a dropped connection rejoins by itself.
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from './support/test.ts';
 import { asBrowser, serverNow, signInStaff, userId } from '../e2e/support/tongban.ts';
 
 const BASE_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];

@@ -2,7 +2,7 @@
 // uploads a PDF; 张伟, invited, sees the notice arrive without reloading and asks for leave (请假) with a reason; the
 // clerk's reply board counts the leave live; on the room screen the rotating QR code signs 何军 in, and the host's
 // board shows him present.
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from './support/test.ts';
 import { advanceClock, asBrowser, chooseOption, serverNow, signInStaff } from './support/tongban.ts';
 
 const MINUTE = 60_000;

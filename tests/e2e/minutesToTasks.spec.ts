@@ -4,7 +4,7 @@
 // version; the supervisor 周强 finds three proposed tasks with the right lead units, co-units and deadlines, moves one
 // deadline and confirms them; 赵静, whose unit (区政府办) leads one task, sees it arrive on her workbench without
 // reloading, and its "在纪要中查看" link opens the minutes at that decision.
-import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Locator, type Page } from './support/test.ts';
 import { addDays } from '../../server/domain/calendar/isoDate.ts';
 import { addWorkingDays } from '../../server/domain/calendar/workingDays.ts';
 import { advanceClock, asBrowser, serverNow, signInStaff, userId } from './support/tongban.ts';

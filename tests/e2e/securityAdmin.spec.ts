@@ -1,7 +1,7 @@
 // The security administrator (after enrolling an authenticator) cannot give one account two administrator duties:
 // the API refuses it and the UI only offers them as one exclusive choice. Changing a staff member's clearance and
 // roles notifies that person live; a role change also ends their session, and the notice waits for them.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test.ts';
 import { asBrowser, chooseOption, mainNav, signInEnrolling, signInStaff, userId } from './support/tongban.ts';
 
 async function unreadCount(page: Page): Promise<number> {

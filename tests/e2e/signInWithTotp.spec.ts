@@ -1,6 +1,6 @@
 // A leader must enrol an authenticator at first sign-in, sees the recovery codes once, and afterwards signs in with
 // password + a fresh code (a code already used is refused, so the clock moves to the next 30-second step).
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test.ts';
 import { advanceClock, currentCode, enrolAuthenticator, submitPassword } from './support/tongban.ts';
 
 test('a leader enrols an authenticator, signs out, and signs in again with password and TOTP', async ({ page }) => {

@@ -1,6 +1,6 @@
 // A staff member cannot reach administration (403 from the API, no 管理 in the navigation) and sees only directory
 // fields of people in other units, contact details of colleagues in their own.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test.ts';
 import { asBrowser, mainNav, signInStaff, userId } from './support/tongban.ts';
 
 test('staff are refused administration and see others only as far as the directory allows', async ({ page }) => {

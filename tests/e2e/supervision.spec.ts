@@ -5,7 +5,7 @@
 // Other specs move the shared server clock (days, at any time of day) and may leave tasks and notifications behind:
 // every date here is read from the server's clock when it is needed, and the statistics are compared with the
 // unit's figures from before this task.
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from './support/test.ts';
 import { advanceClock, advanceClockToChinaTime, asBrowser, chinaDate, chooseOption, serverNow, signInEnrolling, signInStaff } from './support/tongban.ts';
 
 const MINUTE = 60_000;
