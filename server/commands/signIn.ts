@@ -40,10 +40,12 @@ export async function signIn(svc: Services, ctx: RequestContext, input: { userna
       await fail(user ? 'disabled' : 'unknown_user');
       return { error: new Unauthorized('invalid_credentials', 'Wrong user name or password') } as const;
     }
-    const state = { failedAttempts: user.failedAttempts, lockedUntil: user.lockedUntil };
+    // Read the counter inside the transaction, not with the user above: requests that arrive together must each see
+    // the failures before them, or ten parallel guesses all read "0 failures" and none locks the account.
+    const state = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { failedAttempts: true, lockedUntil: true } });
     if (isLocked(state, now)) {
       await fail('locked');
-      return { error: lockedError(user.lockedUntil!) } as const;
+      return { error: lockedError(state.lockedUntil!) } as const;
     }
     if (!passwordOk) {
       const next = afterFailure(state, now, { threshold: svc.config.lockoutThreshold, lockMinutes: svc.config.lockoutMinutes });
