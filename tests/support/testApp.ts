@@ -27,7 +27,10 @@ export interface TestApp {
 export async function createTestApp(options: { demo?: boolean; config?: Partial<Config>; clockAt?: Date } = {}): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-test-'));
   const clock = new AdjustableClock(options.clockAt);
-  const app = await buildApp({ config: { ...options.config, dataDir, publicUrl: 'http://localhost:3000' }, clock, serveClient: false, logger: false });
+  // Every test signs in from one address many times: the per-IP sign-in limit is for offices, not for test files (a test
+  // of the limit itself passes its own authRateLimit).
+  const config = { authRateLimit: 1000, ...options.config, dataDir, publicUrl: 'http://localhost:3000' };
+  const app = await buildApp({ config, clock, serveClient: false, logger: false });
   await app.ready();
   if (options.demo !== false) await seedDemoOrganisation(app.svc);
   return {
