@@ -12,6 +12,7 @@ import { registerApiDocs } from './plugins/apiDocs.ts';
 import { registerAuthentication } from './plugins/authentication.ts';
 import { registerClientApp } from './plugins/clientApp.ts';
 import { registerErrorHandler } from './plugins/errorHandler.ts';
+import { registerWellFormedText } from './plugins/wellFormedText.ts';
 import { attachSocketServer } from './realtime/socketServer.ts';
 import auditRoutes from './routes/audit/index.ts';
 import authRoutes from './routes/auth/index.ts';
@@ -67,6 +68,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  registerWellFormedText(app);
 
   await app.register(cookie);
   await app.register(helmet, {
