@@ -54,5 +54,9 @@ export class CollabRefusal extends Error {
   constructor(readonly code: number, reason: string) {
     super(reason);
     this.reason = closeReason(reason.startsWith(`${code} `) ? reason : `${code} ${reason}`);
+    this.name = 'CollabRefusal';
+    // A refusal is an answer, not a fault: Hocuspocus prints the errors its hooks throw, and a stack trace would only
+    // make an expected refusal look like a crash in the log.
+    this.stack = `${this.name}: ${this.reason}`;
   }
 }
