@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import dayjs from 'dayjs';
 import zhCN from '../i18n/zh-CN.ts';
 import { ApiError } from './http.ts';
+import { listOf } from '../i18n/punctuation.ts';
 
 type ErrorCode = keyof typeof zhCN.errors;
 type PasswordProblem = keyof typeof zhCN.passwordProblems;
@@ -42,7 +43,7 @@ export function errorMessage(t: TFunction, err: unknown): string {
     case 'weak_password': {
       const minLength = detail(err.details, 'minLength', isNumber) ?? 10;
       const problems = (detail(err.details, 'problems', isArray) ?? []).filter(isPasswordProblem);
-      const text = problems.map((p) => t(`passwordProblems.${p}`, { minLength })).join('；');
+      const text = listOf(t, problems.map((p) => t(`passwordProblems.${p}`, { minLength })), 'semicolon');
       return t('errors.weak_password', { problems: text || err.message });
     }
     case 'invalid_request':

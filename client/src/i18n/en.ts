@@ -40,6 +40,14 @@ const en: Messages = {
     unknown: 'Unknown',
     saved: 'Saved',
     loadFailed: 'Could not load: {{message}}',
+    labelled: '{{label}}: {{value}}',
+    labelColon: '{{label}}: ',
+    withNote: '{{name}} ({{note}})',
+    separators: {
+      enumeration: ', ',
+      comma: ', ',
+      semicolon: '; ',
+    },
   },
   language: {
     label: 'Language',

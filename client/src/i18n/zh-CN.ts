@@ -39,6 +39,15 @@ const zhCN = {
     unknown: '未知',
     saved: '已保存',
     loadFailed: '加载失败：{{message}}',
+    // Punctuation that components put between pieces of text: full-width in Chinese, ASCII with a space in English.
+    labelled: '{{label}}：{{value}}',
+    labelColon: '{{label}}：',
+    withNote: '{{name}}（{{note}}）',
+    separators: {
+      enumeration: '、',
+      comma: '，',
+      semicolon: '；',
+    },
   },
   language: {
     label: '语言',

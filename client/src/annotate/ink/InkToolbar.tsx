@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { PenMode } from '../viewer/pointerRouting.ts';
 import type { LayerKind } from './pageInk.ts';
 import { HIGHLIGHTS, isDrawingTool, PALETTE, WIDTHS, type InkSettings, type ToolName } from './inkSettings.ts';
+import { labelled } from '../../i18n/punctuation.ts';
 
 export interface ToolbarProps {
   settings: InkSettings;
@@ -44,7 +45,7 @@ export function InkToolbar({ settings, onChange, canDraw, privateLayer, presenti
           aria-pressed={c === colour} onClick={() => onChange(drawing === 'highlighter' ? { highlight: c } : { color: c })} />
       ))}
       {WIDTHS[drawing].map((w, i) => (
-        <Tooltip key={w} title={`${t('annotate.tools.width')}：${t(`annotate.tools.widths.${SIZE_NAMES[i]!}`)}`}>
+        <Tooltip key={w} title={labelled(t, t('annotate.tools.width'), t(`annotate.tools.widths.${SIZE_NAMES[i]!}`))}>
           <button type="button" className={`an-width${settings.size === i ? ' an-width--active' : ''}`} aria-pressed={settings.size === i}
             aria-label={`${t('annotate.tools.width')} ${t(`annotate.tools.widths.${SIZE_NAMES[i]!}`)}`} onClick={() => onChange({ size: i })}>
             <span style={{ width: 6 + i * 6, height: 6 + i * 6, background: colour }} />

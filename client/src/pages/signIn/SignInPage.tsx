@@ -13,6 +13,7 @@ import type { SignInRedirect } from '../../session/guards.tsx';
 import { useSession } from '../../session/sessionContext.ts';
 import { PasswordStep } from './PasswordStep.tsx';
 import { SecondFactorStep } from './SecondFactorStep.tsx';
+import { withNote } from '../../i18n/punctuation.ts';
 
 export function SignInPage() {
   const { t } = useTranslation();
@@ -61,7 +62,7 @@ export function SignInPage() {
     case 'password_change':
       return (
         <AuthLayout title={t('signIn.passwordChangeTitle')}>
-          <Alert type="info" showIcon title={t('signIn.passwordChangeRequired')} description={`${user.displayName}（${user.username}）`} style={{ marginBottom: 16 }} />
+          <Alert type="info" showIcon title={t('signIn.passwordChangeRequired')} description={withNote(t, user.displayName, user.username)} style={{ marginBottom: 16 }} />
           <PasswordChangeForm temporary onDone={async () => {
             await session.refresh();
           }} />

@@ -11,6 +11,7 @@ import { unitTree } from '../../components/unitTree.ts';
 import { useUnits } from '../../components/useUnits.ts';
 import { useActiveSession } from '../../session/sessionContext.ts';
 import { supervisionError } from './supervisionLabels.tsx';
+import { withNote } from '../../i18n/punctuation.ts';
 
 interface Values {
   title: string;
@@ -111,7 +112,7 @@ export function CreateTaskModal({ open, capabilities, onClose, onCreated }: {
         )}
         {basisType === 'leader_instruction' && isSupervisor && (
           <Form.Item name="instructedById" label={t('supervision.form.instructedBy')} rules={[{ required: true, message: t('supervision.dialogs.required') }]}>
-            <Select showSearch optionFilterProp="label" options={leaders.map((p) => ({ value: p.id, label: `${p.displayName}（${p.title}）` }))} />
+            <Select showSearch optionFilterProp="label" options={leaders.map((p) => ({ value: p.id, label: withNote(t, p.displayName, p.title) }))} />
           </Form.Item>
         )}
         {basisType === 'meeting_decision' && (
@@ -142,7 +143,7 @@ export function CreateTaskModal({ open, capabilities, onClose, onCreated }: {
           <Select options={classifications.map((c) => ({ value: c, label: clearanceLabel(t, c) }))} />
         </Form.Item>
         <Form.Item name="supervisorId" label={t('supervision.form.supervisor')} rules={[{ required: true, message: t('supervision.dialogs.required') }]}>
-          <Select showSearch optionFilterProp="label" options={supervisors.map((p) => ({ value: p.id, label: `${p.displayName}（${p.title}）` }))} />
+          <Select showSearch optionFilterProp="label" options={supervisors.map((p) => ({ value: p.id, label: withNote(t, p.displayName, p.title) }))} />
         </Form.Item>
       </Form>
     </Modal>

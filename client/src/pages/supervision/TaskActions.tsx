@@ -11,6 +11,7 @@ import { unitTree } from '../../components/unitTree.ts';
 import { useUnits } from '../../components/useUnits.ts';
 import { useSupervision } from './supervisionContext.ts';
 import { supervisionError } from './supervisionLabels.tsx';
+import { withNote } from '../../i18n/punctuation.ts';
 
 type Dialog = 'sign' | 'assign' | 'report_progress' | 'request_extension' | 'extension' | 'request_coordination' | 'record_coordination' | 'submit' | 'accept' | 'return';
 
@@ -146,11 +147,11 @@ function ActionDialog({ task, dialog, action, onClose, onDone }: {
           <>
             {task.assignUnitId === task.leadUnitId && (
               <Form.Item name="ownerId" label={t('supervision.dialogs.owner')} rules={[{ required: true, message: t('supervision.dialogs.ownerRequired') }]}>
-                <Select showSearch optionFilterProp="label" aria-label={t('supervision.dialogs.owner')} options={people.map((p) => ({ value: p.id, label: `${p.displayName}（${p.title}）` }))} />
+                <Select showSearch optionFilterProp="label" aria-label={t('supervision.dialogs.owner')} options={people.map((p) => ({ value: p.id, label: withNote(t, p.displayName, p.title) }))} />
               </Form.Item>
             )}
             <Form.Item name="coOwnerIds" label={t('supervision.dialogs.coOwners')}>
-              <Select mode="multiple" showSearch optionFilterProp="label" aria-label={t('supervision.dialogs.coOwners')} options={people.map((p) => ({ value: p.id, label: `${p.displayName}（${p.title}）` }))} />
+              <Select mode="multiple" showSearch optionFilterProp="label" aria-label={t('supervision.dialogs.coOwners')} options={people.map((p) => ({ value: p.id, label: withNote(t, p.displayName, p.title) }))} />
             </Form.Item>
           </>
         );

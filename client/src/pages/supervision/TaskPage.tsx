@@ -12,6 +12,7 @@ import { realtime } from '../../realtime/connection.ts';
 import { decisionAnchor } from '../../editor/decisionItem/decisionAttrs.ts';
 import { TaskActions } from './TaskActions.tsx';
 import { OverdueTag, StatusTag, supervisionError } from './supervisionLabels.tsx';
+import { labelled, listOf } from '../../i18n/punctuation.ts';
 
 const EVENT_COLORS: Partial<Record<TimelineEntry['kind'], string>> = {
   overdue: 'red', returned: 'orange', accepted: 'green', submitted: 'blue', extension_refused: 'orange', reminder: 'gold',
@@ -111,7 +112,7 @@ export default function TaskPage() {
                 </Descriptions.Item>
               )}
               <Descriptions.Item label={t('supervision.task.owner')}><span data-testid="task-owner">{task.ownerName ?? t('supervision.task.unassigned')}</span></Descriptions.Item>
-              {task.coOwners.length > 0 && <Descriptions.Item label={t('supervision.task.coOwners')}>{task.coOwners.map((c) => c.name).join('、')}</Descriptions.Item>}
+              {task.coOwners.length > 0 && <Descriptions.Item label={t('supervision.task.coOwners')}>{listOf(t, task.coOwners.map((c) => c.name))}</Descriptions.Item>}
               <Descriptions.Item label={t('supervision.task.supervisor')}>{task.supervisorName}</Descriptions.Item>
               <Descriptions.Item label={task.rectifyDueDate ? t('supervision.task.rectifyDeadline') : t('supervision.task.deadline')}>
                 <Space direction="vertical" size={0}>
@@ -127,7 +128,7 @@ export default function TaskPage() {
               <List dataSource={task.extensions} renderItem={(e) => (
                 <List.Item>
                   <List.Item.Meta title={`${e.fromDueDate} → ${e.toDueDate} · ${e.status === 'pending' ? t('supervision.status.extension_requested') : e.status === 'approved' ? t('supervision.events.extension_approved') : t('supervision.events.extension_refused')}`}
-                    description={`${e.requestedByName ?? ''}：${e.reason}${e.decisionNote ? ` / ${e.decisionNote}` : ''}`} />
+                    description={`${e.requestedByName ? labelled(t, e.requestedByName, e.reason) : e.reason}${e.decisionNote ? ` / ${e.decisionNote}` : ''}`} />
                 </List.Item>
               )} />
             </Card>
@@ -136,7 +137,7 @@ export default function TaskPage() {
             <Card title={t('supervision.task.coordinations')} style={{ marginTop: 16 }}>
               <List dataSource={task.coordinations} renderItem={(c) => (
                 <List.Item>
-                  <List.Item.Meta title={c.difficulty} description={c.outcome ? `${c.resolvedByName ?? ''}：${c.outcome}` : c.units.map((u) => u.name).join('、')} />
+                  <List.Item.Meta title={c.difficulty} description={c.outcome ? (c.resolvedByName ? labelled(t, c.resolvedByName, c.outcome) : c.outcome) : listOf(t, c.units.map((u) => u.name ?? ''))} />
                 </List.Item>
               )} />
             </Card>

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { NAMES_SELECT, type NamesSelectProps } from './namesSelect.ts';
 import { usersApi } from '../../../api/users.ts';
 import type { PersonRef } from '../decisionAttrs.ts';
+import { withNote } from '../../../i18n/punctuation.ts';
 
 type Props = NamesSelectProps<PersonRef>;
 
@@ -66,7 +67,7 @@ export function PersonRefsSelect({ value, onChange, id, 'aria-label': ariaLabel 
       aria-label={ariaLabel}
       value={selected}
       onChange={change}
-      options={[...known.values()].map((p) => ({ value: p.id, label: p.unitName ? `${p.displayName}（${p.unitName}）` : p.displayName }))}
+      options={[...known.values()].map((p) => ({ value: p.id, label: withNote(t, p.displayName, p.unitName) }))}
       placeholder={t('minutes.decision.personPlaceholder')}
       showSearch={{ filterOption: false, onSearch: search }}
       notFoundContent={searching ? <Spin size="small" /> : null}

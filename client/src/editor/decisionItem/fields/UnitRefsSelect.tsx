@@ -5,6 +5,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NAMES_SELECT, type NamesSelectProps } from './namesSelect.ts';
 import { matchUnit, type DirectoryUnit, type UnitRef } from '../decisionAttrs.ts';
+import { withNote } from '../../../i18n/punctuation.ts';
 
 interface Props extends NamesSelectProps<UnitRef> {
   units: readonly DirectoryUnit[];
@@ -15,9 +16,9 @@ export function UnitRefsSelect({ value, onChange, units, id, 'aria-label': ariaL
   const byId = useMemo(() => new Map(units.map((u) => [u.id, u])), [units]);
   const options = useMemo(() => units.map((u) => ({
     value: u.id,
-    label: u.shortName && u.shortName !== u.name ? `${u.name}（${u.shortName}）` : u.name,
+    label: withNote(t, u.name, u.shortName !== u.name ? u.shortName : null),
     search: [u.name, u.shortName ?? '', ...u.aliases].join(' '),
-  })), [units]);
+  })), [units, t]);
   const selected = value.map((ref) => (ref.unitId && byId.has(ref.unitId) ? ref.unitId : ref.name));
 
   const change = (next: string[]) => {

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../api/errorMessage.ts';
 import { usersApi } from '../../../api/users.ts';
+import { withNote } from '../../../i18n/punctuation.ts';
 
 export interface PersonOption {
   id: string;
@@ -69,7 +70,7 @@ export function PersonPicker({ value, onChange, unitId, known = [], placeholder,
       onSearch={search}
       onChange={(v: string | undefined) => onChange?.(v ?? null)}
       notFoundContent={loading ? <Spin size="small" /> : undefined}
-      options={merged.map((p) => ({ value: p.id, label: p.unitName ? `${p.displayName}（${p.unitName}）` : p.displayName }))}
+      options={merged.map((p) => ({ value: p.id, label: withNote(t, p.displayName, p.unitName) }))}
       style={{ width: '100%' }}
     />
   );

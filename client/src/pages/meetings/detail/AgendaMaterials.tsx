@@ -9,6 +9,7 @@ import { Link } from 'react-router-dom';
 import { MATERIAL_ACCEPT, meetingsApi, type Material, type MeetingDetail } from '../../../api/meetings.ts';
 import { meetingErrorText } from '../meetingErrorText.ts';
 import { timeRange } from '../time.ts';
+import { labelled } from '../../../i18n/punctuation.ts';
 
 const ICONS: Record<string, ComponentType> = { pdf: FilePdfOutlined, docx: FileWordOutlined, xlsx: FileExcelOutlined, png: FileImageOutlined, jpeg: FileImageOutlined };
 
@@ -22,7 +23,7 @@ export function AgendaMaterials({ meeting, onChanged }: { meeting: MeetingDetail
       {meeting.agenda.length === 0 && <Empty description={t('meetings.detail.noAgenda')} />}
       {meeting.agenda.map((item, i) => (
         <Card key={item.id} size="small" data-testid="agenda-item" title={<span>{i + 1}. {item.title}</span>} extra={item.startAt && item.endAt ? timeRange(item.startAt, item.endAt, meeting.timeZone) : undefined}>
-          {item.presenter && <Typography.Paragraph type="secondary">{t('meetings.form.presenter')}：{item.presenter.displayName}</Typography.Paragraph>}
+          {item.presenter && <Typography.Paragraph type="secondary">{labelled(t, t('meetings.form.presenter'), item.presenter.displayName)}</Typography.Paragraph>}
           {materials !== null && <MaterialList meeting={meeting} agendaItemId={item.id} items={of(item.id)} onChanged={onChanged} />}
         </Card>
       ))}

@@ -18,6 +18,7 @@ import { useMeeting } from './useMeeting.ts';
 import { MinutesStatusBar } from '../minutes/MinutesStatusBar.tsx';
 import { useActiveSession } from '../../../session/sessionContext.ts';
 import '../meetings.css';
+import { withNote } from '../../../i18n/punctuation.ts';
 
 export default function MeetingDetailPage() {
   const { id = '' } = useParams();
@@ -31,7 +32,7 @@ export default function MeetingDetailPage() {
   }
   if (!meeting) return <Spin fullscreen />;
 
-  const place = [meeting.room ? `${meeting.room.name}${meeting.room.location ? `（${meeting.room.location}）` : ''}` : null, meeting.mode !== 'in_room' ? modeLabel(t, meeting.mode) : null].filter(Boolean).join(' · ');
+  const place = [meeting.room ? withNote(t, meeting.room.name, meeting.room.location) : null, meeting.mode !== 'in_room' ? modeLabel(t, meeting.mode) : null].filter(Boolean).join(' · ');
   return (
     <div className="tb-page" data-testid="meeting-detail" data-meeting-id={meeting.id}>
       <Link to="/meetings" className="tb-back-link"><ArrowLeftOutlined /> {t('meetings.detail.back')}</Link>

@@ -11,6 +11,7 @@ import { PersonPicker } from '../components/PersonPicker.tsx';
 import { meetingErrorText } from '../meetingErrorText.ts';
 import { AttendanceTag, RsvpTag } from '../meetingLabels.tsx';
 import { hm, timeRange } from '../time.ts';
+import { listOf } from '../../../i18n/punctuation.ts';
 
 const SIGN_IN_OPENS_BEFORE_MS = 30 * 60_000;
 
@@ -63,7 +64,7 @@ export function MyReplyCard({ meeting, onChanged }: { meeting: MeetingDetail; on
     <Card title={t('meetings.reply.title')} className="tb-form-card" data-testid="my-reply">
       <Space direction="vertical" style={{ width: '100%' }}>
         {meeting.me.clashes.length > 0 && (
-          <Alert type="warning" showIcon data-testid="my-clashes" message={t('meetings.detail.myClashes', { meetings: meeting.me.clashes.map((c) => `${timeRange(c.startAt, c.endAt, meeting.timeZone)} ${c.title ?? t('meetings.detail.untitledMeeting')}`).join('，') })} />
+          <Alert type="warning" showIcon data-testid="my-clashes" message={t('meetings.detail.myClashes', { meetings: listOf(t, meeting.me.clashes.map((c) => `${timeRange(c.startAt, c.endAt, meeting.timeZone)} ${c.title ?? t('meetings.detail.untitledMeeting')}`), 'comma') })} />
         )}
         <Space wrap>
           <Typography.Text>{t('meetings.reply.current')}</Typography.Text>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { meetingsApi, type Readers } from '../../../api/meetings.ts';
 import { meetingErrorText } from '../meetingErrorText.ts';
 import { inZone } from '../time.ts';
+import { listOf } from '../../../i18n/punctuation.ts';
 
 export function ReadersPanel({ meetingId, revision }: { meetingId: string; revision: string }) {
   const { t } = useTranslation();
@@ -24,9 +25,9 @@ export function ReadersPanel({ meetingId, revision }: { meetingId: string; revis
             title={item.title}
             description={(
               <>
-                <div>{item.readers.map((r) => t('meetings.detail.readAt', { name: r.displayName, time: inZone(r.firstAt).format('MM-DD HH:mm') })).join('，')}</div>
+                <div>{listOf(t, item.readers.map((r) => t('meetings.detail.readAt', { name: r.displayName, time: inZone(r.firstAt).format('MM-DD HH:mm') })), 'comma')}</div>
                 <Typography.Text type={item.notYet.length > 0 ? 'warning' : 'success'}>
-                  {item.notYet.length > 0 ? t('meetings.detail.notYetRead', { names: item.notYet.map((p) => p.displayName).join('、') }) : t('meetings.detail.everyoneRead')}
+                  {item.notYet.length > 0 ? t('meetings.detail.notYetRead', { names: listOf(t, item.notYet.map((p) => p.displayName)) }) : t('meetings.detail.everyoneRead')}
                 </Typography.Text>
               </>
             )}

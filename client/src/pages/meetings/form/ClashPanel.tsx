@@ -7,6 +7,7 @@ import { meetingsApi, type ClashReport } from '../../../api/meetings.ts';
 import { meetingErrorText } from '../meetingErrorText.ts';
 import { timeRange } from '../time.ts';
 import { toRequest, type MeetingFormValues } from './MeetingFormPage.tsx';
+import { listOf } from '../../../i18n/punctuation.ts';
 
 const CHECK_DELAY_MS = 400;
 
@@ -54,7 +55,7 @@ export function ClashPanel({ check }: { check: ClashCheckState }) {
           <Space direction="vertical" style={{ width: '100%' }}>
             {report.room && (report.room.free
               ? <Alert type="success" showIcon message={t('meetings.check.roomFree')} data-testid="room-free" />
-              : <Alert type="error" showIcon message={t('meetings.check.roomTaken')} description={report.room.bookings.map((b) => t('meetings.check.busySlot', { time: timeRange(b.startAt, b.endAt), title: b.title ?? t('meetings.check.busyUntitled') })).join('；')} data-testid="room-taken" />)}
+              : <Alert type="error" showIcon message={t('meetings.check.roomTaken')} description={listOf(t, report.room.bookings.map((b) => t('meetings.check.busySlot', { time: timeRange(b.startAt, b.endAt), title: b.title ?? t('meetings.check.busyUntitled') })), 'semicolon')} data-testid="room-taken" />)}
             {report.clashes.length === 0
               ? <Alert type="success" showIcon message={t('meetings.check.noClashes')} />
               : (
@@ -66,14 +67,14 @@ export function ClashPanel({ check }: { check: ClashCheckState }) {
                   description={(
                     <ul className="tb-plain-list">
                       {report.clashes.map((c) => (
-                        <li key={c.userId}>{t('meetings.check.clashLine', { name: c.displayName, unit: c.unitName, meetings: c.meetings.map((m) => `${timeRange(m.startAt, m.endAt)} ${m.title ?? t('meetings.detail.untitledMeeting')}`).join('，') })}</li>
+                        <li key={c.userId}>{t('meetings.check.clashLine', { name: c.displayName, unit: c.unitName, meetings: listOf(t, c.meetings.map((m) => `${timeRange(m.startAt, m.endAt)} ${m.title ?? t('meetings.detail.untitledMeeting')}`), 'comma') })}</li>
                       ))}
                     </ul>
                   )}
                 />
               )}
-            {report.notCleared.length > 0 && <Alert type="error" showIcon message={t('meetings.check.notCleared', { names: report.notCleared.map((p) => p.displayName).join('、') })} />}
-            {report.excluded.length > 0 && <Alert type="info" showIcon message={t('meetings.check.excluded', { names: report.excluded.map((p) => p.displayName).join('、') })} />}
+            {report.notCleared.length > 0 && <Alert type="error" showIcon message={t('meetings.check.notCleared', { names: listOf(t, report.notCleared.map((p) => p.displayName)) })} />}
+            {report.excluded.length > 0 && <Alert type="info" showIcon message={t('meetings.check.excluded', { names: listOf(t, report.excluded.map((p) => p.displayName)) })} />}
             <Typography.Text type="secondary">{t('meetings.check.seats', { count: report.seats })}</Typography.Text>
           </Space>
         )}

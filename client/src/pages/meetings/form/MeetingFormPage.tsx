@@ -16,6 +16,7 @@ import { ClashPanel, useClashCheck } from './ClashPanel.tsx';
 import { PeopleFields, type PersonRow, type UnitRow } from './PeopleFields.tsx';
 import { ScheduledModal } from './ScheduledModal.tsx';
 import '../meetings.css';
+import { listOf } from '../../../i18n/punctuation.ts';
 
 export interface MeetingFormValues {
   title: string;
@@ -165,7 +166,7 @@ export default function MeetingFormPage() {
                 </Col>
               </Row>
               {values?.mode !== 'online' && (
-                <Form.Item name="roomId" label={t('meetings.form.room')} extra={roomDay.length > 0 ? roomDay.map((b) => `${timeRange(b.startAt, b.endAt)} ${b.title ?? t('meetings.check.busyUntitled')}`).join('；') : undefined}>
+                <Form.Item name="roomId" label={t('meetings.form.room')} extra={roomDay.length > 0 ? listOf(t, roomDay.map((b) => `${timeRange(b.startAt, b.endAt)} ${b.title ?? t('meetings.check.busyUntitled')}`), 'semicolon') : undefined}>
                   <Select
                     allowClear
                     placeholder={t('meetings.form.roomPlaceholder')}

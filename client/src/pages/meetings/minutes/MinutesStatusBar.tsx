@@ -13,6 +13,7 @@ import { minutesError } from './minutesErrors.ts';
 import { OpenObjections } from './OpenObjections.tsx';
 import { useMinutes } from './useMinutes.ts';
 import './minutes.css';
+import { labelColon, listOf } from '../../../i18n/punctuation.ts';
 
 const STATUS_COLOR = { drafting: 'default', confirming: 'processing', closed: 'success' } as const;
 const STATE_COLOR = { pending: 'default', confirmed: 'green', objected: 'red' } as const;
@@ -154,7 +155,7 @@ export function MinutesStatusBar({ meetingId, canCreate = false, inDocument = fa
             <Button size="large" loading={busy === 'reopen'} onClick={() => setAsk({ kind: 'reopen' })} data-testid="minutes-reopen">{t('minutes.bar.reopen')}</Button>
           )}
           {mayClose && (
-            <Tooltip title={blockers.length > 0 ? blockers.map((b) => t(`minutes.bar.blockers.${b}`)).join('；') : undefined}>
+            <Tooltip title={blockers.length > 0 ? listOf(t, blockers.map((b) => t(`minutes.bar.blockers.${b}`)), 'semicolon') : undefined}>
               <Button size="large" type="primary" disabled={blockers.length > 0} loading={busy === 'close'} data-testid="minutes-close"
                 onClick={() => confirmStep('close', t('minutes.bar.close'), t('minutes.bar.closeConfirm'), () => minutesApi.close(meetingId), t('minutes.bar.closed'))}
               >
@@ -169,7 +170,7 @@ export function MinutesStatusBar({ meetingId, canCreate = false, inDocument = fa
       </Flex>
       {myTurn && <Typography.Text className="tb-minutes-bar__ask">{t('minutes.bar.myTurn')}</Typography.Text>}
       {mayClose && blockers.length > 0 && (
-        <Typography.Text type="secondary" data-testid="minutes-close-blockers">{blockers.map((b) => t(`minutes.bar.blockers.${b}`)).join('；')}</Typography.Text>
+        <Typography.Text type="secondary" data-testid="minutes-close-blockers">{listOf(t, blockers.map((b) => t(`minutes.bar.blockers.${b}`)), 'semicolon')}</Typography.Text>
       )}
       {mayClose && blockers.includes('objections_open') && (
         <OpenObjections minutes={minutes} onResolve={(confirmation) => setAsk({ kind: 'resolve', confirmation })} />
@@ -197,8 +198,8 @@ export function MinutesStatusBar({ meetingId, canCreate = false, inDocument = fa
       {minutes.status === 'closed' && minutes.version && (
         <Flex gap={16} wrap className="tb-minutes-seal" data-testid="minutes-seal">
           {minutes.closedAt && <Typography.Text type="secondary">{t('minutes.bar.closedAt', { time: dayjs(minutes.closedAt).format('YYYY-MM-DD HH:mm') })}</Typography.Text>}
-          <Typography.Text type="secondary">{t('minutes.bar.hash')}：<Typography.Text code copyable={{ text: minutes.version.contentHash }} data-testid="minutes-hash">{minutes.version.contentHash.slice(0, 16)}…</Typography.Text></Typography.Text>
-          <Typography.Text type="secondary">{t('minutes.bar.signature')}：<Typography.Text code copyable={{ text: minutes.version.signature }} data-testid="minutes-signature">{minutes.version.signature.slice(0, 16)}…</Typography.Text></Typography.Text>
+          <Typography.Text type="secondary">{labelColon(t, t('minutes.bar.hash'))}<Typography.Text code copyable={{ text: minutes.version.contentHash }} data-testid="minutes-hash">{minutes.version.contentHash.slice(0, 16)}…</Typography.Text></Typography.Text>
+          <Typography.Text type="secondary">{labelColon(t, t('minutes.bar.signature'))}<Typography.Text code copyable={{ text: minutes.version.signature }} data-testid="minutes-signature">{minutes.version.signature.slice(0, 16)}…</Typography.Text></Typography.Text>
         </Flex>
       )}
       <Modal

@@ -13,8 +13,8 @@ import { minutesError, refusedProposal } from '../../meetings/minutes/minutesErr
 import { ProposalEditModal, ProposalSplitModal } from './ProposalModals.tsx';
 import type { MeetingProposals } from './useProposals.ts';
 import './proposals.css';
+import { listOf } from '../../../i18n/punctuation.ts';
 
-const names = (refs: ReadonlyArray<UnitRef | PersonRef>) => refs.map((r) => r.name).join('、');
 
 export function minutesLink(p: Pick<Proposal, 'minutesDocumentId' | 'decisionId'>): string {
   return `/documents/${encodeURIComponent(p.minutesDocumentId)}${p.decisionId ? `#${decisionAnchor(p.decisionId)}` : ''}`;
@@ -24,6 +24,7 @@ type Dialog = { kind: 'edit'; proposal: Proposal | null } | { kind: 'split'; pro
 
 export function MeetingProposalsCard({ group, editable, onChanged }: { group: MeetingProposals; editable: boolean; onChanged: () => Promise<void> }) {
   const { t } = useTranslation();
+  const names = (refs: ReadonlyArray<UnitRef | PersonRef>) => listOf(t, refs.map((r) => r.name));
   const { message, modal } = App.useApp();
   const [selected, setSelected] = useState<string[]>([]);
   const [dialog, setDialog] = useState<Dialog | null>(null);
