@@ -4,6 +4,7 @@ import { recordAudit, type RequestContext } from '../audit/auditLog.ts';
 import type { Tx } from '../db/client.ts';
 import { BadRequest, NotFound } from '../errors.ts';
 import type { NotificationView } from '../presenters/notification.ts';
+import { notice } from '../realtime/notificationHub.ts';
 import type { Services } from '../services.ts';
 import { inTransaction } from './transaction.ts';
 
@@ -15,12 +16,12 @@ async function checkMentions(tx: Tx, mentions: string[]): Promise<void> {
 async function notifyThread(svc: Services, tx: Tx, ctx: RequestContext, threadId: string, documentId: string, mentions: string[], excerpt: string): Promise<NotificationView[]> {
   const doc = await tx.document.findUniqueOrThrow({ where: { id: documentId }, select: { title: true } });
   const earlier = await tx.comment.findMany({ where: { threadId }, select: { authorId: true } });
-  const actorId = ctx.actor?.id;
+  const actorId = ctx.actor!.id;
   const participants = new Set(earlier.map((c) => c.authorId));
   const link = `/documents/${documentId}?thread=${threadId}`;
   const items = [
-    ...mentions.filter((id) => id !== actorId).map((userId) => ({ userId, kind: 'comment.mention', title: `${ctx.actor?.name ?? ''} 在《${doc.title}》中提到了你`, body: excerpt, link })),
-    ...[...participants].filter((id) => id !== actorId && !mentions.includes(id)).map((userId) => ({ userId, kind: 'comment.reply', title: `《${doc.title}》的批注有新回复`, body: excerpt, link })),
+    ...mentions.filter((id) => id !== actorId).map((userId) => notice(userId, 'comment.mention', { author: actorId, document: doc.title, excerpt }, link)),
+    ...[...participants].filter((id) => id !== actorId && !mentions.includes(id)).map((userId) => notice(userId, 'comment.reply', { document: doc.title, excerpt }, link)),
   ];
   return svc.notifications.create(tx, items, ctx.at);
 }

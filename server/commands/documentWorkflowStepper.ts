@@ -5,6 +5,7 @@ import { transition, type WorkflowAction } from '../domain/documents/documentWor
 import type { Tx } from '../db/client.ts';
 import { InvalidState } from '../errors.ts';
 import type { NotificationView } from '../presenters/notification.ts';
+import { notice } from '../realtime/notificationHub.ts';
 import type { Services } from '../services.ts';
 import { inTransaction } from './transaction.ts';
 import { createVersion } from './versionCreator.ts';
@@ -32,10 +33,7 @@ export async function stepDocumentWorkflow(svc: Services, ctx: RequestContext, d
     const recipients = new Set(doc.shares.filter((s) => s.granteeType === 'user').map((s) => s.granteeId));
     recipients.add(doc.ownerId);
     recipients.delete(ctx.actor?.id ?? '');
-    const titles: Record<WorkflowAction, string> = { submit: '送审', return: '退回修改', finalise: '已定稿', reopen: '重新打开' };
-    const own = await svc.notifications.create(tx, [...recipients].map((userId) => ({
-      userId, kind: `document.${action}`, title: `《${doc.title}》${titles[action]}`, body: note, link: `/documents/${documentId}`,
-    })), ctx.at);
+    const own = await svc.notifications.create(tx, [...recipients].map((userId) => notice(userId, `document.${action}` as const, { document: doc.title, note }, `/documents/${documentId}`)), ctx.at);
     return alongside ? [...own, ...await alongside(tx, { versionId: version.id, contentHash: version.contentHash })] : own;
   });
   await svc.notifications.publish(notices);

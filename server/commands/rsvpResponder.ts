@@ -40,7 +40,7 @@ export async function answerRsvp(svc: Services, ctx: RequestContext, subject: Su
     const keep = current !== null && current.userId === input.substituteId;
     if (current && !keep) {
       await tx.meetingParticipant.delete({ where: { id: current.id } });
-      notices.push(meetingNotice(current.userId, 'meeting.substitute_released', m, { name: subject.displayName }));
+      notices.push(meetingNotice(current.userId, 'meeting.substitute_released', m, { personId: subject.id }));
     }
     let substitute: RsvpOutcome['substitute'] = keep ? { userId: current.userId, displayName: '' } : null;
     if (input.substituteId && !keep) {
@@ -50,7 +50,7 @@ export async function answerRsvp(svc: Services, ctx: RequestContext, subject: Su
       if (m.participants.some((p) => p.userId === person.id)) throw new Conflict('already_participant', `${person.displayName} is already invited to this meeting`);
       await tx.meetingParticipant.create({ data: { meetingId, userId: person.id, role: seat.role, substituteForId: seat.id, createdAt: ctx.at } });
       const clash = (await findParticipantClashes(tx, subject, { meetingId, start: m.startAt, end: m.endAt, userIds: [person.id] })).length > 0;
-      notices.push(meetingNotice(person.id, 'meeting.substitute', m, { name: subject.displayName, clash }));
+      notices.push(meetingNotice(person.id, 'meeting.substitute', m, { personId: subject.id, clash }));
       substitute = { userId: person.id, displayName: person.displayName };
     }
     if (substitute && !substitute.displayName) {
@@ -58,7 +58,7 @@ export async function answerRsvp(svc: Services, ctx: RequestContext, subject: Su
     }
 
     await tx.meetingParticipant.update({ where: { id: seat.id }, data: { rsvp: input.answer, rsvpReason: input.answer === 'attend' ? null : reason, rsvpAt: ctx.at } });
-    if (input.answer === 'leave' && m.createdById !== subject.id) notices.push(meetingNotice(m.createdById, 'meeting.leave_requested', m, { name: subject.displayName, reason: reason ?? '' }));
+    if (input.answer === 'leave' && m.createdById !== subject.id) notices.push(meetingNotice(m.createdById, 'meeting.leave_requested', m, { personId: subject.id, reason: reason ?? '' }));
     const created = await svc.notifications.create(tx, notices, ctx.at);
     await recordAudit(tx, ctx, { action: 'meeting.rsvp', resourceType: 'meeting', resourceId: meetingId, detail: { answer: input.answer, substituteId: substitute?.userId ?? null, releasedSubstituteId: current && !keep ? current.userId : null } });
     return { outcome: { answer: input.answer, substitute }, created, classification: m.classification };

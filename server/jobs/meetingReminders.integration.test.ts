@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
 import { demoIds, shanghai } from '../../tests/support/meetings.ts';
 import { createTestApp, TestClient, type TestApp } from '../../tests/support/testApp.ts';
+import { presentNotification } from '../presenters/notification.ts';
 import { MeetingReminderJob } from './meetingReminders.ts';
 
 let t: TestApp;
@@ -30,7 +31,9 @@ async function schedule(title: string, startAt: string, endAt: string, extra: Re
   return res.json().id as string;
 }
 
-const reminders = (meetingId: string) => t.app.svc.db.notification.findMany({ where: { link: `/meetings/${meetingId}`, kind: { in: ['meeting.reminder', 'meeting.rsvp_reminder'] } }, orderBy: { createdAt: 'asc' } });
+/** The reminders sent about a meeting, as their recipients read them (zh-CN). */
+const reminders = async (meetingId: string) => (await t.app.svc.db.notification.findMany({ where: { link: `/meetings/${meetingId}`, kind: { in: ['meeting.reminder', 'meeting.rsvp_reminder'] } }, orderBy: { createdAt: 'asc' } }))
+  .map((row) => presentNotification(row, 'zh-CN'));
 
 beforeAll(async () => {
   process.env.TONGBAN_AUTH_RATE_LIMIT = '1000';

@@ -121,8 +121,8 @@ export class SupervisionWarnings {
           ? [...owner, ...await unitLeaders(tx, task.leadUnitId), task.supervisorId]
           : [...owner, ...(await tx.supervisionCoOwner.findMany({ where: { taskId: task.id }, select: { userId: true } })).map((c) => c.userId)];
         const items = overdue
-          ? await notifyAbout(svc, tx, now, task, recipients, 'overdue', '督办事项已逾期', `已逾期${reminder.days}天（期限${deadline}）`)
-          : await notifyAbout(svc, tx, now, task, recipients, 'due_soon', '督办事项即将到期', reminder.days > 0 ? `距办理期限（${deadline}）还有${reminder.days}天` : `今天（${deadline}）到期`);
+          ? await notifyAbout(svc, tx, now, task, recipients, { kind: 'supervision.overdue', params: { days: reminder.days, deadline } })
+          : await notifyAbout(svc, tx, now, task, recipients, { kind: 'supervision.due_soon', params: { due: { days: reminder.days, deadline } } });
         await tx.supervisionReminder.create({ data: { ...key.taskId_kind_date, sentAt: now, recipients: items.length } });
         await recordEvent(tx, ctx, task.id, { kind: overdue ? 'overdue' : 'reminder', detail: { kind: reminder.kind, deadline, days: reminder.days } });
         await recordAudit(tx, ctx, { action: 'supervision.warning', resourceType: 'supervision_task', resourceId: task.id, detail: { kind: reminder.kind, date: reminder.date, recipients: items.length } });

@@ -6,6 +6,7 @@ import type { Db } from '../db/client.ts';
 export interface OutboundNotice {
   userId: string;
   kind: string;
+  /** In the recipient's language (their preference, else zh-CN), rendered by server/notices/notificationText.ts. */
   title: string;
   body: string;
   link: string | null;

@@ -1,7 +1,7 @@
-// The notices people get about meetings, in the organisation's primary language (zh-CN), with the meeting's own
-// title, time and place in them (so they are stored as written, not translated by the client).
-import { describeRange } from '../domain/meetings/localTime.ts';
-import type { NewNotification } from './notificationHub.ts';
+// The notices people get about meetings, with the meeting's own title, time and place as parameters (the time is
+// written on the meeting's clock, in the reader's language, when the notice is shown).
+import type { MeetingMode } from '../domain/meetings/vocabulary.ts';
+import { notice, type NewNotification } from './notificationHub.ts';
 
 export type MeetingNoticeKind =
   | 'meeting.scheduled' | 'meeting.rescheduled' | 'meeting.updated' | 'meeting.cancelled' | 'meeting.uninvited'
@@ -18,6 +18,7 @@ export interface NoticeMeeting {
   cancelReason?: string | null;
 }
 
+/** Where a meeting takes place, in zh-CN: for the minutes' header and the calendar file. */
 export function placeOf(m: Pick<NoticeMeeting, 'mode' | 'room'>): string {
   const room = m.room ? `${m.room.name}${m.room.location ? `（${m.room.location}）` : ''}` : '';
   if (m.mode === 'online') return '线上会议';
@@ -25,15 +26,9 @@ export function placeOf(m: Pick<NoticeMeeting, 'mode' | 'room'>): string {
   return room || '地点待定';
 }
 
-function lead(minutes: number): string {
-  if (minutes % 1440 === 0) return `${minutes / 1440} 天`;
-  if (minutes % 60 === 0) return `${minutes / 60} 小时`;
-  return `${minutes} 分钟`;
-}
-
 export interface NoticeExtra {
-  /** The person a leave request or substitution is about. */
-  name?: string;
+  /** The user a leave request or substitution is about (named by their display name). */
+  personId?: string;
   reason?: string;
   /** Minutes before the start, for reminders. */
   offsetMinutes?: number;
@@ -41,21 +36,35 @@ export interface NoticeExtra {
   clash?: boolean;
 }
 
+function required<T>(value: T | undefined, kind: MeetingNoticeKind, what: string): T {
+  if (value === undefined) throw new Error(`${kind} needs ${what}`);
+  return value;
+}
+
 export function meetingNotice(userId: string, kind: MeetingNoticeKind, m: NoticeMeeting, extra: NoticeExtra = {}): NewNotification {
-  const when = describeRange(m.startAt, m.endAt, m.timeZone);
-  const where = placeOf(m);
-  const clash = extra.clash ? '注意：与您的其他会议时间冲突。' : '';
-  const text: Record<MeetingNoticeKind, { title: string; body: string }> = {
-    'meeting.scheduled': { title: `会议通知：${m.title}`, body: `${when}，${where}。请及时回执。${clash}` },
-    'meeting.rescheduled': { title: `会议时间地点变更：${m.title}`, body: `调整为 ${when}，${where}。${clash}` },
-    'meeting.updated': { title: `会议信息变更：${m.title}`, body: `${when}，${where}。会议信息已更新，请查看。` },
-    'meeting.cancelled': { title: `会议取消：${m.title}`, body: `原定 ${when} 的会议已取消。${m.cancelReason ? `原因：${m.cancelReason}` : ''}` },
-    'meeting.uninvited': { title: `会议名单调整：${m.title}`, body: `您已不在 ${when} 这次会议的参会名单中。` },
-    'meeting.substitute': { title: `代为参会：${m.title}`, body: `${extra.name ?? ''}请假，指定您代为参加。${when}，${where}。请及时回执。${clash}` },
-    'meeting.substitute_released': { title: `无需代为参会：${m.title}`, body: `${extra.name ?? ''}已调整回执，您无需代为参加 ${when} 的会议。` },
-    'meeting.leave_requested': { title: `请假：${extra.name ?? ''}（${m.title}）`, body: `理由：${extra.reason ?? ''}` },
-    'meeting.reminder': { title: `会议提醒：${m.title}`, body: `距开始还有 ${lead(extra.offsetMinutes ?? 0)}：${when}，${where}。` },
-    'meeting.rsvp_reminder': { title: `请回执：${m.title}`, body: `您尚未回执。距开始还有 ${lead(extra.offsetMinutes ?? 0)}：${when}，${where}。` },
-  };
-  return { userId, kind, ...text[kind], link: `/meetings/${m.id}` };
+  const link = `/meetings/${m.id}`;
+  const meeting = m.title;
+  const when = { start: m.startAt, end: m.endAt, timeZone: m.timeZone };
+  const place = { mode: m.mode as MeetingMode, room: m.room ? { name: m.room.name, location: m.room.location } : null };
+  const clash = extra.clash ?? false;
+  switch (kind) {
+    case 'meeting.scheduled':
+    case 'meeting.rescheduled':
+      return notice(userId, kind, { meeting, when, place, clash }, link);
+    case 'meeting.updated':
+      return notice(userId, kind, { meeting, when, place }, link);
+    case 'meeting.cancelled':
+      return notice(userId, kind, { meeting, when, reason: m.cancelReason ?? '' }, link);
+    case 'meeting.uninvited':
+      return notice(userId, kind, { meeting, when }, link);
+    case 'meeting.substitute':
+      return notice(userId, kind, { meeting, person: required(extra.personId, kind, 'a person'), when, place, clash }, link);
+    case 'meeting.substitute_released':
+      return notice(userId, kind, { meeting, person: required(extra.personId, kind, 'a person'), when }, link);
+    case 'meeting.leave_requested':
+      return notice(userId, kind, { meeting, person: required(extra.personId, kind, 'a person'), reason: extra.reason ?? '' }, link);
+    case 'meeting.reminder':
+    case 'meeting.rsvp_reminder':
+      return notice(userId, kind, { meeting, lead: required(extra.offsetMinutes, kind, 'a lead time'), when, place }, link);
+  }
 }

@@ -1,5 +1,7 @@
 // Persisted per-user notifications, written inside a command's transaction and pushed live after it commits.
+import { noticeLocale, type NotificationInput, type NotificationKind } from '../../shared/notifications/catalogue.ts';
 import type { Db, Tx } from '../db/client.ts';
+import { peopleIn, storedParams } from '../notices/notificationParams.ts';
 import { presentNotification, type NotificationView } from '../presenters/notification.ts';
 
 export interface RealtimeSink {
@@ -9,12 +11,15 @@ export interface RealtimeSink {
   toRoom?(room: string, event: string, payload: unknown): void;
 }
 
-export interface NewNotification {
-  userId: string;
-  kind: string;
-  title: string;
-  body?: string;
-  link?: string | null;
+/** A notice for one person: a kind of the catalogue (shared/notifications) with exactly its parameters. */
+export type NewNotification = {
+  [K in NotificationKind]: { userId: string; kind: K; params: NotificationInput<K>; link: string | null };
+}[NotificationKind];
+
+/** Builds a notice, checking its parameters against its kind at compile time. */
+export function notice<K extends NotificationKind>(userId: string, kind: K, params: NotificationInput<K>, link: string | null): NewNotification {
+  // TypeScript cannot tie a generic K to its member of the union; the signature above already did.
+  return { userId, kind, params, link } as NewNotification;
 }
 
 export class NotificationHub {
@@ -27,13 +32,25 @@ export class NotificationHub {
     this.sink = sink;
   }
 
+  /**
+   * The one way a notification is sent: every producer hands its notices here, inside its command's transaction, and
+   * publish()es what comes back after the commit. People named in the parameters are resolved to their display names
+   * now (so the list needs no joins), the parameters are checked against the catalogue, and each recipient's copy is
+   * rendered in their language for the live push. The per-recipient policy check belongs here too.
+   */
   async create(tx: Tx, items: NewNotification[], at: Date): Promise<NotificationView[]> {
+    if (items.length === 0) return [];
+    const ids = new Set(items.flatMap((item) => [item.userId, ...peopleIn(item.kind, item.params)]));
+    const users = await tx.user.findMany({ where: { id: { in: [...ids] } }, select: { id: true, displayName: true, locale: true } });
+    const displayNames = new Map(users.map((u) => [u.id, u.displayName]));
+    const locales = new Map(users.map((u) => [u.id, noticeLocale(u.locale)]));
     const created: NotificationView[] = [];
     for (const item of items) {
+      const params = storedParams(item.kind, item.params, displayNames);
       const row = await tx.notification.create({
-        data: { userId: item.userId, kind: item.kind, title: item.title, body: item.body ?? '', link: item.link ?? null, createdAt: at },
+        data: { userId: item.userId, kind: item.kind, params: JSON.stringify(params), title: '', body: '', link: item.link, createdAt: at },
       });
-      created.push(presentNotification(row));
+      created.push(presentNotification(row, locales.get(item.userId) ?? 'zh-CN'));
     }
     return created;
   }

@@ -3,6 +3,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TestClient, type TestApp } from '../../tests/support/testApp.ts';
 import { inTransaction } from '../commands/transaction.ts';
+import { notice } from './notificationHub.ts';
 
 let t: TestApp;
 let url: string;
@@ -35,11 +36,11 @@ describe('socket.io', () => {
 
   it('pushes a new notification and the unread count live', async () => {
     const { socket, client, userId } = await connectAs('zhangwei');
-    const arrived = once<{ title: string }>(socket, 'notification:new');
+    const arrived = once<{ kind: string; params: unknown; title: string }>(socket, 'notification:new');
     const counted = once<{ unread: number }>(socket, 'notification:count');
-    const created = await inTransaction(t.app.svc, (tx) => t.app.svc.notifications.create(tx, [{ userId, kind: 'test', title: '会议通知' }], t.clock.now()));
+    const created = await inTransaction(t.app.svc, (tx) => t.app.svc.notifications.create(tx, [notice(userId, 'minutes.closed', { meeting: '区政府常务会议' }, null)], t.clock.now()));
     await t.app.svc.notifications.publish(created);
-    expect((await arrived).title).toBe('会议通知');
+    expect(await arrived).toMatchObject({ kind: 'minutes.closed', params: { meeting: '区政府常务会议' }, title: '会议纪要已签发：区政府常务会议' });
     expect((await counted).unread).toBe(1);
     const list = (await client.get('/api/notifications')).json();
     expect(list.unread).toBe(1);

@@ -9,6 +9,7 @@ import { loadDirectory } from '../../queries/minutes/directory.ts';
 import { InvalidState } from '../../errors.ts';
 import { meetingRoom } from '../../realtime/messages.ts';
 import { minutesSigningKey, signMinutes } from '../../security/minutesSignature.ts';
+import { notice } from '../../realtime/notificationHub.ts';
 import type { Services } from '../../services.ts';
 import { changeMeetingStatusIn } from '../meetingLifecycle.ts';
 import { inTransaction } from '../transaction.ts';
@@ -60,11 +61,8 @@ export async function closeMinutes(svc: Services, ctx: RequestContext, meetingId
     await shareMinutesWithUnits(tx, minutes.documentId, supervisorRows.map((u) => u.unitId), closedById, ctx.at);
     const recipients = [...new Set([...attendees, ...(meeting.minuteTakerId ? [meeting.minuteTakerId] : [])])].filter((id) => id !== closedById);
     const notices = await svc.notifications.create(tx, [
-      ...recipients.map((userId) => ({ userId, kind: 'minutes.closed', title: `会议纪要已签发：${meeting.title}`, link: minutesLink(minutes.documentId) })),
-      ...supervisors.map((userId) => ({
-        userId, kind: 'minutes.proposals', title: `会议纪要形成督办建议：${meeting.title}`, body: `新增 ${proposals.created} 项，更新 ${proposals.updated} 项，请审核`,
-        link: `/supervision/proposals?meetingId=${meetingId}`,
-      })),
+      ...recipients.map((userId) => notice(userId, 'minutes.closed', { meeting: meeting.title }, minutesLink(minutes.documentId))),
+      ...supervisors.map((userId) => notice(userId, 'minutes.proposals', { meeting: meeting.title, created: proposals.created, updated: proposals.updated }, `/supervision/proposals?meetingId=${meetingId}`)),
     ], ctx.at);
     return { proposals, notices, changed };
   });

@@ -5,7 +5,7 @@ import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
 import type { Subject } from '../../auth/subject.ts';
 import { answerProblem, openObjections, type Answer, type ConfirmationState } from '../../domain/minutes/minutesFlow.ts';
 import { BadRequest, Forbidden } from '../../errors.ts';
-import type { NewNotification } from '../../realtime/notificationHub.ts';
+import { notice, type NewNotification } from '../../realtime/notificationHub.ts';
 import type { Services } from '../../services.ts';
 import { inTransaction } from '../transaction.ts';
 import { announceMinutes, loadMinutes, minutesLink, requireStep } from './minutesSupport.ts';
@@ -30,11 +30,11 @@ export async function answerMinutes(svc: Services, ctx: RequestContext, subject:
       .map((c) => (c.userId === subject.id ? { userId: c.userId, state, resolution: null } : { userId: c.userId, state: c.state as ConfirmationState, resolution: c.resolution }));
     const items: NewNotification[] = [];
     if (state === 'objected' && meeting.minuteTakerId) {
-      items.push({ userId: meeting.minuteTakerId, kind: 'minutes.objection', title: `${subject.displayName}对会议纪要提出意见：${meeting.title}`, body: comment ?? '', link: minutesLink(minutes.documentId) });
+      items.push(notice(meeting.minuteTakerId, 'minutes.objection', { meeting: meeting.title, person: subject.id, comment: comment ?? '' }, minutesLink(minutes.documentId)));
     }
     const allAnswered = after.every((c) => c.state !== 'pending') && openObjections(after).length === 0;
     if (allAnswered && meeting.hostId) {
-      items.push({ userId: meeting.hostId, kind: 'minutes.ready_to_close', title: `会议纪要已全部确认，可签发：${meeting.title}`, link: minutesLink(minutes.documentId) });
+      items.push(notice(meeting.hostId, 'minutes.ready_to_close', { meeting: meeting.title }, minutesLink(minutes.documentId)));
     }
     return { notices: await svc.notifications.create(tx, items, ctx.at), round: minutes.round, status: minutes.status };
   });

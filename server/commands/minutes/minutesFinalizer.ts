@@ -7,6 +7,7 @@ import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
 import { DOCUMENT_FIELD } from '../../../collab/schema/documentSchema.ts';
 import { DECISION_ITEM } from '../../../collab/schema/decisionItem.ts';
 import { decisionIdsToRenew } from '../../domain/minutes/minutesProposals.ts';
+import { notice } from '../../realtime/notificationHub.ts';
 import type { Services } from '../../services.ts';
 import { stepDocumentWorkflow } from '../documentWorkflowStepper.ts';
 import { announceMinutes, confirmers, contentOf, loadMinutes, minutesLink, moveMinutes, requireStep } from './minutesSupport.ts';
@@ -32,9 +33,7 @@ export async function finaliseMinutes(svc: Services, ctx: RequestContext, meetin
       });
     }
     await recordAudit(tx, ctx, { action: 'minutes.finalise', resourceType: 'meeting', resourceId: meetingId, detail: { documentId: minutes.documentId, round, asked: asked.length } });
-    return svc.notifications.create(tx, asked.map((userId) => ({
-      userId, kind: 'minutes.confirm_request', title: `请确认会议纪要：${meeting.title}`, body: '纪要已定稿，请审阅后确认或提出意见', link: minutesLink(minutes.documentId),
-    })), ctx.at);
+    return svc.notifications.create(tx, asked.map((userId) => notice(userId, 'minutes.confirm_request', { meeting: meeting.title }, minutesLink(minutes.documentId))), ctx.at);
   });
   announceMinutes(svc, meetingId, to, round);
   return { status: to, round };

@@ -3,24 +3,23 @@
 // answer records the outcome either way, and the host may close once every objection has one. Who answered, and in
 // which capacity, is audited; the objector is told, the minute-taker too when someone else answered, and the host once
 // nothing is left open.
+import type { MINUTES_ROLES } from '../../../shared/notifications/catalogue.ts';
 import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
 import { openObjections, type ConfirmationState } from '../../domain/minutes/minutesFlow.ts';
 import { InvalidState, NotFound } from '../../errors.ts';
-import type { NewNotification } from '../../realtime/notificationHub.ts';
+import { notice, type NewNotification } from '../../realtime/notificationHub.ts';
 import type { Services } from '../../services.ts';
 import { inTransaction } from '../transaction.ts';
 import { announceMinutes, loadMinutes, minutesLink, requireStep } from './minutesSupport.ts';
 
 /** In which capacity someone answers: the policy lets organisers stand in for a meeting without a minute-taker or host. */
-export type ResolverRole = 'minute_taker' | 'host' | 'organiser';
+export type ResolverRole = (typeof MINUTES_ROLES)[number];
 
 export function resolverRole(actorId: string, meeting: { hostId: string | null; minuteTakerId: string | null }): ResolverRole {
   if (actorId === meeting.minuteTakerId) return 'minute_taker';
   if (actorId === meeting.hostId) return 'host';
   return 'organiser';
 }
-
-const ROLE_WORDS: Record<ResolverRole, string> = { minute_taker: '记录人', host: '主持人', organiser: '会议组织者' };
 
 export async function resolveObjection(svc: Services, ctx: RequestContext, meetingId: string, userId: string, resolution: string): Promise<void> {
   const answer = resolution.trim();
@@ -42,24 +41,17 @@ export async function resolveObjection(svc: Services, ctx: RequestContext, meeti
     const role = resolverRole(actorId, meeting);
     await recordAudit(tx, ctx, { action: 'minutes.resolve_objection', resourceType: 'meeting', resourceId: meetingId, detail: { userId, round: minutes.round, role } });
 
-    const [objector, resolver] = await Promise.all([
-      tx.user.findUnique({ where: { id: userId }, select: { displayName: true } }),
-      tx.user.findUnique({ where: { id: actorId }, select: { displayName: true } }),
-    ]);
     const link = minutesLink(minutes.documentId);
-    const items: NewNotification[] = [{ userId, kind: 'minutes.objection_resolved', title: `您对会议纪要的意见已处理：${meeting.title}`, body: answer, link }];
+    const items: NewNotification[] = [notice(userId, 'minutes.objection_resolved', { meeting: meeting.title, resolution: answer }, link)];
     if (meeting.minuteTakerId && meeting.minuteTakerId !== actorId) {
-      items.push({
-        userId: meeting.minuteTakerId, kind: 'minutes.objection_resolved_by_other',
-        title: `${ROLE_WORDS[role]}${resolver?.displayName ?? ''}已处理${objector?.displayName ?? ''}对会议纪要的异议：${meeting.title}`, body: answer, link,
-      });
+      items.push(notice(meeting.minuteTakerId, 'minutes.objection_resolved_by_other', { meeting: meeting.title, role, resolver: actorId, objector: userId, resolution: answer }, link));
     }
     const after = minutes.confirmations
       .filter((c) => c.round === minutes.round)
       .map((c) => ({ userId: c.userId, state: c.state as ConfirmationState, resolution: c.userId === userId ? answer : c.resolution }));
     const ready = after.every((c) => c.state !== 'pending') && openObjections(after).length === 0;
     if (ready && meeting.hostId && meeting.hostId !== actorId) {
-      items.push({ userId: meeting.hostId, kind: 'minutes.ready_to_close', title: `会议纪要已全部确认，可签发：${meeting.title}`, link });
+      items.push(notice(meeting.hostId, 'minutes.ready_to_close', { meeting: meeting.title }, link));
     }
     return { notices: await svc.notifications.create(tx, items, ctx.at), round: minutes.round, status: minutes.status };
   });

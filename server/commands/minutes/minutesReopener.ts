@@ -2,6 +2,7 @@
 // correction after closing): the document is editable again and the attendees are told their confirmation will be
 // asked anew at the next finalisation. Proposals and tasks already made stay; closing again only adds or refreshes.
 import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
+import { notice } from '../../realtime/notificationHub.ts';
 import type { Services } from '../../services.ts';
 import { stepDocumentWorkflow } from '../documentWorkflowStepper.ts';
 import { announceMinutes, loadMinutes, minutesLink, moveMinutes, requireStep } from './minutesSupport.ts';
@@ -14,9 +15,7 @@ export async function reopenMinutes(svc: Services, ctx: RequestContext, meetingI
     await moveMinutes(tx, meetingId, minutes.status, { status: to, updatedAt: ctx.at });
     await recordAudit(tx, ctx, { action: 'minutes.reopen', resourceType: 'meeting', resourceId: meetingId, detail: { from: minutes.status, round: minutes.round } });
     const asked = minutes.confirmations.filter((c) => c.round === minutes.round).map((c) => c.userId);
-    return svc.notifications.create(tx, asked.map((userId) => ({
-      userId, kind: 'minutes.reopened', title: `会议纪要重新修改中：${meeting.title}`, body: reason || '修改后将再次请您确认', link: minutesLink(minutes.documentId),
-    })), ctx.at);
+    return svc.notifications.create(tx, asked.map((userId) => notice(userId, 'minutes.reopened', { meeting: meeting.title, reason }, minutesLink(minutes.documentId))), ctx.at);
   });
   announceMinutes(svc, meetingId, to, minutes.round);
   return { status: to };

@@ -22,7 +22,7 @@ export async function decideAcceptance(svc: Services, ctx: RequestContext, subje
       await bumpUnitMonth(tx, task.leadUnitId, task.month, { completed: 1, completedOnTime: task.lateDays === 0 ? 1 : 0, lateDaysTotal: task.lateDays });
       await recordEvent(tx, ctx, taskId, { kind: 'accepted', text: decision.note ?? '', detail: { lateDays: task.lateDays } });
       await recordAudit(tx, ctx, { action: 'supervision.accept', resourceType: 'supervision_task', resourceId: taskId, detail: { lateDays: task.lateDays } });
-      const notices = await notifyAbout(svc, tx, ctx.at, task, recipients, 'accepted', '督办事项已验收办结', decision.note ?? '', subject.id);
+      const notices = await notifyAbout(svc, tx, ctx.at, task, recipients, { kind: 'supervision.accepted', params: { note: decision.note ?? '' } }, subject.id);
       return { result: undefined, notices };
     }
     await moveTask(tx, task, {
@@ -30,7 +30,7 @@ export async function decideAcceptance(svc: Services, ctx: RequestContext, subje
     }, ctx.at);
     await recordEvent(tx, ctx, taskId, { kind: 'returned', text: decision.requirement, detail: { dueDate: decision.dueDate } });
     await recordAudit(tx, ctx, { action: 'supervision.return', resourceType: 'supervision_task', resourceId: taskId, detail: { dueDate: decision.dueDate } });
-    const notices = await notifyAbout(svc, tx, ctx.at, task, recipients, 'returned', '督办事项被退回整改', `请于${decision.dueDate}前整改后重新提交`, subject.id);
+    const notices = await notifyAbout(svc, tx, ctx.at, task, recipients, { kind: 'supervision.returned', params: { dueDate: decision.dueDate } }, subject.id);
     return { result: undefined, notices };
   });
 }

@@ -15,7 +15,7 @@ export async function recordCoordination(svc: Services, ctx: RequestContext, sub
     await recordEvent(tx, ctx, taskId, { kind: 'coordination_recorded', text: outcome, detail: { coordinationId: row.id } });
     await recordAudit(tx, ctx, { action: 'supervision.coordination_record', resourceType: 'supervision_task', resourceId: taskId, detail: { coordinationId: row.id } });
     const helpers = (await Promise.all((JSON.parse(row.unitIds) as string[]).map((u) => unitHandlers(tx, u, task.classification)))).flat();
-    const notices = await notifyAbout(svc, tx, ctx.at, task, [row.raisedById, task.ownerId, ...helpers], 'coordination_recorded', '协调结果', outcome.slice(0, 60), subject.id);
+    const notices = await notifyAbout(svc, tx, ctx.at, task, [row.raisedById, task.ownerId, ...helpers], { kind: 'supervision.coordination_recorded', params: { outcome: outcome.slice(0, 60) } }, subject.id);
     return { result: undefined, notices };
   });
 }

@@ -13,7 +13,7 @@ export async function requestCoordination(svc: Services, ctx: RequestContext, su
     await tx.supervisionTask.update({ where: { id: taskId }, data: { updatedAt: ctx.at } });
     await recordEvent(tx, ctx, taskId, { kind: 'coordination_requested', text: input.difficulty, unitId: subject.unitId, detail: { coordinationId: row.id, unitIds } });
     await recordAudit(tx, ctx, { action: 'supervision.coordination_request', resourceType: 'supervision_task', resourceId: taskId, detail: { coordinationId: row.id, unitIds } });
-    const notices = await notifyAbout(svc, tx, ctx.at, task, [task.supervisorId], 'coordination_requested', '协调申请', input.difficulty.slice(0, 60), subject.id);
+    const notices = await notifyAbout(svc, tx, ctx.at, task, [task.supervisorId], { kind: 'supervision.coordination_requested', params: { difficulty: input.difficulty.slice(0, 60) } }, subject.id);
     return { result: { id: row.id }, notices };
   });
 }

@@ -24,8 +24,8 @@ export async function decideExtension(svc: Services, ctx: RequestContext, subjec
     await recordAudit(tx, ctx, { action: input.approve ? 'supervision.extension_approve' : 'supervision.extension_refuse', resourceType: 'supervision_task', resourceId: taskId, detail: { extensionId: ext.id } });
     const recipients = [ext.requestedById, task.ownerId, ...await unitHandlers(tx, task.leadUnitId, task.classification)];
     const notices = input.approve
-      ? await notifyAbout(svc, tx, ctx.at, task, recipients, 'extension_approved', '延期申请已批准', `新期限${ext.toDueDate}`, subject.id)
-      : await notifyAbout(svc, tx, ctx.at, task, recipients, 'extension_refused', '延期申请未获批准', `期限仍为${ext.fromDueDate}`, subject.id);
+      ? await notifyAbout(svc, tx, ctx.at, task, recipients, { kind: 'supervision.extension_approved', params: { dueDate: ext.toDueDate } }, subject.id)
+      : await notifyAbout(svc, tx, ctx.at, task, recipients, { kind: 'supervision.extension_refused', params: { dueDate: ext.fromDueDate } }, subject.id);
     return { result: undefined, notices };
   });
 }

@@ -19,7 +19,7 @@ export async function requestExtension(svc: Services, ctx: RequestContext, subje
     await moveTask(tx, task, { status: to }, ctx.at);
     await recordEvent(tx, ctx, taskId, { kind: 'extension_requested', text: input.reason, unitId: subject.unitId, detail: { extensionId: ext.id, from, to: input.toDueDate } });
     await recordAudit(tx, ctx, { action: 'supervision.extension_request', resourceType: 'supervision_task', resourceId: taskId, detail: { extensionId: ext.id, from, to: input.toDueDate } });
-    const notices = await notifyAbout(svc, tx, ctx.at, task, [task.supervisorId], 'extension_requested', '延期申请待审批', `申请延期至${input.toDueDate}`, subject.id);
+    const notices = await notifyAbout(svc, tx, ctx.at, task, [task.supervisorId], { kind: 'supervision.extension_requested', params: { dueDate: input.toDueDate } }, subject.id);
     return { result: { id: ext.id }, notices };
   });
 }

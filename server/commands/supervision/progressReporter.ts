@@ -18,7 +18,7 @@ export async function reportProgress(svc: Services, ctx: RequestContext, subject
     await claimAttachments(tx, taskId, subject.id, input.attachmentIds ?? [], eventId);
     await tx.supervisionTask.update({ where: { id: taskId }, data: { ...(forLead ? { progress: input.percent } : {}), updatedAt: ctx.at } });
     await recordAudit(tx, ctx, { action: 'supervision.progress', resourceType: 'supervision_task', resourceId: taskId, detail: { percent: input.percent, unitId: subject.unitId, attachments: input.attachmentIds?.length ?? 0 } });
-    const notices = await notifyAbout(svc, tx, ctx.at, task, [task.supervisorId, ...(forLead ? [] : [task.ownerId])], 'progress', `进展报送（${input.percent}%）`, '', subject.id);
+    const notices = await notifyAbout(svc, tx, ctx.at, task, [task.supervisorId, ...(forLead ? [] : [task.ownerId])], { kind: 'supervision.progress', params: { percent: input.percent } }, subject.id);
     return { result: { eventId }, notices };
   });
 }

@@ -37,7 +37,7 @@ export async function assignTask(svc: Services, ctx: RequestContext, subject: Su
     await recordEvent(tx, ctx, taskId, { kind: 'assigned', unitId: part.unitId, detail: { ownerId: input.ownerId ?? null, coOwnerIds: coOwnerIds ?? null } });
     await recordAudit(tx, ctx, { action: 'supervision.assign', resourceType: 'supervision_task', resourceId: taskId, detail: { unitId: part.unitId, ownerId: input.ownerId ?? null, coOwnerIds: coOwnerIds ?? null } });
     const newly = [...(input.ownerId && input.ownerId !== task.ownerId ? [input.ownerId] : []), ...(coOwnerIds ?? []).filter((id) => !before.has(id))];
-    const notices = await notifyAbout(svc, tx, ctx.at, task, newly, 'assigned_to_you', '督办事项已分派给您', `期限${task.rectifyDueDate ?? task.dueDate}`, subject.id);
+    const notices = await notifyAbout(svc, tx, ctx.at, task, newly, { kind: 'supervision.assigned_to_you', params: { dueDate: task.rectifyDueDate ?? task.dueDate } }, subject.id);
     return { result: undefined, notices };
   });
 }

@@ -7,8 +7,9 @@ import type { Prisma } from '../../../prisma/generated/client.ts';
 import type { EventKind, TaskAction, TaskStatus } from '../../domain/supervision/vocabulary.ts';
 import { Conflict, NotFound } from '../../errors.ts';
 import { authorizeTaskAction, overseenUnits, type Oversight, type TaskFacts } from '../../policies/supervision.ts';
+import type { NotificationInput, NotificationKind } from '../../../shared/notifications/catalogue.ts';
 import type { NotificationView } from '../../presenters/notification.ts';
-import type { NewNotification } from '../../realtime/notificationHub.ts';
+import { notice } from '../../realtime/notificationHub.ts';
 import type { Services } from '../../services.ts';
 import { inTransaction } from '../transaction.ts';
 
@@ -107,14 +108,20 @@ export async function unitLeaders(tx: Tx | Db, unitId: string): Promise<string[]
 
 export const taskLink = (taskId: string) => `/supervision/tasks/${taskId}`;
 
+type TaskNoticeKind = Extract<NotificationKind, `supervision.${string}`>;
+
+/** A notice about a task: its kind and parameters but the task's title, which notifyAbout() adds. */
+export type TaskNotice = { [K in TaskNoticeKind]: { kind: K; params: Omit<NotificationInput<K>, 'task'> } }[TaskNoticeKind];
+
 /** Notifications about a task, written in the transaction; publish() them after it commits. */
 export async function notifyAbout(
   svc: Services, tx: Tx, at: Date, task: { id: string; title: string },
-  recipients: Iterable<string | null | undefined>, kind: string, title: string, body: string, exceptUserId?: string | null,
+  recipients: Iterable<string | null | undefined>, about: TaskNotice, exceptUserId?: string | null,
 ): Promise<Array<NotificationView & { userId: string }>> {
   const users = [...new Set([...recipients].filter((u): u is string => typeof u === 'string' && u !== exceptUserId))];
-  const items: NewNotification[] = users.map((userId) => ({ userId, kind: `supervision.${kind}`, title, body: `${task.title}${body ? `：${body}` : ''}`, link: taskLink(task.id) }));
-  return svc.notifications.create(tx, items, at);
+  // Every supervision kind has a `task` title parameter (the catalogue test holds it to that).
+  const params = { ...about.params, task: task.title } as NotificationInput<TaskNoticeKind>;
+  return svc.notifications.create(tx, users.map((userId) => notice(userId, about.kind, params, taskLink(task.id))), at);
 }
 
 /** Attachments sent with a report or the acceptance evidence: uploaded to this task by this person, not yet used. */

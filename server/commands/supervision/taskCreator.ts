@@ -136,8 +136,8 @@ export async function createTaskIn(svc: Services, tx: Tx, ctx: RequestContext, s
   const lead = await unitHandlers(tx, input.leadUnitId, input.classification);
   const co = (await Promise.all(coUnitIds.map((u) => unitHandlers(tx, u, input.classification)))).flat();
   const notices = [
-    ...await notifyAbout(svc, tx, ctx.at, task, [...lead, input.ownerId], 'assigned', '新督办事项待签收', `请于${input.dueDate}前办结`, subject.id),
-    ...await notifyAbout(svc, tx, ctx.at, task, [...co, ...coOwnerIds], 'co_assigned', '新督办事项（协办）', `请配合办理，期限${input.dueDate}`, subject.id),
+    ...await notifyAbout(svc, tx, ctx.at, task, [...lead, input.ownerId], { kind: 'supervision.assigned', params: { dueDate: input.dueDate } }, subject.id),
+    ...await notifyAbout(svc, tx, ctx.at, task, [...co, ...coOwnerIds], { kind: 'supervision.co_assigned', params: { dueDate: input.dueDate } }, subject.id),
   ];
   return { id: task.id, notices };
 }

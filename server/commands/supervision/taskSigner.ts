@@ -13,7 +13,7 @@ export async function signTask(svc: Services, ctx: RequestContext, subject: Subj
       await moveTask(tx, task, { status: to, signedAt: ctx.at, signedById: subject.id }, ctx.at);
       await recordEvent(tx, ctx, task.id, { kind: 'signed', text: note, unitId: subject.unitId });
       await recordAudit(tx, ctx, { action: 'supervision.sign', resourceType: 'supervision_task', resourceId: task.id });
-      const notices = await notifyAbout(svc, tx, ctx.at, task, [task.supervisorId], 'signed', '督办事项已签收', '', subject.id);
+      const notices = await notifyAbout(svc, tx, ctx.at, task, [task.supervisorId], { kind: 'supervision.signed', params: {} }, subject.id);
       return { result: { part: 'lead' as const }, notices };
     });
   }

@@ -13,7 +13,7 @@ export async function submitTask(svc: Services, ctx: RequestContext, subject: Su
     const eventId = await recordEvent(tx, ctx, taskId, { kind: 'submitted', text: input.summary, unitId: subject.unitId, detail: { daysLate: late } });
     await claimAttachments(tx, taskId, subject.id, input.attachmentIds ?? [], eventId);
     await recordAudit(tx, ctx, { action: 'supervision.submit', resourceType: 'supervision_task', resourceId: taskId, detail: { daysLate: late, attachments: input.attachmentIds?.length ?? 0 } });
-    const notices = await notifyAbout(svc, tx, ctx.at, task, [task.supervisorId], 'submitted', '督办事项提请验收', late > 0 ? `逾期${late}天提交` : '', subject.id);
+    const notices = await notifyAbout(svc, tx, ctx.at, task, [task.supervisorId], { kind: 'supervision.submitted', params: { late } }, subject.id);
     return { result: { daysLate: late }, notices };
   });
 }

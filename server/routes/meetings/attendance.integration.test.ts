@@ -3,6 +3,7 @@
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addRoom, demoIds } from '../../../tests/support/meetings.ts';
+import { readNotice } from '../../../tests/support/notices.ts';
 import { nextEvent as once, socketAs } from '../../../tests/support/sockets.ts';
 import { createTestApp, signInWithMfa, TestClient, type TestApp } from '../../../tests/support/testApp.ts';
 
@@ -80,7 +81,7 @@ describe('replies (参会回执)', () => {
     expect(live.summary.byUnit.find((u) => u.unitName === '区财政局')!.counts).toMatchObject({ total: 2, pending: 2 });
 
     const db = t.app.svc.db;
-    expect(await db.notification.findFirst({ where: { userId: ids.users.zhaojing, kind: 'meeting.leave_requested' } })).toMatchObject({ title: '请假：张伟（安全生产专题会）', body: '理由：赴市里参加培训' });
+    expect(await readNotice(db, { userId: ids.users.zhaojing, kind: 'meeting.leave_requested' })).toMatchObject({ title: '请假：张伟（安全生产专题会）', body: '理由：赴市里参加培训' });
     const organiserView = (await clerk.get(`/api/meetings/${meetingId}`)).json();
     expect(organiserView.participants.find((p: { userId: string }) => p.userId === ids.users.zhangwei)).toMatchObject({ rsvp: 'leave', rsvpReason: '赴市里参加培训' });
     expect(organiserView.rsvpSummary.counts).toMatchObject({ leave: 1 });
@@ -105,7 +106,7 @@ describe('replies (参会回执)', () => {
     const db = t.app.svc.db;
     const seat = await db.meetingParticipant.findFirstOrThrow({ where: { meetingId, userId: ids.users.lihua }, include: { substituteFor: true } });
     expect(seat.substituteFor?.userId).toBe(ids.users.zhangwei);
-    expect(await db.notification.findFirst({ where: { userId: ids.users.lihua, kind: 'meeting.substitute' } })).toMatchObject({ title: '代为参会：安全生产专题会' });
+    expect(await readNotice(db, { userId: ids.users.lihua, kind: 'meeting.substitute' })).toMatchObject({ title: '代为参会：安全生产专题会' });
     const detail = (await clerk.get(`/api/meetings/${meetingId}`)).json();
     expect(detail.participants.find((p: { userId: string }) => p.userId === ids.users.zhangwei).substitute).toEqual({ userId: ids.users.lihua, displayName: '李华' });
 

@@ -2,6 +2,7 @@
 // with a clear 4xx and nothing half-written; who sees what; reschedule, edit, cancel and the meeting's course.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addRoom, demoIds, shanghai } from '../../../tests/support/meetings.ts';
+import { readNotice } from '../../../tests/support/notices.ts';
 import { createTestApp, signInWithMfa, TestClient, type TestApp } from '../../../tests/support/testApp.ts';
 
 let t: TestApp;
@@ -73,7 +74,7 @@ describe('scheduling', () => {
       [ids.users.zhangwei]: 'attendee', [ids.users.yangfan]: 'non_voting', [ids.users.hejun]: 'non_voting',
       [ids.users.chenming]: 'attendee', [ids.users.sunyue]: 'attendee',
     });
-    const notice = await db.notification.findFirstOrThrow({ where: { userId: ids.users.zhangwei, kind: 'meeting.scheduled' } });
+    const notice = await readNotice(db, { userId: ids.users.zhangwei, kind: 'meeting.scheduled' });
     expect(notice.title).toBe('会议通知：区政府常务会议');
     expect(notice.body).toContain('09:00–11:00');
     expect(notice.body).toContain('第一会议室');
@@ -177,9 +178,9 @@ describe('scheduling', () => {
     const accepted = await clerk.post('/api/meetings', { ...body, acceptClashes: true });
     expect(accepted.statusCode).toBe(201);
     expect(accepted.json().clashes).toHaveLength(1);
-    const notice = await t.app.svc.db.notification.findFirstOrThrow({ where: { userId: ids.users.zhangwei, link: `/meetings/${accepted.json().id}` } });
+    const notice = await readNotice(t.app.svc.db, { userId: ids.users.zhangwei, link: `/meetings/${accepted.json().id}` });
     expect(notice.body).toContain('冲突');
-    expect((await t.app.svc.db.notification.findFirstOrThrow({ where: { userId: ids.users.hejun, link: `/meetings/${accepted.json().id}` } })).body).not.toContain('冲突');
+    expect((await readNotice(t.app.svc.db, { userId: ids.users.hejun, link: `/meetings/${accepted.json().id}` })).body).not.toContain('冲突');
 
     const zhang = await as('zhangwei');
     const list = (await zhang.get(`/api/meetings?scope=mine&view=day&date=${shanghai(t, 6, '00:00').slice(0, 10)}`)).json();
@@ -264,7 +265,7 @@ describe('changes', () => {
       [new Date(shanghai(t, 11, '15:00')).toISOString(), new Date(shanghai(t, 11, '16:00')).toISOString()],
     ]);
     expect(m.revision).toBe(2);
-    const notice = await db.notification.findFirstOrThrow({ where: { userId: ids.users.zhangwei, link: `/meetings/${id}`, kind: 'meeting.rescheduled' } });
+    const notice = await readNotice(db, { userId: ids.users.zhangwei, link: `/meetings/${id}`, kind: 'meeting.rescheduled' });
     expect(notice.body).toContain('14:00–16:00');
     expect(await db.auditEvent.count({ where: { action: 'meeting.reschedule', resourceId: id } })).toBe(1);
   });
@@ -317,7 +318,7 @@ describe('changes', () => {
     expect(res.statusCode).toBe(200);
     const db = t.app.svc.db;
     expect(await db.roomBooking.count({ where: { meetingId: id } })).toBe(0);
-    const notice = await db.notification.findFirstOrThrow({ where: { userId: ids.users.matao, kind: 'meeting.cancelled' } });
+    const notice = await readNotice(db, { userId: ids.users.matao, kind: 'meeting.cancelled' });
     expect(notice.body).toContain('区长另有公务');
     expect((await clerk.post(`/api/meetings/${id}/cancel`, { reason: '再次' })).json().code).toBe('invalid_transition');
     expect((await clerk.post(`/api/meetings/${id}/reschedule`, { startAt: shanghai(t, 13, '09:00'), endAt: shanghai(t, 13, '10:00') })).statusCode).toBe(409);

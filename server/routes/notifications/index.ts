@@ -4,10 +4,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { markNotificationsRead } from '../../commands/notificationReader.ts';
 import { contextOf, requireAuth } from '../../http/requestContext.ts';
 import { okBody, responses } from '../../http/schemas.ts';
-import { presentNotification } from '../../presenters/notification.ts';
+import { listNotifications } from '../../queries/notifications/notificationList.ts';
 
+/**
+ * kind: a message key of shared/notifications/catalogue.ts, with its params (null on rows written before params, whose
+ * title and body are shown as stored); title and body: the text in the reader's language.
+ */
 export const notificationBody = z.object({
-  id: z.string(), userId: z.string(), kind: z.string(), title: z.string(), body: z.string(), link: z.string().nullable(), createdAt: z.string(), readAt: z.string().nullable(),
+  id: z.string(), userId: z.string(), kind: z.string(), params: z.record(z.string(), z.unknown()).nullable(), title: z.string(), body: z.string(),
+  link: z.string().nullable(), createdAt: z.string(), readAt: z.string().nullable(),
 });
 
 const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -18,14 +23,10 @@ const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
       response: responses({ 200: z.object({ items: z.array(notificationBody), unread: z.number() }) }),
     },
   }, async (request) => {
-    const { subject } = requireAuth(request);
+    const { subject, locale } = requireAuth(request);
     const { unread, before, limit } = request.query;
-    const rows = await app.svc.db.notification.findMany({
-      where: { userId: subject.id, ...(unread === 'true' ? { readAt: null } : {}), ...(before ? { createdAt: { lt: new Date(before) } } : {}) },
-      orderBy: { createdAt: 'desc' },
-      take: limit,
-    });
-    return { items: rows.map(presentNotification), unread: await app.svc.notifications.unreadCount(subject.id) };
+    const items = await listNotifications(app.svc.db, { id: subject.id, locale }, { unreadOnly: unread === 'true', before: before ? new Date(before) : null, limit });
+    return { items, unread: await app.svc.notifications.unreadCount(subject.id) };
   });
 
   app.post('/read', {
