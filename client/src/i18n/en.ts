@@ -7,6 +7,7 @@ import meetingRoomEn from './meetingRoom.en.ts';
 import supervisionEn from './supervision.en.ts';
 import meetingsEn from './meetings.en.ts';
 import minutesEn from './minutes.en.ts';
+import notificationMessagesEn from '../../../shared/notifications/messages.en.ts';
 
 const en: Messages = {
   app: {
@@ -72,6 +73,8 @@ const en: Messages = {
   },
   errors: {
     network: 'Cannot reach the server; check the network and try again',
+    grantee_not_cleared: 'A person you share with is not cleared for this document’s classification',
+    malformed_text: 'The text contains invalid characters; check it and try again',
     unauthenticated: 'Please sign in',
     invalid_credentials: 'Wrong user name or password',
     account_locked: 'The account is locked after repeated failed sign-ins. Try again after {{until}}',
@@ -102,6 +105,8 @@ const en: Messages = {
     mfa_not_enrolled: 'No authenticator is enrolled yet',
     invalid_request: 'Invalid input: {{message}}',
     payload_too_large: 'The request is too large',
+    file_too_large: 'File too large: the limit is {{limit}} MB',
+    file_too_large_plain: 'The file is too large',
     internal_error: 'Server error; please try again later',
     generic: 'The action failed: {{message}}',
   },
@@ -230,24 +235,9 @@ const en: Messages = {
     showUnread: 'Unread only',
     open: 'Open',
     loadMore: 'Load older notifications',
-    kinds: {
-      account_roles_changed: {
-        title: 'Your roles were changed',
-        body: 'The security administrator changed your roles; they take effect when you sign in again.',
-      },
-      account_clearance_changed: {
-        title: 'Your clearance was changed',
-        body: 'The security administrator changed your clearance; see it in your settings.',
-      },
-      account_mfa_reset: {
-        title: 'Your authenticator was reset',
-        body: 'The security administrator reset your authenticator; enrol it again at your next sign-in.',
-      },
-      account_password_reset: {
-        title: 'Your password was reset',
-        body: 'The system administrator reset your password. If you did not ask for this, contact an administrator at once.',
-      },
-    },
+    // Every kind of shared/notifications/catalogue.ts, nested by its dotted name, and the phrases of its parameters.
+    kinds: notificationMessagesEn.kinds,
+    parts: notificationMessagesEn.parts,
   },
   home: {
     greeting: {

@@ -6,6 +6,7 @@ import meetingRoomZhCN from './meetingRoom.zh-CN.ts';
 import supervisionZhCN from './supervision.zh-CN.ts';
 import meetingsZhCN from './meetings.zh-CN.ts';
 import minutesZhCN from './minutes.zh-CN.ts';
+import notificationMessagesZhCN from '../../../shared/notifications/messages.zh-CN.ts';
 
 const zhCN = {
   app: {
@@ -72,6 +73,8 @@ const zhCN = {
   },
   errors: {
     network: '无法连接服务器，请检查网络后重试',
+    grantee_not_cleared: '共享对象的密级权限不足，不能查看该密级的文件',
+    malformed_text: '输入的文字含有无效字符，请检查后重试',
     unauthenticated: '请先登录',
     invalid_credentials: '用户名或密码错误',
     account_locked: '多次登录失败，账户已锁定，请于 {{until}} 后再试',
@@ -102,6 +105,8 @@ const zhCN = {
     mfa_not_enrolled: '尚未绑定验证器',
     invalid_request: '提交的内容有误：{{message}}',
     payload_too_large: '提交的内容过大',
+    file_too_large: '文件过大，上限 {{limit}} MB',
+    file_too_large_plain: '文件过大',
     internal_error: '服务器出错了，请稍后再试',
     generic: '操作失败：{{message}}',
   },
@@ -230,24 +235,9 @@ const zhCN = {
     showUnread: '只看未读',
     open: '查看',
     loadMore: '加载更早的通知',
-    kinds: {
-      account_roles_changed: {
-        title: '您的角色已调整',
-        body: '安全保密管理员调整了您的角色，重新登录后生效。',
-      },
-      account_clearance_changed: {
-        title: '您的密级已调整',
-        body: '安全保密管理员调整了您的密级，可在个人设置中查看。',
-      },
-      account_mfa_reset: {
-        title: '您的验证器已被重置',
-        body: '安全保密管理员重置了您的验证器，下次登录时请重新绑定。',
-      },
-      account_password_reset: {
-        title: '您的密码已被重置',
-        body: '系统管理员为您重置了密码。如果这不是您申请的，请立即联系管理员。',
-      },
-    },
+    // Every kind of shared/notifications/catalogue.ts, nested by its dotted name, and the phrases of its parameters.
+    kinds: notificationMessagesZhCN.kinds,
+    parts: notificationMessagesZhCN.parts,
   },
   home: {
     greeting: {

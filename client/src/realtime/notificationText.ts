@@ -1,22 +1,19 @@
-// A notification's title and text in the interface language: known kinds are translated here, others show what the
-// server stored (written in the organisation's primary language).
+// A notification's title and text in the interface language: kinds of the catalogue are rendered from their
+// parameters with i18n (and change language with the interface); older rows show the text the server sent.
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isNotificationKind, type NotificationKind, type NotificationParams } from '../../../shared/notifications/catalogue.ts';
+import { formatParams } from '../../../shared/notifications/format.ts';
 import type { Notification } from '../api/types.ts';
-import zhCN from '../i18n/zh-CN.ts';
-
-type KnownKind = keyof typeof zhCN.notifications.kinds;
-
-function knownKind(kind: string): KnownKind | null {
-  const key = kind.replaceAll('.', '_');
-  return Object.hasOwn(zhCN.notifications.kinds, key) ? (key as KnownKind) : null;
-}
 
 export function useNotificationText(): (n: Notification) => { title: string; body: string } {
   const { t } = useTranslation();
   return useCallback((n: Notification) => {
-    const kind = knownKind(n.kind);
-    if (!kind) return { title: n.title, body: n.body };
-    return { title: t(`notifications.kinds.${kind}.title`), body: t(`notifications.kinds.${kind}.body`) };
+    if (!n.params || !isNotificationKind(n.kind)) return { title: n.title, body: n.body };
+    const kind: NotificationKind = n.kind;
+    // The server only returns params it has checked against the catalogue for this kind (server/notices).
+    // Values go in `replace`: an open record of them would read to i18next as options (returnObjects, count, …).
+    const values = formatParams(kind, n.params as NotificationParams<NotificationKind>, (key, vars) => t(`notifications.parts.${key}`, { replace: vars ?? {} }));
+    return { title: t(`notifications.kinds.${kind}.title`, { replace: values }), body: t(`notifications.kinds.${kind}.body`, { replace: values }) };
   }, [t]);
 }
