@@ -1,7 +1,7 @@
 // The owner replaces a document's explicit shares; open connections are re-evaluated at once.
 import { recordAudit, type RequestContext } from '../audit/auditLog.ts';
-import { BadRequest } from '../errors.ts';
-import type { ShareAccess } from '../policies/documents.ts';
+import { BadRequest, Unprocessable } from '../errors.ts';
+import { mayReceiveShare, type ShareAccess } from '../policies/documents.ts';
 import type { Services } from '../services.ts';
 import { inTransaction } from './transaction.ts';
 
@@ -17,7 +17,13 @@ export async function setDocumentShares(svc: Services, ctx: RequestContext, docu
   await inTransaction(svc, async (tx) => {
     const users = shares.filter((s) => s.granteeType === 'user').map((s) => s.granteeId);
     const units = shares.filter((s) => s.granteeType === 'unit').map((s) => s.granteeId);
-    if ((await tx.user.count({ where: { id: { in: users } } })) !== users.length) throw new BadRequest('unknown_grantee', 'A shared user does not exist');
+    const grantees = await tx.user.findMany({ where: { id: { in: users } }, select: { id: true, clearance: true, adminRole: true } });
+    if (grantees.length !== users.length) throw new BadRequest('unknown_grantee', 'A shared user does not exist');
+    const doc = await tx.document.findUniqueOrThrow({ where: { id: documentId }, select: { classification: true } });
+    const uncleared = grantees.filter((g) => !mayReceiveShare(g, doc)).map((g) => g.id);
+    if (uncleared.length > 0) {
+      throw new Unprocessable('grantee_not_cleared', 'A person you share with is not cleared for this document’s classification', { userIds: uncleared });
+    }
     if ((await tx.unit.count({ where: { id: { in: units } } })) !== units.length) throw new BadRequest('unknown_grantee', 'A shared unit does not exist');
     await tx.documentShare.deleteMany({ where: { documentId } });
     await tx.documentShare.createMany({ data: shares.map((s) => ({ ...s, documentId, createdById: ctx.actor?.id ?? '', createdAt: ctx.at })) });

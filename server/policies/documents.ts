@@ -71,6 +71,14 @@ export function documentVisibility(subject: Subject): DocumentVisibility {
   return { none: subject.adminRole !== null, userId: subject.id, unitId: subject.unitId, clearance: subject.clearance };
 }
 
+/**
+ * A person a document may be shared with: a business user cleared for its classification. Sharing a 秘密 document
+ * with someone cleared only for 内部 would promise access the rule above never gives; administrators see no content.
+ */
+export function mayReceiveShare(grantee: { clearance: number; adminRole: string | null }, doc: { classification: number }): boolean {
+  return grantee.adminRole === null && grantee.clearance >= doc.classification;
+}
+
 export function authorizeDocument(access: Access, needed: Access): void {
   if (!atLeast(access, needed)) throw new Forbidden('document_forbidden', access === 'none' ? 'You cannot open this document' : `This needs ${needed} access; you have ${access}`);
 }

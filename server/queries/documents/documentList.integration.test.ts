@@ -52,7 +52,9 @@ beforeAll(async () => {
       const grantees = new Map<string, { granteeType: 'user' | 'unit'; granteeId: string; access: 'view' | 'comment' | 'suggest' | 'edit' }>();
       for (let k = 0; k < 1 + Math.floor(random() * 3); k++) {
         const toUnit = random() < 0.4;
-        const granteeId = toUnit ? pick(units) : pick(business).id;
+        // People may only be given documents they are cleared for (units may: only their cleared members see it).
+        const cleared = business.filter((b) => b.clearance >= classification);
+        const granteeId = toUnit ? pick(units) : pick(cleared).id;
         grantees.set(granteeId, { granteeType: toUnit ? 'unit' : 'user', granteeId, access: pick(['view', 'comment', 'suggest', 'edit'] as const) });
       }
       await setDocumentShares(t.app.svc, ctxFor(owner), id, [...grantees.values()]);
