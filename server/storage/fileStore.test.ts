@@ -49,6 +49,11 @@ describe('FileStore', () => {
     expect(leftovers()).toEqual([]);
   });
 
+  it('names the limit when it refuses a file', () => {
+    expect(new FileTooLarge(50 * 1024 * 1024)).toMatchObject({ statusCode: 413, code: 'file_too_large', details: { maxBytes: 50 * 1024 * 1024, maxMb: 50 } });
+    expect(new FileTooLarge(20 * 1024 * 1024).message).toBe('The file is too large: the limit is 20 MB');
+  });
+
   it('leaves nothing behind when the upload breaks off', async () => {
     async function* broken() {
       yield Buffer.from('%PDF-1.7 part one');

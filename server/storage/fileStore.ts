@@ -14,9 +14,11 @@ const IV_BYTES = 12;
 const TAG_BYTES = 16;
 const HEADER_BYTES = MAGIC.length + IV_BYTES;
 
+/** Refuses a file over the limit, naming the limit (maxMb, as the TONGBAN_…_MB settings count) for the person uploading. */
 export class FileTooLarge extends AppError {
   constructor(maxBytes: number) {
-    super(413, 'file_too_large', `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MiB`, { maxBytes });
+    const maxMb = Math.round((maxBytes / 1024 / 1024) * 10) / 10;
+    super(413, 'file_too_large', `The file is too large: the limit is ${maxMb} MB`, { maxBytes, maxMb });
   }
 }
 

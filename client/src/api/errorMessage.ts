@@ -25,6 +25,7 @@ function detail<T>(details: unknown, key: string, guard: (v: unknown) => v is T)
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isNumber = (v: unknown): v is number => typeof v === 'number';
 const isArray = (v: unknown): v is unknown[] => Array.isArray(v);
+const bytesToMb = (bytes: number | undefined) => (bytes === undefined ? undefined : Math.round((bytes / 1024 / 1024) * 10) / 10);
 
 /** When a locked account may try again, if the server said. */
 export function lockedUntil(err: unknown): Date | null {
@@ -45,6 +46,11 @@ export function errorMessage(t: TFunction, err: unknown): string {
       const problems = (detail(err.details, 'problems', isArray) ?? []).filter(isPasswordProblem);
       const text = listOf(t, problems.map((p) => t(`passwordProblems.${p}`, { minLength })), 'semicolon');
       return t('errors.weak_password', { problems: text || err.message });
+    }
+    case 'file_too_large': {
+      // The server names its limit (TONGBAN_MAX_UPLOAD_MB, TONGBAN_SUPERVISION_ATTACHMENT_MB, …) in MB.
+      const limit = detail(err.details, 'maxMb', isNumber) ?? bytesToMb(detail(err.details, 'maxBytes', isNumber));
+      return limit === undefined ? t('errors.file_too_large_plain') : t('errors.file_too_large', { limit });
     }
     case 'invalid_request':
       return t('errors.invalid_request', { message: err.message.replace(/^Invalid request:\s*/, '') });

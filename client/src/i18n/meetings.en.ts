@@ -295,7 +295,6 @@ const meetingsEn: MeetingsMessages = {
     not_a_participant: 'You are not on the list of this meeting',
     mislabeled_file: 'The file’s content does not match its type (a renamed file?); it was refused',
     unsupported_file_type: 'Only PDF, Word (DOCX), Excel (XLSX) and images (PNG, JPEG)',
-    file_too_large: 'The file is too large',
     meeting_closed: 'The meeting is cancelled or its minutes are final; materials cannot change',
     classified_export: 'Classified meetings cannot be exported to a calendar file',
     room_name_taken: 'A room with this name exists',

@@ -295,7 +295,6 @@ const meetingsZhCN = {
     not_a_participant: '您不在本次会议的参会名单中',
     mislabeled_file: '文件内容与类型不符（例如改了扩展名的文件），已拒绝上传',
     unsupported_file_type: '仅支持 PDF、Word（DOCX）、Excel（XLSX）和图片（PNG、JPEG）',
-    file_too_large: '文件过大',
     meeting_closed: '会议已取消或纪要已定稿，不能再修改材料',
     classified_export: '涉密会议不能导出到日历文件',
     room_name_taken: '已有同名会议室',

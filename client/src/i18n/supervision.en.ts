@@ -164,7 +164,6 @@ const supervisionEn: SupervisionMessages = {
     no_pending_extension: 'No extension request is waiting',
     coordination_closed: 'This request already has its outcome',
     attachment_unavailable: 'An attachment is not available (not yours, or already sent)',
-    file_too_large: 'The file is too large',
     unsupported_file_type: 'Only PDF, Word, Excel, PNG and JPEG files',
     mislabeled_file: 'The file’s content does not match its name',
     basis_incomplete: 'The basis is incomplete',

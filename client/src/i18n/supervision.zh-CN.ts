@@ -163,7 +163,6 @@ const supervisionZhCN = {
     no_pending_extension: '没有待审批的延期申请',
     coordination_closed: '该协调申请已有结果',
     attachment_unavailable: '附件不可用（不是您上传到本事项的，或已随报送提交）',
-    file_too_large: '文件超过大小限制',
     unsupported_file_type: '只能上传 PDF、Word、Excel、PNG、JPEG 文件',
     mislabeled_file: '文件内容与扩展名不符',
     basis_incomplete: '督办依据不完整',

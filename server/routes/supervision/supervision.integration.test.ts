@@ -121,6 +121,8 @@ describe('a task from a leader instruction to 已办结', () => {
     const before = await t.app.svc.db.supervisionAttachment.count();
     const big = await upload(as.zhangwei!, id, '附件.pdf', 'application/pdf', Buffer.concat([PDF, Buffer.alloc(1024 * 1024 + 10)]));
     expect(big.statusCode).toBe(413);
+    // The refusal names the limit (TONGBAN_SUPERVISION_ATTACHMENT_MB, 1 here) for the page to show.
+    expect(big.json()).toMatchObject({ code: 'file_too_large', details: { maxMb: 1 } });
     const exe = await upload(as.zhangwei!, id, 'tool.exe', 'application/octet-stream', Buffer.from('MZ\x90\x00'));
     expect(exe.statusCode).toBe(400);
     expect(exe.json().code).toBe('unsupported_file_type');
