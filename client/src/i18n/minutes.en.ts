@@ -76,7 +76,6 @@ const minutesEn: typeof minutesZhCN = {
     objectionWaits: 'The confirmation can be closed once these objections are answered:',
     resolvers: 'Can be answered by {{names}}',
     resolverRole: { minute_taker: 'the minute-taker {{name}}', host: 'the host {{name}}', organiser: 'the organiser {{name}}' },
-    listSeparator: ', ',
     hostMayResolve: 'You may answer them here yourself; the attendee and the minute-taker are told, and the answer is audited.',
     noResolver: 'This meeting names no minute-taker or host; ask the meeting’s organisers.',
     hash: 'Content hash',

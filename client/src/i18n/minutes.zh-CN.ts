@@ -76,7 +76,6 @@ const minutesZhCN = {
     objectionWaits: '以下异议处理后才能结束确认：',
     resolvers: '可由{{names}}答复处理',
     resolverRole: { minute_taker: '记录人{{name}}', host: '主持人{{name}}', organiser: '会议组织者{{name}}' },
-    listSeparator: '、',
     hostMayResolve: '您也可以在此直接答复处理；处理意见会告知提出人和记录人，并记入审计日志。',
     noResolver: '本会议未指定记录人和主持人，请联系会议组织者。',
     hash: '内容摘要',

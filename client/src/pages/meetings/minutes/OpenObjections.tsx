@@ -4,12 +4,13 @@
 import { Button, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Confirmation, MinutesInfo } from '../../../api/minutes.ts';
+import { listOf } from '../../../i18n/punctuation.ts';
 
 export function OpenObjections({ minutes, onResolve }: { minutes: MinutesInfo; onResolve: (c: Confirmation) => void }) {
   const { t } = useTranslation();
   const open = minutes.confirmations.filter((c) => c.state === 'objected' && c.resolution === null);
   if (open.length === 0) return null;
-  const names = minutes.resolvers.map((r) => t(`minutes.bar.resolverRole.${r.role}`, { name: r.displayName })).join(t('minutes.bar.listSeparator'));
+  const names = listOf(t, minutes.resolvers.map((r) => t(`minutes.bar.resolverRole.${r.role}`, { name: r.displayName })));
   return (
     <section className="tb-minutes-objections" aria-label={t('minutes.bar.openObjections', { count: open.length })} data-testid="minutes-open-objections">
       <Typography.Text strong>{t('minutes.bar.openObjections', { count: open.length })}</Typography.Text>
