@@ -17,7 +17,8 @@ export interface Collaborator {
   closed: Promise<{ code: number; reason: string }>;
   text(): string;
   edit(change: (state: EditorState) => EditorState['tr']): void;
-  suggest(userId: string, change: (state: EditorState) => EditorState['tr']): void;
+  /** `at`: the suggestion's time (ms), as the editor stamps it from the server's clock; real time by default. */
+  suggest(userId: string, change: (state: EditorState) => EditorState['tr'], at?: number): void;
   acked(): Promise<void>;
   destroy(): void;
 }
@@ -68,10 +69,10 @@ export async function connectCollaborator(baseUrl: string, client: TestClient, d
   provider.attach();
   await synced;
   const schema = documentSchema();
-  const apply = (change: (state: EditorState) => EditorState['tr'], suggestAs?: string) => {
+  const apply = (change: (state: EditorState) => EditorState['tr'], suggestAs?: string, at?: number) => {
     const state = EditorState.create({ schema, doc: pmDoc(doc) });
     let tr = change(state);
-    if (suggestAs) tr = transformToSuggestionTransaction(tr, state, () => newSuggestionId(suggestAs, Date.now(), Math.random().toString(36).slice(2, 10)));
+    if (suggestAs) tr = transformToSuggestionTransaction(tr, state, () => newSuggestionId(suggestAs, at ?? Date.now(), Math.random().toString(36).slice(2, 10)));
     const next = state.apply(tr);
     doc.transact(() => updateYFragment(doc, doc.getXmlFragment(DOCUMENT_FIELD), next.doc, { mapping: new Map(), isOMark: new Map() }));
   };
@@ -79,7 +80,7 @@ export async function connectCollaborator(baseUrl: string, client: TestClient, d
     provider, doc, closed,
     text: () => textOf(doc),
     edit: (change) => apply(change),
-    suggest: (userId, change) => apply(change, userId),
+    suggest: (userId, change, at) => apply(change, userId, at),
     acked: () => whenAcked(provider),
     destroy: () => {
       provider.destroy();

@@ -227,6 +227,9 @@ const documentsEn: DocumentsMessages = {
       restored: 'Before restore',
       review: 'Before review decisions',
     },
+    names: {
+      review_decisions: 'Before {{by}}’s review decisions (tracked changes decided: {{decisions}})',
+    },
     viewTitle: 'Version: {{name}}',
     diffTitle: 'Compare versions',
     diffFrom: 'From',

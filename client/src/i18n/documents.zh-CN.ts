@@ -227,6 +227,10 @@ const documentsZhCN = {
       restored: '恢复前',
       review: '审阅决定前',
     },
+    /** Names the system gives (nameKey); a version from before parameters were kept shows reasons.review instead. */
+    names: {
+      review_decisions: '{{by}}处理 {{decisions}} 处修订之前',
+    },
     viewTitle: '版本：{{name}}',
     diffTitle: '版本比较',
     diffFrom: '从',

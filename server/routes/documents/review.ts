@@ -10,6 +10,7 @@ import { restoreVersion } from '../../commands/versionRestorer.ts';
 import { NotFound } from '../../errors.ts';
 import { contextOf, requireAuth } from '../../http/requestContext.ts';
 import { idParams, okBody, responses } from '../../http/schemas.ts';
+import { listVersions } from '../../queries/documents/versionList.ts';
 import { openBytes } from '../../security/cipher.ts';
 import { listSuggestions } from '../../../collab/review/suggestions.ts';
 import { documentSchema, DOCUMENT_FIELD } from '../../../collab/schema/documentSchema.ts';
@@ -36,12 +37,10 @@ const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
   }
 
   app.get('/:id/versions', {
-    schema: { tags: ['documents'], summary: 'Versions, newest first', params: idParams, response: responses({ 200: z.object({ items: z.array(versionBody) }) }) },
+    schema: { tags: ['documents'], summary: 'Versions, newest first (system-named ones by key and parameters)', params: idParams, response: responses({ 200: z.object({ items: z.array(versionBody) }) }) },
   }, async (request) => {
     await documentFor(app, requireAuth(request).subject, request.params.id, 'view');
-    const rows = await db.documentVersion.findMany({ where: { documentId: request.params.id }, orderBy: { createdAt: 'desc' }, select: { id: true, name: true, reason: true, contentHash: true, createdById: true, createdAt: true } });
-    const who = await names(rows.map((r) => r.createdById));
-    return { items: rows.map((r) => ({ ...r, createdByName: who.get(r.createdById) ?? null, createdAt: r.createdAt.toISOString() })) };
+    return { items: await listVersions(db, request.params.id) };
   });
 
   app.post('/:id/versions', {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VERSION_NAME_KEYS } from '../../domain/documents/versionNames.ts';
 import { CLASSIFICATIONS } from '../../domain/roles.ts';
 import { ACCESS_LEVELS } from '../../policies/documents.ts';
 
@@ -36,7 +37,14 @@ export const shareView = shareBody.extend({ granteeName: z.string().nullable() }
 /** serverTime lets the editor stamp suggestions with the server's clock rather than a drifting device clock. */
 export const tokenBody = z.object({ token: z.string(), expiresAt: z.string(), documentName: z.string(), access: z.enum(ACCESS_LEVELS), url: z.string(), serverTime: z.string() });
 
-export const versionBody = z.object({ id: z.string(), name: z.string(), reason: z.string(), contentHash: z.string(), createdById: z.string(), createdByName: z.string().nullable(), createdAt: z.string() });
+export const versionBody = z.object({
+  id: z.string(),
+  name: z.string().describe('as typed; for a version the system named, a zh-CN fallback of nameKey'),
+  nameKey: z.enum(VERSION_NAME_KEYS).nullable().describe('a name to render in the reader’s language with nameParams; null: show name'),
+  nameParams: z.object({ by: z.string().nullable(), byId: z.string(), decisions: z.number().int() }).nullable()
+    .describe('review_decisions: who decided and how many tracked changes in all; null on rows from before parameters'),
+  reason: z.string(), contentHash: z.string(), createdById: z.string(), createdByName: z.string().nullable(), createdAt: z.string(),
+});
 
 export const suggestionBody = z.object({ id: z.string(), kinds: z.array(z.string()), authorId: z.string().nullable(), authorName: z.string().nullable(), at: z.string().nullable(), text: z.string(), from: z.number() });
 

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { documentsApi, type Version, type VersionDiff } from '../../../../api/documents.ts';
 import { errorMessage } from '../../../../api/errorMessage.ts';
 import { distinctAuthorColors } from '../../../../editor/authorColors.ts';
+import { versionName } from './versionName.ts';
 
 const CURRENT = 'current';
 const BLOCK_CLASS: Record<string, string> = { heading: 'tb-diff-block--heading', listItem: 'tb-diff-block--item', tableRow: 'tb-diff-block--row' };
@@ -42,7 +43,7 @@ export function VersionDiffModal({ documentId, versions, from, onClose }: {
   const colors = useMemo(() => distinctAuthorColors(Object.keys(diff?.authors ?? {})), [diff]);
   const changed = diff?.blocks.some((b) => b.status !== 'same' || b.segments.some((s) => s.status !== 'same')) ?? false;
   const authorName = (id: string | null) => (id ? diff?.authors[id] : undefined) ?? t('documents.versions.unknownAuthor');
-  const options = versions.map((v) => ({ value: v.id, label: v.name }));
+  const options = versions.map((v) => ({ value: v.id, label: versionName(t, v) }));
 
   return (
     <Modal open={from !== null} title={t('documents.versions.diffTitle')} footer={null} onCancel={onClose} width={960} destroyOnHidden>

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { documentsApi, type Version } from '../../../../api/documents.ts';
 import { errorMessage } from '../../../../api/errorMessage.ts';
 import { staticExtensions } from '../../../../editor/editorExtensions.ts';
+import { versionName } from './versionName.ts';
 
 function ReadOnlyDocument({ content }: { content: Record<string, unknown> }) {
   const editor = useEditor({ extensions: staticExtensions(), content, editable: false, editorProps: { attributes: { class: 'tb-doc' } } }, [content]);
@@ -30,7 +31,7 @@ export function VersionViewModal({ documentId, version, onClose }: { documentId:
   }, [documentId, version]);
 
   return (
-    <Modal open={version !== null} title={version ? t('documents.versions.viewTitle', { name: version.name }) : ''} footer={null} onCancel={onClose} width={900} destroyOnHidden>
+    <Modal open={version !== null} title={version ? t('documents.versions.viewTitle', { name: versionName(t, version) }) : ''} footer={null} onCancel={onClose} width={900} destroyOnHidden>
       {error !== null && <Alert type="error" showIcon title={errorMessage(t, error)} />}
       {!content && error === null && <Spin />}
       {content && (

@@ -10,6 +10,7 @@ import { errorMessage } from '../../../../api/errorMessage.ts';
 import zhCN from '../../../../i18n/zh-CN.ts';
 import { VersionDiffModal } from './VersionDiffModal.tsx';
 import { VersionViewModal } from './VersionViewModal.tsx';
+import { versionName } from './versionName.ts';
 
 type ReasonKey = keyof typeof zhCN.documents.versions.reasons;
 const isReason = (r: string): r is ReasonKey => Object.hasOwn(zhCN.documents.versions.reasons, r);
@@ -47,7 +48,7 @@ export function VersionsPanel({ documentId, versions, canSave, canRestore, befor
 
   const restore = (v: Version) => {
     modal.confirm({
-      title: t('documents.versions.confirmRestore', { name: v.name }),
+      title: t('documents.versions.confirmRestore', { name: versionName(t, v) }),
       okText: t('documents.versions.restore'),
       cancelText: t('common.cancel'),
       onOk: async () => {
@@ -79,7 +80,7 @@ export function VersionsPanel({ documentId, versions, canSave, canRestore, befor
           {versions.map((v) => (
             <li key={v.id} className="tb-version" data-testid="version">
               <Flex gap={8} align="center" wrap>
-                <Typography.Text strong className="tb-version__name">{v.name}</Typography.Text>
+                <Typography.Text strong className="tb-version__name">{versionName(t, v)}</Typography.Text>
                 <Tag>{isReason(v.reason) ? t(`documents.versions.reasons.${v.reason}`) : v.reason}</Tag>
               </Flex>
               <Typography.Text type="secondary" className="tb-small">
