@@ -258,6 +258,29 @@ describe('bad input', () => {
     expect(textOf(await stateOf(id))).toBe('仍可编辑正常内容。');
   });
 
+  it('closes a connection that nests elements thousands deep, and every reader of the document keeps answering', async () => {
+    const id = await newDoc('zhangwei', [['hejun', 'edit']]);
+    const good = await connect('zhangwei', id);
+    good.edit((s) => s.tr.insert(0, paragraph('正常内容。')));
+    await good.acked();
+    const bad = await connect('hejun', id);
+    // A valid Yjs update of 4,000 nested blockquotes, one level at a time as an editor would write it.
+    bad.doc.transact(() => {
+      let at: Y.XmlFragment | Y.XmlElement = bad.doc.getXmlFragment('default');
+      for (let i = 0; i < 4000; i++) {
+        const next = new Y.XmlElement('blockquote');
+        at.insert(0, [next]);
+        at = next;
+      }
+      at.insert(0, [new Y.XmlElement('paragraph')]);
+    });
+    expect((await bad.closed).reason).toMatch(/^4400 malformed_update: elements nested 4001 deep/);
+    expect(textOf(await stateOf(id))).toBe('正常内容。');
+    for (const path of ['suggestions', 'versions', 'threads', 'export?format=docx']) {
+      expect((await clients.zhangwei!.get(`/api/documents/${id}/${path}`)).statusCode, path).toBe(200);
+    }
+  });
+
   it('lets a client replay the server’s own attribution, and closes one that rewrites it', async () => {
     const id = await newDoc('zhangwei', [['hejun', 'edit']]);
     const writer = await connect('zhangwei', id);

@@ -1,6 +1,7 @@
 // Structural checks on every Yjs update from a client before it is applied or stored: size, well-formedness, only the
 // root types the document kind has, only node and mark names of the schema (decision items only in minutes), typed
-// decision item attributes, no sub-documents or binary blobs, nothing new in the server-owned clientAuthors map.
+// decision item attributes, elements nested no deeper than MAX_NESTING_DEPTH, no sub-documents or binary blobs,
+// nothing new in the server-owned clientAuthors map.
 // A bad update closes that connection with a reason; nothing is applied and nobody else is affected.
 import * as Y from 'yjs';
 import type { beforeSyncPayload, Extension } from '@hocuspocus/server';
@@ -8,6 +9,7 @@ import { documentSchema, DOCUMENT_FIELD } from '../schema/documentSchema.ts';
 import { DECISION_ITEM, decisionAttributeProblem } from '../schema/decisionItem.ts';
 import { ALLOWED_ROOTS, RICH_TEXT_KINDS, type DocumentKind } from '../schema/documentKinds.ts';
 import { CLIENT_AUTHORS_ROOT, clientAuthorsProblem } from '../history/clientAuthors.ts';
+import { deepestNewElement, MAX_NESTING_DEPTH } from '../schema/nestingDepth.ts';
 import { CLOSE, CollabRefusal, type CollabContext } from '../context.ts';
 import type { CollabMetrics } from './MetricsExtension.ts';
 
@@ -81,6 +83,10 @@ export function updateProblem(update: Uint8Array, kind: string, current?: Y.Doc)
     }
     if (content instanceof Y.ContentFormat && !(markName(content.key) in schema.marks)) return `mark "${content.key.slice(0, 40)}" is not in the document schema`;
     if (content instanceof Y.ContentAny) writesAttributes = true;
+  }
+  if (schema && current) {
+    const depth = deepestNewElement(current, decoded);
+    if (depth > MAX_NESTING_DEPTH) return `elements nested ${depth} deep (at most ${MAX_NESTING_DEPTH})`;
   }
   if (authorsChecked) {
     const problem = clientAuthorsProblem(current, decoded, update);

@@ -42,6 +42,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
       request.log.error({ err, issues: err.cause.issues }, 'response did not match its schema');
       return send(reply, 500, 'internal_error', 'Internal server error');
     }
+    if (err instanceof RangeError && /call stack/i.test(err.message)) {
+      // A document nested deeper than the readers' recursion survives (written before the collab server limited
+      // nesting): refuse to read it rather than fail as if the server were broken.
+      request.log.error({ err, url: request.url }, 'structure too deep to read');
+      return send(reply, 422, 'document_too_complex', 'This document is nested too deeply to be read or exported');
+    }
     const status = err.statusCode ?? 500;
     if (status === 413) return send(reply, 413, 'payload_too_large', 'The request body is too large');
     if (status === 415) return send(reply, 415, 'unsupported_media_type', 'Unsupported content type');

@@ -75,6 +75,7 @@ const en: Messages = {
     network: 'Cannot reach the server; check the network and try again',
     grantee_not_cleared: 'A person you share with is not cleared for this document’s classification',
     malformed_text: 'The text contains invalid characters; check it and try again',
+    document_too_complex: 'This document is nested too deeply to be read or exported',
     unauthenticated: 'Please sign in',
     invalid_credentials: 'Wrong user name or password',
     account_locked: 'The account is locked after repeated failed sign-ins. Try again after {{until}}',

@@ -75,6 +75,7 @@ const zhCN = {
     network: '无法连接服务器，请检查网络后重试',
     grantee_not_cleared: '共享对象的密级权限不足，不能查看该密级的文件',
     malformed_text: '输入的文字含有无效字符，请检查后重试',
+    document_too_complex: '该文件嵌套层级过深，无法读取或导出',
     unauthenticated: '请先登录',
     invalid_credentials: '用户名或密码错误',
     account_locked: '多次登录失败，账户已锁定，请于 {{until}} 后再试',
