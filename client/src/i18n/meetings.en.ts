@@ -88,6 +88,7 @@ const meetingsEn: MeetingsMessages = {
     startTime: 'Start',
     endTime: 'End',
     timeRequired: 'Choose a time',
+    datePast: '{{date}} is in the past: choose today ({{today}}) or a later date',
     room: 'Room',
     roomPlaceholder: 'Choose a room',
     roomCapacity: '{{name}} ({{capacity}} seats)',

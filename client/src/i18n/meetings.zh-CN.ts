@@ -88,6 +88,7 @@ const meetingsZhCN = {
     startTime: '开始时间',
     endTime: '结束时间',
     timeRequired: '请选择时间',
+    datePast: '{{date}} 已经过去，请选择今天（{{today}}）或以后的日期',
     room: '会议室',
     roomPlaceholder: '选择会议室',
     roomCapacity: '{{name}}（{{capacity}} 人）',

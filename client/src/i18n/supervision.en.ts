@@ -117,6 +117,8 @@ const supervisionEn: SupervisionMessages = {
     requirement: 'What must be put right',
     rectifyDueDate: 'Rectify by',
     required: 'Required',
+    datePast: '{{date}} is in the past: choose today ({{today}}) or a later date',
+    dateNotLater: 'The new deadline must be later than the current one, {{deadline}}',
     confirm: 'OK',
     cancel: 'Cancel',
     done: 'Done',

@@ -116,6 +116,8 @@ const supervisionZhCN = {
     requirement: '整改要求',
     rectifyDueDate: '整改期限',
     required: '此项必填',
+    datePast: '{{date}} 已经过去，请选择今天（{{today}}）或以后的日期',
+    dateNotLater: '新期限须晚于当前期限 {{deadline}}',
     confirm: '确定',
     cancel: '取消',
     done: '已完成',

@@ -1,7 +1,7 @@
 // Raises a supervision task. Supervisors choose any basis; a leader records their own instruction (领导批示) and
 // names the supervisor who follows it. Classification stops at the person's clearance (the server checks too).
 import { App, DatePicker, Form, Input, Modal, Select, TreeSelect } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BASIS_TYPES, PRIORITIES, supervisionApi, type BasisType, type Capabilities, type NewTask, type Person, type Priority } from '../../api/supervision.ts';
@@ -12,6 +12,7 @@ import { useUnits } from '../../components/useUnits.ts';
 import { useActiveSession } from '../../session/sessionContext.ts';
 import { supervisionError } from './supervisionLabels.tsx';
 import { withNote } from '../../i18n/punctuation.ts';
+import { notPast } from './dateRules.ts';
 
 interface Values {
   title: string;
@@ -133,8 +134,8 @@ export function CreateTaskModal({ open, capabilities, onClose, onCreated }: {
         <Form.Item name="requirement" label={t('supervision.form.requirement')} rules={required(t('supervision.form.requirementRequired'))}>
           <Input.TextArea rows={3} maxLength={5000} />
         </Form.Item>
-        <Form.Item name="dueDate" label={t('supervision.form.dueDate')} rules={[{ required: true, message: t('supervision.form.dueDateRequired') }]}>
-          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
+        <Form.Item name="dueDate" label={t('supervision.form.dueDate')} rules={[{ required: true, message: t('supervision.form.dueDateRequired') }, notPast(t)]}>
+          <DatePicker style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="priority" label={t('supervision.form.priority')}>
           <Select options={PRIORITIES.map((p) => ({ value: p, label: t(`supervision.priority.${p}`) }))} />

@@ -2,7 +2,7 @@
 // report progress with attachments, ask for an extension or coordination, submit, and the supervisor's decisions.
 import { UploadOutlined } from '@ant-design/icons';
 import { App, Button, DatePicker, Flex, Form, Input, InputNumber, List, Modal, Select, TreeSelect, Typography, Upload } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { supervisionApi, type TaskAction, type TaskDetail } from '../../api/supervision.ts';
@@ -12,6 +12,7 @@ import { useUnits } from '../../components/useUnits.ts';
 import { useSupervision } from './supervisionContext.ts';
 import { supervisionError } from './supervisionLabels.tsx';
 import { withNote } from '../../i18n/punctuation.ts';
+import { laterThan, notPast } from './dateRules.ts';
 
 type Dialog = 'sign' | 'assign' | 'report_progress' | 'request_extension' | 'extension' | 'request_coordination' | 'record_coordination' | 'submit' | 'accept' | 'return';
 
@@ -167,8 +168,8 @@ function ActionDialog({ task, dialog, action, onClose, onDone }: {
         return (
           <>
             <Form.Item name="reason" label={t('supervision.dialogs.reason')} rules={required}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>
-            <Form.Item name="date" label={t('supervision.dialogs.newDueDate')} rules={requiredPick}>
-              <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.format('YYYY-MM-DD') <= task.deadlineDate} />
+            <Form.Item name="date" label={t('supervision.dialogs.newDueDate')} rules={[...requiredPick, notPast(t), laterThan(t, task.deadlineDate)]}>
+              <DatePicker style={{ width: '100%' }} />
             </Form.Item>
           </>
         );
@@ -200,8 +201,8 @@ function ActionDialog({ task, dialog, action, onClose, onDone }: {
         return (
           <>
             <Form.Item name="requirement" label={t('supervision.dialogs.requirement')} rules={required}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>
-            <Form.Item name="date" label={t('supervision.dialogs.rectifyDueDate')} rules={requiredPick}>
-              <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
+            <Form.Item name="date" label={t('supervision.dialogs.rectifyDueDate')} rules={[...requiredPick, notPast(t)]}>
+              <DatePicker style={{ width: '100%' }} />
             </Form.Item>
           </>
         );

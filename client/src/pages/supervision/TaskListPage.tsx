@@ -3,7 +3,7 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, DatePicker, Flex, Input, Progress, Select, Space, Switch, Table, Tag, TreeSelect, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { BASIS_TYPES, supervisionApi, TASK_STATUSES, type BasisType, type TaskList, type TaskQuery, type TaskStatus, type TaskSummary } from '../../api/supervision.ts';
@@ -26,6 +26,7 @@ export default function TaskListPage({ scope }: { scope: 'mine' | 'unit' | 'desk
   const [basisType, setBasisType] = useState<BasisType | undefined>();
   const [due, setDue] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const [overdue, setOverdue] = useState(false);
+  const overdueId = useId();
   const [page, setPage] = useState(1);
   const [data, setData] = useState<TaskList | null>(null);
   const [loading, setLoading] = useState(true);
@@ -83,9 +84,10 @@ export default function TaskListPage({ scope }: { scope: 'mine' | 'unit' | 'desk
           <Select allowClear size="large" placeholder={t('supervision.filters.basis')} aria-label={t('supervision.filters.basis')} style={{ flex: '1 1 140px' }}
             value={basisType} onChange={reset(setBasisType)} options={BASIS_TYPES.map((b) => ({ value: b, label: t(`supervision.basis.${b}`) }))} />
           <DatePicker.RangePicker size="large" aria-label={t('supervision.filters.due')} value={due} onChange={(v) => { setDue(v); setPage(1); }} />
+          {/* The words are the switch's label: clicking them toggles it, and they are its accessible name. */}
           <Space>
-            <Switch checked={overdue} onChange={reset(setOverdue)} aria-label={t('supervision.filters.overdueOnly')} />
-            <Typography.Text>{t('supervision.filters.overdueOnly')}</Typography.Text>
+            <Switch id={overdueId} checked={overdue} onChange={reset(setOverdue)} data-testid="overdue-only" />
+            <label htmlFor={overdueId} className="tb-switch-label">{t('supervision.filters.overdueOnly')}</label>
           </Space>
           <Button size="large" icon={<DownloadOutlined />} href={supervisionApi.listExportUrl(query)}>{t('supervision.exportXlsx')}</Button>
         </Flex>

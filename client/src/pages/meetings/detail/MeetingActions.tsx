@@ -8,6 +8,7 @@ import { ApiError } from '../../../api/http.ts';
 import { meetingsApi, roomsApi, type MeetingDetail, type Room } from '../../../api/meetings.ts';
 import { meetingErrorText } from '../meetingErrorText.ts';
 import { hm, localDay, toInstant } from '../time.ts';
+import { notPastDate } from '../form/dateRule.ts';
 
 export function MeetingActions({ meeting, onChanged }: { meeting: MeetingDetail; onChanged: () => Promise<void> }) {
   const { t } = useTranslation();
@@ -106,7 +107,7 @@ function RescheduleModal({ meeting, open, onClose, onDone }: { meeting: MeetingD
         onFinish={(v) => void send(v, false)}
         initialValues={{ date: localDay(meeting.startAt, meeting.timeZone), startTime: hm(meeting.startAt, meeting.timeZone), endTime: hm(meeting.endAt, meeting.timeZone), roomId: meeting.room?.id ?? null }}
       >
-        <Form.Item name="date" label={t('meetings.form.date')} rules={[{ required: true }]}><Input type="date" /></Form.Item>
+        <Form.Item name="date" label={t('meetings.form.date')} rules={[{ required: true, message: t('meetings.form.timeRequired') }, notPastDate(t, meeting.timeZone)]}><Input type="date" /></Form.Item>
         <Space>
           <Form.Item name="startTime" label={t('meetings.form.startTime')} rules={[{ required: true }]}><Input type="time" step={300} /></Form.Item>
           <Form.Item name="endTime" label={t('meetings.form.endTime')} rules={[{ required: true }]}><Input type="time" step={300} /></Form.Item>

@@ -17,6 +17,7 @@ import { PeopleFields, type PersonRow, type UnitRow } from './PeopleFields.tsx';
 import { ScheduledModal } from './ScheduledModal.tsx';
 import '../meetings.css';
 import { listOf } from '../../../i18n/punctuation.ts';
+import { notPastDate } from './dateRule.ts';
 
 export interface MeetingFormValues {
   title: string;
@@ -150,7 +151,7 @@ export default function MeetingFormPage() {
               </Form.Item>
               <Row gutter={12}>
                 <Col xs={24} sm={10}>
-                  <Form.Item name="date" label={t('meetings.form.date')} rules={[{ required: true, message: t('meetings.form.timeRequired') }]}>
+                  <Form.Item name="date" label={t('meetings.form.date')} rules={[{ required: true, message: t('meetings.form.timeRequired') }, notPastDate(t)]}>
                     <Input type="date" />
                   </Form.Item>
                 </Col>
