@@ -159,8 +159,13 @@ test('two people co-edit, comment, review with tracked changes and compare versi
     await expect(editor(page)).not.toContainText('（草案）');
   }
 
-  // The diff since the first version: both authors, each in their own colour.
+  // The accept and the reject in a row share one version taken before them; the owner's typing after them started
+  // another for the last accept. Each is named in the reader's language.
   await openTab(owner, '版本');
+  await expect(panel(owner).getByTestId('version').filter({ hasText: '处修订之前' }).locator('.tb-version__name'))
+    .toHaveText(['张伟处理 1 处修订之前', '张伟处理 2 处修订之前']);
+
+  // The diff since the first version: both authors, each in their own colour.
   await panel(owner).getByTestId('version').filter({ hasText: '初稿' }).getByRole('button', { name: '比较' }).click();
   const diffDialog = owner.getByRole('dialog', { name: '版本比较' });
   const authors = diffDialog.getByTestId('diff-author');

@@ -181,7 +181,7 @@ export function DocumentWorkspace({ session, info, connection, user }: {
           onChanged={threadsChanged}
         />
       )}
-      changes={<SuggestionsPanel documentId={info.id} editor={editor} suggestions={suggestions} names={names} colors={colors} canDecide={info.access === 'manage'} />}
+      changes={<SuggestionsPanel documentId={info.id} editor={editor} suggestions={suggestions} names={names} colors={colors} canDecide={info.access === 'manage'} onDecided={versionsChanged} />}
       versions={(
         <VersionsPanel
           documentId={info.id}

@@ -1,6 +1,6 @@
 // 修订: the tracked changes in document order with author and time; the owner accepts or rejects one, all, or all
 // by one reviewer. Decisions are made by the server (which keeps a version first and writes an audit event) and come
-// back to every editor through Yjs.
+// back to every editor through Yjs; the version list is refreshed here and in the other open editors.
 import { CheckOutlined, CloseOutlined, DownOutlined } from '@ant-design/icons';
 import type { Editor } from '@tiptap/core';
 import { Alert, App, Avatar, Button, Dropdown, Empty, Flex, Tag, Typography } from 'antd';
@@ -12,13 +12,15 @@ import { errorMessage } from '../../../../api/errorMessage.ts';
 import { selectRange } from '../../../../editor/commentAnchors.ts';
 import { suggestionRanges, type SuggestionSummary } from '../../../../editor/useDocumentMarks.ts';
 
-export function SuggestionsPanel({ documentId, editor, suggestions, names, colors, canDecide }: {
+export function SuggestionsPanel({ documentId, editor, suggestions, names, colors, canDecide, onDecided }: {
   documentId: string;
   editor: Editor;
   suggestions: SuggestionSummary[];
   names: ReadonlyMap<string, string>;
   colors: ReadonlyMap<string, string>;
   canDecide: boolean;
+  /** A decision may have kept a version (or added to the one kept before this run of decisions). */
+  onDecided: () => Promise<void>;
 }) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
@@ -31,6 +33,7 @@ export function SuggestionsPanel({ documentId, editor, suggestions, names, color
     try {
       const { decided } = await documentsApi.decide(documentId, decision);
       message.success(t('documents.suggestions.decided', { count: decided }));
+      await onDecided();
     } catch (err) {
       message.error(errorMessage(t, err));
     } finally {
