@@ -24,7 +24,8 @@ if (builtAt === 0 || sourceAt > builtAt) {
 }
 
 if (process.argv.includes('--demo')) {
-  process.env.TONGBAN_DEMO = '1';
+  // The demo organisation and a month of its work (meetings, documents, minutes, supervision tasks), on first start.
+  process.env.TONGBAN_DEMO = 'full';
   process.env.TONGBAN_DATA_DIR ??= path.join(root, 'data/demo');
 }
 process.chdir(root);

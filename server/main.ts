@@ -1,16 +1,21 @@
 // Starts Tongban: one process, one port (HTTP API, client, socket.io; collab and media join here as they land).
 import { buildApp } from './app.ts';
 import { issueSetupToken } from './commands/setupAdministrators.ts';
+import { demoContentMissing, describeDemoContent, seedDemoContent } from './seed/demoContent.ts';
 import { DEMO_PASSWORD, seedDemoOrganisation } from './seed/demoOrganisation.ts';
 
 const app = await buildApp();
 const { config } = app.svc;
 await app.listen({ port: config.port, host: config.host });
 
-if (process.env.TONGBAN_DEMO === '1' && (await app.svc.db.user.count()) === 0) {
+// TONGBAN_DEMO=1: the demo organisation only (the end-to-end tests start from it); full: a month of work on top of it.
+const demo = process.env.TONGBAN_DEMO;
+if ((demo === '1' || demo === 'full') && (await app.svc.db.user.count()) === 0) {
   const seeded = await seedDemoOrganisation(app.svc);
   process.stdout.write(`\n  Demo organisation created: ${seeded.units} units, ${seeded.users} people.\n  Sign in as chenming (区长), zhaojing (秘书科), zhouqiang (督查室), zhangwei (科员), sysadmin / secadmin / auditadmin …\n  Every demo account's password: ${DEMO_PASSWORD}\n`);
 }
+// Also for a demo database from before the content existed: only while nothing has been made in it.
+if (demo === 'full' && (await demoContentMissing(app.svc))) process.stdout.write(`  ${describeDemoContent(await seedDemoContent(app.svc))}\n`);
 const token = await issueSetupToken(app.svc);
 if (token) {
   const link = `${config.publicUrl}/setup?token=${token}`;
