@@ -1,7 +1,7 @@
 // Minutes to supervision tasks end to end, in six browsers at once: during a meeting the minute-taker 孙悦 types three
 // numbered decisions into the minutes and takes the extractor's proposed fields with one tap each, then finalises; the
-// attendees 张伟 (from his notification) and 何军 confirm; the host 赵静 closes the confirmation, which freezes a signed
-// version; the supervisor 周强 finds three proposed tasks with the right lead units, co-units and deadlines, moves one
+// attendee 张伟 (from his notification) confirms and 何军 objects; the host 赵静 sees the objection beside her disabled
+// close button, with who may answer it, answers it there and closes the confirmation, which freezes a signed version; the supervisor 周强 finds three proposed tasks with the right lead units, co-units and deadlines, moves one
 // deadline and confirms them; 赵静, whose unit (区政府办) leads one task, sees it arrive on her workbench without
 // reloading, and its "在纪要中查看" link opens the minutes at that decision.
 import { expect, test, type Browser, type Locator, type Page } from './support/test.ts';
@@ -123,21 +123,38 @@ test('minutes to tasks: decisions typed and accepted live, finalised, confirmed,
   await expect(taker.getByTestId('minutes-status')).toHaveText('确认中');
   await expect(editor).toHaveAttribute('contenteditable', 'false');
 
-  // 5. 张伟 follows the confirmation request from his workbench and confirms; 何军 confirms on the meeting page.
+  // 5. 张伟 follows the confirmation request from his workbench and confirms; 何军 objects on the meeting page.
   const request1 = attendeeA.getByTestId('todos').locator('li[data-kind="minutes.confirm_request"]').filter({ hasText: title });
   await expect(request1).toBeVisible();
   await request1.getByRole('button', { name: '查看' }).click();
   await attendeeA.getByTestId('minutes-confirm').click();
   await expect(attendeeA.getByTestId('minutes-confirmation').filter({ hasText: '张伟' })).toHaveAttribute('data-state', 'confirmed');
   await attendeeB.goto(`/meetings/${meetingId}`);
-  await attendeeB.getByTestId('minutes-confirm').click();
-  await expect(attendeeB.getByTestId('minutes-confirmation').filter({ hasText: '何军' })).toHaveAttribute('data-state', 'confirmed');
+  await attendeeB.getByTestId('minutes-object').click();
+  await attendeeB.getByRole('dialog').getByRole('textbox').fill('第二项的配合单位请再核对');
+  await attendeeB.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
+  await expect(attendeeB.getByTestId('minutes-confirmation').filter({ hasText: '何军' })).toHaveAttribute('data-state', 'objected');
 
-  // 6. The host ends the meeting (minutes are signed off after it) and closes the confirmation: the final version is
-  // frozen, hashed and signed.
+  // 6. The host's close button waits on the objection: beside it she sees who raised it, what it says and who may
+  // answer it, and answers it there herself.
   await host.goto(`/meetings/${meetingId}`);
   const bar = host.getByTestId('meeting-minutes');
-  await expect(bar.getByTestId('minutes-confirmation').filter({ hasText: '何军' })).toHaveAttribute('data-state', 'confirmed');
+  await expect(bar.getByTestId('minutes-close')).toBeDisabled();
+  const objections = bar.getByTestId('minutes-open-objections');
+  await expect(objections.getByTestId('minutes-open-objection')).toHaveCount(1);
+  await expect(objections.getByTestId('minutes-open-objection')).toContainText('何军');
+  await expect(objections.getByTestId('minutes-open-objection')).toContainText('第二项的配合单位请再核对');
+  await expect(objections.getByTestId('minutes-resolvers')).toHaveText('可由记录人孙悦、主持人赵静答复处理');
+  await objections.getByTestId('minutes-open-objection-resolve').click();
+  await host.getByRole('dialog').getByRole('textbox').fill('已核对，配合单位无误');
+  await host.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
+  await expect(objections).toBeHidden();
+  await expect(bar.getByTestId('minutes-confirmation').filter({ hasText: '何军' })).toContainText('赵静已处理：已核对，配合单位无误');
+  // 何军's page follows live: his objection has its answer.
+  await expect(attendeeB.getByTestId('minutes-confirmation').filter({ hasText: '何军' })).toContainText('赵静已处理：已核对，配合单位无误');
+
+  // 7. The host ends the meeting (minutes are signed off after it) and closes the confirmation: the final version is
+  // frozen, hashed and signed.
   await expect(bar.getByTestId('minutes-close-blockers')).toHaveText('会议结束后才能签发纪要');
   await host.getByRole('button', { name: '结束会议' }).click();
   await host.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
@@ -150,7 +167,7 @@ test('minutes to tasks: decisions typed and accepted live, finalised, confirmed,
   // The minute-taker's page follows: the minutes are final there too.
   await expect(taker.getByTestId('minutes-status')).toHaveText('已定稿');
 
-  // 7. The supervisor finds three proposals with the right lead units, co-units and deadlines.
+  // 8. The supervisor finds three proposals with the right lead units, co-units and deadlines.
   await supervisor.goto('/supervision/proposals');
   const card = supervisor.locator(`[data-testid="meeting-proposals"][data-meeting-id="${meetingId}"]`);
   await expect(card.getByTestId('proposal-row')).toHaveCount(3);
@@ -160,7 +177,7 @@ test('minutes to tasks: decisions typed and accepted live, finalised, confirmed,
     await expect(row.getByTestId('proposal-due')).toHaveText(item.due);
   }
 
-  // 8. He moves the second deadline back a week.
+  // 9. He moves the second deadline back a week.
   const moved = addDays(due2, 7);
   await rowFor(card, '区住建委').getByTestId('proposal-edit').click();
   const dialog = supervisor.getByRole('dialog');
@@ -171,7 +188,7 @@ test('minutes to tasks: decisions typed and accepted live, finalised, confirmed,
   await expect(dialog).toBeHidden();
   await expect(rowFor(card, '区住建委').getByTestId('proposal-due')).toHaveText(moved);
 
-  // 9. 赵静 is on her workbench when the supervisor confirms all three.
+  // 10. 赵静 is on her workbench when the supervisor confirms all three.
   await host.goto('/');
   await expect(host.getByTestId('greeting')).toBeVisible();
   await card.locator('thead input[type=checkbox]').check();
@@ -180,11 +197,11 @@ test('minutes to tasks: decisions typed and accepted live, finalised, confirmed,
   await expect(supervisor.getByText('已生成 3 项督办事项')).toBeVisible();
   await expect(card).toBeHidden();
 
-  // 10. Her unit leads the third task: it arrives on her workbench without a reload.
+  // 11. Her unit leads the third task: it arrives on her workbench without a reload.
   const arrived = host.getByTestId('todos').locator('li').filter({ hasText: `${due3}` });
   await expect(arrived).toBeVisible();
 
-  // 11. From the task, "在纪要中查看" opens the minutes at that decision.
+  // 12. From the task, "在纪要中查看" opens the minutes at that decision.
   await arrived.getByRole('button', { name: '查看' }).click();
   await expect(host.getByTestId('task-title')).toBeVisible();
   await expect(host.getByTestId('task-deadline')).toHaveText(due3);
