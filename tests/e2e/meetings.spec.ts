@@ -114,6 +114,16 @@ test('a hybrid meeting: scheduled with agenda and PDF, a live notice, 请假 cou
   const qr = clerk.getByTestId('sign-in-qr');
   await expect(qr).toBeVisible();
   await expect(clerk.getByTestId('screen-count')).toContainText('已签到 0 /');
+  // The whole screen fits the room's display, count included, without scrolling: 1440×900 and 1280×720.
+  for (const viewport of [{ width: 1440, height: 900 }, { width: 1280, height: 720 }]) {
+    await clerk.setViewportSize(viewport);
+    for (const part of [qr, clerk.getByTestId('screen-count'), clerk.getByRole('heading', { name: title })]) {
+      const box = (await part.boundingBox())!;
+      expect(box.y, `${viewport.width}×${viewport.height}`).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height, `${viewport.width}×${viewport.height}`).toBeLessThanOrEqual(viewport.height);
+    }
+  }
+  await clerk.setViewportSize({ width: 1280, height: 800 });
   const signInUrl = await qr.getAttribute('data-sign-in-url');
   expect(signInUrl).toMatch(/\/meetings\/[\w-]+\/sign-in\?code=\d+\.[\w-]{22}$/);
 
@@ -121,6 +131,10 @@ test('a hybrid meeting: scheduled with agenda and PDF, a live notice, 请假 cou
   await attendee.goto(new URL(signInUrl!).pathname + new URL(signInUrl!).search);
   await expect(attendee.getByTestId('sign-in-result')).toHaveAttribute('data-state', 'present');
   await expect(attendee.getByText('签到成功')).toBeVisible();
+  // It names the meeting he signed in to: title, date and time, room.
+  await expect(attendee.getByTestId('sign-in-meeting-title')).toHaveText(title);
+  await expect(attendee.getByTestId('sign-in-meeting-time')).toContainText(`${chinaDate(start)}`);
+  await expect(attendee.getByTestId('sign-in-meeting-time')).toContainText(`${chinaTime(start)}–${chinaTime(end)} · ${roomName}`);
   await expect(clerk.getByTestId('screen-count')).toContainText('已签到 1 /');
 
   // 8. The host's sign-in board shows him present.

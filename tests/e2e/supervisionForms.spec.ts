@@ -1,6 +1,6 @@
 // Supervision forms in Chromium: the words 只看逾期 toggle their switch, and a deadline in the past typed into the
 // new-task form stays there with a message saying so (the date picker used to drop it without a word).
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test.ts';
 import { signInStaff } from './support/tongban.ts';
 
 test('clicking the words 只看逾期 toggles the switch and filters the list', async ({ page }) => {

@@ -235,6 +235,7 @@ const meetingsEn: MeetingsMessages = {
     signingIn: 'Signing in…',
     failed: 'Sign-in failed',
     retry: 'Scan the QR code on the room screen again',
+    signedInAt: 'Signed in at {{time}}',
     toMeeting: 'Open the meeting',
     screenTitle: 'Scan to sign in',
     screenHint: 'Scan the QR code with your tablet or phone',

@@ -236,6 +236,7 @@ const meetingsZhCN = {
     failed: '签到未成功',
     retry: '请重新扫描会议室屏幕上的二维码',
     toMeeting: '查看会议',
+    signedInAt: '签到时间 {{time}}',
     screenTitle: '扫码签到',
     screenHint: '请使用平板或手机扫描二维码签到',
     screenCounts: '已签到 {{signed}} / {{total}} 人',

@@ -68,15 +68,23 @@ export default function SignInScreenPage() {
           <Typography.Text className="tb-signin-screen__time">{fullRange(meeting.startAt, meeting.endAt, meeting.timeZone)}{meeting.room ? ` · ${meeting.room.name}` : ''}</Typography.Text>
         </div>
       )}
-      {code ? (
-        <div className="tb-signin-screen__qr">
-          <img src={code.qr} alt={t('meetings.signIn.screenTitle')} data-testid="sign-in-qr" data-sign-in-url={code.url} />
-          <Typography.Title level={2}>{t('meetings.signIn.screenTitle')}</Typography.Title>
-          <Typography.Text>{t('meetings.signIn.screenHint')}</Typography.Text>
-          <Typography.Text type="secondary">{t('meetings.signIn.screenRefresh')}</Typography.Text>
+      {/* The code beside its instructions and the count on a landscape screen, above them on a portrait one: either
+          way the whole screen fits 1280×720 without scrolling (and scrolls rather than cuts off on anything smaller). */}
+      <div className="tb-signin-screen__body">
+        {code ? (
+          <img className="tb-signin-screen__qr" src={code.qr} alt={t('meetings.signIn.screenTitle')} data-testid="sign-in-qr" data-sign-in-url={code.url} />
+        ) : problem ? <Result status="info" title={t('meetings.signIn.screenClosed')} subTitle={problem} /> : <Spin size="large" />}
+        <div className="tb-signin-screen__side">
+          {code && (
+            <>
+              <Typography.Title level={2}>{t('meetings.signIn.screenTitle')}</Typography.Title>
+              <Typography.Text>{t('meetings.signIn.screenHint')}</Typography.Text>
+              <Typography.Text type="secondary">{t('meetings.signIn.screenRefresh')}</Typography.Text>
+            </>
+          )}
+          {summary && <div className="tb-signin-screen__count" data-testid="screen-count">{t('meetings.signIn.screenCounts', { signed, total: summary.counts.total })}</div>}
         </div>
-      ) : problem ? <Result status="info" title={t('meetings.signIn.screenClosed')} subTitle={problem} /> : <Spin size="large" />}
-      {summary && <div className="tb-signin-screen__count" data-testid="screen-count">{t('meetings.signIn.screenCounts', { signed, total: summary.counts.total })}</div>}
+      </div>
     </div>
   );
 }
