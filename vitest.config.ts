@@ -13,7 +13,7 @@ function isExpectedRefusal(log: string, moduleId: string): boolean {
 
 export default defineConfig({
   test: {
-    include: ['server/**/*.test.ts', 'collab/**/*.test.ts', 'media/**/*.test.ts', 'client/src/**/*.test.{ts,tsx}', 'tests/integration/**/*.test.ts'],
+    include: ['server/**/*.test.ts', 'collab/**/*.test.ts', 'media/**/*.test.ts', 'client/src/**/*.test.{ts,tsx}', 'common/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     exclude: ['node_modules/**', 'tests/e2e/**'],
     environment: 'node',
     pool: 'forks',

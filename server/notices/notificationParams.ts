@@ -1,10 +1,10 @@
-// Checks notification parameters against the catalogue (shared/notifications) on the way into the database and on
+// Checks notification parameters against the catalogue (common/notifications) on the way into the database and on
 // the way out, and turns a producer's parameters into stored ones: people by id become id + display name.
 import { z } from 'zod';
 import {
   MEETING_PLACE_MODES, MINUTES_ROLES, NOTIFICATION_CATALOGUE, isNotificationKind, paramsOf,
   type InputValues, type NotificationInput, type NotificationKind, type NotificationParams, type ParamType, type StoredValues,
-} from '../../shared/notifications/catalogue.ts';
+} from '../../common/notifications/catalogue.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const count = z.number().int().min(0);

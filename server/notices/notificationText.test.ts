@@ -1,7 +1,7 @@
 // The server's renderer and the parameter checks: each parameter type written in zh-CN and English, people stored by
 // display name, and rows from before parameters still readable.
 import { describe, expect, it } from 'vitest';
-import type { NoticeLocale, NotificationKind, NotificationParams } from '../../shared/notifications/catalogue.ts';
+import type { NoticeLocale, NotificationKind, NotificationParams } from '../../common/notifications/catalogue.ts';
 import { readParams, storedParams } from './notificationParams.ts';
 import { renderNotification } from './notificationText.ts';
 

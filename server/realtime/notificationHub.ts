@@ -1,5 +1,5 @@
 // Persisted per-user notifications, written inside a command's transaction and pushed live after it commits.
-import { noticeLocale, type NotificationInput, type NotificationKind } from '../../shared/notifications/catalogue.ts';
+import { noticeLocale, type NotificationInput, type NotificationKind } from '../../common/notifications/catalogue.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { peopleIn, storedParams } from '../notices/notificationParams.ts';
 import { presentNotification, type NotificationView } from '../presenters/notification.ts';
@@ -11,7 +11,7 @@ export interface RealtimeSink {
   toRoom?(room: string, event: string, payload: unknown): void;
 }
 
-/** A notice for one person: a kind of the catalogue (shared/notifications) with exactly its parameters. */
+/** A notice for one person: a kind of the catalogue (common/notifications) with exactly its parameters. */
 export type NewNotification = {
   [K in NotificationKind]: { userId: string; kind: K; params: NotificationInput<K>; link: string | null };
 }[NotificationKind];

@@ -1,6 +1,6 @@
 // Reading stored notifications in tests the way their recipients see them (kind + params rendered, zh-CN unless asked).
 import type { Prisma } from '../../prisma/generated/client.ts';
-import type { NoticeLocale } from '../../shared/notifications/catalogue.ts';
+import type { NoticeLocale } from '../../common/notifications/catalogue.ts';
 import type { Db } from '../../server/db/client.ts';
 import { presentNotification, type NotificationView } from '../../server/presenters/notification.ts';
 

@@ -7,7 +7,7 @@ import meetingRoomEn from './meetingRoom.en.ts';
 import supervisionEn from './supervision.en.ts';
 import meetingsEn from './meetings.en.ts';
 import minutesEn from './minutes.en.ts';
-import notificationMessagesEn from '../../../shared/notifications/messages.en.ts';
+import notificationMessagesEn from '../../../common/notifications/messages.en.ts';
 
 const en: Messages = {
   app: {
@@ -236,7 +236,7 @@ const en: Messages = {
     showUnread: 'Unread only',
     open: 'Open',
     loadMore: 'Load older notifications',
-    // Every kind of shared/notifications/catalogue.ts, nested by its dotted name, and the phrases of its parameters.
+    // Every kind of common/notifications/catalogue.ts, nested by its dotted name, and the phrases of its parameters.
     kinds: notificationMessagesEn.kinds,
     parts: notificationMessagesEn.parts,
   },

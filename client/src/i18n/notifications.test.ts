@@ -1,9 +1,9 @@
 // Every kind of the notification catalogue has a zh-CN and an English title and body in the client's resources, and
 // the two use exactly the kind's parameters: no parameter left unsaid, no placeholder without a value.
 import { describe, expect, it } from 'vitest';
-import { NOTIFICATION_KINDS, paramsOf } from '../../../shared/notifications/catalogue.ts';
-import { placeholders, templatesOf } from '../../../shared/notifications/format.ts';
-import type { NotificationMessages } from '../../../shared/notifications/messages.zh-CN.ts';
+import { NOTIFICATION_KINDS, paramsOf } from '../../../common/notifications/catalogue.ts';
+import { placeholders, templatesOf } from '../../../common/notifications/format.ts';
+import type { NotificationMessages } from '../../../common/notifications/messages.zh-CN.ts';
 import en from './en.ts';
 import zhCN from './zh-CN.ts';
 

@@ -6,7 +6,7 @@ import meetingRoomZhCN from './meetingRoom.zh-CN.ts';
 import supervisionZhCN from './supervision.zh-CN.ts';
 import meetingsZhCN from './meetings.zh-CN.ts';
 import minutesZhCN from './minutes.zh-CN.ts';
-import notificationMessagesZhCN from '../../../shared/notifications/messages.zh-CN.ts';
+import notificationMessagesZhCN from '../../../common/notifications/messages.zh-CN.ts';
 
 const zhCN = {
   app: {
@@ -236,7 +236,7 @@ const zhCN = {
     showUnread: '只看未读',
     open: '查看',
     loadMore: '加载更早的通知',
-    // Every kind of shared/notifications/catalogue.ts, nested by its dotted name, and the phrases of its parameters.
+    // Every kind of common/notifications/catalogue.ts, nested by its dotted name, and the phrases of its parameters.
     kinds: notificationMessagesZhCN.kinds,
     parts: notificationMessagesZhCN.parts,
   },

@@ -2,8 +2,8 @@
 // parameters with i18n (and change language with the interface); older rows show the text the server sent.
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isNotificationKind, type NotificationKind, type NotificationParams } from '../../../shared/notifications/catalogue.ts';
-import { formatParams } from '../../../shared/notifications/format.ts';
+import { isNotificationKind, type NotificationKind, type NotificationParams } from '../../../common/notifications/catalogue.ts';
+import { formatParams } from '../../../common/notifications/format.ts';
 import type { Notification } from '../api/types.ts';
 
 export function useNotificationText(): (n: Notification) => { title: string; body: string } {

@@ -3,7 +3,7 @@
 // answer records the outcome either way, and the host may close once every objection has one. Who answered, and in
 // which capacity, is audited; the objector is told, the minute-taker too when someone else answered, and the host once
 // nothing is left open.
-import type { MINUTES_ROLES } from '../../../shared/notifications/catalogue.ts';
+import type { MINUTES_ROLES } from '../../../common/notifications/catalogue.ts';
 import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
 import { openObjections, type ConfirmationState } from '../../domain/minutes/minutesFlow.ts';
 import { InvalidState, NotFound } from '../../errors.ts';

@@ -7,7 +7,7 @@ import type { Prisma } from '../../../prisma/generated/client.ts';
 import type { EventKind, TaskAction, TaskStatus } from '../../domain/supervision/vocabulary.ts';
 import { Conflict, NotFound } from '../../errors.ts';
 import { authorizeTaskAction, overseenUnits, type Oversight, type TaskFacts } from '../../policies/supervision.ts';
-import type { NotificationInput, NotificationKind } from '../../../shared/notifications/catalogue.ts';
+import type { NotificationInput, NotificationKind } from '../../../common/notifications/catalogue.ts';
 import type { NotificationView } from '../../presenters/notification.ts';
 import { notice } from '../../realtime/notificationHub.ts';
 import type { Services } from '../../services.ts';

@@ -1,5 +1,5 @@
 // One person's notifications, newest first, each in their language: the notification centre's list.
-import { noticeLocale } from '../../../shared/notifications/catalogue.ts';
+import { noticeLocale } from '../../../common/notifications/catalogue.ts';
 import type { Db } from '../../db/client.ts';
 import { presentNotification, type NotificationView } from '../../presenters/notification.ts';
 

@@ -7,7 +7,7 @@ import { okBody, responses } from '../../http/schemas.ts';
 import { listNotifications } from '../../queries/notifications/notificationList.ts';
 
 /**
- * kind: a message key of shared/notifications/catalogue.ts, with its params (null on rows written before params, whose
+ * kind: a message key of common/notifications/catalogue.ts, with its params (null on rows written before params, whose
  * title and body are shown as stored); title and body: the text in the reader's language.
  */
 export const notificationBody = z.object({
