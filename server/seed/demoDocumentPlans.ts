@@ -54,7 +54,7 @@ export interface DocumentPlan {
   acceptAll?: When[];
 }
 
-const ALL_UNITS = ['区政府办公室', '区发展和改革委员会', '区财政局', '区住房和城乡建设委员会', '区应急管理局', '区卫生健康委员会', '区市场监督管理局', '区政府督查室'];
+const ALL_UNITS = ['区人民政府', '区政府办公室', '区发展和改革委员会', '区财政局', '区住房和城乡建设委员会', '区应急管理局', '区卫生健康委员会', '区市场监督管理局', '区政府督查室'];
 
 export function documentPlans(world: DemoWorld, rng: DemoRandom): DocumentPlan[] {
   const year = planYear(world.today);

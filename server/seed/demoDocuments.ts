@@ -20,9 +20,9 @@ export interface SeededDocument {
 
 /** Who reads what once it is out: people opening issued notices (the workbench's recent documents). */
 const READERS: Record<string, Array<When & { by: string }>> = {
-  dutyNotice: [{ day: -4, hm: '09:10', by: 'zhangwei' }, { day: -4, hm: '09:30', by: 'guomin' }, { day: -3, hm: '08:50', by: 'xuyan' }],
+  dutyNotice: [{ day: -4, hm: '09:10', by: 'zhangwei' }, { day: -4, hm: '09:30', by: 'guomin' }, { day: -3, hm: '08:50', by: 'xuyan' }, { day: -3, hm: '10:15', by: 'chenming' }],
   upperNotice: [{ day: -20, hm: '10:00', by: 'zhouqiang' }, { day: -19, hm: '09:20', by: 'lihua' }, { day: -19, hm: '09:40', by: 'zhangwei' }],
-  bulletin: [{ day: -4, hm: '14:00', by: 'zhaojing' }, { day: -4, hm: '16:30', by: 'wanglei' }],
+  bulletin: [{ day: -4, hm: '14:00', by: 'zhaojing' }, { day: -4, hm: '16:30', by: 'wanglei' }, { day: -3, hm: '10:30', by: 'chenming' }, { day: -3, hm: '11:00', by: 'liufang' }],
   renewalPlan: [{ day: -1, hm: '09:05', by: 'yangfan' }],
 };
 

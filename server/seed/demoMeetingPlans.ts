@@ -184,7 +184,7 @@ export function meetingPlans(world: DemoWorld, rng: DemoRandom): MeetingPlan[] {
     },
   });
   add({
-    ...base, key: 'business2', type: 'zhuanti', mode: 'hybrid', title: '营商环境评价迎检工作部署会', room: '视频会商室', host: 'lihua',
+    ...base, key: 'business2', type: 'zhuanti', mode: 'hybrid', title: '营商环境评价迎检工作部署会', room: '视频会商室', host: 'lihua', organiser: 'lihua', minuteTaker: 'zhangwei',
     description: '部署营商环境评价迎检准备工作。', start: at(day(2), '14:30'), end: at(day(2), '16:30'), scheduledAt: at(day(-1), '09:20'),
     attendees: ['zhangwei', 'hejun', 'fengjie', 'zhaojing'], agenda: [{ title: '评价指标任务分解', presenter: 'zhangwei', minutes: 50 }, { title: '佐证材料准备', presenter: 'hejun', minutes: 40 }],
   });

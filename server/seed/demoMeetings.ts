@@ -149,7 +149,8 @@ export function seedMeeting(world: DemoWorld, rooms: ReadonlyMap<string, string>
   const leaving = new Map((plan.leave ?? []).map((l) => [l.username, l]));
   const absent = new Set(plan.absent ?? []);
   const silent = new Set(plan.silent ?? []);
-  const seated = [...plan.attendees, ...(plan.nonVoting ?? [])].filter((u) => u !== plan.host);
+  // Everyone with a seat but the host replies; the minute-taker has one even when not invited by name.
+  const seated = [...new Set([...plan.attendees, ...(plan.nonVoting ?? []), ...(plan.minuteTaker ? [plan.minuteTaker] : [])])].filter((u) => u !== plan.host);
   for (const [i, username] of seated.entries()) {
     if (silent.has(username)) continue;
     const at = replyAt(i);

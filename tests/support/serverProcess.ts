@@ -11,11 +11,14 @@ export interface ServerProcess {
   exited: Promise<number | null>;
 }
 
-/** Starts the server and resolves when it prints that it is running (an event, not a timer). */
-export function startServer(dataDir: string, port: number): Promise<ServerProcess> {
+/**
+ * Starts the server and resolves when it prints that it is running (an event, not a timer). `env` adds to or overrides
+ * the defaults (the demo organisation, a generous sign-in rate limit, quiet logs), e.g. TONGBAN_DEMO=full.
+ */
+export function startServer(dataDir: string, port: number, env: Record<string, string> = {}): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
-    env: { ...process.env, TONGBAN_DATA_DIR: dataDir, TONGBAN_PORT: String(port), TONGBAN_HOST: '127.0.0.1', TONGBAN_DEMO: '1', TONGBAN_AUTH_RATE_LIMIT: '1000', TONGBAN_LOG_LEVEL: 'warn' },
+    env: { ...process.env, TONGBAN_DATA_DIR: dataDir, TONGBAN_PORT: String(port), TONGBAN_HOST: '127.0.0.1', TONGBAN_DEMO: '1', TONGBAN_AUTH_RATE_LIMIT: '1000', TONGBAN_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
