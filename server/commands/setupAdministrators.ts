@@ -1,13 +1,14 @@
 // First start: the one-time setup link creates the organisation's root unit and the three separated administrators.
 import type { Db } from '../db/client.ts';
 import type { AdminRole } from '../domain/roles.ts';
-import { Conflict, Forbidden } from '../errors.ts';
+import { passwordProblems } from '../domain/passwordPolicy.ts';
+import { BadRequest, Conflict, Forbidden } from '../errors.ts';
 import type { RequestContext } from '../audit/auditLog.ts';
 import { recordAudit } from '../audit/auditLog.ts';
 import { randomToken, sha256 } from '../security/tokens.ts';
 import type { Services } from '../services.ts';
 import { inTransaction } from './transaction.ts';
-import { assertPasswordAcceptable, storeNewPassword } from './passwordRules.ts';
+import { storeNewPassword } from './passwordRules.ts';
 
 const SETUP_TOKEN_HOURS = 24;
 
@@ -41,11 +42,26 @@ export async function issueSetupToken(svc: Services): Promise<string | null> {
   return token;
 }
 
+/**
+ * Checks the three passwords together and names each administrator whose password falls short, so that the form can
+ * say which account a problem concerns (details.accounts; problems and account repeat the first, as other commands
+ * report one password).
+ */
+function assertPasswordsAcceptable(accounts: Array<[AdminRole, AdminAccountInput]>, minLength: number): void {
+  const weak = accounts
+    .map(([account, a]) => ({ account, problems: passwordProblems(a.password, a.username, minLength) }))
+    .filter((w) => w.problems.length > 0);
+  const first = weak[0];
+  if (!first) return;
+  throw new BadRequest('weak_password', `Passwords that do not meet the policy: ${weak.map((w) => `${w.account} administrator (${w.problems.join(', ')})`).join('; ')}`,
+    { problems: first.problems, minLength, account: first.account, accounts: weak });
+}
+
 export async function setupAdministrators(svc: Services, ctx: RequestContext, input: SetupInput): Promise<void> {
   const accounts: Array<[AdminRole, AdminAccountInput]> = [['system', input.system], ['security', input.security], ['audit', input.audit]];
   const names = new Set(accounts.map(([, a]) => a.username.toLowerCase()));
   if (names.size !== 3) throw new Conflict('duplicate_username', 'The three administrators need three different accounts');
-  for (const [, a] of accounts) assertPasswordAcceptable(a.password, a.username, svc.config.passwordMinLength);
+  assertPasswordsAcceptable(accounts, svc.config.passwordMinLength);
 
   await inTransaction(svc, async (tx) => {
     const now = ctx.at;

@@ -203,6 +203,7 @@ const en: Messages = {
     doneText: 'The three administrators exist. Once signed in with an authenticator, the system administrator can create units and users; the other two must enrol an authenticator and change their password at first sign-in.',
     goSignIn: 'Go to sign-in',
     passwordsDifferent: 'Use a different password for each account.',
+    passwordProblem: '{{account}}: the initial password does not meet the policy ({{problems}})',
   },
   nav: {
     home: 'Workbench',

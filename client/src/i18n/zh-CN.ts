@@ -203,6 +203,7 @@ const zhCN = {
     doneText: '三位管理员已创建。系统管理员登录并绑定验证器后，即可创建单位和用户；另两位管理员首次登录时须绑定验证器并修改密码。',
     goSignIn: '前往登录',
     passwordsDifferent: '建议三个账户使用不同的密码。',
+    passwordProblem: '{{account}}的初始密码不符合安全要求：{{problems}}',
   },
   nav: {
     home: '工作台',

@@ -1,5 +1,6 @@
 // 首次设置: with the one-time link printed at first start, name the organisation and create the three separated
-// administrators (system, security, audit).
+// administrators (system, security, audit). The password rules sit with the password fields, and a password the
+// server refuses is marked on its own field, naming the administrator it belongs to.
 import { Alert, Button, Card, Col, Form, Input, Result, Row, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,9 +9,7 @@ import { errorMessage } from '../../api/errorMessage.ts';
 import { setupApi, type AdminAccount } from '../../api/setup.ts';
 import { AuthLayout } from '../../components/AuthLayout.tsx';
 import { PageLoading } from '../../components/PageLoading.tsx';
-
-type Duty = 'system' | 'security' | 'audit';
-const DUTIES: Duty[] = ['system', 'security', 'audit'];
+import { DUTIES, weakPasswords } from './weakPasswords.ts';
 
 interface Values {
   organisationName: string;
@@ -23,6 +22,7 @@ const USERNAME = /^[a-zA-Z0-9._-]{3,32}$/;
 
 export function SetupPage() {
   const { t } = useTranslation();
+  const [form] = Form.useForm<Values>();
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const [needed, setNeeded] = useState<boolean | null>(null);
@@ -41,7 +41,13 @@ export function SetupPage() {
       await setupApi.run({ token, ...values });
       setDone(true);
     } catch (err) {
-      setError(errorMessage(t, err));
+      const weak = weakPasswords(t, err);
+      if (weak.length > 0) {
+        form.setFields(weak.map((w) => ({ name: [w.account, 'password'], errors: [w.message] })));
+        setError(weak.map((w) => w.message).join('\n'));
+      } else {
+        setError(errorMessage(t, err));
+      }
     } finally {
       setBusy(false);
     }
@@ -62,15 +68,14 @@ export function SetupPage() {
   return (
     <AuthLayout title={t('setup.title')} wide>
       <Typography.Paragraph type="secondary">{t('setup.intro')}</Typography.Paragraph>
-      <Form<Values> layout="vertical" onFinish={(v) => void submit(v)} requiredMark={false} size="large">
+      <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} requiredMark={false} size="large">
         <Form.Item name="organisationName" label={t('setup.organisation')} rules={[{ required: true, whitespace: true, message: t('setup.organisationRequired') }]}>
           <Input placeholder={t('setup.organisationPlaceholder')} maxLength={64} />
         </Form.Item>
-        <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>{t('passwordForm.policy')} {t('setup.passwordsDifferent')}</Typography.Paragraph>
         <Row gutter={[16, 16]}>
           {DUTIES.map((duty) => (
             <Col key={duty} xs={24} md={8}>
-              <Card size="small" title={t(`setup.${duty}`)} styles={{ body: { paddingBottom: 4 } }} data-testid={`setup-${duty}`}>
+              <Card size="small" title={t(`setup.${duty}`)} style={{ height: '100%' }} styles={{ body: { paddingBottom: 4 } }} data-testid={`setup-${duty}`}>
                 <Typography.Paragraph type="secondary" style={{ fontSize: 13, minHeight: 60 }}>{t(`setup.${duty}Hint`)}</Typography.Paragraph>
                 <Form.Item name={[duty, 'username']} label={t('setup.username')} rules={[{ required: true, pattern: USERNAME, message: t('setup.usernameRule') }]}>
                   <Input autoComplete="off" autoCapitalize="none" spellCheck={false} />
@@ -78,7 +83,7 @@ export function SetupPage() {
                 <Form.Item name={[duty, 'displayName']} label={t('setup.displayName')} rules={[{ required: true, whitespace: true, message: t('setup.displayNameRequired') }]}>
                   <Input maxLength={64} />
                 </Form.Item>
-                <Form.Item name={[duty, 'password']} label={t('setup.password')}
+                <Form.Item name={[duty, 'password']} label={t('setup.password')} extra={t('passwordForm.policy')}
                   rules={[{ required: true, message: t('passwordForm.newRequired') }]}>
                   <Input.Password autoComplete="new-password" />
                 </Form.Item>
@@ -86,7 +91,8 @@ export function SetupPage() {
             </Col>
           ))}
         </Row>
-        {error && <Alert type="error" showIcon title={error} style={{ marginTop: 16 }} />}
+        <Typography.Paragraph type="secondary" style={{ fontSize: 13, marginTop: 12 }}>{t('setup.passwordsDifferent')}</Typography.Paragraph>
+        {error && <Alert type="error" showIcon title={<span style={{ whiteSpace: 'pre-line' }}>{error}</span>} style={{ marginTop: 16 }} data-testid="setup-error" />}
         <Button type="primary" htmlType="submit" size="large" loading={busy} style={{ marginTop: 20, minWidth: 200 }}>{t('setup.submit')}</Button>
       </Form>
     </AuthLayout>
