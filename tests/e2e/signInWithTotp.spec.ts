@@ -7,6 +7,15 @@ test('a leader enrols an authenticator, signs out, and signs in again with passw
   expect(await submitPassword(page, 'liufang')).toBe(200);
   await expect(page.getByRole('heading', { name: '绑定验证器' })).toBeVisible();
   await expect(page.getByRole('img', { name: '验证器绑定二维码' })).toBeVisible();
+  // The key for typing by hand: eight groups of four, in monospace; on a phone's width lines break between groups only.
+  const key = page.getByTestId('totp-secret');
+  await expect(key).toHaveText(/^[A-Z2-7]{4}( [A-Z2-7]{4}){7}$/);
+  expect(await key.evaluate((el) => getComputedStyle(el).fontFamily)).toMatch(/mono/i);
+  await page.setViewportSize({ width: 360, height: 800 });
+  const groups = await key.locator('.tb-secret__group').evaluateAll((els) => els.map((el) => el.getClientRects().length));
+  expect(groups).toEqual(Array(8).fill(1));
+  expect((await key.boundingBox())!.height).toBeGreaterThan(40);
+  await page.setViewportSize({ width: 1280, height: 800 });
   const { secret } = await enrolAuthenticator(page);
 
   await expect(page.getByTestId('greeting')).toContainText('刘芳');

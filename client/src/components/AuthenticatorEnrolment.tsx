@@ -13,9 +13,18 @@ interface Props {
   onDone: (result: EnrolmentConfirmed) => void | Promise<void>;
 }
 
-/** Groups of four are easier to type into an app by hand; authenticators ignore the spaces. */
-function grouped(secret: string): string {
-  return secret.replace(/(.{4})/g, '$1 ').trim();
+/**
+ * Groups of four are easier to type into an app by hand (authenticators ignore the spaces). A line may break between
+ * groups, never inside one; copying the text still gives the key with a space between groups.
+ */
+function Grouped({ secret }: { secret: string }) {
+  const groups = secret.match(/.{1,4}/g) ?? [];
+  return groups.map((group, i) => (
+    <span key={i}>
+      {i > 0 && ' '}
+      <span className="tb-secret__group">{group}</span>
+    </span>
+  ));
 }
 
 export function AuthenticatorEnrolment({ confirm, onDone }: Props) {
@@ -81,7 +90,7 @@ export function AuthenticatorEnrolment({ confirm, onDone }: Props) {
         <img src={enrolment.qrDataUrl} alt={t('enrolment.qrAlt')} className="tb-qr" />
         <Flex vertical gap={6} style={{ flex: '1 1 220px', minWidth: 0 }}>
           <Typography.Text type="secondary">{t('enrolment.cannotScan')}</Typography.Text>
-          <code className="tb-secret" data-testid="totp-secret" aria-label={t('enrolment.secretLabel')}>{grouped(enrolment.secret)}</code>
+          <code className="tb-secret tb-secret--grouped" data-testid="totp-secret" aria-label={t('enrolment.secretLabel')}><Grouped secret={enrolment.secret} /></code>
           <CopyButton text={enrolment.secret} />
         </Flex>
       </Flex>
