@@ -1,7 +1,7 @@
 // The unit tree built from the server's flat list, and the exclusion used when choosing a unit's new parent.
 import { describe, expect, it } from 'vitest';
 import type { Unit } from '../api/types.ts';
-import { unitAndDescendants, unitTree, type UnitNode } from './unitTree.ts';
+import { unitAncestors, unitAndDescendants, unitTree, type UnitNode } from './unitTree.ts';
 
 const unit = (id: string, parentId: string | null): Unit => ({ id, name: `unit ${id}`, shortName: null, aliases: [], parentId, sortOrder: 0, memberCount: 0 });
 const UNITS = [unit('gov', null), unit('office', 'gov'), unit('dc', 'office'), unit('it', 'office'), unit('finance', 'gov'), unit('other', null)];
@@ -29,5 +29,21 @@ describe('unitAndDescendants', () => {
     ['dc', ['dc']],
   ])('%s', (id, expected) => {
     expect([...unitAndDescendants(UNITS, id)].sort()).toEqual([...expected].sort());
+  });
+});
+
+describe('unitAncestors', () => {
+  it.each([
+    ['dc', ['office', 'gov']],
+    ['finance', ['gov']],
+    ['gov', []],
+    ['unknown', []],
+  ])('%s', (id, expected) => {
+    expect(unitAncestors(UNITS, id)).toEqual(expected);
+  });
+
+  it('stops at a loop, and after a parent it does not know', () => {
+    expect(unitAncestors([unit('a', 'b'), unit('b', 'a')], 'a')).toEqual(['b']);
+    expect(unitAncestors([unit('a', 'missing')], 'a')).toEqual(['missing']);
   });
 });

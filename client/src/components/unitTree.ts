@@ -41,3 +41,11 @@ export function unitAndDescendants(units: Unit[], id: string): Set<string> {
   }
   return result;
 }
+
+/** The ids of the units above one, nearest first: what a tree must expand to show it. Stops at a loop or a gap. */
+export function unitAncestors(units: Unit[], id: string): string[] {
+  const parentOf = new Map(units.map((u) => [u.id, u.parentId]));
+  const result: string[] = [];
+  for (let parent = parentOf.get(id); parent && !result.includes(parent) && parent !== id; parent = parentOf.get(parent)) result.push(parent);
+  return result;
+}

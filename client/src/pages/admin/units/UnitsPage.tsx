@@ -1,11 +1,11 @@
 // 管理 › 组织机构: the unit tree. The system administrator creates, renames and moves units; the other administrators
-// see it read-only.
+// see it read-only. A unit just created or moved is shown: the tree expands down to it and selects it.
 import { ApartmentOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Empty, Flex, Row, Space, Spin, Tag, Tree, Typography } from 'antd';
-import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../api/errorMessage.ts';
-import { unitTree, type UnitNode } from '../../../components/unitTree.ts';
+import { unitAncestors, unitTree, type UnitNode } from '../../../components/unitTree.ts';
 import { useUnits } from '../../../components/useUnits.ts';
 import { useWideLayout } from '../../../components/useWideLayout.ts';
 import { useSession } from '../../../session/sessionContext.ts';
@@ -23,6 +23,9 @@ export default function UnitsPage() {
   const { units, loading, error, reload } = useUnits();
   const [selected, setSelected] = useState<string | null>(null);
   const [form, setForm] = useState<UnitFormTarget | null>(null);
+  // null until someone opens or closes a branch: everything open, as the tree first shows.
+  const [expanded, setExpanded] = useState<string[] | null>(null);
+  const [reveal, setReveal] = useState<string | null>(null);
   const editable = session.can('unit.update');
   const wide = useWideLayout();
   const details = useRef<HTMLDivElement>(null);
@@ -33,10 +36,23 @@ export default function UnitsPage() {
     if (id && !wide) window.requestAnimationFrame(() => details.current?.scrollIntoView({ behavior: 'smooth', block: 'start' }));
   };
 
+  const parents = useMemo(() => [...new Set(units.flatMap((u) => (u.parentId ? [u.parentId] : [])))], [units]);
+  const expandedKeys = expanded ?? parents;
+
+  // Once the reloaded list has the saved unit: open every branch above it, select it, and scroll it into view.
+  useEffect(() => {
+    if (!reveal || !units.some((u) => u.id === reveal)) return;
+    const path = unitAncestors(units, reveal);
+    setExpanded((keys) => [...new Set([...(keys ?? parents), ...path])]);
+    setReveal(null);
+    setSelected(reveal);
+    window.requestAnimationFrame(() => document.querySelector(`[data-unit-id="${CSS.escape(reveal)}"]`)?.scrollIntoView({ block: 'nearest' }));
+  }, [reveal, units, parents]);
+
   const treeData = useMemo(() => {
     const decorate = (nodes: UnitNode[]): TreeItem[] => nodes.map((n) => ({
       key: n.key,
-      title: <span className="tb-unit-title">{n.title} <Typography.Text type="secondary" style={{ fontSize: 13 }}>{t('units.members', { count: n.unit.memberCount })}</Typography.Text></span>,
+      title: <span className="tb-unit-title" data-unit-id={n.key}>{n.title} <Typography.Text type="secondary" style={{ fontSize: 13 }}>{t('units.members', { count: n.unit.memberCount })}</Typography.Text></span>,
       children: decorate(n.children),
     }));
     return decorate(unitTree(units));
@@ -59,7 +75,8 @@ export default function UnitsPage() {
               <Tree
                 className="tb-unit-tree"
                 treeData={treeData}
-                defaultExpandAll
+                expandedKeys={expandedKeys}
+                onExpand={(keys) => setExpanded(keys.map(String))}
                 blockNode
                 selectedKeys={selected ? [selected] : []}
                 onSelect={(keys) => select(keys[0] === undefined ? null : String(keys[0]))}
@@ -98,7 +115,7 @@ export default function UnitsPage() {
         onSaved={async (id) => {
           setForm(null);
           await reload();
-          setSelected(id);
+          setReveal(id);
         }}
       />
     </Flex>
