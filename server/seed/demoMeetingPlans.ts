@@ -92,7 +92,7 @@ export function meetingPlans(world: DemoWorld, rng: DemoRandom): MeetingPlan[] {
       { title: '应急值守和信息报送', presenter: 'linqiang', minutes: 20 },
     ],
   });
-  for (const [i, offset] of [-14, -9, -4].entries()) {
+  for (const [i, offset] of [-14, -9, -5].entries()) {
     add({
       ...base, key: `weekly${i}`, type: 'weekly', title: '区政府办工作例会', room: '小会议室', host: 'wanglei', minuteTaker: null,
       description: '通报上周工作，安排本周重点事项。', start: at(day(offset), '08:30'), end: at(day(offset), '09:20'), scheduledAt: at(day(offset - 1), '16:00'),
@@ -102,7 +102,7 @@ export function meetingPlans(world: DemoWorld, rng: DemoRandom): MeetingPlan[] {
   }
   add({
     ...base, key: 'business', type: 'zhuanti', title: '优化营商环境工作推进会', room: '第一会议室', host: 'chenming',
-    description: '推进营商环境改革各项任务，研究政务服务“一网通办”工作。', start: at(day(-6), '09:00'), end: at(day(-6), '11:00'), scheduledAt: at(day(-9), '14:10'),
+    description: '推进营商环境改革各项任务，研究政务服务“一网通办”工作。', start: at(day(-4), '09:30'), end: at(day(-4), '11:30'), scheduledAt: at(day(-8), '14:10'),
     attendees: ['lihua', 'zhangwei', 'yangfan', 'fengjie', 'wanglei'], nonVoting: ['hejun'],
     agenda: [
       { title: '营商环境评价指标对标情况', presenter: 'lihua', minutes: 40 },

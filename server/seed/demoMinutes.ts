@@ -128,7 +128,7 @@ function minutesPlans(world: DemoWorld): MinutesPlan[] {
       plain: ['四、各街道要落实属地责任，区应急局牵头于两周内组织一次综合应急演练。'],
     },
     {
-      meeting: 'business', prepared: { day: -6, hm: '11:20' }, written: { day: -5, hm: '10:00' }, finalised: { day: -2, hm: '17:00' },
+      meeting: 'business', prepared: { day: -4, hm: '11:50' }, written: { day: -3, hm: '10:00' }, finalised: { day: -2, hm: '17:00' },
       answers: [
         { day: -2, hm: '17:30', by: 'lihua' }, { day: -1, hm: '09:10', by: 'yangfan' },
         { day: -1, hm: '10:20', by: 'fengjie', object: '第二项“首违不罚”事项清单应由区市场监管局会同区司法局制定，请修改。' },
