@@ -1,6 +1,6 @@
 // Starts Tongban: one process, one port (HTTP API, client, socket.io; collab and media join here as they land).
 import { buildApp } from './app.ts';
-import { issueSetupToken } from './commands/setupAdministrators.ts';
+import { issueSetupToken } from './commands/accounts/setupAdministrators.ts';
 import { demoContentMissing, describeDemoContent, seedDemoContent } from './seed/demoContent.ts';
 import { DEMO_PASSWORD, seedDemoOrganisation } from './seed/demoOrganisation.ts';
 

@@ -4,10 +4,10 @@
 // start time) in the same transaction as its notifications, so a restart or a second instance never sends one twice,
 // and a reschedule arms the reminders again for the new start.
 import { recordAudit, type RequestContext } from '../audit/auditLog.ts';
-import { announce } from '../commands/meetingSupport.ts';
-import { inTransaction } from '../commands/transaction.ts';
+import { announce } from '../commands/meetings/meetingSupport.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { dueReminder, MAX_REMINDER_MINUTES, type ReminderDecision } from '../domain/meetings/reminderPlan.ts';
-import { meetingNotice } from '../realtime/meetingNotices.ts';
+import { meetingNotice } from '../notifications/meetingNotices.ts';
 import type { NotificationView } from '../presenters/notification.ts';
 import type { Services } from '../services.ts';
 

@@ -8,7 +8,7 @@ import { chinaToday, deadlineDate, endOfChinaDay } from '../domain/supervision/d
 import { owedReminder, reminderHorizon, type OwedReminder } from '../domain/supervision/reminderPlan.ts';
 import { OPEN_STATUSES } from '../domain/supervision/vocabulary.ts';
 import type { Services } from '../services.ts';
-import { inTransaction } from '../commands/transaction.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { notifyAbout, recordEvent, unitHandlers, unitLeaders } from '../commands/supervision/taskContext.ts';
 
 const BATCH = 200;

@@ -1,8 +1,8 @@
 // Notification rows → API shape: kind + params, and the text rendered in the reader's language (for rows written
 // before notifications carried parameters, the text they were stored with).
 import type { NoticeLocale, NotificationKind, NotificationParams } from '../../common/notifications/catalogue.ts';
-import { readParams } from '../notices/notificationParams.ts';
-import { renderNotification } from '../notices/notificationText.ts';
+import { readParams } from '../notifications/notificationParams.ts';
+import { renderNotification } from '../notifications/notificationText.ts';
 
 export interface NotificationView {
   id: string;

@@ -2,8 +2,8 @@
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TestClient, type TestApp } from '../../tests/support/testApp.ts';
-import { inTransaction } from '../commands/transaction.ts';
-import { notice } from './notificationHub.ts';
+import { inTransaction } from '../db/transaction.ts';
+import { notice } from '../notifications/notificationHub.ts';
 
 let t: TestApp;
 let url: string;

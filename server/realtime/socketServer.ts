@@ -5,7 +5,7 @@ import { Server, type Socket } from 'socket.io';
 import fastifyCookie from '@fastify/cookie';
 import { isSessionLive, loadSession, SESSION_COOKIE } from '../auth/sessions.ts';
 import { sessionStage } from '../auth/stage.ts';
-import { markNotificationsRead } from '../commands/notificationReader.ts';
+import { markNotificationsRead } from '../commands/notifications/notificationReader.ts';
 import { AppError } from '../errors.ts';
 import type { Services } from '../services.ts';
 import { MediaError } from '../../media/errors.ts';

@@ -11,7 +11,7 @@ import { seedMinutes } from './demoMinutes.ts';
 import { seedTasks } from './demoSupervision.ts';
 import { DemoWriter } from './demoWriter.ts';
 import { DemoWorld } from './demoWorld.ts';
-import { markNotificationsRead } from '../commands/notificationReader.ts';
+import { markNotificationsRead } from '../commands/notifications/notificationReader.ts';
 
 export interface DemoContentSummary {
   /** What was made, by kind (rooms, meetings, documents, minutes, tasks, commentThreads …). */

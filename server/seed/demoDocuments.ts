@@ -1,12 +1,12 @@
 // Demo documents played through the document commands: each is created by its owner, written through the collab
 // server, shared, commented on (threads anchored in the text, replies, resolved threads), reviewed with tracked
 // changes, accepted, and moved through its workflow — so every status has documents, with versions at each step.
-import { openThread, replyToThread, setThreadResolved } from '../commands/commentThreads.ts';
-import { createDocument } from '../commands/documentCreator.ts';
-import { recordDocumentOpen } from '../commands/documentOpener.ts';
-import { setDocumentShares, type ShareInput } from '../commands/documentSharer.ts';
-import { stepDocumentWorkflow } from '../commands/documentWorkflowStepper.ts';
-import { decideOnSuggestions } from '../commands/suggestionDecider.ts';
+import { openThread, replyToThread, setThreadResolved } from '../commands/documents/commentThreads.ts';
+import { createDocument } from '../commands/documents/documentCreator.ts';
+import { recordDocumentOpen } from '../commands/documents/documentOpener.ts';
+import { setDocumentShares, type ShareInput } from '../commands/documents/documentSharer.ts';
+import { stepDocumentWorkflow } from '../commands/documents/documentWorkflowStepper.ts';
+import { decideOnSuggestions } from '../commands/documents/suggestionDecider.ts';
 import { authorizeWorkflow } from '../policies/documents.ts';
 import { documentPlans, type DocumentPlan, type ThreadPlan, type When } from './demoDocumentPlans.ts';
 import type { DemoRandom } from './demoRandom.ts';

@@ -2,13 +2,13 @@
 // reply (leave with a substitute, absent), the organiser uploads a PDF material, people sign in on the tablet or
 // online, hosts start and end, and one meeting is called off. What each meeting is comes from demoMeetingPlans.ts.
 import { Readable } from 'node:stream';
-import { createMeeting, type AgendaInput } from '../commands/meetingScheduler.ts';
-import { cancelMeeting } from '../commands/meetingCanceller.ts';
-import { endMeeting, startMeeting } from '../commands/meetingLifecycle.ts';
-import { uploadMaterial } from '../commands/materialUploader.ts';
-import { signInToMeeting } from '../commands/meetingSignIn.ts';
-import { answerRsvp } from '../commands/rsvpResponder.ts';
-import { createRoom, updateRoom } from '../commands/roomEditor.ts';
+import { createMeeting, type AgendaInput } from '../commands/meetings/meetingScheduler.ts';
+import { cancelMeeting } from '../commands/meetings/meetingCanceller.ts';
+import { endMeeting, startMeeting } from '../commands/meetings/meetingLifecycle.ts';
+import { uploadMaterial } from '../commands/meetings/materialUploader.ts';
+import { signInToMeeting } from '../commands/meetings/meetingSignIn.ts';
+import { answerRsvp } from '../commands/meetings/rsvpResponder.ts';
+import { createRoom, updateRoom } from '../commands/meetings/roomEditor.ts';
 import { DEFAULT_TIME_ZONE } from '../domain/meetings/localTime.ts';
 import type { MeetingMode, MeetingType, RoomEquipment, SignInMethod } from '../domain/meetings/vocabulary.ts';
 import { materialPdf } from './demoMaterialPdf.ts';

@@ -1,8 +1,8 @@
 // The demo organisation: a district government with its bureaus, leaders, clerks, staff, supervisors and the three
 // administrators, so a newcomer can try every feature at once (`npm run demo`).
 import type { RequestContext } from '../audit/auditLog.ts';
-import { createUnit } from '../commands/unitEditor.ts';
-import { createUser } from '../commands/userCreator.ts';
+import { createUnit } from '../commands/accounts/unitEditor.ts';
+import { createUser } from '../commands/accounts/userCreator.ts';
 import type { RoleName } from '../domain/roles.ts';
 import type { Services } from '../services.ts';
 

@@ -7,11 +7,11 @@ import { subjectFromUser, type Subject } from '../auth/subject.ts';
 import { addWorkingDays } from '../domain/calendar/workingDays.ts';
 import type { IsoDate } from '../domain/calendar/isoDate.ts';
 import { fromLocal, localDate } from '../domain/meetings/localTime.ts';
-import { NoticeDispatcher } from '../notices/noticeChannel.ts';
+import { NoticeDispatcher } from '../notifications/noticeChannel.ts';
 import { authorize, can, type Action } from '../policies/index.ts';
 import { authorizeDocument, type Access, type DocumentFacts } from '../policies/documents.ts';
 import { meetingFactsSelect, meetingResource } from '../policies/meetingFacts.ts';
-import { documentWithAccess } from '../queries/documentAccess.ts';
+import { documentWithAccess } from '../queries/documents/documentAccess.ts';
 import type { Services } from '../services.ts';
 import { DemoRandom } from './demoRandom.ts';
 

@@ -13,7 +13,7 @@ import { authorsMap } from '../../collab/history/clientAuthors.ts';
 import { checkCommentOnly, checkSuggestOnly } from '../../collab/review/editRules.ts';
 import { documentSchema, DOCUMENT_FIELD } from '../../collab/schema/documentSchema.ts';
 import { newSuggestionId } from '../../collab/schema/suggestionMarks.ts';
-import { recordDocumentOpen } from '../commands/documentOpener.ts';
+import { recordDocumentOpen } from '../commands/documents/documentOpener.ts';
 import type { DemoRandom } from './demoRandom.ts';
 import type { DemoWorld } from './demoWorld.ts';
 

@@ -2,8 +2,8 @@
 // speaks the meeting contract (requests with acknowledgements, notifications it can wait for).
 import { EventEmitter } from 'node:events';
 import { io as connect, type Socket } from 'socket.io-client';
-import { createMeeting } from '../../server/commands/meetingScheduler.ts';
-import { loadPerson } from '../../server/realtime/onlineMeeting/meetingQueries.ts';
+import { createMeeting } from '../../server/commands/meetings/meetingScheduler.ts';
+import { loadPerson } from '../../server/queries/meetings/onlineMeeting.ts';
 import type { MeetingAck, MeetingMethod, MeetingNotification, MeetingResponses, NotificationMethod, RequestData } from '../../media/signaling.ts';
 import { signInWithMfa, TestClient, type TestApp } from './testApp.ts';
 

@@ -9,11 +9,11 @@ import { loadDirectory } from '../../queries/minutes/directory.ts';
 import { InvalidState } from '../../errors.ts';
 import { meetingRoom } from '../../realtime/messages.ts';
 import { minutesSigningKey, signMinutes } from '../../security/minutesSignature.ts';
-import { notice } from '../../realtime/notificationHub.ts';
+import { notice } from '../../notifications/notificationHub.ts';
 import type { Services } from '../../services.ts';
-import { changeMeetingStatusIn } from '../meetingLifecycle.ts';
-import { inTransaction } from '../transaction.ts';
-import { createVersion } from '../versionCreator.ts';
+import { changeMeetingStatusIn } from '../meetings/meetingLifecycle.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { createVersion } from '../documents/versionCreator.ts';
 import { announceMinutes, contentOf, loadMinutes, minutesLink, moveMinutes, requireStep, shareMinutesWithUnits } from './minutesSupport.ts';
 import { syncProposals, type SyncResult } from './proposalSync.ts';
 

@@ -5,9 +5,9 @@ import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
 import type { Subject } from '../../auth/subject.ts';
 import { answerProblem, openObjections, type Answer, type ConfirmationState } from '../../domain/minutes/minutesFlow.ts';
 import { BadRequest, Forbidden } from '../../errors.ts';
-import { notice, type NewNotification } from '../../realtime/notificationHub.ts';
+import { notice, type NewNotification } from '../../notifications/notificationHub.ts';
 import type { Services } from '../../services.ts';
-import { inTransaction } from '../transaction.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { announceMinutes, loadMinutes, minutesLink, requireStep } from './minutesSupport.ts';
 
 export async function answerMinutes(svc: Services, ctx: RequestContext, subject: Subject, meetingId: string, answer: Answer): Promise<{ state: ConfirmationState }> {

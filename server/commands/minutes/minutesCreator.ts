@@ -12,9 +12,9 @@ import { describeRange } from '../../domain/meetings/localTime.ts';
 import type { ParticipantRole, RsvpState } from '../../domain/meetings/vocabulary.ts';
 import { compareSeats, minutesTemplate, minutesTitle, type TemplateFacts } from '../../domain/minutes/minutesTemplate.ts';
 import { NotFound } from '../../errors.ts';
-import { placeOf } from '../../realtime/meetingNotices.ts';
+import { placeOf } from '../../notifications/meetingNotices.ts';
 import type { Services } from '../../services.ts';
-import { inTransaction } from '../transaction.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 async function loadMeeting(svc: Services, meetingId: string) {
   const meeting = await svc.db.meeting.findUnique({

@@ -10,8 +10,8 @@ import { renderPdf } from '../../export/pdfExport.ts';
 import { localDateTime } from '../../domain/meetings/localTime.ts';
 import { openBytes } from '../../security/cipher.ts';
 import type { Services } from '../../services.ts';
-import { CLASSIFICATION_LABELS } from '../documentExporter.ts';
-import { inTransaction } from '../transaction.ts';
+import { CLASSIFICATION_LABELS } from '../documents/documentExporter.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { contentOf, loadMinutes } from './minutesSupport.ts';
 
 export async function exportMinutesPdf(svc: Services, ctx: RequestContext, meetingId: string): Promise<{ body: Buffer; filename: string }> {

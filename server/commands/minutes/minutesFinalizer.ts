@@ -7,9 +7,9 @@ import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
 import { DOCUMENT_FIELD } from '../../../collab/schema/documentSchema.ts';
 import { DECISION_ITEM } from '../../../collab/schema/decisionItem.ts';
 import { decisionIdsToRenew } from '../../domain/minutes/minutesProposals.ts';
-import { notice } from '../../realtime/notificationHub.ts';
+import { notice } from '../../notifications/notificationHub.ts';
 import type { Services } from '../../services.ts';
-import { stepDocumentWorkflow } from '../documentWorkflowStepper.ts';
+import { stepDocumentWorkflow } from '../documents/documentWorkflowStepper.ts';
 import { announceMinutes, confirmers, contentOf, loadMinutes, minutesLink, moveMinutes, requireStep } from './minutesSupport.ts';
 
 export async function finaliseMinutes(svc: Services, ctx: RequestContext, meetingId: string): Promise<{ status: string; round: number }> {

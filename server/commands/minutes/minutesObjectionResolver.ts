@@ -7,9 +7,9 @@ import type { MINUTES_ROLES } from '../../../common/notifications/catalogue.ts';
 import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
 import { openObjections, type ConfirmationState } from '../../domain/minutes/minutesFlow.ts';
 import { InvalidState, NotFound } from '../../errors.ts';
-import { notice, type NewNotification } from '../../realtime/notificationHub.ts';
+import { notice, type NewNotification } from '../../notifications/notificationHub.ts';
 import type { Services } from '../../services.ts';
-import { inTransaction } from '../transaction.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { announceMinutes, loadMinutes, minutesLink, requireStep } from './minutesSupport.ts';
 
 /** In which capacity someone answers: the policy lets organisers stand in for a meeting without a minute-taker or host. */

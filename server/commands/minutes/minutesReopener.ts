@@ -2,9 +2,9 @@
 // correction after closing): the document is editable again and the attendees are told their confirmation will be
 // asked anew at the next finalisation. Proposals and tasks already made stay; closing again only adds or refreshes.
 import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
-import { notice } from '../../realtime/notificationHub.ts';
+import { notice } from '../../notifications/notificationHub.ts';
 import type { Services } from '../../services.ts';
-import { stepDocumentWorkflow } from '../documentWorkflowStepper.ts';
+import { stepDocumentWorkflow } from '../documents/documentWorkflowStepper.ts';
 import { announceMinutes, loadMinutes, minutesLink, moveMinutes, requireStep } from './minutesSupport.ts';
 
 export async function reopenMinutes(svc: Services, ctx: RequestContext, meetingId: string, reason: string): Promise<{ status: string }> {

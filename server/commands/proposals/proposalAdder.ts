@@ -6,7 +6,7 @@ import type { Subject } from '../../auth/subject.ts';
 import { NotFound } from '../../errors.ts';
 import { canReviewProposal } from '../../policies/minutes.ts';
 import type { Services } from '../../services.ts';
-import { inTransaction } from '../transaction.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { authorizeReview, checkDirectoryIds, storedFields, type ProposalFields } from './proposalSupport.ts';
 
 export async function addProposal(svc: Services, ctx: RequestContext, subject: Subject, meetingId: string, fields: ProposalFields & { decisionId: string | null }): Promise<{ id: string }> {

@@ -12,7 +12,7 @@ import type { NotificationView } from '../../presenters/notification.ts';
 import type { Services } from '../../services.ts';
 import { createTaskIn, type NewTask } from '../supervision/taskCreator.ts';
 import { shareMinutesWithUnits } from '../minutes/minutesSupport.ts';
-import { inTransaction } from '../transaction.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { contentOfRow } from '../../presenters/taskProposal.ts';
 import { loadForReview, type ProposalFields } from './proposalSupport.ts';
 

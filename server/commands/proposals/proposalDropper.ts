@@ -3,7 +3,7 @@
 import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
 import type { Subject } from '../../auth/subject.ts';
 import type { Services } from '../../services.ts';
-import { inTransaction } from '../transaction.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { loadForReview, requirePending } from './proposalSupport.ts';
 
 export async function dropProposal(svc: Services, ctx: RequestContext, subject: Subject, id: string): Promise<void> {

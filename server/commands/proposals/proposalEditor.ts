@@ -3,7 +3,7 @@
 import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
 import type { Subject } from '../../auth/subject.ts';
 import type { Services } from '../../services.ts';
-import { inTransaction } from '../transaction.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { checkDirectoryIds, loadForReview, requirePending, storedFields, type ProposalFields } from './proposalSupport.ts';
 
 export async function editProposal(svc: Services, ctx: RequestContext, subject: Subject, id: string, patch: Partial<ProposalFields>): Promise<void> {

@@ -6,7 +6,7 @@ import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
 import type { Subject } from '../../auth/subject.ts';
 import { BadRequest } from '../../errors.ts';
 import type { Services } from '../../services.ts';
-import { inTransaction } from '../transaction.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { contentOfRow } from '../../presenters/taskProposal.ts';
 import { loadForReview, requirePending } from './proposalSupport.ts';
 

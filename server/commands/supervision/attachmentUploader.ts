@@ -8,7 +8,7 @@ import { BadRequest } from '../../errors.ts';
 import { authorizeTaskAction } from '../../policies/supervision.ts';
 import type { Services } from '../../services.ts';
 import { checkUpload, SNIFF_BYTES, type MaterialKind } from '../../storage/fileTypes.ts';
-import { inTransaction } from '../transaction.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { factsOf, loadTask, oversightOf } from './taskContext.ts';
 
 export interface Upload {

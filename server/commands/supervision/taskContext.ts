@@ -9,9 +9,9 @@ import { Conflict, NotFound } from '../../errors.ts';
 import { authorizeTaskAction, overseenUnits, type Oversight, type TaskFacts } from '../../policies/supervision.ts';
 import type { NotificationInput, NotificationKind } from '../../../common/notifications/catalogue.ts';
 import type { NotificationView } from '../../presenters/notification.ts';
-import { notice } from '../../realtime/notificationHub.ts';
+import { notice } from '../../notifications/notificationHub.ts';
 import type { Services } from '../../services.ts';
-import { inTransaction } from '../transaction.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 const taskInclude = {
   coUnits: { select: { unitId: true, signedAt: true } },

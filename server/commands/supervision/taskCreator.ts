@@ -4,14 +4,14 @@ import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
 import type { Subject } from '../../auth/subject.ts';
 import type { Tx } from '../../db/client.ts';
 import { isValidIsoDate } from '../../domain/calendar/isoDate.ts';
-import { documentWithAccess } from '../../queries/documentAccess.ts';
+import { documentWithAccess } from '../../queries/documents/documentAccess.ts';
 import { chinaMonth, chinaToday, deadlineColumns, isPastDate } from '../../domain/supervision/deadlines.ts';
 import type { BasisType, Priority } from '../../domain/supervision/vocabulary.ts';
 import { BadRequest, Forbidden } from '../../errors.ts';
 import type { NotificationView } from '../../presenters/notification.ts';
 import { canCreateTask } from '../../policies/supervision.ts';
 import type { Services } from '../../services.ts';
-import { inTransaction } from '../transaction.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { bumpUnitMonth, notifyAbout, recordEvent, unitHandlers } from './taskContext.ts';
 
 export interface NewTask {

@@ -4,10 +4,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestContext } from '../../audit/auditLog.ts';
 import { subjectFromUser, type Subject } from '../../auth/subject.ts';
-import { createDocument } from '../../commands/documentCreator.ts';
-import { setDocumentShares } from '../../commands/documentSharer.ts';
+import { createDocument } from '../../commands/documents/documentCreator.ts';
+import { setDocumentShares } from '../../commands/documents/documentSharer.ts';
 import { ANNOTATION_CONTEXTS } from '../../domain/documents/annotationContexts.ts';
-import { documentWithAccess } from '../documentAccess.ts';
+import { documentWithAccess } from './documentAccess.ts';
 import { listDocuments, type DocumentListScope } from './documentList.ts';
 import { createTestApp, TestClient, type TestApp } from '../../../tests/support/testApp.ts';
 

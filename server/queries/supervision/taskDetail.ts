@@ -7,7 +7,7 @@ import type { BasisType, EventKind, TaskStatus } from '../../domain/supervision/
 import { factsOf, loadTask, oversightOf } from '../../commands/supervision/taskContext.ts';
 import { authorizeTaskView, assigningUnit } from '../../policies/supervision.ts';
 import { overdueDays, taskCode } from '../../presenters/supervisionTask.ts';
-import { documentWithAccess } from '../documentAccess.ts';
+import { documentWithAccess } from '../documents/documentAccess.ts';
 
 export async function taskDetail(db: Db, subject: Subject, taskId: string, now: Date) {
   const loaded = await loadTask(db, taskId);

@@ -3,7 +3,7 @@
 import type { Services } from '../../services.ts';
 import type { MeetingNotification, MeetingRequest, MeetingResponses, MeetingMethod } from '../../../media/signaling.ts';
 import { LiveMeeting, type SocketSink } from './LiveMeeting.ts';
-import type { OnlineMeetingRow } from './meetingQueries.ts';
+import type { OnlineMeetingRow } from '../../queries/meetings/onlineMeeting.ts';
 import { handleMeetingRequest, type SignalSocket } from './meetingSignaling.ts';
 
 export type Place = { meetingId: string; kind: 'member'; peerId: string } | { meetingId: string; kind: 'lobby'; lobbyId: string };

@@ -1,10 +1,10 @@
 // Handles one validated meeting request from a socket: asks the policies, changes the live meeting, audits what the
 // host does, and answers. Every method of the contract (media/signaling.ts) has its case; the switch is exhaustive.
 import type { RequestContext } from '../../audit/auditLog.ts';
-import { postMeetingChat } from '../../commands/meetingChatPoster.ts';
-import { recordModeration } from '../../commands/meetingModerator.ts';
-import { requestJoin } from '../../commands/meetingOnlineAccess.ts';
-import { signInToMeeting } from '../../commands/meetingSignIn.ts';
+import { postMeetingChat } from '../../commands/meetings/meetingChatPoster.ts';
+import { recordModeration } from '../../commands/meetings/meetingModerator.ts';
+import { requestJoin } from '../../commands/meetings/meetingOnlineAccess.ts';
+import { signInToMeeting } from '../../commands/meetings/meetingSignIn.ts';
 import { AppError, BadRequest, Forbidden, NotFound } from '../../errors.ts';
 import { can, mediaJoinDecision, produceAction } from '../../policies/index.ts';
 import type { Services } from '../../services.ts';
@@ -12,7 +12,7 @@ import { MediaError } from '../../../media/errors.ts';
 import type { JoinResult, MeetingMethod, MeetingRequest, MeetingResponses, RequestData } from '../../../media/signaling.ts';
 import type { LiveMeeting, Member } from './LiveMeeting.ts';
 import type { LiveMeetings } from './LiveMeetings.ts';
-import { loadChat, loadMeeting, loadPerson, loadRoster } from './meetingQueries.ts';
+import { loadChat, loadMeeting, loadPerson, loadRoster } from '../../queries/meetings/onlineMeeting.ts';
 
 /** Who sent the request, as the socket server knows them. */
 export interface SignalSocket {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { recordAudit } from '../../audit/auditLog.ts';
 import { verifyAuditChain } from '../../audit/verifyChain.ts';
-import { inTransaction } from '../../commands/transaction.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { contextOf, requireAuth } from '../../http/requestContext.ts';
 import { responses } from '../../http/schemas.ts';
 import { authorize } from '../../policies/index.ts';

@@ -1,9 +1,9 @@
 // Sign-in, second factor, session info and sign-out.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sessionStage } from '../../auth/stage.ts';
-import { signIn } from '../../commands/signIn.ts';
-import { verifySecondFactor } from '../../commands/secondFactorVerifier.ts';
-import { signOut, signOutEverywhere } from '../../commands/signOut.ts';
+import { signIn } from '../../commands/accounts/signIn.ts';
+import { verifySecondFactor } from '../../commands/accounts/secondFactorVerifier.ts';
+import { signOut, signOutEverywhere } from '../../commands/accounts/signOut.ts';
 import { requiresMfa, toRoleNames, classificationOfLevel } from '../../domain/roles.ts';
 import { capabilities } from '../../policies/index.ts';
 import { contextOf, requireAuth } from '../../http/requestContext.ts';

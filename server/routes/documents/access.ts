@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Subject } from '../../auth/subject.ts';
 import { NotFound } from '../../errors.ts';
 import { authorizeDocument, type Access } from '../../policies/documents.ts';
-import { documentWithAccess } from '../../queries/documentAccess.ts';
+import { documentWithAccess } from '../../queries/documents/documentAccess.ts';
 
 export async function documentFor(app: FastifyInstance, subject: Subject, id: string, needed: Access) {
   const found = await documentWithAccess(app.svc.db, subject, id);

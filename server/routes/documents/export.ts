@@ -1,7 +1,7 @@
 // Export of a document as DOCX or PDF.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { exportDocument } from '../../commands/documentExporter.ts';
+import { exportDocument } from '../../commands/documents/documentExporter.ts';
 import { contextOf, requireAuth } from '../../http/requestContext.ts';
 import { idParams, responses } from '../../http/schemas.ts';
 import { documentFor } from './access.ts';

@@ -2,9 +2,9 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { recordAudit } from '../../audit/auditLog.ts';
-import { changePassword } from '../../commands/passwordChanger.ts';
-import { confirmTotpEnrolment, startTotpEnrolment } from '../../commands/totpEnroller.ts';
-import { inTransaction } from '../../commands/transaction.ts';
+import { changePassword } from '../../commands/accounts/passwordChanger.ts';
+import { confirmTotpEnrolment, startTotpEnrolment } from '../../commands/accounts/totpEnroller.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { Forbidden } from '../../errors.ts';
 import { contextOf, requireAuth } from '../../http/requestContext.ts';
 import { okBody, responses } from '../../http/schemas.ts';

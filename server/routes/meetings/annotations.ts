@@ -3,10 +3,10 @@
 // travels over /collab; these routes hand out the documents and take the images.
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { openMaterialLayers } from '../../commands/annotationLayerOpener.ts';
-import { attachImageToMinutes } from '../../commands/minutesImageAttacher.ts';
-import { createWhiteboard, ensureDefaultWhiteboard } from '../../commands/whiteboardCreator.ts';
-import { addSnapshotPage } from '../../commands/whiteboardSnapshotter.ts';
+import { openMaterialLayers } from '../../commands/annotations/annotationLayerOpener.ts';
+import { attachImageToMinutes } from '../../commands/minutes/minutesImageAttacher.ts';
+import { createWhiteboard, ensureDefaultWhiteboard } from '../../commands/annotations/whiteboardCreator.ts';
+import { addSnapshotPage } from '../../commands/annotations/whiteboardSnapshotter.ts';
 import { ANNOTATION_CONTEXTS } from '../../domain/documents/annotationContexts.ts';
 import { AppError } from '../../errors.ts';
 import { contextOf, requireAuth } from '../../http/requestContext.ts';

@@ -2,8 +2,8 @@
 // screen, and who has opened which material (pre-reading marks).
 import QRCode from 'qrcode';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { signInToMeeting } from '../../commands/meetingSignIn.ts';
-import { answerRsvp } from '../../commands/rsvpResponder.ts';
+import { signInToMeeting } from '../../commands/meetings/meetingSignIn.ts';
+import { answerRsvp } from '../../commands/meetings/rsvpResponder.ts';
 import { signInProblem } from '../../domain/meetings/attendance.ts';
 import { InvalidState } from '../../errors.ts';
 import { contextOf, requireAuth } from '../../http/requestContext.ts';

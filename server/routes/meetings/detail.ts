@@ -1,13 +1,13 @@
 // Reads one meeting as the caller may see it: everything the detail page shows, shaped by the policies' answers.
 import type { FastifyInstance } from 'fastify';
 import type { Subject } from '../../auth/subject.ts';
-import { findParticipantClashes, joinUrl } from '../../commands/meetingSupport.ts';
+import { findParticipantClashes, joinUrl } from '../../commands/meetings/meetingSupport.ts';
 import { attendanceSummary, rsvpSummary } from '../../domain/meetings/attendance.ts';
 import { occupiesTime, type MeetingStatus } from '../../domain/meetings/meetingStatus.ts';
 import { isOnline, type MeetingMode } from '../../domain/meetings/vocabulary.ts';
 import { can, type MeetingResource } from '../../policies/index.ts';
 import { presentMeetingDetail, type MeetingDetailView } from '../../presenters/meeting.ts';
-import { seatFacts } from '../../realtime/meetingBroadcasts.ts';
+import { seatFacts } from '../../notifications/meetingBroadcasts.ts';
 
 const named = { select: { id: true, displayName: true } } as const;
 

@@ -1,10 +1,10 @@
 // Meetings: schedule (or save a draft), preview clashes, list and calendar, one meeting, edit, people, agenda.
 // The course of a meeting, replies and sign-in, materials and online access are in their own files in this folder.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { setAgenda } from '../../commands/meetingAgendaEditor.ts';
-import { setParticipants } from '../../commands/meetingParticipantsEditor.ts';
-import { createMeeting, type AgendaInput } from '../../commands/meetingScheduler.ts';
-import { updateMeeting } from '../../commands/meetingUpdater.ts';
+import { setAgenda } from '../../commands/meetings/meetingAgendaEditor.ts';
+import { setParticipants } from '../../commands/meetings/meetingParticipantsEditor.ts';
+import { createMeeting, type AgendaInput } from '../../commands/meetings/meetingScheduler.ts';
+import { updateMeeting } from '../../commands/meetings/meetingUpdater.ts';
 import { classificationLevel } from '../../domain/roles.ts';
 import { contextOf, requireAuth } from '../../http/requestContext.ts';
 import { okBody, responses } from '../../http/schemas.ts';

@@ -1,11 +1,11 @@
 // The course of a meeting: schedule a draft, reschedule, cancel, start, end, finalise its minutes; and its .ics file.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { cancelMeeting } from '../../commands/meetingCanceller.ts';
-import { endMeeting, startMeeting } from '../../commands/meetingLifecycle.ts';
-import { rescheduleMeeting } from '../../commands/meetingRescheduler.ts';
-import { scheduleDraft } from '../../commands/meetingScheduler.ts';
-import { placeOf } from '../../realtime/meetingNotices.ts';
+import { cancelMeeting } from '../../commands/meetings/meetingCanceller.ts';
+import { endMeeting, startMeeting } from '../../commands/meetings/meetingLifecycle.ts';
+import { rescheduleMeeting } from '../../commands/meetings/meetingRescheduler.ts';
+import { scheduleDraft } from '../../commands/meetings/meetingScheduler.ts';
+import { placeOf } from '../../notifications/meetingNotices.ts';
 import { buildIcs } from '../../domain/meetings/ics.ts';
 import { Forbidden } from '../../errors.ts';
 import { contextOf, requireAuth } from '../../http/requestContext.ts';

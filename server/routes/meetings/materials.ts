@@ -2,9 +2,9 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { openMaterial } from '../../commands/materialOpener.ts';
-import { orderMaterials, removeMaterial } from '../../commands/materialOrganiser.ts';
-import { uploadMaterial } from '../../commands/materialUploader.ts';
+import { openMaterial } from '../../commands/meetings/materialOpener.ts';
+import { orderMaterials, removeMaterial } from '../../commands/meetings/materialOrganiser.ts';
+import { uploadMaterial } from '../../commands/meetings/materialUploader.ts';
 import { BadRequest, NotFound } from '../../errors.ts';
 import { contextOf, requireAuth } from '../../http/requestContext.ts';
 import { okBody, responses } from '../../http/schemas.ts';

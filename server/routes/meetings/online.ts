@@ -1,6 +1,6 @@
 // Online access: the organiser's passcode, and the join link's two steps (what it is; join or wait in the lobby).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { issuePasscode, joinInfo, requestJoin } from '../../commands/meetingOnlineAccess.ts';
+import { issuePasscode, joinInfo, requestJoin } from '../../commands/meetings/meetingOnlineAccess.ts';
 import { contextOf, requireAuth } from '../../http/requestContext.ts';
 import { responses } from '../../http/schemas.ts';
 import { meetingFor } from './access.ts';

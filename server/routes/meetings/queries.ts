@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import type { Subject } from '../../auth/subject.ts';
-import { findParticipantClashes, loadPeople, planSeats, requireValidRange } from '../../commands/meetingSupport.ts';
+import { findParticipantClashes, loadPeople, planSeats, requireValidRange } from '../../commands/meetings/meetingSupport.ts';
 import { overlappingPairs } from '../../domain/meetings/clashes.ts';
 import { calendarRange, isTimeZone, localDate } from '../../domain/meetings/localTime.ts';
 import type { RsvpState } from '../../domain/meetings/vocabulary.ts';

@@ -1,8 +1,8 @@
 // Two clerks booking the same room at the same moment: exactly one wins, whatever the interleaving. Requests go over
 // real HTTP, all in flight at once; the database trigger refuses an overlap even from a writer that skips the check.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { refusedByTrigger } from '../../commands/meetingSupport.ts';
-import { inTransaction } from '../../commands/transaction.ts';
+import { refusedByTrigger } from '../../commands/meetings/meetingSupport.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { addRoom, demoIds, shanghai } from '../../../tests/support/meetings.ts';
 import { createTestApp, TestClient, type TestApp } from '../../../tests/support/testApp.ts';
 

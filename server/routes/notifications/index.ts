@@ -1,7 +1,7 @@
 // The signed-in user's notification centre.
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { markNotificationsRead } from '../../commands/notificationReader.ts';
+import { markNotificationsRead } from '../../commands/notifications/notificationReader.ts';
 import { contextOf, requireAuth } from '../../http/requestContext.ts';
 import { okBody, responses } from '../../http/schemas.ts';
 import { listNotifications } from '../../queries/notifications/notificationList.ts';

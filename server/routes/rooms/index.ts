@@ -3,7 +3,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Subject } from '../../auth/subject.ts';
-import { createRoom, updateRoom } from '../../commands/roomEditor.ts';
+import { createRoom, updateRoom } from '../../commands/meetings/roomEditor.ts';
 import { NotFound } from '../../errors.ts';
 import { contextOf, requireAuth } from '../../http/requestContext.ts';
 import { idParams, okBody, responses } from '../../http/schemas.ts';

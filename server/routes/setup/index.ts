@@ -1,7 +1,7 @@
 // First-run setup: whether it is needed, and creating the three administrators with the one-time link's token.
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { setupAdministrators, setupNeeded } from '../../commands/setupAdministrators.ts';
+import { setupAdministrators, setupNeeded } from '../../commands/accounts/setupAdministrators.ts';
 import { contextOf } from '../../http/requestContext.ts';
 import { okBody, responses } from '../../http/schemas.ts';
 

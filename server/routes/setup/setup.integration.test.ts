@@ -1,7 +1,7 @@
 // First-run setup over HTTP: weak passwords are refused naming each administrator they belong to, and nothing is
 // created; good ones create the three administrators, once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { issueSetupToken } from '../../commands/setupAdministrators.ts';
+import { issueSetupToken } from '../../commands/accounts/setupAdministrators.ts';
 import { createTestApp, type TestApp } from '../../../tests/support/testApp.ts';
 
 let t: TestApp;

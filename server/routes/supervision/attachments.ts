@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { recordAudit } from '../../audit/auditLog.ts';
 import { uploadAttachment } from '../../commands/supervision/attachmentUploader.ts';
 import { factsOf, loadTask, oversightOf } from '../../commands/supervision/taskContext.ts';
-import { inTransaction } from '../../commands/transaction.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { BadRequest, NotFound } from '../../errors.ts';
 import { contextOf, requireAuth } from '../../http/requestContext.ts';
 import { responses } from '../../http/schemas.ts';

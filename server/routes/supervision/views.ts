@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { FastifyReply } from 'fastify';
 import { recordAudit } from '../../audit/auditLog.ts';
 import { oversightOf } from '../../commands/supervision/taskContext.ts';
-import { inTransaction } from '../../commands/transaction.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { writeXlsx, type Sheet } from '../../export/xlsxWriter.ts';
 import { BadRequest, Forbidden } from '../../errors.ts';
 import { contextOf, requireAuth } from '../../http/requestContext.ts';

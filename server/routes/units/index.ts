@@ -1,7 +1,7 @@
 // Units: the organisation tree (everyone reads it; the system administrator edits it).
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { createUnit, updateUnit } from '../../commands/unitEditor.ts';
+import { createUnit, updateUnit } from '../../commands/accounts/unitEditor.ts';
 import { contextOf, requireAuth } from '../../http/requestContext.ts';
 import { idParams, okBody, responses } from '../../http/schemas.ts';
 import { authorize } from '../../policies/index.ts';

@@ -1,11 +1,11 @@
 // Users: the directory for everyone; account management for the system administrator (profile) and the security
 // administrator (roles, clearance, unlock, second factor). Each route asks the policies.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { assignRoles } from '../../commands/roleAssigner.ts';
-import { resetPassword } from '../../commands/passwordResetter.ts';
-import { resetMfa, setClearance, unlockUser } from '../../commands/securityActions.ts';
-import { createUser } from '../../commands/userCreator.ts';
-import { updateUser } from '../../commands/userUpdater.ts';
+import { assignRoles } from '../../commands/accounts/roleAssigner.ts';
+import { resetPassword } from '../../commands/accounts/passwordResetter.ts';
+import { resetMfa, setClearance, unlockUser } from '../../commands/accounts/securityActions.ts';
+import { createUser } from '../../commands/accounts/userCreator.ts';
+import { updateUser } from '../../commands/accounts/userUpdater.ts';
 import { classificationLevel } from '../../domain/roles.ts';
 import { NotFound } from '../../errors.ts';
 import { contextOf, requireAuth } from '../../http/requestContext.ts';

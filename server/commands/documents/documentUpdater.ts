@@ -1,0 +1,21 @@
+// The owner renames a document, changes its classification, or switches review mode (修改痕迹) on or off.
+import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
+import type { Subject } from '../../auth/subject.ts';
+import { Forbidden } from '../../errors.ts';
+import type { Services } from '../../services.ts';
+import { inTransaction } from '../../db/transaction.ts';
+
+export interface DocumentChanges {
+  title?: string;
+  classification?: number;
+  reviewMode?: boolean;
+}
+
+export async function updateDocument(svc: Services, ctx: RequestContext, subject: Subject, documentId: string, changes: DocumentChanges): Promise<void> {
+  if (changes.classification !== undefined && changes.classification > subject.clearance) throw new Forbidden('clearance', 'You are not cleared for this classification');
+  await inTransaction(svc, async (tx) => {
+    await tx.document.update({ where: { id: documentId }, data: { ...changes, updatedAt: ctx.at } });
+    await recordAudit(tx, ctx, { action: 'document.update', resourceType: 'document', resourceId: documentId, detail: { ...changes } });
+  });
+  await svc.collab.refreshAccess(documentId);
+}

@@ -1,0 +1,89 @@
+// Persisted per-user notifications, written inside a command's transaction and pushed live after it commits.
+import { noticeLocale, type NotificationInput, type NotificationKind } from '../../common/notifications/catalogue.ts';
+import type { Db, Tx } from '../db/client.ts';
+import { peopleIn, storedParams } from './notificationParams.ts';
+import { presentNotification, type NotificationView } from '../presenters/notification.ts';
+
+export interface RealtimeSink {
+  toUser(userId: string, event: string, payload: unknown): void;
+  closeSessions(sessionIds: string[]): void;
+  /** Everyone watching a socket.io room (a meeting's live counts: `meeting:<id>`). */
+  toRoom?(room: string, event: string, payload: unknown): void;
+}
+
+/** A notice for one person: a kind of the catalogue (common/notifications) with exactly its parameters. */
+export type NewNotification = {
+  [K in NotificationKind]: { userId: string; kind: K; params: NotificationInput<K>; link: string | null };
+}[NotificationKind];
+
+/** Builds a notice, checking its parameters against its kind at compile time. */
+export function notice<K extends NotificationKind>(userId: string, kind: K, params: NotificationInput<K>, link: string | null): NewNotification {
+  // TypeScript cannot tie a generic K to its member of the union; the signature above already did.
+  return { userId, kind, params, link } as NewNotification;
+}
+
+export class NotificationHub {
+  private sink: RealtimeSink | null = null;
+  private readonly sessionEndListeners: Array<(sessionIds: string[]) => void> = [];
+
+  constructor(private readonly db: Db) {}
+
+  attach(sink: RealtimeSink): void {
+    this.sink = sink;
+  }
+
+  /**
+   * The one way a notification is sent: every producer hands its notices here, inside its command's transaction, and
+   * publish()es what comes back after the commit. People named in the parameters are resolved to their display names
+   * now (so the list needs no joins), the parameters are checked against the catalogue, and each recipient's copy is
+   * rendered in their language for the live push. The per-recipient policy check belongs here too.
+   */
+  async create(tx: Tx, items: NewNotification[], at: Date): Promise<NotificationView[]> {
+    if (items.length === 0) return [];
+    const ids = new Set(items.flatMap((item) => [item.userId, ...peopleIn(item.kind, item.params)]));
+    const users = await tx.user.findMany({ where: { id: { in: [...ids] } }, select: { id: true, displayName: true, locale: true } });
+    const displayNames = new Map(users.map((u) => [u.id, u.displayName]));
+    const locales = new Map(users.map((u) => [u.id, noticeLocale(u.locale)]));
+    const created: NotificationView[] = [];
+    for (const item of items) {
+      const params = storedParams(item.kind, item.params, displayNames);
+      const row = await tx.notification.create({
+        data: { userId: item.userId, kind: item.kind, params: JSON.stringify(params), title: '', body: '', link: item.link, createdAt: at },
+      });
+      created.push(presentNotification(row, locales.get(item.userId) ?? 'zh-CN'));
+    }
+    return created;
+  }
+
+  /** Pushes committed notifications and each recipient's new unread count to their open sockets. */
+  async publish(items: Array<NotificationView & { userId: string }>): Promise<void> {
+    if (!this.sink || items.length === 0) return;
+    const users = new Set(items.map((n) => n.userId));
+    for (const n of items) this.sink.toUser(n.userId, 'notification:new', n);
+    for (const userId of users) this.sink.toUser(userId, 'notification:count', { unread: await this.unreadCount(userId) });
+  }
+
+  async unreadCount(userId: string): Promise<number> {
+    return this.db.notification.count({ where: { userId, readAt: null } });
+  }
+
+  async pushCount(userId: string): Promise<void> {
+    this.sink?.toUser(userId, 'notification:count', { unread: await this.unreadCount(userId) });
+  }
+
+  /** Other realtime channels (the collab server) that must drop a session's connections when it ends. */
+  onSessionsEnded(listener: (sessionIds: string[]) => void): void {
+    this.sessionEndListeners.push(listener);
+  }
+
+  /** Pushes a committed change to everyone watching a room; nothing is stored. */
+  broadcast(room: string, event: string, payload: unknown): void {
+    this.sink?.toRoom?.(room, event, payload);
+  }
+
+  closeSessions(ids: string[]): void {
+    if (ids.length === 0) return;
+    this.sink?.closeSessions(ids);
+    for (const listener of this.sessionEndListeners) listener(ids);
+  }
+}
