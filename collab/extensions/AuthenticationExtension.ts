@@ -8,7 +8,7 @@ import { isSessionLive } from '../../server/auth/sessions.ts';
 import { subjectFromUser } from '../../server/auth/subject.ts';
 import { isAnnotationContext, resolveDocumentAccess } from '../../server/policies/annotations.ts';
 import type { Access } from '../../server/policies/documents.ts';
-import { loadAnnotationMeeting, meetingAsSeenBy, type AnnotationMeeting } from '../../server/queries/annotationMeeting.ts';
+import { loadAnnotationMeeting, meetingAsSeenBy, type AnnotationMeeting } from '../../server/queries/annotations/annotationMeeting.ts';
 import type { Services } from '../../server/services.ts';
 import { CLOSE, documentIdOf, type CollabContext } from '../context.ts';
 
