@@ -4,7 +4,7 @@
 // start time) in the same transaction as its notifications, so a restart or a second instance never sends one twice,
 // and a reschedule arms the reminders again for the new start.
 import { recordAudit, type RequestContext } from '../audit/auditLog.ts';
-import { announce } from '../commands/meetings/meetingSupport.ts';
+import { announce } from '../notifications/announce.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { dueReminder, MAX_REMINDER_MINUTES, type ReminderDecision } from '../domain/meetings/reminderPlan.ts';
 import { meetingNotice } from '../notifications/meetingNotices.ts';

@@ -3,7 +3,8 @@
 import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
 import type { Services } from '../../services.ts';
 import { requireValidAgenda, saveAgenda, type AgendaInput } from './meetingScheduler.ts';
-import { loadMeetingForChange, requireTransition } from './meetingSupport.ts';
+import { loadMeetingForChange } from '../../queries/meetings/meetingForChange.ts';
+import { requireTransition } from '../../domain/meetings/meetingChecks.ts';
 import { inTransaction } from '../../db/transaction.ts';
 
 export async function setAgenda(svc: Services, ctx: RequestContext, meetingId: string, agenda: AgendaInput[]): Promise<void> {

@@ -4,7 +4,10 @@ import type { Subject } from '../../auth/subject.ts';
 import { meetingNotice } from '../../notifications/meetingNotices.ts';
 import { meetingRoom } from '../../realtime/messages.ts';
 import type { Services } from '../../services.ts';
-import { announce, loadMeetingForChange, releaseRoom, requireTransition } from './meetingSupport.ts';
+import { announce } from '../../notifications/announce.ts';
+import { loadMeetingForChange } from '../../queries/meetings/meetingForChange.ts';
+import { releaseRoom } from './roomBooking.ts';
+import { requireTransition } from '../../domain/meetings/meetingChecks.ts';
 import { inTransaction } from '../../db/transaction.ts';
 
 export async function cancelMeeting(svc: Services, ctx: RequestContext, subject: Subject, meetingId: string, reason: string): Promise<void> {

@@ -6,7 +6,8 @@ import type { Tx } from '../../db/client.ts';
 import { InvalidState } from '../../errors.ts';
 import { meetingRoom } from '../../realtime/messages.ts';
 import type { Services } from '../../services.ts';
-import { loadMeetingForChange, requireTransition } from './meetingSupport.ts';
+import { loadMeetingForChange } from '../../queries/meetings/meetingForChange.ts';
+import { requireTransition } from '../../domain/meetings/meetingChecks.ts';
 import { inTransaction } from '../../db/transaction.ts';
 
 type LifecycleEvent = 'start' | 'end' | 'finalise_minutes';

@@ -10,7 +10,7 @@ import { joinDecision } from '../../policies/meetings.ts';
 import { meetingFactsSelect, meetingResource } from '../../policies/meetingFacts.ts';
 import { hashPassword, verifyPassword } from '../../security/passwordHash.ts';
 import type { Services } from '../../services.ts';
-import { joinUrl, newOnlineAccess } from './meetingSupport.ts';
+import { joinUrl, newOnlineAccess } from '../../domain/meetings/onlineAccess.ts';
 import { signInToMeeting } from './meetingSignIn.ts';
 import { inTransaction } from '../../db/transaction.ts';
 

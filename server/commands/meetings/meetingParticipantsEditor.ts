@@ -5,9 +5,11 @@ import type { Subject } from '../../auth/subject.ts';
 import { meetingNotice } from '../../notifications/meetingNotices.ts';
 import { broadcastRsvp } from '../../notifications/meetingBroadcasts.ts';
 import type { Services } from '../../services.ts';
-import {
-  announce, findParticipantClashes, loadMeetingForChange, planSeats, requireClashesAccepted, requireTransition, type ClashView, type Invitation, type SeatPlan,
-} from './meetingSupport.ts';
+import { announce } from '../../notifications/announce.ts';
+import { findParticipantClashes, requireClashesAccepted, type ClashView } from '../../queries/meetings/participantClashes.ts';
+import { loadMeetingForChange } from '../../queries/meetings/meetingForChange.ts';
+import { planSeats, type Invitation, type SeatPlan } from '../../queries/meetings/seatPlan.ts';
+import { requireTransition } from '../../domain/meetings/meetingChecks.ts';
 import { inTransaction } from '../../db/transaction.ts';
 
 export interface ParticipantsOutcome {

@@ -11,10 +11,12 @@ import type { NotificationView } from '../../presenters/notification.ts';
 import { hashPassword } from '../../security/passwordHash.ts';
 import type { Services } from '../../services.ts';
 import { requireValidAgenda, type ScheduleWarning } from './meetingScheduler.ts';
-import {
-  announce, bookRoom, findParticipantClashes, joinUrl, loadMeetingForChange, newOnlineAccess, releaseRoom, requireClashesAccepted,
-  requireTransition, requireValidRange, type ClashView,
-} from './meetingSupport.ts';
+import { announce } from '../../notifications/announce.ts';
+import { bookRoom, releaseRoom } from './roomBooking.ts';
+import { findParticipantClashes, requireClashesAccepted, type ClashView } from '../../queries/meetings/participantClashes.ts';
+import { joinUrl, newOnlineAccess } from '../../domain/meetings/onlineAccess.ts';
+import { loadMeetingForChange } from '../../queries/meetings/meetingForChange.ts';
+import { requireTransition, requireValidRange } from '../../domain/meetings/meetingChecks.ts';
 import { inTransaction } from '../../db/transaction.ts';
 
 export interface RescheduleInput {

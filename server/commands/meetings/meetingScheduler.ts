@@ -12,10 +12,14 @@ import { meetingNotice } from '../../notifications/meetingNotices.ts';
 import type { NotificationView } from '../../presenters/notification.ts';
 import { hashPassword } from '../../security/passwordHash.ts';
 import type { Services } from '../../services.ts';
-import {
-  announce, bookRoom, findParticipantClashes, joinUrl, loadMeetingForChange, loadPeople, newOnlineAccess, planSeats, requireCleared,
-  requireClashesAccepted, requireTransition, requireValidRange, type ClashView, type Invitation, type SeatPlan,
-} from './meetingSupport.ts';
+import { announce } from '../../notifications/announce.ts';
+import { bookRoom } from './roomBooking.ts';
+import { findParticipantClashes, requireClashesAccepted, type ClashView } from '../../queries/meetings/participantClashes.ts';
+import { joinUrl, newOnlineAccess } from '../../domain/meetings/onlineAccess.ts';
+import { loadMeetingForChange } from '../../queries/meetings/meetingForChange.ts';
+import { loadPeople, requireCleared } from '../../queries/meetings/meetingPeople.ts';
+import { planSeats, type Invitation, type SeatPlan } from '../../queries/meetings/seatPlan.ts';
+import { requireTransition, requireValidRange } from '../../domain/meetings/meetingChecks.ts';
 import { inTransaction } from '../../db/transaction.ts';
 
 export interface AgendaInput {

@@ -8,7 +8,10 @@ import { BadRequest, Forbidden } from '../../errors.ts';
 import { meetingNotice } from '../../notifications/meetingNotices.ts';
 import { meetingRoom } from '../../realtime/messages.ts';
 import type { Services } from '../../services.ts';
-import { announce, loadMeetingForChange, loadPeople, requireCleared, requireTransition } from './meetingSupport.ts';
+import { announce } from '../../notifications/announce.ts';
+import { loadMeetingForChange } from '../../queries/meetings/meetingForChange.ts';
+import { loadPeople, requireCleared } from '../../queries/meetings/meetingPeople.ts';
+import { requireTransition } from '../../domain/meetings/meetingChecks.ts';
 import { inTransaction } from '../../db/transaction.ts';
 
 export interface MeetingChanges {

@@ -9,7 +9,10 @@ import { meetingNotice } from '../../notifications/meetingNotices.ts';
 import { broadcastRsvp } from '../../notifications/meetingBroadcasts.ts';
 import type { NewNotification } from '../../notifications/notificationHub.ts';
 import type { Services } from '../../services.ts';
-import { announce, findParticipantClashes, loadMeetingForChange, loadPeople, requireCleared } from './meetingSupport.ts';
+import { announce } from '../../notifications/announce.ts';
+import { findParticipantClashes } from '../../queries/meetings/participantClashes.ts';
+import { loadMeetingForChange } from '../../queries/meetings/meetingForChange.ts';
+import { loadPeople, requireCleared } from '../../queries/meetings/meetingPeople.ts';
 import { inTransaction } from '../../db/transaction.ts';
 
 export interface RsvpInput {

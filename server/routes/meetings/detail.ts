@@ -1,7 +1,8 @@
 // Reads one meeting as the caller may see it: everything the detail page shows, shaped by the policies' answers.
 import type { FastifyInstance } from 'fastify';
 import type { Subject } from '../../auth/subject.ts';
-import { findParticipantClashes, joinUrl } from '../../commands/meetings/meetingSupport.ts';
+import { findParticipantClashes } from '../../queries/meetings/participantClashes.ts';
+import { joinUrl } from '../../domain/meetings/onlineAccess.ts';
 import { attendanceSummary, rsvpSummary } from '../../domain/meetings/attendance.ts';
 import { occupiesTime, type MeetingStatus } from '../../domain/meetings/meetingStatus.ts';
 import { isOnline, type MeetingMode } from '../../domain/meetings/vocabulary.ts';

@@ -3,7 +3,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import type { Subject } from '../../auth/subject.ts';
-import { findParticipantClashes, loadPeople, planSeats, requireValidRange } from '../../commands/meetings/meetingSupport.ts';
+import { findParticipantClashes } from '../../queries/meetings/participantClashes.ts';
+import { loadPeople } from '../../queries/meetings/meetingPeople.ts';
+import { planSeats } from '../../queries/meetings/seatPlan.ts';
+import { requireValidRange } from '../../domain/meetings/meetingChecks.ts';
 import { overlappingPairs } from '../../domain/meetings/clashes.ts';
 import { calendarRange, isTimeZone, localDate } from '../../domain/meetings/localTime.ts';
 import type { RsvpState } from '../../domain/meetings/vocabulary.ts';

@@ -1,7 +1,7 @@
 // Two clerks booking the same room at the same moment: exactly one wins, whatever the interleaving. Requests go over
 // real HTTP, all in flight at once; the database trigger refuses an overlap even from a writer that skips the check.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { refusedByTrigger } from '../../commands/meetings/meetingSupport.ts';
+import { refusedByTrigger } from '../../db/triggerRefusal.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { addRoom, demoIds, shanghai } from '../../../tests/support/meetings.ts';
 import { createTestApp, TestClient, type TestApp } from '../../../tests/support/testApp.ts';
