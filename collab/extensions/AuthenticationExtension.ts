@@ -6,10 +6,10 @@ import type { Prisma } from '../../prisma/generated/client.ts';
 import { verifyCollabToken } from '../../server/auth/collabToken.ts';
 import { isSessionLive } from '../../server/auth/sessions.ts';
 import { subjectFromUser } from '../../server/auth/subject.ts';
-import { isAnnotationContext, resolveDocumentAccess } from '../../server/policies/annotations.ts';
-import type { Access } from '../../server/policies/documents.ts';
+import { isAnnotationContext } from '../../server/policies/annotations.ts';
+import { resolveDocumentAccess, type Access } from '../../server/policies/documents.ts';
 import { loadAnnotationMeeting, meetingAsSeenBy, type AnnotationMeeting } from '../../server/queries/annotations/annotationMeeting.ts';
-import type { Services } from '../../server/services.ts';
+import type { CoreServices } from '../../server/coreServices.ts';
 import { CLOSE, documentIdOf, type CollabContext } from '../context.ts';
 
 export const ACCESS_RECHECK_MS = 15_000;
@@ -23,7 +23,7 @@ export class AuthenticationExtension implements Extension {
   private timer: NodeJS.Timeout | null = null;
   private instance: Hocuspocus | null = null;
 
-  constructor(private readonly svc: Services) {}
+  constructor(private readonly svc: CoreServices) {}
 
   async onConfigure({ instance }: { instance: Hocuspocus }): Promise<void> {
     this.instance = instance;

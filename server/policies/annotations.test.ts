@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Subject } from '../auth/subject.ts';
-import { ANNOTATION_CONTEXTS, annotationAccess, resolveDocumentAccess, type AnnotationFacts } from './annotations.ts';
+import { ANNOTATION_CONTEXTS, annotationAccess, type AnnotationFacts } from './annotations.ts';
+import { resolveDocumentAccess } from './documents.ts';
 import { documentAccess } from './documents.ts';
 import type { MeetingResource } from './meetings.ts';
 

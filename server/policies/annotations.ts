@@ -3,8 +3,9 @@
 // draw on them; organisers, the host and agenda presenters may also erase others' marks; a private layer is its
 // owner's alone. Nobody writes once the meeting is cancelled or its minutes are final.
 import type { Subject } from '../auth/subject.ts';
-import { atLeast, documentAccess, type Access, type DocumentFacts, type ShareFacts } from './documents.ts';
+import { atLeast, type Access, type DocumentFacts } from './access.ts';
 import { manages, onMeeting, seated, takesMinutes, type MeetingResource, type MeetingRule } from './meetings.ts';
+import { clearedFor } from './predicates.ts';
 import { ANNOTATION_CONTEXTS, isAnnotationContext } from '../domain/documents/annotationContexts.ts';
 
 export { ANNOTATION_CONTEXTS, isAnnotationContext };
@@ -40,8 +41,8 @@ export interface AnnotationFacts extends DocumentFacts {
  * The subject's access to an annotation document. `meeting` is the meeting as the subject sees it (their own seat and
  * agenda items), or null when the material or meeting is gone.
  */
-export function annotationAccess(subject: Subject, doc: AnnotationFacts, meeting: MeetingResource | null): Access {
-  if (doc.deletedAt || !meeting || subject.clearance < doc.classification) return 'none';
+export function annotationAccess(subject: Subject, doc: DocumentFacts, meeting: MeetingResource | null): Access {
+  if (doc.deletedAt || !meeting || !clearedFor(subject, doc.classification)) return 'none';
   if (!annotationRules['annotation.open'](subject, meeting)) return 'none';
   const readOnly = !open(subject, meeting);
   if (doc.contextType === ANNOTATION_CONTEXTS.privateMaterial) {
@@ -51,14 +52,6 @@ export function annotationAccess(subject: Subject, doc: AnnotationFacts, meeting
   if (readOnly) return 'view';
   // 'edit' on an ink document means erasing other people's strokes too; 'comment' means adding and erasing one's own.
   return moderates(subject, meeting) ? 'edit' : 'comment';
-}
-
-/**
- * Any document's access: annotation documents from their meeting, the rest from owner, unit and shares. `meeting` is
- * only read for annotation documents (callers load it when isAnnotationContext says so).
- */
-export function resolveDocumentAccess(subject: Subject, doc: AnnotationFacts, shares: readonly ShareFacts[], meeting: MeetingResource | null): Access {
-  return isAnnotationContext(doc.contextType) ? annotationAccess(subject, doc, meeting) : documentAccess(subject, doc, shares);
 }
 
 /** Whether a connection may erase strokes, notes and pages that someone else made. */

@@ -1,36 +1,29 @@
 // Document access: clearance first, then ownership, explicit shares, unit membership; review mode and finalisation
-// cap what anyone may do. The HTTP routes and the collab server both ask documentAccess().
+// cap what anyone may do. Meeting annotation documents take theirs from the meeting (annotations.ts). The document
+// rules below are mounted in the RULES of index.ts; HTTP routes and the collab server ask resolveDocumentAccess().
 import type { Subject } from '../auth/subject.ts';
 import { Forbidden } from '../errors.ts';
 import { isAnnotationContext } from '../domain/documents/annotationContexts.ts';
+import { ACCESS_LEVELS, atLeast, maxAccess, minAccess, type Access, type DocumentFacts, type ShareAccess, type ShareFacts } from './access.ts';
+import { annotationAccess } from './annotations.ts';
+import type { MeetingResource } from './meetings.ts';
+import { business, clearedFor, isLeader } from './predicates.ts';
 
-export const ACCESS_LEVELS = ['none', 'view', 'comment', 'suggest', 'edit', 'manage'] as const;
-export type Access = (typeof ACCESS_LEVELS)[number];
-export type ShareAccess = 'view' | 'comment' | 'suggest' | 'edit';
+export { ACCESS_LEVELS, atLeast, type Access, type DocumentFacts, type ShareAccess, type ShareFacts };
 
-export interface DocumentFacts {
-  id: string;
-  ownerId: string;
-  unitId: string;
-  classification: number;
-  status: string;
-  reviewMode: boolean;
-  deletedAt: Date | null;
-  contextType?: string | null;
+/**
+ * A document as the rules see it: its facts, its explicit shares and, for a meeting annotation document, its meeting
+ * as the subject sees it (null when the material or meeting is gone).
+ */
+export interface DocumentResource {
+  kind: 'document';
+  doc: DocumentFacts;
+  shares: readonly ShareFacts[];
+  meeting?: MeetingResource | null;
 }
 
-export interface ShareFacts {
-  granteeType: string;
-  granteeId: string;
-  access: string;
-}
-
-const rank = (a: Access) => ACCESS_LEVELS.indexOf(a);
-const max = (a: Access, b: Access): Access => (rank(a) >= rank(b) ? a : b);
-const min = (a: Access, b: Access): Access => (rank(a) <= rank(b) ? a : b);
-
-export function atLeast(access: Access, needed: Access): boolean {
-  return rank(access) >= rank(needed);
+export function documentResource(doc: DocumentFacts, shares: readonly ShareFacts[] = [], meeting: MeetingResource | null = null): DocumentResource {
+  return { kind: 'document', doc, shares, meeting };
 }
 
 export function documentAccess(subject: Subject, doc: DocumentFacts, shares: readonly ShareFacts[]): Access {
@@ -38,21 +31,48 @@ export function documentAccess(subject: Subject, doc: DocumentFacts, shares: rea
   // Meeting annotation documents take their access from the meeting (annotations.ts), never from owner or unit.
   if (isAnnotationContext(doc.contextType)) return 'none';
   // Administrators manage accounts, not content (三员分立): they get no access to documents.
-  if (subject.adminRole !== null) return 'none';
-  if (subject.clearance < doc.classification) return 'none';
+  if (!business(subject)) return 'none';
+  if (!clearedFor(subject, doc.classification)) return 'none';
   let access: Access = 'none';
   if (doc.ownerId === subject.id) access = 'manage';
-  if (doc.unitId === subject.unitId) access = max(access, subject.roles.includes('leader') ? 'comment' : 'view');
+  if (doc.unitId === subject.unitId) access = maxAccess(access, isLeader(subject) ? 'comment' : 'view');
   for (const s of shares) {
     const mine = (s.granteeType === 'user' && s.granteeId === subject.id) || (s.granteeType === 'unit' && s.granteeId === subject.unitId);
-    if (mine) access = max(access, s.access as ShareAccess);
+    if (mine) access = maxAccess(access, s.access as ShareAccess);
   }
   if (access === 'none') return access;
-  if (doc.status === 'finalised' || doc.status === 'archived') return min(access, 'view');
+  if (doc.status === 'finalised' || doc.status === 'archived') return minAccess(access, 'view');
   // In review mode only the owner edits; everyone who could edit may suggest.
   if (doc.reviewMode && access === 'edit') return 'suggest';
   return access;
 }
+
+/**
+ * Any document's access: annotation documents from their meeting, the rest from owner, unit and shares. `meeting` is
+ * only read for annotation documents (callers load it when isAnnotationContext says so).
+ */
+export function resolveDocumentAccess(subject: Subject, doc: DocumentFacts, shares: readonly ShareFacts[], meeting: MeetingResource | null): Access {
+  return isAnnotationContext(doc.contextType) ? annotationAccess(subject, doc, meeting) : documentAccess(subject, doc, shares);
+}
+
+/** Workflow steps (submit, finalise, reopen) belong to the owner, even when the document is read-only for editing. */
+const movesWorkflow = (s: Subject, doc: DocumentFacts) => !doc.deletedAt && doc.ownerId === s.id && clearedFor(s, doc.classification);
+
+type DocumentRule = (s: Subject, r: { kind: string }) => boolean;
+const onDocument = (rule: (s: Subject, d: DocumentResource) => boolean): DocumentRule => (s, r) => r.kind === 'document' && rule(s, r as DocumentResource);
+const needs = (level: Access) => onDocument((s, d) => atLeast(resolveDocumentAccess(s, d.doc, d.shares, d.meeting ?? null), level));
+
+export const documentRules = {
+  /** Start a document in one's own unit (administrators create no content). */
+  'document.create': (s: Subject) => business(s),
+  'document.view': needs('view'),
+  'document.comment': needs('comment'),
+  'document.suggest': needs('suggest'),
+  'document.edit': needs('edit'),
+  /** Rename, reclassify, review mode, shares. */
+  'document.manage': needs('manage'),
+  'document.workflow': onDocument((s, d) => movesWorkflow(s, d.doc)),
+};
 
 /**
  * Which ordinary documents a subject may open, as a description a list query can turn into one database filter (the
@@ -68,7 +88,7 @@ export interface DocumentVisibility {
 }
 
 export function documentVisibility(subject: Subject): DocumentVisibility {
-  return { none: subject.adminRole !== null, userId: subject.id, unitId: subject.unitId, clearance: subject.clearance };
+  return { none: !business(subject), userId: subject.id, unitId: subject.unitId, clearance: subject.clearance };
 }
 
 /**
@@ -76,7 +96,7 @@ export function documentVisibility(subject: Subject): DocumentVisibility {
  * with someone cleared only for 内部 would promise access the rule above never gives; administrators see no content.
  */
 export function mayReceiveShare(grantee: { clearance: number; adminRole: string | null }, doc: { classification: number }): boolean {
-  return grantee.adminRole === null && grantee.clearance >= doc.classification;
+  return business(grantee) && clearedFor(grantee, doc.classification);
 }
 
 export function authorizeDocument(access: Access, needed: Access): void {
@@ -85,7 +105,5 @@ export function authorizeDocument(access: Access, needed: Access): void {
 
 /** Workflow steps (submit, finalise, reopen) belong to the owner, even when the document is read-only for editing. */
 export function authorizeWorkflow(subject: Subject, doc: DocumentFacts): void {
-  if (doc.deletedAt || doc.ownerId !== subject.id || subject.clearance < doc.classification) {
-    throw new Forbidden('document_forbidden', 'Only the owner moves a document through its workflow');
-  }
+  if (!movesWorkflow(subject, doc)) throw new Forbidden('document_forbidden', 'Only the owner moves a document through its workflow');
 }

@@ -1,81 +1,105 @@
 // Who may do what: the only place for authorisation rules. HTTP routes, socket.io, collab and media all ask here.
+// One registry of every action of every area (can/authorize over a resource, capabilities() listing them), the
+// visibility filters lists and counts turn into database filters, and the per-recipient check mayReceive().
 import type { Subject } from '../auth/subject.ts';
-import { Forbidden } from '../errors.ts';
+import { Forbidden, NotFound, type AppError } from '../errors.ts';
+import { accountRules, type UnitResource, type UserResource } from './accounts.ts';
+import { annotationRules } from './annotations.ts';
+import { classificationRules, type ClassificationResource } from './classification.ts';
+import { documentRules, type DocumentResource } from './documents.ts';
 import { meetingRules, type MeetingResource, type RoomResource } from './meetings.ts';
 import { meetingMediaRules, type LiveMeetingResource } from './meetingMedia.ts';
-import { minutesRules } from './minutes.ts';
-import { annotationRules } from './annotations.ts';
+import { minutesRules, type ProposalResource } from './minutes.ts';
+import { supervisionRules, type InstructionResource, type TaskBasisResource, type TaskResource } from './supervision.ts';
 
-export type { MeetingResource, RoomResource, LiveMeetingResource };
+export type {
+  ClassificationResource, DocumentResource, InstructionResource, LiveMeetingResource, MeetingResource, ProposalResource, RoomResource, TaskBasisResource,
+  TaskResource, UnitResource, UserResource,
+};
+export { userView, type UserView } from './accounts.ts';
+export { classificationResource } from './classification.ts';
+export { documentResource, documentVisibility, type DocumentVisibility } from './documents.ts';
+export { meetingVisibility, type MeetingVisibility } from './meetings.ts';
 export { mediaJoinDecision, produceAction, type MediaJoinDecision } from './meetingMedia.ts';
+export { proposalVisibility, type ProposalVisibility } from './minutes.ts';
+export { taskResource, taskVisibility, type TaskVisibility } from './supervision.ts';
 
-export interface UserResource {
-  kind: 'user';
-  id: string;
-  unitId: string;
-}
-export interface UnitResource {
-  kind: 'unit';
-  id: string;
-}
 export interface SystemResource {
   kind: 'system';
 }
-export type Resource = UserResource | UnitResource | SystemResource | MeetingResource | RoomResource | LiveMeetingResource;
-
-const isSystemAdmin = (s: Subject) => s.adminRole === 'system';
-const isSecurityAdmin = (s: Subject) => s.adminRole === 'security';
-const isAuditAdmin = (s: Subject) => s.adminRole === 'audit';
-const notSelf = (s: Subject, r: Resource) => r.kind !== 'user' || r.id !== s.id;
+export type Resource =
+  | SystemResource | UserResource | UnitResource | ClassificationResource | DocumentResource | MeetingResource | RoomResource | LiveMeetingResource
+  | ProposalResource | TaskResource | TaskBasisResource | InstructionResource;
 
 type Rule = (s: Subject, r: Resource) => boolean;
 
-/** Each action's rule. Administrators manage accounts; they never act on one another's duties or their own privileges. */
+/** Each action's rule, area by area. */
 const RULES = {
-  // Directory: everyone signed in sees name, unit and title of everyone (needed to invite, mention, assign).
-  'user.list': () => true,
-  'user.create': (s) => isSystemAdmin(s),
-  'user.update': (s) => isSystemAdmin(s),
-  'user.disable': (s, r) => isSystemAdmin(s) && notSelf(s, r),
-  'user.resetPassword': (s, r) => isSystemAdmin(s) && notSelf(s, r),
-  'user.assignRoles': (s, r) => isSecurityAdmin(s) && notSelf(s, r),
-  'user.setClearance': (s, r) => isSecurityAdmin(s) && notSelf(s, r),
-  'user.unlock': (s, r) => isSecurityAdmin(s) && notSelf(s, r),
-  'user.resetMfa': (s, r) => isSecurityAdmin(s) && notSelf(s, r),
-  'unit.create': (s) => isSystemAdmin(s),
-  'unit.update': (s) => isSystemAdmin(s),
-  'audit.read': (s) => isAuditAdmin(s),
-  'audit.verify': (s) => isAuditAdmin(s),
-  'admin.console': (s) => s.adminRole !== null,
+  ...accountRules,
+  ...classificationRules,
+  ...documentRules,
   ...meetingRules,
   ...meetingMediaRules,
   ...minutesRules,
   ...annotationRules,
+  ...supervisionRules,
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof RULES;
+
+/** Every action the registry knows. */
+export const ACTIONS = Object.keys(RULES) as Action[];
+
+const documentForbidden = () => new Forbidden('document_forbidden', 'You cannot open this document');
+
+/** How a refusal reads where callers and clients rely on its code; any other action is refused 403 `forbidden`. */
+const REFUSALS: { [A in Action]?: (r: Resource) => AppError } = {
+  'classification.assign': () => new Forbidden('clearance', 'You are not cleared for this classification'),
+  'document.create': () => new Forbidden('admin_no_content', 'Administrator accounts do not create documents'),
+  'document.view': documentForbidden,
+  'document.comment': documentForbidden,
+  'document.suggest': documentForbidden,
+  'document.edit': documentForbidden,
+  'document.manage': documentForbidden,
+  'document.workflow': () => new Forbidden('document_forbidden', 'Only the owner moves a document through its workflow'),
+  'meeting.arrange': () => new Forbidden('admin_no_content', 'Administrator accounts do not arrange meetings'),
+  'meeting.export': () => new Forbidden('classified_export', 'Classified meetings cannot be exported to a calendar file'),
+  'minutes.extract': () => new Forbidden('forbidden', 'Administrators do not write minutes'),
+  'proposal.review': (r) => (r.kind === 'proposal' ? new NotFound('proposal') : new Forbidden('proposal_forbidden', 'Only supervisors (督查室) review task proposals')),
+  'task.create': () => new Forbidden('task_forbidden', 'You may not raise supervision tasks on this basis'),
+  'task.recordInstruction': () => new Forbidden('task_forbidden', 'Leaders raise tasks from their own instructions'),
+  // A task one may not see does not exist for them.
+  'task.view': () => new NotFound('task'),
+  'supervision.dashboard': () => new Forbidden('forbidden', 'The dashboard is for leaders and supervisors'),
+};
 
 export function can(subject: Subject, action: Action, resource: Resource = { kind: 'system' }): boolean {
   return RULES[action](subject, resource);
 }
 
 export function authorize(subject: Subject, action: Action, resource: Resource = { kind: 'system' }): void {
-  if (!can(subject, action, resource)) throw new Forbidden('forbidden', `Not allowed: ${action}`);
-}
-
-/**
- * How much of another person's profile a subject may see: administrators who manage accounts see all of it,
- * colleagues in the same unit see contact details, everyone else only the directory fields.
- */
-export type UserView = 'full' | 'colleague' | 'directory';
-
-export function userView(subject: Subject, target: UserResource): UserView {
-  if (subject.id === target.id || isSystemAdmin(subject) || isSecurityAdmin(subject)) return 'full';
-  if (subject.unitId === target.unitId) return 'colleague';
-  return 'directory';
+  if (can(subject, action, resource)) return;
+  throw REFUSALS[action]?.(resource) ?? new Forbidden('forbidden', `Not allowed: ${action}`);
 }
 
 /** The actions the client may offer this subject (drives the role-aware shell; the server still checks each call). */
 export function capabilities(subject: Subject): Action[] {
-  return (Object.keys(RULES) as Action[]).filter((a) => can(subject, a, { kind: 'system' }));
+  return ACTIONS.filter((a) => can(subject, a, { kind: 'system' }));
+}
+
+/** An object something may be sent about: a notice, a broadcast, a search hit, an export. */
+export type Receivable = MeetingResource | DocumentResource | TaskResource | ProposalResource;
+
+/**
+ * Whether this person may read this object now. The outbound gate (notifications, socket.io broadcasts) asks it for
+ * each recipient at send time, with the resource built as that recipient sees it (their own seat, their oversight):
+ * the same rule as the page that shows the object.
+ */
+export function mayReceive(subject: Subject, resource: Receivable): boolean {
+  switch (resource.kind) {
+    case 'meeting': return can(subject, 'meeting.view', resource);
+    case 'document': return can(subject, 'document.view', resource);
+    case 'task': return can(subject, 'task.view', resource);
+    case 'proposal': return can(subject, 'proposal.review', resource);
+  }
 }

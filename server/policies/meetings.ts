@@ -3,6 +3,7 @@
 // of the organising unit), host it, take its minutes, hold a seat at it, or belong to the organising unit.
 // Administrators (三员分立) hold no business role and see no meetings.
 import type { Subject } from '../auth/subject.ts';
+import { business, clearedFor, isClerk, isLeader } from './predicates.ts';
 
 /** What the rules need to know about a meeting, from the point of view of one subject. */
 export interface MeetingResource {
@@ -25,9 +26,8 @@ export interface RoomResource {
   id: string;
 }
 
-export const business = (s: Subject) => s.adminRole === null;
-export const cleared = (s: Subject, m: MeetingResource) => s.clearance >= m.classification;
-export const organises = (s: Subject, m: MeetingResource) => m.createdById === s.id || (m.organiserUnitId === s.unitId && s.roles.includes('clerk'));
+export const cleared = (s: Subject, m: MeetingResource) => clearedFor(s, m.classification);
+export const organises = (s: Subject, m: MeetingResource) => m.createdById === s.id || (m.organiserUnitId === s.unitId && isClerk(s));
 export const hosts = (s: Subject, m: MeetingResource) => m.hostId === s.id;
 export const takesMinutes = (s: Subject, m: MeetingResource) => m.minuteTakerId === s.id;
 // Participants learn of a meeting when it is announced; a draft is the organisers' business.
@@ -40,10 +40,22 @@ export const onMeeting = (rule: MeetingRule) => (s: Subject, r: { kind: string }
 
 export const manages: MeetingRule = (s, m) => organises(s, m) || hosts(s, m);
 
+const views: MeetingRule = (s, m) => manages(s, m) || takesMinutes(s, m) || seated(s, m) || ofOrganisingUnit(s, m);
+
+/** The highest classification a meeting may have to leave the server as a calendar file (内部): .ics files are not protected. */
+export const MAX_EXPORT_CLASSIFICATION = 1;
+
 export const meetingRules = {
   // Clerks arrange meetings; leaders may call their own.
-  'meeting.create': (s: Subject) => business(s) && (s.roles.includes('clerk') || s.roles.includes('leader')),
-  'meeting.view': onMeeting((s, m) => manages(s, m) || takesMinutes(s, m) || seated(s, m) || ofOrganisingUnit(s, m)),
+  'meeting.create': (s: Subject) => isClerk(s) || isLeader(s),
+  /**
+   * Hold a meeting's arrangements at all, whoever calls the scheduling command (administrators arrange nothing);
+   * meeting.create says who starts one from the calendar.
+   */
+  'meeting.arrange': (s: Subject) => business(s),
+  'meeting.view': onMeeting(views),
+  /** Take it away as an .ics file: whoever sees it, for 公开 and 内部 meetings only. */
+  'meeting.export': onMeeting((s, m) => views(s, m) && m.classification <= MAX_EXPORT_CLASSIFICATION),
   /** Edit, reschedule, cancel, invite, agenda, passcode, reply lists. */
   'meeting.manage': onMeeting(manages),
   /** Start and end it, show the sign-in code, see who is present. */
@@ -54,7 +66,7 @@ export const meetingRules = {
   'meeting.material.read': onMeeting((s, m) => manages(s, m) || takesMinutes(s, m) || seated(s, m)),
   'meeting.material.upload': onMeeting((s, m) => manages(s, m) || (m.presenting && m.status !== 'draft')),
   'room.list': (s: Subject) => business(s),
-  'room.manage': (s: Subject) => business(s) && s.roles.includes('clerk'),
+  'room.manage': (s: Subject) => isClerk(s),
 };
 
 export type JoinDecision = 'admit' | 'lobby' | 'refuse';
@@ -67,4 +79,22 @@ export function joinDecision(s: Subject, m: MeetingResource): JoinDecision {
   if (!business(s) || !cleared(s, m)) return 'refuse';
   if (manages(s, m) || takesMinutes(s, m) || seated(s, m)) return 'admit';
   return 'lobby';
+}
+
+/**
+ * Which meetings a calendar list may show the subject, as plain facts a query turns into a database filter (the same
+ * reasons as meeting.view; the list still asks meeting.view of each row for the draft and status details):
+ * classification within clearance, and a reason from the list's scope. Administrators see none.
+ */
+export interface MeetingVisibility {
+  none: boolean;
+  userId: string;
+  unitId: string;
+  clearance: number;
+  /** Clerks organise every meeting of their unit. */
+  organisesUnit: boolean;
+}
+
+export function meetingVisibility(s: Subject): MeetingVisibility {
+  return { none: !business(s), userId: s.id, unitId: s.unitId, clearance: s.clearance, organisesUnit: isClerk(s) };
 }

@@ -3,12 +3,18 @@
 // confirm; supervisors (督查室) review the proposals they are cleared for. When a meeting has no minute-taker or no
 // host, its organisers stand in, so no meeting's minutes get stuck.
 import type { Subject } from '../auth/subject.ts';
-import { business, manages, onMeeting, organises, seated, takesMinutes, type MeetingRule } from './meetings.ts';
+import { manages, onMeeting, organises, seated, takesMinutes, type MeetingRule } from './meetings.ts';
+import { business, clearedFor, isSupervisor } from './predicates.ts';
+
+/** A task proposal made from minutes, as the rules see it: the classification of the meeting it comes from. */
+export interface ProposalResource {
+  kind: 'proposal';
+  classification: number;
+}
 
 const announced: MeetingRule = (_s, m) => m.status !== 'draft' && m.status !== 'cancelled';
 const writesMinutes: MeetingRule = (s, m) => takesMinutes(s, m) || (m.minuteTakerId === null && organises(s, m));
 const closesMinutes: MeetingRule = (s, m) => m.hostId === s.id || (m.hostId === null && organises(s, m));
-const isSupervisor = (s: Subject) => business(s) && s.roles.includes('supervisor');
 
 export const minutesRules = {
   /** Open (or create from the template) the minutes of an announced meeting. */
@@ -26,11 +32,30 @@ export const minutesRules = {
   /** Confirm or object (the command also needs a confirmation asked of this person). */
   'minutes.confirm': onMeeting(seated),
   'minutes.close': onMeeting(closesMinutes),
-  /** The proposals desk: supervisors only; each proposal is also checked against their clearance. */
-  'proposal.review': (s: Subject) => isSupervisor(s),
+  /** Pre-fill decision items from the text being written (any business user: administrators write no minutes). */
+  'minutes.extract': (s: Subject) => business(s),
+  /**
+   * The proposals desk: supervisors only; one proposal also needs clearance for the meeting it comes from (asked with
+   * a 'proposal' resource; without one, whether the desk is theirs at all).
+   */
+  'proposal.review': (s: Subject, r: { kind: string }) => isSupervisor(s) && (r.kind !== 'proposal' || clearedFor(s, (r as ProposalResource).classification)),
 };
 
 /** A supervisor may see and act on a proposal only with clearance for the meeting it comes from. */
 export function canReviewProposal(subject: Subject, classification: number): boolean {
-  return isSupervisor(subject) && subject.clearance >= classification;
+  const proposal: ProposalResource = { kind: 'proposal', classification };
+  return minutesRules['proposal.review'](subject, proposal);
+}
+
+/**
+ * Which proposals the supervisors' review list may show, as plain facts a query turns into a database filter: none
+ * but to supervisors, and only from meetings within their clearance.
+ */
+export interface ProposalVisibility {
+  none: boolean;
+  clearance: number;
+}
+
+export function proposalVisibility(subject: Subject): ProposalVisibility {
+  return { none: !isSupervisor(subject), clearance: subject.clearance };
 }

@@ -4,7 +4,8 @@
 import type { Subject } from '../auth/subject.ts';
 import { Forbidden, InvalidState, NotFound } from '../errors.ts';
 import { decide } from '../domain/supervision/lifecycle.ts';
-import type { BasisType, TaskAction, TaskRole, TaskStatus } from '../domain/supervision/vocabulary.ts';
+import { TASK_ACTIONS, type BasisType, type TaskAction, type TaskRole, type TaskStatus } from '../domain/supervision/vocabulary.ts';
+import { business, clearedFor, handlesForUnit, isLeader, isSupervisor } from './predicates.ts';
 
 /** What the rules need to know about a task. */
 export interface TaskFacts {
@@ -40,15 +41,14 @@ export function overseenUnits(subject: Subject, units: ReadonlyArray<{ id: strin
   return seen;
 }
 
-const business = (s: Subject) => s.adminRole === null;
-const isSupervisor = (s: Subject) => business(s) && s.roles.includes('supervisor');
-const isLeader = (s: Subject) => business(s) && s.roles.includes('leader');
-/** Clerks and leaders sign for their unit and hand work down (一级抓一级). */
-const handlesForUnit = (s: Subject) => s.roles.includes('clerk') || s.roles.includes('leader');
+/** Only a leader's reach goes below their own unit, so only then does anyone need to read the unit tree. */
+export function overseesBelowOwnUnit(subject: Subject): boolean {
+  return isLeader(subject);
+}
 
 /** The parts the subject plays in the task; empty when they may not see it at all. */
 export function taskRoles(subject: Subject, task: TaskFacts, oversight: Oversight): TaskRole[] {
-  if (!business(subject) || subject.clearance < task.classification) return [];
+  if (!business(subject) || !clearedFor(subject, task.classification)) return [];
   const roles: TaskRole[] = [];
   if (isSupervisor(subject) && (task.supervisorId === subject.id || task.supervisorUnitId === subject.unitId)) roles.push('supervisor');
   if (task.leadUnitId === subject.unitId) roles.push(handlesForUnit(subject) ? 'lead_handler' : 'lead_member');
@@ -64,7 +64,7 @@ export function taskRoles(subject: Subject, task: TaskFacts, oversight: Oversigh
 
 /** Supervisors see every task they are cleared for (the supervision desk); others need a part in it. */
 export function canViewTask(subject: Subject, task: TaskFacts, oversight: Oversight): boolean {
-  if (!business(subject) || subject.clearance < task.classification) return false;
+  if (!business(subject) || !clearedFor(subject, task.classification)) return false;
   return isSupervisor(subject) || taskRoles(subject, task, oversight).length > 0;
 }
 
@@ -93,9 +93,19 @@ export function canCreateTask(subject: Subject, basis: BasisType): boolean {
   return isLeader(subject) && basis === 'leader_instruction';
 }
 
-/** Whether the subject may be the supervisor of a task (督办人). */
+/** A supervisor records anyone's instruction (领导批示) as a task's basis; a leader only their own. */
+export function mayRecordInstruction(subject: Subject, leaderId: string): boolean {
+  return isSupervisor(subject) || (isLeader(subject) && leaderId === subject.id);
+}
+
+/** Whether a person may be the supervisor of a task (督办人), and so who supervises a task its supervisor raises. */
 export function canSupervise(person: Subject): boolean {
   return isSupervisor(person);
+}
+
+/** Whether a person may be named as the leader who gave an instruction (领导批示). */
+export function canInstruct(person: Subject): boolean {
+  return isLeader(person);
 }
 
 /**
@@ -118,11 +128,18 @@ export function taskVisibility(subject: Subject, oversight: Oversight): TaskVisi
   return { ...base, none: false, all: false, unitIds: isLeader(subject) ? [...oversight] : [subject.unitId] };
 }
 
+export type StatisticsScope = { all: true } | { all: false; unitIds: string[] };
+
 /** Whose statistics the subject may read: supervisors all units, leaders the units they oversee, others their own. */
-export function statisticsScope(subject: Subject, oversight: Oversight): { all: true } | { all: false; unitIds: string[] } {
+export function statisticsScope(subject: Subject, oversight: Oversight): StatisticsScope {
   if (!business(subject)) throw new Forbidden('forbidden', 'Administrators have no access to supervision');
   if (isSupervisor(subject)) return { all: true };
   return { all: false, unitIds: isLeader(subject) ? [...oversight] : [subject.unitId] };
+}
+
+/** Refuses the statistics of one named unit outside the scope. */
+export function authorizeStatisticsUnit(scope: StatisticsScope, unitId: string | undefined): void {
+  if (unitId && !scope.all && !scope.unitIds.includes(unitId)) throw new Forbidden('statistics_forbidden', 'You may not read this unit’s statistics');
 }
 
 /** The leader dashboard is for leaders and supervisors. */
@@ -141,13 +158,62 @@ export function assigningUnit(subject: Subject, task: TaskFacts): { unitId: stri
   return null;
 }
 
+/** A task as the rules see it: its facts and the units the subject oversees (overseenUnits). */
+export interface TaskResource {
+  kind: 'task';
+  facts: TaskFacts;
+  oversight: Oversight;
+}
+
+export function taskResource(facts: TaskFacts, oversight: Oversight): TaskResource {
+  return { kind: 'task', facts, oversight };
+}
+
+/** The basis of a task about to be raised; without one, task.create asks whether the subject raises tasks at all. */
+export interface TaskBasisResource {
+  kind: 'taskBasis';
+  basisType: BasisType;
+}
+
+/** The leader whose instruction a new task records. */
+export interface InstructionResource {
+  kind: 'instruction';
+  leaderId: string;
+}
+
+type Rule = (s: Subject, r: { kind: string }) => boolean;
+const onTask = (rule: (s: Subject, t: TaskResource) => boolean): Rule => (s, r) => r.kind === 'task' && rule(s, r as TaskResource);
+/** A lifecycle action is allowed when the lifecycle table allows it now for one of the parts the subject plays. */
+const lifecycle = (action: TaskAction): Rule => onTask((s, t) => canViewTask(s, t.facts, t.oversight) && decide(t.facts.status, action, taskRoles(s, t.facts, t.oversight)).ok);
+
+type LifecycleRules = { [A in TaskAction as `task.${A}`]: Rule };
+const lifecycleRules = Object.fromEntries(TASK_ACTIONS.map((a) => [`task.${a}`, lifecycle(a)])) as LifecycleRules;
+
+/** Supervision actions, mounted in the RULES of index.ts. */
+export const supervisionRules = {
+  'task.create': (s: Subject, r: { kind: string }) => canCreateTask(s, r.kind === 'taskBasis' ? (r as TaskBasisResource).basisType : 'leader_instruction'),
+  /** Raise tasks on any basis, not only on one's own instructions. */
+  'task.createAnyBasis': (s: Subject) => isSupervisor(s),
+  'task.recordInstruction': (s: Subject, r: { kind: string }) => r.kind === 'instruction' && mayRecordInstruction(s, (r as InstructionResource).leaderId),
+  'task.view': onTask((s, t) => canViewTask(s, t.facts, t.oversight)),
+  ...lifecycleRules,
+  /** The supervision desk: every task one is cleared for. */
+  'supervision.desk': (s: Subject) => isSupervisor(s),
+  'supervision.dashboard': (s: Subject) => canUseLeaderDashboard(s),
+  'supervision.statistics': (s: Subject) => business(s),
+  'supervision.statistics.allUnits': (s: Subject) => isSupervisor(s),
+  /** Look up supervisors and leaders to name on a task (administrators take no part in supervision). */
+  'supervision.directory': (s: Subject) => business(s),
+};
+
 /** The capabilities the client may offer in the supervision module (the server still checks every call). */
 export function supervisionCapabilities(subject: Subject) {
+  const may = (action: keyof typeof supervisionRules) => (supervisionRules[action] as Rule)(subject, { kind: 'system' });
   return {
-    create: canCreateTask(subject, 'leader_instruction'),
-    createAnyBasis: isSupervisor(subject),
-    desk: isSupervisor(subject),
-    dashboard: canUseLeaderDashboard(subject),
-    statisticsAllUnits: isSupervisor(subject),
+    create: may('task.create'),
+    createAnyBasis: may('task.createAnyBasis'),
+    desk: may('supervision.desk'),
+    dashboard: may('supervision.dashboard'),
+    statisticsAllUnits: may('supervision.statistics.allUnits'),
   };
 }

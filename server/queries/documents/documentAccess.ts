@@ -2,8 +2,8 @@
 // shares for documents, the meeting for annotation documents. Null when there is no such document (or it is deleted).
 import type { Subject } from '../../auth/subject.ts';
 import type { Db, Tx } from '../../db/client.ts';
-import { isAnnotationContext, resolveDocumentAccess } from '../../policies/annotations.ts';
-import type { Access } from '../../policies/documents.ts';
+import { isAnnotationContext } from '../../policies/annotations.ts';
+import { resolveDocumentAccess, type Access } from '../../policies/documents.ts';
 import { loadAnnotationMeeting, meetingAsSeenBy } from '../annotations/annotationMeeting.ts';
 
 export async function documentWithAccess(db: Db | Tx, subject: Subject, id: string) {
