@@ -5,7 +5,7 @@ import { Hocuspocus } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { WebSocketServer, type RawData } from 'ws';
 import { databasePath } from '../server/db/client.ts';
-import type { Services } from '../server/services.ts';
+import type { CoreServices } from '../server/coreServices.ts';
 import { CLOSE, DOCUMENT_NAME_PREFIX, type CollabContext, type LocalWriteContext } from './context.ts';
 import { AuthenticationExtension } from './extensions/AuthenticationExtension.ts';
 import { AuthorshipExtension } from './extensions/AuthorshipExtension.ts';
@@ -25,7 +25,7 @@ export class CollabServer {
   private readonly auth: AuthenticationExtension;
   private readonly wss: WebSocketServer;
 
-  constructor(private readonly svc: Services) {
+  constructor(private readonly svc: CoreServices) {
     this.store = new DocumentStore(databasePath(svc.config.dataDir), svc.keys.master, svc.clock);
     this.auth = new AuthenticationExtension(svc);
     this.hocuspocus = new Hocuspocus({

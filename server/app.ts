@@ -59,7 +59,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   const app = Fastify({
     loggerInstance: log,
     bodyLimit: JSON_BODY_LIMIT,
-    trustProxy: process.env.TONGBAN_TRUST_PROXY === '1',
+    trustProxy: config.trustProxy,
     ...(config.tlsCert && config.tlsKey
       ? { https: { cert: (await import('node:fs')).readFileSync(config.tlsCert), key: (await import('node:fs')).readFileSync(config.tlsKey) } }
       : {}),

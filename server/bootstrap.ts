@@ -1,9 +1,11 @@
-// Creates the services (database with migrations applied, keys, clock, logger) shared by the server and the CLI.
+// Creates the services shared by the server and the CLI, in two typed steps: the core (database with migrations
+// applied, keys, clock, logger, notifications, files), then the edge services built from it (collab, media, live meetings).
 import path from 'node:path';
 import pino from 'pino';
 import pinoPretty from 'pino-pretty';
 import { AdjustableClock, systemClock, type Clock } from './clock.ts';
 import type { Config } from './config.ts';
+import type { CoreServices } from './coreServices.ts';
 import { databasePath, openDatabase } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { NotificationHub } from './notifications/notificationHub.ts';
@@ -16,23 +18,45 @@ import { announcedAddress, workerCount } from '../media/settings.ts';
 import { WorkerPool } from '../media/WorkerPool.ts';
 import { LiveMeetings } from './realtime/onlineMeeting/LiveMeetings.ts';
 
-export async function createServices(config: Config, options: { clock?: Clock; silent?: boolean } = {}): Promise<Services> {
+export interface ServiceOptions {
+  clock?: Clock;
+  silent?: boolean;
+}
+
+export async function createServices(config: Config, options: ServiceOptions = {}): Promise<Services> {
+  return createEdgeServices(await createCoreServices(config, options));
+}
+
+/** Step one: what commands, queries and jobs stand on. */
+export async function createCoreServices(config: Config, options: ServiceOptions = {}): Promise<CoreServices> {
   migrateDatabase(databasePath(config.dataDir));
   const db = await openDatabase(config.dataDir);
   const log = createLogger(config, options.silent === true);
   const clock = options.clock ?? (config.testHooks ? new AdjustableClock() : systemClock);
-  const keys = loadKeys(config.dataDir);
-  const partial = {
+  const keys = loadKeys(config);
+  return {
     config, db, clock, keys, log, notifications: new NotificationHub(db),
     notices: new NoticeDispatcher(db, log), files: new FileStore(path.join(config.dataDir, 'files'), keys.master),
   };
-  const svc = partial as Services;
-  svc.collab = new CollabServer(svc);
-  svc.media = WorkerPool.create({
+}
+
+/** Step two: the collab server and the SFU, built from the core; nothing starts listening or spawning here. */
+export function createEdgeServices(core: CoreServices): Services {
+  const { config, log } = core;
+  const collab = new CollabServer(core);
+  const media = WorkerPool.create({
     workers: workerCount(config.mediaWorkers), listenIp: config.mediaListenIp, announcedIp: announcedAddress(config.mediaListenIp, config.mediaAnnouncedIp),
     port: config.mediaPort, logLevel: 'warn', log: log.child({ component: 'media' }),
   });
-  svc.liveMeetings = new LiveMeetings(svc);
+  // Live meetings run commands, which take the whole set the live meetings belong to: the set names them through a
+  // getter, so it is complete (and typed) before they are built. They keep it and read nothing from it while built.
+  const svc: Services = {
+    ...core, collab, media,
+    get liveMeetings() {
+      return liveMeetings;
+    },
+  };
+  const liveMeetings = new LiveMeetings(svc);
   return svc;
 }
 

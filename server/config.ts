@@ -1,5 +1,6 @@
 // Typed configuration from environment variables. Every value has a documented default, so the embedded mode needs none.
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { iceServerSchema, type IceServer } from '../media/signaling.ts';
 
@@ -38,6 +39,15 @@ function iceServers(name: string): IceServer[] {
   return result.data;
 }
 
+/** A 32-byte key given base64-encoded, or null when unset (then it is generated under <dataDir>/keys). */
+function key(name: string): Buffer | null {
+  const v = process.env[name];
+  if (v === undefined || v === '') return null;
+  const bytes = Buffer.from(v, 'base64');
+  if (bytes.length !== 32) throw new Error(`${name} must be 32 bytes, base64-encoded`);
+  return bytes;
+}
+
 function bool(name: string, fallback: boolean): boolean {
   const v = process.env[name];
   if (v === undefined || v === '') return fallback;
@@ -56,6 +66,14 @@ export interface Config {
   /** TLS certificate and key paths; when both are set the server speaks HTTPS (TONGBAN_TLS_CERT, TONGBAN_TLS_KEY). */
   tlsCert: string | null;
   tlsKey: string | null;
+  /** Behind a reverse proxy: client IPs come from X-Forwarded-For (TONGBAN_TRUST_PROXY=1, default off). */
+  trustProxy: boolean;
+  /**
+   * Keys for encryption at rest and the audit HMAC, 32 bytes base64 (TONGBAN_MASTER_KEY, TONGBAN_AUDIT_KEY); when
+   * unset they are generated once under <dataDir>/keys.
+   */
+  masterKey: Buffer | null;
+  auditKey: Buffer | null;
   /** Minutes of inactivity after which a session ends (TONGBAN_SESSION_IDLE_MINUTES, default 30). */
   sessionIdleMinutes: number;
   /** Hours after sign-in after which a session ends regardless (TONGBAN_SESSION_ABSOLUTE_HOURS, default 12). */
@@ -86,6 +104,15 @@ export interface Config {
   logLevel: string;
   /** Log format (TONGBAN_LOG_FORMAT): `pretty` (human-readable), `json`, or `auto` (pretty on a terminal, JSON otherwise; default). */
   logFormat: 'auto' | 'pretty' | 'json';
+  /** Where the built web client is served from (TONGBAN_CLIENT_DIST, default client/dist; vite.config.ts writes there). */
+  clientDist: string;
+  /**
+   * Demo data on a start with no users (TONGBAN_DEMO): `organisation` (value 1) the demo organisation alone, `full`
+   * a month of its work on top; `none` (default) nothing.
+   */
+  demo: 'none' | 'organisation' | 'full';
+  /** The font for Chinese text in PDF exports, `file` or `file#PostScriptName` (TONGBAN_PDF_FONT, default fontconfig's choice for zh-cn). */
+  pdfFont: string | null;
   /** Test hooks (controllable clock) for automated tests only; refused when NODE_ENV=production (TONGBAN_TEST_HOOKS). */
   testHooks: boolean;
   /** Supervision: deadline reminders, working days before the due date (TONGBAN_SUPERVISION_REMINDER_DAYS, default "3,1"). */
@@ -105,6 +132,12 @@ function logFormat(value: string): Config['logFormat'] {
   throw new Error(`TONGBAN_LOG_FORMAT must be auto, pretty or json, not ${value}`);
 }
 
+// Any other value keeps demo data off, as it always has.
+function demo(value: string): Config['demo'] {
+  if (value === '1') return 'organisation';
+  return value === 'full' ? 'full' : 'none';
+}
+
 export function loadConfig(overrides: Partial<Config> = {}): Config {
   const port = int('TONGBAN_PORT', 3000);
   const tlsCert = process.env.TONGBAN_TLS_CERT || null;
@@ -117,6 +150,9 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     publicUrl: str('TONGBAN_PUBLIC_URL', `${scheme}://localhost:${port}`).replace(/\/$/, ''),
     tlsCert,
     tlsKey,
+    trustProxy: process.env.TONGBAN_TRUST_PROXY === '1',
+    masterKey: key('TONGBAN_MASTER_KEY'),
+    auditKey: key('TONGBAN_AUDIT_KEY'),
     sessionIdleMinutes: int('TONGBAN_SESSION_IDLE_MINUTES', 30),
     sessionAbsoluteHours: int('TONGBAN_SESSION_ABSOLUTE_HOURS', 12),
     lockoutThreshold: int('TONGBAN_LOCKOUT_THRESHOLD', 5),
@@ -131,6 +167,9 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     iceServers: iceServers('TONGBAN_ICE_SERVERS'),
     logLevel: str('TONGBAN_LOG_LEVEL', 'info'),
     logFormat: logFormat(str('TONGBAN_LOG_FORMAT', 'auto')),
+    clientDist: path.resolve(str('TONGBAN_CLIENT_DIST', fileURLToPath(new URL('../client/dist', import.meta.url)))),
+    demo: demo(str('TONGBAN_DEMO', '')),
+    pdfFont: process.env.TONGBAN_PDF_FONT || null,
     testHooks: bool('TONGBAN_TEST_HOOKS', false),
     supervisionReminderDays: intList('TONGBAN_SUPERVISION_REMINDER_DAYS', [3, 1]),
     supervisionTickSeconds: int('TONGBAN_SUPERVISION_TICK_SECONDS', 60),

@@ -9,8 +9,8 @@ const { config } = app.svc;
 await app.listen({ port: config.port, host: config.host });
 
 // TONGBAN_DEMO=1: the demo organisation only (the end-to-end tests start from it); full: a month of work on top of it.
-const demo = process.env.TONGBAN_DEMO;
-if ((demo === '1' || demo === 'full') && (await app.svc.db.user.count()) === 0) {
+const { demo } = config;
+if (demo !== 'none' && (await app.svc.db.user.count()) === 0) {
   const seeded = await seedDemoOrganisation(app.svc);
   process.stdout.write(`\n  Demo organisation created: ${seeded.units} units, ${seeded.users} people.\n  Sign in as chenming (区长), zhaojing (秘书科), zhouqiang (督查室), zhangwei (科员), sysadmin / secadmin / auditadmin …\n  Every demo account's password: ${DEMO_PASSWORD}\n`);
 }

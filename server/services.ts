@@ -1,30 +1,20 @@
-// The long-lived services a command needs, built once at start-up and handed down explicitly.
-import type { Logger } from 'pino';
-import type { Clock } from './clock.ts';
-import type { Config } from './config.ts';
-import type { Db } from './db/client.ts';
-import type { Keys } from './security/keys.ts';
-import type { NotificationHub } from './notifications/notificationHub.ts';
-import type { NoticeDispatcher } from './notifications/noticeChannel.ts';
-import type { FileStore } from './storage/fileStore.ts';
+// The long-lived services a command needs, built once at start-up and handed down explicitly: the core services
+// (coreServices.ts) and the edge services built on them (bootstrap.ts builds both, in that order).
 import type { CollabServer } from '../collab/server.ts';
 import type { WorkerPool } from '../media/WorkerPool.ts';
+import type { CoreServices } from './coreServices.ts';
 import type { LiveMeetings } from './realtime/onlineMeeting/LiveMeetings.ts';
 
-export interface Services {
-  config: Config;
-  db: Db;
-  clock: Clock;
-  keys: Keys;
-  log: Logger;
-  notifications: NotificationHub;
-  /** SMS, e-mail and other channels beyond the in-app notification centre (a logging channel by default). */
-  notices: NoticeDispatcher;
-  /** Content-addressed, sealed uploads under <dataDir>/files. */
-  files: FileStore;
+export type { CoreServices } from './coreServices.ts';
+
+/** The services at the edge of the process, serving browsers over WebSockets and WebRTC. */
+export interface EdgeServices {
+  /** Hocuspocus on /collab: the Yjs documents (drafts, minutes, annotations, whiteboards). */
   collab: CollabServer;
   /** mediasoup workers; they start with the first online meeting. */
   media: WorkerPool;
   /** Online meetings in progress: media rooms, lobbies, hands, host controls. */
   liveMeetings: LiveMeetings;
 }
+
+export type Services = CoreServices & EdgeServices;

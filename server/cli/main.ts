@@ -66,7 +66,7 @@ async function run(argv: string[]): Promise<number> {
   });
   const config = loadConfig();
   if (command === 'restore') {
-    await restore(loadKeys(config.dataDir).master, required(values, 'from'), config.dataDir);
+    await restore(loadKeys(config).master, required(values, 'from'), config.dataDir);
     process.stdout.write(`Restored into ${config.dataDir}\n`);
     return 0;
   }

@@ -1,4 +1,5 @@
-// Finds a font that can set Chinese text for PDF export: TONGBAN_PDF_FONT, else fontconfig's choice for zh-cn.
+// Finds a font that can set Chinese text for PDF export: the configured one (TONGBAN_PDF_FONT), else fontconfig's
+// choice for zh-cn.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 
@@ -8,24 +9,30 @@ export interface FontChoice {
   postscriptName: string | undefined;
 }
 
-let cached: FontChoice | null | undefined;
+const chosen = new Map<string, FontChoice | null>();
 
-export function findCjkFont(): FontChoice | null {
-  if (cached !== undefined) return cached;
-  const configured = process.env.TONGBAN_PDF_FONT;
-  if (configured) {
-    const [file, postscriptName] = configured.split('#');
-    cached = file && fs.existsSync(file) ? { file, postscriptName } : null;
-    return cached;
-  }
+/** `configured` is `config.pdfFont` (`file` or `file#PostScriptName`); without it fontconfig chooses. */
+export function findCjkFont(configured: string | null = null): FontChoice | null {
+  const known = chosen.get(configured ?? '');
+  if (known !== undefined) return known;
+  const found = configured ? configuredFont(configured) : fontconfigChoice();
+  chosen.set(configured ?? '', found);
+  return found;
+}
+
+function configuredFont(configured: string): FontChoice | null {
+  const [file, postscriptName] = configured.split('#');
+  return file && fs.existsSync(file) ? { file, postscriptName } : null;
+}
+
+function fontconfigChoice(): FontChoice | null {
   try {
     const out = execFileSync('fc-match', ['-f', '%{file}|%{postscriptname}', ':lang=zh-cn'], { encoding: 'utf8', timeout: 5_000 }).trim();
     const [file, postscriptName] = out.split('|');
     // fontconfig always answers with something; only accept a face that really covers Chinese.
     const covers = execFileSync('fc-list', [':lang=zh', 'file'], { encoding: 'utf8', timeout: 5_000 });
-    cached = file && covers.includes(file) ? { file, postscriptName: postscriptName || undefined } : null;
+    return file && covers.includes(file) ? { file, postscriptName: postscriptName || undefined } : null;
   } catch {
-    cached = null;
+    return null;
   }
-  return cached;
 }

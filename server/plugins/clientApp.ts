@@ -2,16 +2,14 @@
 // request, so a client built (or rebuilt) after the server started is served without a restart.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
-
-// TONGBAN_CLIENT_DIST moves the build elsewhere (vite.config.ts reads it too): e2e runs side by side each build their own.
-export const clientDist = process.env.TONGBAN_CLIENT_DIST ? path.resolve(process.env.TONGBAN_CLIENT_DIST) : fileURLToPath(new URL('../../client/dist', import.meta.url));
 
 const SERVER_PREFIXES = ['/api/', '/socket.io', '/collab', '/healthz', '/readyz'];
 
 export async function registerClientApp(app: FastifyInstance): Promise<void> {
+  // TONGBAN_CLIENT_DIST moves the build elsewhere (vite.config.ts reads it too): e2e runs side by side each build their own.
+  const { clientDist } = app.svc.config;
   if (!fs.existsSync(path.join(clientDist, 'index.html'))) {
     app.log.warn('client/dist is missing: the web client is served once it is built (npm run build)');
   }

@@ -1,21 +1,18 @@
 // Keys kept outside the database: the master key (encryption at rest) and the audit key (HMAC-SM3 chain).
-// They come from the environment (base64, 32 bytes) or from files under <dataDir>/keys created on first start (mode 0600).
+// They come from the configuration (TONGBAN_MASTER_KEY, TONGBAN_AUDIT_KEY) or from files under <dataDir>/keys created on
+// first start (mode 0600).
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Config } from '../config.ts';
 
 export interface Keys {
   master: Buffer;
   audit: Buffer;
 }
 
-function loadKey(dataDir: string, name: string, envName: string): Buffer {
-  const fromEnv = process.env[envName];
-  if (fromEnv) {
-    const key = Buffer.from(fromEnv, 'base64');
-    if (key.length !== 32) throw new Error(`${envName} must be 32 bytes, base64-encoded`);
-    return key;
-  }
+function loadKey(dataDir: string, name: string, given: Buffer | null): Buffer {
+  if (given) return given;
   const dir = path.join(dataDir, 'keys');
   const file = path.join(dir, `${name}.key`);
   if (fs.existsSync(file)) {
@@ -30,14 +27,14 @@ function loadKey(dataDir: string, name: string, envName: string): Buffer {
     fs.writeFileSync(file, key.toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
     return key;
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return loadKey(dataDir, name, envName);
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return loadKey(dataDir, name, given);
     throw err;
   }
 }
 
-export function loadKeys(dataDir: string): Keys {
+export function loadKeys(config: Pick<Config, 'dataDir' | 'masterKey' | 'auditKey'>): Keys {
   return {
-    master: loadKey(dataDir, 'master', 'TONGBAN_MASTER_KEY'),
-    audit: loadKey(dataDir, 'audit', 'TONGBAN_AUDIT_KEY'),
+    master: loadKey(config.dataDir, 'master', config.masterKey),
+    audit: loadKey(config.dataDir, 'audit', config.auditKey),
   };
 }

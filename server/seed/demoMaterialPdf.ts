@@ -4,8 +4,8 @@
 import PDFDocument from 'pdfkit';
 import { findCjkFont } from '../export/cjkFont.ts';
 
-export function materialPdf(title: string, paragraphs: readonly string[], at: Date): Promise<Buffer> {
-  const font = findCjkFont();
+export function materialPdf(title: string, paragraphs: readonly string[], at: Date, configuredFont: string | null): Promise<Buffer> {
+  const font = findCjkFont(configuredFont);
   const doc = new PDFDocument({ size: 'A4', margins: { top: 72, bottom: 72, left: 72, right: 72 }, info: { Title: title, Creator: '同办 Tongban（演示数据）', CreationDate: at } });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));

@@ -205,7 +205,7 @@ function seedMaterial(world: DemoWorld, seeded: SeededMeeting, material: Materia
   world.timeline.add(at, `material ${material.title}`, async () => {
     await world.requireOnMeeting(plan.organiser, seeded.id!, 'meeting.material.upload');
     const items = await world.svc.db.meetingAgendaItem.findMany({ where: { meetingId: seeded.id! }, orderBy: { position: 'asc' }, select: { id: true } });
-    const pdf = await materialPdf(material.title, material.lines, at);
+    const pdf = await materialPdf(material.title, material.lines, at, world.svc.config.pdfFont);
     await uploadMaterial(world.svc, world.ctx(plan.organiser, at), world.person(plan.organiser).id, seeded.id!, {
       agendaItemId: items[material.agendaIndex]?.id ?? null, title: material.title, fileName: `${material.title}.pdf`, mimeType: 'application/pdf', stream: Readable.from([pdf]),
     });

@@ -51,7 +51,7 @@ export async function exportDocument(svc: Services, ctx: RequestContext, documen
   if (request.format === 'docx') {
     body = await renderDocx({ title: doc.title, classificationLabel: label, blocks, threads, includeComments: request.comments, authorName });
   } else {
-    const font = findCjkFont();
+    const font = findCjkFont(svc.config.pdfFont);
     if (!font) throw new InvalidState('no_cjk_font', 'PDF export needs a Chinese font on the server: apt-get install fonts-wqy-microhei (or set TONGBAN_PDF_FONT)');
     body = await renderPdf({ title: doc.title, classificationLabel: label, blocks, threads, includeComments: request.comments, authorName, font, footer: `${label} · ${doc.title}` });
   }

@@ -30,7 +30,7 @@ export async function exportMinutesPdf(svc: Services, ctx: RequestContext, meeti
   const [first, ...rest] = content.content ?? [];
   const body = first?.type === 'heading' && (first.content ?? []).map((n) => n.text ?? '').join('') === doc.title ? rest : content.content ?? [];
   const blocks = exportModel({ ...content, content: body }, { suggestions: 'apply' });
-  const font = findCjkFont();
+  const font = findCjkFont(svc.config.pdfFont);
   if (!font) throw new InvalidState('no_cjk_font', 'PDF export needs a Chinese font on the server: apt-get install fonts-wqy-microhei (or set TONGBAN_PDF_FONT)');
   const label = CLASSIFICATION_LABELS[doc.classification] ?? '';
   const pdf = await renderPdf({

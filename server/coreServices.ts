@@ -1,0 +1,24 @@
+// The core services: what every command, query and job stands on, built first at start-up. Nothing here knows the
+// collaboration server or the SFU; those edge services (services.ts) are built from the core afterwards.
+import type { Logger } from 'pino';
+import type { Clock } from './clock.ts';
+import type { Config } from './config.ts';
+import type { Db } from './db/client.ts';
+import type { NotificationHub } from './notifications/notificationHub.ts';
+import type { NoticeDispatcher } from './notifications/noticeChannel.ts';
+import type { Keys } from './security/keys.ts';
+import type { FileStore } from './storage/fileStore.ts';
+
+export interface CoreServices {
+  config: Config;
+  db: Db;
+  clock: Clock;
+  /** The master key (encryption at rest) and the audit key (the audit log's HMAC chain). */
+  keys: Keys;
+  log: Logger;
+  notifications: NotificationHub;
+  /** SMS, e-mail and other channels beyond the in-app notification centre (a logging channel by default). */
+  notices: NoticeDispatcher;
+  /** Content-addressed, sealed uploads under <dataDir>/files. */
+  files: FileStore;
+}
