@@ -4,12 +4,12 @@ import type { FastifyInstance } from 'fastify';
 import type { Subject } from '../../auth/subject.ts';
 import { NotFound } from '../../errors.ts';
 import { authorize, can, type Action, type MeetingResource } from '../../policies/index.ts';
-import { meetingFactsSelect, meetingResource } from '../../policies/meetingFacts.ts';
+import { meetingFacts } from '../../queries/meetings/meetingFacts.ts';
 
 export async function meetingFor(app: FastifyInstance, subject: Subject, id: string, action: Action): Promise<MeetingResource> {
-  const row = await app.svc.db.meeting.findUnique({ where: { id }, select: meetingFactsSelect(subject.id) });
-  if (!row) throw new NotFound('meeting');
-  const resource = meetingResource(row);
+  const { db } = app.svc;
+  const resource = await meetingFacts(db, subject, id);
+  if (!resource) throw new NotFound('meeting');
   if (!can(subject, 'meeting.view', resource)) throw new NotFound('meeting');
   authorize(subject, action, resource);
   return resource;

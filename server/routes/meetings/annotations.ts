@@ -7,12 +7,12 @@ import { openMaterialLayers } from '../../commands/annotations/annotationLayerOp
 import { attachImageToMinutes } from '../../commands/minutes/minutesImageAttacher.ts';
 import { createWhiteboard, ensureDefaultWhiteboard } from '../../commands/annotations/whiteboardCreator.ts';
 import { addSnapshotPage } from '../../commands/annotations/whiteboardSnapshotter.ts';
-import { ANNOTATION_CONTEXTS } from '../../domain/documents/annotationContexts.ts';
 import { AppError } from '../../errors.ts';
 import { contextOf, requireAuth } from '../../http/requestContext.ts';
 import { responses } from '../../http/schemas.ts';
 import type { Subject } from '../../auth/subject.ts';
 import { can, type MeetingResource } from '../../policies/index.ts';
+import { listWhiteboards } from '../../queries/annotations/whiteboardList.ts';
 import { meetingFor } from './access.ts';
 import { meetingParams } from './schema.ts';
 import {
@@ -52,12 +52,8 @@ const annotationRoutes: FastifyPluginAsyncZod = async (app) => {
     const { subject } = requireAuth(request);
     const meeting = await meetingFor(app, subject, request.params.id, 'annotation.open');
     if (can(subject, 'annotation.draw', meeting)) await ensureDefaultWhiteboard(app.svc, contextOf(request), subject, meeting);
-    const rows = await app.svc.db.document.findMany({
-      where: { kind: 'whiteboard', contextType: ANNOTATION_CONTEXTS.whiteboard, contextId: meeting.id, deletedAt: null },
-      orderBy: { createdAt: 'asc' }, select: { id: true, title: true, createdAt: true, ownerId: true },
-    });
     return {
-      items: rows.map((r) => ({ documentId: r.id, title: r.title, createdAt: r.createdAt.toISOString(), createdById: r.ownerId })),
+      items: await listWhiteboards(app.svc.db, meeting.id),
       canCreate: can(subject, 'annotation.whiteboard.create', meeting),
       ...rightsOf(subject, meeting),
     };

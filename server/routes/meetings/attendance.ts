@@ -8,6 +8,8 @@ import { signInProblem } from '../../domain/meetings/attendance.ts';
 import { InvalidState } from '../../errors.ts';
 import { contextOf, requireAuth } from '../../http/requestContext.ts';
 import { responses } from '../../http/schemas.ts';
+import { materialReaders } from '../../queries/meetings/materialReaders.ts';
+import { meetingTimes } from '../../queries/meetings/meetingTimes.ts';
 import { issueSignInToken } from '../../security/signInToken.ts';
 import { meetingFor } from './access.ts';
 import { meetingParams, readersBody, rsvpBody, rsvpOutcomeBody, signInBody, signInCodeBody, signInOutcomeBody } from './schema.ts';
@@ -36,7 +38,7 @@ const attendanceRoutes: FastifyPluginAsyncZod = async (app) => {
     const { subject } = requireAuth(request);
     const resource = await meetingFor(app, subject, request.params.id, 'meeting.run');
     const now = app.svc.clock.now();
-    const m = await app.svc.db.meeting.findUniqueOrThrow({ where: { id: resource.id }, select: { status: true, startAt: true, endAt: true } });
+    const m = await meetingTimes(app.svc.db, resource.id);
     const problem = signInProblem({ status: m.status, start: m.startAt, end: m.endAt }, now);
     if (problem) throw new InvalidState(problem, problem === 'sign_in_not_open' ? 'Sign-in opens 30 minutes before the start' : 'Sign-in is closed for this meeting');
     const { token, refreshAt, expiresAt } = issueSignInToken(app.svc.keys.master, resource.id, now);
@@ -51,21 +53,7 @@ const attendanceRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => {
     const { subject } = requireAuth(request);
     const resource = await meetingFor(app, subject, request.params.id, 'meeting.manage');
-    const { db } = app.svc;
-    const [materials, seats] = await Promise.all([
-      db.meetingMaterial.findMany({
-        where: { meetingId: resource.id, removedAt: null }, orderBy: [{ agendaItemId: 'asc' }, { position: 'asc' }],
-        select: { id: true, title: true, views: { select: { userId: true, firstAt: true, lastAt: true, count: true, user: { select: { displayName: true, unit: { select: { name: true } } } } }, orderBy: { firstAt: 'asc' } } },
-      }),
-      db.meetingParticipant.findMany({ where: { meetingId: resource.id }, select: { userId: true, user: { select: { displayName: true, unit: { select: { name: true } } } } } }),
-    ]);
-    return {
-      items: materials.map((m) => ({
-        materialId: m.id, title: m.title,
-        readers: m.views.map((v) => ({ userId: v.userId, displayName: v.user.displayName, unitName: v.user.unit.name, firstAt: v.firstAt.toISOString(), lastAt: v.lastAt.toISOString(), count: v.count })),
-        notYet: seats.filter((s) => !m.views.some((v) => v.userId === s.userId)).map((s) => ({ userId: s.userId, displayName: s.user.displayName, unitName: s.user.unit.name })),
-      })),
-    };
+    return { items: await materialReaders(app.svc.db, resource.id) };
   });
 };
 

@@ -10,8 +10,9 @@ import { contextOf, requireAuth } from '../../http/requestContext.ts';
 import { okBody, responses } from '../../http/schemas.ts';
 import { authorize } from '../../policies/index.ts';
 import { meetingFor } from './access.ts';
-import { clashCheck, listMeetings } from './queries.ts';
-import { meetingDetail } from './detail.ts';
+import { clashCheck } from '../../queries/meetings/clashPreview.ts';
+import { meetingDetail } from '../../queries/meetings/meetingDetail.ts';
+import { listMeetings } from '../../queries/meetings/meetingList.ts';
 import {
   agendaBody, clashCheckBody, clashCheckResult, createBody, listBody, listQuery, meetingDetailBody, meetingParams, participantsBody,
   participantsOutcomeBody, patchBody, scheduleOutcomeBody,
@@ -23,6 +24,8 @@ const toAgenda = (items: AgendaBody[]): AgendaInput[] => items.map((a) => ({
 }));
 
 const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { svc } = app;
+
   app.post('/', {
     schema: { tags: ['meetings'], summary: 'Schedule a meeting (or save a draft): room, clashes, clearance, notices', body: createBody, response: responses({ 201: scheduleOutcomeBody }) },
   }, async (request, reply) => {
@@ -43,18 +46,18 @@ const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
     const { subject } = requireAuth(request);
     authorize(subject, 'meeting.create');
     if (request.body.meetingId) await meetingFor(app, subject, request.body.meetingId, 'meeting.manage');
-    return clashCheck(app, subject, request.body);
+    return clashCheck(svc.db, subject, request.body, svc.clock.now());
   });
 
   app.get('/', {
     schema: { tags: ['meetings'], summary: 'My meetings, my unit’s, or the ones I organise, for a day, week or month', querystring: listQuery, response: responses({ 200: listBody }) },
-  }, async (request) => listMeetings(app, requireAuth(request).subject, request.query));
+  }, async (request) => listMeetings(svc.db, requireAuth(request).subject, request.query, svc.clock.now()));
 
   app.get('/:id', {
     schema: { tags: ['meetings'], summary: 'One meeting as I may see it', params: meetingParams, response: responses({ 200: meetingDetailBody }) },
   }, async (request) => {
     const { subject } = requireAuth(request);
-    return meetingDetail(app, subject, await meetingFor(app, subject, request.params.id, 'meeting.view'));
+    return meetingDetail(svc, subject, await meetingFor(app, subject, request.params.id, 'meeting.view'));
   });
 
   app.patch('/:id', {
@@ -64,7 +67,7 @@ const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
     const resource = await meetingFor(app, subject, request.params.id, 'meeting.manage');
     const { classification, ...rest } = request.body;
     await updateMeeting(app.svc, contextOf(request), subject, resource.id, { ...rest, ...(classification ? { classification: classificationLevel(classification) } : {}) });
-    return meetingDetail(app, subject, await meetingFor(app, subject, resource.id, 'meeting.view'));
+    return meetingDetail(svc, subject, await meetingFor(app, subject, resource.id, 'meeting.view'));
   });
 
   app.put('/:id/participants', {

@@ -10,6 +10,7 @@ import { buildIcs } from '../../domain/meetings/ics.ts';
 import { Forbidden } from '../../errors.ts';
 import { contextOf, requireAuth } from '../../http/requestContext.ts';
 import { okBody, responses } from '../../http/schemas.ts';
+import { meetingCalendarEntry } from '../../queries/meetings/meetingCalendarEntry.ts';
 import { meetingFor } from './access.ts';
 import { cancelBody, meetingParams, rescheduleBody, rescheduleOutcomeBody, scheduleBody, scheduleOutcomeBody } from './schema.ts';
 
@@ -63,10 +64,7 @@ const lifecycleRoutes: FastifyPluginAsyncZod = async (app) => {
     const { subject } = requireAuth(request);
     const resource = await meetingFor(app, subject, request.params.id, 'meeting.view');
     if (resource.classification > MAX_EXPORT_CLASSIFICATION) throw new Forbidden('classified_export', 'Classified meetings cannot be exported to a calendar file');
-    const m = await app.svc.db.meeting.findUniqueOrThrow({
-      where: { id: resource.id },
-      include: { room: { select: { name: true, location: true } }, agendaItems: { orderBy: { position: 'asc' }, select: { title: true } } },
-    });
+    const m = await meetingCalendarEntry(app.svc.db, resource.id);
     const agenda = m.agendaItems.map((a, i) => `${i + 1}. ${a.title}`).join('\n');
     const ics = buildIcs({
       uid: `${m.id}@tongban`, sequence: m.revision, stamp: app.svc.clock.now(), start: m.startAt, end: m.endAt, title: m.title,

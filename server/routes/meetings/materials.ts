@@ -9,6 +9,7 @@ import { BadRequest, NotFound } from '../../errors.ts';
 import { contextOf, requireAuth } from '../../http/requestContext.ts';
 import { okBody, responses } from '../../http/schemas.ts';
 import { presentMaterial } from '../../presenters/meeting.ts';
+import { materialOfMeeting, materialWithViews } from '../../queries/meetings/meetingMaterial.ts';
 import { MIME_TYPES } from '../../storage/fileTypes.ts';
 import { meetingFor } from './access.ts';
 import { materialBody, materialParams, materialQuery, meetingParams, orderBody } from './schema.ts';
@@ -35,7 +36,7 @@ const materialRoutes: FastifyPluginAsyncZod = async (app) => {
     const { id } = await uploadMaterial(app.svc, contextOf(request), subject.id, resource.id, {
       agendaItemId: request.query.agendaItemId ?? null, title: request.query.title ?? null, fileName: file.filename, mimeType: file.mimetype, stream: file.file,
     });
-    const row = await app.svc.db.meetingMaterial.findUniqueOrThrow({ where: { id }, include: { uploadedBy: { select: { id: true, displayName: true } }, views: true } });
+    const row = await materialWithViews(app.svc.db, id);
     return reply.code(201).send(presentMaterial(row, subject.id, true));
   });
 
@@ -69,9 +70,9 @@ const materialRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => {
     const { subject } = requireAuth(request);
     const resource = await meetingFor(app, subject, request.params.id, 'meeting.manage');
-    const material = await app.svc.db.meetingMaterial.findFirst({ where: { id: request.params.materialId, meetingId: resource.id }, select: { id: true } });
-    if (!material) throw new NotFound('material');
-    await removeMaterial(app.svc, contextOf(request), resource.id, material.id);
+    const materialId = await materialOfMeeting(app.svc.db, resource.id, request.params.materialId);
+    if (!materialId) throw new NotFound('material');
+    await removeMaterial(app.svc, contextOf(request), resource.id, materialId);
     return { ok: true as const };
   });
 };

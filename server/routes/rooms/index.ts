@@ -2,52 +2,25 @@
 // calendar). Titles of meetings the caller may not see are shown as busy only.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Subject } from '../../auth/subject.ts';
 import { createRoom, updateRoom } from '../../commands/meetings/roomEditor.ts';
 import { NotFound } from '../../errors.ts';
 import { contextOf, requireAuth } from '../../http/requestContext.ts';
 import { idParams, okBody, responses } from '../../http/schemas.ts';
-import { authorize, can } from '../../policies/index.ts';
-import { meetingFactsSelect, meetingResource } from '../../policies/meetingFacts.ts';
-import { presentRoom } from '../../presenters/meeting.ts';
-import { rangeFor } from '../meetings/queries.ts';
+import { authorize } from '../../policies/index.ts';
+import { roomAvailability } from '../../queries/rooms/roomAvailability.ts';
+import { listRooms, roomById } from '../../queries/rooms/roomCatalogue.ts';
 import { calendarQuery } from '../meetings/schema.ts';
 import { availabilityBody, createRoomBody, patchRoomBody, roomBody, roomListQuery } from './schema.ts';
 
 const roomRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.svc;
-
-  async function availability(subject: Subject, roomIds: string[] | null, query: z.infer<typeof calendarQuery>): Promise<z.infer<typeof availabilityBody>> {
-    const { from, to } = rangeFor(query, app.svc.clock.now());
-    const rooms = await db.room.findMany({ where: roomIds ? { id: { in: roomIds } } : { active: true }, orderBy: { name: 'asc' } });
-    const bookings = await db.roomBooking.findMany({
-      where: { roomId: { in: rooms.map((r) => r.id) }, startAt: { lt: to }, endAt: { gt: from } },
-      orderBy: { startAt: 'asc' },
-      select: { roomId: true, startAt: true, endAt: true, meeting: { select: { ...meetingFactsSelect(subject.id), title: true, organiserUnit: { select: { name: true } } } } },
-    });
-    return {
-      from: from.toISOString(), to: to.toISOString(),
-      rooms: rooms.map((room) => ({
-        room: presentRoom(room),
-        bookings: bookings.filter((b) => b.roomId === room.id).map((b) => {
-          const visible = can(subject, 'meeting.view', meetingResource(b.meeting));
-          return {
-            meetingId: visible ? b.meeting.id : null, title: visible ? b.meeting.title : null, organiserUnitName: b.meeting.organiserUnit.name,
-            startAt: b.startAt.toISOString(), endAt: b.endAt.toISOString(), status: visible ? b.meeting.status : null,
-          };
-        }),
-      })),
-    };
-  }
+  const { db, clock } = app.svc;
 
   app.get('/', {
     schema: { tags: ['rooms'], summary: 'The room catalogue', querystring: roomListQuery, response: responses({ 200: z.object({ items: z.array(roomBody) }) }) },
   }, async (request) => {
     authorize(requireAuth(request).subject, 'room.list');
     const { includeRetired, minCapacity } = request.query;
-    const rows = await db.room.findMany({ where: { ...(includeRetired === 'true' ? {} : { active: true }), ...(minCapacity ? { capacity: { gte: minCapacity } } : {}) }, orderBy: { name: 'asc' } });
-    const items = rows.map(presentRoom).filter((r) => !request.query.equipment || r.equipment.includes(request.query.equipment));
-    return { items };
+    return { items: await listRooms(db, { includeRetired: includeRetired === 'true', minCapacity, equipment: request.query.equipment }) };
   });
 
   app.post('/', {
@@ -55,7 +28,9 @@ const roomRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request, reply) => {
     authorize(requireAuth(request).subject, 'room.manage');
     const { id } = await createRoom(app.svc, contextOf(request), request.body);
-    return reply.code(201).send(presentRoom(await db.room.findUniqueOrThrow({ where: { id } })));
+    const room = await roomById(db, id);
+    if (!room) throw new NotFound('room');
+    return reply.code(201).send(room);
   });
 
   app.patch('/:id', {
@@ -71,7 +46,7 @@ const roomRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => {
     const { subject } = requireAuth(request);
     authorize(subject, 'room.list');
-    return availability(subject, null, request.query);
+    return roomAvailability(db, subject, null, request.query, clock.now());
   });
 
   app.get('/:id/calendar', {
@@ -79,8 +54,8 @@ const roomRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => {
     const { subject } = requireAuth(request);
     authorize(subject, 'room.list');
-    if (!(await db.room.findUnique({ where: { id: request.params.id }, select: { id: true } }))) throw new NotFound('room');
-    return availability(subject, [request.params.id], request.query);
+    if (!(await roomById(db, request.params.id))) throw new NotFound('room');
+    return roomAvailability(db, subject, [request.params.id], request.query, clock.now());
   });
 };
 
