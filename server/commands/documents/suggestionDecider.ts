@@ -13,7 +13,8 @@ import type { VersionNameParams } from '../../domain/documents/versionNames.ts';
 import { BadRequest } from '../../errors.ts';
 import type { Services } from '../../services.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { createVersion, docContentHash } from './versionCreator.ts';
+import { createVersion } from './versionCreator.ts';
+import { docContentHash } from '../../domain/documents/contentHash.ts';
 
 export interface DecisionInput {
   decision: 'accept' | 'reject';

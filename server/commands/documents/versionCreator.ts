@@ -1,36 +1,13 @@
 // Freezes the document's current state as a named, immutable version (on demand or at a workflow step). Any new
 // version ends the owner's open review session, so the next accept or reject is kept apart from what came before.
-import { createHash } from 'node:crypto';
-import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
-import * as Y from 'yjs';
 import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
-import { documentSchema, DOCUMENT_FIELD } from '../../../collab/schema/documentSchema.ts';
-import { RICH_TEXT_KINDS } from '../../../collab/schema/documentKinds.ts';
+import { contentHash } from '../../domain/documents/contentHash.ts';
 import { VERSION_NAME_FALLBACK, type VersionNameKey, type VersionNameParams } from '../../domain/documents/versionNames.ts';
 import { sealBytes } from '../../security/cipher.ts';
 import type { Services } from '../../services.ts';
 import { inTransaction } from '../../db/transaction.ts';
 
 export type VersionReason = 'manual' | 'submitted' | 'confirmed' | 'finalised' | 'restored' | 'review';
-
-/** A stable hash of what the document says (content and marks), for signing finalised versions. */
-export function contentHash(state: Uint8Array, kind: string): string {
-  const doc = new Y.Doc({ gc: false });
-  try {
-    Y.applyUpdate(doc, state);
-    return docContentHash(doc, kind);
-  } finally {
-    doc.destroy();
-  }
-}
-
-/** contentHash of a live Y.Doc (inside a collab transaction, say), without encoding it first. */
-export function docContentHash(doc: Y.Doc, kind: string): string {
-  const content = RICH_TEXT_KINDS.includes(kind)
-    ? JSON.stringify(yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(DOCUMENT_FIELD), documentSchema()).toJSON())
-    : JSON.stringify(doc.toJSON());
-  return createHash('sha256').update(content).digest('hex');
-}
 
 /** A name the system gives, rendered in each reader's language from its key; `name` then holds the zh-CN fallback. */
 export type VersionLabel = { [K in VersionNameKey]: { key: K; params: VersionNameParams[K] } }[VersionNameKey];

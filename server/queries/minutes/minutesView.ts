@@ -2,7 +2,7 @@
 // text of objections and answers only for those who handle them and for the one who wrote it), who may answer
 // objections, and what this person may do now. Also the check of a closed version's hash and signature.
 import type { Subject } from '../../auth/subject.ts';
-import { contentHash } from '../../commands/documents/versionCreator.ts';
+import { contentHash } from '../../domain/documents/contentHash.ts';
 import type { Db } from '../../db/client.ts';
 import { openObjections, type ConfirmationState, type MinutesStatus } from '../../domain/minutes/minutesFlow.ts';
 import { compareSeats } from '../../domain/minutes/minutesTemplate.ts';

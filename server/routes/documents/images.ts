@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { NotFound } from '../../errors.ts';
 import { requireAuth } from '../../http/requestContext.ts';
 import { responses } from '../../http/schemas.ts';
+import { documentImageHash } from '../../queries/documents/documentImage.ts';
 import { documentFor } from './access.ts';
 
 const imageParams = z.strictObject({ id: z.string().min(1).max(64), imageId: z.string().min(1).max(64) });
@@ -14,9 +15,9 @@ const documentImageRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['documents'], summary: 'An image shown in the document (PNG)', params: imageParams, response: responses({ 200: z.unknown().describe('the PNG') }) },
   }, async (request, reply) => {
     const { doc } = await documentFor(app, requireAuth(request).subject, request.params.id, 'view');
-    const image = await app.svc.db.documentImage.findFirst({ where: { id: request.params.imageId, documentId: doc.id }, select: { sha256: true } });
-    if (!image) throw new NotFound('image');
-    const content = await app.svc.files.read(image.sha256);
+    const sha256 = await documentImageHash(app.svc.db, doc.id, request.params.imageId);
+    if (!sha256) throw new NotFound('image');
+    const content = await app.svc.files.read(sha256);
     return reply
       .type('image/png')
       // Its address never changes its content, but readers change: the browser may keep it, nothing in between may.

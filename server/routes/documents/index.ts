@@ -16,6 +16,7 @@ import { idParams, okBody, responses } from '../../http/schemas.ts';
 import { authorizeWorkflow, documentAccess } from '../../policies/documents.ts';
 import { presentDocument } from '../../presenters/document.ts';
 import { listDocuments } from '../../queries/documents/documentList.ts';
+import { namedShares } from '../../queries/documents/shareList.ts';
 import { COLLAB_PATH } from '../../../collab/server.ts';
 import { documentFor } from './access.ts';
 import { createBody, documentBody, listQuery, patchBody, sharesBody, shareView, tokenBody } from './schema.ts';
@@ -74,14 +75,7 @@ const documentRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['documents'], summary: 'Explicit shares (owner)', params: idParams, response: responses({ 200: z.object({ shares: z.array(shareView) }) }) },
   }, async (request) => {
     const { doc } = await documentFor(app, requireAuth(request).subject, request.params.id, 'manage');
-    const users = new Map((await db.user.findMany({ where: { id: { in: doc.shares.map((s) => s.granteeId) } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]));
-    const units = new Map((await db.unit.findMany({ where: { id: { in: doc.shares.map((s) => s.granteeId) } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
-    return {
-      shares: doc.shares.map((s) => ({
-        granteeType: s.granteeType as 'user' | 'unit', granteeId: s.granteeId, access: s.access as 'view' | 'comment' | 'suggest' | 'edit',
-        granteeName: (s.granteeType === 'user' ? users.get(s.granteeId) : units.get(s.granteeId)) ?? null,
-      })),
-    };
+    return { shares: await namedShares(db, doc.shares) };
   });
 
   app.put('/:id/shares', {

@@ -1,21 +1,18 @@
 // Versions, tracked changes and comment threads of a document.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
-import * as Y from 'yjs';
 import { openThread, replyToThread, setThreadResolved } from '../../commands/documents/commentThreads.ts';
 import { decideOnSuggestions } from '../../commands/documents/suggestionDecider.ts';
 import { createVersion } from '../../commands/documents/versionCreator.ts';
 import { restoreVersion } from '../../commands/documents/versionRestorer.ts';
-import { NotFound } from '../../errors.ts';
 import { contextOf, requireAuth } from '../../http/requestContext.ts';
 import { idParams, okBody, responses } from '../../http/schemas.ts';
+import { documentAuthors } from '../../queries/documents/documentAuthors.ts';
+import { listDocumentSuggestions } from '../../queries/documents/suggestionList.ts';
+import { listThreads } from '../../queries/documents/threadList.ts';
+import { versionContent } from '../../queries/documents/versionContent.ts';
+import { versionDiff } from '../../queries/documents/versionDiff.ts';
 import { listVersions } from '../../queries/documents/versionList.ts';
-import { openBytes } from '../../security/cipher.ts';
-import { listSuggestions } from '../../../collab/review/suggestions.ts';
-import { documentSchema, DOCUMENT_FIELD } from '../../../collab/schema/documentSchema.ts';
-import { authorsMap } from '../../../collab/history/clientAuthors.ts';
-import { diffVersions } from '../../../collab/history/versionDiff.ts';
 import { documentFor } from './access.ts';
 import { decideBody, diffBody, replyBody, suggestionBody, threadBody, threadCreateBody, versionBody } from './schema.ts';
 
@@ -23,24 +20,13 @@ const versionParams = z.strictObject({ id: z.string().min(1).max(64), versionId:
 const threadParams = z.strictObject({ id: z.string().min(1).max(64), threadId: z.string().min(1).max(64) });
 
 const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.svc;
-
-  async function names(ids: Iterable<string>): Promise<Map<string, string>> {
-    const rows = await db.user.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, displayName: true } });
-    return new Map(rows.map((u) => [u.id, u.displayName]));
-  }
-
-  async function versionState(documentId: string, versionId: string): Promise<Uint8Array> {
-    const v = await db.documentVersion.findFirst({ where: { id: versionId, documentId } });
-    if (!v) throw new NotFound('version');
-    return openBytes(app.svc.keys.master, v.state, `version:${documentId}`);
-  }
+  const { svc } = app;
 
   app.get('/:id/versions', {
     schema: { tags: ['documents'], summary: 'Versions, newest first (system-named ones by key and parameters)', params: idParams, response: responses({ 200: z.object({ items: z.array(versionBody) }) }) },
   }, async (request) => {
     await documentFor(app, requireAuth(request).subject, request.params.id, 'view');
-    return { items: await listVersions(db, request.params.id) };
+    return { items: await listVersions(svc.db, request.params.id) };
   });
 
   app.post('/:id/versions', {
@@ -54,11 +40,7 @@ const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['documents'], summary: 'A version’s content (ProseMirror JSON, read-only)', params: versionParams, response: responses({ 200: z.object({ id: z.string(), content: z.record(z.string(), z.unknown()) }) }) },
   }, async (request) => {
     await documentFor(app, requireAuth(request).subject, request.params.id, 'view');
-    const doc = new Y.Doc({ gc: false });
-    Y.applyUpdate(doc, await versionState(request.params.id, request.params.versionId));
-    const content = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(DOCUMENT_FIELD), documentSchema()).toJSON() as Record<string, unknown>;
-    doc.destroy();
-    return { id: request.params.versionId, content };
+    return versionContent(svc, request.params.id, request.params.versionId);
   });
 
   app.get('/:id/diff', {
@@ -68,12 +50,7 @@ const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (request) => {
     await documentFor(app, requireAuth(request).subject, request.params.id, 'view');
-    const { from, to } = request.query;
-    const older = await versionState(request.params.id, from);
-    const newer = to === 'current' ? await app.svc.collab.currentState(request.params.id) : await versionState(request.params.id, to);
-    const blocks = diffVersions(older, Y.mergeUpdates([older, newer]));
-    const authorIds = new Set(blocks.flatMap((b) => [b.authorId, ...b.segments.map((s) => s.authorId)]).filter((x): x is string => x !== null));
-    return { from, to, blocks, authors: Object.fromEntries(await names(authorIds)) };
+    return versionDiff(svc, request.params.id, request.query.from, request.query.to);
   });
 
   app.post('/:id/versions/:versionId/restore', {
@@ -88,12 +65,7 @@ const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['documents'], summary: 'Tracked changes in document order', params: idParams, response: responses({ 200: z.object({ items: z.array(suggestionBody) }) }) },
   }, async (request) => {
     await documentFor(app, requireAuth(request).subject, request.params.id, 'view');
-    const doc = new Y.Doc({ gc: false });
-    Y.applyUpdate(doc, await app.svc.collab.currentState(request.params.id));
-    const items = listSuggestions(yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(DOCUMENT_FIELD), documentSchema()));
-    doc.destroy();
-    const who = await names(items.map((s) => s.authorId).filter((x): x is string => x !== null));
-    return { items: items.map((s) => ({ ...s, authorName: s.authorId ? who.get(s.authorId) ?? null : null })) };
+    return { items: await listDocumentSuggestions(svc, request.params.id) };
   });
 
   app.post('/:id/suggestions/decide', {
@@ -108,18 +80,7 @@ const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['documents'], summary: 'Comment threads with their replies', params: idParams, querystring: z.strictObject({ status: z.enum(['open', 'resolved', 'all']).default('all') }), response: responses({ 200: z.object({ items: z.array(threadBody) }) }) },
   }, async (request) => {
     await documentFor(app, requireAuth(request).subject, request.params.id, 'view');
-    const { status } = request.query;
-    const rows = await db.commentThread.findMany({
-      where: { documentId: request.params.id, ...(status === 'open' ? { resolvedAt: null } : status === 'resolved' ? { resolvedAt: { not: null } } : {}) },
-      include: { comments: { where: { deletedAt: null }, orderBy: { createdAt: 'asc' }, include: { author: { select: { displayName: true } } } } },
-      orderBy: { createdAt: 'asc' },
-    });
-    return {
-      items: rows.map((t) => ({
-        id: t.id, quote: t.quote, createdById: t.createdById, createdAt: t.createdAt.toISOString(), resolvedAt: t.resolvedAt?.toISOString() ?? null, resolvedById: t.resolvedById,
-        comments: t.comments.map((c) => ({ id: c.id, authorId: c.authorId, authorName: c.author.displayName, body: c.body, mentions: JSON.parse(c.mentions) as string[], createdAt: c.createdAt.toISOString() })),
-      })),
-    };
+    return { items: await listThreads(svc.db, request.params.id, request.query.status) };
   });
 
   app.post('/:id/threads', {
@@ -150,11 +111,7 @@ const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['documents'], summary: 'Who wrote in this document (Yjs client id → user)', params: idParams, response: responses({ 200: z.object({ authors: z.record(z.string(), z.string()) }) }) },
   }, async (request) => {
     await documentFor(app, requireAuth(request).subject, request.params.id, 'view');
-    const doc = new Y.Doc({ gc: false });
-    Y.applyUpdate(doc, await app.svc.collab.currentState(request.params.id));
-    const ids = new Set(authorsMap(doc).values());
-    doc.destroy();
-    return { authors: Object.fromEntries(await names(ids)) };
+    return { authors: await documentAuthors(svc, request.params.id) };
   });
 };
 
