@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addDays } from '../../domain/calendar/isoDate.ts';
 import { localDate } from '../../domain/meetings/localTime.ts';
-import { contentHash } from '../../commands/documents/versionCreator.ts';
+import { contentHash } from '../../domain/documents/contentHash.ts';
 import { connectCollaborator, paragraph, pmDoc, updateRefused, type Collaborator } from '../../../tests/support/collabClient.ts';
 import { demoIds } from '../../../tests/support/meetings.ts';
 import { pdfText } from '../../../tests/support/pdfText.ts';
