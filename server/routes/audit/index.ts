@@ -1,4 +1,5 @@
 // The audit log, readable only by the audit administrator; the chain can be verified from the UI too.
+import { routeArea } from '../../http/routeArea.ts';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { recordAudit } from '../../audit/auditLog.ts';
@@ -63,4 +64,4 @@ const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 };
 
-export default auditRoutes;
+export default routeArea('/api/audit', [auditRoutes]);

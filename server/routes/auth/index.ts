@@ -1,4 +1,5 @@
 // Sign-in, second factor, session info and sign-out.
+import { routeArea } from '../../http/routeArea.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sessionStage } from '../../auth/stage.ts';
 import { signIn } from '../../commands/accounts/signIn.ts';
@@ -78,4 +79,4 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 };
 
-export default authRoutes;
+export default routeArea('/api/auth', [authRoutes]);

@@ -1,5 +1,9 @@
 // Documents: create, list and search, open (collab token), settings, shares. Versions, suggestions and comments are
 // in their own files in this folder.
+import { routeArea } from '../../http/routeArea.ts';
+import reviewRoutes from './review.ts';
+import exportRoutes from './export.ts';
+import documentImageRoutes from './images.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../../audit/auditLog.ts';
@@ -105,4 +109,5 @@ const documentRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 };
 
-export default documentRoutes;
+/** The documents area under /api/documents: documents and sharing, review, export, images. */
+export default routeArea('/api/documents', [documentRoutes, reviewRoutes, exportRoutes, documentImageRoutes]);

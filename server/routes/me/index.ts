@@ -1,4 +1,5 @@
 // The signed-in user's own account: password, authenticator enrolment, language.
+import { routeArea } from '../../http/routeArea.ts';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { recordAudit } from '../../audit/auditLog.ts';
@@ -71,4 +72,4 @@ const meRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 };
 
-export default meRoutes;
+export default routeArea('/api/me', [meRoutes]);

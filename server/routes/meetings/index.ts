@@ -1,5 +1,12 @@
 // Meetings: schedule (or save a draft), preview clashes, list and calendar, one meeting, edit, people, agenda.
 // The course of a meeting, replies and sign-in, materials and online access are in their own files in this folder.
+import { routeArea } from '../../http/routeArea.ts';
+import lifecycleRoutes from './lifecycle.ts';
+import attendanceRoutes from './attendance.ts';
+import materialRoutes from './materials.ts';
+import onlineRoutes from './online.ts';
+import annotationRoutes from './annotations.ts';
+import minutesRoutes from './minutes.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { setAgenda } from '../../commands/meetings/meetingAgendaEditor.ts';
 import { setParticipants } from '../../commands/meetings/meetingParticipantsEditor.ts';
@@ -89,4 +96,7 @@ const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 };
 
-export default meetingRoutes;
+/** The meetings area: scheduling, the course of a meeting, replies and sign-in, materials, online access, minutes. */
+export default routeArea('/api/meetings', [
+  meetingRoutes, lifecycleRoutes, attendanceRoutes, materialRoutes, onlineRoutes, annotationRoutes, minutesRoutes,
+]);

@@ -1,5 +1,6 @@
 // Live extraction for the minutes editor: the text of numbered items in, proposed structured fields out, with unit and
 // people names matched to the directory (the editor offers them on the decision item for one-tap acceptance).
+import { routeArea } from '../../http/routeArea.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { extractTasks } from '../../domain/minutes/minutesExtractor.ts';
@@ -39,4 +40,4 @@ const minutesRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 };
 
-export default minutesRoutes;
+export default routeArea('/api/minutes', [minutesRoutes]);

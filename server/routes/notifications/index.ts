@@ -1,4 +1,5 @@
 // The signed-in user's notification centre.
+import { routeArea } from '../../http/routeArea.ts';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { markNotificationsRead } from '../../commands/notifications/notificationReader.ts';
@@ -42,4 +43,4 @@ const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 };
 
-export default notificationRoutes;
+export default routeArea('/api/notifications', [notificationRoutes]);

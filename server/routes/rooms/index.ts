@@ -1,5 +1,6 @@
 // Meeting rooms (会议室): the catalogue, and when each room is taken (availability for a day or week, a room's own
 // calendar). Titles of meetings the caller may not see are shown as busy only.
+import { routeArea } from '../../http/routeArea.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createRoom, updateRoom } from '../../commands/meetings/roomEditor.ts';
@@ -59,4 +60,4 @@ const roomRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 };
 
-export default roomRoutes;
+export default routeArea('/api/rooms', [roomRoutes]);

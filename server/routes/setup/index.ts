@@ -1,4 +1,5 @@
 // First-run setup: whether it is needed, and creating the three administrators with the one-time link's token.
+import { routeArea } from '../../http/routeArea.ts';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { setupAdministrators, setupNeeded } from '../../commands/accounts/setupAdministrators.ts';
@@ -30,4 +31,4 @@ const setupRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 };
 
-export default setupRoutes;
+export default routeArea('/api/setup', [setupRoutes]);

@@ -1,5 +1,6 @@
 // Supervision tasks (督查督办): raise, list, open, and move through the lifecycle. Each route validates, calls one
 // command or query and presents the result; the policies decide, the commands write and audit.
+import type { FastifyPluginAsync } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { decideAcceptance } from '../../commands/supervision/acceptanceDecider.ts';
@@ -26,6 +27,7 @@ import {
   acceptanceBody, assignBody, capabilitiesBody, coordinationBody, coordinationOutcomeBody, coordinationParams, createBody, createdBody, extensionBody,
   extensionDecisionBody, listQuery, peopleQuery, personBody, progressBody, signBody, submitBody, taskDetailBody, taskList, taskParams, tickBody,
 } from './schema.ts';
+import proposalRoutes from './proposals.ts';
 import viewRoutes from './views.ts';
 
 export interface SupervisionRouteOptions {
@@ -113,4 +115,10 @@ const supervisionRoutes: FastifyPluginAsyncZod<SupervisionRouteOptions> = async 
   }
 };
 
-export default supervisionRoutes;
+/** The supervision area: tasks under /api/supervision (with the deadline-warning job's test tick), proposals below. */
+const supervisionArea: FastifyPluginAsync = async (app) => {
+  await app.register(supervisionRoutes, { prefix: '/api/supervision', warnings: app.jobs.supervisionWarnings });
+  await app.register(proposalRoutes, { prefix: '/api/supervision/proposals' });
+};
+
+export default supervisionArea;

@@ -5,7 +5,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AdjustableClock } from '../../clock.ts';
 import { responses } from '../../http/schemas.ts';
 
-export async function systemRoutes(root: FastifyInstance): Promise<void> {
+/** The system area, at the root: probes, and the test clock when enabled. */
+export default async function systemRoutes(root: FastifyInstance): Promise<void> {
   const app = root.withTypeProvider<ZodTypeProvider>();
   app.get('/healthz', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => {

@@ -1,4 +1,5 @@
 // Units: the organisation tree (everyone reads it; the system administrator edits it).
+import { routeArea } from '../../http/routeArea.ts';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { createUnit, updateUnit } from '../../commands/accounts/unitEditor.ts';
@@ -52,4 +53,4 @@ const unitRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 };
 
-export default unitRoutes;
+export default routeArea('/api/units', [unitRoutes]);

@@ -1,5 +1,6 @@
 // Users: the directory for everyone; account management for the system administrator (profile) and the security
 // administrator (roles, clearance, unlock, second factor). Each route asks the policies.
+import { routeArea } from '../../http/routeArea.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { assignRoles } from '../../commands/accounts/roleAssigner.ts';
 import { resetPassword } from '../../commands/accounts/passwordResetter.ts';
@@ -115,4 +116,4 @@ const userRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 };
 
-export default userRoutes;
+export default routeArea('/api/users', [userRoutes]);
