@@ -33,3 +33,29 @@ export function multipart(fileName: string, mimeType: string, content: Buffer, f
 export function pdfBytes(text = 'Tongban'): Buffer {
   return Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj\n% ${text}\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
 }
+
+/** A meeting scheduled by `organiser` through the API (201 or the test fails here); returns the API's answer. */
+export async function givenMeeting(organiser: TestClient, body: Record<string, unknown>): Promise<{ id: string; passcode: string | null; [key: string]: unknown }> {
+  const res = await organiser.post('/api/meetings', body);
+  if (res.statusCode !== 201) throw new Error(`meeting not scheduled: ${res.statusCode} ${res.body}`);
+  return res.json() as { id: string; passcode: string | null };
+}
+
+/**
+ * Moves the test clock to `at` (forward only: the clock never runs back). Sessions idle for 30 minutes end, so a test
+ * that jumps further signs in again afterwards.
+ */
+export function moveClockTo(t: TestApp, at: Date): void {
+  const ahead = at.getTime() - t.clock.now().getTime();
+  if (ahead > 0) t.clock.advance(ahead);
+}
+
+/** Starts and ends a meeting as its host or organiser, first moving the clock to 20 minutes before its start if earlier. */
+export async function givenMeetingHeld(t: TestApp, host: TestClient, meetingId: string): Promise<void> {
+  const { startAt } = await t.app.svc.db.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { startAt: true } });
+  moveClockTo(t, new Date(startAt.getTime() - 20 * 60_000));
+  for (const step of ['start', 'end']) {
+    const res = await host.post(`/api/meetings/${meetingId}/${step}`);
+    if (res.statusCode !== 200) throw new Error(`meeting ${step} refused: ${res.statusCode} ${res.body}`);
+  }
+}

@@ -5,7 +5,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { createMeeting } from '../../server/commands/meetings/meetingScheduler.ts';
 import { loadPerson } from '../../server/queries/meetings/onlineMeeting.ts';
 import type { MeetingAck, MeetingMethod, MeetingNotification, MeetingResponses, NotificationMethod, RequestData } from '../../media/signaling.ts';
-import { signInWithMfa, TestClient, type TestApp } from './testApp.ts';
+import { signedIn, type TestApp } from './testApp.ts';
 
 export async function userIdOf(t: TestApp, username: string): Promise<string> {
   const user = await t.app.svc.db.user.findUniqueOrThrow({ where: { username } });
@@ -29,21 +29,6 @@ export async function scheduleOnlineMeeting(t: TestApp, input: { host: string; p
   const row = await svc.db.meeting.findUniqueOrThrow({ where: { id: outcome.id }, select: { joinCode: true } });
   if (!outcome.passcode || !row.joinCode) throw new Error('an online meeting has a passcode');
   return { meetingId: outcome.id, passcode: outcome.passcode, joinCode: row.joinCode };
-}
-
-const authenticators = new WeakMap<TestApp, Map<string, string>>();
-
-/** Signs in over HTTP; leaders and clerks enrol an authenticator the first time and use it afterwards. */
-export async function signedIn(t: TestApp, username: string): Promise<TestClient> {
-  const client = new TestClient(t.app);
-  const res = await client.signIn(username);
-  if (res.statusCode !== 200) throw new Error(`sign-in failed for ${username}: ${res.body}`);
-  if ((res.json() as { stage: string }).stage === 'active') return client;
-  let secrets = authenticators.get(t);
-  if (!secrets) authenticators.set(t, (secrets = new Map()));
-  const mfaClient = new TestClient(t.app);
-  secrets.set(username, await signInWithMfa(t, mfaClient, username, secrets.get(username)));
-  return mfaClient;
 }
 
 /** A browser-like participant: signed in over HTTP, then talking to the meeting over socket.io. */
