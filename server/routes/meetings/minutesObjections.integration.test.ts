@@ -3,21 +3,21 @@
 // host's answer is audited as the host's and the minute-taker is told, a second answer is refused, and the signed
 // PDF numbers each decision exactly once.
 import type { Socket } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectCollaborator, paragraph, type Collaborator } from '../../../tests/support/collabClient.ts';
-import { demoIds } from '../../../tests/support/meetings.ts';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { paragraph, type Collaborator } from '../../../tests/support/collabClient.ts';
+import { demoIds, givenMeeting } from '../../../tests/support/meetings.ts';
+import { givenFinalisedMinutes, givenMinutes, writeMinutes } from '../../../tests/support/minutes.ts';
 import { pdfText } from '../../../tests/support/pdfText.ts';
 import { nextEvent as once, socketAs } from '../../../tests/support/sockets.ts';
-import { createTestApp, TestClient, type TestApp } from '../../../tests/support/testApp.ts';
+import { createTestApp, signedIn, type TestApp, type TestClient } from '../../../tests/support/testApp.ts';
 
 let t: TestApp;
 let base: string;
 let ids: Awaited<ReturnType<typeof demoIds>>;
 let meetingId: string;
-let documentId: string;
 const as: Record<string, TestClient> = {};
-const sockets: Socket[] = [];
-const collaborators: Collaborator[] = [];
+let sockets: Socket[] = [];
+let collaborators: Collaborator[] = [];
 
 const minutesUrl = (path = '') => `/api/meetings/${meetingId}/minutes${path}`;
 
@@ -27,48 +27,38 @@ const DECISIONS = [
   { id: 'own-numbered-0002', text: '（二）区发改委负责报送重大项目储备清单。' },
   { id: 'unnumbered-00003', text: '区卫健委牵头做好冬季传染病防控工作。' },
 ];
+const OBJECTION = '第二项应写明会同区财政局';
+const ANSWER = '第二项已按原议定表述，会同单位见配合单位栏。';
 
-beforeAll(async () => {
-  process.env.TONGBAN_AUTH_RATE_LIMIT = '1000';
+// Every test starts from its own app: the minutes written by 孙悦 and finalised, waiting for the attendees.
+beforeEach(async () => {
   // A fixed morning: the meeting below (40 minutes ahead, two hours long) then falls on one day.
   t = await createTestApp({ clockAt: new Date('2026-11-18T09:05:00+08:00') });
   base = await t.listen();
   ids = await demoIds(t);
-  for (const name of ['zhaojing', 'sunyue', 'zhangwei', 'xuyan', 'matao']) {
-    const c = new TestClient(t.app);
-    const res = await c.signIn(name);
-    if (res.statusCode !== 200) throw new Error(`${name}: ${res.body}`);
-    as[name] = c;
-  }
+  sockets = [];
+  collaborators = [];
+  for (const name of ['zhaojing', 'sunyue', 'zhangwei', 'xuyan', 'matao']) as[name] = await signedIn(t, name);
   const startAt = new Date(Math.ceil((t.clock.now().getTime() + 40 * 60_000) / 60_000) * 60_000);
-  const res = await as.zhaojing!.post('/api/meetings', {
+  meetingId = (await givenMeeting(as.zhaojing!, {
     title: '冬季安全生产专题会', type: 'zhuanti', mode: 'online', classification: 'internal', hostId: ids.users.zhaojing, minuteTakerId: ids.users.sunyue,
     startAt: startAt.toISOString(), endAt: new Date(startAt.getTime() + 2 * 3600_000).toISOString(),
     participants: { users: [{ userId: ids.users.zhangwei }, { userId: ids.users.xuyan }, { userId: ids.users.matao }], units: [] },
-  });
-  expect(res.statusCode).toBe(201);
-  meetingId = res.json().id as string;
-  const opened = await as.sunyue!.post(minutesUrl());
-  expect(opened.statusCode).toBe(201);
-  documentId = opened.json().documentId as string;
-
-  const writer = await connectCollaborator(base, as.sunyue!, documentId);
-  collaborators.push(writer);
-  writer.edit((s) => {
+  })).id;
+  const documentId = await givenMinutes(as.sunyue!, meetingId);
+  await writeMinutes(base, as.sunyue!, documentId, (s) => {
     let tr = s.tr.insert(s.doc.content.size, paragraph('会议议定：'));
     for (const d of DECISIONS) {
       tr = tr.insert(tr.doc.content.size, s.schema.nodes.decisionItem!.create({ id: d.id, confirmed: true, leadUnits: [{ unitId: null, name: '区住建委' }], noDeadline: true }, s.schema.text(d.text)));
     }
     return tr;
-  });
-  await writer.acked();
-  expect((await as.sunyue!.post(minutesUrl('/finalise'))).statusCode).toBe(200);
+  }, collaborators);
+  await givenFinalisedMinutes(as.sunyue!, meetingId);
 });
 
-afterAll(async () => {
+afterEach(async () => {
   for (const c of collaborators) c.destroy();
   for (const s of sockets) s.close();
-  delete process.env.TONGBAN_AUTH_RATE_LIMIT;
   await t.close();
 });
 
@@ -78,13 +68,24 @@ async function socketFor(client: TestClient): Promise<Socket> {
   return socket;
 }
 
+/** 张伟 objects to the second item. */
+async function givenObjection(): Promise<void> {
+  expect((await as.zhangwei!.post(minutesUrl('/confirmations'), { decision: 'object', comment: OBJECTION })).statusCode).toBe(200);
+}
+
+/** 张伟's objection, answered by the host. */
+async function givenHostAnswer(): Promise<void> {
+  await givenObjection();
+  expect((await as.zhaojing!.post(minutesUrl(`/objections/${ids.users.zhangwei}/resolve`), { resolution: `  ${ANSWER} ` })).statusCode).toBe(200);
+}
+
 describe('an objection answered by the host', () => {
   it('shows the host the open objection, who raised it and who may answer it, with the action', async () => {
-    expect((await as.zhangwei!.post(minutesUrl('/confirmations'), { decision: 'object', comment: '第二项应写明会同区财政局' })).statusCode).toBe(200);
+    await givenObjection();
     const host = (await as.zhaojing!.get(minutesUrl())).json();
     expect(host.me).toMatchObject({ canClose: false, canResolve: true, closeBlockers: ['objections_open', 'meeting_not_ended'] });
     expect(host.confirmations.find((c: { userId: string }) => c.userId === ids.users.zhangwei))
-      .toMatchObject({ name: '张伟', state: 'objected', comment: '第二项应写明会同区财政局', resolution: null, resolvedBy: null });
+      .toMatchObject({ name: '张伟', state: 'objected', comment: OBJECTION, resolution: null, resolvedBy: null });
     expect(host.resolvers).toEqual([
       { id: ids.users.sunyue, displayName: '孙悦', role: 'minute_taker' },
       { id: ids.users.zhaojing, displayName: '赵静', role: 'host' },
@@ -98,6 +99,7 @@ describe('an objection answered by the host', () => {
   });
 
   it('takes the host’s answer, audits it as the host’s and tells the objector and the minute-taker', async () => {
+    await givenObjection();
     const objector = once<{ kind: string; body: string }>(await socketFor(as.zhangwei!), 'notification:new', (n) => n.kind === 'minutes.objection_resolved');
     const minuteTaker = once<{ kind: string; title: string; body: string }>(await socketFor(as.sunyue!), 'notification:new', (n) => n.kind === 'minutes.objection_resolved_by_other');
     const res = await as.zhaojing!.post(minutesUrl(`/objections/${ids.users.zhangwei}/resolve`), { resolution: '  第二项已按原议定表述，会同单位见配合单位栏。 ' });
@@ -116,6 +118,7 @@ describe('an objection answered by the host', () => {
   });
 
   it('refuses a second answer to the same objection, so one answer never silently replaces another', async () => {
+    await givenHostAnswer();
     const again = await as.sunyue!.post(minutesUrl(`/objections/${ids.users.zhangwei}/resolve`), { resolution: '另一种答复' });
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('objection_resolved');
@@ -127,6 +130,7 @@ describe('an objection answered by the host', () => {
 
 describe('the signed PDF of minutes numbered by their author', () => {
   it('numbers each decision exactly once', async () => {
+    await givenHostAnswer();
     for (const name of ['xuyan', 'matao']) expect((await as[name]!.post(minutesUrl('/confirmations'), { decision: 'confirm' })).statusCode).toBe(200);
     t.clock.advance(15 * 60_000);
     expect((await as.zhaojing!.post(`/api/meetings/${meetingId}/start`)).statusCode).toBe(200);
