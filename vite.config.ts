@@ -10,7 +10,7 @@ export default defineConfig({
   root: fileURLToPath(new URL('client', import.meta.url)),
   plugins: [react()],
   build: {
-    // TONGBAN_CLIENT_DIST: see server/plugins/clientApp.ts.
+    // TONGBAN_CLIENT_DIST: where the server serves the client from too (server/config.ts, clientDist).
     outDir: process.env.TONGBAN_CLIENT_DIST ?? fileURLToPath(new URL('client/dist', import.meta.url)),
     emptyOutDir: true,
     // Ant Design alone is several hundred kB; the split below keeps the app's own chunks small and cacheable.
