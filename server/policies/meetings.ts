@@ -42,7 +42,7 @@ export const manages: MeetingRule = (s, m) => organises(s, m) || hosts(s, m);
 
 const views: MeetingRule = (s, m) => manages(s, m) || takesMinutes(s, m) || seated(s, m) || ofOrganisingUnit(s, m);
 
-/** The highest classification a meeting may have to leave the server as a calendar file (内部): .ics files are not protected. */
+/** 秘密 and 机密 meetings stay inside the system: no calendar files that end up on phones and mail servers. */
 export const MAX_EXPORT_CLASSIFICATION = 1;
 
 export const meetingRules = {

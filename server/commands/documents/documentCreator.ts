@@ -1,7 +1,7 @@
 // Creates a document owned by the signed-in user in their unit, at a classification they are cleared for.
 import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
 import type { Subject } from '../../auth/subject.ts';
-import { Forbidden } from '../../errors.ts';
+import { authorize, classificationResource } from '../../policies/index.ts';
 import type { Services } from '../../services.ts';
 import { inTransaction } from '../../db/transaction.ts';
 
@@ -14,8 +14,8 @@ export interface NewDocument {
 }
 
 export async function createDocument(svc: Services, ctx: RequestContext, subject: Subject, input: NewDocument): Promise<{ id: string }> {
-  if (subject.adminRole !== null) throw new Forbidden('admin_no_content', 'Administrator accounts do not create documents');
-  if (input.classification > subject.clearance) throw new Forbidden('clearance', 'You are not cleared for this classification');
+  authorize(subject, 'document.create');
+  authorize(subject, 'classification.assign', classificationResource(input.classification));
   return inTransaction(svc, async (tx) => {
     const doc = await tx.document.create({
       data: {

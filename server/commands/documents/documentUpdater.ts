@@ -1,7 +1,7 @@
 // The owner renames a document, changes its classification, or switches review mode (修改痕迹) on or off.
 import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
 import type { Subject } from '../../auth/subject.ts';
-import { Forbidden } from '../../errors.ts';
+import { authorize, classificationResource } from '../../policies/index.ts';
 import type { Services } from '../../services.ts';
 import { inTransaction } from '../../db/transaction.ts';
 
@@ -12,7 +12,7 @@ export interface DocumentChanges {
 }
 
 export async function updateDocument(svc: Services, ctx: RequestContext, subject: Subject, documentId: string, changes: DocumentChanges): Promise<void> {
-  if (changes.classification !== undefined && changes.classification > subject.clearance) throw new Forbidden('clearance', 'You are not cleared for this classification');
+  if (changes.classification !== undefined) authorize(subject, 'classification.assign', classificationResource(changes.classification));
   await inTransaction(svc, async (tx) => {
     await tx.document.update({ where: { id: documentId }, data: { ...changes, updatedAt: ctx.at } });
     await recordAudit(tx, ctx, { action: 'document.update', resourceType: 'document', resourceId: documentId, detail: { ...changes } });

@@ -7,7 +7,8 @@ import { agendaProblem, type AgendaProblem } from '../../domain/meetings/agenda.
 import { isTimeZone } from '../../domain/meetings/localTime.ts';
 import { normaliseOffsets } from '../../domain/meetings/reminderPlan.ts';
 import { isOnline, needsRoom, type MeetingMode, type MeetingType } from '../../domain/meetings/vocabulary.ts';
-import { BadRequest, Forbidden } from '../../errors.ts';
+import { BadRequest } from '../../errors.ts';
+import { authorize, classificationResource } from '../../policies/index.ts';
 import { meetingNotice } from '../../notifications/meetingNotices.ts';
 import type { NotificationView } from '../../presenters/notification.ts';
 import { hashPassword } from '../../security/passwordHash.ts';
@@ -81,8 +82,8 @@ export function requireValidAgenda(agenda: readonly AgendaInput[], range: { star
 }
 
 function validateDraft(subject: Subject, draft: MeetingDraft, now: Date, scheduling: boolean): void {
-  if (subject.adminRole !== null) throw new Forbidden('admin_no_content', 'Administrator accounts do not arrange meetings');
-  if (draft.classification > subject.clearance) throw new Forbidden('clearance', 'You are not cleared for this classification');
+  authorize(subject, 'meeting.arrange');
+  authorize(subject, 'classification.assign', classificationResource(draft.classification));
   requireValidRange({ start: draft.startAt, end: draft.endAt }, now);
   if (!isTimeZone(draft.timeZone)) throw new BadRequest('invalid_time_zone', `Unknown time zone ${draft.timeZone}`);
   if (draft.type === 'custom' && !draft.customType) throw new BadRequest('custom_type_required', 'Name the meeting type');

@@ -4,7 +4,8 @@ import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
 import type { Subject } from '../../auth/subject.ts';
 import { normaliseOffsets } from '../../domain/meetings/reminderPlan.ts';
 import type { MeetingType } from '../../domain/meetings/vocabulary.ts';
-import { BadRequest, Forbidden } from '../../errors.ts';
+import { BadRequest } from '../../errors.ts';
+import { authorize, classificationResource } from '../../policies/index.ts';
 import { meetingNotice } from '../../notifications/meetingNotices.ts';
 import { meetingRoom } from '../../realtime/messages.ts';
 import type { Services } from '../../services.ts';
@@ -29,7 +30,7 @@ export interface MeetingChanges {
 const NOTABLE: ReadonlyArray<keyof MeetingChanges> = ['title', 'type', 'customType', 'hostId', 'minuteTakerId', 'classification'];
 
 export async function updateMeeting(svc: Services, ctx: RequestContext, subject: Subject, meetingId: string, changes: MeetingChanges): Promise<void> {
-  if (changes.classification !== undefined && changes.classification > subject.clearance) throw new Forbidden('clearance', 'You are not cleared for this classification');
+  if (changes.classification !== undefined) authorize(subject, 'classification.assign', classificationResource(changes.classification));
   const { created, classification, status, revision } = await inTransaction(svc, async (tx) => {
     const m = await loadMeetingForChange(tx, meetingId);
     requireTransition(m.status, 'edit');

@@ -6,7 +6,7 @@ import type { Db, Tx } from '../../db/client.ts';
 import type { Prisma } from '../../../prisma/generated/client.ts';
 import type { EventKind, TaskAction, TaskStatus } from '../../domain/supervision/vocabulary.ts';
 import { Conflict, NotFound } from '../../errors.ts';
-import { authorizeTaskAction, overseenUnits, type Oversight, type TaskFacts } from '../../policies/supervision.ts';
+import { authorizeTaskAction, overseenUnits, overseesBelowOwnUnit, type Oversight, type TaskFacts } from '../../policies/supervision.ts';
 import type { NotificationInput, NotificationKind } from '../../../common/notifications/catalogue.ts';
 import type { NotificationView } from '../../presenters/notification.ts';
 import { notice } from '../../notifications/notificationHub.ts';
@@ -46,7 +46,7 @@ export function factsOf(task: LoadedTask): TaskFacts {
 
 /** The units the subject oversees. Only a leader's reach goes below their own unit, so only then is the tree read. */
 export async function oversightOf(db: Db | Tx, subject: Subject): Promise<Oversight> {
-  if (!subject.roles.includes('leader')) return new Set([subject.unitId]);
+  if (!overseesBelowOwnUnit(subject)) return new Set([subject.unitId]);
   return overseenUnits(subject, await db.unit.findMany({ select: { id: true, parentId: true } }));
 }
 

@@ -1,15 +1,17 @@
 // A supervisor (any basis) or a leader (their own instruction, 领导批示) raises a supervision task: validated basis,
 // units, people and deadline, numbered 督办〔year〕n号, waiting for the lead unit to sign (待签收).
 import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
-import type { Subject } from '../../auth/subject.ts';
+import { subjectFromUser, type Subject } from '../../auth/subject.ts';
 import type { Tx } from '../../db/client.ts';
 import { isValidIsoDate } from '../../domain/calendar/isoDate.ts';
 import { documentWithAccess } from '../../queries/documents/documentAccess.ts';
 import { chinaMonth, chinaToday, deadlineColumns, isPastDate } from '../../domain/supervision/deadlines.ts';
 import type { BasisType, Priority } from '../../domain/supervision/vocabulary.ts';
-import { BadRequest, Forbidden } from '../../errors.ts';
+import { BadRequest } from '../../errors.ts';
 import type { NotificationView } from '../../presenters/notification.ts';
-import { canCreateTask } from '../../policies/supervision.ts';
+import { authorize, classificationResource } from '../../policies/index.ts';
+import { canInstruct, canSupervise } from '../../policies/supervision.ts';
+import { clearedFor } from '../../policies/predicates.ts';
 import type { Services } from '../../services.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { bumpUnitMonth, notifyAbout, recordEvent, unitHandlers } from './taskContext.ts';
@@ -34,8 +36,10 @@ export interface NewTask {
   supervisorId?: string | null;
 }
 
-async function person(tx: Tx, id: string) {
-  return tx.user.findFirst({ where: { id, disabled: false, adminRole: null }, include: { roles: true } });
+/** A business user named on the task, as the policies see people. */
+async function person(tx: Tx, id: string): Promise<Subject | null> {
+  const row = await tx.user.findFirst({ where: { id, disabled: false, adminRole: null }, include: { roles: true } });
+  return row && subjectFromUser(row);
 }
 
 async function checkBasis(tx: Tx, subject: Subject, input: NewTask): Promise<{ instructedById: string | null }> {
@@ -50,12 +54,12 @@ async function checkBasis(tx: Tx, subject: Subject, input: NewTask): Promise<{ i
     }
     case 'leader_instruction': {
       if (!text) throw new BadRequest('basis_incomplete', 'A leader instruction needs the text of the instruction');
-      const leaderId = input.instructedById ?? (subject.roles.includes('leader') ? subject.id : null);
+      const leaderId = input.instructedById ?? (canInstruct(subject) ? subject.id : null);
       if (!leaderId) throw new BadRequest('basis_incomplete', 'Name the leader who gave the instruction');
       const leader = await person(tx, leaderId);
-      if (!leader?.roles.some((r) => r.role === 'leader')) throw new BadRequest('not_a_leader', 'The instruction must come from a leader');
+      if (!leader || !canInstruct(leader)) throw new BadRequest('not_a_leader', 'The instruction must come from a leader');
       // A leader raises tasks from their own instructions only; supervisors record anyone's.
-      if (!subject.roles.includes('supervisor') && leaderId !== subject.id) throw new Forbidden('task_forbidden', 'Leaders raise tasks from their own instructions');
+      authorize(subject, 'task.recordInstruction', { kind: 'instruction', leaderId });
       return { instructedById: leaderId };
     }
     case 'upper_document': {
@@ -81,8 +85,8 @@ export async function createTask(svc: Services, ctx: RequestContext, subject: Su
  * publishes the notices after its commit.
  */
 export async function createTaskIn(svc: Services, tx: Tx, ctx: RequestContext, subject: Subject, input: NewTask): Promise<{ id: string; notices: NotificationView[] }> {
-  if (!canCreateTask(subject, input.basisType)) throw new Forbidden('task_forbidden', 'You may not raise supervision tasks on this basis');
-  if (input.classification > subject.clearance) throw new Forbidden('clearance', 'You are not cleared for this classification');
+  authorize(subject, 'task.create', { kind: 'taskBasis', basisType: input.basisType });
+  authorize(subject, 'classification.assign', classificationResource(input.classification));
   if (!isValidIsoDate(input.dueDate)) throw new BadRequest('invalid_due_date', 'The due date must be a calendar date YYYY-MM-DD');
   if (isPastDate(input.dueDate, ctx.at)) throw new BadRequest('due_date_past', `The due date ${input.dueDate} has already passed (today is ${chinaToday(ctx.at)})`);
   const coUnitIds = [...new Set(input.coUnitIds ?? [])];
@@ -92,22 +96,22 @@ export async function createTaskIn(svc: Services, tx: Tx, ctx: RequestContext, s
   if (units.length !== coUnitIds.length + 1) throw new BadRequest('unknown_unit', 'A named unit does not exist');
   const { instructedById } = await checkBasis(tx, subject, input);
 
-  const supervisorId = input.supervisorId ?? (subject.roles.includes('supervisor') ? subject.id : null);
+  const supervisorId = input.supervisorId ?? (canSupervise(subject) ? subject.id : null);
   if (!supervisorId) throw new BadRequest('supervisor_required', 'Name the supervisor (督办人) who follows the task');
   const supervisor = await person(tx, supervisorId);
-  if (!supervisor?.roles.some((r) => r.role === 'supervisor')) throw new BadRequest('not_a_supervisor', 'The supervisor must hold the supervisor role');
-  if (supervisor.clearance < input.classification) throw new BadRequest('supervisor_clearance', 'The supervisor is not cleared for this classification');
+  if (!supervisor || !canSupervise(supervisor)) throw new BadRequest('not_a_supervisor', 'The supervisor must hold the supervisor role');
+  if (!clearedFor(supervisor, input.classification)) throw new BadRequest('supervisor_clearance', 'The supervisor is not cleared for this classification');
   if (input.ownerId) {
     const owner = await person(tx, input.ownerId);
     if (!owner || owner.unitId !== input.leadUnitId) throw new BadRequest('assignee_outside_unit', 'The owner must work in the lead unit');
-    if (owner.clearance < input.classification) throw new BadRequest('assignee_clearance', 'The owner is not cleared for this classification');
+    if (!clearedFor(owner, input.classification)) throw new BadRequest('assignee_clearance', 'The owner is not cleared for this classification');
   }
 
   const coOwnerIds = [...new Set(input.coOwnerIds ?? [])].filter((id) => id !== input.ownerId);
   const coOwners = await Promise.all(coOwnerIds.map((id) => person(tx, id)));
   for (const p of coOwners) {
     if (!p || (p.unitId !== input.leadUnitId && !coUnitIds.includes(p.unitId))) throw new BadRequest('co_owner_outside_units', 'A co-owner must work in the lead unit or a co-unit');
-    if (p.clearance < input.classification) throw new BadRequest('assignee_clearance', 'A co-owner is not cleared for this classification');
+    if (!clearedFor(p, input.classification)) throw new BadRequest('assignee_clearance', 'A co-owner is not cleared for this classification');
   }
 
   const year = Number(chinaToday(ctx.at).slice(0, 4));

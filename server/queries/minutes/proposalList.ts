@@ -2,6 +2,7 @@
 // in the order of the minutes.
 import type { Subject } from '../../auth/subject.ts';
 import type { Db } from '../../db/client.ts';
+import { proposalVisibility } from '../../policies/index.ts';
 import { presentProposal, type ProposalView } from '../../presenters/taskProposal.ts';
 
 export interface ProposalFilter {
@@ -15,9 +16,11 @@ export const PROPOSAL_LIST_LIMIT = 500;
 const keyOrder = new Intl.Collator('en', { numeric: true });
 
 export async function listProposals(db: Db, subject: Subject, filter: ProposalFilter): Promise<ProposalView[]> {
+  const visible = proposalVisibility(subject);
+  if (visible.none) return [];
   const rows = await db.taskProposal.findMany({
     where: {
-      classification: { lte: subject.clearance },
+      classification: { lte: visible.clearance },
       ...(filter.meetingId ? { meetingId: filter.meetingId } : {}),
       ...(filter.status ? { status: filter.status } : {}),
     },

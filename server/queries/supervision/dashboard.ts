@@ -18,7 +18,7 @@ export async function leaderDashboard(db: Db, subject: Subject, oversight: Overs
   const horizon = endOfChinaDay(reminderHorizon(chinaToday(now), reminderDays));
   const scope = visibility.all ? Prisma.sql`1 = 1` : visibility.unitIds.length === 0 ? Prisma.sql`1 = 0` : Prisma.sql`t.leadUnitId IN (${Prisma.join(visibility.unitIds)})`;
   const open = Prisma.join([...OPEN_STATUSES]);
-  const base = Prisma.sql`t.status IN (${open}) AND t.deadlineAt <= ${sqlTime(horizon)} AND t.classification <= ${subject.clearance} AND ${scope}`;
+  const base = Prisma.sql`t.status IN (${open}) AND t.deadlineAt <= ${sqlTime(horizon)} AND t.classification <= ${visibility.clearance} AND ${scope}`;
   const select = Prisma.sql`SELECT ${SUMMARY_COLUMNS} FROM SupervisionTask t ${SUMMARY_JOINS}`;
   const nowText = sqlTime(now);
   const [perUnit, overdueRows, atRiskRows] = await Promise.all([

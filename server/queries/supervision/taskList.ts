@@ -8,7 +8,7 @@ import type { Db } from '../../db/client.ts';
 import { addDays } from '../../domain/calendar/isoDate.ts';
 import { endOfChinaDay } from '../../domain/supervision/deadlines.ts';
 import { OPEN_STATUSES, TASK_STATUSES, type BasisType, type Priority, type TaskStatus } from '../../domain/supervision/vocabulary.ts';
-import { taskVisibility, type Oversight } from '../../policies/supervision.ts';
+import { taskVisibility, type Oversight, type TaskVisibility } from '../../policies/supervision.ts';
 import { sqlTime } from '../../db/sqlTime.ts';
 
 export type ListScope = 'mine' | 'unit' | 'desk';
@@ -72,9 +72,9 @@ const isOpen = (status: TaskStatus) => (OPEN_STATUSES as readonly TaskStatus[]).
  * Conditions on status, classification and deadline: these columns exist on the task and, as copies, on the
  * co-unit rows, so they can be written against either (alias t or cu). With `status`, the arm reads one status.
  */
-function indexedFilters(alias: string, subject: Subject, query: TaskQuery, now: Date, status?: TaskStatus): Prisma.Sql[] {
+function indexedFilters(alias: string, visibility: TaskVisibility, query: TaskQuery, now: Date, status?: TaskStatus): Prisma.Sql[] {
   const col = (name: string) => Prisma.raw(`${alias}.${name}`);
-  const where: Prisma.Sql[] = [Prisma.sql`${col('classification')} <= ${subject.clearance}`];
+  const where: Prisma.Sql[] = [Prisma.sql`${col('classification')} <= ${visibility.clearance}`];
   if (status) where.push(Prisma.sql`${col('status')} = ${status}`);
   else if (query.status?.length) where.push(Prisma.sql`${col('status')} IN (${Prisma.join(query.status)})`);
   if (query.dueFrom) where.push(Prisma.sql`${col('deadlineAt')} > ${sqlTime(endOfChinaDay(addDays(query.dueFrom, -1)))}`);
@@ -121,27 +121,27 @@ const ORDER = Prisma.raw('deadlineAt, classification, id');
  */
 function candidates(subject: Subject, oversight: Oversight, query: TaskQuery, now: Date, everyUnit: boolean): Prisma.Sql {
   const me = subject.id;
+  const visibility = taskVisibility(subject, oversight);
   const extra = taskFilters(query);
   const statuses = armStatuses(query);
   const taskColumns = Prisma.sql`t.id AS id, t.deadlineAt AS deadlineAt, t.classification AS classification`;
   const arm = (from: Prisma.Sql, conditions: Prisma.Sql[]) => Prisma.sql`SELECT ${from} WHERE ${Prisma.join(conditions, ' AND ')}`;
   const onTask = (condition: Prisma.Sql, split = false) => split
-    ? statuses.map((s) => arm(Prisma.sql`${taskColumns} FROM SupervisionTask t`, [condition, ...indexedFilters('t', subject, query, now, s), ...extra]))
-    : [arm(Prisma.sql`${taskColumns} FROM SupervisionTask t`, [condition, ...indexedFilters('t', subject, query, now), ...extra])];
+    ? statuses.map((s) => arm(Prisma.sql`${taskColumns} FROM SupervisionTask t`, [condition, ...indexedFilters('t', visibility, query, now, s), ...extra]))
+    : [arm(Prisma.sql`${taskColumns} FROM SupervisionTask t`, [condition, ...indexedFilters('t', visibility, query, now), ...extra])];
   const viaCoUnits = (unitIds: readonly string[], split: boolean) => {
     const unit = Prisma.sql`cu.unitId IN (${Prisma.join([...unitIds])})`;
     const one = (status?: TaskStatus) => extra.length === 0
-      ? arm(Prisma.sql`cu.taskId AS id, cu.deadlineAt AS deadlineAt, cu.classification AS classification FROM SupervisionTaskUnit cu`, [unit, ...indexedFilters('cu', subject, query, now, status)])
-      : arm(Prisma.sql`${taskColumns} FROM SupervisionTaskUnit cu JOIN SupervisionTask t ON t.id = cu.taskId`, [unit, ...indexedFilters('t', subject, query, now, status), ...extra]);
+      ? arm(Prisma.sql`cu.taskId AS id, cu.deadlineAt AS deadlineAt, cu.classification AS classification FROM SupervisionTaskUnit cu`, [unit, ...indexedFilters('cu', visibility, query, now, status)])
+      : arm(Prisma.sql`${taskColumns} FROM SupervisionTaskUnit cu JOIN SupervisionTask t ON t.id = cu.taskId`, [unit, ...indexedFilters('t', visibility, query, now, status), ...extra]);
     return split ? statuses.map(one) : [one()];
   };
   const byUnits = (unitIds: readonly string[]) => unitIds.length === 0 ? [] : [
     ...onTask(Prisma.sql`t.leadUnitId IN (${Prisma.join([...unitIds])})`, unitIds.length === 1), ...viaCoUnits(unitIds, unitIds.length === 1),
   ];
-  const coOwned = arm(Prisma.sql`${taskColumns} FROM SupervisionCoOwner co JOIN SupervisionTask t ON t.id = co.taskId`, [Prisma.sql`co.userId = ${me}`, ...indexedFilters('t', subject, query, now), ...extra]);
+  const coOwned = arm(Prisma.sql`${taskColumns} FROM SupervisionCoOwner co JOIN SupervisionTask t ON t.id = co.taskId`, [Prisma.sql`co.userId = ${me}`, ...indexedFilters('t', visibility, query, now), ...extra]);
   const mine = [...onTask(Prisma.sql`t.ownerId = ${me}`), coOwned, ...onTask(Prisma.sql`t.supervisorId = ${me}`)];
   const personal = [...mine, ...onTask(Prisma.sql`t.createdById = ${me}`), ...onTask(Prisma.sql`t.instructedById = ${me}`)];
-  const visibility = taskVisibility(subject, oversight);
   let parts: Prisma.Sql[];
   let disjoint = false;
   if (query.scope === 'mine') parts = mine;
@@ -156,7 +156,7 @@ function candidates(subject: Subject, oversight: Oversight, query: TaskQuery, no
 
 /** The page of tasks, soonest deadline first, and how many match in all. */
 export async function listTasks(db: Db, subject: Subject, oversight: Oversight, query: TaskQuery, now: Date): Promise<{ rows: TaskRow[]; total: number }> {
-  if (subject.adminRole !== null) return { rows: [], total: 0 };
+  if (taskVisibility(subject, oversight).none) return { rows: [], total: 0 };
   const everyUnit = oversight.size > 1 && oversight.size >= Number((await db.$queryRaw<Array<{ n: number | bigint }>>`SELECT COUNT(*) AS n FROM Unit`)[0]?.n ?? 0);
   const pool = candidates(subject, oversight, query, now, everyUnit);
   const offset = (query.page - 1) * query.pageSize;

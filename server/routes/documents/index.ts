@@ -17,7 +17,7 @@ import { WORKFLOW_ACTIONS } from '../../domain/documents/documentWorkflow.ts';
 import { classificationLevel } from '../../domain/roles.ts';
 import { contextOf, requireAuth } from '../../http/requestContext.ts';
 import { idParams, okBody, responses } from '../../http/schemas.ts';
-import { authorizeWorkflow, documentAccess } from '../../policies/documents.ts';
+import { authorize, documentResource } from '../../policies/index.ts';
 import { presentDocument } from '../../presenters/document.ts';
 import { listDocuments } from '../../queries/documents/documentList.ts';
 import { namedShares } from '../../queries/documents/shareList.ts';
@@ -71,7 +71,7 @@ const documentRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => {
     const { subject } = requireAuth(request);
     const { doc } = await documentFor(app, subject, request.params.id, 'view');
-    authorizeWorkflow(subject, doc);
+    authorize(subject, 'document.workflow', documentResource(doc));
     return stepDocumentWorkflow(app.svc, contextOf(request), request.params.id, request.body.action, request.body.note);
   });
 

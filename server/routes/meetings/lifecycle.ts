@@ -7,15 +7,12 @@ import { rescheduleMeeting } from '../../commands/meetings/meetingRescheduler.ts
 import { scheduleDraft } from '../../commands/meetings/meetingScheduler.ts';
 import { placeOf } from '../../notifications/meetingNotices.ts';
 import { buildIcs } from '../../domain/meetings/ics.ts';
-import { Forbidden } from '../../errors.ts';
 import { contextOf, requireAuth } from '../../http/requestContext.ts';
 import { okBody, responses } from '../../http/schemas.ts';
 import { meetingCalendarEntry } from '../../queries/meetings/meetingCalendarEntry.ts';
+import { authorize } from '../../policies/index.ts';
 import { meetingFor } from './access.ts';
 import { cancelBody, meetingParams, rescheduleBody, rescheduleOutcomeBody, scheduleBody, scheduleOutcomeBody } from './schema.ts';
-
-/** 秘密 and 机密 meetings stay inside the system: no calendar files that end up on phones and mail servers. */
-const MAX_EXPORT_CLASSIFICATION = 1;
 
 const lifecycleRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/:id/schedule', {
@@ -63,7 +60,7 @@ const lifecycleRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request, reply) => {
     const { subject } = requireAuth(request);
     const resource = await meetingFor(app, subject, request.params.id, 'meeting.view');
-    if (resource.classification > MAX_EXPORT_CLASSIFICATION) throw new Forbidden('classified_export', 'Classified meetings cannot be exported to a calendar file');
+    authorize(subject, 'meeting.export', resource);
     const m = await meetingCalendarEntry(app.svc.db, resource.id);
     const agenda = m.agendaItems.map((a, i) => `${i + 1}. ${a.title}`).join('\n');
     const ics = buildIcs({

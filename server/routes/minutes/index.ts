@@ -6,9 +6,9 @@ import { z } from 'zod';
 import { extractTasks } from '../../domain/minutes/minutesExtractor.ts';
 import { indexDirectory, knownUnitsOf, matchParties } from '../../domain/minutes/minutesProposals.ts';
 import { isValidIsoDate } from '../../domain/calendar/isoDate.ts';
-import { Forbidden } from '../../errors.ts';
 import { requireAuth } from '../../http/requestContext.ts';
 import { responses } from '../../http/schemas.ts';
+import { authorize } from '../../policies/index.ts';
 import { loadDirectory } from '../../queries/minutes/directory.ts';
 
 /** A long meeting's minutes run to a few thousand characters; this bounds the work one request can ask for. */
@@ -32,7 +32,7 @@ const minutesRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['minutes'], summary: 'Propose lead/co units, owners and deadlines for numbered minutes items', body: extractBody, response: responses({ 200: extractedBody }) },
   }, async (request) => {
     const { subject } = requireAuth(request);
-    if (subject.adminRole !== null) throw new Forbidden('forbidden', 'Administrators do not write minutes');
+    authorize(subject, 'minutes.extract');
     const directory = await loadDirectory(app.svc.db);
     const index = indexDirectory(directory);
     const tasks = extractTasks(request.body.text, { meetingDate: request.body.meetingDate, units: knownUnitsOf(directory) });

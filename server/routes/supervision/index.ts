@@ -18,6 +18,7 @@ import { classificationLevel } from '../../domain/roles.ts';
 import { contextOf, requireAuth } from '../../http/requestContext.ts';
 import { responses } from '../../http/schemas.ts';
 import type { SupervisionWarnings } from '../../jobs/supervisionWarnings.ts';
+import { can } from '../../policies/index.ts';
 import { supervisionCapabilities } from '../../policies/supervision.ts';
 import { presentTaskSummary } from '../../presenters/supervisionTask.ts';
 import { taskDetail } from '../../queries/supervision/taskDetail.ts';
@@ -50,7 +51,7 @@ const supervisionRoutes: FastifyPluginAsyncZod<SupervisionRouteOptions> = async 
     schema: { tags, summary: 'Supervisors or leaders to name on a task (directory fields only)', querystring: peopleQuery, response: responses({ 200: z.object({ items: z.array(personBody) }) }) },
   }, async (request) => {
     const { subject } = requireAuth(request);
-    if (subject.adminRole !== null) return { items: [] };
+    if (!can(subject, 'supervision.directory')) return { items: [] };
     const { role, unitId } = request.query;
     const rows = await svc.db.user.findMany({
       where: { disabled: false, adminRole: null, ...(role ? { roles: { some: { role } } } : {}), ...(unitId ? { unitId } : {}) },

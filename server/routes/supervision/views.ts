@@ -7,10 +7,11 @@ import { recordAudit } from '../../audit/auditLog.ts';
 import { oversightOf } from '../../commands/supervision/taskContext.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { writeXlsx, type Sheet } from '../../export/xlsxWriter.ts';
-import { BadRequest, Forbidden } from '../../errors.ts';
+import { BadRequest } from '../../errors.ts';
 import { contextOf, requireAuth } from '../../http/requestContext.ts';
 import { responses } from '../../http/schemas.ts';
-import { canUseLeaderDashboard, statisticsScope } from '../../policies/supervision.ts';
+import { authorize } from '../../policies/index.ts';
+import { authorizeStatisticsUnit, statisticsScope } from '../../policies/supervision.ts';
 import { presentTaskSummary } from '../../presenters/supervisionTask.ts';
 import { leaderDashboard } from '../../queries/supervision/dashboard.ts';
 import { defaultPeriod, monthlyTrend, unitStatistics, type Period } from '../../queries/supervision/statistics.ts';
@@ -38,7 +39,7 @@ const viewRoutes: FastifyPluginAsyncZod = async (app) => {
     const period: Period = { from: query.from ?? fallback.from, to: query.to ?? fallback.to };
     if (period.from > period.to) throw new BadRequest('invalid_period', 'The period starts after it ends');
     const unitIds = scope.all ? null : scope.unitIds;
-    if (query.unitId && unitIds !== null && !unitIds.includes(query.unitId)) throw new Forbidden('statistics_forbidden', 'You may not read this unit’s statistics');
+    authorizeStatisticsUnit(scope, query.unitId);
     const [stats, trend] = await Promise.all([
       unitStatistics(svc.db, unitIds, period, now),
       monthlyTrend(svc.db, query.unitId ? [query.unitId] : unitIds, period),
@@ -94,7 +95,7 @@ const viewRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: 'Leader view: overdue and at-risk tasks by unit', response: responses({ 200: dashboardBody }) },
   }, async (request) => {
     const { subject } = requireAuth(request);
-    if (!canUseLeaderDashboard(subject)) throw new Forbidden('forbidden', 'The dashboard is for leaders and supervisors');
+    authorize(subject, 'supervision.dashboard');
     return leaderDashboard(svc.db, subject, await oversightOf(svc.db, subject), svc.clock.now(), svc.config.supervisionReminderDays);
   });
 };
