@@ -9,7 +9,9 @@ import { owedReminder, reminderHorizon, type OwedReminder } from '../domain/supe
 import { OPEN_STATUSES } from '../domain/supervision/vocabulary.ts';
 import type { Services } from '../services.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { notifyAbout, recordEvent, unitHandlers, unitLeaders } from '../commands/supervision/taskContext.ts';
+import { notifyAbout } from '../notifications/taskNotices.ts';
+import { recordEvent } from '../commands/supervision/taskTimeline.ts';
+import { unitHandlers, unitLeaders } from '../queries/units/unitHandlers.ts';
 
 const BATCH = 200;
 

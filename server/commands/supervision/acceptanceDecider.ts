@@ -6,7 +6,12 @@ import { isValidIsoDate } from '../../domain/calendar/isoDate.ts';
 import { chinaToday, deadlineColumns, isPastDate } from '../../domain/supervision/deadlines.ts';
 import { BadRequest } from '../../errors.ts';
 import type { Services } from '../../services.ts';
-import { bumpUnitMonth, moveTask, notifyAbout, recordEvent, runTaskAction, unitHandlers } from './taskContext.ts';
+import { bumpUnitMonth } from './unitMonthCounters.ts';
+import { moveTask } from './taskMove.ts';
+import { notifyAbout } from '../../notifications/taskNotices.ts';
+import { recordEvent } from './taskTimeline.ts';
+import { runTaskAction } from './taskAction.ts';
+import { unitHandlers } from '../../queries/units/unitHandlers.ts';
 
 export type AcceptanceDecision = { accept: true; note?: string } | { accept: false; requirement: string; dueDate: string };
 

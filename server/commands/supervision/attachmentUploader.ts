@@ -9,7 +9,8 @@ import { authorizeTaskAction } from '../../policies/supervision.ts';
 import type { Services } from '../../services.ts';
 import { checkUpload, SNIFF_BYTES, type MaterialKind } from '../../storage/fileTypes.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { factsOf, loadTask, oversightOf } from './taskContext.ts';
+import { factsOf, loadTask } from '../../queries/supervision/taskFacts.ts';
+import { oversightOf } from '../../queries/supervision/oversight.ts';
 
 export interface Upload {
   fileName: string;

@@ -3,7 +3,10 @@ import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
 import type { Subject } from '../../auth/subject.ts';
 import { Conflict, NotFound } from '../../errors.ts';
 import type { Services } from '../../services.ts';
-import { notifyAbout, recordEvent, runTaskAction, unitHandlers } from './taskContext.ts';
+import { notifyAbout } from '../../notifications/taskNotices.ts';
+import { recordEvent } from './taskTimeline.ts';
+import { runTaskAction } from './taskAction.ts';
+import { unitHandlers } from '../../queries/units/unitHandlers.ts';
 
 export async function recordCoordination(svc: Services, ctx: RequestContext, subject: Subject, taskId: string, coordinationId: string, outcome: string): Promise<void> {
   await runTaskAction(svc, subject, taskId, 'record_coordination', async (tx, task) => {

@@ -3,7 +3,9 @@ import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
 import type { Subject } from '../../auth/subject.ts';
 import { BadRequest } from '../../errors.ts';
 import type { Services } from '../../services.ts';
-import { notifyAbout, recordEvent, runTaskAction } from './taskContext.ts';
+import { notifyAbout } from '../../notifications/taskNotices.ts';
+import { recordEvent } from './taskTimeline.ts';
+import { runTaskAction } from './taskAction.ts';
 
 export async function requestCoordination(svc: Services, ctx: RequestContext, subject: Subject, taskId: string, input: { difficulty: string; unitIds: string[] }): Promise<{ id: string }> {
   return runTaskAction(svc, subject, taskId, 'request_coordination', async (tx, task) => {

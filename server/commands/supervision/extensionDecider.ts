@@ -5,7 +5,11 @@ import type { Subject } from '../../auth/subject.ts';
 import { deadlineColumns } from '../../domain/supervision/deadlines.ts';
 import { InvalidState } from '../../errors.ts';
 import type { Services } from '../../services.ts';
-import { moveTask, notifyAbout, recordEvent, runTaskAction, unitHandlers } from './taskContext.ts';
+import { moveTask } from './taskMove.ts';
+import { notifyAbout } from '../../notifications/taskNotices.ts';
+import { recordEvent } from './taskTimeline.ts';
+import { runTaskAction } from './taskAction.ts';
+import { unitHandlers } from '../../queries/units/unitHandlers.ts';
 
 export async function decideExtension(svc: Services, ctx: RequestContext, subject: Subject, taskId: string, input: { approve: boolean; note?: string }): Promise<void> {
   await runTaskAction(svc, subject, taskId, input.approve ? 'approve_extension' : 'refuse_extension', async (tx, task, to) => {

@@ -6,7 +6,10 @@ import { isValidIsoDate } from '../../domain/calendar/isoDate.ts';
 import { deadlineDate } from '../../domain/supervision/deadlines.ts';
 import { BadRequest } from '../../errors.ts';
 import type { Services } from '../../services.ts';
-import { moveTask, notifyAbout, recordEvent, runTaskAction } from './taskContext.ts';
+import { moveTask } from './taskMove.ts';
+import { notifyAbout } from '../../notifications/taskNotices.ts';
+import { recordEvent } from './taskTimeline.ts';
+import { runTaskAction } from './taskAction.ts';
 
 export async function requestExtension(svc: Services, ctx: RequestContext, subject: Subject, taskId: string, input: { reason: string; toDueDate: string }): Promise<{ id: string }> {
   if (!isValidIsoDate(input.toDueDate)) throw new BadRequest('invalid_due_date', 'The new date must be a calendar date YYYY-MM-DD');

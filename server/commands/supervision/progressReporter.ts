@@ -3,7 +3,10 @@
 import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
 import type { Subject } from '../../auth/subject.ts';
 import type { Services } from '../../services.ts';
-import { claimAttachments, notifyAbout, recordEvent, runTaskAction } from './taskContext.ts';
+import { claimAttachments } from './attachmentClaim.ts';
+import { notifyAbout } from '../../notifications/taskNotices.ts';
+import { recordEvent } from './taskTimeline.ts';
+import { runTaskAction } from './taskAction.ts';
 
 export interface ProgressReport {
   text: string;

@@ -5,7 +5,11 @@ import type { Subject } from '../../auth/subject.ts';
 import { BadRequest, Forbidden } from '../../errors.ts';
 import { assigningUnit } from '../../policies/supervision.ts';
 import type { Services } from '../../services.ts';
-import { factsOf, moveTask, notifyAbout, recordEvent, runTaskAction } from './taskContext.ts';
+import { factsOf } from '../../queries/supervision/taskFacts.ts';
+import { moveTask } from './taskMove.ts';
+import { notifyAbout } from '../../notifications/taskNotices.ts';
+import { recordEvent } from './taskTimeline.ts';
+import { runTaskAction } from './taskAction.ts';
 
 export interface Assignment {
   ownerId?: string;

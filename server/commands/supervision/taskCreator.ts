@@ -14,7 +14,10 @@ import { canInstruct, canSupervise } from '../../policies/supervision.ts';
 import { clearedFor } from '../../policies/predicates.ts';
 import type { Services } from '../../services.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { bumpUnitMonth, notifyAbout, recordEvent, unitHandlers } from './taskContext.ts';
+import { bumpUnitMonth } from './unitMonthCounters.ts';
+import { notifyAbout } from '../../notifications/taskNotices.ts';
+import { recordEvent } from './taskTimeline.ts';
+import { unitHandlers } from '../../queries/units/unitHandlers.ts';
 
 export interface NewTask {
   title: string;

@@ -4,7 +4,10 @@ import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
 import type { Subject } from '../../auth/subject.ts';
 import { Conflict } from '../../errors.ts';
 import type { Services } from '../../services.ts';
-import { moveTask, notifyAbout, recordEvent, runTaskAction } from './taskContext.ts';
+import { moveTask } from './taskMove.ts';
+import { notifyAbout } from '../../notifications/taskNotices.ts';
+import { recordEvent } from './taskTimeline.ts';
+import { runTaskAction } from './taskAction.ts';
 
 export async function signTask(svc: Services, ctx: RequestContext, subject: Subject, taskId: string, note = ''): Promise<{ part: 'lead' | 'co' }> {
   const asLead = await svc.db.supervisionTask.count({ where: { id: taskId, leadUnitId: subject.unitId } }) === 1;

@@ -4,7 +4,11 @@ import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
 import type { Subject } from '../../auth/subject.ts';
 import { daysLate } from '../../domain/supervision/deadlines.ts';
 import type { Services } from '../../services.ts';
-import { claimAttachments, moveTask, notifyAbout, recordEvent, runTaskAction } from './taskContext.ts';
+import { claimAttachments } from './attachmentClaim.ts';
+import { moveTask } from './taskMove.ts';
+import { notifyAbout } from '../../notifications/taskNotices.ts';
+import { recordEvent } from './taskTimeline.ts';
+import { runTaskAction } from './taskAction.ts';
 
 export async function submitTask(svc: Services, ctx: RequestContext, subject: Subject, taskId: string, input: { summary: string; attachmentIds?: string[] }): Promise<{ daysLate: number }> {
   return runTaskAction(svc, subject, taskId, 'submit', async (tx, task, to) => {

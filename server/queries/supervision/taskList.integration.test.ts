@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { seedSupervision } from '../../../tests/bench/supervisionSeed.ts';
 import { createTestApp, type TestApp } from '../../../tests/support/testApp.ts';
 import { subjectFromUser, type Subject } from '../../auth/subject.ts';
-import { oversightOf } from '../../commands/supervision/taskContext.ts';
+import { oversightOf } from './oversight.ts';
 import { databasePath } from '../../db/client.ts';
 import { addDays, shanghaiDateOf } from '../../domain/calendar/isoDate.ts';
 import { daysLate, endOfChinaDay } from '../../domain/supervision/deadlines.ts';

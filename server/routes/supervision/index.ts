@@ -10,7 +10,7 @@ import { decideExtension } from '../../commands/supervision/extensionDecider.ts'
 import { requestExtension } from '../../commands/supervision/extensionRequester.ts';
 import { reportProgress } from '../../commands/supervision/progressReporter.ts';
 import { assignTask } from '../../commands/supervision/taskAssigner.ts';
-import { oversightOf } from '../../commands/supervision/taskContext.ts';
+import { oversightOf } from '../../queries/supervision/oversight.ts';
 import { createTask } from '../../commands/supervision/taskCreator.ts';
 import { signTask } from '../../commands/supervision/taskSigner.ts';
 import { submitTask } from '../../commands/supervision/taskSubmitter.ts';

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { FastifyReply } from 'fastify';
 import { recordAudit } from '../../audit/auditLog.ts';
-import { oversightOf } from '../../commands/supervision/taskContext.ts';
+import { oversightOf } from '../../queries/supervision/oversight.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { writeXlsx, type Sheet } from '../../export/xlsxWriter.ts';
 import { BadRequest } from '../../errors.ts';
