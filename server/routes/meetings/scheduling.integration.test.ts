@@ -1,9 +1,9 @@
 // Scheduling meetings: rooms, agenda, participants and whole units, clearance, clashes, notices; bad input refused
 // with a clear 4xx and nothing half-written; who sees what; reschedule, edit, cancel and the meeting's course.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addRoom, demoIds, shanghai } from '../../../tests/support/meetings.ts';
 import { readNotice } from '../../../tests/support/notices.ts';
-import { createTestApp, signInWithMfa, TestClient, type TestApp } from '../../../tests/support/testApp.ts';
+import { createTestApp, signedIn, type TestApp, type TestClient } from '../../../tests/support/testApp.ts';
 
 let t: TestApp;
 let clerk: TestClient;
@@ -11,12 +11,7 @@ let ids: Awaited<ReturnType<typeof demoIds>>;
 let roomA: string;
 let roomB: string;
 
-async function as(username: string): Promise<TestClient> {
-  const c = new TestClient(t.app);
-  const res = await c.signIn(username);
-  if (res.statusCode !== 200) throw new Error(`${username} could not sign in: ${res.body}`);
-  return c;
-}
+const as = (username: string) => signedIn(t, username);
 
 function meeting(overrides: Record<string, unknown> = {}) {
   return {
@@ -40,16 +35,15 @@ async function counts() {
   };
 }
 
-beforeAll(async () => {
-  process.env.TONGBAN_AUTH_RATE_LIMIT = '1000';
+// Every test on its own app: the meetings, bookings and notices one test leaves never meet another's.
+beforeEach(async () => {
   t = await createTestApp();
   ids = await demoIds(t);
   clerk = await as('zhaojing');
   roomA = await addRoom(clerk, '第一会议室', 30);
   roomB = await addRoom(clerk, '第二会议室', 12);
 });
-afterAll(async () => {
-  delete process.env.TONGBAN_AUTH_RATE_LIMIT;
+afterEach(async () => {
   await t.close();
 });
 
@@ -191,8 +185,7 @@ describe('scheduling', () => {
     expect(detail.me.clashes).toEqual([{ id: a.json().id, title: '项目调度会', startAt: expect.any(String), endAt: expect.any(String) }]);
 
     // Someone who may not see the other meeting learns that the person is busy, not what the meeting is.
-    const lihua = new TestClient(t.app);
-    await signInWithMfa(t, lihua, 'lihua');
+    const lihua = await as('lihua');
     const theirs = (await lihua.post('/api/meetings/clash-check', { startAt: body.startAt, endAt: body.endAt, participants: { users: [{ userId: ids.users.zhangwei }], units: [] } })).json();
     expect(theirs.clashes[0].meetings.map((m: { title: string | null }) => m.title)).toEqual([null, null]);
   });
@@ -200,12 +193,17 @@ describe('scheduling', () => {
 
 describe('who sees what', () => {
   let id: string;
-  beforeAll(async () => {
+  beforeEach(async () => {
     const res = await clerk.post('/api/meetings', meeting({ title: '专题协调会', type: 'zhuanti', roomId: roomB, startAt: shanghai(t, 8, '09:00'), endAt: shanghai(t, 8, '10:00'), agenda: [], schedule: false }));
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ status: 'draft', passcode: null });
     id = res.json().id;
   });
+
+  /** The clerk schedules the draft, which announces it. */
+  async function givenScheduled(): Promise<void> {
+    expect((await clerk.post(`/api/meetings/${id}/schedule`, {})).statusCode).toBe(200);
+  }
 
   it('keeps a draft to its organisers: no booking, no notices, participants cannot see it', async () => {
     expect(await t.app.svc.db.roomBooking.count({ where: { meetingId: id } })).toBe(0);
@@ -224,6 +222,7 @@ describe('who sees what', () => {
   });
 
   it('lets participants and the organising unit see it, materials only for the people at the table, nobody else anything', async () => {
+    await givenScheduled();
     const zhang = (await (await as('zhangwei')).get(`/api/meetings/${id}`)).json();
     expect(zhang.me).toMatchObject({ seat: { role: 'attendee', rsvp: 'pending' }, can: { reply: true, signIn: true, manage: false, readMaterials: true } });
     expect(zhang.materials).toEqual([]);
@@ -234,8 +233,7 @@ describe('who sees what', () => {
     const colleague = (await (await as('sunyue')).get(`/api/meetings/${id}`));
     expect(colleague.statusCode).toBe(200);
     expect((await (await as('xuyan')).get(`/api/meetings/${id}`)).statusCode).toBe(404);
-    const admin = new TestClient(t.app);
-    await signInWithMfa(t, admin, 'sysadmin');
+    const admin = await as('sysadmin');
     expect((await admin.get(`/api/meetings/${id}`)).statusCode).toBe(404);
     expect((await admin.post('/api/meetings', meeting())).statusCode).toBe(403);
     // Staff cannot arrange meetings; a participant cannot manage one.
@@ -248,11 +246,22 @@ describe('who sees what', () => {
 
 describe('changes', () => {
   let id: string;
-  beforeAll(async () => {
+  beforeEach(async () => {
     const res = await clerk.post('/api/meetings', meeting({ startAt: shanghai(t, 10, '09:00'), endAt: shanghai(t, 10, '11:00'), agenda: meeting().agenda.map((a) => ({ ...a, startAt: (a.startAt as string).replace(/^\d{4}-\d{2}-\d{2}/, shanghai(t, 10, '00:00').slice(0, 10)), endAt: (a.endAt as string).replace(/^\d{4}-\d{2}-\d{2}/, shanghai(t, 10, '00:00').slice(0, 10)) })) }));
     expect(res.statusCode).toBe(201);
     id = res.json().id;
   });
+
+  /** Moved from day 10 to the afternoon of day 11. */
+  async function givenRescheduled(): Promise<void> {
+    expect((await clerk.post(`/api/meetings/${id}/reschedule`, { startAt: shanghai(t, 11, '14:00'), endAt: shanghai(t, 11, '16:00') })).statusCode).toBe(200);
+  }
+
+  /** 张伟 has said he will attend; then he becomes an observer, 马涛 is invited and 区财政局 is taken off. */
+  async function givenParticipantsReplaced(): Promise<void> {
+    expect((await (await as('zhangwei')).post(`/api/meetings/${id}/rsvp`, { answer: 'attend' })).statusCode).toBe(200);
+    expect((await clerk.put(`/api/meetings/${id}/participants`, { users: [{ userId: ids.users.zhangwei, role: 'observer' }, { userId: ids.users.matao }], units: [] })).statusCode).toBe(200);
+  }
 
   it('reschedules: the booking and the agenda move, reminders re-arm, everyone is told', async () => {
     const res = await clerk.post(`/api/meetings/${id}/reschedule`, { startAt: shanghai(t, 11, '14:00'), endAt: shanghai(t, 11, '16:00') });
@@ -271,6 +280,7 @@ describe('changes', () => {
   });
 
   it('refuses to reschedule onto a taken room or with a broken agenda, changing nothing', async () => {
+    await givenRescheduled();
     const other = await clerk.post('/api/meetings', meeting({ title: '占用会议室', startAt: shanghai(t, 12, '09:00'), endAt: shanghai(t, 12, '10:00'), agenda: [], participants: { users: [], units: [] }, hostId: null, minuteTakerId: null }));
     expect(other.statusCode).toBe(201);
     const before = await t.app.svc.db.meeting.findUniqueOrThrow({ where: { id }, include: { booking: true, agendaItems: true } });
@@ -286,6 +296,7 @@ describe('changes', () => {
   });
 
   it('edits with clearance checks, and tells participants about notable changes', async () => {
+    await givenRescheduled();
     const raise = await clerk.patch(`/api/meetings/${id}`, { classification: 'secret' });
     expect(raise.statusCode).toBe(400);
     expect(raise.json().code).toBe('participant_clearance');
@@ -300,6 +311,7 @@ describe('changes', () => {
   });
 
   it('replaces the participants: newcomers invited, people taken off told, replies of those who stay kept', async () => {
+    await givenRescheduled();
     const zhang = await as('zhangwei');
     expect((await zhang.post(`/api/meetings/${id}/rsvp`, { answer: 'attend' })).statusCode).toBe(200);
     const res = await clerk.put(`/api/meetings/${id}/participants`, { users: [{ userId: ids.users.zhangwei, role: 'observer' }, { userId: ids.users.matao }], units: [] });
@@ -313,6 +325,8 @@ describe('changes', () => {
   });
 
   it('cancels with a reason: the room is freed, everyone is told, and a cancelled meeting stays cancelled', async () => {
+    await givenRescheduled();
+    await givenParticipantsReplaced();
     expect((await clerk.post(`/api/meetings/${id}/cancel`, { reason: '' })).statusCode).toBe(400);
     const res = await clerk.post(`/api/meetings/${id}/cancel`, { reason: '区长另有公务' });
     expect(res.statusCode).toBe(200);
