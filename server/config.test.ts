@@ -1,0 +1,52 @@
+// The settings config.ts took over from the modules that used to read the environment themselves.
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { loadConfig } from './config.ts';
+
+// Whatever the run's environment holds (an e2e run moves the client, say), each case starts from the defaults.
+beforeEach(() => {
+  for (const name of ['TONGBAN_DEMO', 'TONGBAN_TRUST_PROXY', 'TONGBAN_MASTER_KEY', 'TONGBAN_AUDIT_KEY', 'TONGBAN_CLIENT_DIST', 'TONGBAN_PDF_FONT']) {
+    vi.stubEnv(name, '');
+  }
+});
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+describe('loadConfig', () => {
+  it.each([
+    [undefined, 'none'],
+    ['', 'none'],
+    ['1', 'organisation'],
+    ['full', 'full'],
+    ['yes', 'none'],
+  ] as const)('reads TONGBAN_DEMO=%s as %s', (value, expected) => {
+    vi.stubEnv('TONGBAN_DEMO', value);
+    expect(loadConfig().demo).toBe(expected);
+  });
+
+  it('trusts a proxy only when told to', () => {
+    expect(loadConfig().trustProxy).toBe(false);
+    vi.stubEnv('TONGBAN_TRUST_PROXY', '1');
+    expect(loadConfig().trustProxy).toBe(true);
+  });
+
+  it('takes 32-byte base64 keys and refuses others by name', () => {
+    expect(loadConfig().masterKey).toBeNull();
+    const key = Buffer.alloc(32, 7);
+    vi.stubEnv('TONGBAN_AUDIT_KEY', key.toString('base64'));
+    expect(loadConfig().auditKey?.equals(key)).toBe(true);
+    vi.stubEnv('TONGBAN_MASTER_KEY', Buffer.alloc(16).toString('base64'));
+    expect(() => loadConfig()).toThrow('TONGBAN_MASTER_KEY must be 32 bytes, base64-encoded');
+  });
+
+  it('serves the client from client/dist unless moved, and reads the PDF font as given', () => {
+    const config = loadConfig();
+    expect(config.clientDist).toBe(path.resolve(import.meta.dirname, '../client/dist'));
+    expect(config.pdfFont).toBeNull();
+    vi.stubEnv('TONGBAN_CLIENT_DIST', 'elsewhere/dist');
+    vi.stubEnv('TONGBAN_PDF_FONT', '/fonts/noto.ttc#NotoSansCJKsc-Regular');
+    expect(loadConfig()).toMatchObject({ clientDist: path.resolve('elsewhere/dist'), pdfFont: '/fonts/noto.ttc#NotoSansCJKsc-Regular' });
+  });
+});
