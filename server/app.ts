@@ -30,7 +30,22 @@ import units from './routes/units/index.ts';
 import users from './routes/users/index.ts';
 
 /** Each area registers its routes under its own prefix (routes/<area>/index.ts). */
-const ROUTE_AREAS = [setup, auth, me, users, units, audit, notifications, documents, meetings, rooms, supervision, minutes, system, media];
+const ROUTE_AREAS = [
+  setup,
+  auth,
+  me,
+  users,
+  units,
+  audit,
+  notifications,
+  documents,
+  meetings,
+  rooms,
+  supervision,
+  minutes,
+  system,
+  media,
+];
 
 export interface BuildOptions {
   config?: Partial<Config>;
@@ -44,14 +59,19 @@ const JSON_BODY_LIMIT = 1024 * 1024;
 
 export async function buildApp(options: BuildOptions = {}): Promise<FastifyInstance> {
   const config = loadConfig(options.config);
-  const svc = await createServices(config, { ...(options.clock ? { clock: options.clock } : {}), silent: options.logger === false });
+  const svc = await createServices(config, {
+    ...(options.clock ? { clock: options.clock } : {}),
+    silent: options.logger === false,
+  });
   const jobs = new Jobs(svc);
 
   const app = Fastify({
     loggerInstance: svc.log,
     bodyLimit: JSON_BODY_LIMIT,
     trustProxy: config.trustProxy,
-    ...(config.tlsCert && config.tlsKey ? { https: { cert: fs.readFileSync(config.tlsCert), key: fs.readFileSync(config.tlsKey) } } : {}),
+    ...(config.tlsCert && config.tlsKey
+      ? { https: { cert: fs.readFileSync(config.tlsCert), key: fs.readFileSync(config.tlsKey) } }
+      : {}),
   }) as unknown as FastifyInstance;
   app.decorate('svc', svc);
   app.decorate('jobs', jobs);

@@ -35,8 +35,14 @@ export async function createCoreServices(config: Config, options: ServiceOptions
   const clock = options.clock ?? (config.testHooks ? new AdjustableClock() : systemClock);
   const keys = loadKeys(config);
   return {
-    config, db, clock, keys, log, notifications: new NotificationHub(db),
-    notices: new NoticeDispatcher(db, log), files: new FileStore(path.join(config.dataDir, 'files'), keys.master),
+    config,
+    db,
+    clock,
+    keys,
+    log,
+    notifications: new NotificationHub(db),
+    notices: new NoticeDispatcher(db, log),
+    files: new FileStore(path.join(config.dataDir, 'files'), keys.master),
   };
 }
 
@@ -45,13 +51,19 @@ export function createEdgeServices(core: CoreServices): Services {
   const { config, log } = core;
   const collab = new CollabServer(core);
   const media = WorkerPool.create({
-    workers: workerCount(config.mediaWorkers), listenIp: config.mediaListenIp, announcedIp: announcedAddress(config.mediaListenIp, config.mediaAnnouncedIp),
-    port: config.mediaPort, logLevel: 'warn', log: log.child({ component: 'media' }),
+    workers: workerCount(config.mediaWorkers),
+    listenIp: config.mediaListenIp,
+    announcedIp: announcedAddress(config.mediaListenIp, config.mediaAnnouncedIp),
+    port: config.mediaPort,
+    logLevel: 'warn',
+    log: log.child({ component: 'media' }),
   });
   // Live meetings run commands, which take the whole set the live meetings belong to: the set names them through a
   // getter, so it is complete (and typed) before they are built. They keep it and read nothing from it while built.
   const svc: Services = {
-    ...core, collab, media,
+    ...core,
+    collab,
+    media,
     get liveMeetings() {
       return liveMeetings;
     },
@@ -65,5 +77,13 @@ function createLogger(config: Config, silent: boolean): pino.Logger {
   const level = silent ? 'silent' : config.logLevel;
   const pretty = config.logFormat === 'pretty' || (config.logFormat === 'auto' && process.stdout.isTTY === true);
   if (!pretty) return pino({ level });
-  return pino({ level }, pinoPretty({ colorize: process.stdout.isTTY === true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname', sync: true }));
+  return pino(
+    { level },
+    pinoPretty({
+      colorize: process.stdout.isTTY === true,
+      translateTime: 'SYS:HH:MM:ss',
+      ignore: 'pid,hostname',
+      sync: true,
+    }),
+  );
 }

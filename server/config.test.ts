@@ -5,7 +5,14 @@ import { loadConfig } from './config.ts';
 
 // Whatever the run's environment holds (an e2e run moves the client, say), each case starts from the defaults.
 beforeEach(() => {
-  for (const name of ['TONGBAN_DEMO', 'TONGBAN_TRUST_PROXY', 'TONGBAN_MASTER_KEY', 'TONGBAN_AUDIT_KEY', 'TONGBAN_CLIENT_DIST', 'TONGBAN_PDF_FONT']) {
+  for (const name of [
+    'TONGBAN_DEMO',
+    'TONGBAN_TRUST_PROXY',
+    'TONGBAN_MASTER_KEY',
+    'TONGBAN_AUDIT_KEY',
+    'TONGBAN_CLIENT_DIST',
+    'TONGBAN_PDF_FONT',
+  ]) {
     vi.stubEnv(name, '');
   }
 });
@@ -47,6 +54,9 @@ describe('loadConfig', () => {
     expect(config.pdfFont).toBeNull();
     vi.stubEnv('TONGBAN_CLIENT_DIST', 'elsewhere/dist');
     vi.stubEnv('TONGBAN_PDF_FONT', '/fonts/noto.ttc#NotoSansCJKsc-Regular');
-    expect(loadConfig()).toMatchObject({ clientDist: path.resolve('elsewhere/dist'), pdfFont: '/fonts/noto.ttc#NotoSansCJKsc-Regular' });
+    expect(loadConfig()).toMatchObject({
+      clientDist: path.resolve('elsewhere/dist'),
+      pdfFont: '/fonts/noto.ttc#NotoSansCJKsc-Regular',
+    });
   });
 });

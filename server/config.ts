@@ -21,7 +21,8 @@ function intList(name: string, fallback: readonly number[]): number[] {
   const v = process.env[name];
   if (v === undefined || v.trim() === '') return [...fallback];
   const list = v.split(',').map((x) => Number(x.trim()));
-  if (list.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error(`${name} must be a comma-separated list of positive whole numbers, got "${v}"`);
+  if (list.some((n) => !Number.isInteger(n) || n <= 0))
+    throw new Error(`${name} must be a comma-separated list of positive whole numbers, got "${v}"`);
   return list;
 }
 
@@ -32,10 +33,13 @@ function iceServers(name: string): IceServer[] {
   try {
     parsed = JSON.parse(v);
   } catch {
-    throw new Error(`${name} must be JSON, e.g. [{"urls":"turn:turn.example.gov.cn:3478","username":"u","credential":"p"}]`);
+    throw new Error(
+      `${name} must be JSON, e.g. [{"urls":"turn:turn.example.gov.cn:3478","username":"u","credential":"p"}]`,
+    );
   }
   const result = z.array(iceServerSchema).max(8).safeParse(parsed);
-  if (!result.success) throw new Error(`${name}: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!result.success)
+    throw new Error(`${name}: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   return result.data;
 }
 

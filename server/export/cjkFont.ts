@@ -27,7 +27,10 @@ function configuredFont(configured: string): FontChoice | null {
 
 function fontconfigChoice(): FontChoice | null {
   try {
-    const out = execFileSync('fc-match', ['-f', '%{file}|%{postscriptname}', ':lang=zh-cn'], { encoding: 'utf8', timeout: 5_000 }).trim();
+    const out = execFileSync('fc-match', ['-f', '%{file}|%{postscriptname}', ':lang=zh-cn'], {
+      encoding: 'utf8',
+      timeout: 5_000,
+    }).trim();
     const [file, postscriptName] = out.split('|');
     // fontconfig always answers with something; only accept a face that really covers Chinese.
     const covers = execFileSync('fc-list', [':lang=zh', 'file'], { encoding: 'utf8', timeout: 5_000 });
