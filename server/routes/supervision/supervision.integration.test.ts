@@ -1,8 +1,10 @@
 // Supervision over HTTP: a task from a leader's instruction through signing, assignment, progress with attachments,
 // extension, coordination, submission, return and acceptance — and every bad input of the issue refused with a clear
 // 4xx and no change.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, signInWithMfa, TestClient, type TestApp } from '../../../tests/support/testApp.ts';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { multipart } from '../../../tests/support/meetings.ts';
+import { givenTask } from '../../../tests/support/supervision.ts';
+import { createTestApp, signedIn, type TestApp, type TestClient } from '../../../tests/support/testApp.ts';
 import { xlsxRows } from '../../../tests/support/xlsx.ts';
 import { addDays, shanghaiDateOf } from '../../domain/calendar/isoDate.ts';
 
@@ -11,18 +13,6 @@ const ids: Record<string, string> = {};
 const units: Record<string, string> = {};
 const as: Record<string, TestClient> = {};
 let today: string;
-const secrets: Record<string, string> = {};
-
-/** A multipart/form-data body with one file, as a browser sends it. */
-function multipart(fileName: string, type: string, content: Buffer): { payload: Buffer; headers: Record<string, string> } {
-  const boundary = '----tongbanTestBoundary';
-  const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${type}\r\n\r\n`),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\ntrailer\n%%EOF\n');
 
 async function upload(client: TestClient, taskId: string, name: string, type: string, content: Buffer) {
@@ -30,23 +20,16 @@ async function upload(client: TestClient, taskId: string, name: string, type: st
   return client.request('POST', `/api/supervision/tasks/${taskId}/attachments`, body.payload, body.headers);
 }
 
-beforeAll(async () => {
-  process.env.TONGBAN_AUTH_RATE_LIMIT = '1000';
+// Every test on its own app; a test that needs the story so far plays it through the builders below.
+beforeEach(async () => {
   t = await createTestApp({ config: { supervisionTickSeconds: 0, supervisionAttachmentMaxMb: 1 } });
   for (const u of await t.app.svc.db.user.findMany()) ids[u.username] = u.id;
   for (const u of await t.app.svc.db.unit.findMany()) units[u.shortName ?? u.name] = u.id;
-  for (const name of ['zhouqiang', 'wuli', 'zhangwei', 'hejun', 'matao']) {
-    as[name] = new TestClient(t.app);
-    await as[name].signIn(name);
-  }
-  for (const name of ['lihua', 'yangfan', 'chenming', 'guomin']) {
-    as[name] = new TestClient(t.app);
-    secrets[name] = await signInWithMfa(t, as[name], name);
-  }
+  // 李华, 杨帆, 陈明 and 郭敏 enrol an authenticator on their first sign-in.
+  for (const name of ['zhouqiang', 'wuli', 'zhangwei', 'hejun', 'matao', 'lihua', 'yangfan', 'chenming', 'guomin']) as[name] = await signedIn(t, name);
   today = shanghaiDateOf(t.clock.now());
 });
-afterAll(async () => {
-  delete process.env.TONGBAN_AUTH_RATE_LIMIT;
+afterEach(async () => {
   await t.close();
 });
 
@@ -62,6 +45,47 @@ describe('a task from a leader instruction to 已办结', () => {
     events: await t.app.svc.db.supervisionEvent.count({ where: { taskId: id } }),
     task: await t.app.svc.db.supervisionTask.findUniqueOrThrow({ where: { id } }),
   });
+
+  // The story so far, one builder per stage, each playing the stage before it first.
+  /** 陈明 raises the task from his own instruction, naming 周强 as supervisor. */
+  async function givenRaised(): Promise<void> {
+    id = await givenTask(as.chenming!, task({ supervisorId: ids.zhouqiang, instructedById: undefined }));
+  }
+  /** 李华 signs for 区发改委 and hands it to 张伟; 杨帆 signs for 区财政局 and names 何军. */
+  async function givenSignedAndAssigned(): Promise<void> {
+    await givenRaised();
+    expect((await as.lihua!.post(`/api/supervision/tasks/${id}/sign`, { note: '已签收，由规划科承办' })).statusCode).toBe(200);
+    expect((await as.lihua!.post(`/api/supervision/tasks/${id}/assign`, { ownerId: ids.zhangwei })).statusCode).toBe(200);
+    expect((await as.yangfan!.post(`/api/supervision/tasks/${id}/sign`, {})).statusCode).toBe(200);
+    expect((await as.yangfan!.post(`/api/supervision/tasks/${id}/assign`, { coOwnerIds: [ids.hejun] })).statusCode).toBe(200);
+  }
+  /** 张伟 reports 50% with a draft attached; 何军 reports the co-unit's part. */
+  async function givenProgress(): Promise<void> {
+    await givenSignedAndAssigned();
+    const attachmentId = (await upload(as.zhangwei!, id, '改造方案初稿.pdf', 'application/pdf', PDF)).json().id as string;
+    expect((await as.zhangwei!.post(`/api/supervision/tasks/${id}/progress`, { text: '已完成方案初稿', percent: 50, attachmentIds: [attachmentId] })).statusCode).toBe(200);
+    expect((await as.hejun!.post(`/api/supervision/tasks/${id}/progress`, { text: '资金测算已完成', percent: 80 })).statusCode).toBe(200);
+  }
+  /** An extension refused, a shorter one approved, and a coordination with 区住建委 recorded. */
+  async function givenExtensionsAndCoordination(): Promise<void> {
+    await givenProgress();
+    const due = (await get()).dueDate as string;
+    expect((await as.zhangwei!.post(`/api/supervision/tasks/${id}/extension`, { reason: '需补充测绘', toDueDate: addDays(due, 5) })).statusCode).toBe(200);
+    expect((await as.zhouqiang!.post(`/api/supervision/tasks/${id}/extension/decision`, { approve: false, note: '期限不变' })).statusCode).toBe(200);
+    expect((await as.zhangwei!.post(`/api/supervision/tasks/${id}/extension`, { reason: '需补充测绘', toDueDate: addDays(due, 3) })).statusCode).toBe(200);
+    expect((await as.wuli!.post(`/api/supervision/tasks/${id}/extension/decision`, { approve: true })).statusCode).toBe(200);
+    const raised = (await as.zhangwei!.post(`/api/supervision/tasks/${id}/coordination`, { difficulty: '用地指标需住建委协调', unitIds: [units['区住建委']] })).json();
+    expect((await as.zhouqiang!.post(`/api/supervision/tasks/${id}/coordination/${raised.coordinations[0].id}/outcome`, { outcome: '已召开协调会，住建委同意调剂' })).statusCode).toBe(200);
+  }
+  /** Submitted with evidence, returned once for rectification, submitted again and accepted: 已办结. */
+  async function givenCompleted(): Promise<void> {
+    await givenExtensionsAndCoordination();
+    const evidence = (await upload(as.zhangwei!, id, '实施方案（报审稿）.pdf', 'application/pdf', PDF)).json().id as string;
+    expect((await as.zhangwei!.post(`/api/supervision/tasks/${id}/submit`, { summary: '方案已报区政府', attachmentIds: [evidence] })).statusCode).toBe(200);
+    expect((await as.zhouqiang!.post(`/api/supervision/tasks/${id}/acceptance`, { accept: false, requirement: '补充资金来源说明', dueDate: addDays(today, 7) })).statusCode).toBe(200);
+    expect((await as.zhangwei!.post(`/api/supervision/tasks/${id}/submit`, { summary: '已补充' })).statusCode).toBe(200);
+    expect((await as.zhouqiang!.post(`/api/supervision/tasks/${id}/acceptance`, { accept: true, note: '同意办结' })).statusCode).toBe(200);
+  }
 
   it('refuses bad creations without writing anything', async () => {
     const before = await t.app.svc.db.supervisionTask.count();
@@ -91,6 +115,7 @@ describe('a task from a leader instruction to 已办结', () => {
   });
 
   it('refuses to accept a task that was never submitted (409, nothing changes)', async () => {
+    await givenRaised();
     const before = await stateCount();
     const res = await as.zhouqiang!.post(`/api/supervision/tasks/${id}/acceptance`, { accept: true });
     expect(res.statusCode).toBe(409);
@@ -99,6 +124,7 @@ describe('a task from a leader instruction to 已办结', () => {
   });
 
   it('lets only the lead unit sign, then hand the task down within the unit', async () => {
+    await givenRaised();
     expect((await as.zhangwei!.post(`/api/supervision/tasks/${id}/sign`, {})).json().code).toBe('task_forbidden');
     const signed = await as.lihua!.post(`/api/supervision/tasks/${id}/sign`, { note: '已签收，由规划科承办' });
     expect(signed.statusCode).toBe(200);
@@ -118,6 +144,7 @@ describe('a task from a leader instruction to 已办结', () => {
   });
 
   it('takes progress with attachments, refusing oversized and forbidden files', async () => {
+    await givenSignedAndAssigned();
     const before = await t.app.svc.db.supervisionAttachment.count();
     const big = await upload(as.zhangwei!, id, '附件.pdf', 'application/pdf', Buffer.concat([PDF, Buffer.alloc(1024 * 1024 + 10)]));
     expect(big.statusCode).toBe(413);
@@ -155,6 +182,7 @@ describe('a task from a leader instruction to 已办结', () => {
   });
 
   it('refuses malformed bodies with a 400 and changes nothing', async () => {
+    await givenProgress();
     const before = await stateCount();
     for (const [path, body] of [
       ['progress', { text: '进展', percent: 101 }], ['progress', { text: '进展', percent: 12.5 }], ['progress', { text: '  ', percent: 10 }],
@@ -172,6 +200,7 @@ describe('a task from a leader instruction to 已办结', () => {
   });
 
   it('handles extension requests and coordination', async () => {
+    await givenProgress();
     const due = (await get()).dueDate as string;
     expect((await as.zhangwei!.post(`/api/supervision/tasks/${id}/extension`, { reason: '需补充测绘', toDueDate: addDays(due, -1) })).json().code).toBe('extension_not_later');
     const asked = await as.zhangwei!.post(`/api/supervision/tasks/${id}/extension`, { reason: '需补充测绘', toDueDate: addDays(due, 5) });
@@ -201,6 +230,7 @@ describe('a task from a leader instruction to 已办结', () => {
   });
 
   it('lets only the lead unit submit; returns and accepts', async () => {
+    await givenExtensionsAndCoordination();
     for (const who of ['hejun', 'yangfan']) {
       const res = await as[who]!.post(`/api/supervision/tasks/${id}/submit`, { summary: '协办单位提交' });
       expect(res.statusCode).toBe(403);
@@ -225,6 +255,7 @@ describe('a task from a leader instruction to 已办结', () => {
   });
 
   it('freezes the archived task', async () => {
+    await givenCompleted();
     const before = await stateCount();
     const coordinationId = (await get()).coordinations[0].id as string;
     for (const [who, path, body] of [
@@ -243,6 +274,7 @@ describe('a task from a leader instruction to 已办结', () => {
   });
 
   it('audits every step', async () => {
+    await givenCompleted();
     const actions = (await t.app.svc.db.auditEvent.findMany({ where: { resourceId: id }, orderBy: { seq: 'asc' } })).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['supervision.create', 'supervision.sign', 'supervision.co_sign', 'supervision.assign', 'supervision.progress',
       'supervision.attachment_upload', 'supervision.extension_request', 'supervision.extension_refuse', 'supervision.extension_approve',
@@ -250,6 +282,7 @@ describe('a task from a leader instruction to 已办结', () => {
   });
 
   it('shows the task in the right lists and to nobody else', async () => {
+    await givenCompleted();
     const list = async (who: string, query: string) => (await as[who]!.get(`/api/supervision/tasks?${query}`)).json().items.map((x: { id: string }) => x.id);
     expect(await list('zhangwei', 'scope=mine')).toContain(id);
     expect(await list('hejun', 'scope=unit')).toContain(id);
@@ -264,6 +297,7 @@ describe('a task from a leader instruction to 已办结', () => {
   });
 
   it('counts the unit in the statistics and exports them', async () => {
+    await givenCompleted();
     const stats = (await as.zhouqiang!.get('/api/supervision/statistics')).json();
     const ndrc = stats.units.find((u: { unitId: string }) => u.unitId === units['区发改委']);
     expect(ndrc).toMatchObject({ total: 1, completed: 1, completedOnTime: 1, overdue: 0, completionRate: 1, onTimeRate: 1, averageDaysLate: 0 });
@@ -320,14 +354,15 @@ describe('classified tasks', () => {
 
 describe('filters and the leader dashboard', () => {
   it('finds overdue tasks and ranks units on the dashboard', async () => {
+    // Two tasks already on the desk, due in 20 days (neither overdue nor soon), so that paging has a third page.
+    for (let i = 0; i < 2; i++) await givenTask(as.zhouqiang!, task());
     const create = async (dueDate: string, leadUnitId: string) => (await as.zhouqiang!.post('/api/supervision/tasks', task({ dueDate, leadUnitId, coUnitIds: [], instructedById: ids.liufang }))).json().id as string;
     const late = await create(addDays(today, 1), units['区住建委']!);
     const soon = await create(addDays(today, 3), units['区应急局']!);
     await create(addDays(today, 60), units['区应急局']!);
     t.clock.advance(3 * 86_400_000);
     // Three days later every session has timed out: sign in again.
-    for (const name of ['zhouqiang', 'zhangwei']) await as[name]!.signIn(name);
-    await signInWithMfa(t, as.chenming!, 'chenming', secrets.chenming);
+    for (const name of ['zhouqiang', 'zhangwei', 'chenming']) as[name] = await signedIn(t, name);
     const overdue = (await as.zhouqiang!.get('/api/supervision/tasks?scope=desk&overdue=true')).json();
     expect(overdue.items.map((x: { id: string }) => x.id)).toEqual([late]);
     expect(overdue.items[0]).toMatchObject({ overdue: true, overdueDays: 2 });
@@ -355,8 +390,6 @@ describe('filters and the leader dashboard', () => {
 
 describe('documents a task names', () => {
   it('only from documents the creator can read, and shows their titles only to those who can', async () => {
-    // Earlier tests moved the clock past every session's time-out.
-    for (const name of ['zhouqiang', 'zhangwei', 'hejun']) await as[name]!.signIn(name);
     const created = await as.zhangwei!.post('/api/documents', { kind: 'draft', title: '发改委内部测算稿' });
     expect(created.statusCode).toBe(201);
     const documentId = created.json().id as string;
