@@ -14,7 +14,12 @@ import type { Services } from '../../services.ts';
 import { changeMeetingStatusIn } from '../meetings/meetingLifecycle.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { createVersion } from '../documents/versionCreator.ts';
-import { announceMinutes, contentOf, loadMinutes, minutesLink, moveMinutes, requireStep, shareMinutesWithUnits } from './minutesSupport.ts';
+import { announceMinutes, minutesLink } from '../../notifications/minutesBroadcasts.ts';
+import { contentOf } from '../../domain/documents/documentContent.ts';
+import { loadMinutes } from '../../queries/minutes/minutesRecord.ts';
+import { moveMinutes } from './minutesMove.ts';
+import { requireStep } from '../../domain/minutes/minutesStep.ts';
+import { shareMinutesWithUnits } from './minutesSharer.ts';
 import { syncProposals, type SyncResult } from './proposalSync.ts';
 
 export interface CloseResult {

@@ -8,7 +8,9 @@ import { BadRequest, Forbidden } from '../../errors.ts';
 import { notice, type NewNotification } from '../../notifications/notificationHub.ts';
 import type { Services } from '../../services.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { announceMinutes, loadMinutes, minutesLink, requireStep } from './minutesSupport.ts';
+import { announceMinutes, minutesLink } from '../../notifications/minutesBroadcasts.ts';
+import { loadMinutes } from '../../queries/minutes/minutesRecord.ts';
+import { requireStep } from '../../domain/minutes/minutesStep.ts';
 
 export async function answerMinutes(svc: Services, ctx: RequestContext, subject: Subject, meetingId: string, answer: Answer): Promise<{ state: ConfirmationState }> {
   if (answerProblem(answer)) throw new BadRequest('comment_required', 'Say what is wrong with the minutes when objecting');

@@ -12,7 +12,8 @@ import { openBytes } from '../../security/cipher.ts';
 import type { Services } from '../../services.ts';
 import { CLASSIFICATION_LABELS } from '../documents/documentExporter.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { contentOf, loadMinutes } from './minutesSupport.ts';
+import { contentOf } from '../../domain/documents/documentContent.ts';
+import { loadMinutes } from '../../queries/minutes/minutesRecord.ts';
 
 export async function exportMinutesPdf(svc: Services, ctx: RequestContext, meetingId: string): Promise<{ body: Buffer; filename: string }> {
   const minutes = await loadMinutes(svc.db, meetingId);

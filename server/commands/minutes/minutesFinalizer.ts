@@ -10,7 +10,12 @@ import { decisionIdsToRenew } from '../../domain/minutes/minutesProposals.ts';
 import { notice } from '../../notifications/notificationHub.ts';
 import type { Services } from '../../services.ts';
 import { stepDocumentWorkflow } from '../documents/documentWorkflowStepper.ts';
-import { announceMinutes, confirmers, contentOf, loadMinutes, minutesLink, moveMinutes, requireStep } from './minutesSupport.ts';
+import { announceMinutes, minutesLink } from '../../notifications/minutesBroadcasts.ts';
+import { confirmers } from '../../queries/minutes/confirmers.ts';
+import { contentOf } from '../../domain/documents/documentContent.ts';
+import { loadMinutes } from '../../queries/minutes/minutesRecord.ts';
+import { moveMinutes } from './minutesMove.ts';
+import { requireStep } from '../../domain/minutes/minutesStep.ts';
 
 export async function finaliseMinutes(svc: Services, ctx: RequestContext, meetingId: string): Promise<{ status: string; round: number }> {
   const minutes = await loadMinutes(svc.db, meetingId);

@@ -10,7 +10,9 @@ import { InvalidState, NotFound } from '../../errors.ts';
 import { notice, type NewNotification } from '../../notifications/notificationHub.ts';
 import type { Services } from '../../services.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { announceMinutes, loadMinutes, minutesLink, requireStep } from './minutesSupport.ts';
+import { announceMinutes, minutesLink } from '../../notifications/minutesBroadcasts.ts';
+import { loadMinutes } from '../../queries/minutes/minutesRecord.ts';
+import { requireStep } from '../../domain/minutes/minutesStep.ts';
 
 /** In which capacity someone answers: the policy lets organisers stand in for a meeting without a minute-taker or host. */
 export type ResolverRole = (typeof MINUTES_ROLES)[number];

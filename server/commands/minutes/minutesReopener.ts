@@ -5,7 +5,10 @@ import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
 import { notice } from '../../notifications/notificationHub.ts';
 import type { Services } from '../../services.ts';
 import { stepDocumentWorkflow } from '../documents/documentWorkflowStepper.ts';
-import { announceMinutes, loadMinutes, minutesLink, moveMinutes, requireStep } from './minutesSupport.ts';
+import { announceMinutes, minutesLink } from '../../notifications/minutesBroadcasts.ts';
+import { loadMinutes } from '../../queries/minutes/minutesRecord.ts';
+import { moveMinutes } from './minutesMove.ts';
+import { requireStep } from '../../domain/minutes/minutesStep.ts';
 
 export async function reopenMinutes(svc: Services, ctx: RequestContext, meetingId: string, reason: string): Promise<{ status: string }> {
   const minutes = await loadMinutes(svc.db, meetingId);

@@ -7,7 +7,9 @@ import { NotFound } from '../../errors.ts';
 import { canReviewProposal } from '../../policies/minutes.ts';
 import type { Services } from '../../services.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { authorizeReview, checkDirectoryIds, storedFields, type ProposalFields } from './proposalSupport.ts';
+import { authorizeReview } from '../../queries/minutes/proposalsForReview.ts';
+import { checkDirectoryIds } from '../../queries/users/directoryIds.ts';
+import { storedFields, type ProposalFields } from '../../domain/minutes/proposalFields.ts';
 
 export async function addProposal(svc: Services, ctx: RequestContext, subject: Subject, meetingId: string, fields: ProposalFields & { decisionId: string | null }): Promise<{ id: string }> {
   authorizeReview(subject);

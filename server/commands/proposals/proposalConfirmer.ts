@@ -11,10 +11,11 @@ import { BadRequest, Conflict, InvalidState, Unprocessable } from '../../errors.
 import type { NotificationView } from '../../presenters/notification.ts';
 import type { Services } from '../../services.ts';
 import { createTaskIn, type NewTask } from '../supervision/taskCreator.ts';
-import { shareMinutesWithUnits } from '../minutes/minutesSupport.ts';
+import { shareMinutesWithUnits } from '../minutes/minutesSharer.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { contentOfRow } from '../../presenters/taskProposal.ts';
-import { loadForReview, type ProposalFields } from './proposalSupport.ts';
+import { loadForReview } from '../../queries/minutes/proposalsForReview.ts';
+import type { ProposalFields } from '../../domain/minutes/proposalFields.ts';
 
 export const MAX_CONFIRMED_AT_ONCE = 100;
 

@@ -4,7 +4,8 @@ import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
 import type { Subject } from '../../auth/subject.ts';
 import type { Services } from '../../services.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { loadForReview, requirePending } from './proposalSupport.ts';
+import { loadForReview } from '../../queries/minutes/proposalsForReview.ts';
+import { requirePending } from '../../domain/minutes/proposalFields.ts';
 
 export async function dropProposal(svc: Services, ctx: RequestContext, subject: Subject, id: string): Promise<void> {
   await inTransaction(svc, async (tx) => {

@@ -4,7 +4,9 @@ import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
 import type { Subject } from '../../auth/subject.ts';
 import type { Services } from '../../services.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { checkDirectoryIds, loadForReview, requirePending, storedFields, type ProposalFields } from './proposalSupport.ts';
+import { checkDirectoryIds } from '../../queries/users/directoryIds.ts';
+import { loadForReview } from '../../queries/minutes/proposalsForReview.ts';
+import { requirePending, storedFields, type ProposalFields } from '../../domain/minutes/proposalFields.ts';
 
 export async function editProposal(svc: Services, ctx: RequestContext, subject: Subject, id: string, patch: Partial<ProposalFields>): Promise<void> {
   await inTransaction(svc, async (tx) => {

@@ -8,7 +8,8 @@ import { BadRequest } from '../../errors.ts';
 import type { Services } from '../../services.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { contentOfRow } from '../../presenters/taskProposal.ts';
-import { loadForReview, requirePending } from './proposalSupport.ts';
+import { loadForReview } from '../../queries/minutes/proposalsForReview.ts';
+import { requirePending } from '../../domain/minutes/proposalFields.ts';
 
 export const MAX_MERGED = 20;
 

@@ -6,7 +6,8 @@ import type { Subject } from '../../auth/subject.ts';
 import { BadRequest } from '../../errors.ts';
 import type { Services } from '../../services.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { loadForReview, requirePending } from './proposalSupport.ts';
+import { loadForReview } from '../../queries/minutes/proposalsForReview.ts';
+import { requirePending } from '../../domain/minutes/proposalFields.ts';
 
 export const MAX_SPLIT_PARTS = 20;
 

@@ -8,7 +8,7 @@ import { dropProposal } from '../../commands/proposals/proposalDropper.ts';
 import { editProposal } from '../../commands/proposals/proposalEditor.ts';
 import { mergeProposals } from '../../commands/proposals/proposalMerger.ts';
 import { splitProposal } from '../../commands/proposals/proposalSplitter.ts';
-import { authorizeReview } from '../../commands/proposals/proposalSupport.ts';
+import { authorizeReview } from '../../queries/minutes/proposalsForReview.ts';
 import { contextOf, requireAuth } from '../../http/requestContext.ts';
 import { errorBody, responses } from '../../http/schemas.ts';
 import { listProposals, proposalsByIds } from '../../queries/minutes/proposalList.ts';
