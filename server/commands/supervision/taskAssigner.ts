@@ -3,6 +3,7 @@
 import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
 import type { Subject } from '../../auth/subject.ts';
 import { BadRequest, Forbidden } from '../../errors.ts';
+import { clearedFor } from '../../policies/predicates.ts';
 import { assigningUnit } from '../../policies/supervision.ts';
 import type { Services } from '../../services.ts';
 import { factsOf } from '../../queries/supervision/taskFacts.ts';
@@ -27,7 +28,7 @@ export async function assignTask(svc: Services, ctx: RequestContext, subject: Su
     for (const id of named) {
       const p = people.find((x) => x.id === id);
       if (!p || p.unitId !== part.unitId) throw new BadRequest('assignee_outside_unit', 'Work is handed down within the unit: every assignee must work in your unit');
-      if (p.clearance < task.classification) throw new BadRequest('assignee_clearance', 'An assignee is not cleared for this classification');
+      if (!clearedFor(p, task.classification)) throw new BadRequest('assignee_clearance', 'An assignee is not cleared for this classification');
     }
     if (input.ownerId && coOwnerIds?.includes(input.ownerId)) throw new BadRequest('owner_is_co_owner', 'The owner cannot also be a co-owner');
 

@@ -3,6 +3,7 @@
 import type { Db, Tx } from '../../db/client.ts';
 import { classificationOfLevel } from '../../domain/roles.ts';
 import { BadRequest } from '../../errors.ts';
+import { business, clearedFor } from '../../policies/predicates.ts';
 
 const CLASSIFICATION_NAMES = ['公开', '内部', '秘密', '机密'];
 
@@ -24,7 +25,7 @@ export async function loadPeople(tx: Tx | Db, ids: readonly string[]): Promise<M
   });
   const missing = unique.filter((id) => !rows.some((r) => r.id === id));
   if (missing.length > 0) throw new BadRequest('unknown_user', 'A person on the list does not exist', { ids: missing });
-  const unfit = rows.filter((r) => r.disabled || r.adminRole !== null);
+  const unfit = rows.filter((r) => r.disabled || !business(r));
   if (unfit.length > 0) {
     throw new BadRequest('invalid_participant', `${unfit.map((r) => r.displayName).join('、')} cannot take part in meetings (disabled or administrator account)`, { ids: unfit.map((r) => r.id) });
   }
@@ -33,7 +34,7 @@ export async function loadPeople(tx: Tx | Db, ids: readonly string[]): Promise<M
 
 /** Refuses, naming each of them, people not cleared for the meeting's classification. */
 export function requireCleared(people: Iterable<PersonRow>, classification: number): void {
-  const lacking = [...people].filter((p) => p.clearance < classification);
+  const lacking = [...people].filter((p) => !clearedFor(p, classification));
   if (lacking.length === 0) return;
   throw new BadRequest(
     'participant_clearance',

@@ -3,6 +3,7 @@
 import type { Db, Tx } from '../../db/client.ts';
 import type { ParticipantRole } from '../../domain/meetings/vocabulary.ts';
 import { BadRequest } from '../../errors.ts';
+import { clearedFor } from '../../policies/predicates.ts';
 import { loadPeople, requireCleared } from './meetingPeople.ts';
 
 export interface Invitation {
@@ -49,7 +50,7 @@ export async function planSeats(tx: Tx | Db, invitation: Invitation, leads: { ho
   const excluded: SeatPlan['excluded'] = [];
   for (const invite of invitation.units) {
     for (const m of members.filter((x) => x.unitId === invite.unitId)) {
-      if (m.clearance < classification) excluded.push({ userId: m.id, displayName: m.displayName, unitId: m.unitId, unitName: m.unit.name });
+      if (!clearedFor(m, classification)) excluded.push({ userId: m.id, displayName: m.displayName, unitId: m.unitId, unitName: m.unit.name });
       else seats.set(m.id, { userId: m.id, role: invite.role, viaUnitId: invite.unitId });
     }
   }
