@@ -1,11 +1,11 @@
 // Replies (请假 with reason and substitute), live counts over socket.io, sign-in by rotating QR code and by button,
 // the host's view of who is present, late, absent or on leave, and online access by link and passcode.
 import type { Socket } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addRoom, demoIds } from '../../../tests/support/meetings.ts';
 import { readNotice } from '../../../tests/support/notices.ts';
 import { nextEvent as once, socketAs } from '../../../tests/support/sockets.ts';
-import { createTestApp, signInWithMfa, TestClient, type TestApp } from '../../../tests/support/testApp.ts';
+import { createTestApp, signedIn, type TestApp, type TestClient } from '../../../tests/support/testApp.ts';
 
 let t: TestApp;
 let url: string;
@@ -15,22 +15,10 @@ let meetingId: string;
 let passcode: string;
 let joinCode: string;
 let startAt: Date;
-const sockets: Socket[] = [];
+let sockets: Socket[] = [];
 
-let yangfanSecret: string | undefined;
-/** 杨帆 is a leader: signing in takes the second factor. */
-async function asYangfan(): Promise<TestClient> {
-  const c = new TestClient(t.app);
-  yangfanSecret = await signInWithMfa(t, c, 'yangfan', yangfanSecret);
-  return c;
-}
-
-async function as(username: string): Promise<TestClient> {
-  const c = new TestClient(t.app);
-  const res = await c.signIn(username);
-  if (res.statusCode !== 200) throw new Error(`${username}: ${res.body}`);
-  return c;
-}
+/** 杨帆 is a leader: signing in takes the second factor, which `signedIn` handles. */
+const as = (username: string) => signedIn(t, username);
 
 async function socketFor(client: TestClient): Promise<Socket> {
   const socket = await socketAs(url, client);
@@ -38,9 +26,10 @@ async function socketFor(client: TestClient): Promise<Socket> {
   return socket;
 }
 
-beforeAll(async () => {
-  process.env.TONGBAN_AUTH_RATE_LIMIT = '1000';
+// Every test on its own app and meeting (40 minutes ahead); a test that needs the meeting further on builds it below.
+beforeEach(async () => {
   t = await createTestApp();
+  sockets = [];
   url = await t.listen();
   ids = await demoIds(t);
   clerk = await as('zhaojing');
@@ -55,11 +44,35 @@ beforeAll(async () => {
   ({ id: meetingId, passcode } = res.json() as { id: string; passcode: string });
   joinCode = (res.json().joinUrl as string).split('/').pop()!;
 });
-afterAll(async () => {
+afterEach(async () => {
   for (const s of sockets) s.close();
-  delete process.env.TONGBAN_AUTH_RATE_LIMIT;
   await t.close();
 });
+
+/** A quarter of an hour later: sign-in has opened (half an hour before the start). */
+function givenSignInOpen(): void {
+  t.clock.advance(15 * 60_000);
+}
+
+/** Sign-in open, and 张伟 signed in by the room screen's QR code. */
+async function givenZhangSignedIn(): Promise<void> {
+  givenSignInOpen();
+  const { code } = (await clerk.get(`/api/meetings/${meetingId}/sign-in-code`)).json() as { code: string };
+  expect((await (await as('zhangwei')).post(`/api/meetings/${meetingId}/sign-in`, { code })).json()).toMatchObject({ state: 'present' });
+}
+
+/**
+ * The meeting under way: 张伟 present, 徐燕 on leave, 何军 absent by reply, the host started it six minutes after its
+ * start, and 杨帆 signed in late by the tablet button.
+ */
+async function givenUnderWay(): Promise<void> {
+  await givenZhangSignedIn();
+  expect((await (await as('xuyan')).post(`/api/meetings/${meetingId}/rsvp`, { answer: 'leave', reason: '值班' })).statusCode).toBe(200);
+  expect((await (await as('hejun')).post(`/api/meetings/${meetingId}/rsvp`, { answer: 'absent', reason: '另有安排' })).statusCode).toBe(200);
+  t.clock.advance(startAt.getTime() + 6 * 60_000 - t.clock.now().getTime());
+  expect((await (await as('zhaojing')).post(`/api/meetings/${meetingId}/start`)).statusCode).toBe(200);
+  expect((await (await as('yangfan')).post(`/api/meetings/${meetingId}/sign-in`, {})).json()).toMatchObject({ state: 'late' });
+}
 
 describe('replies (参会回执)', () => {
   it('takes a leave request only with a reason, and the organiser sees the count change live', async () => {
@@ -139,6 +152,7 @@ describe('sign-in (签到)', () => {
   });
 
   it('signs a participant in by the QR code and tells the host live; an expired or forged code is refused and audited', async () => {
+    givenSignInOpen();
     const board = await socketFor(clerk);
     expect(await board.emitWithAck('meeting:watch', { meetingId })).toEqual({ ok: true });
     const { code } = (await clerk.get(`/api/meetings/${meetingId}/sign-in-code`)).json() as { code: string };
@@ -151,7 +165,7 @@ describe('sign-in (签到)', () => {
     expect((await zhang.post(`/api/meetings/${meetingId}/sign-in`, { code })).json()).toMatchObject({ state: 'present', already: true });
 
     t.clock.advance(61_000);
-    const fei = await asYangfan();
+    const fei = await as('yangfan');
     const expired = await fei.post(`/api/meetings/${meetingId}/sign-in`, { code });
     expect(expired.statusCode).toBe(400);
     expect(expired.json().code).toBe('invalid_sign_in_code');
@@ -162,6 +176,7 @@ describe('sign-in (签到)', () => {
   });
 
   it('signs in by the tablet button too; the host sees present, late, on leave, absent', async () => {
+    await givenZhangSignedIn();
     const xu = await as('xuyan');
     expect((await xu.post(`/api/meetings/${meetingId}/rsvp`, { answer: 'leave', reason: '值班' })).statusCode).toBe(200);
     const he = await as('hejun');
@@ -171,7 +186,7 @@ describe('sign-in (签到)', () => {
     const host = await as('zhaojing');
     expect((await host.post(`/api/meetings/${meetingId}/start`)).statusCode).toBe(200);
     expect((await (await as('xuyan')).post(`/api/meetings/${meetingId}/rsvp`, { answer: 'attend' })).json().code).toBe('rsvp_closed');
-    const fei = await asYangfan();
+    const fei = await as('yangfan');
     expect((await fei.post(`/api/meetings/${meetingId}/sign-in`, {})).json()).toMatchObject({ state: 'late' });
     const view = (await host.get(`/api/meetings/${meetingId}`)).json();
     const states = Object.fromEntries(view.participants.map((p: { displayName: string; attendance: string }) => [p.displayName, p.attendance]));
@@ -183,6 +198,7 @@ describe('sign-in (签到)', () => {
 
 describe('online access', () => {
   it('lets participants straight in and signs them in; colleagues outside the list go to the lobby after the passcode', async () => {
+    await givenUnderWay();
     const he = await as('hejun');
     expect((await he.get(`/api/meetings/join/${joinCode}`)).json()).toMatchObject({ meetingId, decision: 'admit', title: '安全生产专题会' });
     expect((await he.post(`/api/meetings/join/${joinCode}`, {})).json()).toEqual({ meetingId, result: 'admitted' });
@@ -196,6 +212,7 @@ describe('online access', () => {
   });
 
   it('limits wrong passcodes per person and meeting, audits each, and lets a new passcode replace the old', async () => {
+    await givenUnderWay();
     const guesser = await as('zhengkai');
     const wrong = passcode === '000000' ? '111111' : '000000';
     for (let i = 0; i < 5; i++) {
