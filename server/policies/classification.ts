@@ -11,5 +11,6 @@ export interface ClassificationResource {
 export const classificationResource = (level: number): ClassificationResource => ({ kind: 'classification', level });
 
 export const classificationRules = {
-  'classification.assign': (s: Subject, r: { kind: string }) => r.kind === 'classification' && clearedFor(s, (r as ClassificationResource).level),
+  'classification.assign': (s: Subject, r: { kind: string }) =>
+    r.kind === 'classification' && clearedFor(s, (r as ClassificationResource).level),
 };

@@ -4,7 +4,16 @@
 import type { Subject } from '../auth/subject.ts';
 import { Forbidden } from '../errors.ts';
 import { isAnnotationContext } from '../domain/documents/annotationContexts.ts';
-import { ACCESS_LEVELS, atLeast, maxAccess, minAccess, type Access, type DocumentFacts, type ShareAccess, type ShareFacts } from './access.ts';
+import {
+  ACCESS_LEVELS,
+  atLeast,
+  maxAccess,
+  minAccess,
+  type Access,
+  type DocumentFacts,
+  type ShareAccess,
+  type ShareFacts,
+} from './access.ts';
 import { annotationAccess } from './annotations.ts';
 import type { MeetingResource } from './meetings.ts';
 import { business, clearedFor, isLeader } from './predicates.ts';
@@ -22,7 +31,11 @@ export interface DocumentResource {
   meeting?: MeetingResource | null;
 }
 
-export function documentResource(doc: DocumentFacts, shares: readonly ShareFacts[] = [], meeting: MeetingResource | null = null): DocumentResource {
+export function documentResource(
+  doc: DocumentFacts,
+  shares: readonly ShareFacts[] = [],
+  meeting: MeetingResource | null = null,
+): DocumentResource {
   return { kind: 'document', doc, shares, meeting };
 }
 
@@ -37,7 +50,9 @@ export function documentAccess(subject: Subject, doc: DocumentFacts, shares: rea
   if (doc.ownerId === subject.id) access = 'manage';
   if (doc.unitId === subject.unitId) access = maxAccess(access, isLeader(subject) ? 'comment' : 'view');
   for (const s of shares) {
-    const mine = (s.granteeType === 'user' && s.granteeId === subject.id) || (s.granteeType === 'unit' && s.granteeId === subject.unitId);
+    const mine =
+      (s.granteeType === 'user' && s.granteeId === subject.id) ||
+      (s.granteeType === 'unit' && s.granteeId === subject.unitId);
     if (mine) access = maxAccess(access, s.access as ShareAccess);
   }
   if (access === 'none') return access;
@@ -51,16 +66,28 @@ export function documentAccess(subject: Subject, doc: DocumentFacts, shares: rea
  * Any document's access: annotation documents from their meeting, the rest from owner, unit and shares. `meeting` is
  * only read for annotation documents (callers load it when isAnnotationContext says so).
  */
-export function resolveDocumentAccess(subject: Subject, doc: DocumentFacts, shares: readonly ShareFacts[], meeting: MeetingResource | null): Access {
-  return isAnnotationContext(doc.contextType) ? annotationAccess(subject, doc, meeting) : documentAccess(subject, doc, shares);
+export function resolveDocumentAccess(
+  subject: Subject,
+  doc: DocumentFacts,
+  shares: readonly ShareFacts[],
+  meeting: MeetingResource | null,
+): Access {
+  return isAnnotationContext(doc.contextType)
+    ? annotationAccess(subject, doc, meeting)
+    : documentAccess(subject, doc, shares);
 }
 
 /** Workflow steps (submit, finalise, reopen) belong to the owner, even when the document is read-only for editing. */
-const movesWorkflow = (s: Subject, doc: DocumentFacts) => !doc.deletedAt && doc.ownerId === s.id && clearedFor(s, doc.classification);
+const movesWorkflow = (s: Subject, doc: DocumentFacts) =>
+  !doc.deletedAt && doc.ownerId === s.id && clearedFor(s, doc.classification);
 
 type DocumentRule = (s: Subject, r: { kind: string }) => boolean;
-const onDocument = (rule: (s: Subject, d: DocumentResource) => boolean): DocumentRule => (s, r) => r.kind === 'document' && rule(s, r as DocumentResource);
-const needs = (level: Access) => onDocument((s, d) => atLeast(resolveDocumentAccess(s, d.doc, d.shares, d.meeting ?? null), level));
+const onDocument =
+  (rule: (s: Subject, d: DocumentResource) => boolean): DocumentRule =>
+  (s, r) =>
+    r.kind === 'document' && rule(s, r as DocumentResource);
+const needs = (level: Access) =>
+  onDocument((s, d) => atLeast(resolveDocumentAccess(s, d.doc, d.shares, d.meeting ?? null), level));
 
 export const documentRules = {
   /** Start a document in one's own unit (administrators create no content). */
@@ -95,15 +122,23 @@ export function documentVisibility(subject: Subject): DocumentVisibility {
  * A person a document may be shared with: a business user cleared for its classification. Sharing a 秘密 document
  * with someone cleared only for 内部 would promise access the rule above never gives; administrators see no content.
  */
-export function mayReceiveShare(grantee: { clearance: number; adminRole: string | null }, doc: { classification: number }): boolean {
+export function mayReceiveShare(
+  grantee: { clearance: number; adminRole: string | null },
+  doc: { classification: number },
+): boolean {
   return business(grantee) && clearedFor(grantee, doc.classification);
 }
 
 export function authorizeDocument(access: Access, needed: Access): void {
-  if (!atLeast(access, needed)) throw new Forbidden('document_forbidden', access === 'none' ? 'You cannot open this document' : `This needs ${needed} access; you have ${access}`);
+  if (!atLeast(access, needed))
+    throw new Forbidden(
+      'document_forbidden',
+      access === 'none' ? 'You cannot open this document' : `This needs ${needed} access; you have ${access}`,
+    );
 }
 
 /** Workflow steps (submit, finalise, reopen) belong to the owner, even when the document is read-only for editing. */
 export function authorizeWorkflow(subject: Subject, doc: DocumentFacts): void {
-  if (!movesWorkflow(subject, doc)) throw new Forbidden('document_forbidden', 'Only the owner moves a document through its workflow');
+  if (!movesWorkflow(subject, doc))
+    throw new Forbidden('document_forbidden', 'Only the owner moves a document through its workflow');
 }

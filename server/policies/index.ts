@@ -10,11 +10,25 @@ import { documentRules, type DocumentResource } from './documents.ts';
 import { meetingRules, type MeetingResource, type RoomResource } from './meetings.ts';
 import { meetingMediaRules, type LiveMeetingResource } from './meetingMedia.ts';
 import { minutesRules, type ProposalResource } from './minutes.ts';
-import { supervisionRules, type InstructionResource, type TaskBasisResource, type TaskResource } from './supervision.ts';
+import {
+  supervisionRules,
+  type InstructionResource,
+  type TaskBasisResource,
+  type TaskResource,
+} from './supervision.ts';
 
 export type {
-  ClassificationResource, DocumentResource, InstructionResource, LiveMeetingResource, MeetingResource, ProposalResource, RoomResource, TaskBasisResource,
-  TaskResource, UnitResource, UserResource,
+  ClassificationResource,
+  DocumentResource,
+  InstructionResource,
+  LiveMeetingResource,
+  MeetingResource,
+  ProposalResource,
+  RoomResource,
+  TaskBasisResource,
+  TaskResource,
+  UnitResource,
+  UserResource,
 };
 export { userView, type UserView } from './accounts.ts';
 export { classificationResource } from './classification.ts';
@@ -28,8 +42,18 @@ export interface SystemResource {
   kind: 'system';
 }
 export type Resource =
-  | SystemResource | UserResource | UnitResource | ClassificationResource | DocumentResource | MeetingResource | RoomResource | LiveMeetingResource
-  | ProposalResource | TaskResource | TaskBasisResource | InstructionResource;
+  | SystemResource
+  | UserResource
+  | UnitResource
+  | ClassificationResource
+  | DocumentResource
+  | MeetingResource
+  | RoomResource
+  | LiveMeetingResource
+  | ProposalResource
+  | TaskResource
+  | TaskBasisResource
+  | InstructionResource;
 
 type Rule = (s: Subject, r: Resource) => boolean;
 
@@ -61,11 +85,16 @@ const REFUSALS: { [A in Action]?: (r: Resource) => AppError } = {
   'document.suggest': documentForbidden,
   'document.edit': documentForbidden,
   'document.manage': documentForbidden,
-  'document.workflow': () => new Forbidden('document_forbidden', 'Only the owner moves a document through its workflow'),
+  'document.workflow': () =>
+    new Forbidden('document_forbidden', 'Only the owner moves a document through its workflow'),
   'meeting.arrange': () => new Forbidden('admin_no_content', 'Administrator accounts do not arrange meetings'),
-  'meeting.export': () => new Forbidden('classified_export', 'Classified meetings cannot be exported to a calendar file'),
+  'meeting.export': () =>
+    new Forbidden('classified_export', 'Classified meetings cannot be exported to a calendar file'),
   'minutes.extract': () => new Forbidden('forbidden', 'Administrators do not write minutes'),
-  'proposal.review': (r) => (r.kind === 'proposal' ? new NotFound('proposal') : new Forbidden('proposal_forbidden', 'Only supervisors (督查室) review task proposals')),
+  'proposal.review': (r) =>
+    r.kind === 'proposal'
+      ? new NotFound('proposal')
+      : new Forbidden('proposal_forbidden', 'Only supervisors (督查室) review task proposals'),
   'task.create': () => new Forbidden('task_forbidden', 'You may not raise supervision tasks on this basis'),
   'task.recordInstruction': () => new Forbidden('task_forbidden', 'Leaders raise tasks from their own instructions'),
   // A task one may not see does not exist for them.
@@ -97,9 +126,13 @@ export type Receivable = MeetingResource | DocumentResource | TaskResource | Pro
  */
 export function mayReceive(subject: Subject, resource: Receivable): boolean {
   switch (resource.kind) {
-    case 'meeting': return can(subject, 'meeting.view', resource);
-    case 'document': return can(subject, 'document.view', resource);
-    case 'task': return can(subject, 'task.view', resource);
-    case 'proposal': return can(subject, 'proposal.review', resource);
+    case 'meeting':
+      return can(subject, 'meeting.view', resource);
+    case 'document':
+      return can(subject, 'document.view', resource);
+    case 'task':
+      return can(subject, 'task.view', resource);
+    case 'proposal':
+      return can(subject, 'proposal.review', resource);
   }
 }

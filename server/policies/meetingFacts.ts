@@ -4,7 +4,13 @@ import type { MeetingResource } from './meetings.ts';
 
 export function meetingFactsSelect(subjectId: string) {
   return {
-    id: true, status: true, organiserUnitId: true, classification: true, createdById: true, hostId: true, minuteTakerId: true,
+    id: true,
+    status: true,
+    organiserUnitId: true,
+    classification: true,
+    createdById: true,
+    hostId: true,
+    minuteTakerId: true,
     participants: { where: { userId: subjectId }, select: { role: true } },
     agendaItems: { where: { presenterId: subjectId }, select: { id: true }, take: 1 },
   } as const;
@@ -24,8 +30,15 @@ export interface MeetingFactsRow {
 
 export function meetingResource(row: MeetingFactsRow): MeetingResource {
   return {
-    kind: 'meeting', id: row.id, status: row.status, organiserUnitId: row.organiserUnitId, classification: row.classification,
-    createdById: row.createdById, hostId: row.hostId, minuteTakerId: row.minuteTakerId,
-    seat: row.participants[0] ?? null, presenting: row.agendaItems.length > 0,
+    kind: 'meeting',
+    id: row.id,
+    status: row.status,
+    organiserUnitId: row.organiserUnitId,
+    classification: row.classification,
+    createdById: row.createdById,
+    hostId: row.hostId,
+    minuteTakerId: row.minuteTakerId,
+    seat: row.participants[0] ?? null,
+    presenting: row.agendaItems.length > 0,
   };
 }

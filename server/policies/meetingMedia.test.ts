@@ -3,7 +3,15 @@ import type { Subject } from '../auth/subject.ts';
 import { can, mediaJoinDecision, produceAction, type LiveMeetingResource, type MediaJoinDecision } from './index.ts';
 import type { MeetingResource } from './meetings.ts';
 
-const base: Subject = { id: 'x', username: 'x', displayName: 'X', unitId: 'other', clearance: 1, adminRole: null, roles: ['staff'] };
+const base: Subject = {
+  id: 'x',
+  username: 'x',
+  displayName: 'X',
+  unitId: 'other',
+  clearance: 1,
+  adminRole: null,
+  roles: ['staff'],
+};
 const who = {
   host: { ...base, id: 'host', roles: ['leader'], clearance: 3 },
   seated: { ...base, id: 'seated' },
@@ -13,14 +21,33 @@ const who = {
   admin: { ...base, id: 'admin', adminRole: 'security', roles: [] },
 } satisfies Record<string, Subject>;
 
-function live(subject: Subject, over: Partial<LiveMeetingResource> = {}, meeting: Partial<MeetingResource> = {}): LiveMeetingResource {
+function live(
+  subject: Subject,
+  over: Partial<LiveMeetingResource> = {},
+  meeting: Partial<MeetingResource> = {},
+): LiveMeetingResource {
   return {
     kind: 'liveMeeting',
     meeting: {
-      kind: 'meeting', id: 'm', status: 'in_progress', organiserUnitId: 'office', classification: 1, createdById: 'creator', hostId: 'host', minuteTakerId: null,
-      seat: ['seated', 'host'].includes(subject.id) ? { role: 'attendee' } : null, presenting: false, ...meeting,
+      kind: 'meeting',
+      id: 'm',
+      status: 'in_progress',
+      organiserUnitId: 'office',
+      classification: 1,
+      createdById: 'creator',
+      hostId: 'host',
+      minuteTakerId: null,
+      seat: ['seated', 'host'].includes(subject.id) ? { role: 'attendee' } : null,
+      presenting: false,
+      ...meeting,
     },
-    mode: 'hybrid', hostUserId: 'host', locked: false, removed: false, admitted: false, blocked: new Set(), ...over,
+    mode: 'hybrid',
+    hostUserId: 'host',
+    locked: false,
+    removed: false,
+    admitted: false,
+    blocked: new Set(),
+    ...over,
   };
 }
 
@@ -37,12 +64,30 @@ describe('who enters an online meeting', () => {
     ['a locked meeting sends participants to the lobby', who.seated, { locked: true }, {}, lobby],
     ['a removed participant waits in the lobby', who.seated, { removed: true }, {}, lobby],
     ['the host enters a locked meeting', who.host, { locked: true }, {}, enter],
-    ['whoever was handed the host role enters a locked meeting', who.seated, { locked: true, hostUserId: 'seated' }, {}, enter],
+    [
+      'whoever was handed the host role enters a locked meeting',
+      who.seated,
+      { locked: true, hostUserId: 'seated' },
+      {},
+      enter,
+    ],
     ['not cleared for the classification', who.uncleared, {}, {}, { outcome: 'refuse', code: 'meeting_forbidden' }],
     ['administrators take no part in meetings', who.admin, {}, {}, { outcome: 'refuse', code: 'meeting_forbidden' }],
-    ['an in-room meeting has no online part', who.seated, { mode: 'in_room' }, {}, { outcome: 'refuse', code: 'meeting_not_online' }],
+    [
+      'an in-room meeting has no online part',
+      who.seated,
+      { mode: 'in_room' },
+      {},
+      { outcome: 'refuse', code: 'meeting_not_online' },
+    ],
     ['a draft is not open', who.seated, {}, { status: 'draft' }, { outcome: 'refuse', code: 'meeting_not_live' }],
-    ['an ended meeting is not open', who.host, {}, { status: 'ended' }, { outcome: 'refuse', code: 'meeting_not_live' }],
+    [
+      'an ended meeting is not open',
+      who.host,
+      {},
+      { status: 'ended' },
+      { outcome: 'refuse', code: 'meeting_not_live' },
+    ],
   ])('%s', (_name, subject, over, meeting, expected) => {
     expect(mediaJoinDecision(subject, live(subject, over, meeting))).toEqual(expected);
   });

@@ -42,15 +42,18 @@ export function mediaJoinDecision(s: Subject, r: LiveMeetingResource): MediaJoin
   if (base === 'refuse') return { outcome: 'refuse', code: 'meeting_forbidden' };
   if (isLiveHost(s, r)) return { outcome: 'enter' };
   if (r.admitted) return { outcome: 'enter' };
-  if (base === 'admit') return r.locked || r.removed ? { outcome: 'lobby', passcodeRequired: false } : { outcome: 'enter' };
+  if (base === 'admit')
+    return r.locked || r.removed ? { outcome: 'lobby', passcodeRequired: false } : { outcome: 'enter' };
   return { outcome: 'lobby', passcodeRequired: true };
 }
 
 type LiveRule = (s: Subject, r: LiveMeetingResource) => boolean;
-const onLive = (rule: LiveRule) => (s: Subject, r: { kind: string }) => r.kind === 'liveMeeting' && rule(s, r as LiveMeetingResource);
+const onLive = (rule: LiveRule) => (s: Subject, r: { kind: string }) =>
+  r.kind === 'liveMeeting' && rule(s, r as LiveMeetingResource);
 
 /** Who moderates: the live host, or, while there is none, the people who manage the meeting. */
-const moderates: LiveRule = (s, r) => (r.hostUserId === null ? meetingRules['meeting.manage'](s, r.meeting) : isLiveHost(s, r));
+const moderates: LiveRule = (s, r) =>
+  r.hostUserId === null ? meetingRules['meeting.manage'](s, r.meeting) : isLiveHost(s, r);
 
 export const meetingMediaRules = {
   /** Mute one or all, stop a camera or screen share, remove, lock, admit or reject, lower hands, hand over. */
@@ -62,8 +65,11 @@ export const meetingMediaRules = {
 
 export function produceAction(source: MediaSource): keyof typeof meetingMediaRules {
   switch (source) {
-    case 'mic': return 'meeting.media.produce.mic';
-    case 'camera': return 'meeting.media.produce.camera';
-    case 'screen': return 'meeting.media.produce.screen';
+    case 'mic':
+      return 'meeting.media.produce.mic';
+    case 'camera':
+      return 'meeting.media.produce.camera';
+    case 'screen':
+      return 'meeting.media.produce.screen';
   }
 }

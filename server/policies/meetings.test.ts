@@ -3,7 +3,15 @@ import type { Subject } from '../auth/subject.ts';
 import { can, capabilities, type Action } from './index.ts';
 import { joinDecision, type MeetingResource } from './meetings.ts';
 
-const base: Subject = { id: 'x', username: 'x', displayName: 'X', unitId: 'other', clearance: 1, adminRole: null, roles: ['staff'] };
+const base: Subject = {
+  id: 'x',
+  username: 'x',
+  displayName: 'X',
+  unitId: 'other',
+  clearance: 1,
+  adminRole: null,
+  roles: ['staff'],
+};
 const who = {
   creator: { ...base, id: 'creator', unitId: 'office', roles: ['clerk'] },
   officeClerk: { ...base, id: 'clerk2', unitId: 'office', roles: ['clerk'] },
@@ -18,12 +26,29 @@ const who = {
 
 function meeting(subject: Subject, over: Partial<MeetingResource> = {}): MeetingResource {
   return {
-    kind: 'meeting', id: 'm', status: 'scheduled', organiserUnitId: 'office', classification: 1, createdById: 'creator', hostId: 'host', minuteTakerId: 'minutes',
-    seat: ['seated', 'host', 'minutes', 'presenter'].includes(subject.id) ? { role: 'attendee' } : null, presenting: subject.id === 'presenter', ...over,
+    kind: 'meeting',
+    id: 'm',
+    status: 'scheduled',
+    organiserUnitId: 'office',
+    classification: 1,
+    createdById: 'creator',
+    hostId: 'host',
+    minuteTakerId: 'minutes',
+    seat: ['seated', 'host', 'minutes', 'presenter'].includes(subject.id) ? { role: 'attendee' } : null,
+    presenting: subject.id === 'presenter',
+    ...over,
   };
 }
 
-const ACTIONS: Action[] = ['meeting.view', 'meeting.manage', 'meeting.run', 'meeting.reply', 'meeting.signIn', 'meeting.material.read', 'meeting.material.upload'];
+const ACTIONS: Action[] = [
+  'meeting.view',
+  'meeting.manage',
+  'meeting.run',
+  'meeting.reply',
+  'meeting.signIn',
+  'meeting.material.read',
+  'meeting.material.upload',
+];
 // view, manage, run, reply, signIn, material.read, material.upload
 const TABLE: Record<keyof typeof who, string> = {
   creator: 'yyynnyy',
@@ -38,7 +63,9 @@ const TABLE: Record<keyof typeof who, string> = {
 };
 
 describe('meeting rules', () => {
-  const cases = (Object.keys(TABLE) as Array<keyof typeof who>).flatMap((name) => ACTIONS.map((action, i) => [name, action, TABLE[name][i] === 'y'] as const));
+  const cases = (Object.keys(TABLE) as Array<keyof typeof who>).flatMap((name) =>
+    ACTIONS.map((action, i) => [name, action, TABLE[name][i] === 'y'] as const),
+  );
   it.each(cases)('%s %s → %s', (name, action, expected) => {
     expect(can(who[name], action, meeting(who[name]))).toBe(expected);
   });
@@ -47,8 +74,20 @@ describe('meeting rules', () => {
     ['a draft is hidden from its participants', who.seated, { status: 'draft' }, 'meeting.view', false],
     ['a draft is hidden from the organising unit', who.officeStaff, { status: 'draft' }, 'meeting.view', false],
     ['a draft is the organisers’ to see', who.officeClerk, { status: 'draft' }, 'meeting.view', true],
-    ['a presenter uploads only once it is announced', who.presenter, { status: 'draft' }, 'meeting.material.upload', false],
-    ['clearance below the classification hides everything, even from the creator', { ...who.creator, clearance: 1 }, { classification: 2 }, 'meeting.view', false],
+    [
+      'a presenter uploads only once it is announced',
+      who.presenter,
+      { status: 'draft' },
+      'meeting.material.upload',
+      false,
+    ],
+    [
+      'clearance below the classification hides everything, even from the creator',
+      { ...who.creator, clearance: 1 },
+      { classification: 2 },
+      'meeting.view',
+      false,
+    ],
     ['…and from a participant', who.seated, { classification: 2 }, 'meeting.material.read', false],
     ['a cleared host manages a 机密 meeting', who.host, { classification: 3 }, 'meeting.manage', true],
     ['a clerk of another unit does not manage', { ...who.officeClerk, unitId: 'finance' }, {}, 'meeting.manage', false],

@@ -27,7 +27,8 @@ export interface RoomResource {
 }
 
 export const cleared = (s: Subject, m: MeetingResource) => clearedFor(s, m.classification);
-export const organises = (s: Subject, m: MeetingResource) => m.createdById === s.id || (m.organiserUnitId === s.unitId && isClerk(s));
+export const organises = (s: Subject, m: MeetingResource) =>
+  m.createdById === s.id || (m.organiserUnitId === s.unitId && isClerk(s));
 export const hosts = (s: Subject, m: MeetingResource) => m.hostId === s.id;
 export const takesMinutes = (s: Subject, m: MeetingResource) => m.minuteTakerId === s.id;
 // Participants learn of a meeting when it is announced; a draft is the organisers' business.
@@ -36,7 +37,8 @@ const ofOrganisingUnit = (s: Subject, m: MeetingResource) => m.organiserUnitId =
 
 export type MeetingRule = (s: Subject, m: MeetingResource) => boolean;
 
-export const onMeeting = (rule: MeetingRule) => (s: Subject, r: { kind: string }) => r.kind === 'meeting' && business(s) && cleared(s, r as MeetingResource) && rule(s, r as MeetingResource);
+export const onMeeting = (rule: MeetingRule) => (s: Subject, r: { kind: string }) =>
+  r.kind === 'meeting' && business(s) && cleared(s, r as MeetingResource) && rule(s, r as MeetingResource);
 
 export const manages: MeetingRule = (s, m) => organises(s, m) || hosts(s, m);
 

@@ -4,7 +4,15 @@ import { can, capabilities, type Action } from './index.ts';
 import type { MeetingResource } from './meetings.ts';
 import { canReviewProposal } from './minutes.ts';
 
-const base: Subject = { id: 'x', username: 'x', displayName: 'X', unitId: 'other', clearance: 1, adminRole: null, roles: ['staff'] };
+const base: Subject = {
+  id: 'x',
+  username: 'x',
+  displayName: 'X',
+  unitId: 'other',
+  clearance: 1,
+  adminRole: null,
+  roles: ['staff'],
+};
 const who = {
   creator: { ...base, id: 'creator', unitId: 'office', roles: ['clerk'] },
   host: { ...base, id: 'host', roles: ['leader'], clearance: 3 },
@@ -17,12 +25,28 @@ const who = {
 
 function meeting(subject: Subject, over: Partial<MeetingResource> = {}): MeetingResource {
   return {
-    kind: 'meeting', id: 'm', status: 'ended', organiserUnitId: 'office', classification: 1, createdById: 'creator', hostId: 'host', minuteTakerId: 'minutes',
-    seat: ['seated', 'host', 'minutes'].includes(subject.id) ? { role: 'attendee' } : null, presenting: false, ...over,
+    kind: 'meeting',
+    id: 'm',
+    status: 'ended',
+    organiserUnitId: 'office',
+    classification: 1,
+    createdById: 'creator',
+    hostId: 'host',
+    minuteTakerId: 'minutes',
+    seat: ['seated', 'host', 'minutes'].includes(subject.id) ? { role: 'attendee' } : null,
+    presenting: false,
+    ...over,
   };
 }
 
-const ACTIONS: Action[] = ['minutes.prepare', 'minutes.read', 'minutes.write', 'minutes.confirm', 'minutes.resolve', 'minutes.close'];
+const ACTIONS: Action[] = [
+  'minutes.prepare',
+  'minutes.read',
+  'minutes.write',
+  'minutes.confirm',
+  'minutes.resolve',
+  'minutes.close',
+];
 // prepare, read, write, confirm, resolve, close
 const TABLE: Record<keyof typeof who, string> = {
   creator: 'yynnnn',
@@ -35,16 +59,36 @@ const TABLE: Record<keyof typeof who, string> = {
 };
 
 describe('minutes rules', () => {
-  const cases = (Object.keys(TABLE) as Array<keyof typeof who>).flatMap((name) => ACTIONS.map((action, i) => [name, action, TABLE[name][i] === 'y'] as const));
+  const cases = (Object.keys(TABLE) as Array<keyof typeof who>).flatMap((name) =>
+    ACTIONS.map((action, i) => [name, action, TABLE[name][i] === 'y'] as const),
+  );
   it.each(cases)('%s %s → %s', (name, action, expected) => {
     expect(can(who[name], action, meeting(who[name]))).toBe(expected);
   });
 
   it.each<[string, Subject, Partial<MeetingResource>, Action, boolean]>([
-    ['organisers write the minutes of a meeting without a minute-taker', who.creator, { minuteTakerId: null }, 'minutes.write', true],
+    [
+      'organisers write the minutes of a meeting without a minute-taker',
+      who.creator,
+      { minuteTakerId: null },
+      'minutes.write',
+      true,
+    ],
     ['organisers close the minutes of a meeting without a host', who.creator, { hostId: null }, 'minutes.close', true],
-    ['organisers answer objections when the meeting names no minute-taker', who.creator, { minuteTakerId: null }, 'minutes.resolve', true],
-    ['organisers answer objections when the meeting names no host', who.creator, { hostId: null }, 'minutes.resolve', true],
+    [
+      'organisers answer objections when the meeting names no minute-taker',
+      who.creator,
+      { minuteTakerId: null },
+      'minutes.resolve',
+      true,
+    ],
+    [
+      'organisers answer objections when the meeting names no host',
+      who.creator,
+      { hostId: null },
+      'minutes.resolve',
+      true,
+    ],
     ['a host without clearance answers none', who.host, { classification: 4 }, 'minutes.resolve', false],
     ['no minutes for a draft meeting', who.minutes, { status: 'draft' }, 'minutes.prepare', false],
     ['no minutes for a cancelled meeting', who.creator, { status: 'cancelled' }, 'minutes.prepare', false],

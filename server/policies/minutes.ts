@@ -38,7 +38,8 @@ export const minutesRules = {
    * The proposals desk: supervisors only; one proposal also needs clearance for the meeting it comes from (asked with
    * a 'proposal' resource; without one, whether the desk is theirs at all).
    */
-  'proposal.review': (s: Subject, r: { kind: string }) => isSupervisor(s) && (r.kind !== 'proposal' || clearedFor(s, (r as ProposalResource).classification)),
+  'proposal.review': (s: Subject, r: { kind: string }) =>
+    isSupervisor(s) && (r.kind !== 'proposal' || clearedFor(s, (r as ProposalResource).classification)),
 };
 
 /** A supervisor may see and act on a proposal only with clearance for the meeting it comes from. */

@@ -3,14 +3,42 @@ import type { Subject } from '../auth/subject.ts';
 import type { AppError } from '../errors.ts';
 import type { DocumentFacts } from './access.ts';
 import {
-  ACTIONS, authorize, can, capabilities, classificationResource, documentResource, documentVisibility, mayReceive, meetingVisibility, proposalVisibility,
-  taskResource, taskVisibility, type Action, type Resource,
+  ACTIONS,
+  authorize,
+  can,
+  capabilities,
+  classificationResource,
+  documentResource,
+  documentVisibility,
+  mayReceive,
+  meetingVisibility,
+  proposalVisibility,
+  taskResource,
+  taskVisibility,
+  type Action,
+  type Resource,
 } from './index.ts';
 import type { MeetingResource } from './meetings.ts';
-import { business, clearedFor, handlesForUnit, isAdministrator, isClerk, isLeader, isSupervisor } from './predicates.ts';
+import {
+  business,
+  clearedFor,
+  handlesForUnit,
+  isAdministrator,
+  isClerk,
+  isLeader,
+  isSupervisor,
+} from './predicates.ts';
 import { authorizeStatisticsUnit, overseenUnits, supervisionCapabilities, type TaskFacts } from './supervision.ts';
 
-const base: Subject = { id: 'x', username: 'x', displayName: 'X', unitId: 'A', clearance: 1, adminRole: null, roles: ['staff'] };
+const base: Subject = {
+  id: 'x',
+  username: 'x',
+  displayName: 'X',
+  unitId: 'A',
+  clearance: 1,
+  adminRole: null,
+  roles: ['staff'],
+};
 const who = {
   staff: { ...base, id: 'staff' },
   clerk: { ...base, id: 'clerk', roles: ['clerk'] },
@@ -46,12 +74,19 @@ describe('shared predicates', () => {
     ['audit', 'nynnnn'],
   ])('%s', (name, expected) => {
     const s = who[name];
-    const got = [business, isAdministrator, isLeader, isSupervisor, isClerk, handlesForUnit].map((p) => (p(s) ? 'y' : 'n')).join('');
+    const got = [business, isAdministrator, isLeader, isSupervisor, isClerk, handlesForUnit]
+      .map((p) => (p(s) ? 'y' : 'n'))
+      .join('');
     expect(got).toBe(expected);
   });
 
   it.each<[number, number, boolean]>([
-    [0, 0, true], [1, 0, true], [1, 1, true], [1, 2, false], [3, 3, true], [2, 3, false],
+    [0, 0, true],
+    [1, 0, true],
+    [1, 1, true],
+    [1, 2, false],
+    [3, 3, true],
+    [2, 3, false],
   ])('clearance %i is cleared for classification %i: %s', (clearance, classification, expected) => {
     expect(clearedFor({ clearance }, classification)).toBe(expected);
   });
@@ -63,18 +98,67 @@ describe('shared predicates', () => {
 
 describe('the registry', () => {
   it('lists every area in capabilities()', () => {
-    for (const area of ['user.', 'unit.', 'audit.', 'classification.', 'document.', 'meeting.', 'room.', 'minutes.', 'proposal.', 'annotation.', 'task.', 'supervision.']) {
-      expect(ACTIONS.some((a) => a.startsWith(area)), area).toBe(true);
+    for (const area of [
+      'user.',
+      'unit.',
+      'audit.',
+      'classification.',
+      'document.',
+      'meeting.',
+      'room.',
+      'minutes.',
+      'proposal.',
+      'annotation.',
+      'task.',
+      'supervision.',
+    ]) {
+      expect(
+        ACTIONS.some((a) => a.startsWith(area)),
+        area,
+      ).toBe(true);
     }
-    expect(ACTIONS).toEqual(expect.arrayContaining(['task.sign', 'task.accept', 'task.return', 'document.workflow', 'meeting.export']));
+    expect(ACTIONS).toEqual(
+      expect.arrayContaining(['task.sign', 'task.accept', 'task.return', 'document.workflow', 'meeting.export']),
+    );
   });
 
   it.each<[Who, Action[], Action[]]>([
-    ['staff', ['document.create', 'meeting.arrange', 'minutes.extract', 'supervision.statistics', 'supervision.directory'], ['meeting.create', 'task.create', 'supervision.desk', 'admin.console']],
+    [
+      'staff',
+      ['document.create', 'meeting.arrange', 'minutes.extract', 'supervision.statistics', 'supervision.directory'],
+      ['meeting.create', 'task.create', 'supervision.desk', 'admin.console'],
+    ],
     ['clerk', ['document.create', 'meeting.create', 'room.manage'], ['task.create', 'supervision.dashboard']],
-    ['leader', ['meeting.create', 'task.create', 'supervision.dashboard'], ['task.createAnyBasis', 'supervision.desk', 'proposal.review']],
-    ['supervisor', ['task.create', 'task.createAnyBasis', 'supervision.desk', 'supervision.dashboard', 'supervision.statistics.allUnits', 'proposal.review'], ['meeting.create']],
-    ['system', ['admin.console', 'user.create', 'unit.create'], ['document.create', 'meeting.arrange', 'minutes.extract', 'task.create', 'supervision.statistics', 'supervision.directory', 'room.list']],
+    [
+      'leader',
+      ['meeting.create', 'task.create', 'supervision.dashboard'],
+      ['task.createAnyBasis', 'supervision.desk', 'proposal.review'],
+    ],
+    [
+      'supervisor',
+      [
+        'task.create',
+        'task.createAnyBasis',
+        'supervision.desk',
+        'supervision.dashboard',
+        'supervision.statistics.allUnits',
+        'proposal.review',
+      ],
+      ['meeting.create'],
+    ],
+    [
+      'system',
+      ['admin.console', 'user.create', 'unit.create'],
+      [
+        'document.create',
+        'meeting.arrange',
+        'minutes.extract',
+        'task.create',
+        'supervision.statistics',
+        'supervision.directory',
+        'room.list',
+      ],
+    ],
     ['security', ['user.assignRoles', 'user.setClearance'], ['user.create', 'document.create']],
     ['audit', ['audit.read', 'audit.verify'], ['user.create', 'document.create']],
   ])('%s may %j and not %j', (name, allowed, refused) => {
@@ -87,57 +171,203 @@ describe('the registry', () => {
     for (const s of Object.values(who)) {
       const caps = capabilities(s);
       expect(supervisionCapabilities(s)).toEqual({
-        create: caps.includes('task.create'), createAnyBasis: caps.includes('task.createAnyBasis'), desk: caps.includes('supervision.desk'),
-        dashboard: caps.includes('supervision.dashboard'), statisticsAllUnits: caps.includes('supervision.statistics.allUnits'),
+        create: caps.includes('task.create'),
+        createAnyBasis: caps.includes('task.createAnyBasis'),
+        desk: caps.includes('supervision.desk'),
+        dashboard: caps.includes('supervision.dashboard'),
+        statisticsAllUnits: caps.includes('supervision.statistics.allUnits'),
       });
     }
   });
 });
 
 const meeting = (over: Partial<MeetingResource> = {}): MeetingResource => ({
-  kind: 'meeting', id: 'm', status: 'scheduled', organiserUnitId: 'A', classification: 1, createdById: 'clerk', hostId: null, minuteTakerId: null,
-  seat: null, presenting: false, ...over,
+  kind: 'meeting',
+  id: 'm',
+  status: 'scheduled',
+  organiserUnitId: 'A',
+  classification: 1,
+  createdById: 'clerk',
+  hostId: null,
+  minuteTakerId: null,
+  seat: null,
+  presenting: false,
+  ...over,
 });
-const doc: DocumentFacts = { id: 'd', ownerId: 'staff', unitId: 'A', classification: 1, status: 'editing', reviewMode: false, deletedAt: null };
-const UNITS = [{ id: 'GOV', parentId: null }, { id: 'A', parentId: 'GOV' }, { id: 'B', parentId: 'GOV' }, { id: 'DC', parentId: 'GOV' }];
-const task: TaskFacts = {
-  status: 'pending_sign', classification: 1, leadUnitId: 'A', coUnitIds: [], coordinationUnitIds: [], ownerId: null, coOwnerIds: [], supervisorId: 'sup',
-  supervisorUnitId: 'DC', createdById: 'sup', instructedById: null,
+const doc: DocumentFacts = {
+  id: 'd',
+  ownerId: 'staff',
+  unitId: 'A',
+  classification: 1,
+  status: 'editing',
+  reviewMode: false,
+  deletedAt: null,
 };
-const taskFor = (s: Subject, facts: Partial<TaskFacts> = {}) => taskResource({ ...task, ...facts }, overseenUnits(s, UNITS));
+const UNITS = [
+  { id: 'GOV', parentId: null },
+  { id: 'A', parentId: 'GOV' },
+  { id: 'B', parentId: 'GOV' },
+  { id: 'DC', parentId: 'GOV' },
+];
+const task: TaskFacts = {
+  status: 'pending_sign',
+  classification: 1,
+  leadUnitId: 'A',
+  coUnitIds: [],
+  coordinationUnitIds: [],
+  ownerId: null,
+  coOwnerIds: [],
+  supervisorId: 'sup',
+  supervisorUnitId: 'DC',
+  createdById: 'sup',
+  instructedById: null,
+};
+const taskFor = (s: Subject, facts: Partial<TaskFacts> = {}) =>
+  taskResource({ ...task, ...facts }, overseenUnits(s, UNITS));
 
 describe('refusals keep their codes', () => {
   it.each<[string, Who, Action, Resource | undefined, { status: number; code: string } | null]>([
-    ['classification above clearance', 'staff', 'classification.assign', classificationResource(2), { status: 403, code: 'clearance' }],
+    [
+      'classification above clearance',
+      'staff',
+      'classification.assign',
+      classificationResource(2),
+      { status: 403, code: 'clearance' },
+    ],
     ['classification within clearance', 'staff', 'classification.assign', classificationResource(1), null],
-    ['an administrator creating a document', 'system', 'document.create', undefined, { status: 403, code: 'admin_no_content' }],
-    ['an administrator arranging a meeting', 'security', 'meeting.arrange', undefined, { status: 403, code: 'admin_no_content' }],
+    [
+      'an administrator creating a document',
+      'system',
+      'document.create',
+      undefined,
+      { status: 403, code: 'admin_no_content' },
+    ],
+    [
+      'an administrator arranging a meeting',
+      'security',
+      'meeting.arrange',
+      undefined,
+      { status: 403, code: 'admin_no_content' },
+    ],
     ['a staff member arranging a meeting', 'staff', 'meeting.arrange', undefined, null],
-    ['a staff member starting one from the calendar', 'staff', 'meeting.create', undefined, { status: 403, code: 'forbidden' }],
-    ['a 秘密 meeting as .ics', 'leader', 'meeting.export', meeting({ classification: 2 }), { status: 403, code: 'classified_export' }],
+    [
+      'a staff member starting one from the calendar',
+      'staff',
+      'meeting.create',
+      undefined,
+      { status: 403, code: 'forbidden' },
+    ],
+    [
+      'a 秘密 meeting as .ics',
+      'leader',
+      'meeting.export',
+      meeting({ classification: 2 }),
+      { status: 403, code: 'classified_export' },
+    ],
     ['a 内部 meeting as .ics', 'clerk', 'meeting.export', meeting(), null],
     ['an administrator extracting minutes', 'audit', 'minutes.extract', undefined, { status: 403, code: 'forbidden' }],
     ['a staff member extracting minutes', 'staff', 'minutes.extract', undefined, null],
-    ['a staff member raising a task', 'staff', 'task.create', { kind: 'taskBasis', basisType: 'other' }, { status: 403, code: 'task_forbidden' }],
-    ['a leader raising a task from a meeting', 'leader', 'task.create', { kind: 'taskBasis', basisType: 'meeting_decision' }, { status: 403, code: 'task_forbidden' }],
-    ['a leader raising a task from an instruction', 'leader', 'task.create', { kind: 'taskBasis', basisType: 'leader_instruction' }, null],
-    ['a leader recording another leader’s instruction', 'leader', 'task.recordInstruction', { kind: 'instruction', leaderId: 'mayor' }, { status: 403, code: 'task_forbidden' }],
-    ['a leader recording their own instruction', 'leader', 'task.recordInstruction', { kind: 'instruction', leaderId: 'leader' }, null],
-    ['a supervisor recording anyone’s instruction', 'supervisor', 'task.recordInstruction', { kind: 'instruction', leaderId: 'mayor' }, null],
-    ['a staff member on the dashboard', 'staff', 'supervision.dashboard', undefined, { status: 403, code: 'forbidden' }],
-    ['a staff member on the proposals desk', 'staff', 'proposal.review', undefined, { status: 403, code: 'proposal_forbidden' }],
-    ['a supervisor on a proposal above clearance', 'supervisor', 'proposal.review', { kind: 'proposal', classification: 3 }, { status: 404, code: 'not_found' }],
-    ['a task one may not see', 'staff', 'task.view', taskFor(who.staff, { leadUnitId: 'B' }), { status: 404, code: 'not_found' }],
-    ['a document one may not open', 'leader', 'document.view', documentResource({ ...doc, unitId: 'B' }), { status: 403, code: 'document_forbidden' }],
-    ['a workflow step by a non-owner', 'leader', 'document.workflow', documentResource(doc), { status: 403, code: 'document_forbidden' }],
+    [
+      'a staff member raising a task',
+      'staff',
+      'task.create',
+      { kind: 'taskBasis', basisType: 'other' },
+      { status: 403, code: 'task_forbidden' },
+    ],
+    [
+      'a leader raising a task from a meeting',
+      'leader',
+      'task.create',
+      { kind: 'taskBasis', basisType: 'meeting_decision' },
+      { status: 403, code: 'task_forbidden' },
+    ],
+    [
+      'a leader raising a task from an instruction',
+      'leader',
+      'task.create',
+      { kind: 'taskBasis', basisType: 'leader_instruction' },
+      null,
+    ],
+    [
+      'a leader recording another leader’s instruction',
+      'leader',
+      'task.recordInstruction',
+      { kind: 'instruction', leaderId: 'mayor' },
+      { status: 403, code: 'task_forbidden' },
+    ],
+    [
+      'a leader recording their own instruction',
+      'leader',
+      'task.recordInstruction',
+      { kind: 'instruction', leaderId: 'leader' },
+      null,
+    ],
+    [
+      'a supervisor recording anyone’s instruction',
+      'supervisor',
+      'task.recordInstruction',
+      { kind: 'instruction', leaderId: 'mayor' },
+      null,
+    ],
+    [
+      'a staff member on the dashboard',
+      'staff',
+      'supervision.dashboard',
+      undefined,
+      { status: 403, code: 'forbidden' },
+    ],
+    [
+      'a staff member on the proposals desk',
+      'staff',
+      'proposal.review',
+      undefined,
+      { status: 403, code: 'proposal_forbidden' },
+    ],
+    [
+      'a supervisor on a proposal above clearance',
+      'supervisor',
+      'proposal.review',
+      { kind: 'proposal', classification: 3 },
+      { status: 404, code: 'not_found' },
+    ],
+    [
+      'a task one may not see',
+      'staff',
+      'task.view',
+      taskFor(who.staff, { leadUnitId: 'B' }),
+      { status: 404, code: 'not_found' },
+    ],
+    [
+      'a document one may not open',
+      'leader',
+      'document.view',
+      documentResource({ ...doc, unitId: 'B' }),
+      { status: 403, code: 'document_forbidden' },
+    ],
+    [
+      'a workflow step by a non-owner',
+      'leader',
+      'document.workflow',
+      documentResource(doc),
+      { status: 403, code: 'document_forbidden' },
+    ],
     ['a workflow step by the owner', 'staff', 'document.workflow', documentResource(doc), null],
-    ['an account action by the wrong administrator', 'audit', 'user.create', undefined, { status: 403, code: 'forbidden' }],
+    [
+      'an account action by the wrong administrator',
+      'audit',
+      'user.create',
+      undefined,
+      { status: 403, code: 'forbidden' },
+    ],
   ])('%s', (_n, name, action, resource, expected) => {
     expect(refusal(() => authorize(who[name], action, resource))).toEqual(expected);
   });
 
   it('refuses statistics of a unit outside the scope', () => {
-    expect(refusal(() => authorizeStatisticsUnit({ all: false, unitIds: ['A'] }, 'B'))).toEqual({ status: 403, code: 'statistics_forbidden' });
+    expect(refusal(() => authorizeStatisticsUnit({ all: false, unitIds: ['A'] }, 'B'))).toEqual({
+      status: 403,
+      code: 'statistics_forbidden',
+    });
     expect(refusal(() => authorizeStatisticsUnit({ all: false, unitIds: ['A'] }, 'A'))).toBeNull();
     expect(refusal(() => authorizeStatisticsUnit({ all: false, unitIds: ['A'] }, undefined))).toBeNull();
     expect(refusal(() => authorizeStatisticsUnit({ all: true }, 'B'))).toBeNull();
@@ -150,13 +380,25 @@ describe('document actions', () => {
     ['the owner', 'staff', {}, 'yyyyyy'],
     ['a colleague of the unit', 'clerk', {}, 'ynnnnn'],
     ['a leader of the unit comments', 'leader', {}, 'yynnnn'],
-    ['the owner of a finalised document only reads, and still moves its workflow', 'staff', { status: 'finalised' }, 'ynnnny'],
+    [
+      'the owner of a finalised document only reads, and still moves its workflow',
+      'staff',
+      { status: 'finalised' },
+      'ynnnny',
+    ],
     ['someone of another unit', 'supervisor', {}, 'nnnnnn'],
     ['an administrator of the unit', 'system', {}, 'nnnnnn'],
     ['the owner above their clearance', 'staff', { classification: 2 }, 'nnnnnn'],
     ['the owner of a deleted document', 'staff', { deletedAt: new Date(0) }, 'nnnnnn'],
   ])('%s', (_n, name, facts, expected) => {
-    const actions: Action[] = ['document.view', 'document.comment', 'document.suggest', 'document.edit', 'document.manage', 'document.workflow'];
+    const actions: Action[] = [
+      'document.view',
+      'document.comment',
+      'document.suggest',
+      'document.edit',
+      'document.manage',
+      'document.workflow',
+    ];
     const r = documentResource({ ...doc, ...facts });
     expect(actions.map((a) => (can(who[name], a, r) ? 'y' : 'n')).join('')).toBe(expected);
   });
@@ -192,10 +434,21 @@ describe('visibility filters', () => {
     ['system', true, false],
   ])('meetings for %s: none=%s, organises the unit=%s', (name, none, organisesUnit) => {
     const s = who[name];
-    expect(meetingVisibility(s)).toEqual({ none, userId: s.id, unitId: s.unitId, clearance: s.clearance, organisesUnit });
+    expect(meetingVisibility(s)).toEqual({
+      none,
+      userId: s.id,
+      unitId: s.unitId,
+      clearance: s.clearance,
+      organisesUnit,
+    });
   });
 
-  it.each<[Who, boolean]>([['staff', true], ['leader', true], ['supervisor', false], ['system', true]])('proposals for %s: none=%s', (name, none) => {
+  it.each<[Who, boolean]>([
+    ['staff', true],
+    ['leader', true],
+    ['supervisor', false],
+    ['system', true],
+  ])('proposals for %s: none=%s', (name, none) => {
     expect(proposalVisibility(who[name])).toEqual({ none, clearance: who[name].clearance });
   });
 
@@ -218,7 +471,12 @@ describe('mayReceive', () => {
     ['a task’s lead unit', 'staff', () => taskFor(who.staff), true],
     ['not another unit’s task', 'staff', () => taskFor(who.staff, { leadUnitId: 'B' }), false],
     ['a proposal, by a supervisor cleared for it', 'supervisor', () => ({ kind: 'proposal', classification: 2 }), true],
-    ['a proposal above the supervisor’s clearance', 'supervisor', () => ({ kind: 'proposal', classification: 3 }), false],
+    [
+      'a proposal above the supervisor’s clearance',
+      'supervisor',
+      () => ({ kind: 'proposal', classification: 3 }),
+      false,
+    ],
     ['a proposal, by anyone else', 'leader', () => ({ kind: 'proposal', classification: 0 }), false],
   ])('%s', (_n, name, resource, expected) => {
     expect(mayReceive(who[name], resource())).toBe(expected);

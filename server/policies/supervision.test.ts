@@ -1,12 +1,44 @@
 import { describe, expect, it } from 'vitest';
 import type { Subject } from '../auth/subject.ts';
-import { assigningUnit, authorizeTaskAction, canCreateTask, canViewTask, overseenUnits, taskRoles, taskVisibility, type TaskFacts } from './supervision.ts';
+import {
+  assigningUnit,
+  authorizeTaskAction,
+  canCreateTask,
+  canViewTask,
+  overseenUnits,
+  taskRoles,
+  taskVisibility,
+  type TaskFacts,
+} from './supervision.ts';
 
-const person = (id: string, unitId: string, roles: Subject['roles'], clearance = 1): Subject => ({ id, username: id, displayName: id, unitId, clearance, adminRole: null, roles });
-const UNITS = [{ id: 'GOV', parentId: null }, { id: 'DC', parentId: 'GOV' }, { id: 'LEAD', parentId: 'GOV' }, { id: 'CO', parentId: 'GOV' }, { id: 'OTHER', parentId: 'GOV' }];
+const person = (id: string, unitId: string, roles: Subject['roles'], clearance = 1): Subject => ({
+  id,
+  username: id,
+  displayName: id,
+  unitId,
+  clearance,
+  adminRole: null,
+  roles,
+});
+const UNITS = [
+  { id: 'GOV', parentId: null },
+  { id: 'DC', parentId: 'GOV' },
+  { id: 'LEAD', parentId: 'GOV' },
+  { id: 'CO', parentId: 'GOV' },
+  { id: 'OTHER', parentId: 'GOV' },
+];
 const task: TaskFacts = {
-  status: 'in_progress', classification: 1, leadUnitId: 'LEAD', coUnitIds: ['CO'], coordinationUnitIds: [], ownerId: 'owner', coOwnerIds: ['coowner'],
-  supervisorId: 'sup', supervisorUnitId: 'DC', createdById: 'sup', instructedById: 'mayor',
+  status: 'in_progress',
+  classification: 1,
+  leadUnitId: 'LEAD',
+  coUnitIds: ['CO'],
+  coordinationUnitIds: [],
+  ownerId: 'owner',
+  coOwnerIds: ['coowner'],
+  supervisorId: 'sup',
+  supervisorUnitId: 'DC',
+  createdById: 'sup',
+  instructedById: 'mayor',
 };
 const people = {
   sup: person('sup', 'DC', ['supervisor'], 2),
@@ -52,7 +84,9 @@ describe('taskRoles', () => {
     expect(canViewTask(people.otherHead, asked, oversight(people.otherHead))).toBe(true);
     expect(roles(people.otherHead, { ...asked, classification: 3 })).toEqual([]);
     for (const action of ['report_progress', 'submit', 'assign', 'request_coordination'] as const) {
-      expect(() => authorizeTaskAction(people.otherHead, asked, action, oversight(people.otherHead))).toThrow(expect.objectContaining({ code: 'task_forbidden' }));
+      expect(() => authorizeTaskAction(people.otherHead, asked, action, oversight(people.otherHead))).toThrow(
+        expect.objectContaining({ code: 'task_forbidden' }),
+      );
     }
   });
 
@@ -63,7 +97,11 @@ describe('taskRoles', () => {
 });
 
 describe('who may do what', () => {
-  const attempt = (who: keyof typeof people, action: Parameters<typeof authorizeTaskAction>[2], status = task.status) => {
+  const attempt = (
+    who: keyof typeof people,
+    action: Parameters<typeof authorizeTaskAction>[2],
+    status = task.status,
+  ) => {
     try {
       return authorizeTaskAction(people[who], { ...task, status }, action, oversight(people[who]));
     } catch (err) {
@@ -109,7 +147,13 @@ describe('creation, assignment and lists', () => {
   });
   it('describes list visibility', () => {
     expect(taskVisibility(people.sup, oversight(people.sup)).all).toBe(true);
-    expect(taskVisibility(people.mayor, oversight(people.mayor)).unitIds.sort()).toEqual(['CO', 'DC', 'GOV', 'LEAD', 'OTHER']);
+    expect(taskVisibility(people.mayor, oversight(people.mayor)).unitIds.sort()).toEqual([
+      'CO',
+      'DC',
+      'GOV',
+      'LEAD',
+      'OTHER',
+    ]);
     expect(taskVisibility(people.owner, oversight(people.owner)).unitIds).toEqual(['LEAD']);
     expect(taskVisibility(people.admin, oversight(people.admin)).none).toBe(true);
   });

@@ -4,7 +4,13 @@
 import type { Subject } from '../auth/subject.ts';
 import { Forbidden, InvalidState, NotFound } from '../errors.ts';
 import { decide } from '../domain/supervision/lifecycle.ts';
-import { TASK_ACTIONS, type BasisType, type TaskAction, type TaskRole, type TaskStatus } from '../domain/supervision/vocabulary.ts';
+import {
+  TASK_ACTIONS,
+  type BasisType,
+  type TaskAction,
+  type TaskRole,
+  type TaskStatus,
+} from '../domain/supervision/vocabulary.ts';
 import { business, clearedFor, handlesForUnit, isLeader, isSupervisor } from './predicates.ts';
 
 /** What the rules need to know about a task. */
@@ -27,7 +33,10 @@ export interface TaskFacts {
 /** The units a subject oversees: their own unit and every unit below it in the tree (a leader's reach). */
 export type Oversight = ReadonlySet<string>;
 
-export function overseenUnits(subject: Subject, units: ReadonlyArray<{ id: string; parentId: string | null }>): Oversight {
+export function overseenUnits(
+  subject: Subject,
+  units: ReadonlyArray<{ id: string; parentId: string | null }>,
+): Oversight {
   const children = new Map<string, string[]>();
   for (const u of units) if (u.parentId) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u.id]);
   const seen = new Set<string>();
@@ -50,14 +59,16 @@ export function overseesBelowOwnUnit(subject: Subject): boolean {
 export function taskRoles(subject: Subject, task: TaskFacts, oversight: Oversight): TaskRole[] {
   if (!business(subject) || !clearedFor(subject, task.classification)) return [];
   const roles: TaskRole[] = [];
-  if (isSupervisor(subject) && (task.supervisorId === subject.id || task.supervisorUnitId === subject.unitId)) roles.push('supervisor');
+  if (isSupervisor(subject) && (task.supervisorId === subject.id || task.supervisorUnitId === subject.unitId))
+    roles.push('supervisor');
   if (task.leadUnitId === subject.unitId) roles.push(handlesForUnit(subject) ? 'lead_handler' : 'lead_member');
   if (task.ownerId === subject.id) roles.push('owner');
   if (task.coOwnerIds.includes(subject.id)) roles.push('co_owner');
   if (task.coUnitIds.includes(subject.unitId)) roles.push(handlesForUnit(subject) ? 'co_handler' : 'co_member');
   // The units asked to help hear the outcome of the coordination with a link to the task: their heads may read it.
   if (handlesForUnit(subject) && task.coordinationUnitIds.includes(subject.unitId)) roles.push('coordinating_handler');
-  const oversees = isLeader(subject) && (oversight.has(task.leadUnitId) || task.coUnitIds.some((u) => oversight.has(u)));
+  const oversees =
+    isLeader(subject) && (oversight.has(task.leadUnitId) || task.coUnitIds.some((u) => oversight.has(u)));
   if (oversees || task.instructedById === subject.id || task.createdById === subject.id) roles.push('leader_viewer');
   return roles;
 }
@@ -78,12 +89,19 @@ export function authorizeTaskView(subject: Subject, task: TaskFacts, oversight: 
  * Refuses an action the lifecycle does not allow here (409: archived or not in this status) or not for this person
  * (403), and returns the status it leads to.
  */
-export function authorizeTaskAction(subject: Subject, task: TaskFacts, action: TaskAction, oversight: Oversight): TaskStatus {
+export function authorizeTaskAction(
+  subject: Subject,
+  task: TaskFacts,
+  action: TaskAction,
+  oversight: Oversight,
+): TaskStatus {
   const roles = authorizeTaskView(subject, task, oversight);
   const verdict = decide(task.status, action, roles);
   if (verdict.ok) return verdict.to;
-  if (verdict.reason === 'archived') throw new InvalidState('task_archived', 'The task is closed (已办结) and can no longer change');
-  if (verdict.reason === 'invalid_transition') throw new InvalidState('invalid_transition', `Cannot ${action} a task that is ${task.status}`);
+  if (verdict.reason === 'archived')
+    throw new InvalidState('task_archived', 'The task is closed (已办结) and can no longer change');
+  if (verdict.reason === 'invalid_transition')
+    throw new InvalidState('invalid_transition', `Cannot ${action} a task that is ${task.status}`);
   throw new Forbidden('task_forbidden', `Your part in this task does not allow ${action}`);
 }
 
@@ -139,7 +157,8 @@ export function statisticsScope(subject: Subject, oversight: Oversight): Statist
 
 /** Refuses the statistics of one named unit outside the scope. */
 export function authorizeStatisticsUnit(scope: StatisticsScope, unitId: string | undefined): void {
-  if (unitId && !scope.all && !scope.unitIds.includes(unitId)) throw new Forbidden('statistics_forbidden', 'You may not read this unit’s statistics');
+  if (unitId && !scope.all && !scope.unitIds.includes(unitId))
+    throw new Forbidden('statistics_forbidden', 'You may not read this unit’s statistics');
 }
 
 /** The leader dashboard is for leaders and supervisors. */
@@ -182,19 +201,28 @@ export interface InstructionResource {
 }
 
 type Rule = (s: Subject, r: { kind: string }) => boolean;
-const onTask = (rule: (s: Subject, t: TaskResource) => boolean): Rule => (s, r) => r.kind === 'task' && rule(s, r as TaskResource);
+const onTask =
+  (rule: (s: Subject, t: TaskResource) => boolean): Rule =>
+  (s, r) =>
+    r.kind === 'task' && rule(s, r as TaskResource);
 /** A lifecycle action is allowed when the lifecycle table allows it now for one of the parts the subject plays. */
-const lifecycle = (action: TaskAction): Rule => onTask((s, t) => canViewTask(s, t.facts, t.oversight) && decide(t.facts.status, action, taskRoles(s, t.facts, t.oversight)).ok);
+const lifecycle = (action: TaskAction): Rule =>
+  onTask(
+    (s, t) =>
+      canViewTask(s, t.facts, t.oversight) && decide(t.facts.status, action, taskRoles(s, t.facts, t.oversight)).ok,
+  );
 
 type LifecycleRules = { [A in TaskAction as `task.${A}`]: Rule };
 const lifecycleRules = Object.fromEntries(TASK_ACTIONS.map((a) => [`task.${a}`, lifecycle(a)])) as LifecycleRules;
 
 /** Supervision actions, mounted in the RULES of index.ts. */
 export const supervisionRules = {
-  'task.create': (s: Subject, r: { kind: string }) => canCreateTask(s, r.kind === 'taskBasis' ? (r as TaskBasisResource).basisType : 'leader_instruction'),
+  'task.create': (s: Subject, r: { kind: string }) =>
+    canCreateTask(s, r.kind === 'taskBasis' ? (r as TaskBasisResource).basisType : 'leader_instruction'),
   /** Raise tasks on any basis, not only on one's own instructions. */
   'task.createAnyBasis': (s: Subject) => isSupervisor(s),
-  'task.recordInstruction': (s: Subject, r: { kind: string }) => r.kind === 'instruction' && mayRecordInstruction(s, (r as InstructionResource).leaderId),
+  'task.recordInstruction': (s: Subject, r: { kind: string }) =>
+    r.kind === 'instruction' && mayRecordInstruction(s, (r as InstructionResource).leaderId),
   'task.view': onTask((s, t) => canViewTask(s, t.facts, t.oversight)),
   ...lifecycleRules,
   /** The supervision desk: every task one is cleared for. */
@@ -208,7 +236,8 @@ export const supervisionRules = {
 
 /** The capabilities the client may offer in the supervision module (the server still checks every call). */
 export function supervisionCapabilities(subject: Subject) {
-  const may = (action: keyof typeof supervisionRules) => (supervisionRules[action] as Rule)(subject, { kind: 'system' });
+  const may = (action: keyof typeof supervisionRules) =>
+    (supervisionRules[action] as Rule)(subject, { kind: 'system' });
   return {
     create: may('task.create'),
     createAnyBasis: may('task.createAnyBasis'),
