@@ -3,9 +3,9 @@
 // and pre-reading marks.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addRoom, demoIds, multipart, pdfBytes, shanghai } from '../../../tests/support/meetings.ts';
-import { createTestApp, signInWithMfa, TestClient, type TestApp } from '../../../tests/support/testApp.ts';
+import { createTestApp, signedIn, type TestApp, type TestClient } from '../../../tests/support/testApp.ts';
 
 let t: TestApp;
 let ids: Awaited<ReturnType<typeof demoIds>>;
@@ -13,11 +13,7 @@ let clerk: TestClient;
 let meetingId: string;
 let agenda: Array<{ id: string; title: string }>;
 
-async function as(username: string): Promise<TestClient> {
-  const c = new TestClient(t.app);
-  await c.signIn(username);
-  return c;
-}
+const as = (username: string) => signedIn(t, username);
 
 function upload(client: TestClient, fileName: string, mime: string, content: Buffer, query = '') {
   const { payload, headers } = multipart(fileName, mime, content);
@@ -32,10 +28,9 @@ function storedFiles(): string[] {
 
 const DOCX = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(26), Buffer.from('[Content_Types].xml word/document.xml'), Buffer.alloc(200)]);
 
-beforeAll(async () => {
-  process.env.TONGBAN_AUTH_RATE_LIMIT = '1000';
-  process.env.TONGBAN_MAX_UPLOAD_MB = '1';
-  t = await createTestApp();
+// Every test on its own app and meeting; the materials a test reads or arranges are uploaded by givenMaterials().
+beforeEach(async () => {
+  t = await createTestApp({ config: { maxUploadMb: 1 } });
   ids = await demoIds(t);
   clerk = await as('zhaojing');
   const roomId = await addRoom(clerk, '第五会议室');
@@ -48,11 +43,21 @@ beforeAll(async () => {
   meetingId = res.json().id;
   agenda = (await clerk.get(`/api/meetings/${meetingId}`)).json().agenda;
 });
-afterAll(async () => {
-  delete process.env.TONGBAN_AUTH_RATE_LIMIT;
-  delete process.env.TONGBAN_MAX_UPLOAD_MB;
+afterEach(async () => {
   await t.close();
 });
+
+/** The budget draft (PDF) uploaded by the clerk under the first agenda item. */
+async function givenBudgetDraft(): Promise<void> {
+  expect((await upload(clerk, '2027年预算草案.pdf', 'application/pdf', pdfBytes('budget'), `?agendaItemId=${agenda[0]!.id}`)).statusCode).toBe(201);
+}
+
+/** The budget draft, 何军's notes on it (DOCX) beside it, and the same PDF again under the second item as 审计引用的预算. */
+async function givenMaterials(): Promise<void> {
+  await givenBudgetDraft();
+  expect((await upload(await as('hejun'), '预算说明.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', DOCX, `?agendaItemId=${agenda[0]!.id}`)).statusCode).toBe(201);
+  expect((await upload(clerk, '预算草案（副本）.pdf', 'application/pdf', pdfBytes('budget'), `?agendaItemId=${agenda[1]!.id}&title=${encodeURIComponent('审计引用的预算')}`)).statusCode).toBe(201);
+}
 
 describe('uploads', () => {
   it('stores a PDF sealed at the address of its content and lists it under its agenda item', async () => {
@@ -92,6 +97,7 @@ describe('uploads', () => {
   });
 
   it('keeps one stored copy of identical content', async () => {
+    await givenBudgetDraft();
     const again = await upload(clerk, '预算草案（副本）.pdf', 'application/pdf', pdfBytes('budget'), `?agendaItemId=${agenda[1]!.id}&title=${encodeURIComponent('审计引用的预算')}`);
     expect(again.statusCode).toBe(201);
     expect(again.json().title).toBe('审计引用的预算');
@@ -102,6 +108,7 @@ describe('uploads', () => {
 
 describe('reading', () => {
   it('serves the file to participants and marks who opened it; organisers see the marks', async () => {
+    await givenMaterials();
     const detail = (await clerk.get(`/api/meetings/${meetingId}`)).json();
     const pdf = detail.materials.find((m: { kind: string; agendaItemId: string }) => m.kind === 'pdf' && m.agendaItemId === agenda[0]!.id);
     const zhang = await as('zhangwei');
@@ -125,12 +132,12 @@ describe('reading', () => {
   });
 
   it('keeps materials from people outside the table, even in the organising unit, and from people without clearance', async () => {
+    await givenMaterials();
     const { materials } = (await clerk.get(`/api/meetings/${meetingId}`)).json();
     expect((await (await as('matao')).get(`/api/meetings/${meetingId}/materials/${materials[0].id}/content`)).statusCode).toBe(404);
 
     // 李华 (区发改委) calls a meeting; her colleague 张伟 sees it on the unit calendar but is not at the table.
-    const lihua = new TestClient(t.app);
-    await signInWithMfa(t, lihua, 'lihua');
+    const lihua = await as('lihua');
     const own = await lihua.post('/api/meetings', {
       title: '发改委主任办公会', type: 'bangong', mode: 'online', startAt: shanghai(t, 3, '15:00'), endAt: shanghai(t, 3, '16:00'),
       participants: { users: [{ userId: ids.users.hejun }], units: [] },
@@ -152,6 +159,7 @@ describe('reading', () => {
 
 describe('arranging', () => {
   it('orders materials within an agenda item, moves one in, refuses an incomplete order, removes one', async () => {
+    await givenMaterials();
     const { materials } = (await clerk.get(`/api/meetings/${meetingId}`)).json() as { materials: Array<{ id: string; agendaItemId: string | null; title: string }> };
     const first = materials.filter((m) => m.agendaItemId === agenda[0]!.id).map((m) => m.id);
     const second = materials.filter((m) => m.agendaItemId === agenda[1]!.id).map((m) => m.id);
