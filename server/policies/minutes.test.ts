@@ -46,16 +46,17 @@ const ACTIONS: Action[] = [
   'minutes.confirm',
   'minutes.resolve',
   'minutes.close',
+  'minutes.objections.read',
 ];
-// prepare, read, write, confirm, resolve, close
+// prepare, read, write, confirm, resolve, close, objections.read
 const TABLE: Record<keyof typeof who, string> = {
-  creator: 'yynnnn',
-  host: 'yynyyy',
-  minutes: 'yyyyyn',
-  seated: 'nynynn',
-  officeStaff: 'nnnnnn',
-  supervisor: 'nnnnnn',
-  admin: 'nnnnnn',
+  creator: 'yynnnny',
+  host: 'yynyyyy',
+  minutes: 'yyyyyny',
+  seated: 'nynynnn',
+  officeStaff: 'nnnnnnn',
+  supervisor: 'nnnnnnn',
+  admin: 'nnnnnnn',
 };
 
 describe('minutes rules', () => {

@@ -32,6 +32,8 @@ export const minutesRules = {
   /** Confirm or object (the command also needs a confirmation asked of this person). */
   'minutes.confirm': onMeeting(seated),
   'minutes.close': onMeeting(closesMinutes),
+  /** Read what attendees objected and how it was answered: whoever writes, closes or manages (each attendee their own). */
+  'minutes.objections.read': onMeeting((s, m) => writesMinutes(s, m) || closesMinutes(s, m) || manages(s, m)),
   /** Pre-fill decision items from the text being written (any business user: administrators write no minutes). */
   'minutes.extract': (s: Subject) => business(s),
   /**

@@ -65,7 +65,7 @@ export async function minutesView(db: Db, subject: Subject, meeting: MeetingReso
   const writes = can(subject, 'minutes.write', meeting);
   const closes = can(subject, 'minutes.close', meeting);
   const resolves = can(subject, 'minutes.resolve', meeting);
-  const handles = writes || closes || can(subject, 'meeting.manage', meeting);
+  const handles = can(subject, 'minutes.objections.read', meeting);
   const mine = current.find((c) => c.userId === subject.id) ?? null;
   const blockers: CloseBlocker[] = [];
   if (openObjections(current).length > 0) blockers.push('objections_open');
