@@ -3,13 +3,13 @@
 // images served only to readers of their document. Bad images are refused by their bytes and leave nothing behind.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DOCUMENT_FIELD } from '../../../collab/schema/documentSchema.ts';
 import { whiteboardPages } from '../../../collab/schema/inkModel.ts';
 import { addRoom, demoIds, multipart, pdfBytes, shanghai } from '../../../tests/support/meetings.ts';
 import { pngBytes } from '../../../tests/support/png.ts';
-import { createTestApp, TestClient, type TestApp } from '../../../tests/support/testApp.ts';
+import { createTestApp, signedIn, type TestApp, type TestClient } from '../../../tests/support/testApp.ts';
 
 let t: TestApp;
 let ids: Awaited<ReturnType<typeof demoIds>>;
@@ -20,15 +20,11 @@ let pdfId: string;
 
 const PNG = { 'content-type': 'image/png' };
 
-beforeAll(async () => {
-  process.env.TONGBAN_AUTH_RATE_LIMIT = '1000';
-  process.env.TONGBAN_MAX_UPLOAD_MB = '1';
-  t = await createTestApp();
+// Every test on its own app: two meetings on one day, the first with a PDF material.
+beforeEach(async () => {
+  t = await createTestApp({ config: { maxUploadMb: 1 } });
   ids = await demoIds(t);
-  for (const name of ['zhaojing', 'zhangwei', 'hejun', 'sunyue', 'matao']) {
-    clients[name] = new TestClient(t.app);
-    await clients[name].signIn(name);
-  }
+  for (const name of ['zhaojing', 'zhangwei', 'hejun', 'sunyue', 'matao']) clients[name] = await signedIn(t, name);
   const roomId = await addRoom(clients.zhaojing!, '第一会议室');
   const schedule = async (hm: string) => {
     const res = await clients.zhaojing!.post('/api/meetings', {
@@ -45,9 +41,7 @@ beforeAll(async () => {
   const { payload, headers } = multipart('汛情报告.pdf', 'application/pdf', pdfBytes('flood'));
   pdfId = (await clients.zhaojing!.request('POST', `/api/meetings/${meetingId}/materials`, payload, headers)).json().id;
 });
-afterAll(async () => {
-  delete process.env.TONGBAN_AUTH_RATE_LIMIT;
-  delete process.env.TONGBAN_MAX_UPLOAD_MB;
+afterEach(async () => {
   await t.close();
 });
 
@@ -94,6 +88,13 @@ describe('material layers', () => {
   });
 });
 
+/** A whiteboard 何军 (presenter) adds to the first meeting; returns its document id. */
+async function givenWhiteboard(): Promise<string> {
+  const created = await clients.hejun!.post(`/api/meetings/${meetingId}/whiteboards`, { title: '汛情示意图' });
+  expect(created.statusCode).toBe(201);
+  return created.json().documentId as string;
+}
+
 describe('whiteboards', () => {
   let whiteboardId: string;
 
@@ -123,6 +124,7 @@ describe('whiteboards', () => {
   });
 
   it('take a frozen screen frame as a new page; its image is sealed and served to the people at the table only', async () => {
+    whiteboardId = await givenWhiteboard();
     const frame = pngBytes(1920, 1080);
     const res = await clients.hejun!.request('POST', `/api/meetings/${meetingId}/whiteboards/${whiteboardId}/snapshots`, frame, PNG);
     expect(res.statusCode).toBe(201);
@@ -142,6 +144,7 @@ describe('whiteboards', () => {
   });
 
   it('refuses snapshots that are not PNG, too big or too large, from non-presenters, or for another meeting\'s whiteboard, keeping nothing', async () => {
+    whiteboardId = await givenWhiteboard();
     const before = { files: storedFiles(), rows: await t.app.svc.db.documentImage.count(), pages: whiteboardPages(await liveDoc(whiteboardId)).length };
     const post = (client: TestClient, body: Buffer | object, headers: Record<string, string> = PNG, meeting = meetingId) =>
       client.request('POST', `/api/meetings/${meeting}/whiteboards/${whiteboardId}/snapshots`, body, headers);
@@ -168,17 +171,22 @@ describe('attaching a page to the minutes', () => {
   const attach = (client: TestClient, body: Buffer, query = '?caption=%E7%99%BD%E6%9D%BF%E7%AC%AC1%E9%A1%B5&sourceType=whiteboard&sourceId=wb1&page=p1') =>
     client.request('POST', `/api/meetings/${meetingId}/minutes/attachments${query}`, body, PNG);
 
-  it('waits for the minutes to exist', async () => {
-    expect((await attach(clients.zhaojing!, pngBytes(800, 600))).json().code).toBe('no_minutes');
-  });
-
-  it('appends a captioned figure that everyone editing sees, served to the minutes\' readers', async () => {
-    const minutes = await t.app.svc.db.document.create({
+  /** A minutes document for the first meeting, written straight to the database: no minutes workflow row yet. */
+  async function givenMinutesDocument() {
+    return t.app.svc.db.document.create({
       data: {
         kind: 'minutes', title: '防汛工作部署会纪要', unitId: (await t.app.svc.db.user.findUniqueOrThrow({ where: { id: ids.users.sunyue! } })).unitId,
         ownerId: ids.users.sunyue!, classification: 1, contextType: 'meeting', contextId: meetingId, createdAt: t.clock.now(), updatedAt: t.clock.now(),
       },
     });
+  }
+
+  it('waits for the minutes to exist', async () => {
+    expect((await attach(clients.zhaojing!, pngBytes(800, 600))).json().code).toBe('no_minutes');
+  });
+
+  it('appends a captioned figure that everyone editing sees, served to the minutes\' readers', async () => {
+    const minutes = await givenMinutesDocument();
     const page = pngBytes(1600, 1200);
     const res = await attach(clients.hejun!, page);
     expect(res.statusCode).toBe(201);
@@ -196,6 +204,7 @@ describe('attaching a page to the minutes', () => {
   });
 
   it('is for presenters, the host and the minute-taker; refuses bad images and final minutes', async () => {
+    await givenMinutesDocument();
     expect((await attach(clients.zhangwei!, pngBytes(10, 10))).statusCode).toBe(403);
     expect((await attach(clients.sunyue!, pngBytes(10, 10))).statusCode).toBe(201);
     expect((await attach(clients.sunyue!, Buffer.from('GIF89a....'))).json().code).toBe('not_png');
@@ -211,6 +220,9 @@ describe('attaching a page to the minutes', () => {
   });
 
   it('serves an image only under its own document', async () => {
+    await givenWhiteboard();
+    await givenMinutesDocument();
+    expect((await attach(clients.hejun!, pngBytes(1600, 1200))).statusCode).toBe(201);
     const image = await t.app.svc.db.documentImage.findFirstOrThrow({ where: { purpose: 'minutes_attachment' } });
     const whiteboard = await t.app.svc.db.document.findFirstOrThrow({ where: { kind: 'whiteboard', contextId: meetingId } });
     expect((await clients.hejun!.get(`/api/documents/${whiteboard.id}/images/${image.id}`)).statusCode).toBe(404);
