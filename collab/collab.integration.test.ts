@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import WebSocket from 'ws';
-import { createTestApp, TestClient, type TestApp } from '../tests/support/testApp.ts';
+import { createTestApp, signedIn, type TestApp, type TestClient } from '../tests/support/testApp.ts';
 import { connectCollaborator, paragraph, textOf, waitFor, type Collaborator } from '../tests/support/collabClient.ts';
 import { parseCloseReason } from '../client/src/editor/closeReason.ts';
 
@@ -13,18 +13,13 @@ const clients: Record<string, TestClient> = {};
 const open: Collaborator[] = [];
 
 beforeAll(async () => {
-  process.env.TONGBAN_AUTH_RATE_LIMIT = '1000';
   t = await createTestApp();
   base = await t.listen();
   for (const u of await t.app.svc.db.user.findMany()) ids[u.username] = u.id;
-  for (const name of ['zhangwei', 'hejun', 'matao', 'xuyan', 'zhengkai', 'sunyue']) {
-    clients[name] = new TestClient(t.app);
-    await clients[name].signIn(name);
-  }
+  for (const name of ['zhangwei', 'hejun', 'matao', 'xuyan', 'zhengkai', 'sunyue']) clients[name] = await signedIn(t, name);
 });
 afterAll(async () => {
   for (const c of open) c.destroy();
-  delete process.env.TONGBAN_AUTH_RATE_LIMIT;
   await t.close();
 });
 
@@ -231,14 +226,12 @@ describe('workflow', () => {
 describe('sessions', () => {
   it('closes document connections at once when their session signs out everywhere', async () => {
     const id = await newDoc('zhangwei', [['matao', 'edit']]);
-    const signedIn = new TestClient(t.app);
-    await signedIn.signIn('matao');
-    const c = await connectCollaborator(base, signedIn, id);
+    const session = await signedIn(t, 'matao');
+    const c = await connectCollaborator(base, session, id);
     open.push(c);
-    await signedIn.post('/api/auth/sign-out-everywhere');
+    await session.post('/api/auth/sign-out-everywhere');
     expect((await c.closed).reason).toMatch(/^4401 unauthorized/);
-    clients.matao = new TestClient(t.app);
-    await clients.matao.signIn('matao');
+    clients.matao = await signedIn(t, 'matao');
   });
 });
 

@@ -7,7 +7,7 @@ import { addStroke, deleteStroke, encodePoints, strokesMap, type InkStroke } fro
 import { collabToken, waitFor } from '../tests/support/collabClient.ts';
 import { connectInk, type InkTablet } from '../tests/support/inkClient.ts';
 import { addRoom, demoIds, multipart, pdfBytes, shanghai } from '../tests/support/meetings.ts';
-import { createTestApp, TestClient, type TestApp } from '../tests/support/testApp.ts';
+import { createTestApp, signedIn, type TestApp, type TestClient } from '../tests/support/testApp.ts';
 
 let t: TestApp;
 let base: string;
@@ -21,14 +21,10 @@ const layers: Record<string, { sharedDocumentId: string; privateDocumentId: stri
 const PEN = { page: '2', tool: 'pen', color: '#d4380d', width: 2.5, points: [0.1, 0.2, 0.4, 0.12, 0.22, 0.5, 0.15, 0.25, 0.7] } as const;
 
 beforeAll(async () => {
-  process.env.TONGBAN_AUTH_RATE_LIMIT = '1000';
   t = await createTestApp();
   base = await t.listen();
   ids = await demoIds(t);
-  for (const name of ['zhaojing', 'zhangwei', 'hejun', 'xuyan', 'matao']) {
-    clients[name] = new TestClient(t.app);
-    await clients[name].signIn(name);
-  }
+  for (const name of ['zhaojing', 'zhangwei', 'hejun', 'xuyan', 'matao']) clients[name] = await signedIn(t, name);
   const roomId = await addRoom(clients.zhaojing!, '第三会议室');
   const res = await clients.zhaojing!.post('/api/meetings', {
     title: '安全生产专题会', type: 'zhuanti', mode: 'in_room', roomId, startAt: shanghai(t, 1, '09:00'), endAt: shanghai(t, 1, '11:00'), hostId: ids.users.zhaojing,
@@ -49,7 +45,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   for (const tablet of open) tablet.destroy();
-  delete process.env.TONGBAN_AUTH_RATE_LIMIT;
   await t.close();
 });
 

@@ -3,23 +3,20 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createTestApp, TestClient, type TestApp } from '../../tests/support/testApp.ts';
+import { createTestApp, signedIn, type TestApp } from '../../tests/support/testApp.ts';
 
 let t: TestApp;
 let documentId: string;
 let userId: string;
 
 beforeAll(async () => {
-  process.env.TONGBAN_AUTH_RATE_LIMIT = '1000';
   t = await createTestApp();
-  const owner = new TestClient(t.app);
-  await owner.signIn('zhangwei');
+  const owner = await signedIn(t, 'zhangwei');
   const created = await owner.post('/api/documents', { kind: 'draft', title: '日志并发写入' });
   documentId = (created.json() as { id: string }).id;
   userId = (await t.app.svc.db.user.findFirstOrThrow({ where: { username: 'zhangwei' } })).id;
 });
 afterAll(async () => {
-  delete process.env.TONGBAN_AUTH_RATE_LIMIT;
   await t.close();
 });
 
