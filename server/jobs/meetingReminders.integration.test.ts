@@ -4,18 +4,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
 import { demoIds, shanghai } from '../../tests/support/meetings.ts';
-import { createTestApp, TestClient, type TestApp } from '../../tests/support/testApp.ts';
+import { createTestApp, signedIn, type TestApp } from '../../tests/support/testApp.ts';
 import { presentNotification } from '../presenters/notification.ts';
 import { MeetingReminderJob } from './meetingReminders.ts';
 
 let t: TestApp;
 let ids: Awaited<ReturnType<typeof demoIds>>;
 
-async function as(username: string): Promise<TestClient> {
-  const c = new TestClient(t.app);
-  await c.signIn(username);
-  return c;
-}
+const as = (username: string) => signedIn(t, username);
 
 /** Moves the test clock to a moment (forward only). */
 function moveTo(at: Date): void {
@@ -36,12 +32,10 @@ const reminders = async (meetingId: string) => (await t.app.svc.db.notification.
   .map((row) => presentNotification(row, 'zh-CN'));
 
 beforeAll(async () => {
-  process.env.TONGBAN_AUTH_RATE_LIMIT = '1000';
   t = await createTestApp();
   ids = await demoIds(t);
 });
 afterAll(async () => {
-  delete process.env.TONGBAN_AUTH_RATE_LIMIT;
   await t.close();
 });
 

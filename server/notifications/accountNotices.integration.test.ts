@@ -1,7 +1,7 @@
 // A person is told (persisted and pushed live) when an administrator changes their roles, clearance, second factor
 // or password; the notice is written in the same transaction as the change.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, signInWithMfa, TestClient, type TestApp } from '../../tests/support/testApp.ts';
+import { createTestApp, signedIn, TestClient, type TestApp } from '../../tests/support/testApp.ts';
 import type { RealtimeSink } from './notificationHub.ts';
 
 let t: TestApp;
@@ -12,13 +12,10 @@ const pushed: Array<{ userId: string; event: string; payload: unknown }> = [];
 const closed: string[][] = [];
 
 beforeAll(async () => {
-  process.env.TONGBAN_AUTH_RATE_LIMIT = '1000';
   t = await createTestApp();
   for (const u of await t.app.svc.db.user.findMany()) ids[u.username] = u.id;
-  sys = new TestClient(t.app);
-  sec = new TestClient(t.app);
-  await signInWithMfa(t, sys, 'sysadmin');
-  await signInWithMfa(t, sec, 'secadmin');
+  sys = await signedIn(t, 'sysadmin');
+  sec = await signedIn(t, 'secadmin');
   // Record what would go to sockets instead of running a socket.io client.
   const sink: RealtimeSink = {
     toUser: (userId, event, payload) => pushed.push({ userId, event, payload }),
@@ -27,7 +24,6 @@ beforeAll(async () => {
   t.app.svc.notifications.attach(sink);
 });
 afterAll(async () => {
-  delete process.env.TONGBAN_AUTH_RATE_LIMIT;
   await t.close();
 });
 
@@ -49,8 +45,7 @@ describe('account notices', () => {
   });
 
   it('pushes the roles notice before the sessions close, so an open client sees why', async () => {
-    const staff = new TestClient(t.app);
-    await staff.signIn('zhengkai');
+    const staff = await signedIn(t, 'zhengkai');
     pushed.length = 0;
     closed.length = 0;
     expect((await sec.put(`/api/users/${ids.zhengkai}/roles`, { roles: ['staff', 'clerk'] })).statusCode).toBe(200);
@@ -62,8 +57,7 @@ describe('account notices', () => {
 
   it('tells the person when their password or authenticator is reset', async () => {
     expect((await sys.post(`/api/users/${ids.hejun}/reset-password`)).statusCode).toBe(200);
-    const leader = new TestClient(t.app);
-    await signInWithMfa(t, leader, 'linqiang');
+    await signedIn(t, 'linqiang');
     expect((await sec.post(`/api/users/${ids.linqiang}/reset-mfa`)).statusCode).toBe(200);
     expect(await kindsFor('hejun')).toEqual(['account.password_reset']);
     expect(await kindsFor('linqiang')).toEqual(['account.mfa_reset']);

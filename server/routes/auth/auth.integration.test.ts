@@ -5,11 +5,9 @@ import { createTestApp, DEMO_PASSWORD, TestClient, type TestApp } from '../../..
 
 let t: TestApp;
 beforeAll(async () => {
-  process.env.TONGBAN_AUTH_RATE_LIMIT = '1000';
   t = await createTestApp();
 });
 afterAll(async () => {
-  delete process.env.TONGBAN_AUTH_RATE_LIMIT;
   await t.close();
 });
 

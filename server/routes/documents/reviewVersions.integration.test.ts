@@ -1,17 +1,17 @@
 // Versions kept before the owner's review decisions, on a real database and collab server: decisions in a row share
 // one version taken before the first of them, named by key with who decided and how many; an edit, another version
 // or a long pause in between starts a new one.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { REVIEW_SESSION_IDLE_MS } from '../../domain/documents/reviewSession.ts';
 import { connectCollaborator, paragraph, pmDoc, waitFor, type Collaborator } from '../../../tests/support/collabClient.ts';
-import { createTestApp, TestClient, type TestApp } from '../../../tests/support/testApp.ts';
+import { createTestApp, signedIn, type TestApp, type TestClient } from '../../../tests/support/testApp.ts';
 
 let t: TestApp;
 let base: string;
 const ids: Record<string, string> = {};
 const clients: Record<string, TestClient> = {};
-const open: Collaborator[] = [];
+let open: Collaborator[] = [];
 let documentId: string;
 let reviewer: Collaborator;
 
@@ -56,16 +56,15 @@ async function currentContent(): Promise<unknown> {
   return json;
 }
 
-beforeAll(async () => {
-  process.env.TONGBAN_AUTH_RATE_LIMIT = '1000';
+// Every test on its own app: 张伟's four-paragraph draft in review mode, 郑凯 connected as reviewer. A test that needs
+// earlier decisions plays them through the builders below.
+beforeEach(async () => {
+  open = [];
   // Sign-in sessions outlive the pauses the clock is moved through below.
   t = await createTestApp({ clockAt: new Date('2026-11-18T09:05:00+08:00'), config: { sessionIdleMinutes: 240 } });
   base = await t.listen();
   for (const u of await t.app.svc.db.user.findMany()) ids[u.username] = u.id;
-  for (const name of ['zhangwei', 'zhengkai']) {
-    clients[name] = new TestClient(t.app);
-    expect((await clients[name].signIn(name)).statusCode).toBe(200);
-  }
+  for (const name of ['zhangwei', 'zhengkai']) clients[name] = await signedIn(t, name);
   const created = await clients.zhangwei!.post('/api/documents', { kind: 'draft', title: '关于做好冬季安全生产工作的通知（草稿）' });
   expect(created.statusCode).toBe(201);
   documentId = created.json().id as string;
@@ -85,11 +84,42 @@ beforeAll(async () => {
   await waitFor(reviewer.doc, () => reviewer.text().includes('各学校'));
 });
 
-afterAll(async () => {
+afterEach(async () => {
   for (const c of open) c.destroy();
-  delete process.env.TONGBAN_AUTH_RATE_LIMIT;
   await t.close();
 });
+
+/** Four suggestions, three of them accepted in a row (one review version); 认真 stays pending. */
+async function givenThreeAccepts(): Promise<void> {
+  await suggestInsertions(['切实', '全面', '广泛', '认真']);
+  for (const s of (await suggestions()).slice(0, 3)) await decide(s.id);
+}
+
+/** Then a new suggestion (再), rejected: a second version. */
+async function givenRejectAfterEdit(): Promise<void> {
+  await givenThreeAccepts();
+  await suggestInsertions(['再']);
+  await decide((await suggestions())[0]!.id, 'reject');
+}
+
+/** Then a version saved by hand and the next suggestion accepted: a third. */
+async function givenAcceptAfterVersion(): Promise<void> {
+  await givenRejectAfterEdit();
+  expect((await clients.zhangwei!.post(url('/versions'), { name: '审阅中间稿' })).statusCode).toBe(201);
+  await decide((await suggestions())[0]!.id);
+}
+
+/** Then three more suggestions, decided before, across and within a long pause: five versions in all. */
+async function givenDecisionsAcrossAPause(): Promise<void> {
+  await givenAcceptAfterVersion();
+  await suggestInsertions(['务必', '及时', '全力']);
+  const [first, second, third] = await suggestions();
+  await decide(first!.id);
+  t.clock.advance(REVIEW_SESSION_IDLE_MS + 60_000);
+  await decide(second!.id);
+  t.clock.advance(REVIEW_SESSION_IDLE_MS - 60_000);
+  await decide(third!.id);
+}
 
 describe('versions before review decisions', () => {
   let before: unknown;
@@ -117,6 +147,7 @@ describe('versions before review decisions', () => {
   });
 
   it('starts a new version for a decision after an intervening edit', async () => {
+    await givenThreeAccepts();
     await suggestInsertions(['再']);
     const beforeEdit = await currentContent();
     const next = (await suggestions())[0]!;
@@ -130,6 +161,7 @@ describe('versions before review decisions', () => {
   });
 
   it('starts a new version for a decision after another version was saved', async () => {
+    await givenRejectAfterEdit();
     expect((await clients.zhangwei!.post(url('/versions'), { name: '审阅中间稿' })).statusCode).toBe(201);
     const next = (await suggestions())[0]!;
     await decide(next.id);
@@ -139,6 +171,7 @@ describe('versions before review decisions', () => {
   });
 
   it('starts a new version after a long pause, and a decision within the pause joins it', async () => {
+    await givenAcceptAfterVersion();
     await suggestInsertions(['务必', '及时', '全力']);
     const [first, second, third] = await suggestions();
     await decide(first!.id);
@@ -154,12 +187,14 @@ describe('versions before review decisions', () => {
   });
 
   it('makes no version when nothing chosen is left to decide', async () => {
+    await givenDecisionsAcrossAPause();
     const res = await clients.zhangwei!.post(url('/suggestions/decide'), { decision: 'accept', ids: ['s:gone:1:abc'] });
     expect(res.json().decided).toBe(0);
     expect(await reviewVersions()).toHaveLength(5);
   });
 
   it('shows rows from before keys in the reader’s language too', async () => {
+    await givenThreeAccepts();
     await t.app.svc.db.documentVersion.create({
       data: {
         documentId, name: '审阅决定前', nameKey: 'review_decisions', nameParams: null, reason: 'review', state: new Uint8Array(),

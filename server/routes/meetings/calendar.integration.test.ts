@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, startOfWeek } from '../../domain/calendar/isoDate.ts';
 import { addRoom, demoIds, shanghai } from '../../../tests/support/meetings.ts';
-import { createTestApp, TestClient, type TestApp } from '../../../tests/support/testApp.ts';
+import { createTestApp, signedIn, type TestApp, type TestClient } from '../../../tests/support/testApp.ts';
 
 let t: TestApp;
 let ids: Awaited<ReturnType<typeof demoIds>>;
@@ -12,11 +12,7 @@ let roomId: string;
 const m: Record<string, string> = {};
 let day1: string;
 
-async function as(username: string): Promise<TestClient> {
-  const c = new TestClient(t.app);
-  await c.signIn(username);
-  return c;
-}
+const as = (username: string) => signedIn(t, username);
 
 async function schedule(key: string, day: number, from: string, to: string, extra: Record<string, unknown> = {}) {
   const res = await clerk.post('/api/meetings', {
@@ -30,7 +26,6 @@ async function schedule(key: string, day: number, from: string, to: string, extr
 const titles = (body: { items: Array<{ title: string }> }) => body.items.map((i) => i.title);
 
 beforeAll(async () => {
-  process.env.TONGBAN_AUTH_RATE_LIMIT = '1000';
   t = await createTestApp();
   ids = await demoIds(t);
   clerk = await as('zhaojing');
@@ -43,7 +38,6 @@ beforeAll(async () => {
   await schedule('下月会', 40, '09:00', '10:00');
 });
 afterAll(async () => {
-  delete process.env.TONGBAN_AUTH_RATE_LIMIT;
   await t.close();
 });
 

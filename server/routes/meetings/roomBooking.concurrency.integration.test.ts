@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refusedByTrigger } from '../../db/triggerRefusal.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { addRoom, demoIds, shanghai } from '../../../tests/support/meetings.ts';
-import { createTestApp, TestClient, type TestApp } from '../../../tests/support/testApp.ts';
+import { createTestApp, signedIn, type TestApp, type TestClient } from '../../../tests/support/testApp.ts';
 
 let t: TestApp;
 let url: string;
@@ -13,17 +13,13 @@ let clerks: TestClient[];
 let roomId: string;
 
 beforeAll(async () => {
-  process.env.TONGBAN_AUTH_RATE_LIMIT = '1000';
   t = await createTestApp();
   url = await t.listen();
   ids = await demoIds(t);
-  clerks = [new TestClient(t.app), new TestClient(t.app)];
-  await clerks[0]!.signIn('zhaojing');
-  await clerks[1]!.signIn('sunyue');
+  clerks = [await signedIn(t, 'zhaojing'), await signedIn(t, 'sunyue')];
   roomId = await addRoom(clerks[0]!, '常务会议室', 40);
 });
 afterAll(async () => {
-  delete process.env.TONGBAN_AUTH_RATE_LIMIT;
   await t.close();
 });
 

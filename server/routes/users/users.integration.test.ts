@@ -1,6 +1,6 @@
 // Account administration under separated duties, and what each person may see of others.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, signInWithMfa, TestClient, type TestApp } from '../../../tests/support/testApp.ts';
+import { createTestApp, signedIn, TestClient, type TestApp } from '../../../tests/support/testApp.ts';
 
 let t: TestApp;
 let sys: TestClient;
@@ -9,25 +9,26 @@ let aud: TestClient;
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
-  process.env.TONGBAN_AUTH_RATE_LIMIT = '1000';
   t = await createTestApp();
   for (const u of await t.app.svc.db.user.findMany()) ids[u.username] = u.id;
-  sys = new TestClient(t.app);
-  sec = new TestClient(t.app);
-  aud = new TestClient(t.app);
-  await signInWithMfa(t, sys, 'sysadmin');
-  await signInWithMfa(t, sec, 'secadmin');
-  await signInWithMfa(t, aud, 'auditadmin');
+  sys = await signedIn(t, 'sysadmin');
+  sec = await signedIn(t, 'secadmin');
+  aud = await signedIn(t, 'auditadmin');
 });
 afterAll(async () => {
-  delete process.env.TONGBAN_AUTH_RATE_LIMIT;
   await t.close();
 });
 
+/** The security administrator tries to give 吴丽 two administrator duties, or one beside a business role: five refusals, audited. */
+async function givenRefusedRoleChanges(): Promise<void> {
+  for (const roles of [['system_admin', 'security_admin'], ['security_admin', 'audit_admin'], ['system_admin', 'audit_admin'], ['system_admin', 'security_admin', 'audit_admin'], ['audit_admin', 'supervisor']]) {
+    expect((await sec.put(`/api/users/${ids.wuli}/roles`, { roles })).statusCode).toBe(400);
+  }
+}
+
 describe('least privilege for staff', () => {
   it('refuses administration routes with 403 and audits the refusal', async () => {
-    const staff = new TestClient(t.app);
-    await staff.signIn('zhangwei');
+    const staff = await signedIn(t, 'zhangwei');
     const attempts = [
       await staff.post('/api/users', { username: 'intruder', displayName: '某人', unitId: 'x' }),
       await staff.get('/api/audit'),
@@ -41,8 +42,7 @@ describe('least privilege for staff', () => {
   });
 
   it('shows only directory fields of people in other units, contact details of colleagues', async () => {
-    const staff = new TestClient(t.app);
-    await staff.signIn('zhangwei');
+    const staff = await signedIn(t, 'zhangwei');
     const other = (await staff.get(`/api/users/${ids.hejun}`)).json();
     expect(other).toEqual({ view: 'directory', id: ids.hejun, displayName: '何军', unitId: expect.any(String), unitName: '区财政局', title: '预算科科员' });
     const colleague = (await staff.get(`/api/users/${ids.lihua}`)).json();
@@ -101,6 +101,7 @@ describe('separated administrator duties', () => {
   });
 
   it('lets the security administrator raise clearance, unlock and reset a second factor, all audited', async () => {
+    await givenRefusedRoleChanges();
     expect((await sec.put(`/api/users/${ids.hejun}/clearance`, { clearance: 'secret' })).statusCode).toBe(200);
     expect((await sec.put(`/api/users/${ids.hejun}/clearance`, { clearance: 'top' })).statusCode).toBe(400);
     expect((await sec.post(`/api/users/${ids.hejun}/unlock`)).statusCode).toBe(200);
@@ -111,6 +112,7 @@ describe('separated administrator duties', () => {
   });
 
   it('shows the audit log only to the audit administrator, filtered and verifiable', async () => {
+    await givenRefusedRoleChanges();
     const failures = (await aud.get('/api/audit?action=user.assign_roles&outcome=failure')).json();
     expect(failures.total).toBeGreaterThanOrEqual(5);
     expect(failures.items[0]).toMatchObject({ actorName: 'secadmin', outcome: 'failure' });
