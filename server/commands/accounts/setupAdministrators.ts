@@ -1,5 +1,5 @@
 // First start: the one-time setup link creates the organisation's root unit and the three separated administrators.
-import type { Db } from '../../db/client.ts';
+import { setupNeeded } from '../../queries/accounts/setupNeeded.ts';
 import type { AdminRole } from '../../domain/roles.ts';
 import { passwordProblems } from '../../domain/passwordPolicy.ts';
 import { BadRequest, Conflict, Forbidden } from '../../errors.ts';
@@ -24,10 +24,6 @@ export interface SetupInput {
   system: AdminAccountInput;
   security: AdminAccountInput;
   audit: AdminAccountInput;
-}
-
-export async function setupNeeded(db: Db): Promise<boolean> {
-  return (await db.user.count({ where: { adminRole: 'system' } })) === 0;
 }
 
 /** Issues a fresh one-time setup token while no system administrator exists (older ones stop working); null otherwise. */

@@ -2,12 +2,11 @@
 import { routeArea } from '../../http/routeArea.ts';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { recordAudit } from '../../audit/auditLog.ts';
-import { verifyAuditChain } from '../../audit/verifyChain.ts';
-import { inTransaction } from '../../db/transaction.ts';
+import { verifyAuditLog } from '../../commands/audit/auditChainVerifier.ts';
 import { contextOf, requireAuth } from '../../http/requestContext.ts';
 import { responses } from '../../http/schemas.ts';
 import { authorize } from '../../policies/index.ts';
+import { searchAudit } from '../../queries/audit/auditSearch.ts';
 
 export const eventBody = z.object({
   seq: z.number(), id: z.string(), at: z.string(), actorId: z.string().nullable(), actorName: z.string(), action: z.string(),
@@ -35,32 +34,15 @@ const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['audit'], summary: 'Search the audit log (audit administrator)', querystring: query, response: responses({ 200: z.object({ items: z.array(eventBody), total: z.number() }) }) },
   }, async (request) => {
     authorize(requireAuth(request).subject, 'audit.read');
-    const { actor, action, outcome, from, to, page, pageSize } = request.query;
-    const where = {
-      ...(actor ? { OR: [{ actorId: actor }, { actorName: actor }] } : {}),
-      ...(action ? (action.endsWith('.') ? { action: { startsWith: action } } : { action }) : {}),
-      ...(outcome ? { outcome } : {}),
-      ...(from || to ? { at: { ...(from ? { gte: new Date(from) } : {}), ...(to ? { lte: new Date(to) } : {}) } } : {}),
-    };
-    const [rows, total] = await Promise.all([
-      app.svc.db.auditEvent.findMany({ where, orderBy: { seq: 'desc' }, skip: (page - 1) * pageSize, take: pageSize }),
-      app.svc.db.auditEvent.count({ where }),
-    ]);
-    return {
-      items: rows.map(({ prevHash: _prev, detail, at, ...r }) => ({ ...r, at: at.toISOString(), detail: JSON.parse(detail) as Record<string, unknown> })),
-      total,
-    };
+    const { db } = app.svc;
+    return searchAudit(db, request.query);
   });
 
   app.post('/verify', {
     schema: { tags: ['audit'], summary: 'Re-compute the hash chain (audit administrator)', response: responses({ 200: verdictBody }) },
   }, async (request) => {
     authorize(requireAuth(request).subject, 'audit.verify');
-    const verdict = await verifyAuditChain(app.svc.db, app.svc.keys.audit);
-    await inTransaction(app.svc, (tx) => recordAudit(tx, contextOf(request), {
-      action: 'audit.verify', resourceType: 'audit', outcome: verdict.ok ? 'success' : 'failure', detail: verdict.ok ? { events: verdict.events } : { brokenAt: verdict.brokenAt },
-    }));
-    return verdict;
+    return verifyAuditLog(app.svc, contextOf(request));
   });
 };
 

@@ -7,6 +7,7 @@ import { verifySecondFactor } from '../../commands/accounts/secondFactorVerifier
 import { signOut, signOutEverywhere } from '../../commands/accounts/signOut.ts';
 import { requiresMfa, toRoleNames, classificationOfLevel } from '../../domain/roles.ts';
 import { capabilities } from '../../policies/index.ts';
+import { sessionProfile } from '../../queries/users/sessionProfile.ts';
 import { contextOf, requireAuth } from '../../http/requestContext.ts';
 import { okBody, responses } from '../../http/schemas.ts';
 import { clearSessionCookie, setSessionCookie } from './cookie.ts';
@@ -41,8 +42,8 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => {
     const auth = requireAuth(request);
     const { subject, session } = auth;
-    const unit = await app.svc.db.unit.findUnique({ where: { id: subject.unitId }, select: { name: true } });
-    const user = await app.svc.db.user.findUniqueOrThrow({ where: { id: subject.id }, select: { title: true } });
+    const { db } = app.svc;
+    const profile = await sessionProfile(db, subject);
     const stage = sessionStage({ mfaPending: session.mfaPending, mfaEnabled: auth.mfaEnabled, mustChangePassword: auth.mustChangePassword });
     const idleEnd = session.lastSeenAt.getTime() + app.svc.config.sessionIdleMinutes * 60_000;
     return {
@@ -51,8 +52,8 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
       expiresAt: new Date(Math.min(idleEnd, session.absoluteExpiresAt.getTime())).toISOString(),
       idleMinutes: app.svc.config.sessionIdleMinutes,
       user: {
-        id: subject.id, username: subject.username, displayName: subject.displayName, unitId: subject.unitId, unitName: unit?.name ?? null,
-        title: user.title, roles: toRoleNames(subject), clearance: classificationOfLevel(subject.clearance), locale: auth.locale,
+        id: subject.id, username: subject.username, displayName: subject.displayName, unitId: subject.unitId, unitName: profile.unitName,
+        title: profile.title, roles: toRoleNames(subject), clearance: classificationOfLevel(subject.clearance), locale: auth.locale,
         mfaEnabled: auth.mfaEnabled, mfaRequired: requiresMfa(subject),
       },
       capabilities: stage === 'active' ? capabilities(subject) : [],

@@ -6,7 +6,8 @@ import { authorizeDocument, type Access } from '../../policies/documents.ts';
 import { documentWithAccess } from '../../queries/documents/documentAccess.ts';
 
 export async function documentFor(app: FastifyInstance, subject: Subject, id: string, needed: Access) {
-  const found = await documentWithAccess(app.svc.db, subject, id);
+  const { db } = app.svc;
+  const found = await documentWithAccess(db, subject, id);
   if (!found) throw new NotFound('document');
   authorizeDocument(found.access, needed);
   return found;

@@ -11,11 +11,13 @@ import { documentFor } from './access.ts';
 const imageParams = z.strictObject({ id: z.string().min(1).max(64), imageId: z.string().min(1).max(64) });
 
 const documentImageRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app.svc;
+
   app.get('/:id/images/:imageId', {
     schema: { tags: ['documents'], summary: 'An image shown in the document (PNG)', params: imageParams, response: responses({ 200: z.unknown().describe('the PNG') }) },
   }, async (request, reply) => {
     const { doc } = await documentFor(app, requireAuth(request).subject, request.params.id, 'view');
-    const sha256 = await documentImageHash(app.svc.db, doc.id, request.params.imageId);
+    const sha256 = await documentImageHash(db, doc.id, request.params.imageId);
     if (!sha256) throw new NotFound('image');
     const content = await app.svc.files.read(sha256);
     return reply

@@ -6,11 +6,10 @@ import exportRoutes from './export.ts';
 import documentImageRoutes from './images.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { recordAudit } from '../../audit/auditLog.ts';
 import { issueCollabToken } from '../../auth/collabToken.ts';
 import { createDocument } from '../../commands/documents/documentCreator.ts';
+import { recordDocumentOpen } from '../../commands/documents/documentOpener.ts';
 import { setDocumentShares } from '../../commands/documents/documentSharer.ts';
-import { inTransaction } from '../../db/transaction.ts';
 import { updateDocument } from '../../commands/documents/documentUpdater.ts';
 import { stepDocumentWorkflow } from '../../commands/documents/documentWorkflowStepper.ts';
 import { WORKFLOW_ACTIONS } from '../../domain/documents/documentWorkflow.ts';
@@ -26,7 +25,7 @@ import { documentFor } from './access.ts';
 import { createBody, documentBody, listQuery, patchBody, sharesBody, shareView, tokenBody } from './schema.ts';
 
 const documentRoutes: FastifyPluginAsyncZod = async (app) => {
-  const db = app.svc.db;
+  const { db } = app.svc;
 
   app.post('/', {
     schema: { tags: ['documents'], summary: 'Create a document in my unit', body: createBody, response: responses({ 201: documentBody }) },
@@ -97,14 +96,7 @@ const documentRoutes: FastifyPluginAsyncZod = async (app) => {
     const { doc, access } = await documentFor(app, auth.subject, request.params.id, 'view');
     const now = app.svc.clock.now();
     const { token, expiresAt } = issueCollabToken(app.svc.keys.master, { sid: auth.session.id, uid: auth.subject.id, doc: doc.id }, now);
-    await inTransaction(app.svc, async (tx) => {
-      await tx.documentVisit.upsert({
-        where: { documentId_userId: { documentId: doc.id, userId: auth.subject.id } },
-        create: { documentId: doc.id, userId: auth.subject.id, firstAt: now, lastAt: now },
-        update: { lastAt: now },
-      });
-      await recordAudit(tx, contextOf(request), { action: 'document.open', resourceType: 'document', resourceId: doc.id, detail: { access } });
-    });
+    await recordDocumentOpen(app.svc, contextOf(request), doc.id, auth.subject.id, access);
     return { token, expiresAt: expiresAt.toISOString(), documentName: `doc:${doc.id}`, access, url: COLLAB_PATH, serverTime: now.toISOString() };
   });
 };

@@ -2,10 +2,9 @@
 import { routeArea } from '../../http/routeArea.ts';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { recordAudit } from '../../audit/auditLog.ts';
+import { setLocale } from '../../commands/accounts/localeSetter.ts';
 import { changePassword } from '../../commands/accounts/passwordChanger.ts';
 import { confirmTotpEnrolment, startTotpEnrolment } from '../../commands/accounts/totpEnroller.ts';
-import { inTransaction } from '../../db/transaction.ts';
 import { Forbidden } from '../../errors.ts';
 import { contextOf, requireAuth } from '../../http/requestContext.ts';
 import { okBody, responses } from '../../http/schemas.ts';
@@ -64,10 +63,7 @@ const meRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (request) => {
     const auth = requireAuth(request);
-    await inTransaction(app.svc, async (tx) => {
-      await tx.user.update({ where: { id: auth.subject.id }, data: { locale: request.body.locale } });
-      await recordAudit(tx, contextOf(request), { action: 'user.set_locale', resourceType: 'user', resourceId: auth.subject.id, detail: request.body });
-    });
+    await setLocale(app.svc, contextOf(request), auth.subject.id, request.body.locale);
     return { ok: true as const };
   });
 };

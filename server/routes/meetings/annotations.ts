@@ -31,6 +31,8 @@ function rightsOf(subject: Subject, meeting: MeetingResource): { canModerate: bo
 }
 
 const annotationRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app.svc;
+
   // The PNG streams straight into the sealed store, which enforces the size limit and checks the bytes.
   app.addContentTypeParser('image/png', (_request, payload, done) => done(null, payload));
 
@@ -53,7 +55,7 @@ const annotationRoutes: FastifyPluginAsyncZod = async (app) => {
     const meeting = await meetingFor(app, subject, request.params.id, 'annotation.open');
     if (can(subject, 'annotation.draw', meeting)) await ensureDefaultWhiteboard(app.svc, contextOf(request), subject, meeting);
     return {
-      items: await listWhiteboards(app.svc.db, meeting.id),
+      items: await listWhiteboards(db, meeting.id),
       canCreate: can(subject, 'annotation.whiteboard.create', meeting),
       ...rightsOf(subject, meeting),
     };

@@ -15,6 +15,8 @@ import { meetingFor } from './access.ts';
 import { meetingParams, readersBody, rsvpBody, rsvpOutcomeBody, signInBody, signInCodeBody, signInOutcomeBody } from './schema.ts';
 
 const attendanceRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app.svc;
+
   app.post('/:id/rsvp', {
     schema: { tags: ['meetings'], summary: 'Reply: attend, leave (请假, with reason and optional substitute from my unit) or absent', params: meetingParams, body: rsvpBody, response: responses({ 200: rsvpOutcomeBody }) },
   }, async (request) => {
@@ -38,7 +40,7 @@ const attendanceRoutes: FastifyPluginAsyncZod = async (app) => {
     const { subject } = requireAuth(request);
     const resource = await meetingFor(app, subject, request.params.id, 'meeting.run');
     const now = app.svc.clock.now();
-    const m = await meetingTimes(app.svc.db, resource.id);
+    const m = await meetingTimes(db, resource.id);
     const problem = signInProblem({ status: m.status, start: m.startAt, end: m.endAt }, now);
     if (problem) throw new InvalidState(problem, problem === 'sign_in_not_open' ? 'Sign-in opens 30 minutes before the start' : 'Sign-in is closed for this meeting');
     const { token, refreshAt, expiresAt } = issueSignInToken(app.svc.keys.master, resource.id, now);
@@ -53,7 +55,7 @@ const attendanceRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => {
     const { subject } = requireAuth(request);
     const resource = await meetingFor(app, subject, request.params.id, 'meeting.manage');
-    return { items: await materialReaders(app.svc.db, resource.id) };
+    return { items: await materialReaders(db, resource.id) };
   });
 };
 

@@ -15,6 +15,8 @@ import { meetingFor } from './access.ts';
 import { cancelBody, meetingParams, rescheduleBody, rescheduleOutcomeBody, scheduleBody, scheduleOutcomeBody } from './schema.ts';
 
 const lifecycleRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app.svc;
+
   app.post('/:id/schedule', {
     schema: { tags: ['meetings'], summary: 'Schedule a draft: book its room, check clashes, notify everyone', params: meetingParams, body: scheduleBody, response: responses({ 200: scheduleOutcomeBody }) },
   }, async (request) => {
@@ -61,7 +63,7 @@ const lifecycleRoutes: FastifyPluginAsyncZod = async (app) => {
     const { subject } = requireAuth(request);
     const resource = await meetingFor(app, subject, request.params.id, 'meeting.view');
     authorize(subject, 'meeting.export', resource);
-    const m = await meetingCalendarEntry(app.svc.db, resource.id);
+    const m = await meetingCalendarEntry(db, resource.id);
     const agenda = m.agendaItems.map((a, i) => `${i + 1}. ${a.title}`).join('\n');
     const ics = buildIcs({
       uid: `${m.id}@tongban`, sequence: m.revision, stamp: app.svc.clock.now(), start: m.startAt, end: m.endAt, title: m.title,

@@ -18,6 +18,8 @@ import { materialBody, materialParams, materialQuery, meetingParams, orderBody }
 const INLINE = new Set(['pdf', 'png', 'jpeg']);
 
 const materialRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app.svc;
+
   const maxBytes = app.svc.config.maxUploadMb * 1024 * 1024;
   // One byte over the limit reaches the store, which then refuses the file with a clear 413 and keeps nothing.
   await app.register(multipart, { limits: { fileSize: maxBytes + 1, files: 1, fields: 0, parts: 1, fieldSize: 1024 } });
@@ -36,7 +38,7 @@ const materialRoutes: FastifyPluginAsyncZod = async (app) => {
     const { id } = await uploadMaterial(app.svc, contextOf(request), subject.id, resource.id, {
       agendaItemId: request.query.agendaItemId ?? null, title: request.query.title ?? null, fileName: file.filename, mimeType: file.mimetype, stream: file.file,
     });
-    const row = await materialWithViews(app.svc.db, id);
+    const row = await materialWithViews(db, id);
     return reply.code(201).send(presentMaterial(row, subject.id, true));
   });
 
@@ -70,7 +72,7 @@ const materialRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => {
     const { subject } = requireAuth(request);
     const resource = await meetingFor(app, subject, request.params.id, 'meeting.manage');
-    const materialId = await materialOfMeeting(app.svc.db, resource.id, request.params.materialId);
+    const materialId = await materialOfMeeting(db, resource.id, request.params.materialId);
     if (!materialId) throw new NotFound('material');
     await removeMaterial(app.svc, contextOf(request), resource.id, materialId);
     return { ok: true as const };

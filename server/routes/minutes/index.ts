@@ -28,12 +28,14 @@ const extractedBody = z.object({
 });
 
 const minutesRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app.svc;
+
   app.post('/extract', {
     schema: { tags: ['minutes'], summary: 'Propose lead/co units, owners and deadlines for numbered minutes items', body: extractBody, response: responses({ 200: extractedBody }) },
   }, async (request) => {
     const { subject } = requireAuth(request);
     authorize(subject, 'minutes.extract');
-    const directory = await loadDirectory(app.svc.db);
+    const directory = await loadDirectory(db);
     const index = indexDirectory(directory);
     const tasks = extractTasks(request.body.text, { meetingDate: request.body.meetingDate, units: knownUnitsOf(directory) });
     return { tasks: tasks.map((t) => ({ ...t, ...matchParties(t, index) })) };

@@ -17,6 +17,8 @@ export const notificationBody = z.object({
 });
 
 const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app.svc;
+
   app.get('/', {
     schema: {
       tags: ['notifications'], summary: 'My notifications, newest first',
@@ -26,7 +28,7 @@ const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => {
     const { subject, locale } = requireAuth(request);
     const { unread, before, limit } = request.query;
-    const items = await listNotifications(app.svc.db, { id: subject.id, locale }, { unreadOnly: unread === 'true', before: before ? new Date(before) : null, limit });
+    const items = await listNotifications(db, { id: subject.id, locale }, { unreadOnly: unread === 'true', before: before ? new Date(before) : null, limit });
     return { items, unread: await app.svc.notifications.unreadCount(subject.id) };
   });
 

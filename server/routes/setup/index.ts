@@ -2,9 +2,10 @@
 import { routeArea } from '../../http/routeArea.ts';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { setupAdministrators, setupNeeded } from '../../commands/accounts/setupAdministrators.ts';
+import { setupAdministrators } from '../../commands/accounts/setupAdministrators.ts';
 import { contextOf } from '../../http/requestContext.ts';
 import { okBody, responses } from '../../http/schemas.ts';
+import { setupNeeded } from '../../queries/accounts/setupNeeded.ts';
 
 const account = z.strictObject({
   username: z.string().trim().min(3).max(32).regex(/^[a-zA-Z0-9._-]+$/),
@@ -13,10 +14,12 @@ const account = z.strictObject({
 });
 
 const setupRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app.svc;
+
   app.get('/', {
     config: { access: 'public' },
     schema: { tags: ['setup'], summary: 'Whether first-run setup is still needed', response: responses({ 200: z.object({ needed: z.boolean() }) }) },
-  }, async () => ({ needed: await setupNeeded(app.svc.db) }));
+  }, async () => ({ needed: await setupNeeded(db) }));
 
   app.post('/', {
     config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },

@@ -2,16 +2,12 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { recordAudit } from '../../audit/auditLog.ts';
+import { openAttachment } from '../../commands/supervision/attachmentOpener.ts';
 import { uploadAttachment } from '../../commands/supervision/attachmentUploader.ts';
-import { factsOf, loadTask } from '../../queries/supervision/taskFacts.ts';
-import { oversightOf } from '../../queries/supervision/oversight.ts';
-import { inTransaction } from '../../db/transaction.ts';
-import { BadRequest, NotFound } from '../../errors.ts';
+import { BadRequest } from '../../errors.ts';
 import { contextOf, requireAuth } from '../../http/requestContext.ts';
 import { responses } from '../../http/schemas.ts';
-import { authorizeTaskView } from '../../policies/supervision.ts';
-import { MIME_TYPES, type MaterialKind } from '../../storage/fileTypes.ts';
+import { MIME_TYPES } from '../../storage/fileTypes.ts';
 import { attachmentBody, attachmentParams, taskParams } from './schema.ts';
 
 const tags = ['supervision'];
@@ -42,19 +38,12 @@ const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: 'Download an attachment', params: attachmentParams, response: responses({ 200: z.any().describe('the file') }) },
   }, async (request, reply) => {
     const { subject } = requireAuth(request);
-    const row = await svc.db.supervisionAttachment.findUnique({ where: { id: request.params.attachmentId } });
-    if (!row) throw new NotFound('attachment');
-    const task = await loadTask(svc.db, row.taskId);
-    authorizeTaskView(subject, factsOf(task), await oversightOf(svc.db, subject));
-    // Until it is sent with a report, a file is its uploader's draft.
-    if (row.eventId === null && row.uploadedById !== subject.id) throw new NotFound('attachment');
-    const body = await svc.files.read(row.sha256);
-    await inTransaction(svc, (tx) => recordAudit(tx, contextOf(request), { action: 'supervision.attachment_download', resourceType: 'supervision_task', resourceId: row.taskId, detail: { attachmentId: row.id } }));
+    const file = await openAttachment(svc, contextOf(request), subject, request.params.attachmentId);
     return reply
-      .header('content-type', MIME_TYPES[row.kind as MaterialKind] ?? 'application/octet-stream')
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(row.fileName)}`)
+      .header('content-type', MIME_TYPES[file.kind] ?? 'application/octet-stream')
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
       .header('cache-control', 'no-store')
-      .send(body);
+      .send(file.content);
   });
 };
 

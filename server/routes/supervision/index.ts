@@ -23,6 +23,7 @@ import { supervisionCapabilities } from '../../policies/supervision.ts';
 import { presentTaskSummary } from '../../presenters/supervisionTask.ts';
 import { taskDetail } from '../../queries/supervision/taskDetail.ts';
 import { listTasks } from '../../queries/supervision/taskList.ts';
+import { directoryPeople } from '../../queries/users/directoryPeople.ts';
 import attachmentRoutes from './attachments.ts';
 import {
   acceptanceBody, assignBody, capabilitiesBody, coordinationBody, coordinationOutcomeBody, coordinationParams, createBody, createdBody, extensionBody,
@@ -52,12 +53,7 @@ const supervisionRoutes: FastifyPluginAsyncZod<SupervisionRouteOptions> = async 
   }, async (request) => {
     const { subject } = requireAuth(request);
     if (!can(subject, 'supervision.directory')) return { items: [] };
-    const { role, unitId } = request.query;
-    const rows = await svc.db.user.findMany({
-      where: { disabled: false, adminRole: null, ...(role ? { roles: { some: { role } } } : {}), ...(unitId ? { unitId } : {}) },
-      select: { id: true, displayName: true, unitId: true, title: true }, orderBy: { displayName: 'asc' }, take: 500,
-    });
-    return { items: rows };
+    return { items: await directoryPeople(svc.db, request.query) };
   });
 
   app.post('/tasks', {

@@ -3,15 +3,17 @@ import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AdjustableClock } from '../../clock.ts';
+import { pingDatabase } from '../../db/databasePing.ts';
 import { responses } from '../../http/schemas.ts';
 
 /** The system area, at the root: probes, and the test clock when enabled. */
 export default async function systemRoutes(root: FastifyInstance): Promise<void> {
   const app = root.withTypeProvider<ZodTypeProvider>();
+  const { db } = app.svc;
   app.get('/healthz', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => {
     try {
-      await app.svc.db.$queryRawUnsafe('SELECT 1');
+      await pingDatabase(db);
       return { status: 'ready' };
     } catch (err) {
       app.log.error({ err }, 'database not ready');

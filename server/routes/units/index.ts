@@ -6,6 +6,7 @@ import { createUnit, updateUnit } from '../../commands/accounts/unitEditor.ts';
 import { contextOf, requireAuth } from '../../http/requestContext.ts';
 import { idParams, okBody, responses } from '../../http/schemas.ts';
 import { authorize } from '../../policies/index.ts';
+import { listUnits } from '../../queries/units/unitList.ts';
 
 export const unitBody = z.object({
   id: z.string(), name: z.string(), shortName: z.string().nullable(), aliases: z.array(z.string()),
@@ -26,12 +27,8 @@ const unitRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['units'], summary: 'All units (flat list with parentId; the client builds the tree)', response: responses({ 200: z.object({ items: z.array(unitBody) }) }) },
   }, async (request) => {
     requireAuth(request);
-    const rows = await app.svc.db.unit.findMany({ orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }], include: { _count: { select: { users: true } } } });
-    return {
-      items: rows.map((u) => ({
-        id: u.id, name: u.name, shortName: u.shortName, aliases: JSON.parse(u.aliases) as string[], parentId: u.parentId, sortOrder: u.sortOrder, memberCount: u._count.users,
-      })),
-    };
+    const { db } = app.svc;
+    return { items: await listUnits(db) };
   });
 
   app.post('/', {

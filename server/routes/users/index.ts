@@ -13,18 +13,17 @@ import { contextOf, requireAuth } from '../../http/requestContext.ts';
 import { idParams, okBody, responses } from '../../http/schemas.ts';
 import { authorize, userView } from '../../policies/index.ts';
 import { presentUser } from '../../presenters/user.ts';
+import { searchUsers, userById, userResource } from '../../queries/users/userDirectory.ts';
 import { z } from 'zod';
 import { clearanceBody, createBody, createdBody, listBody, listQuery, rolesBody, updateBody, userBody } from './schema.ts';
 
-const include = { roles: true, unit: { select: { name: true } } } as const;
-
 const userRoutes: FastifyPluginAsyncZod = async (app) => {
-  const db = app.svc.db;
+  const { db } = app.svc;
 
   async function target(id: string) {
-    const user = await db.user.findUnique({ where: { id }, select: { id: true, unitId: true } });
+    const user = await userResource(db, id);
     if (!user) throw new NotFound('user');
-    return { kind: 'user' as const, ...user };
+    return user;
   }
 
   app.get('/', {
@@ -32,15 +31,8 @@ const userRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => {
     const { subject } = requireAuth(request);
     authorize(subject, 'user.list');
-    const { q, unitId, page, pageSize } = request.query;
-    const where = {
-      ...(unitId ? { unitId } : {}),
-      ...(q ? { OR: [{ displayName: { contains: q } }, { username: { contains: q } }, { title: { contains: q } }] } : {}),
-    };
-    const [rows, total] = await Promise.all([
-      db.user.findMany({ where, include, orderBy: [{ unitId: 'asc' }, { displayName: 'asc' }], skip: (page - 1) * pageSize, take: pageSize }),
-      db.user.count({ where }),
-    ]);
+    const { page, pageSize } = request.query;
+    const { rows, total } = await searchUsers(db, request.query);
     return { items: rows.map((u) => presentUser(u, userView(subject, { kind: 'user', id: u.id, unitId: u.unitId }))), total, page, pageSize };
   });
 
@@ -48,7 +40,7 @@ const userRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['users'], summary: 'One user, with the fields the caller may see', params: idParams, response: responses({ 200: userBody }) },
   }, async (request) => {
     const { subject } = requireAuth(request);
-    const user = await db.user.findUnique({ where: { id: request.params.id }, include });
+    const user = await userById(db, request.params.id);
     if (!user) throw new NotFound('user');
     return presentUser(user, userView(subject, { kind: 'user', id: user.id, unitId: user.unitId }));
   });
