@@ -3,18 +3,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { FastifyReply } from 'fastify';
-import { recordAudit } from '../../audit/auditLog.ts';
+import { recordExport } from '../../commands/supervision/exportRecorder.ts';
 import { oversightOf } from '../../queries/supervision/oversight.ts';
-import { inTransaction } from '../../db/transaction.ts';
 import { writeXlsx, type Sheet } from '../../export/xlsxWriter.ts';
-import { BadRequest } from '../../errors.ts';
 import { contextOf, requireAuth } from '../../http/requestContext.ts';
 import { responses } from '../../http/schemas.ts';
 import { authorize } from '../../policies/index.ts';
-import { authorizeStatisticsUnit, statisticsScope } from '../../policies/supervision.ts';
 import { presentTaskSummary } from '../../presenters/supervisionTask.ts';
 import { leaderDashboard } from '../../queries/supervision/dashboard.ts';
-import { defaultPeriod, monthlyTrend, unitStatistics, type Period } from '../../queries/supervision/statistics.ts';
+import { statisticsView } from '../../queries/supervision/statisticsView.ts';
 import { listTasks } from '../../queries/supervision/taskList.ts';
 import type { FastifyRequest } from 'fastify';
 import { dashboardBody, exportQuery, statsBody, statsQuery } from './schema.ts';
@@ -32,19 +29,7 @@ const viewRoutes: FastifyPluginAsyncZod = async (app) => {
   const { svc } = app;
 
   async function statistics(request: FastifyRequest, query: z.infer<typeof statsQuery>) {
-    const { subject } = requireAuth(request);
-    const now = svc.clock.now();
-    const scope = statisticsScope(subject, await oversightOf(svc.db, subject));
-    const fallback = defaultPeriod(now);
-    const period: Period = { from: query.from ?? fallback.from, to: query.to ?? fallback.to };
-    if (period.from > period.to) throw new BadRequest('invalid_period', 'The period starts after it ends');
-    const unitIds = scope.all ? null : scope.unitIds;
-    authorizeStatisticsUnit(scope, query.unitId);
-    const [stats, trend] = await Promise.all([
-      unitStatistics(svc.db, unitIds, period, now),
-      monthlyTrend(svc.db, query.unitId ? [query.unitId] : unitIds, period),
-    ]);
-    return { ...period, ...stats, trend };
+    return statisticsView(svc.db, requireAuth(request).subject, query, svc.clock.now());
   }
 
   function sendXlsx(reply: FastifyReply, name: string, sheets: Sheet[]) {
@@ -63,7 +48,7 @@ const viewRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: 'The statistics as XLSX', querystring: statsQuery, response: responses({ 200: z.any().describe('the workbook') }) },
   }, async (request, reply) => {
     const s = await statistics(request, request.query);
-    await inTransaction(svc, (tx) => recordAudit(tx, contextOf(request), { action: 'supervision.export_statistics', resourceType: 'supervision', detail: { from: s.from, to: s.to } }));
+    await recordExport(svc, contextOf(request), 'supervision.export_statistics', { from: s.from, to: s.to });
     const header = ['单位', '任务数', '已办结', '按期办结', '未办结', '逾期', '办结率(%)', '按期办结率(%)', '平均逾期天数'];
     const row = (u: (typeof s.units)[number], name: string) => [name, u.total, u.completed, u.completedOnTime, u.open, u.overdue, percent(u.completionRate), percent(u.onTimeRate), u.averageDaysLate];
     return sendXlsx(reply, `督办统计_${s.from}_${s.to}.xlsx`, [
@@ -79,7 +64,7 @@ const viewRoutes: FastifyPluginAsyncZod = async (app) => {
     const now = svc.clock.now();
     const { rows } = await listTasks(svc.db, subject, await oversightOf(svc.db, subject), { ...request.query, page: 1, pageSize: EXPORT_LIMIT }, now);
     const items = rows.map((r) => presentTaskSummary(r, now));
-    await inTransaction(svc, (tx) => recordAudit(tx, contextOf(request), { action: 'supervision.export_list', resourceType: 'supervision', detail: { rows: items.length, scope: request.query.scope } }));
+    await recordExport(svc, contextOf(request), 'supervision.export_list', { rows: items.length, scope: request.query.scope });
     const header = ['编号', '事项', '依据', '状态', '紧急程度', '牵头单位', '协办单位', '承办人', '督办人', '办理期限', '进度(%)', '逾期天数', '退回次数'];
     return sendXlsx(reply, `督办事项_${now.toISOString().slice(0, 10)}.xlsx`, [{
       name: '督办事项',
