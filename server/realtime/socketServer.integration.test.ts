@@ -1,7 +1,7 @@
 // socket.io: session authentication, live notifications, validation of client messages, session end.
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, TestClient, type TestApp } from '../../tests/support/testApp.ts';
+import { createTestApp, signedIn, type TestApp, type TestClient } from '../../tests/support/testApp.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { notice } from '../notifications/notificationHub.ts';
 
@@ -18,8 +18,7 @@ function once<T>(socket: Socket, event: string): Promise<T> {
 }
 
 async function connectAs(username: string): Promise<{ socket: Socket; client: TestClient; userId: string }> {
-  const client = new TestClient(t.app);
-  await client.signIn(username);
+  const client = await signedIn(t, username);
   const userId = (await client.get('/api/auth/session')).json().user.id as string;
   const socket = connect(url, { transports: ['websocket'], extraHeaders: { cookie: client.cookie }, reconnection: false });
   await once(socket, 'connect');

@@ -13,7 +13,7 @@ import { localDate } from '../domain/meetings/localTime.ts';
 import { chinaToday, daysUntil } from '../domain/supervision/deadlines.ts';
 import { OPEN_STATUSES, TASK_STATUSES } from '../domain/supervision/vocabulary.ts';
 import { addWorkingDays, isWorkingDay } from '../domain/calendar/workingDays.ts';
-import { createTestApp, signInWithMfa, TestClient, type TestApp } from '../../tests/support/testApp.ts';
+import { createTestApp, signedIn, type TestApp } from '../../tests/support/testApp.ts';
 import { DEMO_USER_AGENT } from './demoWorld.ts';
 import { seedDemoContent, type DemoContentSummary } from './demoContent.ts';
 
@@ -150,8 +150,7 @@ describe.each(INSTANTS)('the full demo seeded on %s', (_name, instant) => {
   });
 
   it('shows in the API: statistics and the desk for the supervisor, meetings and documents for staff, the dashboard for the mayor', async () => {
-    const supervisor = new TestClient(t.app);
-    expect((await supervisor.signIn('zhouqiang')).statusCode).toBe(200);
+    const supervisor = await signedIn(t, 'zhouqiang');
     const stats = (await supervisor.get('/api/supervision/statistics')).json();
     expect(stats.units.length).toBeGreaterThanOrEqual(6);
     expect(stats.totals.total).toBeGreaterThan(20);
@@ -161,16 +160,14 @@ describe.each(INSTANTS)('the full demo seeded on %s', (_name, instant) => {
     expect((await supervisor.get('/api/supervision/tasks?scope=desk&overdue=true')).json().total).toBeGreaterThan(0);
     expect((await supervisor.get('/api/supervision/proposals?status=pending')).json().items.length).toBeGreaterThan(0);
 
-    const staff = new TestClient(t.app);
-    expect((await staff.signIn('zhangwei')).statusCode).toBe(200);
+    const staff = await signedIn(t, 'zhangwei');
     expect((await staff.get('/api/meetings?view=month')).json().items.length).toBeGreaterThan(0);
     expect((await staff.get('/api/documents')).json().total).toBeGreaterThan(3);
     expect((await staff.get('/api/documents?scope=recent')).json().items.length).toBeGreaterThan(0);
     expect((await staff.get('/api/supervision/tasks?scope=mine')).json().total).toBeGreaterThan(2);
     expect((await staff.get('/api/notifications')).json().items.length).toBeGreaterThan(0);
 
-    const mayor = new TestClient(t.app);
-    await signInWithMfa(t, mayor, 'chenming');
+    const mayor = await signedIn(t, 'chenming');
     expect((await mayor.get('/api/supervision/dashboard')).json().units.length).toBeGreaterThan(0);
   });
 });

@@ -2,14 +2,13 @@
 // is, on every route, before anything is stored.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firstIllFormedText } from '../../server/plugins/wellFormedText.ts';
-import { createTestApp, TestClient, type TestApp } from '../support/testApp.ts';
+import { createTestApp, signedIn, type TestApp, type TestClient } from '../support/testApp.ts';
 
 let t: TestApp;
 let staff: TestClient;
 beforeAll(async () => {
   t = await createTestApp();
-  staff = new TestClient(t.app);
-  await staff.signIn('zhangwei');
+  staff = await signedIn(t, 'zhangwei');
 });
 afterAll(async () => t.close());
 

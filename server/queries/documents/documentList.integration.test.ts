@@ -9,7 +9,7 @@ import { setDocumentShares } from '../../commands/documents/documentSharer.ts';
 import { ANNOTATION_CONTEXTS } from '../../domain/documents/annotationContexts.ts';
 import { documentWithAccess } from './documentAccess.ts';
 import { listDocuments, type DocumentListScope } from './documentList.ts';
-import { createTestApp, TestClient, type TestApp } from '../../../tests/support/testApp.ts';
+import { createTestApp, signedIn, type TestApp } from '../../../tests/support/testApp.ts';
 
 let t: TestApp;
 const subjects = new Map<string, Subject>();
@@ -129,8 +129,7 @@ describe('the document list', () => {
     const before = (await listDocuments(t.app.svc.db, staff, { scope: 'mine', page: 1, pageSize: 100 })).total;
     await createDocument(t.app.svc, ctxFor(staff), staff, { kind: 'draft', title: '我的草稿', classification: 0 });
     await createDocument(t.app.svc, ctxFor(staff), staff, { kind: 'material', title: '我的批注', classification: 0, contextType: ANNOTATION_CONTEXTS.privateMaterial, contextId: 'material-x' });
-    const client = new TestClient(t.app);
-    expect((await client.signIn('matao')).statusCode).toBe(200);
+    const client = await signedIn(t, 'matao');
     const body = (await client.get('/api/documents?scope=mine&pageSize=100')).json() as { items: Array<{ title: string }>; total: number };
     expect(body.total).toBe(before + 1);
     expect(body.items).toHaveLength(body.total);

@@ -1,7 +1,7 @@
 // DOCX and PDF export: tracked changes as Word revisions with author (or applied), comments as Word comments.
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, TestClient, type TestApp } from '../../../tests/support/testApp.ts';
+import { createTestApp, signedIn, type TestApp, type TestClient } from '../../../tests/support/testApp.ts';
 import { connectCollaborator, paragraph } from '../../../tests/support/collabClient.ts';
 import { findCjkFont } from '../../export/cjkFont.ts';
 
@@ -14,10 +14,8 @@ let documentId: string;
 beforeAll(async () => {
   t = await createTestApp();
   base = await t.listen();
-  owner = new TestClient(t.app);
-  reviewer = new TestClient(t.app);
-  await owner.signIn('zhangwei');
-  await reviewer.signIn('hejun');
+  owner = await signedIn(t, 'zhangwei');
+  reviewer = await signedIn(t, 'hejun');
   const hejun = await t.app.svc.db.user.findUniqueOrThrow({ where: { username: 'hejun' } });
   documentId = (await owner.post('/api/documents', { kind: 'draft', title: '关于开展专项检查的通知' })).json().id;
   await owner.put(`/api/documents/${documentId}/shares`, { shares: [{ granteeType: 'user', granteeId: hejun.id, access: 'suggest' }] });
@@ -74,8 +72,7 @@ describe('export', () => {
   });
 
   it('refuses people who cannot open the document', async () => {
-    const outsider = new TestClient(t.app);
-    await outsider.signIn('matao');
+    const outsider = await signedIn(t, 'matao');
     expect((await outsider.get(`/api/documents/${documentId}/export?format=docx`)).statusCode).toBe(403);
   });
 });

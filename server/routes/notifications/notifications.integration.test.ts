@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoIds } from '../../../tests/support/meetings.ts';
 import { nextEvent, socketAs } from '../../../tests/support/sockets.ts';
-import { createTestApp, TestClient, type TestApp } from '../../../tests/support/testApp.ts';
+import { createTestApp, signedIn, type TestApp, type TestClient } from '../../../tests/support/testApp.ts';
 
 let t: TestApp;
 let url: string;
@@ -16,10 +16,7 @@ beforeAll(async () => {
   t = await createTestApp({ clockAt: new Date('2026-12-01T02:00:00Z') });
   url = await t.listen();
   users = (await demoIds(t)).users;
-  for (const name of ['zhangwei', 'hejun'] as const) {
-    clients[name] = new TestClient(t.app);
-    await clients[name].signIn(name);
-  }
+  for (const name of ['zhangwei', 'hejun'] as const) clients[name] = await signedIn(t, name);
 });
 afterAll(async () => t.close());
 
