@@ -10,7 +10,7 @@ import { AppError } from '../errors.ts';
 import type { Services } from '../services.ts';
 import { MediaError } from '../../media/errors.ts';
 import { clientMessages, meetingRoom, type Ack, type ClientEvent, type ClientPayload, type ServerToClient } from './messages.ts';
-import { mayWatchMeeting } from './meetingWatch.ts';
+import { mayWatchMeeting } from '../queries/meetings/meetingWatch.ts';
 
 const SESSION_RECHECK_MS = 60_000;
 const MAX_MESSAGE_BYTES = 64 * 1024;
