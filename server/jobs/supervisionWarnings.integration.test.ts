@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { io as connect, type Socket } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
 import { AdjustableClock } from '../clock.ts';
 import { seedDemoOrganisation } from '../seed/demoOrganisation.ts';
@@ -70,7 +70,9 @@ async function inbox(username: string, taskId: string) {
   return (await app.svc.db.notification.findMany({ where: { userId: people[username]!.id, link: `/supervision/tasks/${taskId}` }, orderBy: { createdAt: 'asc' } })).map((n) => n.kind);
 }
 
-beforeAll(async () => {
+// Every test on its own data directory and clock; a test that starts later in March plays the days before it through
+// the builders below.
+beforeEach(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-warnings-'));
   clock = new AdjustableClock();
   // Monday 2027-03-01, 09:00 in China. 2027-03-10 is a Wednesday: its reminders fall on Friday 03-05 (3 working
@@ -80,13 +82,46 @@ beforeAll(async () => {
   await seedDemoOrganisation(app.svc);
   for (const u of await app.svc.db.user.findMany({ include: { roles: true } })) people[u.username] = subjectFromUser(u);
 });
-afterAll(async () => {
+afterEach(async () => {
   await app.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('deadline warnings', () => {
   let taskId = '';
+
+  /** 编制2027年重点项目清单, due Wednesday 03-10, signed by 区发改委 and handed to 张伟. */
+  async function givenTask(): Promise<void> {
+    taskId = await newTask('编制2027年重点项目清单', '2027-03-10', '区发改委', 'zhangwei');
+  }
+  /** The reminder 3 working days before (Friday 03-05) sent. */
+  async function givenFirstReminder(): Promise<void> {
+    await givenTask();
+    setClock(chinaNineAm('2027-03-05'));
+    expect((await warnings.tick()).sent).toBe(1);
+  }
+  /** The reminder 1 working day before (Tuesday 03-09) sent too. */
+  async function givenBothReminders(): Promise<void> {
+    await givenFirstReminder();
+    setClock(chinaNineAm('2027-03-09'));
+    expect((await warnings.tick()).sent).toBe(1);
+  }
+  /** Overdue warnings on 03-11 and 03-12; the clock at 03-12 09:00. */
+  async function givenOverdueTwice(): Promise<void> {
+    await givenBothReminders();
+    setClock(new Date('2027-03-10T16:30:00Z'));
+    expect((await warnings.tick()).sent).toBe(1);
+    setClock(new Date('2027-03-11T10:00:00Z'));
+    expect((await warnings.tick()).sent).toBe(0);
+    setClock(chinaNineAm('2027-03-12'));
+    expect((await warnings.tick()).sent).toBe(1);
+  }
+  /** Down from 03-12 to 03-15, and that day's overdue warning sent on return. */
+  async function givenBackAfterDowntime(): Promise<void> {
+    await givenOverdueTwice();
+    await restart(3 * DAY);
+    expect((await warnings.tick()).sent).toBe(1);
+  }
 
   it('sends nothing while the deadline is far', async () => {
     taskId = await newTask('编制2027年重点项目清单', '2027-03-10', '区发改委', 'zhangwei');
@@ -96,6 +131,7 @@ describe('deadline warnings', () => {
   });
 
   it('reminds the owner 3 working days before, once, even across a restart', async () => {
+    await givenTask();
     setClock(chinaNineAm('2027-03-05'));
     expect(await warnings.tick()).toEqual({ sent: 1, notifications: 1 });
     expect(await warnings.tick()).toEqual({ sent: 0, notifications: 0 });
@@ -107,6 +143,7 @@ describe('deadline warnings', () => {
   });
 
   it('reminds again 1 working day before', async () => {
+    await givenFirstReminder();
     setClock(chinaNineAm('2027-03-09'));
     expect((await warnings.tick()).sent).toBe(1);
     setClock(chinaNineAm('2027-03-10'));
@@ -115,6 +152,7 @@ describe('deadline warnings', () => {
   });
 
   it('warns owner, unit head and supervisor once a day when overdue, live', async () => {
+    await givenBothReminders();
     const url = await app.listen({ port: 0, host: '127.0.0.1' }).then(() => {
       const address = app.server.address();
       if (!address || typeof address !== 'object') throw new Error('not listening');
@@ -151,6 +189,7 @@ describe('deadline warnings', () => {
   });
 
   it('sends what was missed during downtime — today’s warning, not a backlog', async () => {
+    await givenOverdueTwice();
     await restart(3 * DAY); // down from 03-12 09:00 to 03-15 09:00
     const { sent } = await warnings.tick();
     expect(sent).toBe(1);
@@ -161,6 +200,7 @@ describe('deadline warnings', () => {
   });
 
   it('after downtime over several reminder days sends only the one that still applies', async () => {
+    await givenBackAfterDowntime();
     const other = await newTask('修订应急预案', '2027-03-24', '区应急局', 'xuyan'); // Wednesday; reminders 03-19 (Fri) and 03-23 (Tue)
     setClock(chinaNineAm('2027-03-18'));
     expect(await sentFor(other)).toEqual([]);
@@ -170,6 +210,7 @@ describe('deadline warnings', () => {
   });
 
   it('stops warning once the task is submitted, and is safe against a second instance', async () => {
+    await givenBackAfterDowntime();
     const third = await newTask('整治占道经营', '2027-03-25', '区住建委', 'matao');
     setClock(chinaNineAm('2027-03-26'));
     // Two schedulers (two instances, or a timer and a test) at the same moment: exactly one warning goes out.
