@@ -3,7 +3,7 @@
 // access; awareness speaks only for its own connection; private layers never reach anyone but their owner.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addStroke, deleteStroke, encodePoints, strokesMap, type InkStroke } from './schema/inkModel.ts';
+import { addStroke, deleteStroke, encodePoints, strokesMap, type InkStroke } from '../common/schema/inkModel.ts';
 import { collabToken, waitFor } from '../tests/support/collabClient.ts';
 import { connectInk, type InkTablet } from '../tests/support/inkClient.ts';
 import { addRoom, demoIds, multipart, pdfBytes, shanghai } from '../tests/support/meetings.ts';

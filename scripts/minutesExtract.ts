@@ -5,9 +5,9 @@
 
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { isValidIsoDate, shanghaiDateOf } from '../server/domain/calendar/isoDate.ts';
-import { extractTasks } from '../server/domain/minutes/minutesExtractor.ts';
-import type { KnownUnit } from '../server/domain/minutes/types.ts';
+import { isValidIsoDate, shanghaiDateOf } from '../common/calendar/isoDate.ts';
+import { extractTasks } from '../common/minutes/minutesExtractor.ts';
+import type { KnownUnit } from '../common/minutes/types.ts';
 
 const USAGE = 'usage: minutesExtract --date YYYY-MM-DD [--units units.json] FILE|-';
 

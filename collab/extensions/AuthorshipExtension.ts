@@ -3,7 +3,7 @@
 import type { beforeSyncPayload, Extension } from '@hocuspocus/server';
 import { authorsMap, unattributed } from '../history/clientAuthors.ts';
 import type { CollabContext, LocalWriteContext } from '../context.ts';
-import { RICH_TEXT_KINDS } from '../schema/documentKinds.ts';
+import { RICH_TEXT_KINDS } from '../../common/schema/documentKinds.ts';
 
 const SYNC_STEP_2 = 1;
 const SYNC_UPDATE = 2;

@@ -3,7 +3,7 @@ import type { beforeHandleAwarenessPayload } from '@hocuspocus/server';
 import { describe, expect, it } from 'vitest';
 import { systemClock } from '../../server/clock.ts';
 import type { CollabContext } from '../context.ts';
-import { INK_LIMITS } from '../schema/inkModel.ts';
+import { INK_LIMITS } from '../../common/schema/inkModel.ts';
 import { InkValidationExtension } from './InkValidationExtension.ts';
 import { newMetrics } from './MetricsExtension.ts';
 

@@ -8,8 +8,8 @@ import type { Clock } from '../../server/clock.ts';
 import { mayEraseOthers } from '../../server/policies/annotations.ts';
 import { CollabRefusal, type CollabContext } from '../context.ts';
 import { inkUpdateProblem, type InkProblem } from '../ink/inkUpdateRules.ts';
-import { INK_KINDS } from '../schema/documentKinds.ts';
-import { INK_LIMITS, parseAwareness } from '../schema/inkModel.ts';
+import { INK_KINDS } from '../../common/schema/documentKinds.ts';
+import { INK_LIMITS, parseAwareness } from '../../common/schema/inkModel.ts';
 import type { CollabMetrics } from './MetricsExtension.ts';
 
 const SYNC_STEP_2 = 1;

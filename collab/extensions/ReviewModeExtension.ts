@@ -5,9 +5,9 @@
 import * as Y from 'yjs';
 import type { beforeSyncPayload, Extension } from '@hocuspocus/server';
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
-import { checkCommentOnly, checkSuggestOnly } from '../review/editRules.ts';
-import { documentSchema, DOCUMENT_FIELD } from '../schema/documentSchema.ts';
-import { INK_KINDS, RICH_TEXT_KINDS } from '../schema/documentKinds.ts';
+import { checkCommentOnly, checkSuggestOnly } from '../../common/review/editRules.ts';
+import { documentSchema, DOCUMENT_FIELD } from '../../common/schema/documentSchema.ts';
+import { INK_KINDS, RICH_TEXT_KINDS } from '../../common/schema/documentKinds.ts';
 import { CollabRefusal, type CollabContext } from '../context.ts';
 import type { Clock } from '../../server/clock.ts';
 import type { CollabMetrics } from './MetricsExtension.ts';

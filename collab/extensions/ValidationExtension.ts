@@ -5,11 +5,11 @@
 // A bad update closes that connection with a reason; nothing is applied and nobody else is affected.
 import * as Y from 'yjs';
 import type { beforeSyncPayload, Extension } from '@hocuspocus/server';
-import { documentSchema, DOCUMENT_FIELD } from '../schema/documentSchema.ts';
-import { DECISION_ITEM, decisionAttributeProblem } from '../schema/decisionItem.ts';
-import { ALLOWED_ROOTS, RICH_TEXT_KINDS, type DocumentKind } from '../schema/documentKinds.ts';
+import { documentSchema, DOCUMENT_FIELD } from '../../common/schema/documentSchema.ts';
+import { DECISION_ITEM, decisionAttributeProblem } from '../../common/schema/decisionItem.ts';
+import { ALLOWED_ROOTS, RICH_TEXT_KINDS, type DocumentKind } from '../../common/schema/documentKinds.ts';
 import { CLIENT_AUTHORS_ROOT, clientAuthorsProblem } from '../history/clientAuthors.ts';
-import { deepestNewElement, MAX_NESTING_DEPTH } from '../schema/nestingDepth.ts';
+import { deepestNewElement, MAX_NESTING_DEPTH } from '../../common/schema/nestingDepth.ts';
 import { CLOSE, CollabRefusal, type CollabContext } from '../context.ts';
 import type { CollabMetrics } from './MetricsExtension.ts';
 

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { updateProblem } from '../extensions/ValidationExtension.ts';
-import { DOCUMENT_FIELD } from '../schema/documentSchema.ts';
+import { DOCUMENT_FIELD } from '../../common/schema/documentSchema.ts';
 import { authorsMap } from './clientAuthors.ts';
 
 /** What a client sends the server on reconnecting: everything it has that the server lacks. */

@@ -2,7 +2,7 @@
 // and not the older one was inserted (by the author of its client id); one visible before and deleted after was
 // removed. Needs documents kept without garbage collection (gc: false), which Tongban's collab server does.
 import * as Y from 'yjs';
-import { DOCUMENT_FIELD } from '../schema/documentSchema.ts';
+import { DOCUMENT_FIELD } from '../../common/schema/documentSchema.ts';
 import { authorsMap } from './clientAuthors.ts';
 
 export type SegmentStatus = 'same' | 'inserted' | 'deleted';

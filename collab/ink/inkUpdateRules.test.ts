@@ -5,7 +5,7 @@ import * as Y from 'yjs';
 import {
   addNote, addStroke, addWhiteboardPage, deleteNote, deleteStroke, encodePoints, INK_LIMITS, notesMap, pagesArray, removeWhiteboardPage,
   strokesMap, updateNote, type InkStroke,
-} from '../schema/inkModel.ts';
+} from '../../common/schema/inkModel.ts';
 import { inkUpdateProblem } from './inkUpdateRules.ts';
 
 const NOW = 1_700_000_000_000;

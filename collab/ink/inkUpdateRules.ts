@@ -4,7 +4,7 @@
 // strokes never change (erase and draw again); erasing or changing someone else's marks needs edit access; an undo may
 // bring back exactly what was erased; the document stays under the size limits.
 import * as Y from 'yjs';
-import { INK_LIMITS, INK_ROOTS, parseNote, parsePage, parseStroke, type InkNote, type InkStroke } from '../schema/inkModel.ts';
+import { INK_LIMITS, INK_ROOTS, parseNote, parsePage, parseStroke, type InkNote, type InkStroke } from '../../common/schema/inkModel.ts';
 
 export interface InkWriter {
   userId: string;

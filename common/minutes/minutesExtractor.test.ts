@@ -2,10 +2,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { corpusDocumentSchema, scoreDocument } from './extractionScore.ts';
+import { corpusDocumentSchema, scoreDocument } from '../../server/domain/minutes/extractionScore.ts';
 import { extractTasks } from './minutesExtractor.ts';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CORPORA = [join(repoRoot, 'tests', 'fixtures', 'minutes'), resolve(repoRoot, '..', 'shared', 'corpus', 'minutes')];
 
 function documents(dir: string): Array<[string, string]> {

@@ -6,7 +6,7 @@ import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-ti
 import type { Node as PmNode } from '@tiptap/pm/model';
 import { documentSchema, DOCUMENT_FIELD } from './documentSchema.ts';
 import { decisionAttributeProblem, decisionAttrsOf } from './decisionItem.ts';
-import { updateProblem } from '../extensions/ValidationExtension.ts';
+import { updateProblem } from '../../collab/extensions/ValidationExtension.ts';
 import { decisionFieldsLine, exportModel } from '../../server/export/documentModel.ts';
 
 const schema = documentSchema();

@@ -2,7 +2,7 @@
 // from (lead and co-units, owners, due date). Shared by the collab server (which checks every attribute a client writes,
 // see decisionAttributeProblem) and the browser editor (which adds its node view on top of this node).
 import { Node, mergeAttributes } from '@tiptap/core';
-import { isValidIsoDate } from '../../server/domain/calendar/isoDate.ts';
+import { isValidIsoDate } from '../calendar/isoDate.ts';
 
 export const DECISION_ITEM = 'decisionItem';
 

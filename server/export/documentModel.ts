@@ -1,8 +1,8 @@
 // A document flattened for export (DOCX, PDF): blocks of styled runs with their comment anchors and tracked changes.
 // Pure: ProseMirror JSON in, plain data out.
-import { parseSuggestionId } from '../../collab/schema/suggestionMarks.ts';
-import { decisionAttrsOf } from '../../collab/schema/decisionItem.ts';
-import { leadingNumbering } from '../domain/minutes/itemSplitter.ts';
+import { parseSuggestionId } from '../../common/schema/suggestionMarks.ts';
+import { decisionAttrsOf } from '../../common/schema/decisionItem.ts';
+import { leadingNumbering } from '../../common/minutes/itemSplitter.ts';
 
 export interface Run {
   text: string;

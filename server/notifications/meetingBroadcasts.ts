@@ -3,7 +3,7 @@
 import { attendanceSummary, rsvpSummary } from '../domain/meetings/attendance.ts';
 import { seatFacts } from '../queries/meetings/seatFacts.ts';
 import type { Services } from '../services.ts';
-import { meetingRoom } from '../realtime/messages.ts';
+import { meetingRoom } from '../../common/socket/messages.ts';
 
 export async function broadcastRsvp(svc: Services, meetingId: string): Promise<void> {
   svc.notifications.broadcast(meetingRoom(meetingId), 'meeting:rsvp', { meetingId, summary: rsvpSummary(await seatFacts(svc.db, meetingId)) });

@@ -1,6 +1,6 @@
 // Tells the meeting's open screens that its minutes moved on; and where notices about the minutes link to.
 import type { CoreServices } from '../services.ts';
-import { meetingRoom } from '../realtime/messages.ts';
+import { meetingRoom } from '../../common/socket/messages.ts';
 
 export function announceMinutes(svc: Pick<CoreServices, 'notifications'>, meetingId: string, status: string, round: number): void {
   svc.notifications.broadcast(meetingRoom(meetingId), 'minutes:changed', { meetingId, status, round });

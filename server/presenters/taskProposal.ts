@@ -1,5 +1,5 @@
 // Task proposal rows → the review screen's shape (structured fields parsed, the task it became as a list).
-import type { DecisionPerson, DecisionUnit } from '../../collab/schema/decisionItem.ts';
+import type { DecisionPerson, DecisionUnit } from '../../common/schema/decisionItem.ts';
 import type { ProposalContent, ProposalOrigin, ProposalStatus } from '../domain/minutes/minutesProposals.ts';
 
 export interface ProposalRow {

@@ -1,5 +1,5 @@
 // User rows → API shapes, cut to what the viewer may see (policies.userView decides which).
-import { classificationOfLevel, toRoleNames, type AdminRole, type BusinessRole, type Classification, type RoleName } from '../domain/roles.ts';
+import { classificationOfLevel, toRoleNames, type AdminRole, type BusinessRole, type Classification, type RoleAssignment, type RoleName } from '../domain/roles.ts';
 import type { UserView } from '../policies/index.ts';
 
 interface UserRow {
@@ -79,4 +79,9 @@ export function presentUser(u: UserRow, view: UserView): UserPresentation {
     case 'full':
       return { view, ...presentFullUser(u) };
   }
+}
+
+/** The signed-in person's own roles and clearance, as the session answer shows them to the client shell. */
+export function presentOwnGrants(subject: RoleAssignment & { clearance: number }): { roles: RoleName[]; clearance: Classification } {
+  return { roles: toRoleNames(subject), clearance: classificationOfLevel(subject.clearance) };
 }

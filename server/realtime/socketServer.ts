@@ -9,7 +9,7 @@ import { markNotificationsRead } from '../commands/notifications/notificationRea
 import { AppError } from '../errors.ts';
 import type { Services } from '../services.ts';
 import { MediaError } from '../../media/errors.ts';
-import { clientMessages, meetingRoom, type Ack, type ClientEvent, type ClientPayload, type ServerToClient } from './messages.ts';
+import { clientMessages, meetingRoom, type Ack, type ClientEvent, type ClientPayload, type ServerToClient } from '../../common/socket/messages.ts';
 import { mayWatchMeeting } from '../queries/meetings/meetingWatch.ts';
 
 const SESSION_RECHECK_MS = 60_000;

@@ -5,14 +5,14 @@
 import * as Y from 'yjs';
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listSuggestions } from '../../collab/review/suggestions.ts';
-import { documentSchema, DOCUMENT_FIELD } from '../../collab/schema/documentSchema.ts';
+import { listSuggestions } from '../../common/review/suggestions.ts';
+import { documentSchema, DOCUMENT_FIELD } from '../../common/schema/documentSchema.ts';
 import { verifyAuditChain } from '../audit/verifyChain.ts';
 import { DOCUMENT_STATUSES } from '../domain/documents/documentWorkflow.ts';
 import { localDate } from '../domain/meetings/localTime.ts';
 import { chinaToday, daysUntil } from '../domain/supervision/deadlines.ts';
 import { OPEN_STATUSES, TASK_STATUSES } from '../domain/supervision/vocabulary.ts';
-import { addWorkingDays, isWorkingDay } from '../domain/calendar/workingDays.ts';
+import { addWorkingDays, isWorkingDay } from '../../common/calendar/workingDays.ts';
 import { createTestApp, signedIn, type TestApp } from '../../tests/support/testApp.ts';
 import { DEMO_USER_AGENT } from './demoWorld.ts';
 import { seedDemoContent, type DemoContentSummary } from './demoContent.ts';

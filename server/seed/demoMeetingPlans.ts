@@ -2,8 +2,8 @@
 // the seeding day — standing meetings, special meetings, a joint meeting, weekly office meetings, today's meetings
 // (one online video call running now), the coming weeks', one called off and one still a draft. Seasonal topics follow
 // the seeding month (heating and fire safety in winter, flood control in summer).
-import type { IsoDate } from '../domain/calendar/isoDate.ts';
-import { isWorkingDay } from '../domain/calendar/workingDays.ts';
+import type { IsoDate } from '../../common/calendar/isoDate.ts';
+import { isWorkingDay } from '../../common/calendar/workingDays.ts';
 import type { MeetingPlan } from './demoMeetings.ts';
 import { chineseNumber, type DemoRandom } from './demoRandom.ts';
 import type { DemoWorld } from './demoWorld.ts';

@@ -4,8 +4,8 @@
 // the order things happened in).
 import type { RequestContext } from '../audit/auditLog.ts';
 import { subjectFromUser, type Subject } from '../auth/subject.ts';
-import { addWorkingDays } from '../domain/calendar/workingDays.ts';
-import type { IsoDate } from '../domain/calendar/isoDate.ts';
+import { addWorkingDays } from '../../common/calendar/workingDays.ts';
+import type { IsoDate } from '../../common/calendar/isoDate.ts';
 import { fromLocal, localDate } from '../domain/meetings/localTime.ts';
 import { NoticeDispatcher } from '../notifications/noticeChannel.ts';
 import { authorize, can, type Action } from '../policies/index.ts';

@@ -10,9 +10,9 @@ import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-ti
 import * as Y from 'yjs';
 import { updateProblem } from '../../collab/extensions/ValidationExtension.ts';
 import { authorsMap } from '../../collab/history/clientAuthors.ts';
-import { checkCommentOnly, checkSuggestOnly } from '../../collab/review/editRules.ts';
-import { documentSchema, DOCUMENT_FIELD } from '../../collab/schema/documentSchema.ts';
-import { newSuggestionId } from '../../collab/schema/suggestionMarks.ts';
+import { checkCommentOnly, checkSuggestOnly } from '../../common/review/editRules.ts';
+import { documentSchema, DOCUMENT_FIELD } from '../../common/schema/documentSchema.ts';
+import { newSuggestionId } from '../../common/schema/suggestionMarks.ts';
 import { recordDocumentOpen } from '../commands/documents/documentOpener.ts';
 import type { DemoRandom } from './demoRandom.ts';
 import type { DemoWorld } from './demoWorld.ts';

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { extractTasks } from '../../server/domain/minutes/minutesExtractor.ts';
+import { extractTasks } from '../../common/minutes/minutesExtractor.ts';
 import {
   corpusDocumentSchema,
   scoreDocument,

@@ -5,7 +5,7 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { decodePoints, encodePoints, strokesMap, strokesOnPage, type InkStroke } from '../../collab/schema/inkModel.ts';
+import { decodePoints, encodePoints, strokesMap, strokesOnPage, type InkStroke } from '../../common/schema/inkModel.ts';
 import { LatencyHistogram, wallMs } from './collabBenchProtocol.ts';
 import { parseStrokeId, penStroke, rng, strokeId, type DrawProvider, type FromClient, type LoadResult, type ToClient } from './inkBenchProtocol.ts';
 import { withTimeout } from './benchProcess.ts';

@@ -9,7 +9,7 @@ import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { buildApp } from '../../server/app.ts';
 import { seedDemoOrganisation } from '../../server/seed/demoOrganisation.ts';
 import { DOCUMENT_NAME_PREFIX } from '../../collab/context.ts';
-import { encodePoints, strokesMap, type InkStroke } from '../../collab/schema/inkModel.ts';
+import { encodePoints, strokesMap, type InkStroke } from '../../common/schema/inkModel.ts';
 import { addRoom, multipart, pdfBytes } from '../support/meetings.ts';
 import { TestClient } from '../support/testApp.ts';
 import { LatencyHistogram } from './collabBenchProtocol.ts';

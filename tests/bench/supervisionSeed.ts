@@ -3,7 +3,7 @@
 // transactions (seconds, not minutes), then the statistics counters rebuilt from the tasks.
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { addDays, toEpochDay } from '../../server/domain/calendar/isoDate.ts';
+import { addDays, toEpochDay } from '../../common/calendar/isoDate.ts';
 import { chinaMonth, daysLate, endOfChinaDay } from '../../server/domain/supervision/deadlines.ts';
 
 export interface SeedOptions {

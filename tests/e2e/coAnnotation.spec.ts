@@ -5,7 +5,7 @@
 // his. He browses away and jumps back. A whiteboard page is exported into the meeting's minutes as a PNG.
 import { expect, test, type Browser, type BrowserContext, type CDPSession, type Page } from './support/test.ts';
 import PDFDocument from 'pdfkit';
-import { decodePoints } from '../../collab/schema/inkModel.ts';
+import { decodePoints } from '../../common/schema/inkModel.ts';
 import { asBrowser, chooseOption, serverNow, signInStaff, userId } from './support/tongban.ts';
 
 interface Person {

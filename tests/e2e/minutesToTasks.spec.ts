@@ -5,8 +5,8 @@
 // deadline and confirms them; 赵静, whose unit (区政府办) leads one task, sees it arrive on her workbench without
 // reloading, and its "在纪要中查看" link opens the minutes at that decision.
 import { expect, test, type Browser, type Locator, type Page } from './support/test.ts';
-import { addDays } from '../../server/domain/calendar/isoDate.ts';
-import { addWorkingDays } from '../../server/domain/calendar/workingDays.ts';
+import { addDays } from '../../common/calendar/isoDate.ts';
+import { addWorkingDays } from '../../common/calendar/workingDays.ts';
 import { advanceClock, asBrowser, serverNow, signInStaff, userId } from './support/tongban.ts';
 
 const MINUTE = 60_000;

@@ -2,7 +2,7 @@
 // 孙悦, 郑凯 on leave) on a fresh app at a fixed morning, and builders that take its minutes to each stage, so that every
 // test starts from the state it needs without depending on an earlier test.
 import type { Socket } from 'socket.io-client';
-import { addDays } from '../../server/domain/calendar/isoDate.ts';
+import { addDays } from '../../common/calendar/isoDate.ts';
 import { localDate } from '../../server/domain/meetings/localTime.ts';
 import type { Collaborator } from './collabClient.ts';
 import { paragraph } from './collabClient.ts';

@@ -7,8 +7,8 @@ import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-ti
 import WebSocket from 'ws';
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
-import { documentSchema, DOCUMENT_FIELD } from '../../collab/schema/documentSchema.ts';
-import { newSuggestionId } from '../../collab/schema/suggestionMarks.ts';
+import { documentSchema, DOCUMENT_FIELD } from '../../common/schema/documentSchema.ts';
+import { newSuggestionId } from '../../common/schema/suggestionMarks.ts';
 import type { TestClient } from './testApp.ts';
 
 export interface Collaborator {

@@ -1,7 +1,7 @@
 // Helpers for the meeting tests: local times in Asia/Shanghai relative to the test clock, demo ids, rooms, uploads.
 import { randomBytes } from 'node:crypto';
 import { localDate } from '../../server/domain/meetings/localTime.ts';
-import { addDays } from '../../server/domain/calendar/isoDate.ts';
+import { addDays } from '../../common/calendar/isoDate.ts';
 import type { TestApp, TestClient } from './testApp.ts';
 
 /** "YYYY-MM-DDTHH:mm:00+08:00", days after today on the Shanghai wall clock of the test clock. */

@@ -5,7 +5,7 @@ import type {
   createBody, diffBody, documentBody, listQuery, shareView, suggestionBody, threadBody, tokenBody, versionBody,
 } from '../../../server/routes/documents/schema.ts';
 import type { Access } from '../../../server/policies/documents.ts';
-import type { DocumentKind } from '../../../collab/schema/documentKinds.ts';
+import type { DocumentKind } from '../../../common/schema/documentKinds.ts';
 import type { DocumentStatus, WorkflowAction } from '../../../server/domain/documents/documentWorkflow.ts';
 import { http } from './http.ts';
 import type { Classification, Ok } from './types.ts';

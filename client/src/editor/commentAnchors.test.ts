@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentSchema } from '../../../collab/schema/documentSchema.ts';
+import { documentSchema } from '../../../common/schema/documentSchema.ts';
 import { inDocumentOrder, threadAnchors } from './commentAnchors.ts';
 
 const schema = documentSchema();

@@ -1,11 +1,11 @@
-// The browser editor's extensions: the shared document schema (collab/schema) plus collaboration (Yjs sync, the
+// The browser editor's extensions: the shared document schema (common/schema) plus collaboration (Yjs sync, the
 // collaboration undo history, carets), the editing-mode guards and Tongban's own keyboard shortcuts.
 import type { AnyExtension } from '@tiptap/core';
 import { Extension } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { Placeholder } from '@tiptap/extensions';
-import { documentExtensions, DOCUMENT_FIELD } from '../../../collab/schema/documentSchema.ts';
+import { documentExtensions, DOCUMENT_FIELD } from '../../../common/schema/documentSchema.ts';
 import { DecisionItemWithView, liveExtraction } from './decisionItem/decisionItemExtensions.ts';
 import type { ExtractionContext } from './decisionItem/liveExtraction.ts';
 import type { DocumentConnection } from './documentConnection.ts';

@@ -6,9 +6,9 @@ import type { Mark, Node as PmNode, Slice } from '@tiptap/pm/model';
 import type { Transaction } from '@tiptap/pm/state';
 import { AddMarkStep, AddNodeMarkStep, RemoveMarkStep, RemoveNodeMarkStep, ReplaceAroundStep, ReplaceStep, type Step } from '@tiptap/pm/transform';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
-import { checkSuggestOnly } from '../../../collab/review/editRules.ts';
+import { checkSuggestOnly } from '../../../common/review/editRules.ts';
 import { serverNow } from '../api/serverClock.ts';
-import { newSuggestionId, parseSuggestionId, SUGGESTION_MARKS } from '../../../collab/schema/suggestionMarks.ts';
+import { newSuggestionId, parseSuggestionId, SUGGESTION_MARKS } from '../../../common/schema/suggestionMarks.ts';
 import { tracksChanges, type EditingPolicy } from './editingMode.ts';
 
 /** Set on a transaction that must go through as it is (adding a comment anchor is not a change to the text). */

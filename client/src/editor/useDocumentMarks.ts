@@ -3,8 +3,8 @@
 import type { Editor } from '@tiptap/core';
 import type { Node as PmNode } from '@tiptap/pm/model';
 import { useEditorState } from '@tiptap/react';
-import { listSuggestions, type SuggestionSummary } from '../../../collab/review/suggestions.ts';
-import { SUGGESTION_MARKS } from '../../../collab/schema/suggestionMarks.ts';
+import { listSuggestions, type SuggestionSummary } from '../../../common/review/suggestions.ts';
+import { SUGGESTION_MARKS } from '../../../common/schema/suggestionMarks.ts';
 import { markRanges, threadAnchors, type Range } from './commentAnchors.ts';
 
 export type { SuggestionSummary };

@@ -1,7 +1,7 @@
-// The socket.io connection for the signed-in user, typed by the server's contract (server/realtime/messages.ts).
+// The socket.io connection for the signed-in user, typed by the server's contract (common/socket/messages.ts).
 // One connection per tab; the session provider starts and stops it, components subscribe to its events.
 import { io, type Socket } from 'socket.io-client';
-import type { Ack, ClientPayload, ServerToClient } from '../../../server/realtime/messages.ts';
+import type { Ack, ClientPayload, ServerToClient } from '../../../common/socket/messages.ts';
 import type { MeetingAck, MeetingMethod, MeetingRequest, MeetingResponses, RequestData } from '../../../media/signaling.ts';
 
 interface ClientToServer {

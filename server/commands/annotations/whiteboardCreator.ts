@@ -6,7 +6,7 @@ import type { Subject } from '../../auth/subject.ts';
 import { ANNOTATION_CONTEXTS } from '../../domain/documents/annotationContexts.ts';
 import type { MeetingResource } from '../../policies/meetings.ts';
 import type { Services } from '../../services.ts';
-import { addWhiteboardPage } from '../../../collab/schema/inkModel.ts';
+import { addWhiteboardPage } from '../../../common/schema/inkModel.ts';
 import type { Tx } from '../../db/client.ts';
 import { inTransaction } from '../../db/transaction.ts';
 

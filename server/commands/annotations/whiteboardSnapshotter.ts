@@ -7,7 +7,7 @@ import { ANNOTATION_CONTEXTS } from '../../domain/documents/annotationContexts.t
 import { Conflict, NotFound } from '../../errors.ts';
 import type { MeetingResource } from '../../policies/meetings.ts';
 import type { Services } from '../../services.ts';
-import { addWhiteboardPage, INK_LIMITS, pagesArray } from '../../../collab/schema/inkModel.ts';
+import { addWhiteboardPage, INK_LIMITS, pagesArray } from '../../../common/schema/inkModel.ts';
 import { storeDocumentImage } from '../documents/documentImageStorer.ts';
 
 export interface SnapshotPage {

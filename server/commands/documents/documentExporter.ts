@@ -3,7 +3,7 @@
 import * as Y from 'yjs';
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
-import { documentSchema, DOCUMENT_FIELD } from '../../../collab/schema/documentSchema.ts';
+import { documentSchema, DOCUMENT_FIELD } from '../../../common/schema/documentSchema.ts';
 import { InvalidState } from '../../errors.ts';
 import { renderDocx, type ExportThread } from '../../export/docxExport.ts';
 import { exportModel } from '../../export/documentModel.ts';

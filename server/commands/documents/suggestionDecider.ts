@@ -6,8 +6,8 @@
 import { yXmlFragmentToProseMirrorRootNode, updateYFragment } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
-import { decideSuggestions, listSuggestions, type SuggestionSummary } from '../../../collab/review/suggestions.ts';
-import { documentSchema, DOCUMENT_FIELD } from '../../../collab/schema/documentSchema.ts';
+import { decideSuggestions, listSuggestions, type SuggestionSummary } from '../../../common/review/suggestions.ts';
+import { documentSchema, DOCUMENT_FIELD } from '../../../common/schema/documentSchema.ts';
 import { reviewSessionVerdict } from '../../domain/documents/reviewSession.ts';
 import type { VersionNameParams } from '../../domain/documents/versionNames.ts';
 import { BadRequest } from '../../errors.ts';

@@ -3,7 +3,7 @@
 import { yXmlFragmentToProseMirrorRootNode, updateYFragment } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
-import { documentSchema, DOCUMENT_FIELD } from '../../../collab/schema/documentSchema.ts';
+import { documentSchema, DOCUMENT_FIELD } from '../../../common/schema/documentSchema.ts';
 import { InvalidState, NotFound } from '../../errors.ts';
 import { openBytes } from '../../security/cipher.ts';
 import type { Services } from '../../services.ts';

@@ -2,7 +2,7 @@
 import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
 import type { Subject } from '../../auth/subject.ts';
 import { meetingNotice } from '../../notifications/meetingNotices.ts';
-import { meetingRoom } from '../../realtime/messages.ts';
+import { meetingRoom } from '../../../common/socket/messages.ts';
 import type { Services } from '../../services.ts';
 import { announce } from '../../notifications/announce.ts';
 import { loadMeetingForChange } from '../../queries/meetings/meetingForChange.ts';

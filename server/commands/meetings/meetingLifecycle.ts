@@ -4,7 +4,7 @@ import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
 import { SIGN_IN_OPENS_BEFORE_MS } from '../../domain/meetings/attendance.ts';
 import type { Tx } from '../../db/client.ts';
 import { InvalidState } from '../../errors.ts';
-import { meetingRoom } from '../../realtime/messages.ts';
+import { meetingRoom } from '../../../common/socket/messages.ts';
 import type { Services } from '../../services.ts';
 import { loadMeetingForChange } from '../../queries/meetings/meetingForChange.ts';
 import { requireTransition } from '../../domain/meetings/meetingChecks.ts';

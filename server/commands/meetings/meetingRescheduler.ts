@@ -6,7 +6,7 @@ import { shift } from '../../domain/meetings/timeRange.ts';
 import { isOnline, needsRoom, type MeetingMode } from '../../domain/meetings/vocabulary.ts';
 import { BadRequest } from '../../errors.ts';
 import { meetingNotice } from '../../notifications/meetingNotices.ts';
-import { meetingRoom } from '../../realtime/messages.ts';
+import { meetingRoom } from '../../../common/socket/messages.ts';
 import type { NotificationView } from '../../presenters/notification.ts';
 import { hashPassword } from '../../security/passwordHash.ts';
 import type { Services } from '../../services.ts';

@@ -7,7 +7,7 @@ import type { MeetingType } from '../../domain/meetings/vocabulary.ts';
 import { BadRequest } from '../../errors.ts';
 import { authorize, classificationResource } from '../../policies/index.ts';
 import { meetingNotice } from '../../notifications/meetingNotices.ts';
-import { meetingRoom } from '../../realtime/messages.ts';
+import { meetingRoom } from '../../../common/socket/messages.ts';
 import type { Services } from '../../services.ts';
 import { announce } from '../../notifications/announce.ts';
 import { loadMeetingForChange } from '../../queries/meetings/meetingForChange.ts';

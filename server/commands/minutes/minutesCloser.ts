@@ -7,7 +7,7 @@ import { openObjections, type ConfirmationState } from '../../domain/minutes/min
 import { proposalsFromMinutes } from '../../domain/minutes/minutesProposals.ts';
 import { loadDirectory } from '../../queries/minutes/directory.ts';
 import { InvalidState } from '../../errors.ts';
-import { meetingRoom } from '../../realtime/messages.ts';
+import { meetingRoom } from '../../../common/socket/messages.ts';
 import { minutesSigningKey, signMinutes } from '../../security/minutesSignature.ts';
 import { notice } from '../../notifications/notificationHub.ts';
 import type { Services } from '../../services.ts';

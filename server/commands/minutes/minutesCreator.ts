@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import { updateYFragment } from '@tiptap/y-tiptap';
 import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
 import type { Subject } from '../../auth/subject.ts';
-import { documentSchema, DOCUMENT_FIELD } from '../../../collab/schema/documentSchema.ts';
+import { documentSchema, DOCUMENT_FIELD } from '../../../common/schema/documentSchema.ts';
 import { Prisma } from '../../../prisma/generated/client.ts';
 import { describeRange } from '../../domain/meetings/localTime.ts';
 import type { ParticipantRole, RsvpState } from '../../domain/meetings/vocabulary.ts';

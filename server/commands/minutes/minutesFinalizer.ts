@@ -4,8 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
-import { DOCUMENT_FIELD } from '../../../collab/schema/documentSchema.ts';
-import { DECISION_ITEM } from '../../../collab/schema/decisionItem.ts';
+import { DOCUMENT_FIELD } from '../../../common/schema/documentSchema.ts';
+import { DECISION_ITEM } from '../../../common/schema/decisionItem.ts';
 import { decisionIdsToRenew } from '../../domain/minutes/minutesProposals.ts';
 import { notice } from '../../notifications/notificationHub.ts';
 import type { Services } from '../../services.ts';

@@ -8,7 +8,7 @@ import type { Subject } from '../../auth/subject.ts';
 import { InvalidState } from '../../errors.ts';
 import type { MeetingResource } from '../../policies/meetings.ts';
 import type { Services } from '../../services.ts';
-import { DOCUMENT_FIELD } from '../../../collab/schema/documentSchema.ts';
+import { DOCUMENT_FIELD } from '../../../common/schema/documentSchema.ts';
 import { storeDocumentImage, type StoredImage } from '../documents/documentImageStorer.ts';
 
 const EDITABLE = ['editing', 'in_review'];

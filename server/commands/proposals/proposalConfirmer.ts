@@ -5,7 +5,7 @@
 import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
 import type { Subject } from '../../auth/subject.ts';
 import type { Tx } from '../../db/client.ts';
-import { isValidIsoDate } from '../../domain/calendar/isoDate.ts';
+import { isValidIsoDate } from '../../../common/calendar/isoDate.ts';
 import { isPastDate } from '../../domain/supervision/deadlines.ts';
 import { BadRequest, Conflict, InvalidState, Unprocessable } from '../../errors.ts';
 import type { NotificationView } from '../../presenters/notification.ts';

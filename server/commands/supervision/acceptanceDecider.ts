@@ -2,7 +2,7 @@
 // returned for rectification (退回整改) with what must be put right and a new deadline for resubmission.
 import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
 import type { Subject } from '../../auth/subject.ts';
-import { isValidIsoDate } from '../../domain/calendar/isoDate.ts';
+import { isValidIsoDate } from '../../../common/calendar/isoDate.ts';
 import { chinaToday, deadlineColumns, isPastDate } from '../../domain/supervision/deadlines.ts';
 import { BadRequest } from '../../errors.ts';
 import type { Services } from '../../services.ts';

@@ -2,7 +2,7 @@
 // the supervisor's decision (延期待批) while the work goes on.
 import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
 import type { Subject } from '../../auth/subject.ts';
-import { isValidIsoDate } from '../../domain/calendar/isoDate.ts';
+import { isValidIsoDate } from '../../../common/calendar/isoDate.ts';
 import { deadlineDate } from '../../domain/supervision/deadlines.ts';
 import { BadRequest } from '../../errors.ts';
 import type { Services } from '../../services.ts';

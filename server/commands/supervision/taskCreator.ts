@@ -3,7 +3,7 @@
 import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
 import { subjectFromUser, type Subject } from '../../auth/subject.ts';
 import type { Tx } from '../../db/client.ts';
-import { isValidIsoDate } from '../../domain/calendar/isoDate.ts';
+import { isValidIsoDate } from '../../../common/calendar/isoDate.ts';
 import { documentWithAccess } from '../../queries/documents/documentAccess.ts';
 import { chinaMonth, chinaToday, deadlineColumns, isPastDate } from '../../domain/supervision/deadlines.ts';
 import type { BasisType, Priority } from '../../domain/supervision/vocabulary.ts';

@@ -2,8 +2,8 @@
 import { createHash } from 'node:crypto';
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
-import { documentSchema, DOCUMENT_FIELD } from '../../../collab/schema/documentSchema.ts';
-import { RICH_TEXT_KINDS } from '../../../collab/schema/documentKinds.ts';
+import { documentSchema, DOCUMENT_FIELD } from '../../../common/schema/documentSchema.ts';
+import { RICH_TEXT_KINDS } from '../../../common/schema/documentKinds.ts';
 
 /** A stable hash of what the document says (content and marks), for signing finalised versions. */
 export function contentHash(state: Uint8Array, kind: string): string {

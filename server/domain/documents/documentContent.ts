@@ -3,7 +3,7 @@
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import type { Node as PmNode } from '@tiptap/pm/model';
 import * as Y from 'yjs';
-import { documentSchema, DOCUMENT_FIELD } from '../../../collab/schema/documentSchema.ts';
+import { documentSchema, DOCUMENT_FIELD } from '../../../common/schema/documentSchema.ts';
 
 export interface JsonNode { type: string; attrs?: Record<string, unknown>; content?: JsonNode[]; text?: string; marks?: Array<{ type: string; attrs?: Record<string, unknown> }> }
 

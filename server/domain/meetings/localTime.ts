@@ -3,7 +3,7 @@
 import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone.js';
 import utc from 'dayjs/plugin/utc.js';
-import { addDays, addMonths, isValidIsoDate, startOfWeek, type IsoDate } from '../calendar/isoDate.ts';
+import { addDays, addMonths, isValidIsoDate, startOfWeek, type IsoDate } from '../../../common/calendar/isoDate.ts';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);

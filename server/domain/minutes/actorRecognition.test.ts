@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { readActorSpan, scanActors } from './actorReader.ts';
-import { readPerson } from './personNames.ts';
-import { isCollectiveUnit, isGenericUnit, isUnitName } from './unitNames.ts';
-import { EMPTY_LEXICON } from './unitNames.ts';
+import { readActorSpan, scanActors } from '../../../common/minutes/actorReader.ts';
+import { readPerson } from '../../../common/minutes/personNames.ts';
+import { isCollectiveUnit, isGenericUnit, isUnitName } from '../../../common/minutes/unitNames.ts';
+import { EMPTY_LEXICON } from '../../../common/minutes/unitNames.ts';
 
 describe('unit names by shape', () => {
   it.each([

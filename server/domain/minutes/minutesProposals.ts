@@ -2,10 +2,10 @@
 // plain numbered items elsewhere in the body go through the extractor. Names are matched to the directory (unit
 // names, short names and aliases; people by their unique display name). Pure: ProseMirror JSON in, drafts out.
 import { createHash } from 'node:crypto';
-import { decisionAttrsOf, type DecisionPerson, type DecisionUnit } from '../../../collab/schema/decisionItem.ts';
-import type { IsoDate } from '../calendar/isoDate.ts';
-import { extractTasks } from './minutesExtractor.ts';
-import { summarizeTitle } from './titleSummarizer.ts';
+import { decisionAttrsOf, type DecisionPerson, type DecisionUnit } from '../../../common/schema/decisionItem.ts';
+import type { IsoDate } from '../../../common/calendar/isoDate.ts';
+import { extractTasks } from '../../../common/minutes/minutesExtractor.ts';
+import { summarizeTitle } from '../../../common/minutes/titleSummarizer.ts';
 
 export interface DirectoryUnit { id: string; name: string; shortName: string | null; aliases: readonly string[] }
 export interface DirectoryUser { id: string; displayName: string }

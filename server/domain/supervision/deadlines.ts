@@ -1,6 +1,6 @@
 // Deadlines of supervision tasks. A due date is a calendar date in China; the task is overdue from the end of that
 // day (Asia/Shanghai, UTC+8 all year), and lateness is counted in started days after it.
-import { addDays, shanghaiDateOf, toEpochDay, type IsoDate } from '../calendar/isoDate.ts';
+import { addDays, shanghaiDateOf, toEpochDay, type IsoDate } from '../../../common/calendar/isoDate.ts';
 
 const MS_PER_DAY = 86_400_000;
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;

@@ -1,8 +1,8 @@
 // Which deadline warning a task is owed on a given day — pure, so the scheduler only has to remember what it sent.
 // Reminders go N working days before the due date (默认提前3个、1个工作日); from the day after it, one overdue
 // warning a day. After downtime only the most relevant reminder is owed, never a backlog of stale ones.
-import { addWorkingDays } from '../calendar/workingDays.ts';
-import { toEpochDay, type IsoDate } from '../calendar/isoDate.ts';
+import { addWorkingDays } from '../../../common/calendar/workingDays.ts';
+import { toEpochDay, type IsoDate } from '../../../common/calendar/isoDate.ts';
 
 export type ReminderKind = `due_${number}` | 'overdue';
 

@@ -1,7 +1,7 @@
 // A document's tracked changes (修订) in document order, each with its author's name.
 import { rootNodeOf } from '../../domain/documents/documentContent.ts';
 import type { Services } from '../../services.ts';
-import { listSuggestions, type SuggestionSummary } from '../../../collab/review/suggestions.ts';
+import { listSuggestions, type SuggestionSummary } from '../../../common/review/suggestions.ts';
 import { displayNames } from '../users/displayNames.ts';
 
 export async function listDocumentSuggestions(svc: Services, documentId: string): Promise<Array<SuggestionSummary & { authorName: string | null }>> {

@@ -9,7 +9,7 @@ import { createTestApp, type TestApp } from '../../../tests/support/testApp.ts';
 import { subjectFromUser, type Subject } from '../../auth/subject.ts';
 import { oversightOf } from './oversight.ts';
 import { databasePath } from '../../db/client.ts';
-import { addDays, shanghaiDateOf } from '../../domain/calendar/isoDate.ts';
+import { addDays, shanghaiDateOf } from '../../../common/calendar/isoDate.ts';
 import { daysLate, endOfChinaDay } from '../../domain/supervision/deadlines.ts';
 import { OPEN_STATUSES, type TaskStatus } from '../../domain/supervision/vocabulary.ts';
 import { taskVisibility } from '../../policies/supervision.ts';

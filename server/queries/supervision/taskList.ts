@@ -5,7 +5,7 @@
 import { Prisma } from '../../../prisma/generated/client.ts';
 import type { Subject } from '../../auth/subject.ts';
 import type { Db } from '../../db/client.ts';
-import { addDays } from '../../domain/calendar/isoDate.ts';
+import { addDays } from '../../../common/calendar/isoDate.ts';
 import { endOfChinaDay } from '../../domain/supervision/deadlines.ts';
 import { OPEN_STATUSES, TASK_STATUSES, type BasisType, type Priority, type TaskStatus } from '../../domain/supervision/vocabulary.ts';
 import { taskVisibility, type Oversight, type TaskVisibility } from '../../policies/supervision.ts';

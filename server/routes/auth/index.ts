@@ -5,7 +5,8 @@ import { sessionStage } from '../../auth/stage.ts';
 import { signIn } from '../../commands/accounts/signIn.ts';
 import { verifySecondFactor } from '../../commands/accounts/secondFactorVerifier.ts';
 import { signOut, signOutEverywhere } from '../../commands/accounts/signOut.ts';
-import { requiresMfa, toRoleNames, classificationOfLevel } from '../../domain/roles.ts';
+import { requiresMfa } from '../../domain/roles.ts';
+import { presentOwnGrants } from '../../presenters/user.ts';
 import { capabilities } from '../../policies/index.ts';
 import { sessionProfile } from '../../queries/users/sessionProfile.ts';
 import { contextOf, requireAuth } from '../../http/requestContext.ts';
@@ -53,7 +54,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
       idleMinutes: app.svc.config.sessionIdleMinutes,
       user: {
         id: subject.id, username: subject.username, displayName: subject.displayName, unitId: subject.unitId, unitName: profile.unitName,
-        title: profile.title, roles: toRoleNames(subject), clearance: classificationOfLevel(subject.clearance), locale: auth.locale,
+        title: profile.title, ...presentOwnGrants(subject), locale: auth.locale,
         mfaEnabled: auth.mfaEnabled, mfaRequired: requiresMfa(subject),
       },
       capabilities: stage === 'active' ? capabilities(subject) : [],

@@ -1,7 +1,7 @@
 // Calendars on the Shanghai wall clock (my meetings by day, week, month; my unit's; a room's), room availability
 // with titles only for people who may see the meeting, the room catalogue, and the .ics export.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, startOfWeek } from '../../domain/calendar/isoDate.ts';
+import { addDays, startOfWeek } from '../../../common/calendar/isoDate.ts';
 import { addRoom, demoIds, shanghai } from '../../../tests/support/meetings.ts';
 import { createTestApp, signedIn, type TestApp, type TestClient } from '../../../tests/support/testApp.ts';
 

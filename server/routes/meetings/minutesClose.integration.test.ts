@@ -1,7 +1,7 @@
 // Minutes, stage 4: closing once the meeting has ended (frozen, signed, the meeting finalised, tasks proposed to the
 // supervisors), the signature and content hash verified, and the signed minutes exported as PDF.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addDays } from '../../domain/calendar/isoDate.ts';
+import { addDays } from '../../../common/calendar/isoDate.ts';
 import { cityRenewalMeeting, givenClosed, givenEveryoneConfirmed, type CityRenewal } from '../../../tests/support/cityRenewalMinutes.ts';
 import { minutesStateHash } from '../../../tests/support/minutes.ts';
 import { pdfText } from '../../../tests/support/pdfText.ts';

@@ -2,7 +2,7 @@
 // merged, dropped, added) and confirmed into supervision tasks linked to their decision items; closing again after a
 // reopening adds only what is new. Also the OpenAPI description of these routes and the typed-minutes extractor.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addDays } from '../../domain/calendar/isoDate.ts';
+import { addDays } from '../../../common/calendar/isoDate.ts';
 import {
   cityRenewalMeeting, CONFIRMERS, givenClosed, givenCultureReviewed, givenDecisionTasks, givenHealthDeadline, proposalsOf, type CityRenewal, type Proposal,
 } from '../../../tests/support/cityRenewalMinutes.ts';

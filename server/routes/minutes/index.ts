@@ -3,9 +3,9 @@
 import { routeArea } from '../../http/routeArea.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { extractTasks } from '../../domain/minutes/minutesExtractor.ts';
+import { extractTasks } from '../../../common/minutes/minutesExtractor.ts';
 import { indexDirectory, knownUnitsOf, matchParties } from '../../domain/minutes/minutesProposals.ts';
-import { isValidIsoDate } from '../../domain/calendar/isoDate.ts';
+import { isValidIsoDate } from '../../../common/calendar/isoDate.ts';
 import { requireAuth } from '../../http/requestContext.ts';
 import { responses } from '../../http/schemas.ts';
 import { authorize } from '../../policies/index.ts';

@@ -1,6 +1,6 @@
 // Request and response schemas of the task proposal routes (督查室 review of tasks proposed from closed minutes).
 import { z } from 'zod';
-import { MAX_DECISION_PARTIES, MAX_PARTY_NAME } from '../../../collab/schema/decisionItem.ts';
+import { MAX_DECISION_PARTIES, MAX_PARTY_NAME } from '../../../common/schema/decisionItem.ts';
 import { MAX_SPLIT_PARTS } from '../../commands/proposals/proposalSplitter.ts';
 import { MAX_MERGED } from '../../commands/proposals/proposalMerger.ts';
 import { MAX_CONFIRMED_AT_ONCE } from '../../commands/proposals/proposalConfirmer.ts';

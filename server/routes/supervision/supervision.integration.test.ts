@@ -6,7 +6,7 @@ import { multipart } from '../../../tests/support/meetings.ts';
 import { givenTask } from '../../../tests/support/supervision.ts';
 import { createTestApp, signedIn, type TestApp, type TestClient } from '../../../tests/support/testApp.ts';
 import { xlsxRows } from '../../../tests/support/xlsx.ts';
-import { addDays, shanghaiDateOf } from '../../domain/calendar/isoDate.ts';
+import { addDays, shanghaiDateOf } from '../../../common/calendar/isoDate.ts';
 
 let t: TestApp;
 const ids: Record<string, string> = {};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { InkAwarenessState } from '../../../../collab/schema/inkModel.ts';
+import type { InkAwarenessState } from '../../../../common/schema/inkModel.ts';
 import { followReducer, followTarget, INITIAL_FOLLOW, pickPresenter, type PresenterHistory, type PresenterView } from './followState.ts';
 
 const aware = (userId: string, presenter: boolean, page: string, materialId: string | null = 'm1', laser: InkAwarenessState['laser'] = null): InkAwarenessState => ({

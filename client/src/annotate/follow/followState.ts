@@ -1,6 +1,6 @@
 // "Follow the presenter": who presents (from the awareness states of the meeting's stage channel), and whether this
 // participant follows them or browses on their own until they jump back. Pure; useFollow wires it to awareness.
-import type { InkAwarenessState } from '../../../../collab/schema/inkModel.ts';
+import type { InkAwarenessState } from '../../../../common/schema/inkModel.ts';
 
 export interface PresenterView {
   clientId: number;

@@ -3,7 +3,7 @@
 // presenter picked from everyone else's states (see followState).
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
-import type { InkAwarenessState } from '../../../../collab/schema/inkModel.ts';
+import type { InkAwarenessState } from '../../../../common/schema/inkModel.ts';
 import { serverNow } from '../../api/serverClock.ts';
 import { authorColor } from '../../editor/authorColors.ts';
 import { followReducer, INITIAL_FOLLOW, pickPresenter, type FollowEvent, type FollowState, type PresenterHistory } from './followState.ts';

@@ -1,7 +1,7 @@
 // The ink of one page as SVG over the page: every visible stroke of the open layers, and the stroke being drawn
 // (its path is updated directly by the ink tools, without React). Scales with the page: the view box is in page units.
 import { memo, type Ref } from 'react';
-import { strokePoints, type InkStroke } from '../../../../collab/schema/inkModel.ts';
+import { strokePoints, type InkStroke } from '../../../../common/schema/inkModel.ts';
 import type { LayerKind, PageStroke } from './pageInk.ts';
 import { PAGE_UNITS, strokeShape, type StrokeShape } from './strokeShape.ts';
 

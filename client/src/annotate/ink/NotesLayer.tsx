@@ -4,7 +4,7 @@ import { DeleteOutlined, LockOutlined } from '@ant-design/icons';
 import { Button, Input, Popover, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { deleteNote, updateNote, type InkNote } from '../../../../collab/schema/inkModel.ts';
+import { deleteNote, updateNote, type InkNote } from '../../../../common/schema/inkModel.ts';
 import type { InkHistory } from './inkHistory.ts';
 import type { PageInk, PageNote } from './pageInk.ts';
 

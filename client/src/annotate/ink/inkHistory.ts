@@ -2,7 +2,7 @@
 // document has a Y.UndoManager that tracks only this person's own changes (by transaction origin), and the steps of
 // both are undone in the order they were made. Someone else's strokes are never touched by one's undo.
 import * as Y from 'yjs';
-import { INK_ROOTS } from '../../../../collab/schema/inkModel.ts';
+import { INK_ROOTS } from '../../../../common/schema/inkModel.ts';
 
 type StackItem = { meta: Map<string, unknown> };
 

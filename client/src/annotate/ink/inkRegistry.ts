@@ -2,7 +2,7 @@
 // window.tongbanInk: the strokes this browser holds (nothing the person could not see anyway) and whether the server
 // has acknowledged every change yet.
 import type * as Y from 'yjs';
-import { strokesMap, type InkStroke } from '../../../../collab/schema/inkModel.ts';
+import { strokesMap, type InkStroke } from '../../../../common/schema/inkModel.ts';
 
 interface OpenDocument {
   doc: Y.Doc;

@@ -1,6 +1,6 @@
 // The drawing settings a person picks in the ink toolbar: tool, colour, width, the layer new ink goes to, pen-only
 // mode and whose ink is hidden. Remembered per browser, so a tablet keeps its owner's pen between pages.
-import type { InkTool } from '../../../../collab/schema/inkModel.ts';
+import type { InkTool } from '../../../../common/schema/inkModel.ts';
 import type { PenMode } from '../viewer/pointerRouting.ts';
 import type { LayerKind } from './pageInk.ts';
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addStroke, notesMap, strokePoints, strokesMap } from '../../../../collab/schema/inkModel.ts';
+import { addStroke, notesMap, strokePoints, strokesMap } from '../../../../common/schema/inkModel.ts';
 import { InkHistory } from './inkHistory.ts';
 import { DEFAULT_SETTINGS, type InkSettings } from './inkSettings.ts';
 import { InkTools } from './inkTools.ts';

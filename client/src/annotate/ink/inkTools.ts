@@ -1,7 +1,7 @@
 // What a drawing pointer does with the current tool: pen, highlighter and line build a stroke (drawn live, stored when
 // the pointer lifts), the eraser removes the strokes it touches, the note tool places a sticky note, the laser moves
 // the presenter's pointer. Framework-free; the page view hands it the pointer samples.
-import { addNote, addStroke, deleteStroke, type InkTool } from '../../../../collab/schema/inkModel.ts';
+import { addNote, addStroke, deleteStroke, type InkTool } from '../../../../common/schema/inkModel.ts';
 import { serverNow } from '../../api/serverClock.ts';
 import type { DrawSample } from '../viewer/stageInput.ts';
 import { strokesHit } from './hitTest.ts';

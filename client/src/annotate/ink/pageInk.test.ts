@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addNote, addStroke, deleteStroke } from '../../../../collab/schema/inkModel.ts';
+import { addNote, addStroke, deleteStroke } from '../../../../common/schema/inkModel.ts';
 import { PageInk } from './pageInk.ts';
 
 const stroke = (page: string) => ({ page, tool: 'pen' as const, color: '#000000', width: 3, points: [0.1, 0.1, 0.5, 0.2, 0.2, 0.5] });

@@ -1,7 +1,7 @@
 // The strokes and notes of one page, from every ink layer open on it (the shared layer and one's private layer), kept
 // up to date as the documents change. The ink layer draws from it and the eraser hit-tests against it.
 import type * as Y from 'yjs';
-import { decodePoints, notesMap, strokesMap, type InkNote, type InkStroke } from '../../../../collab/schema/inkModel.ts';
+import { decodePoints, notesMap, strokesMap, type InkNote, type InkStroke } from '../../../../common/schema/inkModel.ts';
 
 export type LayerKind = 'shared' | 'private';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodePoints, encodePoints } from '../../../../collab/schema/inkModel.ts';
+import { decodePoints, encodePoints } from '../../../../common/schema/inkModel.ts';
 import { samplePressure, STEADY_PRESSURE, StrokeBuilder } from './strokeInput.ts';
 import { penOutline, strokeShape } from './strokeShape.ts';
 import { strokesHit } from './hitTest.ts';

@@ -1,7 +1,7 @@
 // Turns pointer samples into the points of a stroke: pressure from the stylus (a steady middle value for mouse and
 // finger, which report none), points too close together dropped, a tap made a dot, a straight line reduced to its ends,
 // and a very long stroke split under the server's limit. Pure; the ink canvas feeds it page-normalised coordinates.
-import { INK_LIMITS, type InkTool } from '../../../../collab/schema/inkModel.ts';
+import { INK_LIMITS, type InkTool } from '../../../../common/schema/inkModel.ts';
 
 /** What a mouse or a finger draws with: they have no pressure, and perfect-freehand then draws an even line. */
 export const STEADY_PRESSURE = 0.5;

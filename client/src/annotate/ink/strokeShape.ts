@@ -1,7 +1,7 @@
 // The SVG shape of a stroke in page units (the page box is 1000 wide, `aspect` × 1000 high): a pen stroke is a filled
 // outline whose width follows the pressure (perfect-freehand), a highlighter or a line an even, round-capped path.
 import { getStroke } from 'perfect-freehand';
-import type { InkTool } from '../../../../collab/schema/inkModel.ts';
+import type { InkTool } from '../../../../common/schema/inkModel.ts';
 
 export const PAGE_UNITS = 1000;
 

@@ -6,7 +6,7 @@ import { App, Button, Empty, Popconfirm, Spin, Tooltip } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { addWhiteboardPage, removeWhiteboardPage, type WhiteboardPage } from '../../../../collab/schema/inkModel.ts';
+import { addWhiteboardPage, removeWhiteboardPage, type WhiteboardPage } from '../../../../common/schema/inkModel.ts';
 import { annotationsApi } from '../../api/annotations.ts';
 import { errorMessage } from '../../api/errorMessage.ts';
 import { serverNow } from '../../api/serverClock.ts';

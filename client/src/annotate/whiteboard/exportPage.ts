@@ -1,6 +1,6 @@
 // A page with its visible ink as one picture: the background (PDF page, screen snapshot, white) and every visible
 // stroke drawn from the same SVG paths the page shows. Saved as PNG or PDF, or attached to the meeting's minutes.
-import { strokePoints } from '../../../../collab/schema/inkModel.ts';
+import { strokePoints } from '../../../../common/schema/inkModel.ts';
 import type { PageStroke } from '../ink/pageInk.ts';
 import { PAGE_UNITS, strokeShape } from '../ink/strokeShape.ts';
 import type { Size } from '../viewer/camera.ts';

@@ -1,7 +1,7 @@
 // The whiteboard's pages as they change, and the natural size of each snapshot page (known once its image loads).
 import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
-import { pagesArray, type WhiteboardPage } from '../../../../collab/schema/inkModel.ts';
+import { pagesArray, type WhiteboardPage } from '../../../../common/schema/inkModel.ts';
 
 export function useWhiteboardPages(doc: Y.Doc | null): WhiteboardPage[] {
   const [pages, setPages] = useState<WhiteboardPage[]>([]);

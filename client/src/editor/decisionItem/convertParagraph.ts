@@ -4,7 +4,7 @@
 import { Fragment, type Node as PmNode } from '@tiptap/pm/model';
 import type { EditorState, Transaction } from '@tiptap/pm/state';
 import type { DecisionAttrs } from './decisionAttrs.ts';
-import { DECISION_ITEM } from '../../../../collab/schema/decisionItem.ts';
+import { DECISION_ITEM } from '../../../../common/schema/decisionItem.ts';
 import { blockText, type BlockProposal } from './extractionText.ts';
 
 /** The paragraph a proposal was made for, if it is still there with the same text. */

@@ -1,8 +1,8 @@
-// The fields of a decision item (the `decisionItem` node of the minutes, see collab/schema) as the client reads and
+// The fields of a decision item (the `decisionItem` node of the minutes, see common/schema) as the client reads and
 // writes them, and how an extractor proposal becomes them: names matched to the unit directory and to people the
 // directory knows, exactly as written otherwise (unitId / userId null). No runtime imports: supervision pages use it too.
-import type { DecisionPerson, DecisionUnit } from '../../../../collab/schema/decisionItem.ts';
-import type { ExtractedTask } from '../../../../server/domain/minutes/types.ts';
+import type { DecisionPerson, DecisionUnit } from '../../../../common/schema/decisionItem.ts';
+import type { ExtractedTask } from '../../../../common/minutes/types.ts';
 
 export type UnitRef = DecisionUnit;
 export type PersonRef = DecisionPerson;

@@ -1,11 +1,11 @@
 // The minutes' additions to the editor: the decision item drawn by its React node view and kept with a unique id (the
-// node itself comes from the shared schema, collab/schema/decisionItem.ts), and, for someone drafting minutes, live
+// node itself comes from the shared schema, common/schema/decisionItem.ts), and, for someone drafting minutes, live
 // extraction with its proposal widgets.
 import type { AnyExtension } from '@tiptap/core';
 import { ReactNodeViewRenderer } from '@tiptap/react';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
-import { DecisionItem } from '../../../../collab/schema/decisionItem.ts';
+import { DecisionItem } from '../../../../common/schema/decisionItem.ts';
 import { newDecisionId } from './convertParagraph.ts';
 import { DecisionItemView } from './DecisionItemView.tsx';
 import { workerRunner } from './extractionRunner.ts';

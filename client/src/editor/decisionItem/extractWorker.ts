@@ -1,5 +1,5 @@
 // Runs the minutes extractor off the main thread, so reading a long minutes document never delays a keystroke.
-import { extractTasks } from '../../../../server/domain/minutes/minutesExtractor.ts';
+import { extractTasks } from '../../../../common/minutes/minutesExtractor.ts';
 import type { ExtractRequest, ExtractResponse } from './extractionRunner.ts';
 
 function answer(message: ExtractResponse): void {

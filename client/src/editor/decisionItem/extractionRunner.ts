@@ -1,6 +1,6 @@
 // Asks the extractor (in a worker) for the tasks in the minutes' text. Only the latest question matters while someone
 // types: an answer to an older one resolves to null and is dropped by the caller.
-import type { ExtractedTask, KnownUnit } from '../../../../server/domain/minutes/types.ts';
+import type { ExtractedTask, KnownUnit } from '../../../../common/minutes/types.ts';
 
 export interface ExtractRequest {
   id: number;

@@ -1,8 +1,8 @@
 import type { JSONContent } from '@tiptap/core';
 import { Node as PmNode } from '@tiptap/pm/model';
 import { describe, expect, it } from 'vitest';
-import { documentSchema } from '../../../../collab/schema/documentSchema.ts';
-import { extractTasks } from '../../../../server/domain/minutes/minutesExtractor.ts';
+import { documentSchema } from '../../../../common/schema/documentSchema.ts';
+import { extractTasks } from '../../../../common/minutes/minutesExtractor.ts';
 import { extractionText, proposalsIn } from './extractionText.ts';
 
 const p = (text: string): JSONContent => ({ type: 'paragraph', content: text ? [{ type: 'text', text }] : [] });

@@ -2,8 +2,8 @@
 // text block joined by line breaks (an ordered list's item gets its number written out, as on paper), the offset of each
 // block in it, and, per plain paragraph, the proposed decision items that lie wholly inside it.
 import type { Node as PmNode, NodeType } from '@tiptap/pm/model';
-import { DECISION_ITEM } from '../../../../collab/schema/decisionItem.ts';
-import type { ExtractedTask } from '../../../../server/domain/minutes/types.ts';
+import { DECISION_ITEM } from '../../../../common/schema/decisionItem.ts';
+import type { ExtractedTask } from '../../../../common/minutes/types.ts';
 
 export interface TextBlock {
   /** Position of the block node in the document. */

@@ -2,8 +2,8 @@ import type { JSONContent } from '@tiptap/core';
 import { Node as PmNode } from '@tiptap/pm/model';
 import { EditorState } from '@tiptap/pm/state';
 import { describe, expect, it } from 'vitest';
-import { documentSchema } from '../../../../collab/schema/documentSchema.ts';
-import { extractTasks } from '../../../../server/domain/minutes/minutesExtractor.ts';
+import { documentSchema } from '../../../../common/schema/documentSchema.ts';
+import { extractTasks } from '../../../../common/minutes/minutesExtractor.ts';
 import { extractionText, proposalsIn } from './extractionText.ts';
 import { proposalKey, proposalPlugin, visibleProposals, type ProposalMeta } from './liveExtraction.ts';
 

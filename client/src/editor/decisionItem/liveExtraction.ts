@@ -7,7 +7,7 @@ import { Decoration as TiptapDecoration } from '@tiptap/core';
 import { ReactWidgetRenderer } from '@tiptap/react';
 import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
 import type { ComponentType } from 'react';
-import type { KnownUnit } from '../../../../server/domain/minutes/types.ts';
+import type { KnownUnit } from '../../../../common/minutes/types.ts';
 import type { ExtractRun } from './extractionRunner.ts';
 import { extractionText, proposalsIn, type BlockProposal } from './extractionText.ts';
 

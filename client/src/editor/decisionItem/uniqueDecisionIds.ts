@@ -2,7 +2,7 @@
 // its middle) or pasting a copy duplicates the attributes, id included; an item pasted from elsewhere may have none.
 // This finds the items that need a fresh id after a local change; the server fills in any left at finalisation.
 import type { Node as PmNode } from '@tiptap/pm/model';
-import { DECISION_ITEM, isDecisionId } from '../../../../collab/schema/decisionItem.ts';
+import { DECISION_ITEM, isDecisionId } from '../../../../common/schema/decisionItem.ts';
 
 /** Positions of decision items whose id is missing or already used earlier in the document. */
 export function itemsNeedingIds(doc: PmNode): number[] {

@@ -3,7 +3,7 @@ import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../../api/http.ts';
-import { RICH_TEXT_KINDS } from '../../../../../collab/schema/documentKinds.ts';
+import { RICH_TEXT_KINDS } from '../../../../../common/schema/documentKinds.ts';
 import { errorMessage } from '../../../api/errorMessage.ts';
 import { PageLoading } from '../../../components/PageLoading.tsx';
 import { useActiveSession } from '../../../session/sessionContext.ts';

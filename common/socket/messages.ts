@@ -1,7 +1,7 @@
 // The socket.io contract: what clients may send (validated here) and what the server pushes. The client imports these types.
 import { z } from 'zod';
-import type { NotificationView } from '../presenters/notification.ts';
-import type { AttendanceSummaryView, RsvpSummaryView } from '../presenters/meeting.ts';
+import type { NotificationView } from '../../server/presenters/notification.ts';
+import type { AttendanceSummaryView, RsvpSummaryView } from '../../server/presenters/meeting.ts';
 import { meetingRequestSchema, type MeetingNotification } from '../../media/signaling.ts';
 
 export const clientMessages = {
