@@ -1,4 +1,5 @@
-// `npm test`: type check, migration check, unit + integration tests (vitest), end-to-end tests (Playwright, Chromium).
+// `npm test`: type check, migration check, lint and format check, unit + integration tests (vitest), end-to-end tests
+// (Playwright, Chromium).
 // Runs every stage even after a failure, then prints one summary line "tests: N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -61,6 +62,11 @@ const typecheckOk = only ? true : stage('type check', bin('tsc'), ['--noEmit', '
 if (!typecheckOk) totals.failed++;
 const migrationsOk = only ? true : stage('migrations match schema', bin('tsx'), ['scripts/checkMigrations.ts']);
 if (!migrationsOk) totals.failed++;
+// The layer boundaries (eslint.config.js) and the formatting (Prettier, 120 columns).
+const lintOk = only ? true : stage('lint and layer boundaries (eslint)', bin('eslint'), ['.']);
+if (!lintOk) totals.failed++;
+const formatOk = only ? true : stage('formatting (prettier --check)', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
+if (!formatOk) totals.failed++;
 
 if (runs('vitest')) {
   const vitestReport = path.join(reports, 'vitest.json');
