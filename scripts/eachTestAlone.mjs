@@ -17,9 +17,10 @@ if (!Number.isInteger(concurrency) || concurrency < 1) {
   process.exit(2);
 }
 const given = args.filter((a) => !a.startsWith('--'));
-const files = given.length > 0
-  ? given.map((f) => path.relative(root, path.resolve(f)))
-  : fs.globSync('{server,collab,media,tests/integration}/**/*.integration.test.ts', { cwd: root }).sort();
+const files =
+  given.length > 0
+    ? given.map((f) => path.relative(root, path.resolve(f)))
+    : fs.globSync('{server,collab,media,tests/integration}/**/*.integration.test.ts', { cwd: root }).sort();
 if (files.length === 0) {
   console.error('no integration test files');
   process.exit(2);
@@ -29,10 +30,18 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-alone-'));
 
 function run(command, argv) {
   return new Promise((resolve) => {
-    const child = spawn(command, argv, { cwd: root, env: { ...process.env, FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, argv, {
+      cwd: root,
+      env: { ...process.env, FORCE_COLOR: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
-    child.stdout.on('data', (d) => { output += d; });
-    child.stderr.on('data', (d) => { output += d; });
+    child.stdout.on('data', (d) => {
+      output += d;
+    });
+    child.stderr.on('data', (d) => {
+      output += d;
+    });
     child.on('close', (code) => resolve({ code, output }));
   });
 }
@@ -64,14 +73,27 @@ async function runOne(index) {
   const test = tests[index];
   const file = path.relative(root, test.file);
   const report = path.join(work, `${index}.json`);
-  const { code, output } = await run(vitest, ['run', file, '-t', `^${escapeRegExp(test.name)}$`, '--reporter=json', `--outputFile=${report}`]);
+  const { code, output } = await run(vitest, [
+    'run',
+    file,
+    '-t',
+    `^${escapeRegExp(test.name)}$`,
+    '--reporter=json',
+    `--outputFile=${report}`,
+  ]);
   const result = readJson(report);
   // Exactly one test must have run and passed: a name the pattern failed to match would otherwise "pass" with none.
-  const ok = code === 0 && result?.numPassedTests === 1 && result.numFailedTests === 0 && result.numFailedTestSuites === 0;
+  const ok =
+    code === 0 && result?.numPassedTests === 1 && result.numFailedTests === 0 && result.numFailedTestSuites === 0;
   if (ok) passed++;
   else {
-    const messages = result?.testResults?.flatMap((f) => [f.message, ...f.assertionResults.flatMap((a) => a.failureMessages)]).filter(Boolean) ?? [];
-    const reason = messages[0] ?? (result ? `${result.numPassedTests} tests passed, expected 1` : output.trim().split('\n').slice(-5).join(' '));
+    const messages =
+      result?.testResults
+        ?.flatMap((f) => [f.message, ...f.assertionResults.flatMap((a) => a.failureMessages)])
+        .filter(Boolean) ?? [];
+    const reason =
+      messages[0] ??
+      (result ? `${result.numPassedTests} tests passed, expected 1` : output.trim().split('\n').slice(-5).join(' '));
     failures.push({ file, name: test.name, reason: reason.split('\n')[0].slice(0, 160) });
   }
   console.log(`${ok ? '✔' : '✘'} ${file} › ${test.name}`);
@@ -87,7 +109,10 @@ fs.rmSync(work, { recursive: true, force: true });
 
 if (failures.length > 0) {
   console.log('\nFailed when run alone:');
-  const rows = [['file', 'test', 'reason'], ...failures.sort((a, b) => a.file.localeCompare(b.file)).map((f) => [f.file, f.name, f.reason])];
+  const rows = [
+    ['file', 'test', 'reason'],
+    ...failures.sort((a, b) => a.file.localeCompare(b.file)).map((f) => [f.file, f.name, f.reason]),
+  ];
   const widths = [0, 1].map((c) => Math.min(70, Math.max(...rows.map((r) => r[c].length))));
   const cell = (s, w) => (s.length > w ? `${s.slice(0, w - 1)}…` : s.padEnd(w));
   for (const r of rows) console.log(`${cell(r[0], widths[0])} │ ${cell(r[1], widths[1])} │ ${r[2]}`);

@@ -35,26 +35,56 @@ export async function cityRenewalMeeting(): Promise<CityRenewal> {
   const base = await t.listen();
   const ids = await demoIds(t);
   const as: Record<string, TestClient> = {};
-  for (const name of ['zhaojing', 'sunyue', 'zhangwei', 'xuyan', 'matao', 'hejun', 'zhengkai', 'zhouqiang', 'wuli', 'guomin']) as[name] = await signedIn(t, name);
+  for (const name of [
+    'zhaojing',
+    'sunyue',
+    'zhangwei',
+    'xuyan',
+    'matao',
+    'hejun',
+    'zhengkai',
+    'zhouqiang',
+    'wuli',
+    'guomin',
+  ])
+    as[name] = await signedIn(t, name);
   const today = localDate(t.clock.now());
   const startAt = new Date(Math.ceil((t.clock.now().getTime() + 40 * 60_000) / 60_000) * 60_000);
   const { id: meetingId } = await givenMeeting(as.zhaojing!, {
-    title: '城市更新工作专题会', type: 'zhuanti', mode: 'online', classification: 'internal', hostId: ids.users.zhaojing, minuteTakerId: ids.users.sunyue,
-    startAt: startAt.toISOString(), endAt: new Date(startAt.getTime() + 2 * 3600_000).toISOString(),
+    title: '城市更新工作专题会',
+    type: 'zhuanti',
+    mode: 'online',
+    classification: 'internal',
+    hostId: ids.users.zhaojing,
+    minuteTakerId: ids.users.sunyue,
+    startAt: startAt.toISOString(),
+    endAt: new Date(startAt.getTime() + 2 * 3600_000).toISOString(),
     participants: {
       users: [
-        { userId: ids.users.zhangwei }, { userId: ids.users.xuyan }, { userId: ids.users.matao }, { userId: ids.users.zhengkai },
+        { userId: ids.users.zhangwei },
+        { userId: ids.users.xuyan },
+        { userId: ids.users.matao },
+        { userId: ids.users.zhengkai },
         { userId: ids.users.hejun, role: 'non_voting' },
       ],
       units: [],
     },
   });
-  const leave = await as.zhengkai!.post(`/api/meetings/${meetingId}/rsvp`, { answer: 'leave', reason: '赴市卫健委开会' });
+  const leave = await as.zhengkai!.post(`/api/meetings/${meetingId}/rsvp`, {
+    answer: 'leave',
+    reason: '赴市卫健委开会',
+  });
   if (leave.statusCode !== 200) throw new Error(`leave refused: ${leave.body}`);
   const sockets: Socket[] = [];
   const collaborators: Collaborator[] = [];
   return {
-    t, base, ids, as, meetingId, today, collaborators,
+    t,
+    base,
+    ids,
+    as,
+    meetingId,
+    today,
+    collaborators,
     minutesUrl: (path = '') => minutesUrl(meetingId, path),
     async socketFor(client) {
       const socket = await socketAs(base, client);
@@ -78,17 +108,34 @@ export function decisions(w: CityRenewal) {
     {
       text: `由区住建委牵头，区财政局配合，${d1}前完成老旧小区改造实施方案。`,
       attrs: {
-        id: 'dec-housing-0001', confirmed: true, leadUnits: [{ unitId: ids.units['区住房和城乡建设委员会'], name: '区住建委' }], coUnits: [{ unitId: ids.units['区财政局'], name: '区财政局' }],
-        owners: [{ userId: ids.users.guomin, name: '郭敏' }], coOwners: [{ userId: ids.users.hejun, name: '何军' }], due: d1, noDeadline: false,
+        id: 'dec-housing-0001',
+        confirmed: true,
+        leadUnits: [{ unitId: ids.units['区住房和城乡建设委员会'], name: '区住建委' }],
+        coUnits: [{ unitId: ids.units['区财政局'], name: '区财政局' }],
+        owners: [{ userId: ids.users.guomin, name: '郭敏' }],
+        coOwners: [{ userId: ids.users.hejun, name: '何军' }],
+        due: d1,
+        noDeadline: false,
       },
     },
     {
       text: `区发改委负责，会同区财政局，${d2}前报送重大项目储备清单。`,
-      attrs: { id: 'dec-ndrc-00000002', confirmed: true, leadUnits: [{ unitId: null, name: '区发改委' }], coUnits: [{ unitId: null, name: '区财政局' }], due: d2 },
+      attrs: {
+        id: 'dec-ndrc-00000002',
+        confirmed: true,
+        leadUnits: [{ unitId: null, name: '区发改委' }],
+        coUnits: [{ unitId: null, name: '区财政局' }],
+        due: d2,
+      },
     },
     {
       text: '区卫健委牵头做好冬季传染病防控工作。',
-      attrs: { id: 'dec-health-000003', confirmed: true, leadUnits: [{ unitId: ids.units['区卫生健康委员会'], name: '区卫健委' }], noDeadline: true },
+      attrs: {
+        id: 'dec-health-000003',
+        confirmed: true,
+        leadUnits: [{ unitId: ids.units['区卫生健康委员会'], name: '区卫健委' }],
+        noDeadline: true,
+      },
     },
   ];
 }
@@ -104,11 +151,18 @@ export function givenOpenedMinutes(w: CityRenewal): Promise<string> {
  */
 export async function givenWrittenMinutes(w: CityRenewal): Promise<{ documentId: string; writer: Collaborator }> {
   const documentId = await givenOpenedMinutes(w);
-  const writer = await writeMinutes(w.base, w.as.sunyue!, documentId, (s) => {
-    let tr = s.tr;
-    for (const d of decisions(w)) tr = tr.insert(tr.doc.content.size, s.schema.nodes.decisionItem!.create(d.attrs, s.schema.text(d.text)));
-    return tr.insert(tr.doc.content.size, paragraph('四、区文旅局牵头，5个工作日内制定景区安全检查方案。'));
-  }, w.collaborators);
+  const writer = await writeMinutes(
+    w.base,
+    w.as.sunyue!,
+    documentId,
+    (s) => {
+      let tr = s.tr;
+      for (const d of decisions(w))
+        tr = tr.insert(tr.doc.content.size, s.schema.nodes.decisionItem!.create(d.attrs, s.schema.text(d.text)));
+      return tr.insert(tr.doc.content.size, paragraph('四、区文旅局牵头，5个工作日内制定景区安全检查方案。'));
+    },
+    w.collaborators,
+  );
   return { documentId, writer };
 }
 
@@ -133,7 +187,9 @@ export async function givenObjected(w: CityRenewal): Promise<string> {
 /** 张伟's objection answered by the minute-taker. */
 export async function givenObjectionResolved(w: CityRenewal): Promise<string> {
   const documentId = await givenObjected(w);
-  const res = await w.as.sunyue!.post(w.minutesUrl(`/objections/${w.ids.users.zhangwei}/resolve`), { resolution: RESOLUTION });
+  const res = await w.as.sunyue!.post(w.minutesUrl(`/objections/${w.ids.users.zhangwei}/resolve`), {
+    resolution: RESOLUTION,
+  });
   if (res.statusCode !== 200) throw new Error(`resolution refused: ${res.body}`);
   return documentId;
 }
@@ -143,11 +199,19 @@ export async function givenSecondRound(w: CityRenewal): Promise<string> {
   const documentId = await givenObjectionResolved(w);
   const reopened = await w.as.sunyue!.post(w.minutesUrl('/reopen'), { reason: '按意见修改第二项' });
   if (reopened.statusCode !== 200) throw new Error(`reopen refused: ${reopened.body}`);
-  await writeMinutes(w.base, w.as.sunyue!, documentId, (s) => {
-    let pos = -1;
-    s.doc.forEach((n, offset) => { if (n.attrs.id === 'dec-ndrc-00000002') pos = offset; });
-    return s.tr.insertText('（会同区财政局办理）', pos + 1 + s.doc.nodeAt(pos)!.content.size);
-  }, w.collaborators);
+  await writeMinutes(
+    w.base,
+    w.as.sunyue!,
+    documentId,
+    (s) => {
+      let pos = -1;
+      s.doc.forEach((n, offset) => {
+        if (n.attrs.id === 'dec-ndrc-00000002') pos = offset;
+      });
+      return s.tr.insertText('（会同区财政局办理）', pos + 1 + s.doc.nodeAt(pos)!.content.size);
+    },
+    w.collaborators,
+  );
   await givenFinalisedMinutes(w.as.sunyue!, w.meetingId);
   return documentId;
 }
@@ -156,7 +220,10 @@ export async function givenSecondRound(w: CityRenewal): Promise<string> {
 export async function givenEveryoneConfirmed(w: CityRenewal): Promise<string> {
   const documentId = await givenSecondRound(w);
   for (const name of CONFIRMERS) {
-    const res = await w.as[name]!.post(w.minutesUrl('/confirmations'), { decision: 'confirm', comment: name === 'hejun' ? '无意见' : null });
+    const res = await w.as[name]!.post(w.minutesUrl('/confirmations'), {
+      decision: 'confirm',
+      comment: name === 'hejun' ? '无意见' : null,
+    });
     if (res.statusCode !== 200) throw new Error(`${name} could not confirm: ${res.body}`);
   }
   return documentId;
@@ -170,8 +237,17 @@ export async function givenClosed(w: CityRenewal): Promise<string> {
 }
 
 export interface Proposal {
-  id: string; decisionId: string | null; origin: string; title: string; status: string; due: string | null; needsReview: boolean; taskIds: string[];
-  leadUnits: Array<{ unitId: string | null; name: string }>; coUnits: Array<{ unitId: string | null; name: string }>; owners: Array<{ userId: string | null; name: string }>;
+  id: string;
+  decisionId: string | null;
+  origin: string;
+  title: string;
+  status: string;
+  due: string | null;
+  needsReview: boolean;
+  taskIds: string[];
+  leadUnits: Array<{ unitId: string | null; name: string }>;
+  coUnits: Array<{ unitId: string | null; name: string }>;
+  owners: Array<{ userId: string | null; name: string }>;
 }
 
 /** The meeting's task proposals in one status, as the supervisors' office lists them. */
@@ -195,14 +271,21 @@ export async function givenHealthDeadline(w: CityRenewal): Promise<void> {
 export async function givenCultureReviewed(w: CityRenewal): Promise<void> {
   const zhouqiang = w.as.zhouqiang!;
   const [, , , culture] = await proposalsOf(w);
-  const split = await zhouqiang.post(`/api/supervision/proposals/${culture!.id}/split`, { parts: [{ title: '制定景区安全检查方案' }, { title: '组织景区安全检查', sourceText: '组织开展检查' }] });
+  const split = await zhouqiang.post(`/api/supervision/proposals/${culture!.id}/split`, {
+    parts: [{ title: '制定景区安全检查方案' }, { title: '组织景区安全检查', sourceText: '组织开展检查' }],
+  });
   if (split.statusCode !== 200) throw new Error(`split refused: ${split.body}`);
-  const merged = await zhouqiang.post('/api/supervision/proposals/merge', { ids: (split.json().items as Proposal[]).map((p) => p.id) });
+  const merged = await zhouqiang.post('/api/supervision/proposals/merge', {
+    ids: (split.json().items as Proposal[]).map((p) => p.id),
+  });
   if (merged.statusCode !== 200) throw new Error(`merge refused: ${merged.body}`);
   const dropped = await zhouqiang.post(`/api/supervision/proposals/${merged.json().id}/drop`);
   if (dropped.statusCode !== 200) throw new Error(`drop refused: ${dropped.body}`);
   const added = await zhouqiang.post('/api/supervision/proposals', {
-    meetingId: w.meetingId, title: '景区安全检查', leadUnits: [{ unitId: w.ids.units['区应急管理局'], name: '区应急局' }], due: addDays(w.today, 10),
+    meetingId: w.meetingId,
+    title: '景区安全检查',
+    leadUnits: [{ unitId: w.ids.units['区应急管理局'], name: '区应急局' }],
+    due: addDays(w.today, 10),
   });
   if (added.statusCode !== 201) throw new Error(`proposal not added: ${added.body}`);
 }
@@ -210,7 +293,9 @@ export async function givenCultureReviewed(w: CityRenewal): Promise<void> {
 /** The three decision proposals confirmed into supervision tasks. */
 export async function givenDecisionTasks(w: CityRenewal): Promise<Array<{ id: string; proposalId: string }>> {
   const decisionProposals = (await proposalsOf(w)).filter((p) => p.origin === 'decision');
-  const res = await w.as.zhouqiang!.post('/api/supervision/proposals/confirm', { ids: decisionProposals.map((p) => p.id) });
+  const res = await w.as.zhouqiang!.post('/api/supervision/proposals/confirm', {
+    ids: decisionProposals.map((p) => p.id),
+  });
   if (res.statusCode !== 200) throw new Error(`proposals not confirmed: ${res.body}`);
   return res.json().tasks as Array<{ id: string; proposalId: string }>;
 }

@@ -8,7 +8,7 @@ import type { TestApp, TestClient } from './testApp.ts';
 
 export const minutesUrl = (meetingId: string, path = '') => `/api/meetings/${meetingId}/minutes${path}`;
 
-async function expectOk(res: { statusCode: number; body: string }, what: string, ok: number[] = [200]): Promise<void> {
+function expectOk(res: { statusCode: number; body: string }, what: string, ok: number[] = [200]): void {
   if (!ok.includes(res.statusCode)) throw new Error(`${what}: ${res.statusCode} ${res.body}`);
 }
 
@@ -20,7 +20,7 @@ export async function minutesStateHash(t: TestApp, documentId: string): Promise<
 /** Minutes opened from the template by the minute-taker (or host); returns the minutes document's id. */
 export async function givenMinutes(minuteTaker: TestClient, meetingId: string): Promise<string> {
   const res = await minuteTaker.post(minutesUrl(meetingId));
-  await expectOk(res, 'minutes not opened', [200, 201]);
+  expectOk(res, 'minutes not opened', [200, 201]);
   return res.json().documentId as string;
 }
 
@@ -29,7 +29,11 @@ export async function givenMinutes(minuteTaker: TestClient, meetingId: string): 
  * open and returned (the caller closes it, or watches it being closed); `collaborators` collects it for clean-up.
  */
 export async function writeMinutes(
-  baseUrl: string, writer: TestClient, documentId: string, change: (state: EditorState) => EditorState['tr'], collaborators: Collaborator[],
+  baseUrl: string,
+  writer: TestClient,
+  documentId: string,
+  change: (state: EditorState) => EditorState['tr'],
+  collaborators: Collaborator[],
 ): Promise<Collaborator> {
   const c = await connectCollaborator(baseUrl, writer, documentId);
   collaborators.push(c);
@@ -39,17 +43,15 @@ export async function writeMinutes(
 }
 
 export async function givenFinalisedMinutes(minuteTaker: TestClient, meetingId: string): Promise<void> {
-  await expectOk(await minuteTaker.post(minutesUrl(meetingId, '/finalise')), 'minutes not finalised');
-}
-
-/** Every one of `attendees` confirms the minutes of the current round. */
-export async function givenConfirmed(attendees: TestClient[], meetingId: string): Promise<void> {
-  for (const a of attendees) await expectOk(await a.post(minutesUrl(meetingId, '/confirmations'), { decision: 'confirm' }), 'confirmation refused');
+  expectOk(await minuteTaker.post(minutesUrl(meetingId, '/finalise')), 'minutes not finalised');
 }
 
 /** The meeting is held (started and ended, the clock moved to it) and the host closes the minutes. */
 export async function givenClosedMinutes(t: TestApp, host: TestClient, meetingId: string): Promise<void> {
-  const { status } = await t.app.svc.db.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { status: true } });
+  const { status } = await t.app.svc.db.meeting.findUniqueOrThrow({
+    where: { id: meetingId },
+    select: { status: true },
+  });
   if (status === 'scheduled') await givenMeetingHeld(t, host, meetingId);
-  await expectOk(await host.post(minutesUrl(meetingId, '/close')), 'minutes not closed');
+  expectOk(await host.post(minutesUrl(meetingId, '/close')), 'minutes not closed');
 }
