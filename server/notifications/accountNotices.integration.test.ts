@@ -1,7 +1,7 @@
 // A person is told (persisted and pushed live) when an administrator changes their roles, clearance, second factor
 // or password; the notice is written in the same transaction as the change.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, signedIn, TestClient, type TestApp } from '../../tests/support/testApp.ts';
+import { createTestApp, signedIn, signedInWithMfa, type TestApp, type TestClient } from '../../tests/support/testApp.ts';
 import type { RealtimeSink } from './notificationHub.ts';
 
 let t: TestApp;
@@ -14,8 +14,8 @@ const closed: string[][] = [];
 beforeAll(async () => {
   t = await createTestApp();
   for (const u of await t.app.svc.db.user.findMany()) ids[u.username] = u.id;
-  sys = await signedIn(t, 'sysadmin');
-  sec = await signedIn(t, 'secadmin');
+  sys = await signedInWithMfa(t, 'sysadmin');
+  sec = await signedInWithMfa(t, 'secadmin');
   // Record what would go to sockets instead of running a socket.io client.
   const sink: RealtimeSink = {
     toUser: (userId, event, payload) => pushed.push({ userId, event, payload }),
@@ -57,7 +57,7 @@ describe('account notices', () => {
 
   it('tells the person when their password or authenticator is reset', async () => {
     expect((await sys.post(`/api/users/${ids.hejun}/reset-password`)).statusCode).toBe(200);
-    await signedIn(t, 'linqiang');
+    await signedInWithMfa(t, 'linqiang');
     expect((await sec.post(`/api/users/${ids.linqiang}/reset-mfa`)).statusCode).toBe(200);
     expect(await kindsFor('hejun')).toEqual(['account.password_reset']);
     expect(await kindsFor('linqiang')).toEqual(['account.mfa_reset']);

@@ -13,7 +13,7 @@ import { localDate } from '../domain/meetings/localTime.ts';
 import { chinaToday, daysUntil } from '../domain/supervision/deadlines.ts';
 import { OPEN_STATUSES, TASK_STATUSES } from '../domain/supervision/vocabulary.ts';
 import { addWorkingDays, isWorkingDay } from '../../common/calendar/workingDays.ts';
-import { createTestApp, signedIn, type TestApp } from '../../tests/support/testApp.ts';
+import { createTestApp, signedIn, signedInWithMfa, type TestApp } from '../../tests/support/testApp.ts';
 import { DEMO_USER_AGENT } from './demoWorld.ts';
 import { seedDemoContent, type DemoContentSummary } from './demoContent.ts';
 
@@ -167,7 +167,7 @@ describe.each(INSTANTS)('the full demo seeded on %s', (_name, instant) => {
     expect((await staff.get('/api/supervision/tasks?scope=mine')).json().total).toBeGreaterThan(2);
     expect((await staff.get('/api/notifications')).json().items.length).toBeGreaterThan(0);
 
-    const mayor = await signedIn(t, 'chenming');
+    const mayor = await signedInWithMfa(t, 'chenming');
     expect((await mayor.get('/api/supervision/dashboard')).json().units.length).toBeGreaterThan(0);
   });
 });

@@ -9,7 +9,7 @@ import { paragraph } from './collabClient.ts';
 import { demoIds, givenMeeting } from './meetings.ts';
 import { givenClosedMinutes, givenFinalisedMinutes, givenMinutes, minutesUrl, writeMinutes } from './minutes.ts';
 import { socketAs } from './sockets.ts';
-import { createTestApp, signedIn, type TestApp, type TestClient } from './testApp.ts';
+import { createTestApp, signedIn, signedInWithMfa, type TestApp, type TestClient } from './testApp.ts';
 
 /** The attendees asked to confirm (郑凯 is on leave, 赵静 hosts, 孙悦 writes). */
 export const CONFIRMERS = ['zhangwei', 'xuyan', 'matao', 'hejun'] as const;
@@ -35,19 +35,11 @@ export async function cityRenewalMeeting(): Promise<CityRenewal> {
   const base = await t.listen();
   const ids = await demoIds(t);
   const as: Record<string, TestClient> = {};
-  for (const name of [
-    'zhaojing',
-    'sunyue',
-    'zhangwei',
-    'xuyan',
-    'matao',
-    'hejun',
-    'zhengkai',
-    'zhouqiang',
-    'wuli',
-    'guomin',
-  ])
+  for (const name of ['zhaojing', 'sunyue', 'zhangwei', 'xuyan', 'matao', 'hejun', 'zhengkai', 'zhouqiang', 'wuli']) {
     as[name] = await signedIn(t, name);
+  }
+  // 郭敏 heads 区住建委: she enrols an authenticator on her first sign-in.
+  as.guomin = await signedInWithMfa(t, 'guomin');
   const today = localDate(t.clock.now());
   const startAt = new Date(Math.ceil((t.clock.now().getTime() + 40 * 60_000) / 60_000) * 60_000);
   const { id: meetingId } = await givenMeeting(as.zhaojing!, {

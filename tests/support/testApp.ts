@@ -94,7 +94,7 @@ function rememberedSecrets(t: TestApp): Map<string, string> {
 }
 
 /** Completes a sign-in that asks for a second factor: enrols an authenticator on first use, else proves its code. */
-async function passSecondFactor(t: TestApp, client: TestClient, username: string, stage: string, secret: string | undefined): Promise<string> {
+async function passSecondFactor(t: TestApp, client: TestClient, username: string, stage: string, secret: string | undefined): Promise<void> {
   if (stage === 'mfa_enrolment') {
     const enrol = (await client.post('/api/me/mfa/enrolment')).json() as { secret: string };
     const confirm = await client.post('/api/me/mfa/enrolment/confirm', { code: totpAt(enrol.secret, t.clock.now()) });
@@ -102,14 +102,13 @@ async function passSecondFactor(t: TestApp, client: TestClient, username: string
     // The next code must come from a later 30-second step: the one just used may not be replayed.
     t.clock.advance(31_000);
     rememberedSecrets(t).set(username, enrol.secret);
-    return enrol.secret;
+    return;
   }
   if (stage !== 'mfa' || !secret) throw new Error(`unexpected stage ${stage}`);
   const verify = await client.post('/api/auth/mfa', { code: totpAt(secret, t.clock.now()) });
   if (verify.statusCode !== 200) throw new Error(`mfa failed: ${verify.body}`);
   t.clock.advance(31_000);
   rememberedSecrets(t).set(username, secret);
-  return secret;
 }
 
 /**
@@ -133,21 +132,4 @@ export async function signedInWithMfa(t: TestApp, username: string): Promise<Tes
   if (res.statusCode !== 200 || stage === 'active') throw new Error(`${username} signed in without a second factor: ${res.body}`);
   await passSecondFactor(t, client, username, stage, rememberedSecrets(t).get(username));
   return client;
-}
-
-/** The authenticator secret `username` enrolled in this app (through `signedIn` or `signInWithMfa`). */
-export function authenticatorSecret(t: TestApp, username: string): string {
-  const secret = rememberedSecrets(t).get(username);
-  if (!secret) throw new Error(`${username} has not enrolled an authenticator`);
-  return secret;
-}
-
-/**
- * Signs `client` in as a user who must use a second factor: enrols an authenticator on first use, returns its secret.
- * Without `secret`, the one this app remembers for the user is used.
- */
-export async function signInWithMfa(t: TestApp, client: TestClient, username: string, secret?: string): Promise<string> {
-  const res = await client.signIn(username);
-  const { stage } = res.json() as { stage: string };
-  return passSecondFactor(t, client, username, stage, secret ?? rememberedSecrets(t).get(username));
 }

@@ -2,7 +2,7 @@
 // administrator); a refused share changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoIds } from '../../../tests/support/meetings.ts';
-import { createTestApp, signedIn, type TestApp, type TestClient } from '../../../tests/support/testApp.ts';
+import { createTestApp, signedIn, signedInWithMfa, type TestApp, type TestClient } from '../../../tests/support/testApp.ts';
 
 let t: TestApp;
 let ids: Awaited<ReturnType<typeof demoIds>>;
@@ -13,7 +13,7 @@ beforeAll(async () => {
   t = await createTestApp({ clockAt: new Date('2026-11-18T09:00:00+08:00') });
   ids = await demoIds(t);
   as.zhaojing = await signedIn(t, 'zhaojing');
-  as.guomin = await signedIn(t, 'guomin');
+  as.guomin = await signedInWithMfa(t, 'guomin');
 });
 afterAll(async () => t.close());
 

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addRoom, demoIds } from '../../../tests/support/meetings.ts';
 import { readNotice } from '../../../tests/support/notices.ts';
 import { nextEvent as once, socketAs } from '../../../tests/support/sockets.ts';
-import { createTestApp, signedIn, type TestApp, type TestClient } from '../../../tests/support/testApp.ts';
+import { createTestApp, signedIn, signedInWithMfa, type TestApp, type TestClient } from '../../../tests/support/testApp.ts';
 
 let t: TestApp;
 let url: string;
@@ -17,7 +17,7 @@ let joinCode: string;
 let startAt: Date;
 let sockets: Socket[] = [];
 
-/** 杨帆 is a leader: signing in takes the second factor, which `signedIn` handles. */
+/** 杨帆 is a leader: he signs in with signedInWithMfa. */
 const as = (username: string) => signedIn(t, username);
 
 async function socketFor(client: TestClient): Promise<Socket> {
@@ -71,7 +71,7 @@ async function givenUnderWay(): Promise<void> {
   expect((await (await as('hejun')).post(`/api/meetings/${meetingId}/rsvp`, { answer: 'absent', reason: '另有安排' })).statusCode).toBe(200);
   t.clock.advance(startAt.getTime() + 6 * 60_000 - t.clock.now().getTime());
   expect((await (await as('zhaojing')).post(`/api/meetings/${meetingId}/start`)).statusCode).toBe(200);
-  expect((await (await as('yangfan')).post(`/api/meetings/${meetingId}/sign-in`, {})).json()).toMatchObject({ state: 'late' });
+  expect((await (await signedInWithMfa(t, 'yangfan')).post(`/api/meetings/${meetingId}/sign-in`, {})).json()).toMatchObject({ state: 'late' });
 }
 
 describe('replies (参会回执)', () => {
@@ -165,7 +165,7 @@ describe('sign-in (签到)', () => {
     expect((await zhang.post(`/api/meetings/${meetingId}/sign-in`, { code })).json()).toMatchObject({ state: 'present', already: true });
 
     t.clock.advance(61_000);
-    const fei = await as('yangfan');
+    const fei = await signedInWithMfa(t, 'yangfan');
     const expired = await fei.post(`/api/meetings/${meetingId}/sign-in`, { code });
     expect(expired.statusCode).toBe(400);
     expect(expired.json().code).toBe('invalid_sign_in_code');
@@ -186,7 +186,7 @@ describe('sign-in (签到)', () => {
     const host = await as('zhaojing');
     expect((await host.post(`/api/meetings/${meetingId}/start`)).statusCode).toBe(200);
     expect((await (await as('xuyan')).post(`/api/meetings/${meetingId}/rsvp`, { answer: 'attend' })).json().code).toBe('rsvp_closed');
-    const fei = await as('yangfan');
+    const fei = await signedInWithMfa(t, 'yangfan');
     expect((await fei.post(`/api/meetings/${meetingId}/sign-in`, {})).json()).toMatchObject({ state: 'late' });
     const view = (await host.get(`/api/meetings/${meetingId}`)).json();
     const states = Object.fromEntries(view.participants.map((p: { displayName: string; attendance: string }) => [p.displayName, p.attendance]));

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addRoom, demoIds, multipart, pdfBytes, shanghai } from '../../../tests/support/meetings.ts';
-import { createTestApp, signedIn, type TestApp, type TestClient } from '../../../tests/support/testApp.ts';
+import { createTestApp, signedIn, signedInWithMfa, type TestApp, type TestClient } from '../../../tests/support/testApp.ts';
 
 let t: TestApp;
 let ids: Awaited<ReturnType<typeof demoIds>>;
@@ -137,7 +137,7 @@ describe('reading', () => {
     expect((await (await as('matao')).get(`/api/meetings/${meetingId}/materials/${materials[0].id}/content`)).statusCode).toBe(404);
 
     // 李华 (区发改委) calls a meeting; her colleague 张伟 sees it on the unit calendar but is not at the table.
-    const lihua = await as('lihua');
+    const lihua = await signedInWithMfa(t, 'lihua');
     const own = await lihua.post('/api/meetings', {
       title: '发改委主任办公会', type: 'bangong', mode: 'online', startAt: shanghai(t, 3, '15:00'), endAt: shanghai(t, 3, '16:00'),
       participants: { users: [{ userId: ids.users.hejun }], units: [] },

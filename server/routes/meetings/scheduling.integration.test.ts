@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addRoom, demoIds, shanghai } from '../../../tests/support/meetings.ts';
 import { readNotice } from '../../../tests/support/notices.ts';
-import { createTestApp, signedIn, type TestApp, type TestClient } from '../../../tests/support/testApp.ts';
+import { createTestApp, signedIn, signedInWithMfa, type TestApp, type TestClient } from '../../../tests/support/testApp.ts';
 
 let t: TestApp;
 let clerk: TestClient;
@@ -185,7 +185,7 @@ describe('scheduling', () => {
     expect(detail.me.clashes).toEqual([{ id: a.json().id, title: '项目调度会', startAt: expect.any(String), endAt: expect.any(String) }]);
 
     // Someone who may not see the other meeting learns that the person is busy, not what the meeting is.
-    const lihua = await as('lihua');
+    const lihua = await signedInWithMfa(t, 'lihua');
     const theirs = (await lihua.post('/api/meetings/clash-check', { startAt: body.startAt, endAt: body.endAt, participants: { users: [{ userId: ids.users.zhangwei }], units: [] } })).json();
     expect(theirs.clashes[0].meetings.map((m: { title: string | null }) => m.title)).toEqual([null, null]);
   });
@@ -233,7 +233,7 @@ describe('who sees what', () => {
     const colleague = (await (await as('sunyue')).get(`/api/meetings/${id}`));
     expect(colleague.statusCode).toBe(200);
     expect((await (await as('xuyan')).get(`/api/meetings/${id}`)).statusCode).toBe(404);
-    const admin = await as('sysadmin');
+    const admin = await signedInWithMfa(t, 'sysadmin');
     expect((await admin.get(`/api/meetings/${id}`)).statusCode).toBe(404);
     expect((await admin.post('/api/meetings', meeting())).statusCode).toBe(403);
     // Staff cannot arrange meetings; a participant cannot manage one.

@@ -1,6 +1,6 @@
 // Account administration under separated duties, and what each person may see of others.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, signedIn, TestClient, type TestApp } from '../../../tests/support/testApp.ts';
+import { createTestApp, signedIn, signedInWithMfa, TestClient, type TestApp } from '../../../tests/support/testApp.ts';
 
 let t: TestApp;
 let sys: TestClient;
@@ -11,9 +11,9 @@ const ids: Record<string, string> = {};
 beforeAll(async () => {
   t = await createTestApp();
   for (const u of await t.app.svc.db.user.findMany()) ids[u.username] = u.id;
-  sys = await signedIn(t, 'sysadmin');
-  sec = await signedIn(t, 'secadmin');
-  aud = await signedIn(t, 'auditadmin');
+  sys = await signedInWithMfa(t, 'sysadmin');
+  sec = await signedInWithMfa(t, 'secadmin');
+  aud = await signedInWithMfa(t, 'auditadmin');
 });
 afterAll(async () => {
   await t.close();
