@@ -16,7 +16,8 @@ beforeAll(async () => {
   t = await createTestApp();
   base = await t.listen();
   for (const u of await t.app.svc.db.user.findMany()) ids[u.username] = u.id;
-  for (const name of ['zhangwei', 'hejun', 'matao', 'xuyan', 'zhengkai', 'sunyue']) clients[name] = await signedIn(t, name);
+  for (const name of ['zhangwei', 'hejun', 'matao', 'xuyan', 'zhengkai', 'sunyue'])
+    clients[name] = await signedIn(t, name);
 });
 afterAll(async () => {
   for (const c of open) c.destroy();
@@ -29,12 +30,22 @@ async function connect(user: string, docId: string): Promise<Collaborator> {
   return c;
 }
 
-async function newDoc(owner: string, shares: Array<[string, string]> = [], extra: Record<string, unknown> = {}): Promise<string> {
-  const res = await clients[owner]!.post('/api/documents', { kind: 'draft', title: '关于做好冬季安全生产工作的通知（草稿）', ...extra });
+async function newDoc(
+  owner: string,
+  shares: Array<[string, string]> = [],
+  extra: Record<string, unknown> = {},
+): Promise<string> {
+  const res = await clients[owner]!.post('/api/documents', {
+    kind: 'draft',
+    title: '关于做好冬季安全生产工作的通知（草稿）',
+    ...extra,
+  });
   expect(res.statusCode).toBe(201);
   const id = res.json().id as string;
   if (shares.length) {
-    const put = await clients[owner]!.put(`/api/documents/${id}/shares`, { shares: shares.map(([u, access]) => ({ granteeType: 'user', granteeId: ids[u], access })) });
+    const put = await clients[owner]!.put(`/api/documents/${id}/shares`, {
+      shares: shares.map(([u, access]) => ({ granteeType: 'user', granteeId: ids[u], access })),
+    });
     expect(put.statusCode).toBe(200);
   }
   return id;
@@ -86,7 +97,11 @@ describe('comment-only share', () => {
     await owner.acked();
     const commenter = await connect('xuyan', id);
     await waitFor(commenter.doc, () => commenter.text().length > 0);
-    const thread = await clients.xuyan!.post(`/api/documents/${id}/threads`, { quote: '认真落实', body: '建议明确时限。', mentions: [ids.zhangwei] });
+    const thread = await clients.xuyan!.post(`/api/documents/${id}/threads`, {
+      quote: '认真落实',
+      body: '建议明确时限。',
+      mentions: [ids.zhangwei],
+    });
     expect(thread.statusCode).toBe(201);
     const { threadId } = thread.json();
     commenter.edit((s) => s.tr.addMark(6, 10, s.schema.marks.comment!.create({ threadId })));
@@ -98,7 +113,9 @@ describe('comment-only share', () => {
     // The reason as the browser reads it (it picks the message it shows by the rule).
     expect(parseCloseReason(closed.reason)).toMatchObject({ kind: 'refused', rule: 'comment_only' });
     expect(textOf(await stateOf(id))).toBe('请各单位认真落实。');
-    const notes = await t.app.svc.db.notification.findMany({ where: { userId: ids.zhangwei, kind: 'comment.mention' } });
+    const notes = await t.app.svc.db.notification.findMany({
+      where: { userId: ids.zhangwei, kind: 'comment.mention' },
+    });
     expect(notes.length).toBe(1);
   });
 });
@@ -118,27 +135,54 @@ describe('review mode', () => {
     reviewer.suggest(ids.zhengkai!, (s) => s.tr.delete(1, 4));
     await reviewer.acked();
     await waitFor(owner.doc, () => owner.text().includes('严格'));
-    const suggestions = (await clients.zhangwei!.get(`/api/documents/${id}/suggestions`)).json().items as Array<{ id: string; kinds: string[]; authorId: string; text: string }>;
+    const suggestions = (await clients.zhangwei!.get(`/api/documents/${id}/suggestions`)).json().items as Array<{
+      id: string;
+      kinds: string[];
+      authorId: string;
+      text: string;
+    }>;
     expect(suggestions).toHaveLength(2);
     expect(suggestions.every((s) => s.authorId === ids.zhengkai)).toBe(true);
 
     reviewer.edit((s) => s.tr.insertText('直接改', 1));
     const closed = await reviewer.closed;
     expect(closed.reason).toMatch(/^4403 suggest_only/);
-    expect(parseCloseReason(closed.reason)).toEqual({ kind: 'refused', rule: 'suggest_only', detail: 'in review mode you can only suggest changes; direct edits are refused' });
+    expect(parseCloseReason(closed.reason)).toEqual({
+      kind: 'refused',
+      rule: 'suggest_only',
+      detail: 'in review mode you can only suggest changes; direct edits are refused',
+    });
 
     const insertion = suggestions.find((s) => s.kinds.includes('insertion'))!;
     const deletion = suggestions.find((s) => s.kinds.includes('deletion'))!;
-    expect((await clients.zhangwei!.post(`/api/documents/${id}/suggestions/decide`, { decision: 'accept', ids: [insertion.id] })).json().decided).toBe(1);
-    expect((await clients.zhangwei!.post(`/api/documents/${id}/suggestions/decide`, { decision: 'reject', ids: [deletion.id] })).json().decided).toBe(1);
+    expect(
+      (
+        await clients.zhangwei!.post(`/api/documents/${id}/suggestions/decide`, {
+          decision: 'accept',
+          ids: [insertion.id],
+        })
+      ).json().decided,
+    ).toBe(1);
+    expect(
+      (
+        await clients.zhangwei!.post(`/api/documents/${id}/suggestions/decide`, {
+          decision: 'reject',
+          ids: [deletion.id],
+        })
+      ).json().decided,
+    ).toBe(1);
     await waitFor(owner.doc, () => owner.text() === '各部门要加强严格值班值守。');
     expect((await clients.zhangwei!.get(`/api/documents/${id}/suggestions`)).json().items).toHaveLength(0);
-    const decided = await t.app.svc.db.auditEvent.findMany({ where: { resourceId: id, action: { in: ['document.suggestion_accept', 'document.suggestion_reject'] } } });
+    const decided = await t.app.svc.db.auditEvent.findMany({
+      where: { resourceId: id, action: { in: ['document.suggestion_accept', 'document.suggestion_reject'] } },
+    });
     expect(decided.map((e) => e.action).sort()).toEqual(['document.suggestion_accept', 'document.suggestion_reject']);
     expect(JSON.parse(decided[0]!.detail).suggestions[0].authorId).toBe(ids.zhengkai);
     // The two decisions in a row share the one version taken before the first (see reviewVersions.integration.test.ts).
     const versions = (await clients.zhangwei!.get(`/api/documents/${id}/versions`)).json().items;
-    expect(versions.filter((v: { reason: string }) => v.reason === 'review')).toMatchObject([{ nameKey: 'review_decisions', nameParams: { decisions: 2 } }]);
+    expect(versions.filter((v: { reason: string }) => v.reason === 'review')).toMatchObject([
+      { nameKey: 'review_decisions', nameParams: { decisions: 2 } },
+    ]);
   });
 
   it('diffs two versions with each author’s insertions', async () => {
@@ -154,7 +198,9 @@ describe('review mode', () => {
     a.edit((s) => s.tr.insertText('（修订）', 1));
     await a.acked();
     const diff = (await clients.zhangwei!.get(`/api/documents/${id}/diff?from=${v1}`)).json();
-    const inserted = diff.blocks.flatMap((bl: { segments: Array<{ status: string; authorId: string; text: string }> }) => bl.segments).filter((s: { status: string }) => s.status === 'inserted');
+    const inserted = diff.blocks
+      .flatMap((bl: { segments: Array<{ status: string; authorId: string; text: string }> }) => bl.segments)
+      .filter((s: { status: string }) => s.status === 'inserted');
     expect(inserted.find((s: { text: string }) => s.text.includes('乙补充')).authorId).toBe(ids.hejun);
     expect(inserted.find((s: { text: string }) => s.text.includes('修订')).authorId).toBe(ids.zhangwei);
     expect(diff.authors[ids.hejun!]).toBe('何军');
@@ -163,25 +209,46 @@ describe('review mode', () => {
 
 describe('access', () => {
   it('refuses a user below the classification over HTTP and /collab', async () => {
-    const res = await clients.sunyue!.post('/api/documents', { kind: 'draft', title: '涉密文件', classification: 'secret' });
+    const res = await clients.sunyue!.post('/api/documents', {
+      kind: 'draft',
+      title: '涉密文件',
+      classification: 'secret',
+    });
     expect(res.statusCode).toBe(403); // sunyue is cleared for 内部 only
-    const id = (await clients.zhangwei!.post('/api/documents', { kind: 'draft', title: '内部文件', classification: 'internal' })).json().id;
-    await clients.zhangwei!.put(`/api/documents/${id}/shares`, { shares: [{ granteeType: 'user', granteeId: ids.sunyue, access: 'edit' }] });
+    const id = (
+      await clients.zhangwei!.post('/api/documents', { kind: 'draft', title: '内部文件', classification: 'internal' })
+    ).json().id;
+    await clients.zhangwei!.put(`/api/documents/${id}/shares`, {
+      shares: [{ granteeType: 'user', granteeId: ids.sunyue, access: 'edit' }],
+    });
     await t.app.svc.db.document.update({ where: { id }, data: { classification: 2 } });
     expect((await clients.sunyue!.get(`/api/documents/${id}`)).statusCode).toBe(403);
     expect((await clients.sunyue!.post(`/api/documents/${id}/collab-token`)).statusCode).toBe(403);
     // A token for another document does not open this one.
     const other = await newDoc('sunyue');
-    const grant = (await clients.sunyue!.post(`/api/documents/${other}/collab-token`)).json() as { token: string; serverTime: string };
+    const grant = (await clients.sunyue!.post(`/api/documents/${other}/collab-token`)).json() as {
+      token: string;
+      serverTime: string;
+    };
     const token = grant.token;
     // The token carries the server's time, so editors stamp suggestions by the server's clock (which tests move).
     expect(Math.abs(Date.parse(grant.serverTime) - t.app.svc.clock.now().getTime())).toBeLessThan(5_000);
     const ws = new WebSocket(`${base.replace('http', 'ws')}/collab`);
     await new Promise((r) => ws.once('open', r));
     const { HocuspocusProvider, HocuspocusProviderWebsocket } = await import('@hocuspocus/provider');
-    const wsp = new HocuspocusProviderWebsocket({ url: `${base.replace('http', 'ws')}/collab`, WebSocketPolyfill: WebSocket, maxAttempts: 1 });
+    const wsp = new HocuspocusProviderWebsocket({
+      url: `${base.replace('http', 'ws')}/collab`,
+      WebSocketPolyfill: WebSocket,
+      maxAttempts: 1,
+    });
     const failed = new Promise<string>((resolve) => {
-      const p = new HocuspocusProvider({ websocketProvider: wsp, name: `doc:${id}`, token, document: new Y.Doc(), onAuthenticationFailed: ({ reason }) => resolve(reason) });
+      const p = new HocuspocusProvider({
+        websocketProvider: wsp,
+        name: `doc:${id}`,
+        token,
+        document: new Y.Doc(),
+        onAuthenticationFailed: ({ reason }) => resolve(reason),
+      });
       p.attach();
     });
     expect(await failed).toMatch(/denied|token|access/i);
@@ -204,21 +271,35 @@ describe('workflow', () => {
     const editor = await connect('hejun', id);
     editor.edit((s) => s.tr.insert(0, paragraph('送审内容。')));
     await editor.acked();
-    const submitted = await clients.zhangwei!.post(`/api/documents/${id}/workflow`, { action: 'submit', note: '请审核' });
+    const submitted = await clients.zhangwei!.post(`/api/documents/${id}/workflow`, {
+      action: 'submit',
+      note: '请审核',
+    });
     expect(submitted.json().status).toBe('submitted');
     expect((await editor.closed).reason).toMatch(/^4409 access_changed/);
-    expect((await clients.hejun!.get(`/api/documents/${id}`)).json()).toMatchObject({ reviewMode: true, access: 'suggest' });
+    expect((await clients.hejun!.get(`/api/documents/${id}`)).json()).toMatchObject({
+      reviewMode: true,
+      access: 'suggest',
+    });
     expect((await clients.hejun!.post(`/api/documents/${id}/workflow`, { action: 'finalise' })).statusCode).toBe(403);
-    expect((await clients.zhangwei!.post(`/api/documents/${id}/workflow`, { action: 'finalise' })).json().status).toBe('finalised');
+    expect((await clients.zhangwei!.post(`/api/documents/${id}/workflow`, { action: 'finalise' })).json().status).toBe(
+      'finalised',
+    );
     expect((await clients.hejun!.get(`/api/documents/${id}`)).json().access).toBe('view');
     expect((await clients.zhangwei!.get(`/api/documents/${id}`)).json().access).toBe('view');
     const illegal = await clients.zhangwei!.post(`/api/documents/${id}/workflow`, { action: 'submit' });
     expect(illegal.statusCode).toBe(409);
     expect(illegal.json().code).toBe('illegal_transition');
-    const reasons = (await clients.zhangwei!.get(`/api/documents/${id}/versions`)).json().items.map((v: { reason: string }) => v.reason);
+    const reasons = (await clients.zhangwei!.get(`/api/documents/${id}/versions`))
+      .json()
+      .items.map((v: { reason: string }) => v.reason);
     expect(reasons).toEqual(expect.arrayContaining(['submitted', 'finalised']));
-    expect((await clients.zhangwei!.post(`/api/documents/${id}/workflow`, { action: 'reopen' })).json().status).toBe('editing');
-    const notices = await t.app.svc.db.notification.findMany({ where: { userId: ids.hejun, kind: { startsWith: 'document.' } } });
+    expect((await clients.zhangwei!.post(`/api/documents/${id}/workflow`, { action: 'reopen' })).json().status).toBe(
+      'editing',
+    );
+    const notices = await t.app.svc.db.notification.findMany({
+      where: { userId: ids.hejun, kind: { startsWith: 'document.' } },
+    });
     expect(notices.map((n) => n.kind)).toEqual(expect.arrayContaining(['document.submit', 'document.finalise']));
   });
 });
@@ -291,7 +372,10 @@ describe('bad input', () => {
     other.doc.getMap<string>('clientAuthors').set(mine, ids.hejun!);
     const refused = (await other.closed).reason;
     expect(refused).toMatch(/^4400 malformed_update: clientAuthors is server-owned/);
-    expect(parseCloseReason(refused)).toMatchObject({ kind: 'rejected_update', detail: expect.stringContaining('clientAuthors is server-owned') });
+    expect(parseCloseReason(refused)).toMatchObject({
+      kind: 'rejected_update',
+      detail: expect.stringContaining('clientAuthors is server-owned'),
+    });
     const state = await stateOf(id);
     expect(state.getMap('clientAuthors').get(mine)).toBe(ids.zhangwei);
     expect(textOf(state)).toBe('甲的内容。（续）');

@@ -28,7 +28,9 @@ afterAll(async () => t.close());
 function rng(seed: number) {
   let x = seed;
   return () => {
-    x ^= x << 13; x ^= x >>> 17; x ^= x << 5;
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
     return ((x >>> 0) % 1_000_000) / 1_000_000;
   };
 }
@@ -52,10 +54,25 @@ describe('fuzzing /collab', () => {
     const evil = new Y.Doc();
     evil.getXmlFragment('default').insert(0, [new Y.XmlElement('script')]);
     const seeds: Uint8Array[] = [
-      message(name, (e) => { encoding.writeVarUint(e, 2); encoding.writeVarUint(e, 0); encoding.writeVarString(e, token); }), // auth
-      message(name, (e) => { encoding.writeVarUint(e, 0); encoding.writeVarUint(e, 0); encoding.writeVarUint8Array(e, Y.encodeStateVector(new Y.Doc())); }), // sync step 1
-      message(name, (e) => { encoding.writeVarUint(e, 0); encoding.writeVarUint(e, 2); encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(evil)); }), // a foreign node type
-      message(name, (e) => { encoding.writeVarUint(e, 1); encoding.writeVarUint8Array(e, new Uint8Array([1, 2, 3])); }), // awareness
+      message(name, (e) => {
+        encoding.writeVarUint(e, 2);
+        encoding.writeVarUint(e, 0);
+        encoding.writeVarString(e, token);
+      }), // auth
+      message(name, (e) => {
+        encoding.writeVarUint(e, 0);
+        encoding.writeVarUint(e, 0);
+        encoding.writeVarUint8Array(e, Y.encodeStateVector(new Y.Doc()));
+      }), // sync step 1
+      message(name, (e) => {
+        encoding.writeVarUint(e, 0);
+        encoding.writeVarUint(e, 2);
+        encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(evil));
+      }), // a foreign node type
+      message(name, (e) => {
+        encoding.writeVarUint(e, 1);
+        encoding.writeVarUint8Array(e, new Uint8Array([1, 2, 3]));
+      }), // awareness
     ];
     const random = rng(20261121);
     const started = Date.now();
@@ -64,7 +81,10 @@ describe('fuzzing /collab', () => {
     while (Date.now() - started < FUZZ_MS && sent < FUZZ_MESSAGES) {
       const ws = new WebSocket(`${base.replace('http', 'ws')}/collab`);
       sockets.push(ws);
-      await new Promise<void>((resolve) => { ws.once('open', () => resolve()); ws.once('error', () => resolve()); });
+      await new Promise<void>((resolve) => {
+        ws.once('open', () => resolve());
+        ws.once('error', () => resolve());
+      });
       if (ws.readyState !== WebSocket.OPEN) continue;
       // Half the connections authenticate properly first, so the garbage reaches the document handlers too.
       if (random() < 0.5) ws.send(seeds[0]!);

@@ -51,7 +51,10 @@ export function closeReason(text: string, maxBytes = 120): string {
 export class CollabRefusal extends Error {
   readonly reason: string;
 
-  constructor(readonly code: number, reason: string) {
+  constructor(
+    readonly code: number,
+    reason: string,
+  ) {
     super(reason);
     this.reason = closeReason(reason.startsWith(`${code} `) ? reason : `${code} ${reason}`);
     this.name = 'CollabRefusal';

@@ -18,7 +18,13 @@ let meetingId: string;
 let materialId: string;
 const layers: Record<string, { sharedDocumentId: string; privateDocumentId: string }> = {};
 
-const PEN = { page: '2', tool: 'pen', color: '#d4380d', width: 2.5, points: [0.1, 0.2, 0.4, 0.12, 0.22, 0.5, 0.15, 0.25, 0.7] } as const;
+const PEN = {
+  page: '2',
+  tool: 'pen',
+  color: '#d4380d',
+  width: 2.5,
+  points: [0.1, 0.2, 0.4, 0.12, 0.22, 0.5, 0.15, 0.25, 0.7],
+} as const;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -27,9 +33,18 @@ beforeAll(async () => {
   for (const name of ['zhaojing', 'zhangwei', 'hejun', 'xuyan', 'matao']) clients[name] = await signedIn(t, name);
   const roomId = await addRoom(clients.zhaojing!, '第三会议室');
   const res = await clients.zhaojing!.post('/api/meetings', {
-    title: '安全生产专题会', type: 'zhuanti', mode: 'in_room', roomId, startAt: shanghai(t, 1, '09:00'), endAt: shanghai(t, 1, '11:00'), hostId: ids.users.zhaojing,
+    title: '安全生产专题会',
+    type: 'zhuanti',
+    mode: 'in_room',
+    roomId,
+    startAt: shanghai(t, 1, '09:00'),
+    endAt: shanghai(t, 1, '11:00'),
+    hostId: ids.users.zhaojing,
     agenda: [{ title: '隐患排查情况', presenterId: ids.users.hejun }],
-    participants: { users: [{ userId: ids.users.zhangwei! }, { userId: ids.users.hejun! }, { userId: ids.users.xuyan! }], units: [] },
+    participants: {
+      users: [{ userId: ids.users.zhangwei! }, { userId: ids.users.hejun! }, { userId: ids.users.xuyan! }],
+      units: [],
+    },
   });
   expect(res.statusCode).toBe(201);
   meetingId = res.json().id;
@@ -73,7 +88,7 @@ describe('the shared layer', () => {
     expect((await storedStrokes(shared)).get(stroke.id)).toEqual(stroke);
   });
 
-  it('refuses a stroke in someone else\'s name, a malformed stroke and erasing someone else\'s, changing nothing', async () => {
+  it("refuses a stroke in someone else's name, a malformed stroke and erasing someone else's, changing nothing", async () => {
     const shared = layers.zhangwei!.sharedDocumentId;
     const a = await tablet('zhangwei', shared);
     const own = addStroke(a.doc, PEN, ids.users.zhangwei!);
@@ -85,7 +100,17 @@ describe('the shared layer', () => {
     expect((await forger.closed).reason).toMatch(/^4403 ink_forbidden: stroke: the author must be the signed-in user/);
 
     const sloppy = await tablet('xuyan', shared);
-    strokesMap(sloppy.doc).set('bad', { id: 'bad', page: '1', tool: 'pen', color: '#000000', width: 2, points: encodePoints([0.5, 0.5, 0.5]), author: ids.users.xuyan!, at: Date.now(), extra: 'x' } as InkStroke);
+    strokesMap(sloppy.doc).set('bad', {
+      id: 'bad',
+      page: '1',
+      tool: 'pen',
+      color: '#000000',
+      width: 2,
+      points: encodePoints([0.5, 0.5, 0.5]),
+      author: ids.users.xuyan!,
+      at: Date.now(),
+      extra: 'x',
+    } as InkStroke);
     expect((await sloppy.closed).reason).toMatch(/^4400 ink_malformed: stroke: unexpected field/);
 
     const eraser = await tablet('xuyan', shared);
@@ -97,7 +122,7 @@ describe('the shared layer', () => {
     expect(strokesMap(a.doc).has(own.id)).toBe(true);
   });
 
-  it('lets the agenda presenter erase anyone\'s stroke, and everyone sees it go', async () => {
+  it("lets the agenda presenter erase anyone's stroke, and everyone sees it go", async () => {
     const shared = layers.zhangwei!.sharedDocumentId;
     const a = await tablet('zhangwei', shared);
     const stroke = addStroke(a.doc, PEN, ids.users.zhangwei!);
@@ -113,7 +138,9 @@ describe('the shared layer', () => {
     const shared = layers.zhangwei!.sharedDocumentId;
     let seed = 20261121;
     const random = () => {
-      seed ^= seed << 13; seed ^= seed >>> 17; seed ^= seed << 5;
+      seed ^= seed << 13;
+      seed ^= seed >>> 17;
+      seed ^= seed << 5;
       return ((seed >>> 0) % 1_000_000) / 1_000_000;
     };
     const user = ids.users.xuyan!;
@@ -136,7 +163,16 @@ describe('the shared layer', () => {
         await writer.acked();
         continue;
       }
-      const good: InkStroke = { id: `fuzz${i}`, page: '3', tool: 'pen', color: '#000000', width: 1, points: encodePoints(points), author: user, at: Date.now() };
+      const good: InkStroke = {
+        id: `fuzz${i}`,
+        page: '3',
+        tool: 'pen',
+        color: '#000000',
+        width: 1,
+        points: encodePoints(points),
+        author: user,
+        at: Date.now(),
+      };
       const corrupt = corruptions[Math.floor(random() * corruptions.length)]!(good);
       strokesMap(writer.doc).set(good.id, corrupt as unknown as InkStroke);
       expect((await writer.closed).reason).toMatch(/^44\d\d ink_/);
@@ -147,14 +183,16 @@ describe('the shared layer', () => {
 });
 
 describe('awareness', () => {
-  it('is stamped with the connection\'s user, and only presenters may claim to present', async () => {
+  it("is stamped with the connection's user, and only presenters may claim to present", async () => {
     const shared = layers.zhangwei!.sharedDocumentId;
     const watcher = await tablet('zhaojing', shared);
     const pretender = await tablet('xuyan', shared);
     const follow = { presenter: true, materialId, page: '2', zoom: 1.25, scrollX: 0, scrollY: 40 };
     pretender.provider.setAwarenessField('user', { id: ids.users.zhangwei, name: '张伟', color: '#1677ff' });
     pretender.provider.setAwarenessField('follow', follow);
-    const seen = () => watcher.provider.awareness!.getStates().get(pretender.doc.clientID) as { user: { id: string; name: string }; follow: { presenter: boolean; page: string } } | undefined;
+    const seen = () =>
+      watcher.provider.awareness!.getStates().get(pretender.doc.clientID) as
+        { user: { id: string; name: string }; follow: { presenter: boolean; page: string } } | undefined;
     await new Promise<void>((resolve) => {
       const check = () => {
         const state = seen();
@@ -174,7 +212,8 @@ describe('awareness', () => {
     presenter.provider.setAwarenessField('follow', { ...follow, page: '5' });
     await new Promise<void>((resolve) => {
       const check = () => {
-        const state = watcher.provider.awareness!.getStates().get(presenter.doc.clientID) as { follow?: { presenter: boolean; page: string } } | undefined;
+        const state = watcher.provider.awareness!.getStates().get(presenter.doc.clientID) as
+          { follow?: { presenter: boolean; page: string } } | undefined;
         if (state?.follow?.page === '5' && state.follow.presenter) {
           watcher.provider.awareness!.off('change', check);
           resolve();
@@ -201,7 +240,11 @@ describe('private layers', () => {
     const bPrivate = await tablet('xuyan', layers.xuyan!.privateDocumentId);
     const aShared = await tablet('zhangwei', layers.zhangwei!.sharedDocumentId);
     const aPrivate = await tablet('zhangwei', mine);
-    const secret = addStroke(aPrivate.doc, { ...PEN, color: '#722ed1', points: [0.61, 0.62, 0.3, 0.64, 0.66, 0.35, 0.7, 0.71, 0.4] }, ids.users.zhangwei!);
+    const secret = addStroke(
+      aPrivate.doc,
+      { ...PEN, color: '#722ed1', points: [0.61, 0.62, 0.3, 0.64, 0.66, 0.35, 0.7, 0.71, 0.4] },
+      ids.users.zhangwei!,
+    );
     const visible = addStroke(aShared.doc, PEN, ids.users.zhangwei!);
     await Promise.all([aPrivate.acked(), aShared.acked()]);
     await waitFor(bShared.doc, () => strokesMap(bShared.doc).has(visible.id));
@@ -226,9 +269,20 @@ describe('private layers', () => {
     const { token } = await collabToken(clients.xuyan!, layers.xuyan!.privateDocumentId);
     const { HocuspocusProvider, HocuspocusProviderWebsocket } = await import('@hocuspocus/provider');
     const { default: WebSocket } = await import('ws');
-    const socket = new HocuspocusProviderWebsocket({ url: `${base.replace(/^http/, 'ws')}/collab`, WebSocketPolyfill: WebSocket, maxAttempts: 1 });
-    const sneaky = new HocuspocusProvider({ websocketProvider: socket, name: `doc:${mine}`, token, document: new Y.Doc() });
-    const refused = new Promise<string>((resolve) => sneaky.on('authenticationFailed', ({ reason }: { reason: string }) => resolve(reason)));
+    const socket = new HocuspocusProviderWebsocket({
+      url: `${base.replace(/^http/, 'ws')}/collab`,
+      WebSocketPolyfill: WebSocket,
+      maxAttempts: 1,
+    });
+    const sneaky = new HocuspocusProvider({
+      websocketProvider: socket,
+      name: `doc:${mine}`,
+      token,
+      document: new Y.Doc(),
+    });
+    const refused = new Promise<string>((resolve) =>
+      sneaky.on('authenticationFailed', ({ reason }: { reason: string }) => resolve(reason)),
+    );
     sneaky.attach();
     expect(await refused).toBeTruthy();
     expect(strokesMap(sneaky.document).size).toBe(0);
@@ -237,7 +291,9 @@ describe('private layers', () => {
   });
 
   it('is closed to someone without a seat, and annotation documents are not listed as documents', async () => {
-    expect((await clients.matao!.get(`/api/meetings/${meetingId}/materials/${materialId}/annotations`)).statusCode).toBe(404);
+    expect(
+      (await clients.matao!.get(`/api/meetings/${meetingId}/materials/${materialId}/annotations`)).statusCode,
+    ).toBe(404);
     const listed = (await clients.zhaojing!.get('/api/documents?scope=all')).json().items as Array<{ id: string }>;
     expect(listed.map((d) => d.id)).not.toContain(layers.zhaojing!.sharedDocumentId);
     expect(listed.map((d) => d.id)).not.toContain(layers.zhaojing!.privateDocumentId);

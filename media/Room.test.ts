@@ -1,7 +1,14 @@
 // Room and Peer against real mediasoup workers: lifecycle (close twice, children first), producing and consuming,
 // hostile parameters, spreading over routers with pipeToRouter, and rebuilding after the worker dies.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { audioRtp, RecordingSink, silentLog, simulcastRtp, testPool, videoRtp } from '../tests/support/mediaFixtures.ts';
+import {
+  audioRtp,
+  RecordingSink,
+  silentLog,
+  simulcastRtp,
+  testPool,
+  videoRtp,
+} from '../tests/support/mediaFixtures.ts';
 import { rtpCapabilitiesSchema, type RtpParametersInput } from './signaling.ts';
 import { Room } from './Room.ts';
 import type { WorkerPool } from './WorkerPool.ts';
@@ -40,7 +47,13 @@ describe('Room', () => {
     const room = await newRoom();
     const a = await joined(room, 'a');
     await joined(room, 'b');
-    const camera = await room.produce('a', { transportId: a.send, kind: 'video', source: 'camera', rtpParameters: videoRtp(1001), paused: false });
+    const camera = await room.produce('a', {
+      transportId: a.send,
+      kind: 'video',
+      source: 'camera',
+      rtpParameters: videoRtp(1001),
+      paused: false,
+    });
     expect(sink.of('b', 'producerAdded')).toHaveLength(1);
     expect(sink.of('a', 'producerAdded')).toHaveLength(0);
     const consumer = await room.consume('b', camera.id);
@@ -55,7 +68,13 @@ describe('Room', () => {
     const room = await newRoom();
     const a = await joined(room, 'a');
     await joined(room, 'b');
-    const camera = await room.produce('a', { transportId: a.send, kind: 'video', source: 'camera', rtpParameters: simulcastRtp(1101), paused: false });
+    const camera = await room.produce('a', {
+      transportId: a.send,
+      kind: 'video',
+      source: 'camera',
+      rtpParameters: simulcastRtp(1101),
+      paused: false,
+    });
     expect(camera.type).toBe('simulcast');
     const { consumerId } = await room.consume('b', camera.id);
     const consumer = room.peer('b').consumers.get(consumerId)!;
@@ -71,7 +90,13 @@ describe('Room', () => {
     const other = await newRoom('m2');
     await joined(room, 'a');
     const x = await joined(other, 'x');
-    const foreign = await other.produce('x', { transportId: x.send, kind: 'audio', source: 'mic', rtpParameters: audioRtp(2001), paused: false });
+    const foreign = await other.produce('x', {
+      transportId: x.send,
+      kind: 'audio',
+      source: 'mic',
+      rtpParameters: audioRtp(2001),
+      paused: false,
+    });
     await expect(room.consume('a', foreign.id)).rejects.toMatchObject({ code: 'producer_not_found' });
   });
 
@@ -81,13 +106,35 @@ describe('Room', () => {
     const bad: RtpParametersInput[] = [
       { ...videoRtp(1), codecs: [{ mimeType: 'video/H265', payloadType: 96, clockRate: 90000 }] },
       { ...videoRtp(2), codecs: [{ mimeType: 'video/VP8', payloadType: 96, clockRate: 12345 }] },
-      { ...videoRtp(3), encodings: [{ ssrc: 5, rid: 'a' }, { ssrc: 5, rid: 'a' }] },
+      {
+        ...videoRtp(3),
+        encodings: [
+          { ssrc: 5, rid: 'a' },
+          { ssrc: 5, rid: 'a' },
+        ],
+      },
     ];
     for (const rtpParameters of bad) {
-      await expect(room.produce('a', { transportId: a.send, kind: 'video', source: 'camera', rtpParameters, paused: false })).rejects.toMatchObject({ code: 'invalid_rtp_parameters' });
+      await expect(
+        room.produce('a', { transportId: a.send, kind: 'video', source: 'camera', rtpParameters, paused: false }),
+      ).rejects.toMatchObject({ code: 'invalid_rtp_parameters' });
     }
-    await expect(room.produce('a', { transportId: a.recv, kind: 'audio', source: 'mic', rtpParameters: audioRtp(9), paused: false })).rejects.toMatchObject({ code: 'transport_not_found' });
-    const ok = await room.produce('a', { transportId: a.send, kind: 'audio', source: 'mic', rtpParameters: audioRtp(10), paused: false });
+    await expect(
+      room.produce('a', {
+        transportId: a.recv,
+        kind: 'audio',
+        source: 'mic',
+        rtpParameters: audioRtp(9),
+        paused: false,
+      }),
+    ).rejects.toMatchObject({ code: 'transport_not_found' });
+    const ok = await room.produce('a', {
+      transportId: a.send,
+      kind: 'audio',
+      source: 'mic',
+      rtpParameters: audioRtp(10),
+      paused: false,
+    });
     expect(ok.closed).toBe(false);
   });
 
@@ -95,23 +142,42 @@ describe('Room', () => {
     const room = await newRoom();
     const a = await joined(room, 'a');
     await joined(room, 'b');
-    const mic = await room.produce('a', { transportId: a.send, kind: 'audio', source: 'mic', rtpParameters: audioRtp(3001), paused: false });
+    const mic = await room.produce('a', {
+      transportId: a.send,
+      kind: 'audio',
+      source: 'mic',
+      rtpParameters: audioRtp(3001),
+      paused: false,
+    });
     const consumer = await room.consume('b', mic.id);
     await room.setProducerPaused('a', mic.id, true, true);
     expect(mic.paused).toBe(true);
     await expect.poll(() => room.peer('b').consumers.get(consumer.consumerId)?.producerPaused).toBe(true);
-    expect(sink.of('a', 'producerPaused').at(-1)).toEqual({ method: 'producerPaused', data: { peerId: 'a', producerId: mic.id, paused: true, byHost: true } });
+    expect(sink.of('a', 'producerPaused').at(-1)).toEqual({
+      method: 'producerPaused',
+      data: { peerId: 'a', producerId: mic.id, paused: true, byHost: true },
+    });
   });
 
   it('closes a producer for the host and its consumers go with it', async () => {
     const room = await newRoom();
     const a = await joined(room, 'a');
     await joined(room, 'b');
-    const screen = await room.produce('a', { transportId: a.send, kind: 'video', source: 'screen', rtpParameters: videoRtp(4001), paused: false });
+    const screen = await room.produce('a', {
+      transportId: a.send,
+      kind: 'video',
+      source: 'screen',
+      rtpParameters: videoRtp(4001),
+      paused: false,
+    });
     const consumer = await room.consume('b', screen.id);
     const consumerClosed = sink.next('consumerClosed', 'b');
     room.closeProducer('a', screen.id, true);
-    expect(sink.of('b', 'producerClosed').at(-1)?.data).toMatchObject({ producerId: screen.id, source: 'screen', byHost: true });
+    expect(sink.of('b', 'producerClosed').at(-1)?.data).toMatchObject({
+      producerId: screen.id,
+      source: 'screen',
+      byHost: true,
+    });
     expect((await consumerClosed).data).toEqual({ consumerId: consumer.consumerId });
     expect(room.peer('b').consumers.size).toBe(0);
   });
@@ -121,8 +187,20 @@ describe('Room', () => {
     const a = await joined(room, 'a');
     await joined(room, 'b');
     await joined(room, 'c');
-    const mic = await room.produce('a', { transportId: a.send, kind: 'audio', source: 'mic', rtpParameters: audioRtp(4501), paused: false });
-    const cam = await room.produce('a', { transportId: a.send, kind: 'video', source: 'camera', rtpParameters: simulcastRtp(4502), paused: false });
+    const mic = await room.produce('a', {
+      transportId: a.send,
+      kind: 'audio',
+      source: 'mic',
+      rtpParameters: audioRtp(4501),
+      paused: false,
+    });
+    const cam = await room.produce('a', {
+      transportId: a.send,
+      kind: 'video',
+      source: 'camera',
+      rtpParameters: simulcastRtp(4502),
+      paused: false,
+    });
     const micConsumer = await room.consume('b', mic.id);
     const camConsumer = await room.consume('b', cam.id);
     // The producers close while the browser is still asking about them (their owner left).
@@ -133,16 +211,32 @@ describe('Room', () => {
     ]);
     room.closeProducer('a', mic.id, false);
     room.closeProducer('a', cam.id, false);
-    const codes = (await asked).map((r) => (r.status === 'rejected' ? (r.reason as { code?: string }).code : 'answered'));
+    const codes = (await asked).map((r) =>
+      r.status === 'rejected' ? (r.reason as { code?: string }).code : 'answered',
+    );
     expect(codes).toEqual(['producer_not_found', 'consumer_not_found', 'consumer_not_found']);
-    await expect(room.setProducerPaused('a', mic.id, true, false)).rejects.toMatchObject({ code: 'producer_not_found' });
+    await expect(room.setProducerPaused('a', mic.id, true, false)).rejects.toMatchObject({
+      code: 'producer_not_found',
+    });
   });
 
   it('spreads onto another router near its consumer budget and pipes producers across', async () => {
     const room = await newRoom('big', 2);
     const a = await joined(room, 'a');
-    const mic = await room.produce('a', { transportId: a.send, kind: 'audio', source: 'mic', rtpParameters: audioRtp(5001), paused: false });
-    const cam = await room.produce('a', { transportId: a.send, kind: 'video', source: 'camera', rtpParameters: videoRtp(5002), paused: false });
+    const mic = await room.produce('a', {
+      transportId: a.send,
+      kind: 'audio',
+      source: 'mic',
+      rtpParameters: audioRtp(5001),
+      paused: false,
+    });
+    const cam = await room.produce('a', {
+      transportId: a.send,
+      kind: 'video',
+      source: 'camera',
+      rtpParameters: videoRtp(5002),
+      paused: false,
+    });
     await joined(room, 'b');
     await room.consume('b', mic.id);
     await room.consume('b', cam.id);
@@ -151,7 +245,14 @@ describe('Room', () => {
     expect(room.peer('c').router).not.toBe(room.peer('a').router);
     const piped = await room.consume('c', cam.id);
     expect(piped.producerId).toBe(cam.id);
-    expect(new Set(pool.stats().filter((s) => s.routers > 0).map((s) => s.index)).size).toBe(2);
+    expect(
+      new Set(
+        pool
+          .stats()
+          .filter((s) => s.routers > 0)
+          .map((s) => s.index),
+      ).size,
+    ).toBe(2);
     // A pause at the source reaches the consumer on the other router through the pipe.
     await room.setProducerPaused('a', cam.id, true, true);
     await expect.poll(() => room.peer('c').consumers.get(piped.consumerId)?.producerPaused).toBe(true);
@@ -160,7 +261,13 @@ describe('Room', () => {
   it('closes peers before routers, and closing twice is harmless', async () => {
     const room = await newRoom();
     const a = await joined(room, 'a');
-    const mic = await room.produce('a', { transportId: a.send, kind: 'audio', source: 'mic', rtpParameters: audioRtp(6001), paused: false });
+    const mic = await room.produce('a', {
+      transportId: a.send,
+      kind: 'audio',
+      source: 'mic',
+      rtpParameters: audioRtp(6001),
+      paused: false,
+    });
     const peer = room.peer('a');
     const transport = [...peer.transports.values()][0]!;
     room.close();
@@ -180,7 +287,13 @@ describe('Room', () => {
     const room = await newRoom();
     const a = await joined(room, 'a');
     await joined(room, 'b');
-    await room.produce('a', { transportId: a.send, kind: 'audio', source: 'mic', rtpParameters: audioRtp(7001), paused: false });
+    await room.produce('a', {
+      transportId: a.send,
+      kind: 'audio',
+      source: 'mic',
+      rtpParameters: audioRtp(7001),
+      paused: false,
+    });
     const pid = pool.stats().find((s) => s.routers > 0)!.pid;
     const resetA = sink.next('mediaReset', 'a');
     const resetB = sink.next('mediaReset', 'b');
@@ -192,7 +305,13 @@ describe('Room', () => {
     // Media works again on the new router.
     const again = await joined2(room, 'a');
     await joined2(room, 'b');
-    const mic = await room.produce('a', { transportId: again.send, kind: 'audio', source: 'mic', rtpParameters: audioRtp(7002), paused: false });
+    const mic = await room.produce('a', {
+      transportId: again.send,
+      kind: 'audio',
+      source: 'mic',
+      rtpParameters: audioRtp(7002),
+      paused: false,
+    });
     expect((await room.consume('b', mic.id)).producerId).toBe(mic.id);
   });
 });

@@ -6,7 +6,17 @@ import type { Logger } from 'pino';
 import { MediaError, type MediaErrorCode } from './errors.ts';
 import { Peer, type ConsumerData, type PeerInfo, type ProducerData, type TransportData } from './Peer.ts';
 import { RoomRouters } from './RoomRouters.ts';
-import type { ConsumerView, IceServer, MediaSource, MeetingNotification, ProducerView, RtpCapabilitiesInput, RtpParametersInput, DtlsParametersInput, TransportOptionsView } from './signaling.ts';
+import type {
+  ConsumerView,
+  IceServer,
+  MediaSource,
+  MeetingNotification,
+  ProducerView,
+  RtpCapabilitiesInput,
+  RtpParametersInput,
+  DtlsParametersInput,
+  TransportOptionsView,
+} from './signaling.ts';
 import type { WorkerHandle, WorkerPool } from './WorkerPool.ts';
 
 /** Delivers notifications to a peer's browser (the signalling layer knows its socket). */
@@ -46,7 +56,10 @@ export class Room {
   private constructor(private readonly options: RoomOptions) {
     this.id = options.id;
     this.routers = new RoomRouters({
-      roomId: options.id, pool: options.pool, consumersPerRouter: options.consumersPerRouter, log: options.log,
+      roomId: options.id,
+      pool: options.pool,
+      consumersPerRouter: options.consumersPerRouter,
+      log: options.log,
       onWorkerLost: (handle) => this.onWorkerLost(handle),
       onDominantSpeaker: (peerId) => this.setActiveSpeaker(peerId),
     });
@@ -98,11 +111,19 @@ export class Room {
   producerViews(peerId: string): ProducerView[] {
     const peer = this.peers.get(peerId);
     if (!peer) return [];
-    return [...peer.producers.values()].map((p) => ({ producerId: p.id, kind: p.kind, source: p.appData.source, paused: p.paused }));
+    return [...peer.producers.values()].map((p) => ({
+      producerId: p.id,
+      kind: p.kind,
+      source: p.appData.source,
+      paused: p.paused,
+    }));
   }
 
   /** Records what the browser can receive and lists what there is to consume. */
-  async enableMedia(peerId: string, rtpCapabilities: RtpCapabilitiesInput): Promise<Array<ProducerView & { peerId: string }>> {
+  async enableMedia(
+    peerId: string,
+    rtpCapabilities: RtpCapabilitiesInput,
+  ): Promise<Array<ProducerView & { peerId: string }>> {
     await this.ready();
     const peer = this.peer(peerId);
     peer.rtpCapabilities = rtpCapabilities as types.RtpCapabilities;
@@ -117,7 +138,8 @@ export class Room {
   async createTransport(peerId: string, direction: 'send' | 'recv'): Promise<TransportOptionsView> {
     await this.ready();
     const peer = this.peer(peerId);
-    if (peer.transports.size >= MAX_TRANSPORTS_PER_PEER) throw new MediaError('too_many_transports', 'Too many transports');
+    if (peer.transports.size >= MAX_TRANSPORTS_PER_PEER)
+      throw new MediaError('too_many_transports', 'Too many transports');
     const expected = [...this.peers.values()].reduce((n, p) => n + (p === peer ? 0 : p.producers.size), 0);
     const router = await this.routers.routerFor(peer.router, expected);
     peer.router = router;
@@ -161,7 +183,16 @@ export class Room {
     return whileOpen(transport, 'transport_not_found', () => transport.restartIce());
   }
 
-  async produce(peerId: string, input: { transportId: string; kind: 'audio' | 'video'; source: MediaSource; rtpParameters: RtpParametersInput; paused: boolean }): Promise<types.Producer<ProducerData>> {
+  async produce(
+    peerId: string,
+    input: {
+      transportId: string;
+      kind: 'audio' | 'video';
+      source: MediaSource;
+      rtpParameters: RtpParametersInput;
+      paused: boolean;
+    },
+  ): Promise<types.Producer<ProducerData>> {
     await this.ready();
     const peer = this.peer(peerId);
     const transport = this.transportOf(peerId, input.transportId);
@@ -184,7 +215,16 @@ export class Room {
     peer.producers.set(producer.id, producer);
     producer.observer.once('close', () => this.onProducerClosed(peer, producer));
     if (producer.kind === 'audio') void this.routers.observeSpeaker(producer);
-    this.broadcast({ method: 'producerAdded', data: { peerId, producer: { producerId: producer.id, kind: producer.kind, source: input.source, paused: producer.paused } } }, peerId);
+    this.broadcast(
+      {
+        method: 'producerAdded',
+        data: {
+          peerId,
+          producer: { producerId: producer.id, kind: producer.kind, source: input.source, paused: producer.paused },
+        },
+      },
+      peerId,
+    );
     return producer;
   }
 
@@ -204,7 +244,8 @@ export class Room {
   async consume(peerId: string, producerId: string): Promise<ConsumerView> {
     await this.ready();
     const peer = this.peer(peerId);
-    if (!peer.rtpCapabilities || !peer.router) throw new MediaError('media_not_enabled', 'Set up media before consuming');
+    if (!peer.rtpCapabilities || !peer.router)
+      throw new MediaError('media_not_enabled', 'Set up media before consuming');
     // Only producers of this room can be found: another meeting's producer id is simply unknown here.
     const owner = [...this.peers.values()].find((p) => p.producers.has(producerId));
     const producer = owner?.producers.get(producerId);
@@ -216,7 +257,11 @@ export class Room {
     const destination = peer.router;
     const rtpCapabilities = peer.rtpCapabilities;
     // The producer may close (its owner left) or the transport (this peer left) while the worker works on it.
-    const bothOpen = { get closed() { return producer.closed || transport.closed; } };
+    const bothOpen = {
+      get closed() {
+        return producer.closed || transport.closed;
+      },
+    };
     const consumer = await whileOpen(bothOpen, 'producer_not_found', async () => {
       await this.routers.pipe(producer, destination);
       if (!destination.canConsume({ producerId, rtpCapabilities })) {
@@ -233,7 +278,8 @@ export class Room {
     peer.consumers.set(consumer.id, consumer);
     const gone = () => {
       peer.consumers.delete(consumer.id);
-      if (!this.quiet && !peer.closed) this.options.sink.notify(peerId, { method: 'consumerClosed', data: { consumerId: consumer.id } });
+      if (!this.quiet && !peer.closed)
+        this.options.sink.notify(peerId, { method: 'consumerClosed', data: { consumerId: consumer.id } });
     };
     consumer.on('transportclose', () => peer.consumers.delete(consumer.id));
     consumer.on('producerclose', gone);
@@ -251,32 +297,75 @@ export class Room {
   async setConsumerPaused(peerId: string, consumerId: string, paused: boolean): Promise<void> {
     await this.ready();
     const consumer = this.consumerOf(peerId, consumerId);
-    await whileOpen(this.liveness(consumer), 'consumer_not_found', () => (paused ? consumer.pause() : consumer.resume()));
+    await whileOpen(this.liveness(consumer), 'consumer_not_found', () =>
+      paused ? consumer.pause() : consumer.resume(),
+    );
   }
 
-  async setPreferredLayers(peerId: string, consumerId: string, spatialLayer: number, temporalLayer?: number): Promise<void> {
+  async setPreferredLayers(
+    peerId: string,
+    consumerId: string,
+    spatialLayer: number,
+    temporalLayer?: number,
+  ): Promise<void> {
     await this.ready();
     const consumer = this.consumerOf(peerId, consumerId);
     if (consumer.type !== 'simulcast' && consumer.type !== 'svc') return;
-    await whileOpen(this.liveness(consumer), 'consumer_not_found', () => consumer.setPreferredLayers({ spatialLayer, ...(temporalLayer === undefined ? {} : { temporalLayer }) }));
+    await whileOpen(this.liveness(consumer), 'consumer_not_found', () =>
+      consumer.setPreferredLayers({ spatialLayer, ...(temporalLayer === undefined ? {} : { temporalLayer }) }),
+    );
   }
 
   /**
    * Byte counters per producer and consumer, for tests and diagnostics. Media that closes while being asked (its
    * worker died a moment ago) is left out rather than failing the whole answer.
    */
-  async mediaStats(): Promise<Array<{ peerId: string; producers: Array<{ id: string; source: MediaSource; type: types.ProducerType; paused: boolean; bytes: number }>; consumers: Array<{ id: string; producerId: string; source: MediaSource; paused: boolean; producerPaused: boolean; bytes: number }> }>> {
+  async mediaStats(): Promise<
+    Array<{
+      peerId: string;
+      producers: Array<{ id: string; source: MediaSource; type: types.ProducerType; paused: boolean; bytes: number }>;
+      consumers: Array<{
+        id: string;
+        producerId: string;
+        source: MediaSource;
+        paused: boolean;
+        producerPaused: boolean;
+        bytes: number;
+      }>;
+    }>
+  > {
     const out = [];
     for (const peer of this.peers.values()) {
-      const producers = await Promise.all([...peer.producers.values()].map((p) => unlessClosed(p, async () => ({
-        id: p.id, source: p.appData.source, type: p.type, paused: p.paused,
-        bytes: (await p.getStats()).reduce((sum, s) => sum + s.byteCount, 0),
-      }))));
-      const consumers = await Promise.all([...peer.consumers.values()].map((c) => unlessClosed(c, async () => ({
-        id: c.id, producerId: c.producerId, source: c.appData.source, paused: c.paused, producerPaused: c.producerPaused,
-        bytes: (await c.getStats()).filter((s) => s.type === 'outbound-rtp').reduce((sum, s) => sum + s.byteCount, 0),
-      }))));
-      out.push({ peerId: peer.id, producers: producers.filter((p) => p !== null), consumers: consumers.filter((c) => c !== null) });
+      const producers = await Promise.all(
+        [...peer.producers.values()].map((p) =>
+          unlessClosed(p, async () => ({
+            id: p.id,
+            source: p.appData.source,
+            type: p.type,
+            paused: p.paused,
+            bytes: (await p.getStats()).reduce((sum, s) => sum + s.byteCount, 0),
+          })),
+        ),
+      );
+      const consumers = await Promise.all(
+        [...peer.consumers.values()].map((c) =>
+          unlessClosed(c, async () => ({
+            id: c.id,
+            producerId: c.producerId,
+            source: c.appData.source,
+            paused: c.paused,
+            producerPaused: c.producerPaused,
+            bytes: (await c.getStats())
+              .filter((s) => s.type === 'outbound-rtp')
+              .reduce((sum, s) => sum + s.byteCount, 0),
+          })),
+        ),
+      );
+      out.push({
+        peerId: peer.id,
+        producers: producers.filter((p) => p !== null),
+        consumers: consumers.filter((c) => c !== null),
+      });
     }
     return out;
   }
@@ -322,7 +411,8 @@ export class Room {
    * producer having left the room already tells.
    */
   private liveness(consumer: types.Consumer<ConsumerData>): { readonly closed: boolean } {
-    const gone = () => consumer.closed || !this.peers.get(consumer.appData.producerPeerId)?.producers.has(consumer.producerId);
+    const gone = () =>
+      consumer.closed || !this.peers.get(consumer.appData.producerPeerId)?.producers.has(consumer.producerId);
     return {
       get closed() {
         return gone();
@@ -332,7 +422,8 @@ export class Room {
 
   private broadcast(notification: MeetingNotification, exceptPeerId?: string): void {
     if (this.quiet) return;
-    for (const peer of this.peers.values()) if (peer.id !== exceptPeerId) this.options.sink.notify(peer.id, notification);
+    for (const peer of this.peers.values())
+      if (peer.id !== exceptPeerId) this.options.sink.notify(peer.id, notification);
   }
 
   private onProducerClosed(peer: Peer, producer: types.Producer<ProducerData>): void {
@@ -340,7 +431,10 @@ export class Room {
     const byHost = this.closingByHost.delete(producer.id);
     // A dead worker closes its routers' producers before the room hears of it; the rebuild announces that instead.
     if (this.routers.isClosedRouter(producer.appData.routerId)) return;
-    this.broadcast({ method: 'producerClosed', data: { peerId: peer.id, producerId: producer.id, source: producer.appData.source, byHost } });
+    this.broadcast({
+      method: 'producerClosed',
+      data: { peerId: peer.id, producerId: producer.id, source: producer.appData.source, byHost },
+    });
   }
 
   private setActiveSpeaker(peerId: string | null): void {
@@ -351,7 +445,10 @@ export class Room {
 
   private onWorkerLost(handle: WorkerHandle): void {
     if (this.isClosed || this.rebuilding) return;
-    this.options.log.warn({ roomId: this.id, worker: handle.index }, 'media worker of a meeting died; rebuilding the room');
+    this.options.log.warn(
+      { roomId: this.id, worker: handle.index },
+      'media worker of a meeting died; rebuilding the room',
+    );
     this.rebuilding = this.rebuild().finally(() => {
       this.rebuilding = null;
     });
@@ -380,7 +477,11 @@ export class Room {
  * on it (its producer went, its owner left, its worker died), the caller is told it is gone rather than of an
  * internal error: these races are normal while people come and go.
  */
-async function whileOpen<T>(media: { readonly closed: boolean }, code: MediaErrorCode, request: () => Promise<T>): Promise<T> {
+async function whileOpen<T>(
+  media: { readonly closed: boolean },
+  code: MediaErrorCode,
+  request: () => Promise<T>,
+): Promise<T> {
   if (media.closed) throw new MediaError(code, 'It is gone');
   try {
     return await request();

@@ -59,7 +59,9 @@ export class RoomRouters {
     const choose = async (): Promise<types.Router> => {
       const existing = this.slots.find((s) => s.router === current);
       if (existing) return existing.router;
-      const fits = this.slots.filter((s) => s.consumers + expected <= this.options.consumersPerRouter).sort((a, b) => a.consumers - b.consumers)[0];
+      const fits = this.slots
+        .filter((s) => s.consumers + expected <= this.options.consumersPerRouter)
+        .sort((a, b) => a.consumers - b.consumers)[0];
       return (fits ?? (await this.add(new Set(this.slots.map((s) => s.handle.index))))).router;
     };
     const next = this.queue.then(choose, choose);
@@ -104,7 +106,8 @@ export class RoomRouters {
       await observer.addProducer({ producerId: producer.id });
     } catch (err) {
       // The producer may already be gone again; the speaker indicator is a nicety, not a reason to fail.
-      if (!producer.closed) this.options.log.warn({ err, roomId: this.options.roomId }, 'active speaker observer refused a producer');
+      if (!producer.closed)
+        this.options.log.warn({ err, roomId: this.options.roomId }, 'active speaker observer refused a producer');
     }
   }
 
@@ -119,7 +122,10 @@ export class RoomRouters {
 
   private async add(avoid: ReadonlySet<number>): Promise<RouterSlot> {
     const handle = await this.options.pool.acquire(avoid);
-    const router = await handle.worker.createRouter({ mediaCodecs: MEDIA_CODECS, appData: { roomId: this.options.roomId } });
+    const router = await handle.worker.createRouter({
+      mediaCodecs: MEDIA_CODECS,
+      appData: { roomId: this.options.roomId },
+    });
     if (this.closed) {
       router.close();
       throw new MediaError('room_closed', 'The meeting room is closed');
@@ -141,7 +147,11 @@ export class RoomRouters {
       this.speakerObserver = observer;
     }
     this.slots.push(slot);
-    if (this.slots.length > 1) this.options.log.info({ roomId: this.options.roomId, routers: this.slots.length, worker: handle.index }, 'meeting spread onto another router');
+    if (this.slots.length > 1)
+      this.options.log.info(
+        { roomId: this.options.roomId, routers: this.slots.length, worker: handle.index },
+        'meeting spread onto another router',
+      );
     return slot;
   }
 }

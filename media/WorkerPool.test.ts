@@ -35,10 +35,21 @@ describe('WorkerPool', () => {
 
   it('carries all media of a worker on one UDP and one TCP port, the configured one, and keeps it for the replacement', async () => {
     const port = await freePort();
-    pool = WorkerPool.create({ workers: 1, listenIp: '127.0.0.1', announcedIp: '127.0.0.1', port, logLevel: 'error', log: silentLog });
+    pool = WorkerPool.create({
+      workers: 1,
+      listenIp: '127.0.0.1',
+      announcedIp: '127.0.0.1',
+      port,
+      logLevel: 'error',
+      log: silentLog,
+    });
     const portsOf = async (handle: WorkerHandle) => {
       const router = await handle.worker.createRouter({ mediaCodecs: MEDIA_CODECS });
-      const transports = await Promise.all([1, 2, 3].map(() => router.createWebRtcTransport({ webRtcServer: handle.webRtcServer, enableUdp: true, enableTcp: true })));
+      const transports = await Promise.all(
+        [1, 2, 3].map(() =>
+          router.createWebRtcTransport({ webRtcServer: handle.webRtcServer, enableUdp: true, enableTcp: true }),
+        ),
+      );
       return new Set(transports.flatMap((t) => t.iceCandidates.map((c) => `${c.protocol}:${c.ip}:${c.port}`)));
     };
     const before = await pool.acquire();

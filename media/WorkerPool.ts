@@ -51,7 +51,8 @@ export class WorkerPool extends EventEmitter<PoolEvents> {
 
   /** Creates the pool without starting workers: they start on first use, so processes that never host a meeting spawn none. */
   static create(options: WorkerPoolOptions): WorkerPool {
-    if (!Number.isInteger(options.workers) || options.workers < 1) throw new Error('WorkerPool needs at least one worker');
+    if (!Number.isInteger(options.workers) || options.workers < 1)
+      throw new Error('WorkerPool needs at least one worker');
     return new WorkerPool(options);
   }
 
@@ -80,7 +81,10 @@ export class WorkerPool extends EventEmitter<PoolEvents> {
         throw failed.reason;
       }
       for (const r of results) if (r.status === 'fulfilled') this.install(r.value);
-      this.options.log.info({ workers: this.slots.length, port: this.options.port, announcedIp: this.options.announcedIp }, 'media workers started');
+      this.options.log.info(
+        { workers: this.slots.length, port: this.options.port, announcedIp: this.options.announcedIp },
+        'media workers started',
+      );
     })().catch((err: unknown) => {
       this.starting = null;
       throw err;
@@ -102,7 +106,9 @@ export class WorkerPool extends EventEmitter<PoolEvents> {
       }
       if (this.closed) throw new MediaError('media_unavailable', 'The media server is shut down');
       try {
-        await once(this, 'workerReady', { signal: AbortSignal.any([this.shutdown.signal, AbortSignal.timeout(ACQUIRE_TIMEOUT_MS)]) });
+        await once(this, 'workerReady', {
+          signal: AbortSignal.any([this.shutdown.signal, AbortSignal.timeout(ACQUIRE_TIMEOUT_MS)]),
+        });
       } catch {
         throw new MediaError('media_unavailable', 'No media worker is available');
       }
@@ -175,7 +181,9 @@ export class WorkerPool extends EventEmitter<PoolEvents> {
   private async respawn(index: number): Promise<void> {
     for (let attempt = 0; !this.closed; attempt++) {
       try {
-        await delay(RESPAWN_DELAYS_MS[Math.min(attempt, RESPAWN_DELAYS_MS.length - 1)], undefined, { signal: this.shutdown.signal });
+        await delay(RESPAWN_DELAYS_MS[Math.min(attempt, RESPAWN_DELAYS_MS.length - 1)], undefined, {
+          signal: this.shutdown.signal,
+        });
         const handle = await this.spawn(index);
         this.install(handle);
         this.options.log.warn({ index, pid: handle.worker.pid, attempt }, 'media worker replaced');
@@ -189,5 +197,7 @@ export class WorkerPool extends EventEmitter<PoolEvents> {
 }
 
 function leastLoaded(handles: WorkerHandle[]): WorkerHandle {
-  return handles.reduce((best, h) => (h.consumers < best.consumers || (h.consumers === best.consumers && h.routers < best.routers) ? h : best));
+  return handles.reduce((best, h) =>
+    h.consumers < best.consumers || (h.consumers === best.consumers && h.routers < best.routers) ? h : best,
+  );
 }

@@ -32,66 +32,111 @@ const mimeType = z.string().regex(/^(audio|video)\/[A-Za-z0-9.+-]{1,32}$/, 'not 
 // mediasoup ignores what it does not know. Sizes and types are bounded so a hostile object cannot hurt the worker.
 export const rtpParametersSchema = z.object({
   mid: shortText(32).optional(),
-  codecs: z.array(z.object({
-    mimeType,
-    payloadType: int(0, 127),
-    clockRate: int(1, 192_000),
-    channels: int(1, 8).optional(),
-    parameters: parameterMap.optional(),
-    rtcpFeedback: z.array(rtcpFeedback).max(16).optional(),
-  })).min(1).max(8),
-  headerExtensions: z.array(z.object({
-    uri: shortText(200),
-    id: int(1, 255),
-    encrypt: z.boolean().optional(),
-    parameters: parameterMap.optional(),
-  })).max(16).optional(),
-  encodings: z.array(z.object({
-    ssrc: int(1, 0xffffffff).optional(),
-    rid: z.string().regex(/^[A-Za-z0-9_-]{1,16}$/).optional(),
-    codecPayloadType: int(0, 127).optional(),
-    rtx: z.object({ ssrc: int(1, 0xffffffff) }).optional(),
-    dtx: z.boolean().optional(),
-    scalabilityMode: z.string().regex(/^[LS]\d{1,2}T\d{1,2}(_KEY)?(h)?$/).optional(),
-    scaleResolutionDownBy: z.number().min(1).max(64).optional(),
-    maxBitrate: int(1, 100_000_000).optional(),
-  })).min(1).max(4).optional(),
-  rtcp: z.object({
-    cname: shortText(64).optional(),
-    reducedSize: z.boolean().optional(),
-    mux: z.boolean().optional(),
-  }).optional(),
+  codecs: z
+    .array(
+      z.object({
+        mimeType,
+        payloadType: int(0, 127),
+        clockRate: int(1, 192_000),
+        channels: int(1, 8).optional(),
+        parameters: parameterMap.optional(),
+        rtcpFeedback: z.array(rtcpFeedback).max(16).optional(),
+      }),
+    )
+    .min(1)
+    .max(8),
+  headerExtensions: z
+    .array(
+      z.object({
+        uri: shortText(200),
+        id: int(1, 255),
+        encrypt: z.boolean().optional(),
+        parameters: parameterMap.optional(),
+      }),
+    )
+    .max(16)
+    .optional(),
+  encodings: z
+    .array(
+      z.object({
+        ssrc: int(1, 0xffffffff).optional(),
+        rid: z
+          .string()
+          .regex(/^[A-Za-z0-9_-]{1,16}$/)
+          .optional(),
+        codecPayloadType: int(0, 127).optional(),
+        rtx: z.object({ ssrc: int(1, 0xffffffff) }).optional(),
+        dtx: z.boolean().optional(),
+        scalabilityMode: z
+          .string()
+          .regex(/^[LS]\d{1,2}T\d{1,2}(_KEY)?(h)?$/)
+          .optional(),
+        scaleResolutionDownBy: z.number().min(1).max(64).optional(),
+        maxBitrate: int(1, 100_000_000).optional(),
+      }),
+    )
+    .min(1)
+    .max(4)
+    .optional(),
+  rtcp: z
+    .object({
+      cname: shortText(64).optional(),
+      reducedSize: z.boolean().optional(),
+      mux: z.boolean().optional(),
+    })
+    .optional(),
 });
 
 export const rtpCapabilitiesSchema = z.object({
-  codecs: z.array(z.object({
-    kind: z.enum(['audio', 'video']),
-    mimeType,
-    preferredPayloadType: int(0, 127),
-    clockRate: int(1, 192_000),
-    channels: int(1, 8).optional(),
-    parameters: parameterMap.optional(),
-    rtcpFeedback: z.array(rtcpFeedback).max(16).optional(),
-  })).max(32).optional(),
-  headerExtensions: z.array(z.object({
-    kind: z.enum(['audio', 'video']),
-    uri: shortText(200),
-    preferredId: int(1, 255),
-    preferredEncrypt: z.boolean().optional(),
-    direction: z.enum(['sendrecv', 'sendonly', 'recvonly', 'inactive']).optional(),
-  })).max(32).optional(),
+  codecs: z
+    .array(
+      z.object({
+        kind: z.enum(['audio', 'video']),
+        mimeType,
+        preferredPayloadType: int(0, 127),
+        clockRate: int(1, 192_000),
+        channels: int(1, 8).optional(),
+        parameters: parameterMap.optional(),
+        rtcpFeedback: z.array(rtcpFeedback).max(16).optional(),
+      }),
+    )
+    .max(32)
+    .optional(),
+  headerExtensions: z
+    .array(
+      z.object({
+        kind: z.enum(['audio', 'video']),
+        uri: shortText(200),
+        preferredId: int(1, 255),
+        preferredEncrypt: z.boolean().optional(),
+        direction: z.enum(['sendrecv', 'sendonly', 'recvonly', 'inactive']).optional(),
+      }),
+    )
+    .max(32)
+    .optional(),
 });
 
 export const dtlsParametersSchema = z.object({
   role: z.enum(['auto', 'client', 'server']).optional(),
-  fingerprints: z.array(z.object({
-    algorithm: z.enum(['sha-1', 'sha-224', 'sha-256', 'sha-384', 'sha-512']),
-    value: z.string().regex(/^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){15,63}$/, 'not a fingerprint'),
-  })).min(1).max(4),
+  fingerprints: z
+    .array(
+      z.object({
+        algorithm: z.enum(['sha-1', 'sha-224', 'sha-256', 'sha-384', 'sha-512']),
+        value: z.string().regex(/^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){15,63}$/, 'not a fingerprint'),
+      }),
+    )
+    .min(1)
+    .max(4),
 });
 
 export const iceServerSchema = z.strictObject({
-  urls: z.union([z.string().regex(/^(stun|stuns|turn|turns):/), z.array(z.string().regex(/^(stun|stuns|turn|turns):/)).min(1).max(8)]),
+  urls: z.union([
+    z.string().regex(/^(stun|stuns|turn|turns):/),
+    z
+      .array(z.string().regex(/^(stun|stuns|turn|turns):/))
+      .min(1)
+      .max(8),
+  ]),
   username: shortText(256).optional(),
   credential: shortText(256).optional(),
 });
@@ -106,34 +151,56 @@ export type DtlsParametersInput = z.infer<typeof dtlsParametersSchema>;
 const source = z.enum(SOURCES);
 const peerTarget = z.union([id, z.literal('all')]);
 
-const request = <M extends string, S extends z.ZodType>(method: M, data: S) => z.strictObject({ method: z.literal(method), data });
+const request = <M extends string, S extends z.ZodType>(method: M, data: S) =>
+  z.strictObject({ method: z.literal(method), data });
 const none = z.strictObject({});
 
 export const meetingRequestSchema = z.discriminatedUnion('method', [
   // Membership
   // By meeting id (from the meeting's page) or by the code in its join link; the passcode only for people outside it.
-  request('join', z.strictObject({
-    meetingId: id.optional(),
-    joinCode: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional(),
-    passcode: z.string().regex(/^\d{4,12}$/, 'digits only').optional(),
-    device: z.enum(['desktop', 'tablet', 'phone']).optional(),
-  }).refine((d) => (d.meetingId === undefined) !== (d.joinCode === undefined), 'give meetingId or joinCode')),
+  request(
+    'join',
+    z
+      .strictObject({
+        meetingId: id.optional(),
+        joinCode: z
+          .string()
+          .regex(/^[A-Za-z0-9_-]{8,64}$/)
+          .optional(),
+        passcode: z
+          .string()
+          .regex(/^\d{4,12}$/, 'digits only')
+          .optional(),
+        device: z.enum(['desktop', 'tablet', 'phone']).optional(),
+      })
+      .refine((d) => (d.meetingId === undefined) !== (d.joinCode === undefined), 'give meetingId or joinCode'),
+  ),
   request('leave', none),
   // Media
   request('enableMedia', z.strictObject({ rtpCapabilities: rtpCapabilitiesSchema })),
   request('createTransport', z.strictObject({ direction: z.enum(['send', 'recv']) })),
   request('connectTransport', z.strictObject({ transportId: id, dtlsParameters: dtlsParametersSchema })),
   request('restartIce', z.strictObject({ transportId: id })),
-  request('produce', z.strictObject({ transportId: id, kind: z.enum(['audio', 'video']), source, rtpParameters: rtpParametersSchema })
-    .refine((d) => d.kind === kindOfSource(d.source), { message: 'kind does not match source', path: ['kind'] })
-    .refine((d) => d.rtpParameters.codecs.every((c) => c.mimeType.toLowerCase().startsWith(`${d.kind}/`)), { message: 'codec kind does not match', path: ['rtpParameters', 'codecs'] })),
+  request(
+    'produce',
+    z
+      .strictObject({ transportId: id, kind: z.enum(['audio', 'video']), source, rtpParameters: rtpParametersSchema })
+      .refine((d) => d.kind === kindOfSource(d.source), { message: 'kind does not match source', path: ['kind'] })
+      .refine((d) => d.rtpParameters.codecs.every((c) => c.mimeType.toLowerCase().startsWith(`${d.kind}/`)), {
+        message: 'codec kind does not match',
+        path: ['rtpParameters', 'codecs'],
+      }),
+  ),
   request('closeProducer', z.strictObject({ producerId: id })),
   request('pauseProducer', z.strictObject({ producerId: id })),
   request('resumeProducer', z.strictObject({ producerId: id })),
   request('consume', z.strictObject({ producerId: id })),
   request('pauseConsumer', z.strictObject({ consumerId: id })),
   request('resumeConsumer', z.strictObject({ consumerId: id })),
-  request('setPreferredLayers', z.strictObject({ consumerId: id, spatialLayer: int(0, 3), temporalLayer: int(0, 3).optional() })),
+  request(
+    'setPreferredLayers',
+    z.strictObject({ consumerId: id, spatialLayer: int(0, 3), temporalLayer: int(0, 3).optional() }),
+  ),
   // Chat and hands
   request('sendChat', z.strictObject({ text: z.string().trim().min(1).max(2000), to: z.enum(['all', 'host']) })),
   request('chatHistory', z.strictObject({ before: z.iso.datetime().optional() })),
@@ -219,7 +286,16 @@ export interface TransportOptionsView {
   id: string;
   iceParameters: { usernameFragment: string; password: string; iceLite?: boolean };
   /** `address` and `ip` carry the same value: mediasoup-client 3.24 reads `address`, mediasoup 3.12 only knows `ip`. */
-  iceCandidates: Array<{ foundation: string; priority: number; address: string; ip: string; protocol: 'udp' | 'tcp'; port: number; type: 'host'; tcpType?: 'passive' }>;
+  iceCandidates: Array<{
+    foundation: string;
+    priority: number;
+    address: string;
+    ip: string;
+    protocol: 'udp' | 'tcp';
+    port: number;
+    type: 'host';
+    tcpType?: 'passive';
+  }>;
   dtlsParameters: DtlsParametersInput;
   iceServers: IceServer[];
 }
@@ -284,7 +360,8 @@ type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const responsesCoverRequests: Exact<keyof MeetingResponses, MeetingMethod> = true;
 void responsesCoverRequests;
 
-export type MeetingAck<M extends MeetingMethod> = { ok: true; data: MeetingResponses[M] } | { ok: false; code: string; message: string };
+export type MeetingAck<M extends MeetingMethod> =
+  { ok: true; data: MeetingResponses[M] } | { ok: false; code: string; message: string };
 
 // ── Notifications (server → client) ────────────────────────────────────────────────────────────────────────────
 

@@ -37,7 +37,10 @@ function readUnits(path: string | undefined): KnownUnit[] | undefined {
   if (!Array.isArray(parsed)) fail(`${path}: expected an array of {name, aliases}`);
   return parsed.flatMap((entry: unknown): KnownUnit[] => {
     if (typeof entry !== 'object' || entry === null || !('name' in entry) || typeof entry.name !== 'string') return [];
-    const aliases = 'aliases' in entry && Array.isArray(entry.aliases) ? entry.aliases.filter((a): a is string => typeof a === 'string') : [];
+    const aliases =
+      'aliases' in entry && Array.isArray(entry.aliases)
+        ? entry.aliases.filter((a): a is string => typeof a === 'string')
+        : [];
     return [{ name: entry.name, aliases }];
   });
 }
@@ -52,12 +55,14 @@ if (values.help) {
 }
 const file = positionals[0];
 if (file === undefined || positionals.length > 1) fail('expected exactly one FILE');
-if (values.date !== undefined && !isValidIsoDate(values.date)) fail(`--date must be a calendar date YYYY-MM-DD, got ${values.date}`);
+if (values.date !== undefined && !isValidIsoDate(values.date))
+  fail(`--date must be a calendar date YYYY-MM-DD, got ${values.date}`);
 
 const doc = asDocument(readInput(file), file);
 const meetingDate = values.date ?? doc.meetingDate ?? shanghaiDateOf(new Date());
 if (!isValidIsoDate(meetingDate)) fail(`meetingDate must be YYYY-MM-DD, got ${meetingDate}`);
-if (values.date === undefined && doc.meetingDate === null) process.stderr.write(`no --date given; using today in China, ${meetingDate}\n`);
+if (values.date === undefined && doc.meetingDate === null)
+  process.stderr.write(`no --date given; using today in China, ${meetingDate}\n`);
 
 const tasks = extractTasks(doc.text, { meetingDate, units: readUnits(values.units) }).map((t) => ({
   title: t.title,

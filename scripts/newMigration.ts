@@ -13,9 +13,24 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
 const root = path.resolve(import.meta.dirname, '..');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-shadow-'));
 try {
-  const sql = execFileSync(path.join(root, 'node_modules/.bin/prisma'), [
-    'migrate', 'diff', '--from-migrations', 'prisma/migrations', '--to-schema-datamodel', 'prisma/schema.prisma', '--script',
-  ], { cwd: root, encoding: 'utf8', env: { ...process.env, TONGBAN_DATA_DIR: tmp }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const sql = execFileSync(
+    path.join(root, 'node_modules/.bin/prisma'),
+    [
+      'migrate',
+      'diff',
+      '--from-migrations',
+      'prisma/migrations',
+      '--to-schema-datamodel',
+      'prisma/schema.prisma',
+      '--script',
+    ],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, TONGBAN_DATA_DIR: tmp },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   if (/^-- This is an empty migration\.\s*$/.test(sql.trim())) {
     process.stdout.write('The schema matches the migrations: nothing to write.\n');
     process.exit(0);

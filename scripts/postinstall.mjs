@@ -19,4 +19,9 @@ function run(label, command, args, env = process.env) {
 if (fs.existsSync(path.join(root, 'node_modules/mediasoup'))) {
   run('building the mediasoup worker', process.execPath, [path.join(root, 'media/install/buildWorker.mjs')]);
 }
-run('generating the Prisma client', process.execPath, [path.join(root, 'node_modules/prisma/build/index.js'), 'generate'], { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: '1' });
+run(
+  'generating the Prisma client',
+  process.execPath,
+  [path.join(root, 'node_modules/prisma/build/index.js'), 'generate'],
+  { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: '1' },
+);

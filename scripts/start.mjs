@@ -16,10 +16,20 @@ function newestMtime(entry) {
 }
 
 const builtAt = newestMtime(path.join(root, 'client/dist/index.html'));
-const sourceAt = Math.max(...['client/src', 'client/index.html', 'common', 'media/signaling.ts', 'vite.config.ts'].map((p) => newestMtime(path.join(root, p))));
+const sourceAt = Math.max(
+  ...['client/src', 'client/index.html', 'common', 'media/signaling.ts', 'vite.config.ts'].map((p) =>
+    newestMtime(path.join(root, p)),
+  ),
+);
 if (builtAt === 0 || sourceAt > builtAt) {
-  console.log(builtAt === 0 ? 'Building the web client (first start)…' : 'Client sources changed: rebuilding the web client…');
-  const result = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  console.log(
+    builtAt === 0 ? 'Building the web client (first start)…' : 'Client sources changed: rebuilding the web client…',
+  );
+  const result = spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+    { cwd: root, stdio: 'inherit' },
+  );
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 

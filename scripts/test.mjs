@@ -14,7 +14,11 @@ const reports = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-test-'));
 // `--clock-at=ISO`: run as if the suite started at that instant (tests/support/shiftedClock.mjs), e.g.
 // `TZ=America/New_York npm test -- --clock-at=2026-12-31T23:50:00+08:00`. `--only=vitest|e2e`: one test stage.
 // Every other argument goes to vitest.
-const option = (name) => process.argv.slice(2).find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const option = (name) =>
+  process.argv
+    .slice(2)
+    .find((a) => a.startsWith(`--${name}=`))
+    ?.slice(name.length + 3);
 const extra = process.argv.slice(2).filter((a) => !/^--(clock-at|only)=/.test(a));
 const only = option('only');
 const clockAt = option('clock-at');
@@ -39,7 +43,11 @@ const stages = [];
 function stage(name, command, args, env = {}) {
   const started = Date.now();
   console.log(`\n━━ ${name} ━━`);
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...clockEnv, ...env } });
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...clockEnv, ...env },
+  });
   const ok = result.status === 0;
   stages.push({ name, ok, seconds: Math.round((Date.now() - started) / 1000) });
   return ok;
@@ -65,16 +73,25 @@ if (!migrationsOk) totals.failed++;
 // The layer boundaries (eslint.config.js) and the formatting (Prettier, 120 columns).
 const lintOk = only ? true : stage('lint and layer boundaries (eslint)', bin('eslint'), ['.']);
 if (!lintOk) totals.failed++;
-const formatOk = only ? true : stage('formatting (prettier --check)', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
+const formatOk = only
+  ? true
+  : stage('formatting (prettier --check)', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
 if (!formatOk) totals.failed++;
 
 if (runs('vitest')) {
   const vitestReport = path.join(reports, 'vitest.json');
-  stage('unit and integration tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`, ...extra]);
+  stage('unit and integration tests (vitest)', bin('vitest'), [
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${vitestReport}`,
+    ...extra,
+  ]);
   const v = readJson(vitestReport);
   if (v) {
     totals.passed += v.numPassedTests;
-    totals.failed += v.numFailedTests + (v.numFailedTestSuites > 0 && v.numFailedTests === 0 ? v.numFailedTestSuites : 0);
+    totals.failed +=
+      v.numFailedTests + (v.numFailedTestSuites > 0 && v.numFailedTests === 0 ? v.numFailedTestSuites : 0);
     totals.skipped += v.numPendingTests + v.numTodoTests;
   } else totals.failed++;
 }
@@ -88,7 +105,10 @@ if (runs('e2e')) {
     });
   });
   const e2eReport = path.join(reports, 'playwright.json');
-  stage('end-to-end tests (Playwright, Chromium)', bin('playwright'), ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_FILE: e2eReport, TONGBAN_E2E_PORT: String(e2ePort) });
+  stage('end-to-end tests (Playwright, Chromium)', bin('playwright'), ['test', '--reporter=list,json'], {
+    PLAYWRIGHT_JSON_OUTPUT_FILE: e2eReport,
+    TONGBAN_E2E_PORT: String(e2ePort),
+  });
   const p = readJson(e2eReport);
   if (p?.stats) {
     totals.passed += p.stats.expected + p.stats.flaky;

@@ -12,10 +12,13 @@ await app.listen({ port: config.port, host: config.host });
 const { demo } = config;
 if (demo !== 'none' && (await app.svc.db.user.count()) === 0) {
   const seeded = await seedDemoOrganisation(app.svc);
-  process.stdout.write(`\n  Demo organisation created: ${seeded.units} units, ${seeded.users} people.\n  Sign in as chenming (区长), zhaojing (秘书科), zhouqiang (督查室), zhangwei (科员), sysadmin / secadmin / auditadmin …\n  Every demo account's password: ${DEMO_PASSWORD}\n`);
+  process.stdout.write(
+    `\n  Demo organisation created: ${seeded.units} units, ${seeded.users} people.\n  Sign in as chenming (区长), zhaojing (秘书科), zhouqiang (督查室), zhangwei (科员), sysadmin / secadmin / auditadmin …\n  Every demo account's password: ${DEMO_PASSWORD}\n`,
+  );
 }
 // Also for a demo database from before the content existed: only while nothing has been made in it.
-if (demo === 'full' && (await demoContentMissing(app.svc))) process.stdout.write(`  ${describeDemoContent(await seedDemoContent(app.svc))}\n`);
+if (demo === 'full' && (await demoContentMissing(app.svc)))
+  process.stdout.write(`  ${describeDemoContent(await seedDemoContent(app.svc))}\n`);
 const token = await issueSetupToken(app.svc);
 if (token) {
   const link = `${config.publicUrl}/setup?token=${token}`;
@@ -31,9 +34,12 @@ process.stdout.write(`  同办 Tongban is running at ${config.publicUrl}\n`);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     app.log.info({ signal }, 'shutting down');
-    app.close().then(() => process.exit(0), (err: unknown) => {
-      app.log.error({ err }, 'shutdown failed');
-      process.exit(1);
-    });
+    app.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        app.log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
   });
 }

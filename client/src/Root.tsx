@@ -14,9 +14,17 @@ import { theme } from './theme.ts';
 export function Root() {
   const { i18n } = useTranslation();
   const reducedMotion = useReducedMotion();
-  const themeConfig = useMemo(() => (reducedMotion ? { ...theme, token: { ...theme.token, motion: false } } : theme), [reducedMotion]);
+  const themeConfig = useMemo(
+    () => (reducedMotion ? { ...theme, token: { ...theme.token, motion: false } } : theme),
+    [reducedMotion],
+  );
   return (
-    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={themeConfig} wave={{ disabled: reducedMotion }} button={{ autoInsertSpace: false }}>
+    <ConfigProvider
+      locale={i18n.language === 'en' ? enUS : zhCN}
+      theme={themeConfig}
+      wave={{ disabled: reducedMotion }}
+      button={{ autoInsertSpace: false }}
+    >
       {/* Pop-up notices open below the header, so they never cover the bell or the account menu. */}
       <AntApp notification={{ placement: 'topRight', top: 72 }}>
         <SessionProvider>

@@ -44,17 +44,27 @@ export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
   { path: '/setup', element: <SetupPage /> },
   // Full screen, outside the workbench layout: the meeting needs the whole display, on tablets most of all.
-  ...['/meetings/:meetingId/room', '/meetings/join/:joinCode'].map((path) => ({ path, element: <RequireSession>{later(<MeetingRoomPage />)}</RequireSession> })),
+  ...['/meetings/:meetingId/room', '/meetings/join/:joinCode'].map((path) => ({
+    path,
+    element: <RequireSession>{later(<MeetingRoomPage />)}</RequireSession>,
+  })),
   { path: '/meetings/:meetingId/annotate', element: <RequireSession>{later(<AnnotatePage />)}</RequireSession> },
   { path: '/meetings/:id/screen', element: <RequireSession>{later(<SignInScreenPage />)}</RequireSession> },
   { path: '/meetings/:id/sign-in', element: <RequireSession>{later(<SignInLandingPage />)}</RequireSession> },
   {
     path: '/',
-    element: <RequireSession><WorkbenchLayout /></RequireSession>,
+    element: (
+      <RequireSession>
+        <WorkbenchLayout />
+      </RequireSession>
+    ),
     children: [
       { index: true, element: <HomePage /> },
       { path: 'meetings', element: later(<MeetingsPage />) },
-      { path: 'meetings/new', element: <RequireCapability capability="meeting.create">{later(<MeetingFormPage />)}</RequireCapability> },
+      {
+        path: 'meetings/new',
+        element: <RequireCapability capability="meeting.create">{later(<MeetingFormPage />)}</RequireCapability>,
+      },
       { path: 'meetings/:id', element: later(<MeetingDetailPage />) },
       { path: 'documents', element: later(<DocumentsPage />) },
       { path: 'documents/:id', element: later(<DocumentEditorPage />) },
@@ -77,9 +87,19 @@ export const router = createBrowserRouter([
         path: 'admin',
         element: <RequireCapability capability="admin.console">{later(<AdminPage />)}</RequireCapability>,
         children: [
-          { path: 'users', element: <RequireAnyCapability capabilities={['user.create', 'user.assignRoles']}>{later(<UsersPage />)}</RequireAnyCapability> },
+          {
+            path: 'users',
+            element: (
+              <RequireAnyCapability capabilities={['user.create', 'user.assignRoles']}>
+                {later(<UsersPage />)}
+              </RequireAnyCapability>
+            ),
+          },
           { path: 'units', element: later(<UnitsPage />) },
-          { path: 'audit', element: <RequireAnyCapability capabilities={['audit.read']}>{later(<AuditPage />)}</RequireAnyCapability> },
+          {
+            path: 'audit',
+            element: <RequireAnyCapability capabilities={['audit.read']}>{later(<AuditPage />)}</RequireAnyCapability>,
+          },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -12,7 +12,8 @@ export const theme: ThemeConfig = {
     controlHeight: TOUCH_TARGET,
     controlHeightLG: 50,
     controlHeightSM: 32,
-    fontFamily: "-apple-system, BlinkMacSystemFont, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif",
+    fontFamily:
+      "-apple-system, BlinkMacSystemFont, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif",
   },
   components: {
     Layout: { headerBg: '#ffffff', headerHeight: 60, headerPadding: '0 16px', siderBg: '#ffffff', bodyBg: '#f3f5f9' },

@@ -8,7 +8,11 @@ import { isSessionLive } from '../../server/auth/sessions.ts';
 import { subjectFromUser } from '../../server/auth/subject.ts';
 import { isAnnotationContext } from '../../server/policies/annotations.ts';
 import { resolveDocumentAccess, type Access } from '../../server/policies/documents.ts';
-import { loadAnnotationMeeting, meetingAsSeenBy, type AnnotationMeeting } from '../../server/queries/annotations/annotationMeeting.ts';
+import {
+  loadAnnotationMeeting,
+  meetingAsSeenBy,
+  type AnnotationMeeting,
+} from '../../server/queries/annotations/annotationMeeting.ts';
 import type { CoreServices } from '../../server/coreServices.ts';
 import { CLOSE, documentIdOf, type CollabContext } from '../context.ts';
 
@@ -38,13 +42,20 @@ export class AuthenticationExtension implements Extension {
   }
 
   /** The access a session has to a document now, or null when the session is gone. */
-  async accessFor(sessionId: string, userId: string, documentId: string): Promise<{ access: Access; context: Omit<CollabContext, 'access'> } | null> {
+  async accessFor(
+    sessionId: string,
+    userId: string,
+    documentId: string,
+  ): Promise<{ access: Access; context: Omit<CollabContext, 'access'> } | null> {
     const [sessions, doc] = await Promise.all([this.loadSessions([sessionId]), this.loadDocument(documentId)]);
     return this.evaluate(sessions.get(sessionId), userId, documentId, doc);
   }
 
   private async loadSessions(ids: string[]): Promise<Map<string, SessionRow>> {
-    const rows = await this.svc.db.session.findMany({ where: { id: { in: ids } }, include: { user: { include: { roles: true } } } });
+    const rows = await this.svc.db.session.findMany({
+      where: { id: { in: ids } },
+      include: { user: { include: { roles: true } } },
+    });
     return new Map(rows.map((r) => [r.id, r]));
   }
 
@@ -52,14 +63,36 @@ export class AuthenticationExtension implements Extension {
   private async loadDocument(documentId: string): Promise<DocumentRow | null> {
     const doc = await this.svc.db.document.findUnique({ where: { id: documentId }, include: { shares: true } });
     if (!doc) return null;
-    return { ...doc, meeting: isAnnotationContext(doc.contextType) ? await loadAnnotationMeeting(this.svc.db, doc) : null };
+    return {
+      ...doc,
+      meeting: isAnnotationContext(doc.contextType) ? await loadAnnotationMeeting(this.svc.db, doc) : null,
+    };
   }
 
   /** The policy decision for one connection, from rows already loaded (no I/O). */
-  private evaluate(session: SessionRow | undefined, userId: string, documentId: string, doc: DocumentRow | null): { access: Access; context: Omit<CollabContext, 'access'> } | null {
+  private evaluate(
+    session: SessionRow | undefined,
+    userId: string,
+    documentId: string,
+    doc: DocumentRow | null,
+  ): { access: Access; context: Omit<CollabContext, 'access'> } | null {
     const { clock, config } = this.svc;
-    if (!session || session.userId !== userId || session.mfaPending || session.user.disabled || !isSessionLive(session, clock.now(), config)) return null;
-    const context = { userId, username: session.user.username, displayName: session.user.displayName, sessionId: session.id, documentId, documentKind: doc?.kind ?? 'unknown' };
+    if (
+      !session ||
+      session.userId !== userId ||
+      session.mfaPending ||
+      session.user.disabled ||
+      !isSessionLive(session, clock.now(), config)
+    )
+      return null;
+    const context = {
+      userId,
+      username: session.user.username,
+      displayName: session.user.displayName,
+      sessionId: session.id,
+      documentId,
+      documentKind: doc?.kind ?? 'unknown',
+    };
     if (!doc) return { access: 'none', context };
     const meeting = doc.meeting && meetingAsSeenBy(doc.meeting, userId);
     return { access: resolveDocumentAccess(subjectFromUser(session.user), doc, doc.shares, meeting), context };
@@ -85,7 +118,9 @@ export class AuthenticationExtension implements Extension {
     const document = this.instance?.documents.get(documentName);
     const documentId = documentIdOf(documentName);
     if (!document || !documentId) return;
-    const connections = [...document.connections.keys()].filter((c) => (c.context as CollabContext | undefined)?.sessionId);
+    const connections = [...document.connections.keys()].filter(
+      (c) => (c.context as CollabContext | undefined)?.sessionId,
+    );
     if (connections.length === 0) return;
     const sessionIds = [...new Set(connections.map((c) => (c.context as CollabContext).sessionId))];
     const [sessions, doc] = await Promise.all([this.loadSessions(sessionIds), this.loadDocument(documentId)]);

@@ -13,11 +13,19 @@ export class AuthorshipExtension implements Extension {
   priority = 400;
 
   async beforeSync({ type, payload, connection, context, document }: beforeSyncPayload<CollabContext>): Promise<void> {
-    if ((type !== SYNC_STEP_2 && type !== SYNC_UPDATE) || connection.readOnly || !RICH_TEXT_KINDS.includes(context.documentKind)) return;
+    if (
+      (type !== SYNC_STEP_2 && type !== SYNC_UPDATE) ||
+      connection.readOnly ||
+      !RICH_TEXT_KINDS.includes(context.documentKind)
+    )
+      return;
     const fresh = unattributed(document, payload);
     if (fresh.length === 0) return;
     // A local transaction: PersistenceExtension logs it like any server-side change.
-    const origin: { source: 'local'; context: Partial<LocalWriteContext> } = { source: 'local', context: { userId: context.userId } };
+    const origin: { source: 'local'; context: Partial<LocalWriteContext> } = {
+      source: 'local',
+      context: { userId: context.userId },
+    };
     document.transact(() => {
       const map = authorsMap(document);
       for (const id of fresh) map.set(String(id), context.userId);

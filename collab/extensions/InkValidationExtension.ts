@@ -2,7 +2,12 @@
 // ink/inkUpdateRules.ts before it is stored or applied (a refusal closes that connection with a coded reason and
 // changes nothing), and awareness (presence, follow-the-presenter, laser pointer) is bounded in size and rate, shaped
 // by the ink model, and stamped with the connection's own identity so nobody can speak as someone else or as presenter.
-import type { beforeHandleAwarenessPayload, beforeHandleMessagePayload, beforeSyncPayload, Extension } from '@hocuspocus/server';
+import type {
+  beforeHandleAwarenessPayload,
+  beforeHandleMessagePayload,
+  beforeSyncPayload,
+  Extension,
+} from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
 import type { Clock } from '../../server/clock.ts';
 import { mayEraseOthers } from '../../server/policies/annotations.ts';
@@ -48,11 +53,24 @@ export class InkValidationExtension implements Extension {
   private readonly awarenessOwners = new WeakMap<object, Map<number, string>>();
 
   /** `monotonicMs` paces the awareness buckets (a parameter so that tests can step it). */
-  constructor(private readonly clock: Clock, private readonly metrics: CollabMetrics, private readonly monotonicMs: () => number = () => performance.now()) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly metrics: CollabMetrics,
+    private readonly monotonicMs: () => number = () => performance.now(),
+  ) {}
 
   async beforeSync({ type, payload, connection, context, document }: beforeSyncPayload<CollabContext>): Promise<void> {
-    if ((type !== SYNC_STEP_2 && type !== SYNC_UPDATE) || connection.readOnly || !INK_KINDS.includes(context.documentKind)) return;
-    const problem = inkUpdateProblem(document, payload, { userId: context.userId, mayEraseOthers: mayEraseOthers(context.access), now: this.clock.now().getTime() });
+    if (
+      (type !== SYNC_STEP_2 && type !== SYNC_UPDATE) ||
+      connection.readOnly ||
+      !INK_KINDS.includes(context.documentKind)
+    )
+      return;
+    const problem = inkUpdateProblem(document, payload, {
+      userId: context.userId,
+      mayEraseOthers: mayEraseOthers(context.access),
+      now: this.clock.now().getTime(),
+    });
     if (problem) {
       this.metrics.refused++;
       throw new CollabRefusal(INK_CLOSE[problem.kind], `ink_${problem.kind}: ${problem.message}`);
@@ -68,7 +86,12 @@ export class InkValidationExtension implements Extension {
     }
   }
 
-  async beforeHandleAwareness({ states, context, connection, document }: beforeHandleAwarenessPayload<CollabContext>): Promise<void> {
+  async beforeHandleAwareness({
+    states,
+    context,
+    connection,
+    document,
+  }: beforeHandleAwarenessPayload<CollabContext>): Promise<void> {
     if (!context || !connection || !INK_KINDS.includes(context.documentKind)) return;
     if (!this.take(connection)) {
       states.clear();
@@ -97,7 +120,10 @@ export class InkValidationExtension implements Extension {
   private take(connection: object): boolean {
     const now = this.monotonicMs();
     const bucket = this.buckets.get(connection) ?? { tokens: INK_LIMITS.awarenessBurst, at: now };
-    bucket.tokens = Math.min(INK_LIMITS.awarenessBurst, bucket.tokens + ((now - bucket.at) / 1000) * INK_LIMITS.awarenessPerSecond);
+    bucket.tokens = Math.min(
+      INK_LIMITS.awarenessBurst,
+      bucket.tokens + ((now - bucket.at) / 1000) * INK_LIMITS.awarenessPerSecond,
+    );
     bucket.at = now;
     this.buckets.set(connection, bucket);
     if (bucket.tokens < 1) return false;

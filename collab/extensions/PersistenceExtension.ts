@@ -4,7 +4,14 @@
 // a crash was never acknowledged, so its author still holds it as unsynced and sends it again on reconnecting.
 // (Holding the broadcast for the commit as well cost every delivery the commit's wait: bench:collab, meeting load.)
 // Server-side writes are logged on change; the log is folded into a snapshot in the background.
-import type { beforeSyncPayload, Connection, Extension, onChangePayload, onLoadDocumentPayload, onStoreDocumentPayload } from '@hocuspocus/server';
+import type {
+  beforeSyncPayload,
+  Connection,
+  Extension,
+  onChangePayload,
+  onLoadDocumentPayload,
+  onStoreDocumentPayload,
+} from '@hocuspocus/server';
 import { isTransactionOrigin } from '@hocuspocus/server';
 import * as encoding from 'lib0/encoding';
 import type { Logger } from 'pino';
@@ -26,7 +33,11 @@ export class PersistenceExtension implements Extension {
   extensionName = 'Persistence';
   priority = 500;
 
-  constructor(private readonly store: DocumentStore, private readonly metrics: CollabMetrics, private readonly log: Logger) {}
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly metrics: CollabMetrics,
+    private readonly log: Logger,
+  ) {}
 
   async onLoadDocument({ documentName }: onLoadDocumentPayload): Promise<Uint8Array | undefined> {
     const documentId = documentIdOf(documentName);
@@ -41,17 +52,23 @@ export class PersistenceExtension implements Extension {
   async beforeSync({ type, payload, connection, context }: beforeSyncPayload<CollabContext>): Promise<void> {
     if ((type !== SYNC_STEP_2 && type !== SYNC_UPDATE) || connection.readOnly || isEmptyUpdate(payload)) return;
     const started = performance.now();
-    const appended = this.store.append(context.documentId, payload, context.userId).then(() => {
-      this.metrics.updatesPersisted++;
-      this.metrics.bytesPersisted += payload.byteLength;
-      this.metrics.persistMsTotal += performance.now() - started;
-      return true;
-    }, (err: unknown) => {
-      // Nothing is acknowledged from here on; the client reconnects and sends what it still holds again.
-      this.log.error({ err, documentId: context.documentId, userId: context.userId }, 'collab update not stored; closing the connection');
-      connection.close({ code: 1011, reason: 'storage_unavailable' });
-      return false;
-    });
+    const appended = this.store.append(context.documentId, payload, context.userId).then(
+      () => {
+        this.metrics.updatesPersisted++;
+        this.metrics.bytesPersisted += payload.byteLength;
+        this.metrics.persistMsTotal += performance.now() - started;
+        return true;
+      },
+      (err: unknown) => {
+        // Nothing is acknowledged from here on; the client reconnects and sends what it still holds again.
+        this.log.error(
+          { err, documentId: context.documentId, userId: context.userId },
+          'collab update not stored; closing the connection',
+        );
+        connection.close({ code: 1011, reason: 'storage_unavailable' });
+        return false;
+      },
+    );
     const gate = this.gateAcknowledgements(connection);
     gate.all = Promise.all([gate.all, appended]).then(([before, now]) => before && now);
   }
@@ -80,7 +97,10 @@ export class PersistenceExtension implements Extension {
   async onChange({ transactionOrigin, update, documentName }: onChangePayload): Promise<void> {
     if (!isTransactionOrigin(transactionOrigin)) return;
     if (transactionOrigin.source === 'connection') return; // logged in beforeSync
-    const local = transactionOrigin.source === 'local' ? (transactionOrigin.context as Partial<LocalWriteContext> | undefined) : undefined;
+    const local =
+      transactionOrigin.source === 'local'
+        ? (transactionOrigin.context as Partial<LocalWriteContext> | undefined)
+        : undefined;
     if (local?.persistedByCaller) return;
     const documentId = documentIdOf(documentName);
     if (documentId) await this.store.append(documentId, update, local?.userId ?? null);
@@ -95,4 +115,3 @@ export class PersistenceExtension implements Extension {
     this.log.debug({ documentId, folded }, 'compacted document log');
   }
 }
-

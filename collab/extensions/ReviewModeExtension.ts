@@ -20,7 +20,10 @@ export class ReviewModeExtension implements Extension {
   extensionName = 'ReviewMode';
   priority = 800;
 
-  constructor(private readonly clock: Clock, private readonly metrics: CollabMetrics) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly metrics: CollabMetrics,
+  ) {}
 
   async beforeSync({ type, payload, connection, context, document }: beforeSyncPayload<CollabContext>): Promise<void> {
     if (type !== SYNC_STEP_2 && type !== SYNC_UPDATE) return;
@@ -38,13 +41,13 @@ export class ReviewModeExtension implements Extension {
     Y.applyUpdate(trial, payload);
     const after = yXmlFragmentToProseMirrorRootNode(trial.getXmlFragment(DOCUMENT_FIELD), schema);
     trial.destroy();
-    const verdict = context.access === 'comment'
-      ? checkCommentOnly(before, after, schema)
-      : checkSuggestOnly(before, after, schema, context.userId, this.clock.now().getTime());
+    const verdict =
+      context.access === 'comment'
+        ? checkCommentOnly(before, after, schema)
+        : checkSuggestOnly(before, after, schema, context.userId, this.clock.now().getTime());
     if (!verdict.ok) {
       this.metrics.refused++;
       throw new CollabRefusal(REFUSED_EDIT_CODE, verdict.reason);
     }
   }
 }
-

@@ -37,7 +37,9 @@ function attributeProblem(current: Y.Doc, update: Uint8Array): string | null {
   try {
     Y.applyUpdate(trial, Y.encodeStateAsUpdate(current));
     Y.applyUpdate(trial, update);
-    for (const el of trial.getXmlFragment(DOCUMENT_FIELD).createTreeWalker((n) => n instanceof Y.XmlElement && n.nodeName === DECISION_ITEM)) {
+    for (const el of trial
+      .getXmlFragment(DOCUMENT_FIELD)
+      .createTreeWalker((n) => n instanceof Y.XmlElement && n.nodeName === DECISION_ITEM)) {
       const attrs = (el as Y.XmlElement).getAttributes() as Record<string, unknown>;
       for (const [key, value] of Object.entries(attrs)) {
         const problem = decisionAttributeProblem(key, value);
@@ -72,16 +74,19 @@ export function updateProblem(update: Uint8Array, kind: string, current?: Y.Doc)
     if (!(struct instanceof Y.Item)) continue;
     const parent: unknown = struct.parent;
     if (parent === CLIENT_AUTHORS_ROOT && authorsChecked) continue;
-    if (typeof parent === 'string' && !roots.includes(parent)) return `root "${parent.slice(0, 40)}" is not part of a ${kind} document`;
+    if (typeof parent === 'string' && !roots.includes(parent))
+      return `root "${parent.slice(0, 40)}" is not part of a ${kind} document`;
     const content = struct.content;
-    if (content instanceof Y.ContentDoc || content instanceof Y.ContentBinary || content instanceof Y.ContentEmbed) return 'embedded documents and binary content are not allowed';
+    if (content instanceof Y.ContentDoc || content instanceof Y.ContentBinary || content instanceof Y.ContentEmbed)
+      return 'embedded documents and binary content are not allowed';
     if (!schema) continue;
     if (content instanceof Y.ContentType && content.type instanceof Y.XmlElement) {
       const name = content.type.nodeName;
       if (!(name in schema.nodes)) return `node type "${name.slice(0, 40)}" is not in the document schema`;
       if (NODE_KINDS[name] && !NODE_KINDS[name].includes(kind)) return `a ${kind} document cannot contain ${name}`;
     }
-    if (content instanceof Y.ContentFormat && !(markName(content.key) in schema.marks)) return `mark "${content.key.slice(0, 40)}" is not in the document schema`;
+    if (content instanceof Y.ContentFormat && !(markName(content.key) in schema.marks))
+      return `mark "${content.key.slice(0, 40)}" is not in the document schema`;
     if (content instanceof Y.ContentAny) writesAttributes = true;
   }
   if (schema && current) {
@@ -93,7 +98,8 @@ export function updateProblem(update: Uint8Array, kind: string, current?: Y.Doc)
     if (problem) return problem;
   }
   // Only minutes hold decision items; other kinds never pay for the trial copy.
-  if (schema && writesAttributes && current && NODE_KINDS[DECISION_ITEM]!.includes(kind)) return attributeProblem(current, update);
+  if (schema && writesAttributes && current && NODE_KINDS[DECISION_ITEM]!.includes(kind))
+    return attributeProblem(current, update);
   return null;
 }
 

@@ -67,7 +67,9 @@ describe('the clientAuthors map', () => {
 
   it('still refuses an entry the server does not have, or has with another value', () => {
     const { client, key, text } = attributedClient();
-    expect(problem(updateFor(client, restoredServer(text, {})), restoredServer(text, {}))).toMatch(/server-owned: the entry for client \d+ is not the server's/);
+    expect(problem(updateFor(client, restoredServer(text, {})), restoredServer(text, {}))).toMatch(
+      /server-owned: the entry for client \d+ is not the server's/,
+    );
     const other = restoredServer(text, { [key]: 'user-b' });
     expect(problem(updateFor(client, other), other)).toMatch(/is not the server's/);
   });
@@ -79,27 +81,49 @@ describe('the clientAuthors map', () => {
     expect(Y.decodeUpdate(same).structs.every((s) => !(s instanceof Y.Item) || s.parent === null)).toBe(true);
     expect(problem(same, server)).toBeNull();
     const { server: server2, client: client2, key: key2 } = attributedClient();
-    expect(problem(change(client2, (d) => authorsMap(d).set(key2, 'user-x')), server2)).toMatch(/is not the server's/);
+    expect(
+      problem(
+        change(client2, (d) => authorsMap(d).set(key2, 'user-x')),
+        server2,
+      ),
+    ).toMatch(/is not the server's/);
   });
 
   it('refuses new keys, deletions and anything but a plain entry', () => {
     const cases: Array<[string, (d: Y.Doc, key: string) => void, RegExp]> = [
       ['a new key', (d) => authorsMap(d).set('424242', 'user-a'), /is not the server's/],
       ['a deletion', (d, key) => authorsMap(d).delete(key), /would change it/],
-      ['a nested value', (d) => (d.getMap('clientAuthors') as Y.Map<unknown>).set('7', new Y.Map()), /only its own entries/],
+      [
+        'a nested value',
+        (d) => (d.getMap('clientAuthors') as Y.Map<unknown>).set('7', new Y.Map()),
+        /only its own entries/,
+      ],
       ['a number', (d, key) => (d.getMap('clientAuthors') as Y.Map<unknown>).set(key, 1), /only its own entries/],
     ];
     for (const [name, edit, expected] of cases) {
       const { server, client, key } = attributedClient();
-      expect(problem(change(client, (d) => edit(d, key)), server), name).toMatch(expected);
+      expect(
+        problem(
+          change(client, (d) => edit(d, key)),
+          server,
+        ),
+        name,
+      ).toMatch(expected);
     }
   });
 
   it('leaves ordinary editing alone, and refuses the map where it cannot be checked', () => {
     const { server, client } = attributedClient();
-    expect(problem(change(client, (d) => typeParagraph(d, '第二段')), server)).toBeNull();
+    expect(
+      problem(
+        change(client, (d) => typeParagraph(d, '第二段')),
+        server,
+      ),
+    ).toBeNull();
     const entry = change(new Y.Doc(), (d) => authorsMap(d).set('1', 'user-a'));
     expect(updateProblem(entry, 'draft')).toMatch(/root "clientAuthors" is not part of a draft document/);
-    expect(updateProblem(entry, 'whiteboard', new Y.Doc())).toMatch(/root "clientAuthors" is not part of a whiteboard document/);
+    expect(updateProblem(entry, 'whiteboard', new Y.Doc())).toMatch(
+      /root "clientAuthors" is not part of a whiteboard document/,
+    );
   });
 });

@@ -57,14 +57,17 @@ class ItemIndex {
   }
 
   overlaps(client: number, clock: number, len: number): boolean {
-    return (this.byClient.get(client) ?? []).some((item) => clock < item.id.clock + item.length && clock + len > item.id.clock);
+    return (this.byClient.get(client) ?? []).some(
+      (item) => clock < item.id.clock + item.length && clock + len > item.id.clock,
+    );
   }
 }
 
 /** Every item the map holds or held: a key's earlier values stay as deleted items to the left of the current one. */
 function authorItems(doc: Y.Doc): Y.Item[] {
   const items: Y.Item[] = [];
-  for (const current of authorsMap(doc)._map.values()) for (let item: Y.Item | null = current; item; item = item.left) items.push(item);
+  for (const current of authorsMap(doc)._map.values())
+    for (let item: Y.Item | null = current; item; item = item.left) items.push(item);
   return items;
 }
 
@@ -94,7 +97,11 @@ function landingInAuthors(stored: ItemIndex, items: Y.Item[]): Map<Y.Item, strin
   const inUpdate = new ItemIndex(items);
   const dependents = new Map<Y.Item, Array<{ item: Y.Item; nested: boolean }>>();
   for (const item of items) {
-    for (const [id, nested] of [[item.origin, false], [item.rightOrigin, false], [parentId(item), true]] as const) {
+    for (const [id, nested] of [
+      [item.origin, false],
+      [item.rightOrigin, false],
+      [parentId(item), true],
+    ] as const) {
       const target = inUpdate.find(id);
       if (!target) continue;
       const list = dependents.get(target);
@@ -120,15 +127,19 @@ export function clientAuthorsProblem(doc: Y.Doc, decoded: Decoded, update: Uint8
   const stored = new ItemIndex(authorItems(doc));
   const items = decoded.structs.filter((s): s is Y.Item => s instanceof Y.Item);
   const entries = landingInAuthors(stored, items);
-  const deletes = [...decoded.ds.clients].some(([client, list]) => list.some((d) => stored.overlaps(client, d.clock, d.len)));
+  const deletes = [...decoded.ds.clients].some(([client, list]) =>
+    list.some((d) => stored.overlaps(client, d.clock, d.len)),
+  );
   if (entries.size === 0 && !deletes) return null;
 
   const known = authorsMap(doc);
   for (const [item, key] of entries) {
     if (item.content instanceof Y.ContentDeleted) continue; // a tombstone carries no entry; the check below sees its effect
     const values = item.content instanceof Y.ContentAny ? item.content.arr : null;
-    if (!values || values.length !== 1 || typeof values[0] !== 'string' || key === '') return 'clientAuthors is server-owned: only its own entries may be replayed';
-    if (known.get(key) !== values[0]) return `clientAuthors is server-owned: the entry for client ${key.slice(0, 20)} is not the server's`;
+    if (!values || values.length !== 1 || typeof values[0] !== 'string' || key === '')
+      return 'clientAuthors is server-owned: only its own entries may be replayed';
+    if (known.get(key) !== values[0])
+      return `clientAuthors is server-owned: the entry for client ${key.slice(0, 20)} is not the server's`;
   }
   // Same entries item by item; the map as a whole must come out unchanged too (deletions, tombstones, pending items).
   const trial = new Y.Doc({ gc: false });

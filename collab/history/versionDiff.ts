@@ -71,7 +71,12 @@ export function diffVersions(olderState: Uint8Array, newerState: Uint8Array): Di
     const element = item.content.type;
     const segments: DiffSegment[] = [];
     collectText(element as Y.AbstractType<unknown>, segments, status);
-    blocks.push({ type: element instanceof Y.XmlElement ? element.nodeName : 'text', status, authorId: status === 'inserted' ? authorOf(item) : null, segments });
+    blocks.push({
+      type: element instanceof Y.XmlElement ? element.nodeName : 'text',
+      status,
+      authorId: status === 'inserted' ? authorOf(item) : null,
+      segments,
+    });
   }
   older.destroy();
   newer.destroy();

@@ -3,8 +3,19 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
-  addNote, addStroke, addWhiteboardPage, deleteNote, deleteStroke, encodePoints, INK_LIMITS, notesMap, pagesArray, removeWhiteboardPage,
-  strokesMap, updateNote, type InkStroke,
+  addNote,
+  addStroke,
+  addWhiteboardPage,
+  deleteNote,
+  deleteStroke,
+  encodePoints,
+  INK_LIMITS,
+  notesMap,
+  pagesArray,
+  removeWhiteboardPage,
+  strokesMap,
+  updateNote,
+  type InkStroke,
 } from '../../common/schema/inkModel.ts';
 import { inkUpdateProblem } from './inkUpdateRules.ts';
 
@@ -92,7 +103,17 @@ function withoutDeleteSet(update: Uint8Array): Uint8Array {
 }
 
 function rawStroke(over: Partial<InkStroke> = {}): InkStroke {
-  return { id: 'S1', page: '1', tool: 'pen', color: '#000000', width: 2, points: encodePoints([0.5, 0.5, 0.5]), author: ALICE, at: NOW, ...over };
+  return {
+    id: 'S1',
+    page: '1',
+    tool: 'pen',
+    color: '#000000',
+    width: 2,
+    points: encodePoints([0.5, 0.5, 0.5]),
+    author: ALICE,
+    at: NOW,
+    ...over,
+  };
 }
 
 describe('strokes', () => {
@@ -107,8 +128,16 @@ describe('strokes', () => {
     ['a time far from the server clock', (d) => addStroke(d, PEN, ALICE, NOW - INK_LIMITS.atToleranceMs - 1), /time/],
     ['a malformed value', (d) => strokesMap(d).set('S1', { ...rawStroke(), color: 'javascript:' }), /colour/],
     ['an id that differs from its key', (d) => strokesMap(d).set('S2', rawStroke()), /id does not match/],
-    ['an extra field', (d) => strokesMap(d).set('S1', { ...rawStroke(), html: '<img>' } as InkStroke), /unexpected field/],
-    ['a nested shared type', (d) => strokesMap(d as Y.Doc).set('S1', new Y.Map() as unknown as InkStroke), /plain values/],
+    [
+      'an extra field',
+      (d) => strokesMap(d).set('S1', { ...rawStroke(), html: '<img>' } as InkStroke),
+      /unexpected field/,
+    ],
+    [
+      'a nested shared type',
+      (d) => strokesMap(d as Y.Doc).set('S1', new Y.Map() as unknown as InkStroke),
+      /plain values/,
+    ],
     ['binary content', (d) => (d.getMap('strokes') as Y.Map<unknown>).set('S1', new Uint8Array(8)), /plain values/],
     ['list entries in the strokes root', (d) => d.getArray('strokes').push([rawStroke()]), /keyed entry/],
     ['keyed entries in the pages root', (d) => d.getMap('pages').set('p', { id: 'p' }), /list entry/],
@@ -120,10 +149,12 @@ describe('strokes', () => {
     expect(room.strokeIds()).toEqual([]);
   });
 
-  it('judges changing a stroke as erasing it and drawing it again: nobody changes someone else\'s', () => {
+  it("judges changing a stroke as erasing it and drawing it again: nobody changes someone else's", () => {
     const room = new Room();
     let id = '';
-    room.join(ALICE).send((d) => { id = addStroke(d, PEN, ALICE, NOW).id; });
+    room.join(ALICE).send((d) => {
+      id = addStroke(d, PEN, ALICE, NOW).id;
+    });
     const recolour = (d: Y.Doc) => strokesMap(d).set(id, { ...strokesMap(d).get(id)!, color: '#ff0000' });
     expect(room.join(BOB).send(recolour)).toMatch(/author/);
     expect(room.join('host', true).send(recolour)).toMatch(/author/);
@@ -133,7 +164,9 @@ describe('strokes', () => {
   it('refuses a value set over a stroke without erasing it (a crafted update)', () => {
     const room = new Room();
     let id = '';
-    room.join(ALICE).send((d) => { id = addStroke(d, PEN, ALICE, NOW).id; });
+    room.join(ALICE).send((d) => {
+      id = addStroke(d, PEN, ALICE, NOW).id;
+    });
     const client = new Y.Doc();
     Y.applyUpdate(client, Y.encodeStateAsUpdate(room.server));
     const updates: Uint8Array[] = [];
@@ -142,13 +175,17 @@ describe('strokes', () => {
     expect(room.receive(withoutDeleteSet(updates[0]!), ALICE, false)).toMatch(/cannot be changed/);
   });
 
-  it('lets anyone erase their own strokes and only a presenter erase others\'', () => {
+  it("lets anyone erase their own strokes and only a presenter erase others'", () => {
     const room = new Room();
     const alice = room.join(ALICE);
     let mine = '';
     let theirs = '';
-    alice.send((d) => { mine = addStroke(d, PEN, ALICE, NOW).id; });
-    room.join(BOB).send((d) => { theirs = addStroke(d, PEN, BOB, NOW).id; });
+    alice.send((d) => {
+      mine = addStroke(d, PEN, ALICE, NOW).id;
+    });
+    room.join(BOB).send((d) => {
+      theirs = addStroke(d, PEN, BOB, NOW).id;
+    });
     expect(alice.send((d) => deleteStroke(d, theirs))).toMatch(/only a presenter/);
     expect(room.lastKind).toBe('forbidden');
     expect(alice.send((d) => deleteStroke(d, mine))).toBeNull();
@@ -162,7 +199,9 @@ describe('strokes', () => {
     const alice = room.join(ALICE);
     const { origin, undo } = withUndo(alice);
     let id = '';
-    alice.send((d) => { id = addStroke(d, PEN, ALICE, NOW, origin).id; });
+    alice.send((d) => {
+      id = addStroke(d, PEN, ALICE, NOW, origin).id;
+    });
     undo.stopCapturing();
     alice.send((d) => deleteStroke(d, id, origin));
     room.now = NOW + 3_600_000;
@@ -170,25 +209,31 @@ describe('strokes', () => {
     expect(room.strokeIds()).toEqual([id]);
   });
 
-  it('lets a presenter undo erasing someone else\'s stroke, and refuses a look-alike', () => {
+  it("lets a presenter undo erasing someone else's stroke, and refuses a look-alike", () => {
     const room = new Room();
     let bobs = '';
-    room.join(BOB).send((d) => { bobs = addStroke(d, PEN, BOB, NOW).id; });
+    room.join(BOB).send((d) => {
+      bobs = addStroke(d, PEN, BOB, NOW).id;
+    });
     const host = room.join('host', true);
     const { origin, undo } = withUndo(host);
     host.send((d) => deleteStroke(d, bobs, origin));
     expect(host.send(() => undo.undo())).toBeNull();
     expect(strokesMap(room.server).get(bobs)!.author).toBe(BOB);
     host.send((d) => deleteStroke(d, bobs));
-    expect(host.send((d) => strokesMap(d).set(bobs, { ...rawStroke({ id: bobs, author: BOB }), color: '#ff0000' }))).toMatch(/author/);
+    expect(
+      host.send((d) => strokesMap(d).set(bobs, { ...rawStroke({ id: bobs, author: BOB }), color: '#ff0000' })),
+    ).toMatch(/author/);
   });
 
   it('refuses a forged value hidden in an entry that is created and erased in one update', () => {
     const room = new Room();
-    const forged = room.join('host', true, false).send((d) => d.transact(() => {
-      strokesMap(d).set('F1', rawStroke({ id: 'F1', author: BOB }));
-      strokesMap(d).delete('F1');
-    }));
+    const forged = room.join('host', true, false).send((d) =>
+      d.transact(() => {
+        strokesMap(d).set('F1', rawStroke({ id: 'F1', author: BOB }));
+        strokesMap(d).delete('F1');
+      }),
+    );
     expect(forged).toMatch(/author/);
   });
 
@@ -197,21 +242,26 @@ describe('strokes', () => {
     const alice = room.join(ALICE);
     const { origin, undo } = withUndo(alice);
     let id = '';
-    alice.send((d) => { id = addStroke(d, PEN, ALICE, NOW, origin).id; });
+    alice.send((d) => {
+      id = addStroke(d, PEN, ALICE, NOW, origin).id;
+    });
     undo.stopCapturing();
-    expect(alice.send((d) => {
-      deleteStroke(d, id, origin);
-      undo.stopCapturing();
-      undo.undo();
-      deleteStroke(d, id);
-    })).toBeNull();
+    expect(
+      alice.send((d) => {
+        deleteStroke(d, id, origin);
+        undo.stopCapturing();
+        undo.undo();
+        deleteStroke(d, id);
+      }),
+    ).toBeNull();
     expect(room.strokeIds()).toEqual([]);
   });
 
   it('keeps the document under its stroke limit', () => {
     const room = new Room();
     room.server.transact(() => {
-      for (let i = 0; i < INK_LIMITS.maxStrokesPerDocument; i++) strokesMap(room.server).set(`s${i}`, rawStroke({ id: `s${i}` }));
+      for (let i = 0; i < INK_LIMITS.maxStrokesPerDocument; i++)
+        strokesMap(room.server).set(`s${i}`, rawStroke({ id: `s${i}` }));
     });
     expect(room.join(ALICE).send((d) => addStroke(d, PEN, ALICE, NOW))).toMatch(/full/);
     expect(room.lastKind).toBe('full');
@@ -228,7 +278,11 @@ describe('notes', () => {
     const alice = room.join(ALICE);
     const bob = room.join(BOB);
     let id = '';
-    expect(alice.send((d) => { id = addNote(d, { page: '1', x: 0.2, y: 0.3, text: '请核实', color: '#ffee00' }, ALICE, NOW).id; })).toBeNull();
+    expect(
+      alice.send((d) => {
+        id = addNote(d, { page: '1', x: 0.2, y: 0.3, text: '请核实', color: '#ffee00' }, ALICE, NOW).id;
+      }),
+    ).toBeNull();
     expect(alice.send((d) => updateNote(d, id, { text: '已核实' }))).toBeNull();
     expect(bob.send((d) => updateNote(d, id, { text: '改掉' }))).toMatch(/only the author/);
     expect(bob.send((d) => deleteNote(d, id))).toMatch(/only a presenter/);
@@ -245,11 +299,19 @@ describe('whiteboard pages', () => {
     const room = new Room();
     const alice = room.join(ALICE);
     let pageId = '';
-    expect(alice.send((d) => { pageId = addWhiteboardPage(d, 'blank', ALICE, NOW).id; })).toBeNull();
+    expect(
+      alice.send((d) => {
+        pageId = addWhiteboardPage(d, 'blank', ALICE, NOW).id;
+      }),
+    ).toBeNull();
     expect(alice.send((d) => addWhiteboardPage(d, { snapshotFileId: 'f1' }, ALICE, NOW))).toBeNull();
     expect(room.join(BOB).send((d) => addWhiteboardPage(d, 'blank', ALICE, NOW))).toMatch(/creator/);
     expect(room.join(BOB).send((d) => removeWhiteboardPage(d, pageId))).toMatch(/only a presenter/);
-    expect(room.join(BOB).send((d) => pagesArray(d).push([{ id: 'p', background: 'grid' as 'blank', createdBy: BOB, at: NOW }]))).toMatch(/background/);
+    expect(
+      room
+        .join(BOB)
+        .send((d) => pagesArray(d).push([{ id: 'p', background: 'grid' as 'blank', createdBy: BOB, at: NOW }])),
+    ).toMatch(/background/);
     expect(alice.send((d) => removeWhiteboardPage(d, pageId))).toBeNull();
     expect(pagesArray(room.server).length).toBe(1);
   });

@@ -4,7 +4,15 @@
 // strokes never change (erase and draw again); erasing or changing someone else's marks needs edit access; an undo may
 // bring back exactly what was erased; the document stays under the size limits.
 import * as Y from 'yjs';
-import { INK_LIMITS, INK_ROOTS, parseNote, parsePage, parseStroke, type InkNote, type InkStroke } from '../../common/schema/inkModel.ts';
+import {
+  INK_LIMITS,
+  INK_ROOTS,
+  parseNote,
+  parsePage,
+  parseStroke,
+  type InkNote,
+  type InkStroke,
+} from '../../common/schema/inkModel.ts';
 
 export interface InkWriter {
   userId: string;
@@ -91,7 +99,12 @@ class UpdateCheck {
   private newNotes = 0;
   private newPages = 0;
 
-  constructor(private readonly doc: Y.Doc, private readonly structs: Struct[], ds: DeleteSet, private readonly writer: InkWriter) {
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly structs: Struct[],
+    ds: DeleteSet,
+    private readonly writer: InkWriter,
+  ) {
     for (const [name, type] of doc.share) this.rootNames.set(type, name);
     for (const s of structs) {
       const list = this.updateStructs.get(s.id.client);
@@ -118,7 +131,9 @@ class UpdateCheck {
 
   private isDeletedByUpdate(item: Y.Item): boolean {
     const ranges = this.deletedByUpdate.clients.get(item.id.client) ?? [];
-    return ranges.some((r: { clock: number; len: number }) => r.clock <= item.id.clock && item.id.clock < r.clock + r.len);
+    return ranges.some(
+      (r: { clock: number; len: number }) => r.clock <= item.id.clock && item.id.clock < r.clock + r.len,
+    );
   }
 
   private placementOfDocItem(item: Y.Item): Placement | null {
@@ -155,7 +170,8 @@ class UpdateCheck {
     if (!placement) return malformed('an ink document holds only strokes, notes and pages at its top level');
     const { root, key } = placement;
     const erasedHere = item.content instanceof Y.ContentDeleted || this.isDeletedByUpdate(item);
-    if (!(item.content instanceof Y.ContentDeleted) && !(item.content instanceof Y.ContentAny)) return malformed(`${root}: only plain values are allowed`);
+    if (!(item.content instanceof Y.ContentDeleted) && !(item.content instanceof Y.ContentAny))
+      return malformed(`${root}: only plain values are allowed`);
     if (root === INK_ROOTS.pages) {
       if (key !== null) return malformed('pages: not a list entry');
       return item.content instanceof Y.ContentAny ? this.checkPages(item.content.getContent()) : null;
@@ -178,10 +194,16 @@ class UpdateCheck {
       const values = item.content.getContent();
       if (values.length !== 1) return malformed(`${root}: malformed entry`);
       value = values[0];
-      const problem = root === INK_ROOTS.strokes ? this.checkStroke(key, value, before) : this.checkNote(key, value, before);
+      const problem =
+        root === INK_ROOTS.strokes ? this.checkStroke(key, value, before) : this.checkNote(key, value, before);
       if (problem) return problem;
     }
-    this.entries.set(entryKey, erasedHere ? { live: undefined, erased: value ?? before.erased, erasedNow: false } : { live: value, erased: before.erased, erasedNow: false });
+    this.entries.set(
+      entryKey,
+      erasedHere
+        ? { live: undefined, erased: value ?? before.erased, erasedNow: false }
+        : { live: value, erased: before.erased, erasedNow: false },
+    );
     return null;
   }
 
@@ -220,7 +242,9 @@ class UpdateCheck {
     if (before.live !== undefined) {
       // An edit keeps who wrote the note and when; permission was checked against the value it replaces.
       const old = before.live as InkNote;
-      return parsed.value.author === old.author && parsed.value.at === old.at ? null : forbidden('note: author and time cannot change');
+      return parsed.value.author === old.author && parsed.value.at === old.at
+        ? null
+        : forbidden('note: author and time cannot change');
     }
     const problem = this.checkNew('note', parsed.value, before);
     if (!problem) this.newNotes++;
@@ -232,7 +256,8 @@ class UpdateCheck {
       const parsed = parsePage(value);
       if (!parsed.ok) return malformed(parsed.problem);
       // A page someone else added comes back only through a presenter's undo.
-      if (parsed.value.createdBy !== this.writer.userId && !this.writer.mayEraseOthers) return forbidden('page: the creator must be the signed-in user');
+      if (parsed.value.createdBy !== this.writer.userId && !this.writer.mayEraseOthers)
+        return forbidden('page: the creator must be the signed-in user');
       this.newPages++;
     }
     return null;
@@ -244,7 +269,11 @@ class UpdateCheck {
       const structs = this.doc.store.clients.get(client) as Struct[] | undefined;
       if (!structs) continue;
       for (const range of ranges) {
-        for (let index = structIndex(structs, range.clock); index < structs.length && structs[index]!.id.clock < range.clock + range.len; index++) {
+        for (
+          let index = structIndex(structs, range.clock);
+          index < structs.length && structs[index]!.id.clock < range.clock + range.len;
+          index++
+        ) {
           const item = structs[index]!;
           if (!(item instanceof Y.Item) || item.deleted) continue;
           const problem = this.checkErase(item);
@@ -260,15 +289,19 @@ class UpdateCheck {
     const placement = this.placementOfDocItem(item);
     if (!placement || !(item.content instanceof Y.ContentAny)) return null;
     for (const value of item.content.getContent()) {
-      if (ownerOf(value) !== this.writer.userId) return forbidden(`${placement.root}: only a presenter may erase what someone else made`);
+      if (ownerOf(value) !== this.writer.userId)
+        return forbidden(`${placement.root}: only a presenter may erase what someone else made`);
     }
     return null;
   }
 
   private checkLimits(): InkProblem | null {
-    if (this.newStrokes > 0 && strokeCount(this.doc) + this.newStrokes > INK_LIMITS.maxStrokesPerDocument) return full(`strokes: the document is full (${INK_LIMITS.maxStrokesPerDocument} strokes)`);
-    if (this.newNotes > 0 && this.doc.getMap(INK_ROOTS.notes).size + this.newNotes > INK_LIMITS.maxNotesPerDocument) return full(`notes: the document is full (${INK_LIMITS.maxNotesPerDocument} notes)`);
-    if (this.newPages > 0 && this.doc.getArray(INK_ROOTS.pages).length + this.newPages > INK_LIMITS.maxPages) return full(`pages: the whiteboard is full (${INK_LIMITS.maxPages} pages)`);
+    if (this.newStrokes > 0 && strokeCount(this.doc) + this.newStrokes > INK_LIMITS.maxStrokesPerDocument)
+      return full(`strokes: the document is full (${INK_LIMITS.maxStrokesPerDocument} strokes)`);
+    if (this.newNotes > 0 && this.doc.getMap(INK_ROOTS.notes).size + this.newNotes > INK_LIMITS.maxNotesPerDocument)
+      return full(`notes: the document is full (${INK_LIMITS.maxNotesPerDocument} notes)`);
+    if (this.newPages > 0 && this.doc.getArray(INK_ROOTS.pages).length + this.newPages > INK_LIMITS.maxPages)
+      return full(`pages: the whiteboard is full (${INK_LIMITS.maxPages} pages)`);
     return null;
   }
 }

@@ -41,12 +41,14 @@ describe('DocumentStore', () => {
     const { updates: batch, lines } = updates(300);
     const before = await t.app.svc.db.documentUpdate.count({ where: { documentId } });
     const committedWhenResolved: boolean[] = [];
-    await Promise.all(batch.map(async (u, i) => {
-      await store.append(documentId, u, userId);
-      // A resolved append must already be readable from the database.
-      const rows = await t.app.svc.db.documentUpdate.count({ where: { documentId } });
-      committedWhenResolved[i] = rows > before;
-    }));
+    await Promise.all(
+      batch.map(async (u, i) => {
+        await store.append(documentId, u, userId);
+        // A resolved append must already be readable from the database.
+        const rows = await t.app.svc.db.documentUpdate.count({ where: { documentId } });
+        committedWhenResolved[i] = rows > before;
+      }),
+    );
     expect(committedWhenResolved.every(Boolean)).toBe(true);
     expect(await t.app.svc.db.documentUpdate.count({ where: { documentId } })).toBe(before + 300);
 
@@ -64,7 +66,7 @@ describe('DocumentStore', () => {
     expect(reloaded.getXmlFragment('default').toString()).toBe(text);
   });
 
-  it('never lets an append join another command\'s open transaction (it would be rolled back after its ack)', async () => {
+  it("never lets an append join another command's open transaction (it would be rolled back after its ack)", async () => {
     const { db } = t.app.svc;
     const store = t.app.svc.collab.store;
     const [u] = updates(1).updates;
@@ -93,8 +95,10 @@ describe('DocumentStore', () => {
     let turnsWhileLocked = 0;
     await db.$transaction(async (tx) => {
       // The transaction takes the write lock and keeps it across awaits, as a command does.
-      await tx.$executeRawUnsafe("UPDATE \"Unit\" SET \"name\" = \"name\" WHERE rowid = (SELECT MIN(rowid) FROM \"Unit\")");
-      append = store.append(documentId, u!, userId).then(() => { appended = true; });
+      await tx.$executeRawUnsafe('UPDATE "Unit" SET "name" = "name" WHERE rowid = (SELECT MIN(rowid) FROM "Unit")');
+      append = store.append(documentId, u!, userId).then(() => {
+        appended = true;
+      });
       for (let i = 0; i < 20; i++) {
         await new Promise((resolve) => setTimeout(resolve, 2));
         turnsWhileLocked++;
@@ -114,7 +118,9 @@ describe('DocumentStore', () => {
     // The first compaction reads the log, then the second appends more and compacts before the first writes.
     const load = store.load.bind(store);
     let release: () => void = () => {};
-    const held = new Promise<void>((resolve) => { release = resolve; });
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
     let calls = 0;
     store.load = async (id) => {
       const result = await load(id);

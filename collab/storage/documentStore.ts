@@ -65,29 +65,48 @@ export class DocumentStore {
   private readonly db: Database.Database;
   private readonly writeRows: Database.Transaction<(rows: Array<[string, Buffer, string | null, string]>) => void>;
   private readonly fold: Database.Transaction<(documentId: string, state: Buffer, lastSeq: number, at: string) => void>;
-  private readonly readState: Database.Transaction<(documentId: string) => { snapshot: { state: Buffer; lastSeq: number } | undefined; tail: Array<{ seq: number; data: Buffer }> }>;
+  private readonly readState: Database.Transaction<
+    (documentId: string) => {
+      snapshot: { state: Buffer; lastSeq: number } | undefined;
+      tail: Array<{ seq: number; data: Buffer }>;
+    }
+  >;
   private readonly countTail: Database.Statement<[string, string], { n: number }>;
 
   /** Opens the log's connection to the database file (created and migrated by the app before this). */
-  constructor(file: string, private readonly key: Buffer, private readonly clock: Clock) {
+  constructor(
+    file: string,
+    private readonly key: Buffer,
+    private readonly clock: Clock,
+  ) {
     this.db = new Database(file, { fileMustExist: true });
     for (const pragma of CONNECTION_PRAGMAS) this.db.pragma(pragma);
     this.db.pragma('busy_timeout = 0');
-    const insert = this.db.prepare<[string, Buffer, string | null, string]>('INSERT INTO "DocumentUpdate" ("documentId", "data", "userId", "createdAt") VALUES (?, ?, ?, ?)');
+    const insert = this.db.prepare<[string, Buffer, string | null, string]>(
+      'INSERT INTO "DocumentUpdate" ("documentId", "data", "userId", "createdAt") VALUES (?, ?, ?, ?)',
+    );
     this.writeRows = this.db.transaction((rows: Array<[string, Buffer, string | null, string]>) => {
       for (const row of rows) insert.run(...row);
     });
     // A slower compaction finishing after a newer one must not put back its older snapshot (whose tail is gone).
-    const upsertSnapshot = this.db.prepare<[string, Buffer, number, string]>(`INSERT INTO "DocumentSnapshot" ("documentId", "state", "lastSeq", "updatedAt") VALUES (?, ?, ?, ?)
+    const upsertSnapshot = this.db.prepare<
+      [string, Buffer, number, string]
+    >(`INSERT INTO "DocumentSnapshot" ("documentId", "state", "lastSeq", "updatedAt") VALUES (?, ?, ?, ?)
       ON CONFLICT ("documentId") DO UPDATE SET "state" = excluded."state", "lastSeq" = excluded."lastSeq", "updatedAt" = excluded."updatedAt"
       WHERE excluded."lastSeq" > "DocumentSnapshot"."lastSeq"`);
-    const dropFolded = this.db.prepare<[string, number]>('DELETE FROM "DocumentUpdate" WHERE "documentId" = ? AND "seq" <= ?');
+    const dropFolded = this.db.prepare<[string, number]>(
+      'DELETE FROM "DocumentUpdate" WHERE "documentId" = ? AND "seq" <= ?',
+    );
     this.fold = this.db.transaction((documentId: string, state: Buffer, lastSeq: number, at: string) => {
       upsertSnapshot.run(documentId, state, lastSeq, at);
       dropFolded.run(documentId, lastSeq);
     });
-    const snapshotOf = this.db.prepare<[string], { state: Buffer; lastSeq: number }>('SELECT "state", "lastSeq" FROM "DocumentSnapshot" WHERE "documentId" = ?');
-    const tailOf = this.db.prepare<[string, number], { seq: number; data: Buffer }>('SELECT "seq", "data" FROM "DocumentUpdate" WHERE "documentId" = ? AND "seq" > ? ORDER BY "seq" ASC');
+    const snapshotOf = this.db.prepare<[string], { state: Buffer; lastSeq: number }>(
+      'SELECT "state", "lastSeq" FROM "DocumentSnapshot" WHERE "documentId" = ?',
+    );
+    const tailOf = this.db.prepare<[string, number], { seq: number; data: Buffer }>(
+      'SELECT "seq", "data" FROM "DocumentUpdate" WHERE "documentId" = ? AND "seq" > ? ORDER BY "seq" ASC',
+    );
     // One read transaction: the snapshot and its tail from the same state of the log.
     this.readState = this.db.transaction((documentId: string) => {
       const snapshot = snapshotOf.get(documentId);
@@ -121,10 +140,12 @@ export class DocumentStore {
       this.writeScheduled = true;
       // Two hops: Hocuspocus sends out this turn's broadcasts on setImmediate too, and the write would otherwise run
       // first and hold every delivery for its duration.
-      setImmediate(() => setImmediate(() => {
-        this.writeScheduled = false;
-        this.written = this.writeQueued();
-      }));
+      setImmediate(() =>
+        setImmediate(() => {
+          this.writeScheduled = false;
+          this.written = this.writeQueued();
+        }),
+      );
     });
   }
 
@@ -141,7 +162,9 @@ export class DocumentStore {
       } catch (err) {
         if (batch.length === 1) batch[0]!.failed(err);
         // One bad row (its document gone, say) must not fail the other documents' appends that shared its batch.
-        else for (const [i, a] of batch.entries()) await this.underWriteLock(() => this.writeRows.immediate([rows[i]!])).then(a.committed, a.failed);
+        else
+          for (const [i, a] of batch.entries())
+            await this.underWriteLock(() => this.writeRows.immediate([rows[i]!])).then(a.committed, a.failed);
       }
       if (this.queue.length > 0) await nextTurn();
     }

@@ -114,13 +114,16 @@ describe('the official schedule table', () => {
     expect(officialScheduleYears()).toEqual(expect.arrayContaining([2025, 2026]));
   });
 
-  it.each(OFFICIAL_SCHEDULES.map((s) => [s.year, s] as const))('%i: make-up days fall on weekends and outside holidays', (_year, schedule) => {
-    for (const day of schedule.makeUpWorkdays) {
-      expect(isWeekend(day)).toBe(true);
-      for (const span of schedule.holidays) expect(day < span.from || day > span.to).toBe(true);
-    }
-    for (const span of schedule.holidays) expect(span.from <= span.to).toBe(true);
-  });
+  it.each(OFFICIAL_SCHEDULES.map((s) => [s.year, s] as const))(
+    '%i: make-up days fall on weekends and outside holidays',
+    (_year, schedule) => {
+      for (const day of schedule.makeUpWorkdays) {
+        expect(isWeekend(day)).toBe(true);
+        for (const span of schedule.holidays) expect(day < span.from || day > span.to).toBe(true);
+      }
+      for (const span of schedule.holidays) expect(span.from <= span.to).toBe(true);
+    },
+  );
 
   it.each([
     [2023, 7 + 1 + 5 + 3 + 8 + 2],

@@ -130,7 +130,10 @@ describe('readDeadline', () => {
   });
 
   it('marks open-ended wording as ongoing rather than missing', () => {
-    expect(readDeadline('各部门要持续改进工作作风，长期坚持。', '2026-11-18')).toMatchObject({ due: null, ongoing: true });
+    expect(readDeadline('各部门要持续改进工作作风，长期坚持。', '2026-11-18')).toMatchObject({
+      due: null,
+      ongoing: true,
+    });
     expect(readDeadline('做好居民意见征集。', '2026-11-18')).toMatchObject({ due: null, ongoing: false });
   });
 

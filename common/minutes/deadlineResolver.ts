@@ -68,7 +68,8 @@ export function findDeadlines(rawText: string, meetingDate: IsoDate): DeadlineMa
   }
   found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: DeadlineMatch[] = [];
-  const insideMention = (m: DeadlineMatch) => mentions.some(([s, e]) => s <= m.start && m.end <= e && e - s > m.end - m.start);
+  const insideMention = (m: DeadlineMatch) =>
+    mentions.some(([s, e]) => s <= m.start && m.end <= e && e - s > m.end - m.start);
   for (const match of found) {
     if (!insideMention(match) && !kept.some((k) => match.start < k.end && k.start < match.end)) kept.push(match);
   }

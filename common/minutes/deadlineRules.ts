@@ -72,7 +72,11 @@ function yearOffset(rel: string | undefined): number | null {
  * The year a month refers to: written out, relative (明年), or else the meeting's year — unless
  * that date has already passed at the meeting, as with "1月底前" said in November.
  */
-function resolveYear(groups: Readonly<Record<string, string | undefined>>, ctx: RuleContext, build: (year: number) => IsoDate): IsoDate {
+function resolveYear(
+  groups: Readonly<Record<string, string | undefined>>,
+  ctx: RuleContext,
+  build: (year: number) => IsoDate,
+): IsoDate {
   if (groups.year) return build(Number(groups.year));
   const offset = yearOffset(groups.rel);
   if (offset !== null) return build(ctx.meeting.year + offset);
@@ -137,7 +141,8 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
   {
     name: 'dotted date (12.31前, 2026.12.31前)',
     // Only with 前: "1.5亿元" and "3.2%" are numbers, not dates.
-    pattern: /(?<![0-9.])(?:(?<year>[0-9]{4})[.．/])?(?<m>1[0-2]|0?[1-9])[.．/](?<d>3[01]|[12][0-9]|0?[1-9])(?![0-9])\s*(?:日|号)?\s*(?:之前|以前|前)/g,
+    pattern:
+      /(?<![0-9.])(?:(?<year>[0-9]{4})[.．/])?(?<m>1[0-2]|0?[1-9])[.．/](?<d>3[01]|[12][0-9]|0?[1-9])(?![0-9])\s*(?:日|号)?\s*(?:之前|以前|前)/g,
     selfEvident: true,
     resolve: (g, ctx) => {
       const month = monthNumber(g.m);
@@ -148,7 +153,10 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
   },
   {
     name: 'part of a month (12月底, 明年3月底, 12月中旬, 3月前)',
-    pattern: new RegExp(`${YEAR}(?<m>${MONTH})\\s*月份?(?!\\s*(?:${DAY})\\s*[日号])\\s*(?<part>底|末|下旬|中旬|上旬|内|中(?!心))?${BEFORE}`, 'g'),
+    pattern: new RegExp(
+      `${YEAR}(?<m>${MONTH})\\s*月份?(?!\\s*(?:${DAY})\\s*[日号])\\s*(?<part>底|末|下旬|中旬|上旬|内|中(?!心))?${BEFORE}`,
+      'g',
+    ),
     selfEvident: false,
     resolve: (g, ctx) => {
       const month = monthNumber(g.m);
@@ -160,7 +168,8 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
   },
   {
     name: 'year end (年底前, 2026年底, 明年年底, 年内)',
-    pattern: /(?:(?<year>[0-9]{4})\s*年|(?<rel>今年|本年|当年|明年|次年|来年|后年)\s*年?|年)(?<part>底|末|内|终)(?:\s*(?:之前|以前|前))?/g,
+    pattern:
+      /(?:(?<year>[0-9]{4})\s*年|(?<rel>今年|本年|当年|明年|次年|来年|后年)\s*年?|年)(?<part>底|末|内|终)(?:\s*(?:之前|以前|前))?/g,
     selfEvident: true,
     resolve: (g, ctx) => {
       const offset = yearOffset(g.rel) ?? 0;
@@ -209,7 +218,8 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
   },
   {
     name: 'weekday (下周五前, 本周三, 周五前)',
-    pattern: /(?<which>本周|这周|本星期|这个?星期|下下周|下周|下个?星期|下个?礼拜|周|星期|礼拜)(?<w>[一二三四五六日天])(?:\s*(?:之前|以前|前))?/g,
+    pattern:
+      /(?<which>本周|这周|本星期|这个?星期|下下周|下周|下个?星期|下个?礼拜|周|星期|礼拜)(?<w>[一二三四五六日天])(?:\s*(?:之前|以前|前))?/g,
     selfEvident: false,
     resolve: (g, ctx) => {
       const weekday = WEEKDAYS[g.w ?? ''];
@@ -283,11 +293,13 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
     name: 'half year (上半年, 明年下半年)',
     pattern: new RegExp(`${YEAR}(?<h>上半年|下半年)(?<part>末|底|内)?${BEFORE}`, 'g'),
     selfEvident: false,
-    resolve: (g, ctx) => exact(resolveYear(g, ctx, (y) => isoDate(y, g.h === '上半年' ? 6 : 12, g.h === '上半年' ? 30 : 31))),
+    resolve: (g, ctx) =>
+      exact(resolveYear(g, ctx, (y) => isoDate(y, g.h === '上半年' ? 6 : 12, g.h === '上半年' ? 30 : 31))),
   },
   {
     name: 'festival (春节前, 国庆节前)',
-    pattern: /(?<rel>明年)?(?<f>春节|元旦|五一|劳动节|清明节?|端午节?|中秋节?|国庆节?)(?:假期|节日|放假)?(?:之前|以前|前)/g,
+    pattern:
+      /(?<rel>明年)?(?<f>春节|元旦|五一|劳动节|清明节?|端午节?|中秋节?|国庆节?)(?:假期|节日|放假)?(?:之前|以前|前)/g,
     selfEvident: true,
     resolve: (g, ctx) => festivalEve(g.f ?? '', ctx.meetingDate, g.rel ? 1 : 0),
   },

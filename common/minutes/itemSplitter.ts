@@ -113,7 +113,14 @@ function trimEnd(text: string, start: number, end: number): number {
   return e;
 }
 
-function newItem(kind: MarkerKind, marker: string, depth: number, start: number, bodyStart: number, end: number): MinutesItem {
+function newItem(
+  kind: MarkerKind,
+  marker: string,
+  depth: number,
+  start: number,
+  bodyStart: number,
+  end: number,
+): MinutesItem {
   return { kind, marker, depth, start, bodyStart, ownEnd: end, tailStart: null, end, children: [] };
 }
 
@@ -158,7 +165,14 @@ export function splitItems(text: string): MinutesItem[] {
         const level = stack.findIndex((s) => s.kind === marker.kind);
         if (level >= 0) stack = stack.slice(0, level);
         const start = line.start + marker.offset;
-        const item = newItem(marker.kind, marker.marker, stack.length, start, skipSpace(text, start + marker.length), line.end);
+        const item = newItem(
+          marker.kind,
+          marker.marker,
+          stack.length,
+          start,
+          skipSpace(text, start + marker.length),
+          line.end,
+        );
         attach(item, stack.at(-1)?.item);
         stack.push({ kind: marker.kind, item });
         current = item;
@@ -167,8 +181,7 @@ export function splitItems(text: string): MinutesItem[] {
       }
       case 'field':
       case 'plain': {
-        const continues =
-          current !== null && (!blankSinceCurrent || kind === 'field' || isHeadingOnly(text, current));
+        const continues = current !== null && (!blankSinceCurrent || kind === 'field' || isHeadingOnly(text, current));
         if (current && continues) {
           current.end = line.end;
         } else if (!hasNumbering || seenNumbered) {
@@ -249,7 +262,14 @@ function addInlineChildren(text: string, item: MinutesItem): void {
         item.tailStart = skipSpace(text, end);
       }
     }
-    const child = newItem(kind, hit.marker, item.depth + 1, start, start + hit.marker.length, trimEnd(text, start, end));
+    const child = newItem(
+      kind,
+      hit.marker,
+      item.depth + 1,
+      start,
+      start + hit.marker.length,
+      trimEnd(text, start, end),
+    );
     child.ownEnd = child.end;
     item.children.push(child);
   });

@@ -6,7 +6,10 @@ import { corpusDocumentSchema, scoreDocument } from '../../server/domain/minutes
 import { extractTasks } from './minutesExtractor.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const CORPORA = [join(repoRoot, 'tests', 'fixtures', 'minutes'), resolve(repoRoot, '..', 'shared', 'corpus', 'minutes')];
+const CORPORA = [
+  join(repoRoot, 'tests', 'fixtures', 'minutes'),
+  resolve(repoRoot, '..', 'shared', 'corpus', 'minutes'),
+];
 
 function documents(dir: string): Array<[string, string]> {
   if (!existsSync(dir)) return [];
@@ -26,7 +29,12 @@ describe('extractTasks on labelled minutes', () => {
   it.each(all)('%s: every task found with the right fields, no decision made a task', (_name, path) => {
     const doc = corpusDocumentSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
     const score = scoreDocument(doc, extractTasks(doc.text, { meetingDate: doc.meetingDate }));
-    expect({ missed: score.missed, spurious: score.spurious, nonTasks: score.nonTaskViolations, fields: score.fieldMisses }).toEqual({
+    expect({
+      missed: score.missed,
+      spurious: score.spurious,
+      nonTasks: score.nonTaskViolations,
+      fields: score.fieldMisses,
+    }).toEqual({
       missed: [],
       spurious: [],
       nonTasks: [],
@@ -74,9 +82,18 @@ describe('extractTasks', () => {
 
   it('keeps names as written, with and without a directory', () => {
     const minutes = '一、由发改委牵头，城投配合，12月底前完成。';
-    const units = [{ name: '区发展和改革委员会', aliases: ['发改委'] }, { name: '区城市建设投资集团', aliases: ['城投'] }];
-    expect(extractTasks(minutes, { meetingDate: '2026-11-18', units })[0]).toMatchObject({ leadUnits: ['发改委'], coUnits: ['城投'] });
-    expect(extractTasks(minutes, { meetingDate: '2026-11-18' })[0]).toMatchObject({ leadUnits: ['发改委'], coUnits: [] });
+    const units = [
+      { name: '区发展和改革委员会', aliases: ['发改委'] },
+      { name: '区城市建设投资集团', aliases: ['城投'] },
+    ];
+    expect(extractTasks(minutes, { meetingDate: '2026-11-18', units })[0]).toMatchObject({
+      leadUnits: ['发改委'],
+      coUnits: ['城投'],
+    });
+    expect(extractTasks(minutes, { meetingDate: '2026-11-18' })[0]).toMatchObject({
+      leadUnits: ['发改委'],
+      coUnits: [],
+    });
   });
 
   it('splits one item that assigns separate work to separate leads', () => {
@@ -90,14 +107,16 @@ describe('extractTasks', () => {
   });
 
   it('treats a parent that assigns work to plain sub-points as one task', () => {
-    const minutes = '（一）区农业农村委牵头，做好以下工作，4月10日前完成：\n1. 组织农资储备调运；\n2. 开展农技人员下沉服务。';
+    const minutes =
+      '（一）区农业农村委牵头，做好以下工作，4月10日前完成：\n1. 组织农资储备调运；\n2. 开展农技人员下沉服务。';
     const tasks = extractTasks(minutes, { meetingDate: '2026-03-18' });
     expect(tasks).toHaveLength(1);
     expect(tasks[0]).toMatchObject({ leadUnits: ['区农业农村委'], due: '2026-04-10', sourceText: minutes });
   });
 
   it('gives sub-items their parent roles and dates when they name none', () => {
-    const minutes = '二、区应急局牵头，各镇街配合，做好以下工作：\n（一）12月10日前完成隐患排查；\n（二）加强值班值守。';
+    const minutes =
+      '二、区应急局牵头，各镇街配合，做好以下工作：\n（一）12月10日前完成隐患排查；\n（二）加强值班值守。';
     const tasks = extractTasks(minutes, { meetingDate: '2026-11-18' });
     expect(tasks.map((t) => [t.leadUnits, t.coUnits, t.due])).toEqual([
       [['区应急局'], ['各镇街'], '2026-12-10'],
@@ -106,9 +125,50 @@ describe('extractTasks', () => {
   });
 
   it('never throws and keeps offsets on arbitrary text', () => {
-    const pieces = ['一、', '（一）', '1.', '（1）', '一是', '二是', '①', '②', '\n', '\n\n', '，', '。', '；', '：', '由', '请', '牵头', '负责',
-      '配合', '会同', '区发改委', '各镇街', '张伟同志', '副区长刘芳', '责任单位：', '完成时限：', '12月', '底前', '15日', '5个工作日内',
-      '下周五', '年底', '会议听取了', '会议要求', '（', '）', '《', '》', '同志', '出席：', '1.5', '２０２６年'];
+    const pieces = [
+      '一、',
+      '（一）',
+      '1.',
+      '（1）',
+      '一是',
+      '二是',
+      '①',
+      '②',
+      '\n',
+      '\n\n',
+      '，',
+      '。',
+      '；',
+      '：',
+      '由',
+      '请',
+      '牵头',
+      '负责',
+      '配合',
+      '会同',
+      '区发改委',
+      '各镇街',
+      '张伟同志',
+      '副区长刘芳',
+      '责任单位：',
+      '完成时限：',
+      '12月',
+      '底前',
+      '15日',
+      '5个工作日内',
+      '下周五',
+      '年底',
+      '会议听取了',
+      '会议要求',
+      '（',
+      '）',
+      '《',
+      '》',
+      '同志',
+      '出席：',
+      '1.5',
+      '２０２６年',
+    ];
     let seed = 42;
     const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648);
     for (let round = 0; round < 300; round++) {

@@ -47,7 +47,9 @@ export function extractTasks(text: string, options: ExtractOptions): ExtractedTa
 }
 
 function hasActors(roles: RoleSet | null): roles is RoleSet {
-  return roles !== null && roles.leadUnits.length + roles.coUnits.length + roles.owners.length + roles.coOwners.length > 0;
+  return (
+    roles !== null && roles.leadUnits.length + roles.coUnits.length + roles.owners.length + roles.coOwners.length > 0
+  );
 }
 
 function assigns(roles: RoleReading): boolean {
@@ -60,7 +62,11 @@ function mergeRoles(own: RoleReading, inherited: RoleSet | null): RoleSet {
   const ownLead = own.leadUnits.length + own.owners.length > 0;
   if (ownLead) return own;
   if (!hasActors(own)) return inherited;
-  return { ...inherited, coUnits: unique([...inherited.coUnits, ...own.coUnits]), coOwners: unique([...inherited.coOwners, ...own.coOwners]) };
+  return {
+    ...inherited,
+    coUnits: unique([...inherited.coUnits, ...own.coUnits]),
+    coOwners: unique([...inherited.coOwners, ...own.coOwners]),
+  };
 }
 
 const unique = (xs: string[]) => [...new Set(xs)];
@@ -119,7 +125,8 @@ function splitAssignments(ctx: Context, item: MinutesItem): Segment[] {
     const roles = readRoles(sentence, ctx.lexicon);
     const kind = roles.leadUnits.length > 0 ? 'unit' : 'person';
     const leads = kind === 'unit' ? roles.leadUnits : roles.owners;
-    if (roles.leadSource === 'none' || roles.supportOnly || leads.length === 0 || OWNER_LABEL_START.test(sentence)) continue;
+    if (roles.leadSource === 'none' || roles.supportOnly || leads.length === 0 || OWNER_LABEL_START.test(sentence))
+      continue;
     if (current === null) {
       current = { kind, leads };
     } else if (current.kind === kind && !leads.some((l) => current?.leads.includes(l))) {

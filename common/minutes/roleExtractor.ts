@@ -90,7 +90,10 @@ class RoleCollector {
 
   /** Only people lead so far ("郑涛同志为第一责任人"): a subject unit may still name the lead unit. */
   hasLeadUnit(): boolean {
-    return this.shared.length > 0 || this.leads.some((l) => l.actor.kind === 'unit' || (l.actor.kind === 'person' && l.actor.unit !== null));
+    return (
+      this.shared.length > 0 ||
+      this.leads.some((l) => l.actor.kind === 'unit' || (l.actor.kind === 'person' && l.actor.unit !== null))
+    );
   }
 
   covered(at: number): boolean {
@@ -131,7 +134,7 @@ class RoleCollector {
 
 function stripPreamble(span: string): string {
   let text = span;
-  for (let prev = ''; prev !== text; ) {
+  for (let prev = ''; prev !== text;) {
     prev = text;
     text = text.replace(PREAMBLE, '');
   }
@@ -143,7 +146,8 @@ function clauseStart(text: string, before: number, floor: number): number {
   while (i > floor) {
     const ch = text[i - 1] ?? '';
     // A short bracketed part of a name ("各镇（街道）") does not end the clause.
-    const inner = ch === '）' || ch === ')' ? /[（(][\u4e00-\u9fa5]{1,6}[）)]$/.exec(text.slice(Math.max(floor, i - 8), i)) : null;
+    const inner =
+      ch === '）' || ch === ')' ? /[（(][\u4e00-\u9fa5]{1,6}[）)]$/.exec(text.slice(Math.max(floor, i - 8), i)) : null;
     if (inner) i -= inner[0].length;
     else if (CLAUSE_BOUNDARY.test(ch)) break;
     else i--;
@@ -281,7 +285,9 @@ function readSubjects(text: string, lexicon: UnitLexicon, roles: RoleCollector):
     if (MENTION_AFTER.test(rest)) continue;
     rest = rest.replace(LEADER_OF_UNIT, '');
     if (!IMPERATIVE_START.test(rest)) continue;
-    const action = rest.slice(0, Math.max(0, clauseEnd(rest, 0))).replace(/^(?:要|需|应|务必|必须|须|及时|全力|积极|主动|切实|认真)+/, '');
+    const action = rest
+      .slice(0, Math.max(0, clauseEnd(rest, 0)))
+      .replace(/^(?:要|需|应|务必|必须|须|及时|全力|积极|主动|切实|认真)+/, '');
     if (!SUPPORT_ACTION.test(action)) roles.subjectSupport = false;
     roles.subject.push(...actors);
     roles.spans.push([start, end]);

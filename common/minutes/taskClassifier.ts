@@ -28,7 +28,8 @@ const MEETING_OPENER = /^会议(?:听取|审议|原则|同意|通过|通报|指�
 /** Imperative words that turn "X要…" into an assignment. */
 const IMPERATIVE = /要|务必|必须|须|需|应当|抓紧|尽快|负责|立即|做好|抓好|确保|限期|督促|组织|完成|落实/;
 /** A verb of doing; items without one (a bare topic) are not tasks. */
-const ACTION = /[做抓搞办建制定修改完善编起草报提交送形成开展组织推进落实完成实施研究解决协调整改排查检查拿出制订梳理审核上报清理摸底对接采购启动召开加快加强确保保障推动做好]/;
+const ACTION =
+  /[做抓搞办建制定修改完善编起草报提交送形成开展组织推进落实完成实施研究解决协调整改排查检查拿出制订梳理审核上报清理摸底对接采购启动召开加快加强确保保障推动做好]/;
 const HEADING = /^关于[^，,。；;]{1,40}[。.]?$/;
 /** The opening paragraph of minutes: who chaired which meeting — in documents without numbering. */
 const MEETING_INTRO = /主持召开|参加会议|出席会议|列席会议|纪要如下|议定如下|现将[^。]{0,16}纪要/;

@@ -10,7 +10,8 @@ const MEETING_RECORD = /^会议(?:研究了|听取了?|审议(?:通过)?了?|通
 /** "会议要求", "会议原则同意该计划": a formula whose remainder, if any, is the action. */
 const MEETING_FORMULA =
   /^(?:会议(?:研究)?(?:原则同意|原则通过|同意|决定|要求|明确|强调|指出|认为|议定|确定|提出)|原则同意|原则通过|研究决定)/;
-const LEADING_FILLER = /^(?:(?:主要|分管)?(?:负责同志|负责人|领导同志)|并于|并在|于|在|并|要|需|应|务必|须|及时|同时|抓紧|尽快|立即|切实|认真|进一步|全面|均|及|和)+/;
+const LEADING_FILLER =
+  /^(?:(?:主要|分管)?(?:负责同志|负责人|领导同志)|并于|并在|于|在|并|要|需|应|务必|须|及时|同时|抓紧|尽快|立即|切实|认真|进一步|全面|均|及|和)+/;
 const TRAILING_FILLER = /的$/;
 /** Clauses that only point elsewhere: "做好以下工作", "以上工作均于…完成", a numbering left inside. */
 const POINTER = /^(?:(?:做好|抓好|完成|落实)?以下(?:几项|几方面|各项)?工作|以上|上述)/;
@@ -34,7 +35,8 @@ interface Clause {
 function blank(text: string, spans: readonly Span[]): string {
   const chars = [...text];
   // Offsets are UTF-16 code units; CJK text in minutes is in the BMP, so indices match.
-  for (const { start, end } of spans) for (let i = Math.max(0, start); i < Math.min(chars.length, end); i++) chars[i] = '\u0000';
+  for (const { start, end } of spans)
+    for (let i = Math.max(0, start); i < Math.min(chars.length, end); i++) chars[i] = '\u0000';
   return chars.join('');
 }
 
@@ -44,7 +46,9 @@ function recordSentences(text: string, removed: readonly Span[]): Span[] {
   let start = 0;
   for (const piece of text.split(/(?<=[。！!？?\n])/)) {
     const end = start + piece.length;
-    const touched = removed.some((r) => r.start < end && start < r.end && !/^[\d一二三四五六七八九十]/.test(text.slice(r.start, r.end)));
+    const touched = removed.some(
+      (r) => r.start < end && start < r.end && !/^[\d一二三四五六七八九十]/.test(text.slice(r.start, r.end)),
+    );
     if (DECISION_SENTENCE.test(piece.trim()) && !touched) out.push({ start, end });
     start = end;
   }
@@ -60,7 +64,10 @@ function clausesOf(text: string, removed: readonly Span[]): Clause[] {
     const original = text.slice(offset, offset + raw.length).trim();
     const record = records.some((r) => offset >= r.start && offset < r.end);
     offset += raw.length + 1;
-    let kept = raw.replace(/\u0000+/g, '').trim().replace(INNER_NUMBERING, '');
+    let kept = raw
+      .replace(/\u0000+/g, '')
+      .trim()
+      .replace(INNER_NUMBERING, '');
     const heading = /^关于/.test(original) && clauses.length === 0;
     let formula = MEETING_RECORD.test(kept);
     if (!formula && MEETING_FORMULA.test(kept)) {

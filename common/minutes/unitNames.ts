@@ -5,12 +5,97 @@ import type { KnownUnit } from './types.ts';
 
 /** Unit-type endings, longest first so 委员会 wins over 会 and 办公室 over 室. */
 const UNIT_SUFFIXES = [
-  '工作领导小组办公室', '领导小组办公室', '指挥部办公室', '联席会议办公室', '领导小组', '委员会', '管委会', '办公室', '办事处', '指挥部', '工作组',
-  '工作专班', '专班', '小组', '中心', '公司', '集团', '银行', '医院', '卫生院', '学校', '大学', '学院', '中学', '小学', '幼儿园', '分局',
-  '支队', '大队', '中队', '派出所', '街道', '社区', '居委会', '村委会', '总工会', '工会', '妇联', '残联', '团委', '科协', '侨联', '文联',
-  '工商联', '红十字会', '协会', '商会', '联合会', '研究院', '研究所', '设计院', '法院', '检察院', '人大', '政协', '政府', '纪委', '监委',
-  '镇街', '街镇', '乡镇', '部门', '单位', '科室', '处室', '企业', '园区', '平台', '部', '局', '委', '办', '院', '所', '站', '队', '处',
-  '科', '室', '股', '厅', '署', '镇', '乡', '村', '馆', '台', '社', '会', '组', '团',
+  '工作领导小组办公室',
+  '领导小组办公室',
+  '指挥部办公室',
+  '联席会议办公室',
+  '领导小组',
+  '委员会',
+  '管委会',
+  '办公室',
+  '办事处',
+  '指挥部',
+  '工作组',
+  '工作专班',
+  '专班',
+  '小组',
+  '中心',
+  '公司',
+  '集团',
+  '银行',
+  '医院',
+  '卫生院',
+  '学校',
+  '大学',
+  '学院',
+  '中学',
+  '小学',
+  '幼儿园',
+  '分局',
+  '支队',
+  '大队',
+  '中队',
+  '派出所',
+  '街道',
+  '社区',
+  '居委会',
+  '村委会',
+  '总工会',
+  '工会',
+  '妇联',
+  '残联',
+  '团委',
+  '科协',
+  '侨联',
+  '文联',
+  '工商联',
+  '红十字会',
+  '协会',
+  '商会',
+  '联合会',
+  '研究院',
+  '研究所',
+  '设计院',
+  '法院',
+  '检察院',
+  '人大',
+  '政协',
+  '政府',
+  '纪委',
+  '监委',
+  '镇街',
+  '街镇',
+  '乡镇',
+  '部门',
+  '单位',
+  '科室',
+  '处室',
+  '企业',
+  '园区',
+  '平台',
+  '部',
+  '局',
+  '委',
+  '办',
+  '院',
+  '所',
+  '站',
+  '队',
+  '处',
+  '科',
+  '室',
+  '股',
+  '厅',
+  '署',
+  '镇',
+  '乡',
+  '村',
+  '馆',
+  '台',
+  '社',
+  '会',
+  '组',
+  '团',
 ];
 
 const ADMIN_PREFIX =
@@ -77,7 +162,11 @@ export function isUnitName(name: string, tier: UnitTier, lexicon: UnitLexicon = 
   if (NOT_UNIT_START.test(name) || NOT_IN_UNIT.test(name)) return false;
   // "区财政局和区税务局" is a list of two names, not one; "区发展和改革委员会" is one.
   const joined = /[和及与暨]/.exec(name);
-  if (joined && isUnitName(name.slice(0, joined.index), 'loose', lexicon) && isUnitName(name.slice(joined.index + 1), 'loose', lexicon)) {
+  if (
+    joined &&
+    isUnitName(name.slice(0, joined.index), 'loose', lexicon) &&
+    isUnitName(name.slice(joined.index + 1), 'loose', lexicon)
+  ) {
     return false;
   }
   const suffix = unitSuffixOf(name);
@@ -85,7 +174,8 @@ export function isUnitName(name: string, tier: UnitTier, lexicon: UnitLexicon = 
   const body = name.slice(0, name.length - suffix.length);
   const prefixed = ADMIN_PREFIX.test(name);
   // Only a few unit types stand alone without a name in front (办公室, 指挥部).
-  if (body.length === 0) return suffix.length >= 4 || /^(?:办公室|办事处|指挥部|领导小组|工作专班|专班|工作组)$/.test(name);
+  if (body.length === 0)
+    return suffix.length >= 4 || /^(?:办公室|办事处|指挥部|领导小组|工作专班|专班|工作组)$/.test(name);
   if (!prefixed && /^(?:部门|单位|科室|处室|企业|园区|平台|镇街|街镇|乡镇)$/.test(suffix)) return false;
   if (tier === 'loose') return true;
   return (

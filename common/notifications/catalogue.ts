@@ -92,7 +92,13 @@ export const NOTIFICATION_CATALOGUE = {
   'minutes.reopened': { meeting: 'title', reason: 'reason' },
   'minutes.objection': { meeting: 'title', person: 'person', comment: 'text' },
   'minutes.objection_resolved': { meeting: 'title', resolution: 'text' },
-  'minutes.objection_resolved_by_other': { meeting: 'title', role: 'minutesRole', resolver: 'person', objector: 'person', resolution: 'text' },
+  'minutes.objection_resolved_by_other': {
+    meeting: 'title',
+    role: 'minutesRole',
+    resolver: 'person',
+    objector: 'person',
+    resolution: 'text',
+  },
   'minutes.ready_to_close': { meeting: 'title' },
   'minutes.closed': { meeting: 'title' },
   'minutes.proposals': { meeting: 'title', created: 'count', updated: 'count' },
@@ -118,10 +124,14 @@ export type Catalogue = typeof NOTIFICATION_CATALOGUE;
 export type NotificationKind = keyof Catalogue;
 
 /** A kind's parameters as stored and returned by the API. */
-export type NotificationParams<K extends NotificationKind> = { -readonly [P in keyof Catalogue[K]]: StoredValues[Catalogue[K][P] & ParamType] };
+export type NotificationParams<K extends NotificationKind> = {
+  -readonly [P in keyof Catalogue[K]]: StoredValues[Catalogue[K][P] & ParamType];
+};
 
 /** A kind's parameters as a producer gives them. */
-export type NotificationInput<K extends NotificationKind> = { -readonly [P in keyof Catalogue[K]]: InputValues[Catalogue[K][P] & ParamType] };
+export type NotificationInput<K extends NotificationKind> = {
+  -readonly [P in keyof Catalogue[K]]: InputValues[Catalogue[K][P] & ParamType];
+};
 
 export const NOTIFICATION_KINDS = Object.keys(NOTIFICATION_CATALOGUE) as NotificationKind[];
 

@@ -3,7 +3,13 @@
 import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone.js';
 import utc from 'dayjs/plugin/utc.js';
-import { paramsOf, type NotificationKind, type NotificationParams, type ParamType, type StoredValues } from './catalogue.ts';
+import {
+  paramsOf,
+  type NotificationKind,
+  type NotificationParams,
+  type ParamType,
+  type StoredValues,
+} from './catalogue.ts';
 import type { NotificationMessages, PartKey } from './messages.zh-CN.ts';
 
 dayjs.extend(utc);
@@ -29,9 +35,14 @@ export function phraseBook(messages: NotificationMessages): Phrase {
   return (key, vars = {}) => interpolate(messages.parts[key], vars);
 }
 
-const ROLE_PARTS: Record<StoredValues['minutesRole'], PartKey> = { minute_taker: 'roleMinuteTaker', host: 'roleHost', organiser: 'roleOrganiser' };
+const ROLE_PARTS: Record<StoredValues['minutesRole'], PartKey> = {
+  minute_taker: 'roleMinuteTaker',
+  host: 'roleHost',
+  organiser: 'roleOrganiser',
+};
 
-const counted = (phrase: Phrase, one: PartKey, other: PartKey, n: number) => phrase(n === 1 ? one : other, { n: String(n) });
+const counted = (phrase: Phrase, one: PartKey, other: PartKey, n: number) =>
+  phrase(n === 1 ? one : other, { n: String(n) });
 
 function days(phrase: Phrase, n: number): string {
   return counted(phrase, 'daysOne', 'daysOther', n);
@@ -47,14 +58,24 @@ function when(phrase: Phrase, value: StoredValues['when']): string {
   const start = dayjs(value.start).tz(value.timeZone).locale('en');
   const end = dayjs(value.end).tz(value.timeZone).locale('en');
   const format = phrase('dayFormat');
-  const range = start.format('YYYY-MM-DD') === end.format('YYYY-MM-DD')
-    ? phrase('timeRange', { day: start.format(format), from: start.format('HH:mm'), to: end.format('HH:mm') })
-    : phrase('timeRangeAcrossDays', { startDay: start.format(format), from: start.format('HH:mm'), endDay: end.format(format), to: end.format('HH:mm') });
+  const range =
+    start.format('YYYY-MM-DD') === end.format('YYYY-MM-DD')
+      ? phrase('timeRange', { day: start.format(format), from: start.format('HH:mm'), to: end.format('HH:mm') })
+      : phrase('timeRangeAcrossDays', {
+          startDay: start.format(format),
+          from: start.format('HH:mm'),
+          endDay: end.format(format),
+          to: end.format('HH:mm'),
+        });
   return value.timeZone === HOME_TIME_ZONE ? range : phrase('inTimeZone', { range, zone: value.timeZone });
 }
 
 function place(phrase: Phrase, value: StoredValues['place']): string {
-  const room = value.room ? (value.room.location ? phrase('roomAt', { room: value.room.name, location: value.room.location }) : value.room.name) : '';
+  const room = value.room
+    ? value.room.location
+      ? phrase('roomAt', { room: value.room.name, location: value.room.location })
+      : value.room.name
+    : '';
   switch (value.mode) {
     case 'online':
       return phrase('placeOnline');
@@ -91,7 +112,9 @@ function formatValue(phrase: Phrase, type: ParamType, value: unknown): string {
       return value ? phrase('clash') : '';
     case 'dueIn': {
       const due = value as StoredValues['dueIn'];
-      return due.days > 0 ? phrase('dueIn', { deadline: due.deadline, days: days(phrase, due.days) }) : phrase('dueToday', { deadline: due.deadline });
+      return due.days > 0
+        ? phrase('dueIn', { deadline: due.deadline, days: days(phrase, due.days) })
+        : phrase('dueToday', { deadline: due.deadline });
     }
     case 'lateness':
       return (value as number) > 0 ? phrase('late', { days: days(phrase, value as number) }) : '';
@@ -101,7 +124,11 @@ function formatValue(phrase: Phrase, type: ParamType, value: unknown): string {
 }
 
 /** Each parameter of a notification written as text, ready for its kind's templates. */
-export function formatParams<K extends NotificationKind>(kind: K, params: NotificationParams<K>, phrase: Phrase): Record<string, string> {
+export function formatParams<K extends NotificationKind>(
+  kind: K,
+  params: NotificationParams<K>,
+  phrase: Phrase,
+): Record<string, string> {
   const values = params as Record<string, unknown>;
   return Object.fromEntries(paramsOf(kind).map(([name, type]) => [name, formatValue(phrase, type, values[name])]));
 }
@@ -113,7 +140,11 @@ export function templatesOf(messages: NotificationMessages, kind: NotificationKi
 }
 
 /** A notification's title and body in one language, without i18next. */
-export function renderWith<K extends NotificationKind>(messages: NotificationMessages, kind: K, params: NotificationParams<K>): { title: string; body: string } {
+export function renderWith<K extends NotificationKind>(
+  messages: NotificationMessages,
+  kind: K,
+  params: NotificationParams<K>,
+): { title: string; body: string } {
   const values = formatParams(kind, params, phraseBook(messages));
   const templates = templatesOf(messages, kind);
   return { title: interpolate(templates.title, values), body: interpolate(templates.body, values) };

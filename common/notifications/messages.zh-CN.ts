@@ -9,7 +9,10 @@ const notificationMessagesZhCN = {
       roles_changed: { title: '您的角色已调整', body: '安全保密管理员调整了您的角色，重新登录后生效。' },
       clearance_changed: { title: '您的密级已调整', body: '安全保密管理员调整了您的密级，可在个人设置中查看。' },
       mfa_reset: { title: '您的验证器已被重置', body: '安全保密管理员重置了您的验证器，下次登录时请重新绑定。' },
-      password_reset: { title: '您的密码已被重置', body: '系统管理员为您重置了密码。如果这不是您申请的，请立即联系管理员。' },
+      password_reset: {
+        title: '您的密码已被重置',
+        body: '系统管理员为您重置了密码。如果这不是您申请的，请立即联系管理员。',
+      },
     },
     comment: {
       mention: { title: '{{author}} 在《{{document}}》中提到了你', body: '{{excerpt}}' },
@@ -27,8 +30,14 @@ const notificationMessagesZhCN = {
       updated: { title: '会议信息变更：{{meeting}}', body: '{{when}}，{{place}}。会议信息已更新，请查看。' },
       cancelled: { title: '会议取消：{{meeting}}', body: '原定 {{when}} 的会议已取消。{{reason}}' },
       uninvited: { title: '会议名单调整：{{meeting}}', body: '您已不在 {{when}} 这次会议的参会名单中。' },
-      substitute: { title: '代为参会：{{meeting}}', body: '{{person}}请假，指定您代为参加。{{when}}，{{place}}。请及时回执。{{clash}}' },
-      substitute_released: { title: '无需代为参会：{{meeting}}', body: '{{person}}已调整回执，您无需代为参加 {{when}} 的会议。' },
+      substitute: {
+        title: '代为参会：{{meeting}}',
+        body: '{{person}}请假，指定您代为参加。{{when}}，{{place}}。请及时回执。{{clash}}',
+      },
+      substitute_released: {
+        title: '无需代为参会：{{meeting}}',
+        body: '{{person}}已调整回执，您无需代为参加 {{when}} 的会议。',
+      },
       leave_requested: { title: '请假：{{person}}（{{meeting}}）', body: '理由：{{reason}}' },
       reminder: { title: '会议提醒：{{meeting}}', body: '距开始还有 {{lead}}：{{when}}，{{place}}。' },
       rsvp_reminder: { title: '请回执：{{meeting}}', body: '您尚未回执。距开始还有 {{lead}}：{{when}}，{{place}}。' },
@@ -38,10 +47,16 @@ const notificationMessagesZhCN = {
       reopened: { title: '会议纪要重新修改中：{{meeting}}', body: '{{reason}}修改后将再次请您确认。' },
       objection: { title: '{{person}}对会议纪要提出意见：{{meeting}}', body: '{{comment}}' },
       objection_resolved: { title: '您对会议纪要的意见已处理：{{meeting}}', body: '{{resolution}}' },
-      objection_resolved_by_other: { title: '{{role}}{{resolver}}已处理{{objector}}对会议纪要的异议：{{meeting}}', body: '{{resolution}}' },
+      objection_resolved_by_other: {
+        title: '{{role}}{{resolver}}已处理{{objector}}对会议纪要的异议：{{meeting}}',
+        body: '{{resolution}}',
+      },
       ready_to_close: { title: '会议纪要已全部确认，可签发：{{meeting}}', body: '' },
       closed: { title: '会议纪要已签发：{{meeting}}', body: '' },
-      proposals: { title: '会议纪要形成督办建议：{{meeting}}', body: '新增 {{created}} 项，更新 {{updated}} 项，请审核。' },
+      proposals: {
+        title: '会议纪要形成督办建议：{{meeting}}',
+        body: '新增 {{created}} 项，更新 {{updated}} 项，请审核。',
+      },
     },
     supervision: {
       assigned: { title: '新督办事项待签收', body: '{{task}}：请于{{dueDate}}前办结' },

@@ -8,7 +8,10 @@ import { checkCommentOnly, checkSuggestOnly } from './editRules.ts';
 const schema = documentSchema();
 const NOW = Date.UTC(2026, 10, 21, 2, 0, 0);
 let counter = 0;
-const idFor = (userId: string, at = NOW) => () => newSuggestionId(userId, at, `r${(counter++).toString(36).padStart(4, '0')}`);
+const idFor =
+  (userId: string, at = NOW) =>
+  () =>
+    newSuggestionId(userId, at, `r${(counter++).toString(36).padStart(4, '0')}`);
 
 const base = schema.nodeFromJSON({
   type: 'doc',
@@ -40,15 +43,27 @@ describe('suggest-only edits', () => {
     ['inserting text as a suggestion', (s) => suggest(s, (tr) => tr.insertText('紧急', 3), 'u1'), true],
     ['deleting text as a suggestion', (s) => suggest(s, (tr) => tr.delete(3, 7), 'u1'), true],
     ['splitting a paragraph as a suggestion', (s) => suggest(s, (tr) => tr.split(25), 'u1'), true],
-    ['withdrawing an own insertion', (s) => {
-      const withIns = suggest(s, (tr) => tr.insertText('紧急', 3), 'u1');
-      return suggest(withIns, (tr) => tr.delete(3, 5), 'u1');
-    }, true],
+    [
+      'withdrawing an own insertion',
+      (s) => {
+        const withIns = suggest(s, (tr) => tr.insertText('紧急', 3), 'u1');
+        return suggest(withIns, (tr) => tr.delete(3, 5), 'u1');
+      },
+      true,
+    ],
     ['typing directly', (s) => direct(s, (tr) => tr.insertText('紧急', 3)), false],
     ['deleting directly', (s) => direct(s, (tr) => tr.delete(3, 7)), false],
     ['attributing a suggestion to someone else', (s) => suggest(s, (tr) => tr.insertText('紧急', 3), 'u2'), false],
-    ['a suggestion dated a year ago', (s) => suggest(s, (tr) => tr.insertText('紧急', 3), 'u1', NOW - 365 * 86_400_000), false],
-    ['changing a heading level directly', (s) => direct(s, (tr) => tr.setNodeMarkup(0, undefined, { level: 2 })), false],
+    [
+      'a suggestion dated a year ago',
+      (s) => suggest(s, (tr) => tr.insertText('紧急', 3), 'u1', NOW - 365 * 86_400_000),
+      false,
+    ],
+    [
+      'changing a heading level directly',
+      (s) => direct(s, (tr) => tr.setNodeMarkup(0, undefined, { level: 2 })),
+      false,
+    ],
   ];
   it.each(cases)('%s', (_name, edit, allowed) => {
     const before = stateOf();

@@ -32,7 +32,8 @@ interface JsonNode {
 export function suggestionIds(doc: PmNode): Set<string> {
   const ids = new Set<string>();
   const visit = (marks: readonly { type: { name: string }; attrs: Record<string, unknown> }[]) => {
-    for (const m of marks) if ((SUGGESTION_MARKS as readonly string[]).includes(m.type.name)) ids.add(String(m.attrs.id));
+    for (const m of marks)
+      if ((SUGGESTION_MARKS as readonly string[]).includes(m.type.name)) ids.add(String(m.attrs.id));
   };
   visit(doc.marks);
   doc.descendants((node) => {
@@ -56,17 +57,27 @@ export function revertSuggestionsBy(doc: PmNode, schema: Schema, userId: string)
 
 export function checkCommentOnly(before: PmNode, after: PmNode, schema: Schema): EditVerdict {
   const strip = (d: PmNode) => withoutMarks(d, schema, (m) => m === 'comment');
-  return strip(before).eq(strip(after)) ? { ok: true } : { ok: false, reason: 'comment_only: this share may add comments but not change the text' };
+  return strip(before).eq(strip(after))
+    ? { ok: true }
+    : { ok: false, reason: 'comment_only: this share may add comments but not change the text' };
 }
 
-export function checkSuggestOnly(before: PmNode, after: PmNode, schema: Schema, userId: string, now: number): EditVerdict {
+export function checkSuggestOnly(
+  before: PmNode,
+  after: PmNode,
+  schema: Schema,
+  userId: string,
+  now: number,
+): EditVerdict {
   const known = suggestionIds(before);
   for (const id of suggestionIds(after)) {
     if (known.has(id)) continue;
     const authorship = parseSuggestionId(id);
     if (!authorship) return { ok: false, reason: 'suggest_only: a suggestion without a valid author id' };
-    if (authorship.userId !== userId) return { ok: false, reason: "suggest_only: suggestions may not be attributed to someone else" };
-    if (Math.abs(authorship.at - now) > SUGGESTION_CLOCK_TOLERANCE_MS) return { ok: false, reason: 'suggest_only: a suggestion with an implausible time' };
+    if (authorship.userId !== userId)
+      return { ok: false, reason: 'suggest_only: suggestions may not be attributed to someone else' };
+    if (Math.abs(authorship.at - now) > SUGGESTION_CLOCK_TOLERANCE_MS)
+      return { ok: false, reason: 'suggest_only: a suggestion with an implausible time' };
   }
   const strip = (d: PmNode) => withoutMarks(revertSuggestionsBy(d, schema, userId), schema, (m) => m === 'comment');
   return strip(before).eq(strip(after))

@@ -19,7 +19,11 @@ export interface SuggestionSummary {
 
 export function listSuggestions(doc: PmNode): SuggestionSummary[] {
   const byId = new Map<string, SuggestionSummary>();
-  const note = (marks: readonly { type: { name: string }; attrs: Record<string, unknown> }[], pos: number, text: string) => {
+  const note = (
+    marks: readonly { type: { name: string }; attrs: Record<string, unknown> }[],
+    pos: number,
+    text: string,
+  ) => {
     for (const m of marks) {
       const kind = m.type.name as SuggestionKind;
       if (!SUGGESTION_MARKS.includes(kind)) continue;
@@ -27,7 +31,14 @@ export function listSuggestions(doc: PmNode): SuggestionSummary[] {
       let s = byId.get(id);
       if (!s) {
         const who = parseSuggestionId(id);
-        s = { id, kinds: [], authorId: who?.userId ?? null, at: who ? new Date(who.at).toISOString() : null, text: '', from: pos };
+        s = {
+          id,
+          kinds: [],
+          authorId: who?.userId ?? null,
+          at: who ? new Date(who.at).toISOString() : null,
+          text: '',
+          from: pos,
+        };
         byId.set(id, s);
       }
       if (!s.kinds.includes(kind)) s.kinds.push(kind);
@@ -35,13 +46,18 @@ export function listSuggestions(doc: PmNode): SuggestionSummary[] {
     }
   };
   doc.descendants((node, pos) => {
-    note(node.marks, pos, node.isText ? node.text ?? '' : node.isBlock ? '\n' : '');
+    note(node.marks, pos, node.isText ? (node.text ?? '') : node.isBlock ? '\n' : '');
     return true;
   });
   return [...byId.values()].sort((a, b) => a.from - b.from);
 }
 
-export function decideSuggestions(doc: PmNode, schema: Schema, ids: readonly string[], decision: 'accept' | 'reject'): PmNode {
+export function decideSuggestions(
+  doc: PmNode,
+  schema: Schema,
+  ids: readonly string[],
+  decision: 'accept' | 'reject',
+): PmNode {
   let state = EditorState.create({ schema, doc });
   for (const id of ids) {
     const command = decision === 'accept' ? applySuggestion(id) : revertSuggestion(id);

@@ -27,7 +27,10 @@ function throughYjs(doc: PmNode): PmNode {
 }
 
 describe('comment anchors', () => {
-  const base = schema.nodeFromJSON({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '请各单位认真落实本通知要求。' }] }] });
+  const base = schema.nodeFromJSON({
+    type: 'doc',
+    content: [{ type: 'paragraph', content: [{ type: 'text', text: '请各单位认真落实本通知要求。' }] }],
+  });
   let state = EditorState.create({ schema, doc: base });
   state = state.apply(state.tr.addMark(5, 13, schema.marks.comment!.create({ threadId: 't1' })));
   state = state.apply(state.tr.addMark(9, 11, schema.marks.comment!.create({ threadId: 't2' })));

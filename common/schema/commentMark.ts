@@ -10,7 +10,12 @@ export const Comment = Mark.create({
     return { threadId: { default: null } };
   },
   parseHTML() {
-    return [{ tag: 'span[data-thread-id]', getAttrs: (el) => ({ threadId: (el as HTMLElement).getAttribute('data-thread-id') }) }];
+    return [
+      {
+        tag: 'span[data-thread-id]',
+        getAttrs: (el) => ({ threadId: (el as HTMLElement).getAttribute('data-thread-id') }),
+      },
+    ];
   },
   renderHTML({ mark }) {
     return ['span', { 'data-thread-id': mark.attrs.threadId, class: 'tb-comment' }, 0];

@@ -47,7 +47,14 @@ describe('decision item attributes', () => {
 
   it('reads stored attributes with defaults for absent or broken ones', () => {
     expect(decisionAttrsOf({ id: ID, due: 'soon', leadUnits: [{ unitId: null, name: '区住建局' }] })).toEqual({
-      id: ID, leadUnits: [{ unitId: null, name: '区住建局' }], coUnits: [], owners: [], coOwners: [], due: null, noDeadline: false, confirmed: false,
+      id: ID,
+      leadUnits: [{ unitId: null, name: '区住建局' }],
+      coUnits: [],
+      owners: [],
+      coOwners: [],
+      due: null,
+      noDeadline: false,
+      confirmed: false,
     });
   });
 });
@@ -73,7 +80,10 @@ function attributeUpdate(base: Y.Doc, key: string, value: unknown): Uint8Array {
   const copy = new Y.Doc({ gc: false });
   Y.applyUpdate(copy, Y.encodeStateAsUpdate(base));
   const before = Y.encodeStateVector(copy);
-  const el = copy.getXmlFragment(DOCUMENT_FIELD).toArray().find((n): n is Y.XmlElement => n instanceof Y.XmlElement && n.nodeName === 'decisionItem')!;
+  const el = copy
+    .getXmlFragment(DOCUMENT_FIELD)
+    .toArray()
+    .find((n): n is Y.XmlElement => n instanceof Y.XmlElement && n.nodeName === 'decisionItem')!;
   // Yjs types attributes as strings, but stores (and y-prosemirror writes) any JSON value.
   el.setAttribute(key, value as string);
   return Y.encodeStateAsUpdate(copy, before);
@@ -81,8 +91,14 @@ function attributeUpdate(base: Y.Doc, key: string, value: unknown): Uint8Array {
 
 describe('decision items through Yjs', () => {
   const attrs = {
-    id: ID, leadUnits: [{ unitId: 'u-1', name: '区住建局' }], coUnits: [{ unitId: null, name: '各街道' }],
-    owners: [{ userId: null, name: '王强' }], coOwners: [], due: '2025-03-31', noDeadline: false, confirmed: true,
+    id: ID,
+    leadUnits: [{ unitId: 'u-1', name: '区住建局' }],
+    coUnits: [{ unitId: null, name: '各街道' }],
+    owners: [{ userId: null, name: '王强' }],
+    coOwners: [],
+    due: '2025-03-31',
+    noDeadline: false,
+    confirmed: true,
   };
 
   it('keeps structured attributes through a round trip', () => {
@@ -118,7 +134,9 @@ describe('decision items through Yjs', () => {
   it('accepts a good attribute change on an existing item, and plain typing without trying a copy', () => {
     const base = yDocOf(minutes(attrs));
     expect(updateProblem(attributeUpdate(base, 'due', '2025-06-30'), 'minutes', base)).toBeNull();
-    expect(updateProblem(attributeUpdate(base, 'coUnits', [{ unitId: 'u-2', name: '区财政局' }]), 'minutes', base)).toBeNull();
+    expect(
+      updateProblem(attributeUpdate(base, 'coUnits', [{ unitId: 'u-2', name: '区财政局' }]), 'minutes', base),
+    ).toBeNull();
     const copy = new Y.Doc({ gc: false });
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(base));
     const before = Y.encodeStateVector(copy);
@@ -133,7 +151,20 @@ describe('decision items in the export model', () => {
     const doc = schema.nodeFromJSON({
       type: 'doc',
       content: [
-        { type: 'decisionItem', attrs: { id: ID, leadUnits: [{ unitId: null, name: '区住建局' }], coUnits: [{ unitId: null, name: '区财政局' }, { unitId: null, name: '各街道' }], owners: [{ userId: null, name: '王强' }], due: '2025-03-31' }, content: [{ type: 'text', text: '推进老旧小区改造。' }] },
+        {
+          type: 'decisionItem',
+          attrs: {
+            id: ID,
+            leadUnits: [{ unitId: null, name: '区住建局' }],
+            coUnits: [
+              { unitId: null, name: '区财政局' },
+              { unitId: null, name: '各街道' },
+            ],
+            owners: [{ userId: null, name: '王强' }],
+            due: '2025-03-31',
+          },
+          content: [{ type: 'text', text: '推进老旧小区改造。' }],
+        },
         { type: 'paragraph', content: [{ type: 'text', text: '会议强调，要压实责任。' }] },
         { type: 'decisionItem', attrs: { noDeadline: true }, content: [{ type: 'text', text: '研究停车难问题。' }] },
       ],
@@ -145,7 +176,9 @@ describe('decision items in the export model', () => {
     expect(first.number).toBe(1);
     expect(first.anchor).toBe(ID);
     expect(first.runs.map((r) => r.text).join('')).toBe('推进老旧小区改造。');
-    expect(decisionFieldsLine(first.fields)).toBe('牵头单位：区住建局；配合单位：区财政局、各街道；责任人：王强；完成时限：2025-03-31');
+    expect(decisionFieldsLine(first.fields)).toBe(
+      '牵头单位：区住建局；配合单位：区财政局、各街道；责任人：王强；完成时限：2025-03-31',
+    );
     expect(second.number).toBe(2);
     expect(decisionFieldsLine(second.fields)).toBe('完成时限：待定');
   });

@@ -6,8 +6,14 @@ import { isValidIsoDate } from '../calendar/isoDate.ts';
 
 export const DECISION_ITEM = 'decisionItem';
 
-export interface DecisionUnit { unitId: string | null; name: string }
-export interface DecisionPerson { userId: string | null; name: string }
+export interface DecisionUnit {
+  unitId: string | null;
+  name: string;
+}
+export interface DecisionPerson {
+  userId: string | null;
+  name: string;
+}
 
 export interface DecisionAttrs {
   id: string | null;
@@ -21,7 +27,14 @@ export interface DecisionAttrs {
 }
 
 export const DECISION_ATTR_DEFAULTS: DecisionAttrs = {
-  id: null, leadUnits: [], coUnits: [], owners: [], coOwners: [], due: null, noDeadline: false, confirmed: false,
+  id: null,
+  leadUnits: [],
+  coUnits: [],
+  owners: [],
+  coOwners: [],
+  due: null,
+  noDeadline: false,
+  confirmed: false,
 };
 
 /** Bounds keep one attribute from carrying a payload: nobody names 50 lead units in one decision. */
@@ -40,10 +53,12 @@ function partyProblem(value: unknown, idKey: 'unitId' | 'userId'): string | null
   for (const entry of value as unknown[]) {
     if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return 'entries must be objects';
     const keys = Object.keys(entry);
-    if (keys.length !== 2 || !keys.includes(idKey) || !keys.includes('name')) return `entries have exactly ${idKey} and name`;
+    if (keys.length !== 2 || !keys.includes(idKey) || !keys.includes('name'))
+      return `entries have exactly ${idKey} and name`;
     const { name } = entry as { name: unknown };
     const id = (entry as Record<string, unknown>)[idKey];
-    if (typeof name !== 'string' || name.trim() === '' || name.length > MAX_PARTY_NAME) return `name must be 1–${MAX_PARTY_NAME} characters`;
+    if (typeof name !== 'string' || name.trim() === '' || name.length > MAX_PARTY_NAME)
+      return `name must be 1–${MAX_PARTY_NAME} characters`;
     if (id !== null && !(typeof id === 'string' && DIRECTORY_ID.test(id))) return `${idKey} must be an id or null`;
   }
   return null;
@@ -54,17 +69,24 @@ function partyProblem(value: unknown, idKey: 'unitId' | 'userId'): string | null
  * (y-prosemirror does not store null attributes), which is always fine: the default applies.
  */
 export function decisionAttributeProblem(key: string, value: unknown): string | null {
-  if (value === undefined || value === null) return key in DECISION_ATTR_DEFAULTS ? null : `unknown attribute "${key.slice(0, 40)}"`;
+  if (value === undefined || value === null)
+    return key in DECISION_ATTR_DEFAULTS ? null : `unknown attribute "${key.slice(0, 40)}"`;
   switch (key) {
-    case 'id': return isDecisionId(value) ? null : 'id must be 8–64 letters, digits or dashes';
+    case 'id':
+      return isDecisionId(value) ? null : 'id must be 8–64 letters, digits or dashes';
     case 'leadUnits':
-    case 'coUnits': return partyProblem(value, 'unitId');
+    case 'coUnits':
+      return partyProblem(value, 'unitId');
     case 'owners':
-    case 'coOwners': return partyProblem(value, 'userId');
-    case 'due': return typeof value === 'string' && isValidIsoDate(value) ? null : 'due must be a YYYY-MM-DD date or null';
+    case 'coOwners':
+      return partyProblem(value, 'userId');
+    case 'due':
+      return typeof value === 'string' && isValidIsoDate(value) ? null : 'due must be a YYYY-MM-DD date or null';
     case 'noDeadline':
-    case 'confirmed': return typeof value === 'boolean' ? null : `${key} must be true or false`;
-    default: return `unknown attribute "${key.slice(0, 40)}"`;
+    case 'confirmed':
+      return typeof value === 'boolean' ? null : `${key} must be true or false`;
+    default:
+      return `unknown attribute "${key.slice(0, 40)}"`;
   }
 }
 
@@ -73,7 +95,8 @@ export function decisionAttrsOf(attrs: Record<string, unknown> | undefined): Dec
   const a = { ...DECISION_ATTR_DEFAULTS };
   for (const key of Object.keys(DECISION_ATTR_DEFAULTS) as Array<keyof DecisionAttrs>) {
     const value = attrs?.[key];
-    if (value !== undefined && value !== null && decisionAttributeProblem(key, value) === null) (a as Record<string, unknown>)[key] = value;
+    if (value !== undefined && value !== null && decisionAttributeProblem(key, value) === null)
+      (a as Record<string, unknown>)[key] = value;
   }
   return a;
 }
@@ -93,7 +116,8 @@ function jsonAttribute(key: keyof DecisionAttrs) {
         return DECISION_ATTR_DEFAULTS[key];
       }
     },
-    renderHTML: (attrs: Record<string, unknown>) => (attrs[key] === null ? {} : { [dataKey]: JSON.stringify(attrs[key]) }),
+    renderHTML: (attrs: Record<string, unknown>) =>
+      attrs[key] === null ? {} : { [dataKey]: JSON.stringify(attrs[key]) },
   };
 }
 
@@ -122,6 +146,14 @@ export const DecisionItem = Node.create({
   },
 
   renderHTML({ HTMLAttributes, node }) {
-    return ['div', mergeAttributes(HTMLAttributes, { 'data-decision-item': '', id: node.attrs.id ? `decision-${String(node.attrs.id)}` : undefined, class: 'tb-decision-item' }), 0];
+    return [
+      'div',
+      mergeAttributes(HTMLAttributes, {
+        'data-decision-item': '',
+        id: node.attrs.id ? `decision-${String(node.attrs.id)}` : undefined,
+        class: 'tb-decision-item',
+      }),
+      0,
+    ];
   },
 });

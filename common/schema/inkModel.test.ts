@@ -2,14 +2,42 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
-  addNote, addStroke, addWhiteboardPage, decodePoints, deleteStroke, encodePoints, INK_LIMITS, newInkId, notesOnPage, parseAwareness, parseNote,
-  parsePage, parseStroke, removeWhiteboardPage, strokePoints, strokesByPage, strokesOnPage, updateNote, whiteboardPages, type InkStroke,
+  addNote,
+  addStroke,
+  addWhiteboardPage,
+  decodePoints,
+  deleteStroke,
+  encodePoints,
+  INK_LIMITS,
+  newInkId,
+  notesOnPage,
+  parseAwareness,
+  parseNote,
+  parsePage,
+  parseStroke,
+  removeWhiteboardPage,
+  strokePoints,
+  strokesByPage,
+  strokesOnPage,
+  updateNote,
+  whiteboardPages,
+  type InkStroke,
 } from './inkModel.ts';
 
 const USER = '0b6f1c2e-1111-4222-8333-444455556666';
 
 function stroke(over: Partial<Record<keyof InkStroke, unknown>> = {}): Record<string, unknown> {
-  return { id: 'abc', page: '2', tool: 'pen', color: '#112233', width: 2, points: encodePoints([0.1, 0.2, 0.5, 0.11, 0.21, 0.6]), author: USER, at: 1_700_000_000_000, ...over };
+  return {
+    id: 'abc',
+    page: '2',
+    tool: 'pen',
+    color: '#112233',
+    width: 2,
+    points: encodePoints([0.1, 0.2, 0.5, 0.11, 0.21, 0.6]),
+    author: USER,
+    at: 1_700_000_000_000,
+    ...over,
+  };
 }
 
 describe('encodePoints / decodePoints', () => {
@@ -26,7 +54,8 @@ describe('encodePoints / decodePoints', () => {
 
   it('is compact for a pen stroke (a few characters per point)', () => {
     const flat: number[] = [];
-    for (let i = 0; i < 200; i++) flat.push(0.3 + i * 0.001, 0.4 + Math.sin(i / 10) * 0.01, 0.5 + Math.sin(i / 7) * 0.1);
+    for (let i = 0; i < 200; i++)
+      flat.push(0.3 + i * 0.001, 0.4 + Math.sin(i / 10) * 0.01, 0.5 + Math.sin(i / 7) * 0.1);
     expect(encodePoints(flat).length).toBeLessThan(200 * 7);
   });
 
@@ -52,7 +81,14 @@ describe('parseStroke', () => {
 
   it.each<[string, Record<string, unknown> | unknown]>([
     ['an extra field', stroke({ extra: 1 } as Partial<Record<keyof InkStroke, unknown>>)],
-    ['a missing field', (() => { const s = stroke(); delete s.color; return s; })()],
+    [
+      'a missing field',
+      (() => {
+        const s = stroke();
+        delete s.color;
+        return s;
+      })(),
+    ],
     ['an unknown tool', stroke({ tool: 'spray' })],
     ['a bad colour', stroke({ color: 'red' })],
     ['a zero width', stroke({ width: 0 })],
@@ -75,7 +111,16 @@ describe('parseStroke', () => {
 });
 
 describe('parseNote and parsePage', () => {
-  const note = { id: 'n1', page: '1', x: 0.5, y: 0.25, text: '请核对数字', color: '#ffee00', author: USER, at: 1_700_000_000_000 };
+  const note = {
+    id: 'n1',
+    page: '1',
+    x: 0.5,
+    y: 0.25,
+    text: '请核对数字',
+    color: '#ffee00',
+    author: USER,
+    at: 1_700_000_000_000,
+  };
 
   it('accepts well-formed notes and pages', () => {
     expect(parseNote(note).ok).toBe(true);
@@ -93,7 +138,10 @@ describe('parseNote and parsePage', () => {
 
   it.each([
     ['an unknown background', { id: 'p1', background: 'grid', createdBy: USER, at: 1 }],
-    ['a background with extra fields', { id: 'p1', background: { snapshotFileId: 'f1', url: 'http://x' }, createdBy: USER, at: 1 }],
+    [
+      'a background with extra fields',
+      { id: 'p1', background: { snapshotFileId: 'f1', url: 'http://x' }, createdBy: USER, at: 1 },
+    ],
     ['a missing creator', { id: 'p1', background: 'blank', at: 1 }],
   ])('refuses a page with %s', (_label, value) => {
     expect(parsePage(value).ok).toBe(false);
@@ -103,9 +151,24 @@ describe('parseNote and parsePage', () => {
 describe('document helpers', () => {
   it('adds, lists by page in drawing order and erases strokes, through a Yjs round trip', () => {
     const doc = new Y.Doc();
-    const late = addStroke(doc, { page: '2', tool: 'pen', color: '#000000', width: 2, points: [0.1, 0.1, 0.5, 0.2, 0.2, 0.5] }, USER, 2_000);
-    const early = addStroke(doc, { page: '2', tool: 'highlighter', color: '#ffff00', width: 12, points: [0.3, 0.3, 0.5] }, USER, 1_000);
-    addStroke(doc, { page: '3', tool: 'line', color: '#ff0000', width: 1, points: [0, 0, 0.5, 1, 1, 0.5] }, USER, 1_500);
+    const late = addStroke(
+      doc,
+      { page: '2', tool: 'pen', color: '#000000', width: 2, points: [0.1, 0.1, 0.5, 0.2, 0.2, 0.5] },
+      USER,
+      2_000,
+    );
+    const early = addStroke(
+      doc,
+      { page: '2', tool: 'highlighter', color: '#ffff00', width: 12, points: [0.3, 0.3, 0.5] },
+      USER,
+      1_000,
+    );
+    addStroke(
+      doc,
+      { page: '3', tool: 'line', color: '#ff0000', width: 1, points: [0, 0, 0.5, 1, 1, 0.5] },
+      USER,
+      1_500,
+    );
     const copy = new Y.Doc();
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
     expect(strokesOnPage(copy, '2').map((s) => s.id)).toEqual([early.id, late.id]);
@@ -119,8 +182,19 @@ describe('document helpers', () => {
     const doc = new Y.Doc();
     const mine = Symbol('mine');
     const undo = new Y.UndoManager(doc.getMap('strokes'), { trackedOrigins: new Set([mine]) });
-    const own = addStroke(doc, { page: '1', tool: 'pen', color: '#000000', width: 2, points: [0.1, 0.1, 0.5] }, USER, 1, mine);
-    const theirs = addStroke(doc, { page: '1', tool: 'pen', color: '#000000', width: 2, points: [0.2, 0.2, 0.5] }, 'someone-else', 2);
+    const own = addStroke(
+      doc,
+      { page: '1', tool: 'pen', color: '#000000', width: 2, points: [0.1, 0.1, 0.5] },
+      USER,
+      1,
+      mine,
+    );
+    const theirs = addStroke(
+      doc,
+      { page: '1', tool: 'pen', color: '#000000', width: 2, points: [0.2, 0.2, 0.5] },
+      'someone-else',
+      2,
+    );
     undo.undo();
     expect(strokesOnPage(doc, '1').map((s) => s.id)).toEqual([theirs.id]);
     undo.redo();
@@ -128,7 +202,9 @@ describe('document helpers', () => {
   });
 
   it('refuses to write an invalid stroke', () => {
-    expect(() => addStroke(new Y.Doc(), { page: '1', tool: 'pen', color: 'red', width: 2, points: [0.1, 0.1, 0.5] }, USER)).toThrow(/colour/);
+    expect(() =>
+      addStroke(new Y.Doc(), { page: '1', tool: 'pen', color: 'red', width: 2, points: [0.1, 0.1, 0.5] }, USER),
+    ).toThrow(/colour/);
   });
 
   it('keeps notes and whiteboard pages', () => {
@@ -150,11 +226,18 @@ describe('document helpers', () => {
 });
 
 describe('parseAwareness', () => {
-  const state = { user: { id: USER, name: '张三', color: '#3366ff' }, follow: { presenter: true, materialId: 'm1', page: '3', zoom: 1.5, scrollX: 0, scrollY: 120 }, laser: { x: 0.5, y: 0.5, at: 1_700_000_000_000 } };
+  const state = {
+    user: { id: USER, name: '张三', color: '#3366ff' },
+    follow: { presenter: true, materialId: 'm1', page: '3', zoom: 1.5, scrollX: 0, scrollY: 120 },
+    laser: { x: 0.5, y: 0.5, at: 1_700_000_000_000 },
+  };
 
   it('accepts presence with follow and laser, and presence alone', () => {
     expect(parseAwareness(state).ok).toBe(true);
-    expect(parseAwareness({ user: state.user })).toEqual({ ok: true, value: { user: state.user, follow: null, laser: null } });
+    expect(parseAwareness({ user: state.user })).toEqual({
+      ok: true,
+      value: { user: state.user, follow: null, laser: null },
+    });
   });
 
   it.each([

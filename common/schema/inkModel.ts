@@ -212,11 +212,13 @@ export function parseStroke(v: unknown): Parsed<InkStroke> {
   if (typeof page !== 'string' || !ID_RE.test(page)) return bad('stroke: bad page');
   if (typeof tool !== 'string' || !(INK_TOOLS as readonly string[]).includes(tool)) return bad('stroke: unknown tool');
   if (typeof color !== 'string' || !COLOR_RE.test(color)) return bad('stroke: bad colour');
-  if (typeof width !== 'number' || !(width >= INK_LIMITS.minWidth && width <= INK_LIMITS.maxWidth)) return bad('stroke: width out of range');
+  if (typeof width !== 'number' || !(width >= INK_LIMITS.minWidth && width <= INK_LIMITS.maxWidth))
+    return bad('stroke: width out of range');
   if (typeof author !== 'string' || !USER_ID_RE.test(author)) return bad('stroke: bad author');
   if (!isEpochMs(at)) return bad('stroke: bad time');
   // Each point takes at least three characters; at most five per value at our scales.
-  if (typeof points !== 'string' || points.length < 3 || points.length > INK_LIMITS.maxPointsPerStroke * 15) return bad('stroke: bad points');
+  if (typeof points !== 'string' || points.length < 3 || points.length > INK_LIMITS.maxPointsPerStroke * 15)
+    return bad('stroke: bad points');
   const flat = decodePoints(points);
   if (!flat || flat.length === 0) return bad('stroke: bad points');
   const count = flat.length / 3;
@@ -278,10 +280,22 @@ export function pagesArray(doc: Y.Doc): Y.Array<WhiteboardPage> {
  * Adds a stroke drawn by `author`. Pass the UndoManager's tracked origin as `origin` so that undo covers own strokes
  * only. Returns the stored stroke.
  */
-export function addStroke(doc: Y.Doc, input: StrokeInput, author: string, at = Date.now(), origin?: unknown): InkStroke {
+export function addStroke(
+  doc: Y.Doc,
+  input: StrokeInput,
+  author: string,
+  at = Date.now(),
+  origin?: unknown,
+): InkStroke {
   const stroke: InkStroke = {
-    id: newInkId(), page: input.page, tool: input.tool, color: input.color, width: input.width,
-    points: encodePoints(input.points), author, at: Math.round(at),
+    id: newInkId(),
+    page: input.page,
+    tool: input.tool,
+    color: input.color,
+    width: input.width,
+    points: encodePoints(input.points),
+    author,
+    at: Math.round(at),
   };
   const parsed = parseStroke(stroke);
   if (!parsed.ok) throw new Error(parsed.problem);
@@ -294,7 +308,8 @@ export function deleteStroke(doc: Y.Doc, strokeId: string, origin?: unknown): vo
   doc.transact(() => strokesMap(doc).delete(strokeId), origin);
 }
 
-const byTime = (a: { at: number; id: string }, b: { at: number; id: string }) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byTime = (a: { at: number; id: string }, b: { at: number; id: string }) =>
+  a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** The page's strokes in drawing order (oldest first, so later strokes paint on top). */
 export function strokesOnPage(doc: Y.Doc, page: string): InkStroke[] {
@@ -324,7 +339,16 @@ export interface NoteInput {
 }
 
 export function addNote(doc: Y.Doc, input: NoteInput, author: string, at = Date.now(), origin?: unknown): InkNote {
-  const note: InkNote = { id: newInkId(), page: input.page, x: input.x, y: input.y, text: input.text, color: input.color, author, at: Math.round(at) };
+  const note: InkNote = {
+    id: newInkId(),
+    page: input.page,
+    x: input.x,
+    y: input.y,
+    text: input.text,
+    color: input.color,
+    author,
+    at: Math.round(at),
+  };
   const parsed = parseNote(note);
   if (!parsed.ok) throw new Error(parsed.problem);
   doc.transact(() => notesMap(doc).set(note.id, note), origin);
@@ -332,7 +356,12 @@ export function addNote(doc: Y.Doc, input: NoteInput, author: string, at = Date.
 }
 
 /** Changes a note's text, position or colour (its author, or someone with edit access). */
-export function updateNote(doc: Y.Doc, noteId: string, change: Partial<Pick<InkNote, 'text' | 'x' | 'y' | 'color'>>, origin?: unknown): InkNote | null {
+export function updateNote(
+  doc: Y.Doc,
+  noteId: string,
+  change: Partial<Pick<InkNote, 'text' | 'x' | 'y' | 'color'>>,
+  origin?: unknown,
+): InkNote | null {
   const current = notesMap(doc).get(noteId);
   if (!current) return null;
   const next: InkNote = { ...current, ...change };
@@ -352,7 +381,13 @@ export function notesOnPage(doc: Y.Doc, page: string): InkNote[] {
   return out.sort(byTime);
 }
 
-export function addWhiteboardPage(doc: Y.Doc, background: PageBackground, createdBy: string, at = Date.now(), origin?: unknown): WhiteboardPage {
+export function addWhiteboardPage(
+  doc: Y.Doc,
+  background: PageBackground,
+  createdBy: string,
+  at = Date.now(),
+  origin?: unknown,
+): WhiteboardPage {
   const page: WhiteboardPage = { id: newInkId(), background, createdBy, at: Math.round(at) };
   const parsed = parsePage(page);
   if (!parsed.ok) throw new Error(parsed.problem);
@@ -377,7 +412,14 @@ export function whiteboardPages(doc: Y.Doc): WhiteboardPage[] {
 
 export interface InkAwarenessState {
   user: { id: string; name: string; color: string };
-  follow: { presenter: boolean; materialId: string | null; page: string; zoom: number; scrollX: number; scrollY: number } | null;
+  follow: {
+    presenter: boolean;
+    materialId: string | null;
+    page: string;
+    zoom: number;
+    scrollX: number;
+    scrollY: number;
+  } | null;
   laser: { x: number; y: number; at: number } | null;
 }
 
@@ -389,21 +431,44 @@ export function parseAwareness(v: unknown): Parsed<InkAwarenessState> {
   if (extra !== undefined) return bad(`awareness: unexpected field "${extra.slice(0, 20)}"`);
   const { user, follow = null, laser = null } = v;
   if (!isRecord(user) || exactKeys(user, ['id', 'name', 'color'])) return bad('awareness: bad user');
-  if (typeof user.id !== 'string' || typeof user.name !== 'string' || user.name.length > 100 || typeof user.color !== 'string' || !COLOR_RE.test(user.color)) return bad('awareness: bad user');
+  if (
+    typeof user.id !== 'string' ||
+    typeof user.name !== 'string' ||
+    user.name.length > 100 ||
+    typeof user.color !== 'string' ||
+    !COLOR_RE.test(user.color)
+  )
+    return bad('awareness: bad user');
   let followState: InkAwarenessState['follow'] = null;
   if (follow !== null) {
-    if (!isRecord(follow) || exactKeys(follow, ['presenter', 'materialId', 'page', 'zoom', 'scrollX', 'scrollY'])) return bad('awareness: bad follow');
+    if (!isRecord(follow) || exactKeys(follow, ['presenter', 'materialId', 'page', 'zoom', 'scrollX', 'scrollY']))
+      return bad('awareness: bad follow');
     const { presenter, materialId, page, zoom, scrollX, scrollY } = follow;
-    if (typeof presenter !== 'boolean' || (materialId !== null && (typeof materialId !== 'string' || materialId.length > 64))) return bad('awareness: bad follow');
+    if (
+      typeof presenter !== 'boolean' ||
+      (materialId !== null && (typeof materialId !== 'string' || materialId.length > 64))
+    )
+      return bad('awareness: bad follow');
     if (typeof page !== 'string' || !ID_RE.test(page)) return bad('awareness: bad follow page');
     const finite = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
-    if (!finite(zoom) || zoom <= 0 || zoom > 20 || !finite(scrollX) || !finite(scrollY)) return bad('awareness: bad follow view');
+    if (!finite(zoom) || zoom <= 0 || zoom > 20 || !finite(scrollX) || !finite(scrollY))
+      return bad('awareness: bad follow view');
     followState = { presenter, materialId, page, zoom, scrollX, scrollY };
   }
   let laserState: InkAwarenessState['laser'] = null;
   if (laser !== null) {
-    if (!isRecord(laser) || exactKeys(laser, ['x', 'y', 'at']) || !isUnit(laser.x) || !isUnit(laser.y) || !isEpochMs(laser.at)) return bad('awareness: bad laser');
+    if (
+      !isRecord(laser) ||
+      exactKeys(laser, ['x', 'y', 'at']) ||
+      !isUnit(laser.x) ||
+      !isUnit(laser.y) ||
+      !isEpochMs(laser.at)
+    )
+      return bad('awareness: bad laser');
     laserState = { x: laser.x, y: laser.y, at: laser.at };
   }
-  return { ok: true, value: { user: { id: user.id, name: user.name, color: user.color }, follow: followState, laser: laserState } };
+  return {
+    ok: true,
+    value: { user: { id: user.id, name: user.name, color: user.color }, follow: followState, laser: laserState },
+  };
 }

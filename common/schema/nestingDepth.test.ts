@@ -7,7 +7,9 @@ function change(doc: Y.Doc, edit: (fragment: Y.XmlFragment) => void): { before: 
   const before = new Y.Doc();
   Y.applyUpdate(before, Y.encodeStateAsUpdate(doc));
   let update: Uint8Array = new Uint8Array();
-  const capture = (u: Uint8Array) => { update = u; };
+  const capture = (u: Uint8Array) => {
+    update = u;
+  };
   doc.on('update', capture);
   doc.transact(() => edit(doc.getXmlFragment('default')));
   doc.off('update', capture);
@@ -36,7 +38,8 @@ describe('deepestNewElement', () => {
   it('counts the levels already in the document under a new element, and siblings placed by their neighbour', () => {
     const doc = new Y.Doc();
     change(doc, (f) => nest(f, 3));
-    const deepest = () => (((doc.getXmlFragment('default').get(0) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlElement);
+    const deepest = () =>
+      ((doc.getXmlFragment('default').get(0) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlElement;
     // A child inside the third level: depth 4, its container named by id in the update.
     expect(depthOf(change(doc, () => deepest().insert(0, [new Y.XmlElement('paragraph')])))).toBe(4);
     // A sibling after that paragraph: its container comes from its neighbour, which is in the document.

@@ -58,7 +58,11 @@ export function deepestNewElement(current: Y.Doc, decoded: Decoded): number {
   // Depth of the element whose item has this id.
   const depthOfElementItem = (id: Y.ID, guard: number): number => {
     const fresh = newItemAt(id);
-    if (fresh) return depthOfContainer(fresh, guard) + (fresh.content instanceof Y.ContentType && fresh.content.type instanceof Y.XmlElement ? 1 : 0);
+    if (fresh)
+      return (
+        depthOfContainer(fresh, guard) +
+        (fresh.content instanceof Y.ContentType && fresh.content.type instanceof Y.XmlElement ? 1 : 0)
+      );
     const existing = existingItem(current, id);
     return existing?.content instanceof Y.ContentType ? typeDepth(existing.content.type) : 0;
   };

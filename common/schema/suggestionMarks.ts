@@ -29,19 +29,36 @@ function fromSpec(name: 'insertion' | 'deletion' | 'modification', spec: MarkSpe
     excludes: spec.excludes ?? '',
     addAttributes() {
       const attrs: Record<string, { default: unknown }> = {};
-      for (const [key, value] of Object.entries(spec.attrs ?? {})) attrs[key] = { default: (value as { default?: unknown }).default ?? null };
+      for (const [key, value] of Object.entries(spec.attrs ?? {}))
+        attrs[key] = { default: (value as { default?: unknown }).default ?? null };
       return attrs;
     },
     parseHTML() {
-      return [{
-        tag: name === 'insertion' ? 'ins[data-id]' : name === 'deletion' ? 'del[data-id]' : 'span[data-suggestion=modification]',
-        getAttrs: (el: HTMLElement) => ({ id: JSON.parse(el.getAttribute('data-id') ?? 'null') as unknown }),
-      }];
+      return [
+        {
+          tag:
+            name === 'insertion'
+              ? 'ins[data-id]'
+              : name === 'deletion'
+                ? 'del[data-id]'
+                : 'span[data-suggestion=modification]',
+          getAttrs: (el: HTMLElement) => ({ id: JSON.parse(el.getAttribute('data-id') ?? 'null') as unknown }),
+        },
+      ];
     },
     renderHTML({ mark }) {
       const author = parseSuggestionId(mark.attrs.id);
       const tag = name === 'insertion' ? 'ins' : name === 'deletion' ? 'del' : 'span';
-      return [tag, { 'data-suggestion': name, 'data-id': JSON.stringify(mark.attrs.id), 'data-author': author?.userId ?? '', 'data-at': author ? String(author.at) : '' }, 0];
+      return [
+        tag,
+        {
+          'data-suggestion': name,
+          'data-id': JSON.stringify(mark.attrs.id),
+          'data-author': author?.userId ?? '',
+          'data-at': author ? String(author.at) : '',
+        },
+        0,
+      ];
     },
   });
 }

@@ -17,15 +17,26 @@ const VERIFIED_VERSION = '3.12.16';
 const MESON = '/usr/bin/meson';
 const NINJA = '/usr/bin/ninja';
 const BUILD_PACKAGES = [
-  'meson', 'ninja-build', 'pkg-config', 'g++', 'make', 'python3',
-  'libssl-dev', 'libuv1-dev', 'libsrtp2-dev', 'libabsl-dev',
-  'libusrsctp-dev', 'nlohmann-json3-dev',
+  'meson',
+  'ninja-build',
+  'pkg-config',
+  'g++',
+  'make',
+  'python3',
+  'libssl-dev',
+  'libuv1-dev',
+  'libsrtp2-dev',
+  'libabsl-dev',
+  'libusrsctp-dev',
+  'nlohmann-json3-dev',
 ];
 
 const log = (msg) => console.log(`${TAG} ${msg}`);
 const fail = (msg) => {
   console.error(`${TAG} ERROR: ${msg}`);
-  console.error(`${TAG} Online meetings need this worker. To install without it (docs/tests only): TONGBAN_SKIP_MEDIASOUP_BUILD=1 npm install`);
+  console.error(
+    `${TAG} Online meetings need this worker. To install without it (docs/tests only): TONGBAN_SKIP_MEDIASOUP_BUILD=1 npm install`,
+  );
   process.exit(1);
 };
 const run = (cmd, args, opts = {}) => spawnSync(cmd, args, { encoding: 'utf8', ...opts });
@@ -43,46 +54,49 @@ const elapsed = (t0) => {
 
 // The *_lib variables only feed the libmediasoup-worker target (never built by
 // default), but meson resolves them at configure time, so they must exist.
-const dummyLib = (name) =>
-  `${name} = static_library('${name}_unused', 'unused.c', build_by_default: false)\n`;
+const dummyLib = (name) => `${name} = static_library('${name}_unused', 'unused.c', build_by_default: false)\n`;
 
 const SUBPROJECTS = {
-  'openssl': {
+  openssl: {
     build: "openssl_dep = dependency('openssl')\n" + dummyLib('libcrypto_lib') + dummyLib('libssl_lib'),
   },
-  'libuv': {
+  libuv: {
     build: "libuv_dep = dependency('libuv')\n" + dummyLib('libuv'),
-    options: "option('build_tests', type: 'boolean', value: false)\n" +
+    options:
+      "option('build_tests', type: 'boolean', value: false)\n" +
       "option('build_benchmarks', type: 'boolean', value: false)\n",
   },
-  'libsrtp2': {
+  libsrtp2: {
     // Debian installs srtp.h under <includedir>/srtp2 but the worker includes <srtp.h>.
-    build: "_srtp = dependency('libsrtp2')\n" +
-      "libsrtp2_dep = declare_dependency(dependencies: _srtp,\n" +
+    build:
+      "_srtp = dependency('libsrtp2')\n" +
+      'libsrtp2_dep = declare_dependency(dependencies: _srtp,\n' +
       "  include_directories: include_directories(_srtp.get_variable(pkgconfig: 'includedir') / 'srtp2'))\n" +
       dummyLib('libsrtp2'),
-    options: "option('crypto-library', type: 'string', value: 'none')\n" +
+    options:
+      "option('crypto-library', type: 'string', value: 'none')\n" +
       "option('crypto-library-kdf', type: 'feature', value: 'auto')\n" +
       "option('tests', type: 'feature', value: 'auto')\n",
   },
-  'usrsctp': {
+  usrsctp: {
     build: "usrsctp_dep = dependency('usrsctp')\n" + dummyLib('usrsctp'),
     options: "option('sctp_build_programs', type: 'boolean', value: false)\n",
   },
-  'nlohmann_json': {
+  nlohmann_json: {
     build: "nlohmann_json_dep = dependency('nlohmann_json')\n",
   },
   'abseil-cpp': {
     // Only the header families the worker and its libwebrtc copy include.
-    build: "absl_container_dep = dependency('absl_flat_hash_map', 'absl_flat_hash_set', 'absl_btree', 'absl_inlined_vector')\n" +
+    build:
+      "absl_container_dep = dependency('absl_flat_hash_map', 'absl_flat_hash_set', 'absl_btree', 'absl_inlined_vector')\n" +
       "absl_strings_dep = dependency('absl_strings')\n" +
       "absl_types_dep = dependency('absl_optional')\n" +
       dummyLib('absl_container_lib'),
   },
   // Test-only dependency; the worker binary never uses it.
-  'catch2': { build: 'catch2_dep = declare_dependency()\n' },
+  catch2: { build: 'catch2_dep = declare_dependency()\n' },
   // Windows-only in meson.build; an empty stand-in keeps "no wraps left" true.
-  'wingetopt': { build: 'wingetopt_dep = declare_dependency()\n' + dummyLib('wingetopt_lib') },
+  wingetopt: { build: 'wingetopt_dep = declare_dependency()\n' + dummyLib('wingetopt_lib') },
 };
 
 const RECIPE = {
@@ -106,7 +120,8 @@ const osRelease = (() => {
 })();
 const RECIPE_HASH = createHash('sha256')
   .update(JSON.stringify({ RECIPE, osRelease, arch: process.arch }))
-  .digest('hex').slice(0, 12);
+  .digest('hex')
+  .slice(0, 12);
 
 // ---------------------------------------------------------------------------
 
@@ -139,10 +154,17 @@ function installFile(from, to) {
 function missingPackages() {
   const q = run('dpkg-query', ['-W', '-f', '${Package} ${db:Status-Abbrev}\n', ...BUILD_PACKAGES]);
   if (q.error) {
-    fail(`dpkg-query not found: this script builds against Debian bookworm packages. Elsewhere, build mediasoup ${VERIFIED_VERSION}'s ` +
-      'worker yourself, install with TONGBAN_SKIP_MEDIASOUP_BUILD=1 and point MEDIASOUP_WORKER_BIN at it at run time.');
+    fail(
+      `dpkg-query not found: this script builds against Debian bookworm packages. Elsewhere, build mediasoup ${VERIFIED_VERSION}'s ` +
+        'worker yourself, install with TONGBAN_SKIP_MEDIASOUP_BUILD=1 and point MEDIASOUP_WORKER_BIN at it at run time.',
+    );
   }
-  const installed = new Set(q.stdout.split('\n').filter((l) => / ii $/.test(l)).map((l) => l.split(' ')[0]));
+  const installed = new Set(
+    q.stdout
+      .split('\n')
+      .filter((l) => / ii $/.test(l))
+      .map((l) => l.split(' ')[0]),
+  );
   return BUILD_PACKAGES.filter((p) => !installed.has(p));
 }
 
@@ -153,8 +175,10 @@ function ensureBuildPackages() {
   const isRoot = process.getuid?.() === 0;
   const canSudo = !isRoot && run('sudo', ['-n', 'true']).status === 0;
   if (!isRoot && !canSudo) {
-    fail(`missing Debian build packages: ${missing.join(' ')}\n` +
-      `Install them, then run npm install again:\n\n    sudo ${command}\n`);
+    fail(
+      `missing Debian build packages: ${missing.join(' ')}\n` +
+        `Install them, then run npm install again:\n\n    sudo ${command}\n`,
+    );
   }
   const asRoot = (args) => {
     log(`running: ${canSudo ? 'sudo ' : ''}${args.join(' ')}`);
@@ -166,7 +190,9 @@ function ensureBuildPackages() {
   // Refresh the package lists only when apt does not know a package yet.
   // apt-cache prints "name:\n  Installed: x\n  Candidate: y" for each package it knows.
   const policy = run('apt-cache', ['policy', ...missing]).stdout ?? '';
-  const candidates = new Map([...policy.matchAll(/^(\S+):\n\s+Installed: .*\n\s+Candidate: (.*)$/gm)].map((m) => [m[1], m[2]]));
+  const candidates = new Map(
+    [...policy.matchAll(/^(\S+):\n\s+Installed: .*\n\s+Candidate: (.*)$/gm)].map((m) => [m[1], m[2]]),
+  );
   const unknown = missing.some((p) => (candidates.get(p) ?? '(none)') === '(none)');
   let updated = false;
   if (unknown) {
@@ -186,14 +212,21 @@ function applyRecipe(workerDir) {
   const text = fs.readFileSync(mesonBuild, 'utf8');
   const [from, to] = RECIPE.mesonVersion.map((v) => `meson_version: '${v}'`);
   if (!text.includes(to)) {
-    if (!text.includes(from)) fail(`${mesonBuild} does not ask for "${from}"; the recipe was made for mediasoup ${VERIFIED_VERSION}.`);
+    if (!text.includes(from))
+      fail(`${mesonBuild} does not ask for "${from}"; the recipe was made for mediasoup ${VERIFIED_VERSION}.`);
     fs.writeFileSync(mesonBuild, text.replace(from, to));
   }
 
   const subDir = path.join(workerDir, 'subprojects');
-  const wraps = fs.readdirSync(subDir).filter((f) => f.endsWith('.wrap')).map((f) => f.slice(0, -5));
+  const wraps = fs
+    .readdirSync(subDir)
+    .filter((f) => f.endsWith('.wrap'))
+    .map((f) => f.slice(0, -5));
   const unknown = wraps.filter((w) => !(w in SUBPROJECTS));
-  if (unknown.length) fail(`mediasoup needs subprojects this recipe does not provide (${unknown.join(', ')}); it was made for mediasoup ${VERIFIED_VERSION}.`);
+  if (unknown.length)
+    fail(
+      `mediasoup needs subprojects this recipe does not provide (${unknown.join(', ')}); it was made for mediasoup ${VERIFIED_VERSION}.`,
+    );
   for (const [name, { build, options }] of Object.entries(SUBPROJECTS)) {
     fs.rmSync(path.join(subDir, `${name}.wrap`), { force: true });
     const dir = path.join(subDir, name);
@@ -227,9 +260,11 @@ async function main() {
   const t0 = Date.now();
   if (process.env.TONGBAN_SKIP_MEDIASOUP_BUILD === '1') {
     const bar = '!'.repeat(72);
-    console.warn(`${bar}\n${TAG} TONGBAN_SKIP_MEDIASOUP_BUILD=1: NOT building the mediasoup worker.\n` +
-      `${TAG} Online meetings (audio/video/screen share) WILL NOT WORK in this install\n` +
-      `${TAG} unless MEDIASOUP_WORKER_BIN points at a mediasoup ${VERIFIED_VERSION} worker at run time.\n${bar}`);
+    console.warn(
+      `${bar}\n${TAG} TONGBAN_SKIP_MEDIASOUP_BUILD=1: NOT building the mediasoup worker.\n` +
+        `${TAG} Online meetings (audio/video/screen share) WILL NOT WORK in this install\n` +
+        `${TAG} unless MEDIASOUP_WORKER_BIN points at a mediasoup ${VERIFIED_VERSION} worker at run time.\n${bar}`,
+    );
     return;
   }
 
@@ -245,15 +280,18 @@ async function main() {
   const workerDir = path.join(packageDir, 'worker');
   const { version } = JSON.parse(fs.readFileSync(pkgJson, 'utf8'));
   const target = path.join(workerDir, 'out', 'Release', 'mediasoup-worker');
-  if (version !== VERIFIED_VERSION) log(`WARNING: mediasoup ${version} found; this recipe is verified for ${VERIFIED_VERSION} only.`);
-  if (process.env.MEDIASOUP_WORKER_BIN) log(`note: MEDIASOUP_WORKER_BIN is set; at run time mediasoup uses it instead of the worker built here.`);
+  if (version !== VERIFIED_VERSION)
+    log(`WARNING: mediasoup ${version} found; this recipe is verified for ${VERIFIED_VERSION} only.`);
+  if (process.env.MEDIASOUP_WORKER_BIN)
+    log(`note: MEDIASOUP_WORKER_BIN is set; at run time mediasoup uses it instead of the worker built here.`);
 
   if (!workerProblem(target)) {
     log(`mediasoup ${version} worker already in place (${target}).`);
     return;
   }
 
-  const cacheRoot = process.env.TONGBAN_CACHE_DIR ||
+  const cacheRoot =
+    process.env.TONGBAN_CACHE_DIR ||
     path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'tongban');
   const cacheDir = path.join(cacheRoot, 'mediasoup-worker', `${version}-${RECIPE_HASH}`);
   const cached = path.join(cacheDir, 'mediasoup-worker');
@@ -266,7 +304,11 @@ async function main() {
   };
   const cachedProblem = fromCache();
   if (!cachedProblem) return;
-  log(cachedProblem === 'missing' ? `no cached worker at ${cached}.` : `ignoring cached worker ${cached}: ${cachedProblem}`);
+  log(
+    cachedProblem === 'missing'
+      ? `no cached worker at ${cached}.`
+      : `ignoring cached worker ${cached}: ${cachedProblem}`,
+  );
 
   log(`building mediasoup ${version} worker against Debian libraries (recipe ${RECIPE_HASH}).`);
   ensureBuildPackages();
@@ -285,8 +327,20 @@ async function main() {
 
   try {
     fs.mkdirSync(cacheDir, { recursive: true });
-    fs.writeFileSync(path.join(cacheDir, 'recipe.json'), JSON.stringify(
-      { mediasoup: version, recipe: RECIPE_HASH, os: osRelease, arch: process.arch, builtAt: new Date().toISOString() }, null, 2));
+    fs.writeFileSync(
+      path.join(cacheDir, 'recipe.json'),
+      JSON.stringify(
+        {
+          mediasoup: version,
+          recipe: RECIPE_HASH,
+          os: osRelease,
+          arch: process.arch,
+          builtAt: new Date().toISOString(),
+        },
+        null,
+        2,
+      ),
+    );
     installFile(target, cached);
     log(`cached at ${cached}.`);
   } catch (err) {

@@ -22,7 +22,18 @@ export interface ChainedFields {
 export function eventHash(key: Buffer, prevHash: string, e: ChainedFields): string {
   // Fixed field order: the serialisation must be stable forever, so it is spelled out rather than JSON.stringify(e).
   const canonical = JSON.stringify([
-    e.seq, e.id, e.at.toISOString(), e.actorId, e.actorName, e.action, e.resourceType, e.resourceId, e.outcome, e.ip, e.userAgent, e.detail,
+    e.seq,
+    e.id,
+    e.at.toISOString(),
+    e.actorId,
+    e.actorName,
+    e.action,
+    e.resourceType,
+    e.resourceId,
+    e.outcome,
+    e.ip,
+    e.userAgent,
+    e.detail,
   ]);
   return sm3(`${prevHash}\n${canonical}`, { key: new Uint8Array(key), mode: 'hmac' });
 }

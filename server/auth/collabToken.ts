@@ -15,7 +15,11 @@ function signingKey(master: Buffer): Buffer {
   return Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), 'tongban collab token v1', 32));
 }
 
-export function issueCollabToken(master: Buffer, claims: Omit<CollabClaims, 'exp'>, now: Date): { token: string; expiresAt: Date } {
+export function issueCollabToken(
+  master: Buffer,
+  claims: Omit<CollabClaims, 'exp'>,
+  now: Date,
+): { token: string; expiresAt: Date } {
   const exp = Math.floor(now.getTime() / 1000) + COLLAB_TOKEN_SECONDS;
   const body = Buffer.from(JSON.stringify({ ...claims, exp })).toString('base64url');
   const sig = createHmac('sha256', signingKey(master)).update(body).digest('base64url');

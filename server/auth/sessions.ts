@@ -46,7 +46,11 @@ export async function createSession(
   return { token, session };
 }
 
-export function isSessionLive(s: { revokedAt: Date | null; lastSeenAt: Date; absoluteExpiresAt: Date }, now: Date, config: Config): boolean {
+export function isSessionLive(
+  s: { revokedAt: Date | null; lastSeenAt: Date; absoluteExpiresAt: Date },
+  now: Date,
+  config: Config,
+): boolean {
   if (s.revokedAt) return false;
   if (now.getTime() >= s.absoluteExpiresAt.getTime()) return false;
   return now.getTime() - s.lastSeenAt.getTime() < config.sessionIdleMinutes * 60_000;
@@ -82,7 +86,13 @@ const time = (v: Date | string) => (v instanceof Date ? v : new Date(v));
  * revoked. Every request comes through here, so it is one indexed query written in SQL: the ORM's nested include
  * (session → user → roles) costs several queries and a query compilation each time, most of a small request's work.
  */
-export async function loadSession(db: Db, token: string | undefined, now: Date, config: Config, touch = true): Promise<LoadedSession | null> {
+export async function loadSession(
+  db: Db,
+  token: string | undefined,
+  now: Date,
+  config: Config,
+  touch = true,
+): Promise<LoadedSession | null> {
   if (!token || token.length > 100) return null;
   const [row] = await db.$queryRaw<SessionRow[]>`
     SELECT s.id, s.csrfToken, s.mfaPending, s.createdAt, s.lastSeenAt, s.absoluteExpiresAt, s.revokedAt,
@@ -92,16 +102,29 @@ export async function loadSession(db: Db, token: string | undefined, now: Date, 
     WHERE s.id = ${sha256(token)}`;
   if (!row || Boolean(row.disabled)) return null;
   const session: SessionInfo = {
-    id: row.id, csrfToken: row.csrfToken, mfaPending: Boolean(row.mfaPending),
-    createdAt: time(row.createdAt), lastSeenAt: time(row.lastSeenAt), absoluteExpiresAt: time(row.absoluteExpiresAt),
+    id: row.id,
+    csrfToken: row.csrfToken,
+    mfaPending: Boolean(row.mfaPending),
+    createdAt: time(row.createdAt),
+    lastSeenAt: time(row.lastSeenAt),
+    absoluteExpiresAt: time(row.absoluteExpiresAt),
   };
-  if (!isSessionLive({ ...session, revokedAt: row.revokedAt === null ? null : time(row.revokedAt) }, now, config)) return null;
+  if (!isSessionLive({ ...session, revokedAt: row.revokedAt === null ? null : time(row.revokedAt) }, now, config))
+    return null;
   if (touch && now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await db.session.update({ where: { id: row.id }, data: { lastSeenAt: now } });
   }
   const user = {
-    id: row.userId, username: row.username, displayName: row.displayName, unitId: row.unitId, clearance: Number(row.clearance), adminRole: row.adminRole,
-    roles: (row.roles ?? '').split(',').filter((r) => r !== '').map((role) => ({ role })),
+    id: row.userId,
+    username: row.username,
+    displayName: row.displayName,
+    unitId: row.unitId,
+    clearance: Number(row.clearance),
+    adminRole: row.adminRole,
+    roles: (row.roles ?? '')
+      .split(',')
+      .filter((r) => r !== '')
+      .map((role) => ({ role })),
   };
   return {
     session,

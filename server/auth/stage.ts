@@ -2,7 +2,11 @@
 
 export type SessionStage = 'mfa' | 'mfa_enrolment' | 'password_change' | 'active';
 
-export function sessionStage(s: { mfaPending: boolean; mfaEnabled: boolean; mustChangePassword: boolean }): SessionStage {
+export function sessionStage(s: {
+  mfaPending: boolean;
+  mfaEnabled: boolean;
+  mustChangePassword: boolean;
+}): SessionStage {
   if (s.mfaPending) return s.mfaEnabled ? 'mfa' : 'mfa_enrolment';
   if (s.mustChangePassword) return 'password_change';
   return 'active';

@@ -15,7 +15,9 @@ async function sealFile(key: Buffer, source: string, target: string): Promise<st
   const out = fs.createWriteStream(target, { mode: 0o600 });
   out.write(Buffer.concat([MAGIC, iv]));
   await pipeline(fs.createReadStream(source), cipher, out, { end: false });
-  await new Promise<void>((resolve, reject) => out.end(cipher.getAuthTag(), (err?: Error | null) => (err ? reject(err) : resolve())));
+  await new Promise<void>((resolve, reject) =>
+    out.end(cipher.getAuthTag(), (err?: Error | null) => (err ? reject(err) : resolve())),
+  );
   return createHash('sha256').update(fs.readFileSync(target)).digest('hex');
 }
 
@@ -53,15 +55,22 @@ export async function backup(svc: Services, outDir?: string): Promise<{ dir: str
     fs.mkdirSync(path.dirname(target), { recursive: true });
     manifest[`files/${rel}.enc`] = await sealFile(svc.keys.master, path.join(filesDir, rel), target);
   }
-  fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ createdAt: svc.clock.now().toISOString(), sha256: manifest }, null, 2));
+  fs.writeFileSync(
+    path.join(dir, 'manifest.json'),
+    JSON.stringify({ createdAt: svc.clock.now().toISOString(), sha256: manifest }, null, 2),
+  );
   return { dir, files: Object.keys(manifest).length };
 }
 
 /** Restores into dataDir; refuses to overwrite an existing database (stop the server and move it aside first). */
 export async function restore(masterKey: Buffer, backupDir: string, dataDir: string): Promise<void> {
-  const manifest = JSON.parse(fs.readFileSync(path.join(backupDir, 'manifest.json'), 'utf8')) as { sha256: Record<string, string> };
+  const manifest = JSON.parse(fs.readFileSync(path.join(backupDir, 'manifest.json'), 'utf8')) as {
+    sha256: Record<string, string>;
+  };
   for (const [rel, sum] of Object.entries(manifest.sha256)) {
-    const actual = createHash('sha256').update(fs.readFileSync(path.join(backupDir, rel))).digest('hex');
+    const actual = createHash('sha256')
+      .update(fs.readFileSync(path.join(backupDir, rel)))
+      .digest('hex');
     if (actual !== sum) throw new Error(`Backup file ${rel} does not match its checksum: the backup is damaged`);
   }
   const dbFile = databasePath(dataDir);

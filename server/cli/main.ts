@@ -10,7 +10,13 @@ import { resetMfa, unlockUser } from '../commands/accounts/securityActions.ts';
 import { createUnit } from '../commands/accounts/unitEditor.ts';
 import { createUser } from '../commands/accounts/userCreator.ts';
 import { loadConfig } from '../config.ts';
-import { CLASSIFICATIONS, classificationLevel, ROLE_NAMES, type Classification, type RoleName } from '../domain/roles.ts';
+import {
+  CLASSIFICATIONS,
+  classificationLevel,
+  ROLE_NAMES,
+  type Classification,
+  type RoleName,
+} from '../domain/roles.ts';
 import { AppError } from '../errors.ts';
 import { loadKeys } from '../security/keys.ts';
 import type { Services } from '../services.ts';
@@ -58,9 +64,17 @@ async function run(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: rest,
     options: {
-      name: { type: 'string' }, parent: { type: 'string' }, short: { type: 'string' }, alias: { type: 'string', multiple: true },
-      username: { type: 'string' }, unit: { type: 'string' }, title: { type: 'string' }, roles: { type: 'string' }, clearance: { type: 'string' },
-      out: { type: 'string' }, from: { type: 'string' },
+      name: { type: 'string' },
+      parent: { type: 'string' },
+      short: { type: 'string' },
+      alias: { type: 'string', multiple: true },
+      username: { type: 'string' },
+      unit: { type: 'string' },
+      title: { type: 'string' },
+      roles: { type: 'string' },
+      clearance: { type: 'string' },
+      out: { type: 'string' },
+      from: { type: 'string' },
     },
     allowPositionals: false,
   });
@@ -75,14 +89,25 @@ async function run(argv: string[]): Promise<number> {
     return command ? 0 : 2;
   }
   const svc = await createServices(config, { silent: true });
-  const ctx: RequestContext = { actor: null, ip: 'cli', userAgent: `tongban-cli (${os.userInfo().username}@${os.hostname()})`, at: svc.clock.now(), auditKey: svc.keys.audit };
+  const ctx: RequestContext = {
+    actor: null,
+    ip: 'cli',
+    userAgent: `tongban-cli (${os.userInfo().username}@${os.hostname()})`,
+    at: svc.clock.now(),
+    auditKey: svc.keys.audit,
+  };
   const actorName = `cli:${os.userInfo().username}`;
   const as = (c: RequestContext): RequestContext => ({ ...c, actor: { id: 'cli', name: actorName } });
   try {
     switch (command) {
       case 'create-unit': {
         const parentId = values.parent ? await unitId(svc, values.parent) : null;
-        const { id } = await createUnit(svc, as(ctx), { name: required(values, 'name'), shortName: values.short ?? null, aliases: values.alias ?? [], parentId });
+        const { id } = await createUnit(svc, as(ctx), {
+          name: required(values, 'name'),
+          shortName: values.short ?? null,
+          aliases: values.alias ?? [],
+          parentId,
+        });
         process.stdout.write(`Created unit ${values.name} (${id})\n`);
         return 0;
       }
@@ -93,10 +118,16 @@ async function run(argv: string[]): Promise<number> {
         const clearance = (values.clearance ?? 'internal') as Classification;
         if (!(CLASSIFICATIONS as readonly string[]).includes(clearance)) fail(`Unknown clearance "${clearance}"`);
         const created = await createUser(svc, as(ctx), {
-          username: required(values, 'username'), displayName: required(values, 'name'), unitId: await unitId(svc, required(values, 'unit')),
-          title: values.title ?? '', roles, clearance: classificationLevel(clearance),
+          username: required(values, 'username'),
+          displayName: required(values, 'name'),
+          unitId: await unitId(svc, required(values, 'unit')),
+          title: values.title ?? '',
+          roles,
+          clearance: classificationLevel(clearance),
         });
-        process.stdout.write(`Created user ${values.username} (${created.id})\nOne-time password (must be changed at first sign-in): ${created.temporaryPassword}\n`);
+        process.stdout.write(
+          `Created user ${values.username} (${created.id})\nOne-time password (must be changed at first sign-in): ${created.temporaryPassword}\n`,
+        );
         return 0;
       }
       case 'reset-mfa':
@@ -109,7 +140,9 @@ async function run(argv: string[]): Promise<number> {
         return 0;
       case 'setup-link': {
         const token = await issueSetupToken(svc);
-        process.stdout.write(token ? `${config.publicUrl}/setup?token=${token}\n` : 'Already set up: a system administrator exists.\n');
+        process.stdout.write(
+          token ? `${config.publicUrl}/setup?token=${token}\n` : 'Already set up: a system administrator exists.\n',
+        );
         return 0;
       }
       case 'audit-verify': {
@@ -119,12 +152,16 @@ async function run(argv: string[]): Promise<number> {
           return 0;
         }
         const { seq, id, reason } = verdict.brokenAt;
-        process.stdout.write(`Audit chain BROKEN at event #${seq}${id ? ` (id ${id})` : ''}: ${reason.replace('_', ' ')}; ${verdict.events} events before it verify.\n`);
+        process.stdout.write(
+          `Audit chain BROKEN at event #${seq}${id ? ` (id ${id})` : ''}: ${reason.replace('_', ' ')}; ${verdict.events} events before it verify.\n`,
+        );
         return 1;
       }
       case 'backup': {
         const result = await backup(svc, values.out);
-        process.stdout.write(`Backup written to ${result.dir} (${result.files} encrypted files). Keep the keys (data/keys) separately.\n`);
+        process.stdout.write(
+          `Backup written to ${result.dir} (${result.files} encrypted files). Keep the keys (data/keys) separately.\n`,
+        );
         return 0;
       }
       default:
@@ -138,7 +175,10 @@ async function run(argv: string[]): Promise<number> {
   }
 }
 
-run(process.argv.slice(2)).then((code) => process.exit(code), (err: unknown) => {
-  process.stderr.write(`${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
-  process.exit(1);
-});
+run(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exit(1);
+  },
+);

@@ -18,7 +18,9 @@ export function databasePath(dataDir: string): string {
 export const CONNECTION_PRAGMAS = ['journal_mode = WAL', 'synchronous = NORMAL', 'foreign_keys = ON'] as const;
 
 export async function openDatabase(dataDir: string): Promise<Db> {
-  const adapter = withStatementCache(new PrismaBetterSQLite3({ url: `file:${databasePath(dataDir)}`, timeout: 10_000 }));
+  const adapter = withStatementCache(
+    new PrismaBetterSQLite3({ url: `file:${databasePath(dataDir)}`, timeout: 10_000 }),
+  );
   const db = new PrismaClient({ adapter });
   // (A query, not an execute: setting journal_mode returns a row.)
   for (const pragma of CONNECTION_PRAGMAS) await db.$queryRawUnsafe(`PRAGMA ${pragma}`);

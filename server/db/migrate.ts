@@ -35,24 +35,38 @@ export function migrateDatabase(dbFile: string, dir = migrationsDir): MigrationR
       "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0
     )`);
     const applied = new Map(
-      (db.prepare('SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL').all() as AppliedRow[])
-        .map((r) => [r.migration_name, r.checksum]),
+      (
+        db
+          .prepare(
+            'SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+          )
+          .all() as AppliedRow[]
+      ).map((r) => [r.migration_name, r.checksum]),
     );
-    const names = fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    const names = fs
+      .readdirSync(dir, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort();
     const result: MigrationResult = { applied: [], alreadyApplied: 0 };
     for (const name of names) {
       const sql = fs.readFileSync(path.join(dir, name, 'migration.sql'), 'utf8');
       const checksum = createHash('sha256').update(sql).digest('hex');
       const known = applied.get(name);
       if (known !== undefined) {
-        if (known !== checksum) throw new Error(`Migration ${name} was changed after it was applied (checksum mismatch); add a new migration instead.`);
+        if (known !== checksum)
+          throw new Error(
+            `Migration ${name} was changed after it was applied (checksum mismatch); add a new migration instead.`,
+          );
         result.alreadyApplied++;
         continue;
       }
       const run = db.transaction(() => {
         db.exec(sql);
-        db.prepare(`INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, applied_steps_count, started_at)
-          VALUES (?, ?, current_timestamp, ?, 1, current_timestamp)`).run(randomUUID(), checksum, name);
+        db.prepare(
+          `INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, applied_steps_count, started_at)
+          VALUES (?, ?, current_timestamp, ?, 1, current_timestamp)`,
+        ).run(randomUUID(), checksum, name);
       });
       run();
       result.applied.push(name);

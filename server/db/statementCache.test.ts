@@ -23,7 +23,11 @@ describe('cacheStatements', () => {
     expect(select(1).reader).toBe(true);
     expect(select(1).raw().all()).toEqual([[1, '甲']]);
     expect(select(2).raw().all()).toEqual([[2, '乙']]);
-    expect(select(2).columns().map((c) => c.name)).toEqual(['id', 'name']);
+    expect(
+      select(2)
+        .columns()
+        .map((c) => c.name),
+    ).toEqual(['id', 'name']);
     expect(cache.size()).toBe(2);
     // A third text evicts the least recently used (the INSERT), not the SELECT just used.
     expect(prepare('SELECT count(*) FROM t').bind([]).raw().all()).toEqual([[2]]);
@@ -38,15 +42,23 @@ describe('cacheStatements', () => {
     const db = await openDatabase(dir);
     await db.$executeRawUnsafe('CREATE TABLE kv (k TEXT PRIMARY KEY, v INTEGER NOT NULL)');
     for (let i = 0; i < 50; i++) await db.$executeRaw`INSERT INTO kv (k, v) VALUES (${`key${i}`}, ${i})`;
-    await expect(db.$transaction(async (tx) => {
-      await tx.$executeRaw`UPDATE kv SET v = v + 100 WHERE k = ${'key1'}`;
-      throw new Error('roll back');
-    })).rejects.toThrow('roll back');
+    await expect(
+      db.$transaction(async (tx) => {
+        await tx.$executeRaw`UPDATE kv SET v = v + 100 WHERE k = ${'key1'}`;
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
     await db.$transaction(async (tx) => {
       await tx.$executeRaw`UPDATE kv SET v = v + 1000 WHERE k = ${'key2'}`;
     });
-    const rows = await db.$queryRaw<Array<{ k: string; v: bigint | number }>>`SELECT k, v FROM kv WHERE k IN (${'key1'}, ${'key2'}, ${'key3'}) ORDER BY k`;
-    expect(rows.map((r) => [r.k, Number(r.v)])).toEqual([['key1', 1], ['key2', 1002], ['key3', 3]]);
+    const rows = await db.$queryRaw<
+      Array<{ k: string; v: bigint | number }>
+    >`SELECT k, v FROM kv WHERE k IN (${'key1'}, ${'key2'}, ${'key3'}) ORDER BY k`;
+    expect(rows.map((r) => [r.k, Number(r.v)])).toEqual([
+      ['key1', 1],
+      ['key2', 1002],
+      ['key3', 3],
+    ]);
     await db.$disconnect();
   });
 });

@@ -55,7 +55,8 @@ export function cacheStatements(db: Database, capacity = 256): { size(): number 
 export function withStatementCache(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
   const withCache = (adapter: SqlDriverAdapter): SqlDriverAdapter => {
     const client = (adapter as unknown as { client?: Database }).client;
-    if (!client || typeof client.prepare !== 'function') throw new Error('statement cache: the SQLite adapter no longer exposes its client');
+    if (!client || typeof client.prepare !== 'function')
+      throw new Error('statement cache: the SQLite adapter no longer exposes its client');
     cacheStatements(client);
     return adapter;
   };

@@ -2,6 +2,7 @@
 
 /** A write the database refused with RAISE(ABORT, message) in a trigger (the driver adapter reports it as P2003). */
 export function refusedByTrigger(err: unknown, message: string): boolean {
-  const cause = (err as { meta?: { driverAdapterError?: { cause?: { originalMessage?: unknown } } } } | null)?.meta?.driverAdapterError?.cause;
+  const cause = (err as { meta?: { driverAdapterError?: { cause?: { originalMessage?: unknown } } } } | null)?.meta
+    ?.driverAdapterError?.cause;
   return cause?.originalMessage === message || (err instanceof Error && err.message.includes(message));
 }

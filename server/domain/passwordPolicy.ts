@@ -2,7 +2,8 @@
 
 export const PASSWORD_HISTORY_DEPTH = 5;
 
-export type PasswordProblem = 'too_short' | 'too_long' | 'too_few_classes' | 'contains_username' | 'repeated_characters';
+export type PasswordProblem =
+  'too_short' | 'too_long' | 'too_few_classes' | 'contains_username' | 'repeated_characters';
 
 export function passwordProblems(password: string, username: string, minLength: number): PasswordProblem[] {
   const problems: PasswordProblem[] = [];
@@ -10,7 +11,8 @@ export function passwordProblems(password: string, username: string, minLength: 
   if (password.length > 128) problems.push('too_long');
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^a-zA-Z0-9]/].filter((re) => re.test(password)).length;
   if (classes < 3) problems.push('too_few_classes');
-  if (username.length >= 3 && password.toLowerCase().includes(username.toLowerCase())) problems.push('contains_username');
+  if (username.length >= 3 && password.toLowerCase().includes(username.toLowerCase()))
+    problems.push('contains_username');
   if (/(.)\1\1\1/.test(password)) problems.push('repeated_characters');
   return problems;
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { classificationLevel, parseRoleNames, requiresMfa, roleAssignmentProblem, type RoleAssignment } from './roles.ts';
+import {
+  classificationLevel,
+  parseRoleNames,
+  requiresMfa,
+  roleAssignmentProblem,
+  type RoleAssignment,
+} from './roles.ts';
 
 describe('roleAssignmentProblem', () => {
   const cases: Array<[string, RoleAssignment, string | null]> = [

@@ -11,13 +11,25 @@ import { findCjkFont } from './cjkFont.ts';
 const blocks: Block[] = [
   { kind: 'paragraph', runs: [{ text: '会议议定：', threadIds: [] }] },
   {
-    kind: 'decision', number: 1, anchor: 'd-00000001', runs: [{ text: '推进老旧小区改造。', threadIds: [] }],
-    fields: { leadUnits: ['区住建局'], coUnits: ['各街道'], owners: ['王强'], coOwners: [], due: '2025-03-31', noDeadline: false },
+    kind: 'decision',
+    number: 1,
+    anchor: 'd-00000001',
+    runs: [{ text: '推进老旧小区改造。', threadIds: [] }],
+    fields: {
+      leadUnits: ['区住建局'],
+      coUnits: ['各街道'],
+      owners: ['王强'],
+      coOwners: [],
+      due: '2025-03-31',
+      noDeadline: false,
+    },
   },
 ];
 
 const decision = (text: string, marks?: Array<{ type: string; attrs?: Record<string, unknown> }>) => ({
-  type: 'decisionItem', attrs: { id: null }, content: [{ type: 'text', text, ...(marks ? { marks } : {}) }],
+  type: 'decisionItem',
+  attrs: { id: null },
+  content: [{ type: 'text', text, ...(marks ? { marks } : {}) }],
 });
 
 /** Minutes whose first two decisions carry their author's numbering and whose third has none. */
@@ -45,8 +57,22 @@ describe('decision numbering', () => {
     const doc = {
       type: 'doc',
       content: [
-        { type: 'decisionItem', attrs: { id: null }, content: [{ type: 'text', text: '一、', marks: deletion }, { type: 'text', text: '推进甲。' }] },
-        { type: 'decisionItem', attrs: { id: null }, content: [{ type: 'text', text: '二、', marks: insertion }, { type: 'text', text: '推进乙。' }] },
+        {
+          type: 'decisionItem',
+          attrs: { id: null },
+          content: [
+            { type: 'text', text: '一、', marks: deletion },
+            { type: 'text', text: '推进甲。' },
+          ],
+        },
+        {
+          type: 'decisionItem',
+          attrs: { id: null },
+          content: [
+            { type: 'text', text: '二、', marks: insertion },
+            { type: 'text', text: '推进乙。' },
+          ],
+        },
       ],
     };
     expect(numbers(doc, 'show')).toEqual([1, null]);
@@ -56,7 +82,14 @@ describe('decision numbering', () => {
 
 describe('decision items in exports', () => {
   it('writes the number, the text and the fields line to DOCX', async () => {
-    const body = await renderDocx({ title: '纪要', classificationLabel: '内部', blocks, threads: [], includeComments: false, authorName: () => '' });
+    const body = await renderDocx({
+      title: '纪要',
+      classificationLabel: '内部',
+      blocks,
+      threads: [],
+      includeComments: false,
+      authorName: () => '',
+    });
     const xml = strFromU8(unzipSync(new Uint8Array(body))['word/document.xml']!);
     expect(xml).toContain('1. ');
     expect(xml).toContain('推进老旧小区改造。');
@@ -64,7 +97,14 @@ describe('decision items in exports', () => {
   });
 
   it('does not number twice in DOCX', async () => {
-    const body = await renderDocx({ title: '纪要', classificationLabel: '内部', blocks: exportModel(ownNumbered, { suggestions: 'apply' }), threads: [], includeComments: false, authorName: () => '' });
+    const body = await renderDocx({
+      title: '纪要',
+      classificationLabel: '内部',
+      blocks: exportModel(ownNumbered, { suggestions: 'apply' }),
+      threads: [],
+      includeComments: false,
+      authorName: () => '',
+    });
     const text = strFromU8(unzipSync(new Uint8Array(body))['word/document.xml']!).replace(/<[^>]+>/g, '');
     expect(text).toContain('一、由区住建委牵头');
     expect(text).toContain('（二）区发改委');
@@ -75,7 +115,16 @@ describe('decision items in exports', () => {
   it('renders them to PDF, each decision numbered once', async () => {
     const font = findCjkFont();
     if (!font) throw new Error('PDF export needs a Chinese font (fonts-wqy-microhei)');
-    const body = await renderPdf({ title: '纪要', classificationLabel: '内部', blocks: exportModel(ownNumbered, { suggestions: 'apply' }), threads: [], includeComments: false, authorName: () => '', font, footer: '内部' });
+    const body = await renderPdf({
+      title: '纪要',
+      classificationLabel: '内部',
+      blocks: exportModel(ownNumbered, { suggestions: 'apply' }),
+      threads: [],
+      includeComments: false,
+      authorName: () => '',
+      font,
+      footer: '内部',
+    });
     expect(body.subarray(0, 5).toString()).toBe('%PDF-');
     const text = (await pdfText(body)).join('').replace(/\n/g, '');
     expect(text).toContain('一、由区住建委牵头');

@@ -50,8 +50,17 @@ export function decisionFieldsLine(f: DecisionFields): string {
   return parts.join('；');
 }
 
-interface JsonMark { type: string; attrs?: Record<string, unknown> }
-interface JsonNode { type: string; attrs?: Record<string, unknown>; content?: JsonNode[]; text?: string; marks?: JsonMark[] }
+interface JsonMark {
+  type: string;
+  attrs?: Record<string, unknown>;
+}
+interface JsonNode {
+  type: string;
+  attrs?: Record<string, unknown>;
+  content?: JsonNode[];
+  text?: string;
+  marks?: JsonMark[];
+}
 
 export interface ModelOptions {
   /** 'show' keeps tracked changes as changes; 'apply' exports the text as if all were accepted. */
@@ -69,20 +78,40 @@ function runsOf(nodes: JsonNode[] | undefined, options: ModelOptions): Run[] {
     const run: Run = { text: n.text, threadIds: [] };
     for (const m of n.marks ?? []) {
       switch (m.type) {
-        case 'bold': run.bold = true; break;
-        case 'italic': run.italic = true; break;
-        case 'underline': run.underline = true; break;
-        case 'strike': run.strike = true; break;
-        case 'code': run.code = true; break;
-        case 'link': run.link = String(m.attrs?.href ?? ''); break;
-        case 'comment': if (m.attrs?.threadId) run.threadIds.push(String(m.attrs.threadId)); break;
+        case 'bold':
+          run.bold = true;
+          break;
+        case 'italic':
+          run.italic = true;
+          break;
+        case 'underline':
+          run.underline = true;
+          break;
+        case 'strike':
+          run.strike = true;
+          break;
+        case 'code':
+          run.code = true;
+          break;
+        case 'link':
+          run.link = String(m.attrs?.href ?? '');
+          break;
+        case 'comment':
+          if (m.attrs?.threadId) run.threadIds.push(String(m.attrs.threadId));
+          break;
         case 'insertion':
         case 'deletion': {
           const who = parseSuggestionId(m.attrs?.id);
-          run.change = { kind: m.type, authorId: who?.userId ?? null, at: who ? new Date(who.at) : null, id: String(m.attrs?.id) };
+          run.change = {
+            kind: m.type,
+            authorId: who?.userId ?? null,
+            at: who ? new Date(who.at) : null,
+            id: String(m.attrs?.id),
+          };
           break;
         }
-        default: break;
+        default:
+          break;
       }
     }
     if (options.suggestions === 'apply' && run.change) {
@@ -96,13 +125,28 @@ function runsOf(nodes: JsonNode[] | undefined, options: ModelOptions): Run[] {
 
 /** The text as it reads once its tracked changes are accepted opens with numbering of its author's own. */
 function ownNumbering(runs: Run[]): boolean {
-  return leadingNumbering(runs.filter((r) => r.change?.kind !== 'deletion').map((r) => r.text).join('')) !== null;
+  return (
+    leadingNumbering(
+      runs
+        .filter((r) => r.change?.kind !== 'deletion')
+        .map((r) => r.text)
+        .join(''),
+    ) !== null
+  );
 }
 
 /** Decision items are numbered through the whole document, in reading order. */
-interface Numbering { decisions: number }
+interface Numbering {
+  decisions: number;
+}
 
-function blocksOf(nodes: JsonNode[] | undefined, options: ModelOptions, list?: { ordered: boolean; depth: number }, quote = false, numbering: Numbering = { decisions: 0 }): Block[] {
+function blocksOf(
+  nodes: JsonNode[] | undefined,
+  options: ModelOptions,
+  list?: { ordered: boolean; depth: number },
+  quote = false,
+  numbering: Numbering = { decisions: 0 },
+): Block[] {
   const out: Block[] = [];
   for (const n of nodes ?? []) {
     switch (n.type) {
@@ -119,7 +163,8 @@ function blocksOf(nodes: JsonNode[] | undefined, options: ModelOptions, list?: {
         (n.content ?? []).forEach((item, index) => {
           const inner = blocksOf(item.content, options, { ordered, depth }, quote, numbering);
           inner.forEach((b, i) => {
-            if (b.kind === 'paragraph' && i === 0) b.list = { ordered, depth, index: index + Number(n.attrs?.start ?? 1) };
+            if (b.kind === 'paragraph' && i === 0)
+              b.list = { ordered, depth, index: index + Number(n.attrs?.start ?? 1) };
             out.push(b);
           });
         });
@@ -134,8 +179,18 @@ function blocksOf(nodes: JsonNode[] | undefined, options: ModelOptions, list?: {
         numbering.decisions += 1;
         const runs = runsOf(n.content, options);
         out.push({
-          kind: 'decision', number: ownNumbering(runs) ? null : numbering.decisions, anchor: a.id, runs,
-          fields: { leadUnits: names(a.leadUnits), coUnits: names(a.coUnits), owners: names(a.owners), coOwners: names(a.coOwners), due: a.due, noDeadline: a.noDeadline },
+          kind: 'decision',
+          number: ownNumbering(runs) ? null : numbering.decisions,
+          anchor: a.id,
+          runs,
+          fields: {
+            leadUnits: names(a.leadUnits),
+            coUnits: names(a.coUnits),
+            owners: names(a.owners),
+            coOwners: names(a.coOwners),
+            due: a.due,
+            noDeadline: a.noDeadline,
+          },
         });
         break;
       }
@@ -151,7 +206,12 @@ function blocksOf(nodes: JsonNode[] | undefined, options: ModelOptions, list?: {
       case 'table':
         out.push({
           kind: 'table',
-          rows: (n.content ?? []).map((row) => (row.content ?? []).map((cell) => ({ header: cell.type === 'tableHeader', blocks: blocksOf(cell.content, options, undefined, false, numbering) }))),
+          rows: (n.content ?? []).map((row) =>
+            (row.content ?? []).map((cell) => ({
+              header: cell.type === 'tableHeader',
+              blocks: blocksOf(cell.content, options, undefined, false, numbering),
+            })),
+          ),
         });
         break;
       default:

@@ -1,8 +1,23 @@
 // DOCX export with the docx library: headings, lists, tables; comments as Word comments (margin notes) and tracked
 // changes as Word revisions with their author and time, or applied.
 import {
-  AlignmentType, CommentRangeEnd, CommentRangeStart, CommentReference, DeletedTextRun, Document, ExternalHyperlink, HeadingLevel,
-  InsertedTextRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type ParagraphChild,
+  AlignmentType,
+  CommentRangeEnd,
+  CommentRangeStart,
+  CommentReference,
+  DeletedTextRun,
+  Document,
+  ExternalHyperlink,
+  HeadingLevel,
+  InsertedTextRun,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type ParagraphChild,
 } from 'docx';
 import { decisionFieldsLine, type Block, type Run } from './documentModel.ts';
 
@@ -20,7 +35,14 @@ export interface DocxInput {
   authorName: (userId: string | null) => string;
 }
 
-const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
+const HEADINGS = [
+  HeadingLevel.HEADING_1,
+  HeadingLevel.HEADING_2,
+  HeadingLevel.HEADING_3,
+  HeadingLevel.HEADING_4,
+  HeadingLevel.HEADING_5,
+  HeadingLevel.HEADING_6,
+];
 // Official documents use 仿宋 for body text and 黑体/小标宋 for headings (GB/T 9704); Word substitutes if missing.
 const BODY_FONT = { ascii: 'FangSong', eastAsia: '仿宋_GB2312', hAnsi: 'FangSong' };
 
@@ -38,10 +60,25 @@ export async function renderDocx(input: DocxInput): Promise<Buffer> {
           out.push(new CommentRangeStart(threadNumbers.get(id)!));
         }
       }
-      const style = { text: run.text, bold: run.bold, italics: run.italic, underline: run.underline ? {} : undefined, strike: run.strike, font: run.code ? 'Consolas' : BODY_FONT };
+      const style = {
+        text: run.text,
+        bold: run.bold,
+        italics: run.italic,
+        underline: run.underline ? {} : undefined,
+        strike: run.strike,
+        font: run.code ? 'Consolas' : BODY_FONT,
+      };
       if (run.change) {
-        const meta = { id: revision++, author: input.authorName(run.change.authorId), date: (run.change.at ?? new Date()).toISOString() };
-        out.push(run.change.kind === 'insertion' ? new InsertedTextRun({ ...style, ...meta }) : new DeletedTextRun({ ...style, ...meta }));
+        const meta = {
+          id: revision++,
+          author: input.authorName(run.change.authorId),
+          date: (run.change.at ?? new Date()).toISOString(),
+        };
+        out.push(
+          run.change.kind === 'insertion'
+            ? new InsertedTextRun({ ...style, ...meta })
+            : new DeletedTextRun({ ...style, ...meta }),
+        );
       } else if (run.link) {
         out.push(new ExternalHyperlink({ link: run.link, children: [new TextRun({ ...style, style: 'Hyperlink' })] }));
       } else {
@@ -59,59 +96,109 @@ export async function renderDocx(input: DocxInput): Promise<Buffer> {
     return out;
   };
 
-  const render = (blocks: Block[]): Array<Paragraph | Table> => blocks.flatMap((b): Array<Paragraph | Table> => {
-    switch (b.kind) {
-      case 'heading':
-        return [new Paragraph({ heading: HEADINGS[Math.min(5, Math.max(0, b.level - 1))], children: children(b.runs) })];
-      case 'paragraph':
-        return [new Paragraph({
-          children: children(b.runs),
-          ...(b.list ? (b.list.ordered ? { numbering: { reference: 'tb-ordered', level: Math.min(b.list.depth, 8) } } : { bullet: { level: Math.min(b.list.depth, 8) } }) : { indent: { firstLine: 640 } }),
-          ...(b.quote ? { indent: { left: 720 } } : {}),
-          spacing: { line: 560 },
-        })];
-      case 'decision':
-        return [
-          new Paragraph({ children: [...(b.number === null ? [] : [new TextRun({ text: `${b.number}. ` })]), ...children(b.runs)], spacing: { line: 560 } }),
-          new Paragraph({ children: [new TextRun({ text: decisionFieldsLine(b.fields), size: 26 })], indent: { left: 640 }, spacing: { line: 400 } }),
-        ];
-      case 'code':
-        return [new Paragraph({ children: [new TextRun({ text: b.text, font: 'Consolas' })] })];
-      case 'rule':
-        return [new Paragraph({ border: { bottom: { style: 'single', size: 6, color: '999999', space: 1 } }, children: [] })];
-      case 'image':
-        return [new Paragraph({ children: [new TextRun({ text: `[${b.alt || 'image'}]`, italics: true })] })];
-      case 'table':
-        return [new Table({
-          width: { size: 100, type: WidthType.PERCENTAGE },
-          rows: b.rows.map((row) => new TableRow({
-            children: row.map((cell) => new TableCell({ children: render(cell.blocks).filter((x): x is Paragraph => x instanceof Paragraph) })),
-          })),
-        })];
-    }
-  });
+  const render = (blocks: Block[]): Array<Paragraph | Table> =>
+    blocks.flatMap((b): Array<Paragraph | Table> => {
+      switch (b.kind) {
+        case 'heading':
+          return [
+            new Paragraph({ heading: HEADINGS[Math.min(5, Math.max(0, b.level - 1))], children: children(b.runs) }),
+          ];
+        case 'paragraph':
+          return [
+            new Paragraph({
+              children: children(b.runs),
+              ...(b.list
+                ? b.list.ordered
+                  ? { numbering: { reference: 'tb-ordered', level: Math.min(b.list.depth, 8) } }
+                  : { bullet: { level: Math.min(b.list.depth, 8) } }
+                : { indent: { firstLine: 640 } }),
+              ...(b.quote ? { indent: { left: 720 } } : {}),
+              spacing: { line: 560 },
+            }),
+          ];
+        case 'decision':
+          return [
+            new Paragraph({
+              children: [...(b.number === null ? [] : [new TextRun({ text: `${b.number}. ` })]), ...children(b.runs)],
+              spacing: { line: 560 },
+            }),
+            new Paragraph({
+              children: [new TextRun({ text: decisionFieldsLine(b.fields), size: 26 })],
+              indent: { left: 640 },
+              spacing: { line: 400 },
+            }),
+          ];
+        case 'code':
+          return [new Paragraph({ children: [new TextRun({ text: b.text, font: 'Consolas' })] })];
+        case 'rule':
+          return [
+            new Paragraph({
+              border: { bottom: { style: 'single', size: 6, color: '999999', space: 1 } },
+              children: [],
+            }),
+          ];
+        case 'image':
+          return [new Paragraph({ children: [new TextRun({ text: `[${b.alt || 'image'}]`, italics: true })] })];
+        case 'table':
+          return [
+            new Table({
+              width: { size: 100, type: WidthType.PERCENTAGE },
+              rows: b.rows.map(
+                (row) =>
+                  new TableRow({
+                    children: row.map(
+                      (cell) =>
+                        new TableCell({
+                          children: render(cell.blocks).filter((x): x is Paragraph => x instanceof Paragraph),
+                        }),
+                    ),
+                  }),
+              ),
+            }),
+          ];
+      }
+    });
 
   const doc = new Document({
     creator: '同办 Tongban',
     title: input.title,
     styles: { default: { document: { run: { font: BODY_FONT, size: 32 } } } },
-    numbering: { config: [{ reference: 'tb-ordered', levels: Array.from({ length: 9 }, (_, level) => ({ level, format: 'decimal' as const, text: `%${level + 1}.`, alignment: AlignmentType.START })) }] },
+    numbering: {
+      config: [
+        {
+          reference: 'tb-ordered',
+          levels: Array.from({ length: 9 }, (_, level) => ({
+            level,
+            format: 'decimal' as const,
+            text: `%${level + 1}.`,
+            alignment: AlignmentType.START,
+          })),
+        },
+      ],
+    },
     comments: {
       children: input.includeComments
         ? input.threads.map((t, i) => ({
-          id: i,
-          author: t.comments[0]?.authorName ?? '',
-          date: t.comments[0]?.createdAt ?? new Date(),
-          children: t.comments.map((c) => new Paragraph({ children: [new TextRun({ text: `${c.authorName}：${c.body}` })] })),
-        }))
+            id: i,
+            author: t.comments[0]?.authorName ?? '',
+            date: t.comments[0]?.createdAt ?? new Date(),
+            children: t.comments.map(
+              (c) => new Paragraph({ children: [new TextRun({ text: `${c.authorName}：${c.body}` })] }),
+            ),
+          }))
         : [],
     },
-    sections: [{
-      children: [
-        new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: input.classificationLabel, bold: true })] }),
-        ...render(input.blocks),
-      ],
-    }],
+    sections: [
+      {
+        children: [
+          new Paragraph({
+            alignment: AlignmentType.RIGHT,
+            children: [new TextRun({ text: input.classificationLabel, bold: true })],
+          }),
+          ...render(input.blocks),
+        ],
+      },
+    ],
   });
   return Packer.toBuffer(doc);
 }

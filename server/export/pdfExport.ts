@@ -25,7 +25,12 @@ const AUTHOR_COLOURS = ['#1677ff', '#d4380d', '#389e0d', '#722ed1', '#c41d7f', '
 export function renderPdf(input: PdfInput): Promise<Buffer> {
   const margin = 56;
   const noteWidth = input.includeComments ? 130 : 0;
-  const doc = new PDFDocument({ size: 'A4', margins: { top: 72, bottom: 72, left: margin, right: margin + noteWidth }, info: { Title: input.title, Creator: '同办 Tongban' }, bufferPages: true });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: 72, bottom: 72, left: margin, right: margin + noteWidth },
+    info: { Title: input.title, Creator: '同办 Tongban' },
+    bufferPages: true,
+  });
   doc.registerFont('cjk', input.font.file, input.font.postscriptName);
   doc.font('cjk');
   const chunks: Buffer[] = [];
@@ -46,7 +51,13 @@ export function renderPdf(input: PdfInput): Promise<Buffer> {
   if (input.layout === 'minutes') {
     doc.moveDown(0.5).fontSize(24).fillColor('#c00000').text(input.title, { align: 'center' }).moveDown(0.4);
     const y = doc.y;
-    doc.moveTo(margin, y).lineTo(margin + textWidth, y).lineWidth(1.5).strokeColor('#c00000').stroke().lineWidth(1);
+    doc
+      .moveTo(margin, y)
+      .lineTo(margin + textWidth, y)
+      .lineWidth(1.5)
+      .strokeColor('#c00000')
+      .stroke()
+      .lineWidth(1);
     doc.fillColor('#000').moveDown(1);
   } else {
     doc.moveDown(0.5).fontSize(20).fillColor('#000').text(input.title, { align: 'center' }).moveDown(1);
@@ -64,8 +75,12 @@ export function renderPdf(input: PdfInput): Promise<Buffer> {
       markers.forEach((id) => noted.add(id));
       const suffix = markers.map((id) => `[${noteNumbers.get(id)}]`).join('');
       doc.text(run.text + suffix, {
-        continued: i < runs.length - 1, width: textWidth, indent: i === 0 ? indent : 0, lineGap: 6,
-        underline: change?.kind === 'insertion' || Boolean(run.underline || run.link), strike: change?.kind === 'deletion' || Boolean(run.strike),
+        continued: i < runs.length - 1,
+        width: textWidth,
+        indent: i === 0 ? indent : 0,
+        lineGap: 6,
+        underline: change?.kind === 'insertion' || Boolean(run.underline || run.link),
+        strike: change?.kind === 'deletion' || Boolean(run.strike),
         ...(run.link ? { link: run.link } : {}),
       });
     });
@@ -77,7 +92,9 @@ export function renderPdf(input: PdfInput): Promise<Buffer> {
         const t = threads.get(id);
         if (!t) continue;
         const body = t.comments.map((c) => `${c.authorName}：${c.body}`).join('\n');
-        doc.text(`[${noteNumbers.get(id)}] ${body}`, doc.page.width - margin - noteWidth + 12, y, { width: noteWidth - 12 });
+        doc.text(`[${noteNumbers.get(id)}] ${body}`, doc.page.width - margin - noteWidth + 12, y, {
+          width: noteWidth - 12,
+        });
         y = doc.y + 4;
       }
       doc.x = margin;
@@ -86,23 +103,29 @@ export function renderPdf(input: PdfInput): Promise<Buffer> {
     doc.fillColor('#000');
   };
 
-  const cellText = (blocks: Block[]) => blocks.map((x) => ('runs' in x ? x.runs.map((r) => r.text).join('') : '')).join('\n');
+  const cellText = (blocks: Block[]) =>
+    blocks.map((x) => ('runs' in x ? x.runs.map((r) => r.text).join('') : '')).join('\n');
   /** A ruled grid; a first column of header cells (a form like the minutes' header) is kept narrow. */
   const drawTable = (rows: Array<Array<{ header: boolean; blocks: Block[] }>>) => {
     const columns = Math.max(1, ...rows.map((r) => r.length));
     const labelColumn = columns > 1 && rows.every((r) => r[0]?.header);
-    const widths = Array.from({ length: columns }, (_, i) => (labelColumn ? (i === 0 ? 84 : (textWidth - 84) / (columns - 1)) : textWidth / columns));
+    const widths = Array.from({ length: columns }, (_, i) =>
+      labelColumn ? (i === 0 ? 84 : (textWidth - 84) / (columns - 1)) : textWidth / columns,
+    );
     const pad = 5;
     doc.fontSize(12).lineWidth(0.7).strokeColor('#595959');
     for (const row of rows) {
       const texts = widths.map((_, i) => cellText(row[i]?.blocks ?? []));
-      const height = Math.max(...texts.map((t, i) => doc.heightOfString(t || ' ', { width: widths[i]! - pad * 2 }))) + pad * 2;
+      const height =
+        Math.max(...texts.map((t, i) => doc.heightOfString(t || ' ', { width: widths[i]! - pad * 2 }))) + pad * 2;
       if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
       const top = doc.y;
       let x = margin;
       texts.forEach((t, i) => {
         doc.rect(x, top, widths[i]!, height).stroke();
-        doc.fillColor(row[i]?.header ? '#262626' : '#000').text(t, x + pad, top + pad, { width: widths[i]! - pad * 2, align: row[i]?.header ? 'center' : 'left' });
+        doc
+          .fillColor(row[i]?.header ? '#262626' : '#000')
+          .text(t, x + pad, top + pad, { width: widths[i]! - pad * 2, align: row[i]?.header ? 'center' : 'left' });
         x += widths[i]!;
       });
       doc.x = margin;
@@ -125,16 +148,29 @@ export function renderPdf(input: PdfInput): Promise<Buffer> {
         }
         case 'decision':
           writeRuns(b.number === null ? b.runs : [{ text: `${b.number}. `, threadIds: [] }, ...b.runs], 14, 0);
-          doc.fontSize(11).fillColor('#434343').text(decisionFieldsLine(b.fields), { width: textWidth, indent: 28, lineGap: 4 }).fillColor('#000').moveDown(0.3);
+          doc
+            .fontSize(11)
+            .fillColor('#434343')
+            .text(decisionFieldsLine(b.fields), { width: textWidth, indent: 28, lineGap: 4 })
+            .fillColor('#000')
+            .moveDown(0.3);
           break;
         case 'code':
           doc.fontSize(10).fillColor('#262626').text(b.text, { width: textWidth });
           break;
         case 'rule':
-          doc.moveTo(margin, doc.y).lineTo(margin + textWidth, doc.y).strokeColor('#bfbfbf').stroke().moveDown(0.5);
+          doc
+            .moveTo(margin, doc.y)
+            .lineTo(margin + textWidth, doc.y)
+            .strokeColor('#bfbfbf')
+            .stroke()
+            .moveDown(0.5);
           break;
         case 'image':
-          doc.fontSize(10).fillColor('#8c8c8c').text(`[${b.alt || '图片'}]`);
+          doc
+            .fontSize(10)
+            .fillColor('#8c8c8c')
+            .text(`[${b.alt || '图片'}]`);
           break;
         case 'table':
           drawTable(b.rows);
@@ -148,7 +184,11 @@ export function renderPdf(input: PdfInput): Promise<Buffer> {
     doc.moveDown(1.5).fontSize(9).fillColor('#262626');
     const top = doc.y;
     doc.text(input.closing.join('\n'), margin + 8, top + 8, { width: textWidth - 16, lineGap: 3 });
-    doc.rect(margin, top, textWidth, doc.y - top + 8).lineWidth(0.7).strokeColor('#8c8c8c').stroke();
+    doc
+      .rect(margin, top, textWidth, doc.y - top + 8)
+      .lineWidth(0.7)
+      .strokeColor('#8c8c8c')
+      .stroke();
     doc.x = margin;
     doc.y += 10;
     doc.fillColor('#000');
@@ -156,14 +196,25 @@ export function renderPdf(input: PdfInput): Promise<Buffer> {
   const legend = [...colours.keys()].filter((k) => k !== '?');
   if (legend.length > 0) {
     doc.moveDown(1).fontSize(9).fillColor('#595959').text('修改痕迹：', { continued: true });
-    legend.forEach((id, i) => doc.fillColor(colours.get(id)!).text(`${input.authorName(id)}${i < legend.length - 1 ? '  ' : ''}`, { continued: i < legend.length - 1 }));
+    legend.forEach((id, i) =>
+      doc
+        .fillColor(colours.get(id)!)
+        .text(`${input.authorName(id)}${i < legend.length - 1 ? '  ' : ''}`, { continued: i < legend.length - 1 }),
+    );
   }
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
     // Writing inside the bottom margin would otherwise make pdfkit start a new page.
     doc.page.margins.bottom = 0;
-    doc.fontSize(8).fillColor('#8c8c8c').text(`${input.footer}  第 ${i + 1} / ${range.count} 页`, margin, doc.page.height - 50, { width: doc.page.width - margin * 2, align: 'center', lineBreak: false });
+    doc
+      .fontSize(8)
+      .fillColor('#8c8c8c')
+      .text(`${input.footer}  第 ${i + 1} / ${range.count} 页`, margin, doc.page.height - 50, {
+        width: doc.page.width - margin * 2,
+        align: 'center',
+        lineBreak: false,
+      });
   }
   doc.end();
   return done;

@@ -8,7 +8,17 @@ import { writeXlsx } from './xlsxWriter.ts';
 
 describe('writeXlsx', () => {
   it('writes a workbook whose sheets hold the text and numbers given', () => {
-    const file = writeXlsx([{ name: '督办事项', rows: [['编号', '标题', '进度'], ['督办〔2026〕1号', 'A & <B>', 50], ['x', null, 0.75]] }, { name: 'a/b:c', rows: [['h']] }]);
+    const file = writeXlsx([
+      {
+        name: '督办事项',
+        rows: [
+          ['编号', '标题', '进度'],
+          ['督办〔2026〕1号', 'A & <B>', 50],
+          ['x', null, 0.75],
+        ],
+      },
+      { name: 'a/b:c', rows: [['h']] },
+    ]);
     expect(file.subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
     const parts = xlsxParts(file);
     expect([...parts.keys()]).toContain('xl/worksheets/sheet2.xml');
@@ -18,7 +28,11 @@ describe('writeXlsx', () => {
     expect(sheet).toContain('<c r="C2"><v>50</v></c>');
     expect(sheet).toContain('<c r="C3"><v>0.75</v></c>');
     expect(parts.get('xl/workbook.xml')).toContain('name="a b c"');
-    expect(xlsxRows(file)).toEqual([['编号', '标题', '进度'], ['督办〔2026〕1号', 'A & <B>', '50'], ['x', '', '0.75']]);
+    expect(xlsxRows(file)).toEqual([
+      ['编号', '标题', '进度'],
+      ['督办〔2026〕1号', 'A & <B>', '50'],
+      ['x', '', '0.75'],
+    ]);
   });
 
   it('is a zip that standard tools read', () => {
@@ -27,7 +41,11 @@ describe('writeXlsx', () => {
     fs.writeFileSync(file, writeXlsx([{ name: 'S', rows: [['a'], [1]] }]));
     const check = (() => {
       try {
-        return execFileSync('python3', ['-c', `import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); print(z.testzip())`, file], { encoding: 'utf8' }).trim();
+        return execFileSync(
+          'python3',
+          ['-c', `import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); print(z.testzip())`, file],
+          { encoding: 'utf8' },
+        ).trim();
       } catch {
         return 'None'; // no python here: the walk above already read it back
       }

@@ -8,7 +8,18 @@ export const errorBody = z.object({
   details: z.unknown().optional(),
 });
 
-const standardErrors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 413: errorBody, 415: errorBody, 423: errorBody, 429: errorBody, 500: errorBody };
+const standardErrors = {
+  400: errorBody,
+  401: errorBody,
+  403: errorBody,
+  404: errorBody,
+  409: errorBody,
+  413: errorBody,
+  415: errorBody,
+  423: errorBody,
+  429: errorBody,
+  500: errorBody,
+};
 
 /** Every route answers its success shapes plus the standard error statuses. */
 export function responses<T extends Record<number, z.ZodType>>(ok: T): T & typeof standardErrors {

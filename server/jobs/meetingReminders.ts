@@ -41,7 +41,10 @@ export class MeetingReminderJob {
   private tick(): void {
     if (this.running) return;
     this.running = this.runOnce()
-      .then(() => undefined, (err: unknown) => this.svc.log.error({ err }, 'meeting reminders failed'))
+      .then(
+        () => undefined,
+        (err: unknown) => this.svc.log.error({ err }, 'meeting reminders failed'),
+      )
       .finally(() => {
         this.running = null;
       });
@@ -51,8 +54,18 @@ export class MeetingReminderJob {
   async runOnce(): Promise<ReminderRun> {
     const now = this.svc.clock.now();
     const candidates = await this.svc.db.meeting.findMany({
-      where: { status: 'scheduled', startAt: { gt: now, lte: new Date(now.getTime() + MAX_REMINDER_MINUTES * 60_000) } },
-      select: { id: true, startAt: true, reminderMinutes: true, scheduledAt: true, createdAt: true, reminders: { select: { offsetMinutes: true, startAt: true } } },
+      where: {
+        status: 'scheduled',
+        startAt: { gt: now, lte: new Date(now.getTime() + MAX_REMINDER_MINUTES * 60_000) },
+      },
+      select: {
+        id: true,
+        startAt: true,
+        reminderMinutes: true,
+        scheduledAt: true,
+        createdAt: true,
+        reminders: { select: { offsetMinutes: true, startAt: true } },
+      },
     });
     const run: ReminderRun = { meetings: 0, notices: 0 };
     for (const m of candidates) {
@@ -66,28 +79,55 @@ export class MeetingReminderJob {
   }
 
   private async remind(meetingId: string, now: Date): Promise<number> {
-    const ctx: RequestContext = { actor: null, ip: '', userAgent: 'tongban-reminders', at: now, auditKey: this.svc.keys.audit };
+    const ctx: RequestContext = {
+      actor: null,
+      ip: '',
+      userAgent: 'tongban-reminders',
+      at: now,
+      auditKey: this.svc.keys.audit,
+    };
     const result = await inTransaction(this.svc, async (tx) => {
       // Read again inside the transaction: since the scan the meeting may have moved, been cancelled, or been reminded by another instance.
       const m = await tx.meeting.findUnique({
         where: { id: meetingId },
-        include: { room: { select: { name: true, location: true } }, participants: { select: { userId: true, rsvp: true } }, reminders: { select: { offsetMinutes: true, startAt: true } } },
+        include: {
+          room: { select: { name: true, location: true } },
+          participants: { select: { userId: true, rsvp: true } },
+          reminders: { select: { offsetMinutes: true, startAt: true } },
+        },
       });
       if (!m || m.status !== 'scheduled') return null;
       const decision = decide(m, now);
       if (decision.send === null && decision.skip.length === 0) return null;
       for (const offsetMinutes of decision.skip) {
-        await tx.meetingReminder.create({ data: { meetingId, offsetMinutes, startAt: m.startAt, sentAt: now, recipients: 0 } });
+        await tx.meetingReminder.create({
+          data: { meetingId, offsetMinutes, startAt: m.startAt, sentAt: now, recipients: 0 },
+        });
       }
       let created: NotificationView[] = [];
       if (decision.send !== null) {
         const offsetMinutes = decision.send;
         // Not those who said they will not come; those who have not replied are asked to.
         const recipients = m.participants.filter((p) => p.rsvp !== 'leave' && p.rsvp !== 'absent');
-        created = await this.svc.notifications.create(tx, recipients.map((p) => meetingNotice(p.userId, p.rsvp === 'pending' ? 'meeting.rsvp_reminder' : 'meeting.reminder', m, { offsetMinutes })), now);
-        await tx.meetingReminder.create({ data: { meetingId, offsetMinutes, startAt: m.startAt, sentAt: now, recipients: recipients.length } });
+        created = await this.svc.notifications.create(
+          tx,
+          recipients.map((p) =>
+            meetingNotice(p.userId, p.rsvp === 'pending' ? 'meeting.rsvp_reminder' : 'meeting.reminder', m, {
+              offsetMinutes,
+            }),
+          ),
+          now,
+        );
+        await tx.meetingReminder.create({
+          data: { meetingId, offsetMinutes, startAt: m.startAt, sentAt: now, recipients: recipients.length },
+        });
       }
-      await recordAudit(tx, ctx, { action: 'meeting.remind', resourceType: 'meeting', resourceId: meetingId, detail: { offsetMinutes: decision.send, skipped: decision.skip, recipients: created.length } });
+      await recordAudit(tx, ctx, {
+        action: 'meeting.remind',
+        resourceType: 'meeting',
+        resourceId: meetingId,
+        detail: { offsetMinutes: decision.send, skipped: decision.skip, recipients: created.length },
+      });
       return { created, classification: m.classification };
     });
     if (!result) return 0;
@@ -96,7 +136,18 @@ export class MeetingReminderJob {
   }
 }
 
-function decide(m: { startAt: Date; reminderMinutes: string; scheduledAt: Date | null; createdAt: Date; reminders: Array<{ offsetMinutes: number; startAt: Date }> }, now: Date): ReminderDecision {
-  const done = new Set(m.reminders.filter((r) => r.startAt.getTime() === m.startAt.getTime()).map((r) => r.offsetMinutes));
+function decide(
+  m: {
+    startAt: Date;
+    reminderMinutes: string;
+    scheduledAt: Date | null;
+    createdAt: Date;
+    reminders: Array<{ offsetMinutes: number; startAt: Date }>;
+  },
+  now: Date,
+): ReminderDecision {
+  const done = new Set(
+    m.reminders.filter((r) => r.startAt.getTime() === m.startAt.getTime()).map((r) => r.offsetMinutes),
+  );
   return dueReminder(JSON.parse(m.reminderMinutes) as number[], m.startAt, m.scheduledAt ?? m.createdAt, now, done);
 }

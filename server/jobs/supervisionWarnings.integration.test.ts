@@ -36,7 +36,12 @@ function setClock(at: Date): void {
 
 async function start(): Promise<void> {
   // The timer is off: these tests tick by hand, exactly when they mean to.
-  app = await buildApp({ config: { dataDir, publicUrl: 'http://localhost:3000', supervisionTickSeconds: 0 }, clock, serveClient: false, logger: false });
+  app = await buildApp({
+    config: { dataDir, publicUrl: 'http://localhost:3000', supervisionTickSeconds: 0 },
+    clock,
+    serveClient: false,
+    logger: false,
+  });
   await app.ready();
   warnings = new SupervisionWarnings(app.svc);
 }
@@ -47,12 +52,24 @@ async function restart(downtimeMs = 0): Promise<void> {
   await start();
 }
 
-const ctx = (who: Subject): RequestContext => ({ actor: { id: who.id, name: who.username }, ip: '127.0.0.1', userAgent: 'test', at: clock.now(), auditKey: app.svc.keys.audit });
+const ctx = (who: Subject): RequestContext => ({
+  actor: { id: who.id, name: who.username },
+  ip: '127.0.0.1',
+  userAgent: 'test',
+  at: clock.now(),
+  auditKey: app.svc.keys.audit,
+});
 
 async function newTask(title: string, dueDate: string, leadUnit: string, owner?: string): Promise<string> {
   const unitId = (await app.svc.db.unit.findFirstOrThrow({ where: { shortName: leadUnit } })).id;
   const { id } = await createTask(app.svc, ctx(people.zhouqiang!), people.zhouqiang!, {
-    title, basisType: 'other', basisText: '区政府工作要点', leadUnitId: unitId, requirement: '按期完成', dueDate, classification: 1,
+    title,
+    basisType: 'other',
+    basisText: '区政府工作要点',
+    leadUnitId: unitId,
+    requirement: '按期完成',
+    dueDate,
+    classification: 1,
   });
   if (owner) {
     const head = Object.values(people).find((p) => p.unitId === unitId && p.roles.includes('leader'))!;
@@ -63,11 +80,18 @@ async function newTask(title: string, dueDate: string, leadUnit: string, owner?:
 }
 
 async function sentFor(taskId: string) {
-  return (await app.svc.db.supervisionReminder.findMany({ where: { taskId }, orderBy: [{ date: 'asc' }, { kind: 'asc' }] })).map((r) => `${r.kind}@${r.date}`);
+  return (
+    await app.svc.db.supervisionReminder.findMany({ where: { taskId }, orderBy: [{ date: 'asc' }, { kind: 'asc' }] })
+  ).map((r) => `${r.kind}@${r.date}`);
 }
 
 async function inbox(username: string, taskId: string) {
-  return (await app.svc.db.notification.findMany({ where: { userId: people[username]!.id, link: `/supervision/tasks/${taskId}` }, orderBy: { createdAt: 'asc' } })).map((n) => n.kind);
+  return (
+    await app.svc.db.notification.findMany({
+      where: { userId: people[username]!.id, link: `/supervision/tasks/${taskId}` },
+      orderBy: { createdAt: 'asc' },
+    })
+  ).map((n) => n.kind);
 }
 
 // Every test on its own data directory and clock; a test that starts later in March plays the days before it through
@@ -163,11 +187,17 @@ describe('deadline warnings', () => {
     const live = async (username: string) => {
       const client = new TestClient(app);
       await client.signIn(username);
-      const socket = connect(url, { transports: ['websocket'], extraHeaders: { cookie: client.cookie }, reconnection: false });
+      const socket = connect(url, {
+        transports: ['websocket'],
+        extraHeaders: { cookie: client.cookie },
+        reconnection: false,
+      });
       sockets.push(socket);
-      const warned = new Promise<{ kind: string; title: string; body: string }>((resolve) => socket.on('notification:new', (n: { kind: string; title: string; body: string }) => {
-        if (n.kind === 'supervision.overdue') resolve(n);
-      }));
+      const warned = new Promise<{ kind: string; title: string; body: string }>((resolve) =>
+        socket.on('notification:new', (n: { kind: string; title: string; body: string }) => {
+          if (n.kind === 'supervision.overdue') resolve(n);
+        }),
+      );
       await new Promise((resolve) => socket.once('connect', () => resolve(undefined)));
       return { warned };
     };
@@ -176,7 +206,10 @@ describe('deadline warnings', () => {
     const owner = await live('zhangwei');
     const supervisor = await live('zhouqiang');
     expect(await warnings.tick()).toEqual({ sent: 1, notifications: 3 });
-    expect(await owner.warned).toMatchObject({ title: '督办事项已逾期', body: '编制2027年重点项目清单：已逾期1天（期限2027-03-10）' });
+    expect(await owner.warned).toMatchObject({
+      title: '督办事项已逾期',
+      body: '编制2027年重点项目清单：已逾期1天（期限2027-03-10）',
+    });
     expect((await supervisor.warned).kind).toBe('supervision.overdue');
     for (const s of sockets) s.close();
     expect(await inbox('lihua', taskId)).toContain('supervision.overdue');
@@ -185,7 +218,12 @@ describe('deadline warnings', () => {
     expect((await warnings.tick()).sent).toBe(0);
     setClock(chinaNineAm('2027-03-12'));
     expect(await warnings.tick()).toEqual({ sent: 1, notifications: 3 });
-    expect(await sentFor(taskId)).toEqual(['due_3@2027-03-05', 'due_1@2027-03-09', 'overdue@2027-03-11', 'overdue@2027-03-12']);
+    expect(await sentFor(taskId)).toEqual([
+      'due_3@2027-03-05',
+      'due_1@2027-03-09',
+      'overdue@2027-03-11',
+      'overdue@2027-03-12',
+    ]);
   });
 
   it('sends what was missed during downtime — today’s warning, not a backlog', async () => {
@@ -227,7 +265,12 @@ describe('deadline warnings', () => {
 
   it('honours configured offsets', async () => {
     await app.close();
-    app = await buildApp({ config: { dataDir, publicUrl: 'http://localhost:3000', supervisionTickSeconds: 0, supervisionReminderDays: [5] }, clock, serveClient: false, logger: false });
+    app = await buildApp({
+      config: { dataDir, publicUrl: 'http://localhost:3000', supervisionTickSeconds: 0, supervisionReminderDays: [5] },
+      clock,
+      serveClient: false,
+      logger: false,
+    });
     await app.ready();
     warnings = new SupervisionWarnings(app.svc);
     // Friday 2027-04-09; Monday 04-05 is 清明 (no working day), so 5 working days before is Thursday 04-01.

@@ -77,12 +77,24 @@ export class SupervisionWarnings {
     for (;;) {
       const batch: Candidate[] = await db.supervisionTask.findMany({
         where: {
-          status: { in: [...OPEN_STATUSES] }, deadlineAt: { lte: horizonAt }, id: { gt: cursor },
+          status: { in: [...OPEN_STATUSES] },
+          deadlineAt: { lte: horizonAt },
+          id: { gt: cursor },
           // Tasks already warned today are the bulk of a busy day's overdue list: leave them out in SQL.
           reminders: { none: { kind: 'overdue', date: today } },
         },
-        orderBy: { id: 'asc' }, take: BATCH,
-        select: { id: true, title: true, dueDate: true, rectifyDueDate: true, ownerId: true, leadUnitId: true, supervisorId: true, classification: true },
+        orderBy: { id: 'asc' },
+        take: BATCH,
+        select: {
+          id: true,
+          title: true,
+          dueDate: true,
+          rectifyDueDate: true,
+          ownerId: true,
+          leadUnitId: true,
+          supervisorId: true,
+          classification: true,
+        },
       });
       if (batch.length === 0) break;
       cursor = batch[batch.length - 1]!.id;
@@ -91,7 +103,8 @@ export class SupervisionWarnings {
         return reminder ? [{ task, reminder }] : [];
       });
       const sent = await db.supervisionReminder.findMany({
-        where: { taskId: { in: owed.map((o) => o.task.id) } }, select: { taskId: true, kind: true, date: true },
+        where: { taskId: { in: owed.map((o) => o.task.id) } },
+        select: { taskId: true, kind: true, date: true },
       });
       const done = new Set(sent.map((r) => `${r.taskId} ${r.kind} ${r.date}`));
       for (const { task, reminder } of owed) {
@@ -111,7 +124,13 @@ export class SupervisionWarnings {
   /** Sends one reminder in its own transaction; null when another run (or instance) sent it first. */
   private async send(task: Candidate, reminder: OwedReminder, now: Date): Promise<number | null> {
     const svc = this.svc;
-    const ctx: RequestContext = { actor: null, ip: '', userAgent: 'tongban-scheduler', at: now, auditKey: svc.keys.audit };
+    const ctx: RequestContext = {
+      actor: null,
+      ip: '',
+      userAgent: 'tongban-scheduler',
+      at: now,
+      auditKey: svc.keys.audit,
+    };
     const deadline = deadlineDate(task);
     try {
       const notices = await inTransaction(svc, async (tx) => {
@@ -120,14 +139,35 @@ export class SupervisionWarnings {
         const owner = task.ownerId ? [task.ownerId] : await unitHandlers(tx, task.leadUnitId, task.classification);
         const overdue = reminder.kind === 'overdue';
         const recipients = overdue
-          ? [...owner, ...await unitLeaders(tx, task.leadUnitId), task.supervisorId]
-          : [...owner, ...(await tx.supervisionCoOwner.findMany({ where: { taskId: task.id }, select: { userId: true } })).map((c) => c.userId)];
+          ? [...owner, ...(await unitLeaders(tx, task.leadUnitId)), task.supervisorId]
+          : [
+              ...owner,
+              ...(await tx.supervisionCoOwner.findMany({ where: { taskId: task.id }, select: { userId: true } })).map(
+                (c) => c.userId,
+              ),
+            ];
         const items = overdue
-          ? await notifyAbout(svc, tx, now, task, recipients, { kind: 'supervision.overdue', params: { days: reminder.days, deadline } })
-          : await notifyAbout(svc, tx, now, task, recipients, { kind: 'supervision.due_soon', params: { due: { days: reminder.days, deadline } } });
-        await tx.supervisionReminder.create({ data: { ...key.taskId_kind_date, sentAt: now, recipients: items.length } });
-        await recordEvent(tx, ctx, task.id, { kind: overdue ? 'overdue' : 'reminder', detail: { kind: reminder.kind, deadline, days: reminder.days } });
-        await recordAudit(tx, ctx, { action: 'supervision.warning', resourceType: 'supervision_task', resourceId: task.id, detail: { kind: reminder.kind, date: reminder.date, recipients: items.length } });
+          ? await notifyAbout(svc, tx, now, task, recipients, {
+              kind: 'supervision.overdue',
+              params: { days: reminder.days, deadline },
+            })
+          : await notifyAbout(svc, tx, now, task, recipients, {
+              kind: 'supervision.due_soon',
+              params: { due: { days: reminder.days, deadline } },
+            });
+        await tx.supervisionReminder.create({
+          data: { ...key.taskId_kind_date, sentAt: now, recipients: items.length },
+        });
+        await recordEvent(tx, ctx, task.id, {
+          kind: overdue ? 'overdue' : 'reminder',
+          detail: { kind: reminder.kind, deadline, days: reminder.days },
+        });
+        await recordAudit(tx, ctx, {
+          action: 'supervision.warning',
+          resourceType: 'supervision_task',
+          resourceId: task.id,
+          detail: { kind: reminder.kind, date: reminder.date, recipients: items.length },
+        });
         return items;
       });
       if (notices === null) return null;

@@ -1,7 +1,13 @@
 // A person is told (persisted and pushed live) when an administrator changes their roles, clearance, second factor
 // or password; the notice is written in the same transaction as the change.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, signedIn, signedInWithMfa, type TestApp, type TestClient } from '../../tests/support/testApp.ts';
+import {
+  createTestApp,
+  signedIn,
+  signedInWithMfa,
+  type TestApp,
+  type TestClient,
+} from '../../tests/support/testApp.ts';
 import type { RealtimeSink } from './notificationHub.ts';
 
 let t: TestApp;
@@ -28,7 +34,10 @@ afterAll(async () => {
 });
 
 async function kindsFor(username: string): Promise<string[]> {
-  const rows = await t.app.svc.db.notification.findMany({ where: { userId: ids[username] }, orderBy: { createdAt: 'asc' } });
+  const rows = await t.app.svc.db.notification.findMany({
+    where: { userId: ids[username] },
+    orderBy: { createdAt: 'asc' },
+  });
   return rows.map((n) => n.kind);
 }
 
@@ -37,7 +46,10 @@ describe('account notices', () => {
     pushed.length = 0;
     expect((await sec.put(`/api/users/${ids.xuyan}/clearance`, { clearance: 'secret' })).statusCode).toBe(200);
     expect(await kindsFor('xuyan')).toEqual(['account.clearance_changed']);
-    expect(pushed.map((p) => [p.userId, p.event])).toEqual([[ids.xuyan, 'notification:new'], [ids.xuyan, 'notification:count']]);
+    expect(pushed.map((p) => [p.userId, p.event])).toEqual([
+      [ids.xuyan, 'notification:new'],
+      [ids.xuyan, 'notification:count'],
+    ]);
     expect(pushed[1]!.payload).toEqual({ unread: 1 });
     // Setting the same clearance again changes nothing and says nothing.
     expect((await sec.put(`/api/users/${ids.xuyan}/clearance`, { clearance: 'secret' })).statusCode).toBe(200);
@@ -65,7 +77,9 @@ describe('account notices', () => {
 
   it('says nothing when a refused change did not happen', async () => {
     const before = await t.app.svc.db.notification.count({ where: { userId: ids.matao } });
-    expect((await sec.put(`/api/users/${ids.matao}/roles`, { roles: ['system_admin', 'audit_admin'] })).statusCode).toBe(400);
+    expect(
+      (await sec.put(`/api/users/${ids.matao}/roles`, { roles: ['system_admin', 'audit_admin'] })).statusCode,
+    ).toBe(400);
     expect(await t.app.svc.db.notification.count({ where: { userId: ids.matao } })).toBe(before);
   });
 });

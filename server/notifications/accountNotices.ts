@@ -2,7 +2,8 @@
 // supplies the whole text).
 import { notice, type NewNotification } from './notificationHub.ts';
 
-export type AccountNoticeKind = 'account.roles_changed' | 'account.clearance_changed' | 'account.mfa_reset' | 'account.password_reset';
+export type AccountNoticeKind =
+  'account.roles_changed' | 'account.clearance_changed' | 'account.mfa_reset' | 'account.password_reset';
 
 export function accountNotice(userId: string, kind: AccountNoticeKind): NewNotification {
   return notice(userId, kind, {}, '/settings');

@@ -3,7 +3,11 @@
 import type { NotificationView } from '../presenters/notification.ts';
 import type { CoreServices } from '../services.ts';
 
-export async function announce(svc: Pick<CoreServices, 'notifications' | 'notices'>, created: NotificationView[], classification: number): Promise<void> {
+export async function announce(
+  svc: Pick<CoreServices, 'notifications' | 'notices'>,
+  created: NotificationView[],
+  classification: number,
+): Promise<void> {
   await svc.notifications.publish(created);
   await svc.notices.deliver(created, classification);
 }

@@ -6,11 +6,17 @@ import type { Services } from '../services.ts';
 import { meetingRoom } from '../../common/socket/messages.ts';
 
 export async function broadcastRsvp(svc: Services, meetingId: string): Promise<void> {
-  svc.notifications.broadcast(meetingRoom(meetingId), 'meeting:rsvp', { meetingId, summary: rsvpSummary(await seatFacts(svc.db, meetingId)) });
+  svc.notifications.broadcast(meetingRoom(meetingId), 'meeting:rsvp', {
+    meetingId,
+    summary: rsvpSummary(await seatFacts(svc.db, meetingId)),
+  });
 }
 
 export async function broadcastAttendance(svc: Services, meetingId: string): Promise<void> {
   const meeting = await svc.db.meeting.findUnique({ where: { id: meetingId }, select: { startAt: true } });
   if (!meeting) return;
-  svc.notifications.broadcast(meetingRoom(meetingId), 'meeting:attendance', { meetingId, summary: attendanceSummary(await seatFacts(svc.db, meetingId), meeting.startAt, svc.clock.now()) });
+  svc.notifications.broadcast(meetingRoom(meetingId), 'meeting:attendance', {
+    meetingId,
+    summary: attendanceSummary(await seatFacts(svc.db, meetingId), meeting.startAt, svc.clock.now()),
+  });
 }

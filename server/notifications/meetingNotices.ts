@@ -4,8 +4,16 @@ import type { MeetingMode } from '../domain/meetings/vocabulary.ts';
 import { notice, type NewNotification } from './notificationHub.ts';
 
 export type MeetingNoticeKind =
-  | 'meeting.scheduled' | 'meeting.rescheduled' | 'meeting.updated' | 'meeting.cancelled' | 'meeting.uninvited'
-  | 'meeting.substitute' | 'meeting.substitute_released' | 'meeting.leave_requested' | 'meeting.reminder' | 'meeting.rsvp_reminder';
+  | 'meeting.scheduled'
+  | 'meeting.rescheduled'
+  | 'meeting.updated'
+  | 'meeting.cancelled'
+  | 'meeting.uninvited'
+  | 'meeting.substitute'
+  | 'meeting.substitute_released'
+  | 'meeting.leave_requested'
+  | 'meeting.reminder'
+  | 'meeting.rsvp_reminder';
 
 export interface NoticeMeeting {
   id: string;
@@ -41,7 +49,12 @@ function required<T>(value: T | undefined, kind: MeetingNoticeKind, what: string
   return value;
 }
 
-export function meetingNotice(userId: string, kind: MeetingNoticeKind, m: NoticeMeeting, extra: NoticeExtra = {}): NewNotification {
+export function meetingNotice(
+  userId: string,
+  kind: MeetingNoticeKind,
+  m: NoticeMeeting,
+  extra: NoticeExtra = {},
+): NewNotification {
   const link = `/meetings/${m.id}`;
   const meeting = m.title;
   const when = { start: m.startAt, end: m.endAt, timeZone: m.timeZone };
@@ -58,13 +71,28 @@ export function meetingNotice(userId: string, kind: MeetingNoticeKind, m: Notice
     case 'meeting.uninvited':
       return notice(userId, kind, { meeting, when }, link);
     case 'meeting.substitute':
-      return notice(userId, kind, { meeting, person: required(extra.personId, kind, 'a person'), when, place, clash }, link);
+      return notice(
+        userId,
+        kind,
+        { meeting, person: required(extra.personId, kind, 'a person'), when, place, clash },
+        link,
+      );
     case 'meeting.substitute_released':
       return notice(userId, kind, { meeting, person: required(extra.personId, kind, 'a person'), when }, link);
     case 'meeting.leave_requested':
-      return notice(userId, kind, { meeting, person: required(extra.personId, kind, 'a person'), reason: extra.reason ?? '' }, link);
+      return notice(
+        userId,
+        kind,
+        { meeting, person: required(extra.personId, kind, 'a person'), reason: extra.reason ?? '' },
+        link,
+      );
     case 'meeting.reminder':
     case 'meeting.rsvp_reminder':
-      return notice(userId, kind, { meeting, lead: required(extra.offsetMinutes, kind, 'a lead time'), when, place }, link);
+      return notice(
+        userId,
+        kind,
+        { meeting, lead: required(extra.offsetMinutes, kind, 'a lead time'), when, place },
+        link,
+      );
   }
 }

@@ -2,7 +2,12 @@
 import type { CoreServices } from '../services.ts';
 import { meetingRoom } from '../../common/socket/messages.ts';
 
-export function announceMinutes(svc: Pick<CoreServices, 'notifications'>, meetingId: string, status: string, round: number): void {
+export function announceMinutes(
+  svc: Pick<CoreServices, 'notifications'>,
+  meetingId: string,
+  status: string,
+  round: number,
+): void {
   svc.notifications.broadcast(meetingRoom(meetingId), 'minutes:changed', { meetingId, status, round });
 }
 

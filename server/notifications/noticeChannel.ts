@@ -38,7 +38,11 @@ export class LoggingNoticeChannel implements NoticeChannel {
 export class NoticeDispatcher {
   private readonly channels: NoticeChannel[];
 
-  constructor(private readonly db: Db, private readonly log: Logger, channels?: NoticeChannel[]) {
+  constructor(
+    private readonly db: Db,
+    private readonly log: Logger,
+    channels?: NoticeChannel[],
+  ) {
     this.channels = channels ?? [new LoggingNoticeChannel(log)];
   }
 
@@ -50,11 +54,21 @@ export class NoticeDispatcher {
     };
   }
 
-  async deliver(items: ReadonlyArray<{ userId: string; kind: string; title: string; body: string; link: string | null }>, classification = 0): Promise<void> {
+  async deliver(
+    items: ReadonlyArray<{ userId: string; kind: string; title: string; body: string; link: string | null }>,
+    classification = 0,
+  ): Promise<void> {
     if (items.length === 0 || this.channels.length === 0) return;
-    const users = await this.db.user.findMany({ where: { id: { in: [...new Set(items.map((i) => i.userId))] } }, select: { id: true, email: true, phone: true } });
+    const users = await this.db.user.findMany({
+      where: { id: { in: [...new Set(items.map((i) => i.userId))] } },
+      select: { id: true, email: true, phone: true },
+    });
     const contacts = new Map(users.map((u) => [u.id, { email: u.email, phone: u.phone }]));
-    const notices = items.map((i) => ({ ...i, classification, contact: contacts.get(i.userId) ?? { email: null, phone: null } }));
+    const notices = items.map((i) => ({
+      ...i,
+      classification,
+      contact: contacts.get(i.userId) ?? { email: null, phone: null },
+    }));
     for (const channel of this.channels) {
       try {
         await channel.deliver(notices);

@@ -17,7 +17,12 @@ export type NewNotification = {
 }[NotificationKind];
 
 /** Builds a notice, checking its parameters against its kind at compile time. */
-export function notice<K extends NotificationKind>(userId: string, kind: K, params: NotificationInput<K>, link: string | null): NewNotification {
+export function notice<K extends NotificationKind>(
+  userId: string,
+  kind: K,
+  params: NotificationInput<K>,
+  link: string | null,
+): NewNotification {
   // TypeScript cannot tie a generic K to its member of the union; the signature above already did.
   return { userId, kind, params, link } as NewNotification;
 }
@@ -41,14 +46,25 @@ export class NotificationHub {
   async create(tx: Tx, items: NewNotification[], at: Date): Promise<NotificationView[]> {
     if (items.length === 0) return [];
     const ids = new Set(items.flatMap((item) => [item.userId, ...peopleIn(item.kind, item.params)]));
-    const users = await tx.user.findMany({ where: { id: { in: [...ids] } }, select: { id: true, displayName: true, locale: true } });
+    const users = await tx.user.findMany({
+      where: { id: { in: [...ids] } },
+      select: { id: true, displayName: true, locale: true },
+    });
     const displayNames = new Map(users.map((u) => [u.id, u.displayName]));
     const locales = new Map(users.map((u) => [u.id, noticeLocale(u.locale)]));
     const created: NotificationView[] = [];
     for (const item of items) {
       const params = storedParams(item.kind, item.params, displayNames);
       const row = await tx.notification.create({
-        data: { userId: item.userId, kind: item.kind, params: JSON.stringify(params), title: '', body: '', link: item.link, createdAt: at },
+        data: {
+          userId: item.userId,
+          kind: item.kind,
+          params: JSON.stringify(params),
+          title: '',
+          body: '',
+          link: item.link,
+          createdAt: at,
+        },
       });
       created.push(presentNotification(row, locales.get(item.userId) ?? 'zh-CN'));
     }
@@ -60,7 +76,8 @@ export class NotificationHub {
     if (!this.sink || items.length === 0) return;
     const users = new Set(items.map((n) => n.userId));
     for (const n of items) this.sink.toUser(n.userId, 'notification:new', n);
-    for (const userId of users) this.sink.toUser(userId, 'notification:count', { unread: await this.unreadCount(userId) });
+    for (const userId of users)
+      this.sink.toUser(userId, 'notification:count', { unread: await this.unreadCount(userId) });
   }
 
   async unreadCount(userId: string): Promise<number> {

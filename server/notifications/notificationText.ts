@@ -5,8 +5,15 @@ import { renderWith } from '../../common/notifications/format.ts';
 import notificationMessagesEn from '../../common/notifications/messages.en.ts';
 import notificationMessagesZhCN, { type NotificationMessages } from '../../common/notifications/messages.zh-CN.ts';
 
-const MESSAGES: Record<NoticeLocale, NotificationMessages> = { 'zh-CN': notificationMessagesZhCN, en: notificationMessagesEn };
+const MESSAGES: Record<NoticeLocale, NotificationMessages> = {
+  'zh-CN': notificationMessagesZhCN,
+  en: notificationMessagesEn,
+};
 
-export function renderNotification<K extends NotificationKind>(kind: K, params: NotificationParams<K>, locale: NoticeLocale): { title: string; body: string } {
+export function renderNotification<K extends NotificationKind>(
+  kind: K,
+  params: NotificationParams<K>,
+  locale: NoticeLocale,
+): { title: string; body: string } {
   return renderWith(MESSAGES[locale], kind, params);
 }

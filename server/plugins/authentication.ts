@@ -27,7 +27,8 @@ export function registerAuthentication(app: FastifyInstance): void {
     request.auth = await loadSession(svc.db, request.cookies[SESSION_COOKIE], svc.clock.now(), svc.config);
 
     if (UNSAFE.has(request.method)) {
-      if (!originAllowed(request, svc.config.publicUrl)) throw new Forbidden('bad_origin', 'Cross-site request refused');
+      if (!originAllowed(request, svc.config.publicUrl))
+        throw new Forbidden('bad_origin', 'Cross-site request refused');
       if (request.auth && access !== 'public') {
         const header = request.headers['x-csrf-token'];
         if (typeof header !== 'string' || !safeEqual(header, request.auth.session.csrfToken)) {
@@ -38,7 +39,12 @@ export function registerAuthentication(app: FastifyInstance): void {
 
     if (access === 'public') return;
     if (!request.auth) throw new Unauthorized();
-    const stage = sessionStage({ mfaPending: request.auth.session.mfaPending, mfaEnabled: request.auth.mfaEnabled, mustChangePassword: request.auth.mustChangePassword });
-    if (access === 'active' && stage !== 'active') throw new Forbidden('sign_in_incomplete', `Finish signing in first (${stage})`);
+    const stage = sessionStage({
+      mfaPending: request.auth.session.mfaPending,
+      mfaEnabled: request.auth.mfaEnabled,
+      mustChangePassword: request.auth.mustChangePassword,
+    });
+    if (access === 'active' && stage !== 'active')
+      throw new Forbidden('sign_in_incomplete', `Finish signing in first (${stage})`);
   });
 }

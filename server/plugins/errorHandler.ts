@@ -17,9 +17,15 @@ function send(reply: FastifyReply, statusCode: number, code: string, message: st
 async function auditRefusal(request: FastifyRequest, err: AppError): Promise<void> {
   const svc = request.server.svc;
   try {
-    await svc.db.$transaction((tx) => recordAudit(tx, contextOf(request), {
-      action: 'access.denied', resourceType: 'route', resourceId: `${request.method} ${request.routeOptions.url ?? request.url}`, outcome: 'failure', detail: { code: err.code },
-    }));
+    await svc.db.$transaction((tx) =>
+      recordAudit(tx, contextOf(request), {
+        action: 'access.denied',
+        resourceType: 'route',
+        resourceId: `${request.method} ${request.routeOptions.url ?? request.url}`,
+        outcome: 'failure',
+        detail: { code: err.code },
+      }),
+    );
   } catch (auditErr) {
     request.log.error({ err: auditErr }, 'could not audit a refused request');
   }
@@ -36,7 +42,13 @@ export function registerErrorHandler(app: FastifyInstance): void {
         path: `${err.validationContext ?? 'body'}${v.instancePath ? v.instancePath.replaceAll('/', '.') : ''}`,
         message: v.message ?? 'invalid',
       }));
-      return send(reply, 400, 'invalid_request', `Invalid request: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, { issues });
+      return send(
+        reply,
+        400,
+        'invalid_request',
+        `Invalid request: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+        { issues },
+      );
     }
     if (isResponseSerializationError(err)) {
       request.log.error({ err, issues: err.cause.issues }, 'response did not match its schema');
@@ -52,10 +64,18 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (status === 413) return send(reply, 413, 'payload_too_large', 'The request body is too large');
     if (status === 415) return send(reply, 415, 'unsupported_media_type', 'Unsupported content type');
     if (status === 429) return send(reply, 429, 'rate_limited', 'Too many requests; slow down and try again shortly');
-    if (status >= 400 && status < 500) return send(reply, status, err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.name === 'SyntaxError' ? 'invalid_json' : 'bad_request', err.message);
+    if (status >= 400 && status < 500)
+      return send(
+        reply,
+        status,
+        err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.name === 'SyntaxError' ? 'invalid_json' : 'bad_request',
+        err.message,
+      );
     request.log.error({ err }, 'unhandled error');
     return send(reply, 500, 'internal_error', 'Internal server error');
   });
 
-  app.setNotFoundHandler((request, reply) => send(reply, 404, 'not_found', `No route ${request.method} ${request.url.split('?')[0]}`));
+  app.setNotFoundHandler((request, reply) =>
+    send(reply, 404, 'not_found', `No route ${request.method} ${request.url.split('?')[0]}`),
+  );
 }

@@ -28,9 +28,14 @@ export function firstIllFormedText(value: unknown, path: string, depth = 0): str
 
 export function registerWellFormedText(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
-    const path = firstIllFormedText(request.params, 'params') ?? firstIllFormedText(request.query, 'query') ?? firstIllFormedText(request.body, 'body');
+    const path =
+      firstIllFormedText(request.params, 'params') ??
+      firstIllFormedText(request.query, 'query') ??
+      firstIllFormedText(request.body, 'body');
     if (path) {
-      throw new BadRequest('malformed_text', `Text at ${path} is not valid Unicode (文本含有无效的 Unicode 字符)`, { path });
+      throw new BadRequest('malformed_text', `Text at ${path} is not valid Unicode (文本含有无效的 Unicode 字符)`, {
+        path,
+      });
     }
   });
 }

@@ -20,13 +20,40 @@ export interface DocumentView {
   updatedAt: string;
 }
 
-export function presentDocument(d: {
-  id: string; kind: string; title: string; unitId: string; ownerId: string; classification: number; status: string; reviewMode: boolean;
-  contextType: string | null; contextId: string | null; createdAt: Date; updatedAt: Date; unit?: { name: string } | null; owner?: { displayName: string } | null;
-}, access: Access): DocumentView {
+export function presentDocument(
+  d: {
+    id: string;
+    kind: string;
+    title: string;
+    unitId: string;
+    ownerId: string;
+    classification: number;
+    status: string;
+    reviewMode: boolean;
+    contextType: string | null;
+    contextId: string | null;
+    createdAt: Date;
+    updatedAt: Date;
+    unit?: { name: string } | null;
+    owner?: { displayName: string } | null;
+  },
+  access: Access,
+): DocumentView {
   return {
-    id: d.id, kind: d.kind, title: d.title, unitId: d.unitId, unitName: d.unit?.name ?? null, ownerId: d.ownerId, ownerName: d.owner?.displayName ?? null,
-    classification: classificationOfLevel(d.classification), status: d.status, reviewMode: d.reviewMode, access,
-    contextType: d.contextType, contextId: d.contextId, createdAt: d.createdAt.toISOString(), updatedAt: d.updatedAt.toISOString(),
+    id: d.id,
+    kind: d.kind,
+    title: d.title,
+    unitId: d.unitId,
+    unitName: d.unit?.name ?? null,
+    ownerId: d.ownerId,
+    ownerName: d.owner?.displayName ?? null,
+    classification: classificationOfLevel(d.classification),
+    status: d.status,
+    reviewMode: d.reviewMode,
+    access,
+    contextType: d.contextType,
+    contextId: d.contextId,
+    createdAt: d.createdAt.toISOString(),
+    updatedAt: d.updatedAt.toISOString(),
   };
 }

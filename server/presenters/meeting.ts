@@ -24,7 +24,14 @@ export interface RoomRow {
 }
 
 export function presentRoom(r: RoomRow) {
-  return { id: r.id, name: r.name, location: r.location, capacity: r.capacity, equipment: JSON.parse(r.equipment) as string[], active: r.active };
+  return {
+    id: r.id,
+    name: r.name,
+    location: r.location,
+    capacity: r.capacity,
+    equipment: JSON.parse(r.equipment) as string[],
+    active: r.active,
+  };
 }
 
 const person = (u: Named | null | undefined) => (u ? { id: u.id, displayName: u.displayName } : null);
@@ -45,12 +52,26 @@ export interface MeetingSummaryRow {
 }
 
 /** A meeting in a list or calendar, with the caller's relation to it. */
-export function presentMeetingSummary(m: MeetingSummaryRow, mine: { rsvp: RsvpState | null; role: string | null; clashesWith: string[] }) {
+export function presentMeetingSummary(
+  m: MeetingSummaryRow,
+  mine: { rsvp: RsvpState | null; role: string | null; clashesWith: string[] },
+) {
   return {
-    id: m.id, title: m.title, type: m.type, customType: m.customType, status: m.status, classification: classificationOfLevel(m.classification),
-    mode: m.mode, startAt: m.startAt.toISOString(), endAt: m.endAt.toISOString(), timeZone: m.timeZone,
-    organiserUnit: { id: m.organiserUnit.id, name: m.organiserUnit.name }, room: m.room ? { id: m.room.id, name: m.room.name, location: m.room.location } : null,
-    myRsvp: mine.rsvp, myRole: mine.role, clashesWith: mine.clashesWith,
+    id: m.id,
+    title: m.title,
+    type: m.type,
+    customType: m.customType,
+    status: m.status,
+    classification: classificationOfLevel(m.classification),
+    mode: m.mode,
+    startAt: m.startAt.toISOString(),
+    endAt: m.endAt.toISOString(),
+    timeZone: m.timeZone,
+    organiserUnit: { id: m.organiserUnit.id, name: m.organiserUnit.name },
+    room: m.room ? { id: m.room.id, name: m.room.name, location: m.room.location } : null,
+    myRsvp: mine.rsvp,
+    myRole: mine.role,
+    clashesWith: mine.clashesWith,
   };
 }
 
@@ -70,8 +91,16 @@ export interface MaterialRow {
 export function presentMaterial(m: MaterialRow, viewerId: string, showReaders: boolean) {
   const mine = m.views.find((v) => v.userId === viewerId);
   return {
-    id: m.id, agendaItemId: m.agendaItemId, position: m.position, title: m.title, fileName: m.fileName, kind: m.kind, size: m.size,
-    uploadedBy: person(m.uploadedBy)!, createdAt: m.createdAt.toISOString(), openedAt: mine ? mine.firstAt.toISOString() : null,
+    id: m.id,
+    agendaItemId: m.agendaItemId,
+    position: m.position,
+    title: m.title,
+    fileName: m.fileName,
+    kind: m.kind,
+    size: m.size,
+    uploadedBy: person(m.uploadedBy)!,
+    createdAt: m.createdAt.toISOString(),
+    openedAt: mine ? mine.firstAt.toISOString() : null,
     readers: showReaders ? m.views.length : null,
   };
 }
@@ -104,7 +133,14 @@ export interface MeetingDetailRow extends MeetingSummaryRow {
   createdBy: Named;
   host: Named | null;
   minuteTaker: Named | null;
-  agendaItems: Array<{ id: string; position: number; title: string; startAt: Date | null; endAt: Date | null; presenter: Named | null }>;
+  agendaItems: Array<{
+    id: string;
+    position: number;
+    title: string;
+    startAt: Date | null;
+    endAt: Date | null;
+    presenter: Named | null;
+  }>;
   participants: ParticipantRow[];
   unitInvites: Array<{ unitId: string; role: string; unit: { name: string } }>;
   materials: MaterialRow[];
@@ -133,24 +169,55 @@ export function presentMeetingDetail(m: MeetingDetailRow, a: DetailAccess) {
     const substituteFor = p.substituteForId ? bySeatId.get(p.substituteForId) : undefined;
     const substitute = m.participants.find((o) => o.substituteForId === p.id);
     return {
-      id: p.id, userId: p.userId, displayName: p.user.displayName, title: p.user.title, unitId: p.user.unitId, unitName: p.user.unit.name,
-      role: p.role, viaUnitId: p.viaUnitId, rsvp: p.rsvp as RsvpState,
+      id: p.id,
+      userId: p.userId,
+      displayName: p.user.displayName,
+      title: p.user.title,
+      unitId: p.user.unitId,
+      unitName: p.user.unit.name,
+      role: p.role,
+      viaUnitId: p.viaUnitId,
+      rsvp: p.rsvp as RsvpState,
       // Why someone is away is between them and the organisers.
       rsvpReason: a.manage || own ? p.rsvpReason : null,
       rsvpAt: p.rsvpAt ? p.rsvpAt.toISOString() : null,
-      substituteFor: substituteFor ? { userId: substituteFor.userId, displayName: substituteFor.user.displayName } : null,
+      substituteFor: substituteFor
+        ? { userId: substituteFor.userId, displayName: substituteFor.user.displayName }
+        : null,
       substitute: substitute ? { userId: substitute.userId, displayName: substitute.user.displayName } : null,
       signedInAt: a.run || own ? (p.signedInAt?.toISOString() ?? null) : null,
-      attendance: a.run || own ? attendanceState({ rsvp: p.rsvp as RsvpState, signedInAt: p.signedInAt }, m.startAt, a.now) : null,
+      attendance:
+        a.run || own
+          ? attendanceState({ rsvp: p.rsvp as RsvpState, signedInAt: p.signedInAt }, m.startAt, a.now)
+          : null,
     };
   };
   return {
-    ...presentMeetingSummary(m, { rsvp: (mySeat?.rsvp as RsvpState | undefined) ?? null, role: mySeat?.role ?? null, clashesWith: a.myClashes.map((c) => c.id) }),
-    description: m.description, revision: m.revision, reminderMinutes: JSON.parse(m.reminderMinutes) as number[], cancelReason: m.cancelReason,
-    createdAt: m.createdAt.toISOString(), scheduledAt: m.scheduledAt?.toISOString() ?? null, startedAt: m.startedAt?.toISOString() ?? null, endedAt: m.endedAt?.toISOString() ?? null,
-    createdBy: person(m.createdBy)!, host: person(m.host), minuteTaker: person(m.minuteTaker),
+    ...presentMeetingSummary(m, {
+      rsvp: (mySeat?.rsvp as RsvpState | undefined) ?? null,
+      role: mySeat?.role ?? null,
+      clashesWith: a.myClashes.map((c) => c.id),
+    }),
+    description: m.description,
+    revision: m.revision,
+    reminderMinutes: JSON.parse(m.reminderMinutes) as number[],
+    cancelReason: m.cancelReason,
+    createdAt: m.createdAt.toISOString(),
+    scheduledAt: m.scheduledAt?.toISOString() ?? null,
+    startedAt: m.startedAt?.toISOString() ?? null,
+    endedAt: m.endedAt?.toISOString() ?? null,
+    createdBy: person(m.createdBy)!,
+    host: person(m.host),
+    minuteTaker: person(m.minuteTaker),
     online: a.joinUrl ? { joinUrl: a.joinUrl, hasPasscode: m.passcodeHash !== null } : null,
-    agenda: m.agendaItems.map((i) => ({ id: i.id, position: i.position, title: i.title, presenter: person(i.presenter), startAt: i.startAt?.toISOString() ?? null, endAt: i.endAt?.toISOString() ?? null })),
+    agenda: m.agendaItems.map((i) => ({
+      id: i.id,
+      position: i.position,
+      title: i.title,
+      presenter: person(i.presenter),
+      startAt: i.startAt?.toISOString() ?? null,
+      endAt: i.endAt?.toISOString() ?? null,
+    })),
     unitInvites: m.unitInvites.map((u) => ({ unitId: u.unitId, unitName: u.unit.name, role: u.role })),
     participants: m.participants.map(seatView),
     materials: a.readMaterials ? m.materials.map((x) => presentMaterial(x, a.viewerId, a.manage)) : null,
@@ -159,7 +226,14 @@ export function presentMeetingDetail(m: MeetingDetailRow, a: DetailAccess) {
     me: {
       seat: mySeat ? seatView(mySeat) : null,
       clashes: a.myClashes,
-      can: { manage: a.manage, run: a.run, reply: a.reply, signIn: a.signIn, readMaterials: a.readMaterials, uploadMaterials: a.uploadMaterials },
+      can: {
+        manage: a.manage,
+        run: a.run,
+        reply: a.reply,
+        signIn: a.signIn,
+        readMaterials: a.readMaterials,
+        uploadMaterials: a.uploadMaterials,
+      },
       events: a.manage ? allowedEvents(m.status as MeetingStatus) : [],
     },
   };

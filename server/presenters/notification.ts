@@ -18,12 +18,22 @@ export interface NotificationView {
 }
 
 export interface NotificationRow {
-  id: string; userId: string; kind: string; params: string | null; title: string; body: string; link: string | null; createdAt: Date; readAt: Date | null;
+  id: string;
+  userId: string;
+  kind: string;
+  params: string | null;
+  title: string;
+  body: string;
+  link: string | null;
+  createdAt: Date;
+  readAt: Date | null;
 }
 
 export function presentNotification(n: NotificationRow, locale: NoticeLocale): NotificationView {
   const known = readParams(n.kind, n.params);
-  const text = known ? renderNotification(known.kind, known.params as NotificationParams<NotificationKind>, locale) : { title: n.title, body: n.body };
+  const text = known
+    ? renderNotification(known.kind, known.params as NotificationParams<NotificationKind>, locale)
+    : { title: n.title, body: n.body };
   return {
     id: n.id,
     userId: n.userId,

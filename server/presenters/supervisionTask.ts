@@ -16,7 +16,11 @@ export function overdueDays(status: string, deadlineAt: Date, now: Date): number
 /** The co-units folded into a list row as JSON (SUMMARY_COLUMNS). */
 function coUnitsOf(row: TaskRow): Array<{ id: string; name: string; signed: boolean }> {
   if (!row.coUnits) return [];
-  return (JSON.parse(row.coUnits) as Array<[string, string, number]>).map(([id, name, signed]) => ({ id, name, signed: signed === 1 }));
+  return (JSON.parse(row.coUnits) as Array<[string, string, number]>).map(([id, name, signed]) => ({
+    id,
+    name,
+    signed: signed === 1,
+  }));
 }
 
 export function presentTaskSummary(row: TaskRow, now: Date) {

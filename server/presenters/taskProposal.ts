@@ -37,17 +37,36 @@ export interface ProposalView extends ProposalContent {
 }
 
 /** The stored columns of what a proposal says, with the structured fields parsed. */
-export function contentOfRow(row: Pick<ProposalRow, 'title' | 'sourceText' | 'leadUnits' | 'coUnits' | 'owners' | 'coOwners' | 'due' | 'needsReview'>): ProposalContent {
+export function contentOfRow(
+  row: Pick<
+    ProposalRow,
+    'title' | 'sourceText' | 'leadUnits' | 'coUnits' | 'owners' | 'coOwners' | 'due' | 'needsReview'
+  >,
+): ProposalContent {
   return {
-    title: row.title, sourceText: row.sourceText, due: row.due, needsReview: row.needsReview,
-    leadUnits: JSON.parse(row.leadUnits) as DecisionUnit[], coUnits: JSON.parse(row.coUnits) as DecisionUnit[],
-    owners: JSON.parse(row.owners) as DecisionPerson[], coOwners: JSON.parse(row.coOwners) as DecisionPerson[],
+    title: row.title,
+    sourceText: row.sourceText,
+    due: row.due,
+    needsReview: row.needsReview,
+    leadUnits: JSON.parse(row.leadUnits) as DecisionUnit[],
+    coUnits: JSON.parse(row.coUnits) as DecisionUnit[],
+    owners: JSON.parse(row.owners) as DecisionPerson[],
+    coOwners: JSON.parse(row.coOwners) as DecisionPerson[],
   };
 }
 
 export function presentProposal(p: ProposalRow, meetingTitle: string): ProposalView {
   return {
-    id: p.id, meetingId: p.meetingId, meetingTitle, minutesDocumentId: p.minutesDocumentId, decisionId: p.decisionId, origin: p.origin as ProposalOrigin,
-    ...contentOfRow(p), status: p.status as ProposalStatus, edited: p.editedAt !== null, parentId: p.parentId, taskIds: p.taskId ? [p.taskId] : [],
+    id: p.id,
+    meetingId: p.meetingId,
+    meetingTitle,
+    minutesDocumentId: p.minutesDocumentId,
+    decisionId: p.decisionId,
+    origin: p.origin as ProposalOrigin,
+    ...contentOfRow(p),
+    status: p.status as ProposalStatus,
+    edited: p.editedAt !== null,
+    parentId: p.parentId,
+    taskIds: p.taskId ? [p.taskId] : [],
   };
 }

@@ -1,5 +1,13 @@
 // User rows → API shapes, cut to what the viewer may see (policies.userView decides which).
-import { classificationOfLevel, toRoleNames, type AdminRole, type BusinessRole, type Classification, type RoleAssignment, type RoleName } from '../domain/roles.ts';
+import {
+  classificationOfLevel,
+  toRoleNames,
+  type AdminRole,
+  type BusinessRole,
+  type Classification,
+  type RoleAssignment,
+  type RoleName,
+} from '../domain/roles.ts';
 import type { UserView } from '../policies/index.ts';
 
 interface UserRow {
@@ -47,7 +55,8 @@ export interface FullUser extends ColleagueEntry {
   createdAt: string;
 }
 
-export type UserPresentation = (DirectoryEntry & { view: 'directory' }) | (ColleagueEntry & { view: 'colleague' }) | (FullUser & { view: 'full' });
+export type UserPresentation =
+  (DirectoryEntry & { view: 'directory' }) | (ColleagueEntry & { view: 'colleague' }) | (FullUser & { view: 'full' });
 
 export function presentDirectoryEntry(u: UserRow): DirectoryEntry {
   return { id: u.id, displayName: u.displayName, unitId: u.unitId, unitName: u.unit?.name ?? null, title: u.title };
@@ -59,7 +68,10 @@ export function presentFullUser(u: UserRow): FullUser {
     email: u.email,
     phone: u.phone,
     username: u.username,
-    roles: toRoleNames({ adminRole: u.adminRole as AdminRole | null, roles: u.roles.map((r) => r.role as BusinessRole) }),
+    roles: toRoleNames({
+      adminRole: u.adminRole as AdminRole | null,
+      roles: u.roles.map((r) => r.role as BusinessRole),
+    }),
     clearance: classificationOfLevel(u.clearance),
     disabled: u.disabled,
     lockedUntil: u.lockedUntil ? u.lockedUntil.toISOString() : null,
@@ -82,6 +94,9 @@ export function presentUser(u: UserRow, view: UserView): UserPresentation {
 }
 
 /** The signed-in person's own roles and clearance, as the session answer shows them to the client shell. */
-export function presentOwnGrants(subject: RoleAssignment & { clearance: number }): { roles: RoleName[]; clearance: Classification } {
+export function presentOwnGrants(subject: RoleAssignment & { clearance: number }): {
+  roles: RoleName[];
+  clearance: Classification;
+} {
   return { roles: toRoleNames(subject), clearance: classificationOfLevel(subject.clearance) };
 }

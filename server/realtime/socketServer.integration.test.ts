@@ -20,7 +20,11 @@ function once<T>(socket: Socket, event: string): Promise<T> {
 async function connectAs(username: string): Promise<{ socket: Socket; client: TestClient; userId: string }> {
   const client = await signedIn(t, username);
   const userId = (await client.get('/api/auth/session')).json().user.id as string;
-  const socket = connect(url, { transports: ['websocket'], extraHeaders: { cookie: client.cookie }, reconnection: false });
+  const socket = connect(url, {
+    transports: ['websocket'],
+    extraHeaders: { cookie: client.cookie },
+    reconnection: false,
+  });
   await once(socket, 'connect');
   return { socket, client, userId };
 }
@@ -37,9 +41,19 @@ describe('socket.io', () => {
     const { socket, client, userId } = await connectAs('zhangwei');
     const arrived = once<{ kind: string; params: unknown; title: string }>(socket, 'notification:new');
     const counted = once<{ unread: number }>(socket, 'notification:count');
-    const created = await inTransaction(t.app.svc, (tx) => t.app.svc.notifications.create(tx, [notice(userId, 'minutes.closed', { meeting: '区政府常务会议' }, null)], t.clock.now()));
+    const created = await inTransaction(t.app.svc, (tx) =>
+      t.app.svc.notifications.create(
+        tx,
+        [notice(userId, 'minutes.closed', { meeting: '区政府常务会议' }, null)],
+        t.clock.now(),
+      ),
+    );
     await t.app.svc.notifications.publish(created);
-    expect(await arrived).toMatchObject({ kind: 'minutes.closed', params: { meeting: '区政府常务会议' }, title: '会议纪要已签发：区政府常务会议' });
+    expect(await arrived).toMatchObject({
+      kind: 'minutes.closed',
+      params: { meeting: '区政府常务会议' },
+      title: '会议纪要已签发：区政府常务会议',
+    });
     expect((await counted).unread).toBe(1);
     const list = (await client.get('/api/notifications')).json();
     expect(list.unread).toBe(1);
@@ -51,8 +65,14 @@ describe('socket.io', () => {
 
   it('answers malformed and unknown messages with an error and keeps serving', async () => {
     const { socket } = await connectAs('hejun');
-    expect(await socket.emitWithAck('notification:read', { ids: 'not-an-array' })).toMatchObject({ ok: false, code: 'invalid_message' });
-    expect(await socket.emitWithAck('notification:read', { ids: ['a'], extra: 1 })).toMatchObject({ ok: false, code: 'invalid_message' });
+    expect(await socket.emitWithAck('notification:read', { ids: 'not-an-array' })).toMatchObject({
+      ok: false,
+      code: 'invalid_message',
+    });
+    expect(await socket.emitWithAck('notification:read', { ids: ['a'], extra: 1 })).toMatchObject({
+      ok: false,
+      code: 'invalid_message',
+    });
     expect(await socket.emitWithAck('admin:everything', {})).toMatchObject({ ok: false, code: 'unknown_event' });
     const error = once<{ code: string }>(socket, 'error:message');
     socket.emit('notification:read', 42);
@@ -61,7 +81,15 @@ describe('socket.io', () => {
     socket.emit('notification:read', { ids: ['x'.repeat(70)] });
     // Random garbage of various shapes: none of it may take the server down.
     for (let i = 0; i < 200; i++) {
-      const junk = [undefined, null, i, 'x'.repeat(i), [i, {}], { ids: [i] }, { ids: Array.from({ length: 600 }, String) }][i % 7];
+      const junk = [
+        undefined,
+        null,
+        i,
+        'x'.repeat(i),
+        [i, {}],
+        { ids: [i] },
+        { ids: Array.from({ length: 600 }, String) },
+      ][i % 7];
       socket.emit(i % 3 === 0 ? 'notification:read' : `junk:${i}`, junk);
     }
     expect(await socket.emitWithAck('notification:read', {})).toEqual({ ok: true });

@@ -9,7 +9,14 @@ import { markNotificationsRead } from '../commands/notifications/notificationRea
 import { AppError } from '../errors.ts';
 import type { Services } from '../services.ts';
 import { MediaError } from '../../media/errors.ts';
-import { clientMessages, meetingRoom, type Ack, type ClientEvent, type ClientPayload, type ServerToClient } from '../../common/socket/messages.ts';
+import {
+  clientMessages,
+  meetingRoom,
+  type Ack,
+  type ClientEvent,
+  type ClientPayload,
+  type ServerToClient,
+} from '../../common/socket/messages.ts';
 import { mayWatchMeeting } from '../queries/meetings/meetingWatch.ts';
 
 const SESSION_RECHECK_MS = 60_000;
@@ -33,7 +40,11 @@ export function attachSocketServer(httpServer: HttpServer, svc: Services): Serve
     allowRequest: (req, callback) => {
       const origin = req.headers.origin;
       const host = req.headers.host;
-      const ok = !origin || origin === new URL(svc.config.publicUrl).origin || origin === `http://${host}` || origin === `https://${host}`;
+      const ok =
+        !origin ||
+        origin === new URL(svc.config.publicUrl).origin ||
+        origin === `http://${host}` ||
+        origin === `https://${host}`;
       callback(ok ? null : 'origin not allowed', ok);
     },
   });
@@ -43,7 +54,11 @@ export function attachSocketServer(httpServer: HttpServer, svc: Services): Serve
       const cookies = fastifyCookie.parse(socket.handshake.headers.cookie ?? '');
       const auth = await loadSession(svc.db, cookies[SESSION_COOKIE], svc.clock.now(), svc.config);
       if (!auth) return next(new Error('unauthenticated'));
-      const stage = sessionStage({ mfaPending: auth.session.mfaPending, mfaEnabled: auth.mfaEnabled, mustChangePassword: auth.mustChangePassword });
+      const stage = sessionStage({
+        mfaPending: auth.session.mfaPending,
+        mfaEnabled: auth.mfaEnabled,
+        mustChangePassword: auth.mustChangePassword,
+      });
       if (stage !== 'active') return next(new Error('sign_in_incomplete'));
       socket.data = { userId: auth.subject.id, username: auth.subject.username, sessionId: auth.session.id };
       next();
@@ -73,7 +88,11 @@ export function attachSocketServer(httpServer: HttpServer, svc: Services): Serve
     };
     if (!(event in clientMessages)) return refuse('unknown_event', `Unknown event "${String(event).slice(0, 40)}"`);
     const parsed = clientMessages[event as ClientEvent].safeParse(args[0] ?? {});
-    if (!parsed.success) return refuse('invalid_message', parsed.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; '));
+    if (!parsed.success)
+      return refuse(
+        'invalid_message',
+        parsed.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; '),
+      );
     try {
       // Sessions can end while a socket stays open: check before acting on a message.
       const session = await svc.db.session.findUnique({ where: { id: socket.data.sessionId } });
@@ -85,12 +104,24 @@ export function attachSocketServer(httpServer: HttpServer, svc: Services): Serve
       switch (event as ClientEvent) {
         case 'notification:read': {
           const { ids } = parsed.data as ClientPayload<'notification:read'>;
-          await markNotificationsRead(svc, { actor: { id: socket.data.userId, name: socket.data.username }, ip: socket.handshake.address, userAgent: String(socket.handshake.headers['user-agent'] ?? ''), at: svc.clock.now(), auditKey: svc.keys.audit }, socket.data.userId, ids);
+          await markNotificationsRead(
+            svc,
+            {
+              actor: { id: socket.data.userId, name: socket.data.username },
+              ip: socket.handshake.address,
+              userAgent: String(socket.handshake.headers['user-agent'] ?? ''),
+              at: svc.clock.now(),
+              auditKey: svc.keys.audit,
+            },
+            socket.data.userId,
+            ids,
+          );
           break;
         }
         case 'meeting:watch': {
           const { meetingId } = parsed.data as ClientPayload<'meeting:watch'>;
-          if (!(await mayWatchMeeting(svc, socket.data.userId, meetingId))) return refuse('forbidden', 'You cannot follow this meeting');
+          if (!(await mayWatchMeeting(svc, socket.data.userId, meetingId)))
+            return refuse('forbidden', 'You cannot follow this meeting');
           await socket.join(meetingRoom(meetingId));
           break;
         }
@@ -100,8 +131,17 @@ export function attachSocketServer(httpServer: HttpServer, svc: Services): Serve
           break;
         }
         case 'meeting:request': {
-          const who = { id: socket.id, userId: socket.data.userId, username: socket.data.username, ip: socket.handshake.address, userAgent: String(socket.handshake.headers['user-agent'] ?? '') };
-          ack?.({ ok: true, data: await svc.liveMeetings.handle(who, parsed.data as ClientPayload<'meeting:request'>) });
+          const who = {
+            id: socket.id,
+            userId: socket.data.userId,
+            username: socket.data.username,
+            ip: socket.handshake.address,
+            userAgent: String(socket.handshake.headers['user-agent'] ?? ''),
+          };
+          ack?.({
+            ok: true,
+            data: await svc.liveMeetings.handle(who, parsed.data as ClientPayload<'meeting:request'>),
+          });
           return;
         }
       }

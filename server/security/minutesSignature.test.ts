@@ -5,7 +5,12 @@ import { minutesSigningKey, signMinutes, verifyMinutesSignature, type MinutesSta
 const master = randomBytes(32);
 const key = minutesSigningKey(master);
 const statement: MinutesStatement = {
-  meetingId: 'm-1', documentId: 'd-1', versionId: 'v-1', contentHash: 'a'.repeat(64), closedAt: new Date('2026-11-20T03:00:00Z'), closedById: 'u-1',
+  meetingId: 'm-1',
+  documentId: 'd-1',
+  versionId: 'v-1',
+  contentHash: 'a'.repeat(64),
+  closedAt: new Date('2026-11-20T03:00:00Z'),
+  closedById: 'u-1',
 };
 
 describe('minutes signature', () => {
@@ -27,6 +32,8 @@ describe('minutes signature', () => {
 
   it('uses a key of its own, not the master key, and fails under another key', () => {
     expect(key.equals(master)).toBe(false);
-    expect(verifyMinutesSignature(minutesSigningKey(randomBytes(32)), statement, signMinutes(key, statement))).toBe(false);
+    expect(verifyMinutesSignature(minutesSigningKey(randomBytes(32)), statement, signMinutes(key, statement))).toBe(
+      false,
+    );
   });
 });

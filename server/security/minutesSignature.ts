@@ -22,7 +22,15 @@ export function minutesSigningKey(master: Buffer): Buffer {
 
 function canonical(s: MinutesStatement): string {
   // Spelled out field by field: the statement must serialise the same way forever.
-  return JSON.stringify([SIGNATURE_VERSION, s.meetingId, s.documentId, s.versionId, s.contentHash, s.closedAt.toISOString(), s.closedById]);
+  return JSON.stringify([
+    SIGNATURE_VERSION,
+    s.meetingId,
+    s.documentId,
+    s.versionId,
+    s.contentHash,
+    s.closedAt.toISOString(),
+    s.closedById,
+  ]);
 }
 
 export function signMinutes(key: Buffer, statement: MinutesStatement): string {

@@ -22,8 +22,22 @@ describe('sign-in QR token', () => {
     ['60 seconds later: expired', () => verifySignInToken(master, 'meeting-1', token, after(60)), false],
     ['for another meeting', () => verifySignInToken(master, 'meeting-2', token, t0), false],
     ['under another key', () => verifySignInToken(randomBytes(32), 'meeting-1', token, t0), false],
-    ['from the future', () => verifySignInToken(master, 'meeting-1', issueSignInToken(master, 'meeting-1', after(60)).token, t0), false],
-    ['with a forged period', () => verifySignInToken(master, 'meeting-1', token.replace(/^\d+/, (p) => String(Number(p) + 1)), after(30)), false],
+    [
+      'from the future',
+      () => verifySignInToken(master, 'meeting-1', issueSignInToken(master, 'meeting-1', after(60)).token, t0),
+      false,
+    ],
+    [
+      'with a forged period',
+      () =>
+        verifySignInToken(
+          master,
+          'meeting-1',
+          token.replace(/^\d+/, (p) => String(Number(p) + 1)),
+          after(30),
+        ),
+      false,
+    ],
     ['truncated', () => verifySignInToken(master, 'meeting-1', token.slice(0, -1), t0), false],
     ['garbage', () => verifySignInToken(master, 'meeting-1', 'x'.repeat(100), t0), false],
   ])('verifies %s → %s', (_name, check, expected) => {

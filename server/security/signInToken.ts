@@ -17,7 +17,11 @@ function periodOf(now: Date): number {
 }
 
 function signature(master: Buffer, meetingId: string, period: number): string {
-  return createHmac('sha256', signingKey(master)).update(`${meetingId}.${period}`).digest().subarray(0, 16).toString('base64url');
+  return createHmac('sha256', signingKey(master))
+    .update(`${meetingId}.${period}`)
+    .digest()
+    .subarray(0, 16)
+    .toString('base64url');
 }
 
 export interface SignInToken {

@@ -32,10 +32,14 @@ async function seededAt(instant: string): Promise<{ t: TestApp; summary: DemoCon
 async function titles(t: TestApp): Promise<string[]> {
   const { db } = t.app.svc;
   const rows = [
-    ...await db.room.findMany({ select: { name: true } }).then((r) => r.map((x) => `room:${x.name}`)),
-    ...await db.meeting.findMany({ select: { title: true, startAt: true } }).then((r) => r.map((x) => `meeting:${x.title}@${x.startAt.toISOString()}`)),
-    ...await db.document.findMany({ select: { title: true } }).then((r) => r.map((x) => `document:${x.title}`)),
-    ...await db.supervisionTask.findMany({ select: { title: true, serial: true, dueDate: true } }).then((r) => r.map((x) => `task:${x.serial}:${x.title}:${x.dueDate}`)),
+    ...(await db.room.findMany({ select: { name: true } }).then((r) => r.map((x) => `room:${x.name}`))),
+    ...(await db.meeting
+      .findMany({ select: { title: true, startAt: true } })
+      .then((r) => r.map((x) => `meeting:${x.title}@${x.startAt.toISOString()}`))),
+    ...(await db.document.findMany({ select: { title: true } }).then((r) => r.map((x) => `document:${x.title}`))),
+    ...(await db.supervisionTask
+      .findMany({ select: { title: true, serial: true, dueDate: true } })
+      .then((r) => r.map((x) => `task:${x.serial}:${x.title}:${x.dueDate}`))),
   ];
   return rows.sort();
 }
@@ -75,9 +79,15 @@ describe.each(INSTANTS)('the full demo seeded on %s', (_name, instant) => {
     expect(await db.commentThread.count({ where: { resolvedAt: { not: null } } })).toBeGreaterThan(0);
     expect(await db.comment.count()).toBeGreaterThan(await db.commentThread.count());
     expect(await db.documentVersion.count()).toBeGreaterThan(10);
-    expect(await db.meetingMinutes.groupBy({ by: ['status'], _count: true }).then((g) => g.map((x) => x.status).sort())).toEqual(['closed', 'confirming', 'drafting']);
+    expect(
+      await db.meetingMinutes.groupBy({ by: ['status'], _count: true }).then((g) => g.map((x) => x.status).sort()),
+    ).toEqual(['closed', 'confirming', 'drafting']);
     expect(await db.taskProposal.count({ where: { status: 'confirmed' } })).toBeGreaterThan(5);
-    expect(await db.supervisionTask.count({ where: { basisType: 'meeting_decision', minutesDocumentId: { not: null }, decisionAnchor: { not: null } } })).toBeGreaterThan(5);
+    expect(
+      await db.supervisionTask.count({
+        where: { basisType: 'meeting_decision', minutesDocumentId: { not: null }, decisionAnchor: { not: null } },
+      }),
+    ).toBeGreaterThan(5);
     expect(await db.supervisionExtension.count()).toBeGreaterThan(0);
     expect(await db.supervisionCoordination.count()).toBeGreaterThan(0);
     expect(await db.notification.count()).toBe(summary.notifications);
@@ -116,7 +126,9 @@ describe.each(INSTANTS)('the full demo seeded on %s', (_name, instant) => {
   it('has meetings in the past, today and ahead, one online meeting running now, on working days', async () => {
     const meetings = await t.app.svc.db.meeting.findMany();
     const day = (m: { startAt: Date }) => localDate(m.startAt);
-    expect(meetings.filter((m) => day(m) < today && ['ended', 'minutes_finalised'].includes(m.status)).length).toBeGreaterThan(5);
+    expect(
+      meetings.filter((m) => day(m) < today && ['ended', 'minutes_finalised'].includes(m.status)).length,
+    ).toBeGreaterThan(5);
     expect(meetings.filter((m) => day(m) === today).length).toBeGreaterThan(0);
     expect(meetings.filter((m) => day(m) > today && m.status === 'scheduled').length).toBeGreaterThan(3);
     const live = meetings.filter((m) => m.status === 'in_progress');
@@ -126,7 +138,8 @@ describe.each(INSTANTS)('the full demo seeded on %s', (_name, instant) => {
     expect(live[0]!.endAt.getTime()).toBeGreaterThan(now.getTime());
     expect(meetings.map((m) => m.status)).toEqual(expect.arrayContaining(['cancelled', 'draft']));
     // Meetings in rooms are held on working days (China's calendar, with 调休), never on a holiday or weekend.
-    for (const m of meetings.filter((x) => x.mode !== 'online')) expect(isWorkingDay(day(m)), `${m.title} on ${day(m)}`).toBe(true);
+    for (const m of meetings.filter((x) => x.mode !== 'online'))
+      expect(isWorkingDay(day(m)), `${m.title} on ${day(m)}`).toBe(true);
   });
 
   it('has documents in every workflow status', async () => {
@@ -140,7 +153,9 @@ describe.each(INSTANTS)('the full demo seeded on %s', (_name, instant) => {
     const open = tasks.filter((x) => (OPEN_STATUSES as readonly string[]).includes(x.status));
     expect(open.filter((x) => x.deadlineAt.getTime() < now.getTime()).length).toBeGreaterThanOrEqual(2);
     const soon = addWorkingDays(chinaToday(now), 3);
-    expect(open.filter((x) => x.deadlineAt.getTime() >= now.getTime() && (x.rectifyDueDate ?? x.dueDate) <= soon).length).toBeGreaterThanOrEqual(2);
+    expect(
+      open.filter((x) => x.deadlineAt.getTime() >= now.getTime() && (x.rectifyDueDate ?? x.dueDate) <= soon).length,
+    ).toBeGreaterThanOrEqual(2);
     expect(tasks.some((x) => x.returnCount > 0)).toBe(true);
     expect(tasks.some((x) => x.originalDueDate !== x.dueDate)).toBe(true);
     expect(tasks.some((x) => x.status === 'completed' && x.lateDays > 0)).toBe(true);

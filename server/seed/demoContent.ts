@@ -31,7 +31,8 @@ export async function seedDemoContent(svc: Services): Promise<DemoContentSummary
 
   const rooms = seedRooms(world, world.at(world.day(-45), '09:00'));
   const meetings = new Map<string, SeededMeeting>();
-  for (const plan of meetingPlans(world, rng.fork('meetings'))) meetings.set(plan.key, seedMeeting(world, rooms, plan, rng.fork(`meeting:${plan.key}`)));
+  for (const plan of meetingPlans(world, rng.fork('meetings')))
+    meetings.set(plan.key, seedMeeting(world, rooms, plan, rng.fork(`meeting:${plan.key}`)));
   const documents = seedDocuments(world, rng.fork('documents'));
   seedMinutes(world, new DemoWriter(world, rng.fork('minutes-writer')), meetings, rng.fork('minutes'));
   seedTasks(world, documents);
@@ -39,10 +40,19 @@ export async function seedDemoContent(svc: Services): Promise<DemoContentSummary
 
   // People have read what reached them before the last couple of working days.
   const readBefore = world.at(world.day(-UNREAD_WORKING_DAYS), '00:00');
-  const older = await svc.db.notification.findMany({ where: { readAt: null, createdAt: { lt: readBefore } }, select: { id: true, userId: true } });
+  const older = await svc.db.notification.findMany({
+    where: { readAt: null, createdAt: { lt: readBefore } },
+    select: { id: true, userId: true },
+  });
   const byUser = new Map<string, string[]>();
-  for (const n of older) byUser.set(n.userId, [...byUser.get(n.userId) ?? [], n.id]);
-  for (const [userId, ids] of byUser) await markNotificationsRead(world.svc, { ...world.ctx(null, world.now), actor: { id: userId, name: userId } }, userId, ids);
+  for (const n of older) byUser.set(n.userId, [...(byUser.get(n.userId) ?? []), n.id]);
+  for (const [userId, ids] of byUser)
+    await markNotificationsRead(
+      world.svc,
+      { ...world.ctx(null, world.now), actor: { id: userId, name: userId } },
+      userId,
+      ids,
+    );
 
   return {
     counts: world.counts,
@@ -56,14 +66,21 @@ export async function seedDemoContent(svc: Services): Promise<DemoContentSummary
 export async function demoContentMissing(svc: Services): Promise<boolean> {
   const { db } = svc;
   if (!(await db.user.findUnique({ where: { username: 'zhaojing' }, select: { id: true } }))) return false;
-  const made = await Promise.all([db.room.count(), db.meeting.count(), db.document.count(), db.supervisionTask.count()]);
+  const made = await Promise.all([
+    db.room.count(),
+    db.meeting.count(),
+    db.document.count(),
+    db.supervisionTask.count(),
+  ]);
   return made.every((n) => n === 0);
 }
 
 /** The one line `npm run demo` prints. */
 export function describeDemoContent(s: DemoContentSummary): string {
   const c = (kind: string) => s.counts[kind] ?? 0;
-  return `Demo content: ${c('rooms')} rooms, ${c('meetings')} meetings (${c('signIns')} sign-ins, ${c('materials')} materials), ${c('documents')} documents `
-    + `(${c('commentThreads')} comment threads, ${c('suggestions')} tracked changes), ${c('minutes')} minutes, ${c('tasks')} supervision tasks, `
-    + `${s.notifications} notifications — ${s.steps} steps in ${s.seconds} s.`;
+  return (
+    `Demo content: ${c('rooms')} rooms, ${c('meetings')} meetings (${c('signIns')} sign-ins, ${c('materials')} materials), ${c('documents')} documents ` +
+    `(${c('commentThreads')} comment threads, ${c('suggestions')} tracked changes), ${c('minutes')} minutes, ${c('tasks')} supervision tasks, ` +
+    `${s.notifications} notifications — ${s.steps} steps in ${s.seconds} s.`
+  );
 }

@@ -20,9 +20,23 @@ export interface SeededDocument {
 
 /** Who reads what once it is out: people opening issued notices (the workbench's recent documents). */
 const READERS: Record<string, Array<When & { by: string }>> = {
-  dutyNotice: [{ day: -4, hm: '09:10', by: 'zhangwei' }, { day: -4, hm: '09:30', by: 'guomin' }, { day: -3, hm: '08:50', by: 'xuyan' }, { day: -3, hm: '10:15', by: 'chenming' }],
-  upperNotice: [{ day: -20, hm: '10:00', by: 'zhouqiang' }, { day: -19, hm: '09:20', by: 'lihua' }, { day: -19, hm: '09:40', by: 'zhangwei' }],
-  bulletin: [{ day: -4, hm: '14:00', by: 'zhaojing' }, { day: -4, hm: '16:30', by: 'wanglei' }, { day: -3, hm: '10:30', by: 'chenming' }, { day: -3, hm: '11:00', by: 'liufang' }],
+  dutyNotice: [
+    { day: -4, hm: '09:10', by: 'zhangwei' },
+    { day: -4, hm: '09:30', by: 'guomin' },
+    { day: -3, hm: '08:50', by: 'xuyan' },
+    { day: -3, hm: '10:15', by: 'chenming' },
+  ],
+  upperNotice: [
+    { day: -20, hm: '10:00', by: 'zhouqiang' },
+    { day: -19, hm: '09:20', by: 'lihua' },
+    { day: -19, hm: '09:40', by: 'zhangwei' },
+  ],
+  bulletin: [
+    { day: -4, hm: '14:00', by: 'zhaojing' },
+    { day: -4, hm: '16:30', by: 'wanglei' },
+    { day: -3, hm: '10:30', by: 'chenming' },
+    { day: -3, hm: '11:00', by: 'liufang' },
+  ],
   renewalPlan: [{ day: -1, hm: '09:05', by: 'yangfan' }],
 };
 
@@ -45,7 +59,11 @@ function seedDocument(world: DemoWorld, writer: DemoWriter, seeded: SeededDocume
 
   const createdAt = when(plan.created);
   timeline.add(createdAt, `document ${plan.title}`, async () => {
-    const { id: documentId } = await createDocument(svc, world.ctx(plan.owner, createdAt), world.person(plan.owner), { kind: 'draft', title: plan.title, classification: plan.classification });
+    const { id: documentId } = await createDocument(svc, world.ctx(plan.owner, createdAt), world.person(plan.owner), {
+      kind: 'draft',
+      title: plan.title,
+      classification: plan.classification,
+    });
     seeded.id = documentId;
     await writer.initial(documentId, plan.owner, createdAt, plan.blocks);
     world.count('documents');
@@ -55,16 +73,26 @@ function seedDocument(world: DemoWorld, writer: DemoWriter, seeded: SeededDocume
     const at = when(share);
     timeline.add(at, `share ${plan.title}`, async () => {
       await world.requireDocument(plan.owner, id(), 'manage');
-      const grants: ShareInput[] = share.list.map((g) => ({ granteeType: g.type, granteeId: g.type === 'user' ? world.person(g.name).id : world.unit(g.name).id, access: g.access }));
+      const grants: ShareInput[] = share.list.map((g) => ({
+        granteeType: g.type,
+        granteeId: g.type === 'user' ? world.person(g.name).id : world.unit(g.name).id,
+        access: g.access,
+      }));
       await setDocumentShares(svc, world.ctx(plan.owner, at), id(), grants);
     });
   }
 
   for (const edit of plan.edits ?? []) {
     const at = when(edit);
-    timeline.add(at, `edit ${plan.title}`, () => writer.write({
-      documentId: id(), username: edit.by, at, mode: 'edit', change: (s) => s.tr.insert(s.doc.content.size, nodesOf(edit.append)),
-    }));
+    timeline.add(at, `edit ${plan.title}`, () =>
+      writer.write({
+        documentId: id(),
+        username: edit.by,
+        at,
+        mode: 'edit',
+        change: (s) => s.tr.insert(s.doc.content.size, nodesOf(edit.append)),
+      }),
+    );
   }
 
   for (const thread of plan.threads ?? []) seedThread(world, writer, seeded, thread);
@@ -73,7 +101,10 @@ function seedDocument(world: DemoWorld, writer: DemoWriter, seeded: SeededDocume
     const at = when(suggestion);
     timeline.add(at, `suggestion ${suggestion.by} ${plan.title}`, async () => {
       await writer.write({
-        documentId: id(), username: suggestion.by, at, mode: 'suggest',
+        documentId: id(),
+        username: suggestion.by,
+        at,
+        mode: 'suggest',
         change: (s) => {
           const range = findText(s.doc, suggestion.find);
           if (suggestion.replace) return s.tr.insertText(suggestion.insert ?? '', range.from, range.to);
@@ -120,9 +151,16 @@ function seedThread(world: DemoWorld, writer: DemoWriter, seeded: SeededDocument
   timeline.add(at, `comment ${thread.by} ${seeded.plan.title}`, async () => {
     await world.requireDocument(thread.by, id(), 'comment');
     const mentions = (thread.mentions ?? []).map((u) => world.person(u).id);
-    ({ threadId } = await openThread(svc, world.ctx(thread.by, at), id(), { quote: thread.quote, body: thread.body, mentions }));
+    ({ threadId } = await openThread(svc, world.ctx(thread.by, at), id(), {
+      quote: thread.quote,
+      body: thread.body,
+      mentions,
+    }));
     await writer.write({
-      documentId: id(), username: thread.by, at, mode: 'comment',
+      documentId: id(),
+      username: thread.by,
+      at,
+      mode: 'comment',
       change: (s) => {
         const range = findText(s.doc, thread.quote);
         return s.tr.addMark(range.from, range.to, s.schema.marks.comment!.create({ threadId }));

@@ -78,14 +78,40 @@ export interface RoomPlan {
 
 export function roomPlans(world: DemoWorld): RoomPlan[] {
   return [
-    { name: '常务会议室', location: '区政府大楼3楼301', capacity: 40, equipment: ['projector', 'screen', 'microphones', 'tablets', 'recording'] },
-    { name: '第一会议室', location: '区政府大楼2楼205', capacity: 30, equipment: ['projector', 'screen', 'microphones'] },
+    {
+      name: '常务会议室',
+      location: '区政府大楼3楼301',
+      capacity: 40,
+      equipment: ['projector', 'screen', 'microphones', 'tablets', 'recording'],
+    },
+    {
+      name: '第一会议室',
+      location: '区政府大楼2楼205',
+      capacity: 30,
+      equipment: ['projector', 'screen', 'microphones'],
+    },
     { name: '第二会议室', location: '区政府大楼2楼212', capacity: 20, equipment: ['projector', 'screen'] },
-    { name: '视频会商室', location: '区政府大楼4楼402', capacity: 24, equipment: ['video_conference', 'screen', 'microphones', 'recording'] },
+    {
+      name: '视频会商室',
+      location: '区政府大楼4楼402',
+      capacity: 24,
+      equipment: ['video_conference', 'screen', 'microphones', 'recording'],
+    },
     { name: '小会议室', location: '区政府大楼3楼318', capacity: 10, equipment: ['screen'] },
-    { name: '应急指挥中心会商室', location: '区应急管理局1楼', capacity: 16, equipment: ['video_conference', 'screen', 'microphones'] },
+    {
+      name: '应急指挥中心会商室',
+      location: '区应急管理局1楼',
+      capacity: 16,
+      equipment: ['video_conference', 'screen', 'microphones'],
+    },
     // An old room kept for its bookings' history: the new 视频会商室 replaced it.
-    { name: '老楼会议室', location: '区政府老楼1楼', capacity: 25, equipment: ['projector'], retiredAt: world.at(world.day(-40), '16:00') },
+    {
+      name: '老楼会议室',
+      location: '区政府老楼1楼',
+      capacity: 25,
+      equipment: ['projector'],
+      retiredAt: world.at(world.day(-40), '16:00'),
+    },
   ];
 }
 
@@ -95,14 +121,20 @@ export function seedRooms(world: DemoWorld, setUpAt: Date): Map<string, string> 
   for (const [i, room] of roomPlans(world).entries()) {
     world.timeline.add(new Date(setUpAt.getTime() + i * 4 * MINUTE), `room ${room.name}`, async () => {
       const { id } = await createRoom(world.svc, world.ctx('zhaojing', new Date(setUpAt.getTime() + i * 4 * MINUTE)), {
-        name: room.name, location: room.location, capacity: room.capacity, equipment: room.equipment, active: true,
+        name: room.name,
+        location: room.location,
+        capacity: room.capacity,
+        equipment: room.equipment,
+        active: true,
       });
       ids.set(room.name, id);
       world.count('rooms');
     });
     if (room.retiredAt) {
       const retiredAt = room.retiredAt;
-      world.timeline.add(retiredAt, `retire ${room.name}`, () => updateRoom(world.svc, world.ctx('zhaojing', retiredAt), ids.get(room.name)!, { active: false }));
+      world.timeline.add(retiredAt, `retire ${room.name}`, () =>
+        updateRoom(world.svc, world.ctx('zhaojing', retiredAt), ids.get(room.name)!, { active: false }),
+      );
     }
   }
   return ids;
@@ -118,48 +150,85 @@ function agendaOf(world: DemoWorld, plan: MeetingPlan): AgendaInput[] {
 }
 
 /** Registers one meeting's whole story on the timeline; steps after "now" simply do not happen yet. */
-export function seedMeeting(world: DemoWorld, rooms: ReadonlyMap<string, string>, plan: MeetingPlan, rng: DemoRandom): SeededMeeting {
+export function seedMeeting(
+  world: DemoWorld,
+  rooms: ReadonlyMap<string, string>,
+  plan: MeetingPlan,
+  rng: DemoRandom,
+): SeededMeeting {
   const seeded: SeededMeeting = { plan, id: null };
   const id = () => seeded.id!;
   const { timeline } = world;
   const start = plan.start.getTime();
 
   timeline.add(plan.scheduledAt, `schedule ${plan.title}`, async () => {
-    const outcome = await createMeeting(world.svc, world.ctx(plan.organiser, plan.scheduledAt), world.person(plan.organiser), {
-      title: plan.title, type: plan.type, customType: null, description: plan.description,
-      hostId: world.person(plan.host).id, minuteTakerId: plan.minuteTaker ? world.person(plan.minuteTaker).id : null,
-      startAt: plan.start, endAt: plan.end, timeZone: DEFAULT_TIME_ZONE, mode: plan.mode, roomId: plan.room ? rooms.get(plan.room)! : null,
-      classification: plan.classification, agenda: agendaOf(world, plan),
-      invitation: {
-        users: [
-          ...plan.attendees.map((u) => ({ userId: world.person(u).id, role: 'attendee' as const })),
-          ...(plan.nonVoting ?? []).map((u) => ({ userId: world.person(u).id, role: 'non_voting' as const })),
-        ],
-        units: [],
+    const outcome = await createMeeting(
+      world.svc,
+      world.ctx(plan.organiser, plan.scheduledAt),
+      world.person(plan.organiser),
+      {
+        title: plan.title,
+        type: plan.type,
+        customType: null,
+        description: plan.description,
+        hostId: world.person(plan.host).id,
+        minuteTakerId: plan.minuteTaker ? world.person(plan.minuteTaker).id : null,
+        startAt: plan.start,
+        endAt: plan.end,
+        timeZone: DEFAULT_TIME_ZONE,
+        mode: plan.mode,
+        roomId: plan.room ? rooms.get(plan.room)! : null,
+        classification: plan.classification,
+        agenda: agendaOf(world, plan),
+        invitation: {
+          users: [
+            ...plan.attendees.map((u) => ({ userId: world.person(u).id, role: 'attendee' as const })),
+            ...(plan.nonVoting ?? []).map((u) => ({ userId: world.person(u).id, role: 'non_voting' as const })),
+          ],
+          units: [],
+        },
+        reminderMinutes: null,
       },
-      reminderMinutes: null,
-    }, { schedule: !plan.draft, acceptClashes: false });
+      { schedule: !plan.draft, acceptClashes: false },
+    );
     seeded.id = outcome.id;
     world.count('meetings');
   });
   if (plan.draft) return seeded;
 
   // Replies come in over the hours after the notice, and always before the start.
-  const replyAt = (i: number) => new Date(Math.min(plan.scheduledAt.getTime() + (25 + i * 37 + rng.int(0, 30)) * MINUTE, start - 40 * MINUTE - i * MINUTE));
+  const replyAt = (i: number) =>
+    new Date(
+      Math.min(plan.scheduledAt.getTime() + (25 + i * 37 + rng.int(0, 30)) * MINUTE, start - 40 * MINUTE - i * MINUTE),
+    );
   const leaving = new Map((plan.leave ?? []).map((l) => [l.username, l]));
   const absent = new Set(plan.absent ?? []);
   const silent = new Set(plan.silent ?? []);
   // Everyone with a seat but the host replies; the minute-taker has one even when not invited by name.
-  const seated = [...new Set([...plan.attendees, ...(plan.nonVoting ?? []), ...(plan.minuteTaker ? [plan.minuteTaker] : [])])].filter((u) => u !== plan.host);
+  const seated = [
+    ...new Set([...plan.attendees, ...(plan.nonVoting ?? []), ...(plan.minuteTaker ? [plan.minuteTaker] : [])]),
+  ].filter((u) => u !== plan.host);
   for (const [i, username] of seated.entries()) {
     if (silent.has(username)) continue;
     const at = replyAt(i);
     const leave = leaving.get(username);
     timeline.add(at, `rsvp ${username} ${plan.title}`, async () => {
       const subject = await world.requireOnMeeting(username, id(), 'meeting.reply');
-      await answerRsvp(world.svc, world.ctx(username, at), subject, id(), leave
-        ? { answer: 'leave', reason: leave.reason, substituteId: leave.substitute ? world.person(leave.substitute).id : null }
-        : absent.has(username) ? { answer: 'absent', reason: '另有公务安排', substituteId: null } : { answer: 'attend', reason: null, substituteId: null });
+      await answerRsvp(
+        world.svc,
+        world.ctx(username, at),
+        subject,
+        id(),
+        leave
+          ? {
+              answer: 'leave',
+              reason: leave.reason,
+              substituteId: leave.substitute ? world.person(leave.substitute).id : null,
+            }
+          : absent.has(username)
+            ? { answer: 'absent', reason: '另有公务安排', substituteId: null }
+            : { answer: 'attend', reason: null, substituteId: null },
+      );
       world.count('replies');
     });
   }
@@ -181,11 +250,18 @@ export function seedMeeting(world: DemoWorld, rooms: ReadonlyMap<string, string>
     await startMeeting(world.svc, world.ctx(plan.host, startedAt), id());
   });
   const late = new Set(plan.late ?? []);
-  const arriving = [plan.host, ...seated.filter((u) => !silent.has(u) && !absent.has(u) && !leaving.has(u)), ...(plan.leave ?? []).flatMap((l) => (l.substitute ? [l.substitute] : []))];
+  const arriving = [
+    plan.host,
+    ...seated.filter((u) => !silent.has(u) && !absent.has(u) && !leaving.has(u)),
+    ...(plan.leave ?? []).flatMap((l) => (l.substitute ? [l.substitute] : [])),
+  ];
   for (const [i, username] of arriving.entries()) {
     // Sign-in opens half an hour before the start, so early arrivals sign in before the host opens the meeting.
-    const at = new Date(late.has(username) ? start + rng.int(8, 18) * MINUTE : start - rng.int(2, 14) * MINUTE + i * 7_000);
-    const method: SignInMethod = plan.mode === 'online' || (plan.mode === 'hybrid' && i % 3 === 2) ? 'online' : 'button';
+    const at = new Date(
+      late.has(username) ? start + rng.int(8, 18) * MINUTE : start - rng.int(2, 14) * MINUTE + i * 7_000,
+    );
+    const method: SignInMethod =
+      plan.mode === 'online' || (plan.mode === 'hybrid' && i % 3 === 2) ? 'online' : 'button';
     timeline.add(at, `sign in ${username} ${plan.title}`, async () => {
       const subject = await world.requireOnMeeting(username, id(), 'meeting.signIn');
       await signInToMeeting(world.svc, world.ctx(username, at), subject, id(), method);
@@ -204,10 +280,18 @@ function seedMaterial(world: DemoWorld, seeded: SeededMeeting, material: Materia
   const { plan } = seeded;
   world.timeline.add(at, `material ${material.title}`, async () => {
     await world.requireOnMeeting(plan.organiser, seeded.id!, 'meeting.material.upload');
-    const items = await world.svc.db.meetingAgendaItem.findMany({ where: { meetingId: seeded.id! }, orderBy: { position: 'asc' }, select: { id: true } });
+    const items = await world.svc.db.meetingAgendaItem.findMany({
+      where: { meetingId: seeded.id! },
+      orderBy: { position: 'asc' },
+      select: { id: true },
+    });
     const pdf = await materialPdf(material.title, material.lines, at, world.svc.config.pdfFont);
     await uploadMaterial(world.svc, world.ctx(plan.organiser, at), world.person(plan.organiser).id, seeded.id!, {
-      agendaItemId: items[material.agendaIndex]?.id ?? null, title: material.title, fileName: `${material.title}.pdf`, mimeType: 'application/pdf', stream: Readable.from([pdf]),
+      agendaItemId: items[material.agendaIndex]?.id ?? null,
+      title: material.title,
+      fileName: `${material.title}.pdf`,
+      mimeType: 'application/pdf',
+      stream: Readable.from([pdf]),
     });
     world.count('materials');
   });

@@ -40,40 +40,121 @@ interface DemoUser {
 }
 
 const USERS: DemoUser[] = [
-  { username: 'sysadmin', displayName: '系统管理员', unit: 'it', title: '系统管理员', roles: ['system_admin'], clearance: 1 },
-  { username: 'secadmin', displayName: '安全保密管理员', unit: 'it', title: '安全保密管理员', roles: ['security_admin'], clearance: 1 },
-  { username: 'auditadmin', displayName: '安全审计员', unit: 'it', title: '安全审计员', roles: ['audit_admin'], clearance: 1 },
+  {
+    username: 'sysadmin',
+    displayName: '系统管理员',
+    unit: 'it',
+    title: '系统管理员',
+    roles: ['system_admin'],
+    clearance: 1,
+  },
+  {
+    username: 'secadmin',
+    displayName: '安全保密管理员',
+    unit: 'it',
+    title: '安全保密管理员',
+    roles: ['security_admin'],
+    clearance: 1,
+  },
+  {
+    username: 'auditadmin',
+    displayName: '安全审计员',
+    unit: 'it',
+    title: '安全审计员',
+    roles: ['audit_admin'],
+    clearance: 1,
+  },
   { username: 'chenming', displayName: '陈明', unit: 'gov', title: '区长', roles: ['leader'], clearance: 3 },
   { username: 'liufang', displayName: '刘芳', unit: 'gov', title: '副区长', roles: ['leader'], clearance: 3 },
-  { username: 'wanglei', displayName: '王磊', unit: 'office', title: '区政府办主任', roles: ['leader', 'clerk'], clearance: 2 },
+  {
+    username: 'wanglei',
+    displayName: '王磊',
+    unit: 'office',
+    title: '区政府办主任',
+    roles: ['leader', 'clerk'],
+    clearance: 2,
+  },
   { username: 'zhaojing', displayName: '赵静', unit: 'office', title: '秘书科科长', roles: ['clerk'], clearance: 2 },
-  { username: 'sunyue', displayName: '孙悦', unit: 'office', title: '秘书科科员', roles: ['clerk', 'staff'], clearance: 1 },
+  {
+    username: 'sunyue',
+    displayName: '孙悦',
+    unit: 'office',
+    title: '秘书科科员',
+    roles: ['clerk', 'staff'],
+    clearance: 1,
+  },
   { username: 'zhouqiang', displayName: '周强', unit: 'dc', title: '督查室主任', roles: ['supervisor'], clearance: 2 },
-  { username: 'wuli', displayName: '吴丽', unit: 'dc', title: '督查专员', roles: ['supervisor', 'staff'], clearance: 1 },
+  {
+    username: 'wuli',
+    displayName: '吴丽',
+    unit: 'dc',
+    title: '督查专员',
+    roles: ['supervisor', 'staff'],
+    clearance: 1,
+  },
   { username: 'lihua', displayName: '李华', unit: 'ndrc', title: '区发改委主任', roles: ['leader'], clearance: 2 },
   { username: 'zhangwei', displayName: '张伟', unit: 'ndrc', title: '规划科科长', roles: ['staff'], clearance: 1 },
   { username: 'yangfan', displayName: '杨帆', unit: 'finance', title: '区财政局局长', roles: ['leader'], clearance: 2 },
   { username: 'hejun', displayName: '何军', unit: 'finance', title: '预算科科员', roles: ['staff'], clearance: 1 },
   { username: 'guomin', displayName: '郭敏', unit: 'housing', title: '区住建委主任', roles: ['leader'], clearance: 2 },
   { username: 'matao', displayName: '马涛', unit: 'housing', title: '建设科科员', roles: ['staff'], clearance: 1 },
-  { username: 'linqiang', displayName: '林强', unit: 'emergency', title: '区应急局局长', roles: ['leader'], clearance: 2 },
-  { username: 'xuyan', displayName: '徐燕', unit: 'emergency', title: '安全监管科科员', roles: ['staff'], clearance: 1 },
+  {
+    username: 'linqiang',
+    displayName: '林强',
+    unit: 'emergency',
+    title: '区应急局局长',
+    roles: ['leader'],
+    clearance: 2,
+  },
+  {
+    username: 'xuyan',
+    displayName: '徐燕',
+    unit: 'emergency',
+    title: '安全监管科科员',
+    roles: ['staff'],
+    clearance: 1,
+  },
   { username: 'huangli', displayName: '黄丽', unit: 'health', title: '区卫健委主任', roles: ['leader'], clearance: 2 },
   { username: 'zhengkai', displayName: '郑凯', unit: 'health', title: '疾控科科员', roles: ['staff'], clearance: 1 },
-  { username: 'fengjie', displayName: '冯杰', unit: 'market', title: '区市场监管局局长', roles: ['leader'], clearance: 2 },
+  {
+    username: 'fengjie',
+    displayName: '冯杰',
+    unit: 'market',
+    title: '区市场监管局局长',
+    roles: ['leader'],
+    clearance: 2,
+  },
 ];
 
 export async function seedDemoOrganisation(svc: Services): Promise<{ users: number; units: number }> {
-  const ctx: RequestContext = { actor: null, ip: '127.0.0.1', userAgent: 'tongban-demo-seed', at: svc.clock.now(), auditKey: svc.keys.audit };
+  const ctx: RequestContext = {
+    actor: null,
+    ip: '127.0.0.1',
+    userAgent: 'tongban-demo-seed',
+    at: svc.clock.now(),
+    auditKey: svc.keys.audit,
+  };
   const ids = new Map<string, string>();
   for (const u of UNITS) {
-    const parentId = u.parent ? ids.get(u.parent) ?? null : null;
-    const { id } = await createUnit(svc, ctx, { name: u.name, shortName: u.shortName ?? null, aliases: u.aliases ?? [], parentId, sortOrder: ids.size });
+    const parentId = u.parent ? (ids.get(u.parent) ?? null) : null;
+    const { id } = await createUnit(svc, ctx, {
+      name: u.name,
+      shortName: u.shortName ?? null,
+      aliases: u.aliases ?? [],
+      parentId,
+      sortOrder: ids.size,
+    });
     ids.set(u.key, id);
   }
   for (const u of USERS) {
     await createUser(svc, ctx, {
-      username: u.username, displayName: u.displayName, unitId: ids.get(u.unit)!, title: u.title, password: DEMO_PASSWORD, roles: u.roles, clearance: u.clearance,
+      username: u.username,
+      displayName: u.displayName,
+      unitId: ids.get(u.unit)!,
+      title: u.title,
+      password: DEMO_PASSWORD,
+      roles: u.roles,
+      clearance: u.clearance,
     });
   }
   return { users: USERS.length, units: UNITS.length };

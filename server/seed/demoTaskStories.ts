@@ -57,7 +57,13 @@ export function handlerOf(unitName: string): string {
   return handler;
 }
 
-export function playTaskStory(world: DemoWorld, taskId: () => string, title: string, cast: StoryCast, story: TaskStory): void {
+export function playTaskStory(
+  world: DemoWorld,
+  taskId: () => string,
+  title: string,
+  cast: StoryCast,
+  story: TaskStory,
+): void {
   const { svc, timeline } = world;
   const when = (w: When) => world.at(world.day(w.day), w.hm);
   let owner = cast.owner;
@@ -70,17 +76,26 @@ export function playTaskStory(world: DemoWorld, taskId: () => string, title: str
   };
   const as = (username: string): Subject => world.person(username);
 
-  if (story.sign) step(story.sign, 'sign', (at) => signTask(svc, world.ctx(handlerOf(cast.lead), at), as(handlerOf(cast.lead)), taskId(), '已签收，抓紧落实'));
+  if (story.sign)
+    step(story.sign, 'sign', (at) =>
+      signTask(svc, world.ctx(handlerOf(cast.lead), at), as(handlerOf(cast.lead)), taskId(), '已签收，抓紧落实'),
+    );
   if (story.coSign) {
     for (const [i, unit] of cast.co.entries()) {
-      step(story.coSign, 'co-sign', (at) => signTask(svc, world.ctx(handlerOf(unit), at), as(handlerOf(unit)), taskId(), '配合办理'), i * 7);
+      step(
+        story.coSign,
+        'co-sign',
+        (at) => signTask(svc, world.ctx(handlerOf(unit), at), as(handlerOf(unit)), taskId(), '配合办理'),
+        i * 7,
+      );
     }
   }
   if (story.assign) {
     const assignment = story.assign;
     step(assignment, 'assign', async (at) => {
       await assignTask(svc, world.ctx(handlerOf(cast.lead), at), as(handlerOf(cast.lead)), taskId(), {
-        ownerId: as(assignment.owner).id, ...(assignment.coOwners ? { coOwnerIds: assignment.coOwners.map((u) => as(u).id) } : {}),
+        ownerId: as(assignment.owner).id,
+        ...(assignment.coOwners ? { coOwnerIds: assignment.coOwners.map((u) => as(u).id) } : {}),
       });
       owner = assignment.owner;
     });
@@ -96,14 +111,38 @@ export function playTaskStory(world: DemoWorld, taskId: () => string, title: str
     const { asked, recorded } = story.coordination;
     let coordinationId = '';
     step(asked, 'coordination', async (at) => {
-      ({ id: coordinationId } = await requestCoordination(svc, world.ctx(doer(), at), as(doer()), taskId(), { difficulty: asked.difficulty, unitIds: asked.units.map((u) => world.unit(u).id) }));
+      ({ id: coordinationId } = await requestCoordination(svc, world.ctx(doer(), at), as(doer()), taskId(), {
+        difficulty: asked.difficulty,
+        unitIds: asked.units.map((u) => world.unit(u).id),
+      }));
     });
-    if (recorded) step(recorded, 'coordinated', (at) => recordCoordination(svc, world.ctx(cast.supervisor, at), as(cast.supervisor), taskId(), coordinationId, recorded.outcome));
+    if (recorded)
+      step(recorded, 'coordinated', (at) =>
+        recordCoordination(
+          svc,
+          world.ctx(cast.supervisor, at),
+          as(cast.supervisor),
+          taskId(),
+          coordinationId,
+          recorded.outcome,
+        ),
+      );
   }
   if (story.extension) {
     const { asked, decided } = story.extension;
-    step(asked, 'extension', (at) => requestExtension(svc, world.ctx(doer(), at), as(doer()), taskId(), { reason: asked.reason, toDueDate: world.day(asked.toDay) }));
-    if (decided) step(decided, 'extension decision', (at) => decideExtension(svc, world.ctx(cast.supervisor, at), as(cast.supervisor), taskId(), { approve: decided.approve, note: decided.note }));
+    step(asked, 'extension', (at) =>
+      requestExtension(svc, world.ctx(doer(), at), as(doer()), taskId(), {
+        reason: asked.reason,
+        toDueDate: world.day(asked.toDay),
+      }),
+    );
+    if (decided)
+      step(decided, 'extension decision', (at) =>
+        decideExtension(svc, world.ctx(cast.supervisor, at), as(cast.supervisor), taskId(), {
+          approve: decided.approve,
+          note: decided.note,
+        }),
+      );
   }
   if (story.submit) {
     const { summary } = story.submit;
@@ -112,9 +151,15 @@ export function playTaskStory(world: DemoWorld, taskId: () => string, title: str
   if (story.acceptance) {
     const decision = story.acceptance;
     step(decision, 'acceptance', async (at) => {
-      await decideAcceptance(svc, world.ctx(cast.supervisor, at), as(cast.supervisor), taskId(), decision.accept
-        ? { accept: true, note: decision.note }
-        : { accept: false, requirement: decision.requirement, dueDate: world.day(decision.dueDay) });
+      await decideAcceptance(
+        svc,
+        world.ctx(cast.supervisor, at),
+        as(cast.supervisor),
+        taskId(),
+        decision.accept
+          ? { accept: true, note: decision.note }
+          : { accept: false, requirement: decision.requirement, dueDate: world.day(decision.dueDay) },
+      );
     });
   }
   if (story.resubmit) {
@@ -123,6 +168,8 @@ export function playTaskStory(world: DemoWorld, taskId: () => string, title: str
   }
   if (story.reaccept) {
     const { note } = story.reaccept;
-    step(story.reaccept, 'accept', (at) => decideAcceptance(svc, world.ctx(cast.supervisor, at), as(cast.supervisor), taskId(), { accept: true, note }));
+    step(story.reaccept, 'accept', (at) =>
+      decideAcceptance(svc, world.ctx(cast.supervisor, at), as(cast.supervisor), taskId(), { accept: true, note }),
+    );
   }
 }

@@ -44,10 +44,16 @@ export class Timeline {
     const time = at.getTime();
     if (!Number.isFinite(time)) throw new RangeError(`demo step “${label}” has no valid time`);
     if (time > this.now.getTime()) return false;
-    if (time < this.current) throw new RangeError(`demo step “${label}” at ${at.toISOString()} lies before the step running now`);
+    if (time < this.current)
+      throw new RangeError(`demo step “${label}” at ${at.toISOString()} lies before the step running now`);
     const step: Step = { at: time, order: this.added++, label, run };
     let i = this.pending.length;
-    while (i > 0 && (this.pending[i - 1]!.at > step.at || (this.pending[i - 1]!.at === step.at && this.pending[i - 1]!.order > step.order))) i--;
+    while (
+      i > 0 &&
+      (this.pending[i - 1]!.at > step.at ||
+        (this.pending[i - 1]!.at === step.at && this.pending[i - 1]!.order > step.order))
+    )
+      i--;
     this.pending.splice(i, 0, step);
     return true;
   }
@@ -58,7 +64,10 @@ export class Timeline {
       try {
         await step.run();
       } catch (err) {
-        throw new Error(`demo step “${step.label}” at ${new Date(step.at).toISOString()} failed: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+        throw new Error(
+          `demo step “${step.label}” at ${new Date(step.at).toISOString()} failed: ${err instanceof Error ? err.message : String(err)}`,
+          { cause: err },
+        );
       }
       this.ran++;
     }
@@ -90,7 +99,9 @@ export class DemoWorld {
     // to the in-app notification centre only.
     const quiet: Services = { ...svc, notices: new NoticeDispatcher(svc.db, svc.log, []) };
     return new DemoWorld(
-      quiet, now, new DemoRandom(`tongban-demo:${localDate(now)}`),
+      quiet,
+      now,
+      new DemoRandom(`tongban-demo:${localDate(now)}`),
       new Map(users.map((u) => [u.username, subjectFromUser(u)])),
       new Map(units.flatMap((u) => [[u.name, u], ...(u.shortName ? [[u.shortName, u] as const] : [])])),
     );
@@ -136,7 +147,10 @@ export class DemoWorld {
   /** The check a meeting route makes before its command: the seed only acts as someone allowed to. */
   async requireOnMeeting(username: string, meetingId: string, action: Action): Promise<Subject> {
     const subject = this.person(username);
-    const row = await this.svc.db.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: meetingFactsSelect(subject.id) });
+    const row = await this.svc.db.meeting.findUniqueOrThrow({
+      where: { id: meetingId },
+      select: meetingFactsSelect(subject.id),
+    });
     const resource = meetingResource(row);
     if (!can(subject, 'meeting.view', resource)) throw new Error(`${username} cannot see meeting ${meetingId}`);
     authorize(subject, action, resource);
@@ -144,7 +158,11 @@ export class DemoWorld {
   }
 
   /** The check a document route makes before its command. */
-  async requireDocument(username: string, documentId: string, needed: Access): Promise<{ subject: Subject; access: Access; doc: DocumentFacts }> {
+  async requireDocument(
+    username: string,
+    documentId: string,
+    needed: Access,
+  ): Promise<{ subject: Subject; access: Access; doc: DocumentFacts }> {
     const subject = this.person(username);
     const found = await documentWithAccess(this.svc.db, subject, documentId);
     if (!found) throw new Error(`document ${documentId} not found`);

@@ -22,9 +22,7 @@ export type WriteMode = 'edit' | 'suggest' | 'comment';
 
 /** Blocks of demo text: headings, paragraphs and (in minutes) decision items with their fields. */
 export type Block =
-  | { h: string; level?: 1 | 2 | 3 }
-  | { p: string }
-  | { decision: string; attrs: Record<string, unknown> };
+  { h: string; level?: 1 | 2 | 3 } | { p: string } | { decision: string; attrs: Record<string, unknown> };
 
 export function nodesOf(blocks: readonly Block[]): PmNode[] {
   const schema = documentSchema();
@@ -58,7 +56,10 @@ export interface WriteRequest {
 }
 
 export class DemoWriter {
-  constructor(private readonly world: DemoWorld, private readonly rng: DemoRandom) {}
+  constructor(
+    private readonly world: DemoWorld,
+    private readonly rng: DemoRandom,
+  ) {}
 
   /** The document's text as it stands (what the next writer starts from). */
   async current(documentId: string): Promise<PmNode> {
@@ -81,12 +82,21 @@ export class DemoWriter {
     await this.apply(documentId, username, at, mode, (before) => {
       const state = EditorState.create({ schema: documentSchema(), doc: before });
       let tr = change(state);
-      if (mode === 'suggest') tr = transformToSuggestionTransaction(tr, state, () => newSuggestionId(userId, at.getTime(), this.rng.token(8)));
+      if (mode === 'suggest')
+        tr = transformToSuggestionTransaction(tr, state, () =>
+          newSuggestionId(userId, at.getTime(), this.rng.token(8)),
+        );
       return state.apply(tr).doc;
     });
   }
 
-  private async apply(documentId: string, username: string, at: Date, mode: WriteMode, next: (before: PmNode) => PmNode): Promise<void> {
+  private async apply(
+    documentId: string,
+    username: string,
+    at: Date,
+    mode: WriteMode,
+    next: (before: PmNode) => PmNode,
+  ): Promise<void> {
     const { svc } = this.world;
     const { access } = await this.world.requireDocument(username, documentId, mode === 'edit' ? 'edit' : mode);
     const userId = this.world.person(username).id;
@@ -103,10 +113,13 @@ export class DemoWriter {
       const fragment = author.getXmlFragment(DOCUMENT_FIELD);
       const before = yXmlFragmentToProseMirrorRootNode(fragment, schema);
       const vector = Y.encodeStateVector(author);
-      author.transact(() => updateYFragment(author, fragment, next(before), { mapping: new Map(), isOMark: new Map() }));
+      author.transact(() =>
+        updateYFragment(author, fragment, next(before), { mapping: new Map(), isOMark: new Map() }),
+      );
       const update = Y.encodeStateAsUpdate(author, vector);
-      const problem = updateProblem(update, kind, current)
-        ?? this.shareProblem(mode, before, yXmlFragmentToProseMirrorRootNode(fragment, schema), userId, at);
+      const problem =
+        updateProblem(update, kind, current) ??
+        this.shareProblem(mode, before, yXmlFragmentToProseMirrorRootNode(fragment, schema), userId, at);
       if (problem) throw new Error(`the collab server would refuse this demo edit: ${problem}`);
       // The server records whose client this is (AuthorshipExtension does it for a connection). Written in the same
       // update: a remote update that also carried a write of the server's own client would make Yjs renew its id.
@@ -121,7 +134,10 @@ export class DemoWriter {
 
   private shareProblem(mode: WriteMode, before: PmNode, after: PmNode, userId: string, at: Date): string | null {
     if (mode === 'edit') return null;
-    const verdict = mode === 'comment' ? checkCommentOnly(before, after, documentSchema()) : checkSuggestOnly(before, after, documentSchema(), userId, at.getTime());
+    const verdict =
+      mode === 'comment'
+        ? checkCommentOnly(before, after, documentSchema())
+        : checkSuggestOnly(before, after, documentSchema(), userId, at.getTime());
     return verdict.ok ? null : verdict.reason;
   }
 }

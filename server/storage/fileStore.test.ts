@@ -10,7 +10,10 @@ const root = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-files-'));
 const store = new FileStore(root, randomBytes(32));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
-const chunks = (data: Buffer, size = 1000) => Readable.from(Array.from({ length: Math.ceil(data.length / size) }, (_, i) => data.subarray(i * size, (i + 1) * size)));
+const chunks = (data: Buffer, size = 1000) =>
+  Readable.from(
+    Array.from({ length: Math.ceil(data.length / size) }, (_, i) => data.subarray(i * size, (i + 1) * size)),
+  );
 const accept = { maxBytes: 1_000_000, headBytes: 8, inspect: () => undefined };
 const leftovers = () => fs.readdirSync(path.join(root, 'tmp'));
 
@@ -37,7 +40,14 @@ describe('FileStore', () => {
 
   it('hands the first bytes to inspect and leaves nothing behind when it refuses', async () => {
     const seen: Buffer[] = [];
-    const refuse = { ...accept, headBytes: 5, inspect: (head: Buffer) => { seen.push(head); throw new Error('mislabeled'); } };
+    const refuse = {
+      ...accept,
+      headBytes: 5,
+      inspect: (head: Buffer) => {
+        seen.push(head);
+        throw new Error('mislabeled');
+      },
+    };
     await expect(store.put(chunks(Buffer.from('not a pdf at all'), 2), refuse)).rejects.toThrow('mislabeled');
     expect(seen[0]!.toString()).toBe('not a');
     expect(leftovers()).toEqual([]);
@@ -45,12 +55,18 @@ describe('FileStore', () => {
   });
 
   it('stops an oversized upload as soon as it passes the limit', async () => {
-    await expect(store.put(chunks(randomBytes(3000)), { ...accept, maxBytes: 2500 })).rejects.toBeInstanceOf(FileTooLarge);
+    await expect(store.put(chunks(randomBytes(3000)), { ...accept, maxBytes: 2500 })).rejects.toBeInstanceOf(
+      FileTooLarge,
+    );
     expect(leftovers()).toEqual([]);
   });
 
   it('names the limit when it refuses a file', () => {
-    expect(new FileTooLarge(50 * 1024 * 1024)).toMatchObject({ statusCode: 413, code: 'file_too_large', details: { maxBytes: 50 * 1024 * 1024, maxMb: 50 } });
+    expect(new FileTooLarge(50 * 1024 * 1024)).toMatchObject({
+      statusCode: 413,
+      code: 'file_too_large',
+      details: { maxBytes: 50 * 1024 * 1024, maxMb: 50 },
+    });
     expect(new FileTooLarge(20 * 1024 * 1024).message).toBe('The file is too large: the limit is 20 MB');
   });
 

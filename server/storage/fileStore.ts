@@ -42,7 +42,10 @@ const isSha256 = (value: string) => /^[0-9a-f]{64}$/.test(value);
 export class FileStore {
   private readonly key: Buffer;
 
-  constructor(private readonly root: string, master: Buffer) {
+  constructor(
+    private readonly root: string,
+    master: Buffer,
+  ) {
     this.key = Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), 'tongban files v1', 32));
   }
 
@@ -107,11 +110,16 @@ export class FileStore {
   /** The whole plaintext, authenticated and checked against its address. */
   async read(sha256: string): Promise<Buffer> {
     const sealed = await fs.promises.readFile(this.pathOf(sha256));
-    if (sealed.length < HEADER_BYTES + TAG_BYTES || !sealed.subarray(0, MAGIC.length).equals(MAGIC)) throw new Error(`stored file ${sha256} is not sealed`);
+    if (sealed.length < HEADER_BYTES + TAG_BYTES || !sealed.subarray(0, MAGIC.length).equals(MAGIC))
+      throw new Error(`stored file ${sha256} is not sealed`);
     const decipher = createDecipheriv('aes-256-gcm', this.key, sealed.subarray(MAGIC.length, HEADER_BYTES));
     decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
-    const plain = Buffer.concat([decipher.update(sealed.subarray(HEADER_BYTES, sealed.length - TAG_BYTES)), decipher.final()]);
-    if (createHash('sha256').update(plain).digest('hex') !== sha256) throw new Error(`stored file ${sha256} does not match its address`);
+    const plain = Buffer.concat([
+      decipher.update(sealed.subarray(HEADER_BYTES, sealed.length - TAG_BYTES)),
+      decipher.final(),
+    ]);
+    if (createHash('sha256').update(plain).digest('hex') !== sha256)
+      throw new Error(`stored file ${sha256} does not match its address`);
     return plain;
   }
 

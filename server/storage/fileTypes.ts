@@ -13,10 +13,23 @@ export const MIME_TYPES: Record<MaterialKind, string> = {
   jpeg: 'image/jpeg',
 };
 
-const EXTENSIONS: Record<string, MaterialKind> = { '.pdf': 'pdf', '.docx': 'docx', '.xlsx': 'xlsx', '.png': 'png', '.jpg': 'jpeg', '.jpeg': 'jpeg' };
+const EXTENSIONS: Record<string, MaterialKind> = {
+  '.pdf': 'pdf',
+  '.docx': 'docx',
+  '.xlsx': 'xlsx',
+  '.png': 'png',
+  '.jpg': 'jpeg',
+  '.jpeg': 'jpeg',
+};
 
 /** Browsers send these when they do not know better; they say nothing either way. */
-const GENERIC_MIME = new Set(['', 'application/octet-stream', 'binary/octet-stream', 'application/zip', 'application/x-zip-compressed']);
+const GENERIC_MIME = new Set([
+  '',
+  'application/octet-stream',
+  'binary/octet-stream',
+  'application/zip',
+  'application/x-zip-compressed',
+]);
 
 /** How many leading bytes the sniffer looks at (enough to see the first entries of an Office file's zip). */
 export const SNIFF_BYTES = 64 * 1024;
@@ -39,18 +52,28 @@ export function sniffKind(head: Buffer): MaterialKind | null {
   return null;
 }
 
-export type UploadVerdict = { ok: true; kind: MaterialKind } | { ok: false; code: 'unsupported_file_type' | 'mislabeled_file'; message: string };
+export type UploadVerdict =
+  { ok: true; kind: MaterialKind } | { ok: false; code: 'unsupported_file_type' | 'mislabeled_file'; message: string };
 
 export function checkUpload(fileName: string, declaredMime: string, head: Buffer): UploadVerdict {
   const claimed = kindFromName(fileName);
-  if (!claimed) return { ok: false, code: 'unsupported_file_type', message: 'Materials must be PDF, DOCX, XLSX, PNG or JPEG files' };
+  if (!claimed)
+    return {
+      ok: false,
+      code: 'unsupported_file_type',
+      message: 'Materials must be PDF, DOCX, XLSX, PNG or JPEG files',
+    };
   const mime = declaredMime.split(';')[0]!.trim().toLowerCase();
   if (!GENERIC_MIME.has(mime) && mime !== MIME_TYPES[claimed]) {
     return { ok: false, code: 'mislabeled_file', message: `The file is named .${claimed} but was sent as ${mime}` };
   }
   const actual = sniffKind(head);
   if (actual !== claimed) {
-    return { ok: false, code: 'mislabeled_file', message: `The file is named like a ${claimed.toUpperCase()} file but its content is ${actual ? `a ${actual.toUpperCase()} file` : 'not'}` };
+    return {
+      ok: false,
+      code: 'mislabeled_file',
+      message: `The file is named like a ${claimed.toUpperCase()} file but its content is ${actual ? `a ${actual.toUpperCase()} file` : 'not'}`,
+    };
   }
   return { ok: true, kind: claimed };
 }

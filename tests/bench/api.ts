@@ -22,7 +22,8 @@ import { prioritiseAutogroup, priorityOption } from './benchProcess.ts';
 import { seedSupervision } from './supervisionSeed.ts';
 
 const args = process.argv.slice(2);
-const option = (name: string, fallback: number) => Number(args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback);
+const option = (name: string, fallback: number) =>
+  Number(args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback);
 const TASKS = option('tasks', 100_000);
 const SECONDS = option('seconds', 10);
 const CONNECTIONS = option('connections', 8);
@@ -44,7 +45,12 @@ const dataDir = reuse ?? fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-bench-ap
 let started = performance.now();
 let seeded: { unitIds: string[]; staffUsernames: string[]; tasks: number; events: number };
 if (reuse) {
-  seeded = { unitIds: [], staffUsernames: Array.from({ length: UNITS }, (_, i) => `bench${i}s0`), tasks: TASKS, events: 0 };
+  seeded = {
+    unitIds: [],
+    staffUsernames: Array.from({ length: UNITS }, (_, i) => `bench${i}s0`),
+    tasks: TASKS,
+    events: 0,
+  };
 } else {
   const app = await buildApp({ config: { dataDir, supervisionTickSeconds: 0 }, serveClient: false, logger: false });
   await app.ready();
@@ -55,11 +61,17 @@ if (reuse) {
   await rebuildUnitMonthCounters(prisma);
   await prisma.$executeRawUnsafe('ANALYZE');
   await prisma.$disconnect();
-  log(`seeded ${seeded.tasks} tasks, ${seeded.events} timeline entries, ${seeded.unitIds.length} units in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  log(
+    `seeded ${seeded.tasks} tasks, ${seeded.events} timeline entries, ${seeded.unitIds.length} units in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
 }
 
 // 2. The server in its own process.
-const server = fork(path.join(import.meta.dirname, 'apiServer.ts'), [dataDir], { execArgv: ['--import', 'tsx', ...(CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`] : [])], stdio: ['ignore', 'inherit', 'inherit', 'ipc'], detached: PRIORITY !== null });
+const server = fork(path.join(import.meta.dirname, 'apiServer.ts'), [dataDir], {
+  execArgv: ['--import', 'tsx', ...(CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`] : [])],
+  stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  detached: PRIORITY !== null,
+});
 // 'spawn' comes after the child left this session, so its autogroup is its own.
 if (PRIORITY !== null) server.once('spawn', () => prioritiseAutogroup('bench:api server', server.pid!, PRIORITY));
 const port = await new Promise<number>((resolve, reject) => {
@@ -84,9 +96,16 @@ async function serverCpuMs(): Promise<number> {
 }
 
 async function signIn(username: string): Promise<Record<string, string>> {
-  const res = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+  const res = await fetch(`${base}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
   if (!res.ok) throw new Error(`sign-in ${username}: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   return { cookie };
 }
 
@@ -110,24 +129,58 @@ async function load(name: string, headers: Record<string, string>, paths: string
     const res = await fetch(`${base}${p}`, { headers });
     if (!res.ok) throw new Error(`${name}: ${p} answered ${res.status} ${await res.text()}`);
   }
-  await autocannon({ url: base, connections: CONNECTIONS, duration: 2, requests: paths.map((p) => ({ method: 'GET' as const, path: p, headers })) });
+  await autocannon({
+    url: base,
+    connections: CONNECTIONS,
+    duration: 2,
+    requests: paths.map((p) => ({ method: 'GET' as const, path: p, headers })),
+  });
   const cpuBefore = await serverCpuMs();
-  const r = await autocannon({ url: base, connections: CONNECTIONS, duration: SECONDS, requests: paths.map((p) => ({ method: 'GET' as const, path: p, headers })) });
+  const r = await autocannon({
+    url: base,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    requests: paths.map((p) => ({ method: 'GET' as const, path: p, headers })),
+  });
   const cpuMs = ((await serverCpuMs()) - cpuBefore) / Math.max(1, r.requests.total);
-  return { name, p50: r.latency.p50, p99: r.latency.p99, rps: r.requests.average, requests: r.requests.total, errors: r.errors, non2xx: r.non2xx, cpuMs, load: os.loadavg()[0]! };
+  return {
+    name,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    rps: r.requests.average,
+    requests: r.requests.total,
+    errors: r.errors,
+    non2xx: r.non2xx,
+    cpuMs,
+    load: os.loadavg()[0]!,
+  };
 }
 
 try {
   const staff = await signIn(seeded.staffUsernames[7]!);
   const supervisor = await signIn('zhouqiang');
-  const sample = (await (await fetch(`${base}/api/supervision/tasks?scope=unit&pageSize=1`, { headers: staff })).json()) as { total: number };
-  const overdue = (await (await fetch(`${base}/api/supervision/tasks?scope=desk&overdue=true&pageSize=1`, { headers: supervisor })).json()) as { total: number };
+  const sample = (await (
+    await fetch(`${base}/api/supervision/tasks?scope=unit&pageSize=1`, { headers: staff })
+  ).json()) as { total: number };
+  const overdue = (await (
+    await fetch(`${base}/api/supervision/tasks?scope=desk&overdue=true&pageSize=1`, { headers: supervisor })
+  ).json()) as { total: number };
   log(`the measured unit has ${sample.total} tasks (lead or co-unit); ${overdue.total} tasks are overdue in all`);
 
   started = performance.now();
   const results = [
-    await load('my unit: in progress + to sign, by deadline, pages 1–3', staff, [1, 2, 3].map((page) => `/api/supervision/tasks?scope=unit&status=in_progress&status=pending_sign&page=${page}&pageSize=20`)),
-    await load('supervision desk: overdue, pages 1–3', supervisor, [1, 2, 3].map((page) => `/api/supervision/tasks?scope=desk&overdue=true&page=${page}&pageSize=20`)),
+    await load(
+      'my unit: in progress + to sign, by deadline, pages 1–3',
+      staff,
+      [1, 2, 3].map(
+        (page) => `/api/supervision/tasks?scope=unit&status=in_progress&status=pending_sign&page=${page}&pageSize=20`,
+      ),
+    ),
+    await load(
+      'supervision desk: overdue, pages 1–3',
+      supervisor,
+      [1, 2, 3].map((page) => `/api/supervision/tasks?scope=desk&overdue=true&page=${page}&pageSize=20`),
+    ),
     await load('unit statistics (12 months, all units + trend)', supervisor, ['/api/supervision/statistics']),
   ];
   // The control: the same load on the cheapest authenticated request (the session lookup and a few bytes of JSON).
@@ -136,14 +189,27 @@ try {
   const elapsed = (performance.now() - started) / 1000;
 
   log('');
-  log(`${TASKS} tasks · ${UNITS} units · ${CONNECTIONS} connections · ${SECONDS} s per endpoint · server in its own process on loopback · ${os.cpus().length} cores`);
+  log(
+    `${TASKS} tasks · ${UNITS} units · ${CONNECTIONS} connections · ${SECONDS} s per endpoint · server in its own process on loopback · ${os.cpus().length} cores`,
+  );
   log('| endpoint | p50 ms | p99 ms | req/s | requests | errors | server CPU ms/req | load avg |');
   log('|---|---:|---:|---:|---:|---:|---:|---:|');
-  for (const r of [...results, control]) log(`| ${r.name} | ${r.p50} | ${r.p99} | ${r.rps.toFixed(0)} | ${r.requests} | ${r.errors + r.non2xx} | ${r.cpuMs.toFixed(2)} | ${r.load.toFixed(1)} |`);
+  for (const r of [...results, control])
+    log(
+      `| ${r.name} | ${r.p50} | ${r.p99} | ${r.rps.toFixed(0)} | ${r.requests} | ${r.errors + r.non2xx} | ${r.cpuMs.toFixed(2)} | ${r.load.toFixed(1)} |`,
+    );
   const total = results.reduce((n, r) => n + r.rps, 0) / results.length;
   if (results.some((r) => r.errors + r.non2xx > 0)) process.exitCode = 1;
   log(`(measured over ${elapsed.toFixed(0)} s; target p99 < 30 ms for the unit list and the statistics)`);
-  log(JSON.stringify({ unit_list_p99_ms: results[0]!.p99, desk_overdue_p99_ms: results[1]!.p99, stats_p99_ms: results[2]!.p99, rps: Math.round(total), control_p99_ms: control.p99 }));
+  log(
+    JSON.stringify({
+      unit_list_p99_ms: results[0]!.p99,
+      desk_overdue_p99_ms: results[1]!.p99,
+      stats_p99_ms: results[2]!.p99,
+      rps: Math.round(total),
+      control_p99_ms: control.p99,
+    }),
+  );
 } finally {
   server.send('stop');
   await new Promise((resolve) => server.once('exit', resolve));

@@ -6,8 +6,15 @@ import { buildApp } from '../../server/app.ts';
 const dataDir = process.argv[2];
 if (!dataDir) throw new Error('usage: apiServer.ts DATA_DIR');
 const app = await buildApp({
-  config: { dataDir, publicUrl: 'http://127.0.0.1', supervisionTickSeconds: 0, authRateLimit: 100_000, logLevel: 'warn' },
-  serveClient: false, logger: false,
+  config: {
+    dataDir,
+    publicUrl: 'http://127.0.0.1',
+    supervisionTickSeconds: 0,
+    authRateLimit: 100_000,
+    logLevel: 'warn',
+  },
+  serveClient: false,
+  logger: false,
 });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const address = app.server.address();

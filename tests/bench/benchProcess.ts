@@ -31,31 +31,51 @@ export function prioritiseAutogroup(name: string, pid: number, priority: number)
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     // No autogroup file: the kernel schedules without autogroups, where nice alone is enough.
-    if (code !== 'ENOENT') process.stderr.write(`${name}: could not set the autogroup priority (${code ?? String(err)}); nice applies within its session only\n`);
+    if (code !== 'ENOENT')
+      process.stderr.write(
+        `${name}: could not set the autogroup priority (${code ?? String(err)}); nice applies within its session only\n`,
+      );
   }
 }
 
 export class Child<In extends { type: string }, Out extends { type: string }> {
   readonly proc: ChildProcess;
-  private readonly waiters: Array<{ type: string; resolve: (m: Out) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }> = [];
+  private readonly waiters: Array<{
+    type: string;
+    resolve: (m: Out) => void;
+    reject: (e: Error) => void;
+    timer: NodeJS.Timeout;
+  }> = [];
   readonly exited: Promise<number | null>;
 
-  constructor(readonly name: string, file: string, childArgs: string[], execArgv: string[] = [], priority: number | null = null) {
+  constructor(
+    readonly name: string,
+    file: string,
+    childArgs: string[],
+    execArgv: string[] = [],
+    priority: number | null = null,
+  ) {
     const argv = [...execArgv, '--import', 'tsx', path.join(HERE, file), ...childArgs];
     // nice(1) execs node in place (same pid), and every thread node starts inherits the priority.
-    const [command, commandArgs] = priority === null ? [process.execPath, argv] : ['nice', ['-n', String(priority), process.execPath, ...argv]];
+    const [command, commandArgs] =
+      priority === null ? [process.execPath, argv] : ['nice', ['-n', String(priority), process.execPath, ...argv]];
     this.proc = spawn(command, commandArgs, {
-      cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced', detached: priority !== null,
+      cwd: ROOT,
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      serialization: 'advanced',
+      detached: priority !== null,
     });
     // 'spawn' comes after exec, so the child has already left this session (setsid) and the write cannot reach ours.
     if (priority !== null) this.proc.once('spawn', () => prioritiseAutogroup(name, this.proc.pid!, priority));
-    this.exited = new Promise((resolve) => this.proc.once('exit', (code) => {
-      for (const w of this.waiters.splice(0)) {
-        clearTimeout(w.timer);
-        w.reject(new Error(`${name} exited (${code}) while waiting for ${w.type}`));
-      }
-      resolve(code);
-    }));
+    this.exited = new Promise((resolve) =>
+      this.proc.once('exit', (code) => {
+        for (const w of this.waiters.splice(0)) {
+          clearTimeout(w.timer);
+          w.reject(new Error(`${name} exited (${code}) while waiting for ${w.type}`));
+        }
+        resolve(code);
+      }),
+    );
     this.proc.on('error', (err) => process.stderr.write(`${name}: ${err.message}\n`));
     this.proc.on('message', (m: Out) => {
       if (m.type === 'error') {
@@ -95,7 +115,8 @@ export class Child<In extends { type: string }, Out extends { type: string }> {
   }
 
   send(message: In): void {
-    if (!this.proc.connected) throw new Error(`${this.name} is gone (exit ${this.proc.exitCode ?? this.proc.signalCode})`);
+    if (!this.proc.connected)
+      throw new Error(`${this.name} is gone (exit ${this.proc.exitCode ?? this.proc.signalCode})`);
     this.proc.send(message, (err) => {
       if (err) process.stderr.write(`${this.name}: IPC send failed: ${err.message}\n`);
     });
@@ -119,6 +140,8 @@ export class Child<In extends { type: string }, Out extends { type: string }> {
 /** Rejects with what timed out, and after how long, unless the promise settles first. */
 export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms); });
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
+  });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

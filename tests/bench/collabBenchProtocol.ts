@@ -20,8 +20,20 @@ export interface LoadSpec {
 
 export const LOADS: Record<LoadName, LoadSpec> = {
   meeting: { name: 'meeting', documents: 1, providersPerDocument: 200, typersPerDocument: 10, editsPerSecond: 5 },
-  'many-documents': { name: 'many-documents', documents: 50, providersPerDocument: 4, typersPerDocument: 4, editsPerSecond: 2 },
-  saturation: { name: 'saturation', documents: 1, providersPerDocument: 200, typersPerDocument: 200, editsPerSecond: 2 },
+  'many-documents': {
+    name: 'many-documents',
+    documents: 50,
+    providersPerDocument: 4,
+    typersPerDocument: 4,
+    editsPerSecond: 2,
+  },
+  saturation: {
+    name: 'saturation',
+    documents: 1,
+    providersPerDocument: 200,
+    typersPerDocument: 200,
+    editsPerSecond: 2,
+  },
 };
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -158,7 +170,10 @@ export class LatencyHistogram {
 
   add(ms: number): void {
     const v = Math.max(0, ms);
-    const bucket = v < FINE_LIMIT_MS ? Math.floor(v / FINE_STEP_MS) : FINE_BUCKETS + Math.floor(Math.min(v, COARSE_LIMIT_MS) - FINE_LIMIT_MS);
+    const bucket =
+      v < FINE_LIMIT_MS
+        ? Math.floor(v / FINE_STEP_MS)
+        : FINE_BUCKETS + Math.floor(Math.min(v, COARSE_LIMIT_MS) - FINE_LIMIT_MS);
     this.counts.set(bucket, (this.counts.get(bucket) ?? 0) + 1);
     this.total++;
     this.sumMs += v;
@@ -179,7 +194,8 @@ export class LatencyHistogram {
     let seen = 0;
     for (const bucket of [...this.counts.keys()].sort((a, b) => a - b)) {
       seen += this.counts.get(bucket)!;
-      if (seen >= rank) return bucket < FINE_BUCKETS ? (bucket + 1) * FINE_STEP_MS : FINE_LIMIT_MS + (bucket - FINE_BUCKETS + 1);
+      if (seen >= rank)
+        return bucket < FINE_BUCKETS ? (bucket + 1) * FINE_STEP_MS : FINE_LIMIT_MS + (bucket - FINE_BUCKETS + 1);
     }
     return this.maxMs;
   }

@@ -5,8 +5,16 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import {
-  editMarker, LatencyHistogram, parseMarkers, wallMs,
-  type ClientReport, type FromClient, type ParsedMarker, type ProviderSpec, type SentCount, type ToClient,
+  editMarker,
+  LatencyHistogram,
+  parseMarkers,
+  wallMs,
+  type ClientReport,
+  type FromClient,
+  type ParsedMarker,
+  type ProviderSpec,
+  type SentCount,
+  type ToClient,
 } from './collabBenchProtocol.ts';
 import { withTimeout } from './benchProcess.ts';
 
@@ -81,14 +89,34 @@ function observe(peer: Peer, update: Uint8Array): void {
 async function connectOne(spec: ProviderSpec): Promise<Peer> {
   const doc = new Y.Doc();
   const socket = new HocuspocusProviderWebsocket({ url: spec.url, WebSocketPolyfill: WebSocket, maxAttempts: 1 });
-  const provider = new HocuspocusProvider({ websocketProvider: socket, name: spec.documentName, token: spec.token, document: doc });
-  const peer: Peer = { spec, doc, provider, socket, text: null, sent: 0, seen: new Set(), synced: false, closing: false };
+  const provider = new HocuspocusProvider({
+    websocketProvider: socket,
+    name: spec.documentName,
+    token: spec.token,
+    document: doc,
+  });
+  const peer: Peer = {
+    spec,
+    doc,
+    provider,
+    socket,
+    text: null,
+    sent: 0,
+    seen: new Set(),
+    synced: false,
+    closing: false,
+  };
   doc.on('update', (update: Uint8Array, _origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
     if (!tr.local) observe(peer, update);
   });
   const synced = new Promise<void>((resolve, reject) => {
-    provider.on('synced', () => { peer.synced = true; resolve(); });
-    provider.on('authenticationFailed', ({ reason }: { reason: string }) => reject(new Error(`authentication failed: ${reason}`)));
+    provider.on('synced', () => {
+      peer.synced = true;
+      resolve();
+    });
+    provider.on('authenticationFailed', ({ reason }: { reason: string }) =>
+      reject(new Error(`authentication failed: ${reason}`)),
+    );
     provider.on('close', ({ event }: { event: { code: number; reason: string } }) => {
       if (peer.synced && !peer.closing) disconnects++;
       else reject(new Error(`closed before sync: ${event.code} ${event.reason}`));
@@ -116,18 +144,27 @@ async function setUpParagraphs(typersPerDocument: Record<number, number>): Promi
     peer.doc.transact(() => fragment.insert(fragment.length, [paragraph]));
     peer.text = text;
   }
-  await withTimeout(Promise.all(peers.map((peer) => new Promise<void>((resolve) => {
-    const fragment = peer.doc.getXmlFragment(DOCUMENT_FIELD);
-    const want = typersPerDocument[peer.spec.document] ?? 0;
-    if (fragment.length >= want) return resolve();
-    const check = () => {
-      if (fragment.length >= want) {
-        peer.doc.off('update', check);
-        resolve();
-      }
-    };
-    peer.doc.on('update', check);
-  }))), SETUP_TIMEOUT_MS, 'paragraph set-up');
+  await withTimeout(
+    Promise.all(
+      peers.map(
+        (peer) =>
+          new Promise<void>((resolve) => {
+            const fragment = peer.doc.getXmlFragment(DOCUMENT_FIELD);
+            const want = typersPerDocument[peer.spec.document] ?? 0;
+            if (fragment.length >= want) return resolve();
+            const check = () => {
+              if (fragment.length >= want) {
+                peer.doc.off('update', check);
+                resolve();
+              }
+            };
+            peer.doc.on('update', check);
+          }),
+      ),
+    ),
+    SETUP_TIMEOUT_MS,
+    'paragraph set-up',
+  );
 }
 
 async function connect(message: Extract<ToClient, { type: 'connect' }>): Promise<void> {
@@ -160,22 +197,27 @@ async function type(message: Extract<ToClient, { type: 'type' }>): Promise<void>
   let lateTicks = 0;
   const cpuBefore = process.cpuUsage();
   const typers = peers.filter((p) => p.spec.typer);
-  await Promise.all(typers.map((peer) => new Promise<void>((resolve) => {
-    // Each typer starts at a random phase of its period so the edits do not arrive in bursts.
-    let due = message.startAtMs + Math.random() * periodMs;
-    const tick = () => {
-      const now = wallMs();
-      if (now - due > LATE_TICK_MS) lateTicks++;
-      const text = peer.text!;
-      const marker = editMarker(peer.spec.gid, peer.sent, wallMs(), epochMs);
-      peer.sent++;
-      peer.doc.transact(() => text.insert(text.length, marker));
-      due += periodMs;
-      if (due >= endMs) return resolve();
-      setTimeout(tick, Math.max(0, due - wallMs()));
-    };
-    setTimeout(tick, Math.max(0, due - wallMs()));
-  })));
+  await Promise.all(
+    typers.map(
+      (peer) =>
+        new Promise<void>((resolve) => {
+          // Each typer starts at a random phase of its period so the edits do not arrive in bursts.
+          let due = message.startAtMs + Math.random() * periodMs;
+          const tick = () => {
+            const now = wallMs();
+            if (now - due > LATE_TICK_MS) lateTicks++;
+            const text = peer.text!;
+            const marker = editMarker(peer.spec.gid, peer.sent, wallMs(), epochMs);
+            peer.sent++;
+            peer.doc.transact(() => text.insert(text.length, marker));
+            due += periodMs;
+            if (due >= endMs) return resolve();
+            setTimeout(tick, Math.max(0, due - wallMs()));
+          };
+          setTimeout(tick, Math.max(0, due - wallMs()));
+        }),
+    ),
+  );
   const cpu = process.cpuUsage(cpuBefore);
   cpuUsWindow = cpu.user + cpu.system;
   windowMs = wallMs() - message.startAtMs;
@@ -186,12 +228,16 @@ async function type(message: Extract<ToClient, { type: 'type' }>): Promise<void>
 async function drain(message: Extract<ToClient, { type: 'drain' }>): Promise<void> {
   const sentByDocument = new Map<number, SentCount[]>();
   for (const s of message.sent) sentByDocument.set(s.document, [...(sentByDocument.get(s.document) ?? []), s]);
-  const expectedOf = (peer: Peer) => (sentByDocument.get(peer.spec.document) ?? []).reduce((n, s) => n + (s.gid === peer.spec.gid ? 0 : s.count), 0);
+  const expectedOf = (peer: Peer) =>
+    (sentByDocument.get(peer.spec.document) ?? []).reduce((n, s) => n + (s.gid === peer.spec.gid ? 0 : s.count), 0);
   const expected = peers.reduce((n, p) => n + expectedOf(p), 0);
   const observedNow = () => peers.reduce((n, p) => n + p.seen.size, 0);
   if (observedNow() < expected) {
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(() => { onObserved = null; resolve(); }, message.timeoutMs);
+      const timer = setTimeout(() => {
+        onObserved = null;
+        resolve();
+      }, message.timeoutMs);
       onObserved = () => {
         if (observedNow() >= expected) {
           clearTimeout(timer);
@@ -203,7 +249,11 @@ async function drain(message: Extract<ToClient, { type: 'drain' }>): Promise<voi
   }
   const report: ClientReport = {
     histogram: histogram.toData(),
-    perEdit: [...perEdit.entries()].map(([key, [count, max]]) => [`${Math.floor(key / SEQ_SPACE)}.${key % SEQ_SPACE}`, count, max]),
+    perEdit: [...perEdit.entries()].map(([key, [count, max]]) => [
+      `${Math.floor(key / SEQ_SPACE)}.${key % SEQ_SPACE}`,
+      count,
+      max,
+    ]),
     expected,
     observed: observedNow(),
     duplicates,
@@ -219,8 +269,12 @@ function disconnect(): void {
     peer.closing = true;
     // A provider that is reconnecting has a socket still opening; closing it makes ws emit an error that nobody else
     // listens to. It is expected here, so it is counted instead of crashing the process.
-    const raw = peer.socket.webSocket as unknown as { on?: (event: 'error', listener: (err: Error) => void) => void } | null;
-    raw?.on?.('error', () => { teardownErrors++; });
+    const raw = peer.socket.webSocket as unknown as {
+      on?: (event: 'error', listener: (err: Error) => void) => void;
+    } | null;
+    raw?.on?.('error', () => {
+      teardownErrors++;
+    });
     peer.provider.destroy();
     peer.socket.destroy();
     peer.doc.destroy();
@@ -234,13 +288,18 @@ process.on('disconnect', () => process.exit(0));
 process.on('message', (raw: ToClient) => {
   const handle = async (): Promise<void> => {
     switch (raw.type) {
-      case 'connect': return connect(raw);
-      case 'type': return type(raw);
-      case 'drain': return drain(raw);
-      case 'disconnect': return disconnect();
+      case 'connect':
+        return connect(raw);
+      case 'type':
+        return type(raw);
+      case 'drain':
+        return drain(raw);
+      case 'disconnect':
+        return disconnect();
       case 'exit':
         disconnect();
-        if (teardownErrors > 0) process.stderr.write(`client ${process.pid}: ${teardownErrors} sockets errored while closing\n`);
+        if (teardownErrors > 0)
+          process.stderr.write(`client ${process.pid}: ${teardownErrors} sockets errored while closing\n`);
         if (process.connected) process.disconnect();
         process.exit(0);
         return;
@@ -250,6 +309,8 @@ process.on('message', (raw: ToClient) => {
       }
     }
   };
-  handle().catch((err: unknown) => send({ type: 'error', message: err instanceof Error ? err.stack ?? err.message : String(err) }));
+  handle().catch((err: unknown) =>
+    send({ type: 'error', message: err instanceof Error ? (err.stack ?? err.message) : String(err) }),
+  );
 });
 send({ type: 'ready', pid: process.pid });

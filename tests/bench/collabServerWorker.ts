@@ -9,7 +9,14 @@ import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Server } from '@hocuspocus/server';
 import type { Hocuspocus } from '@hocuspocus/server';
-import { LatencyHistogram, type FromServer, type PreparedDocument, type ProcessStats, type ServerKind, type ToServer } from './collabBenchProtocol.ts';
+import {
+  LatencyHistogram,
+  type FromServer,
+  type PreparedDocument,
+  type ProcessStats,
+  type ServerKind,
+  type ToServer,
+} from './collabBenchProtocol.ts';
 
 const kind = process.argv[2] as ServerKind;
 if (kind !== 'tongban' && kind !== 'bare') throw new Error('usage: collabServerWorker.ts tongban|bare [--trace-hooks]');
@@ -56,7 +63,10 @@ function trace(target: object, methods: string[], label: string): void {
 
 function printTraces(): void {
   if (traces.size === 0) return;
-  const lines = [...traces.entries()].map(([k, h]) => `  ${k.padEnd(40)} n=${String(h.total).padStart(7)} mean=${h.mean().toFixed(3)} p50=${h.quantile(0.5).toFixed(2)} p99=${h.quantile(0.99).toFixed(2)} max=${h.maxMs.toFixed(1)} total=${h.sumMs.toFixed(0)}ms`);
+  const lines = [...traces.entries()].map(
+    ([k, h]) =>
+      `  ${k.padEnd(40)} n=${String(h.total).padStart(7)} mean=${h.mean().toFixed(3)} p50=${h.quantile(0.5).toFixed(2)} p99=${h.quantile(0.99).toFixed(2)} max=${h.maxMs.toFixed(1)} total=${h.sumMs.toFixed(0)}ms`,
+  );
   process.stderr.write(`hook timings (ms):\n${lines.join('\n')}\n`);
   traces.clear();
 }
@@ -68,27 +78,48 @@ async function startTongban(): Promise<BenchServer> {
   const { seedDemoOrganisation } = await import('../../server/seed/demoOrganisation.ts');
   const { TestClient } = await import('../support/testApp.ts');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-bench-'));
-  const app = await buildApp({ config: { dataDir, publicUrl: 'http://127.0.0.1:3000', host: '127.0.0.1' }, serveClient: false, logger: false });
+  const app = await buildApp({
+    config: { dataDir, publicUrl: 'http://127.0.0.1:3000', host: '127.0.0.1' },
+    serveClient: false,
+    logger: false,
+  });
   await app.ready();
   await seedDemoOrganisation(app.svc);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
 
-  const users = await app.svc.db.user.findMany({ where: { username: { in: EDITORS } }, select: { id: true, username: true } });
+  const users = await app.svc.db.user.findMany({
+    where: { username: { in: EDITORS } },
+    select: { id: true, username: true },
+  });
   const idOf = new Map(users.map((u) => [u.username, u.id]));
   const clients: Array<InstanceType<typeof TestClient>> = [];
   for (const username of EDITORS) {
     const client = new TestClient(app);
     const res = await client.signIn(username);
     const stage = (res.json() as { stage?: string }).stage;
-    if (res.statusCode !== 200 || stage !== 'active') throw new Error(`sign-in of ${username} did not complete: ${res.statusCode} ${res.body}`);
+    if (res.statusCode !== 200 || stage !== 'active')
+      throw new Error(`sign-in of ${username} did not complete: ${res.statusCode} ${res.body}`);
     clients.push(client);
   }
   const owner = clients[0]!;
   if (traceHooks) {
     for (const ext of app.svc.collab.hocuspocus.configuration.extensions) {
-      trace(ext, ['onAuthenticate', 'beforeSync', 'onChange', 'onStoreDocument', 'onLoadDocument', 'connected', 'onDisconnect', 'recheckAll'], ext.extensionName ?? 'ext');
+      trace(
+        ext,
+        [
+          'onAuthenticate',
+          'beforeSync',
+          'onChange',
+          'onStoreDocument',
+          'onLoadDocument',
+          'connected',
+          'onDisconnect',
+          'recheckAll',
+        ],
+        ext.extensionName ?? 'ext',
+      );
     }
     trace(app.svc.collab.store, ['append', 'load', 'compact', 'tailLength'], 'DocumentStore');
   }
@@ -111,7 +142,8 @@ async function startTongban(): Promise<BenchServer> {
           const res = await clients[p % clients.length]!.post(`/api/documents/${id}/collab-token`);
           if (res.statusCode !== 200) throw new Error(`collab token refused: ${res.statusCode} ${res.body}`);
           const body = res.json() as { token: string; documentName: string; access: string };
-          if (body.access !== 'edit' && body.access !== 'manage') throw new Error(`expected edit access, got ${body.access}`);
+          if (body.access !== 'edit' && body.access !== 'manage')
+            throw new Error(`expected edit access, got ${body.access}`);
           tokens.push(body.token);
           documentName = body.documentName;
         }
@@ -133,7 +165,10 @@ async function startBare(): Promise<BenchServer> {
     url: `ws://127.0.0.1:${server.address.port}`,
     hocuspocus: server.hocuspocus,
     async prepare(phase, documents, providersPerDocument) {
-      return Array.from({ length: documents }, (_, d) => ({ documentName: `bench-${phase}-${d}`, tokens: Array.from({ length: providersPerDocument }, () => 'bare') }));
+      return Array.from({ length: documents }, (_, d) => ({
+        documentName: `bench-${phase}-${d}`,
+        tokens: Array.from({ length: providersPerDocument }, () => 'bare'),
+      }));
     },
     async close() {
       await server.destroy();
@@ -142,7 +177,9 @@ async function startBare(): Promise<BenchServer> {
 }
 
 let peakRss = process.memoryUsage.rss();
-const rssSampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage.rss()); }, 1000);
+const rssSampler = setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage.rss());
+}, 1000);
 const loopDelay = monitorEventLoopDelay({ resolution: 1 });
 loopDelay.enable();
 
@@ -150,8 +187,13 @@ function stats(reset: boolean): ProcessStats {
   const cpu = process.cpuUsage();
   const rss = process.memoryUsage.rss();
   const result = {
-    cpuUserUs: cpu.user, cpuSystemUs: cpu.system, rssBytes: rss, peakRssBytes: Math.max(peakRss, rss),
-    loopDelayP99Ms: loopDelay.percentile(99) / 1e6, loopDelayMaxMs: loopDelay.max / 1e6, atMs: performance.timeOrigin + performance.now(),
+    cpuUserUs: cpu.user,
+    cpuSystemUs: cpu.system,
+    rssBytes: rss,
+    peakRssBytes: Math.max(peakRss, rss),
+    loopDelayP99Ms: loopDelay.percentile(99) / 1e6,
+    loopDelayMaxMs: loopDelay.max / 1e6,
+    atMs: performance.timeOrigin + performance.now(),
   };
   if (reset) {
     peakRss = rss;
@@ -185,11 +227,18 @@ async function main(): Promise<void> {
     const handle = async (): Promise<void> => {
       switch (raw.type) {
         case 'prepare':
-          send({ type: 'prepared', url: server.url, documents: await server.prepare(raw.phase, raw.documents, raw.providersPerDocument) });
+          send({
+            type: 'prepared',
+            url: server.url,
+            documents: await server.prepare(raw.phase, raw.documents, raw.providersPerDocument),
+          });
           return;
         case 'stats':
           // The V8 CPU profile counts time on the same monotonic clock, so these marks slice it to the typing window.
-          if (traceHooks) process.stderr.write(`window ${raw.resetPeak ? 'start' : 'end'} monotonic_us=${process.hrtime.bigint() / 1000n}\n`);
+          if (traceHooks)
+            process.stderr.write(
+              `window ${raw.resetPeak ? 'start' : 'end'} monotonic_us=${process.hrtime.bigint() / 1000n}\n`,
+            );
           send({ type: 'stats', stats: stats(raw.resetPeak) });
           return;
         case 'settle':
@@ -205,12 +254,14 @@ async function main(): Promise<void> {
         }
       }
     };
-    handle().catch((err: unknown) => send({ type: 'error', message: err instanceof Error ? err.stack ?? err.message : String(err) }));
+    handle().catch((err: unknown) =>
+      send({ type: 'error', message: err instanceof Error ? (err.stack ?? err.message) : String(err) }),
+    );
   });
   send({ type: 'ready', kind, pid: process.pid, url: server.url });
 }
 
 main().catch((err: unknown) => {
-  send({ type: 'error', message: err instanceof Error ? err.stack ?? err.message : String(err) });
+  send({ type: 'error', message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
   process.exit(1);
 });

@@ -22,7 +22,8 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
 const dirs = args.filter((a) => !a.startsWith('--'));
-const corpusDirs = dirs.length > 0 ? dirs.map((d) => resolve(d)) : [resolve(repoRoot, '..', 'shared', 'corpus', 'minutes')];
+const corpusDirs =
+  dirs.length > 0 ? dirs.map((d) => resolve(d)) : [resolve(repoRoot, '..', 'shared', 'corpus', 'minutes')];
 
 interface Row {
   name: string;
@@ -71,11 +72,15 @@ for (const { name, score, ms } of rows) {
       score.predicted,
     )}  ${pct(score.matched, score.expected)}   ${pct(fieldRight, fieldTotal)}   ${pad(String(score.nonTaskViolations.length), 7)}  ${ms.toFixed(3)}`,
   );
-  if (verbose || score.missed.length + score.spurious.length + score.fieldMisses.length + score.nonTaskViolations.length > 0) {
+  if (
+    verbose ||
+    score.missed.length + score.spurious.length + score.fieldMisses.length + score.nonTaskViolations.length > 0
+  ) {
     for (const m of score.missed) lines.push(`    missed: ${m}`);
     for (const s of score.spurious) lines.push(`    spurious: ${s}`);
     for (const v of score.nonTaskViolations) lines.push(`    non-task made a task: ${v}`);
-    for (const f of score.fieldMisses) lines.push(`    ${f.match} ${f.field}: expected ${JSON.stringify(f.expected)} got ${JSON.stringify(f.actual)}`);
+    for (const f of score.fieldMisses)
+      lines.push(`    ${f.match} ${f.field}: expected ${JSON.stringify(f.expected)} got ${JSON.stringify(f.actual)}`);
   }
 }
 const summary = summarizeScores(rows.map((r) => r.score));
@@ -83,7 +88,9 @@ const msPerDoc = Math.round((rows.reduce((a, r) => a + r.ms, 0) / rows.length) *
 lines.push('-'.repeat(header.length));
 lines.push(
   `${docs.length} documents  precision ${summary.precision}  recall ${summary.recall}  F1 ${summary.f1}  ` +
-    `fields ${Object.entries(summary.field_accuracy).map(([k, v]) => `${k} ${v}`).join(', ')}  ms/doc ${msPerDoc}`,
+    `fields ${Object.entries(summary.field_accuracy)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}  ms/doc ${msPerDoc}`,
 );
 process.stdout.write(`${lines.join('\n')}\n`);
 process.stdout.write(`${JSON.stringify({ ...summary, documents: docs.length, ms_per_doc: msPerDoc })}\n`);

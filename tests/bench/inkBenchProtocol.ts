@@ -29,7 +29,11 @@ export type ToServer =
 
 export type FromServer =
   | { type: 'ready'; pid: number; url: string }
-  | { type: 'prepared'; draw: DrawProvider[]; load: { documentId: string; page: string; strokes: number; bytes: number; preloadMs: number } }
+  | {
+      type: 'prepared';
+      draw: DrawProvider[];
+      load: { documentId: string; page: string; strokes: number; bytes: number; preloadMs: number };
+    }
   | { type: 'tokens'; documentName: string; tokens: string[] }
   | { type: 'stats'; stats: ServerStats }
   | { type: 'error'; message: string };
@@ -54,7 +58,15 @@ export interface LoadResult {
 
 export type ToClient =
   | { type: 'connect'; url: string; providers: DrawProvider[] }
-  | { type: 'draw'; startAtMs: number; durationMs: number; warmupMs: number; periodMs: number; points: number; epochMs: number }
+  | {
+      type: 'draw';
+      startAtMs: number;
+      durationMs: number;
+      warmupMs: number;
+      periodMs: number;
+      points: number;
+      epochMs: number;
+    }
   | { type: 'drain'; sent: Array<[number, number]>; timeoutMs: number }
   | { type: 'load'; url: string; documentName: string; token: string; page: string; keep: boolean }
   | { type: 'disconnect' }
@@ -73,7 +85,9 @@ export type FromClient =
 export function rng(seed: number): () => number {
   let x = seed | 0 || 1;
   return () => {
-    x ^= x << 13; x ^= x >>> 17; x ^= x << 5;
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
     return ((x >>> 0) % 1_000_000) / 1_000_000;
   };
 }
@@ -100,5 +114,7 @@ export function strokeId(gid: number, seq: number, sentMs: number, epochMs: numb
 
 export function parseStrokeId(id: string, epochMs: number): { gid: number; seq: number; sentMs: number } | null {
   const m = /^b([0-9a-z]+)_([0-9a-z]+)_([0-9a-z]+)$/.exec(id);
-  return m ? { gid: parseInt(m[1]!, 36), seq: parseInt(m[2]!, 36), sentMs: epochMs + parseInt(m[3]!, 36) / 1000 } : null;
+  return m
+    ? { gid: parseInt(m[1]!, 36), seq: parseInt(m[2]!, 36), sentMs: epochMs + parseInt(m[3]!, 36) / 1000 }
+    : null;
 }

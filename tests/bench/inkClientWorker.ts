@@ -7,7 +7,16 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { decodePoints, encodePoints, strokesMap, strokesOnPage, type InkStroke } from '../../common/schema/inkModel.ts';
 import { LatencyHistogram, wallMs } from './collabBenchProtocol.ts';
-import { parseStrokeId, penStroke, rng, strokeId, type DrawProvider, type FromClient, type LoadResult, type ToClient } from './inkBenchProtocol.ts';
+import {
+  parseStrokeId,
+  penStroke,
+  rng,
+  strokeId,
+  type DrawProvider,
+  type FromClient,
+  type LoadResult,
+  type ToClient,
+} from './inkBenchProtocol.ts';
 import { withTimeout } from './benchProcess.ts';
 
 const SYNC_TIMEOUT_MS = 120_000;
@@ -68,7 +77,9 @@ function openProvider(url: string, documentName: string, token: string, doc: Y.D
   const provider = new HocuspocusProvider({ websocketProvider: socket, name: documentName, token, document: doc });
   const synced = new Promise<void>((resolve, reject) => {
     provider.on('synced', () => resolve());
-    provider.on('authenticationFailed', ({ reason }: { reason: string }) => reject(new Error(`authentication failed: ${reason}`)));
+    provider.on('authenticationFailed', ({ reason }: { reason: string }) =>
+      reject(new Error(`authentication failed: ${reason}`)),
+    );
   });
   provider.attach();
   return { provider, socket, synced };
@@ -78,7 +89,9 @@ async function connectOne(url: string, spec: DrawProvider): Promise<Tablet> {
   const doc = new Y.Doc();
   const { provider, socket, synced } = openProvider(url, spec.documentName, spec.token, doc);
   const tablet: Tablet = { spec, doc, provider, socket, sent: 0, seen: new Set(), closing: false };
-  strokesMap(doc).observe((event, tr) => { if (!tr.local) observe(tablet, event); });
+  strokesMap(doc).observe((event, tr) => {
+    if (!tr.local) observe(tablet, event);
+  });
   provider.on('close', ({ event }: { event: { reason: string } }) => {
     if (!tablet.closing && event.reason.startsWith('44')) {
       refused++;
@@ -92,7 +105,11 @@ async function connectOne(url: string, spec: DrawProvider): Promise<Tablet> {
 async function connect(message: Extract<ToClient, { type: 'connect' }>): Promise<void> {
   const started = performance.now();
   for (let i = 0; i < message.providers.length; i += CONNECT_CONCURRENCY) {
-    tablets.push(...await Promise.all(message.providers.slice(i, i + CONNECT_CONCURRENCY).map((p) => connectOne(message.url, p))));
+    tablets.push(
+      ...(await Promise.all(
+        message.providers.slice(i, i + CONNECT_CONCURRENCY).map((p) => connectOne(message.url, p)),
+      )),
+    );
   }
   send({ type: 'connected', providers: tablets.length, connectMs: performance.now() - started });
 }
@@ -107,22 +124,36 @@ async function draw(message: Extract<ToClient, { type: 'draw' }>): Promise<void>
   const endMs = message.startAtMs + message.durationMs;
   let lateTicks = 0;
   const cpuBefore = process.cpuUsage();
-  await Promise.all(tablets.map((tablet) => new Promise<void>((resolve) => {
-    // Each participant starts at a random phase of the period, as people do not draw in step.
-    let due = message.startAtMs + random() * message.periodMs;
-    const tick = () => {
-      const now = wallMs();
-      if (now - due > LATE_TICK_MS) lateTicks++;
-      const id = strokeId(tablet.spec.gid, tablet.sent, wallMs(), epochMs);
-      const stroke: InkStroke = { id, page: PAGE, tool: 'pen', color: '#1d39c4', width: 2, points: shapes[tablet.sent % SHAPES]!, author: tablet.spec.userId, at: Date.now() };
-      tablet.sent++;
-      tablet.doc.transact(() => strokesMap(tablet.doc).set(id, stroke));
-      due += message.periodMs;
-      if (due >= endMs) return resolve();
-      setTimeout(tick, Math.max(0, due - wallMs()));
-    };
-    setTimeout(tick, Math.max(0, due - wallMs()));
-  })));
+  await Promise.all(
+    tablets.map(
+      (tablet) =>
+        new Promise<void>((resolve) => {
+          // Each participant starts at a random phase of the period, as people do not draw in step.
+          let due = message.startAtMs + random() * message.periodMs;
+          const tick = () => {
+            const now = wallMs();
+            if (now - due > LATE_TICK_MS) lateTicks++;
+            const id = strokeId(tablet.spec.gid, tablet.sent, wallMs(), epochMs);
+            const stroke: InkStroke = {
+              id,
+              page: PAGE,
+              tool: 'pen',
+              color: '#1d39c4',
+              width: 2,
+              points: shapes[tablet.sent % SHAPES]!,
+              author: tablet.spec.userId,
+              at: Date.now(),
+            };
+            tablet.sent++;
+            tablet.doc.transact(() => strokesMap(tablet.doc).set(id, stroke));
+            due += message.periodMs;
+            if (due >= endMs) return resolve();
+            setTimeout(tick, Math.max(0, due - wallMs()));
+          };
+          setTimeout(tick, Math.max(0, due - wallMs()));
+        }),
+    ),
+  );
   const cpu = process.cpuUsage(cpuBefore);
   cpuUsWindow = cpu.user + cpu.system;
   send({ type: 'drawn', sent: tablets.map((t) => [t.spec.gid, t.sent]), lateTicks });
@@ -130,11 +161,17 @@ async function draw(message: Extract<ToClient, { type: 'draw' }>): Promise<void>
 
 async function drain(message: Extract<ToClient, { type: 'drain' }>): Promise<void> {
   const total = message.sent.reduce((n, [, count]) => n + count, 0);
-  const expected = tablets.reduce((n, t) => n + total - (message.sent.find(([gid]) => gid === t.spec.gid)?.[1] ?? 0), 0);
+  const expected = tablets.reduce(
+    (n, t) => n + total - (message.sent.find(([gid]) => gid === t.spec.gid)?.[1] ?? 0),
+    0,
+  );
   const observedNow = () => tablets.reduce((n, t) => n + t.seen.size, 0);
   if (observedNow() < expected) {
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(() => { onObserved = null; resolve(); }, message.timeoutMs);
+      const timer = setTimeout(() => {
+        onObserved = null;
+        resolve();
+      }, message.timeoutMs);
       onObserved = () => {
         if (observedNow() >= expected) {
           clearTimeout(timer);
@@ -146,7 +183,14 @@ async function drain(message: Extract<ToClient, { type: 'drain' }>): Promise<voi
   }
   send({
     type: 'report',
-    report: { histogram: histogram.toData(), perStroke: [...perStroke.entries()].map(([id, [n, max]]) => [id, n, max]), expected, observed: observedNow(), refused, cpuUs: cpuUsWindow },
+    report: {
+      histogram: histogram.toData(),
+      perStroke: [...perStroke.entries()].map(([id, [n, max]]) => [id, n, max]),
+      expected,
+      observed: observedNow(),
+      refused,
+      cpuUs: cpuUsWindow,
+    },
   });
 }
 
@@ -162,7 +206,12 @@ async function load(message: Extract<ToClient, { type: 'load' }>): Promise<void>
   for (const stroke of strokes) points += decodePoints(stroke.points)?.length ?? 0;
   const done = wallMs();
   if (points === 0 && strokes.length > 0) throw new Error('no points decoded');
-  const result: LoadResult = { totalMs: done - started, syncMs: syncedAt - started, buildMs: done - syncedAt, strokes: strokes.length };
+  const result: LoadResult = {
+    totalMs: done - started,
+    syncMs: syncedAt - started,
+    buildMs: done - syncedAt,
+    strokes: strokes.length,
+  };
   if (message.keep) kept.push({ provider, socket });
   else {
     provider.destroy();
@@ -192,11 +241,16 @@ process.on('disconnect', () => process.exit(0));
 process.on('message', (raw: ToClient) => {
   const handle = async (): Promise<void> => {
     switch (raw.type) {
-      case 'connect': return connect(raw);
-      case 'draw': return draw(raw);
-      case 'drain': return drain(raw);
-      case 'load': return load(raw);
-      case 'disconnect': return disconnect();
+      case 'connect':
+        return connect(raw);
+      case 'draw':
+        return draw(raw);
+      case 'drain':
+        return drain(raw);
+      case 'load':
+        return load(raw);
+      case 'disconnect':
+        return disconnect();
       case 'exit':
         disconnect();
         if (process.connected) process.disconnect();
@@ -208,6 +262,8 @@ process.on('message', (raw: ToClient) => {
       }
     }
   };
-  handle().catch((err: unknown) => send({ type: 'error', message: err instanceof Error ? err.stack ?? err.message : String(err) }));
+  handle().catch((err: unknown) =>
+    send({ type: 'error', message: err instanceof Error ? (err.stack ?? err.message) : String(err) }),
+  );
 });
 send({ type: 'ready', pid: process.pid });

@@ -82,12 +82,21 @@ interface Sample {
 }
 
 /** CPU with its own timestamp, then the producer's and consumers' counters read together. */
-async function sample(worker: types.Worker, producer: types.Producer, consumers: types.Consumer[], sink: PacketSink, camera: SyntheticVp8): Promise<Sample> {
+async function sample(
+  worker: types.Worker,
+  producer: types.Producer,
+  consumers: types.Consumer[],
+  sink: PacketSink,
+  camera: SyntheticVp8,
+): Promise<Sample> {
   const at = performance.now();
   const cpu = await cpuMs(worker);
   const sent = camera.packets;
   const received = sink.rtpPackets;
-  const [producerStats, ...consumerStats] = await Promise.all([producer.getStats(), ...consumers.map((c) => c.getStats())]);
+  const [producerStats, ...consumerStats] = await Promise.all([
+    producer.getStats(),
+    ...consumers.map((c) => c.getStats()),
+  ]);
   const ingress = producerStats.reduce((sum, s) => sum + s.packetCount, 0);
   const forwarded = consumerStats.flat().reduce((sum, s) => sum + (s.type === 'outbound-rtp' ? s.packetCount : 0), 0);
   return { at, cpu, sent, ingress, forwarded, received };
@@ -95,8 +104,13 @@ async function sample(worker: types.Worker, producer: types.Producer, consumers:
 
 async function ramp(log: (line: string) => void): Promise<Step[]> {
   const worker = await mediasoup.createWorker({ logLevel: 'error' });
-  const load = os.loadavg().map((l) => l.toFixed(1)).join(' ');
-  log(`(worker and benchmark at ${PRIORITY === null ? 'normal priority' : `priority ${PRIORITY} (nice ${os.getPriority(worker.pid)})`}; load average ${load})`);
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+  log(
+    `(worker and benchmark at ${PRIORITY === null ? 'normal priority' : `priority ${PRIORITY} (nice ${os.getPriority(worker.pid)})`}; load average ${load})`,
+  );
   const router = await worker.createRouter({ mediaCodecs: MEDIA_CODECS });
   const sink = new PacketSink();
   const sinkPort = await sink.open();
@@ -104,7 +118,14 @@ async function ramp(log: (line: string) => void): Promise<Step[]> {
   const producer = await ingress.produce({
     kind: 'video',
     rtpParameters: {
-      codecs: [{ mimeType: 'video/VP8', payloadType: VP8_PAYLOAD_TYPE, clockRate: 90000, rtcpFeedback: [{ type: 'nack' }, { type: 'nack', parameter: 'pli' }] }],
+      codecs: [
+        {
+          mimeType: 'video/VP8',
+          payloadType: VP8_PAYLOAD_TYPE,
+          clockRate: 90000,
+          rtcpFeedback: [{ type: 'nack' }, { type: 'nack', parameter: 'pli' }],
+        },
+      ],
       encodings: [{ ssrc: VP8_SSRC }],
     },
   });
@@ -118,14 +139,34 @@ async function ramp(log: (line: string) => void): Promise<Step[]> {
       const setupStarted = performance.now();
       while (consumers.length < target) {
         const batch = Math.min(SETUP_BATCH, target - consumers.length);
-        consumers.push(...await Promise.all(Array.from({ length: batch }, async () => {
-          const transport = await router.createPlainTransport({ listenIp: '127.0.0.1', rtcpMux: true, comedia: false, enableSrtp: true, srtpCryptoSuite: 'AES_CM_128_HMAC_SHA1_80' });
-          await transport.connect({ ip: '127.0.0.1', port: sinkPort, srtpParameters: { cryptoSuite: 'AES_CM_128_HMAC_SHA1_80', keyBase64: randomBytes(30).toString('base64') } });
-          const consumer = await transport.consume({ producerId: producer.id, rtpCapabilities: router.rtpCapabilities });
-          const ssrc = consumer.rtpParameters.encodings?.[0]?.ssrc;
-          if (ssrc !== undefined) sink.ssrcs.add(ssrc);
-          return consumer;
-        })));
+        consumers.push(
+          ...(await Promise.all(
+            Array.from({ length: batch }, async () => {
+              const transport = await router.createPlainTransport({
+                listenIp: '127.0.0.1',
+                rtcpMux: true,
+                comedia: false,
+                enableSrtp: true,
+                srtpCryptoSuite: 'AES_CM_128_HMAC_SHA1_80',
+              });
+              await transport.connect({
+                ip: '127.0.0.1',
+                port: sinkPort,
+                srtpParameters: {
+                  cryptoSuite: 'AES_CM_128_HMAC_SHA1_80',
+                  keyBase64: randomBytes(30).toString('base64'),
+                },
+              });
+              const consumer = await transport.consume({
+                producerId: producer.id,
+                rtpCapabilities: router.rtpCapabilities,
+              });
+              const ssrc = consumer.rtpParameters.encodings?.[0]?.ssrc;
+              if (ssrc !== undefined) sink.ssrcs.add(ssrc);
+              return consumer;
+            }),
+          )),
+        );
       }
       const setupSeconds = (performance.now() - setupStarted) / 1000;
       // Warm-up: new consumers wait for the next keyframe (one per second) before they forward.
@@ -155,7 +196,13 @@ async function ramp(log: (line: string) => void): Promise<Step[]> {
       steps.push(step);
       log(row(step));
       // Past saturation there is nothing more to learn (and a starved run only gets slower).
-      if (cpuPct >= STOP_AT_CPU || step.sfuDropPct > 10 || step.ingressLossPct > GIVE_UP_INGRESS_LOSS_PCT || performance.now() - rampStarted > MAX_RAMP_MS) break;
+      if (
+        cpuPct >= STOP_AT_CPU ||
+        step.sfuDropPct > 10 ||
+        step.ingressLossPct > GIVE_UP_INGRESS_LOSS_PCT ||
+        performance.now() - rampStarted > MAX_RAMP_MS
+      )
+        break;
     }
   } finally {
     camera.stop();
@@ -177,12 +224,21 @@ function consumersAt80(steps: Step[]): Estimate {
   if (above > 0 && clean(steps[above]!) && clean(steps[above - 1]!)) {
     const a = steps[above - 1]!;
     const b = steps[above]!;
-    return { consumers: Math.round(a.consumers + ((80 - a.cpuPct) * (b.consumers - a.consumers)) / (b.cpuPct - a.cpuPct)), how: `interpolated between ${a.consumers} and ${b.consumers} consumers` };
+    return {
+      consumers: Math.round(a.consumers + ((80 - a.cpuPct) * (b.consumers - a.consumers)) / (b.cpuPct - a.cpuPct)),
+      how: `interpolated between ${a.consumers} and ${b.consumers} consumers`,
+    };
   }
   // Least squares without intercept (an idle worker costs nothing): cpu % = a × consumers + b × forwarded packets/s.
   const sum = (f: (s: Step) => number) => steps.reduce((total, s) => total + f(s), 0);
   const cameraPps = sum((s) => s.cameraPps) / steps.length;
-  const [snn, snp, spp, snc, spc] = [sum((s) => s.consumers ** 2), sum((s) => s.consumers * s.forwardedPps), sum((s) => s.forwardedPps ** 2), sum((s) => s.consumers * s.cpuPct), sum((s) => s.forwardedPps * s.cpuPct)];
+  const [snn, snp, spp, snc, spc] = [
+    sum((s) => s.consumers ** 2),
+    sum((s) => s.consumers * s.forwardedPps),
+    sum((s) => s.forwardedPps ** 2),
+    sum((s) => s.consumers * s.cpuPct),
+    sum((s) => s.forwardedPps * s.cpuPct),
+  ];
   const det = snn * spp - snp * snp;
   let a = (snc * spp - spc * snp) / det;
   let b = (spc * snn - snc * snp) / det;
@@ -207,23 +263,34 @@ function row(s: Step): string {
 }
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
-log(`SFU forwarding: one worker (mediasoup ${mediasoup.version}), synthetic VP8 ${STREAM.bitrate / 1e6} Mbit/s at ${STREAM.fps} fps, consumers on PlainTransports with SRTP (AES_CM_128_HMAC_SHA1_80)`);
+log(
+  `SFU forwarding: one worker (mediasoup ${mediasoup.version}), synthetic VP8 ${STREAM.bitrate / 1e6} Mbit/s at ${STREAM.fps} fps, consumers on PlainTransports with SRTP (AES_CM_128_HMAC_SHA1_80)`,
+);
 log(HEADER);
 log('-'.repeat(HEADER.length));
 const steps = await ramp(log);
 const at80 = consumersAt80(steps);
 const perConsumer = steps.at(-1)!.cpuPerConsumer;
-log(`CPU per consumer (largest step): ${perConsumer.toFixed(3)} % of a core; consumers one core sustains at 80% CPU: ${at80.consumers} (${at80.how})`);
+log(
+  `CPU per consumer (largest step): ${perConsumer.toFixed(3)} % of a core; consumers one core sustains at 80% CPU: ${at80.consumers} (${at80.how})`,
+);
 const starved = steps.filter((s) => s.ingressLossPct > CLEAN_INGRESS_LOSS_PCT).map((s) => s.consumers);
-if (starved.length > 0) log(`(input lost at ${starved.join(', ')} consumers: the machine was too busy to run the worker on time; the model above still holds)`);
+if (starved.length > 0)
+  log(
+    `(input lost at ${starved.join(', ')} consumers: the machine was too busy to run the worker on time; the model above still holds)`,
+  );
 
 let joinP50: number | null = null;
 if (!skipJoin) {
   log('\nJoin time: join request → first decoded remote video frame (Chromium, fake devices, loopback)');
   const times = await measureJoinTimes(log);
   const sorted = [...times].sort((a, b) => a - b);
-  joinP50 = Math.round((sorted[Math.floor((sorted.length - 1) / 2)]! + sorted[Math.ceil((sorted.length - 1) / 2)]!) / 2);
-  log(`  p50 ${joinP50} ms, min ${Math.round(sorted[0]!)} ms, max ${Math.round(sorted.at(-1)!)} ms over ${times.length} joins`);
+  joinP50 = Math.round(
+    (sorted[Math.floor((sorted.length - 1) / 2)]! + sorted[Math.ceil((sorted.length - 1) / 2)]!) / 2,
+  );
+  log(
+    `  p50 ${joinP50} ms, min ${Math.round(sorted[0]!)} ms, max ${Math.round(sorted.at(-1)!)} ms over ${times.length} joins`,
+  );
 }
 log(JSON.stringify({ consumers_per_core_at_80pct: at80.consumers, join_p50_ms: joinP50 }));
 process.exit(0);

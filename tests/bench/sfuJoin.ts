@@ -13,8 +13,15 @@ import { DEMO_PASSWORD } from '../../server/seed/demoOrganisation.ts';
 const PORT = 3190;
 const JOINS = 10;
 const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--use-fake-ui-for-media-stream',
+  '--use-fake-device-for-media-stream',
 ];
 
 async function userId(session: HttpSession, name: string): Promise<string> {
@@ -39,7 +46,12 @@ async function join(page: Page, url: string): Promise<void> {
 export async function measureJoinTimes(log: (line: string) => void): Promise<number[]> {
   buildClientIfStale();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-bench-sfu-'));
-  Object.assign(process.env, { TONGBAN_MEDIA_PORT: '41000', TONGBAN_MEDIA_WORKERS: '1', TONGBAN_MEDIA_LISTEN_IP: '127.0.0.1', TONGBAN_MEDIA_ANNOUNCED_IP: '127.0.0.1' });
+  Object.assign(process.env, {
+    TONGBAN_MEDIA_PORT: '41000',
+    TONGBAN_MEDIA_WORKERS: '1',
+    TONGBAN_MEDIA_LISTEN_IP: '127.0.0.1',
+    TONGBAN_MEDIA_ANNOUNCED_IP: '127.0.0.1',
+  });
   const server = await startServer(dataDir, PORT);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
@@ -47,9 +59,14 @@ export async function measureJoinTimes(log: (line: string) => void): Promise<num
     await organiser.signIn('zhaojing');
     const startAt = Date.now() + 5 * 60_000;
     const created = await organiser.call('POST', '/api/meetings', {
-      title: 'SFU 基准测试', type: 'zhuanti', mode: 'online', hostId: await userId(organiser, '赵静'),
-      startAt: new Date(startAt).toISOString(), endAt: new Date(startAt + 60 * 60_000).toISOString(),
-      participants: { users: [{ userId: await userId(organiser, '张伟'), role: 'attendee' }], units: [] }, acceptClashes: true,
+      title: 'SFU 基准测试',
+      type: 'zhuanti',
+      mode: 'online',
+      hostId: await userId(organiser, '赵静'),
+      startAt: new Date(startAt).toISOString(),
+      endAt: new Date(startAt + 60 * 60_000).toISOString(),
+      participants: { users: [{ userId: await userId(organiser, '张伟'), role: 'attendee' }], units: [] },
+      acceptClashes: true,
     });
     if (created.status !== 201) throw new Error(`meeting not created: ${JSON.stringify(created.json)}`);
     const url = `${server.baseUrl}/meetings/${String(created.json.id)}/room`;
@@ -64,8 +81,14 @@ export async function measureJoinTimes(log: (line: string) => void): Promise<num
     const times: number[] = [];
     for (let i = 0; i < JOINS; i++) {
       await join(guest, url);
-      await guest.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, FIRST_REMOTE_FRAME_MARK, { timeout: 30_000 });
-      const ms = await guest.evaluate(([start, end]) => performance.getEntriesByName(end!)[0]!.startTime - performance.getEntriesByName(start!)[0]!.startTime, [JOIN_REQUEST_MARK, FIRST_REMOTE_FRAME_MARK]);
+      await guest.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, FIRST_REMOTE_FRAME_MARK, {
+        timeout: 30_000,
+      });
+      const ms = await guest.evaluate(
+        ([start, end]) =>
+          performance.getEntriesByName(end!)[0]!.startTime - performance.getEntriesByName(start!)[0]!.startTime,
+        [JOIN_REQUEST_MARK, FIRST_REMOTE_FRAME_MARK],
+      );
       times.push(ms);
       log(`  join ${String(i + 1).padStart(2)}: ${ms.toFixed(0)} ms`);
       // Leaving the page closes the socket, and the server lets the peer go.

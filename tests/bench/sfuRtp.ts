@@ -24,16 +24,22 @@ export class SyntheticVp8 {
   /** RTP packets sent so far. */
   packets = 0;
 
-  constructor(private readonly target: { ip: string; port: number }, private readonly shape: StreamShape) {}
+  constructor(
+    private readonly target: { ip: string; port: number },
+    private readonly shape: StreamShape,
+  ) {}
 
   start(): void {
     const interval = 1000 / this.shape.fps;
     const started = performance.now();
     // Paced against the wall clock rather than the timer, so timer jitter does not change the rate.
-    this.timer = setInterval(() => {
-      const due = Math.floor((performance.now() - started) / interval);
-      while (this.frame < due) this.sendFrame();
-    }, Math.max(1, Math.floor(interval / 2)));
+    this.timer = setInterval(
+      () => {
+        const due = Math.floor((performance.now() - started) / interval);
+        while (this.frame < due) this.sendFrame();
+      },
+      Math.max(1, Math.floor(interval / 2)),
+    );
   }
 
   stop(): void {

@@ -37,7 +37,18 @@ function rng(seed: number) {
   };
 }
 
-const TITLES = ['推进老旧小区改造', '完善应急物资储备', '优化营商环境专项行动', '重点项目开工建设', '生态环境问题整改', '民生实事项目推进', '安全生产隐患排查', '财政资金绩效评价', '数字政府建设', '河道综合治理'];
+const TITLES = [
+  '推进老旧小区改造',
+  '完善应急物资储备',
+  '优化营商环境专项行动',
+  '重点项目开工建设',
+  '生态环境问题整改',
+  '民生实事项目推进',
+  '安全生产隐患排查',
+  '财政资金绩效评价',
+  '数字政府建设',
+  '河道综合治理',
+];
 
 export function seedSupervision(dbFile: string, options: SeedOptions): Seeded {
   const db = new Database(dbFile);
@@ -48,14 +59,23 @@ export function seedSupervision(dbFile: string, options: SeedOptions): Seeded {
   const now = options.now;
   const at = iso(now);
 
-  const root = db.prepare("SELECT id FROM Unit WHERE parentId IS NULL LIMIT 1").get() as { id: string };
-  const template = db.prepare("SELECT passwordHash FROM User WHERE username = 'zhangwei'").get() as { passwordHash: string };
-  const supervisors = (db.prepare("SELECT u.id FROM User u JOIN UserRole r ON r.userId = u.id WHERE r.role = 'supervisor'").all() as Array<{ id: string }>).map((r) => r.id);
+  const root = db.prepare('SELECT id FROM Unit WHERE parentId IS NULL LIMIT 1').get() as { id: string };
+  const template = db.prepare("SELECT passwordHash FROM User WHERE username = 'zhangwei'").get() as {
+    passwordHash: string;
+  };
+  const supervisors = (
+    db
+      .prepare("SELECT u.id FROM User u JOIN UserRole r ON r.userId = u.id WHERE r.role = 'supervisor'")
+      .all() as Array<{ id: string }>
+  ).map((r) => r.id);
 
   // Units: the demo's plus enough new bureaus, each with a leader, a clerk and four staff.
   const existing = (db.prepare('SELECT id FROM Unit').all() as Array<{ id: string }>).map((u) => u.id);
-  const insertUnit = db.prepare('INSERT INTO Unit (id, name, parentId, sortOrder, aliases, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const insertUser = db.prepare(`INSERT INTO User (id, username, displayName, unitId, title, clearance, locale, passwordHash, passwordChangedAt, mustChangePassword, failedAttempts, disabled, createdAt, updatedAt)
+  const insertUnit = db.prepare(
+    'INSERT INTO Unit (id, name, parentId, sortOrder, aliases, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insertUser =
+    db.prepare(`INSERT INTO User (id, username, displayName, unitId, title, clearance, locale, passwordHash, passwordChangedAt, mustChangePassword, failedAttempts, disabled, createdAt, updatedAt)
     VALUES (?, ?, ?, ?, ?, 1, 'zh-CN', ?, ?, 0, 0, 0, ?, ?)`);
   const insertRole = db.prepare('INSERT INTO UserRole (userId, role) VALUES (?, ?)');
   const unitIds = [...existing];
@@ -68,7 +88,11 @@ export function seedSupervision(dbFile: string, options: SeedOptions): Seeded {
       unitIds.push(id);
     }
     for (const [i, unitId] of unitIds.entries()) {
-      const people: Array<[string, string]> = [[`bench${i}lead`, 'leader'], [`bench${i}clerk`, 'clerk'], ...[0, 1, 2, 3].map((k): [string, string] => [`bench${i}s${k}`, 'staff'])];
+      const people: Array<[string, string]> = [
+        [`bench${i}lead`, 'leader'],
+        [`bench${i}clerk`, 'clerk'],
+        ...[0, 1, 2, 3].map((k): [string, string] => [`bench${i}s${k}`, 'staff']),
+      ];
       const staff: string[] = [];
       for (const [username, role] of people) {
         const id = randomUUID();
@@ -81,13 +105,20 @@ export function seedSupervision(dbFile: string, options: SeedOptions): Seeded {
     }
   })();
 
-  const insertTask = db.prepare(`INSERT INTO SupervisionTask (id, year, serial, title, basisType, basisText, leadUnitId, ownerId, supervisorId, createdById, requirement, priority,
+  const insertTask =
+    db.prepare(`INSERT INTO SupervisionTask (id, year, serial, title, basisType, basisText, leadUnitId, ownerId, supervisorId, createdById, requirement, priority,
     classification, status, progress, dueDate, originalDueDate, returnCount, deadlineAt, deadlineDay, lateDays, month, signedAt, submittedAt, completedAt, createdAt, updatedAt)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const insertCoUnit = db.prepare('INSERT INTO SupervisionTaskUnit (taskId, unitId, signedAt, status, deadlineAt, classification) VALUES (?, ?, ?, ?, ?, 1)');
+  const insertCoUnit = db.prepare(
+    'INSERT INTO SupervisionTaskUnit (taskId, unitId, signedAt, status, deadlineAt, classification) VALUES (?, ?, ?, ?, ?, 1)',
+  );
   const insertCoOwner = db.prepare('INSERT INTO SupervisionCoOwner (taskId, userId, unitId) VALUES (?, ?, ?)');
-  const insertEvent = db.prepare('INSERT INTO SupervisionEvent (id, taskId, at, actorId, kind, text, percent, unitId, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
-  const insertReminder = db.prepare('INSERT INTO SupervisionReminder (taskId, kind, date, sentAt, recipients) VALUES (?, ?, ?, ?, ?)');
+  const insertEvent = db.prepare(
+    'INSERT INTO SupervisionEvent (id, taskId, at, actorId, kind, text, percent, unitId, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insertReminder = db.prepare(
+    'INSERT INTO SupervisionReminder (taskId, kind, date, sentAt, recipients) VALUES (?, ?, ?, ?, ?)',
+  );
   const serials = new Map<number, number>();
   let events = 0;
   const BATCH = 5_000;
@@ -118,7 +149,8 @@ export function seedSupervision(dbFile: string, options: SeedOptions): Seeded {
           // Most past-due work is done, mostly on time; a few percent is still open (overdue) or awaiting acceptance.
           if (r < 0.88) {
             status = 'completed';
-            const late = random() < 0.82 ? -Math.floor(random() * 5 * DAY) : Math.floor(random() * 10 * DAY) + 3_600_000;
+            const late =
+              random() < 0.82 ? -Math.floor(random() * 5 * DAY) : Math.floor(random() * 10 * DAY) + 3_600_000;
             submittedAt = new Date(Math.min(now.getTime() - DAY, deadlineAt.getTime() + late));
             completedAt = new Date(Math.min(now.getTime(), submittedAt.getTime() + DAY));
             lateDays = daysLate(deadlineAt, submittedAt);
@@ -127,15 +159,47 @@ export function seedSupervision(dbFile: string, options: SeedOptions): Seeded {
             submittedAt = new Date(now.getTime() - Math.floor(random() * 3 * DAY));
             lateDays = daysLate(deadlineAt, submittedAt);
           } else status = pick(['in_progress', 'in_progress', 'pending_sign', 'extension_requested']);
-        } else status = r < 0.15 ? 'pending_sign' : r < 0.9 ? 'in_progress' : r < 0.95 ? 'extension_requested' : 'pending_acceptance';
+        } else
+          status =
+            r < 0.15
+              ? 'pending_sign'
+              : r < 0.9
+                ? 'in_progress'
+                : r < 0.95
+                  ? 'extension_requested'
+                  : 'pending_acceptance';
         if (status === 'pending_acceptance' && !submittedAt) submittedAt = new Date(now.getTime() - DAY);
         const signed = status === 'pending_sign' ? null : iso(new Date(createdAt.getTime() + DAY));
         const progress = status === 'completed' ? 100 : status === 'pending_sign' ? 0 : Math.floor(random() * 10) * 10;
         const updatedAt = completedAt ?? submittedAt ?? createdAt;
-        insertTask.run(id, year, serial, `${pick(TITLES)}（${n}）`, pick(['meeting_decision', 'leader_instruction', 'upper_document', 'other']), '依据', leadUnitId,
-          status === 'pending_sign' ? null : ownerId, supervisorId, supervisorId, '按要求办结并报送成效', pick(['normal', 'normal', 'urgent', 'critical']),
-          status, progress, dueDate, dueDate, 0, iso(deadlineAt), toEpochDay(dueDate), lateDays, chinaMonth(createdAt), signed, submittedAt ? iso(submittedAt) : null,
-          completedAt ? iso(completedAt) : null, iso(createdAt), iso(updatedAt));
+        insertTask.run(
+          id,
+          year,
+          serial,
+          `${pick(TITLES)}（${n}）`,
+          pick(['meeting_decision', 'leader_instruction', 'upper_document', 'other']),
+          '依据',
+          leadUnitId,
+          status === 'pending_sign' ? null : ownerId,
+          supervisorId,
+          supervisorId,
+          '按要求办结并报送成效',
+          pick(['normal', 'normal', 'urgent', 'critical']),
+          status,
+          progress,
+          dueDate,
+          dueDate,
+          0,
+          iso(deadlineAt),
+          toEpochDay(dueDate),
+          lateDays,
+          chinaMonth(createdAt),
+          signed,
+          submittedAt ? iso(submittedAt) : null,
+          completedAt ? iso(completedAt) : null,
+          iso(createdAt),
+          iso(updatedAt),
+        );
         const coCount = Math.floor(random() * 3);
         const coUnits = new Set<string>();
         for (let c = 0; c < coCount; c++) {
@@ -150,10 +214,21 @@ export function seedSupervision(dbFile: string, options: SeedOptions): Seeded {
         const reports = status === 'pending_sign' ? 0 : 1 + Math.floor(random() * 4);
         for (let k = 1; k <= reports; k++) {
           const when = new Date(createdAt.getTime() + k * DAY);
-          insertEvent.run(randomUUID(), id, iso(when), ownerId, 'progress', `第${k}次进展报送`, Math.min(100, k * 25), leadUnitId, '{}');
+          insertEvent.run(
+            randomUUID(),
+            id,
+            iso(when),
+            ownerId,
+            'progress',
+            `第${k}次进展报送`,
+            Math.min(100, k * 25),
+            leadUnitId,
+            '{}',
+          );
           events++;
         }
-        if (past && status !== 'completed' && status !== 'pending_acceptance') insertReminder.run(id, 'due_1', addDays(dueDate, -1), iso(deadlineAt), 1);
+        if (past && status !== 'completed' && status !== 'pending_acceptance')
+          insertReminder.run(id, 'due_1', addDays(dueDate, -1), iso(deadlineAt), 1);
       }
     })();
   }

@@ -7,7 +7,10 @@ test('a new unit is shown in the tree, opened down to it and selected', async ({
   await signInEnrolling(page, 'sysadmin');
   await page.goto('/admin/units');
   const tree = page.locator('.tb-unit-tree');
-  const node = (name: string) => tree.locator('.ant-tree-treenode').filter({ has: page.locator('.tb-unit-title', { hasText: new RegExp(`^${name} `) }) });
+  const node = (name: string) =>
+    tree
+      .locator('.ant-tree-treenode')
+      .filter({ has: page.locator('.tb-unit-title', { hasText: new RegExp(`^${name} `) }) });
 
   // 区财政局 has no units under it yet.
   await node('区财政局').locator('.tb-unit-title').click();
@@ -26,7 +29,10 @@ test('a new unit is shown in the tree, opened down to it and selected', async ({
   await page.getByRole('button', { name: '新建下级单位' }).click();
   await dialog.getByLabel('单位全称').fill('区财政局国库科');
   await dialog.getByLabel('上级单位').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-tree-title').filter({ hasText: /^区财政局$/ }).click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-tree-title')
+    .filter({ hasText: /^区财政局$/ })
+    .click();
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog).toBeHidden();
   await expect(node('区财政局国库科')).toBeVisible();

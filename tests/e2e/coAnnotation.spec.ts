@@ -36,7 +36,10 @@ function threePagePdf(): Promise<Buffer> {
     ['Winter work safety plan', 'Emergency supplies reserve', 'Duty roster and contacts'].forEach((heading, i) => {
       if (i > 0) doc.addPage();
       doc.fontSize(24).text(`${i + 1}. ${heading}`);
-      doc.moveDown().fontSize(12).text('Every unit checks its heating, fire exits and duty phones before the first snow. '.repeat(6));
+      doc
+        .moveDown()
+        .fontSize(12)
+        .text('Every unit checks its heating, fire exits and duty phones before the first snow. '.repeat(6));
     });
     doc.end();
   });
@@ -48,9 +51,15 @@ async function scheduleMeeting(host: Page): Promise<string> {
   const api = await asBrowser(host);
   const zhaojing = await userId(host, 'zhaojing', '赵静');
   const res = await api.post('/api/meetings', {
-    title: '冬季安全生产材料审议会', type: 'zhuanti', mode: 'online', hostId: zhaojing, minuteTakerId: zhaojing,
-    startAt: new Date(now.getTime() + 10 * 60_000).toISOString(), endAt: new Date(now.getTime() + 100 * 60_000).toISOString(),
-    participants: { users: [{ userId: await userId(host, 'zhangwei', '张伟'), role: 'attendee' }], units: [] }, acceptClashes: true,
+    title: '冬季安全生产材料审议会',
+    type: 'zhuanti',
+    mode: 'online',
+    hostId: zhaojing,
+    minuteTakerId: zhaojing,
+    startAt: new Date(now.getTime() + 10 * 60_000).toISOString(),
+    endAt: new Date(now.getTime() + 100 * 60_000).toISOString(),
+    participants: { users: [{ userId: await userId(host, 'zhangwei', '张伟'), role: 'attendee' }], units: [] },
+    acceptClashes: true,
   });
   expect(res.status(), await res.text()).toBe(201);
   return ((await res.json()) as { id: string }).id;
@@ -60,7 +69,9 @@ async function uploadPdf(host: Page, meetingId: string): Promise<string> {
   const { csrfToken } = (await (await host.request.get('/api/auth/session')).json()) as { csrfToken: string };
   const res = await host.request.post(`/api/meetings/${meetingId}/materials`, {
     headers: { 'x-csrf-token': csrfToken },
-    multipart: { file: { name: '冬季安全生产工作方案.pdf', mimeType: 'application/pdf', buffer: await threePagePdf() } },
+    multipart: {
+      file: { name: '冬季安全生产工作方案.pdf', mimeType: 'application/pdf', buffer: await threePagePdf() },
+    },
   });
   expect(res.status(), await res.text()).toBe(201);
   return ((await res.json()) as { id: string }).id;
@@ -78,16 +89,48 @@ async function onPage(page: Page, fx: number, fy: number): Promise<{ x: number; 
  * turns DevTools mouse events with pointerType "pen" into pointer events of type pen whose pressure is `force`.
  * Returns the time just before the stylus lifted (the moment the stroke is stored).
  */
-async function penStroke(p: Person, from: [number, number], to: [number, number], pressures: number[]): Promise<number> {
-  const points = await Promise.all(pressures.map((_, i) => {
-    const t = i / (pressures.length - 1);
-    return onPage(p.page, from[0] + (to[0] - from[0]) * t, from[1] + (to[1] - from[1]) * t + Math.sin(t * Math.PI) * 0.03);
-  }));
+async function penStroke(
+  p: Person,
+  from: [number, number],
+  to: [number, number],
+  pressures: number[],
+): Promise<number> {
+  const points = await Promise.all(
+    pressures.map((_, i) => {
+      const t = i / (pressures.length - 1);
+      return onPage(
+        p.page,
+        from[0] + (to[0] - from[0]) * t,
+        from[1] + (to[1] - from[1]) * t + Math.sin(t * Math.PI) * 0.03,
+      );
+    }),
+  );
   const pen = { pointerType: 'pen' as const, button: 'left' as const };
-  await p.cdp.send('Input.dispatchMouseEvent', { type: 'mousePressed', ...points[0]!, ...pen, buttons: 1, clickCount: 1, force: pressures[0] });
-  for (let i = 1; i < points.length; i++) await p.cdp.send('Input.dispatchMouseEvent', { type: 'mouseMoved', ...points[i]!, ...pen, buttons: 1, force: pressures[i] });
+  await p.cdp.send('Input.dispatchMouseEvent', {
+    type: 'mousePressed',
+    ...points[0]!,
+    ...pen,
+    buttons: 1,
+    clickCount: 1,
+    force: pressures[0],
+  });
+  for (let i = 1; i < points.length; i++)
+    await p.cdp.send('Input.dispatchMouseEvent', {
+      type: 'mouseMoved',
+      ...points[i]!,
+      ...pen,
+      buttons: 1,
+      force: pressures[i],
+    });
   const liftedAt = await p.page.evaluate(() => Date.now());
-  await p.cdp.send('Input.dispatchMouseEvent', { type: 'mouseReleased', ...points[points.length - 1]!, ...pen, buttons: 0, clickCount: 1, force: 0 });
+  await p.cdp.send('Input.dispatchMouseEvent', {
+    type: 'mouseReleased',
+    ...points[points.length - 1]!,
+    ...pen,
+    buttons: 0,
+    clickCount: 1,
+    force: 0,
+  });
   return liftedAt;
 }
 
@@ -97,27 +140,42 @@ const finger = (id: number, at: { x: number; y: number }): TouchPoint => ({ ...a
 /** One finger dragged across the page (trusted touch events). */
 async function touchDrag(p: Person, from: [number, number], to: [number, number]): Promise<void> {
   const steps = 6;
-  const at = await Promise.all(Array.from({ length: steps + 1 }, (_, i) => onPage(p.page, from[0] + ((to[0] - from[0]) * i) / steps, from[1] + ((to[1] - from[1]) * i) / steps)));
+  const at = await Promise.all(
+    Array.from({ length: steps + 1 }, (_, i) =>
+      onPage(p.page, from[0] + ((to[0] - from[0]) * i) / steps, from[1] + ((to[1] - from[1]) * i) / steps),
+    ),
+  );
   await p.cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [finger(1, at[0]!)] });
-  for (const point of at.slice(1)) await p.cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [finger(1, point)] });
+  for (const point of at.slice(1))
+    await p.cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [finger(1, point)] });
   await p.cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
 }
 
 /** Two fingers spreading apart around a point of the page, from `fromGap` to `toGap` pixels. */
 async function pinch(p: Person, fx: number, fy: number, fromGap: number, toGap: number): Promise<void> {
   const centre = await onPage(p.page, fx, fy);
-  const pair = (gap: number) => [finger(1, { x: centre.x - gap / 2, y: centre.y }), finger(2, { x: centre.x + gap / 2, y: centre.y })];
+  const pair = (gap: number) => [
+    finger(1, { x: centre.x - gap / 2, y: centre.y }),
+    finger(2, { x: centre.x + gap / 2, y: centre.y }),
+  ];
   await p.cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: pair(fromGap) });
-  for (let i = 1; i <= 8; i++) await p.cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: pair(fromGap + ((toGap - fromGap) * i) / 8) });
+  for (let i = 1; i <= 8; i++)
+    await p.cdp.send('Input.dispatchTouchEvent', {
+      type: 'touchMove',
+      touchPoints: pair(fromGap + ((toGap - fromGap) * i) / 8),
+    });
   await p.cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
 }
 
-const strokes = (page: Page, layer?: 'shared' | 'private') => page.locator(`[data-testid="ink-layer"] path[data-stroke-id]${layer ? `[data-layer="${layer}"]` : ''}`);
+const strokes = (page: Page, layer?: 'shared' | 'private') =>
+  page.locator(`[data-testid="ink-layer"] path[data-stroke-id]${layer ? `[data-layer="${layer}"]` : ''}`);
 
 /** The id of the one stroke `page` shows that is not among `known`. */
 async function newStrokeId(page: Page, known: string[], layer: 'shared' | 'private'): Promise<string> {
   await expect(strokes(page, layer)).toHaveCount(known.length + 1);
-  const ids = await strokes(page, layer).evaluateAll((paths) => paths.map((p) => p.getAttribute('data-stroke-id') ?? ''));
+  const ids = await strokes(page, layer).evaluateAll((paths) =>
+    paths.map((p) => p.getAttribute('data-stroke-id') ?? ''),
+  );
   const id = ids.find((i) => !known.includes(i));
   if (!id) throw new Error('no new stroke');
   return id;
@@ -126,7 +184,9 @@ async function newStrokeId(page: Page, known: string[], layer: 'shared' | 'priva
 type HeldStroke = { id: string; page: string; tool: string; author: string; points: string; documentName: string };
 const heldStrokes = (page: Page) => page.evaluate(() => (window.tongbanInk?.strokes() ?? []) as HeldStroke[]);
 
-test('co-annotation: a pressure stroke on page 2 reaches the follower, private ink stays private, undo is per person, the whiteboard goes into the minutes', async ({ browser }) => {
+test('co-annotation: a pressure stroke on page 2 reaches the follower, private ink stays private, undo is per person, the whiteboard goes into the minutes', async ({
+  browser,
+}) => {
   test.setTimeout(240_000);
   const a = await person(browser, 'zhaojing');
   const b = await person(browser, 'zhangwei');
@@ -135,7 +195,9 @@ test('co-annotation: a pressure stroke on page 2 reaches the follower, private i
   const received: Buffer[] = [];
   b.page.on('websocket', (ws) => {
     if (!ws.url().includes('/collab')) return;
-    ws.on('framereceived', ({ payload }) => received.push(typeof payload === 'string' ? Buffer.from(payload) : payload));
+    ws.on('framereceived', ({ payload }) =>
+      received.push(typeof payload === 'string' ? Buffer.from(payload) : payload),
+    );
   });
   // When each stroke first appears on his screen (Date.now, the same clock as hers: one machine).
   await b.page.addInitScript(() => {
@@ -144,7 +206,8 @@ test('co-annotation: a pressure stroke on page 2 reaches the follower, private i
     new MutationObserver((records) => {
       for (const r of records) {
         for (const node of r.addedNodes) {
-          if (node instanceof Element && node.matches('path[data-stroke-id]')) seen[node.getAttribute('data-stroke-id')!] ??= Date.now();
+          if (node instanceof Element && node.matches('path[data-stroke-id]'))
+            seen[node.getAttribute('data-stroke-id')!] ??= Date.now();
         }
       }
     }).observe(document, { subtree: true, childList: true });
@@ -172,7 +235,10 @@ test('co-annotation: a pressure stroke on page 2 reaches the follower, private i
   const liftedAt = await penStroke(a, [0.2, 0.3], [0.7, 0.35], pressures);
   const s1 = await newStrokeId(a.page, [], 'shared');
   await expect(b.page.locator(`path[data-stroke-id="${s1}"]`)).toHaveCount(1);
-  const seenAt = await b.page.evaluate((id) => (window as unknown as { __strokeSeen: Record<string, number> }).__strokeSeen[id]!, s1);
+  const seenAt = await b.page.evaluate(
+    (id) => (window as unknown as { __strokeSeen: Record<string, number> }).__strokeSeen[id]!,
+    s1,
+  );
   if (process.env.TONGBAN_E2E_TIMINGS) console.log(`${seenAt - liftedAt} ms: stroke from her pen-up to his screen`);
   expect(seenAt - liftedAt, 'stroke propagation from her pen-up to his screen, ms').toBeLessThan(1000);
   const held = (await heldStrokes(b.page)).find((s) => s.id === s1)!;
@@ -208,8 +274,14 @@ test('co-annotation: a pressure stroke on page 2 reaches the follower, private i
   // Her private stroke never reached him: not in any frame his collab sockets received (the stroke that followed it
   // and her undo did arrive), not in his documents, not on his screen.
   expect(received.length).toBeGreaterThan(0);
-  expect(received.some((frame) => frame.includes(Buffer.from(s2))), 'frames carry stroke ids').toBe(true);
-  expect(received.some((frame) => frame.includes(Buffer.from(p1))), 'the private stroke id in a frame he received').toBe(false);
+  expect(
+    received.some((frame) => frame.includes(Buffer.from(s2))),
+    'frames carry stroke ids',
+  ).toBe(true);
+  expect(
+    received.some((frame) => frame.includes(Buffer.from(p1))),
+    'the private stroke id in a frame he received',
+  ).toBe(false);
   const his = await heldStrokes(b.page);
   expect(his.map((s) => s.id)).toContain(s1);
   expect(his.map((s) => s.id)).not.toContain(p1);
@@ -232,7 +304,13 @@ test('co-annotation: a pressure stroke on page 2 reaches the follower, private i
   // Her laser pointer (the stylus hovering) shows on his page.
   await a.page.getByTestId('tool-laser').click();
   const hover = await onPage(a.page, 0.4, 0.25);
-  await a.cdp.send('Input.dispatchMouseEvent', { type: 'mouseMoved', ...hover, pointerType: 'pen', button: 'none', buttons: 0 });
+  await a.cdp.send('Input.dispatchMouseEvent', {
+    type: 'mouseMoved',
+    ...hover,
+    pointerType: 'pen',
+    button: 'none',
+    buttons: 0,
+  });
   await expect(b.page.getByTestId('laser')).toBeVisible();
   await a.page.getByTestId('tool-pen').click();
 
@@ -260,7 +338,9 @@ test('co-annotation: a pressure stroke on page 2 reaches the follower, private i
   expect(minutes.ok(), await minutes.text()).toBe(true);
   await a.page.getByTestId('export').click();
   const [attached] = await Promise.all([
-    a.page.waitForResponse((r) => r.url().includes(`/api/meetings/${meetingId}/minutes/attachments`) && r.request().method() === 'POST'),
+    a.page.waitForResponse(
+      (r) => r.url().includes(`/api/meetings/${meetingId}/minutes/attachments`) && r.request().method() === 'POST',
+    ),
     a.page.getByTestId('export-to-minutes').click(),
   ]);
   expect(attached.status(), await attached.text()).toBe(201);

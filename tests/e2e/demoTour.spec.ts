@@ -23,17 +23,24 @@ function freePort(): Promise<number> {
 }
 
 const test = base.extend<object, { demoServer: ServerProcess }>({
-  demoServer: [async ({}, use) => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-demo-tour-'));
-    const port = await freePort();
-    const server = await startServer(dataDir, port, {
-      TONGBAN_DEMO: 'full', TONGBAN_TEST_HOOKS: '1', TONGBAN_PUBLIC_URL: `http://127.0.0.1:${port}`, TONGBAN_MEDIA_PORT: '0', TONGBAN_MEDIA_WORKERS: '1',
-    });
-    await use(server);
-    server.child.kill('SIGTERM');
-    await server.exited;
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }, { scope: 'worker', timeout: 180_000 }],
+  demoServer: [
+    async ({}, use) => {
+      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-demo-tour-'));
+      const port = await freePort();
+      const server = await startServer(dataDir, port, {
+        TONGBAN_DEMO: 'full',
+        TONGBAN_TEST_HOOKS: '1',
+        TONGBAN_PUBLIC_URL: `http://127.0.0.1:${port}`,
+        TONGBAN_MEDIA_PORT: '0',
+        TONGBAN_MEDIA_WORKERS: '1',
+      });
+      await use(server);
+      server.child.kill('SIGTERM');
+      await server.exited;
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+    { scope: 'worker', timeout: 180_000 },
+  ],
   baseURL: async ({ demoServer }, use) => {
     await use(demoServer.baseUrl);
   },
@@ -86,7 +93,9 @@ test('staff (zhangwei): the workbench, my meetings, documents, my tasks and my u
   await statistics(page);
 });
 
-test('clerk (zhaojing): the meetings she organises (one running online now), documents, her unit’s tasks', async ({ page }) => {
+test('clerk (zhaojing): the meetings she organises (one running online now), documents, her unit’s tasks', async ({
+  page,
+}) => {
   await page.goto('/sign-in');
   await signInStaff(page, 'zhaojing');
   await workbench(page);

@@ -17,10 +17,14 @@ function panel(page: Page): Locator {
 }
 
 async function openTab(page: Page, name: '批注' | '修订' | '版本'): Promise<void> {
-  await panel(page).getByRole('tab', { name: new RegExp(`^${name}`) }).click();
+  await panel(page)
+    .getByRole('tab', { name: new RegExp(`^${name}`) })
+    .click();
 }
 
-type TiptapSelectionDom = HTMLElement & { editor: { state: { selection: { from: number; to: number }; doc: { content: { size: number } } } } };
+type TiptapSelectionDom = HTMLElement & {
+  editor: { state: { selection: { from: number; to: number }; doc: { content: { size: number } } } };
+};
 
 /**
  * Puts the caret at the start or the end of the document. Focus, not a click: a click puts the caret under the mouse,
@@ -29,14 +33,16 @@ type TiptapSelectionDom = HTMLElement & { editor: { state: { selection: { from: 
  */
 async function caretTo(page: Page, where: 'start' | 'end'): Promise<void> {
   await editor(page).focus();
-  await expect.poll(async () => {
-    await page.keyboard.press(where === 'end' ? 'Control+End' : 'Control+Home');
-    return page.evaluate((w) => {
-      const { editor: tiptap } = document.querySelector('.tb-doc') as TiptapSelectionDom;
-      const { from, to } = tiptap.state.selection;
-      return w === 'end' ? from === to && to === tiptap.state.doc.content.size - 1 : from === to && from === 1;
-    }, where);
-  }).toBe(true);
+  await expect
+    .poll(async () => {
+      await page.keyboard.press(where === 'end' ? 'Control+End' : 'Control+Home');
+      return page.evaluate((w) => {
+        const { editor: tiptap } = document.querySelector('.tb-doc') as TiptapSelectionDom;
+        const { from, to } = tiptap.state.selection;
+        return w === 'end' ? from === to && to === tiptap.state.doc.content.size - 1 : from === to && from === 1;
+      }, where);
+    })
+    .toBe(true);
 }
 
 /** Puts the caret at the end of the document and types a new paragraph. */
@@ -46,7 +52,10 @@ async function typeParagraph(page: Page, text: string): Promise<void> {
   await page.keyboard.type(text);
 }
 
-test('two people co-edit, comment, review with tracked changes and compare versions', async ({ page: owner, browser }) => {
+test('two people co-edit, comment, review with tracked changes and compare versions', async ({
+  page: owner,
+  browser,
+}) => {
   // Two browsers and some forty steps on a 2-core machine: the default minute is too tight.
   test.setTimeout(120_000);
   // The owner creates a draft and shares it with 何军 (区财政局) for editing.
@@ -117,7 +126,9 @@ test('two people co-edit, comment, review with tracked changes and compare versi
   await thread.getByRole('button', { name: '解决' }).click();
   await expect(panel(colleague).getByTestId('thread')).toHaveCount(0);
   await openTab(owner, '批注');
-  await panel(owner).getByText(/^已解决/).click();
+  await panel(owner)
+    .getByText(/^已解决/)
+    .click();
   await expect(panel(owner).getByTestId('thread')).toContainText('已补充：12 月 31 日前完成。');
   await expect(panel(owner).getByTestId('thread')).toContainText('已解决');
 
@@ -162,8 +173,9 @@ test('two people co-edit, comment, review with tracked changes and compare versi
   // The accept and the reject in a row share one version taken before them; the owner's typing after them started
   // another for the last accept. Each is named in the reader's language.
   await openTab(owner, '版本');
-  await expect(panel(owner).getByTestId('version').filter({ hasText: '处修订之前' }).locator('.tb-version__name'))
-    .toHaveText(['张伟处理 1 处修订之前', '张伟处理 2 处修订之前']);
+  await expect(
+    panel(owner).getByTestId('version').filter({ hasText: '处修订之前' }).locator('.tb-version__name'),
+  ).toHaveText(['张伟处理 1 处修订之前', '张伟处理 2 处修订之前']);
 
   // The diff since the first version: both authors, each in their own colour.
   await panel(owner).getByTestId('version').filter({ hasText: '初稿' }).getByRole('button', { name: '比较' }).click();
@@ -175,13 +187,19 @@ test('two people co-edit, comment, review with tracked changes and compare versi
   const colors = await authors.evaluateAll((els) => els.map((el) => el.getAttribute('data-color')));
   expect(new Set(colors).size).toBe(2);
   const diff = diffDialog.getByTestId('diff');
-  await expect(diff.locator('ins').filter({ hasText: '一、各单位要落实安全生产责任制。' })).toHaveAttribute('title', '何军');
+  await expect(diff.locator('ins').filter({ hasText: '一、各单位要落实安全生产责任制。' })).toHaveAttribute(
+    'title',
+    '何军',
+  );
   await expect(diff.locator('ins').filter({ hasText: '特此通知。' })).toHaveAttribute('title', '张伟');
 
   await colleagueContext.close();
 });
 
-test('a change the server refuses is explained and dropped, and a withdrawn share closes the document', async ({ page: owner, browser }) => {
+test('a change the server refuses is explained and dropped, and a withdrawn share closes the document', async ({
+  page: owner,
+  browser,
+}) => {
   test.setTimeout(120_000);
   await signInStaff(owner, 'zhangwei');
   const api = await asBrowser(owner);
@@ -189,7 +207,13 @@ test('a change the server refuses is explained and dropped, and a withdrawn shar
   expect(created.status()).toBe(201);
   const { id } = (await created.json()) as { id: string };
   const reviewerId = await userId(owner, 'zhengkai', '郑凯');
-  expect((await api.put(`/api/documents/${id}/shares`, { shares: [{ granteeType: 'user', granteeId: reviewerId, access: 'suggest' }] })).ok()).toBe(true);
+  expect(
+    (
+      await api.put(`/api/documents/${id}/shares`, {
+        shares: [{ granteeType: 'user', granteeId: reviewerId, access: 'suggest' }],
+      })
+    ).ok(),
+  ).toBe(true);
   await owner.goto(`/documents/${id}`);
   await expect(owner.getByTestId('access')).toHaveText('可编辑（起草人）', { timeout: OPENING });
   await editor(owner).click();
@@ -205,7 +229,12 @@ test('a change the server refuses is explained and dropped, and a withdrawn shar
   // A client that does not follow the rules (simulated: a direct edit that skips the review-mode rewriting) is
   // refused by the server; the page says why and reloads the server's copy without the change.
   await reviewer.evaluate((untracked) => {
-    type TiptapDom = HTMLElement & { editor: { state: { tr: { insertText(text: string, pos: number): { setMeta(key: string, value: boolean): unknown } } }; view: { dispatch(tr: unknown): void } } };
+    type TiptapDom = HTMLElement & {
+      editor: {
+        state: { tr: { insertText(text: string, pos: number): { setMeta(key: string, value: boolean): unknown } } };
+        view: { dispatch(tr: unknown): void };
+      };
+    };
     const { editor: tiptap } = document.querySelector('.tb-doc') as TiptapDom;
     tiptap.view.dispatch(tiptap.state.tr.insertText('直接改', 1).setMeta(untracked, true));
   }, 'tongban:untracked');

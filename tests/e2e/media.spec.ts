@@ -5,11 +5,22 @@
 import { expect, test, type Browser, type Page } from './support/test.ts';
 import { asBrowser, serverNow, signInStaff, userId } from '../e2e/support/tongban.ts';
 
-const BASE_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const BASE_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 // Four browsers encode and decode video on two cores: the fake camera runs at 15 fps, and traces (a snapshot per
 // action of every page) are left off.
 test.use({
-  launchOptions: { executablePath: '/usr/bin/chromium', args: [...BASE_ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream=fps=15'] },
+  launchOptions: {
+    executablePath: '/usr/bin/chromium',
+    args: [...BASE_ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream=fps=15'],
+  },
   trace: 'off',
 });
 test.describe.configure({ timeout: 300_000 });
@@ -42,27 +53,43 @@ interface Person {
   close(): Promise<void>;
 }
 
-async function person(browser: Browser, username: string, name: string, viewport?: { width: number; height: number }): Promise<Person> {
+async function person(
+  browser: Browser,
+  username: string,
+  name: string,
+  viewport?: { width: number; height: number },
+): Promise<Person> {
   const context = await browser.newContext(viewport ? { viewport } : {});
   const page = await context.newPage();
   await page.addInitScript(RECORD_CONNECTIONS);
   // The room logs media failures as warnings; they explain a failing run.
   page.on('console', (m) => {
-    if (m.type() === 'warning' || (m.type() === 'error' && !m.text().includes('401'))) console.log(`[${name}] ${m.type()}: ${m.text()}`);
+    if (m.type() === 'warning' || (m.type() === 'error' && !m.text().includes('401')))
+      console.log(`[${name}] ${m.type()}: ${m.text()}`);
   });
   await signInStaff(page, username);
   return { page, name, close: () => context.close() };
 }
 
 /** 赵静 (a clerk of 区政府办) schedules an online meeting she hosts, starting in five minutes. */
-async function scheduleMeeting(host: Page, participants: Array<[string, string]>): Promise<{ id: string; passcode: string; joinCode: string }> {
+async function scheduleMeeting(
+  host: Page,
+  participants: Array<[string, string]>,
+): Promise<{ id: string; passcode: string; joinCode: string }> {
   const now = await serverNow(host.request);
   const api = await asBrowser(host);
-  const users = await Promise.all(participants.map(async ([username, name]) => ({ userId: await userId(host, username, name), role: 'attendee' })));
+  const users = await Promise.all(
+    participants.map(async ([username, name]) => ({ userId: await userId(host, username, name), role: 'attendee' })),
+  );
   const res = await api.post('/api/meetings', {
-    title: '冬季安全生产线上调度会', type: 'zhuanti', mode: 'online', hostId: await userId(host, 'zhaojing', '赵静'),
-    startAt: new Date(now.getTime() + 5 * 60_000).toISOString(), endAt: new Date(now.getTime() + 95 * 60_000).toISOString(),
-    participants: { users, units: [] }, acceptClashes: true,
+    title: '冬季安全生产线上调度会',
+    type: 'zhuanti',
+    mode: 'online',
+    hostId: await userId(host, 'zhaojing', '赵静'),
+    startAt: new Date(now.getTime() + 5 * 60_000).toISOString(),
+    endAt: new Date(now.getTime() + 95 * 60_000).toISOString(),
+    participants: { users, units: [] },
+    acceptClashes: true,
   });
   expect(res.status(), await res.text()).toBe(201);
   const body = (await res.json()) as { id: string; passcode: string; joinUrl: string };
@@ -76,7 +103,10 @@ async function enterRoom(p: Person, path: string): Promise<void> {
 }
 
 /** inbound-rtp counters of the track now shown in an element (a tile's video, a remote audio, the stage). */
-async function inbound(page: Page, selector: string): Promise<{ framesDecoded: number; totalSamplesReceived: number; packetsReceived: number } | null> {
+async function inbound(
+  page: Page,
+  selector: string,
+): Promise<{ framesDecoded: number; totalSamplesReceived: number; packetsReceived: number } | null> {
   return page.evaluate(async (sel) => {
     const element = document.querySelector(sel) as HTMLMediaElement | null;
     const stream = element?.srcObject as MediaStream | null | undefined;
@@ -88,7 +118,11 @@ async function inbound(page: Page, selector: string): Promise<{ framesDecoded: n
       const report = await pc.getStats();
       for (const s of report.values()) {
         if (s.type === 'inbound-rtp' && s.trackIdentifier === trackId) {
-          return { framesDecoded: s.framesDecoded ?? 0, totalSamplesReceived: s.totalSamplesReceived ?? 0, packetsReceived: s.packetsReceived ?? 0 };
+          return {
+            framesDecoded: s.framesDecoded ?? 0,
+            totalSamplesReceived: s.totalSamplesReceived ?? 0,
+            packetsReceived: s.packetsReceived ?? 0,
+          };
         }
       }
     }
@@ -101,16 +135,27 @@ const remoteAudio = (name: string) => `[data-testid="remote-audio"][data-peer-na
 const stageVideo = '[data-testid="screen-stage"] video';
 
 /** Waits until the counter of what `page` receives through `selector` has grown by `by` (new consumers start at 0). */
-async function expectGrowing(page: Page, selector: string, counter: 'framesDecoded' | 'totalSamplesReceived' | 'packetsReceived', by: number, timeout = 30_000): Promise<void> {
+async function expectGrowing(
+  page: Page,
+  selector: string,
+  counter: 'framesDecoded' | 'totalSamplesReceived' | 'packetsReceived',
+  by: number,
+  timeout = 30_000,
+): Promise<void> {
   let first: number | null = null;
   const started = Date.now();
   test.info().annotations.push({ type: 'step', description: `${counter} ${selector}` });
-  await expect.poll(async () => {
-    const now = (await inbound(page, selector))?.[counter] ?? null;
-    if (now === null) return 0;
-    if (first === null || now < first) first = now;
-    return now - first;
-  }, { timeout, message: `${counter} via ${selector}` }).toBeGreaterThanOrEqual(by);
+  await expect
+    .poll(
+      async () => {
+        const now = (await inbound(page, selector))?.[counter] ?? null;
+        if (now === null) return 0;
+        if (first === null || now < first) first = now;
+        return now - first;
+      },
+      { timeout, message: `${counter} via ${selector}` },
+    )
+    .toBeGreaterThanOrEqual(by);
   if (process.env.TONGBAN_E2E_TIMINGS) console.log(`${Date.now() - started} ms: ${counter} +${by} via ${selector}`);
 }
 
@@ -119,13 +164,26 @@ async function mediaState(page: Page) {
   expect(res.ok()).toBe(true);
   return (await res.json()) as {
     workers: Array<{ pid: number; routers: number }>;
-    meetings: Array<{ meetingId: string; peers: Array<{ displayName: string; producers: Array<{ id: string; source: string; type: string; paused: boolean; bytes: number }>; consumers: Array<{ producerId: string; producerPaused: boolean; bytes: number }> }> }>;
+    meetings: Array<{
+      meetingId: string;
+      peers: Array<{
+        displayName: string;
+        producers: Array<{ id: string; source: string; type: string; paused: boolean; bytes: number }>;
+        consumers: Array<{ producerId: string; producerPaused: boolean; bytes: number }>;
+      }>;
+    }>;
   };
 }
 
-test('@media three people see and hear each other, share a screen, the host mutes one, chat reaches a late joiner', async ({ browser }) => {
+test('@media three people see and hear each other, share a screen, the host mutes one, chat reaches a late joiner', async ({
+  browser,
+}) => {
   const host = await person(browser, 'zhaojing', '赵静');
-  const meeting = await scheduleMeeting(host.page, [['zhangwei', '张伟'], ['hejun', '何军'], ['xuyan', '徐燕']]);
+  const meeting = await scheduleMeeting(host.page, [
+    ['zhangwei', '张伟'],
+    ['hejun', '何军'],
+    ['xuyan', '徐燕'],
+  ]);
   const zhang = await person(browser, 'zhangwei', '张伟');
   const he = await person(browser, 'hejun', '何军');
   const everyone = [host, zhang, he];
@@ -140,7 +198,9 @@ test('@media three people see and hear each other, share a screen, the host mute
   }
 
   // Cameras are sent in three simulcast layers (the grid picks one per tile size).
-  const cameras = (await mediaState(host.page)).meetings.find((m) => m.meetingId === meeting.id)!.peers.flatMap((p) => p.producers.filter((x) => x.source === 'camera'));
+  const cameras = (await mediaState(host.page)).meetings
+    .find((m) => m.meetingId === meeting.id)!
+    .peers.flatMap((p) => p.producers.filter((x) => x.source === 'camera'));
   expect(cameras.map((c) => c.type)).toEqual(['simulcast', 'simulcast', 'simulcast']);
 
   // 张伟 shares his screen: it is shown large to the others and decodes there.
@@ -154,17 +214,22 @@ test('@media three people see and hear each other, share a screen, the host mute
   await host.page.getByTestId('participant').filter({ hasText: '何军' }).getByTestId('manage-participant').click();
   await host.page.getByRole('menuitem', { name: '静音', exact: true }).click();
   await expect(he.page.getByTestId('toggle-mic')).toHaveText(/解除静音/);
-  await expect.poll(async () => {
-    const state = await mediaState(host.page);
-    const peers = state.meetings.find((m) => m.meetingId === meeting.id)?.peers ?? [];
-    const mic = peers.find((p) => p.displayName === '何军')?.producers.find((p) => p.source === 'mic');
-    const consumers = peers.flatMap((p) => p.consumers).filter((c) => c.producerId === mic?.id);
-    return mic?.paused === true && consumers.length === 2 && consumers.every((c) => c.producerPaused);
-  }).toBe(true);
+  await expect
+    .poll(async () => {
+      const state = await mediaState(host.page);
+      const peers = state.meetings.find((m) => m.meetingId === meeting.id)?.peers ?? [];
+      const mic = peers.find((p) => p.displayName === '何军')?.producers.find((p) => p.source === 'mic');
+      const consumers = peers.flatMap((p) => p.consumers).filter((c) => c.producerId === mic?.id);
+      return mic?.paused === true && consumers.length === 2 && consumers.every((c) => c.producerPaused);
+    })
+    .toBe(true);
   const forwardedBytes = async () => {
     const peers = (await mediaState(host.page)).meetings.find((m) => m.meetingId === meeting.id)?.peers ?? [];
     const mic = peers.find((p) => p.displayName === '何军')?.producers.find((p) => p.source === 'mic');
-    return peers.flatMap((p) => p.consumers).filter((c) => c.producerId === mic?.id).reduce((sum, c) => sum + c.bytes, 0);
+    return peers
+      .flatMap((p) => p.consumers)
+      .filter((c) => c.producerId === mic?.id)
+      .reduce((sum, c) => sum + c.bytes, 0);
   };
   const before = await forwardedBytes();
   const packetsBefore = (await inbound(zhang.page, remoteAudio('何军')))?.packetsReceived ?? 0;
@@ -218,11 +283,27 @@ test('@media a wrong passcode is refused and a guest admitted from the lobby get
   await host.close();
 });
 
-test('@media at 1440×900 a long list of participants with someone in the lobby scrolls inside its panel, above the control bar', async ({ browser }) => {
+test('@media at 1440×900 a long list of participants with someone in the lobby scrolls inside its panel, above the control bar', async ({
+  browser,
+}) => {
   // Sixteen invited people: more than the panel shows at once.
   const invited: Array<[string, string]> = [
-    ['chenming', '陈明'], ['liufang', '刘芳'], ['wanglei', '王磊'], ['sunyue', '孙悦'], ['zhouqiang', '周强'], ['wuli', '吴丽'], ['lihua', '李华'], ['zhangwei', '张伟'],
-    ['yangfan', '杨帆'], ['hejun', '何军'], ['guomin', '郭敏'], ['linqiang', '林强'], ['xuyan', '徐燕'], ['huangli', '黄丽'], ['zhengkai', '郑凯'], ['fengjie', '冯杰'],
+    ['chenming', '陈明'],
+    ['liufang', '刘芳'],
+    ['wanglei', '王磊'],
+    ['sunyue', '孙悦'],
+    ['zhouqiang', '周强'],
+    ['wuli', '吴丽'],
+    ['lihua', '李华'],
+    ['zhangwei', '张伟'],
+    ['yangfan', '杨帆'],
+    ['hejun', '何军'],
+    ['guomin', '郭敏'],
+    ['linqiang', '林强'],
+    ['xuyan', '徐燕'],
+    ['huangli', '黄丽'],
+    ['zhengkai', '郑凯'],
+    ['fengjie', '冯杰'],
   ];
   const host = await person(browser, 'zhaojing', '赵静', { width: 1440, height: 900 });
   const meeting = await scheduleMeeting(host.page, invited);
@@ -264,26 +345,32 @@ test('@media at 1440×900 a long list of participants with someone in the lobby 
   await host.close();
 });
 
-test('@media a media worker killed with SIGKILL is replaced and everyone gets media back without reloading', async ({ browser }) => {
+test('@media a media worker killed with SIGKILL is replaced and everyone gets media back without reloading', async ({
+  browser,
+}) => {
   const host = await person(browser, 'zhaojing', '赵静');
   const meeting = await scheduleMeeting(host.page, [['zhangwei', '张伟']]);
   const zhang = await person(browser, 'zhangwei', '张伟');
   for (const p of [host, zhang]) await enterRoom(p, `/meetings/${meeting.id}/room`);
   await expectGrowing(zhang.page, tileVideo('赵静'), 'framesDecoded', 20);
   await expectGrowing(host.page, tileVideo('张伟'), 'framesDecoded', 20);
-  for (const p of [host, zhang]) await p.page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+  for (const p of [host, zhang])
+    await p.page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
 
   const before = await mediaState(host.page);
   const victim = before.workers.find((w) => w.routers > 0)!;
   process.kill(victim.pid, 'SIGKILL');
-  await expect.poll(async () => (await mediaState(host.page)).workers.map((w) => w.pid), { timeout: 20_000 }).not.toContain(victim.pid);
+  await expect
+    .poll(async () => (await mediaState(host.page)).workers.map((w) => w.pid), { timeout: 20_000 })
+    .not.toContain(victim.pid);
   await expect.poll(async () => (await mediaState(host.page)).workers.length).toBe(before.workers.length);
 
   // Both pages set their media up again by themselves: fresh frames and audio from the other.
   await expectGrowing(zhang.page, tileVideo('赵静'), 'framesDecoded', 30, 45_000);
   await expectGrowing(host.page, tileVideo('张伟'), 'framesDecoded', 30, 45_000);
   await expectGrowing(zhang.page, remoteAudio('赵静'), 'totalSamplesReceived', 48_000, 45_000);
-  for (const p of [host, zhang]) expect(await p.page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+  for (const p of [host, zhang])
+    expect(await p.page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
 
   await zhang.close();
   await host.close();
@@ -299,7 +386,8 @@ test('@media a dropped connection to the server rejoins by itself and media come
   // The socket closes without a goodbye (as when a network drops): the server lets the old membership go, socket.io
   // reconnects, and the page joins again and sets media up afresh.
   await zhang.page.evaluate(() => {
-    for (const ws of (window as unknown as { __webSockets: WebSocket[] }).__webSockets) if (ws.url.includes('/socket.io/')) ws.close();
+    for (const ws of (window as unknown as { __webSockets: WebSocket[] }).__webSockets)
+      if (ws.url.includes('/socket.io/')) ws.close();
   });
   await expect(zhang.page.getByTestId('reconnecting')).toBeVisible();
   await expect(zhang.page.getByTestId('reconnecting')).toBeHidden({ timeout: 30_000 });

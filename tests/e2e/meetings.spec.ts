@@ -8,7 +8,9 @@ import { advanceClock, asBrowser, chooseOption, serverNow, signInStaff } from '.
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 const SHANGHAI = 8 * 60 * MINUTE;
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+);
 
 /** Wall-clock date and time in China at an instant. */
 const chinaDate = (at: Date) => new Date(at.getTime() + SHANGHAI).toISOString().slice(0, 10);
@@ -27,13 +29,17 @@ async function pickPerson(page: Page, label: string, name: string, option: strin
   await chooseOption(page, option);
 }
 
-test('a hybrid meeting: scheduled with agenda and PDF, a live notice, 请假 counted live, sign-in by the QR code', async ({ browser, request }) => {
+test('a hybrid meeting: scheduled with agenda and PDF, a live notice, 请假 counted live, sign-in by the QR code', async ({
+  browser,
+  request,
+}) => {
   test.setTimeout(240_000);
   // Keep the meeting within one day in China: if it is late there, move the server's clock to tomorrow morning first
   // (before anyone signs in, so no session sees the jump).
   let now = await serverNow(request);
   const minuteOfDay = ((now.getTime() + SHANGHAI) % DAY) / MINUTE;
-  if (minuteOfDay < 6 * 60 || minuteOfDay > 21 * 60) now = await advanceClock(request, ((8 * 60 - minuteOfDay + 24 * 60) % (24 * 60)) * MINUTE);
+  if (minuteOfDay < 6 * 60 || minuteOfDay > 21 * 60)
+    now = await advanceClock(request, ((8 * 60 - minuteOfDay + 24 * 60) % (24 * 60)) * MINUTE);
   const start = new Date(Math.ceil((now.getTime() + 40 * MINUTE) / (5 * MINUTE)) * 5 * MINUTE);
   const end = new Date(start.getTime() + 90 * MINUTE);
   const title = `区政府专题会议 ${chinaTime(start)}`;
@@ -42,7 +48,9 @@ test('a hybrid meeting: scheduled with agenda and PDF, a live notice, 请假 cou
   const invitee = await person(browser, 'zhangwei');
   const attendee = await person(browser, 'hejun');
   const roomName = `第七会议室 ${Date.now() % 100000}`;
-  const room = await (await asBrowser(clerk)).post('/api/rooms', { name: roomName, location: '区政府大楼三楼', capacity: 30, equipment: ['video_conference'] });
+  const room = await (
+    await asBrowser(clerk)
+  ).post('/api/rooms', { name: roomName, location: '区政府大楼三楼', capacity: 30, equipment: ['video_conference'] });
   expect(room.status(), await room.text()).toBe(201);
 
   // 张伟 is on the meetings page, doing nothing in particular.
@@ -88,7 +96,9 @@ test('a hybrid meeting: scheduled with agenda and PDF, a live notice, 请假 cou
   await expect(clerk.getByTestId('agenda-item')).toHaveCount(2);
   const firstItem = clerk.getByTestId('agenda-item').first();
   await expect(firstItem).toContainText('审议冬季安全生产工作方案');
-  await firstItem.locator('input[type=file]').setInputFiles({ name: '冬季安全生产工作方案.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await firstItem
+    .locator('input[type=file]')
+    .setInputFiles({ name: '冬季安全生产工作方案.pdf', mimeType: 'application/pdf', buffer: PDF });
   await expect(firstItem.getByTestId('material')).toContainText('冬季安全生产工作方案');
   await clerk.getByRole('tab', { name: /参会人员/ }).click();
   const leaveCount = clerk.getByTestId('rsvp-count-leave');
@@ -115,7 +125,10 @@ test('a hybrid meeting: scheduled with agenda and PDF, a live notice, 请假 cou
   await expect(qr).toBeVisible();
   await expect(clerk.getByTestId('screen-count')).toContainText('已签到 0 /');
   // The whole screen fits the room's display, count included, without scrolling: 1440×900 and 1280×720.
-  for (const viewport of [{ width: 1440, height: 900 }, { width: 1280, height: 720 }]) {
+  for (const viewport of [
+    { width: 1440, height: 900 },
+    { width: 1280, height: 720 },
+  ]) {
     await clerk.setViewportSize(viewport);
     for (const part of [qr, clerk.getByTestId('screen-count'), clerk.getByRole('heading', { name: title })]) {
       const box = (await part.boundingBox())!;
@@ -134,7 +147,9 @@ test('a hybrid meeting: scheduled with agenda and PDF, a live notice, 请假 cou
   // It names the meeting he signed in to: title, date and time, room.
   await expect(attendee.getByTestId('sign-in-meeting-title')).toHaveText(title);
   await expect(attendee.getByTestId('sign-in-meeting-time')).toContainText(`${chinaDate(start)}`);
-  await expect(attendee.getByTestId('sign-in-meeting-time')).toContainText(`${chinaTime(start)}–${chinaTime(end)} · ${roomName}`);
+  await expect(attendee.getByTestId('sign-in-meeting-time')).toContainText(
+    `${chinaTime(start)}–${chinaTime(end)} · ${roomName}`,
+  );
   await expect(clerk.getByTestId('screen-count')).toContainText('已签到 1 /');
 
   // 8. The host's sign-in board shows him present.
@@ -143,5 +158,10 @@ test('a hybrid meeting: scheduled with agenda and PDF, a live notice, 请假 cou
   await expect(clerk.getByTestId('attendance-count-present')).toContainText('1');
   const row = clerk.getByTestId('participants-attendance').locator('tr', { hasText: '何军' });
   await expect(row.locator('[data-attendance="present"]')).toBeVisible();
-  await expect(clerk.getByTestId('participants-attendance').locator('tr', { hasText: '张伟' }).locator('[data-attendance="leave"]')).toBeVisible();
+  await expect(
+    clerk
+      .getByTestId('participants-attendance')
+      .locator('tr', { hasText: '张伟' })
+      .locator('[data-attendance="leave"]'),
+  ).toBeVisible();
 });

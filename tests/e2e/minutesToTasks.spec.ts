@@ -39,26 +39,39 @@ async function typeItem(page: Page, text: string): Promise<void> {
   const editor = page.getByTestId('editor');
   await editor.focus();
   await page.keyboard.press('Control+End');
-  const endsEmpty = await editor.evaluate((el) => el.lastElementChild?.tagName === 'P' && !el.lastElementChild.textContent);
+  const endsEmpty = await editor.evaluate(
+    (el) => el.lastElementChild?.tagName === 'P' && !el.lastElementChild.textContent,
+  );
   if (!endsEmpty) await page.keyboard.press('Enter');
   await page.keyboard.type(text);
 }
 
 function proposalFor(page: Page, lead: string): Locator {
-  return page.getByTestId('decision-proposal').filter({ has: page.getByTestId('decision-lead').filter({ hasText: lead }) });
+  return page
+    .getByTestId('decision-proposal')
+    .filter({ has: page.getByTestId('decision-lead').filter({ hasText: lead }) });
 }
 
 function rowFor(card: Locator, lead: string): Locator {
-  return card.getByTestId('proposal-row').filter({ has: card.page().getByTestId('proposal-lead').filter({ hasText: new RegExp(`^${lead}$`) }) });
+  return card.getByTestId('proposal-row').filter({
+    has: card
+      .page()
+      .getByTestId('proposal-lead')
+      .filter({ hasText: new RegExp(`^${lead}$`) }),
+  });
 }
 
-test('minutes to tasks: decisions typed and accepted live, finalised, confirmed, closed; proposals edited and confirmed; the lead unit sees its task live', async ({ browser, request }) => {
+test('minutes to tasks: decisions typed and accepted live, finalised, confirmed, closed; proposals edited and confirmed; the lead unit sees its task live', async ({
+  browser,
+  request,
+}) => {
   test.setTimeout(300_000);
   // Keep the meeting within one day in China: late at night there, move the server's clock to the next morning first
   // (before anyone signs in). Every date below is computed from the server's clock, never from this machine's.
   let now = await serverNow(request);
   const minuteOfDay = ((now.getTime() + SHANGHAI) % DAY) / MINUTE;
-  if (minuteOfDay < 6 * 60 || minuteOfDay > 21 * 60) now = await advanceClock(request, ((8 * 60 - minuteOfDay + 24 * 60) % (24 * 60)) * MINUTE);
+  if (minuteOfDay < 6 * 60 || minuteOfDay > 21 * 60)
+    now = await advanceClock(request, ((8 * 60 - minuteOfDay + 24 * 60) % (24 * 60)) * MINUTE);
   const start = new Date(Math.ceil((now.getTime() + 10 * MINUTE) / (5 * MINUTE)) * 5 * MINUTE);
   const end = new Date(start.getTime() + 60 * MINUTE);
   const meetingDate = chinaDate(start);
@@ -69,9 +82,24 @@ test('minutes to tasks: decisions typed and accepted live, finalised, confirmed,
   const due2 = addWorkingDays(meetingDate, 10);
   const due3 = addDays(meetingDate, 45);
   const items = [
-    { text: '一、区发改委牵头，区财政局配合，于本月底前完成老旧小区改造资金测算。', lead: '区发改委', co: '区财政局', due: due1 },
-    { text: '二、请区住建委负责，区应急局协助，在10个工作日内完成燃气管道隐患排查整治。', lead: '区住建委', co: '区应急局', due: due2 },
-    { text: `三、区政府办牵头，区大数据中心配合，于${written(due3)}前上线督办事项移动端查询功能。`, lead: '区政府办', co: '区大数据中心', due: due3 },
+    {
+      text: '一、区发改委牵头，区财政局配合，于本月底前完成老旧小区改造资金测算。',
+      lead: '区发改委',
+      co: '区财政局',
+      due: due1,
+    },
+    {
+      text: '二、请区住建委负责，区应急局协助，在10个工作日内完成燃气管道隐患排查整治。',
+      lead: '区住建委',
+      co: '区应急局',
+      due: due2,
+    },
+    {
+      text: `三、区政府办牵头，区大数据中心配合，于${written(due3)}前上线督办事项移动端查询功能。`,
+      lead: '区政府办',
+      co: '区大数据中心',
+      due: due3,
+    },
   ];
 
   const host = await person(browser, 'zhaojing');
@@ -83,11 +111,21 @@ test('minutes to tasks: decisions typed and accepted live, finalised, confirmed,
   // 1. 赵静 schedules an online meeting (the meeting UI has its own spec) with 孙悦 taking the minutes, and starts it.
   const hostApi = await asBrowser(host);
   const [takerId, aId, bId, hostId] = [
-    await userId(host, 'sunyue', '孙悦'), await userId(host, 'zhangwei', '张伟'), await userId(host, 'hejun', '何军'), await userId(host, 'zhaojing', '赵静'),
+    await userId(host, 'sunyue', '孙悦'),
+    await userId(host, 'zhangwei', '张伟'),
+    await userId(host, 'hejun', '何军'),
+    await userId(host, 'zhaojing', '赵静'),
   ];
   const created = await hostApi.post('/api/meetings', {
-    title, type: 'zhuanti', mode: 'online', startAt: start.toISOString(), endAt: end.toISOString(), hostId, minuteTakerId: takerId,
-    participants: { users: [{ userId: aId }, { userId: bId }] }, acceptClashes: true,
+    title,
+    type: 'zhuanti',
+    mode: 'online',
+    startAt: start.toISOString(),
+    endAt: end.toISOString(),
+    hostId,
+    minuteTakerId: takerId,
+    participants: { users: [{ userId: aId }, { userId: bId }] },
+    acceptClashes: true,
   });
   expect(created.status(), await created.text()).toBe(201);
   const meetingId = ((await created.json()) as { id: string }).id;
@@ -119,21 +157,36 @@ test('minutes to tasks: decisions typed and accepted live, finalised, confirmed,
   // 4. 张伟 waits on his workbench; 孙悦 finalises, and the minutes turn read-only.
   await attendeeA.goto('/');
   await taker.getByTestId('minutes-finalise').click();
-  await taker.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
+  await taker
+    .getByRole('dialog')
+    .getByRole('button', { name: /确\s*定/ })
+    .click();
   await expect(taker.getByTestId('minutes-status')).toHaveText('确认中');
   await expect(editor).toHaveAttribute('contenteditable', 'false');
 
   // 5. 张伟 follows the confirmation request from his workbench and confirms; 何军 objects on the meeting page.
-  const request1 = attendeeA.getByTestId('todos').locator('li[data-kind="minutes.confirm_request"]').filter({ hasText: title });
+  const request1 = attendeeA
+    .getByTestId('todos')
+    .locator('li[data-kind="minutes.confirm_request"]')
+    .filter({ hasText: title });
   await expect(request1).toBeVisible();
   await request1.getByRole('button', { name: '查看' }).click();
   await attendeeA.getByTestId('minutes-confirm').click();
-  await expect(attendeeA.getByTestId('minutes-confirmation').filter({ hasText: '张伟' })).toHaveAttribute('data-state', 'confirmed');
+  await expect(attendeeA.getByTestId('minutes-confirmation').filter({ hasText: '张伟' })).toHaveAttribute(
+    'data-state',
+    'confirmed',
+  );
   await attendeeB.goto(`/meetings/${meetingId}`);
   await attendeeB.getByTestId('minutes-object').click();
   await attendeeB.getByRole('dialog').getByRole('textbox').fill('第二项的配合单位请再核对');
-  await attendeeB.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
-  await expect(attendeeB.getByTestId('minutes-confirmation').filter({ hasText: '何军' })).toHaveAttribute('data-state', 'objected');
+  await attendeeB
+    .getByRole('dialog')
+    .getByRole('button', { name: /确\s*定/ })
+    .click();
+  await expect(attendeeB.getByTestId('minutes-confirmation').filter({ hasText: '何军' })).toHaveAttribute(
+    'data-state',
+    'objected',
+  );
 
   // 6. The host's close button waits on the objection: beside it she sees who raised it, what it says and who may
   // answer it, and answers it there herself.
@@ -147,20 +200,33 @@ test('minutes to tasks: decisions typed and accepted live, finalised, confirmed,
   await expect(objections.getByTestId('minutes-resolvers')).toHaveText('可由记录人孙悦、主持人赵静答复处理');
   await objections.getByTestId('minutes-open-objection-resolve').click();
   await host.getByRole('dialog').getByRole('textbox').fill('已核对，配合单位无误');
-  await host.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
+  await host
+    .getByRole('dialog')
+    .getByRole('button', { name: /确\s*定/ })
+    .click();
   await expect(objections).toBeHidden();
-  await expect(bar.getByTestId('minutes-confirmation').filter({ hasText: '何军' })).toContainText('赵静已处理：已核对，配合单位无误');
+  await expect(bar.getByTestId('minutes-confirmation').filter({ hasText: '何军' })).toContainText(
+    '赵静已处理：已核对，配合单位无误',
+  );
   // 何军's page follows live: his objection has its answer.
-  await expect(attendeeB.getByTestId('minutes-confirmation').filter({ hasText: '何军' })).toContainText('赵静已处理：已核对，配合单位无误');
+  await expect(attendeeB.getByTestId('minutes-confirmation').filter({ hasText: '何军' })).toContainText(
+    '赵静已处理：已核对，配合单位无误',
+  );
 
   // 7. The host ends the meeting (minutes are signed off after it) and closes the confirmation: the final version is
   // frozen, hashed and signed.
   await expect(bar.getByTestId('minutes-close-blockers')).toHaveText('会议结束后才能签发纪要');
   await host.getByRole('button', { name: '结束会议' }).click();
-  await host.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
+  await host
+    .getByRole('dialog')
+    .getByRole('button', { name: /确\s*定/ })
+    .click();
   await expect(bar.getByTestId('minutes-close-blockers')).toBeHidden();
   await bar.getByTestId('minutes-close').click();
-  await host.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
+  await host
+    .getByRole('dialog')
+    .getByRole('button', { name: /确\s*定/ })
+    .click();
   await expect(bar.getByTestId('minutes-status')).toHaveText('已定稿');
   await expect(bar.getByTestId('minutes-seal')).toBeVisible();
   await expect(bar.getByTestId('minutes-pdf')).toBeVisible();
@@ -198,7 +264,10 @@ test('minutes to tasks: decisions typed and accepted live, finalised, confirmed,
   await expect(card).toBeHidden();
 
   // 11. Her unit leads the third task: it arrives on her workbench without a reload.
-  const arrived = host.getByTestId('todos').locator('li').filter({ hasText: `${due3}` });
+  const arrived = host
+    .getByTestId('todos')
+    .locator('li')
+    .filter({ hasText: `${due3}` });
   await expect(arrived).toBeVisible();
 
   // 12. From the task, "在纪要中查看" opens the minutes at that decision.

@@ -11,7 +11,10 @@ async function switchLanguage(page: Page, current: 'Language' | '语言', to: 'E
   expect((await saved).status()).toBe(200);
 }
 
-test('an English-language reader sees a mention in English, then in Chinese after switching back', async ({ page: reader, browser }) => {
+test('an English-language reader sees a mention in English, then in Chinese after switching back', async ({
+  page: reader,
+  browser,
+}) => {
   const title = '关于报送冬季供暖保障情况的通知';
   await signInStaff(reader, 'matao');
   await switchLanguage(reader, '语言', 'English');
@@ -28,7 +31,11 @@ test('an English-language reader sees a mention in English, then in Chinese afte
       const created = await api.post('/api/documents', { kind: 'draft', title });
       expect(created.status()).toBe(201);
       const { id } = (await created.json()) as { id: string };
-      expect((await api.post(`/api/documents/${id}/threads`, { quote: '', body: '请核对第三条。', mentions: [matao] })).status()).toBe(201);
+      expect(
+        (
+          await api.post(`/api/documents/${id}/threads`, { quote: '', body: '请核对第三条。', mentions: [matao] })
+        ).status(),
+      ).toBe(201);
     } finally {
       await context.close();
     }
@@ -44,7 +51,12 @@ test('an English-language reader sees a mention in English, then in Chinese afte
 
     await switchLanguage(reader, 'Language', '简体中文');
     await reader.getByTestId('notification-bell').click();
-    await expect(reader.getByRole('dialog', { name: '通知' }).getByTestId('notification-list').getByText(`张伟 在《${title}》中提到了你`)).toBeVisible();
+    await expect(
+      reader
+        .getByRole('dialog', { name: '通知' })
+        .getByTestId('notification-list')
+        .getByText(`张伟 在《${title}》中提到了你`),
+    ).toBeVisible();
   } finally {
     // Leave 马涛's account in Chinese for the other specs, whatever happened above.
     const { csrfToken } = (await (await reader.request.get('/api/auth/session')).json()) as { csrfToken: string };

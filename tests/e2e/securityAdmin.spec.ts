@@ -19,7 +19,10 @@ function userRow(page: Page, name: string) {
   return page.getByRole('row').filter({ has: page.getByText(name, { exact: true }) });
 }
 
-test('administrator duties are exclusive, and role or clearance changes reach the person live', async ({ page, browser }) => {
+test('administrator duties are exclusive, and role or clearance changes reach the person live', async ({
+  page,
+  browser,
+}) => {
   await signInEnrolling(page, 'secadmin');
   await mainNav(page).getByText('管理', { exact: true }).click();
   await expect(page.getByRole('tab', { name: '用户' })).toBeVisible();

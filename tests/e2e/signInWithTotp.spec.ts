@@ -12,7 +12,9 @@ test('a leader enrols an authenticator, signs out, and signs in again with passw
   await expect(key).toHaveText(/^[A-Z2-7]{4}( [A-Z2-7]{4}){7}$/);
   expect(await key.evaluate((el) => getComputedStyle(el).fontFamily)).toMatch(/mono/i);
   await page.setViewportSize({ width: 360, height: 800 });
-  const groups = await key.locator('.tb-secret__group').evaluateAll((els) => els.map((el) => el.getClientRects().length));
+  const groups = await key
+    .locator('.tb-secret__group')
+    .evaluateAll((els) => els.map((el) => el.getClientRects().length));
   expect(groups).toEqual(Array(8).fill(1));
   expect((await key.boundingBox())!.height).toBeGreaterThan(40);
   await page.setViewportSize({ width: 1280, height: 800 });

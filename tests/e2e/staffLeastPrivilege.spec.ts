@@ -6,7 +6,8 @@ import { asBrowser, mainNav, signInStaff, userId } from './support/tongban.ts';
 test('staff are refused administration and see others only as far as the directory allows', async ({ page }) => {
   await signInStaff(page, 'zhangwei');
   const nav = mainNav(page);
-  for (const item of ['工作台', '会议', '文档', '督办']) await expect(nav.getByText(item, { exact: true })).toBeVisible();
+  for (const item of ['工作台', '会议', '文档', '督办'])
+    await expect(nav.getByText(item, { exact: true })).toBeVisible();
   await expect(nav.getByText('管理', { exact: true })).toHaveCount(0);
 
   const api = await asBrowser(page);
@@ -20,11 +21,17 @@ test('staff are refused administration and see others only as far as the directo
   expect((await api.put(`/api/users/${ndrc}/roles`, { roles: ['leader'] })).status()).toBe(403);
 
   // 何军 works in 区财政局: directory fields only.
-  const other = (await (await api.get(`/api/users/${await userId(page, 'hejun', '何军')}`)).json()) as Record<string, unknown>;
+  const other = (await (await api.get(`/api/users/${await userId(page, 'hejun', '何军')}`)).json()) as Record<
+    string,
+    unknown
+  >;
   expect(other.view).toBe('directory');
   expect(Object.keys(other).sort()).toEqual(['displayName', 'id', 'title', 'unitId', 'unitName', 'view']);
   // 李华 is a colleague in 区发改委: contact fields too, still no account details.
-  const colleague = (await (await api.get(`/api/users/${await userId(page, 'lihua', '李华')}`)).json()) as Record<string, unknown>;
+  const colleague = (await (await api.get(`/api/users/${await userId(page, 'lihua', '李华')}`)).json()) as Record<
+    string,
+    unknown
+  >;
   expect(colleague.view).toBe('colleague');
   expect(colleague).toHaveProperty('email');
   expect(colleague).toHaveProperty('phone');

@@ -6,14 +6,28 @@
 // every date here is read from the server's clock when it is needed, and the statistics are compared with the
 // unit's figures from before this task.
 import { expect, test, type Browser, type Page } from './support/test.ts';
-import { advanceClock, advanceClockToChinaTime, asBrowser, chinaDate, chooseOption, serverNow, signInEnrolling, signInStaff } from './support/tongban.ts';
+import {
+  advanceClock,
+  advanceClockToChinaTime,
+  asBrowser,
+  chinaDate,
+  chooseOption,
+  serverNow,
+  signInEnrolling,
+  signInStaff,
+} from './support/tongban.ts';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\ntrailer\n%%EOF\n');
 const UNIT = '区发展和改革委员会';
 
-interface UnitFigures { unitName: string; total: number; completed: number; completedOnTime: number }
+interface UnitFigures {
+  unitName: string;
+  total: number;
+  completed: number;
+  completedOnTime: number;
+}
 
 async function person(browser: Browser): Promise<Page> {
   const context = await browser.newContext();
@@ -50,16 +64,26 @@ async function openTask(page: Page, url: string): Promise<void> {
   await expect(page.getByTestId('task-title')).toBeVisible();
 }
 
-async function act(page: Page, action: string, fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void> = async () => undefined): Promise<void> {
+async function act(
+  page: Page,
+  action: string,
+  fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void> = async () => undefined,
+): Promise<void> {
   await page.getByTestId('task-actions').getByRole('button', { name: action, exact: true }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toBeVisible();
   await fill(dialog);
-  await dialog.getByRole('button', { name: '确 定' }).or(dialog.getByRole('button', { name: '确定' })).click();
+  await dialog
+    .getByRole('button', { name: '确 定' })
+    .or(dialog.getByRole('button', { name: '确定' }))
+    .click();
   await expect(dialog).toBeHidden();
 }
 
-test('a supervision task from instruction to acceptance, with a live overdue warning and the on-time rate', async ({ browser, request }) => {
+test('a supervision task from instruction to acceptance, with a live overdue warning and the on-time rate', async ({
+  browser,
+  request,
+}) => {
   test.setTimeout(240_000);
   // Put the server's clock at 23:20 in China, so that the deadline (end of today) can pass in two short steps that
   // keep everyone's session alive (idle limit 30 minutes). Before anyone signs in, so no session sees the jump.
@@ -82,13 +106,19 @@ test('a supervision task from instruction to acceptance, with a live overdue war
   await form.getByLabel('批示领导').fill('陈明');
   await chooseOption(supervisor, '陈明（区长）');
   await form.getByLabel('牵头单位').click();
-  await supervisor.locator('.ant-select-dropdown:visible .ant-select-tree-title').filter({ hasText: new RegExp(`^${UNIT}$`) }).click();
+  await supervisor
+    .locator('.ant-select-dropdown:visible .ant-select-tree-title')
+    .filter({ hasText: new RegExp(`^${UNIT}$`) })
+    .click();
   await form.getByLabel('办理要求').fill('形成实施方案，报区政府常务会议审议');
   await form.getByLabel('办理期限').fill(today);
   // Typing a valid date and leaving the field keeps it (Enter would submit the form there and then).
   await form.getByLabel('办理期限').press('Tab');
   await expect(form.getByLabel('办理期限')).toHaveValue(today);
-  await form.getByRole('button', { name: '创 建' }).or(form.getByRole('button', { name: '创建' })).click();
+  await form
+    .getByRole('button', { name: '创 建' })
+    .or(form.getByRole('button', { name: '创建' }))
+    .click();
   await expect(supervisor.getByTestId('task-title')).toHaveText('牵头制定老旧小区改造实施方案');
   await expect(supervisor.getByTestId('task-status')).toHaveText('待签收');
   const taskUrl = new URL(supervisor.url()).pathname;
@@ -110,7 +140,9 @@ test('a supervision task from instruction to acceptance, with a live overdue war
   await act(owner, '报送进展', async (dialog) => {
     await dialog.getByLabel('进展情况').fill('已完成现状摸排，方案初稿已形成');
     await dialog.getByLabel('完成进度（%）').fill('50');
-    await dialog.locator('input[type=file]').setInputFiles({ name: '方案初稿.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await dialog
+      .locator('input[type=file]')
+      .setInputFiles({ name: '方案初稿.pdf', mimeType: 'application/pdf', buffer: PDF });
     await expect(dialog.getByTestId('uploaded-file')).toHaveText('已上传：方案初稿.pdf');
   });
   await expect(owner.getByTestId('task-progress')).toContainText('50%');
@@ -165,7 +197,11 @@ test('a supervision task from instruction to acceptance, with a live overdue war
   // 7. Statistics: 区发改委 has one more task, completed, but not on time (submitted after the deadline). On a fresh
   // database that is 100% completed, 0% on time.
   const after = await unitFigures(supervisor);
-  expect([after.total, after.completed, after.completedOnTime]).toEqual([before.total + 1, before.completed + 1, before.completedOnTime]);
+  expect([after.total, after.completed, after.completedOnTime]).toEqual([
+    before.total + 1,
+    before.completed + 1,
+    before.completedOnTime,
+  ]);
   await supervisor.goto('/supervision/statistics');
   const row = supervisor.locator('tr', { hasText: UNIT });
   await expect(row.getByTestId('completion-rate')).toHaveText(percentText(after.completed, after.total));

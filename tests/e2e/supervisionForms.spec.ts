@@ -9,7 +9,9 @@ test('clicking the words 只看逾期 toggles the switch and filters the list', 
   const overdueOnly = page.getByRole('switch', { name: '只看逾期' });
   await expect(overdueOnly).toHaveAttribute('aria-checked', 'false');
   const label = page.locator('label', { hasText: '只看逾期' });
-  const filtered = page.waitForResponse((r) => r.url().includes('/api/supervision/tasks?') && new URL(r.url()).searchParams.get('overdue') === 'true');
+  const filtered = page.waitForResponse(
+    (r) => r.url().includes('/api/supervision/tasks?') && new URL(r.url()).searchParams.get('overdue') === 'true',
+  );
   await label.click();
   await expect(overdueOnly).toHaveAttribute('aria-checked', 'true');
   expect((await filtered).ok()).toBe(true);

@@ -20,7 +20,10 @@ afterAll(async () => t.close());
 
 async function auditVerify(): Promise<{ code: number; out: string }> {
   try {
-    const { stdout } = await run('npm', ['run', '--silent', 'audit:verify'], { cwd: root, env: { ...process.env, TONGBAN_DATA_DIR: t.dataDir } });
+    const { stdout } = await run('npm', ['run', '--silent', 'audit:verify'], {
+      cwd: root,
+      env: { ...process.env, TONGBAN_DATA_DIR: t.dataDir },
+    });
     return { code: 0, out: stdout };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -44,7 +47,11 @@ function sqlite(sql: string): void {
     execFileSync('sqlite3', [file, sql], { stdio: ['ignore', 'pipe', 'pipe'] });
   } else {
     const db = new Database(file);
-    try { db.exec(sql); } finally { db.close(); }
+    try {
+      db.exec(sql);
+    } finally {
+      db.close();
+    }
   }
 }
 
@@ -60,7 +67,9 @@ describe('audit chain verification', () => {
     expect(() => sqlite("UPDATE AuditEvent SET actorName = 'nobody' WHERE seq = 7")).toThrow(/append-only/);
 
     const target = await t.app.svc.db.auditEvent.findUniqueOrThrow({ where: { seq: 7 } });
-    sqlite("DROP TRIGGER AuditEvent_no_update; UPDATE AuditEvent SET outcome = 'success', detail = '{}' WHERE seq = 7;");
+    sqlite(
+      "DROP TRIGGER AuditEvent_no_update; UPDATE AuditEvent SET outcome = 'success', detail = '{}' WHERE seq = 7;",
+    );
     const broken = await auditVerify();
     expect(broken.code).toBe(1);
     expect(broken.out).toContain(`event #7 (id ${target.id})`);

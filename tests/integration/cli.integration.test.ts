@@ -18,7 +18,10 @@ afterAll(() => {
 
 async function cli(args: string[], dir = dataDir): Promise<{ code: number; out: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', ...args], { cwd: root, env: { ...process.env, TONGBAN_DATA_DIR: dir } });
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', ...args], {
+      cwd: root,
+      env: { ...process.env, TONGBAN_DATA_DIR: dir },
+    });
     return { code: 0, out: stdout + stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -30,10 +33,32 @@ describe('npm run cli', () => {
   it('creates units and users, resets MFA, backs up and restores', async () => {
     expect((await cli(['create-unit', '--name', '区人民政府', '--short', '区政府'])).code).toBe(0);
     expect((await cli(['create-unit', '--name', '区财政局', '--parent', '区政府'])).code).toBe(0);
-    const user = await cli(['create-user', '--username', 'wangfang', '--name', '王芳', '--unit', '区财政局', '--roles', 'staff,clerk', '--clearance', 'secret']);
+    const user = await cli([
+      'create-user',
+      '--username',
+      'wangfang',
+      '--name',
+      '王芳',
+      '--unit',
+      '区财政局',
+      '--roles',
+      'staff,clerk',
+      '--clearance',
+      'secret',
+    ]);
     expect(user.code).toBe(0);
     expect(user.out).toMatch(/One-time password \(must be changed at first sign-in\): \S{12,}/);
-    const bad = await cli(['create-user', '--username', 'x1', '--name', 'X', '--unit', '区财政局', '--roles', 'system_admin,audit_admin']);
+    const bad = await cli([
+      'create-user',
+      '--username',
+      'x1',
+      '--name',
+      'X',
+      '--unit',
+      '区财政局',
+      '--roles',
+      'system_admin,audit_admin',
+    ]);
     expect(bad.code).toBe(2);
     expect(bad.out).toContain('admin_roles_exclusive');
     expect((await cli(['reset-mfa', '--username', 'wangfang'])).code).toBe(0);
@@ -47,7 +72,10 @@ describe('npm run cli', () => {
     fs.cpSync(path.join(dataDir, 'keys'), path.join(restoredDir, 'keys'), { recursive: true });
     expect((await cli(['restore', '--from', dir], restoredDir)).code).toBe(0);
     const db = new Database(path.join(restoredDir, 'tongban.db'), { readonly: true });
-    const row = db.prepare('SELECT displayName, clearance FROM User WHERE username = ?').get('wangfang') as { displayName: string; clearance: number };
+    const row = db.prepare('SELECT displayName, clearance FROM User WHERE username = ?').get('wangfang') as {
+      displayName: string;
+      clearance: number;
+    };
     db.close();
     expect(row).toEqual({ displayName: '王芳', clearance: 2 });
     expect((await cli(['audit-verify'], restoredDir)).out).toMatch(/Audit chain OK/);

@@ -29,11 +29,24 @@ function freePort(): Promise<number> {
   });
 }
 
-async function open(baseUrl: string, session: HttpSession, documentId: string): Promise<{ provider: HocuspocusProvider; doc: Y.Doc }> {
+async function open(
+  baseUrl: string,
+  session: HttpSession,
+  documentId: string,
+): Promise<{ provider: HocuspocusProvider; doc: Y.Doc }> {
   const { json } = await session.call('POST', `/api/documents/${documentId}/collab-token`);
   const doc = new Y.Doc();
-  const websocketProvider = new HocuspocusProviderWebsocket({ url: `${baseUrl.replace('http', 'ws')}/collab`, WebSocketPolyfill: WebSocket, maxAttempts: 1 });
-  const provider = new HocuspocusProvider({ websocketProvider, name: String(json.documentName), token: String(json.token), document: doc });
+  const websocketProvider = new HocuspocusProviderWebsocket({
+    url: `${baseUrl.replace('http', 'ws')}/collab`,
+    WebSocketPolyfill: WebSocket,
+    maxAttempts: 1,
+  });
+  const provider = new HocuspocusProvider({
+    websocketProvider,
+    name: String(json.documentName),
+    token: String(json.token),
+    document: doc,
+  });
   providers.push(provider);
   const synced = new Promise<void>((resolve) => provider.on('synced', () => resolve()));
   provider.attach();
@@ -58,31 +71,40 @@ describe('crash safety', () => {
     const documentId = String(created.json.id);
     const unit = await owner.call('GET', '/api/users?q=何军');
     const hejun = (unit.json.items as Array<{ id: string }>)[0]!.id;
-    await owner.call('PUT', `/api/documents/${documentId}/shares`, { shares: [{ granteeType: 'user', granteeId: hejun, access: 'edit' }] });
+    await owner.call('PUT', `/api/documents/${documentId}/shares`, {
+      shares: [{ granteeType: 'user', granteeId: hejun, access: 'edit' }],
+    });
     const other = new HttpSession(server.baseUrl);
     await other.signIn('hejun');
 
-    const editors = [await open(server.baseUrl, owner, documentId), await open(server.baseUrl, other, documentId), await open(server.baseUrl, owner, documentId)];
+    const editors = [
+      await open(server.baseUrl, owner, documentId),
+      await open(server.baseUrl, other, documentId),
+      await open(server.baseUrl, owner, documentId),
+    ];
     const acked = new Set<string>();
-    const ackedOnce = (provider: HocuspocusProvider) => new Promise<void>((resolve) => {
-      if (!provider.hasUnsyncedChanges) return resolve();
-      const onChange = ({ number }: { number: number }) => {
-        if (number === 0) {
-          provider.off('unsyncedChanges', onChange);
-          resolve();
-        }
-      };
-      provider.on('unsyncedChanges', onChange);
-    });
+    const ackedOnce = (provider: HocuspocusProvider) =>
+      new Promise<void>((resolve) => {
+        if (!provider.hasUnsyncedChanges) return resolve();
+        const onChange = ({ number }: { number: number }) => {
+          if (number === 0) {
+            provider.off('unsyncedChanges', onChange);
+            resolve();
+          }
+        };
+        provider.on('unsyncedChanges', onChange);
+      });
     // Each editor types a line and waits for the server's acknowledgement before counting it; three type at once.
-    await Promise.all(editors.map(async ({ provider, doc }, i) => {
-      for (let n = 0; acked.size < 150; n++) {
-        const marker = `m${i}-${n}`;
-        addLine(doc, marker);
-        await ackedOnce(provider);
-        acked.add(marker);
-      }
-    }));
+    await Promise.all(
+      editors.map(async ({ provider, doc }, i) => {
+        for (let n = 0; acked.size < 150; n++) {
+          const marker = `m${i}-${n}`;
+          addLine(doc, marker);
+          await ackedOnce(provider);
+          acked.add(marker);
+        }
+      }),
+    );
     // Kill while updates are still in flight.
     for (const [i, { doc }] of editors.entries()) addLine(doc, `m${i}-inflight`);
     const snapshot = new Set(acked);

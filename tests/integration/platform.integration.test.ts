@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/testApp.ts';
 
 let t: TestApp;
-beforeAll(async () => { t = await createTestApp({ demo: false }); });
+beforeAll(async () => {
+  t = await createTestApp({ demo: false });
+});
 afterAll(async () => t.close());
 
 describe('platform', () => {
@@ -15,7 +17,14 @@ describe('platform', () => {
   it('serves OpenAPI generated from the route schemas', async () => {
     const spec = (await t.app.inject({ url: '/api/docs/json' })).json();
     expect(spec.openapi).toMatch(/^3\./);
-    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/auth/sign-in', '/api/users/{id}/roles', '/api/audit/', '/api/documents/{id}/suggestions/decide']));
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/auth/sign-in',
+        '/api/users/{id}/roles',
+        '/api/audit/',
+        '/api/documents/{id}/suggestions/decide',
+      ]),
+    );
     const signIn = spec.paths['/api/auth/sign-in'].post;
     expect(signIn.requestBody.content['application/json'].schema.additionalProperties).toBe(false);
     expect(Object.keys(signIn.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '423', '429']));

@@ -12,7 +12,6 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-
 describe('ill-formed Unicode', () => {
   it('finds a lone surrogate in values and keys, and passes well-formed text (汉字, emoji) through', () => {
     expect(firstIllFormedText({ a: ['ok', '汉字😀'] }, 'body')).toBeNull();
@@ -24,7 +23,8 @@ describe('ill-formed Unicode', () => {
   it('answers 400 malformed_text, stores nothing, for a document title and a sign-in name', async () => {
     const before = await t.app.svc.db.document.count();
     const res = await t.app.inject({
-      method: 'POST', url: '/api/documents',
+      method: 'POST',
+      url: '/api/documents',
       headers: { cookie: staff.cookie, 'x-csrf-token': staff.csrf, 'content-type': 'application/json' },
       payload: '{"kind":"draft","title":"通知\\ud800","classification":"public"}',
     });
@@ -32,7 +32,12 @@ describe('ill-formed Unicode', () => {
     expect(res.json()).toMatchObject({ code: 'malformed_text', details: { path: 'body.title' } });
     expect(await t.app.svc.db.document.count()).toBe(before);
 
-    const signIn = await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', headers: { 'content-type': 'application/json' }, payload: '{"username":"\\udfff","password":"x"}' });
+    const signIn = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"username":"\\udfff","password":"x"}',
+    });
     expect(signIn.statusCode).toBe(400);
     expect(signIn.json().code).toBe('malformed_text');
   });

@@ -31,7 +31,10 @@ export function textOf(doc: Y.Doc): string {
   return pmDoc(doc).textContent;
 }
 
-export async function collabToken(client: TestClient, documentId: string): Promise<{ token: string; documentName: string }> {
+export async function collabToken(
+  client: TestClient,
+  documentId: string,
+): Promise<{ token: string; documentName: string }> {
   const res = await client.post(`/api/documents/${documentId}/collab-token`);
   if (res.statusCode !== 200) throw new Error(`collab token refused: ${res.statusCode} ${res.body}`);
   return res.json() as { token: string; documentName: string };
@@ -51,20 +54,37 @@ export function whenAcked(provider: HocuspocusProvider): Promise<void> {
   });
 }
 
-export async function connectCollaborator(baseUrl: string, client: TestClient, documentId: string): Promise<Collaborator> {
+export async function connectCollaborator(
+  baseUrl: string,
+  client: TestClient,
+  documentId: string,
+): Promise<Collaborator> {
   const { token, documentName } = await collabToken(client, documentId);
   const doc = new Y.Doc({ gc: false });
   let resolveClosed: (v: { code: number; reason: string }) => void = () => {};
-  const closed = new Promise<{ code: number; reason: string }>((r) => { resolveClosed = r; });
-  const websocketProvider = new HocuspocusProviderWebsocket({ url: `${baseUrl.replace(/^http/, 'ws')}/collab`, WebSocketPolyfill: WebSocket, maxAttempts: 1 });
+  const closed = new Promise<{ code: number; reason: string }>((r) => {
+    resolveClosed = r;
+  });
+  const websocketProvider = new HocuspocusProviderWebsocket({
+    url: `${baseUrl.replace(/^http/, 'ws')}/collab`,
+    WebSocketPolyfill: WebSocket,
+    maxAttempts: 1,
+  });
   const provider = new HocuspocusProvider({
-    websocketProvider, name: documentName, token, document: doc,
+    websocketProvider,
+    name: documentName,
+    token,
+    document: doc,
     onClose: ({ event }) => resolveClosed({ code: event.code, reason: event.reason }),
   });
-  websocketProvider.on('close', ({ event }: { event: { code: number; reason: string } }) => resolveClosed({ code: event.code, reason: event.reason }));
+  websocketProvider.on('close', ({ event }: { event: { code: number; reason: string } }) =>
+    resolveClosed({ code: event.code, reason: event.reason }),
+  );
   const synced = new Promise<void>((resolve, reject) => {
     provider.on('synced', () => resolve());
-    provider.on('authenticationFailed', ({ reason }: { reason: string }) => reject(new Error(`authentication failed: ${reason}`)));
+    provider.on('authenticationFailed', ({ reason }: { reason: string }) =>
+      reject(new Error(`authentication failed: ${reason}`)),
+    );
   });
   provider.attach();
   await synced;
@@ -72,12 +92,19 @@ export async function connectCollaborator(baseUrl: string, client: TestClient, d
   const apply = (change: (state: EditorState) => EditorState['tr'], suggestAs?: string, at?: number) => {
     const state = EditorState.create({ schema, doc: pmDoc(doc) });
     let tr = change(state);
-    if (suggestAs) tr = transformToSuggestionTransaction(tr, state, () => newSuggestionId(suggestAs, at ?? Date.now(), Math.random().toString(36).slice(2, 10)));
+    if (suggestAs)
+      tr = transformToSuggestionTransaction(tr, state, () =>
+        newSuggestionId(suggestAs, at ?? Date.now(), Math.random().toString(36).slice(2, 10)),
+      );
     const next = state.apply(tr);
-    doc.transact(() => updateYFragment(doc, doc.getXmlFragment(DOCUMENT_FIELD), next.doc, { mapping: new Map(), isOMark: new Map() }));
+    doc.transact(() =>
+      updateYFragment(doc, doc.getXmlFragment(DOCUMENT_FIELD), next.doc, { mapping: new Map(), isOMark: new Map() }),
+    );
   };
   return {
-    provider, doc, closed,
+    provider,
+    doc,
+    closed,
     text: () => textOf(doc),
     edit: (change) => apply(change),
     suggest: (userId, change, at) => apply(change, userId, at),

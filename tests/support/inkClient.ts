@@ -34,20 +34,34 @@ export async function connectInk(baseUrl: string, client: TestClient, documentId
   }
   const doc = new Y.Doc();
   let resolveClosed: (v: { code: number; reason: string }) => void = () => {};
-  const closed = new Promise<{ code: number; reason: string }>((r) => { resolveClosed = r; });
-  const websocketProvider = new HocuspocusProviderWebsocket({ url: `${baseUrl.replace(/^http/, 'ws')}/collab`, WebSocketPolyfill: RecordingWebSocket, maxAttempts: 1 });
+  const closed = new Promise<{ code: number; reason: string }>((r) => {
+    resolveClosed = r;
+  });
+  const websocketProvider = new HocuspocusProviderWebsocket({
+    url: `${baseUrl.replace(/^http/, 'ws')}/collab`,
+    WebSocketPolyfill: RecordingWebSocket,
+    maxAttempts: 1,
+  });
   const provider = new HocuspocusProvider({
-    websocketProvider, name: documentName, token, document: doc,
+    websocketProvider,
+    name: documentName,
+    token,
+    document: doc,
     onClose: ({ event }) => resolveClosed({ code: event.code, reason: event.reason }),
   });
   const synced = new Promise<void>((resolve, reject) => {
     provider.on('synced', () => resolve());
-    provider.on('authenticationFailed', ({ reason }: { reason: string }) => reject(new Error(`authentication failed: ${reason}`)));
+    provider.on('authenticationFailed', ({ reason }: { reason: string }) =>
+      reject(new Error(`authentication failed: ${reason}`)),
+    );
   });
   provider.attach();
   await synced;
   return {
-    provider, doc, frames, closed,
+    provider,
+    doc,
+    frames,
+    closed,
     acked: () => whenAcked(provider),
     received: (text: string) => {
       const needle = Buffer.from(text, 'utf8');

@@ -10,16 +10,27 @@ import { WorkerPool } from '../../media/WorkerPool.ts';
 export const silentLog = pino({ level: 'silent' });
 
 export function testPool(workers = 1): WorkerPool {
-  return WorkerPool.create({ workers, listenIp: '127.0.0.1', announcedIp: '127.0.0.1', port: 0, logLevel: 'error', log: silentLog });
+  return WorkerPool.create({
+    workers,
+    listenIp: '127.0.0.1',
+    announcedIp: '127.0.0.1',
+    port: 0,
+    logLevel: 'error',
+    log: silentLog,
+  });
 }
 
 export function videoRtp(ssrc: number): RtpParametersInput {
   return {
     mid: String(ssrc),
-    codecs: [{
-      mimeType: 'video/VP8', payloadType: 96, clockRate: 90000,
-      rtcpFeedback: [{ type: 'nack' }, { type: 'nack', parameter: 'pli' }, { type: 'ccm', parameter: 'fir' }],
-    }],
+    codecs: [
+      {
+        mimeType: 'video/VP8',
+        payloadType: 96,
+        clockRate: 90000,
+        rtcpFeedback: [{ type: 'nack' }, { type: 'nack', parameter: 'pli' }, { type: 'ccm', parameter: 'fir' }],
+      },
+    ],
     headerExtensions: [],
     encodings: [{ ssrc }],
     rtcp: { cname: `test-${ssrc}`, reducedSize: true },
@@ -45,7 +56,9 @@ export function simulcastRtp(ssrc: number): RtpParametersInput {
 export function audioRtp(ssrc: number): RtpParametersInput {
   return {
     mid: String(ssrc),
-    codecs: [{ mimeType: 'audio/opus', payloadType: 100, clockRate: 48000, channels: 2, parameters: { useinbandfec: 1 } }],
+    codecs: [
+      { mimeType: 'audio/opus', payloadType: 100, clockRate: 48000, channels: 2, parameters: { useinbandfec: 1 } },
+    ],
     encodings: [{ ssrc }],
     rtcp: { cname: `test-${ssrc}`, reducedSize: true },
   };

@@ -5,6 +5,10 @@ import type { Db } from '../../server/db/client.ts';
 import { presentNotification, type NotificationView } from '../../server/presenters/notification.ts';
 
 /** The first notification matching `where` (oldest first), as its recipient reads it; throws when there is none. */
-export async function readNotice(db: Db, where: Prisma.NotificationWhereInput, locale: NoticeLocale = 'zh-CN'): Promise<NotificationView> {
+export async function readNotice(
+  db: Db,
+  where: Prisma.NotificationWhereInput,
+  locale: NoticeLocale = 'zh-CN',
+): Promise<NotificationView> {
   return presentNotification(await db.notification.findFirstOrThrow({ where, orderBy: { createdAt: 'asc' } }), locale);
 }

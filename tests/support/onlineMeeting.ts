@@ -4,7 +4,14 @@ import { EventEmitter } from 'node:events';
 import { io as connect, type Socket } from 'socket.io-client';
 import { createMeeting } from '../../server/commands/meetings/meetingScheduler.ts';
 import { loadPerson } from '../../server/queries/meetings/onlineMeeting.ts';
-import type { MeetingAck, MeetingMethod, MeetingNotification, MeetingResponses, NotificationMethod, RequestData } from '../../media/signaling.ts';
+import type {
+  MeetingAck,
+  MeetingMethod,
+  MeetingNotification,
+  MeetingResponses,
+  NotificationMethod,
+  RequestData,
+} from '../../media/signaling.ts';
 import { signedIn, type TestApp } from './testApp.ts';
 
 export async function userIdOf(t: TestApp, username: string): Promise<string> {
@@ -13,19 +20,49 @@ export async function userIdOf(t: TestApp, username: string): Promise<string> {
 }
 
 /** Schedules an online meeting starting in five minutes, organised by 赵静 (clerk). Returns its id and passcode. */
-export async function scheduleOnlineMeeting(t: TestApp, input: { host: string; participants: string[]; mode?: 'online' | 'hybrid' }): Promise<{ meetingId: string; passcode: string; joinCode: string }> {
+export async function scheduleOnlineMeeting(
+  t: TestApp,
+  input: { host: string; participants: string[]; mode?: 'online' | 'hybrid' },
+): Promise<{ meetingId: string; passcode: string; joinCode: string }> {
   const svc = t.app.svc;
   const organiser = await loadPerson(svc.db, await userIdOf(t, 'zhaojing'));
   if (!organiser) throw new Error('no organiser');
   const now = t.clock.now();
-  const ctx = { actor: { id: organiser.subject.id, name: organiser.subject.username }, ip: '127.0.0.1', userAgent: 'test', at: now, auditKey: svc.keys.audit };
-  const outcome = await createMeeting(svc, ctx, organiser.subject, {
-    title: '线上专题会议', type: 'zhuanti', customType: null, description: '', hostId: await userIdOf(t, input.host), minuteTakerId: null,
-    startAt: new Date(now.getTime() + 5 * 60_000), endAt: new Date(now.getTime() + 65 * 60_000), timeZone: 'Asia/Shanghai',
-    mode: input.mode ?? 'online', roomId: null, classification: 1, agenda: [],
-    invitation: { users: await Promise.all(input.participants.map(async (p) => ({ userId: await userIdOf(t, p), role: 'attendee' as const }))), units: [] },
-    reminderMinutes: null,
-  }, { schedule: true, acceptClashes: true });
+  const ctx = {
+    actor: { id: organiser.subject.id, name: organiser.subject.username },
+    ip: '127.0.0.1',
+    userAgent: 'test',
+    at: now,
+    auditKey: svc.keys.audit,
+  };
+  const outcome = await createMeeting(
+    svc,
+    ctx,
+    organiser.subject,
+    {
+      title: '线上专题会议',
+      type: 'zhuanti',
+      customType: null,
+      description: '',
+      hostId: await userIdOf(t, input.host),
+      minuteTakerId: null,
+      startAt: new Date(now.getTime() + 5 * 60_000),
+      endAt: new Date(now.getTime() + 65 * 60_000),
+      timeZone: 'Asia/Shanghai',
+      mode: input.mode ?? 'online',
+      roomId: null,
+      classification: 1,
+      agenda: [],
+      invitation: {
+        users: await Promise.all(
+          input.participants.map(async (p) => ({ userId: await userIdOf(t, p), role: 'attendee' as const })),
+        ),
+        units: [],
+      },
+      reminderMinutes: null,
+    },
+    { schedule: true, acceptClashes: true },
+  );
   const row = await svc.db.meeting.findUniqueOrThrow({ where: { id: outcome.id }, select: { joinCode: true } });
   if (!outcome.passcode || !row.joinCode) throw new Error('an online meeting has a passcode');
   return { meetingId: outcome.id, passcode: outcome.passcode, joinCode: row.joinCode };
@@ -36,7 +73,10 @@ export class MeetingSocket {
   readonly notifications: MeetingNotification[] = [];
   private readonly events = new EventEmitter();
 
-  private constructor(readonly socket: Socket, readonly userId: string) {
+  private constructor(
+    readonly socket: Socket,
+    readonly userId: string,
+  ) {
     socket.on('meeting:notification', (n: MeetingNotification) => {
       this.notifications.push(n);
       this.events.emit(n.method, n);
@@ -45,7 +85,11 @@ export class MeetingSocket {
 
   static async connect(t: TestApp, url: string, username: string): Promise<MeetingSocket> {
     const client = await signedIn(t, username);
-    const socket = connect(url, { transports: ['websocket'], extraHeaders: { cookie: client.cookie }, reconnection: false });
+    const socket = connect(url, {
+      transports: ['websocket'],
+      extraHeaders: { cookie: client.cookie },
+      reconnection: false,
+    });
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', () => resolve());
       socket.once('connect_error', reject);
@@ -66,7 +110,10 @@ export class MeetingSocket {
   }
 
   /** Resolves with the next notification of this kind that matches. */
-  next<N extends NotificationMethod>(method: N, match: (n: Extract<MeetingNotification, { method: N }>) => boolean = () => true): Promise<Extract<MeetingNotification, { method: N }>> {
+  next<N extends NotificationMethod>(
+    method: N,
+    match: (n: Extract<MeetingNotification, { method: N }>) => boolean = () => true,
+  ): Promise<Extract<MeetingNotification, { method: N }>> {
     return new Promise((resolve) => {
       const listener = (n: Extract<MeetingNotification, { method: N }>) => {
         if (!match(n)) return;

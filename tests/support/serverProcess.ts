@@ -18,7 +18,16 @@ export interface ServerProcess {
 export function startServer(dataDir: string, port: number, env: Record<string, string> = {}): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
-    env: { ...process.env, TONGBAN_DATA_DIR: dataDir, TONGBAN_PORT: String(port), TONGBAN_HOST: '127.0.0.1', TONGBAN_DEMO: '1', TONGBAN_AUTH_RATE_LIMIT: '1000', TONGBAN_LOG_LEVEL: 'warn', ...env },
+    env: {
+      ...process.env,
+      TONGBAN_DATA_DIR: dataDir,
+      TONGBAN_PORT: String(port),
+      TONGBAN_HOST: '127.0.0.1',
+      TONGBAN_DEMO: '1',
+      TONGBAN_AUTH_RATE_LIMIT: '1000',
+      TONGBAN_LOG_LEVEL: 'warn',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -32,7 +41,9 @@ export function startServer(dataDir: string, port: number, env: Record<string, s
       }
     };
     child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => { out += chunk.toString(); });
+    child.stderr!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
     void exited.then((code) => reject(new Error(`server exited (${code}) before it was ready:\n${out.slice(-2000)}`)));
   });
 }
@@ -57,7 +68,9 @@ export class HttpSession {
     const setCookie = res.headers.get('set-cookie');
     const match = setCookie ? /tb_session=([^;]*)/.exec(setCookie) : null;
     if (match) this.cookie = `tb_session=${match[1]}`;
-    const json = (res.headers.get('content-type') ?? '').includes('json') ? ((await res.json()) as Record<string, unknown>) : {};
+    const json = (res.headers.get('content-type') ?? '').includes('json')
+      ? ((await res.json()) as Record<string, unknown>)
+      : {};
     if (typeof json.csrfToken === 'string') this.csrf = json.csrfToken;
     return { status: res.status, json };
   }

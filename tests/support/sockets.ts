@@ -16,7 +16,11 @@ export function nextEvent<T>(socket: Socket, event: string, match: (payload: T) 
 
 /** A connected socket with the client's session cookie; the caller closes it. */
 export async function socketAs(baseUrl: string, client: TestClient): Promise<Socket> {
-  const socket = connect(baseUrl, { transports: ['websocket'], extraHeaders: { cookie: client.cookie }, reconnection: false });
+  const socket = connect(baseUrl, {
+    transports: ['websocket'],
+    extraHeaders: { cookie: client.cookie },
+    reconnection: false,
+  });
   await nextEvent(socket, 'connect');
   return socket;
 }

@@ -24,7 +24,9 @@ export interface TestApp {
  * `clockAt`: the instant the app's clock starts at (it then runs on with real time); by default the process's "now",
  * which `npm test -- --clock-at=…` moves for the whole run.
  */
-export async function createTestApp(options: { demo?: boolean; config?: Partial<Config>; clockAt?: Date } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { demo?: boolean; config?: Partial<Config>; clockAt?: Date } = {},
+): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-test-'));
   const clock = new AdjustableClock(options.clockAt);
   // Every test signs in from one address many times: the per-IP sign-in limit is for offices, not for test files (a test
@@ -57,7 +59,12 @@ export class TestClient {
 
   constructor(private readonly app: FastifyInstance) {}
 
-  async request(method: InjectOptions['method'], url: string, payload?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+  async request(
+    method: InjectOptions['method'],
+    url: string,
+    payload?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<LightMyRequestResponse> {
     const res = await this.app.inject({
       method,
       url,
@@ -75,10 +82,18 @@ export class TestClient {
     return res;
   }
 
-  get(url: string) { return this.request('GET', url); }
-  post(url: string, payload?: unknown) { return this.request('POST', url, payload); }
-  put(url: string, payload?: unknown) { return this.request('PUT', url, payload); }
-  patch(url: string, payload?: unknown) { return this.request('PATCH', url, payload); }
+  get(url: string) {
+    return this.request('GET', url);
+  }
+  post(url: string, payload?: unknown) {
+    return this.request('POST', url, payload);
+  }
+  put(url: string, payload?: unknown) {
+    return this.request('PUT', url, payload);
+  }
+  patch(url: string, payload?: unknown) {
+    return this.request('PATCH', url, payload);
+  }
 
   async signIn(username: string, password = DEMO_PASSWORD): Promise<LightMyRequestResponse> {
     return this.post('/api/auth/sign-in', { username, password });
@@ -94,7 +109,13 @@ function rememberedSecrets(t: TestApp): Map<string, string> {
 }
 
 /** Completes a sign-in that asks for a second factor: enrols an authenticator on first use, else proves its code. */
-async function passSecondFactor(t: TestApp, client: TestClient, username: string, stage: string, secret: string | undefined): Promise<void> {
+async function passSecondFactor(
+  t: TestApp,
+  client: TestClient,
+  username: string,
+  stage: string,
+  secret: string | undefined,
+): Promise<void> {
   if (stage === 'mfa_enrolment') {
     const enrol = (await client.post('/api/me/mfa/enrolment')).json() as { secret: string };
     const confirm = await client.post('/api/me/mfa/enrolment/confirm', { code: totpAt(enrol.secret, t.clock.now()) });
@@ -129,7 +150,8 @@ export async function signedInWithMfa(t: TestApp, username: string): Promise<Tes
   const client = new TestClient(t.app);
   const res = await client.signIn(username);
   const { stage } = res.json() as { stage: string };
-  if (res.statusCode !== 200 || stage === 'active') throw new Error(`${username} signed in without a second factor: ${res.body}`);
+  if (res.statusCode !== 200 || stage === 'active')
+    throw new Error(`${username} signed in without a second factor: ${res.body}`);
   await passSecondFactor(t, client, username, stage, rememberedSecrets(t).get(username));
   return client;
 }

@@ -10,7 +10,17 @@ import { PageInk } from './ink/pageInk.ts';
 import type { ExportablePage } from './surface.ts';
 import { download, pdfOf, pngOf, renderPage } from './whiteboard/exportPage.ts';
 
-export function ExportMenu({ meetingId, page, hidden, title }: { meetingId: string; page: ExportablePage | null; hidden: readonly string[]; title: string }) {
+export function ExportMenu({
+  meetingId,
+  page,
+  hidden,
+  title,
+}: {
+  meetingId: string;
+  page: ExportablePage | null;
+  hidden: readonly string[];
+  title: string;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
@@ -45,15 +55,21 @@ export function ExportMenu({ meetingId, page, hidden, title }: { meetingId: stri
   };
 
   return (
-    <Dropdown disabled={!page} trigger={['click']} menu={{
-      items: [
-        { key: 'png', label: t('annotate.export.png') },
-        { key: 'pdf', label: t('annotate.export.pdf') },
-        { key: 'minutes', label: <span data-testid="export-to-minutes">{t('annotate.export.toMinutes')}</span> },
-      ],
-      onClick: ({ key }) => void run(key as 'png' | 'pdf' | 'minutes'),
-    }}>
-      <Button size="large" icon={<ExportOutlined />} loading={busy} data-testid="export">{t('annotate.export.label')}</Button>
+    <Dropdown
+      disabled={!page}
+      trigger={['click']}
+      menu={{
+        items: [
+          { key: 'png', label: t('annotate.export.png') },
+          { key: 'pdf', label: t('annotate.export.pdf') },
+          { key: 'minutes', label: <span data-testid="export-to-minutes">{t('annotate.export.toMinutes')}</span> },
+        ],
+        onClick: ({ key }) => void run(key as 'png' | 'pdf' | 'minutes'),
+      }}
+    >
+      <Button size="large" icon={<ExportOutlined />} loading={busy} data-testid="export">
+        {t('annotate.export.label')}
+      </Button>
     </Dropdown>
   );
 }

@@ -34,7 +34,10 @@ interface MaterialViewProps {
   onExportable(page: ExportablePage | null): void;
 }
 
-type Loaded = { phase: 'loading' } | { phase: 'failed'; error: unknown } | { phase: 'ready'; pdf: PDFDocumentProxy; cache: PageCache };
+type Loaded =
+  | { phase: 'loading' }
+  | { phase: 'failed'; error: unknown }
+  | { phase: 'ready'; pdf: PDFDocumentProxy; cache: PageCache };
 
 function usePdf(meetingId: string, materialId: string): Loaded {
   const [state, setState] = useState<Loaded>({ phase: 'loading' });
@@ -72,7 +75,10 @@ function useAnnotationDocs(meetingId: string, materialId: string): { ids: Materi
     let cancelled = false;
     setIds(null);
     setError(null);
-    annotationsApi.material(meetingId, materialId).then((found) => !cancelled && setIds(found), (err: unknown) => !cancelled && setError(err));
+    annotationsApi.material(meetingId, materialId).then(
+      (found) => !cancelled && setIds(found),
+      (err: unknown) => !cancelled && setError(err),
+    );
     return () => {
       cancelled = true;
     };
@@ -96,11 +102,17 @@ export function MaterialView({ ctx, material, page, onPage, followed, showSide, 
 
   const sharedDoc = shared.phase === 'ready' ? shared.connection.doc : null;
   const ownDoc = own.phase === 'ready' ? own.connection.doc : null;
-  const sources = useMemo<InkSource[]>(() => [
-    ...(sharedDoc ? [{ doc: sharedDoc, layer: 'shared' as const }] : []),
-    ...(ownDoc ? [{ doc: ownDoc, layer: 'private' as const }] : []),
-  ], [sharedDoc, ownDoc]);
-  const history = useMemo(() => (sharedDoc && ownDoc ? new InkHistory([sharedDoc, ownDoc]) : null), [sharedDoc, ownDoc]);
+  const sources = useMemo<InkSource[]>(
+    () => [
+      ...(sharedDoc ? [{ doc: sharedDoc, layer: 'shared' as const }] : []),
+      ...(ownDoc ? [{ doc: ownDoc, layer: 'private' as const }] : []),
+    ],
+    [sharedDoc, ownDoc],
+  );
+  const history = useMemo(
+    () => (sharedDoc && ownDoc ? new InkHistory([sharedDoc, ownDoc]) : null),
+    [sharedDoc, ownDoc],
+  );
   useEffect(() => () => history?.destroy(), [history]);
   const access = shared.phase === 'ready' ? shared.access : 'view';
   const canDraw = history !== null && (access === 'comment' || access === 'edit' || access === 'suggest');
@@ -113,10 +125,13 @@ export function MaterialView({ ctx, material, page, onPage, followed, showSide, 
   useEffect(() => {
     if (!cache || sizes.has(current)) return;
     let cancelled = false;
-    cache.page(current).then((p) => {
-      const v = p.getViewport({ scale: 1 });
-      if (!cancelled) setSizes((s) => new Map(s).set(current, { width: v.width, height: v.height }));
-    }, (err: unknown) => ctx.failed(err));
+    cache.page(current).then(
+      (p) => {
+        const v = p.getViewport({ scale: 1 });
+        if (!cancelled) setSizes((s) => new Map(s).set(current, { width: v.width, height: v.height }));
+      },
+      (err: unknown) => ctx.failed(err),
+    );
     return () => {
       cancelled = true;
     };
@@ -129,7 +144,11 @@ export function MaterialView({ ctx, material, page, onPage, followed, showSide, 
       return;
     }
     onExportable({
-      pageKey: String(current), size, sources, source: { sourceType: 'material', sourceId: material.id, page: String(current) }, caption: t('annotate.export.materialCaption', { title: material.title, page: current }),
+      pageKey: String(current),
+      size,
+      sources,
+      source: { sourceType: 'material', sourceId: material.id, page: String(current) },
+      caption: t('annotate.export.materialCaption', { title: material.title, page: current }),
       drawBackground: async (c, width, height) => {
         const rendered = await cache.render(current, width / size.width);
         c.fillStyle = '#ffffff';
@@ -146,40 +165,79 @@ export function MaterialView({ ctx, material, page, onPage, followed, showSide, 
     return { matches: onPage.map(({ m }) => m.ranges), current: onPage.findIndex(({ i }) => i === search.current) };
   }, [search.matches, search.current, current]);
 
-  const flip = useCallback((delta: 1 | -1) => {
-    const next = current + delta;
-    if (next >= 1 && next <= pages) onPage(next);
-  }, [current, pages, onPage]);
+  const flip = useCallback(
+    (delta: 1 | -1) => {
+      const next = current + delta;
+      if (next >= 1 && next <= pages) onPage(next);
+    },
+    [current, pages, onPage],
+  );
   useFlipKeys(flip);
 
-  if (loaded.phase === 'failed') return <Result status="warning" title={t('annotate.failed', { message: errorMessage(t, loaded.error) })} />;
+  if (loaded.phase === 'failed')
+    return <Result status="warning" title={t('annotate.failed', { message: errorMessage(t, loaded.error) })} />;
   if (idsError) return <Result status="warning" title={t('annotate.failed', { message: errorMessage(t, idsError) })} />;
-  if (!cache || !size) return <div className="an-center"><Spin tip={t('annotate.loading')}><div className="an-spin-room" /></Spin></div>;
+  if (!cache || !size)
+    return (
+      <div className="an-center">
+        <Spin tip={t('annotate.loading')}>
+          <div className="an-spin-room" />
+        </Spin>
+      </div>
+    );
 
   const inkFailed = shared.phase === 'failed' ? shared.error : own.phase === 'failed' ? own.error : null;
   return (
-    <div className="an-surface" data-testid="material-view" data-material-id={material.id} data-pages={pages} data-page={current}>
+    <div
+      className="an-surface"
+      data-testid="material-view"
+      data-material-id={material.id}
+      data-pages={pages}
+      data-page={current}
+    >
       {showSide && (
         <aside className="an-side">
           <div className="an-search">
-            <Input.Search allowClear placeholder={t('annotate.viewer.search')} aria-label={t('annotate.viewer.search')} loading={search.searching}
-              value={query} onChange={(e) => setQuery(e.target.value)} onSearch={() => {
+            <Input.Search
+              allowClear
+              placeholder={t('annotate.viewer.search')}
+              aria-label={t('annotate.viewer.search')}
+              loading={search.searching}
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+              onSearch={() => {
                 const hit = search.go(1);
                 if (hit) onPage(hit.page);
-              }} data-testid="search" />
+              }}
+              data-testid="search"
+            />
             {query.trim() && !search.searching && (
               <div className="an-search__nav">
                 <Typography.Text type="secondary" data-testid="search-count">
-                  {search.matches.length === 0 ? t('annotate.viewer.noResults') : t('annotate.viewer.searchResults', { current: search.current + 1, total: search.matches.length })}
+                  {search.matches.length === 0
+                    ? t('annotate.viewer.noResults')
+                    : t('annotate.viewer.searchResults', { current: search.current + 1, total: search.matches.length })}
                 </Typography.Text>
-                <Button size="small" icon={<LeftOutlined />} aria-label={t('annotate.viewer.previousHit')} disabled={search.matches.length === 0} onClick={() => {
-                  const hit = search.go(-1);
-                  if (hit) onPage(hit.page);
-                }} />
-                <Button size="small" icon={<RightOutlined />} aria-label={t('annotate.viewer.nextHit')} disabled={search.matches.length === 0} onClick={() => {
-                  const hit = search.go(1);
-                  if (hit) onPage(hit.page);
-                }} />
+                <Button
+                  size="small"
+                  icon={<LeftOutlined />}
+                  aria-label={t('annotate.viewer.previousHit')}
+                  disabled={search.matches.length === 0}
+                  onClick={() => {
+                    const hit = search.go(-1);
+                    if (hit) onPage(hit.page);
+                  }}
+                />
+                <Button
+                  size="small"
+                  icon={<RightOutlined />}
+                  aria-label={t('annotate.viewer.nextHit')}
+                  disabled={search.matches.length === 0}
+                  onClick={() => {
+                    const hit = search.go(1);
+                    if (hit) onPage(hit.page);
+                  }}
+                />
               </div>
             )}
           </div>
@@ -187,12 +245,16 @@ export function MaterialView({ ctx, material, page, onPage, followed, showSide, 
         </aside>
       )}
       <div className="an-main">
-        {inkFailed !== null && <Alert type="warning" showIcon banner title={t('annotate.failed', { message: errorMessage(t, inkFailed) })} />}
+        {inkFailed !== null && (
+          <Alert type="warning" showIcon banner title={t('annotate.failed', { message: errorMessage(t, inkFailed) })} />
+        )}
         {history && (
           <PageView
             pageKey={String(current)}
             pageSize={size}
-            renderBackground={(scale) => <PdfPageBackground cache={cache} pageNumber={current} scale={scale} hits={hitsOnPage} />}
+            renderBackground={(scale) => (
+              <PdfPageBackground cache={cache} pageNumber={current} scale={scale} hits={hitsOnPage} />
+            )}
             sources={sources}
             canDraw={canDraw}
             moderator={moderator}
@@ -202,11 +264,31 @@ export function MaterialView({ ctx, material, page, onPage, followed, showSide, 
             {...surfacePageProps(ctx, followed, { materialId: material.id, page: String(current) })}
           />
         )}
-        {!history && <div className="an-center"><Spin /></div>}
+        {!history && (
+          <div className="an-center">
+            <Spin />
+          </div>
+        )}
         <div className="an-pager">
-          <Button size="large" shape="circle" icon={<LeftOutlined />} disabled={current <= 1} onClick={() => flip(-1)} aria-label={t('annotate.viewer.previous')} data-testid="previous-page" />
+          <Button
+            size="large"
+            shape="circle"
+            icon={<LeftOutlined />}
+            disabled={current <= 1}
+            onClick={() => flip(-1)}
+            aria-label={t('annotate.viewer.previous')}
+            data-testid="previous-page"
+          />
           <span data-testid="page-number">{t('annotate.viewer.page', { page: current, pages })}</span>
-          <Button size="large" shape="circle" icon={<RightOutlined />} disabled={current >= pages} onClick={() => flip(1)} aria-label={t('annotate.viewer.next')} data-testid="next-page" />
+          <Button
+            size="large"
+            shape="circle"
+            icon={<RightOutlined />}
+            disabled={current >= pages}
+            onClick={() => flip(1)}
+            aria-label={t('annotate.viewer.next')}
+            data-testid="next-page"
+          />
         </div>
       </div>
     </div>

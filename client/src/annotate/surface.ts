@@ -53,7 +53,11 @@ export interface ExportablePage {
 }
 
 /** The page view's props that come from the workspace: who draws how, and following the presenter on this page. */
-export function surfacePageProps(ctx: SurfaceContext, followed: FollowedView | null, shown: { materialId: string | null; page: string }) {
+export function surfacePageProps(
+  ctx: SurfaceContext,
+  followed: FollowedView | null,
+  shown: { materialId: string | null; page: string },
+) {
   return {
     userId: ctx.me.id,
     penSeen: ctx.penSeen,

@@ -20,7 +20,9 @@ export function useMeetingWhiteboard(meetingId: string, title: string): { docume
     setError(null);
     const look = async () => {
       const list = await annotationsApi.whiteboards(meetingId);
-      const found = list.items[0]?.documentId ?? (list.canCreate ? (await annotationsApi.createWhiteboard(meetingId, titleRef.current)).documentId : null);
+      const found =
+        list.items[0]?.documentId ??
+        (list.canCreate ? (await annotationsApi.createWhiteboard(meetingId, titleRef.current)).documentId : null);
       if (cancelled) return;
       if (found) setDocumentId(found);
       else timer = setTimeout(() => void look().catch(fail), WAIT_MS);

@@ -13,6 +13,7 @@ export interface AuditQuery {
 }
 
 export const auditApi = {
-  search: (query: AuditQuery) => http.get<{ items: AuditEvent[]; total: number }>('/api/audit', { query: { ...query } }),
+  search: (query: AuditQuery) =>
+    http.get<{ items: AuditEvent[]; total: number }>('/api/audit', { query: { ...query } }),
   verify: () => http.post<ChainVerdict>('/api/audit/verify'),
 };

@@ -3,7 +3,8 @@ import { http } from './http.ts';
 import type { Ok, Session, StageAnswer } from './types.ts';
 
 export const authApi = {
-  signIn: (username: string, password: string) => http.post<StageAnswer>('/api/auth/sign-in', { username, password }, { expectUnauthorized: true }),
+  signIn: (username: string, password: string) =>
+    http.post<StageAnswer>('/api/auth/sign-in', { username, password }, { expectUnauthorized: true }),
   verifySecondFactor: (code: string) => http.post<StageAnswer>('/api/auth/mfa', { code }, { expectUnauthorized: true }),
   session: () => http.get<Session>('/api/auth/session', { expectUnauthorized: true }),
   signOut: () => http.post<Ok>('/api/auth/sign-out'),

@@ -2,7 +2,15 @@
 // tracked changes and comment threads. Shapes come from the server's own schemas (type-only imports).
 import type { z } from 'zod';
 import type {
-  createBody, diffBody, documentBody, listQuery, shareView, suggestionBody, threadBody, tokenBody, versionBody,
+  createBody,
+  diffBody,
+  documentBody,
+  listQuery,
+  shareView,
+  suggestionBody,
+  threadBody,
+  tokenBody,
+  versionBody,
 } from '../../../server/routes/documents/schema.ts';
 import type { Access } from '../../../server/policies/documents.ts';
 import type { DocumentKind } from '../../../common/schema/documentKinds.ts';
@@ -32,7 +40,11 @@ export type ThreadComment = Thread['comments'][number];
 export const DOCUMENT_KINDS = ['draft', 'minutes', 'material', 'whiteboard'] as const satisfies readonly DocumentKind[];
 export const DOCUMENT_STATUSES = ['editing', 'submitted', 'finalised'] as const satisfies readonly DocumentStatus[];
 /** The owner's workflow steps from each status (server/domain/documents/documentWorkflow.ts decides). */
-export const WORKFLOW_STEPS: Record<DocumentStatus, WorkflowAction[]> = { editing: ['submit', 'finalise'], submitted: ['return', 'finalise'], finalised: ['reopen'] };
+export const WORKFLOW_STEPS: Record<DocumentStatus, WorkflowAction[]> = {
+  editing: ['submit', 'finalise'],
+  submitted: ['return', 'finalise'],
+  finalised: ['reopen'],
+};
 export const DOCUMENT_SCOPES = ['all', 'mine', 'shared', 'unit', 'recent'] as const satisfies readonly DocumentScope[];
 export const SHARE_ACCESS = ['view', 'comment', 'suggest', 'edit'] as const satisfies readonly ShareAccess[];
 
@@ -51,8 +63,10 @@ export const documentsApi = {
   list: (query: DocumentQuery) => http.get<{ items: DocumentInfo[]; total: number }>(base, { query: { ...query } }),
   create: (body: NewDocument) => http.post<DocumentInfo>(base, body),
   get: (id: string) => http.get<DocumentInfo>(one(id)),
-  update: (id: string, changes: { title?: string; classification?: Classification; reviewMode?: boolean }) => http.patch<DocumentInfo>(one(id), changes),
-  workflow: (id: string, action: WorkflowAction, note: string) => http.post<{ status: string; versionId: string }>(`${one(id)}/workflow`, { action, note }),
+  update: (id: string, changes: { title?: string; classification?: Classification; reviewMode?: boolean }) =>
+    http.patch<DocumentInfo>(one(id), changes),
+  workflow: (id: string, action: WorkflowAction, note: string) =>
+    http.post<{ status: string; versionId: string }>(`${one(id)}/workflow`, { action, note }),
 
   shares: (id: string) => http.get<{ shares: Share[] }>(`${one(id)}/shares`),
   setShares: (id: string, shares: ShareInput[]) => http.put<Ok>(`${one(id)}/shares`, { shares }),
@@ -64,9 +78,12 @@ export const documentsApi = {
   },
 
   versions: (id: string) => http.get<{ items: Version[] }>(`${one(id)}/versions`),
-  saveVersion: (id: string, name: string) => http.post<{ id: string; contentHash: string }>(`${one(id)}/versions`, { name }),
-  version: (id: string, versionId: string) => http.get<{ id: string; content: Record<string, unknown> }>(`${one(id)}/versions/${encodeURIComponent(versionId)}`),
-  restoreVersion: (id: string, versionId: string) => http.post<Ok>(`${one(id)}/versions/${encodeURIComponent(versionId)}/restore`),
+  saveVersion: (id: string, name: string) =>
+    http.post<{ id: string; contentHash: string }>(`${one(id)}/versions`, { name }),
+  version: (id: string, versionId: string) =>
+    http.get<{ id: string; content: Record<string, unknown> }>(`${one(id)}/versions/${encodeURIComponent(versionId)}`),
+  restoreVersion: (id: string, versionId: string) =>
+    http.post<Ok>(`${one(id)}/versions/${encodeURIComponent(versionId)}/restore`),
   diff: (id: string, from: string, to = 'current') => http.get<VersionDiff>(`${one(id)}/diff`, { query: { from, to } }),
 
   suggestions: (id: string) => http.get<{ items: Suggestion[] }>(`${one(id)}/suggestions`),
@@ -74,8 +91,10 @@ export const documentsApi = {
   authors: (id: string) => http.get<{ authors: Record<string, string> }>(`${one(id)}/authors`),
 
   threads: (id: string) => http.get<{ items: Thread[] }>(`${one(id)}/threads`),
-  openThread: (id: string, body: { quote: string; body: string; mentions: string[] }) => http.post<{ threadId: string; commentId: string }>(`${one(id)}/threads`, body),
-  reply: (id: string, threadId: string, body: { body: string; mentions: string[] }) => http.post<{ commentId: string }>(`${thread(id, threadId)}/comments`, body),
+  openThread: (id: string, body: { quote: string; body: string; mentions: string[] }) =>
+    http.post<{ threadId: string; commentId: string }>(`${one(id)}/threads`, body),
+  reply: (id: string, threadId: string, body: { body: string; mentions: string[] }) =>
+    http.post<{ commentId: string }>(`${thread(id, threadId)}/comments`, body),
   resolve: (id: string, threadId: string) => http.post<Ok>(`${thread(id, threadId)}/resolve`),
   reopen: (id: string, threadId: string) => http.post<Ok>(`${thread(id, threadId)}/reopen`),
 };

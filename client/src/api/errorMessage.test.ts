@@ -11,10 +11,15 @@ import { ApiError } from './http.ts';
 
 const i18n = i18next.createInstance();
 beforeAll(async () => {
-  await i18n.init({ resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } }, lng: 'zh-CN', interpolation: { escapeValue: false } });
+  await i18n.init({
+    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+    lng: 'zh-CN',
+    interpolation: { escapeValue: false },
+  });
 });
 
-const tooLarge = (details?: unknown) => new ApiError(413, 'file_too_large', 'The file is too large: the limit is 50 MB', details);
+const tooLarge = (details?: unknown) =>
+  new ApiError(413, 'file_too_large', 'The file is too large: the limit is 50 MB', details);
 
 describe('a file over the size limit', () => {
   it.each([

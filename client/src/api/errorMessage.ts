@@ -25,7 +25,8 @@ function detail<T>(details: unknown, key: string, guard: (v: unknown) => v is T)
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isNumber = (v: unknown): v is number => typeof v === 'number';
 const isArray = (v: unknown): v is unknown[] => Array.isArray(v);
-const bytesToMb = (bytes: number | undefined) => (bytes === undefined ? undefined : Math.round((bytes / 1024 / 1024) * 10) / 10);
+const bytesToMb = (bytes: number | undefined) =>
+  bytes === undefined ? undefined : Math.round((bytes / 1024 / 1024) * 10) / 10;
 
 /** When a locked account may try again, if the server said. */
 export function lockedUntil(err: unknown): Date | null {
@@ -35,16 +36,23 @@ export function lockedUntil(err: unknown): Date | null {
 }
 
 export function errorMessage(t: TFunction, err: unknown): string {
-  if (!(err instanceof ApiError)) return t('errors.generic', { message: err instanceof Error ? err.message : String(err) });
+  if (!(err instanceof ApiError))
+    return t('errors.generic', { message: err instanceof Error ? err.message : String(err) });
   switch (err.code) {
     case 'account_locked': {
       const until = lockedUntil(err);
-      return until ? t('errors.account_locked', { until: dayjs(until).format('YYYY-MM-DD HH:mm') }) : t('errors.account_locked_plain');
+      return until
+        ? t('errors.account_locked', { until: dayjs(until).format('YYYY-MM-DD HH:mm') })
+        : t('errors.account_locked_plain');
     }
     case 'weak_password': {
       const minLength = detail(err.details, 'minLength', isNumber) ?? 10;
       const problems = (detail(err.details, 'problems', isArray) ?? []).filter(isPasswordProblem);
-      const text = listOf(t, problems.map((p) => t(`passwordProblems.${p}`, { minLength })), 'semicolon');
+      const text = listOf(
+        t,
+        problems.map((p) => t(`passwordProblems.${p}`, { minLength })),
+        'semicolon',
+      );
       return t('errors.weak_password', { problems: text || err.message });
     }
     case 'file_too_large': {

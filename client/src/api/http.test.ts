@@ -45,10 +45,19 @@ describe('http', () => {
   });
 
   it('turns an error answer into an ApiError with the server code and details', async () => {
-    answer(423, { statusCode: 423, code: 'account_locked', message: 'locked', details: { lockedUntil: '2026-01-01T00:00:00.000Z' } });
+    answer(423, {
+      statusCode: 423,
+      code: 'account_locked',
+      message: 'locked',
+      details: { lockedUntil: '2026-01-01T00:00:00.000Z' },
+    });
     const err = await http.post('/api/auth/sign-in', { username: 'a', password: 'b' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
-    expect(err).toMatchObject({ status: 423, code: 'account_locked', details: { lockedUntil: '2026-01-01T00:00:00.000Z' } });
+    expect(err).toMatchObject({
+      status: 423,
+      code: 'account_locked',
+      details: { lockedUntil: '2026-01-01T00:00:00.000Z' },
+    });
   });
 
   it('reports a lost session, but not an expected 401 such as a wrong password', async () => {

@@ -26,7 +26,12 @@ export class ApiError extends Error {
 export const NETWORK_ERROR = 'network';
 
 function isErrorBody(value: unknown): value is ErrorBody {
-  return typeof value === 'object' && value !== null && typeof (value as ErrorBody).code === 'string' && typeof (value as ErrorBody).message === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as ErrorBody).code === 'string' &&
+    typeof (value as ErrorBody).message === 'string'
+  );
 }
 
 let csrfToken: string | null = null;
@@ -74,14 +79,20 @@ function withQuery(path: string, query: RequestOptions['query']): string {
   return text ? `${path}?${text}` : path;
 }
 
-export async function request<T>(method: Method, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+export async function request<T>(
+  method: Method,
+  path: string,
+  body?: unknown,
+  options: RequestOptions = {},
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   // The server refuses a JSON content type with an empty body, so it is only sent with a body. A FormData body
   // (an upload) sets its own multipart content type with the boundary.
   const form = typeof FormData !== 'undefined' && body instanceof FormData;
   // A Blob (an image) is sent as it is, with its own type.
   const raw = typeof Blob !== 'undefined' && body instanceof Blob;
-  if (body !== undefined && !form) headers['content-type'] = raw ? (body as Blob).type || 'application/octet-stream' : 'application/json';
+  if (body !== undefined && !form)
+    headers['content-type'] = raw ? (body as Blob).type || 'application/octet-stream' : 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
 
   let response: Response;
@@ -113,7 +124,11 @@ export async function request<T>(method: Method, path: string, body?: unknown, o
   if (!response.ok) {
     const error = isErrorBody(parsed)
       ? new ApiError(response.status, parsed.code, parsed.message, parsed.details)
-      : new ApiError(response.status, response.status >= 500 ? 'internal_error' : 'bad_request', response.statusText || `HTTP ${response.status}`);
+      : new ApiError(
+          response.status,
+          response.status >= 500 ? 'internal_error' : 'bad_request',
+          response.statusText || `HTTP ${response.status}`,
+        );
     if (response.status === 401 && !options.expectUnauthorized && error.code === 'unauthenticated') {
       for (const listener of unauthorizedListeners) listener();
     }
@@ -129,7 +144,8 @@ export const http = {
   patch: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PATCH', path, body, options),
   delete: <T>(path: string, options?: RequestOptions) => request<T>('DELETE', path, undefined, options),
   /** A file's bytes (a material's PDF, an image). */
-  bytes: (path: string, options?: RequestOptions) => request<Uint8Array>('GET', path, undefined, { ...options, bytes: true }),
+  bytes: (path: string, options?: RequestOptions) =>
+    request<Uint8Array>('GET', path, undefined, { ...options, bytes: true }),
   /** multipart/form-data, for file uploads. */
   upload: <T>(path: string, form: FormData, options?: RequestOptions) => request<T>('POST', path, form, options),
   /** A file as the whole request body (Content-Type from the Blob: an image/png, say). */

@@ -19,6 +19,7 @@ export const meApi = {
   changePassword: (currentPassword: string, newPassword: string) =>
     http.post<Ok>('/api/me/password', { currentPassword, newPassword }, { expectUnauthorized: true }),
   startEnrolment: () => http.post<Enrolment>('/api/me/mfa/enrolment'),
-  confirmEnrolment: (code: string) => http.post<EnrolmentConfirmed>('/api/me/mfa/enrolment/confirm', { code }, { expectUnauthorized: true }),
+  confirmEnrolment: (code: string) =>
+    http.post<EnrolmentConfirmed>('/api/me/mfa/enrolment/confirm', { code }, { expectUnauthorized: true }),
   setLocale: (locale: Locale) => http.patch<Ok>('/api/me', { locale }),
 };

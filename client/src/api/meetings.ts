@@ -2,19 +2,54 @@
 // materials. Shapes come from the server's own schemas (type-only imports: nothing of the server reaches the bundle).
 import type { z } from 'zod';
 import type {
-  agendaItemBody, clashCheckBody, clashCheckResult, createBody, listBody, meetingDetailBody, meetingSummaryBody, materialBody, participantsOutcomeBody,
-  readersBody, rescheduleBody, rescheduleOutcomeBody, rsvpBody, rsvpOutcomeBody, scheduleOutcomeBody, signInCodeBody, signInOutcomeBody, passcodeBody,
-  attendanceSummaryBody, rsvpSummaryBody, clashViewBody,
+  agendaItemBody,
+  clashCheckBody,
+  clashCheckResult,
+  createBody,
+  listBody,
+  meetingDetailBody,
+  meetingSummaryBody,
+  materialBody,
+  participantsOutcomeBody,
+  readersBody,
+  rescheduleBody,
+  rescheduleOutcomeBody,
+  rsvpBody,
+  rsvpOutcomeBody,
+  scheduleOutcomeBody,
+  signInCodeBody,
+  signInOutcomeBody,
+  passcodeBody,
+  attendanceSummaryBody,
+  rsvpSummaryBody,
+  clashViewBody,
 } from '../../../server/routes/meetings/schema.ts';
 import type { availabilityBody, createRoomBody, roomBody } from '../../../server/routes/rooms/schema.ts';
 import type { CalendarView } from '../../../server/domain/meetings/localTime.ts';
-import type { MeetingMode, MeetingType, ParticipantRole, RoomEquipment, RsvpAnswer, RsvpState } from '../../../server/domain/meetings/vocabulary.ts';
+import type {
+  MeetingMode,
+  MeetingType,
+  ParticipantRole,
+  RoomEquipment,
+  RsvpAnswer,
+  RsvpState,
+} from '../../../server/domain/meetings/vocabulary.ts';
 import type { AttendanceState } from '../../../server/domain/meetings/attendance.ts';
 import type { MeetingStatus } from '../../../server/domain/meetings/meetingStatus.ts';
 import { http } from './http.ts';
 import type { Ok } from './types.ts';
 
-export type { AttendanceState, CalendarView, MeetingMode, MeetingStatus, MeetingType, ParticipantRole, RoomEquipment, RsvpAnswer, RsvpState };
+export type {
+  AttendanceState,
+  CalendarView,
+  MeetingMode,
+  MeetingStatus,
+  MeetingType,
+  ParticipantRole,
+  RoomEquipment,
+  RsvpAnswer,
+  RsvpState,
+};
 export type NewMeeting = z.input<typeof createBody>;
 export type AgendaItemInput = z.input<typeof agendaItemBody>;
 export type ScheduleOutcome = z.infer<typeof scheduleOutcomeBody>;
@@ -43,17 +78,32 @@ export type Availability = z.infer<typeof availabilityBody>;
 export type MeetingScope = 'mine' | 'unit' | 'organised';
 
 /** Mirrors the server's vocabularies (server/domain/meetings/vocabulary.ts); values because the client needs them at run time. */
-export const MEETING_TYPES = ['changwu', 'zhuanti', 'bangong', 'lianxi', 'weekly', 'custom'] as const satisfies readonly MeetingType[];
+export const MEETING_TYPES = [
+  'changwu',
+  'zhuanti',
+  'bangong',
+  'lianxi',
+  'weekly',
+  'custom',
+] as const satisfies readonly MeetingType[];
 export const MEETING_MODES = ['in_room', 'online', 'hybrid'] as const satisfies readonly MeetingMode[];
 export const PARTICIPANT_ROLES = ['attendee', 'non_voting', 'observer'] as const satisfies readonly ParticipantRole[];
-export const ROOM_EQUIPMENT = ['projector', 'screen', 'video_conference', 'microphones', 'tablets', 'recording'] as const satisfies readonly RoomEquipment[];
+export const ROOM_EQUIPMENT = [
+  'projector',
+  'screen',
+  'video_conference',
+  'microphones',
+  'tablets',
+  'recording',
+] as const satisfies readonly RoomEquipment[];
 export const MATERIAL_ACCEPT = '.pdf,.docx,.xlsx,.png,.jpg,.jpeg';
 
 const base = '/api/meetings';
 const one = (id: string) => `${base}/${encodeURIComponent(id)}`;
 
 export const meetingsApi = {
-  list: (query: { scope?: MeetingScope; view?: CalendarView; date?: string }) => http.get<MeetingList>(base, { query: { ...query } }),
+  list: (query: { scope?: MeetingScope; view?: CalendarView; date?: string }) =>
+    http.get<MeetingList>(base, { query: { ...query } }),
   create: (body: NewMeeting) => http.post<ScheduleOutcome>(base, body),
   clashCheck: (body: ClashCheck) => http.post<ClashReport>(`${base}/clash-check`, body),
   get: (id: string) => http.get<MeetingDetail>(one(id)),
@@ -74,13 +124,16 @@ export const meetingsApi = {
     form.append('file', file, file.name);
     return http.upload<Material>(`${one(id)}/materials`, form, { query: { agendaItemId: agendaItemId ?? undefined } });
   },
-  removeMaterial: (id: string, materialId: string) => http.delete<Ok>(`${one(id)}/materials/${encodeURIComponent(materialId)}`),
-  orderMaterials: (id: string, agendaItemId: string | null, ids: string[]) => http.put<Ok>(`${one(id)}/materials/order`, { agendaItemId, ids }),
+  removeMaterial: (id: string, materialId: string) =>
+    http.delete<Ok>(`${one(id)}/materials/${encodeURIComponent(materialId)}`),
+  orderMaterials: (id: string, agendaItemId: string | null, ids: string[]) =>
+    http.put<Ok>(`${one(id)}/materials/order`, { agendaItemId, ids }),
 };
 
 export const roomsApi = {
   list: () => http.get<{ items: Room[] }>('/api/rooms'),
   create: (body: NewRoom) => http.post<Room>('/api/rooms', body),
   update: (id: string, changes: Partial<NewRoom>) => http.patch<Ok>(`/api/rooms/${encodeURIComponent(id)}`, changes),
-  availability: (query: { date: string; view?: 'day' | 'week' }) => http.get<Availability>('/api/rooms/availability', { query: { ...query } }),
+  availability: (query: { date: string; view?: 'day' | 'week' }) =>
+    http.get<Availability>('/api/rooms/availability', { query: { ...query } }),
 };

@@ -3,7 +3,12 @@
 // server's own schemas (type-only imports).
 import type { z } from 'zod';
 import type { minutesBody, preparedBody } from '../../../server/routes/meetings/minutesSchema.ts';
-import type { addBody, confirmedBody, patchBody, proposalBody } from '../../../server/routes/supervision/proposalsSchema.ts';
+import type {
+  addBody,
+  confirmedBody,
+  patchBody,
+  proposalBody,
+} from '../../../server/routes/supervision/proposalsSchema.ts';
 import { http } from './http.ts';
 
 export type MinutesInfo = z.infer<typeof minutesBody>;
@@ -34,10 +39,12 @@ export const minutesApi = {
 };
 
 export const proposalsApi = {
-  list: (query: { meetingId?: string; status?: ProposalStatus }) => http.get<{ items: Proposal[] }>(proposals, { query: { ...query } }),
+  list: (query: { meetingId?: string; status?: ProposalStatus }) =>
+    http.get<{ items: Proposal[] }>(proposals, { query: { ...query } }),
   update: (id: string, changes: ProposalChanges) => http.patch<Proposal>(proposal(id), changes),
   add: (body: NewProposal) => http.post<Proposal>(proposals, body),
-  split: (id: string, parts: Array<{ title: string; sourceText?: string }>) => http.post<{ items: Proposal[] }>(`${proposal(id)}/split`, { parts }),
+  split: (id: string, parts: Array<{ title: string; sourceText?: string }>) =>
+    http.post<{ items: Proposal[] }>(`${proposal(id)}/split`, { parts }),
   merge: (ids: string[]) => http.post<Proposal>(`${proposals}/merge`, { ids }),
   drop: (id: string) => http.post<Proposal>(`${proposal(id)}/drop`),
   confirm: (ids: string[]) => http.post<z.infer<typeof confirmedBody>>(`${proposals}/confirm`, { ids }),

@@ -32,6 +32,11 @@ export interface Ok {
 /** Mirrors server/domain/roles.ts; kept as values because the client needs them at run time. */
 export const BUSINESS_ROLES = ['staff', 'clerk', 'leader', 'supervisor'] as const satisfies readonly RoleName[];
 export const ADMIN_ROLES = ['system_admin', 'security_admin', 'audit_admin'] as const satisfies readonly RoleName[];
-export const CLASSIFICATIONS = ['public', 'internal', 'secret', 'confidential'] as const satisfies readonly Classification[];
+export const CLASSIFICATIONS = [
+  'public',
+  'internal',
+  'secret',
+  'confidential',
+] as const satisfies readonly Classification[];
 export type BusinessRoleName = (typeof BUSINESS_ROLES)[number];
 export type AdminRoleName = (typeof ADMIN_ROLES)[number];

@@ -1,6 +1,15 @@
 // The user directory and account administration.
 import { http } from './http.ts';
-import type { Classification, CreatedUser, NewUser, Ok, RoleName, UserChanges, UserList, UserPresentation } from './types.ts';
+import type {
+  Classification,
+  CreatedUser,
+  NewUser,
+  Ok,
+  RoleName,
+  UserChanges,
+  UserList,
+  UserPresentation,
+} from './types.ts';
 
 export interface UserQuery {
   q?: string;

@@ -9,16 +9,22 @@ export function AuthLayout({ title, wide = false, children }: { title: string; w
   const { t } = useTranslation();
   return (
     <main className="tb-auth">
-      <div className="tb-auth__top"><LanguageSwitch /></div>
+      <div className="tb-auth__top">
+        <LanguageSwitch />
+      </div>
       <Card className={wide ? 'tb-auth__card tb-auth__card--wide' : 'tb-auth__card'} styles={{ body: { padding: 28 } }}>
         <div className="tb-auth__brand">
           <BrandMark />
           <div>
-            <Typography.Title level={4} style={{ margin: 0 }}>{t('app.fullName')}</Typography.Title>
+            <Typography.Title level={4} style={{ margin: 0 }}>
+              {t('app.fullName')}
+            </Typography.Title>
             <Typography.Text type="secondary">{t('app.tagline')}</Typography.Text>
           </div>
         </div>
-        <Typography.Title level={3} style={{ marginTop: 0 }}>{title}</Typography.Title>
+        <Typography.Title level={3} style={{ marginTop: 0 }}>
+          {title}
+        </Typography.Title>
         {children}
       </Card>
     </main>

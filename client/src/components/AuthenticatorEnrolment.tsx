@@ -58,25 +58,44 @@ export function AuthenticatorEnrolment({ confirm, onDone }: Props) {
   };
 
   if (startError) return <Alert type="error" showIcon title={t('enrolment.startFailed', { message: startError })} />;
-  if (!enrolment) return <Spin description={t('enrolment.starting')}><div style={{ minHeight: 200 }} /></Spin>;
+  if (!enrolment)
+    return (
+      <Spin description={t('enrolment.starting')}>
+        <div style={{ minHeight: 200 }} />
+      </Spin>
+    );
 
   if (result) {
     return (
       <Flex vertical gap={16} data-testid="recovery-codes">
-        <Typography.Title level={4} style={{ margin: 0 }}>{t('enrolment.recoveryTitle')}</Typography.Title>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('enrolment.recoveryTitle')}
+        </Typography.Title>
         <Alert type="warning" showIcon title={t('enrolment.recoveryHint')} />
         <ol className="tb-recovery-codes">
-          {result.recoveryCodes.map((c) => <li key={c}>{c}</li>)}
+          {result.recoveryCodes.map((c) => (
+            <li key={c}>{c}</li>
+          ))}
         </ol>
         <CopyButton text={result.recoveryCodes.join('\n')} label={t('enrolment.copyAll')} size="large" />
-        <Checkbox checked={saved} onChange={(e) => setSaved(e.target.checked)} className="tb-touch-options" style={{ minHeight: 44, alignItems: 'center' }}>
+        <Checkbox
+          checked={saved}
+          onChange={(e) => setSaved(e.target.checked)}
+          className="tb-touch-options"
+          style={{ minHeight: 44, alignItems: 'center' }}
+        >
           {t('enrolment.savedCheck')}
         </Checkbox>
-        <Button type="primary" size="large" disabled={!saved} loading={finishing}
+        <Button
+          type="primary"
+          size="large"
+          disabled={!saved}
+          loading={finishing}
           onClick={() => {
             setFinishing(true);
             Promise.resolve(onDone(result)).finally(() => setFinishing(false));
-          }}>
+          }}
+        >
           {t('enrolment.continue')}
         </Button>
       </Flex>
@@ -90,18 +109,37 @@ export function AuthenticatorEnrolment({ confirm, onDone }: Props) {
         <img src={enrolment.qrDataUrl} alt={t('enrolment.qrAlt')} className="tb-qr" />
         <Flex vertical gap={6} style={{ flex: '1 1 220px', minWidth: 0 }}>
           <Typography.Text type="secondary">{t('enrolment.cannotScan')}</Typography.Text>
-          <code className="tb-secret tb-secret--grouped" data-testid="totp-secret" aria-label={t('enrolment.secretLabel')}><Grouped secret={enrolment.secret} /></code>
+          <code
+            className="tb-secret tb-secret--grouped"
+            data-testid="totp-secret"
+            aria-label={t('enrolment.secretLabel')}
+          >
+            <Grouped secret={enrolment.secret} />
+          </code>
           <CopyButton text={enrolment.secret} />
         </Flex>
       </Flex>
       <Typography.Text strong>2. {t('enrolment.step2')}</Typography.Text>
       <Form layout="inline" onFinish={(v: { code: string }) => void submit(v)} requiredMark={false}>
-        <Form.Item name="code" rules={[{ required: true, pattern: /^\s*\d{6}\s*$/, message: t('signIn.codePlaceholder') }]} style={{ flex: '1 1 180px', marginBottom: 8 }}>
-          <Input size="large" inputMode="numeric" autoComplete="one-time-code" maxLength={6} placeholder={t('signIn.codePlaceholder')}
-            aria-label={t('signIn.code')} style={{ letterSpacing: '0.3em', fontSize: 20 }} />
+        <Form.Item
+          name="code"
+          rules={[{ required: true, pattern: /^\s*\d{6}\s*$/, message: t('signIn.codePlaceholder') }]}
+          style={{ flex: '1 1 180px', marginBottom: 8 }}
+        >
+          <Input
+            size="large"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={6}
+            placeholder={t('signIn.codePlaceholder')}
+            aria-label={t('signIn.code')}
+            style={{ letterSpacing: '0.3em', fontSize: 20 }}
+          />
         </Form.Item>
         <Form.Item style={{ marginBottom: 8 }}>
-          <Button type="primary" htmlType="submit" size="large" loading={confirming}>{t('enrolment.confirm')}</Button>
+          <Button type="primary" htmlType="submit" size="large" loading={confirming}>
+            {t('enrolment.confirm')}
+          </Button>
         </Form.Item>
       </Form>
       {codeError && <Alert type="error" showIcon title={codeError} />}

@@ -27,10 +27,13 @@ export function CopyButton({ text, label, ...rest }: { text: string; label?: str
   const { message } = App.useApp();
   const [copied, setCopied] = useState(false);
   const copy = () => {
-    writeClipboard(text).then(() => {
-      setCopied(true);
-      message.success(t('common.copied'));
-    }, () => message.error(t('common.copyFailed')));
+    writeClipboard(text).then(
+      () => {
+        setCopied(true);
+        message.success(t('common.copied'));
+      },
+      () => message.error(t('common.copyFailed')),
+    );
   };
   return (
     <Button icon={copied ? <CheckOutlined /> : <CopyOutlined />} onClick={copy} {...rest}>

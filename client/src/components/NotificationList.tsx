@@ -36,22 +36,46 @@ export function NotificationList({ items, emptyText, onOpen }: Props) {
         const text = describe(n);
         const unread = !n.readAt;
         return (
-          <li key={n.id} className={unread ? 'tb-notification tb-notification--unread' : 'tb-notification'} data-kind={n.kind}>
+          <li
+            key={n.id}
+            className={unread ? 'tb-notification tb-notification--unread' : 'tb-notification'}
+            data-kind={n.kind}
+          >
             <span className="tb-notification__dot" aria-hidden />
             <div className="tb-notification__main">
               <Typography.Text strong={unread}>{text.title}</Typography.Text>
-              {text.body && <Typography.Paragraph type="secondary" style={{ margin: 0 }}>{text.body}</Typography.Paragraph>}
-              <Typography.Text type="secondary" style={{ fontSize: 13 }} title={dayjs(n.createdAt).format('YYYY-MM-DD HH:mm:ss')}>
+              {text.body && (
+                <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+                  {text.body}
+                </Typography.Paragraph>
+              )}
+              <Typography.Text
+                type="secondary"
+                style={{ fontSize: 13 }}
+                title={dayjs(n.createdAt).format('YYYY-MM-DD HH:mm:ss')}
+              >
                 {dayjs(n.createdAt).fromNow()}
               </Typography.Text>
             </div>
             <div className="tb-notification__actions">
               {unread && (
-                <Button type="text" icon={<CheckOutlined />} onClick={() => void markRead([n.id])} aria-label={t('notifications.markRead')}>
+                <Button
+                  type="text"
+                  icon={<CheckOutlined />}
+                  onClick={() => void markRead([n.id])}
+                  aria-label={t('notifications.markRead')}
+                >
                   <span className="tb-hide-narrow">{t('notifications.markRead')}</span>
                 </Button>
               )}
-              {n.link && <Button type="text" icon={<RightOutlined />} onClick={() => open(n)} aria-label={t('notifications.open')} />}
+              {n.link && (
+                <Button
+                  type="text"
+                  icon={<RightOutlined />}
+                  onClick={() => open(n)}
+                  aria-label={t('notifications.open')}
+                />
+              )}
             </div>
           </li>
         );

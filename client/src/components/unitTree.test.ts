@@ -3,10 +3,26 @@ import { describe, expect, it } from 'vitest';
 import type { Unit } from '../api/types.ts';
 import { unitAncestors, unitAndDescendants, unitTree, type UnitNode } from './unitTree.ts';
 
-const unit = (id: string, parentId: string | null): Unit => ({ id, name: `unit ${id}`, shortName: null, aliases: [], parentId, sortOrder: 0, memberCount: 0 });
-const UNITS = [unit('gov', null), unit('office', 'gov'), unit('dc', 'office'), unit('it', 'office'), unit('finance', 'gov'), unit('other', null)];
+const unit = (id: string, parentId: string | null): Unit => ({
+  id,
+  name: `unit ${id}`,
+  shortName: null,
+  aliases: [],
+  parentId,
+  sortOrder: 0,
+  memberCount: 0,
+});
+const UNITS = [
+  unit('gov', null),
+  unit('office', 'gov'),
+  unit('dc', 'office'),
+  unit('it', 'office'),
+  unit('finance', 'gov'),
+  unit('other', null),
+];
 
-const shape = (nodes: UnitNode[]): unknown => nodes.map((n) => (n.children.length ? { [n.key]: shape(n.children) } : n.key));
+const shape = (nodes: UnitNode[]): unknown =>
+  nodes.map((n) => (n.children.length ? { [n.key]: shape(n.children) } : n.key));
 
 describe('unitTree', () => {
   it('nests units under their parents in server order', () => {

@@ -14,7 +14,9 @@ export interface UnitNode {
 export function unitTree(units: Unit[], exclude?: string): UnitNode[] {
   const excluded = exclude ? unitAndDescendants(units, exclude) : new Set<string>();
   const kept = units.filter((u) => !excluded.has(u.id));
-  const nodes = new Map(kept.map((u) => [u.id, { key: u.id, value: u.id, title: u.name, unit: u, children: [] as UnitNode[] }]));
+  const nodes = new Map(
+    kept.map((u) => [u.id, { key: u.id, value: u.id, title: u.name, unit: u, children: [] as UnitNode[] }]),
+  );
   const roots: UnitNode[] = [];
   for (const u of kept) {
     const node = nodes.get(u.id);
@@ -46,6 +48,11 @@ export function unitAndDescendants(units: Unit[], id: string): Set<string> {
 export function unitAncestors(units: Unit[], id: string): string[] {
   const parentOf = new Map(units.map((u) => [u.id, u.parentId]));
   const result: string[] = [];
-  for (let parent = parentOf.get(id); parent && !result.includes(parent) && parent !== id; parent = parentOf.get(parent)) result.push(parent);
+  for (
+    let parent = parentOf.get(id);
+    parent && !result.includes(parent) && parent !== id;
+    parent = parentOf.get(parent)
+  )
+    result.push(parent);
   return result;
 }

@@ -1,8 +1,17 @@
 // The editing toolbar: finger-sized buttons (≥ 44 px) that scroll sideways on a narrow tablet. Shows only what the
 // person's editing mode allows; in review mode the same buttons make tracked changes.
 import {
-  BoldOutlined, CommentOutlined, ItalicOutlined, OrderedListOutlined, PictureOutlined, QuestionCircleOutlined,
-  RedoOutlined, TableOutlined, UnderlineOutlined, UndoOutlined, UnorderedListOutlined,
+  BoldOutlined,
+  CommentOutlined,
+  ItalicOutlined,
+  OrderedListOutlined,
+  PictureOutlined,
+  QuestionCircleOutlined,
+  RedoOutlined,
+  TableOutlined,
+  UnderlineOutlined,
+  UndoOutlined,
+  UnorderedListOutlined,
 } from '@ant-design/icons';
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
@@ -16,10 +25,27 @@ import './toolbar.css';
 
 type BlockStyle = 'paragraph' | 'heading1' | 'heading2' | 'heading3' | 'heading4';
 const BLOCK_STYLES: BlockStyle[] = ['paragraph', 'heading1', 'heading2', 'heading3', 'heading4'];
-const LEVEL: Record<Exclude<BlockStyle, 'paragraph'>, 1 | 2 | 3 | 4> = { heading1: 1, heading2: 2, heading3: 3, heading4: 4 };
+const LEVEL: Record<Exclude<BlockStyle, 'paragraph'>, 1 | 2 | 3 | 4> = {
+  heading1: 1,
+  heading2: 2,
+  heading3: 3,
+  heading4: 4,
+};
 
-function ToolButton({ label, icon, active = false, disabled = false, onClick, testId }: {
-  label: string; icon: ReactNode; active?: boolean; disabled?: boolean; onClick: () => void; testId?: string;
+function ToolButton({
+  label,
+  icon,
+  active = false,
+  disabled = false,
+  onClick,
+  testId,
+}: {
+  label: string;
+  icon: ReactNode;
+  active?: boolean;
+  disabled?: boolean;
+  onClick: () => void;
+  testId?: string;
 }) {
   return (
     <Tooltip title={label} mouseEnterDelay={0.6}>
@@ -40,7 +66,15 @@ function ToolButton({ label, icon, active = false, disabled = false, onClick, te
   );
 }
 
-export function EditorToolbar({ editor, mode, onComment }: { editor: Editor; mode: EditingMode; onComment: () => void }) {
+export function EditorToolbar({
+  editor,
+  mode,
+  onComment,
+}: {
+  editor: Editor;
+  mode: EditingMode;
+  onComment: () => void;
+}) {
   const { t } = useTranslation();
   const [imageOpen, setImageOpen] = useState(false);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
@@ -53,7 +87,8 @@ export function EditorToolbar({ editor, mode, onComment }: { editor: Editor; mod
       bulletList: e.isActive('bulletList'),
       orderedList: e.isActive('orderedList'),
       inTable: e.isActive('table'),
-      block: (BLOCK_STYLES.find((b) => b !== 'paragraph' && e.isActive('heading', { level: LEVEL[b] })) ?? 'paragraph') as BlockStyle,
+      block: (BLOCK_STYLES.find((b) => b !== 'paragraph' && e.isActive('heading', { level: LEVEL[b] })) ??
+        'paragraph') as BlockStyle,
       canUndo: e.can().undo(),
       canRedo: e.can().redo(),
       hasSelection: !e.state.selection.empty,
@@ -80,12 +115,24 @@ export function EditorToolbar({ editor, mode, onComment }: { editor: Editor; mod
   ];
   const onTable = (key: string) => {
     switch (key) {
-      case 'insert': chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(); break;
-      case 'addRow': chain().addRowAfter().run(); break;
-      case 'addColumn': chain().addColumnAfter().run(); break;
-      case 'deleteRow': chain().deleteRow().run(); break;
-      case 'deleteColumn': chain().deleteColumn().run(); break;
-      case 'deleteTable': chain().deleteTable().run(); break;
+      case 'insert':
+        chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run();
+        break;
+      case 'addRow':
+        chain().addRowAfter().run();
+        break;
+      case 'addColumn':
+        chain().addColumnAfter().run();
+        break;
+      case 'deleteRow':
+        chain().deleteRow().run();
+        break;
+      case 'deleteColumn':
+        chain().deleteColumn().run();
+        break;
+      case 'deleteTable':
+        chain().deleteTable().run();
+        break;
     }
   };
 
@@ -95,8 +142,18 @@ export function EditorToolbar({ editor, mode, onComment }: { editor: Editor; mod
     <div className="tb-editor-toolbar" role="toolbar" aria-label={t('documents.toolbar.label')}>
       {editing && (
         <>
-          <ToolButton label={t('documents.toolbar.undo')} icon={<UndoOutlined />} disabled={!s.canUndo} onClick={() => chain().undo().run()} />
-          <ToolButton label={t('documents.toolbar.redo')} icon={<RedoOutlined />} disabled={!s.canRedo} onClick={() => chain().redo().run()} />
+          <ToolButton
+            label={t('documents.toolbar.undo')}
+            icon={<UndoOutlined />}
+            disabled={!s.canUndo}
+            onClick={() => chain().undo().run()}
+          />
+          <ToolButton
+            label={t('documents.toolbar.redo')}
+            icon={<RedoOutlined />}
+            disabled={!s.canRedo}
+            onClick={() => chain().redo().run()}
+          />
           {divider}
         </>
       )}
@@ -112,31 +169,82 @@ export function EditorToolbar({ editor, mode, onComment }: { editor: Editor; mod
       )}
       {editing && (
         <>
-          <ToolButton label={t('documents.toolbar.bold')} icon={<BoldOutlined />} active={s.bold} onClick={() => chain().toggleBold().run()} />
-          <ToolButton label={t('documents.toolbar.italic')} icon={<ItalicOutlined />} active={s.italic} onClick={() => chain().toggleItalic().run()} />
-          <ToolButton label={t('documents.toolbar.underline')} icon={<UnderlineOutlined />} active={s.underline} onClick={() => chain().toggleUnderline().run()} />
+          <ToolButton
+            label={t('documents.toolbar.bold')}
+            icon={<BoldOutlined />}
+            active={s.bold}
+            onClick={() => chain().toggleBold().run()}
+          />
+          <ToolButton
+            label={t('documents.toolbar.italic')}
+            icon={<ItalicOutlined />}
+            active={s.italic}
+            onClick={() => chain().toggleItalic().run()}
+          />
+          <ToolButton
+            label={t('documents.toolbar.underline')}
+            icon={<UnderlineOutlined />}
+            active={s.underline}
+            onClick={() => chain().toggleUnderline().run()}
+          />
           {divider}
         </>
       )}
       {structural && (
         <>
-          <ToolButton label={t('documents.toolbar.bulletList')} icon={<UnorderedListOutlined />} active={s.bulletList} onClick={() => chain().toggleBulletList().run()} />
-          <ToolButton label={t('documents.toolbar.orderedList')} icon={<OrderedListOutlined />} active={s.orderedList} onClick={() => chain().toggleOrderedList().run()} />
+          <ToolButton
+            label={t('documents.toolbar.bulletList')}
+            icon={<UnorderedListOutlined />}
+            active={s.bulletList}
+            onClick={() => chain().toggleBulletList().run()}
+          />
+          <ToolButton
+            label={t('documents.toolbar.orderedList')}
+            icon={<OrderedListOutlined />}
+            active={s.orderedList}
+            onClick={() => chain().toggleOrderedList().run()}
+          />
           <Dropdown menu={{ items: tableItems, onClick: ({ key }) => onTable(key) }} trigger={['click']}>
-            <Button type={s.inTable ? 'primary' : 'text'} ghost={s.inTable} icon={<TableOutlined />} aria-label={t('documents.toolbar.table')} className="tb-tool" onMouseDown={(e) => e.preventDefault()} />
+            <Button
+              type={s.inTable ? 'primary' : 'text'}
+              ghost={s.inTable}
+              icon={<TableOutlined />}
+              aria-label={t('documents.toolbar.table')}
+              className="tb-tool"
+              onMouseDown={(e) => e.preventDefault()}
+            />
           </Dropdown>
-          <ToolButton label={t('documents.toolbar.image')} icon={<PictureOutlined />} onClick={() => setImageOpen(true)} />
+          <ToolButton
+            label={t('documents.toolbar.image')}
+            icon={<PictureOutlined />}
+            onClick={() => setImageOpen(true)}
+          />
           {divider}
         </>
       )}
       {canComment(mode) && (
-        <Button icon={<CommentOutlined />} className="tb-tool tb-tool--labelled" onMouseDown={(e) => e.preventDefault()} onClick={onComment} disabled={!s.hasSelection} data-testid="add-comment">
+        <Button
+          icon={<CommentOutlined />}
+          className="tb-tool tb-tool--labelled"
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={onComment}
+          disabled={!s.hasSelection}
+          data-testid="add-comment"
+        >
           {t('documents.toolbar.comment')}
         </Button>
       )}
       <span className="tb-tool-spacer" />
-      <ToolButton label={t('documents.toolbar.shortcuts')} icon={<QuestionCircleOutlined />} onClick={() => setShortcutsOpen(true)} />
-      <ImageDialog open={imageOpen} onClose={() => setImageOpen(false)} onInsert={(src, alt) => chain().setImage({ src, alt }).run()} />
+      <ToolButton
+        label={t('documents.toolbar.shortcuts')}
+        icon={<QuestionCircleOutlined />}
+        onClick={() => setShortcutsOpen(true)}
+      />
+      <ImageDialog
+        open={imageOpen}
+        onClose={() => setImageOpen(false)}
+        onInsert={(src, alt) => chain().setImage({ src, alt }).run()}
+      />
       <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
     </div>
   );

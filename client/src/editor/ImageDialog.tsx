@@ -8,7 +8,15 @@ interface ImageForm {
   alt?: string;
 }
 
-export function ImageDialog({ open, onClose, onInsert }: { open: boolean; onClose: () => void; onInsert: (src: string, alt: string) => void }) {
+export function ImageDialog({
+  open,
+  onClose,
+  onInsert,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onInsert: (src: string, alt: string) => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<ImageForm>();
   return (

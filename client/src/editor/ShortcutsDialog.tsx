@@ -2,7 +2,17 @@
 import { Modal, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 
-type ShortcutKey = 'bold' | 'italic' | 'underline' | 'undo' | 'redo' | 'heading' | 'paragraph' | 'bulletList' | 'orderedList' | 'comment';
+type ShortcutKey =
+  | 'bold'
+  | 'italic'
+  | 'underline'
+  | 'undo'
+  | 'redo'
+  | 'heading'
+  | 'paragraph'
+  | 'bulletList'
+  | 'orderedList'
+  | 'comment';
 
 const SHORTCUTS: Array<[ShortcutKey, string]> = [
   ['bold', 'Mod+B'],
@@ -23,7 +33,11 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
   const { t } = useTranslation();
   const mod = isApple() ? '⌘' : 'Ctrl';
   const alt = isApple() ? '⌥' : 'Alt';
-  const rows = SHORTCUTS.map(([key, keys]) => ({ key, action: t(`documents.toolbar.shortcutList.${key}`), keys: keys.replaceAll('Mod', mod).replaceAll('Alt', alt) }));
+  const rows = SHORTCUTS.map(([key, keys]) => ({
+    key,
+    action: t(`documents.toolbar.shortcutList.${key}`),
+    keys: keys.replaceAll('Mod', mod).replaceAll('Alt', alt),
+  }));
   return (
     <Modal open={open} title={t('documents.toolbar.shortcutsTitle')} footer={null} onCancel={onClose}>
       <Table
@@ -31,7 +45,10 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
         pagination={false}
         showHeader={false}
         dataSource={rows}
-        columns={[{ dataIndex: 'action', key: 'action' }, { dataIndex: 'keys', key: 'keys', render: (k: string) => <kbd className="tb-kbd">{k}</kbd> }]}
+        columns={[
+          { dataIndex: 'action', key: 'action' },
+          { dataIndex: 'keys', key: 'keys', render: (k: string) => <kbd className="tb-kbd">{k}</kbd> },
+        ]}
       />
     </Modal>
   );

@@ -3,8 +3,18 @@
 
 /** Distinguishable on white and on a light highlight, and readable as text colour (WCAG AA for 15 px text). */
 export const AUTHOR_PALETTE = [
-  '#c0392b', '#1f6fb2', '#1e8449', '#8e44ad', '#b9770e', '#117a8b',
-  '#c2185b', '#4e5d94', '#6b8e23', '#a04000', '#2e86c1', '#7d3c98',
+  '#c0392b',
+  '#1f6fb2',
+  '#1e8449',
+  '#8e44ad',
+  '#b9770e',
+  '#117a8b',
+  '#c2185b',
+  '#4e5d94',
+  '#6b8e23',
+  '#a04000',
+  '#2e86c1',
+  '#7d3c98',
 ] as const;
 
 function hash(text: string): number {
@@ -31,7 +41,8 @@ export function distinctAuthorColors(userIds: Iterable<string>): Map<string, str
   const used = new Set<number>();
   for (const id of [...new Set(userIds)].sort()) {
     let index = hash(id) % AUTHOR_PALETTE.length;
-    for (let probe = 0; probe < AUTHOR_PALETTE.length && used.has(index); probe++) index = (index + 1) % AUTHOR_PALETTE.length;
+    for (let probe = 0; probe < AUTHOR_PALETTE.length && used.has(index); probe++)
+      index = (index + 1) % AUTHOR_PALETTE.length;
     used.add(index);
     result.set(id, AUTHOR_PALETTE[index]!);
   }

@@ -10,12 +10,15 @@ describe('comment anchors', () => {
   const doc = schema.nodeFromJSON({
     type: 'doc',
     content: [
-      { type: 'paragraph', content: [
-        { type: 'text', text: '甲' },
-        { type: 'text', text: '乙', marks: [comment('t2'), comment('t3')] },
-        { type: 'text', text: '丙' },
-        { type: 'text', text: '丁', marks: [comment('t1')] },
-      ] },
+      {
+        type: 'paragraph',
+        content: [
+          { type: 'text', text: '甲' },
+          { type: 'text', text: '乙', marks: [comment('t2'), comment('t3')] },
+          { type: 'text', text: '丙' },
+          { type: 'text', text: '丁', marks: [comment('t1')] },
+        ],
+      },
       { type: 'paragraph', content: [{ type: 'text', text: '戊', marks: [comment('t1')] }] },
     ],
   });

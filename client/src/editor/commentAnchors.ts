@@ -4,7 +4,11 @@
 import type { Editor } from '@tiptap/core';
 import type { Mark as PmMark, Node as PmNode } from '@tiptap/pm/model';
 import { TextSelection } from '@tiptap/pm/state';
-import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition, ySyncPluginKey } from '@tiptap/y-tiptap';
+import {
+  absolutePositionToRelativePosition,
+  relativePositionToAbsolutePosition,
+  ySyncPluginKey,
+} from '@tiptap/y-tiptap';
 import type * as Y from 'yjs';
 import { UNTRACKED } from './trackChangesExtension.ts';
 
@@ -34,11 +38,16 @@ export function markRanges(doc: PmNode, keyOf: (mark: PmMark) => string | null):
 
 /** Every thread's anchor: from its first to its last marked character (marks survive splits and merges). */
 export function threadAnchors(doc: PmNode): Map<string, Range> {
-  return markRanges(doc, (m) => (m.type.name === 'comment' && typeof m.attrs.threadId === 'string' ? m.attrs.threadId : null));
+  return markRanges(doc, (m) =>
+    m.type.name === 'comment' && typeof m.attrs.threadId === 'string' ? m.attrs.threadId : null,
+  );
 }
 
 /** Threads in the order of their anchors; threads whose text was deleted come last, oldest first. */
-export function inDocumentOrder<T extends { id: string; createdAt: string }>(threads: readonly T[], anchoredIds: readonly string[]): T[] {
+export function inDocumentOrder<T extends { id: string; createdAt: string }>(
+  threads: readonly T[],
+  anchoredIds: readonly string[],
+): T[] {
   const position = new Map(anchoredIds.map((id, i) => [id, i]));
   return [...threads].sort((a, b) => {
     const pa = position.get(a.id) ?? Number.POSITIVE_INFINITY;
@@ -96,7 +105,14 @@ export function anchorThread(editor: Editor, captured: CapturedSelection, thread
 export function selectRange(editor: Editor, range: Range | undefined): boolean {
   if (!range) return false;
   const size = editor.state.doc.content.size;
-  const tr = editor.state.tr.setSelection(TextSelection.between(editor.state.doc.resolve(Math.min(range.from, size)), editor.state.doc.resolve(Math.min(range.to, size)))).scrollIntoView();
+  const tr = editor.state.tr
+    .setSelection(
+      TextSelection.between(
+        editor.state.doc.resolve(Math.min(range.from, size)),
+        editor.state.doc.resolve(Math.min(range.to, size)),
+      ),
+    )
+    .scrollIntoView();
   editor.view.dispatch(tr);
   editor.view.focus();
   return true;

@@ -74,13 +74,22 @@ export class DocumentConnection {
     const local = options.storageKey ? new IndexeddbPersistence(options.storageKey, doc) : null;
     if (local) {
       let timer: ReturnType<typeof setTimeout> | undefined;
-      await Promise.race([local.whenSynced, new Promise((resolve) => { timer = setTimeout(resolve, LOCAL_COPY_WAIT_MS); })]);
+      await Promise.race([
+        local.whenSynced,
+        new Promise((resolve) => {
+          timer = setTimeout(resolve, LOCAL_COPY_WAIT_MS);
+        }),
+      ]);
       clearTimeout(timer);
     }
     return new DocumentConnection(options, doc, local);
   }
 
-  private constructor(private readonly options: ConnectionOptions, readonly doc: Y.Doc, private readonly local: IndexeddbPersistence | null) {
+  private constructor(
+    private readonly options: ConnectionOptions,
+    readonly doc: Y.Doc,
+    private readonly local: IndexeddbPersistence | null,
+  ) {
     this.unusedGrant = options.firstGrant;
     const { listener } = options;
     this.provider = new HocuspocusProvider({
@@ -88,7 +97,10 @@ export class DocumentConnection {
       name: options.documentName,
       document: this.doc,
       token: () => this.token(),
-      onStatus: ({ status }) => this.setState({ status: status === 'connected' ? 'online' : status === 'connecting' ? 'connecting' : 'offline' }),
+      onStatus: ({ status }) =>
+        this.setState({
+          status: status === 'connected' ? 'online' : status === 'connecting' ? 'connecting' : 'offline',
+        }),
       onUnsyncedChanges: ({ number }) => this.setState({ pending: number }),
       onAuthenticationFailed: () => listener.authenticationFailed(this.lastTokenError),
       onClose: ({ event }) => {
@@ -154,7 +166,8 @@ export class DocumentConnection {
   reauthenticate(): void {
     if (this.destroyed) return;
     const socket = this.provider.configuration.websocketProvider;
-    if (socket.status === WebSocketStatus.Connected) void this.provider.onOpen(socket.receivedOnOpenPayload ?? new Event('open'));
+    if (socket.status === WebSocketStatus.Connected)
+      void this.provider.onOpen(socket.receivedOnOpenPayload ?? new Event('open'));
   }
 
   destroy(): void {

@@ -6,7 +6,8 @@ import { AddMarkStep, RemoveMarkStep } from '@tiptap/pm/transform';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import type { EditingPolicy } from './editingMode.ts';
 
-const isCommentStep = (step: unknown) => (step instanceof AddMarkStep || step instanceof RemoveMarkStep) && step.mark.type.name === 'comment';
+const isCommentStep = (step: unknown) =>
+  (step instanceof AddMarkStep || step instanceof RemoveMarkStep) && step.mark.type.name === 'comment';
 
 export function allowedInMode(mode: EditingPolicy['mode'], tr: Transaction): boolean {
   if (!tr.docChanged || tr.getMeta(ySyncPluginKey) !== undefined) return true;

@@ -29,7 +29,10 @@ describe('editingModeOf', () => {
   });
 
   it('tracks the changes of reviewers and of the owner in review mode only', () => {
-    expect((['read_only', 'comment_only', 'suggest', 'track', 'edit'] as const).filter(tracksChanges)).toEqual(['suggest', 'track']);
+    expect((['read_only', 'comment_only', 'suggest', 'track', 'edit'] as const).filter(tracksChanges)).toEqual([
+      'suggest',
+      'track',
+    ]);
     expect(canChangeText('track')).toBe(true);
   });
 });

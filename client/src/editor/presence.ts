@@ -35,10 +35,13 @@ function participants(provider: HocuspocusProvider): Participant[] {
 /** Everyone with the document open, this person first. */
 export function usePresence(provider: HocuspocusProvider): Participant[] {
   const cache = useRef<{ key: string; value: Participant[] }>({ key: '', value: [] });
-  const subscribe = useCallback((onChange: () => void) => {
-    provider.awareness?.on('change', onChange);
-    return () => provider.awareness?.off('change', onChange);
-  }, [provider]);
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      provider.awareness?.on('change', onChange);
+      return () => provider.awareness?.off('change', onChange);
+    },
+    [provider],
+  );
   const snapshot = useCallback(() => {
     const value = participants(provider);
     const key = value.map((p) => `${p.id}:${p.self ? 1 : 0}`).join(',');
@@ -66,7 +69,8 @@ export function usePeerSignal(provider: HocuspocusProvider, kind: SignalKind, on
     const awareness = provider.awareness;
     if (!awareness) return undefined;
     const seen = new Map<number, number>();
-    const read = (clientId: number) => ((awareness.getStates().get(clientId) as AwarenessState | undefined)?.signals?.[kind] ?? 0);
+    const read = (clientId: number) =>
+      (awareness.getStates().get(clientId) as AwarenessState | undefined)?.signals?.[kind] ?? 0;
     for (const clientId of awareness.getStates().keys()) seen.set(clientId, read(clientId));
     const onChange = ({ added, updated }: { added: number[]; updated: number[] }) => {
       let changed = false;

@@ -10,11 +10,18 @@ import { markRanges, threadAnchors, type Range } from './commentAnchors.ts';
 export type { SuggestionSummary };
 
 export function suggestionRanges(doc: PmNode): Map<string, Range> {
-  return markRanges(doc, (m) => ((SUGGESTION_MARKS as readonly string[]).includes(m.type.name) ? String(m.attrs.id) : null));
+  return markRanges(doc, (m) =>
+    (SUGGESTION_MARKS as readonly string[]).includes(m.type.name) ? String(m.attrs.id) : null,
+  );
 }
 
 const sameList = (a: SuggestionSummary[], b: SuggestionSummary[] | null) =>
-  b !== null && a.length === b.length && a.every((s, i) => s.id === b[i]!.id && s.text === b[i]!.text && s.from === b[i]!.from && s.kinds.join() === b[i]!.kinds.join());
+  b !== null &&
+  a.length === b.length &&
+  a.every(
+    (s, i) =>
+      s.id === b[i]!.id && s.text === b[i]!.text && s.from === b[i]!.from && s.kinds.join() === b[i]!.kinds.join(),
+  );
 
 export function useSuggestions(editor: Editor): SuggestionSummary[] {
   return useEditorState({
@@ -28,7 +35,8 @@ export function useSuggestions(editor: Editor): SuggestionSummary[] {
 export function useAnchoredThreadIds(editor: Editor): string[] {
   return useEditorState({
     editor,
-    selector: ({ editor: e }) => [...threadAnchors(e.state.doc).entries()].sort((a, b) => a[1].from - b[1].from).map(([id]) => id),
+    selector: ({ editor: e }) =>
+      [...threadAnchors(e.state.doc).entries()].sort((a, b) => a[1].from - b[1].from).map(([id]) => id),
     equalityFn: (a, b) => b !== null && a.length === b.length && a.every((id, i) => id === b[i]),
   });
 }

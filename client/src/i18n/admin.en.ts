@@ -50,7 +50,8 @@ const adminEn: AdminMessages = {
     confirmEnable: 'Enable {{name}}’s account again?',
     confirmResetPassword: 'A one-time password will be issued to {{name}} and all their sessions end. Continue?',
     confirmUnlock: 'Lift the lockout of {{name}}?',
-    confirmResetMfa: '{{name}}’s authenticator and recovery codes will be removed; they enrol again at next sign-in. Continue?',
+    confirmResetMfa:
+      '{{name}}’s authenticator and recovery codes will be removed; they enrol again at next sign-in. Continue?',
     disabled: 'Disabled',
     enabled: 'Enabled',
     unlocked: 'Unlocked',
@@ -84,10 +85,12 @@ const adminEn: AdminMessages = {
       businessRoles: 'Business roles (one or more)',
       businessRolesRequired: 'Choose at least one business role',
       adminDuty: 'Administrator duty (exactly one)',
-      adminDutyHint: 'The system, security and audit administrator duties are separated: an account holds one of them at most, and no business role.',
+      adminDutyHint:
+        'The system, security and audit administrator duties are separated: an account holds one of them at most, and no business role.',
       adminDutyRequired: 'Choose one administrator duty',
       clearance: 'Clearance',
-      rolesChangedHint: 'After a role change the user must sign in again; leaders and administrators must use an authenticator.',
+      rolesChangedHint:
+        'After a role change the user must sign in again; leaders and administrators must use an authenticator.',
       saved: 'Roles and clearance saved',
     },
     self: '(you)',

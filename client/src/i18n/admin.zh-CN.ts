@@ -83,7 +83,8 @@ const adminZhCN = {
       businessRoles: '业务角色（可多选）',
       businessRolesRequired: '至少选择一个业务角色',
       adminDuty: '管理员职责（只能选一项）',
-      adminDutyHint: '系统管理员、安全保密管理员、安全审计员三类职责相互分立，一个账户只能担任其中之一，且不能兼有业务角色。',
+      adminDutyHint:
+        '系统管理员、安全保密管理员、安全审计员三类职责相互分立，一个账户只能担任其中之一，且不能兼有业务角色。',
       adminDutyRequired: '请选择一项管理员职责',
       clearance: '密级',
       rolesChangedHint: '修改角色后，该用户需重新登录；领导和管理员须使用验证器。',

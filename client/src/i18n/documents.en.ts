@@ -38,7 +38,8 @@ const documentsEn: DocumentsMessages = {
     reopen: 'Reopen',
     confirm: '{{action}}: “{{title}}”?',
     hints: {
-      submit: 'Review mode goes on: other people’s changes become tracked changes. A “submitted” version is saved and the people concerned are told.',
+      submit:
+        'Review mode goes on: other people’s changes become tracked changes. A “submitted” version is saved and the people concerned are told.',
       return: 'Review mode goes off and direct editing resumes.',
       finalise: 'Everyone can only read it afterwards; a “final” version is saved.',
       reopen: 'It can be edited again; the final version is kept.',
@@ -67,7 +68,8 @@ const documentsEn: DocumentsMessages = {
     suggest: 'Your changes are recorded as tracked changes; the owner accepts or rejects them.',
     edit: 'You can edit this document directly.',
     manage: 'You drafted this document: you can edit, share, switch on review mode and decide on tracked changes.',
-    manageReview: 'Review mode is on: your changes are tracked too; accept or reject each tracked change in the Changes panel.',
+    manageReview:
+      'Review mode is on: your changes are tracked too; accept or reject each tracked change in the Changes panel.',
   },
   createForm: {
     title: 'New document',
@@ -92,7 +94,8 @@ const documentsEn: DocumentsMessages = {
     loadFailed: 'The document could not be loaded: {{message}}',
     notText: 'This is meeting material or a whiteboard: open and annotate it in the meeting.',
     reviewMode: 'Review mode',
-    reviewModeOn: 'Review mode is on: every change, the owner’s included, is recorded as a tracked change for the owner to accept or reject.',
+    reviewModeOn:
+      'Review mode is on: every change, the owner’s included, is recorded as a tracked change for the owner to accept or reject.',
     reviewModeOff: 'Review mode is off',
     reviewModeTurnedOn: 'Review mode is on',
     share: 'Share',
@@ -120,7 +123,8 @@ const documentsEn: DocumentsMessages = {
       rejectedUpdate: 'The change was invalid or too large ({{detail}}).',
       reloaded: 'The document was reloaded from the server; the refused local change was discarded.',
       accessChanged: 'Your access to this document is now: {{access}}',
-      heldBack: 'That change cannot be recorded as a tracked change (paragraph styles, lists, tables, or someone else’s suggestion), so it was not made.',
+      heldBack:
+        'That change cannot be recorded as a tracked change (paragraph styles, lists, tables, or someone else’s suggestion), so it was not made.',
     },
   },
   toolbar: {

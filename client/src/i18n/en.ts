@@ -128,7 +128,8 @@ const en: Messages = {
     submit: 'Sign in',
     lockedTitle: 'Account locked',
     secondFactorTitle: 'Verify it is you',
-    secondFactorHint: 'Open the authenticator app on your phone (Microsoft Authenticator, Google Authenticator…) and enter the 6-digit code shown for Tongban.',
+    secondFactorHint:
+      'Open the authenticator app on your phone (Microsoft Authenticator, Google Authenticator…) and enter the 6-digit code shown for Tongban.',
     code: 'Code',
     codeRequired: 'Enter the code',
     codePlaceholder: '6 digits',
@@ -140,13 +141,15 @@ const en: Messages = {
     verify: 'Verify',
     otherAccount: 'Sign in with another account',
     enrolTitle: 'Set up an authenticator',
-    enrolRequired: 'Your account requires two-factor authentication. Set up an authenticator app now; you will enter its code at each sign-in.',
+    enrolRequired:
+      'Your account requires two-factor authentication. Set up an authenticator app now; you will enter its code at each sign-in.',
     passwordChangeTitle: 'Choose a new password',
     passwordChangeRequired: 'For your security, replace the temporary password with one only you know.',
     notices: {
       expired: 'Your session has expired; please sign in again',
       idle: 'You were signed out after a period of inactivity; please sign in again',
-      signed_out: 'Your session ended (you signed out elsewhere, or an administrator changed your account); please sign in again',
+      signed_out:
+        'Your session ended (you signed out elsewhere, or an administrator changed your account); please sign in again',
       signed_out_everywhere: 'Signed out on all devices',
       signed_out_here: 'You have signed out',
     },
@@ -161,7 +164,8 @@ const en: Messages = {
     starting: 'Preparing the enrolment…',
     startFailed: 'Could not start the enrolment: {{message}}',
     recoveryTitle: 'Save your recovery codes',
-    recoveryHint: 'If you lose your phone, a recovery code lets you sign in. Each code works once. They are shown only now: write them down or copy them somewhere safe (not on the same phone).',
+    recoveryHint:
+      'If you lose your phone, a recovery code lets you sign in. Each code works once. They are shown only now: write them down or copy them somewhere safe (not on the same phone).',
     copyAll: 'Copy all recovery codes',
     savedCheck: 'I have saved these recovery codes',
     continue: 'Continue',
@@ -175,32 +179,38 @@ const en: Messages = {
     repeat: 'Repeat the new password',
     repeatRequired: 'Repeat the new password',
     mismatch: 'The two new passwords differ',
-    policy: 'At least 10 characters with three of: upper case, lower case, digits, symbols; not containing your user name; not one of your last 5 passwords.',
+    policy:
+      'At least 10 characters with three of: upper case, lower case, digits, symbols; not containing your user name; not one of your last 5 passwords.',
     submit: 'Change password',
     changed: 'Password changed; you were signed out on your other devices',
   },
   setup: {
     title: 'First-time setup',
-    intro: 'Welcome to Tongban. Enter your organisation’s name and create three separate administrators: the system administrator manages accounts and units, the security administrator manages roles, clearances and security, the audit administrator reads the audit log. They must be three different accounts.',
+    intro:
+      'Welcome to Tongban. Enter your organisation’s name and create three separate administrators: the system administrator manages accounts and units, the security administrator manages roles, clearances and security, the audit administrator reads the audit log. They must be three different accounts.',
     organisation: 'Organisation name',
     organisationPlaceholder: 'e.g. District People’s Government',
     organisationRequired: 'Enter the organisation name',
     system: 'System administrator',
     systemHint: 'Manages user accounts and the unit tree. Must enrol an authenticator at first sign-in.',
     security: 'Security administrator',
-    securityHint: 'Assigns roles and clearances, unlocks accounts, resets authenticators. Must enrol an authenticator and change the password at first sign-in.',
+    securityHint:
+      'Assigns roles and clearances, unlocks accounts, resets authenticators. Must enrol an authenticator and change the password at first sign-in.',
     audit: 'Audit administrator',
-    auditHint: 'Reads and verifies the audit log. Must enrol an authenticator and change the password at first sign-in.',
+    auditHint:
+      'Reads and verifies the audit log. Must enrol an authenticator and change the password at first sign-in.',
     username: 'User name',
     usernameRule: '3–32 letters, digits or . _ -',
     displayName: 'Full name',
     displayNameRequired: 'Enter the full name',
     password: 'Initial password',
     submit: 'Finish setup',
-    missingToken: 'The setup token is missing. Open this page with the setup link the server printed at its first start (/setup?token=…).',
+    missingToken:
+      'The setup token is missing. Open this page with the setup link the server printed at its first start (/setup?token=…).',
     alreadyDone: 'Tongban is already set up; please sign in.',
     doneTitle: 'Setup complete',
-    doneText: 'The three administrators exist. Once signed in with an authenticator, the system administrator can create units and users; the other two must enrol an authenticator and change their password at first sign-in.',
+    doneText:
+      'The three administrators exist. Once signed in with an authenticator, the system administrator can create units and users; the other two must enrol an authenticator and change their password at first sign-in.',
     goSignIn: 'Go to sign-in',
     passwordsDifferent: 'Use a different password for each account.',
     passwordProblem: '{{account}}: the initial password does not meet the policy ({{problems}})',
@@ -254,22 +264,26 @@ const en: Messages = {
     todosHint: 'Unread notifications are listed here; mark them read once handled.',
     todosEmpty: 'Nothing to do',
     recent: 'Recent items',
-    recentEmpty: 'Meetings you attended, documents you edited and supervision tasks you handled will appear here once the meetings, documents and supervision modules are available.',
+    recentEmpty:
+      'Meetings you attended, documents you edited and supervision tasks you handled will appear here once the meetings, documents and supervision modules are available.',
     adminIntro: 'You are the {{role}}. Administration is under “Admin”.',
     goAdmin: 'Open Admin',
   },
   modules: {
     meetings: {
       title: 'Meetings',
-      empty: 'Your meetings will appear here: notices and RSVPs, annotatable materials, joining in the room or remotely, minutes and decisions.',
+      empty:
+        'Your meetings will appear here: notices and RSVPs, annotatable materials, joining in the room or remotely, minutes and decisions.',
     },
     documents: {
       title: 'Documents',
-      empty: 'Documents you draft or take part in will appear here: real-time co-editing, review with tracked suggestions, versions and final copies.',
+      empty:
+        'Documents you draft or take part in will appear here: real-time co-editing, review with tracked suggestions, versions and final copies.',
     },
     supervision: {
       title: 'Supervision',
-      empty: 'Supervision tasks will appear here: tasks created from meeting decisions, accepted by lead and co-units, progress reports, deadline reminders, acceptance and statistics.',
+      empty:
+        'Supervision tasks will appear here: tasks created from meeting decisions, accepted by lead and co-units, progress reports, deadline reminders, acceptance and statistics.',
     },
     notYet: 'This module is being built and has no content yet.',
   },
@@ -287,9 +301,11 @@ const en: Messages = {
     },
     password: 'Change password',
     authenticator: 'Authenticator (two-factor authentication)',
-    mfaEnabled: 'An authenticator is enrolled; sign-in asks for its code. If you lose the phone, sign in with a recovery code and ask the security administrator to reset it.',
+    mfaEnabled:
+      'An authenticator is enrolled; sign-in asks for its code. If you lose the phone, sign in with a recovery code and ask the security administrator to reset it.',
     mfaRequiredNotEnrolled: 'Your role requires an authenticator.',
-    mfaOptional: 'With an authenticator, signing in needs a code from your phone besides the password, which keeps your account safer.',
+    mfaOptional:
+      'With an authenticator, signing in needs a code from your phone besides the password, which keeps your account safer.',
     enrol: 'Set up authenticator',
     enrolled: 'Authenticator enrolled',
     sessions: 'Devices',

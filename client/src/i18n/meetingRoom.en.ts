@@ -13,7 +13,8 @@ const meetingRoomEn: typeof meetingRoomZhCN = {
     previewOff: 'Camera is off',
     previewFailed: 'Cannot open the camera or microphone: {{message}}',
     passcode: 'Meeting passcode',
-    passcodeHint: 'You are not on the participant list. Enter the passcode to wait in the lobby until the host lets you in.',
+    passcodeHint:
+      'You are not on the participant list. Enter the passcode to wait in the lobby until the host lets you in.',
     join: 'Join meeting',
     joining: 'Joining…',
   },

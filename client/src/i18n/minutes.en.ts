@@ -43,7 +43,8 @@ const minutesEn: typeof minutesZhCN = {
     create: 'Write the minutes',
     open: 'Open the minutes',
     finalise: 'Finalise and ask attendees to confirm',
-    finaliseConfirm: 'Once finalised, the minutes are read-only for everyone and each attendee is asked to confirm them. Finalise now?',
+    finaliseConfirm:
+      'Once finalised, the minutes are read-only for everyone and each attendee is asked to confirm them. Finalise now?',
     finalised: 'Minutes finalised; attendees have been asked to confirm',
     myTurn: 'Please confirm the minutes of this meeting',
     confirm: 'Confirm',
@@ -64,7 +65,10 @@ const minutesEn: typeof minutesZhCN = {
     reopened: 'Minutes reopened for editing',
     close: 'Close confirmation',
     closeConfirm: 'Closing freezes the final minutes (content hash, signed) and proposes supervision tasks. Close now?',
-    blockers: { objections_open: 'Objections are still open', meeting_not_ended: 'The minutes can be closed once the meeting has ended' },
+    blockers: {
+      objections_open: 'Objections are still open',
+      meeting_not_ended: 'The minutes can be closed once the meeting has ended',
+    },
     closed: 'Minutes frozen',
     pdf: 'Download PDF',
     confirmations: 'Confirmations',
@@ -75,8 +79,13 @@ const minutesEn: typeof minutesZhCN = {
     openObjections: 'Open objections ({{count}})',
     objectionWaits: 'The confirmation can be closed once these objections are answered:',
     resolvers: 'Can be answered by {{names}}',
-    resolverRole: { minute_taker: 'the minute-taker {{name}}', host: 'the host {{name}}', organiser: 'the organiser {{name}}' },
-    hostMayResolve: 'You may answer them here yourself; the attendee and the minute-taker are told, and the answer is audited.',
+    resolverRole: {
+      minute_taker: 'the minute-taker {{name}}',
+      host: 'the host {{name}}',
+      organiser: 'the organiser {{name}}',
+    },
+    hostMayResolve:
+      'You may answer them here yourself; the attendee and the minute-taker are told, and the answer is audited.',
     noResolver: 'This meeting names no minute-taker or host; ask the meeting’s organisers.',
     hash: 'Content hash',
     signature: 'Signature',
@@ -85,7 +94,8 @@ const minutesEn: typeof minutesZhCN = {
   },
   proposals: {
     tab: 'From minutes',
-    intro: 'When minutes are final, their decision items are proposed here as supervision tasks. Check lead units, co-units, owners and deadlines, then confirm: the tasks are created and the lead units told.',
+    intro:
+      'When minutes are final, their decision items are proposed here as supervision tasks. Check lead units, co-units, owners and deadlines, then confirm: the tasks are created and the lead units told.',
     empty: 'No task proposals to review',
     status: { pending: 'To review', confirmed: 'Tasks created', dropped: 'Dropped', split: 'Split', merged: 'Merged' },
     needsReview: 'Check',
@@ -140,7 +150,8 @@ const minutesEn: typeof minutesZhCN = {
     unknown_unit: 'A chosen unit does not exist',
     unknown_user: 'A chosen person does not exist',
     lead_unit_required: '“{{title}}” has no lead unit yet',
-    lead_unit_unresolved: 'The lead unit of “{{title}}” is not in the directory; edit it and pick one from the directory',
+    lead_unit_unresolved:
+      'The lead unit of “{{title}}” is not in the directory; edit it and pick one from the directory',
     due_required: '“{{title}}” has no deadline yet',
     due_date_past: 'The deadline of “{{title}}” has passed; set a new one',
     title_required: 'Give the task a title',

@@ -17,11 +17,15 @@ describe.each(Object.entries(RESOURCES))('notification templates in %s', (_, mes
     expect(typeof templates.title).toBe('string');
     expect(typeof templates.body).toBe('string');
     expect(templates.title.trim()).not.toBe('');
-    expect(sorted([...placeholders(templates.title), ...placeholders(templates.body)])).toEqual(sorted(paramsOf(kind).map(([name]) => name)));
+    expect(sorted([...placeholders(templates.title), ...placeholders(templates.body)])).toEqual(
+      sorted(paramsOf(kind).map(([name]) => name)),
+    );
   });
 
   it('has no template for a kind the catalogue does not have', () => {
-    const templated = Object.entries(messages.kinds).flatMap(([area, kinds]) => Object.keys(kinds).map((name) => `${area}.${name}`));
+    const templated = Object.entries(messages.kinds).flatMap(([area, kinds]) =>
+      Object.keys(kinds).map((name) => `${area}.${name}`),
+    );
     expect(sorted(templated)).toEqual(sorted(NOTIFICATION_KINDS));
   });
 });
@@ -31,16 +35,30 @@ describe('notification phrases', () => {
     const zhParts = zhCN.notifications.parts as Record<string, string>;
     const enParts = en.notifications.parts as Record<string, string>;
     expect(Object.keys(enParts).sort()).toEqual(Object.keys(zhParts).sort());
-    for (const key of Object.keys(zhParts)) expect(sorted(placeholders(enParts[key]!)), key).toEqual(sorted(placeholders(zhParts[key]!)));
+    for (const key of Object.keys(zhParts))
+      expect(sorted(placeholders(enParts[key]!)), key).toEqual(sorted(placeholders(zhParts[key]!)));
   });
 
   it('name no parameter as i18next options', () => {
     // A parameter called count, context or the like would change which template i18next picks, not just fill it.
-    const reserved = ['count', 'context', 'ordinal', 'defaultValue', 'lng', 'lngs', 'ns', 'replace', 'returnObjects', 'interpolation'];
-    for (const kind of NOTIFICATION_KINDS) for (const [name] of paramsOf(kind)) expect(reserved, `${kind}.${name}`).not.toContain(name);
+    const reserved = [
+      'count',
+      'context',
+      'ordinal',
+      'defaultValue',
+      'lng',
+      'lngs',
+      'ns',
+      'replace',
+      'returnObjects',
+      'interpolation',
+    ];
+    for (const kind of NOTIFICATION_KINDS)
+      for (const [name] of paramsOf(kind)) expect(reserved, `${kind}.${name}`).not.toContain(name);
   });
 
   it('give every task notice the task title (notifyAbout adds it)', () => {
-    for (const kind of NOTIFICATION_KINDS.filter((k) => k.startsWith('supervision.'))) expect(Object.fromEntries(paramsOf(kind))['task'], kind).toBe('title');
+    for (const kind of NOTIFICATION_KINDS.filter((k) => k.startsWith('supervision.')))
+      expect(Object.fromEntries(paramsOf(kind))['task'], kind).toBe('title');
   });
 });

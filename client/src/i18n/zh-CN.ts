@@ -128,7 +128,8 @@ const zhCN = {
     submit: '登录',
     lockedTitle: '账户已锁定',
     secondFactorTitle: '身份验证',
-    secondFactorHint: '请打开手机上的验证器应用（如腾讯身份验证器、Microsoft Authenticator、Google Authenticator），输入“同办”显示的 6 位验证码。',
+    secondFactorHint:
+      '请打开手机上的验证器应用（如腾讯身份验证器、Microsoft Authenticator、Google Authenticator），输入“同办”显示的 6 位验证码。',
     code: '验证码',
     codeRequired: '请输入验证码',
     codePlaceholder: '6 位数字',
@@ -161,7 +162,8 @@ const zhCN = {
     starting: '正在生成绑定信息…',
     startFailed: '无法开始绑定：{{message}}',
     recoveryTitle: '请保存恢复码',
-    recoveryHint: '手机丢失或无法使用验证器时，可用恢复码登录。每个恢复码只能用一次。恢复码只显示这一次，请抄写或复制后妥善保管（不要存放在同一部手机上）。',
+    recoveryHint:
+      '手机丢失或无法使用验证器时，可用恢复码登录。每个恢复码只能用一次。恢复码只显示这一次，请抄写或复制后妥善保管（不要存放在同一部手机上）。',
     copyAll: '复制全部恢复码',
     savedCheck: '我已妥善保存这些恢复码',
     continue: '继续',
@@ -175,13 +177,15 @@ const zhCN = {
     repeat: '再次输入新密码',
     repeatRequired: '请再次输入新密码',
     mismatch: '两次输入的新密码不一致',
-    policy: '至少 10 个字符，包含大写字母、小写字母、数字、符号中的至少三类，不能包含用户名，不能与最近 5 次的密码相同。',
+    policy:
+      '至少 10 个字符，包含大写字母、小写字母、数字、符号中的至少三类，不能包含用户名，不能与最近 5 次的密码相同。',
     submit: '修改密码',
     changed: '密码已修改，您在其他设备上的登录已退出',
   },
   setup: {
     title: '首次设置',
-    intro: '欢迎使用同办。请填写本单位名称，并创建三位分立的管理员（三员分立）：系统管理员负责账户与组织机构，安全保密管理员负责角色、密级与安全，安全审计员负责查看审计日志。三个账户不能相同。',
+    intro:
+      '欢迎使用同办。请填写本单位名称，并创建三位分立的管理员（三员分立）：系统管理员负责账户与组织机构，安全保密管理员负责角色、密级与安全，安全审计员负责查看审计日志。三个账户不能相同。',
     organisation: '单位名称',
     organisationPlaceholder: '如：某某区人民政府',
     organisationRequired: '请输入单位名称',
@@ -200,7 +204,8 @@ const zhCN = {
     missingToken: '缺少设置令牌。请使用服务首次启动时在控制台打印的设置链接（/setup?token=…）打开本页。',
     alreadyDone: '系统已完成首次设置，请直接登录。',
     doneTitle: '设置完成',
-    doneText: '三位管理员已创建。系统管理员登录并绑定验证器后，即可创建单位和用户；另两位管理员首次登录时须绑定验证器并修改密码。',
+    doneText:
+      '三位管理员已创建。系统管理员登录并绑定验证器后，即可创建单位和用户；另两位管理员首次登录时须绑定验证器并修改密码。',
     goSignIn: '前往登录',
     passwordsDifferent: '建议三个账户使用不同的密码。',
     passwordProblem: '{{account}}的初始密码不符合安全要求：{{problems}}',

@@ -14,7 +14,9 @@ export function AppHeader() {
       <Flex align="center" justify="space-between" gap={8} style={{ height: '100%' }}>
         <Link to="/" className="tb-brand" aria-label={t('nav.home')}>
           <BrandMark />
-          <Typography.Text strong className="tb-brand__name">{t('app.name')}</Typography.Text>
+          <Typography.Text strong className="tb-brand__name">
+            {t('app.name')}
+          </Typography.Text>
         </Link>
         <Flex align="center" gap={4}>
           <NotificationBell />

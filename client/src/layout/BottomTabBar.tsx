@@ -11,8 +11,12 @@ export function BottomTabBar({ items }: { items: NavItem[] }) {
   return (
     <nav className="tb-tabbar" aria-label={t('nav.mainNavigation')}>
       {items.map((item) => (
-        <NavLink key={item.key} to={item.path} className={item.key === active ? 'tb-tabbar__item tb-tabbar__item--active' : 'tb-tabbar__item'}
-          aria-current={item.key === active ? 'page' : undefined}>
+        <NavLink
+          key={item.key}
+          to={item.path}
+          className={item.key === active ? 'tb-tabbar__item tb-tabbar__item--active' : 'tb-tabbar__item'}
+          aria-current={item.key === active ? 'page' : undefined}
+        >
           <span className="tb-tabbar__icon">{createElement(item.icon)}</span>
           <span className="tb-tabbar__label">{t(`nav.${item.key}`)}</span>
         </NavLink>

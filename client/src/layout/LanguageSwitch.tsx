@@ -15,7 +15,11 @@ export function LanguageSwitch({ showLabel = true }: { showLabel?: boolean }) {
       menu={{
         selectable: true,
         selectedKeys: [locale],
-        items: LOCALES.map((l) => ({ key: l, label: t(`language.${l}`), style: { minHeight: 44, display: 'flex', alignItems: 'center' } })),
+        items: LOCALES.map((l) => ({
+          key: l,
+          label: t(`language.${l}`),
+          style: { minHeight: 44, display: 'flex', alignItems: 'center' },
+        })),
         onClick: ({ key }) => {
           if (isLocale(key)) void setLocale(key);
         },

@@ -19,8 +19,13 @@ export function NotificationBell() {
 
   return (
     <>
-      <Button type="text" className="tb-header-button" onClick={() => setOpen(true)} data-testid="notification-bell"
-        aria-label={`${t('header.notifications')}${unread > 0 ? `, ${t('notifications.unreadCount', { count: unread })}` : ''}`}>
+      <Button
+        type="text"
+        className="tb-header-button"
+        onClick={() => setOpen(true)}
+        data-testid="notification-bell"
+        aria-label={`${t('header.notifications')}${unread > 0 ? `, ${t('notifications.unreadCount', { count: unread })}` : ''}`}
+      >
         <Badge count={unread} overflowCount={99} size="small" data-testid="notification-count">
           <BellOutlined style={{ fontSize: 20 }} />
         </Badge>
@@ -31,7 +36,11 @@ export function NotificationBell() {
         title={t('notifications.title')}
         size={wide ? 440 : '100%'}
         placement="right"
-        extra={<Button onClick={() => void markAllRead()} disabled={unread === 0}>{t('notifications.markAllRead')}</Button>}
+        extra={
+          <Button onClick={() => void markAllRead()} disabled={unread === 0}>
+            {t('notifications.markAllRead')}
+          </Button>
+        }
       >
         <Flex vertical gap={12}>
           <Segmented<Filter>
@@ -43,8 +52,16 @@ export function NotificationBell() {
               { value: 'unread', label: `${t('notifications.showUnread')}${unread > 0 ? ` (${unread})` : ''}` },
             ]}
           />
-          <NotificationList items={shown} emptyText={filter === 'unread' ? t('notifications.emptyUnread') : t('notifications.empty')} onOpen={() => setOpen(false)} />
-          {hasMore && filter === 'all' && <Button block onClick={() => void loadMore()}>{t('notifications.loadMore')}</Button>}
+          <NotificationList
+            items={shown}
+            emptyText={filter === 'unread' ? t('notifications.emptyUnread') : t('notifications.empty')}
+            onOpen={() => setOpen(false)}
+          />
+          {hasMore && filter === 'all' && (
+            <Button block onClick={() => void loadMore()}>
+              {t('notifications.loadMore')}
+            </Button>
+          )}
         </Flex>
       </Drawer>
     </>

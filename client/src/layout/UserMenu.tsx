@@ -32,9 +32,13 @@ export function UserMenu() {
     >
       <Button type="text" className="tb-header-button" aria-label={t('header.account')} data-testid="user-menu">
         {/* A person's avatar shows their given name (the last two characters, as is usual); a duty account gets an emblem. */}
-        {isDutyAccount
-          ? <Avatar size={32} icon={<SafetyCertificateOutlined />} style={{ backgroundColor: '#5b3fa8' }} />
-          : <Avatar size={32} style={{ backgroundColor: '#1f4fa8' }}>{user.displayName.slice(-2)}</Avatar>}
+        {isDutyAccount ? (
+          <Avatar size={32} icon={<SafetyCertificateOutlined />} style={{ backgroundColor: '#5b3fa8' }} />
+        ) : (
+          <Avatar size={32} style={{ backgroundColor: '#1f4fa8' }}>
+            {user.displayName.slice(-2)}
+          </Avatar>
+        )}
         <span className="tb-hide-narrow">{user.displayName}</span>
       </Button>
     </Dropdown>

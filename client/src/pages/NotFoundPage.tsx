@@ -6,7 +6,16 @@ import { Link } from 'react-router-dom';
 export function NotFoundPage() {
   const { t } = useTranslation();
   return (
-    <Result status="404" title={t('notFound.title')}
-      extra={<Link to="/"><Button type="primary" size="large">{t('notFound.back')}</Button></Link>} />
+    <Result
+      status="404"
+      title={t('notFound.title')}
+      extra={
+        <Link to="/">
+          <Button type="primary" size="large">
+            {t('notFound.back')}
+          </Button>
+        </Link>
+      }
+    />
   );
 }

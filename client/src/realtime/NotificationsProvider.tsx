@@ -51,43 +51,46 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
     };
   }, [reload, describe, notification]);
 
-  const api = useMemo<NotificationsApi>(() => ({
-    unread,
-    items,
-    loading,
-    hasMore,
-    loadMore: async () => {
-      const last = items[items.length - 1];
-      if (!last) return;
-      try {
-        const page = await notificationsApi.list({ before: last.createdAt, limit: PAGE });
-        setItems((list) => [...list, ...page.items.filter((n) => !list.some((x) => x.id === n.id))]);
-        setHasMore(page.items.length === PAGE);
-      } catch (err) {
-        message.error(t('common.loadFailed', { message: errorMessage(t, err) }));
-      }
-    },
-    markRead: async (ids: string[]) => {
-      const now = new Date().toISOString();
-      try {
-        if (!(await realtime.markRead(ids))) await notificationsApi.markRead(ids);
-        // The server pushes the new unread count; the read marks are applied here.
-        setItems((list) => list.map((n) => (ids.includes(n.id) && !n.readAt ? { ...n, readAt: now } : n)));
-      } catch (err) {
-        message.error(errorMessage(t, err));
-      }
-    },
-    markAllRead: async () => {
-      const now = new Date().toISOString();
-      try {
-        if (!(await realtime.markRead())) await notificationsApi.markRead();
-        setItems((list) => list.map((n) => (n.readAt ? n : { ...n, readAt: now })));
-        setUnread(0);
-      } catch (err) {
-        message.error(errorMessage(t, err));
-      }
-    },
-  }), [unread, items, loading, hasMore, message, t]);
+  const api = useMemo<NotificationsApi>(
+    () => ({
+      unread,
+      items,
+      loading,
+      hasMore,
+      loadMore: async () => {
+        const last = items[items.length - 1];
+        if (!last) return;
+        try {
+          const page = await notificationsApi.list({ before: last.createdAt, limit: PAGE });
+          setItems((list) => [...list, ...page.items.filter((n) => !list.some((x) => x.id === n.id))]);
+          setHasMore(page.items.length === PAGE);
+        } catch (err) {
+          message.error(t('common.loadFailed', { message: errorMessage(t, err) }));
+        }
+      },
+      markRead: async (ids: string[]) => {
+        const now = new Date().toISOString();
+        try {
+          if (!(await realtime.markRead(ids))) await notificationsApi.markRead(ids);
+          // The server pushes the new unread count; the read marks are applied here.
+          setItems((list) => list.map((n) => (ids.includes(n.id) && !n.readAt ? { ...n, readAt: now } : n)));
+        } catch (err) {
+          message.error(errorMessage(t, err));
+        }
+      },
+      markAllRead: async () => {
+        const now = new Date().toISOString();
+        try {
+          if (!(await realtime.markRead())) await notificationsApi.markRead();
+          setItems((list) => list.map((n) => (n.readAt ? n : { ...n, readAt: now })));
+          setUnread(0);
+        } catch (err) {
+          message.error(errorMessage(t, err));
+        }
+      },
+    }),
+    [unread, items, loading, hasMore, message, t],
+  );
 
   return <NotificationsContext.Provider value={api}>{children}</NotificationsContext.Provider>;
 }

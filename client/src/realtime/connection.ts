@@ -2,7 +2,13 @@
 // One connection per tab; the session provider starts and stops it, components subscribe to its events.
 import { io, type Socket } from 'socket.io-client';
 import type { Ack, ClientPayload, ServerToClient } from '../../../common/socket/messages.ts';
-import type { MeetingAck, MeetingMethod, MeetingRequest, MeetingResponses, RequestData } from '../../../media/signaling.ts';
+import type {
+  MeetingAck,
+  MeetingMethod,
+  MeetingRequest,
+  MeetingResponses,
+  RequestData,
+} from '../../../media/signaling.ts';
 
 interface ClientToServer {
   'notification:read': (payload: ClientPayload<'notification:read'>, ack: (answer: Ack) => void) => void;
@@ -113,25 +119,36 @@ class RealtimeConnection {
   private emitWatch(event: 'meeting:watch' | 'meeting:unwatch', meetingId: string): void {
     const socket = this.socket;
     if (!socket?.connected) return;
-    socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, { meetingId }).then(
-      (answer) => {
-        if (!answer.ok) this.dispatch('error:message', { code: answer.code, message: answer.message, event });
-      },
-      (err: unknown) => this.dispatch('error:message', { code: 'timeout', message: err instanceof Error ? err.message : String(err), event }),
-    );
+    socket
+      .timeout(ACK_TIMEOUT_MS)
+      .emitWithAck(event, { meetingId })
+      .then(
+        (answer) => {
+          if (!answer.ok) this.dispatch('error:message', { code: answer.code, message: answer.message, event });
+        },
+        (err: unknown) =>
+          this.dispatch('error:message', {
+            code: 'timeout',
+            message: err instanceof Error ? err.message : String(err),
+            event,
+          }),
+      );
   }
 
   /** Sends an online-meeting request (media/signaling.ts) and returns its answer; a refusal throws MeetingRequestError. */
   async meetingRequest<M extends MeetingMethod>(method: M, data: RequestData<M>): Promise<MeetingResponses[M]> {
     const socket = this.socket;
     if (!socket?.connected) throw new MeetingRequestError('disconnected', 'Not connected to the server');
-    const answer = (await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('meeting:request', { method, data } as MeetingRequest)) as MeetingAck<M>;
+    const answer = (await socket
+      .timeout(ACK_TIMEOUT_MS)
+      .emitWithAck('meeting:request', { method, data } as MeetingRequest)) as MeetingAck<M>;
     if (!answer.ok) throw new MeetingRequestError(answer.code, answer.message);
     return answer.data;
   }
 
   private dispatch<E extends EventName>(event: E, ...args: Parameters<RealtimeEvents[E]>): void {
-    for (const handler of this.handlers.get(event) ?? []) (handler as (...a: Parameters<RealtimeEvents[E]>) => void)(...args);
+    for (const handler of this.handlers.get(event) ?? [])
+      (handler as (...a: Parameters<RealtimeEvents[E]>) => void)(...args);
   }
 }
 

@@ -46,9 +46,12 @@ export function IdleWatch({ idleMinutes }: { idleMinutes: number }) {
       if (left <= 0) {
         window.clearInterval(timer);
         // Ending it ourselves: asking the server whether it is still alive would itself count as activity.
-        authApi.signOut().catch((err: unknown) => {
-          if (!(err instanceof ApiError)) throw err;
-        }).finally(() => session.ended('idle'));
+        authApi
+          .signOut()
+          .catch((err: unknown) => {
+            if (!(err instanceof ApiError)) throw err;
+          })
+          .finally(() => session.ended('idle'));
         return;
       }
       setRemaining(left <= WARN_BEFORE_MS ? left : null);
@@ -64,12 +67,21 @@ export function IdleWatch({ idleMinutes }: { idleMinutes: number }) {
   return (
     <Modal
       open={remaining !== null}
-      title={<Space><ClockCircleOutlined />{t('idle.title')}</Space>}
+      title={
+        <Space>
+          <ClockCircleOutlined />
+          {t('idle.title')}
+        </Space>
+      }
       closable={false}
       mask={{ closable: false }}
       footer={[
-        <Button key="out" size="large" onClick={() => void session.signOut()}>{t('idle.signOut')}</Button>,
-        <Button key="stay" size="large" type="primary" loading={staying} onClick={stay}>{t('idle.stay')}</Button>,
+        <Button key="out" size="large" onClick={() => void session.signOut()}>
+          {t('idle.signOut')}
+        </Button>,
+        <Button key="stay" size="large" type="primary" loading={staying} onClick={stay}>
+          {t('idle.stay')}
+        </Button>,
       ]}
     >
       <Typography.Paragraph>{t('idle.text', { remaining: formatRemaining(remaining ?? 0) })}</Typography.Paragraph>

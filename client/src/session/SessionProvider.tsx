@@ -11,7 +11,13 @@ import type { Session, StageAnswer } from '../api/types.ts';
 import { applyLocale, isLocale, type Locale } from '../i18n/index.ts';
 import { realtime } from '../realtime/connection.ts';
 import { IdleWatch } from './IdleWatch.tsx';
-import { SessionContext, type Capability, type SessionApi, type SessionState, type SignInNotice } from './sessionContext.ts';
+import {
+  SessionContext,
+  type Capability,
+  type SessionApi,
+  type SessionState,
+  type SignInNotice,
+} from './sessionContext.ts';
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -52,14 +58,20 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     });
   }, [load, message, t]);
 
-  useEffect(() => onUnauthorized(() => setState((s) => {
-    if (s.status === 'active' || s.status === 'pending') {
-      realtime.stop();
-      setCsrfToken(null);
-      return { status: 'anonymous', notice: 'expired' };
-    }
-    return s;
-  })), []);
+  useEffect(
+    () =>
+      onUnauthorized(() =>
+        setState((s) => {
+          if (s.status === 'active' || s.status === 'pending') {
+            realtime.stop();
+            setCsrfToken(null);
+            return { status: 'anonymous', notice: 'expired' };
+          }
+          return s;
+        }),
+      ),
+    [],
+  );
 
   const active = state.status === 'active';
   useEffect(() => {

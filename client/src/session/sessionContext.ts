@@ -14,9 +14,23 @@ export type SessionState =
 
 /** Capabilities the server grants (server/policies/index.ts); the server still checks every call. */
 export type Capability =
-  | 'user.list' | 'user.create' | 'user.update' | 'user.disable' | 'user.resetPassword' | 'user.assignRoles' | 'user.setClearance'
-  | 'user.unlock' | 'user.resetMfa' | 'unit.create' | 'unit.update' | 'audit.read' | 'audit.verify' | 'admin.console'
-  | 'meeting.create' | 'room.list' | 'room.manage';
+  | 'user.list'
+  | 'user.create'
+  | 'user.update'
+  | 'user.disable'
+  | 'user.resetPassword'
+  | 'user.assignRoles'
+  | 'user.setClearance'
+  | 'user.unlock'
+  | 'user.resetMfa'
+  | 'unit.create'
+  | 'unit.update'
+  | 'audit.read'
+  | 'audit.verify'
+  | 'admin.console'
+  | 'meeting.create'
+  | 'room.list'
+  | 'room.manage';
 
 export interface SessionApi {
   state: SessionState;

@@ -14,15 +14,31 @@ export async function changePassword(
 ): Promise<void> {
   const user = await svc.db.user.findUniqueOrThrow({ where: { id: input.userId } });
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    await inTransaction(svc, (tx) => recordAudit(tx, ctx, { action: 'user.change_password', resourceType: 'user', resourceId: user.id, outcome: 'failure', detail: { reason: 'wrong_current_password' } }));
+    await inTransaction(svc, (tx) =>
+      recordAudit(tx, ctx, {
+        action: 'user.change_password',
+        resourceType: 'user',
+        resourceId: user.id,
+        outcome: 'failure',
+        detail: { reason: 'wrong_current_password' },
+      }),
+    );
     throw new Unauthorized('invalid_credentials', 'The current password is wrong');
   }
   assertPasswordAcceptable(input.newPassword, user.username, svc.config.passwordMinLength);
   const closed = await inTransaction(svc, async (tx) => {
     const hash = await storeNewPassword(tx, user.id, input.newPassword, ctx.at);
-    await tx.user.update({ where: { id: user.id }, data: { passwordHash: hash, passwordChangedAt: ctx.at, mustChangePassword: false, updatedAt: ctx.at } });
+    await tx.user.update({
+      where: { id: user.id },
+      data: { passwordHash: hash, passwordChangedAt: ctx.at, mustChangePassword: false, updatedAt: ctx.at },
+    });
     const revoked = await revokeUserSessions(tx, user.id, ctx.at, input.sessionId);
-    await recordAudit(tx, ctx, { action: 'user.change_password', resourceType: 'user', resourceId: user.id, detail: { otherSessionsEnded: revoked.length } });
+    await recordAudit(tx, ctx, {
+      action: 'user.change_password',
+      resourceType: 'user',
+      resourceId: user.id,
+      detail: { otherSessionsEnded: revoked.length },
+    });
     return revoked;
   });
   svc.notifications.closeSessions(closed);

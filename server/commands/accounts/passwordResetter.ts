@@ -14,10 +14,16 @@ export async function resetPassword(svc: Services, ctx: RequestContext, userId: 
     const user = await tx.user.findUnique({ where: { id: userId } });
     if (!user) throw new NotFound('user');
     const hash = await storeNewPassword(tx, userId, password, ctx.at);
-    await tx.user.update({ where: { id: userId }, data: { passwordHash: hash, passwordChangedAt: ctx.at, mustChangePassword: true, updatedAt: ctx.at } });
+    await tx.user.update({
+      where: { id: userId },
+      data: { passwordHash: hash, passwordChangedAt: ctx.at, mustChangePassword: true, updatedAt: ctx.at },
+    });
     const revoked = await revokeUserSessions(tx, userId, ctx.at);
     await recordAudit(tx, ctx, { action: 'user.reset_password', resourceType: 'user', resourceId: userId });
-    return { closed: revoked, notices: await svc.notifications.create(tx, [accountNotice(userId, 'account.password_reset')], ctx.at) };
+    return {
+      closed: revoked,
+      notices: await svc.notifications.create(tx, [accountNotice(userId, 'account.password_reset')], ctx.at),
+    };
   });
   await svc.notifications.publish(notices);
   svc.notifications.closeSessions(closed);

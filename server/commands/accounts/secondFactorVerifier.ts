@@ -23,14 +23,24 @@ export async function verifySecondFactor(
   const outcome = await inTransaction(svc, async (tx) => {
     const now = ctx.at;
     const session = await tx.session.findUnique({ where: { id: input.sessionId }, include: { user: true } });
-    if (!session || session.revokedAt || !session.mfaPending) return { error: new InvalidState('no_pending_sign_in', 'There is no sign-in waiting for a second factor') } as const;
+    if (!session || session.revokedAt || !session.mfaPending)
+      return {
+        error: new InvalidState('no_pending_sign_in', 'There is no sign-in waiting for a second factor'),
+      } as const;
     const user = session.user;
-    if (!user.totpSecretEnc || !user.totpEnabledAt) return { error: new InvalidState('mfa_not_enrolled', 'Enrol an authenticator first') } as const;
+    if (!user.totpSecretEnc || !user.totpEnabledAt)
+      return { error: new InvalidState('mfa_not_enrolled', 'Enrol an authenticator first') } as const;
     const state = { failedAttempts: user.failedAttempts, lockedUntil: user.lockedUntil };
     const actorCtx = { ...ctx, actor: { id: user.id, name: user.username } };
     if (isLocked(state, now)) {
       await revokeSession(tx, session.id, now);
-      await recordAudit(tx, actorCtx, { action: 'auth.mfa', resourceType: 'user', resourceId: user.id, outcome: 'failure', detail: { reason: 'locked' } });
+      await recordAudit(tx, actorCtx, {
+        action: 'auth.mfa',
+        resourceType: 'user',
+        resourceId: user.id,
+        outcome: 'failure',
+        detail: { reason: 'locked' },
+      });
       return { error: lockedError(user.lockedUntil!) } as const;
     }
 
@@ -50,12 +60,26 @@ export async function verifySecondFactor(
     }
 
     if (method === null) {
-      const next = afterFailure(state, now, { threshold: svc.config.lockoutThreshold, lockMinutes: svc.config.lockoutMinutes });
+      const next = afterFailure(state, now, {
+        threshold: svc.config.lockoutThreshold,
+        lockMinutes: svc.config.lockoutMinutes,
+      });
       await tx.user.update({ where: { id: user.id }, data: next });
-      await recordAudit(tx, actorCtx, { action: 'auth.mfa', resourceType: 'user', resourceId: user.id, outcome: 'failure', detail: { reason: 'wrong_code' } });
+      await recordAudit(tx, actorCtx, {
+        action: 'auth.mfa',
+        resourceType: 'user',
+        resourceId: user.id,
+        outcome: 'failure',
+        detail: { reason: 'wrong_code' },
+      });
       if (isLocked(next, now)) {
         await revokeSession(tx, session.id, now);
-        await recordAudit(tx, actorCtx, { action: 'auth.lockout', resourceType: 'user', resourceId: user.id, detail: { until: next.lockedUntil!.toISOString() } });
+        await recordAudit(tx, actorCtx, {
+          action: 'auth.lockout',
+          resourceType: 'user',
+          resourceId: user.id,
+          detail: { until: next.lockedUntil!.toISOString() },
+        });
         return { error: lockedError(next.lockedUntil!) } as const;
       }
       return { error: new Unauthorized('invalid_code', 'The verification code is wrong or has expired') } as const;
@@ -63,9 +87,21 @@ export async function verifySecondFactor(
 
     // A new token once the second factor is proven, so a token seen before this point is worth nothing.
     await revokeSession(tx, session.id, now);
-    const fresh = await createSession(tx, { userId: user.id, mfaPending: false, ip: ctx.ip, userAgent: ctx.userAgent, now, config: svc.config });
+    const fresh = await createSession(tx, {
+      userId: user.id,
+      mfaPending: false,
+      ip: ctx.ip,
+      userAgent: ctx.userAgent,
+      now,
+      config: svc.config,
+    });
     await tx.user.update({ where: { id: user.id }, data: { ...afterSuccess, lastLoginAt: now } });
-    await recordAudit(tx, actorCtx, { action: 'auth.sign_in', resourceType: 'session', resourceId: fresh.session.id.slice(0, 16), detail: { factor: method } });
+    await recordAudit(tx, actorCtx, {
+      action: 'auth.sign_in',
+      resourceType: 'session',
+      resourceId: fresh.session.id.slice(0, 16),
+      detail: { factor: method },
+    });
     return {
       result: {
         token: fresh.token,
@@ -78,4 +114,3 @@ export async function verifySecondFactor(
   if ('error' in outcome) throw outcome.error;
   return outcome.result;
 }
-

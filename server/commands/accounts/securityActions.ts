@@ -12,12 +12,24 @@ async function mustExist(svc: Services, userId: string) {
   return user;
 }
 
-export async function setClearance(svc: Services, ctx: RequestContext, userId: string, clearance: number): Promise<void> {
+export async function setClearance(
+  svc: Services,
+  ctx: RequestContext,
+  userId: string,
+  clearance: number,
+): Promise<void> {
   const user = await mustExist(svc, userId);
   const notices = await inTransaction(svc, async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { clearance, updatedAt: ctx.at } });
-    await recordAudit(tx, ctx, { action: 'user.set_clearance', resourceType: 'user', resourceId: userId, detail: { from: user.clearance, to: clearance } });
-    return user.clearance === clearance ? [] : svc.notifications.create(tx, [accountNotice(userId, 'account.clearance_changed')], ctx.at);
+    await recordAudit(tx, ctx, {
+      action: 'user.set_clearance',
+      resourceType: 'user',
+      resourceId: userId,
+      detail: { from: user.clearance, to: clearance },
+    });
+    return user.clearance === clearance
+      ? []
+      : svc.notifications.create(tx, [accountNotice(userId, 'account.clearance_changed')], ctx.at);
   });
   await svc.notifications.publish(notices);
 }
@@ -34,10 +46,16 @@ export async function resetMfa(svc: Services, ctx: RequestContext, userId: strin
   await mustExist(svc, userId);
   const { closed, notices } = await inTransaction(svc, async (tx) => {
     await tx.recoveryCode.deleteMany({ where: { userId } });
-    await tx.user.update({ where: { id: userId }, data: { totpSecretEnc: null, totpPendingEnc: null, totpEnabledAt: null, lastTotpStep: null, updatedAt: ctx.at } });
+    await tx.user.update({
+      where: { id: userId },
+      data: { totpSecretEnc: null, totpPendingEnc: null, totpEnabledAt: null, lastTotpStep: null, updatedAt: ctx.at },
+    });
     const revoked = await revokeUserSessions(tx, userId, ctx.at);
     await recordAudit(tx, ctx, { action: 'user.reset_mfa', resourceType: 'user', resourceId: userId });
-    return { closed: revoked, notices: await svc.notifications.create(tx, [accountNotice(userId, 'account.mfa_reset')], ctx.at) };
+    return {
+      closed: revoked,
+      notices: await svc.notifications.create(tx, [accountNotice(userId, 'account.mfa_reset')], ctx.at),
+    };
   });
   await svc.notifications.publish(notices);
   svc.notifications.closeSessions(closed);

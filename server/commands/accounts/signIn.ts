@@ -24,17 +24,30 @@ export interface SignInResult {
 }
 
 export function lockedError(until: Date): Locked {
-  return new Locked('The account is locked after repeated failed sign-ins; try again later', { lockedUntil: until.toISOString() });
+  return new Locked('The account is locked after repeated failed sign-ins; try again later', {
+    lockedUntil: until.toISOString(),
+  });
 }
 
-export async function signIn(svc: Services, ctx: RequestContext, input: { username: string; password: string }): Promise<SignInResult> {
+export async function signIn(
+  svc: Services,
+  ctx: RequestContext,
+  input: { username: string; password: string },
+): Promise<SignInResult> {
   const now = ctx.at;
   const user = await svc.db.user.findUnique({ where: { username: input.username }, include: { roles: true } });
   const passwordOk = await verifyPassword(user?.passwordHash || (await dummy()), input.password);
 
   return inTransaction(svc, async (tx) => {
     const fail = async (reason: string) =>
-      recordAudit(tx, ctx, { action: 'auth.sign_in', resourceType: 'user', resourceId: user?.id ?? null, outcome: 'failure', actorName: input.username, detail: { reason } });
+      recordAudit(tx, ctx, {
+        action: 'auth.sign_in',
+        resourceType: 'user',
+        resourceId: user?.id ?? null,
+        outcome: 'failure',
+        actorName: input.username,
+        detail: { reason },
+      });
 
     if (!user || user.disabled) {
       await fail(user ? 'disabled' : 'unknown_user');
@@ -42,31 +55,68 @@ export async function signIn(svc: Services, ctx: RequestContext, input: { userna
     }
     // Read the counter inside the transaction, not with the user above: requests that arrive together must each see
     // the failures before them, or ten parallel guesses all read "0 failures" and none locks the account.
-    const state = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { failedAttempts: true, lockedUntil: true } });
+    const state = await tx.user.findUniqueOrThrow({
+      where: { id: user.id },
+      select: { failedAttempts: true, lockedUntil: true },
+    });
     if (isLocked(state, now)) {
       await fail('locked');
       return { error: lockedError(state.lockedUntil!) } as const;
     }
     if (!passwordOk) {
-      const next = afterFailure(state, now, { threshold: svc.config.lockoutThreshold, lockMinutes: svc.config.lockoutMinutes });
+      const next = afterFailure(state, now, {
+        threshold: svc.config.lockoutThreshold,
+        lockMinutes: svc.config.lockoutMinutes,
+      });
       await tx.user.update({ where: { id: user.id }, data: next });
       await fail('wrong_password');
       if (isLocked(next, now)) {
-        await recordAudit(tx, ctx, { action: 'auth.lockout', resourceType: 'user', resourceId: user.id, actorName: input.username, detail: { until: next.lockedUntil!.toISOString() } });
+        await recordAudit(tx, ctx, {
+          action: 'auth.lockout',
+          resourceType: 'user',
+          resourceId: user.id,
+          actorName: input.username,
+          detail: { until: next.lockedUntil!.toISOString() },
+        });
         return { error: lockedError(next.lockedUntil!) } as const;
       }
       return { error: new Unauthorized('invalid_credentials', 'Wrong user name or password') } as const;
     }
 
-    const assignment = { adminRole: user.adminRole as AdminRole | null, roles: user.roles.map((r) => r.role as BusinessRole) };
+    const assignment = {
+      adminRole: user.adminRole as AdminRole | null,
+      roles: user.roles.map((r) => r.role as BusinessRole),
+    };
     const mfaEnabled = user.totpEnabledAt !== null;
     const mfaPending = mfaEnabled || requiresMfa(assignment);
-    await tx.user.update({ where: { id: user.id }, data: { ...afterSuccess, ...(mfaPending ? {} : { lastLoginAt: now }) } });
-    const { token, session } = await createSession(tx, { userId: user.id, mfaPending, ip: ctx.ip, userAgent: ctx.userAgent, now, config: svc.config });
-    await recordAudit(tx, { ...ctx, actor: { id: user.id, name: user.username } }, {
-      action: mfaPending ? 'auth.password_verified' : 'auth.sign_in', resourceType: 'session', resourceId: session.id.slice(0, 16),
+    await tx.user.update({
+      where: { id: user.id },
+      data: { ...afterSuccess, ...(mfaPending ? {} : { lastLoginAt: now }) },
     });
-    return { result: { token, csrfToken: session.csrfToken, stage: sessionStage({ mfaPending, mfaEnabled, mustChangePassword: user.mustChangePassword }) } } as const;
+    const { token, session } = await createSession(tx, {
+      userId: user.id,
+      mfaPending,
+      ip: ctx.ip,
+      userAgent: ctx.userAgent,
+      now,
+      config: svc.config,
+    });
+    await recordAudit(
+      tx,
+      { ...ctx, actor: { id: user.id, name: user.username } },
+      {
+        action: mfaPending ? 'auth.password_verified' : 'auth.sign_in',
+        resourceType: 'session',
+        resourceId: session.id.slice(0, 16),
+      },
+    );
+    return {
+      result: {
+        token,
+        csrfToken: session.csrfToken,
+        stage: sessionStage({ mfaPending, mfaEnabled, mustChangePassword: user.mustChangePassword }),
+      },
+    } as const;
   }).then((outcome) => {
     // The failure is thrown only after the transaction committed, so the failed attempt and its audit event are kept.
     if ('error' in outcome) throw outcome.error;

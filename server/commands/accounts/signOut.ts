@@ -7,7 +7,11 @@ import { inTransaction } from '../../db/transaction.ts';
 export async function signOut(svc: Services, ctx: RequestContext, sessionId: string): Promise<void> {
   await inTransaction(svc, async (tx) => {
     await revokeSession(tx, sessionId, ctx.at);
-    await recordAudit(tx, ctx, { action: 'auth.sign_out', resourceType: 'session', resourceId: sessionId.slice(0, 16) });
+    await recordAudit(tx, ctx, {
+      action: 'auth.sign_out',
+      resourceType: 'session',
+      resourceId: sessionId.slice(0, 16),
+    });
   });
   svc.notifications.closeSessions([sessionId]);
 }
@@ -15,7 +19,12 @@ export async function signOut(svc: Services, ctx: RequestContext, sessionId: str
 export async function signOutEverywhere(svc: Services, ctx: RequestContext, userId: string): Promise<number> {
   const ids = await inTransaction(svc, async (tx) => {
     const revoked = await revokeUserSessions(tx, userId, ctx.at);
-    await recordAudit(tx, ctx, { action: 'auth.sign_out_everywhere', resourceType: 'user', resourceId: userId, detail: { sessions: revoked.length } });
+    await recordAudit(tx, ctx, {
+      action: 'auth.sign_out_everywhere',
+      resourceType: 'user',
+      resourceId: userId,
+      detail: { sessions: revoked.length },
+    });
     return revoked;
   });
   svc.notifications.closeSessions(ids);

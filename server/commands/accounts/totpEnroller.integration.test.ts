@@ -17,6 +17,11 @@ it('records the sign-in completed by a forced enrolment', async () => {
   const { secret } = (await c.post('/api/me/mfa/enrolment')).json() as { secret: string };
   expect((await c.post('/api/me/mfa/enrolment/confirm', { code: totpAt(secret, t.clock.now()) })).statusCode).toBe(200);
   const events = await t.app.svc.db.auditEvent.findMany({ where: { actorName: 'fengjie' }, orderBy: { seq: 'asc' } });
-  expect(events.map((e) => e.action)).toEqual(['auth.password_verified', 'mfa.enrol_start', 'mfa.enrol_confirm', 'auth.sign_in']);
+  expect(events.map((e) => e.action)).toEqual([
+    'auth.password_verified',
+    'mfa.enrol_start',
+    'mfa.enrol_confirm',
+    'auth.sign_in',
+  ]);
   expect(JSON.parse(events.at(-1)!.detail)).toEqual({ factor: 'totp_enrolment' });
 });

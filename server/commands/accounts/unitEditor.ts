@@ -21,33 +21,61 @@ async function assertNameFree(tx: Tx, name: string, exceptId?: string): Promise<
 export async function createUnit(svc: Services, ctx: RequestContext, input: UnitInput): Promise<{ id: string }> {
   return inTransaction(svc, async (tx) => {
     await assertNameFree(tx, input.name);
-    if (input.parentId && !(await tx.unit.findUnique({ where: { id: input.parentId } }))) throw new NotFound('parent unit');
+    if (input.parentId && !(await tx.unit.findUnique({ where: { id: input.parentId } })))
+      throw new NotFound('parent unit');
     const unit = await tx.unit.create({
       data: {
-        name: input.name, shortName: input.shortName ?? null, aliases: JSON.stringify(input.aliases ?? []),
-        parentId: input.parentId ?? null, sortOrder: input.sortOrder ?? 0, createdAt: ctx.at, updatedAt: ctx.at,
+        name: input.name,
+        shortName: input.shortName ?? null,
+        aliases: JSON.stringify(input.aliases ?? []),
+        parentId: input.parentId ?? null,
+        sortOrder: input.sortOrder ?? 0,
+        createdAt: ctx.at,
+        updatedAt: ctx.at,
       },
     });
-    await recordAudit(tx, ctx, { action: 'unit.create', resourceType: 'unit', resourceId: unit.id, detail: { name: input.name, parentId: input.parentId ?? null } });
+    await recordAudit(tx, ctx, {
+      action: 'unit.create',
+      resourceType: 'unit',
+      resourceId: unit.id,
+      detail: { name: input.name, parentId: input.parentId ?? null },
+    });
     return { id: unit.id };
   });
 }
 
-export async function updateUnit(svc: Services, ctx: RequestContext, unitId: string, changes: Partial<UnitInput>): Promise<void> {
+export async function updateUnit(
+  svc: Services,
+  ctx: RequestContext,
+  unitId: string,
+  changes: Partial<UnitInput>,
+): Promise<void> {
   await inTransaction(svc, async (tx) => {
     if (!(await tx.unit.findUnique({ where: { id: unitId } }))) throw new NotFound('unit');
     if (changes.name) await assertNameFree(tx, changes.name, unitId);
     if (changes.parentId) {
       // Walk up from the new parent: meeting the unit itself means the move would create a cycle.
-      for (let cursor: string | null = changes.parentId; cursor; ) {
-        if (cursor === unitId) throw new BadRequest('unit_cycle', 'A unit cannot be moved under itself or its own sub-unit');
-        const parent: { parentId: string | null } | null = await tx.unit.findUnique({ where: { id: cursor }, select: { parentId: true } });
+      for (let cursor: string | null = changes.parentId; cursor;) {
+        if (cursor === unitId)
+          throw new BadRequest('unit_cycle', 'A unit cannot be moved under itself or its own sub-unit');
+        const parent: { parentId: string | null } | null = await tx.unit.findUnique({
+          where: { id: cursor },
+          select: { parentId: true },
+        });
         if (!parent) throw new NotFound('parent unit');
         cursor = parent.parentId;
       }
     }
     const { aliases, ...rest } = changes;
-    await tx.unit.update({ where: { id: unitId }, data: { ...rest, ...(aliases ? { aliases: JSON.stringify(aliases) } : {}), updatedAt: ctx.at } });
-    await recordAudit(tx, ctx, { action: 'unit.update', resourceType: 'unit', resourceId: unitId, detail: { fields: Object.keys(changes) } });
+    await tx.unit.update({
+      where: { id: unitId },
+      data: { ...rest, ...(aliases ? { aliases: JSON.stringify(aliases) } : {}), updatedAt: ctx.at },
+    });
+    await recordAudit(tx, ctx, {
+      action: 'unit.update',
+      resourceType: 'unit',
+      resourceId: unitId,
+      detail: { fields: Object.keys(changes) },
+    });
   });
 }

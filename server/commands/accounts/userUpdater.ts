@@ -14,14 +14,24 @@ export interface UserChanges {
   disabled?: boolean;
 }
 
-export async function updateUser(svc: Services, ctx: RequestContext, userId: string, changes: UserChanges): Promise<void> {
+export async function updateUser(
+  svc: Services,
+  ctx: RequestContext,
+  userId: string,
+  changes: UserChanges,
+): Promise<void> {
   const closed = await inTransaction(svc, async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId } });
     if (!user) throw new NotFound('user');
     if (changes.unitId && !(await tx.unit.findUnique({ where: { id: changes.unitId } }))) throw new NotFound('unit');
     await tx.user.update({ where: { id: userId }, data: { ...changes, updatedAt: ctx.at } });
     const revoked = changes.disabled === true ? await revokeUserSessions(tx, userId, ctx.at) : [];
-    await recordAudit(tx, ctx, { action: changes.disabled === true ? 'user.disable' : 'user.update', resourceType: 'user', resourceId: userId, detail: { fields: Object.keys(changes) } });
+    await recordAudit(tx, ctx, {
+      action: changes.disabled === true ? 'user.disable' : 'user.update',
+      resourceType: 'user',
+      resourceId: userId,
+      detail: { fields: Object.keys(changes) },
+    });
     return revoked;
   });
   svc.notifications.closeSessions(closed);

@@ -29,17 +29,41 @@ interface NewLayer {
 
 async function findOrCreateLayer(tx: Tx, ctx: RequestContext, layer: NewLayer, ownedOnly: boolean): Promise<string> {
   const existing = await tx.document.findFirst({
-    where: { kind: 'material', contextType: layer.contextType, contextId: layer.materialId, deletedAt: null, ...(ownedOnly ? { ownerId: layer.ownerId } : {}) },
-    orderBy: { createdAt: 'asc' }, select: { id: true },
+    where: {
+      kind: 'material',
+      contextType: layer.contextType,
+      contextId: layer.materialId,
+      deletedAt: null,
+      ...(ownedOnly ? { ownerId: layer.ownerId } : {}),
+    },
+    orderBy: { createdAt: 'asc' },
+    select: { id: true },
   });
   if (existing) return existing.id;
   const doc = await tx.document.create({
     data: {
-      kind: 'material', title: layer.title, unitId: layer.unitId, ownerId: layer.ownerId, classification: layer.classification,
-      contextType: layer.contextType, contextId: layer.materialId, createdAt: ctx.at, updatedAt: ctx.at,
+      kind: 'material',
+      title: layer.title,
+      unitId: layer.unitId,
+      ownerId: layer.ownerId,
+      classification: layer.classification,
+      contextType: layer.contextType,
+      contextId: layer.materialId,
+      createdAt: ctx.at,
+      updatedAt: ctx.at,
     },
   });
-  await recordAudit(tx, ctx, { action: 'document.create', resourceType: 'document', resourceId: doc.id, detail: { kind: 'material', contextType: layer.contextType, materialId: layer.materialId, classification: layer.classification } });
+  await recordAudit(tx, ctx, {
+    action: 'document.create',
+    resourceType: 'document',
+    resourceId: doc.id,
+    detail: {
+      kind: 'material',
+      contextType: layer.contextType,
+      materialId: layer.materialId,
+      classification: layer.classification,
+    },
+  });
   return doc.id;
 }
 
@@ -48,14 +72,39 @@ async function findOrCreateLayer(tx: Tx, ctx: RequestContext, layer: NewLayer, o
  * same shared layer: SQLite runs one write transaction at a time (and the driver adapter serialises this process's
  * transactions), so the second sees the first's row.
  */
-export async function openMaterialLayers(svc: Services, ctx: RequestContext, subject: Subject, meeting: MeetingResource, materialId: string): Promise<MaterialLayers> {
+export async function openMaterialLayers(
+  svc: Services,
+  ctx: RequestContext,
+  subject: Subject,
+  meeting: MeetingResource,
+  materialId: string,
+): Promise<MaterialLayers> {
   return inTransaction(svc, async (tx) => {
-    const material = await tx.meetingMaterial.findFirst({ where: { id: materialId, meetingId: meeting.id, removedAt: null }, select: { id: true, title: true, kind: true } });
+    const material = await tx.meetingMaterial.findFirst({
+      where: { id: materialId, meetingId: meeting.id, removedAt: null },
+      select: { id: true, title: true, kind: true },
+    });
     if (!material) throw new NotFound('material');
-    if (!ANNOTATABLE_KINDS.includes(material.kind)) throw new InvalidState('not_annotatable', 'Only PDF and image materials can be annotated');
+    if (!ANNOTATABLE_KINDS.includes(material.kind))
+      throw new InvalidState('not_annotatable', 'Only PDF and image materials can be annotated');
     const common = { materialId, title: material.title, classification: meeting.classification };
-    const sharedDocumentId = await findOrCreateLayer(tx, ctx, { ...common, contextType: ANNOTATION_CONTEXTS.sharedMaterial, ownerId: meeting.createdById, unitId: meeting.organiserUnitId }, false);
-    const privateDocumentId = await findOrCreateLayer(tx, ctx, { ...common, contextType: ANNOTATION_CONTEXTS.privateMaterial, ownerId: subject.id, unitId: subject.unitId }, true);
+    const sharedDocumentId = await findOrCreateLayer(
+      tx,
+      ctx,
+      {
+        ...common,
+        contextType: ANNOTATION_CONTEXTS.sharedMaterial,
+        ownerId: meeting.createdById,
+        unitId: meeting.organiserUnitId,
+      },
+      false,
+    );
+    const privateDocumentId = await findOrCreateLayer(
+      tx,
+      ctx,
+      { ...common, contextType: ANNOTATION_CONTEXTS.privateMaterial, ownerId: subject.id, unitId: subject.unitId },
+      true,
+    );
     return { sharedDocumentId, privateDocumentId };
   });
 }

@@ -13,17 +13,34 @@ export interface NewDocument {
   contextId?: string | null;
 }
 
-export async function createDocument(svc: Services, ctx: RequestContext, subject: Subject, input: NewDocument): Promise<{ id: string }> {
+export async function createDocument(
+  svc: Services,
+  ctx: RequestContext,
+  subject: Subject,
+  input: NewDocument,
+): Promise<{ id: string }> {
   authorize(subject, 'document.create');
   authorize(subject, 'classification.assign', classificationResource(input.classification));
   return inTransaction(svc, async (tx) => {
     const doc = await tx.document.create({
       data: {
-        kind: input.kind, title: input.title, unitId: subject.unitId, ownerId: subject.id, classification: input.classification,
-        contextType: input.contextType ?? null, contextId: input.contextId ?? null, createdAt: ctx.at, updatedAt: ctx.at,
+        kind: input.kind,
+        title: input.title,
+        unitId: subject.unitId,
+        ownerId: subject.id,
+        classification: input.classification,
+        contextType: input.contextType ?? null,
+        contextId: input.contextId ?? null,
+        createdAt: ctx.at,
+        updatedAt: ctx.at,
       },
     });
-    await recordAudit(tx, ctx, { action: 'document.create', resourceType: 'document', resourceId: doc.id, detail: { kind: input.kind, classification: input.classification } });
+    await recordAudit(tx, ctx, {
+      action: 'document.create',
+      resourceType: 'document',
+      resourceId: doc.id,
+      detail: { kind: input.kind, classification: input.classification },
+    });
     return { id: doc.id };
   });
 }

@@ -35,7 +35,12 @@ export interface ImageUpload {
   audit: { action: string; resourceType: string; resourceId: string; detail: Record<string, unknown> };
 }
 
-export async function storeDocumentImage(svc: Services, ctx: RequestContext, userId: string, upload: ImageUpload): Promise<StoredImage> {
+export async function storeDocumentImage(
+  svc: Services,
+  ctx: RequestContext,
+  userId: string,
+  upload: ImageUpload,
+): Promise<StoredImage> {
   let size = { width: 0, height: 0 };
   const stored = await svc.files.put(upload.stream, {
     maxBytes: Math.min(svc.config.maxUploadMb, MAX_IMAGE_MB) * 1024 * 1024,
@@ -48,9 +53,34 @@ export async function storeDocumentImage(svc: Services, ctx: RequestContext, use
   });
   return inTransaction(svc, async (tx) => {
     const image = await tx.documentImage.create({
-      data: { documentId: upload.documentId, purpose: upload.purpose, sha256: stored.sha256, size: stored.size, width: size.width, height: size.height, createdById: userId, createdAt: ctx.at },
+      data: {
+        documentId: upload.documentId,
+        purpose: upload.purpose,
+        sha256: stored.sha256,
+        size: stored.size,
+        width: size.width,
+        height: size.height,
+        createdById: userId,
+        createdAt: ctx.at,
+      },
     });
-    await recordAudit(tx, ctx, { ...upload.audit, detail: { ...upload.audit.detail, imageId: image.id, documentId: upload.documentId, sha256: stored.sha256, size: stored.size } });
-    return { id: image.id, documentId: upload.documentId, width: size.width, height: size.height, size: stored.size, url: documentImageUrl(upload.documentId, image.id) };
+    await recordAudit(tx, ctx, {
+      ...upload.audit,
+      detail: {
+        ...upload.audit.detail,
+        imageId: image.id,
+        documentId: upload.documentId,
+        sha256: stored.sha256,
+        size: stored.size,
+      },
+    });
+    return {
+      id: image.id,
+      documentId: upload.documentId,
+      width: size.width,
+      height: size.height,
+      size: stored.size,
+      url: documentImageUrl(upload.documentId, image.id),
+    };
   });
 }

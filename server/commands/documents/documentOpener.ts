@@ -5,13 +5,24 @@ import type { Access } from '../../policies/documents.ts';
 import type { Services } from '../../services.ts';
 import { inTransaction } from '../../db/transaction.ts';
 
-export async function recordDocumentOpen(svc: Services, ctx: RequestContext, documentId: string, userId: string, access: Access): Promise<void> {
+export async function recordDocumentOpen(
+  svc: Services,
+  ctx: RequestContext,
+  documentId: string,
+  userId: string,
+  access: Access,
+): Promise<void> {
   await inTransaction(svc, async (tx) => {
     await tx.documentVisit.upsert({
       where: { documentId_userId: { documentId, userId } },
       create: { documentId, userId, firstAt: ctx.at, lastAt: ctx.at },
       update: { lastAt: ctx.at },
     });
-    await recordAudit(tx, ctx, { action: 'document.open', resourceType: 'document', resourceId: documentId, detail: { access } });
+    await recordAudit(tx, ctx, {
+      action: 'document.open',
+      resourceType: 'document',
+      resourceId: documentId,
+      detail: { access },
+    });
   });
 }

@@ -11,11 +11,23 @@ export interface DocumentChanges {
   reviewMode?: boolean;
 }
 
-export async function updateDocument(svc: Services, ctx: RequestContext, subject: Subject, documentId: string, changes: DocumentChanges): Promise<void> {
-  if (changes.classification !== undefined) authorize(subject, 'classification.assign', classificationResource(changes.classification));
+export async function updateDocument(
+  svc: Services,
+  ctx: RequestContext,
+  subject: Subject,
+  documentId: string,
+  changes: DocumentChanges,
+): Promise<void> {
+  if (changes.classification !== undefined)
+    authorize(subject, 'classification.assign', classificationResource(changes.classification));
   await inTransaction(svc, async (tx) => {
     await tx.document.update({ where: { id: documentId }, data: { ...changes, updatedAt: ctx.at } });
-    await recordAudit(tx, ctx, { action: 'document.update', resourceType: 'document', resourceId: documentId, detail: { ...changes } });
+    await recordAudit(tx, ctx, {
+      action: 'document.update',
+      resourceType: 'document',
+      resourceId: documentId,
+      detail: { ...changes },
+    });
   });
   await svc.collab.refreshAccess(documentId);
 }

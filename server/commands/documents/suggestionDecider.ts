@@ -25,29 +25,56 @@ export interface DecisionInput {
 
 type Chooser = (all: SuggestionSummary[]) => SuggestionSummary[];
 
-export async function decideOnSuggestions(svc: Services, ctx: RequestContext, documentId: string, input: DecisionInput): Promise<SuggestionSummary[]> {
+export async function decideOnSuggestions(
+  svc: Services,
+  ctx: RequestContext,
+  documentId: string,
+  input: DecisionInput,
+): Promise<SuggestionSummary[]> {
   const chosen = [input.ids !== undefined, input.authorId !== undefined, input.all === true].filter(Boolean).length;
   if (chosen !== 1) throw new BadRequest('choose_suggestions', 'Give exactly one of ids, authorId or all');
-  const choose: Chooser = (all) => all.filter((s) => input.all || (input.ids?.includes(s.id) ?? false) || (input.authorId !== undefined && s.authorId === input.authorId));
+  const choose: Chooser = (all) =>
+    all.filter(
+      (s) =>
+        input.all ||
+        (input.ids?.includes(s.id) ?? false) ||
+        (input.authorId !== undefined && s.authorId === input.authorId),
+    );
   const schema = documentSchema();
   const actorId = ctx.actor?.id ?? '';
 
-  const doc = await svc.db.document.findUniqueOrThrow({ where: { id: documentId }, select: { kind: true, reviewSession: true } });
+  const doc = await svc.db.document.findUniqueOrThrow({
+    where: { id: documentId },
+    select: { kind: true, reviewSession: true },
+  });
   const now = new Y.Doc({ gc: false });
   let hashBefore: string;
   try {
     Y.applyUpdate(now, await svc.collab.currentState(documentId));
     // Nothing of the choice is left (decided in another tab, say): no version, no session, nothing to audit.
-    if (choose(listSuggestions(yXmlFragmentToProseMirrorRootNode(now.getXmlFragment(DOCUMENT_FIELD), schema))).length === 0) return [];
+    if (
+      choose(listSuggestions(yXmlFragmentToProseMirrorRootNode(now.getXmlFragment(DOCUMENT_FIELD), schema))).length ===
+      0
+    )
+      return [];
     hashBefore = docContentHash(now, doc.kind);
   } finally {
     now.destroy();
   }
   const open = doc.reviewSession;
   const verdict = reviewSessionVerdict(open, { actorId, contentHash: hashBefore, at: ctx.at });
-  const versionId = verdict.continues && open
-    ? open.versionId
-    : (await createVersion(svc, ctx, documentId, { key: 'review_decisions', params: { byId: actorId, decisions: 0 } }, 'review')).id;
+  const versionId =
+    verdict.continues && open
+      ? open.versionId
+      : (
+          await createVersion(
+            svc,
+            ctx,
+            documentId,
+            { key: 'review_decisions', params: { byId: actorId, decisions: 0 } },
+            'review',
+          )
+        ).id;
 
   let decided: SuggestionSummary[] = [];
   let hashAfter = hashBefore;
@@ -56,7 +83,12 @@ export async function decideOnSuggestions(svc: Services, ctx: RequestContext, do
     const current = yXmlFragmentToProseMirrorRootNode(fragment, schema);
     decided = choose(listSuggestions(current));
     if (decided.length > 0) {
-      const next = decideSuggestions(current, schema, decided.map((s) => s.id), input.decision);
+      const next = decideSuggestions(
+        current,
+        schema,
+        decided.map((s) => s.id),
+        input.decision,
+      );
       updateYFragment(ydoc, fragment, next, { mapping: new Map(), isOMark: new Map() });
     }
     // Taken inside the change, so an edit arriving right after it is not mistaken for part of this decision.
@@ -64,22 +96,39 @@ export async function decideOnSuggestions(svc: Services, ctx: RequestContext, do
   });
   if (input.ids && decided.length !== input.ids.length) {
     // Some ids were not (or no longer) in the document; the rest were decided.
-    svc.log.info({ documentId, requested: input.ids.length, decided: decided.length }, 'some suggestions were already gone');
+    svc.log.info(
+      { documentId, requested: input.ids.length, decided: decided.length },
+      'some suggestions were already gone',
+    );
   }
   await inTransaction(svc, async (tx) => {
     const session = await tx.reviewSession.upsert({
       where: { documentId },
       create: { documentId, versionId, actorId, decisions: decided.length, contentHash: hashAfter, lastAt: ctx.at },
-      update: { versionId, actorId, decisions: verdict.continues ? { increment: decided.length } : decided.length, contentHash: hashAfter, lastAt: ctx.at },
+      update: {
+        versionId,
+        actorId,
+        decisions: verdict.continues ? { increment: decided.length } : decided.length,
+        contentHash: hashAfter,
+        lastAt: ctx.at,
+      },
     });
     const params: VersionNameParams['review_decisions'] = { byId: actorId, decisions: session.decisions };
     await tx.documentVersion.update({ where: { id: versionId }, data: { nameParams: JSON.stringify(params) } });
     await recordAudit(tx, ctx, {
       action: input.decision === 'accept' ? 'document.suggestion_accept' : 'document.suggestion_reject',
-      resourceType: 'document', resourceId: documentId,
+      resourceType: 'document',
+      resourceId: documentId,
       detail: {
-        versionId, session: verdict.continues ? 'continued' : verdict.why,
-        suggestions: decided.map((s) => ({ id: s.id, kinds: s.kinds, authorId: s.authorId, at: s.at, length: s.text.length })),
+        versionId,
+        session: verdict.continues ? 'continued' : verdict.why,
+        suggestions: decided.map((s) => ({
+          id: s.id,
+          kinds: s.kinds,
+          authorId: s.authorId,
+          at: s.at,
+          length: s.text.length,
+        })),
       },
     });
   });

@@ -10,11 +10,17 @@ import type { Services } from '../../services.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { createVersion } from './versionCreator.ts';
 
-export async function restoreVersion(svc: Services, ctx: RequestContext, documentId: string, versionId: string): Promise<void> {
+export async function restoreVersion(
+  svc: Services,
+  ctx: RequestContext,
+  documentId: string,
+  versionId: string,
+): Promise<void> {
   const version = await svc.db.documentVersion.findFirst({ where: { id: versionId, documentId } });
   if (!version) throw new NotFound('version');
   const doc = await svc.db.document.findUniqueOrThrow({ where: { id: documentId } });
-  if (doc.kind !== 'draft' && doc.kind !== 'minutes') throw new InvalidState('not_restorable', 'Only text documents can be restored');
+  if (doc.kind !== 'draft' && doc.kind !== 'minutes')
+    throw new InvalidState('not_restorable', 'Only text documents can be restored');
   await createVersion(svc, ctx, documentId, `恢复前 / before restoring “${version.name}”`, 'restored');
   const old = new Y.Doc({ gc: false });
   Y.applyUpdate(old, openBytes(svc.keys.master, version.state, `version:${documentId}`));
@@ -24,5 +30,12 @@ export async function restoreVersion(svc: Services, ctx: RequestContext, documen
   await svc.collab.transact(documentId, ctx.actor?.id ?? '', (ydoc) => {
     updateYFragment(ydoc, ydoc.getXmlFragment(DOCUMENT_FIELD), target, { mapping: new Map(), isOMark: new Map() });
   });
-  await inTransaction(svc, (tx) => recordAudit(tx, ctx, { action: 'document.version_restore', resourceType: 'document', resourceId: documentId, detail: { versionId } }));
+  await inTransaction(svc, (tx) =>
+    recordAudit(tx, ctx, {
+      action: 'document.version_restore',
+      resourceType: 'document',
+      resourceId: documentId,
+      detail: { versionId },
+    }),
+  );
 }

@@ -6,7 +6,13 @@ import type { Services } from '../../services.ts';
 import type { MaterialKind } from '../../storage/fileTypes.ts';
 import { inTransaction } from '../../db/transaction.ts';
 
-export async function openMaterial(svc: Services, ctx: RequestContext, userId: string, meetingId: string, materialId: string): Promise<{ content: Buffer; kind: MaterialKind; fileName: string }> {
+export async function openMaterial(
+  svc: Services,
+  ctx: RequestContext,
+  userId: string,
+  meetingId: string,
+  materialId: string,
+): Promise<{ content: Buffer; kind: MaterialKind; fileName: string }> {
   const material = await svc.db.meetingMaterial.findFirst({ where: { id: materialId, meetingId, removedAt: null } });
   if (!material) throw new NotFound('material');
   const content = await svc.files.read(material.sha256);
@@ -16,7 +22,12 @@ export async function openMaterial(svc: Services, ctx: RequestContext, userId: s
       create: { materialId, userId, firstAt: ctx.at, lastAt: ctx.at },
       update: { lastAt: ctx.at, count: { increment: 1 } },
     });
-    await recordAudit(tx, ctx, { action: 'meeting.material_open', resourceType: 'meeting', resourceId: meetingId, detail: { materialId } });
+    await recordAudit(tx, ctx, {
+      action: 'meeting.material_open',
+      resourceType: 'meeting',
+      resourceId: meetingId,
+      detail: { materialId },
+    });
   });
   return { content, kind: material.kind as MaterialKind, fileName: material.fileName };
 }

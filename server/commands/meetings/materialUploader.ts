@@ -22,20 +22,40 @@ const OPEN_STATUSES = ['draft', 'scheduled', 'in_progress', 'ended'];
 
 /** The last path segment, without control characters, at most 200 characters: what we store and send back. */
 export function safeFileName(name: string): string {
-  const base = path.posix.basename(name.replaceAll('\\', '/')).replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  const base = path.posix
+    .basename(name.replaceAll('\\', '/'))
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim();
   return base.slice(-200);
 }
 
-async function requireOpenTarget(tx: Tx | Services['db'], meetingId: string, agendaItemId: string | null): Promise<void> {
+async function requireOpenTarget(
+  tx: Tx | Services['db'],
+  meetingId: string,
+  agendaItemId: string | null,
+): Promise<void> {
   const m = await tx.meeting.findUnique({ where: { id: meetingId }, select: { status: true } });
   if (!m) throw new NotFound('meeting');
-  if (!OPEN_STATUSES.includes(m.status)) throw new InvalidState('meeting_closed', 'Materials cannot be added to a cancelled meeting or one whose minutes are final');
-  if (agendaItemId && !(await tx.meetingAgendaItem.findFirst({ where: { id: agendaItemId, meetingId }, select: { id: true } }))) {
+  if (!OPEN_STATUSES.includes(m.status))
+    throw new InvalidState(
+      'meeting_closed',
+      'Materials cannot be added to a cancelled meeting or one whose minutes are final',
+    );
+  if (
+    agendaItemId &&
+    !(await tx.meetingAgendaItem.findFirst({ where: { id: agendaItemId, meetingId }, select: { id: true } }))
+  ) {
     throw new BadRequest('unknown_agenda_item', 'The agenda item does not belong to this meeting');
   }
 }
 
-export async function uploadMaterial(svc: Services, ctx: RequestContext, uploaderId: string, meetingId: string, upload: MaterialUpload): Promise<{ id: string }> {
+export async function uploadMaterial(
+  svc: Services,
+  ctx: RequestContext,
+  uploaderId: string,
+  meetingId: string,
+  upload: MaterialUpload,
+): Promise<{ id: string }> {
   const fileName = safeFileName(upload.fileName);
   if (!fileName) throw new BadRequest('file_name_required', 'The file has no name');
   await requireOpenTarget(svc.db, meetingId, upload.agendaItemId);
@@ -51,16 +71,39 @@ export async function uploadMaterial(svc: Services, ctx: RequestContext, uploade
   });
   return inTransaction(svc, async (tx) => {
     await requireOpenTarget(tx, meetingId, upload.agendaItemId);
-    const last = await tx.meetingMaterial.findFirst({ where: { meetingId, agendaItemId: upload.agendaItemId, removedAt: null }, orderBy: { position: 'desc' }, select: { position: true } });
+    const last = await tx.meetingMaterial.findFirst({
+      where: { meetingId, agendaItemId: upload.agendaItemId, removedAt: null },
+      orderBy: { position: 'desc' },
+      select: { position: true },
+    });
     const title = upload.title?.trim() || fileName.replace(/\.[^.]+$/, '');
     const material = await tx.meetingMaterial.create({
       data: {
-        meetingId, agendaItemId: upload.agendaItemId, position: (last?.position ?? -1) + 1, title, fileName, kind, size: stored.size, sha256: stored.sha256,
-        uploadedById: uploaderId, createdAt: ctx.at,
+        meetingId,
+        agendaItemId: upload.agendaItemId,
+        position: (last?.position ?? -1) + 1,
+        title,
+        fileName,
+        kind,
+        size: stored.size,
+        sha256: stored.sha256,
+        uploadedById: uploaderId,
+        createdAt: ctx.at,
       },
     });
     await tx.meeting.update({ where: { id: meetingId }, data: { updatedAt: ctx.at } });
-    await recordAudit(tx, ctx, { action: 'meeting.material_upload', resourceType: 'meeting', resourceId: meetingId, detail: { materialId: material.id, kind, size: stored.size, sha256: stored.sha256, agendaItemId: upload.agendaItemId } });
+    await recordAudit(tx, ctx, {
+      action: 'meeting.material_upload',
+      resourceType: 'meeting',
+      resourceId: meetingId,
+      detail: {
+        materialId: material.id,
+        kind,
+        size: stored.size,
+        sha256: stored.sha256,
+        agendaItemId: upload.agendaItemId,
+      },
+    });
     return { id: material.id };
   });
 }

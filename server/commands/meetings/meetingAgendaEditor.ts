@@ -7,13 +7,23 @@ import { loadMeetingForChange } from '../../queries/meetings/meetingForChange.ts
 import { requireTransition } from '../../domain/meetings/meetingChecks.ts';
 import { inTransaction } from '../../db/transaction.ts';
 
-export async function setAgenda(svc: Services, ctx: RequestContext, meetingId: string, agenda: AgendaInput[]): Promise<void> {
+export async function setAgenda(
+  svc: Services,
+  ctx: RequestContext,
+  meetingId: string,
+  agenda: AgendaInput[],
+): Promise<void> {
   await inTransaction(svc, async (tx) => {
     const m = await loadMeetingForChange(tx, meetingId);
     requireTransition(m.status, 'edit');
     requireValidAgenda(agenda, { start: m.startAt, end: m.endAt });
     await saveAgenda(tx, meetingId, agenda, m.classification, ctx.at);
     await tx.meeting.update({ where: { id: meetingId }, data: { updatedAt: ctx.at } });
-    await recordAudit(tx, ctx, { action: 'meeting.agenda', resourceType: 'meeting', resourceId: meetingId, detail: { items: agenda.length, presenters: agenda.flatMap((a) => (a.presenterId ? [a.presenterId] : [])) } });
+    await recordAudit(tx, ctx, {
+      action: 'meeting.agenda',
+      resourceType: 'meeting',
+      resourceId: meetingId,
+      detail: { items: agenda.length, presenters: agenda.flatMap((a) => (a.presenterId ? [a.presenterId] : [])) },
+    });
   });
 }

@@ -10,21 +10,44 @@ import { releaseRoom } from './roomBooking.ts';
 import { requireTransition } from '../../domain/meetings/meetingChecks.ts';
 import { inTransaction } from '../../db/transaction.ts';
 
-export async function cancelMeeting(svc: Services, ctx: RequestContext, subject: Subject, meetingId: string, reason: string): Promise<void> {
+export async function cancelMeeting(
+  svc: Services,
+  ctx: RequestContext,
+  subject: Subject,
+  meetingId: string,
+  reason: string,
+): Promise<void> {
   const { created, classification, revision } = await inTransaction(svc, async (tx) => {
     const m = await loadMeetingForChange(tx, meetingId);
     requireTransition(m.status, 'cancel');
     const wasAnnounced = m.status === 'scheduled';
     const updated = await tx.meeting.update({
       where: { id: meetingId },
-      data: { status: 'cancelled', cancelReason: reason, cancelledAt: ctx.at, updatedAt: ctx.at, ...(wasAnnounced ? { revision: { increment: 1 } } : {}) },
+      data: {
+        status: 'cancelled',
+        cancelReason: reason,
+        cancelledAt: ctx.at,
+        updatedAt: ctx.at,
+        ...(wasAnnounced ? { revision: { increment: 1 } } : {}),
+      },
       include: { room: { select: { name: true, location: true } } },
     });
     await releaseRoom(tx, meetingId);
     const created = wasAnnounced
-      ? await svc.notifications.create(tx, m.participants.filter((p) => p.userId !== subject.id).map((p) => meetingNotice(p.userId, 'meeting.cancelled', updated)), ctx.at)
+      ? await svc.notifications.create(
+          tx,
+          m.participants
+            .filter((p) => p.userId !== subject.id)
+            .map((p) => meetingNotice(p.userId, 'meeting.cancelled', updated)),
+          ctx.at,
+        )
       : [];
-    await recordAudit(tx, ctx, { action: 'meeting.cancel', resourceType: 'meeting', resourceId: meetingId, detail: { from: m.status, reason, notified: created.length } });
+    await recordAudit(tx, ctx, {
+      action: 'meeting.cancel',
+      resourceType: 'meeting',
+      resourceId: meetingId,
+      detail: { from: m.status, reason, notified: created.length },
+    });
     return { created, classification: m.classification, revision: updated.revision };
   });
   await announce(svc, created, classification);

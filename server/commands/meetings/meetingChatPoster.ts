@@ -21,13 +21,25 @@ export async function postMeetingChat(svc: Services, ctx: RequestContext, post: 
   const row = await inTransaction(svc, async (tx) => {
     const created = await tx.meetingChatMessage.create({
       data: {
-        id, meetingId: post.meetingId, fromUserId: post.from.userId, fromName: post.from.displayName, audience: post.audience,
-        toUserId: post.audience === 'host' ? post.toUserId : null, textSealed: seal(svc.keys.master, post.text, chatAad(id, post.meetingId)), createdAt: ctx.at,
+        id,
+        meetingId: post.meetingId,
+        fromUserId: post.from.userId,
+        fromName: post.from.displayName,
+        audience: post.audience,
+        toUserId: post.audience === 'host' ? post.toUserId : null,
+        textSealed: seal(svc.keys.master, post.text, chatAad(id, post.meetingId)),
+        createdAt: ctx.at,
       },
     });
     await recordAudit(tx, ctx, {
-      action: 'meeting.chat.post', resourceType: 'meeting', resourceId: post.meetingId,
-      detail: { messageId: id, audience: post.audience, ...(post.audience === 'host' ? { toUserId: post.toUserId } : {}) },
+      action: 'meeting.chat.post',
+      resourceType: 'meeting',
+      resourceId: post.meetingId,
+      detail: {
+        messageId: id,
+        audience: post.audience,
+        ...(post.audience === 'host' ? { toUserId: post.toUserId } : {}),
+      },
     });
     return created;
   });

@@ -5,9 +5,24 @@ import type { Services } from '../../services.ts';
 import { inTransaction } from '../../db/transaction.ts';
 
 export type ModerationAction =
-  | 'meeting.media.block' | 'meeting.media.allow' | 'meeting.participant.remove' | 'meeting.lock' | 'meeting.unlock'
-  | 'meeting.lobby.admit' | 'meeting.lobby.reject' | 'meeting.host.handover' | 'meeting.hands.lower';
+  | 'meeting.media.block'
+  | 'meeting.media.allow'
+  | 'meeting.participant.remove'
+  | 'meeting.lock'
+  | 'meeting.unlock'
+  | 'meeting.lobby.admit'
+  | 'meeting.lobby.reject'
+  | 'meeting.host.handover'
+  | 'meeting.hands.lower';
 
-export async function recordModeration(svc: Services, ctx: RequestContext, meetingId: string, action: ModerationAction, detail: Record<string, unknown> = {}): Promise<void> {
-  await inTransaction(svc, (tx) => recordAudit(tx, ctx, { action, resourceType: 'meeting', resourceId: meetingId, detail }));
+export async function recordModeration(
+  svc: Services,
+  ctx: RequestContext,
+  meetingId: string,
+  action: ModerationAction,
+  detail: Record<string, unknown> = {},
+): Promise<void> {
+  await inTransaction(svc, (tx) =>
+    recordAudit(tx, ctx, { action, resourceType: 'meeting', resourceId: meetingId, detail }),
+  );
 }

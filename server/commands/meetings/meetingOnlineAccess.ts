@@ -17,18 +17,31 @@ import { inTransaction } from '../../db/transaction.ts';
 export const PASSCODE_MAX_FAILURES = 5;
 export const PASSCODE_WINDOW_MS = 15 * 60_000;
 
-export async function issuePasscode(svc: Services, ctx: RequestContext, meetingId: string): Promise<{ passcode: string; joinUrl: string }> {
+export async function issuePasscode(
+  svc: Services,
+  ctx: RequestContext,
+  meetingId: string,
+): Promise<{ passcode: string; joinUrl: string }> {
   const fresh = newOnlineAccess();
   const passcodeHash = await hashPassword(fresh.passcode);
   return inTransaction(svc, async (tx) => {
-    const m = await tx.meeting.findUnique({ where: { id: meetingId }, select: { mode: true, status: true, joinCode: true } });
+    const m = await tx.meeting.findUnique({
+      where: { id: meetingId },
+      select: { mode: true, status: true, joinCode: true },
+    });
     if (!m) throw new NotFound('meeting');
     if (!isOnline(m.mode as MeetingMode)) throw new BadRequest('not_online', 'This meeting has no online part');
-    if (!['draft', 'scheduled', 'in_progress'].includes(m.status)) throw new InvalidState('meeting_closed', 'The meeting is over or cancelled');
+    if (!['draft', 'scheduled', 'in_progress'].includes(m.status))
+      throw new InvalidState('meeting_closed', 'The meeting is over or cancelled');
     // The link stays (it may already be in people's calendars); only the passcode changes.
     const joinCode = m.joinCode ?? fresh.joinCode;
     await tx.meeting.update({ where: { id: meetingId }, data: { joinCode, passcodeHash, updatedAt: ctx.at } });
-    await recordAudit(tx, ctx, { action: 'meeting.passcode_issue', resourceType: 'meeting', resourceId: meetingId, detail: { newLink: m.joinCode === null } });
+    await recordAudit(tx, ctx, {
+      action: 'meeting.passcode_issue',
+      resourceType: 'meeting',
+      resourceId: meetingId,
+      detail: { newLink: m.joinCode === null },
+    });
     return { passcode: fresh.passcode, joinUrl: joinUrl(svc, joinCode) };
   });
 }
@@ -46,7 +59,14 @@ export interface JoinInfo {
 async function findByCode(svc: Services, subject: Subject, joinCode: string) {
   const m = await svc.db.meeting.findUnique({
     where: { joinCode },
-    select: { ...meetingFactsSelect(subject.id), title: true, startAt: true, endAt: true, mode: true, passcodeHash: true },
+    select: {
+      ...meetingFactsSelect(subject.id),
+      title: true,
+      startAt: true,
+      endAt: true,
+      mode: true,
+      passcodeHash: true,
+    },
   });
   if (!m || !isOnline(m.mode as MeetingMode)) throw new NotFound('meeting');
   return m;
@@ -56,12 +76,26 @@ async function findByCode(svc: Services, subject: Subject, joinCode: string) {
 export async function joinInfo(svc: Services, subject: Subject, joinCode: string): Promise<JoinInfo> {
   const m = await findByCode(svc, subject, joinCode);
   const decision = joinDecision(subject, meetingResource(m));
-  return { meetingId: m.id, title: decision === 'refuse' ? null : m.title, startAt: m.startAt.toISOString(), endAt: m.endAt.toISOString(), status: m.status, decision };
+  return {
+    meetingId: m.id,
+    title: decision === 'refuse' ? null : m.title,
+    startAt: m.startAt.toISOString(),
+    endAt: m.endAt.toISOString(),
+    status: m.status,
+    decision,
+  };
 }
 
-export async function requestJoin(svc: Services, ctx: RequestContext, subject: Subject, joinCode: string, passcode: string | null): Promise<{ meetingId: string; result: 'admitted' | 'lobby' }> {
+export async function requestJoin(
+  svc: Services,
+  ctx: RequestContext,
+  subject: Subject,
+  joinCode: string,
+  passcode: string | null,
+): Promise<{ meetingId: string; result: 'admitted' | 'lobby' }> {
   const m = await findByCode(svc, subject, joinCode);
-  if (m.status !== 'scheduled' && m.status !== 'in_progress') throw new InvalidState('meeting_not_active', 'The meeting is not open for joining');
+  if (m.status !== 'scheduled' && m.status !== 'in_progress')
+    throw new InvalidState('meeting_not_active', 'The meeting is not open for joining');
   const decision = joinDecision(subject, meetingResource(m));
   if (decision === 'refuse') throw new Forbidden('join_forbidden', 'You are not cleared for this meeting');
   if (decision === 'admit') {
@@ -77,15 +111,30 @@ export async function requestJoin(svc: Services, ctx: RequestContext, subject: S
   }
 
   if (!passcode) throw new BadRequest('passcode_required', 'Enter the meeting passcode');
-  const audit = (outcome: 'success' | 'failure', reason?: string) => inTransaction(svc, (tx) => recordAudit(tx, ctx, {
-    action: 'meeting.passcode_check', resourceType: 'meeting', resourceId: m.id, outcome, detail: reason ? { reason } : {},
-  }));
+  const audit = (outcome: 'success' | 'failure', reason?: string) =>
+    inTransaction(svc, (tx) =>
+      recordAudit(tx, ctx, {
+        action: 'meeting.passcode_check',
+        resourceType: 'meeting',
+        resourceId: m.id,
+        outcome,
+        detail: reason ? { reason } : {},
+      }),
+    );
   const failures = await svc.db.auditEvent.count({
-    where: { action: 'meeting.passcode_check', resourceId: m.id, actorId: subject.id, outcome: 'failure', at: { gte: new Date(ctx.at.getTime() - PASSCODE_WINDOW_MS) } },
+    where: {
+      action: 'meeting.passcode_check',
+      resourceId: m.id,
+      actorId: subject.id,
+      outcome: 'failure',
+      at: { gte: new Date(ctx.at.getTime() - PASSCODE_WINDOW_MS) },
+    },
   });
   if (failures >= PASSCODE_MAX_FAILURES) {
     await audit('failure', 'rate_limited');
-    throw new AppError(429, 'passcode_attempts', 'Too many wrong passcodes; try again in 15 minutes', { retryAfterSeconds: PASSCODE_WINDOW_MS / 1000 });
+    throw new AppError(429, 'passcode_attempts', 'Too many wrong passcodes; try again in 15 minutes', {
+      retryAfterSeconds: PASSCODE_WINDOW_MS / 1000,
+    });
   }
   if (!m.passcodeHash || !(await verifyPassword(m.passcodeHash, passcode))) {
     await audit('failure', 'wrong_passcode');

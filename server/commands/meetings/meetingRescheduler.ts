@@ -13,7 +13,11 @@ import type { Services } from '../../services.ts';
 import { requireValidAgenda, type ScheduleWarning } from './meetingScheduler.ts';
 import { announce } from '../../notifications/announce.ts';
 import { bookRoom, releaseRoom } from './roomBooking.ts';
-import { findParticipantClashes, requireClashesAccepted, type ClashView } from '../../queries/meetings/participantClashes.ts';
+import {
+  findParticipantClashes,
+  requireClashesAccepted,
+  type ClashView,
+} from '../../queries/meetings/participantClashes.ts';
 import { joinUrl, newOnlineAccess } from '../../domain/meetings/onlineAccess.ts';
 import { loadMeetingForChange } from '../../queries/meetings/meetingForChange.ts';
 import { requireTransition, requireValidRange } from '../../domain/meetings/meetingChecks.ts';
@@ -36,10 +40,20 @@ export interface RescheduleOutcome {
   joinUrl: string | null;
 }
 
-export async function rescheduleMeeting(svc: Services, ctx: RequestContext, subject: Subject, meetingId: string, input: RescheduleInput): Promise<RescheduleOutcome> {
-  const prior = await svc.db.meeting.findUnique({ where: { id: meetingId }, select: { mode: true, joinCode: true, status: true } });
+export async function rescheduleMeeting(
+  svc: Services,
+  ctx: RequestContext,
+  subject: Subject,
+  meetingId: string,
+  input: RescheduleInput,
+): Promise<RescheduleOutcome> {
+  const prior = await svc.db.meeting.findUnique({
+    where: { id: meetingId },
+    select: { mode: true, joinCode: true, status: true },
+  });
   const mode = input.mode ?? (prior?.mode as MeetingMode | undefined);
-  const access = prior && mode && isOnline(mode) && !prior.joinCode && prior.status !== 'draft' ? newOnlineAccess() : null;
+  const access =
+    prior && mode && isOnline(mode) && !prior.joinCode && prior.status !== 'draft' ? newOnlineAccess() : null;
   const passcodeHash = access ? await hashPassword(access.passcode) : null;
 
   const { outcome, created, classification, revision } = await inTransaction(svc, async (tx) => {
@@ -48,10 +62,12 @@ export async function rescheduleMeeting(svc: Services, ctx: RequestContext, subj
     const range = { start: input.startAt, end: input.endAt };
     requireValidRange(range, ctx.at);
     const newMode = input.mode ?? (m.mode as MeetingMode);
-    if (newMode === 'online' && input.roomId) throw new BadRequest('room_not_needed', 'An online meeting has no room; choose hybrid to use one');
+    if (newMode === 'online' && input.roomId)
+      throw new BadRequest('room_not_needed', 'An online meeting has no room; choose hybrid to use one');
     const roomId = newMode === 'online' ? null : input.roomId !== undefined ? input.roomId : m.roomId;
     const scheduled = m.status === 'scheduled';
-    if (scheduled && needsRoom(newMode) && !roomId) throw new BadRequest('room_required', 'Choose a room for a meeting held in a room');
+    if (scheduled && needsRoom(newMode) && !roomId)
+      throw new BadRequest('room_required', 'Choose a room for a meeting held in a room');
 
     // The agenda moves with the meeting; if the meeting got shorter, its items must be re-timed first.
     const delta = input.startAt.getTime() - m.startAt.getTime();
@@ -61,12 +77,21 @@ export async function rescheduleMeeting(svc: Services, ctx: RequestContext, subj
       return { ...a, startAt: moved.start, endAt: moved.end };
     });
     requireValidAgenda(agenda, range);
-    for (const a of agenda) if (a.startAt) await tx.meetingAgendaItem.update({ where: { id: a.id }, data: { startAt: a.startAt, endAt: a.endAt, updatedAt: ctx.at } });
+    for (const a of agenda)
+      if (a.startAt)
+        await tx.meetingAgendaItem.update({
+          where: { id: a.id },
+          data: { startAt: a.startAt, endAt: a.endAt, updatedAt: ctx.at },
+        });
 
     const updated = await tx.meeting.update({
       where: { id: meetingId },
       data: {
-        startAt: input.startAt, endAt: input.endAt, mode: newMode, roomId, updatedAt: ctx.at,
+        startAt: input.startAt,
+        endAt: input.endAt,
+        mode: newMode,
+        roomId,
+        updatedAt: ctx.at,
         ...(scheduled ? { revision: { increment: 1 }, scheduledAt: ctx.at } : {}),
         ...(access ? { joinCode: access.joinCode, passcodeHash } : {}),
       },
@@ -78,18 +103,38 @@ export async function rescheduleMeeting(svc: Services, ctx: RequestContext, subj
     let notices: NotificationView[] = [];
     if (scheduled) {
       if (roomId && needsRoom(newMode)) {
-        const { capacity } = await bookRoom(tx, { meetingId, roomId, start: input.startAt, end: input.endAt, at: ctx.at });
-        if (capacity < m.participants.length) warnings.push({ code: 'room_capacity', capacity, seats: m.participants.length });
+        const { capacity } = await bookRoom(tx, {
+          meetingId,
+          roomId,
+          start: input.startAt,
+          end: input.endAt,
+          at: ctx.at,
+        });
+        if (capacity < m.participants.length)
+          warnings.push({ code: 'room_capacity', capacity, seats: m.participants.length });
       } else {
         await releaseRoom(tx, meetingId);
       }
-      clashes = await findParticipantClashes(tx, subject, { meetingId, start: input.startAt, end: input.endAt, userIds: m.participants.map((p) => p.userId) });
+      clashes = await findParticipantClashes(tx, subject, {
+        meetingId,
+        start: input.startAt,
+        end: input.endAt,
+        userIds: m.participants.map((p) => p.userId),
+      });
       requireClashesAccepted(clashes, input.acceptClashes);
       const clashing = new Set(clashes.map((c) => c.userId));
-      notices = await svc.notifications.create(tx, m.participants.filter((p) => p.userId !== subject.id).map((p) => meetingNotice(p.userId, 'meeting.rescheduled', updated, { clash: clashing.has(p.userId) })), ctx.at);
+      notices = await svc.notifications.create(
+        tx,
+        m.participants
+          .filter((p) => p.userId !== subject.id)
+          .map((p) => meetingNotice(p.userId, 'meeting.rescheduled', updated, { clash: clashing.has(p.userId) })),
+        ctx.at,
+      );
     }
     await recordAudit(tx, ctx, {
-      action: 'meeting.reschedule', resourceType: 'meeting', resourceId: meetingId,
+      action: 'meeting.reschedule',
+      resourceType: 'meeting',
+      resourceId: meetingId,
       detail: {
         from: { startAt: m.startAt.toISOString(), endAt: m.endAt.toISOString(), roomId: m.roomId, mode: m.mode },
         to: { startAt: input.startAt.toISOString(), endAt: input.endAt.toISOString(), roomId, mode: newMode },
@@ -97,12 +142,18 @@ export async function rescheduleMeeting(svc: Services, ctx: RequestContext, subj
       },
     });
     const result: RescheduleOutcome = {
-      clashes, warnings, passcode: access?.passcode ?? null,
+      clashes,
+      warnings,
+      passcode: access?.passcode ?? null,
       joinUrl: updated.joinCode && isOnline(newMode) ? joinUrl(svc, updated.joinCode) : null,
     };
     return { outcome: result, created: notices, classification: m.classification, revision: updated.revision };
   });
   await announce(svc, created, classification);
-  svc.notifications.broadcast(meetingRoom(meetingId), 'meeting:changed', { meetingId, status: prior?.status ?? 'scheduled', revision });
+  svc.notifications.broadcast(meetingRoom(meetingId), 'meeting:changed', {
+    meetingId,
+    status: prior?.status ?? 'scheduled',
+    revision,
+  });
   return outcome;
 }

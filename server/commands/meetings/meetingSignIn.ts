@@ -23,25 +23,52 @@ export interface SignInOutcome {
   already: boolean;
 }
 
-export async function signInToMeeting(svc: Services, ctx: RequestContext, subject: Subject, meetingId: string, method: SignInMethod, token?: string): Promise<SignInOutcome> {
+export async function signInToMeeting(
+  svc: Services,
+  ctx: RequestContext,
+  subject: Subject,
+  meetingId: string,
+  method: SignInMethod,
+  token?: string,
+): Promise<SignInOutcome> {
   if (method === 'qr' && !verifySignInToken(svc.keys.master, meetingId, token ?? '', ctx.at)) {
-    await inTransaction(svc, (tx) => recordAudit(tx, ctx, { action: 'meeting.sign_in', resourceType: 'meeting', resourceId: meetingId, outcome: 'failure', detail: { method, reason: 'invalid_code' } }));
-    throw new BadRequest('invalid_sign_in_code', 'The sign-in code has expired or is not valid; scan the code on the screen again');
+    await inTransaction(svc, (tx) =>
+      recordAudit(tx, ctx, {
+        action: 'meeting.sign_in',
+        resourceType: 'meeting',
+        resourceId: meetingId,
+        outcome: 'failure',
+        detail: { method, reason: 'invalid_code' },
+      }),
+    );
+    throw new BadRequest(
+      'invalid_sign_in_code',
+      'The sign-in code has expired or is not valid; scan the code on the screen again',
+    );
   }
   const outcome = await inTransaction(svc, async (tx) => {
-    const m = await tx.meeting.findUnique({ where: { id: meetingId }, select: { status: true, startAt: true, endAt: true, participants: { where: { userId: subject.id } } } });
+    const m = await tx.meeting.findUnique({
+      where: { id: meetingId },
+      select: { status: true, startAt: true, endAt: true, participants: { where: { userId: subject.id } } },
+    });
     if (!m) throw new NotFound('meeting');
     const seat = m.participants[0];
     if (!seat) throw new Forbidden('not_a_participant', 'You are not on the list of this meeting');
     const problem = signInProblem({ status: m.status, start: m.startAt, end: m.endAt }, ctx.at);
     if (problem) throw new InvalidState(problem, PROBLEMS[problem]);
     if (seat.signedInAt) {
-      const state = attendanceState({ rsvp: 'attend', signedInAt: seat.signedInAt }, m.startAt, ctx.at) as 'present' | 'late';
+      const state = attendanceState({ rsvp: 'attend', signedInAt: seat.signedInAt }, m.startAt, ctx.at) as
+        'present' | 'late';
       return { state, signedInAt: seat.signedInAt.toISOString(), already: true };
     }
     await tx.meetingParticipant.update({ where: { id: seat.id }, data: { signedInAt: ctx.at, signInMethod: method } });
     const state = attendanceState({ rsvp: 'attend', signedInAt: ctx.at }, m.startAt, ctx.at) as 'present' | 'late';
-    await recordAudit(tx, ctx, { action: 'meeting.sign_in', resourceType: 'meeting', resourceId: meetingId, detail: { method, state } });
+    await recordAudit(tx, ctx, {
+      action: 'meeting.sign_in',
+      resourceType: 'meeting',
+      resourceId: meetingId,
+      detail: { method, state },
+    });
     return { state, signedInAt: ctx.at.toISOString(), already: false };
   });
   if (!outcome.already) await broadcastAttendance(svc, meetingId);

@@ -27,10 +27,24 @@ export interface MeetingChanges {
 }
 
 /** Changes participants are notified of; the rest (description, reminders) are quiet. */
-const NOTABLE: ReadonlyArray<keyof MeetingChanges> = ['title', 'type', 'customType', 'hostId', 'minuteTakerId', 'classification'];
+const NOTABLE: ReadonlyArray<keyof MeetingChanges> = [
+  'title',
+  'type',
+  'customType',
+  'hostId',
+  'minuteTakerId',
+  'classification',
+];
 
-export async function updateMeeting(svc: Services, ctx: RequestContext, subject: Subject, meetingId: string, changes: MeetingChanges): Promise<void> {
-  if (changes.classification !== undefined) authorize(subject, 'classification.assign', classificationResource(changes.classification));
+export async function updateMeeting(
+  svc: Services,
+  ctx: RequestContext,
+  subject: Subject,
+  meetingId: string,
+  changes: MeetingChanges,
+): Promise<void> {
+  if (changes.classification !== undefined)
+    authorize(subject, 'classification.assign', classificationResource(changes.classification));
   const { created, classification, status, revision } = await inTransaction(svc, async (tx) => {
     const m = await loadMeetingForChange(tx, meetingId);
     requireTransition(m.status, 'edit');
@@ -42,13 +56,18 @@ export async function updateMeeting(svc: Services, ctx: RequestContext, subject:
     const minuteTakerId = changes.minuteTakerId !== undefined ? changes.minuteTakerId : m.minuteTakerId;
 
     // Everyone at the table, and everyone presenting, must be cleared for the (new) classification.
-    const people = await loadPeople(tx, [
-      ...m.participants.map((p) => p.userId), ...m.agendaItems.flatMap((a) => (a.presenterId ? [a.presenterId] : [])),
-      ...[hostId, minuteTakerId].filter((id): id is string => id !== null),
-    ].filter((id, i, all) => all.indexOf(id) === i));
+    const people = await loadPeople(
+      tx,
+      [
+        ...m.participants.map((p) => p.userId),
+        ...m.agendaItems.flatMap((a) => (a.presenterId ? [a.presenterId] : [])),
+        ...[hostId, minuteTakerId].filter((id): id is string => id !== null),
+      ].filter((id, i, all) => all.indexOf(id) === i),
+    );
     requireCleared(people.values(), classification);
     for (const id of [hostId, minuteTakerId]) {
-      if (id && !m.participants.some((p) => p.userId === id)) await tx.meetingParticipant.create({ data: { meetingId, userId: id, role: 'attendee', createdAt: ctx.at } });
+      if (id && !m.participants.some((p) => p.userId === id))
+        await tx.meetingParticipant.create({ data: { meetingId, userId: id, role: 'attendee', createdAt: ctx.at } });
     }
 
     const changed = (Object.keys(changes) as Array<keyof MeetingChanges>).filter((k) => changes[k] !== undefined);
@@ -58,17 +77,34 @@ export async function updateMeeting(svc: Services, ctx: RequestContext, subject:
       data: {
         ...(changes.title !== undefined ? { title: changes.title } : {}),
         ...(changes.description !== undefined ? { description: changes.description } : {}),
-        type, customType: type === 'custom' ? customType : null, hostId, minuteTakerId, classification,
-        ...(changes.reminderMinutes !== undefined ? { reminderMinutes: JSON.stringify(normaliseOffsets(changes.reminderMinutes)) } : {}),
+        type,
+        customType: type === 'custom' ? customType : null,
+        hostId,
+        minuteTakerId,
+        classification,
+        ...(changes.reminderMinutes !== undefined
+          ? { reminderMinutes: JSON.stringify(normaliseOffsets(changes.reminderMinutes)) }
+          : {}),
         ...(notable ? { revision: { increment: 1 } } : {}),
         updatedAt: ctx.at,
       },
       include: { room: { select: { name: true, location: true } }, participants: { select: { userId: true } } },
     });
     const created = notable
-      ? await svc.notifications.create(tx, updated.participants.filter((p) => p.userId !== subject.id).map((p) => meetingNotice(p.userId, 'meeting.updated', updated)), ctx.at)
+      ? await svc.notifications.create(
+          tx,
+          updated.participants
+            .filter((p) => p.userId !== subject.id)
+            .map((p) => meetingNotice(p.userId, 'meeting.updated', updated)),
+          ctx.at,
+        )
       : [];
-    await recordAudit(tx, ctx, { action: 'meeting.update', resourceType: 'meeting', resourceId: meetingId, detail: { fields: changed, classification } });
+    await recordAudit(tx, ctx, {
+      action: 'meeting.update',
+      resourceType: 'meeting',
+      resourceId: meetingId,
+      detail: { fields: changed, classification },
+    });
     return { created, classification, status: updated.status, revision: updated.revision };
   });
   await announce(svc, created, classification);

@@ -12,28 +12,49 @@ import { BadRequest, Conflict } from '../../errors.ts';
  * check. On PostgreSQL the same holds with an exclusion constraint on (roomId, tstzrange(startAt, endAt)), or by
  * locking the room row first (SELECT … FROM "Room" WHERE id = $1 FOR UPDATE) so bookings of one room queue up.
  */
-export async function bookRoom(tx: Tx, booking: { meetingId: string; roomId: string; start: Date; end: Date; at: Date }): Promise<{ capacity: number }> {
+export async function bookRoom(
+  tx: Tx,
+  booking: { meetingId: string; roomId: string; start: Date; end: Date; at: Date },
+): Promise<{ capacity: number }> {
   const room = await tx.room.findUnique({ where: { id: booking.roomId } });
   if (!room) throw new BadRequest('unknown_room', 'The room does not exist');
   if (!room.active) throw new Conflict('room_inactive', `${room.name} is no longer in use`);
   const clashes = await tx.roomBooking.findMany({
-    where: { roomId: booking.roomId, meetingId: { not: booking.meetingId }, startAt: { lt: booking.end }, endAt: { gt: booking.start } },
+    where: {
+      roomId: booking.roomId,
+      meetingId: { not: booking.meetingId },
+      startAt: { lt: booking.end },
+      endAt: { gt: booking.start },
+    },
     orderBy: { startAt: 'asc' },
     select: { startAt: true, endAt: true },
   });
   if (clashes.length > 0) {
     throw new Conflict('room_booked', `${room.name} is already booked at that time`, {
-      roomId: room.id, roomName: room.name, bookings: clashes.map((c) => ({ startAt: c.startAt.toISOString(), endAt: c.endAt.toISOString() })),
+      roomId: room.id,
+      roomName: room.name,
+      bookings: clashes.map((c) => ({ startAt: c.startAt.toISOString(), endAt: c.endAt.toISOString() })),
     });
   }
   try {
     await tx.roomBooking.upsert({
       where: { meetingId: booking.meetingId },
-      create: { meetingId: booking.meetingId, roomId: booking.roomId, startAt: booking.start, endAt: booking.end, createdAt: booking.at },
+      create: {
+        meetingId: booking.meetingId,
+        roomId: booking.roomId,
+        startAt: booking.start,
+        endAt: booking.end,
+        createdAt: booking.at,
+      },
       update: { roomId: booking.roomId, startAt: booking.start, endAt: booking.end },
     });
   } catch (err) {
-    if (refusedByTrigger(err, 'room_booking_overlap')) throw new Conflict('room_booked', `${room.name} is already booked at that time`, { roomId: room.id, roomName: room.name, bookings: [] });
+    if (refusedByTrigger(err, 'room_booking_overlap'))
+      throw new Conflict('room_booked', `${room.name} is already booked at that time`, {
+        roomId: room.id,
+        roomName: room.name,
+        bookings: [],
+      });
     throw err;
   }
   return { capacity: room.capacity };

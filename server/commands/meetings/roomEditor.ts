@@ -23,18 +23,47 @@ async function nameFree(tx: Tx, name: string, exceptId?: string): Promise<void> 
 export async function createRoom(svc: Services, ctx: RequestContext, input: RoomInput): Promise<{ id: string }> {
   return inTransaction(svc, async (tx) => {
     await nameFree(tx, input.name);
-    const room = await tx.room.create({ data: { ...input, equipment: JSON.stringify([...new Set(input.equipment)]), createdAt: ctx.at, updatedAt: ctx.at } });
-    await recordAudit(tx, ctx, { action: 'room.create', resourceType: 'room', resourceId: room.id, detail: { name: input.name, capacity: input.capacity } });
+    const room = await tx.room.create({
+      data: {
+        ...input,
+        equipment: JSON.stringify([...new Set(input.equipment)]),
+        createdAt: ctx.at,
+        updatedAt: ctx.at,
+      },
+    });
+    await recordAudit(tx, ctx, {
+      action: 'room.create',
+      resourceType: 'room',
+      resourceId: room.id,
+      detail: { name: input.name, capacity: input.capacity },
+    });
     return { id: room.id };
   });
 }
 
-export async function updateRoom(svc: Services, ctx: RequestContext, roomId: string, changes: Partial<RoomInput>): Promise<void> {
+export async function updateRoom(
+  svc: Services,
+  ctx: RequestContext,
+  roomId: string,
+  changes: Partial<RoomInput>,
+): Promise<void> {
   await inTransaction(svc, async (tx) => {
     if (!(await tx.room.findUnique({ where: { id: roomId } }))) throw new NotFound('room');
     if (changes.name) await nameFree(tx, changes.name, roomId);
     const { equipment, ...rest } = changes;
-    await tx.room.update({ where: { id: roomId }, data: { ...rest, ...(equipment ? { equipment: JSON.stringify([...new Set(equipment)]) } : {}), updatedAt: ctx.at } });
-    await recordAudit(tx, ctx, { action: 'room.update', resourceType: 'room', resourceId: roomId, detail: { fields: Object.keys(changes) } });
+    await tx.room.update({
+      where: { id: roomId },
+      data: {
+        ...rest,
+        ...(equipment ? { equipment: JSON.stringify([...new Set(equipment)]) } : {}),
+        updatedAt: ctx.at,
+      },
+    });
+    await recordAudit(tx, ctx, {
+      action: 'room.update',
+      resourceType: 'room',
+      resourceId: roomId,
+      detail: { fields: Object.keys(changes) },
+    });
   });
 }

@@ -26,10 +26,18 @@ export interface RsvpOutcome {
   substitute: { userId: string; displayName: string } | null;
 }
 
-export async function answerRsvp(svc: Services, ctx: RequestContext, subject: Subject, meetingId: string, input: RsvpInput): Promise<RsvpOutcome> {
+export async function answerRsvp(
+  svc: Services,
+  ctx: RequestContext,
+  subject: Subject,
+  meetingId: string,
+  input: RsvpInput,
+): Promise<RsvpOutcome> {
   const reason = input.reason?.trim() || null;
-  if (input.answer === 'leave' && !reason) throw new BadRequest('reason_required', 'Give a reason for the leave request');
-  if (input.substituteId && input.answer !== 'leave') throw new BadRequest('substitute_needs_leave', 'A substitute can only be named with a leave request');
+  if (input.answer === 'leave' && !reason)
+    throw new BadRequest('reason_required', 'Give a reason for the leave request');
+  if (input.substituteId && input.answer !== 'leave')
+    throw new BadRequest('substitute_needs_leave', 'A substitute can only be named with a leave request');
   if (input.substituteId === subject.id) throw new BadRequest('substitute_self', 'You cannot stand in for yourself');
 
   const { outcome, created, classification } = await inTransaction(svc, async (tx) => {
@@ -48,22 +56,45 @@ export async function answerRsvp(svc: Services, ctx: RequestContext, subject: Su
     let substitute: RsvpOutcome['substitute'] = keep ? { userId: current.userId, displayName: '' } : null;
     if (input.substituteId && !keep) {
       const person = (await loadPeople(tx, [input.substituteId])).get(input.substituteId)!;
-      if (person.unitId !== subject.unitId) throw new BadRequest('substitute_other_unit', 'A substitute must come from your own unit');
+      if (person.unitId !== subject.unitId)
+        throw new BadRequest('substitute_other_unit', 'A substitute must come from your own unit');
       requireCleared([person], m.classification);
-      if (m.participants.some((p) => p.userId === person.id)) throw new Conflict('already_participant', `${person.displayName} is already invited to this meeting`);
-      await tx.meetingParticipant.create({ data: { meetingId, userId: person.id, role: seat.role, substituteForId: seat.id, createdAt: ctx.at } });
-      const clash = (await findParticipantClashes(tx, subject, { meetingId, start: m.startAt, end: m.endAt, userIds: [person.id] })).length > 0;
+      if (m.participants.some((p) => p.userId === person.id))
+        throw new Conflict('already_participant', `${person.displayName} is already invited to this meeting`);
+      await tx.meetingParticipant.create({
+        data: { meetingId, userId: person.id, role: seat.role, substituteForId: seat.id, createdAt: ctx.at },
+      });
+      const clash =
+        (await findParticipantClashes(tx, subject, { meetingId, start: m.startAt, end: m.endAt, userIds: [person.id] }))
+          .length > 0;
       notices.push(meetingNotice(person.id, 'meeting.substitute', m, { personId: subject.id, clash }));
       substitute = { userId: person.id, displayName: person.displayName };
     }
     if (substitute && !substitute.displayName) {
-      substitute.displayName = (await tx.user.findUniqueOrThrow({ where: { id: substitute.userId }, select: { displayName: true } })).displayName;
+      substitute.displayName = (
+        await tx.user.findUniqueOrThrow({ where: { id: substitute.userId }, select: { displayName: true } })
+      ).displayName;
     }
 
-    await tx.meetingParticipant.update({ where: { id: seat.id }, data: { rsvp: input.answer, rsvpReason: input.answer === 'attend' ? null : reason, rsvpAt: ctx.at } });
-    if (input.answer === 'leave' && m.createdById !== subject.id) notices.push(meetingNotice(m.createdById, 'meeting.leave_requested', m, { personId: subject.id, reason: reason ?? '' }));
+    await tx.meetingParticipant.update({
+      where: { id: seat.id },
+      data: { rsvp: input.answer, rsvpReason: input.answer === 'attend' ? null : reason, rsvpAt: ctx.at },
+    });
+    if (input.answer === 'leave' && m.createdById !== subject.id)
+      notices.push(
+        meetingNotice(m.createdById, 'meeting.leave_requested', m, { personId: subject.id, reason: reason ?? '' }),
+      );
     const created = await svc.notifications.create(tx, notices, ctx.at);
-    await recordAudit(tx, ctx, { action: 'meeting.rsvp', resourceType: 'meeting', resourceId: meetingId, detail: { answer: input.answer, substituteId: substitute?.userId ?? null, releasedSubstituteId: current && !keep ? current.userId : null } });
+    await recordAudit(tx, ctx, {
+      action: 'meeting.rsvp',
+      resourceType: 'meeting',
+      resourceId: meetingId,
+      detail: {
+        answer: input.answer,
+        substituteId: substitute?.userId ?? null,
+        releasedSubstituteId: current && !keep ? current.userId : null,
+      },
+    });
     return { outcome: { answer: input.answer, substitute }, created, classification: m.classification };
   });
   await announce(svc, created, classification);

@@ -3,7 +3,12 @@
 // again replaces the earlier answer (and any resolution of it) while the round is open.
 import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
 import type { Subject } from '../../auth/subject.ts';
-import { answerProblem, openObjections, type Answer, type ConfirmationState } from '../../domain/minutes/minutesFlow.ts';
+import {
+  answerProblem,
+  openObjections,
+  type Answer,
+  type ConfirmationState,
+} from '../../domain/minutes/minutesFlow.ts';
 import { BadRequest, Forbidden } from '../../errors.ts';
 import { notice, type NewNotification } from '../../notifications/notificationHub.ts';
 import type { Services } from '../../services.ts';
@@ -12,8 +17,15 @@ import { announceMinutes, minutesLink } from '../../notifications/minutesBroadca
 import { loadMinutes } from '../../queries/minutes/minutesRecord.ts';
 import { requireStep } from '../../domain/minutes/minutesStep.ts';
 
-export async function answerMinutes(svc: Services, ctx: RequestContext, subject: Subject, meetingId: string, answer: Answer): Promise<{ state: ConfirmationState }> {
-  if (answerProblem(answer)) throw new BadRequest('comment_required', 'Say what is wrong with the minutes when objecting');
+export async function answerMinutes(
+  svc: Services,
+  ctx: RequestContext,
+  subject: Subject,
+  meetingId: string,
+  answer: Answer,
+): Promise<{ state: ConfirmationState }> {
+  if (answerProblem(answer))
+    throw new BadRequest('comment_required', 'Say what is wrong with the minutes when objecting');
   const state: ConfirmationState = answer.decision === 'confirm' ? 'confirmed' : 'objected';
   const { notices, round, status } = await inTransaction(svc, async (tx) => {
     const minutes = await loadMinutes(tx, meetingId);
@@ -25,18 +37,39 @@ export async function answerMinutes(svc: Services, ctx: RequestContext, subject:
       where: { meetingId_userId: { meetingId, userId: subject.id } },
       data: { state, comment, respondedAt: ctx.at, resolution: null, resolvedById: null, resolvedAt: null },
     });
-    await recordAudit(tx, ctx, { action: answer.decision === 'confirm' ? 'minutes.confirm' : 'minutes.object', resourceType: 'meeting', resourceId: meetingId, detail: { round: minutes.round } });
-    const meeting = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { title: true, hostId: true, minuteTakerId: true } });
+    await recordAudit(tx, ctx, {
+      action: answer.decision === 'confirm' ? 'minutes.confirm' : 'minutes.object',
+      resourceType: 'meeting',
+      resourceId: meetingId,
+      detail: { round: minutes.round },
+    });
+    const meeting = await tx.meeting.findUniqueOrThrow({
+      where: { id: meetingId },
+      select: { title: true, hostId: true, minuteTakerId: true },
+    });
     const after = minutes.confirmations
       .filter((c) => c.round === minutes.round)
-      .map((c) => (c.userId === subject.id ? { userId: c.userId, state, resolution: null } : { userId: c.userId, state: c.state as ConfirmationState, resolution: c.resolution }));
+      .map((c) =>
+        c.userId === subject.id
+          ? { userId: c.userId, state, resolution: null }
+          : { userId: c.userId, state: c.state as ConfirmationState, resolution: c.resolution },
+      );
     const items: NewNotification[] = [];
     if (state === 'objected' && meeting.minuteTakerId) {
-      items.push(notice(meeting.minuteTakerId, 'minutes.objection', { meeting: meeting.title, person: subject.id, comment: comment ?? '' }, minutesLink(minutes.documentId)));
+      items.push(
+        notice(
+          meeting.minuteTakerId,
+          'minutes.objection',
+          { meeting: meeting.title, person: subject.id, comment: comment ?? '' },
+          minutesLink(minutes.documentId),
+        ),
+      );
     }
     const allAnswered = after.every((c) => c.state !== 'pending') && openObjections(after).length === 0;
     if (allAnswered && meeting.hostId) {
-      items.push(notice(meeting.hostId, 'minutes.ready_to_close', { meeting: meeting.title }, minutesLink(minutes.documentId)));
+      items.push(
+        notice(meeting.hostId, 'minutes.ready_to_close', { meeting: meeting.title }, minutesLink(minutes.documentId)),
+      );
     }
     return { notices: await svc.notifications.create(tx, items, ctx.at), round: minutes.round, status: minutes.status };
   });

@@ -10,7 +10,12 @@ import { documentSchema, DOCUMENT_FIELD } from '../../../common/schema/documentS
 import { Prisma } from '../../../prisma/generated/client.ts';
 import { describeRange } from '../../domain/meetings/localTime.ts';
 import type { ParticipantRole, RsvpState } from '../../domain/meetings/vocabulary.ts';
-import { compareSeats, minutesTemplate, minutesTitle, type TemplateFacts } from '../../domain/minutes/minutesTemplate.ts';
+import {
+  compareSeats,
+  minutesTemplate,
+  minutesTitle,
+  type TemplateFacts,
+} from '../../domain/minutes/minutesTemplate.ts';
 import { NotFound } from '../../errors.ts';
 import { placeOf } from '../../notifications/meetingNotices.ts';
 import type { Services } from '../../services.ts';
@@ -25,7 +30,10 @@ async function loadMeeting(svc: Services, meetingId: string) {
       room: { select: { name: true, location: true } },
       participants: {
         orderBy: { createdAt: 'asc' },
-        include: { user: { select: { displayName: true, unit: { select: { name: true, shortName: true, sortOrder: true } } } }, substituteFor: { include: { user: { select: { displayName: true } } } } },
+        include: {
+          user: { select: { displayName: true, unit: { select: { name: true, shortName: true, sortOrder: true } } } },
+          substituteFor: { include: { user: { select: { displayName: true } } } },
+        },
       },
     },
   });
@@ -44,14 +52,24 @@ function templateFacts(m: MeetingRow): TemplateFacts {
     recorderName: m.minuteTaker?.displayName ?? null,
     seats: m.participants
       .map((p) => ({
-        name: p.user.displayName, unitName: p.user.unit.shortName ?? p.user.unit.name, unitOrder: p.user.unit.sortOrder, role: p.role as ParticipantRole,
-        rsvp: p.rsvp as RsvpState, substituteForName: p.substituteFor?.user.displayName ?? null, listedElsewhere: p.userId === m.hostId || p.userId === m.minuteTakerId,
+        name: p.user.displayName,
+        unitName: p.user.unit.shortName ?? p.user.unit.name,
+        unitOrder: p.user.unit.sortOrder,
+        role: p.role as ParticipantRole,
+        rsvp: p.rsvp as RsvpState,
+        substituteForName: p.substituteFor?.user.displayName ?? null,
+        listedElsewhere: p.userId === m.hostId || p.userId === m.minuteTakerId,
       }))
       .sort(compareSeats),
   };
 }
 
-export async function prepareMinutes(svc: Services, ctx: RequestContext, subject: Subject, meetingId: string): Promise<{ documentId: string; created: boolean }> {
+export async function prepareMinutes(
+  svc: Services,
+  ctx: RequestContext,
+  subject: Subject,
+  meetingId: string,
+): Promise<{ documentId: string; created: boolean }> {
   const existing = await svc.db.meetingMinutes.findUnique({ where: { meetingId } });
   if (existing) {
     // A creation whose header write failed half-way gets it now; finalised minutes are never written to.
@@ -68,15 +86,36 @@ export async function prepareMinutes(svc: Services, ctx: RequestContext, subject
     documentId = await inTransaction(svc, async (tx) => {
       const doc = await tx.document.create({
         data: {
-          kind: 'minutes', title: minutesTitle(meeting.title), unitId: meeting.organiserUnitId, ownerId, classification: meeting.classification,
-          contextType: 'meeting', contextId: meetingId, createdAt: ctx.at, updatedAt: ctx.at,
+          kind: 'minutes',
+          title: minutesTitle(meeting.title),
+          unitId: meeting.organiserUnitId,
+          ownerId,
+          classification: meeting.classification,
+          contextType: 'meeting',
+          contextId: meetingId,
+          createdAt: ctx.at,
+          updatedAt: ctx.at,
         },
       });
       if (meeting.hostId && meeting.hostId !== ownerId) {
-        await tx.documentShare.create({ data: { documentId: doc.id, granteeType: 'user', granteeId: meeting.hostId, access: 'edit', createdById: subject.id, createdAt: ctx.at } });
+        await tx.documentShare.create({
+          data: {
+            documentId: doc.id,
+            granteeType: 'user',
+            granteeId: meeting.hostId,
+            access: 'edit',
+            createdById: subject.id,
+            createdAt: ctx.at,
+          },
+        });
       }
       await tx.meetingMinutes.create({ data: { meetingId, documentId: doc.id, createdAt: ctx.at, updatedAt: ctx.at } });
-      await recordAudit(tx, ctx, { action: 'minutes.create', resourceType: 'meeting', resourceId: meetingId, detail: { documentId: doc.id, ownerId } });
+      await recordAudit(tx, ctx, {
+        action: 'minutes.create',
+        resourceType: 'meeting',
+        resourceId: meetingId,
+        detail: { documentId: doc.id, ownerId },
+      });
       return doc.id;
     });
   } catch (err) {
@@ -93,13 +132,21 @@ export async function prepareMinutes(svc: Services, ctx: RequestContext, subject
 }
 
 /** The header goes into an empty document only; the check runs inside the document's own transaction, so twice is once. */
-async function writeTemplateIfEmpty(svc: Services, ctx: RequestContext, documentId: string, meetingId: string, loaded?: MeetingRow): Promise<void> {
+async function writeTemplateIfEmpty(
+  svc: Services,
+  ctx: RequestContext,
+  documentId: string,
+  meetingId: string,
+  loaded?: MeetingRow,
+): Promise<void> {
   const probe = new Y.Doc();
   Y.applyUpdate(probe, await svc.collab.currentState(documentId));
   const empty = probe.getXmlFragment(DOCUMENT_FIELD).length === 0;
   probe.destroy();
   if (!empty) return;
-  const template = documentSchema().nodeFromJSON(minutesTemplate(templateFacts(loaded ?? await loadMeeting(svc, meetingId))));
+  const template = documentSchema().nodeFromJSON(
+    minutesTemplate(templateFacts(loaded ?? (await loadMeeting(svc, meetingId)))),
+  );
   let wrote = false;
   await svc.collab.transact(documentId, ctx.actor?.id ?? '', (ydoc) => {
     const fragment = ydoc.getXmlFragment(DOCUMENT_FIELD);
@@ -107,31 +154,60 @@ async function writeTemplateIfEmpty(svc: Services, ctx: RequestContext, document
     updateYFragment(ydoc, fragment, template, { mapping: new Map(), isOMark: new Map() });
     wrote = true;
   });
-  if (wrote) await inTransaction(svc, (tx) => recordAudit(tx, ctx, { action: 'minutes.template', resourceType: 'document', resourceId: documentId, detail: { meetingId } }));
+  if (wrote)
+    await inTransaction(svc, (tx) =>
+      recordAudit(tx, ctx, {
+        action: 'minutes.template',
+        resourceType: 'document',
+        resourceId: documentId,
+        detail: { meetingId },
+      }),
+    );
 }
 
 /**
  * The meeting's minute-taker or host may change after the minutes were made: the document follows (the new
  * minute-taker owns it, the new host may edit), so the people the minutes policies name can also write the text.
  */
-async function followMeetingRoles(svc: Services, ctx: RequestContext, documentId: string, meetingId: string): Promise<void> {
+async function followMeetingRoles(
+  svc: Services,
+  ctx: RequestContext,
+  documentId: string,
+  meetingId: string,
+): Promise<void> {
   const [meeting, doc] = await Promise.all([
     svc.db.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { hostId: true, minuteTakerId: true } }),
     svc.db.document.findUniqueOrThrow({ where: { id: documentId }, include: { shares: true } }),
   ]);
   const owner = meeting.minuteTakerId ?? doc.ownerId;
-  const hostShared = !meeting.hostId || meeting.hostId === owner || doc.shares.some((sh) => sh.granteeType === 'user' && sh.granteeId === meeting.hostId && sh.access === 'edit');
+  const hostShared =
+    !meeting.hostId ||
+    meeting.hostId === owner ||
+    doc.shares.some((sh) => sh.granteeType === 'user' && sh.granteeId === meeting.hostId && sh.access === 'edit');
   if (owner === doc.ownerId && hostShared) return;
   await inTransaction(svc, async (tx) => {
-    if (owner !== doc.ownerId) await tx.document.update({ where: { id: documentId }, data: { ownerId: owner, updatedAt: ctx.at } });
+    if (owner !== doc.ownerId)
+      await tx.document.update({ where: { id: documentId }, data: { ownerId: owner, updatedAt: ctx.at } });
     if (!hostShared && meeting.hostId) {
       await tx.documentShare.upsert({
         where: { documentId_granteeType_granteeId: { documentId, granteeType: 'user', granteeId: meeting.hostId } },
-        create: { documentId, granteeType: 'user', granteeId: meeting.hostId, access: 'edit', createdById: ctx.actor?.id ?? '', createdAt: ctx.at },
+        create: {
+          documentId,
+          granteeType: 'user',
+          granteeId: meeting.hostId,
+          access: 'edit',
+          createdById: ctx.actor?.id ?? '',
+          createdAt: ctx.at,
+        },
         update: { access: 'edit' },
       });
     }
-    await recordAudit(tx, ctx, { action: 'minutes.roles_follow', resourceType: 'document', resourceId: documentId, detail: { meetingId, ownerId: owner, hostId: meeting.hostId } });
+    await recordAudit(tx, ctx, {
+      action: 'minutes.roles_follow',
+      resourceType: 'document',
+      resourceId: documentId,
+      detail: { meetingId, ownerId: owner, hostId: meeting.hostId },
+    });
   });
   await svc.collab.refreshAccess(documentId);
 }

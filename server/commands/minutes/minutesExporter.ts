@@ -15,9 +15,19 @@ import { inTransaction } from '../../db/transaction.ts';
 import { contentOf } from '../../domain/documents/documentContent.ts';
 import { loadMinutes } from '../../queries/minutes/minutesRecord.ts';
 
-export async function exportMinutesPdf(svc: Services, ctx: RequestContext, meetingId: string): Promise<{ body: Buffer; filename: string }> {
+export async function exportMinutesPdf(
+  svc: Services,
+  ctx: RequestContext,
+  meetingId: string,
+): Promise<{ body: Buffer; filename: string }> {
   const minutes = await loadMinutes(svc.db, meetingId);
-  if (minutes.status !== 'closed' || !minutes.versionId || !minutes.contentHash || !minutes.signature || !minutes.closedAt) {
+  if (
+    minutes.status !== 'closed' ||
+    !minutes.versionId ||
+    !minutes.contentHash ||
+    !minutes.signature ||
+    !minutes.closedAt
+  ) {
     throw new InvalidState('minutes_not_closed', 'The minutes have no signed final version yet');
   }
   const [version, doc, closer, meeting] = await Promise.all([
@@ -29,13 +39,27 @@ export async function exportMinutesPdf(svc: Services, ctx: RequestContext, meeti
   const content = contentOf(openBytes(svc.keys.master, version.state, `version:${minutes.documentId}`));
   // The title block prints the title; the document's own first heading repeating it is left out.
   const [first, ...rest] = content.content ?? [];
-  const body = first?.type === 'heading' && (first.content ?? []).map((n) => n.text ?? '').join('') === doc.title ? rest : content.content ?? [];
+  const body =
+    first?.type === 'heading' && (first.content ?? []).map((n) => n.text ?? '').join('') === doc.title
+      ? rest
+      : (content.content ?? []);
   const blocks = exportModel({ ...content, content: body }, { suggestions: 'apply' });
   const font = findCjkFont(svc.config.pdfFont);
-  if (!font) throw new InvalidState('no_cjk_font', 'PDF export needs a Chinese font on the server: apt-get install fonts-wqy-microhei (or set TONGBAN_PDF_FONT)');
+  if (!font)
+    throw new InvalidState(
+      'no_cjk_font',
+      'PDF export needs a Chinese font on the server: apt-get install fonts-wqy-microhei (or set TONGBAN_PDF_FONT)',
+    );
   const label = CLASSIFICATION_LABELS[doc.classification] ?? '';
   const pdf = await renderPdf({
-    title: doc.title, classificationLabel: label, blocks, threads: [], includeComments: false, authorName: () => '', font, layout: 'minutes',
+    title: doc.title,
+    classificationLabel: label,
+    blocks,
+    threads: [],
+    includeComments: false,
+    authorName: () => '',
+    font,
+    layout: 'minutes',
     footer: `${label} · ${doc.title}`,
     closing: [
       `签发：${closer?.displayName ?? ''}    ${localDateTime(minutes.closedAt, meeting.timeZone)}`,
@@ -43,7 +67,13 @@ export async function exportMinutesPdf(svc: Services, ctx: RequestContext, meeti
       `签名（HMAC-SM3）：${minutes.signature}`,
     ],
   });
-  await inTransaction(svc, (tx) => recordAudit(tx, ctx, { action: 'minutes.export', resourceType: 'meeting', resourceId: meetingId, detail: { versionId: minutes.versionId, bytes: pdf.length } }));
+  await inTransaction(svc, (tx) =>
+    recordAudit(tx, ctx, {
+      action: 'minutes.export',
+      resourceType: 'meeting',
+      resourceId: meetingId,
+      detail: { versionId: minutes.versionId, bytes: pdf.length },
+    }),
+  );
   return { body: pdf, filename: `${doc.title.replace(/[\\/:*?"<>|\r\n]+/g, '_').slice(0, 80) || 'minutes'}.pdf` };
 }
-

@@ -23,11 +23,21 @@ export interface MinutesAttachment {
  * The minutes document of a meeting and whether it still takes changes: from the minutes workflow's row when there is
  * one (drafting until finalised), else the document made for the meeting (kind minutes, context the meeting).
  */
-export async function minutesDocumentOf(svc: Services, meetingId: string): Promise<{ id: string; writable: boolean } | null> {
-  const flow = await svc.db.meetingMinutes.findUnique({ where: { meetingId }, select: { documentId: true, status: true } });
+export async function minutesDocumentOf(
+  svc: Services,
+  meetingId: string,
+): Promise<{ id: string; writable: boolean } | null> {
+  const flow = await svc.db.meetingMinutes.findUnique({
+    where: { meetingId },
+    select: { documentId: true, status: true },
+  });
   const doc = await svc.db.document.findFirst({
-    where: { ...(flow ? { id: flow.documentId } : { kind: 'minutes', contextType: 'meeting', contextId: meetingId }), deletedAt: null },
-    orderBy: { createdAt: 'asc' }, select: { id: true, status: true },
+    where: {
+      ...(flow ? { id: flow.documentId } : { kind: 'minutes', contextType: 'meeting', contextId: meetingId }),
+      deletedAt: null,
+    },
+    orderBy: { createdAt: 'asc' },
+    select: { id: true, status: true },
   });
   return doc && { id: doc.id, writable: EDITABLE.includes(doc.status) && (!flow || flow.status === 'drafting') };
 }
@@ -46,13 +56,28 @@ function appendFigure(doc: Y.Doc, image: StoredImage, caption: string): void {
   figure.setAttribute('title', caption);
 }
 
-export async function attachImageToMinutes(svc: Services, ctx: RequestContext, subject: Subject, meeting: MeetingResource, png: Readable, attachment: MinutesAttachment): Promise<StoredImage & { minutesDocumentId: string }> {
+export async function attachImageToMinutes(
+  svc: Services,
+  ctx: RequestContext,
+  subject: Subject,
+  meeting: MeetingResource,
+  png: Readable,
+  attachment: MinutesAttachment,
+): Promise<StoredImage & { minutesDocumentId: string }> {
   const minutes = await minutesDocumentOf(svc, meeting.id);
-  if (!minutes) throw new InvalidState('no_minutes', 'This meeting has no minutes yet; the minute-taker opens them first');
+  if (!minutes)
+    throw new InvalidState('no_minutes', 'This meeting has no minutes yet; the minute-taker opens them first');
   if (!minutes.writable) throw new InvalidState('minutes_final', 'The minutes are final and take no more attachments');
   const image = await storeDocumentImage(svc, ctx, subject.id, {
-    documentId: minutes.id, purpose: 'minutes_attachment', stream: png,
-    audit: { action: 'minutes.image_attach', resourceType: 'meeting', resourceId: meeting.id, detail: { minutesDocumentId: minutes.id, source: attachment.source } },
+    documentId: minutes.id,
+    purpose: 'minutes_attachment',
+    stream: png,
+    audit: {
+      action: 'minutes.image_attach',
+      resourceType: 'meeting',
+      resourceId: meeting.id,
+      detail: { minutesDocumentId: minutes.id, source: attachment.source },
+    },
   });
   await svc.collab.transact(minutes.id, subject.id, (doc) => appendFigure(doc, image, attachment.caption));
   return { ...image, minutesDocumentId: minutes.id };

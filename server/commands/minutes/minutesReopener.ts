@@ -10,15 +10,31 @@ import { loadMinutes } from '../../queries/minutes/minutesRecord.ts';
 import { moveMinutes } from './minutesMove.ts';
 import { requireStep } from '../../domain/minutes/minutesStep.ts';
 
-export async function reopenMinutes(svc: Services, ctx: RequestContext, meetingId: string, reason: string): Promise<{ status: string }> {
+export async function reopenMinutes(
+  svc: Services,
+  ctx: RequestContext,
+  meetingId: string,
+  reason: string,
+): Promise<{ status: string }> {
   const minutes = await loadMinutes(svc.db, meetingId);
   const to = requireStep(minutes, 'reopen');
   const meeting = await svc.db.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { title: true } });
   await stepDocumentWorkflow(svc, ctx, minutes.documentId, 'reopen', reason, async (tx) => {
     await moveMinutes(tx, meetingId, minutes.status, { status: to, updatedAt: ctx.at });
-    await recordAudit(tx, ctx, { action: 'minutes.reopen', resourceType: 'meeting', resourceId: meetingId, detail: { from: minutes.status, round: minutes.round } });
+    await recordAudit(tx, ctx, {
+      action: 'minutes.reopen',
+      resourceType: 'meeting',
+      resourceId: meetingId,
+      detail: { from: minutes.status, round: minutes.round },
+    });
     const asked = minutes.confirmations.filter((c) => c.round === minutes.round).map((c) => c.userId);
-    return svc.notifications.create(tx, asked.map((userId) => notice(userId, 'minutes.reopened', { meeting: meeting.title, reason }, minutesLink(minutes.documentId))), ctx.at);
+    return svc.notifications.create(
+      tx,
+      asked.map((userId) =>
+        notice(userId, 'minutes.reopened', { meeting: meeting.title, reason }, minutesLink(minutes.documentId)),
+      ),
+      ctx.at,
+    );
   });
   announceMinutes(svc, meetingId, to, minutes.round);
   return { status: to };

@@ -11,23 +11,49 @@ import { authorizeReview } from '../../queries/minutes/proposalsForReview.ts';
 import { checkDirectoryIds } from '../../queries/users/directoryIds.ts';
 import { storedFields, type ProposalFields } from '../../domain/minutes/proposalFields.ts';
 
-export async function addProposal(svc: Services, ctx: RequestContext, subject: Subject, meetingId: string, fields: ProposalFields & { decisionId: string | null }): Promise<{ id: string }> {
+export async function addProposal(
+  svc: Services,
+  ctx: RequestContext,
+  subject: Subject,
+  meetingId: string,
+  fields: ProposalFields & { decisionId: string | null },
+): Promise<{ id: string }> {
   authorizeReview(subject);
   return inTransaction(svc, async (tx) => {
     const minutes = await tx.meetingMinutes.findUnique({ where: { meetingId } });
     const meeting = await tx.meeting.findUnique({ where: { id: meetingId }, select: { classification: true } });
     if (!minutes || !meeting || !canReviewProposal(subject, meeting.classification)) throw new NotFound('minutes');
     await checkDirectoryIds(tx, fields);
-    const last = await tx.taskProposal.findFirst({ where: { meetingId }, orderBy: { position: 'desc' }, select: { position: true } });
+    const last = await tx.taskProposal.findFirst({
+      where: { meetingId },
+      orderBy: { position: 'desc' },
+      select: { position: true },
+    });
     const { decisionId, ...rest } = fields;
     const row = await tx.taskProposal.create({
       data: {
-        meetingId, minutesDocumentId: minutes.documentId, decisionId, sourceKey: `manual:${randomUUID()}`, origin: 'manual', position: (last?.position ?? 0) + 1,
-        classification: meeting.classification, status: 'pending', editedAt: ctx.at, createdAt: ctx.at, updatedAt: ctx.at,
-        title: rest.title.trim(), sourceText: rest.sourceText, ...storedFields(rest),
+        meetingId,
+        minutesDocumentId: minutes.documentId,
+        decisionId,
+        sourceKey: `manual:${randomUUID()}`,
+        origin: 'manual',
+        position: (last?.position ?? 0) + 1,
+        classification: meeting.classification,
+        status: 'pending',
+        editedAt: ctx.at,
+        createdAt: ctx.at,
+        updatedAt: ctx.at,
+        title: rest.title.trim(),
+        sourceText: rest.sourceText,
+        ...storedFields(rest),
       },
     });
-    await recordAudit(tx, ctx, { action: 'proposal.add', resourceType: 'task_proposal', resourceId: row.id, detail: { meetingId } });
+    await recordAudit(tx, ctx, {
+      action: 'proposal.add',
+      resourceType: 'task_proposal',
+      resourceId: row.id,
+      detail: { meetingId },
+    });
     return { id: row.id };
   });
 }

@@ -38,34 +38,71 @@ async function taskInput(tx: Tx, row: Row, at: Date): Promise<NewTask> {
   const coUnitIds = [...new Set(others.flatMap((u) => (u.unitId && u.unitId !== lead.unitId ? [u.unitId] : [])))];
   const unmatched = others.filter((u) => !u.unitId).map((u) => u.name);
   const ownerIds = f.owners.flatMap((p) => (p.userId ? [p.userId] : []));
-  const owner = ownerIds.length > 0 ? await tx.user.findFirst({ where: { id: { in: ownerIds }, unitId: lead.unitId, disabled: false }, select: { id: true } }) : null;
+  const owner =
+    ownerIds.length > 0
+      ? await tx.user.findFirst({
+          where: { id: { in: ownerIds }, unitId: lead.unitId, disabled: false },
+          select: { id: true },
+        })
+      : null;
   const taskUnits = [lead.unitId, ...coUnitIds];
   const coOwnerCandidates = f.coOwners.flatMap((p) => (p.userId && p.userId !== owner?.id ? [p.userId] : []));
-  const coOwners = coOwnerCandidates.length > 0
-    ? await tx.user.findMany({ where: { id: { in: coOwnerCandidates }, unitId: { in: taskUnits }, disabled: false, adminRole: null, clearance: { gte: row.classification } }, select: { id: true } })
-    : [];
+  const coOwners =
+    coOwnerCandidates.length > 0
+      ? await tx.user.findMany({
+          where: {
+            id: { in: coOwnerCandidates },
+            unitId: { in: taskUnits },
+            disabled: false,
+            adminRole: null,
+            clearance: { gte: row.classification },
+          },
+          select: { id: true },
+        })
+      : [];
   const coOwnerIds = coOwners.map((u) => u.id);
   // People the task records by account are not repeated in its text; the others (unmatched, or outside the task's
   // units) are kept by name so the lead unit can assign them.
-  const people = [...f.owners.filter((p) => p.userId !== owner?.id), ...f.coOwners.filter((p) => !p.userId || !coOwnerIds.includes(p.userId))].map((p) => p.name);
+  const people = [
+    ...f.owners.filter((p) => p.userId !== owner?.id),
+    ...f.coOwners.filter((p) => !p.userId || !coOwnerIds.includes(p.userId)),
+  ].map((p) => p.name);
   const notes = [
     unmatched.length ? `配合单位：${unmatched.join('、')}` : '',
     people.length ? `责任人：${people.join('、')}` : '',
-  ].filter(Boolean).join('；');
+  ]
+    .filter(Boolean)
+    .join('；');
   return {
-    title: f.title.trim(), basisType: 'meeting_decision', basisText: f.sourceText, minutesDocumentId: row.minutesDocumentId, decisionAnchor: row.decisionId,
-    leadUnitId: lead.unitId, coUnitIds, ownerId: owner?.id ?? null, coOwnerIds, requirement: [f.sourceText || f.title, notes].filter(Boolean).join('\n'),
-    dueDate: f.due, classification: row.classification,
+    title: f.title.trim(),
+    basisType: 'meeting_decision',
+    basisText: f.sourceText,
+    minutesDocumentId: row.minutesDocumentId,
+    decisionAnchor: row.decisionId,
+    leadUnitId: lead.unitId,
+    coUnitIds,
+    ownerId: owner?.id ?? null,
+    coOwnerIds,
+    requirement: [f.sourceText || f.title, notes].filter(Boolean).join('\n'),
+    dueDate: f.due,
+    classification: row.classification,
   };
 }
 
-export async function confirmProposals(svc: Services, ctx: RequestContext, subject: Subject, ids: readonly string[]): Promise<{ tasks: Array<{ id: string; proposalId: string }> }> {
+export async function confirmProposals(
+  svc: Services,
+  ctx: RequestContext,
+  subject: Subject,
+  ids: readonly string[],
+): Promise<{ tasks: Array<{ id: string; proposalId: string }> }> {
   const distinct = [...new Set(ids)];
-  if (distinct.length === 0 || distinct.length > MAX_CONFIRMED_AT_ONCE) throw new BadRequest('confirm_ids', `Confirm 1 to ${MAX_CONFIRMED_AT_ONCE} proposals at once`);
+  if (distinct.length === 0 || distinct.length > MAX_CONFIRMED_AT_ONCE)
+    throw new BadRequest('confirm_ids', `Confirm 1 to ${MAX_CONFIRMED_AT_ONCE} proposals at once`);
   const result = await inTransaction(svc, async (tx) => {
     const rows = await loadForReview(tx, subject, distinct);
     for (const row of rows) {
-      if (row.status !== 'pending' && row.status !== 'confirmed') throw new InvalidState('proposal_not_pending', `The proposal “${row.title.slice(0, 40)}” is ${row.status}`);
+      if (row.status !== 'pending' && row.status !== 'confirmed')
+        throw new InvalidState('proposal_not_pending', `The proposal “${row.title.slice(0, 40)}” is ${row.status}`);
     }
     const pending = rows.filter((r) => r.status === 'pending');
     const inputs = await Promise.all(pending.map((r) => taskInput(tx, r, ctx.at)));
@@ -74,10 +111,25 @@ export async function confirmProposals(svc: Services, ctx: RequestContext, subje
     for (const [i, row] of pending.entries()) {
       const input = inputs[i]!;
       const made = await createTaskIn(svc, tx, ctx, subject, input);
-      await shareMinutesWithUnits(tx, row.minutesDocumentId, [input.leadUnitId, ...input.coUnitIds ?? []], subject.id, ctx.at);
-      const claimed = await tx.taskProposal.updateMany({ where: { id: row.id, status: 'pending' }, data: { status: 'confirmed', taskId: made.id, updatedAt: ctx.at } });
-      if (claimed.count !== 1) throw new Conflict('concurrent_change', 'The proposal was decided meanwhile; reload and try again');
-      await recordAudit(tx, ctx, { action: 'proposal.confirm', resourceType: 'task_proposal', resourceId: row.id, detail: { taskId: made.id } });
+      await shareMinutesWithUnits(
+        tx,
+        row.minutesDocumentId,
+        [input.leadUnitId, ...(input.coUnitIds ?? [])],
+        subject.id,
+        ctx.at,
+      );
+      const claimed = await tx.taskProposal.updateMany({
+        where: { id: row.id, status: 'pending' },
+        data: { status: 'confirmed', taskId: made.id, updatedAt: ctx.at },
+      });
+      if (claimed.count !== 1)
+        throw new Conflict('concurrent_change', 'The proposal was decided meanwhile; reload and try again');
+      await recordAudit(tx, ctx, {
+        action: 'proposal.confirm',
+        resourceType: 'task_proposal',
+        resourceId: row.id,
+        detail: { taskId: made.id },
+      });
       tasks.push({ id: made.id, proposalId: row.id });
       notices.push(...made.notices);
     }

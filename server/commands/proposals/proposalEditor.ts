@@ -8,12 +8,26 @@ import { checkDirectoryIds } from '../../queries/users/directoryIds.ts';
 import { loadForReview } from '../../queries/minutes/proposalsForReview.ts';
 import { requirePending, storedFields, type ProposalFields } from '../../domain/minutes/proposalFields.ts';
 
-export async function editProposal(svc: Services, ctx: RequestContext, subject: Subject, id: string, patch: Partial<ProposalFields>): Promise<void> {
+export async function editProposal(
+  svc: Services,
+  ctx: RequestContext,
+  subject: Subject,
+  id: string,
+  patch: Partial<ProposalFields>,
+): Promise<void> {
   await inTransaction(svc, async (tx) => {
     const [proposal] = await loadForReview(tx, subject, [id]);
     requirePending(proposal!);
     await checkDirectoryIds(tx, patch);
-    await tx.taskProposal.update({ where: { id }, data: { ...storedFields(patch), editedAt: ctx.at, updatedAt: ctx.at } });
-    await recordAudit(tx, ctx, { action: 'proposal.edit', resourceType: 'task_proposal', resourceId: id, detail: { fields: Object.keys(patch) } });
+    await tx.taskProposal.update({
+      where: { id },
+      data: { ...storedFields(patch), editedAt: ctx.at, updatedAt: ctx.at },
+    });
+    await recordAudit(tx, ctx, {
+      action: 'proposal.edit',
+      resourceType: 'task_proposal',
+      resourceId: id,
+      detail: { fields: Object.keys(patch) },
+    });
   });
 }

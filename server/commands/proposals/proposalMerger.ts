@@ -19,30 +19,62 @@ function union<T extends { name: string }>(lists: T[][]): T[] {
   return [...seen.values()];
 }
 
-export async function mergeProposals(svc: Services, ctx: RequestContext, subject: Subject, ids: readonly string[]): Promise<{ id: string }> {
+export async function mergeProposals(
+  svc: Services,
+  ctx: RequestContext,
+  subject: Subject,
+  ids: readonly string[],
+): Promise<{ id: string }> {
   const distinct = [...new Set(ids)];
-  if (distinct.length < 2 || distinct.length > MAX_MERGED) throw new BadRequest('merge_ids', `Merge 2 to ${MAX_MERGED} different proposals`);
+  if (distinct.length < 2 || distinct.length > MAX_MERGED)
+    throw new BadRequest('merge_ids', `Merge 2 to ${MAX_MERGED} different proposals`);
   return inTransaction(svc, async (tx) => {
     const rows = await loadForReview(tx, subject, distinct);
     rows.forEach(requirePending);
-    if (new Set(rows.map((r) => r.meetingId)).size > 1) throw new BadRequest('merge_across_meetings', 'Only proposals from the same minutes can be merged');
+    if (new Set(rows.map((r) => r.meetingId)).size > 1)
+      throw new BadRequest('merge_across_meetings', 'Only proposals from the same minutes can be merged');
     const [first] = rows;
     const fields = rows.map(contentOfRow);
     const leadUnits = union(fields.map((f) => f.leadUnits));
     const dues = fields.flatMap((f) => (f.due ? [f.due] : [])).sort();
     const merged = await tx.taskProposal.create({
       data: {
-        meetingId: first!.meetingId, minutesDocumentId: first!.minutesDocumentId, decisionId: first!.decisionId, sourceKey: `merge:${randomUUID()}`, origin: 'merged',
-        position: Math.min(...rows.map((r) => r.position)), classification: Math.max(...rows.map((r) => r.classification)), title: first!.title,
-        sourceText: fields.map((f) => f.sourceText).filter(Boolean).join('\n'),
+        meetingId: first!.meetingId,
+        minutesDocumentId: first!.minutesDocumentId,
+        decisionId: first!.decisionId,
+        sourceKey: `merge:${randomUUID()}`,
+        origin: 'merged',
+        position: Math.min(...rows.map((r) => r.position)),
+        classification: Math.max(...rows.map((r) => r.classification)),
+        title: first!.title,
+        sourceText: fields
+          .map((f) => f.sourceText)
+          .filter(Boolean)
+          .join('\n'),
         leadUnits: JSON.stringify(leadUnits),
-        coUnits: JSON.stringify(union(fields.map((f) => f.coUnits)).filter((u) => !leadUnits.some((l) => l.name === u.name))),
-        owners: JSON.stringify(union(fields.map((f) => f.owners))), coOwners: JSON.stringify(union(fields.map((f) => f.coOwners))),
-        due: dues[0] ?? null, needsReview: true, status: 'pending', editedAt: ctx.at, createdAt: ctx.at, updatedAt: ctx.at,
+        coUnits: JSON.stringify(
+          union(fields.map((f) => f.coUnits)).filter((u) => !leadUnits.some((l) => l.name === u.name)),
+        ),
+        owners: JSON.stringify(union(fields.map((f) => f.owners))),
+        coOwners: JSON.stringify(union(fields.map((f) => f.coOwners))),
+        due: dues[0] ?? null,
+        needsReview: true,
+        status: 'pending',
+        editedAt: ctx.at,
+        createdAt: ctx.at,
+        updatedAt: ctx.at,
       },
     });
-    await tx.taskProposal.updateMany({ where: { id: { in: distinct } }, data: { status: 'merged', parentId: merged.id, editedAt: ctx.at, updatedAt: ctx.at } });
-    await recordAudit(tx, ctx, { action: 'proposal.merge', resourceType: 'task_proposal', resourceId: merged.id, detail: { merged: distinct } });
+    await tx.taskProposal.updateMany({
+      where: { id: { in: distinct } },
+      data: { status: 'merged', parentId: merged.id, editedAt: ctx.at, updatedAt: ctx.at },
+    });
+    await recordAudit(tx, ctx, {
+      action: 'proposal.merge',
+      resourceType: 'task_proposal',
+      resourceId: merged.id,
+      detail: { merged: distinct },
+    });
     return { id: merged.id };
   });
 }

@@ -10,7 +10,12 @@ import { factsOf, loadTask } from '../../queries/supervision/taskFacts.ts';
 import type { Services } from '../../services.ts';
 import type { MaterialKind } from '../../storage/fileTypes.ts';
 
-export async function openAttachment(svc: Services, ctx: RequestContext, subject: Subject, attachmentId: string): Promise<{ content: Buffer; kind: MaterialKind; fileName: string }> {
+export async function openAttachment(
+  svc: Services,
+  ctx: RequestContext,
+  subject: Subject,
+  attachmentId: string,
+): Promise<{ content: Buffer; kind: MaterialKind; fileName: string }> {
   const row = await svc.db.supervisionAttachment.findUnique({ where: { id: attachmentId } });
   if (!row) throw new NotFound('attachment');
   const task = await loadTask(svc.db, row.taskId);
@@ -18,6 +23,13 @@ export async function openAttachment(svc: Services, ctx: RequestContext, subject
   // Until it is sent with a report, a file is its uploader's draft.
   if (row.eventId === null && row.uploadedById !== subject.id) throw new NotFound('attachment');
   const content = await svc.files.read(row.sha256);
-  await inTransaction(svc, (tx) => recordAudit(tx, ctx, { action: 'supervision.attachment_download', resourceType: 'supervision_task', resourceId: row.taskId, detail: { attachmentId: row.id } }));
+  await inTransaction(svc, (tx) =>
+    recordAudit(tx, ctx, {
+      action: 'supervision.attachment_download',
+      resourceType: 'supervision_task',
+      resourceId: row.taskId,
+      detail: { attachmentId: row.id },
+    }),
+  );
   return { content, kind: row.kind as MaterialKind, fileName: row.fileName };
 }

@@ -18,7 +18,13 @@ export interface Upload {
   stream: Readable;
 }
 
-export async function uploadAttachment(svc: Services, ctx: RequestContext, subject: Subject, taskId: string, upload: Upload): Promise<{ id: string; kind: MaterialKind; size: number }> {
+export async function uploadAttachment(
+  svc: Services,
+  ctx: RequestContext,
+  subject: Subject,
+  taskId: string,
+  upload: Upload,
+): Promise<{ id: string; kind: MaterialKind; size: number }> {
   const task = await loadTask(svc.db, taskId);
   authorizeTaskAction(subject, factsOf(task), 'report_progress', await oversightOf(svc.db, subject));
   const fileName = upload.fileName.replace(/[\\/]/g, '_').slice(0, 200);
@@ -36,11 +42,29 @@ export async function uploadAttachment(svc: Services, ctx: RequestContext, subje
   const fileKind: MaterialKind = kind;
   return inTransaction(svc, async (tx) => {
     // The task may have closed while the file was arriving.
-    authorizeTaskAction(subject, factsOf(await loadTask(tx, taskId)), 'report_progress', await oversightOf(tx, subject));
+    authorizeTaskAction(
+      subject,
+      factsOf(await loadTask(tx, taskId)),
+      'report_progress',
+      await oversightOf(tx, subject),
+    );
     const row = await tx.supervisionAttachment.create({
-      data: { taskId, fileName, kind: fileKind, size: stored.size, sha256: stored.sha256, uploadedById: subject.id, createdAt: ctx.at },
+      data: {
+        taskId,
+        fileName,
+        kind: fileKind,
+        size: stored.size,
+        sha256: stored.sha256,
+        uploadedById: subject.id,
+        createdAt: ctx.at,
+      },
     });
-    await recordAudit(tx, ctx, { action: 'supervision.attachment_upload', resourceType: 'supervision_task', resourceId: taskId, detail: { attachmentId: row.id, kind: fileKind, size: stored.size } });
+    await recordAudit(tx, ctx, {
+      action: 'supervision.attachment_upload',
+      resourceType: 'supervision_task',
+      resourceId: taskId,
+      detail: { attachmentId: row.id, kind: fileKind, size: stored.size },
+    });
     return { id: row.id, kind: fileKind, size: stored.size };
   });
 }

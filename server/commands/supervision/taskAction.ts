@@ -14,7 +14,10 @@ import type { Services } from '../../services.ts';
  * take the action now, do the work (writes, timeline, audit, notifications), then publish the notifications.
  */
 export async function runTaskAction<T>(
-  svc: Services, subject: Subject, taskId: string, action: TaskAction,
+  svc: Services,
+  subject: Subject,
+  taskId: string,
+  action: TaskAction,
   work: (tx: Tx, task: LoadedTask, to: TaskStatus) => Promise<{ result: T; notices: Notices }>,
 ): Promise<T> {
   const { result, notices } = await inTransaction(svc, async (tx) => {

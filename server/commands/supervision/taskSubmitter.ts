@@ -10,14 +10,38 @@ import { notifyAbout } from '../../notifications/taskNotices.ts';
 import { recordEvent } from './taskTimeline.ts';
 import { runTaskAction } from './taskAction.ts';
 
-export async function submitTask(svc: Services, ctx: RequestContext, subject: Subject, taskId: string, input: { summary: string; attachmentIds?: string[] }): Promise<{ daysLate: number }> {
+export async function submitTask(
+  svc: Services,
+  ctx: RequestContext,
+  subject: Subject,
+  taskId: string,
+  input: { summary: string; attachmentIds?: string[] },
+): Promise<{ daysLate: number }> {
   return runTaskAction(svc, subject, taskId, 'submit', async (tx, task, to) => {
     const late = daysLate(task.deadlineAt, ctx.at);
     await moveTask(tx, task, { status: to, submittedAt: ctx.at, lateDays: Math.max(task.lateDays, late) }, ctx.at);
-    const eventId = await recordEvent(tx, ctx, taskId, { kind: 'submitted', text: input.summary, unitId: subject.unitId, detail: { daysLate: late } });
+    const eventId = await recordEvent(tx, ctx, taskId, {
+      kind: 'submitted',
+      text: input.summary,
+      unitId: subject.unitId,
+      detail: { daysLate: late },
+    });
     await claimAttachments(tx, taskId, subject.id, input.attachmentIds ?? [], eventId);
-    await recordAudit(tx, ctx, { action: 'supervision.submit', resourceType: 'supervision_task', resourceId: taskId, detail: { daysLate: late, attachments: input.attachmentIds?.length ?? 0 } });
-    const notices = await notifyAbout(svc, tx, ctx.at, task, [task.supervisorId], { kind: 'supervision.submitted', params: { late } }, subject.id);
+    await recordAudit(tx, ctx, {
+      action: 'supervision.submit',
+      resourceType: 'supervision_task',
+      resourceId: taskId,
+      detail: { daysLate: late, attachments: input.attachmentIds?.length ?? 0 },
+    });
+    const notices = await notifyAbout(
+      svc,
+      tx,
+      ctx.at,
+      task,
+      [task.supervisorId],
+      { kind: 'supervision.submitted', params: { late } },
+      subject.id,
+    );
     return { result: { daysLate: late }, notices };
   });
 }

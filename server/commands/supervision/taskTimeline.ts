@@ -4,13 +4,27 @@ import type { Tx } from '../../db/client.ts';
 import type { EventKind } from '../../domain/supervision/vocabulary.ts';
 
 export async function recordEvent(
-  tx: Tx, ctx: RequestContext, taskId: string,
-  event: { kind: EventKind; text?: string; percent?: number | null; unitId?: string | null; detail?: Record<string, unknown> },
+  tx: Tx,
+  ctx: RequestContext,
+  taskId: string,
+  event: {
+    kind: EventKind;
+    text?: string;
+    percent?: number | null;
+    unitId?: string | null;
+    detail?: Record<string, unknown>;
+  },
 ): Promise<string> {
   const row = await tx.supervisionEvent.create({
     data: {
-      taskId, at: ctx.at, actorId: ctx.actor?.id ?? null, kind: event.kind, text: event.text ?? '', percent: event.percent ?? null,
-      unitId: event.unitId ?? null, detail: JSON.stringify(event.detail ?? {}),
+      taskId,
+      at: ctx.at,
+      actorId: ctx.actor?.id ?? null,
+      kind: event.kind,
+      text: event.text ?? '',
+      percent: event.percent ?? null,
+      unitId: event.unitId ?? null,
+      detail: JSON.stringify(event.detail ?? {}),
     },
   });
   return row.id;

@@ -2,7 +2,9 @@
 import type { Tx } from '../../db/client.ts';
 
 export async function bumpUnitMonth(
-  tx: Tx, unitId: string, month: string,
+  tx: Tx,
+  unitId: string,
+  month: string,
   delta: Partial<Record<'created' | 'completed' | 'completedOnTime' | 'lateDaysTotal', number>>,
 ): Promise<void> {
   const increments = Object.fromEntries(Object.entries(delta).map(([k, v]) => [k, { increment: v }]));

@@ -5,7 +5,13 @@ import type { Node as PmNode } from '@tiptap/pm/model';
 import * as Y from 'yjs';
 import { documentSchema, DOCUMENT_FIELD } from '../../../common/schema/documentSchema.ts';
 
-export interface JsonNode { type: string; attrs?: Record<string, unknown>; content?: JsonNode[]; text?: string; marks?: Array<{ type: string; attrs?: Record<string, unknown> }> }
+export interface JsonNode {
+  type: string;
+  attrs?: Record<string, unknown>;
+  content?: JsonNode[];
+  text?: string;
+  marks?: Array<{ type: string; attrs?: Record<string, unknown> }>;
+}
 
 /** The document's root node; read it before the state is dropped, nothing keeps the Y.Doc. */
 export function rootNodeOf(state: Uint8Array): PmNode {

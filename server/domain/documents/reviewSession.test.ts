@@ -9,7 +9,12 @@ const idleMinutes = REVIEW_SESSION_IDLE_MS / 60_000;
 describe('reviewSessionVerdict', () => {
   it.each<[string, OpenReviewSession | null, { actorId: string; contentHash: string; at: Date }, string]>([
     ['no session yet', null, { actorId: 'owner', contentHash: 'after-last', at: at(1) }, 'no_session'],
-    ['the same person right after, nothing in between', open, { actorId: 'owner', contentHash: 'after-last', at: at(1) }, 'continues'],
+    [
+      'the same person right after, nothing in between',
+      open,
+      { actorId: 'owner', contentHash: 'after-last', at: at(1) },
+      'continues',
+    ],
     ['at the same instant', open, { actorId: 'owner', contentHash: 'after-last', at: at(0) }, 'continues'],
     ['just within the pause', open, { actorId: 'owner', contentHash: 'after-last', at: at(idleMinutes) }, 'continues'],
     ['a longer pause', open, { actorId: 'owner', contentHash: 'after-last', at: at(idleMinutes + 1) }, 'paused'],

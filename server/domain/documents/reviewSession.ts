@@ -21,8 +21,7 @@ export interface NextDecision {
 }
 
 export type SessionVerdict =
-  | { continues: true }
-  | { continues: false; why: 'no_session' | 'other_person' | 'edited' | 'paused' };
+  { continues: true } | { continues: false; why: 'no_session' | 'other_person' | 'edited' | 'paused' };
 
 export function reviewSessionVerdict(open: OpenReviewSession | null, next: NextDecision): SessionVerdict {
   if (open === null) return { continues: false, why: 'no_session' };

@@ -7,9 +7,13 @@ export interface AgendaSlot {
   end: Date | null;
 }
 
-export type AgendaProblem = 'slot_incomplete' | 'slot_end_before_start' | 'slot_zero_length' | 'slot_outside_meeting' | 'slots_overlap';
+export type AgendaProblem =
+  'slot_incomplete' | 'slot_end_before_start' | 'slot_zero_length' | 'slot_outside_meeting' | 'slots_overlap';
 
-export function agendaProblem(items: readonly AgendaSlot[], meeting: TimeRange): { index: number; problem: AgendaProblem } | null {
+export function agendaProblem(
+  items: readonly AgendaSlot[],
+  meeting: TimeRange,
+): { index: number; problem: AgendaProblem } | null {
   let previous: TimeRange | null = null;
   for (const [index, item] of items.entries()) {
     if (item.start === null && item.end === null) continue;
@@ -19,7 +23,8 @@ export function agendaProblem(items: readonly AgendaSlot[], meeting: TimeRange):
     if (p === 'end_before_start') return { index, problem: 'slot_end_before_start' };
     if (p === 'zero_length') return { index, problem: 'slot_zero_length' };
     if (!contains(meeting, slot)) return { index, problem: 'slot_outside_meeting' };
-    if (previous && (overlaps(previous, slot) || slot.start.getTime() < previous.start.getTime())) return { index, problem: 'slots_overlap' };
+    if (previous && (overlaps(previous, slot) || slot.start.getTime() < previous.start.getTime()))
+      return { index, problem: 'slots_overlap' };
     previous = slot;
   }
   return null;

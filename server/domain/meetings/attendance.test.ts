@@ -55,8 +55,22 @@ describe('summaries per unit', () => {
   });
 
   it('counts sign-in states at a moment', () => {
-    expect(attendanceSummary(seats, start, at(20)).counts).toEqual({ total: 5, present: 1, late: 1, leave: 1, absent: 2, expected: 0 });
-    expect(attendanceSummary(seats, start, at(-20)).counts).toEqual({ total: 5, present: 1, late: 1, leave: 1, absent: 1, expected: 1 });
+    expect(attendanceSummary(seats, start, at(20)).counts).toEqual({
+      total: 5,
+      present: 1,
+      late: 1,
+      leave: 1,
+      absent: 2,
+      expected: 0,
+    });
+    expect(attendanceSummary(seats, start, at(-20)).counts).toEqual({
+      total: 5,
+      present: 1,
+      late: 1,
+      leave: 1,
+      absent: 1,
+      expected: 1,
+    });
     expect(rsvpSummary([])).toEqual({ counts: { total: 0, attend: 0, leave: 0, absent: 0, pending: 0 }, byUnit: [] });
   });
 });

@@ -47,8 +47,13 @@ export interface Summary<K extends string> {
   byUnit: Array<UnitCounts<K>>;
 }
 
-function summarise<K extends string>(keys: readonly K[], seats: readonly SeatFacts[], stateOf: (s: SeatFacts) => K): Summary<K> {
-  const empty = (): Counts<K> => Object.assign({ total: 0 }, Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>);
+function summarise<K extends string>(
+  keys: readonly K[],
+  seats: readonly SeatFacts[],
+  stateOf: (s: SeatFacts) => K,
+): Summary<K> {
+  const empty = (): Counts<K> =>
+    Object.assign({ total: 0 }, Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>);
   const counts = empty();
   const units = new Map<string, UnitCounts<K>>();
   for (const seat of seats) {
@@ -67,7 +72,13 @@ function summarise<K extends string>(keys: readonly K[], seats: readonly SeatFac
 }
 
 export const RSVP_STATES = ['attend', 'leave', 'absent', 'pending'] as const satisfies readonly RsvpState[];
-export const ATTENDANCE_STATES = ['present', 'late', 'leave', 'absent', 'expected'] as const satisfies readonly AttendanceState[];
+export const ATTENDANCE_STATES = [
+  'present',
+  'late',
+  'leave',
+  'absent',
+  'expected',
+] as const satisfies readonly AttendanceState[];
 
 /** Replies per state and per unit, for the organiser's live view. */
 export function rsvpSummary(seats: readonly SeatFacts[]): Summary<RsvpState> {

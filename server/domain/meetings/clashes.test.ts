@@ -21,11 +21,36 @@ describe('overlaps (half-open ranges)', () => {
     ['apart', sh('09:00-10:00'), sh('14:00-15:00'), false],
     ['one minute of overlap', sh('09:00-10:01'), sh('10:00-11:00'), true],
     ['same wall-clock time on another day', sh('09:00-10:00', '2026-12-01'), sh('09:00-10:00', '2026-12-02'), false],
-    ['Shanghai 09:00-10:00 vs the same instants written in UTC', sh('09:00-10:00'), utc('2026-12-01T01:00:00Z', '2026-12-01T02:00:00Z'), true],
-    ['Shanghai 09:00-10:00 vs Berlin 09:00-10:00 (7 hours later)', sh('09:00-10:00'), sh('09:00-10:00', '2026-12-01', 'Europe/Berlin'), false],
-    ['Shanghai 10:00 end vs Berlin 03:00 start: the same instant, adjacent', sh('09:00-10:00'), sh('03:00-04:00', '2026-12-01', 'Europe/Berlin'), false],
-    ['Shanghai 09:00-10:00 vs Berlin 02:30-03:30: overlap of 30 minutes', sh('09:00-10:00'), sh('02:30-03:30', '2026-12-01', 'Europe/Berlin'), true],
-    ['Shanghai morning vs UTC previous evening spanning midnight UTC', sh('07:00-08:00'), utc('2026-11-30T22:30:00Z', '2026-11-30T23:30:00Z'), true],
+    [
+      'Shanghai 09:00-10:00 vs the same instants written in UTC',
+      sh('09:00-10:00'),
+      utc('2026-12-01T01:00:00Z', '2026-12-01T02:00:00Z'),
+      true,
+    ],
+    [
+      'Shanghai 09:00-10:00 vs Berlin 09:00-10:00 (7 hours later)',
+      sh('09:00-10:00'),
+      sh('09:00-10:00', '2026-12-01', 'Europe/Berlin'),
+      false,
+    ],
+    [
+      'Shanghai 10:00 end vs Berlin 03:00 start: the same instant, adjacent',
+      sh('09:00-10:00'),
+      sh('03:00-04:00', '2026-12-01', 'Europe/Berlin'),
+      false,
+    ],
+    [
+      'Shanghai 09:00-10:00 vs Berlin 02:30-03:30: overlap of 30 minutes',
+      sh('09:00-10:00'),
+      sh('02:30-03:30', '2026-12-01', 'Europe/Berlin'),
+      true,
+    ],
+    [
+      'Shanghai morning vs UTC previous evening spanning midnight UTC',
+      sh('07:00-08:00'),
+      utc('2026-11-30T22:30:00Z', '2026-11-30T23:30:00Z'),
+      true,
+    ],
   ])('%s → %s', (_name, a, b, expected) => {
     expect(overlaps(a, b)).toBe(expected);
     expect(overlaps(b, a)).toBe(expected);
@@ -64,7 +89,11 @@ describe('roomClashes', () => {
     ['a reschedule within its own booking', { roomId: 'r1', meetingId: 'm1', ...sh('09:15-09:45') }, []],
     ['a reschedule onto another booking', { roomId: 'r1', meetingId: 'm1', ...sh('13:30-14:30') }, ['m2']],
     ['same time next day', { roomId: 'r1', ...sh('09:00-10:00', '2026-12-02') }, ['m4']],
-    ['booked in Berlin time, 02:30 = 09:30 in Shanghai', { roomId: 'r1', ...sh('02:30-03:00', '2026-12-01', 'Europe/Berlin') }, ['m1']],
+    [
+      'booked in Berlin time, 02:30 = 09:30 in Shanghai',
+      { roomId: 'r1', ...sh('02:30-03:00', '2026-12-01', 'Europe/Berlin') },
+      ['m1'],
+    ],
   ])('%s', (_name, candidate, expected) => {
     expect(roomClashes(candidate, bookings).map((b) => b.meetingId)).toEqual(expected);
   });
@@ -80,14 +109,30 @@ describe('participantClashes', () => {
     { userId: 'wang', meetingId: 'self', ...sh('09:00-10:00') },
   ];
   it.each<[string, TimeRange & { meetingId?: string }, string[], Array<[string, string[]]>]>([
-    ['only the people whose meetings overlap, in the order asked', sh('09:30-10:30'), ['li', 'he', 'zhang'], [['he', ['c']], ['zhang', ['a', 'b']]]],
+    [
+      'only the people whose meetings overlap, in the order asked',
+      sh('09:30-10:30'),
+      ['li', 'he', 'zhang'],
+      [
+        ['he', ['c']],
+        ['zhang', ['a', 'b']],
+      ],
+    ],
     ['adjacent meetings are not a clash', sh('11:00-11:30'), ['zhang'], []],
     ['adjacent on both sides', sh('10:00-11:00'), ['li', 'zhang'], [['zhang', ['b']]]],
     ['the meeting being rescheduled is not its own clash', { meetingId: 'self', ...sh('09:00-10:00') }, ['wang'], []],
-    ['a person listed twice is reported once; a meeting listed twice once', sh('09:00-09:30'), ['he', 'he'], [['he', ['c']]]],
+    [
+      'a person listed twice is reported once; a meeting listed twice once',
+      sh('09:00-09:30'),
+      ['he', 'he'],
+      [['he', ['c']]],
+    ],
     ['nobody asked, nobody reported', sh('09:00-12:00'), [], []],
   ])('%s', (_name, candidate, users, expected) => {
-    const result = participantClashes(candidate, users, commitments).map((p) => [p.userId, p.clashes.map((c) => c.meetingId)]);
+    const result = participantClashes(candidate, users, commitments).map((p) => [
+      p.userId,
+      p.clashes.map((c) => c.meetingId),
+    ]);
     expect(result).toEqual(expected);
   });
 
@@ -101,10 +146,41 @@ describe('participantClashes', () => {
 
 describe('overlappingPairs (clash flags in one calendar)', () => {
   it.each<[string, Array<TimeRange & { id: string }>, Record<string, string[]>]>([
-    ['back-to-back day: no flags', [{ id: 'a', ...sh('09:00-10:00') }, { id: 'b', ...sh('10:00-11:00') }, { id: 'c', ...sh('11:00-12:00') }], {}],
-    ['two overlapping', [{ id: 'a', ...sh('09:00-10:30') }, { id: 'b', ...sh('10:00-11:00') }], { a: ['b'], b: ['a'] }],
-    ['a long meeting overlapping two short ones that do not overlap each other', [{ id: 'long', ...sh('09:00-12:00') }, { id: 'x', ...sh('09:00-10:00') }, { id: 'y', ...sh('10:00-11:00') }], { long: ['x', 'y'], x: ['long'], y: ['long'] }],
-    ['unsorted input', [{ id: 'late', ...sh('15:00-16:00') }, { id: 'early', ...sh('08:00-09:00') }, { id: 'mid', ...sh('15:30-17:00') }], { late: ['mid'], mid: ['late'] }],
+    [
+      'back-to-back day: no flags',
+      [
+        { id: 'a', ...sh('09:00-10:00') },
+        { id: 'b', ...sh('10:00-11:00') },
+        { id: 'c', ...sh('11:00-12:00') },
+      ],
+      {},
+    ],
+    [
+      'two overlapping',
+      [
+        { id: 'a', ...sh('09:00-10:30') },
+        { id: 'b', ...sh('10:00-11:00') },
+      ],
+      { a: ['b'], b: ['a'] },
+    ],
+    [
+      'a long meeting overlapping two short ones that do not overlap each other',
+      [
+        { id: 'long', ...sh('09:00-12:00') },
+        { id: 'x', ...sh('09:00-10:00') },
+        { id: 'y', ...sh('10:00-11:00') },
+      ],
+      { long: ['x', 'y'], x: ['long'], y: ['long'] },
+    ],
+    [
+      'unsorted input',
+      [
+        { id: 'late', ...sh('15:00-16:00') },
+        { id: 'early', ...sh('08:00-09:00') },
+        { id: 'mid', ...sh('15:30-17:00') },
+      ],
+      { late: ['mid'], mid: ['late'] },
+    ],
   ])('%s', (_name, items, expected) => {
     const result = Object.fromEntries([...overlappingPairs(items)].map(([k, v]) => [k, [...v].sort()]));
     expect(result).toEqual(expected);

@@ -8,7 +8,10 @@ export interface Booking extends TimeRange {
 }
 
 /** The bookings of the same room that overlap the candidate (its own booking excluded, so a reschedule may move within it). */
-export function roomClashes(candidate: TimeRange & { roomId: string; meetingId?: string | null }, bookings: readonly Booking[]): Booking[] {
+export function roomClashes(
+  candidate: TimeRange & { roomId: string; meetingId?: string | null },
+  bookings: readonly Booking[],
+): Booking[] {
   return bookings
     .filter((b) => b.roomId === candidate.roomId && b.meetingId !== candidate.meetingId && overlaps(b, candidate))
     .sort((a, b) => a.start.getTime() - b.start.getTime());
@@ -26,7 +29,11 @@ export interface ParticipantClash {
 }
 
 /** For each person (in the order given) who already has a meeting overlapping the candidate: those meetings. */
-export function participantClashes(candidate: TimeRange & { meetingId?: string | null }, userIds: readonly string[], commitments: readonly Commitment[]): ParticipantClash[] {
+export function participantClashes(
+  candidate: TimeRange & { meetingId?: string | null },
+  userIds: readonly string[],
+  commitments: readonly Commitment[],
+): ParticipantClash[] {
   const byUser = new Map<string, Commitment[]>();
   for (const c of commitments) {
     if (c.meetingId === candidate.meetingId) continue;

@@ -4,9 +4,16 @@ import { buildIcs, escapeText, foldLine, icsDate } from './ics.ts';
 describe('ics', () => {
   it('writes UTC times, escapes text and ends lines with CRLF', () => {
     const ics = buildIcs({
-      uid: 'm1@tongban', sequence: 2, stamp: new Date('2026-11-21T08:00:00.123Z'),
-      start: new Date('2026-12-01T01:00:00Z'), end: new Date('2026-12-01T03:30:00Z'),
-      title: '区政府常务会议; 第12次', description: '议程：\n1. 预算, 调整', location: '三楼第一会议室', url: 'http://localhost:3000/meetings/m1', cancelled: false,
+      uid: 'm1@tongban',
+      sequence: 2,
+      stamp: new Date('2026-11-21T08:00:00.123Z'),
+      start: new Date('2026-12-01T01:00:00Z'),
+      end: new Date('2026-12-01T03:30:00Z'),
+      title: '区政府常务会议; 第12次',
+      description: '议程：\n1. 预算, 调整',
+      location: '三楼第一会议室',
+      url: 'http://localhost:3000/meetings/m1',
+      cancelled: false,
     });
     const lines = ics.split('\r\n');
     expect(lines).toContain('DTSTART:20261201T010000Z');
@@ -21,7 +28,18 @@ describe('ics', () => {
   });
 
   it('marks a cancelled meeting', () => {
-    const ics = buildIcs({ uid: 'x', sequence: 3, stamp: new Date(0), start: new Date(0), end: new Date(3600_000), title: 't', description: '', location: '', url: null, cancelled: true });
+    const ics = buildIcs({
+      uid: 'x',
+      sequence: 3,
+      stamp: new Date(0),
+      start: new Date(0),
+      end: new Date(3600_000),
+      title: 't',
+      description: '',
+      location: '',
+      url: null,
+      cancelled: true,
+    });
     expect(ics).toContain('METHOD:CANCEL');
     expect(ics).toContain('STATUS:CANCELLED');
     expect(ics).not.toContain('DESCRIPTION');

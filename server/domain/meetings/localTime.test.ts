@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { calendarRange, describeRange, fromLocal, isTimeZone, localDate, localDateTime, type CalendarView } from './localTime.ts';
+import {
+  calendarRange,
+  describeRange,
+  fromLocal,
+  isTimeZone,
+  localDate,
+  localDateTime,
+  type CalendarView,
+} from './localTime.ts';
 
 describe('fromLocal', () => {
   it.each([
@@ -19,9 +27,12 @@ describe('fromLocal', () => {
     expect(fromLocal('2026-12-01T09:00').toISOString()).toBe('2026-12-01T01:00:00.000Z');
   });
 
-  it.each(['2026-02-30T09:00', '2026-12-01T24:00', '2026-12-01T09:60', '2026-12-01', '9:00', ''])('refuses %j', (bad) => {
-    expect(() => fromLocal(bad)).toThrow(RangeError);
-  });
+  it.each(['2026-02-30T09:00', '2026-12-01T24:00', '2026-12-01T09:60', '2026-12-01', '9:00', ''])(
+    'refuses %j',
+    (bad) => {
+      expect(() => fromLocal(bad)).toThrow(RangeError);
+    },
+  );
 });
 
 describe('calendarRange', () => {
@@ -58,12 +69,23 @@ describe('local dates and wording', () => {
 
   it('formats wall-clock times and ranges for notices', () => {
     expect(localDateTime(new Date('2026-12-01T01:00:00Z'))).toBe('2026-12-01 09:00');
-    expect(describeRange(new Date('2026-12-01T01:00:00Z'), new Date('2026-12-01T03:30:00Z'))).toBe('2026年12月1日 09:00–11:30');
-    expect(describeRange(new Date('2026-12-01T13:00:00Z'), new Date('2026-12-01T17:00:00Z'))).toBe('2026年12月1日 21:00 – 2026年12月2日 01:00');
-    expect(describeRange(new Date('2026-12-01T09:00:00Z'), new Date('2026-12-01T10:00:00Z'), 'Europe/Berlin')).toBe('2026年12月1日 10:00–11:00 (Europe/Berlin)');
+    expect(describeRange(new Date('2026-12-01T01:00:00Z'), new Date('2026-12-01T03:30:00Z'))).toBe(
+      '2026年12月1日 09:00–11:30',
+    );
+    expect(describeRange(new Date('2026-12-01T13:00:00Z'), new Date('2026-12-01T17:00:00Z'))).toBe(
+      '2026年12月1日 21:00 – 2026年12月2日 01:00',
+    );
+    expect(describeRange(new Date('2026-12-01T09:00:00Z'), new Date('2026-12-01T10:00:00Z'), 'Europe/Berlin')).toBe(
+      '2026年12月1日 10:00–11:00 (Europe/Berlin)',
+    );
   });
 
-  it.each([['Asia/Shanghai', true], ['UTC', true], ['Mars/Olympus', false], ['', false]])('isTimeZone(%j) = %s', (zone, ok) => {
+  it.each([
+    ['Asia/Shanghai', true],
+    ['UTC', true],
+    ['Mars/Olympus', false],
+    ['', false],
+  ])('isTimeZone(%j) = %s', (zone, ok) => {
     expect(isTimeZone(zone)).toBe(ok);
   });
 });

@@ -28,7 +28,8 @@ const LOCAL_PATTERN = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})$/;
 /** "2026-12-01T09:00" on the wall clock of the zone → the instant. Throws on a malformed or impossible value. */
 export function fromLocal(local: string, timeZone: string = DEFAULT_TIME_ZONE): Date {
   const m = LOCAL_PATTERN.exec(local);
-  if (!m || !isValidIsoDate(m[1]!) || Number(m[2]) > 23 || Number(m[3]) > 59) throw new RangeError(`not a local date and time: ${local}`);
+  if (!m || !isValidIsoDate(m[1]!) || Number(m[2]) > 23 || Number(m[3]) > 59)
+    throw new RangeError(`not a local date and time: ${local}`);
   return dayjs.tz(`${m[1]} ${m[2]}:${m[3]}`, timeZone).toDate();
 }
 
@@ -52,7 +53,11 @@ export function localDateTime(instant: Date, timeZone: string = DEFAULT_TIME_ZON
  * month containing the date. Half-open [from, to); boundaries are local midnights, so a day is 23 or 25 hours long
  * where the zone changes its clocks.
  */
-export function calendarRange(date: IsoDate, view: CalendarView, timeZone: string = DEFAULT_TIME_ZONE): { from: Date; to: Date } {
+export function calendarRange(
+  date: IsoDate,
+  view: CalendarView,
+  timeZone: string = DEFAULT_TIME_ZONE,
+): { from: Date; to: Date } {
   if (!isValidIsoDate(date)) throw new RangeError(`not a calendar date: ${date}`);
   let first: IsoDate;
   let next: IsoDate;
@@ -79,6 +84,7 @@ export function describeRange(start: Date, end: Date, timeZone: string = DEFAULT
   const e = dayjs(end).tz(timeZone);
   const day = (d: dayjs.Dayjs) => `${d.year()}年${d.month() + 1}月${d.date()}日`;
   const zone = timeZone === DEFAULT_TIME_ZONE ? '' : ` (${timeZone})`;
-  if (s.format('YYYY-MM-DD') === e.format('YYYY-MM-DD')) return `${day(s)} ${s.format('HH:mm')}–${e.format('HH:mm')}${zone}`;
+  if (s.format('YYYY-MM-DD') === e.format('YYYY-MM-DD'))
+    return `${day(s)} ${s.format('HH:mm')}–${e.format('HH:mm')}${zone}`;
   return `${day(s)} ${s.format('HH:mm')} – ${day(e)} ${e.format('HH:mm')}${zone}`;
 }

@@ -13,7 +13,9 @@ const TABLE: Record<MeetingStatus, Partial<Record<MeetingEvent, MeetingStatus>>>
 const EVENTS: MeetingEvent[] = ['schedule', 'edit', 'reschedule', 'start', 'end', 'finalise_minutes', 'cancel'];
 
 describe('meeting status machine', () => {
-  const cases = MEETING_STATUSES.flatMap((from) => EVENTS.map((event) => [from, event, TABLE[from][event] ?? 'no'] as const));
+  const cases = MEETING_STATUSES.flatMap((from) =>
+    EVENTS.map((event) => [from, event, TABLE[from][event] ?? 'no'] as const),
+  );
   it.each(cases)('%s + %s → %s', (from, event, expected) => {
     const result = transition(from, event);
     if (expected === 'no') {
@@ -24,7 +26,8 @@ describe('meeting status machine', () => {
   });
 
   it('lists the events each status allows', () => {
-    for (const status of MEETING_STATUSES) expect(allowedEvents(status).sort()).toEqual(Object.keys(TABLE[status]).sort());
+    for (const status of MEETING_STATUSES)
+      expect(allowedEvents(status).sort()).toEqual(Object.keys(TABLE[status]).sort());
   });
 
   it('has no way out of cancelled or finalised meetings, and no way back to draft', () => {

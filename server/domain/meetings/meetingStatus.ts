@@ -1,7 +1,14 @@
 // The meeting workflow as a pure state machine: draft → scheduled → in_progress → ended → minutes_finalised, with
 // cancellation before the start and reschedules while scheduled. Commands ask here before they change a status.
 
-export const MEETING_STATUSES = ['draft', 'scheduled', 'in_progress', 'ended', 'minutes_finalised', 'cancelled'] as const;
+export const MEETING_STATUSES = [
+  'draft',
+  'scheduled',
+  'in_progress',
+  'ended',
+  'minutes_finalised',
+  'cancelled',
+] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 
 export type MeetingEvent = 'schedule' | 'edit' | 'reschedule' | 'start' | 'end' | 'finalise_minutes' | 'cancel';
@@ -18,7 +25,8 @@ const TRANSITIONS: Record<MeetingEvent, { from: readonly MeetingStatus[]; to: Me
   cancel: { from: ['draft', 'scheduled'], to: 'cancelled' },
 };
 
-export type TransitionResult = { ok: true; to: MeetingStatus } | { ok: false; code: 'invalid_transition'; message: string };
+export type TransitionResult =
+  { ok: true; to: MeetingStatus } | { ok: false; code: 'invalid_transition'; message: string };
 
 export function isMeetingStatus(value: string): value is MeetingStatus {
   return (MEETING_STATUSES as readonly string[]).includes(value);
@@ -26,7 +34,8 @@ export function isMeetingStatus(value: string): value is MeetingStatus {
 
 export function transition(from: MeetingStatus, event: MeetingEvent): TransitionResult {
   const rule = TRANSITIONS[event];
-  if (!rule.from.includes(from)) return { ok: false, code: 'invalid_transition', message: `A ${from} meeting cannot ${event.replace('_', ' ')}` };
+  if (!rule.from.includes(from))
+    return { ok: false, code: 'invalid_transition', message: `A ${from} meeting cannot ${event.replace('_', ' ')}` };
   return { ok: true, to: rule.to ?? from };
 }
 

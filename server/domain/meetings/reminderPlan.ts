@@ -17,7 +17,13 @@ export interface ReminderDecision {
  * @param announcedAt when the current time of the meeting was announced (scheduled or rescheduled)
  * @param done offsets already sent or skipped for this start time
  */
-export function dueReminder(offsets: readonly number[], start: Date, announcedAt: Date, now: Date, done: ReadonlySet<number>): ReminderDecision {
+export function dueReminder(
+  offsets: readonly number[],
+  start: Date,
+  announcedAt: Date,
+  now: Date,
+  done: ReadonlySet<number>,
+): ReminderDecision {
   if (now.getTime() >= start.getTime()) return { send: null, skip: [] };
   const due = [...new Set(offsets)]
     .filter((o) => !done.has(o) && start.getTime() - o * 60_000 <= now.getTime())
@@ -31,5 +37,7 @@ export function dueReminder(offsets: readonly number[], start: Date, announcedAt
 
 /** Normalises a list of offsets from the organiser or the configuration: whole minutes, distinct, longest first. */
 export function normaliseOffsets(offsets: readonly number[]): number[] {
-  return [...new Set(offsets.filter((o) => Number.isInteger(o) && o > 0 && o <= MAX_REMINDER_MINUTES))].sort((a, b) => b - a);
+  return [...new Set(offsets.filter((o) => Number.isInteger(o) && o > 0 && o <= MAX_REMINDER_MINUTES))].sort(
+    (a, b) => b - a,
+  );
 }

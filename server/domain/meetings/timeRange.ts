@@ -31,7 +31,10 @@ export function overlaps(a: TimeRange, b: TimeRange): boolean {
 /** The part two ranges share, or null when they only touch or are apart. */
 export function intersection(a: TimeRange, b: TimeRange): TimeRange | null {
   if (!overlaps(a, b)) return null;
-  return { start: new Date(Math.max(a.start.getTime(), b.start.getTime())), end: new Date(Math.min(a.end.getTime(), b.end.getTime())) };
+  return {
+    start: new Date(Math.max(a.start.getTime(), b.start.getTime())),
+    end: new Date(Math.min(a.end.getTime(), b.end.getTime())),
+  };
 }
 
 export function contains(outer: TimeRange, inner: TimeRange): boolean {

@@ -22,7 +22,14 @@ export const SIGN_IN_METHODS = ['qr', 'button', 'online'] as const;
 export type SignInMethod = (typeof SIGN_IN_METHODS)[number];
 
 /** Equipment a room may have (the catalogue's tags). */
-export const ROOM_EQUIPMENT = ['projector', 'screen', 'video_conference', 'microphones', 'tablets', 'recording'] as const;
+export const ROOM_EQUIPMENT = [
+  'projector',
+  'screen',
+  'video_conference',
+  'microphones',
+  'tablets',
+  'recording',
+] as const;
 export type RoomEquipment = (typeof ROOM_EQUIPMENT)[number];
 
 /** Needs a room (in the room or both). */

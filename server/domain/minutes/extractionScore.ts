@@ -13,7 +13,10 @@ const expectedTaskSchema = z.object({
   coUnits: z.array(z.string()),
   owners: z.array(z.string()),
   coOwners: z.array(z.string()),
-  due: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  due: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable(),
 });
 
 export const corpusDocumentSchema = z.object({
@@ -58,7 +61,8 @@ export interface DocumentScore {
   nonTaskViolations: string[];
 }
 
-const contains = (task: PredictedTask, phrase: string) => task.title.includes(phrase) || task.sourceText.includes(phrase);
+const contains = (task: PredictedTask, phrase: string) =>
+  task.title.includes(phrase) || task.sourceText.includes(phrase);
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
   const sa = new Set(a);
@@ -114,11 +118,25 @@ const round = (x: number) => Math.round(x * 10_000) / 10_000;
 export function summarizeScores(scores: readonly DocumentScore[]): CorpusSummary {
   const sum = (f: (s: DocumentScore) => number) => scores.reduce((acc, s) => acc + f(s), 0);
   const matched = sum((s) => s.matched);
-  const precision = ratio(matched, sum((s) => s.predicted));
-  const recall = ratio(matched, sum((s) => s.expected));
+  const precision = ratio(
+    matched,
+    sum((s) => s.predicted),
+  );
+  const recall = ratio(
+    matched,
+    sum((s) => s.expected),
+  );
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
   const field_accuracy = Object.fromEntries(
-    SCORED_FIELDS.map((field) => [field, round(ratio(sum((s) => s.fieldHits[field]), matched))]),
+    SCORED_FIELDS.map((field) => [
+      field,
+      round(
+        ratio(
+          sum((s) => s.fieldHits[field]),
+          matched,
+        ),
+      ),
+    ]),
   ) as Record<ScoredField, number>;
   return {
     precision: round(precision),

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { answerProblem, MINUTES_ACTIONS, MINUTES_STATUSES, minutesTransition, openObjections, type ConfirmationFacts } from './minutesFlow.ts';
+import {
+  answerProblem,
+  MINUTES_ACTIONS,
+  MINUTES_STATUSES,
+  minutesTransition,
+  openObjections,
+  type ConfirmationFacts,
+} from './minutesFlow.ts';
 
 const allowed: Record<string, string> = {
   'drafting/finalise': 'confirming',
@@ -18,14 +25,26 @@ describe('minutes flow', () => {
   });
 
   it('says why a step is refused', () => {
-    expect(minutesTransition('confirming', 'finalise')).toEqual({ ok: false, message: 'Minutes that are out for confirmation cannot be finalised' });
-    expect(minutesTransition('drafting', 'close')).toEqual({ ok: false, message: 'Minutes that are being drafted cannot be closed' });
+    expect(minutesTransition('confirming', 'finalise')).toEqual({
+      ok: false,
+      message: 'Minutes that are out for confirmation cannot be finalised',
+    });
+    expect(minutesTransition('drafting', 'close')).toEqual({
+      ok: false,
+      message: 'Minutes that are being drafted cannot be closed',
+    });
   });
 
   it.each([
     [[], []],
     [[{ userId: 'a', state: 'confirmed', resolution: null }], []],
-    [[{ userId: 'a', state: 'objected', resolution: null }, { userId: 'b', state: 'pending', resolution: null }], ['a']],
+    [
+      [
+        { userId: 'a', state: 'objected', resolution: null },
+        { userId: 'b', state: 'pending', resolution: null },
+      ],
+      ['a'],
+    ],
     [[{ userId: 'a', state: 'objected', resolution: '已按意见修改' }], []],
   ] as Array<[ConfirmationFacts[], string[]]>)('open objections of %j', (confirmations, open) => {
     expect(openObjections(confirmations).map((c) => c.userId)).toEqual(open);

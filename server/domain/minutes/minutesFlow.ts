@@ -19,7 +19,11 @@ const FROM: Record<MinutesAction, readonly MinutesStatus[]> = {
   close: ['confirming'],
 };
 
-const TO: Partial<Record<MinutesAction, MinutesStatus>> = { finalise: 'confirming', reopen: 'drafting', close: 'closed' };
+const TO: Partial<Record<MinutesAction, MinutesStatus>> = {
+  finalise: 'confirming',
+  reopen: 'drafting',
+  close: 'closed',
+};
 
 export function isMinutesStatus(value: string): value is MinutesStatus {
   return (MINUTES_STATUSES as readonly string[]).includes(value);
@@ -27,11 +31,22 @@ export function isMinutesStatus(value: string): value is MinutesStatus {
 
 export type FlowResult = { ok: true; to: MinutesStatus } | { ok: false; message: string };
 
-const WORDS: Record<MinutesStatus, string> = { drafting: 'being drafted', confirming: 'out for confirmation', closed: 'closed' };
-const DONE: Record<MinutesAction, string> = { finalise: 'finalised', confirm: 'confirmed or objected to', resolve: 'answered', reopen: 'reopened', close: 'closed' };
+const WORDS: Record<MinutesStatus, string> = {
+  drafting: 'being drafted',
+  confirming: 'out for confirmation',
+  closed: 'closed',
+};
+const DONE: Record<MinutesAction, string> = {
+  finalise: 'finalised',
+  confirm: 'confirmed or objected to',
+  resolve: 'answered',
+  reopen: 'reopened',
+  close: 'closed',
+};
 
 export function minutesTransition(from: MinutesStatus, action: MinutesAction): FlowResult {
-  if (!FROM[action].includes(from)) return { ok: false, message: `Minutes that are ${WORDS[from]} cannot be ${DONE[action]}` };
+  if (!FROM[action].includes(from))
+    return { ok: false, message: `Minutes that are ${WORDS[from]} cannot be ${DONE[action]}` };
   return { ok: true, to: TO[action] ?? from };
 }
 

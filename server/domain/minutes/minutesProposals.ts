@@ -7,8 +7,16 @@ import type { IsoDate } from '../../../common/calendar/isoDate.ts';
 import { extractTasks } from '../../../common/minutes/minutesExtractor.ts';
 import { summarizeTitle } from '../../../common/minutes/titleSummarizer.ts';
 
-export interface DirectoryUnit { id: string; name: string; shortName: string | null; aliases: readonly string[] }
-export interface DirectoryUser { id: string; displayName: string }
+export interface DirectoryUnit {
+  id: string;
+  name: string;
+  shortName: string | null;
+  aliases: readonly string[];
+}
+export interface DirectoryUser {
+  id: string;
+  displayName: string;
+}
 
 export interface Directory {
   units: readonly DirectoryUnit[];
@@ -40,7 +48,12 @@ export interface ProposalDraft extends ProposalContent {
   position: number;
 }
 
-interface JsonNode { type: string; attrs?: Record<string, unknown>; content?: JsonNode[]; text?: string }
+interface JsonNode {
+  type: string;
+  attrs?: Record<string, unknown>;
+  content?: JsonNode[];
+  text?: string;
+}
 
 function textOf(node: JsonNode): string {
   if (node.type === 'text') return node.text ?? '';
@@ -71,14 +84,34 @@ export function indexDirectory(directory: Directory): DirectoryIndex {
   return { unitId: (name) => units.get(name.trim()) ?? null, userId: (name) => users.get(name.trim()) ?? null };
 }
 
-const units = (names: readonly string[], index: DirectoryIndex): DecisionUnit[] => names.map((name) => ({ unitId: index.unitId(name), name }));
-const people = (names: readonly string[], index: DirectoryIndex): DecisionPerson[] => names.map((name) => ({ userId: index.userId(name), name }));
+const units = (names: readonly string[], index: DirectoryIndex): DecisionUnit[] =>
+  names.map((name) => ({ unitId: index.unitId(name), name }));
+const people = (names: readonly string[], index: DirectoryIndex): DecisionPerson[] =>
+  names.map((name) => ({ userId: index.userId(name), name }));
 
-export interface MatchedParties { leadUnits: DecisionUnit[]; coUnits: DecisionUnit[]; owners: DecisionPerson[]; coOwners: DecisionPerson[] }
+export interface MatchedParties {
+  leadUnits: DecisionUnit[];
+  coUnits: DecisionUnit[];
+  owners: DecisionPerson[];
+  coOwners: DecisionPerson[];
+}
 
 /** The extractor's names with their directory ids (null when a name matches no entry, or more than one). */
-export function matchParties(task: { leadUnits: readonly string[]; coUnits: readonly string[]; owners: readonly string[]; coOwners: readonly string[] }, index: DirectoryIndex): MatchedParties {
-  return { leadUnits: units(task.leadUnits, index), coUnits: units(task.coUnits, index), owners: people(task.owners, index), coOwners: people(task.coOwners, index) };
+export function matchParties(
+  task: {
+    leadUnits: readonly string[];
+    coUnits: readonly string[];
+    owners: readonly string[];
+    coOwners: readonly string[];
+  },
+  index: DirectoryIndex,
+): MatchedParties {
+  return {
+    leadUnits: units(task.leadUnits, index),
+    coUnits: units(task.coUnits, index),
+    owners: people(task.owners, index),
+    coOwners: people(task.coOwners, index),
+  };
 }
 
 /** The directory as the extractor's lexicon takes it. */
@@ -101,7 +134,11 @@ export function textKey(sourceText: string): string {
 const hasLead = (leads: DecisionUnit[]) => leads.length > 0 && leads.every((u) => u.unitId !== null);
 
 /** Where the plain text of the minutes comes from: the body blocks, never the header table or a decision item. */
-interface Line { position: number; start: number; text: string }
+interface Line {
+  position: number;
+  start: number;
+  text: string;
+}
 
 export function proposalsFromMinutes(doc: JsonNode, meetingDate: IsoDate, directory: Directory): ProposalDraft[] {
   const index = indexDirectory(directory);
@@ -123,14 +160,33 @@ export function proposalsFromMinutes(doc: JsonNode, meetingDate: IsoDate, direct
         if (!a.id || seenDecisions.has(a.id) || !sourceText) continue;
         seenDecisions.add(a.id);
         const extracted = extractTasks(sourceText, { meetingDate, units: knownUnits })[0];
-        const untouched = !a.confirmed && a.leadUnits.length + a.coUnits.length + a.owners.length + a.coOwners.length === 0 && a.due === null;
-        const fields = untouched && extracted
-          ? { ...matchParties(extracted, index), due: extracted.due }
-          : { leadUnits: resolveUnits(a.leadUnits, index), coUnits: resolveUnits(a.coUnits, index), owners: resolvePeople(a.owners, index), coOwners: resolvePeople(a.coOwners, index), due: a.due };
+        const untouched =
+          !a.confirmed &&
+          a.leadUnits.length + a.coUnits.length + a.owners.length + a.coOwners.length === 0 &&
+          a.due === null;
+        const fields =
+          untouched && extracted
+            ? { ...matchParties(extracted, index), due: extracted.due }
+            : {
+                leadUnits: resolveUnits(a.leadUnits, index),
+                coUnits: resolveUnits(a.coUnits, index),
+                owners: resolvePeople(a.owners, index),
+                coOwners: resolvePeople(a.coOwners, index),
+                due: a.due,
+              };
         drafts.push({
-          sourceKey: `decision:${a.id}`, origin: 'decision', decisionId: a.id, position,
-          title: extracted?.title ?? summarizeTitle(sourceText, []), sourceText, ...fields,
-          needsReview: !a.confirmed || !hasLead(fields.leadUnits) || (fields.due === null && !a.noDeadline) || fields.leadUnits.length > 1,
+          sourceKey: `decision:${a.id}`,
+          origin: 'decision',
+          decisionId: a.id,
+          position,
+          title: extracted?.title ?? summarizeTitle(sourceText, []),
+          sourceText,
+          ...fields,
+          needsReview:
+            !a.confirmed ||
+            !hasLead(fields.leadUnits) ||
+            (fields.due === null && !a.noDeadline) ||
+            fields.leadUnits.length > 1,
         });
         continue;
       }
@@ -155,8 +211,14 @@ export function proposalsFromMinutes(doc: JsonNode, meetingDate: IsoDate, direct
     keys.add(key);
     const parties = matchParties(task, index);
     drafts.push({
-      sourceKey: key, origin: 'extracted', decisionId: null, position: line?.position ?? position,
-      title: task.title, sourceText: task.sourceText.trim(), ...parties, due: task.due,
+      sourceKey: key,
+      origin: 'extracted',
+      decisionId: null,
+      position: line?.position ?? position,
+      title: task.title,
+      sourceText: task.sourceText.trim(),
+      ...parties,
+      due: task.due,
       needsReview: task.needsReview || !hasLead(parties.leadUnits) || parties.leadUnits.length > 1,
     });
   }

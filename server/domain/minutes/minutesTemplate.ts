@@ -14,14 +14,24 @@ export interface TemplateSeat {
   listedElsewhere?: boolean;
 }
 
-export interface SeatOrderFacts { role: string; unitOrder: number; unitName: string; name: string }
+export interface SeatOrderFacts {
+  role: string;
+  unitOrder: number;
+  unitName: string;
+  name: string;
+}
 
 const ROLE_RANK: Record<string, number> = { attendee: 0, non_voting: 1, observer: 2 };
 const zh = new Intl.Collator('zh-Hans-CN');
 
 /** The order people are listed in (出席 before 列席, then by unit as the directory orders units, then by name). */
 export function compareSeats(a: SeatOrderFacts, b: SeatOrderFacts): number {
-  return (ROLE_RANK[a.role] ?? 3) - (ROLE_RANK[b.role] ?? 3) || a.unitOrder - b.unitOrder || zh.compare(a.unitName, b.unitName) || zh.compare(a.name, b.name);
+  return (
+    (ROLE_RANK[a.role] ?? 3) - (ROLE_RANK[b.role] ?? 3) ||
+    a.unitOrder - b.unitOrder ||
+    zh.compare(a.unitName, b.unitName) ||
+    zh.compare(a.name, b.name)
+  );
 }
 
 export interface TemplateFacts {
@@ -60,7 +70,12 @@ export function attendanceLines(seats: readonly TemplateSeat[]): AttendanceLines
   return lines;
 }
 
-interface JsonNode { type: string; attrs?: Record<string, unknown>; content?: JsonNode[]; text?: string }
+interface JsonNode {
+  type: string;
+  attrs?: Record<string, unknown>;
+  content?: JsonNode[];
+  text?: string;
+}
 
 const text = (value: string): JsonNode[] => (value ? [{ type: 'text', text: value }] : []);
 const paragraph = (value: string): JsonNode => ({ type: 'paragraph', content: text(value) });

@@ -6,7 +6,8 @@ export type ProposalFields = ProposalContent;
 
 /** Refuses a change to a proposal already confirmed, merged or dropped. */
 export function requirePending(p: { status: string; title: string }): void {
-  if (p.status !== 'pending') throw new InvalidState('proposal_not_pending', `The proposal “${p.title.slice(0, 40)}” is already ${p.status}`);
+  if (p.status !== 'pending')
+    throw new InvalidState('proposal_not_pending', `The proposal “${p.title.slice(0, 40)}” is already ${p.status}`);
 }
 
 /** The columns for a (partial) set of fields. */

@@ -7,7 +7,11 @@ describe('raised hands', () => {
   it.each<[string, (q: RaisedHand[]) => RaisedHand[], string[]]>([
     ['keeps the order hands went up in', (q) => raiseHand(raiseHand(q, 'a', at(1)), 'b', at(2)), ['x', 'a', 'b']],
     ['raising twice keeps the first place', (q) => raiseHand(raiseHand(q, 'a', at(1)), 'x', at(3)), ['x', 'a']],
-    ['lowering one keeps the others in order', (q) => lowerHand(raiseHand(raiseHand(q, 'a', at(1)), 'b', at(2)), 'a'), ['x', 'b']],
+    [
+      'lowering one keeps the others in order',
+      (q) => lowerHand(raiseHand(raiseHand(q, 'a', at(1)), 'b', at(2)), 'a'),
+      ['x', 'b'],
+    ],
     ['lowering someone without a raised hand changes nothing', (q) => lowerHand(q, 'nobody'), ['x']],
     ['the host lowers all', () => lowerAllHands(), []],
   ])('%s', (_name, apply, expected) => {

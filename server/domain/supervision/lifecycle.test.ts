@@ -2,7 +2,14 @@
 // everything else is refused for the stated reason.
 import { describe, expect, it } from 'vitest';
 import { availableActions, decide } from './lifecycle.ts';
-import { TASK_ACTIONS, TASK_ROLES, TASK_STATUSES, type TaskAction, type TaskRole, type TaskStatus } from './vocabulary.ts';
+import {
+  TASK_ACTIONS,
+  TASK_ROLES,
+  TASK_STATUSES,
+  type TaskAction,
+  type TaskRole,
+  type TaskStatus,
+} from './vocabulary.ts';
 
 const ALLOWED = `
 pending_sign         sign                 lead_handler  -> in_progress
@@ -44,7 +51,13 @@ pending_acceptance   return               supervisor    -> in_progress
 const allowed = new Map<string, TaskStatus>();
 const legal = new Set<string>();
 for (const line of ALLOWED.trim().split('\n')) {
-  const [status, action, role, , to] = line.trim().split(/\s+/) as [TaskStatus, TaskAction, TaskRole, string, TaskStatus];
+  const [status, action, role, , to] = line.trim().split(/\s+/) as [
+    TaskStatus,
+    TaskAction,
+    TaskRole,
+    string,
+    TaskStatus,
+  ];
   allowed.set(`${status} ${action} ${role}`, to);
   legal.add(`${status} ${action}`);
 }

@@ -2,11 +2,21 @@
 // bases a task can have and its priorities. Shared by the server, the client and the tests.
 
 /** 待签收 → 办理中 (⇄ 延期待批) → 待验收 → 已办结; a return (退回整改) goes back to 办理中. */
-export const TASK_STATUSES = ['pending_sign', 'in_progress', 'extension_requested', 'pending_acceptance', 'completed'] as const;
+export const TASK_STATUSES = [
+  'pending_sign',
+  'in_progress',
+  'extension_requested',
+  'pending_acceptance',
+  'completed',
+] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
 /** Statuses in which the work is still owed: these are warned about and can be overdue. */
-export const OPEN_STATUSES = ['pending_sign', 'in_progress', 'extension_requested'] as const satisfies readonly TaskStatus[];
+export const OPEN_STATUSES = [
+  'pending_sign',
+  'in_progress',
+  'extension_requested',
+] as const satisfies readonly TaskStatus[];
 
 export const TASK_ACTIONS = [
   'sign', // 签收: the lead unit takes the task on
@@ -30,7 +40,16 @@ export type TaskAction = (typeof TASK_ACTIONS)[number];
  * clerks and leaders of a unit named in a coordination request (协调), who read the task they are asked to help with.
  */
 export const TASK_ROLES = [
-  'supervisor', 'lead_handler', 'owner', 'co_owner', 'lead_member', 'co_handler', 'co_member', 'coordinating_handler', 'leader_viewer', 'none',
+  'supervisor',
+  'lead_handler',
+  'owner',
+  'co_owner',
+  'lead_member',
+  'co_handler',
+  'co_member',
+  'coordinating_handler',
+  'leader_viewer',
+  'none',
 ] as const;
 export type TaskRole = (typeof TASK_ROLES)[number];
 
@@ -41,7 +60,20 @@ export const PRIORITIES = ['normal', 'urgent', 'critical'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
 export const EVENT_KINDS = [
-  'created', 'signed', 'co_signed', 'assigned', 'progress', 'extension_requested', 'extension_approved', 'extension_refused',
-  'coordination_requested', 'coordination_recorded', 'submitted', 'returned', 'accepted', 'reminder', 'overdue',
+  'created',
+  'signed',
+  'co_signed',
+  'assigned',
+  'progress',
+  'extension_requested',
+  'extension_approved',
+  'extension_refused',
+  'coordination_requested',
+  'coordination_recorded',
+  'submitted',
+  'returned',
+  'accepted',
+  'reminder',
+  'overdue',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];

@@ -12,19 +12,34 @@ export interface AnnotationMeeting extends Omit<MeetingFactsRow, 'participants' 
 }
 
 const meetingSelect = {
-  id: true, status: true, organiserUnitId: true, classification: true, createdById: true, hostId: true, minuteTakerId: true,
+  id: true,
+  status: true,
+  organiserUnitId: true,
+  classification: true,
+  createdById: true,
+  hostId: true,
+  minuteTakerId: true,
   participants: { select: { userId: true, role: true } },
   agendaItems: { where: { presenterId: { not: null } }, select: { presenterId: true } },
 } as const;
 
 /** The meeting an annotation document belongs to, or null when it, or the annotated material, is gone. */
-export async function loadAnnotationMeeting(db: Db | Tx, doc: { contextType: string | null; contextId: string | null }): Promise<AnnotationMeeting | null> {
+export async function loadAnnotationMeeting(
+  db: Db | Tx,
+  doc: { contextType: string | null; contextId: string | null },
+): Promise<AnnotationMeeting | null> {
   if (!doc.contextId) return null;
   let meetingId: string;
   if (doc.contextType === ANNOTATION_CONTEXTS.whiteboard) {
     meetingId = doc.contextId;
-  } else if (doc.contextType === ANNOTATION_CONTEXTS.sharedMaterial || doc.contextType === ANNOTATION_CONTEXTS.privateMaterial) {
-    const material = await db.meetingMaterial.findUnique({ where: { id: doc.contextId }, select: { meetingId: true, removedAt: true } });
+  } else if (
+    doc.contextType === ANNOTATION_CONTEXTS.sharedMaterial ||
+    doc.contextType === ANNOTATION_CONTEXTS.privateMaterial
+  ) {
+    const material = await db.meetingMaterial.findUnique({
+      where: { id: doc.contextId },
+      select: { meetingId: true, removedAt: true },
+    });
     if (!material || material.removedAt) return null;
     meetingId = material.meetingId;
   } else {
@@ -38,6 +53,9 @@ export function meetingAsSeenBy(meeting: AnnotationMeeting, subjectId: string): 
   return meetingResource({
     ...meeting,
     participants: meeting.participants.filter((p) => p.userId === subjectId),
-    agendaItems: meeting.agendaItems.filter((a) => a.presenterId === subjectId).map(() => ({ id: subjectId })).slice(0, 1),
+    agendaItems: meeting.agendaItems
+      .filter((a) => a.presenterId === subjectId)
+      .map(() => ({ id: subjectId }))
+      .slice(0, 1),
   });
 }

@@ -12,7 +12,13 @@ export interface WhiteboardItem {
 export async function listWhiteboards(db: Db, meetingId: string): Promise<WhiteboardItem[]> {
   const rows = await db.document.findMany({
     where: { kind: 'whiteboard', contextType: ANNOTATION_CONTEXTS.whiteboard, contextId: meetingId, deletedAt: null },
-    orderBy: { createdAt: 'asc' }, select: { id: true, title: true, createdAt: true, ownerId: true },
+    orderBy: { createdAt: 'asc' },
+    select: { id: true, title: true, createdAt: true, ownerId: true },
   });
-  return rows.map((r) => ({ documentId: r.id, title: r.title, createdAt: r.createdAt.toISOString(), createdById: r.ownerId }));
+  return rows.map((r) => ({
+    documentId: r.id,
+    title: r.title,
+    createdAt: r.createdAt.toISOString(),
+    createdById: r.ownerId,
+  }));
 }

@@ -25,7 +25,11 @@ export async function searchAudit(db: Db, query: AuditSearch) {
     db.auditEvent.count({ where }),
   ]);
   return {
-    items: rows.map(({ prevHash: _prev, detail, at, ...r }) => ({ ...r, at: at.toISOString(), detail: JSON.parse(detail) as Record<string, unknown> })),
+    items: rows.map(({ prevHash: _prev, detail, at, ...r }) => ({
+      ...r,
+      at: at.toISOString(),
+      detail: JSON.parse(detail) as Record<string, unknown>,
+    })),
     total,
   };
 }

@@ -13,6 +13,11 @@ export async function documentWithAccess(db: Db | Tx, subject: Subject, id: stri
   });
   if (!doc || doc.deletedAt) return null;
   const meeting = isAnnotationContext(doc.contextType) ? await loadAnnotationMeeting(db, doc) : null;
-  const access: Access = resolveDocumentAccess(subject, doc, doc.shares, meeting && meetingAsSeenBy(meeting, subject.id));
+  const access: Access = resolveDocumentAccess(
+    subject,
+    doc,
+    doc.shares,
+    meeting && meetingAsSeenBy(meeting, subject.id),
+  );
   return { doc, access };
 }

@@ -18,14 +18,26 @@ export interface DocumentListParams {
 }
 
 const include = (userId: string) =>
-  ({ shares: true, unit: { select: { name: true } }, owner: { select: { displayName: true } }, visits: { where: { userId } } }) as const;
+  ({
+    shares: true,
+    unit: { select: { name: true } },
+    owner: { select: { displayName: true } },
+    visits: { where: { userId } },
+  }) as const;
 
 type ListedDocument = Prisma.DocumentGetPayload<{ include: ReturnType<typeof include> }>;
 
 /** The visibility rule as a Prisma filter: exactly the documents documentAccess() gives at least view access to. */
 export function visibleDocumentsWhere(v: DocumentVisibility): Prisma.DocumentWhereInput {
   const sharedWithMe: Prisma.DocumentWhereInput = {
-    shares: { some: { OR: [{ granteeType: 'user', granteeId: v.userId }, { granteeType: 'unit', granteeId: v.unitId }] } },
+    shares: {
+      some: {
+        OR: [
+          { granteeType: 'user', granteeId: v.userId },
+          { granteeType: 'unit', granteeId: v.unitId },
+        ],
+      },
+    },
   };
   return {
     deletedAt: null,
@@ -46,7 +58,16 @@ function scopeWhere(scope: DocumentListScope, v: DocumentVisibility): Prisma.Doc
     case 'unit':
       return { unitId: v.unitId };
     case 'shared':
-      return { shares: { some: { OR: [{ granteeType: 'user', granteeId: v.userId }, { granteeType: 'unit', granteeId: v.unitId }] } } };
+      return {
+        shares: {
+          some: {
+            OR: [
+              { granteeType: 'user', granteeId: v.userId },
+              { granteeType: 'unit', granteeId: v.unitId },
+            ],
+          },
+        },
+      };
     case 'recent':
       return { visits: { some: { userId: v.userId } } };
   }
@@ -71,12 +92,21 @@ export async function listDocuments(
     ],
   };
   const [rows, total] = await Promise.all([
-    db.document.findMany({ where, include: include(subject.id), orderBy: [{ updatedAt: 'desc' }, { id: 'asc' }], skip: (params.page - 1) * params.pageSize, take: params.pageSize }),
+    db.document.findMany({
+      where,
+      include: include(subject.id),
+      orderBy: [{ updatedAt: 'desc' }, { id: 'asc' }],
+      skip: (params.page - 1) * params.pageSize,
+      take: params.pageSize,
+    }),
     db.document.count({ where }),
   ]);
   // The filter is the policy's own rule, so this drops nothing (the oracle test in documentList.integration.test.ts
   // holds the two together); it stays as the last guard before content leaves the server.
-  const items = rows.map((doc) => ({ doc, access: documentAccess(subject, doc, doc.shares) })).filter((x) => x.access !== 'none');
-  if (params.scope === 'recent') items.sort((a, b) => (b.doc.visits[0]?.lastAt.getTime() ?? 0) - (a.doc.visits[0]?.lastAt.getTime() ?? 0));
+  const items = rows
+    .map((doc) => ({ doc, access: documentAccess(subject, doc, doc.shares) }))
+    .filter((x) => x.access !== 'none');
+  if (params.scope === 'recent')
+    items.sort((a, b) => (b.doc.visits[0]?.lastAt.getTime() ?? 0) - (a.doc.visits[0]?.lastAt.getTime() ?? 0));
   return { items, total };
 }

@@ -10,11 +10,30 @@ export interface ShareView {
   granteeName: string | null;
 }
 
-export async function namedShares(db: Db, shares: ReadonlyArray<{ granteeType: string; granteeId: string; access: string }>): Promise<ShareView[]> {
-  const users = new Map((await db.user.findMany({ where: { id: { in: shares.map((s) => s.granteeId) } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]));
-  const units = new Map((await db.unit.findMany({ where: { id: { in: shares.map((s) => s.granteeId) } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+export async function namedShares(
+  db: Db,
+  shares: ReadonlyArray<{ granteeType: string; granteeId: string; access: string }>,
+): Promise<ShareView[]> {
+  const users = new Map(
+    (
+      await db.user.findMany({
+        where: { id: { in: shares.map((s) => s.granteeId) } },
+        select: { id: true, displayName: true },
+      })
+    ).map((u) => [u.id, u.displayName]),
+  );
+  const units = new Map(
+    (
+      await db.unit.findMany({
+        where: { id: { in: shares.map((s) => s.granteeId) } },
+        select: { id: true, name: true },
+      })
+    ).map((u) => [u.id, u.name]),
+  );
   return shares.map((s) => ({
-    granteeType: s.granteeType as 'user' | 'unit', granteeId: s.granteeId, access: s.access as ShareAccess,
+    granteeType: s.granteeType as 'user' | 'unit',
+    granteeId: s.granteeId,
+    access: s.access as ShareAccess,
     granteeName: (s.granteeType === 'user' ? users.get(s.granteeId) : units.get(s.granteeId)) ?? null,
   }));
 }

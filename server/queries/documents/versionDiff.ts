@@ -18,6 +18,8 @@ export async function versionDiff(svc: Services, documentId: string, from: strin
   const older = await versionState(svc, documentId, from);
   const newer = to === 'current' ? await svc.collab.currentState(documentId) : await versionState(svc, documentId, to);
   const blocks = diffVersions(older, Y.mergeUpdates([older, newer]));
-  const authorIds = new Set(blocks.flatMap((b) => [b.authorId, ...b.segments.map((s) => s.authorId)]).filter((x): x is string => x !== null));
+  const authorIds = new Set(
+    blocks.flatMap((b) => [b.authorId, ...b.segments.map((s) => s.authorId)]).filter((x): x is string => x !== null),
+  );
   return { from, to, blocks, authors: Object.fromEntries(await displayNames(svc.db, authorIds)) };
 }

@@ -18,19 +18,40 @@ export interface VersionListItem {
 
 export async function listVersions(db: Db, documentId: string): Promise<VersionListItem[]> {
   const rows = await db.documentVersion.findMany({
-    where: { documentId }, orderBy: { createdAt: 'desc' },
-    select: { id: true, name: true, nameKey: true, nameParams: true, reason: true, contentHash: true, createdById: true, createdAt: true },
+    where: { documentId },
+    orderBy: { createdAt: 'desc' },
+    select: {
+      id: true,
+      name: true,
+      nameKey: true,
+      nameParams: true,
+      reason: true,
+      contentHash: true,
+      createdById: true,
+      createdAt: true,
+    },
   });
-  const params = new Map(rows.map((r) => [r.id, r.nameKey === 'review_decisions' ? reviewDecisionParams(r.nameParams) : null] as const));
-  const people = new Set([...rows.map((r) => r.createdById), ...[...params.values()].flatMap((p) => (p ? [p.byId] : []))]);
+  const params = new Map(
+    rows.map((r) => [r.id, r.nameKey === 'review_decisions' ? reviewDecisionParams(r.nameParams) : null] as const),
+  );
+  const people = new Set([
+    ...rows.map((r) => r.createdById),
+    ...[...params.values()].flatMap((p) => (p ? [p.byId] : [])),
+  ]);
   const users = await db.user.findMany({ where: { id: { in: [...people] } }, select: { id: true, displayName: true } });
   const names = new Map(users.map((u) => [u.id, u.displayName] as const));
   return rows.map((r) => {
     const p = params.get(r.id) ?? null;
     return {
-      id: r.id, name: r.name, nameKey: isVersionNameKey(r.nameKey) ? r.nameKey : null,
+      id: r.id,
+      name: r.name,
+      nameKey: isVersionNameKey(r.nameKey) ? r.nameKey : null,
       nameParams: p ? { by: names.get(p.byId) ?? null, byId: p.byId, decisions: p.decisions } : null,
-      reason: r.reason, contentHash: r.contentHash, createdById: r.createdById, createdByName: names.get(r.createdById) ?? null, createdAt: r.createdAt.toISOString(),
+      reason: r.reason,
+      contentHash: r.contentHash,
+      createdById: r.createdById,
+      createdByName: names.get(r.createdById) ?? null,
+      createdAt: r.createdAt.toISOString(),
     };
   });
 }

@@ -3,7 +3,10 @@
 import { calendarRange, isTimeZone, localDate } from '../../domain/meetings/localTime.ts';
 import { BadRequest } from '../../errors.ts';
 
-export function rangeFor(query: { view: 'day' | 'week' | 'month'; date?: string | undefined; timeZone: string }, now: Date): { from: Date; to: Date } {
+export function rangeFor(
+  query: { view: 'day' | 'week' | 'month'; date?: string | undefined; timeZone: string },
+  now: Date,
+): { from: Date; to: Date } {
   if (!isTimeZone(query.timeZone)) throw new BadRequest('invalid_time_zone', `Unknown time zone ${query.timeZone}`);
   try {
     return calendarRange(query.date ?? localDate(now, query.timeZone), query.view, query.timeZone);

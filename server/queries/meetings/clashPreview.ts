@@ -20,7 +20,10 @@ export interface ClashPreviewInput {
   classification: Classification;
   hostId: string | null;
   minuteTakerId: string | null;
-  participants: { users: Array<{ userId: string; role: ParticipantRole }>; units: Array<{ unitId: string; role: ParticipantRole }> };
+  participants: {
+    users: Array<{ userId: string; role: ParticipantRole }>;
+    units: Array<{ unitId: string; role: ParticipantRole }>;
+  };
 }
 
 export interface ClashPreview {
@@ -43,23 +46,49 @@ export async function clashCheck(db: Db, subject: Subject, body: ClashPreviewInp
   const named = await loadPeople(db, [...body.participants.users.map((u) => u.userId), ...leads]);
   const notCleared = [...named.values()].filter((p) => !clearedFor(p, level));
   const ok = (id: string | null) => (id && !notCleared.some((p) => p.id === id) ? id : null);
-  const plan = await planSeats(db, { units: body.participants.units, users: body.participants.users.filter((u) => ok(u.userId)) }, { hostId: ok(body.hostId), minuteTakerId: ok(body.minuteTakerId) }, level);
+  const plan = await planSeats(
+    db,
+    { units: body.participants.units, users: body.participants.users.filter((u) => ok(u.userId)) },
+    { hostId: ok(body.hostId), minuteTakerId: ok(body.minuteTakerId) },
+    level,
+  );
 
   let room: ClashPreview['room'] = null;
   if (body.roomId) {
     const bookings = await db.roomBooking.findMany({
-      where: { roomId: body.roomId, startAt: { lt: end }, endAt: { gt: start }, ...(body.meetingId ? { meetingId: { not: body.meetingId } } : {}) },
+      where: {
+        roomId: body.roomId,
+        startAt: { lt: end },
+        endAt: { gt: start },
+        ...(body.meetingId ? { meetingId: { not: body.meetingId } } : {}),
+      },
       select: { startAt: true, endAt: true, meeting: { select: { ...meetingFactsSelect(subject.id), title: true } } },
       orderBy: { startAt: 'asc' },
     });
     room = {
       free: bookings.length === 0,
-      bookings: bookings.map((b) => ({ startAt: b.startAt.toISOString(), endAt: b.endAt.toISOString(), title: can(subject, 'meeting.view', meetingResource(b.meeting)) ? b.meeting.title : null })),
+      bookings: bookings.map((b) => ({
+        startAt: b.startAt.toISOString(),
+        endAt: b.endAt.toISOString(),
+        title: can(subject, 'meeting.view', meetingResource(b.meeting)) ? b.meeting.title : null,
+      })),
     };
   }
-  const clashes = await findParticipantClashes(db, subject, { meetingId: body.meetingId ?? null, start, end, userIds: plan.seats.map((s) => s.userId) });
+  const clashes = await findParticipantClashes(db, subject, {
+    meetingId: body.meetingId ?? null,
+    start,
+    end,
+    userIds: plan.seats.map((s) => s.userId),
+  });
   return {
-    room, clashes, excluded: plan.excluded, seats: plan.seats.length,
-    notCleared: notCleared.map((p) => ({ id: p.id, displayName: p.displayName, clearance: classificationOfLevel(p.clearance) })),
+    room,
+    clashes,
+    excluded: plan.excluded,
+    seats: plan.seats.length,
+    notCleared: notCleared.map((p) => ({
+      id: p.id,
+      displayName: p.displayName,
+      clearance: classificationOfLevel(p.clearance),
+    })),
   };
 }

@@ -18,14 +18,41 @@ export interface MaterialReaders {
 export async function materialReaders(db: Db, meetingId: string): Promise<MaterialReaders[]> {
   const [materials, seats] = await Promise.all([
     db.meetingMaterial.findMany({
-      where: { meetingId, removedAt: null }, orderBy: [{ agendaItemId: 'asc' }, { position: 'asc' }],
-      select: { id: true, title: true, views: { select: { userId: true, firstAt: true, lastAt: true, count: true, user: { select: { displayName: true, unit: { select: { name: true } } } } }, orderBy: { firstAt: 'asc' } } },
+      where: { meetingId, removedAt: null },
+      orderBy: [{ agendaItemId: 'asc' }, { position: 'asc' }],
+      select: {
+        id: true,
+        title: true,
+        views: {
+          select: {
+            userId: true,
+            firstAt: true,
+            lastAt: true,
+            count: true,
+            user: { select: { displayName: true, unit: { select: { name: true } } } },
+          },
+          orderBy: { firstAt: 'asc' },
+        },
+      },
     }),
-    db.meetingParticipant.findMany({ where: { meetingId }, select: { userId: true, user: { select: { displayName: true, unit: { select: { name: true } } } } } }),
+    db.meetingParticipant.findMany({
+      where: { meetingId },
+      select: { userId: true, user: { select: { displayName: true, unit: { select: { name: true } } } } },
+    }),
   ]);
   return materials.map((m) => ({
-    materialId: m.id, title: m.title,
-    readers: m.views.map((v) => ({ userId: v.userId, displayName: v.user.displayName, unitName: v.user.unit.name, firstAt: v.firstAt.toISOString(), lastAt: v.lastAt.toISOString(), count: v.count })),
-    notYet: seats.filter((s) => !m.views.some((v) => v.userId === s.userId)).map((s) => ({ userId: s.userId, displayName: s.user.displayName, unitName: s.user.unit.name })),
+    materialId: m.id,
+    title: m.title,
+    readers: m.views.map((v) => ({
+      userId: v.userId,
+      displayName: v.user.displayName,
+      unitName: v.user.unit.name,
+      firstAt: v.firstAt.toISOString(),
+      lastAt: v.lastAt.toISOString(),
+      count: v.count,
+    })),
+    notYet: seats
+      .filter((s) => !m.views.some((v) => v.userId === s.userId))
+      .map((s) => ({ userId: s.userId, displayName: s.user.displayName, unitName: s.user.unit.name })),
   }));
 }

@@ -12,21 +12,35 @@ import { seatFacts } from './seatFacts.ts';
 
 const named = { select: { id: true, displayName: true } } as const;
 
-export async function meetingDetail(svc: Services, subject: Subject, resource: MeetingResource): Promise<MeetingDetailView> {
+export async function meetingDetail(
+  svc: Services,
+  subject: Subject,
+  resource: MeetingResource,
+): Promise<MeetingDetailView> {
   const { db } = svc;
   const row = await db.meeting.findUniqueOrThrow({
     where: { id: resource.id },
     include: {
       organiserUnit: { select: { id: true, name: true } },
       room: { select: { id: true, name: true, location: true } },
-      createdBy: named, host: named, minuteTaker: named,
+      createdBy: named,
+      host: named,
+      minuteTaker: named,
       agendaItems: { orderBy: { position: 'asc' }, include: { presenter: named } },
       participants: {
-        include: { user: { select: { id: true, displayName: true, title: true, unitId: true, unit: { select: { name: true } } } } },
+        include: {
+          user: {
+            select: { id: true, displayName: true, title: true, unitId: true, unit: { select: { name: true } } },
+          },
+        },
         orderBy: [{ user: { unit: { sortOrder: 'asc' } } }, { createdAt: 'asc' }],
       },
       unitInvites: { include: { unit: { select: { name: true } } } },
-      materials: { where: { removedAt: null }, orderBy: [{ position: 'asc' }, { createdAt: 'asc' }], include: { uploadedBy: named, views: { select: { userId: true, firstAt: true, lastAt: true } } } },
+      materials: {
+        where: { removedAt: null },
+        orderBy: [{ position: 'asc' }, { createdAt: 'asc' }],
+        include: { uploadedBy: named, views: { select: { userId: true, firstAt: true, lastAt: true } } },
+      },
     },
   });
   const manage = can(subject, 'meeting.manage', resource);
@@ -34,16 +48,30 @@ export async function meetingDetail(svc: Services, subject: Subject, resource: M
   const seat = row.participants.find((p) => p.userId === subject.id);
   const now = svc.clock.now();
   const away = seat?.rsvp === 'leave' || seat?.rsvp === 'absent';
-  const myClashes = seat && !away && occupiesTime(row.status as MeetingStatus)
-    ? (await findParticipantClashes(db, subject, { meetingId: row.id, start: row.startAt, end: row.endAt, userIds: [subject.id] }))[0]?.meetings ?? []
-    : [];
+  const myClashes =
+    seat && !away && occupiesTime(row.status as MeetingStatus)
+      ? ((
+          await findParticipantClashes(db, subject, {
+            meetingId: row.id,
+            start: row.startAt,
+            end: row.endAt,
+            userIds: [subject.id],
+          })
+        )[0]?.meetings ?? [])
+      : [];
   const facts = manage || run ? await seatFacts(db, row.id) : [];
   return presentMeetingDetail(row, {
-    viewerId: subject.id, manage, run,
-    reply: can(subject, 'meeting.reply', resource), signIn: can(subject, 'meeting.signIn', resource),
-    readMaterials: can(subject, 'meeting.material.read', resource), uploadMaterials: can(subject, 'meeting.material.upload', resource),
-    joinUrl: isOnline(row.mode as MeetingMode) && row.joinCode && (manage || run || seat) ? joinUrl(svc, row.joinCode) : null,
-    now, myClashes,
+    viewerId: subject.id,
+    manage,
+    run,
+    reply: can(subject, 'meeting.reply', resource),
+    signIn: can(subject, 'meeting.signIn', resource),
+    readMaterials: can(subject, 'meeting.material.read', resource),
+    uploadMaterials: can(subject, 'meeting.material.upload', resource),
+    joinUrl:
+      isOnline(row.mode as MeetingMode) && row.joinCode && (manage || run || seat) ? joinUrl(svc, row.joinCode) : null,
+    now,
+    myClashes,
     rsvpSummary: manage || run ? rsvpSummary(facts) : null,
     attendanceSummary: run ? attendanceSummary(facts, row.startAt, now) : null,
   });

@@ -8,7 +8,17 @@ export async function loadMeetingForChange(tx: Tx, meetingId: string) {
     where: { id: meetingId },
     include: {
       room: { select: { id: true, name: true, location: true, capacity: true } },
-      participants: { select: { id: true, userId: true, role: true, rsvp: true, viaUnitId: true, substituteForId: true, signedInAt: true } },
+      participants: {
+        select: {
+          id: true,
+          userId: true,
+          role: true,
+          rsvp: true,
+          viaUnitId: true,
+          substituteForId: true,
+          signedInAt: true,
+        },
+      },
       unitInvites: true,
       agendaItems: { orderBy: { position: 'asc' } },
     },

@@ -26,7 +26,12 @@ export interface MeetingList {
 
 const OCCUPYING = ['scheduled', 'in_progress'];
 
-export async function listMeetings(db: Db, subject: Subject, query: MeetingListParams, now: Date): Promise<MeetingList> {
+export async function listMeetings(
+  db: Db,
+  subject: Subject,
+  query: MeetingListParams,
+  now: Date,
+): Promise<MeetingList> {
   const { from, to } = rangeFor(query, now);
   const result: MeetingList = { from: from.toISOString(), to: to.toISOString(), items: [] };
   const visible = meetingVisibility(subject);
@@ -35,13 +40,31 @@ export async function listMeetings(db: Db, subject: Subject, query: MeetingListP
   const reasons = {
     mine: [{ createdById: me }, { hostId: me }, { minuteTakerId: me }, { participants: { some: { userId: me } } }],
     unit: [{ organiserUnitId: visible.unitId }],
-    organised: [{ createdById: me }, { hostId: me }, ...(visible.organisesUnit ? [{ organiserUnitId: visible.unitId }] : [])],
+    organised: [
+      { createdById: me },
+      { hostId: me },
+      ...(visible.organisesUnit ? [{ organiserUnitId: visible.unitId }] : []),
+    ],
   }[query.scope];
   const rows = await db.meeting.findMany({
-    where: { startAt: { lt: to }, endAt: { gt: from }, classification: { lte: visible.clearance }, OR: reasons, ...(query.status ? { status: query.status } : {}) },
+    where: {
+      startAt: { lt: to },
+      endAt: { gt: from },
+      classification: { lte: visible.clearance },
+      OR: reasons,
+      ...(query.status ? { status: query.status } : {}),
+    },
     select: {
-      ...meetingFactsSelect(me), title: true, type: true, customType: true, mode: true, startAt: true, endAt: true, timeZone: true,
-      organiserUnit: { select: { id: true, name: true } }, room: { select: { id: true, name: true, location: true } },
+      ...meetingFactsSelect(me),
+      title: true,
+      type: true,
+      customType: true,
+      mode: true,
+      startAt: true,
+      endAt: true,
+      timeZone: true,
+      organiserUnit: { select: { id: true, name: true } },
+      room: { select: { id: true, name: true, location: true } },
       participants: { where: { userId: me }, select: { role: true, rsvp: true } },
     },
     orderBy: { startAt: 'asc' },
@@ -49,15 +72,34 @@ export async function listMeetings(db: Db, subject: Subject, query: MeetingListP
   });
   // Clash flags come from all of my own commitments in the range, whichever list is shown.
   const mine = await db.meetingParticipant.findMany({
-    where: { userId: me, rsvp: { notIn: ['leave', 'absent'] }, meeting: { status: { in: OCCUPYING }, startAt: { lt: to }, endAt: { gt: from } } },
+    where: {
+      userId: me,
+      rsvp: { notIn: ['leave', 'absent'] },
+      meeting: { status: { in: OCCUPYING }, startAt: { lt: to }, endAt: { gt: from } },
+    },
     select: { meeting: { select: { id: true, startAt: true, endAt: true } } },
   });
-  const clashes = overlappingPairs(mine.map((p) => ({ id: p.meeting.id, start: p.meeting.startAt, end: p.meeting.endAt })));
+  const clashes = overlappingPairs(
+    mine.map((p) => ({ id: p.meeting.id, start: p.meeting.startAt, end: p.meeting.endAt })),
+  );
   for (const row of rows) {
     if (!can(subject, 'meeting.view', meetingResource(row))) continue;
     const seat = row.participants[0];
-    const role = row.createdById === me ? 'organiser' : row.hostId === me ? 'host' : row.minuteTakerId === me ? 'minute_taker' : seat?.role ?? null;
-    result.items.push(presentMeetingSummary(row, { rsvp: (seat?.rsvp as RsvpState | undefined) ?? null, role, clashesWith: clashes.get(row.id) ?? [] }));
+    const role =
+      row.createdById === me
+        ? 'organiser'
+        : row.hostId === me
+          ? 'host'
+          : row.minuteTakerId === me
+            ? 'minute_taker'
+            : (seat?.role ?? null);
+    result.items.push(
+      presentMeetingSummary(row, {
+        rsvp: (seat?.rsvp as RsvpState | undefined) ?? null,
+        role,
+        clashesWith: clashes.get(row.id) ?? [],
+      }),
+    );
   }
   return result;
 }

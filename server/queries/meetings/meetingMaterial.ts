@@ -3,7 +3,10 @@
 import type { Db } from '../../db/client.ts';
 
 export async function materialWithViews(db: Db, materialId: string) {
-  return db.meetingMaterial.findUniqueOrThrow({ where: { id: materialId }, include: { uploadedBy: { select: { id: true, displayName: true } }, views: true } });
+  return db.meetingMaterial.findUniqueOrThrow({
+    where: { id: materialId },
+    include: { uploadedBy: { select: { id: true, displayName: true } }, views: true },
+  });
 }
 
 /** The material's id when it belongs to the meeting, else null. */

@@ -21,13 +21,25 @@ export async function loadPeople(tx: Tx | Db, ids: readonly string[]): Promise<M
   if (unique.length === 0) return new Map();
   const rows = await tx.user.findMany({
     where: { id: { in: unique } },
-    select: { id: true, displayName: true, unitId: true, clearance: true, disabled: true, adminRole: true, unit: { select: { name: true } } },
+    select: {
+      id: true,
+      displayName: true,
+      unitId: true,
+      clearance: true,
+      disabled: true,
+      adminRole: true,
+      unit: { select: { name: true } },
+    },
   });
   const missing = unique.filter((id) => !rows.some((r) => r.id === id));
   if (missing.length > 0) throw new BadRequest('unknown_user', 'A person on the list does not exist', { ids: missing });
   const unfit = rows.filter((r) => r.disabled || !business(r));
   if (unfit.length > 0) {
-    throw new BadRequest('invalid_participant', `${unfit.map((r) => r.displayName).join('、')} cannot take part in meetings (disabled or administrator account)`, { ids: unfit.map((r) => r.id) });
+    throw new BadRequest(
+      'invalid_participant',
+      `${unfit.map((r) => r.displayName).join('、')} cannot take part in meetings (disabled or administrator account)`,
+      { ids: unfit.map((r) => r.id) },
+    );
   }
   return new Map(rows.map((r) => [r.id, r]));
 }
@@ -39,6 +51,13 @@ export function requireCleared(people: Iterable<PersonRow>, classification: numb
   throw new BadRequest(
     'participant_clearance',
     `${lacking.map((p) => p.displayName).join('、')} ${lacking.length > 1 ? 'are' : 'is'} not cleared for a ${CLASSIFICATION_NAMES[classification]} (${classificationOfLevel(classification)}) meeting`,
-    { classification: classificationOfLevel(classification), users: lacking.map((p) => ({ id: p.id, displayName: p.displayName, clearance: classificationOfLevel(p.clearance) })) },
+    {
+      classification: classificationOfLevel(classification),
+      users: lacking.map((p) => ({
+        id: p.id,
+        displayName: p.displayName,
+        clearance: classificationOfLevel(p.clearance),
+      })),
+    },
   );
 }

@@ -2,5 +2,8 @@
 import type { Db } from '../../db/client.ts';
 
 export async function meetingTimes(db: Db, meetingId: string): Promise<{ status: string; startAt: Date; endAt: Date }> {
-  return db.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { status: true, startAt: true, endAt: true } });
+  return db.meeting.findUniqueOrThrow({
+    where: { id: meetingId },
+    select: { status: true, startAt: true, endAt: true },
+  });
 }

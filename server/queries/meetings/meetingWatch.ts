@@ -5,7 +5,11 @@ import { can } from '../../policies/index.ts';
 import { meetingFactsSelect, meetingResource } from '../../policies/meetingFacts.ts';
 import type { CoreServices } from '../../services.ts';
 
-export async function mayWatchMeeting(svc: Pick<CoreServices, 'db'>, userId: string, meetingId: string): Promise<boolean> {
+export async function mayWatchMeeting(
+  svc: Pick<CoreServices, 'db'>,
+  userId: string,
+  meetingId: string,
+): Promise<boolean> {
   const user = await svc.db.user.findUnique({ where: { id: userId }, include: { roles: true } });
   if (!user || user.disabled) return false;
   const row = await svc.db.meeting.findUnique({ where: { id: meetingId }, select: meetingFactsSelect(userId) });

@@ -11,7 +11,10 @@ export const CHAT_PAGE = 50;
 const ROSTER_LIMIT = 500;
 
 export async function loadPerson(db: Db, userId: string): Promise<{ subject: Subject; unitName: string } | null> {
-  const user = await db.user.findUnique({ where: { id: userId }, include: { roles: true, unit: { select: { name: true } } } });
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    include: { roles: true, unit: { select: { name: true } } },
+  });
   if (!user || user.disabled) return null;
   return { subject: subjectFromUser(user), unitName: user.unit.name };
 }
@@ -23,10 +26,22 @@ export interface OnlineMeetingRow {
   joinCode: string | null;
 }
 
-export async function loadMeeting(db: Db, ref: { meetingId?: string | undefined; joinCode?: string | undefined }, userId: string): Promise<OnlineMeetingRow | null> {
-  const where = ref.meetingId !== undefined ? { id: ref.meetingId } : ref.joinCode !== undefined ? { joinCode: ref.joinCode } : null;
+export async function loadMeeting(
+  db: Db,
+  ref: { meetingId?: string | undefined; joinCode?: string | undefined },
+  userId: string,
+): Promise<OnlineMeetingRow | null> {
+  const where =
+    ref.meetingId !== undefined
+      ? { id: ref.meetingId }
+      : ref.joinCode !== undefined
+        ? { joinCode: ref.joinCode }
+        : null;
   if (!where) return null;
-  const row = await db.meeting.findUnique({ where, select: { ...meetingFactsSelect(userId), title: true, mode: true, joinCode: true } });
+  const row = await db.meeting.findUnique({
+    where,
+    select: { ...meetingFactsSelect(userId), title: true, mode: true, joinCode: true },
+  });
   if (!row) return null;
   return { facts: meetingResource(row), title: row.title, mode: row.mode, joinCode: row.joinCode };
 }
@@ -34,15 +49,30 @@ export async function loadMeeting(db: Db, ref: { meetingId?: string | undefined;
 export async function loadRoster(db: Db, meetingId: string): Promise<RosterEntry[]> {
   const seats = await db.meetingParticipant.findMany({
     where: { meetingId },
-    select: { userId: true, signedInAt: true, user: { select: { displayName: true, unit: { select: { name: true, sortOrder: true } } } } },
+    select: {
+      userId: true,
+      signedInAt: true,
+      user: { select: { displayName: true, unit: { select: { name: true, sortOrder: true } } } },
+    },
     orderBy: [{ user: { unit: { sortOrder: 'asc' } } }, { createdAt: 'asc' }],
     take: ROSTER_LIMIT,
   });
-  return seats.map((s) => ({ userId: s.userId, displayName: s.user.displayName, unitName: s.user.unit.name, signedIn: s.signedInAt !== null }));
+  return seats.map((s) => ({
+    userId: s.userId,
+    displayName: s.user.displayName,
+    unitName: s.user.unit.name,
+    signedIn: s.signedInAt !== null,
+  }));
 }
 
 /** Messages to everyone, and private ones the viewer sent or received, newest page first, returned oldest first. */
-export async function loadChat(db: Db, key: Buffer, meetingId: string, viewerId: string, before?: Date): Promise<ChatMessageView[]> {
+export async function loadChat(
+  db: Db,
+  key: Buffer,
+  meetingId: string,
+  viewerId: string,
+  before?: Date,
+): Promise<ChatMessageView[]> {
   const rows = await db.meetingChatMessage.findMany({
     where: {
       meetingId,

@@ -16,13 +16,22 @@ export interface ClashView {
 }
 
 /** Each person's other meetings at that time (ones they are on leave from, or said they will miss, do not count). */
-export async function findParticipantClashes(tx: Tx | Db, subject: Subject, candidate: { meetingId: string | null; start: Date; end: Date; userIds: readonly string[] }): Promise<ClashView[]> {
+export async function findParticipantClashes(
+  tx: Tx | Db,
+  subject: Subject,
+  candidate: { meetingId: string | null; start: Date; end: Date; userIds: readonly string[] },
+): Promise<ClashView[]> {
   if (candidate.userIds.length === 0) return [];
   const rows = await tx.meetingParticipant.findMany({
     where: {
       userId: { in: [...candidate.userIds] },
       rsvp: { notIn: ['leave', 'absent'] },
-      meeting: { ...(candidate.meetingId ? { id: { not: candidate.meetingId } } : {}), status: { in: ['scheduled', 'in_progress'] }, startAt: { lt: candidate.end }, endAt: { gt: candidate.start } },
+      meeting: {
+        ...(candidate.meetingId ? { id: { not: candidate.meetingId } } : {}),
+        status: { in: ['scheduled', 'in_progress'] },
+        startAt: { lt: candidate.end },
+        endAt: { gt: candidate.start },
+      },
     },
     select: {
       userId: true,
@@ -44,7 +53,12 @@ export async function findParticipantClashes(tx: Tx | Db, subject: Subject, cand
       unitName: person.unit.name,
       meetings: c.clashes.map((x) => {
         const m = mine.find((r) => r.meeting.id === x.meetingId)!.meeting;
-        return { id: m.id, title: can(subject, 'meeting.view', meetingResource(m)) ? m.title : null, startAt: m.startAt.toISOString(), endAt: m.endAt.toISOString() };
+        return {
+          id: m.id,
+          title: can(subject, 'meeting.view', meetingResource(m)) ? m.title : null,
+          startAt: m.startAt.toISOString(),
+          endAt: m.endAt.toISOString(),
+        };
       }),
     };
   });
@@ -53,5 +67,9 @@ export async function findParticipantClashes(tx: Tx | Db, subject: Subject, cand
 /** Refuses a schedule with clashes the organiser has not seen yet; they can look at the list and proceed. */
 export function requireClashesAccepted(clashes: ClashView[], accepted: boolean): void {
   if (clashes.length === 0 || accepted) return;
-  throw new Conflict('participant_clash', `${clashes.map((c) => c.displayName).join('、')} ${clashes.length > 1 ? 'have' : 'has'} another meeting at that time; send acceptClashes to proceed`, { clashes });
+  throw new Conflict(
+    'participant_clash',
+    `${clashes.map((c) => c.displayName).join('、')} ${clashes.length > 1 ? 'have' : 'has'} another meeting at that time; send acceptClashes to proceed`,
+    { clashes },
+  );
 }

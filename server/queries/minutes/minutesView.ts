@@ -16,7 +16,11 @@ import type { Keys } from '../../security/keys.ts';
 export type CloseBlocker = 'objections_open' | 'meeting_not_ended';
 
 /** Who may answer objections (policies: minutes.resolve), in the capacity that lets them. */
-export interface ObjectionResolver { id: string; displayName: string; role: 'minute_taker' | 'host' | 'organiser' }
+export interface ObjectionResolver {
+  id: string;
+  displayName: string;
+  role: 'minute_taker' | 'host' | 'organiser';
+}
 
 export interface MinutesView {
   meetingId: string;
@@ -28,35 +32,74 @@ export interface MinutesView {
   closedBy: { id: string; displayName: string } | null;
   version: { id: string; contentHash: string; signature: string } | null;
   confirmations: Array<{
-    userId: string; name: string; unitName: string; state: ConfirmationState; comment: string | null; resolution: string | null; respondedAt: string | null;
-    resolvedAt: string | null; resolvedBy: { id: string; displayName: string } | null;
+    userId: string;
+    name: string;
+    unitName: string;
+    state: ConfirmationState;
+    comment: string | null;
+    resolution: string | null;
+    respondedAt: string | null;
+    resolvedAt: string | null;
+    resolvedBy: { id: string; displayName: string } | null;
   }>;
   resolvers: ObjectionResolver[];
   me: {
-    canEdit: boolean; canFinalise: boolean; canConfirm: boolean; canResolve: boolean; canClose: boolean; canReopen: boolean;
-    confirmation: ConfirmationState | null; closeBlockers: CloseBlocker[];
+    canEdit: boolean;
+    canFinalise: boolean;
+    canConfirm: boolean;
+    canResolve: boolean;
+    canClose: boolean;
+    canReopen: boolean;
+    confirmation: ConfirmationState | null;
+    closeBlockers: CloseBlocker[];
   };
 }
 
 export async function minutesView(db: Db, subject: Subject, meeting: MeetingResource): Promise<MinutesView> {
-  const minutes = await db.meetingMinutes.findUnique({ where: { meetingId: meeting.id }, include: { confirmations: { orderBy: { requestedAt: 'asc' } } } });
+  const minutes = await db.meetingMinutes.findUnique({
+    where: { meetingId: meeting.id },
+    include: { confirmations: { orderBy: { requestedAt: 'asc' } } },
+  });
   if (!minutes) throw new NotFound('minutes');
-  const resolverIds = [meeting.minuteTakerId, meeting.hostId, meeting.minuteTakerId && meeting.hostId ? null : meeting.createdById];
-  const nameIds = new Set([...resolverIds, ...minutes.confirmations.map((c) => c.resolvedById)].filter((x): x is string => x !== null));
+  const resolverIds = [
+    meeting.minuteTakerId,
+    meeting.hostId,
+    meeting.minuteTakerId && meeting.hostId ? null : meeting.createdById,
+  ];
+  const nameIds = new Set(
+    [...resolverIds, ...minutes.confirmations.map((c) => c.resolvedById)].filter((x): x is string => x !== null),
+  );
   const [doc, people, closer, named] = await Promise.all([
     db.document.findUniqueOrThrow({ where: { id: minutes.documentId }, include: { shares: true } }),
     db.meetingParticipant.findMany({
       where: { meetingId: meeting.id, userId: { in: minutes.confirmations.map((c) => c.userId) } },
-      select: { userId: true, role: true, user: { select: { displayName: true, unit: { select: { name: true, shortName: true, sortOrder: true } } } } },
+      select: {
+        userId: true,
+        role: true,
+        user: { select: { displayName: true, unit: { select: { name: true, shortName: true, sortOrder: true } } } },
+      },
     }),
-    minutes.closedById ? db.user.findUnique({ where: { id: minutes.closedById }, select: { id: true, displayName: true } }) : null,
+    minutes.closedById
+      ? db.user.findUnique({ where: { id: minutes.closedById }, select: { id: true, displayName: true } })
+      : null,
     db.user.findMany({ where: { id: { in: [...nameIds] } }, select: { id: true, displayName: true } }),
   ]);
   const names = new Map(named.map((u) => [u.id, u.displayName] as const));
   const person = (id: string | null) => (id !== null && names.has(id) ? { id, displayName: names.get(id)! } : null);
-  const seats = new Map(people.map((p) => [p.userId, {
-    role: p.role, unitOrder: p.user.unit.sortOrder, unitName: p.user.unit.shortName ?? p.user.unit.name, name: p.user.displayName,
-  }] as const));
+  const seats = new Map(
+    people.map(
+      (p) =>
+        [
+          p.userId,
+          {
+            role: p.role,
+            unitOrder: p.user.unit.sortOrder,
+            unitName: p.user.unit.shortName ?? p.user.unit.name,
+            name: p.user.displayName,
+          },
+        ] as const,
+    ),
+  );
   const seatOf = (userId: string) => seats.get(userId) ?? { role: '', unitOrder: 0, unitName: '', name: '' };
   const current = minutes.confirmations
     .filter((c) => c.round === minutes.round)
@@ -79,13 +122,22 @@ export async function minutesView(db: Db, subject: Subject, meeting: MeetingReso
     finalisedAt: minutes.finalisedAt?.toISOString() ?? null,
     closedAt: minutes.closedAt?.toISOString() ?? null,
     closedBy: closer,
-    version: minutes.versionId && minutes.contentHash && minutes.signature ? { id: minutes.versionId, contentHash: minutes.contentHash, signature: minutes.signature } : null,
+    version:
+      minutes.versionId && minutes.contentHash && minutes.signature
+        ? { id: minutes.versionId, contentHash: minutes.contentHash, signature: minutes.signature }
+        : null,
     confirmations: current.map((c) => {
       const seat = seatOf(c.userId);
       const sees = handles || c.userId === subject.id;
       return {
-        userId: c.userId, name: seat.name, unitName: seat.unitName, state: c.state,
-        comment: sees ? c.comment : null, resolution: sees ? c.resolution : null, respondedAt: c.respondedAt?.toISOString() ?? null, resolvedAt: c.resolvedAt?.toISOString() ?? null,
+        userId: c.userId,
+        name: seat.name,
+        unitName: seat.unitName,
+        state: c.state,
+        comment: sees ? c.comment : null,
+        resolution: sees ? c.resolution : null,
+        respondedAt: c.respondedAt?.toISOString() ?? null,
+        resolvedAt: c.resolvedAt?.toISOString() ?? null,
         resolvedBy: sees ? person(c.resolvedById) : null,
       };
     }),
@@ -108,7 +160,10 @@ export async function minutesView(db: Db, subject: Subject, meeting: MeetingReso
  * The people minutes.resolve lets answer objections, named so that everyone knows whom an objection waits on: the
  * minute-taker and the host, and the meeting's creator for the organisers when either is missing.
  */
-function objectionResolvers(meeting: MeetingResource, person: (id: string | null) => { id: string; displayName: string } | null): ObjectionResolver[] {
+function objectionResolvers(
+  meeting: MeetingResource,
+  person: (id: string | null) => { id: string; displayName: string } | null,
+): ObjectionResolver[] {
   const out: ObjectionResolver[] = [];
   const add = (id: string | null, role: ObjectionResolver['role']) => {
     const p = person(id);
@@ -134,15 +189,31 @@ export interface Verification {
 /** Recomputes the closed version's content hash from its stored state and checks the signature over it. */
 export async function verifyMinutes(db: Db, keys: Keys, meetingId: string): Promise<Verification> {
   const minutes = await db.meetingMinutes.findUnique({ where: { meetingId } });
-  if (!minutes?.versionId || !minutes.contentHash || !minutes.signature || !minutes.closedAt) throw new NotFound('signed minutes');
+  if (!minutes?.versionId || !minutes.contentHash || !minutes.signature || !minutes.closedAt)
+    throw new NotFound('signed minutes');
   const version = await db.documentVersion.findUniqueOrThrow({ where: { id: minutes.versionId } });
   const recomputedHash = contentHash(openBytes(keys.master, version.state, `version:${minutes.documentId}`), 'minutes');
   const hashMatches = recomputedHash === minutes.contentHash && version.contentHash === minutes.contentHash;
-  const signatureValid = verifyMinutesSignature(minutesSigningKey(keys.master), {
-    meetingId, documentId: minutes.documentId, versionId: minutes.versionId, contentHash: minutes.contentHash, closedAt: minutes.closedAt, closedById: minutes.closedById ?? '',
-  }, minutes.signature);
+  const signatureValid = verifyMinutesSignature(
+    minutesSigningKey(keys.master),
+    {
+      meetingId,
+      documentId: minutes.documentId,
+      versionId: minutes.versionId,
+      contentHash: minutes.contentHash,
+      closedAt: minutes.closedAt,
+      closedById: minutes.closedById ?? '',
+    },
+    minutes.signature,
+  );
   return {
-    valid: hashMatches && signatureValid, hashMatches, signatureValid, contentHash: minutes.contentHash, recomputedHash, signature: minutes.signature,
-    versionId: minutes.versionId, closedAt: minutes.closedAt.toISOString(),
+    valid: hashMatches && signatureValid,
+    hashMatches,
+    signatureValid,
+    contentHash: minutes.contentHash,
+    recomputedHash,
+    signature: minutes.signature,
+    versionId: minutes.versionId,
+    closedAt: minutes.closedAt.toISOString(),
   };
 }

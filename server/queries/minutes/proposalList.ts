@@ -38,12 +38,22 @@ export async function proposalsByIds(db: Db, ids: readonly string[]): Promise<Pr
 }
 
 async function presentAll(db: Db, rows: Awaited<ReturnType<Db['taskProposal']['findMany']>>): Promise<ProposalView[]> {
-  const meetings = await db.meeting.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.meetingId))] } }, select: { id: true, title: true } });
+  const meetings = await db.meeting.findMany({
+    where: { id: { in: [...new Set(rows.map((r) => r.meetingId))] } },
+    select: { id: true, title: true },
+  });
   const titles = new Map(meetings.map((m) => [m.id, m.title] as const));
   // Newest meetings first; within a meeting, the order of its minutes.
   const groups = new Map<string, typeof rows>();
-  for (const r of rows) groups.set(r.meetingId, [...groups.get(r.meetingId) ?? [], r]);
+  for (const r of rows) groups.set(r.meetingId, [...(groups.get(r.meetingId) ?? []), r]);
   return [...groups.values()]
-    .flatMap((g) => g.sort((a, b) => a.position - b.position || a.createdAt.getTime() - b.createdAt.getTime() || keyOrder.compare(a.sourceKey, b.sourceKey)))
+    .flatMap((g) =>
+      g.sort(
+        (a, b) =>
+          a.position - b.position ||
+          a.createdAt.getTime() - b.createdAt.getTime() ||
+          keyOrder.compare(a.sourceKey, b.sourceKey),
+      ),
+    )
     .map((r) => presentProposal(r, titles.get(r.meetingId) ?? ''));
 }

@@ -7,7 +7,8 @@ import { can } from '../../policies/index.ts';
 import { canReviewProposal } from '../../policies/minutes.ts';
 
 export function authorizeReview(subject: Subject): void {
-  if (!can(subject, 'proposal.review')) throw new Forbidden('proposal_forbidden', 'Only supervisors (督查室) review task proposals');
+  if (!can(subject, 'proposal.review'))
+    throw new Forbidden('proposal_forbidden', 'Only supervisors (督查室) review task proposals');
 }
 
 export async function loadForReview(tx: Tx | Db, subject: Subject, ids: readonly string[]) {

@@ -10,9 +10,17 @@ export interface NotificationQuery {
   limit: number;
 }
 
-export async function listNotifications(db: Db, reader: { id: string; locale: string }, query: NotificationQuery): Promise<NotificationView[]> {
+export async function listNotifications(
+  db: Db,
+  reader: { id: string; locale: string },
+  query: NotificationQuery,
+): Promise<NotificationView[]> {
   const rows = await db.notification.findMany({
-    where: { userId: reader.id, ...(query.unreadOnly ? { readAt: null } : {}), ...(query.before ? { createdAt: { lt: query.before } } : {}) },
+    where: {
+      userId: reader.id,
+      ...(query.unreadOnly ? { readAt: null } : {}),
+      ...(query.before ? { createdAt: { lt: query.before } } : {}),
+    },
     orderBy: { createdAt: 'desc' },
     take: query.limit,
   });

@@ -4,8 +4,17 @@ import { presentRoom } from '../../presenters/meeting.ts';
 
 export type RoomView = ReturnType<typeof presentRoom>;
 
-export async function listRooms(db: Db, filter: { includeRetired: boolean; minCapacity?: number | undefined; equipment?: string | undefined }): Promise<RoomView[]> {
-  const rows = await db.room.findMany({ where: { ...(filter.includeRetired ? {} : { active: true }), ...(filter.minCapacity ? { capacity: { gte: filter.minCapacity } } : {}) }, orderBy: { name: 'asc' } });
+export async function listRooms(
+  db: Db,
+  filter: { includeRetired: boolean; minCapacity?: number | undefined; equipment?: string | undefined },
+): Promise<RoomView[]> {
+  const rows = await db.room.findMany({
+    where: {
+      ...(filter.includeRetired ? {} : { active: true }),
+      ...(filter.minCapacity ? { capacity: { gte: filter.minCapacity } } : {}),
+    },
+    orderBy: { name: 'asc' },
+  });
   return rows.map(presentRoom).filter((r) => !filter.equipment || r.equipment.includes(filter.equipment));
 }
 

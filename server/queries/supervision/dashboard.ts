@@ -13,10 +13,20 @@ import { sqlTime } from '../../db/sqlTime.ts';
 
 const LIST_LIMIT = 50;
 
-export async function leaderDashboard(db: Db, subject: Subject, oversight: Oversight, now: Date, reminderDays: readonly number[]) {
+export async function leaderDashboard(
+  db: Db,
+  subject: Subject,
+  oversight: Oversight,
+  now: Date,
+  reminderDays: readonly number[],
+) {
   const visibility = taskVisibility(subject, oversight);
   const horizon = endOfChinaDay(reminderHorizon(chinaToday(now), reminderDays));
-  const scope = visibility.all ? Prisma.sql`1 = 1` : visibility.unitIds.length === 0 ? Prisma.sql`1 = 0` : Prisma.sql`t.leadUnitId IN (${Prisma.join(visibility.unitIds)})`;
+  const scope = visibility.all
+    ? Prisma.sql`1 = 1`
+    : visibility.unitIds.length === 0
+      ? Prisma.sql`1 = 0`
+      : Prisma.sql`t.leadUnitId IN (${Prisma.join(visibility.unitIds)})`;
   const open = Prisma.join([...OPEN_STATUSES]);
   const base = Prisma.sql`t.status IN (${open}) AND t.deadlineAt <= ${sqlTime(horizon)} AND t.classification <= ${visibility.clearance} AND ${scope}`;
   const select = Prisma.sql`SELECT ${SUMMARY_COLUMNS} FROM SupervisionTask t ${SUMMARY_JOINS}`;
@@ -25,12 +35,21 @@ export async function leaderDashboard(db: Db, subject: Subject, oversight: Overs
     db.$queryRaw<Array<{ unitId: string; unitName: string; overdue: bigint; atRisk: bigint }>>`
       SELECT t.leadUnitId AS unitId, u.name AS unitName, SUM(t.deadlineAt < ${nowText}) AS overdue, SUM(t.deadlineAt >= ${nowText}) AS atRisk
       FROM SupervisionTask t JOIN Unit u ON u.id = t.leadUnitId WHERE ${base} GROUP BY t.leadUnitId ORDER BY overdue DESC, atRisk DESC, u.sortOrder`,
-    db.$queryRaw<TaskRow[]>`${select} WHERE ${base} AND t.deadlineAt < ${nowText} ORDER BY t.deadlineAt, t.id LIMIT ${LIST_LIMIT}`,
-    db.$queryRaw<TaskRow[]>`${select} WHERE ${base} AND t.deadlineAt >= ${nowText} ORDER BY t.deadlineAt, t.id LIMIT ${LIST_LIMIT}`,
+    db.$queryRaw<
+      TaskRow[]
+    >`${select} WHERE ${base} AND t.deadlineAt < ${nowText} ORDER BY t.deadlineAt, t.id LIMIT ${LIST_LIMIT}`,
+    db.$queryRaw<
+      TaskRow[]
+    >`${select} WHERE ${base} AND t.deadlineAt >= ${nowText} ORDER BY t.deadlineAt, t.id LIMIT ${LIST_LIMIT}`,
   ]);
   const present = (rows: TaskRow[]): TaskSummary[] => rows.map((r) => presentTaskSummary(r, now));
   return {
-    units: perUnit.map((u) => ({ unitId: u.unitId, unitName: u.unitName, overdue: Number(u.overdue), atRisk: Number(u.atRisk) })),
+    units: perUnit.map((u) => ({
+      unitId: u.unitId,
+      unitName: u.unitName,
+      overdue: Number(u.overdue),
+      atRisk: Number(u.atRisk),
+    })),
     overdue: present(overdueRows),
     atRisk: present(atRiskRows),
   };

@@ -54,14 +54,32 @@ export function defaultPeriod(now: Date): Period {
 }
 
 function unitFilter(column: Prisma.Sql, unitIds: readonly string[] | null): Prisma.Sql {
-  return unitIds === null ? Prisma.sql`1 = 1` : unitIds.length === 0 ? Prisma.sql`1 = 0` : Prisma.sql`${column} IN (${Prisma.join([...unitIds])})`;
+  return unitIds === null
+    ? Prisma.sql`1 = 1`
+    : unitIds.length === 0
+      ? Prisma.sql`1 = 0`
+      : Prisma.sql`${column} IN (${Prisma.join([...unitIds])})`;
 }
 
 /** One row per unit that has tasks in the period (or is asked for), ordered by the units' own order. One query. */
-export async function unitStatistics(db: Db, unitIds: readonly string[] | null, period: Period, now: Date): Promise<{ units: UnitStatistics[]; totals: UnitStatistics }> {
-  const rows = await db.$queryRaw<Array<{
-    unitId: string; unitName: string; created: bigint | null; completed: bigint | null; onTime: bigint | null; lateDays: bigint | null; overdue: bigint | null; overdueDays: number | bigint | null;
-  }>>`
+export async function unitStatistics(
+  db: Db,
+  unitIds: readonly string[] | null,
+  period: Period,
+  now: Date,
+): Promise<{ units: UnitStatistics[]; totals: UnitStatistics }> {
+  const rows = await db.$queryRaw<
+    Array<{
+      unitId: string;
+      unitName: string;
+      created: bigint | null;
+      completed: bigint | null;
+      onTime: bigint | null;
+      lateDays: bigint | null;
+      overdue: bigint | null;
+      overdueDays: number | bigint | null;
+    }>
+  >`
     SELECT u.id AS unitId, u.name AS unitName, c.created, c.completed, c.onTime, c.lateDays, o.n AS overdue, o.days AS overdueDays
     FROM Unit u
     LEFT JOIN (
@@ -78,11 +96,23 @@ export async function unitStatistics(db: Db, unitIds: readonly string[] | null, 
     ) o ON o.unitId = u.id
     WHERE ${unitFilter(Prisma.sql`u.id`, unitIds)} AND (${unitIds === null ? 0 : 1} = 1 OR c.unitId IS NOT NULL OR o.unitId IS NOT NULL)
     ORDER BY u.sortOrder, u.name`;
-  const build = (unitId: string, unitName: string, c: { created: number; completed: number; onTime: number; lateDays: number }, o: { n: number; days: number }): UnitStatistics => {
+  const build = (
+    unitId: string,
+    unitName: string,
+    c: { created: number; completed: number; onTime: number; lateDays: number },
+    o: { n: number; days: number },
+  ): UnitStatistics => {
     const lateCount = c.completed - c.onTime + o.n;
     return {
-      unitId, unitName, total: c.created, completed: c.completed, completedOnTime: c.onTime, open: c.created - c.completed, overdue: o.n,
-      completionRate: rate(c.completed, c.created), onTimeRate: rate(c.onTime, c.completed),
+      unitId,
+      unitName,
+      total: c.created,
+      completed: c.completed,
+      completedOnTime: c.onTime,
+      open: c.created - c.completed,
+      overdue: o.n,
+      completionRate: rate(c.completed, c.created),
+      onTimeRate: rate(c.onTime, c.completed),
       averageDaysLate: lateCount > 0 ? Math.round(((c.lateDays + o.days) / lateCount) * 10) / 10 : 0,
     };
   };
@@ -90,11 +120,20 @@ export async function unitStatistics(db: Db, unitIds: readonly string[] | null, 
   const sum = { created: 0, completed: 0, onTime: 0, lateDays: 0 };
   const sumLate = { n: 0, days: 0 };
   for (const r of rows) {
-    const counts = { created: num(r.created), completed: num(r.completed), onTime: num(r.onTime), lateDays: num(r.lateDays) };
+    const counts = {
+      created: num(r.created),
+      completed: num(r.completed),
+      onTime: num(r.onTime),
+      lateDays: num(r.lateDays),
+    };
     const late = { n: num(r.overdue), days: num(r.overdueDays) };
     units.push(build(r.unitId, r.unitName, counts, late));
-    sum.created += counts.created; sum.completed += counts.completed; sum.onTime += counts.onTime; sum.lateDays += counts.lateDays;
-    sumLate.n += late.n; sumLate.days += late.days;
+    sum.created += counts.created;
+    sum.completed += counts.completed;
+    sum.onTime += counts.onTime;
+    sum.lateDays += counts.lateDays;
+    sumLate.n += late.n;
+    sumLate.days += late.days;
   }
   return { units, totals: build('', '', sum, sumLate) };
 }
@@ -112,7 +151,14 @@ export async function monthlyTrend(db: Db, unitIds: readonly string[] | null, pe
     const created = num(r?.created);
     const completed = num(r?.completed);
     const onTime = num(r?.onTime);
-    points.push({ month: m, created, completed, completedOnTime: onTime, completionRate: rate(completed, created), onTimeRate: rate(onTime, completed) });
+    points.push({
+      month: m,
+      created,
+      completed,
+      completedOnTime: onTime,
+      completionRate: rate(completed, created),
+      onTimeRate: rate(onTime, completed),
+    });
   }
   return points;
 }

@@ -7,7 +7,12 @@ import { authorizeStatisticsUnit, statisticsScope } from '../../policies/supervi
 import { oversightOf } from './oversight.ts';
 import { defaultPeriod, monthlyTrend, unitStatistics, type Period } from './statistics.ts';
 
-export async function statisticsView(db: Db, subject: Subject, query: { from?: string | undefined; to?: string | undefined; unitId?: string | undefined }, now: Date) {
+export async function statisticsView(
+  db: Db,
+  subject: Subject,
+  query: { from?: string | undefined; to?: string | undefined; unitId?: string | undefined },
+  now: Date,
+) {
   const scope = statisticsScope(subject, await oversightOf(db, subject));
   const fallback = defaultPeriod(now);
   const period: Period = { from: query.from ?? fallback.from, to: query.to ?? fallback.to };

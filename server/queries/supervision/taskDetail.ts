@@ -32,16 +32,28 @@ export async function taskDetail(db: Db, subject: Subject, taskId: string, now: 
       coordinations: { orderBy: { createdAt: 'asc' } },
     },
   });
-  const userIds = [...new Set([...task.extensions.flatMap((e) => [e.requestedById, e.decidedById]), ...task.coordinations.flatMap((c) => [c.raisedById, c.resolvedById]), ...task.attachments.map((a) => a.uploadedById)])]
-    .filter((x): x is string => x !== null);
-  const unitIds = [...new Set([...task.events.map((e) => e.unitId), ...task.coordinations.flatMap((c) => JSON.parse(c.unitIds) as string[])].filter((x): x is string => x !== null))];
+  const userIds = [
+    ...new Set([
+      ...task.extensions.flatMap((e) => [e.requestedById, e.decidedById]),
+      ...task.coordinations.flatMap((c) => [c.raisedById, c.resolvedById]),
+      ...task.attachments.map((a) => a.uploadedById),
+    ]),
+  ].filter((x): x is string => x !== null);
+  const unitIds = [
+    ...new Set(
+      [
+        ...task.events.map((e) => e.unitId),
+        ...task.coordinations.flatMap((c) => JSON.parse(c.unitIds) as string[]),
+      ].filter((x): x is string => x !== null),
+    ),
+  ];
   const [users, units] = await Promise.all([
     db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, displayName: true } }),
     db.unit.findMany({ where: { id: { in: unitIds } }, select: { id: true, name: true } }),
   ]);
   const userName = new Map(users.map((u) => [u.id, u.displayName]));
   const unitName = new Map(units.map((u) => [u.id, u.name]));
-  const nameOf = (id: string | null) => (id ? userName.get(id) ?? null : null);
+  const nameOf = (id: string | null) => (id ? (userName.get(id) ?? null) : null);
   const late = overdueDays(task.status, task.deadlineAt, now);
   // Seeing a task does not open the documents it names: their titles go only to those who may read them.
   const readable = async (documentId: string | null) => {
@@ -49,9 +61,20 @@ export async function taskDetail(db: Db, subject: Subject, taskId: string, now: 
     const found = await documentWithAccess(db, subject, documentId);
     return found !== null && found.access !== 'none';
   };
-  const [minutesReadable, sourceReadable] = await Promise.all([readable(task.minutesDocumentId), readable(task.sourceDocumentId)]);
+  const [minutesReadable, sourceReadable] = await Promise.all([
+    readable(task.minutesDocumentId),
+    readable(task.sourceDocumentId),
+  ]);
   const assigning = assigningUnit(subject, facts);
-  const attachment = (a: (typeof task.attachments)[number]) => ({ id: a.id, fileName: a.fileName, kind: a.kind, size: a.size, uploadedById: a.uploadedById, uploadedByName: nameOf(a.uploadedById), createdAt: a.createdAt.toISOString() });
+  const attachment = (a: (typeof task.attachments)[number]) => ({
+    id: a.id,
+    fileName: a.fileName,
+    kind: a.kind,
+    size: a.size,
+    uploadedById: a.uploadedById,
+    uploadedByName: nameOf(a.uploadedById),
+    createdAt: a.createdAt.toISOString(),
+  });
 
   return {
     id: task.id,
@@ -60,9 +83,20 @@ export async function taskDetail(db: Db, subject: Subject, taskId: string, now: 
     basisType: task.basisType as BasisType,
     basisText: task.basisText,
     minutesDocument: task.minutesDocumentId
-      ? { id: task.minutesDocumentId, title: minutesReadable ? task.minutesDocument?.title ?? null : null, anchor: task.decisionAnchor, readable: minutesReadable }
+      ? {
+          id: task.minutesDocumentId,
+          title: minutesReadable ? (task.minutesDocument?.title ?? null) : null,
+          anchor: task.decisionAnchor,
+          readable: minutesReadable,
+        }
       : null,
-    sourceDocument: task.sourceDocumentId ? { id: task.sourceDocumentId, title: sourceReadable ? task.sourceDocument?.title ?? null : null, readable: sourceReadable } : null,
+    sourceDocument: task.sourceDocumentId
+      ? {
+          id: task.sourceDocumentId,
+          title: sourceReadable ? (task.sourceDocument?.title ?? null) : null,
+          readable: sourceReadable,
+        }
+      : null,
     instructedById: task.instructedById,
     instructedByName: task.instructedBy?.displayName ?? null,
     status: task.status as TaskStatus,
@@ -71,7 +105,12 @@ export async function taskDetail(db: Db, subject: Subject, taskId: string, now: 
     requirement: task.requirement,
     leadUnitId: task.leadUnitId,
     leadUnitName: task.leadUnit.name,
-    coUnits: task.coUnits.map((u) => ({ id: u.unitId, name: u.unit.name, signed: u.signedAt !== null, signedAt: u.signedAt?.toISOString() ?? null })),
+    coUnits: task.coUnits.map((u) => ({
+      id: u.unitId,
+      name: u.unit.name,
+      signed: u.signedAt !== null,
+      signedAt: u.signedAt?.toISOString() ?? null,
+    })),
     ownerId: task.ownerId,
     ownerName: task.owner?.displayName ?? null,
     coOwners: task.coOwners.map((c) => ({ id: c.userId, name: c.user.displayName, unitId: c.unitId })),
@@ -98,20 +137,45 @@ export async function taskDetail(db: Db, subject: Subject, taskId: string, now: 
     actions: availableActions(task.status as TaskStatus, roles),
     assignUnitId: assigning?.unitId ?? null,
     extensions: task.extensions.map((e) => ({
-      id: e.id, reason: e.reason, fromDueDate: e.fromDueDate, toDueDate: e.toDueDate, status: e.status, requestedByName: nameOf(e.requestedById),
-      decidedByName: nameOf(e.decidedById), decisionNote: e.decisionNote, createdAt: e.createdAt.toISOString(), decidedAt: e.decidedAt?.toISOString() ?? null,
+      id: e.id,
+      reason: e.reason,
+      fromDueDate: e.fromDueDate,
+      toDueDate: e.toDueDate,
+      status: e.status,
+      requestedByName: nameOf(e.requestedById),
+      decidedByName: nameOf(e.decidedById),
+      decisionNote: e.decisionNote,
+      createdAt: e.createdAt.toISOString(),
+      decidedAt: e.decidedAt?.toISOString() ?? null,
     })),
     coordinations: task.coordinations.map((c) => ({
-      id: c.id, difficulty: c.difficulty, units: (JSON.parse(c.unitIds) as string[]).map((id) => ({ id, name: unitName.get(id) ?? null })), status: c.status,
-      outcome: c.outcome, raisedByName: nameOf(c.raisedById), resolvedByName: nameOf(c.resolvedById), createdAt: c.createdAt.toISOString(), resolvedAt: c.resolvedAt?.toISOString() ?? null,
+      id: c.id,
+      difficulty: c.difficulty,
+      units: (JSON.parse(c.unitIds) as string[]).map((id) => ({ id, name: unitName.get(id) ?? null })),
+      status: c.status,
+      outcome: c.outcome,
+      raisedByName: nameOf(c.raisedById),
+      resolvedByName: nameOf(c.resolvedById),
+      createdAt: c.createdAt.toISOString(),
+      resolvedAt: c.resolvedAt?.toISOString() ?? null,
     })),
     timeline: task.events.map((e) => ({
-      id: e.id, at: e.at.toISOString(), kind: e.kind as EventKind, text: e.text, percent: e.percent, actorId: e.actorId, actorName: e.actor?.displayName ?? null,
-      unitId: e.unitId, unitName: e.unitId ? unitName.get(e.unitId) ?? null : null, detail: JSON.parse(e.detail) as Record<string, unknown>,
+      id: e.id,
+      at: e.at.toISOString(),
+      kind: e.kind as EventKind,
+      text: e.text,
+      percent: e.percent,
+      actorId: e.actorId,
+      actorName: e.actor?.displayName ?? null,
+      unitId: e.unitId,
+      unitName: e.unitId ? (unitName.get(e.unitId) ?? null) : null,
+      detail: JSON.parse(e.detail) as Record<string, unknown>,
       attachments: task.attachments.filter((a) => a.eventId === e.id).map(attachment),
     })),
     /** Files the caller uploaded and has not yet sent with a report. */
-    pendingAttachments: task.attachments.filter((a) => a.eventId === null && a.uploadedById === subject.id).map(attachment),
+    pendingAttachments: task.attachments
+      .filter((a) => a.eventId === null && a.uploadedById === subject.id)
+      .map(attachment),
   };
 }
 

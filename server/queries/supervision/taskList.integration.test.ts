@@ -17,10 +17,24 @@ import { listTasks, type TaskQuery } from './taskList.ts';
 import { defaultPeriod, rebuildUnitMonthCounters, unitStatistics } from './statistics.ts';
 
 interface Task {
-  id: string; title: string; requirement: string; serial: number; basisType: string; priority: string; status: TaskStatus; classification: number;
-  leadUnitId: string; ownerId: string | null; supervisorId: string; createdById: string; instructedById: string | null; deadlineAt: number;
-  month: string; lateDays: number;
-  coUnits: string[]; coOwners: string[];
+  id: string;
+  title: string;
+  requirement: string;
+  serial: number;
+  basisType: string;
+  priority: string;
+  status: TaskStatus;
+  classification: number;
+  leadUnitId: string;
+  ownerId: string | null;
+  supervisorId: string;
+  createdById: string;
+  instructedById: string | null;
+  deadlineAt: number;
+  month: string;
+  lateDays: number;
+  coUnits: string[];
+  coOwners: string[];
 }
 
 let t: TestApp;
@@ -45,11 +59,16 @@ beforeAll(async () => {
     db.supervisionCoOwner.findMany({ select: { taskId: true, userId: true } }),
   ]);
   tasks = rows.map((r) => ({
-    ...r, status: r.status as TaskStatus, deadlineAt: r.deadlineAt.getTime(),
-    coUnits: coUnits.filter((c) => c.taskId === r.id).map((c) => c.unitId), coOwners: coOwners.filter((c) => c.taskId === r.id).map((c) => c.userId),
+    ...r,
+    status: r.status as TaskStatus,
+    deadlineAt: r.deadlineAt.getTime(),
+    coUnits: coUnits.filter((c) => c.taskId === r.id).map((c) => c.unitId),
+    coOwners: coOwners.filter((c) => c.taskId === r.id).map((c) => c.userId),
   }));
   for (const username of ['zhouqiang', 'wuli', 'chenming', 'lihua', 'bench3s0', 'bench5clerk']) {
-    people[username] = subjectFromUser(await db.user.findUniqueOrThrow({ where: { username }, include: { roles: true } }));
+    people[username] = subjectFromUser(
+      await db.user.findUniqueOrThrow({ where: { username }, include: { roles: true } }),
+    );
   }
   // The owner with the most tasks, so that "mine" has pages.
   const owners = new Map<string, number>();
@@ -72,16 +91,23 @@ async function oracle(subject: Subject, query: TaskQuery): Promise<{ ids: string
     return visibility.all || inUnits(x, units) || mine(x) || x.createdById === me || x.instructedById === me;
   };
   const overdue = (x: Task) => (OPEN_STATUSES as readonly string[]).includes(x.status) && x.deadlineAt < now.getTime();
-  const matches = tasks.filter((x) => x.classification <= subject.clearance && inScope(x)
-    && (!query.status?.length || query.status.includes(x.status))
-    && (query.overdue === undefined || overdue(x) === query.overdue)
-    && (!query.dueFrom || x.deadlineAt >= endOfChinaDay(query.dueFrom).getTime())
-    && (!query.dueTo || x.deadlineAt <= endOfChinaDay(query.dueTo).getTime())
-    && (!query.unitId || x.leadUnitId === query.unitId || x.coUnits.includes(query.unitId))
-    && (!query.basisType || x.basisType === query.basisType)
-    && (!query.priority || x.priority === query.priority)
-    && (!query.q || x.title.includes(query.q) || x.requirement.includes(query.q) || String(x.serial) === query.q));
-  matches.sort((a, b) => a.deadlineAt - b.deadlineAt || a.classification - b.classification || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const matches = tasks.filter(
+    (x) =>
+      x.classification <= subject.clearance &&
+      inScope(x) &&
+      (!query.status?.length || query.status.includes(x.status)) &&
+      (query.overdue === undefined || overdue(x) === query.overdue) &&
+      (!query.dueFrom || x.deadlineAt >= endOfChinaDay(query.dueFrom).getTime()) &&
+      (!query.dueTo || x.deadlineAt <= endOfChinaDay(query.dueTo).getTime()) &&
+      (!query.unitId || x.leadUnitId === query.unitId || x.coUnits.includes(query.unitId)) &&
+      (!query.basisType || x.basisType === query.basisType) &&
+      (!query.priority || x.priority === query.priority) &&
+      (!query.q || x.title.includes(query.q) || x.requirement.includes(query.q) || String(x.serial) === query.q),
+  );
+  matches.sort(
+    (a, b) =>
+      a.deadlineAt - b.deadlineAt || a.classification - b.classification || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
   const from = (query.page - 1) * query.pageSize;
   return { ids: matches.slice(from, from + query.pageSize).map((x) => x.id), total: matches.length };
 }
@@ -106,24 +132,31 @@ describe('task lists', () => {
     { unitId: tasks[3]!.leadUnitId, status: ['in_progress', 'pending_acceptance'] },
   ];
 
-  it.each(['zhouqiang', 'wuli', 'chenming', 'lihua', 'bench3s0', 'bench5clerk', 'owner'])('gives %s exactly the oracle’s pages', async (who) => {
-    const subject = people[who]!;
-    const oversight = await oversightOf(t.app.svc.db, subject);
-    let compared = 0;
-    for (const scope of ['desk', 'unit', 'mine'] as const) {
-      for (const variant of variants()) {
-        for (const [page, pageSize] of [[1, 20], [2, 7], [40, 10]] as const) {
-          const query: TaskQuery = { scope, page, pageSize, ...variant };
-          const expected = await oracle(subject, query);
-          const { rows, total } = await listTasks(t.app.svc.db, subject, oversight, query, now);
-          expect({ ids: rows.map((r) => r.id), total }, `${who} ${JSON.stringify(query)}`).toEqual(expected);
-          if (expected.ids.length > 0) compared++;
+  it.each(['zhouqiang', 'wuli', 'chenming', 'lihua', 'bench3s0', 'bench5clerk', 'owner'])(
+    'gives %s exactly the oracle’s pages',
+    async (who) => {
+      const subject = people[who]!;
+      const oversight = await oversightOf(t.app.svc.db, subject);
+      let compared = 0;
+      for (const scope of ['desk', 'unit', 'mine'] as const) {
+        for (const variant of variants()) {
+          for (const [page, pageSize] of [
+            [1, 20],
+            [2, 7],
+            [40, 10],
+          ] as const) {
+            const query: TaskQuery = { scope, page, pageSize, ...variant };
+            const expected = await oracle(subject, query);
+            const { rows, total } = await listTasks(t.app.svc.db, subject, oversight, query, now);
+            expect({ ids: rows.map((r) => r.id), total }, `${who} ${JSON.stringify(query)}`).toEqual(expected);
+            if (expected.ids.length > 0) compared++;
+          }
         }
       }
-    }
-    // The comparison is only worth something if the lists are not all empty.
-    expect(compared).toBeGreaterThan(20);
-  });
+      // The comparison is only worth something if the lists are not all empty.
+      expect(compared).toBeGreaterThan(20);
+    },
+  );
 });
 
 describe('unit statistics', () => {
@@ -132,11 +165,19 @@ describe('unit statistics', () => {
     const mine = tasks.filter((x) => x.leadUnitId === unitId && x.month >= from && x.month <= to);
     const done = mine.filter((x) => x.status === 'completed');
     const onTime = done.filter((x) => x.lateDays === 0);
-    const overdue = mine.filter((x) => (OPEN_STATUSES as readonly string[]).includes(x.status) && x.deadlineAt < at.getTime());
+    const overdue = mine.filter(
+      (x) => (OPEN_STATUSES as readonly string[]).includes(x.status) && x.deadlineAt < at.getTime(),
+    );
     const lateCount = done.length - onTime.length + overdue.length;
-    const lateDaysSum = done.reduce((s, x) => s + x.lateDays, 0) + overdue.reduce((s, x) => s + daysLate(new Date(x.deadlineAt), at), 0);
+    const lateDaysSum =
+      done.reduce((s, x) => s + x.lateDays, 0) + overdue.reduce((s, x) => s + daysLate(new Date(x.deadlineAt), at), 0);
     return {
-      unitId, total: mine.length, completed: done.length, completedOnTime: onTime.length, open: mine.length - done.length, overdue: overdue.length,
+      unitId,
+      total: mine.length,
+      completed: done.length,
+      completedOnTime: onTime.length,
+      open: mine.length - done.length,
+      overdue: overdue.length,
       averageDaysLate: lateCount > 0 ? Math.round((lateDaysSum / lateCount) * 10) / 10 : 0,
     };
   }
@@ -147,7 +188,9 @@ describe('unit statistics', () => {
     // Instants around the end of a China day (16:00 UTC), where a deadline passes and every overdue task's days late
     // go up by one, and a few days later. (Not on the exact instant: there daysLate's ceiling and the day count differ.)
     const base = endOfChinaDay(shanghaiDateOf(now)).getTime();
-    const instants = [-3_600_000 - 1, -1, 1, 3_600_000 + 7, 4 * 86_400_000 + 12_345].map((offset) => new Date(base + offset));
+    const instants = [-3_600_000 - 1, -1, 1, 3_600_000 + 7, 4 * 86_400_000 + 12_345].map(
+      (offset) => new Date(base + offset),
+    );
     let overdueSeen = 0;
     for (const at of instants) {
       const period = defaultPeriod(at);
@@ -157,7 +200,15 @@ describe('unit statistics', () => {
           .filter((u) => units.includes(u))
           .map((u) => expectedRow(u, period.from, period.to, at))
           .filter((r) => scope !== null || r.total > 0 || r.overdue > 0);
-        const actual = rows.map(({ unitId, total, completed, completedOnTime, open, overdue, averageDaysLate }) => ({ unitId, total, completed, completedOnTime, open, overdue, averageDaysLate }));
+        const actual = rows.map(({ unitId, total, completed, completedOnTime, open, overdue, averageDaysLate }) => ({
+          unitId,
+          total,
+          completed,
+          completedOnTime,
+          open,
+          overdue,
+          averageDaysLate,
+        }));
         const byId = (a: { unitId: string }, b: { unitId: string }) => (a.unitId < b.unitId ? -1 : 1);
         expect(actual.sort(byId), `${at.toISOString()} ${JSON.stringify(scope)}`).toEqual(expected.sort(byId));
         overdueSeen += actual.reduce((s, r) => s + r.overdue, 0);

@@ -7,7 +7,13 @@ import type { Subject } from '../../auth/subject.ts';
 import type { Db } from '../../db/client.ts';
 import { addDays } from '../../../common/calendar/isoDate.ts';
 import { endOfChinaDay } from '../../domain/supervision/deadlines.ts';
-import { OPEN_STATUSES, TASK_STATUSES, type BasisType, type Priority, type TaskStatus } from '../../domain/supervision/vocabulary.ts';
+import {
+  OPEN_STATUSES,
+  TASK_STATUSES,
+  type BasisType,
+  type Priority,
+  type TaskStatus,
+} from '../../domain/supervision/vocabulary.ts';
 import { taskVisibility, type Oversight, type TaskVisibility } from '../../policies/supervision.ts';
 import { sqlTime } from '../../db/sqlTime.ts';
 
@@ -72,15 +78,27 @@ const isOpen = (status: TaskStatus) => (OPEN_STATUSES as readonly TaskStatus[]).
  * Conditions on status, classification and deadline: these columns exist on the task and, as copies, on the
  * co-unit rows, so they can be written against either (alias t or cu). With `status`, the arm reads one status.
  */
-function indexedFilters(alias: string, visibility: TaskVisibility, query: TaskQuery, now: Date, status?: TaskStatus): Prisma.Sql[] {
+function indexedFilters(
+  alias: string,
+  visibility: TaskVisibility,
+  query: TaskQuery,
+  now: Date,
+  status?: TaskStatus,
+): Prisma.Sql[] {
   const col = (name: string) => Prisma.raw(`${alias}.${name}`);
   const where: Prisma.Sql[] = [Prisma.sql`${col('classification')} <= ${visibility.clearance}`];
   if (status) where.push(Prisma.sql`${col('status')} = ${status}`);
   else if (query.status?.length) where.push(Prisma.sql`${col('status')} IN (${Prisma.join(query.status)})`);
-  if (query.dueFrom) where.push(Prisma.sql`${col('deadlineAt')} > ${sqlTime(endOfChinaDay(addDays(query.dueFrom, -1)))}`);
+  if (query.dueFrom)
+    where.push(Prisma.sql`${col('deadlineAt')} > ${sqlTime(endOfChinaDay(addDays(query.dueFrom, -1)))}`);
   if (query.dueTo) where.push(Prisma.sql`${col('deadlineAt')} <= ${sqlTime(endOfChinaDay(query.dueTo))}`);
   // armStatuses() keeps only open statuses for overdue=true, so one status needs only the deadline condition.
-  if (query.overdue === true) where.push(status ? Prisma.sql`${col('deadlineAt')} < ${sqlTime(now)}` : Prisma.sql`${col('status')} IN (${OPEN}) AND ${col('deadlineAt')} < ${sqlTime(now)}`);
+  if (query.overdue === true)
+    where.push(
+      status
+        ? Prisma.sql`${col('deadlineAt')} < ${sqlTime(now)}`
+        : Prisma.sql`${col('status')} IN (${OPEN}) AND ${col('deadlineAt')} < ${sqlTime(now)}`,
+    );
   if (query.overdue === false) {
     if (!status) where.push(Prisma.sql`NOT (${col('status')} IN (${OPEN}) AND ${col('deadlineAt')} < ${sqlTime(now)})`);
     else if (isOpen(status)) where.push(Prisma.sql`${col('deadlineAt')} >= ${sqlTime(now)}`);
@@ -97,13 +115,18 @@ function armStatuses(query: TaskQuery): TaskStatus[] {
 /** Conditions only the task itself can answer. */
 function taskFilters(query: TaskQuery): Prisma.Sql[] {
   const where: Prisma.Sql[] = [];
-  if (query.unitId) where.push(Prisma.sql`(t.leadUnitId = ${query.unitId} OR EXISTS (SELECT 1 FROM SupervisionTaskUnit x WHERE x.taskId = t.id AND x.unitId = ${query.unitId}))`);
+  if (query.unitId)
+    where.push(
+      Prisma.sql`(t.leadUnitId = ${query.unitId} OR EXISTS (SELECT 1 FROM SupervisionTaskUnit x WHERE x.taskId = t.id AND x.unitId = ${query.unitId}))`,
+    );
   if (query.basisType) where.push(Prisma.sql`t.basisType = ${query.basisType}`);
   if (query.priority) where.push(Prisma.sql`t.priority = ${query.priority}`);
   if (query.q) {
     const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const serial = /^\d{1,6}$/.test(query.q) ? Number(query.q) : -1;
-    where.push(Prisma.sql`(t.title LIKE ${like} ESCAPE '\\' OR t.requirement LIKE ${like} ESCAPE '\\' OR t.serial = ${serial})`);
+    where.push(
+      Prisma.sql`(t.title LIKE ${like} ESCAPE '\\' OR t.requirement LIKE ${like} ESCAPE '\\' OR t.serial = ${serial})`,
+    );
   }
   return where;
 }
@@ -119,29 +142,68 @@ const ORDER = Prisma.raw('deadlineAt, classification, id');
  * desk's arms cannot share a task (one status each), so they need no de-duplication (UNION ALL), which counting
  * a union would otherwise pay for with a sort.
  */
-function candidates(subject: Subject, oversight: Oversight, query: TaskQuery, now: Date, everyUnit: boolean): Prisma.Sql {
+function candidates(
+  subject: Subject,
+  oversight: Oversight,
+  query: TaskQuery,
+  now: Date,
+  everyUnit: boolean,
+): Prisma.Sql {
   const me = subject.id;
   const visibility = taskVisibility(subject, oversight);
   const extra = taskFilters(query);
   const statuses = armStatuses(query);
   const taskColumns = Prisma.sql`t.id AS id, t.deadlineAt AS deadlineAt, t.classification AS classification`;
-  const arm = (from: Prisma.Sql, conditions: Prisma.Sql[]) => Prisma.sql`SELECT ${from} WHERE ${Prisma.join(conditions, ' AND ')}`;
-  const onTask = (condition: Prisma.Sql, split = false) => split
-    ? statuses.map((s) => arm(Prisma.sql`${taskColumns} FROM SupervisionTask t`, [condition, ...indexedFilters('t', visibility, query, now, s), ...extra]))
-    : [arm(Prisma.sql`${taskColumns} FROM SupervisionTask t`, [condition, ...indexedFilters('t', visibility, query, now), ...extra])];
+  const arm = (from: Prisma.Sql, conditions: Prisma.Sql[]) =>
+    Prisma.sql`SELECT ${from} WHERE ${Prisma.join(conditions, ' AND ')}`;
+  const onTask = (condition: Prisma.Sql, split = false) =>
+    split
+      ? statuses.map((s) =>
+          arm(Prisma.sql`${taskColumns} FROM SupervisionTask t`, [
+            condition,
+            ...indexedFilters('t', visibility, query, now, s),
+            ...extra,
+          ]),
+        )
+      : [
+          arm(Prisma.sql`${taskColumns} FROM SupervisionTask t`, [
+            condition,
+            ...indexedFilters('t', visibility, query, now),
+            ...extra,
+          ]),
+        ];
   const viaCoUnits = (unitIds: readonly string[], split: boolean) => {
     const unit = Prisma.sql`cu.unitId IN (${Prisma.join([...unitIds])})`;
-    const one = (status?: TaskStatus) => extra.length === 0
-      ? arm(Prisma.sql`cu.taskId AS id, cu.deadlineAt AS deadlineAt, cu.classification AS classification FROM SupervisionTaskUnit cu`, [unit, ...indexedFilters('cu', visibility, query, now, status)])
-      : arm(Prisma.sql`${taskColumns} FROM SupervisionTaskUnit cu JOIN SupervisionTask t ON t.id = cu.taskId`, [unit, ...indexedFilters('t', visibility, query, now, status), ...extra]);
+    const one = (status?: TaskStatus) =>
+      extra.length === 0
+        ? arm(
+            Prisma.sql`cu.taskId AS id, cu.deadlineAt AS deadlineAt, cu.classification AS classification FROM SupervisionTaskUnit cu`,
+            [unit, ...indexedFilters('cu', visibility, query, now, status)],
+          )
+        : arm(Prisma.sql`${taskColumns} FROM SupervisionTaskUnit cu JOIN SupervisionTask t ON t.id = cu.taskId`, [
+            unit,
+            ...indexedFilters('t', visibility, query, now, status),
+            ...extra,
+          ]);
     return split ? statuses.map(one) : [one()];
   };
-  const byUnits = (unitIds: readonly string[]) => unitIds.length === 0 ? [] : [
-    ...onTask(Prisma.sql`t.leadUnitId IN (${Prisma.join([...unitIds])})`, unitIds.length === 1), ...viaCoUnits(unitIds, unitIds.length === 1),
-  ];
-  const coOwned = arm(Prisma.sql`${taskColumns} FROM SupervisionCoOwner co JOIN SupervisionTask t ON t.id = co.taskId`, [Prisma.sql`co.userId = ${me}`, ...indexedFilters('t', visibility, query, now), ...extra]);
+  const byUnits = (unitIds: readonly string[]) =>
+    unitIds.length === 0
+      ? []
+      : [
+          ...onTask(Prisma.sql`t.leadUnitId IN (${Prisma.join([...unitIds])})`, unitIds.length === 1),
+          ...viaCoUnits(unitIds, unitIds.length === 1),
+        ];
+  const coOwned = arm(
+    Prisma.sql`${taskColumns} FROM SupervisionCoOwner co JOIN SupervisionTask t ON t.id = co.taskId`,
+    [Prisma.sql`co.userId = ${me}`, ...indexedFilters('t', visibility, query, now), ...extra],
+  );
   const mine = [...onTask(Prisma.sql`t.ownerId = ${me}`), coOwned, ...onTask(Prisma.sql`t.supervisorId = ${me}`)];
-  const personal = [...mine, ...onTask(Prisma.sql`t.createdById = ${me}`), ...onTask(Prisma.sql`t.instructedById = ${me}`)];
+  const personal = [
+    ...mine,
+    ...onTask(Prisma.sql`t.createdById = ${me}`),
+    ...onTask(Prisma.sql`t.instructedById = ${me}`),
+  ];
   let parts: Prisma.Sql[];
   let disjoint = false;
   if (query.scope === 'mine') parts = mine;
@@ -155,9 +217,18 @@ function candidates(subject: Subject, oversight: Oversight, query: TaskQuery, no
 }
 
 /** The page of tasks, soonest deadline first, and how many match in all. */
-export async function listTasks(db: Db, subject: Subject, oversight: Oversight, query: TaskQuery, now: Date): Promise<{ rows: TaskRow[]; total: number }> {
+export async function listTasks(
+  db: Db,
+  subject: Subject,
+  oversight: Oversight,
+  query: TaskQuery,
+  now: Date,
+): Promise<{ rows: TaskRow[]; total: number }> {
   if (taskVisibility(subject, oversight).none) return { rows: [], total: 0 };
-  const everyUnit = oversight.size > 1 && oversight.size >= Number((await db.$queryRaw<Array<{ n: number | bigint }>>`SELECT COUNT(*) AS n FROM Unit`)[0]?.n ?? 0);
+  const everyUnit =
+    oversight.size > 1 &&
+    oversight.size >=
+      Number((await db.$queryRaw<Array<{ n: number | bigint }>>`SELECT COUNT(*) AS n FROM Unit`)[0]?.n ?? 0);
   const pool = candidates(subject, oversight, query, now, everyUnit);
   const offset = (query.page - 1) * query.pageSize;
   // Two statements: the page with everything shown, and the count. (Folding the count into the page statement, as a

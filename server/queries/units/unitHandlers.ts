@@ -4,7 +4,13 @@ import type { Db, Tx } from '../../db/client.ts';
 /** Clerks and leaders of a unit: who signs for it and hears about its tasks. */
 export async function unitHandlers(tx: Tx | Db, unitId: string, clearance = 0): Promise<string[]> {
   const rows = await tx.user.findMany({
-    where: { unitId, disabled: false, adminRole: null, clearance: { gte: clearance }, roles: { some: { role: { in: ['clerk', 'leader'] } } } },
+    where: {
+      unitId,
+      disabled: false,
+      adminRole: null,
+      clearance: { gte: clearance },
+      roles: { some: { role: { in: ['clerk', 'leader'] } } },
+    },
     select: { id: true },
   });
   return rows.map((r) => r.id);
@@ -12,6 +18,9 @@ export async function unitHandlers(tx: Tx | Db, unitId: string, clearance = 0): 
 
 /** The heads (leaders) of a unit. */
 export async function unitLeaders(tx: Tx | Db, unitId: string): Promise<string[]> {
-  const rows = await tx.user.findMany({ where: { unitId, disabled: false, adminRole: null, roles: { some: { role: 'leader' } } }, select: { id: true } });
+  const rows = await tx.user.findMany({
+    where: { unitId, disabled: false, adminRole: null, roles: { some: { role: 'leader' } } },
+    select: { id: true },
+  });
   return rows.map((r) => r.id);
 }

@@ -12,8 +12,17 @@ export interface UnitListItem {
 }
 
 export async function listUnits(db: Db): Promise<UnitListItem[]> {
-  const rows = await db.unit.findMany({ orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }], include: { _count: { select: { users: true } } } });
+  const rows = await db.unit.findMany({
+    orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }],
+    include: { _count: { select: { users: true } } },
+  });
   return rows.map((u) => ({
-    id: u.id, name: u.name, shortName: u.shortName, aliases: JSON.parse(u.aliases) as string[], parentId: u.parentId, sortOrder: u.sortOrder, memberCount: u._count.users,
+    id: u.id,
+    name: u.name,
+    shortName: u.shortName,
+    aliases: JSON.parse(u.aliases) as string[],
+    parentId: u.parentId,
+    sortOrder: u.sortOrder,
+    memberCount: u._count.users,
   }));
 }

@@ -10,10 +10,20 @@ export interface DirectoryPerson {
   title: string;
 }
 
-export async function directoryPeople(db: Db, filter: { role?: BusinessRole | undefined; unitId?: string | undefined }): Promise<DirectoryPerson[]> {
+export async function directoryPeople(
+  db: Db,
+  filter: { role?: BusinessRole | undefined; unitId?: string | undefined },
+): Promise<DirectoryPerson[]> {
   const { role, unitId } = filter;
   return db.user.findMany({
-    where: { disabled: false, adminRole: null, ...(role ? { roles: { some: { role } } } : {}), ...(unitId ? { unitId } : {}) },
-    select: { id: true, displayName: true, unitId: true, title: true }, orderBy: { displayName: 'asc' }, take: 500,
+    where: {
+      disabled: false,
+      adminRole: null,
+      ...(role ? { roles: { some: { role } } } : {}),
+      ...(unitId ? { unitId } : {}),
+    },
+    select: { id: true, displayName: true, unitId: true, title: true },
+    orderBy: { displayName: 'asc' },
+    take: 500,
   });
 }

@@ -4,14 +4,23 @@ import type { Db } from '../../db/client.ts';
 
 const include = { roles: true, unit: { select: { name: true } } } as const;
 
-export async function searchUsers(db: Db, query: { q?: string | undefined; unitId?: string | undefined; page: number; pageSize: number }) {
+export async function searchUsers(
+  db: Db,
+  query: { q?: string | undefined; unitId?: string | undefined; page: number; pageSize: number },
+) {
   const { q, unitId, page, pageSize } = query;
   const where = {
     ...(unitId ? { unitId } : {}),
     ...(q ? { OR: [{ displayName: { contains: q } }, { username: { contains: q } }, { title: { contains: q } }] } : {}),
   };
   const [rows, total] = await Promise.all([
-    db.user.findMany({ where, include, orderBy: [{ unitId: 'asc' }, { displayName: 'asc' }], skip: (page - 1) * pageSize, take: pageSize }),
+    db.user.findMany({
+      where,
+      include,
+      orderBy: [{ unitId: 'asc' }, { displayName: 'asc' }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    }),
     db.user.count({ where }),
   ]);
   return { rows, total };

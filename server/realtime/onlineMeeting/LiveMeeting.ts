@@ -7,7 +7,14 @@ import type { Subject } from '../../auth/subject.ts';
 import { lowerAllHands, lowerHand, raiseHand, type RaisedHand } from '../../domain/onlineMeeting/handQueue.ts';
 import { can, type LiveMeetingResource, type MeetingResource } from '../../policies/index.ts';
 import { Room } from '../../../media/Room.ts';
-import type { HandView, LobbyEntryView, MediaSource, MeetingNotification, PeerView, RoomStateView } from '../../../media/signaling.ts';
+import type {
+  HandView,
+  LobbyEntryView,
+  MediaSource,
+  MeetingNotification,
+  PeerView,
+  RoomStateView,
+} from '../../../media/signaling.ts';
 import type { MediaSettings } from '../../../media/settings.ts';
 import type { WorkerPool } from '../../../media/WorkerPool.ts';
 
@@ -84,7 +91,10 @@ export class LiveMeeting {
     return meeting;
   }
 
-  private constructor(private readonly options: LiveMeetingOptions, room: Room) {
+  private constructor(
+    private readonly options: LiveMeetingOptions,
+    room: Room,
+  ) {
     this.meetingId = options.meetingId;
     this.title = options.title;
     this.mode = options.mode;
@@ -103,8 +113,14 @@ export class LiveMeeting {
   /** The meeting as the media policies see it for one person. */
   resourceFor(subject: Subject, facts: MeetingResource): LiveMeetingResource {
     return {
-      kind: 'liveMeeting', meeting: facts, mode: this.mode, hostUserId: this.hostUserId, locked: this.locked,
-      removed: this.removed.has(subject.id), admitted: this.admitted.has(subject.id), blocked: this.blocks.get(subject.id) ?? new Set(),
+      kind: 'liveMeeting',
+      meeting: facts,
+      mode: this.mode,
+      hostUserId: this.hostUserId,
+      locked: this.locked,
+      removed: this.removed.has(subject.id),
+      admitted: this.admitted.has(subject.id),
+      blocked: this.blocks.get(subject.id) ?? new Set(),
     };
   }
 
@@ -133,7 +149,8 @@ export class LiveMeeting {
     // An admission holds for the session, so a guest whose connection drops comes straight back in.
     this.removed.delete(member.subject.id);
     // "Mute all" holds for people who come in later, too.
-    if (member.subject.id !== this.hostUserId) for (const source of this.blockedForAll) this.blocksOf(member.subject.id).add(source);
+    if (member.subject.id !== this.hostUserId)
+      for (const source of this.blockedForAll) this.blocksOf(member.subject.id).add(source);
     this.broadcast({ method: 'peerJoined', data: { peer: this.peerView(member) } }, member.peerId);
     return member;
   }
@@ -217,7 +234,10 @@ export class LiveMeeting {
    * microphone is paused on the server (nothing is forwarded), a camera or screen share is closed.
    */
   async block(target: string | 'all', source: MediaSource): Promise<Member[]> {
-    const affected = target === 'all' ? this.allMembers().filter((m) => m.subject.id !== this.hostUserId) : [this.members.get(target)].filter((m): m is Member => m !== undefined);
+    const affected =
+      target === 'all'
+        ? this.allMembers().filter((m) => m.subject.id !== this.hostUserId)
+        : [this.members.get(target)].filter((m): m is Member => m !== undefined);
     if (target === 'all') this.blockedForAll.add(source);
     for (const member of affected) {
       this.blocksOf(member.subject.id).add(source);
@@ -242,7 +262,8 @@ export class LiveMeeting {
       const member = this.members.get(target);
       if (member) this.blocks.get(member.subject.id)?.delete(source);
     }
-    const affected = target === 'all' ? this.allMembers() : [this.members.get(target)].filter((m): m is Member => m !== undefined);
+    const affected =
+      target === 'all' ? this.allMembers() : [this.members.get(target)].filter((m): m is Member => m !== undefined);
     for (const member of affected) this.broadcast({ method: 'peerUpdated', data: { peer: this.peerView(member) } });
     if (target === 'all') this.broadcastRoomState();
     return affected;
@@ -290,12 +311,20 @@ export class LiveMeeting {
   handViews(): HandView[] {
     return this.hands.flatMap((h) => {
       const member = this.members.get(h.peerId);
-      return member ? [{ peerId: h.peerId, displayName: member.subject.displayName, raisedAt: h.raisedAt.toISOString() }] : [];
+      return member
+        ? [{ peerId: h.peerId, displayName: member.subject.displayName, raisedAt: h.raisedAt.toISOString() }]
+        : [];
     });
   }
 
   lobbyViews(): LobbyEntryView[] {
-    return [...this.lobbyEntries.values()].map((e) => ({ lobbyId: e.lobbyId, userId: e.userId, displayName: e.displayName, unitName: e.unitName, since: e.since.toISOString() }));
+    return [...this.lobbyEntries.values()].map((e) => ({
+      lobbyId: e.lobbyId,
+      userId: e.userId,
+      displayName: e.displayName,
+      unitName: e.unitName,
+      since: e.since.toISOString(),
+    }));
   }
 
   // ── delivery ─────────────────────────────────────────────────────────────────────────────────────────────
@@ -306,7 +335,8 @@ export class LiveMeeting {
   }
 
   broadcast(notification: MeetingNotification, exceptPeerId?: string): void {
-    for (const member of this.members.values()) if (member.peerId !== exceptPeerId) this.options.sink.toSocket(member.socketId, notification);
+    for (const member of this.members.values())
+      if (member.peerId !== exceptPeerId) this.options.sink.toSocket(member.socketId, notification);
   }
 
   /** Tells everyone the meeting is over and closes its media; safe to call twice. */
@@ -342,6 +372,7 @@ export class LiveMeeting {
 
   private notifyModerators(): void {
     const lobby: MeetingNotification = { method: 'lobby', data: { lobby: this.lobbyViews() } };
-    for (const member of this.members.values()) if (this.moderates(member)) this.options.sink.toSocket(member.socketId, lobby);
+    for (const member of this.members.values())
+      if (this.moderates(member)) this.options.sink.toSocket(member.socketId, lobby);
   }
 }

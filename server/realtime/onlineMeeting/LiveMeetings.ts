@@ -6,7 +6,8 @@ import { LiveMeeting, type SocketSink } from './LiveMeeting.ts';
 import type { OnlineMeetingRow } from '../../queries/meetings/onlineMeeting.ts';
 import { handleMeetingRequest, type SignalSocket } from './meetingSignaling.ts';
 
-export type Place = { meetingId: string; kind: 'member'; peerId: string } | { meetingId: string; kind: 'lobby'; lobbyId: string };
+export type Place =
+  { meetingId: string; kind: 'member'; peerId: string } | { meetingId: string; kind: 'lobby'; lobbyId: string };
 
 export class LiveMeetings {
   private readonly meetings = new Map<string, LiveMeeting>();
@@ -25,9 +26,13 @@ export class LiveMeetings {
 
   handle(socket: SignalSocket, request: MeetingRequest): Promise<MeetingResponses[MeetingMethod]> {
     // Joining and leaving run one at a time per socket; media requests may overlap (a browser consumes in parallel).
-    if (request.method !== 'join' && request.method !== 'leave') return handleMeetingRequest(this, this.svc, socket, request);
+    if (request.method !== 'join' && request.method !== 'leave')
+      return handleMeetingRequest(this, this.svc, socket, request);
     const previous = this.queues.get(socket.id) ?? Promise.resolve();
-    const next = previous.then(() => handleMeetingRequest(this, this.svc, socket, request), () => handleMeetingRequest(this, this.svc, socket, request));
+    const next = previous.then(
+      () => handleMeetingRequest(this, this.svc, socket, request),
+      () => handleMeetingRequest(this, this.svc, socket, request),
+    );
     const settled = next.catch(() => undefined);
     this.queues.set(socket.id, settled);
     void settled.then(() => {
@@ -57,14 +62,21 @@ export class LiveMeetings {
     let opening = this.opening.get(meetingId);
     if (!opening) {
       opening = LiveMeeting.create({
-        meetingId, title: row.title, mode: row.mode, hostUserId: row.facts.hostId, pool: this.svc.media,
+        meetingId,
+        title: row.title,
+        mode: row.mode,
+        hostUserId: row.facts.hostId,
+        pool: this.svc.media,
         media: { consumersPerRouter: this.svc.config.mediaRouterConsumers, iceServers: this.svc.config.iceServers },
-        log: this.svc.log, sink: { toSocket: (socketId, n) => this.deliver(socketId, n) },
-      }).then((meeting) => {
-        this.meetings.set(meetingId, meeting);
-        this.svc.log.info({ meetingId }, 'online meeting opened');
-        return meeting;
-      }).finally(() => this.opening.delete(meetingId));
+        log: this.svc.log,
+        sink: { toSocket: (socketId, n) => this.deliver(socketId, n) },
+      })
+        .then((meeting) => {
+          this.meetings.set(meetingId, meeting);
+          this.svc.log.info({ meetingId }, 'online meeting opened');
+          return meeting;
+        })
+        .finally(() => this.opening.delete(meetingId));
       this.opening.set(meetingId, opening);
     }
     return opening;

@@ -14,7 +14,16 @@ let url: string;
 const sockets: MeetingSocket[] = [];
 
 beforeAll(async () => {
-  t = await createTestApp({ config: { mediaPort: 0, mediaWorkers: 1, mediaListenIp: '127.0.0.1', mediaAnnouncedIp: '127.0.0.1', authRateLimit: 1000, iceServers: ICE_SERVERS } });
+  t = await createTestApp({
+    config: {
+      mediaPort: 0,
+      mediaWorkers: 1,
+      mediaListenIp: '127.0.0.1',
+      mediaAnnouncedIp: '127.0.0.1',
+      authRateLimit: 1000,
+      iceServers: ICE_SERVERS,
+    },
+  });
   url = await t.listen();
 });
 afterAll(async () => {
@@ -46,23 +55,61 @@ describe('meeting signalling', () => {
   it('refuses malformed requests with a clear error and keeps serving', async () => {
     const s = await as('zhangwei');
     const bad: unknown[] = [
-      null, 42, 'join', {}, { method: 'join' }, { method: 'explode', data: {} },
+      null,
+      42,
+      'join',
+      {},
+      { method: 'join' },
+      { method: 'explode', data: {} },
       { method: 'join', data: { meetingId: 7 } },
       { method: 'join', data: {} },
       { method: 'join', data: { meetingId: 'x', passcode: '12ab' } },
       { method: 'join', data: { meetingId: 'x', extra: true } },
       { method: 'produce', data: { transportId: 't', kind: 'audio', source: 'camera', rtpParameters: audioRtp(1) } },
-      { method: 'produce', data: { transportId: 't', kind: 'audio', source: 'mic', rtpParameters: { codecs: 'opus' } } },
-      { method: 'produce', data: { transportId: 't', kind: 'audio', source: 'mic', rtpParameters: { ...audioRtp(1), codecs: [{ mimeType: 'video/VP8', payloadType: 96, clockRate: 90000 }] } } },
-      { method: 'produce', data: { transportId: 't', kind: 'audio', source: 'mic', rtpParameters: { ...audioRtp(1), encodings: Array.from({ length: 50 }, (_, i) => ({ ssrc: i + 1 })) } } },
-      { method: 'produce', data: { transportId: 't', kind: 'audio', source: 'mic', rtpParameters: { ...audioRtp(1), codecs: [{ mimeType: 'audio/opus', payloadType: 1000, clockRate: 48000 }] } } },
-      { method: 'connectTransport', data: { transportId: 't', dtlsParameters: { fingerprints: [{ algorithm: 'md5', value: 'zz' }] } } },
+      {
+        method: 'produce',
+        data: { transportId: 't', kind: 'audio', source: 'mic', rtpParameters: { codecs: 'opus' } },
+      },
+      {
+        method: 'produce',
+        data: {
+          transportId: 't',
+          kind: 'audio',
+          source: 'mic',
+          rtpParameters: { ...audioRtp(1), codecs: [{ mimeType: 'video/VP8', payloadType: 96, clockRate: 90000 }] },
+        },
+      },
+      {
+        method: 'produce',
+        data: {
+          transportId: 't',
+          kind: 'audio',
+          source: 'mic',
+          rtpParameters: { ...audioRtp(1), encodings: Array.from({ length: 50 }, (_, i) => ({ ssrc: i + 1 })) },
+        },
+      },
+      {
+        method: 'produce',
+        data: {
+          transportId: 't',
+          kind: 'audio',
+          source: 'mic',
+          rtpParameters: { ...audioRtp(1), codecs: [{ mimeType: 'audio/opus', payloadType: 1000, clockRate: 48000 }] },
+        },
+      },
+      {
+        method: 'connectTransport',
+        data: { transportId: 't', dtlsParameters: { fingerprints: [{ algorithm: 'md5', value: 'zz' }] } },
+      },
       { method: 'sendChat', data: { text: '   ', to: 'all' } },
       { method: 'sendChat', data: { text: 'x'.repeat(3000), to: 'all' } },
       { method: 'moderateMedia', data: { peerId: 'all', source: 'mic', action: 'explode' } },
     ];
     for (const payload of bad) {
-      expect(await s.socket.timeout(5000).emitWithAck('meeting:request', payload)).toMatchObject({ ok: false, code: 'invalid_message' });
+      expect(await s.socket.timeout(5000).emitWithAck('meeting:request', payload)).toMatchObject({
+        ok: false,
+        code: 'invalid_message',
+      });
     }
     expect(await s.ask('enableMedia', { rtpCapabilities: {} })).toMatchObject({ ok: false, code: 'not_in_meeting' });
     expect(await s.ask('join', { meetingId: 'no-such-meeting' })).toMatchObject({ ok: false, code: 'not_found' });
@@ -70,7 +117,10 @@ describe('meeting signalling', () => {
   });
 
   it('lets participants in, sends outsiders to the lobby with the passcode, and rate-limits wrong guesses', async () => {
-    const { meetingId, passcode } = await scheduleOnlineMeeting(t, { host: 'wanglei', participants: ['zhangwei', 'hejun'] });
+    const { meetingId, passcode } = await scheduleOnlineMeeting(t, {
+      host: 'wanglei',
+      participants: ['zhangwei', 'hejun'],
+    });
     const host = await as('wanglei');
     const hostJoin = joined(await host.request('join', { meetingId }));
     expect(hostJoin.self.isHost).toBe(true);
@@ -78,17 +128,30 @@ describe('meeting signalling', () => {
     const outsider = await as('matao');
     expect(await outsider.ask('join', { meetingId })).toMatchObject({ ok: false, code: 'passcode_required' });
     const wrong = passcode === '000000' ? '111111' : '000000';
-    for (let i = 0; i < 5; i++) expect(await outsider.ask('join', { meetingId, passcode: wrong })).toMatchObject({ ok: false, code: 'wrong_passcode' });
+    for (let i = 0; i < 5; i++)
+      expect(await outsider.ask('join', { meetingId, passcode: wrong })).toMatchObject({
+        ok: false,
+        code: 'wrong_passcode',
+      });
     expect(await outsider.ask('join', { meetingId, passcode })).toMatchObject({ ok: false, code: 'passcode_attempts' });
-    const audited = await t.app.svc.db.auditEvent.findMany({ where: { action: 'meeting.passcode_check', resourceId: meetingId }, orderBy: { seq: 'asc' } });
-    expect(audited.map((a) => JSON.parse(a.detail).reason)).toEqual([...Array(5).fill('wrong_passcode'), 'rate_limited']);
+    const audited = await t.app.svc.db.auditEvent.findMany({
+      where: { action: 'meeting.passcode_check', resourceId: meetingId },
+      orderBy: { seq: 'asc' },
+    });
+    expect(audited.map((a) => JSON.parse(a.detail).reason)).toEqual([
+      ...Array(5).fill('wrong_passcode'),
+      'rate_limited',
+    ]);
 
     // Another outsider with the right passcode waits in the lobby until the host admits them.
     const guest = await as('linqiang');
     const lobbyShown = host.next('lobby', (n) => n.data.lobby.length === 1);
     const waiting = await guest.request('join', { meetingId, passcode });
     expect(waiting).toMatchObject({ status: 'lobby' });
-    expect(await guest.ask('enableMedia', { rtpCapabilities: {} })).toMatchObject({ ok: false, code: 'not_in_meeting' });
+    expect(await guest.ask('enableMedia', { rtpCapabilities: {} })).toMatchObject({
+      ok: false,
+      code: 'not_in_meeting',
+    });
     const entry = (await lobbyShown).data.lobby[0]!;
     expect(entry.displayName).toBe('林强');
     const admitted = guest.next('admitted');
@@ -103,7 +166,10 @@ describe('meeting signalling', () => {
     expect(memberJoin.roster.map((r) => r.displayName)).toContain('张伟');
     expect(memberJoin.roster.find((r) => r.userId === member.userId)?.signedIn).toBe(true);
     expect(await member.ask('setLocked', { locked: true })).toMatchObject({ ok: false, code: 'not_host' });
-    expect(await member.ask('removePeer', { peerId: guestJoin.self.peerId })).toMatchObject({ ok: false, code: 'not_host' });
+    expect(await member.ask('removePeer', { peerId: guestJoin.self.peerId })).toMatchObject({
+      ok: false,
+      code: 'not_host',
+    });
 
     // Locked: even a participant waits in the lobby.
     await host.request('setLocked', { locked: true });
@@ -112,7 +178,7 @@ describe('meeting signalling', () => {
     for (const s of [host, outsider, guest, member, late]) await s.request('leave', {});
   });
 
-  it('consumes only within the meeting and enforces the host\'s mute on the server', async () => {
+  it("consumes only within the meeting and enforces the host's mute on the server", async () => {
     const a = await scheduleOnlineMeeting(t, { host: 'wanglei', participants: ['zhangwei', 'hejun'] });
     const b = await scheduleOnlineMeeting(t, { host: 'lihua', participants: ['yangfan'] });
     const host = await as('wanglei');
@@ -123,11 +189,25 @@ describe('meeting signalling', () => {
     const strangerMedia = await withMedia(stranger, b.meetingId);
 
     // Schema-valid but unusable parameters are refused by mediasoup, cleanly.
-    expect(await speaker.ask('produce', { transportId: speakerMedia.send, kind: 'video', source: 'camera', rtpParameters: { ...videoRtp(1), codecs: [{ mimeType: 'video/H265', payloadType: 96, clockRate: 90000 }] } }))
-      .toMatchObject({ ok: false, code: 'invalid_rtp_parameters' });
+    expect(
+      await speaker.ask('produce', {
+        transportId: speakerMedia.send,
+        kind: 'video',
+        source: 'camera',
+        rtpParameters: { ...videoRtp(1), codecs: [{ mimeType: 'video/H265', payloadType: 96, clockRate: 90000 }] },
+      }),
+    ).toMatchObject({ ok: false, code: 'invalid_rtp_parameters' });
     const announced = host.next('producerAdded');
-    const { producerId } = await speaker.request('produce', { transportId: speakerMedia.send, kind: 'audio', source: 'mic', rtpParameters: audioRtp(4242) });
-    expect((await announced).data).toMatchObject({ peerId: speakerMedia.join.self.peerId, producer: { producerId, source: 'mic' } });
+    const { producerId } = await speaker.request('produce', {
+      transportId: speakerMedia.send,
+      kind: 'audio',
+      source: 'mic',
+      rtpParameters: audioRtp(4242),
+    });
+    expect((await announced).data).toMatchObject({
+      peerId: speakerMedia.join.self.peerId,
+      producer: { producerId, source: 'mic' },
+    });
 
     expect(await stranger.ask('consume', { producerId })).toMatchObject({ ok: false, code: 'producer_not_found' });
     void strangerMedia;
@@ -142,10 +222,24 @@ describe('meeting signalling', () => {
     const meeting = t.app.svc.liveMeetings.peek(a.meetingId)!;
     expect(meeting.room.peer(speakerMedia.join.self.peerId).producers.get(producerId)?.paused).toBe(true);
     expect(await speaker.ask('resumeProducer', { producerId })).toMatchObject({ ok: false, code: 'media_blocked' });
-    expect(await speaker.ask('produce', { transportId: speakerMedia.send, kind: 'audio', source: 'mic', rtpParameters: audioRtp(4343) })).toMatchObject({ ok: false, code: 'media_blocked' });
+    expect(
+      await speaker.ask('produce', {
+        transportId: speakerMedia.send,
+        kind: 'audio',
+        source: 'mic',
+        rtpParameters: audioRtp(4343),
+      }),
+    ).toMatchObject({ ok: false, code: 'media_blocked' });
     // Blocking the camera stops nothing they are not sending, but producing it is refused too.
     await host.request('moderateMedia', { peerId: speakerMedia.join.self.peerId, source: 'camera', action: 'block' });
-    expect(await speaker.ask('produce', { transportId: speakerMedia.send, kind: 'video', source: 'camera', rtpParameters: videoRtp(4444) })).toMatchObject({ ok: false, code: 'media_blocked' });
+    expect(
+      await speaker.ask('produce', {
+        transportId: speakerMedia.send,
+        kind: 'video',
+        source: 'camera',
+        rtpParameters: videoRtp(4444),
+      }),
+    ).toMatchObject({ ok: false, code: 'media_blocked' });
     // Allowed again: the speaker unmutes themselves.
     await host.request('moderateMedia', { peerId: speakerMedia.join.self.peerId, source: 'mic', action: 'allow' });
     await speaker.request('resumeProducer', { producerId });
@@ -157,15 +251,33 @@ describe('meeting signalling', () => {
     const lateJoin = joined(await late.request('join', { meetingId: a.meetingId }));
     expect(lateJoin.self.blocked).toContain('mic');
     expect(lateJoin.room.blockedForAll).toEqual(['mic']);
-    expect(await host.ask('produce', { transportId: hostMedia.send, kind: 'audio', source: 'mic', rtpParameters: audioRtp(4545) })).toMatchObject({ ok: true });
+    expect(
+      await host.ask('produce', {
+        transportId: hostMedia.send,
+        kind: 'audio',
+        source: 'mic',
+        rtpParameters: audioRtp(4545),
+      }),
+    ).toMatchObject({ ok: true });
 
-    const audits = await t.app.svc.db.auditEvent.findMany({ where: { resourceId: a.meetingId, action: { startsWith: 'meeting.media.' } }, orderBy: { seq: 'asc' } });
-    expect(audits.map((e) => e.action)).toEqual(['meeting.media.block', 'meeting.media.block', 'meeting.media.allow', 'meeting.media.block']);
+    const audits = await t.app.svc.db.auditEvent.findMany({
+      where: { resourceId: a.meetingId, action: { startsWith: 'meeting.media.' } },
+      orderBy: { seq: 'asc' },
+    });
+    expect(audits.map((e) => e.action)).toEqual([
+      'meeting.media.block',
+      'meeting.media.block',
+      'meeting.media.allow',
+      'meeting.media.block',
+    ]);
     for (const s of [host, speaker, stranger, late]) await s.request('leave', {});
   });
 
   it('keeps chat for late joiners and private messages between their sender and the host', async () => {
-    const { meetingId } = await scheduleOnlineMeeting(t, { host: 'wanglei', participants: ['zhangwei', 'hejun', 'xuyan'] });
+    const { meetingId } = await scheduleOnlineMeeting(t, {
+      host: 'wanglei',
+      participants: ['zhangwei', 'hejun', 'xuyan'],
+    });
     const host = await as('wanglei');
     const early = await as('zhangwei');
     joined(await host.request('join', { meetingId }));
@@ -189,7 +301,10 @@ describe('meeting signalling', () => {
     // A flood is cut off.
     const answers = [];
     for (let i = 0; i < 10; i++) answers.push(await early.ask('sendChat', { text: `消息 ${i}`, to: 'all' }));
-    expect(answers.filter((a) => !a.ok).map((a) => !a.ok && a.code)).toEqual(['chat_rate_limited', 'chat_rate_limited']);
+    expect(answers.filter((a) => !a.ok).map((a) => !a.ok && a.code)).toEqual([
+      'chat_rate_limited',
+      'chat_rate_limited',
+    ]);
   });
 
   it('tells the others when someone leaves or is removed, and a removed person waits in the lobby', async () => {
@@ -223,7 +338,10 @@ describe('meeting signalling', () => {
   });
 
   it('lets the host stop a screen share, lower a hand, reject from the lobby and hand over the meeting', async () => {
-    const { meetingId, passcode } = await scheduleOnlineMeeting(t, { host: 'wanglei', participants: ['zhangwei', 'hejun'] });
+    const { meetingId, passcode } = await scheduleOnlineMeeting(t, {
+      host: 'wanglei',
+      participants: ['zhangwei', 'hejun'],
+    });
     const host = await as('wanglei');
     const sharer = await as('zhangwei');
     const hostMedia = await withMedia(host, meetingId);
@@ -231,18 +349,33 @@ describe('meeting signalling', () => {
     const sharerPeer = sharerMedia.join.self.peerId;
 
     // Stopping a screen share closes it on the server, tells its owner the host did it, and keeps it off.
-    const { producerId } = await sharer.request('produce', { transportId: sharerMedia.send, kind: 'video', source: 'screen', rtpParameters: videoRtp(5151) });
+    const { producerId } = await sharer.request('produce', {
+      transportId: sharerMedia.send,
+      kind: 'video',
+      source: 'screen',
+      rtpParameters: videoRtp(5151),
+    });
     const stopped = sharer.next('producerClosed', (n) => n.data.producerId === producerId);
     await host.request('moderateMedia', { peerId: sharerPeer, source: 'screen', action: 'block' });
     expect((await stopped).data).toMatchObject({ source: 'screen', byHost: true });
     expect(t.app.svc.liveMeetings.peek(meetingId)!.room.peer(sharerPeer).producers.size).toBe(0);
-    expect(await sharer.ask('produce', { transportId: sharerMedia.send, kind: 'video', source: 'screen', rtpParameters: videoRtp(5152) })).toMatchObject({ ok: false, code: 'media_blocked' });
+    expect(
+      await sharer.ask('produce', {
+        transportId: sharerMedia.send,
+        kind: 'video',
+        source: 'screen',
+        rtpParameters: videoRtp(5152),
+      }),
+    ).toMatchObject({ ok: false, code: 'media_blocked' });
 
     // Only the host lowers someone else's hand.
     const raised = host.next('hands', (n) => n.data.hands.length === 1);
     await sharer.request('raiseHand', {});
     await raised;
-    expect(await sharer.ask('lowerHand', { peerId: hostMedia.join.self.peerId })).toMatchObject({ ok: false, code: 'not_host' });
+    expect(await sharer.ask('lowerHand', { peerId: hostMedia.join.self.peerId })).toMatchObject({
+      ok: false,
+      code: 'not_host',
+    });
     const lowered = sharer.next('hands', (n) => n.data.hands.length === 0);
     await host.request('lowerHand', { peerId: sharerPeer });
     await lowered;
@@ -262,13 +395,35 @@ describe('meeting signalling', () => {
     await toldRoom;
     expect(await host.ask('setLocked', { locked: true })).toMatchObject({ ok: false, code: 'not_host' });
     await sharer.request('moderateMedia', { peerId: hostMedia.join.self.peerId, source: 'mic', action: 'block' });
-    expect(await host.ask('produce', { transportId: hostMedia.send, kind: 'audio', source: 'mic', rtpParameters: audioRtp(5153) })).toMatchObject({ ok: false, code: 'media_blocked' });
+    expect(
+      await host.ask('produce', {
+        transportId: hostMedia.send,
+        kind: 'audio',
+        source: 'mic',
+        rtpParameters: audioRtp(5153),
+      }),
+    ).toMatchObject({ ok: false, code: 'media_blocked' });
     // The block on the new host's own screen share is lifted with the role.
-    expect(await sharer.ask('produce', { transportId: sharerMedia.send, kind: 'video', source: 'screen', rtpParameters: videoRtp(5154) })).toMatchObject({ ok: true });
+    expect(
+      await sharer.ask('produce', {
+        transportId: sharerMedia.send,
+        kind: 'video',
+        source: 'screen',
+        rtpParameters: videoRtp(5154),
+      }),
+    ).toMatchObject({ ok: true });
 
-    const audits = await t.app.svc.db.auditEvent.findMany({ where: { resourceId: meetingId, action: { startsWith: 'meeting.' } }, orderBy: { seq: 'asc' } });
-    expect(audits.map((e) => e.action).filter((a) => /^meeting\.(media|hands|lobby|host)\./.test(a)))
-      .toEqual(['meeting.media.block', 'meeting.hands.lower', 'meeting.lobby.reject', 'meeting.host.handover', 'meeting.media.block']);
+    const audits = await t.app.svc.db.auditEvent.findMany({
+      where: { resourceId: meetingId, action: { startsWith: 'meeting.' } },
+      orderBy: { seq: 'asc' },
+    });
+    expect(audits.map((e) => e.action).filter((a) => /^meeting\.(media|hands|lobby|host)\./.test(a))).toEqual([
+      'meeting.media.block',
+      'meeting.hands.lower',
+      'meeting.lobby.reject',
+      'meeting.host.handover',
+      'meeting.media.block',
+    ]);
     for (const s of [host, sharer]) await s.request('leave', {});
   });
 });

@@ -9,7 +9,13 @@ import { AppError, BadRequest, Forbidden, NotFound } from '../../errors.ts';
 import { can, mediaJoinDecision, produceAction } from '../../policies/index.ts';
 import type { Services } from '../../services.ts';
 import { MediaError } from '../../../media/errors.ts';
-import type { JoinResult, MeetingMethod, MeetingRequest, MeetingResponses, RequestData } from '../../../media/signaling.ts';
+import type {
+  JoinResult,
+  MeetingMethod,
+  MeetingRequest,
+  MeetingResponses,
+  RequestData,
+} from '../../../media/signaling.ts';
 import type { LiveMeeting, Member } from './LiveMeeting.ts';
 import type { LiveMeetings } from './LiveMeetings.ts';
 import { loadChat, loadMeeting, loadPerson, loadRoster } from '../../queries/meetings/onlineMeeting.ts';
@@ -32,8 +38,19 @@ const REFUSALS = {
 type Answer = MeetingResponses[MeetingMethod];
 const done = {} as Record<string, never>;
 
-export async function handleMeetingRequest(registry: LiveMeetings, svc: Services, socket: SignalSocket, request: MeetingRequest): Promise<Answer> {
-  const ctx: RequestContext = { actor: { id: socket.userId, name: socket.username }, ip: socket.ip, userAgent: socket.userAgent, at: svc.clock.now(), auditKey: svc.keys.audit };
+export async function handleMeetingRequest(
+  registry: LiveMeetings,
+  svc: Services,
+  socket: SignalSocket,
+  request: MeetingRequest,
+): Promise<Answer> {
+  const ctx: RequestContext = {
+    actor: { id: socket.userId, name: socket.username },
+    ip: socket.ip,
+    userAgent: socket.userAgent,
+    at: svc.clock.now(),
+    auditKey: svc.keys.audit,
+  };
   switch (request.method) {
     case 'join':
       return join(registry, svc, ctx, socket, request.data);
@@ -85,12 +102,25 @@ export async function handleMeetingRequest(registry: LiveMeetings, svc: Services
       await room.setConsumerPaused(peerId, request.data.consumerId, false);
       return done;
     case 'setPreferredLayers':
-      await room.setPreferredLayers(peerId, request.data.consumerId, request.data.spatialLayer, request.data.temporalLayer);
+      await room.setPreferredLayers(
+        peerId,
+        request.data.consumerId,
+        request.data.spatialLayer,
+        request.data.temporalLayer,
+      );
       return done;
     case 'sendChat':
       return sendChat(svc, ctx, meeting, member, request.data);
     case 'chatHistory':
-      return { messages: await loadChat(svc.db, svc.keys.master, meeting.meetingId, member.subject.id, request.data.before ? new Date(request.data.before) : undefined) };
+      return {
+        messages: await loadChat(
+          svc.db,
+          svc.keys.master,
+          meeting.meetingId,
+          member.subject.id,
+          request.data.before ? new Date(request.data.before) : undefined,
+        ),
+      };
     case 'raiseHand':
       meeting.raiseHand(peerId, ctx.at);
       return done;
@@ -98,7 +128,8 @@ export async function handleMeetingRequest(registry: LiveMeetings, svc: Services
       const target = request.data.peerId ?? peerId;
       if (target !== peerId) requireModerator(meeting, member);
       meeting.lowerHand(target);
-      if (target !== peerId) await recordModeration(svc, ctx, meeting.meetingId, 'meeting.hands.lower', { peerId: target });
+      if (target !== peerId)
+        await recordModeration(svc, ctx, meeting.meetingId, 'meeting.hands.lower', { peerId: target });
       return done;
     }
     case 'moderateMedia': {
@@ -106,7 +137,13 @@ export async function handleMeetingRequest(registry: LiveMeetings, svc: Services
       const { peerId: target, source, action } = request.data;
       if (target !== 'all') requireOtherMember(meeting, member, target);
       const affected = action === 'block' ? await meeting.block(target, source) : meeting.allow(target, source);
-      await recordModeration(svc, ctx, meeting.meetingId, action === 'block' ? 'meeting.media.block' : 'meeting.media.allow', { source, target: target === 'all' ? 'all' : affected.map((m) => m.subject.id) });
+      await recordModeration(
+        svc,
+        ctx,
+        meeting.meetingId,
+        action === 'block' ? 'meeting.media.block' : 'meeting.media.allow',
+        { source, target: target === 'all' ? 'all' : affected.map((m) => m.subject.id) },
+      );
       return done;
     }
     case 'removePeer': {
@@ -125,16 +162,24 @@ export async function handleMeetingRequest(registry: LiveMeetings, svc: Services
     case 'admit':
     case 'reject': {
       requireModerator(meeting, member);
-      const entry = request.method === 'admit' ? meeting.admit(request.data.lobbyId) : meeting.reject(request.data.lobbyId);
+      const entry =
+        request.method === 'admit' ? meeting.admit(request.data.lobbyId) : meeting.reject(request.data.lobbyId);
       if (!entry) throw new NotFound('lobby entry');
       registry.forget(entry.socketId, meeting.meetingId);
-      await recordModeration(svc, ctx, meeting.meetingId, request.method === 'admit' ? 'meeting.lobby.admit' : 'meeting.lobby.reject', { userId: entry.userId });
+      await recordModeration(
+        svc,
+        ctx,
+        meeting.meetingId,
+        request.method === 'admit' ? 'meeting.lobby.admit' : 'meeting.lobby.reject',
+        { userId: entry.userId },
+      );
       return done;
     }
     case 'handOverHost': {
       requireModerator(meeting, member);
       const target = requireOtherMember(meeting, member, request.data.peerId);
-      if (target.guest) throw new Forbidden('host_must_be_participant', 'Only a participant of the meeting can host it');
+      if (target.guest)
+        throw new Forbidden('host_must_be_participant', 'Only a participant of the meeting can host it');
       meeting.handOverHost(target.peerId);
       await recordModeration(svc, ctx, meeting.meetingId, 'meeting.host.handover', { to: target.subject.id });
       return done;
@@ -144,7 +189,13 @@ export async function handleMeetingRequest(registry: LiveMeetings, svc: Services
   }
 }
 
-async function join(registry: LiveMeetings, svc: Services, ctx: RequestContext, socket: SignalSocket, data: RequestData<'join'>): Promise<JoinResult> {
+async function join(
+  registry: LiveMeetings,
+  svc: Services,
+  ctx: RequestContext,
+  socket: SignalSocket,
+  data: RequestData<'join'>,
+): Promise<JoinResult> {
   // A socket is in one meeting at a time: joining again (a rejoin after a media reset, or another meeting) starts afresh.
   registry.leave(socket.id);
   const person = await loadPerson(svc.db, socket.userId);
@@ -155,7 +206,16 @@ async function join(registry: LiveMeetings, svc: Services, ctx: RequestContext, 
   const existing = registry.peek(meetingId);
   const resource = existing
     ? existing.resourceFor(person.subject, row.facts)
-    : { kind: 'liveMeeting' as const, meeting: row.facts, mode: row.mode, hostUserId: row.facts.hostId, locked: false, removed: false, admitted: false, blocked: new Set<never>() };
+    : {
+        kind: 'liveMeeting' as const,
+        meeting: row.facts,
+        mode: row.mode,
+        hostUserId: row.facts.hostId,
+        locked: false,
+        removed: false,
+        admitted: false,
+        blocked: new Set<never>(),
+      };
   const decision = mediaJoinDecision(person.subject, resource);
   if (decision.outcome === 'refuse') throw new Forbidden(decision.code, REFUSALS[decision.code]);
   if (decision.outcome === 'lobby' && decision.passcodeRequired) {
@@ -166,12 +226,25 @@ async function join(registry: LiveMeetings, svc: Services, ctx: RequestContext, 
   const meeting = await registry.open(meetingId, row);
   const summary = { id: meetingId, title: meeting.title };
   if (decision.outcome === 'lobby') {
-    const entry = meeting.waitInLobby({ socketId: socket.id, userId: socket.userId, displayName: person.subject.displayName, unitName: person.unitName, since: ctx.at });
+    const entry = meeting.waitInLobby({
+      socketId: socket.id,
+      userId: socket.userId,
+      displayName: person.subject.displayName,
+      unitName: person.unitName,
+      since: ctx.at,
+    });
     registry.setPlace(socket.id, { meetingId, kind: 'lobby', lobbyId: entry.lobbyId });
     return { status: 'lobby', lobbyId: entry.lobbyId, meeting: summary };
   }
   const guest = row.facts.seat === null && resource.admitted;
-  const member = meeting.enter({ socketId: socket.id, subject: person.subject, facts: row.facts, unitName: person.unitName, guest, device: data.device ?? 'desktop' });
+  const member = meeting.enter({
+    socketId: socket.id,
+    subject: person.subject,
+    facts: row.facts,
+    unitName: person.unitName,
+    guest,
+    device: data.device ?? 'desktop',
+  });
   registry.setPlace(socket.id, { meetingId, kind: 'member', peerId: member.peerId });
   if (row.facts.seat) {
     try {
@@ -182,13 +255,19 @@ async function join(registry: LiveMeetings, svc: Services, ctx: RequestContext, 
       if (!(err instanceof AppError)) svc.log.error({ err, meetingId, userId: socket.userId }, 'online sign-in failed');
     }
   }
-  const [chat, roster] = await Promise.all([loadChat(svc.db, svc.keys.master, meetingId, socket.userId), loadRoster(svc.db, meetingId)]);
+  const [chat, roster] = await Promise.all([
+    loadChat(svc.db, svc.keys.master, meetingId, socket.userId),
+    loadRoster(svc.db, meetingId),
+  ]);
   svc.log.info({ meetingId, userId: socket.userId, peerId: member.peerId, guest }, 'joined online meeting');
   return {
     status: 'joined',
     self: meeting.peerView(member),
     meeting: summary,
-    peers: meeting.allMembers().filter((m) => m.peerId !== member.peerId).map((m) => meeting.peerView(m)),
+    peers: meeting
+      .allMembers()
+      .filter((m) => m.peerId !== member.peerId)
+      .map((m) => meeting.peerView(m)),
     room: meeting.roomState(),
     routerRtpCapabilities: meeting.room.rtpCapabilities,
     chat,
@@ -199,12 +278,27 @@ async function join(registry: LiveMeetings, svc: Services, ctx: RequestContext, 
   };
 }
 
-async function sendChat(svc: Services, ctx: RequestContext, meeting: LiveMeeting, member: Member, data: RequestData<'sendChat'>): Promise<MeetingResponses['sendChat']> {
-  if (!meeting.allowChat(member.peerId, ctx.at)) throw new AppError(429, 'chat_rate_limited', 'Too many messages; wait a moment');
+async function sendChat(
+  svc: Services,
+  ctx: RequestContext,
+  meeting: LiveMeeting,
+  member: Member,
+  data: RequestData<'sendChat'>,
+): Promise<MeetingResponses['sendChat']> {
+  if (!meeting.allowChat(member.peerId, ctx.at))
+    throw new AppError(429, 'chat_rate_limited', 'Too many messages; wait a moment');
   const toUserId = data.to === 'host' ? meeting.hostUserId : null;
   if (data.to === 'host' && !toUserId) throw new BadRequest('no_host', 'This meeting has no host to write to');
-  const message = await postMeetingChat(svc, ctx, { meetingId: meeting.meetingId, from: { userId: member.subject.id, displayName: member.subject.displayName }, audience: data.to, toUserId, text: data.text });
-  const recipients = meeting.allMembers().filter((m) => data.to === 'all' || m.subject.id === toUserId || m.subject.id === member.subject.id);
+  const message = await postMeetingChat(svc, ctx, {
+    meetingId: meeting.meetingId,
+    from: { userId: member.subject.id, displayName: member.subject.displayName },
+    audience: data.to,
+    toUserId,
+    text: data.text,
+  });
+  const recipients = meeting
+    .allMembers()
+    .filter((m) => data.to === 'all' || m.subject.id === toUserId || m.subject.id === member.subject.id);
   for (const m of recipients) meeting.notify(m.peerId, { method: 'chatMessage', data: { message } });
   return { message };
 }
@@ -213,7 +307,11 @@ function current(registry: LiveMeetings, socket: SignalSocket): { meeting: LiveM
   const place = registry.placeOf(socket.id);
   const meeting = place ? registry.peek(place.meetingId) : undefined;
   const member = place?.kind === 'member' ? meeting?.member(place.peerId) : undefined;
-  if (!meeting || !member) throw new Forbidden('not_in_meeting', place?.kind === 'lobby' ? 'Waiting in the lobby for the host' : 'Join the meeting first');
+  if (!meeting || !member)
+    throw new Forbidden(
+      'not_in_meeting',
+      place?.kind === 'lobby' ? 'Waiting in the lobby for the host' : 'Join the meeting first',
+    );
   return { meeting, member };
 }
 
@@ -231,7 +329,8 @@ function requireOtherMember(meeting: LiveMeeting, member: Member, peerId: string
   const target = meeting.member(peerId);
   if (!target) throw new NotFound('participant');
   if (target.peerId === member.peerId) throw new BadRequest('not_yourself', 'Choose someone else');
-  if (target.subject.id === meeting.hostUserId) throw new Forbidden('cannot_moderate_host', 'The host cannot be moderated');
+  if (target.subject.id === meeting.hostUserId)
+    throw new Forbidden('cannot_moderate_host', 'The host cannot be moderated');
   return target;
 }
 

@@ -9,9 +9,19 @@ import { authorize } from '../../policies/index.ts';
 import { searchAudit } from '../../queries/audit/auditSearch.ts';
 
 export const eventBody = z.object({
-  seq: z.number(), id: z.string(), at: z.string(), actorId: z.string().nullable(), actorName: z.string(), action: z.string(),
-  resourceType: z.string(), resourceId: z.string().nullable(), outcome: z.string(), ip: z.string(), userAgent: z.string(),
-  detail: z.record(z.string(), z.unknown()), hash: z.string(),
+  seq: z.number(),
+  id: z.string(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actorName: z.string(),
+  action: z.string(),
+  resourceType: z.string(),
+  resourceId: z.string().nullable(),
+  outcome: z.string(),
+  ip: z.string(),
+  userAgent: z.string(),
+  detail: z.record(z.string(), z.unknown()),
+  hash: z.string(),
 });
 
 const query = z.strictObject({
@@ -25,25 +35,43 @@ const query = z.strictObject({
 });
 
 export const verdictBody = z.object({
-  ok: z.boolean(), events: z.number(),
+  ok: z.boolean(),
+  events: z.number(),
   brokenAt: z.object({ seq: z.number(), id: z.string().nullable(), reason: z.string() }).optional(),
 });
 
 const auditRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/', {
-    schema: { tags: ['audit'], summary: 'Search the audit log (audit administrator)', querystring: query, response: responses({ 200: z.object({ items: z.array(eventBody), total: z.number() }) }) },
-  }, async (request) => {
-    authorize(requireAuth(request).subject, 'audit.read');
-    const { db } = app.svc;
-    return searchAudit(db, request.query);
-  });
+  app.get(
+    '/',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'Search the audit log (audit administrator)',
+        querystring: query,
+        response: responses({ 200: z.object({ items: z.array(eventBody), total: z.number() }) }),
+      },
+    },
+    async (request) => {
+      authorize(requireAuth(request).subject, 'audit.read');
+      const { db } = app.svc;
+      return searchAudit(db, request.query);
+    },
+  );
 
-  app.post('/verify', {
-    schema: { tags: ['audit'], summary: 'Re-compute the hash chain (audit administrator)', response: responses({ 200: verdictBody }) },
-  }, async (request) => {
-    authorize(requireAuth(request).subject, 'audit.verify');
-    return verifyAuditLog(app.svc, contextOf(request));
-  });
+  app.post(
+    '/verify',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'Re-compute the hash chain (audit administrator)',
+        response: responses({ 200: verdictBody }),
+      },
+    },
+    async (request) => {
+      authorize(requireAuth(request).subject, 'audit.verify');
+      return verifyAuditLog(app.svc, contextOf(request));
+    },
+  );
 };
 
 export default routeArea('/api/audit', [auditRoutes]);

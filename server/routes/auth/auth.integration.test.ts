@@ -51,7 +51,9 @@ describe('password sign-in', () => {
     const after = await c.signIn('matao', DEMO_PASSWORD);
     expect(after.statusCode).toBe(200);
     expect(after.json().stage).toBe('active');
-    const events = await t.app.svc.db.auditEvent.findMany({ where: { actorName: 'matao', action: { in: ['auth.sign_in', 'auth.lockout'] } } });
+    const events = await t.app.svc.db.auditEvent.findMany({
+      where: { actorName: 'matao', action: { in: ['auth.sign_in', 'auth.lockout'] } },
+    });
     expect(events.filter((e) => e.outcome === 'failure').length).toBeGreaterThanOrEqual(7);
     expect(events.some((e) => e.action === 'auth.lockout')).toBe(true);
   });
@@ -96,7 +98,9 @@ describe('second factor', () => {
     expect((await c.signIn('guomin')).json().stage).toBe('mfa_enrolment');
     const before = c.cookie;
     const enrol = (await c.post('/api/me/mfa/enrolment')).json();
-    expect((await c.post('/api/me/mfa/enrolment/confirm', { code: totpAt(enrol.secret, t.clock.now()) })).statusCode).toBe(200);
+    expect(
+      (await c.post('/api/me/mfa/enrolment/confirm', { code: totpAt(enrol.secret, t.clock.now()) })).statusCode,
+    ).toBe(200);
     expect(c.cookie).not.toBe(before);
     const old = new TestClient(t.app);
     old.cookie = before;
@@ -138,7 +142,12 @@ describe('CSRF and origin checks', () => {
   it('refuses a state change without the CSRF token or from another origin', async () => {
     const c = new TestClient(t.app);
     await c.signIn('zhangwei');
-    const noToken = await t.app.inject({ method: 'POST', url: '/api/notifications/read', headers: { cookie: c.cookie }, payload: {} });
+    const noToken = await t.app.inject({
+      method: 'POST',
+      url: '/api/notifications/read',
+      headers: { cookie: c.cookie },
+      payload: {},
+    });
     expect(noToken.statusCode).toBe(403);
     expect(noToken.json().code).toBe('csrf');
     const foreign = await c.request('POST', '/api/notifications/read', {}, { origin: 'https://evil.example' });
@@ -164,8 +173,12 @@ describe('passwords', () => {
       current = next;
     }
     // The original is now six passwords back and may be used again; the last five may not.
-    expect((await c.post('/api/me/password', { currentPassword: current, newPassword: 'Rotate#Pass2word' })).json().code).toBe('password_reused');
-    expect((await c.post('/api/me/password', { currentPassword: current, newPassword: DEMO_PASSWORD })).statusCode).toBe(200);
+    expect(
+      (await c.post('/api/me/password', { currentPassword: current, newPassword: 'Rotate#Pass2word' })).json().code,
+    ).toBe('password_reused');
+    expect(
+      (await c.post('/api/me/password', { currentPassword: current, newPassword: DEMO_PASSWORD })).statusCode,
+    ).toBe(200);
   });
 });
 
@@ -179,9 +192,19 @@ describe('bad input', () => {
     const wrongType = await c.post('/api/auth/sign-in', { username: 42, password: DEMO_PASSWORD });
     expect(wrongType.statusCode).toBe(400);
     expect(wrongType.json().details.issues[0].path).toContain('username');
-    const malformed = await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', headers: { 'content-type': 'application/json' }, payload: '{"username":' });
+    const malformed = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"username":',
+    });
     expect(malformed.statusCode).toBe(400);
-    const huge = await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ username: 'x', password: 'y'.repeat(2 * 1024 * 1024) }) });
+    const huge = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ username: 'x', password: 'y'.repeat(2 * 1024 * 1024) }),
+    });
     expect(huge.statusCode).toBe(413);
     await c.signIn('zhangwei');
     expect((await c.get('/api/no-such-route')).statusCode).toBe(404);

@@ -6,7 +6,10 @@ import { createTestApp, DEMO_PASSWORD, TestClient, type TestApp } from '../../..
 let t: TestApp;
 
 beforeAll(async () => {
-  t = await createTestApp({ clockAt: new Date('2026-11-18T09:00:00+08:00'), config: { authRateLimit: 1000, lockoutThreshold: 5 } });
+  t = await createTestApp({
+    clockAt: new Date('2026-11-18T09:00:00+08:00'),
+    config: { authRateLimit: 1000, lockoutThreshold: 5 },
+  });
 });
 
 afterAll(async () => {
@@ -15,7 +18,9 @@ afterAll(async () => {
 
 describe('lockout', () => {
   it('counts ten parallel wrong passwords one by one and locks the account', async () => {
-    const answers = await Promise.all(Array.from({ length: 10 }, () => new TestClient(t.app).signIn('hejun', 'wrong-password-1')));
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => new TestClient(t.app).signIn('hejun', 'wrong-password-1')),
+    );
     const codes = answers.map((r) => r.statusCode).sort();
     // The first four failures answer 401, the fifth locks (423), and every later one finds the account locked.
     expect(codes).toEqual([401, 401, 401, 401, 423, 423, 423, 423, 423, 423]);

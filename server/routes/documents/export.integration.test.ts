@@ -18,14 +18,27 @@ beforeAll(async () => {
   reviewer = await signedIn(t, 'hejun');
   const hejun = await t.app.svc.db.user.findUniqueOrThrow({ where: { username: 'hejun' } });
   documentId = (await owner.post('/api/documents', { kind: 'draft', title: '关于开展专项检查的通知' })).json().id;
-  await owner.put(`/api/documents/${documentId}/shares`, { shares: [{ granteeType: 'user', granteeId: hejun.id, access: 'suggest' }] });
+  await owner.put(`/api/documents/${documentId}/shares`, {
+    shares: [{ granteeType: 'user', granteeId: hejun.id, access: 'suggest' }],
+  });
   const a = await connectCollaborator(base, owner, documentId);
-  a.edit((s) => s.tr.insert(0, [s.schema.nodes.heading!.create({ level: 1 }, s.schema.text('一、检查范围')), paragraph('全区各类生产经营单位。')]));
+  a.edit((s) =>
+    s.tr.insert(0, [
+      s.schema.nodes.heading!.create({ level: 1 }, s.schema.text('一、检查范围')),
+      paragraph('全区各类生产经营单位。'),
+    ]),
+  );
   await a.acked();
   const b = await connectCollaborator(base, reviewer, documentId);
   b.suggest(hejun.id, (s) => s.tr.insertText('重点', 10));
   await b.acked();
-  const thread = (await reviewer.post(`/api/documents/${documentId}/threads`, { quote: '生产经营单位', body: '是否包括个体工商户？', mentions: [] })).json();
+  const thread = (
+    await reviewer.post(`/api/documents/${documentId}/threads`, {
+      quote: '生产经营单位',
+      body: '是否包括个体工商户？',
+      mentions: [],
+    })
+  ).json();
   b.edit((s) => s.tr.addMark(12, 16, s.schema.marks.comment!.create({ threadId: thread.threadId })));
   await b.acked();
   a.destroy();
@@ -47,7 +60,9 @@ describe('export', () => {
     expect(xml).toContain('重点');
     expect(xml).toContain('w:commentReference');
     expect(docxXml(res.rawPayload, 'word/comments.xml')).toContain('是否包括个体工商户');
-    const audit = await t.app.svc.db.auditEvent.findFirst({ where: { action: 'document.export', resourceId: documentId } });
+    const audit = await t.app.svc.db.auditEvent.findFirst({
+      where: { action: 'document.export', resourceId: documentId },
+    });
     expect(audit).not.toBeNull();
   });
 

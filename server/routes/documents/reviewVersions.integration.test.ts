@@ -4,7 +4,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { REVIEW_SESSION_IDLE_MS } from '../../domain/documents/reviewSession.ts';
-import { connectCollaborator, paragraph, pmDoc, waitFor, type Collaborator } from '../../../tests/support/collabClient.ts';
+import {
+  connectCollaborator,
+  paragraph,
+  pmDoc,
+  waitFor,
+  type Collaborator,
+} from '../../../tests/support/collabClient.ts';
 import { createTestApp, signedIn, type TestApp, type TestClient } from '../../../tests/support/testApp.ts';
 
 let t: TestApp;
@@ -15,8 +21,19 @@ let open: Collaborator[] = [];
 let documentId: string;
 let reviewer: Collaborator;
 
-interface VersionItem { id: string; name: string; nameKey: string | null; nameParams: { by: string | null; byId: string; decisions: number } | null; reason: string; createdByName: string | null }
-interface Suggestion { id: string; kinds: string[]; text: string }
+interface VersionItem {
+  id: string;
+  name: string;
+  nameKey: string | null;
+  nameParams: { by: string | null; byId: string; decisions: number } | null;
+  reason: string;
+  createdByName: string | null;
+}
+interface Suggestion {
+  id: string;
+  kinds: string[];
+  text: string;
+}
 
 const url = (path = '') => `/api/documents/${documentId}${path}`;
 
@@ -39,11 +56,17 @@ async function decide(id: string, decision: 'accept' | 'reject' = 'accept'): Pro
 /** The reviewer suggests inserting each text at the start of its own paragraph (paragraph i, 0-based). */
 async function suggestInsertions(texts: string[]): Promise<void> {
   for (const [i, text] of texts.entries()) {
-    reviewer.suggest(ids.zhengkai!, (s) => {
-      let pos = -1;
-      s.doc.forEach((n, offset, index) => { if (index === i) pos = offset + 1; });
-      return s.tr.insertText(text, pos);
-    }, t.clock.now().getTime());
+    reviewer.suggest(
+      ids.zhengkai!,
+      (s) => {
+        let pos = -1;
+        s.doc.forEach((n, offset, index) => {
+          if (index === i) pos = offset + 1;
+        });
+        return s.tr.insertText(text, pos);
+      },
+      t.clock.now().getTime(),
+    );
     await reviewer.acked();
   }
 }
@@ -65,15 +88,25 @@ beforeEach(async () => {
   base = await t.listen();
   for (const u of await t.app.svc.db.user.findMany()) ids[u.username] = u.id;
   for (const name of ['zhangwei', 'zhengkai']) clients[name] = await signedIn(t, name);
-  const created = await clients.zhangwei!.post('/api/documents', { kind: 'draft', title: '关于做好冬季安全生产工作的通知（草稿）' });
+  const created = await clients.zhangwei!.post('/api/documents', {
+    kind: 'draft',
+    title: '关于做好冬季安全生产工作的通知（草稿）',
+  });
   expect(created.statusCode).toBe(201);
   documentId = created.json().id as string;
-  expect((await clients.zhangwei!.put(url('/shares'), { shares: [{ granteeType: 'user', granteeId: ids.zhengkai, access: 'edit' }] })).statusCode).toBe(200);
+  expect(
+    (
+      await clients.zhangwei!.put(url('/shares'), {
+        shares: [{ granteeType: 'user', granteeId: ids.zhengkai, access: 'edit' }],
+      })
+    ).statusCode,
+  ).toBe(200);
   const owner = await connectCollaborator(base, clients.zhangwei!, documentId);
   open.push(owner);
   owner.edit((s) => {
     let tr = s.tr;
-    for (const text of ['各部门要加强值班值守。', '各单位要排查隐患。', '各街道要做好宣传。', '各学校要落实安全教育。']) tr = tr.insert(tr.doc.content.size, paragraph(text));
+    for (const text of ['各部门要加强值班值守。', '各单位要排查隐患。', '各街道要做好宣传。', '各学校要落实安全教育。'])
+      tr = tr.insert(tr.doc.content.size, paragraph(text));
     return tr;
   });
   await owner.acked();
@@ -134,16 +167,29 @@ describe('versions before review decisions', () => {
     const versions = await reviewVersions();
     expect(versions).toHaveLength(1);
     expect(versions[0]).toMatchObject({
-      nameKey: 'review_decisions', name: '审阅决定前', nameParams: { by: '张伟', byId: ids.zhangwei, decisions: 3 }, createdByName: '张伟',
+      nameKey: 'review_decisions',
+      name: '审阅决定前',
+      nameParams: { by: '张伟', byId: ids.zhangwei, decisions: 3 },
+      createdByName: '张伟',
     });
     // No language glued into the name any more.
     expect(versions[0]!.name).not.toContain('/');
     const content = (await clients.zhangwei!.get(url(`/versions/${versions[0]!.id}`))).json().content;
     expect(content).toEqual(before);
     expect(content).not.toEqual(await currentContent());
-    const audited = await t.app.svc.db.auditEvent.findMany({ where: { resourceId: documentId, action: 'document.suggestion_accept' }, orderBy: { seq: 'asc' } });
-    expect(audited.map((e) => JSON.parse(e.detail) as { versionId: string; session: string }).map((d) => [d.versionId, d.session]))
-      .toEqual([[versions[0]!.id, 'no_session'], [versions[0]!.id, 'continued'], [versions[0]!.id, 'continued']]);
+    const audited = await t.app.svc.db.auditEvent.findMany({
+      where: { resourceId: documentId, action: 'document.suggestion_accept' },
+      orderBy: { seq: 'asc' },
+    });
+    expect(
+      audited
+        .map((e) => JSON.parse(e.detail) as { versionId: string; session: string })
+        .map((d) => [d.versionId, d.session]),
+    ).toEqual([
+      [versions[0]!.id, 'no_session'],
+      [versions[0]!.id, 'continued'],
+      [versions[0]!.id, 'continued'],
+    ]);
   });
 
   it('starts a new version for a decision after an intervening edit', async () => {
@@ -181,8 +227,12 @@ describe('versions before review decisions', () => {
     await decide(third!.id);
     const versions = await reviewVersions();
     expect(versions.map((v) => v.nameParams?.decisions)).toEqual([2, 1, 1, 1, 3]);
-    const sessions = (await t.app.svc.db.auditEvent.findMany({ where: { resourceId: documentId, action: { startsWith: 'document.suggestion_' } }, orderBy: { seq: 'asc' } }))
-      .map((e) => (JSON.parse(e.detail) as { session: string }).session);
+    const sessions = (
+      await t.app.svc.db.auditEvent.findMany({
+        where: { resourceId: documentId, action: { startsWith: 'document.suggestion_' } },
+        orderBy: { seq: 'asc' },
+      })
+    ).map((e) => (JSON.parse(e.detail) as { session: string }).session);
     expect(sessions.slice(-3)).toEqual(['edited', 'paused', 'continued']);
   });
 
@@ -197,8 +247,15 @@ describe('versions before review decisions', () => {
     await givenThreeAccepts();
     await t.app.svc.db.documentVersion.create({
       data: {
-        documentId, name: '审阅决定前', nameKey: 'review_decisions', nameParams: null, reason: 'review', state: new Uint8Array(),
-        contentHash: 'x', createdById: ids.zhangwei!, createdAt: new Date('2026-11-01T00:00:00Z'),
+        documentId,
+        name: '审阅决定前',
+        nameKey: 'review_decisions',
+        nameParams: null,
+        reason: 'review',
+        state: new Uint8Array(),
+        contentHash: 'x',
+        createdById: ids.zhangwei!,
+        createdAt: new Date('2026-11-01T00:00:00Z'),
       },
     });
     const oldest = (await reviewVersions()).at(-1)!;

@@ -6,7 +6,12 @@ import { NotFound } from '../../errors.ts';
 import { authorize, can, type Action, type MeetingResource } from '../../policies/index.ts';
 import { meetingFacts } from '../../queries/meetings/meetingFacts.ts';
 
-export async function meetingFor(app: FastifyInstance, subject: Subject, id: string, action: Action): Promise<MeetingResource> {
+export async function meetingFor(
+  app: FastifyInstance,
+  subject: Subject,
+  id: string,
+  action: Action,
+): Promise<MeetingResource> {
   const { db } = app.svc;
   const resource = await meetingFacts(db, subject, id);
   if (!resource) throw new NotFound('meeting');

@@ -16,8 +16,15 @@ const as = (username: string) => signedIn(t, username);
 
 async function schedule(key: string, day: number, from: string, to: string, extra: Record<string, unknown> = {}) {
   const res = await clerk.post('/api/meetings', {
-    title: key, type: 'weekly', mode: 'in_room', roomId, startAt: shanghai(t, day, from), endAt: shanghai(t, day, to),
-    participants: { users: [{ userId: ids.users.zhangwei }], units: [] }, acceptClashes: true, ...extra,
+    title: key,
+    type: 'weekly',
+    mode: 'in_room',
+    roomId,
+    startAt: shanghai(t, day, from),
+    endAt: shanghai(t, day, to),
+    participants: { users: [{ userId: ids.users.zhangwei }], units: [] },
+    acceptClashes: true,
+    ...extra,
   });
   if (res.statusCode !== 201) throw new Error(res.body);
   m[key] = res.json().id;
@@ -55,13 +62,26 @@ describe('calendars', () => {
     expect(month).toEqual(expect.arrayContaining(['早会', '晚会']));
     // Seen from UTC, the early meeting falls on the day before.
     expect(titles((await zhang.get(`/api/meetings?view=day&date=${day1}&timeZone=UTC`)).json())).toEqual(['晚会']);
-    expect((await zhang.get(`/api/meetings?view=day&date=${day1}`)).json().items[0]).toMatchObject({ myRole: 'attendee', myRsvp: 'pending', room: { name: '第一会议室' }, classification: 'internal' });
+    expect((await zhang.get(`/api/meetings?view=day&date=${day1}`)).json().items[0]).toMatchObject({
+      myRole: 'attendee',
+      myRsvp: 'pending',
+      room: { name: '第一会议室' },
+      classification: 'internal',
+    });
   });
 
   it('shows unit meetings to the unit, and only theirs', async () => {
-    expect(titles((await (await as('sunyue')).get(`/api/meetings?scope=unit&view=day&date=${day1}`)).json())).toEqual(['早会', '晚会']);
-    expect(titles((await (await as('zhangwei')).get(`/api/meetings?scope=unit&view=day&date=${day1}`)).json())).toEqual([]);
-    expect(titles((await clerk.get(`/api/meetings?scope=organised&view=day&date=${day1}`)).json())).toEqual(['早会', '晚会']);
+    expect(titles((await (await as('sunyue')).get(`/api/meetings?scope=unit&view=day&date=${day1}`)).json())).toEqual([
+      '早会',
+      '晚会',
+    ]);
+    expect(titles((await (await as('zhangwei')).get(`/api/meetings?scope=unit&view=day&date=${day1}`)).json())).toEqual(
+      [],
+    );
+    expect(titles((await clerk.get(`/api/meetings?scope=organised&view=day&date=${day1}`)).json())).toEqual([
+      '早会',
+      '晚会',
+    ]);
     expect(titles((await (await as('matao')).get(`/api/meetings?view=day&date=${day1}`)).json())).toEqual([]);
   });
 
@@ -76,7 +96,9 @@ describe('calendars', () => {
 describe('rooms', () => {
   it('keeps the catalogue to clerks and refuses duplicate names', async () => {
     expect((await clerk.post('/api/rooms', { name: '第一会议室', capacity: 10 })).statusCode).toBe(409);
-    expect((await (await as('zhangwei')).post('/api/rooms', { name: '我的会议室', capacity: 10 })).statusCode).toBe(403);
+    expect((await (await as('zhangwei')).post('/api/rooms', { name: '我的会议室', capacity: 10 })).statusCode).toBe(
+      403,
+    );
     expect((await clerk.post('/api/rooms', { name: '大会议室', capacity: 0 })).statusCode).toBe(400);
     await addRoom(clerk, '大会议室', 120);
     const big = (await (await as('zhangwei')).get('/api/rooms?minCapacity=100')).json();
@@ -90,7 +112,14 @@ describe('rooms', () => {
     const theirs = (await (await as('matao')).get(`/api/rooms/availability?date=${day1}`)).json();
     const busy = theirs.rooms.find((r: { room: { name: string } }) => r.room.name === '第一会议室').bookings;
     expect(busy).toEqual([
-      { meetingId: null, title: null, status: null, organiserUnitName: '区政府办公室', startAt: new Date(shanghai(t, 1, '07:00')).toISOString(), endAt: new Date(shanghai(t, 1, '07:45')).toISOString() },
+      {
+        meetingId: null,
+        title: null,
+        status: null,
+        organiserUnitName: '区政府办公室',
+        startAt: new Date(shanghai(t, 1, '07:00')).toISOString(),
+        endAt: new Date(shanghai(t, 1, '07:45')).toISOString(),
+      },
       expect.objectContaining({ title: null }),
     ]);
     const week = (await clerk.get(`/api/rooms/${roomId}/calendar?view=week&date=${day1}`)).json();
@@ -102,7 +131,14 @@ describe('rooms', () => {
   it('takes no new bookings for a retired room', async () => {
     const retired = await addRoom(clerk, '旧会议室', 8);
     expect((await clerk.patch(`/api/rooms/${retired}`, { active: false })).statusCode).toBe(200);
-    const res = await clerk.post('/api/meetings', { title: '旧地方开会', type: 'weekly', mode: 'in_room', roomId: retired, startAt: shanghai(t, 5, '09:00'), endAt: shanghai(t, 5, '10:00') });
+    const res = await clerk.post('/api/meetings', {
+      title: '旧地方开会',
+      type: 'weekly',
+      mode: 'in_room',
+      roomId: retired,
+      startAt: shanghai(t, 5, '09:00'),
+      endAt: shanghai(t, 5, '10:00'),
+    });
     expect([res.statusCode, res.json().code]).toEqual([409, 'room_inactive']);
   });
 });
@@ -123,7 +159,10 @@ describe('.ics export', () => {
   });
 
   it('keeps classified meetings out of calendar files', async () => {
-    await schedule('涉密会', 6, '09:00', '10:00', { classification: 'secret', participants: { users: [{ userId: ids.users.lihua }], units: [] } });
+    await schedule('涉密会', 6, '09:00', '10:00', {
+      classification: 'secret',
+      participants: { users: [{ userId: ids.users.lihua }], units: [] },
+    });
     const res = await clerk.get(`/api/meetings/${m['涉密会']}/ics`);
     expect([res.statusCode, res.json().code]).toEqual([403, 'classified_export']);
     expect((await (await as('zhangwei')).get(`/api/meetings/${m['涉密会']}/ics`)).statusCode).toBe(404);

@@ -40,19 +40,42 @@ beforeEach(async () => {
   collaborators = [];
   for (const name of ['zhaojing', 'sunyue', 'zhangwei', 'xuyan', 'matao']) as[name] = await signedIn(t, name);
   const startAt = new Date(Math.ceil((t.clock.now().getTime() + 40 * 60_000) / 60_000) * 60_000);
-  meetingId = (await givenMeeting(as.zhaojing!, {
-    title: '冬季安全生产专题会', type: 'zhuanti', mode: 'online', classification: 'internal', hostId: ids.users.zhaojing, minuteTakerId: ids.users.sunyue,
-    startAt: startAt.toISOString(), endAt: new Date(startAt.getTime() + 2 * 3600_000).toISOString(),
-    participants: { users: [{ userId: ids.users.zhangwei }, { userId: ids.users.xuyan }, { userId: ids.users.matao }], units: [] },
-  })).id;
+  meetingId = (
+    await givenMeeting(as.zhaojing!, {
+      title: '冬季安全生产专题会',
+      type: 'zhuanti',
+      mode: 'online',
+      classification: 'internal',
+      hostId: ids.users.zhaojing,
+      minuteTakerId: ids.users.sunyue,
+      startAt: startAt.toISOString(),
+      endAt: new Date(startAt.getTime() + 2 * 3600_000).toISOString(),
+      participants: {
+        users: [{ userId: ids.users.zhangwei }, { userId: ids.users.xuyan }, { userId: ids.users.matao }],
+        units: [],
+      },
+    })
+  ).id;
   const documentId = await givenMinutes(as.sunyue!, meetingId);
-  await writeMinutes(base, as.sunyue!, documentId, (s) => {
-    let tr = s.tr.insert(s.doc.content.size, paragraph('会议议定：'));
-    for (const d of DECISIONS) {
-      tr = tr.insert(tr.doc.content.size, s.schema.nodes.decisionItem!.create({ id: d.id, confirmed: true, leadUnits: [{ unitId: null, name: '区住建委' }], noDeadline: true }, s.schema.text(d.text)));
-    }
-    return tr;
-  }, collaborators);
+  await writeMinutes(
+    base,
+    as.sunyue!,
+    documentId,
+    (s) => {
+      let tr = s.tr.insert(s.doc.content.size, paragraph('会议议定：'));
+      for (const d of DECISIONS) {
+        tr = tr.insert(
+          tr.doc.content.size,
+          s.schema.nodes.decisionItem!.create(
+            { id: d.id, confirmed: true, leadUnits: [{ unitId: null, name: '区住建委' }], noDeadline: true },
+            s.schema.text(d.text),
+          ),
+        );
+      }
+      return tr;
+    },
+    collaborators,
+  );
   await givenFinalisedMinutes(as.sunyue!, meetingId);
 });
 
@@ -70,22 +93,36 @@ async function socketFor(client: TestClient): Promise<Socket> {
 
 /** 张伟 objects to the second item. */
 async function givenObjection(): Promise<void> {
-  expect((await as.zhangwei!.post(minutesUrl('/confirmations'), { decision: 'object', comment: OBJECTION })).statusCode).toBe(200);
+  expect(
+    (await as.zhangwei!.post(minutesUrl('/confirmations'), { decision: 'object', comment: OBJECTION })).statusCode,
+  ).toBe(200);
 }
 
 /** 张伟's objection, answered by the host. */
 async function givenHostAnswer(): Promise<void> {
   await givenObjection();
-  expect((await as.zhaojing!.post(minutesUrl(`/objections/${ids.users.zhangwei}/resolve`), { resolution: `  ${ANSWER} ` })).statusCode).toBe(200);
+  expect(
+    (await as.zhaojing!.post(minutesUrl(`/objections/${ids.users.zhangwei}/resolve`), { resolution: `  ${ANSWER} ` }))
+      .statusCode,
+  ).toBe(200);
 }
 
 describe('an objection answered by the host', () => {
   it('shows the host the open objection, who raised it and who may answer it, with the action', async () => {
     await givenObjection();
     const host = (await as.zhaojing!.get(minutesUrl())).json();
-    expect(host.me).toMatchObject({ canClose: false, canResolve: true, closeBlockers: ['objections_open', 'meeting_not_ended'] });
-    expect(host.confirmations.find((c: { userId: string }) => c.userId === ids.users.zhangwei))
-      .toMatchObject({ name: '张伟', state: 'objected', comment: OBJECTION, resolution: null, resolvedBy: null });
+    expect(host.me).toMatchObject({
+      canClose: false,
+      canResolve: true,
+      closeBlockers: ['objections_open', 'meeting_not_ended'],
+    });
+    expect(host.confirmations.find((c: { userId: string }) => c.userId === ids.users.zhangwei)).toMatchObject({
+      name: '张伟',
+      state: 'objected',
+      comment: OBJECTION,
+      resolution: null,
+      resolvedBy: null,
+    });
     expect(host.resolvers).toEqual([
       { id: ids.users.sunyue, displayName: '孙悦', role: 'minute_taker' },
       { id: ids.users.zhaojing, displayName: '赵静', role: 'host' },
@@ -94,24 +131,43 @@ describe('an objection answered by the host', () => {
     const attendee = (await as.xuyan!.get(minutesUrl())).json();
     expect(attendee.me.canResolve).toBe(false);
     expect(attendee.resolvers.map((r: { role: string }) => r.role)).toEqual(['minute_taker', 'host']);
-    const refused = await as.xuyan!.post(minutesUrl(`/objections/${ids.users.zhangwei}/resolve`), { resolution: '我来处理' });
+    const refused = await as.xuyan!.post(minutesUrl(`/objections/${ids.users.zhangwei}/resolve`), {
+      resolution: '我来处理',
+    });
     expect(refused.statusCode).toBe(403);
   });
 
   it('takes the host’s answer, audits it as the host’s and tells the objector and the minute-taker', async () => {
     await givenObjection();
-    const objector = once<{ kind: string; body: string }>(await socketFor(as.zhangwei!), 'notification:new', (n) => n.kind === 'minutes.objection_resolved');
-    const minuteTaker = once<{ kind: string; title: string; body: string }>(await socketFor(as.sunyue!), 'notification:new', (n) => n.kind === 'minutes.objection_resolved_by_other');
-    const res = await as.zhaojing!.post(minutesUrl(`/objections/${ids.users.zhangwei}/resolve`), { resolution: '  第二项已按原议定表述，会同单位见配合单位栏。 ' });
+    const objector = once<{ kind: string; body: string }>(
+      await socketFor(as.zhangwei!),
+      'notification:new',
+      (n) => n.kind === 'minutes.objection_resolved',
+    );
+    const minuteTaker = once<{ kind: string; title: string; body: string }>(
+      await socketFor(as.sunyue!),
+      'notification:new',
+      (n) => n.kind === 'minutes.objection_resolved_by_other',
+    );
+    const res = await as.zhaojing!.post(minutesUrl(`/objections/${ids.users.zhangwei}/resolve`), {
+      resolution: '  第二项已按原议定表述，会同单位见配合单位栏。 ',
+    });
     expect(res.statusCode).toBe(200);
     const view = res.json();
     expect(view.confirmations.find((c: { userId: string }) => c.userId === ids.users.zhangwei)).toMatchObject({
-      state: 'objected', resolution: '第二项已按原议定表述，会同单位见配合单位栏。', resolvedBy: { id: ids.users.zhaojing, displayName: '赵静' },
+      state: 'objected',
+      resolution: '第二项已按原议定表述，会同单位见配合单位栏。',
+      resolvedBy: { id: ids.users.zhaojing, displayName: '赵静' },
     });
     expect(view.me.closeBlockers).toEqual(['meeting_not_ended']);
     expect((await objector).body).toBe('第二项已按原议定表述，会同单位见配合单位栏。');
-    expect(await minuteTaker).toMatchObject({ title: '主持人赵静已处理张伟对会议纪要的异议：冬季安全生产专题会', body: '第二项已按原议定表述，会同单位见配合单位栏。' });
-    const audit = await t.app.svc.db.auditEvent.findMany({ where: { action: 'minutes.resolve_objection', resourceId: meetingId } });
+    expect(await minuteTaker).toMatchObject({
+      title: '主持人赵静已处理张伟对会议纪要的异议：冬季安全生产专题会',
+      body: '第二项已按原议定表述，会同单位见配合单位栏。',
+    });
+    const audit = await t.app.svc.db.auditEvent.findMany({
+      where: { action: 'minutes.resolve_objection', resourceId: meetingId },
+    });
     expect(audit).toHaveLength(1);
     expect(audit[0]!.actorId).toBe(ids.users.zhaojing);
     expect(JSON.parse(audit[0]!.detail)).toEqual({ userId: ids.users.zhangwei, round: 1, role: 'host' });
@@ -119,19 +175,26 @@ describe('an objection answered by the host', () => {
 
   it('refuses a second answer to the same objection, so one answer never silently replaces another', async () => {
     await givenHostAnswer();
-    const again = await as.sunyue!.post(minutesUrl(`/objections/${ids.users.zhangwei}/resolve`), { resolution: '另一种答复' });
+    const again = await as.sunyue!.post(minutesUrl(`/objections/${ids.users.zhangwei}/resolve`), {
+      resolution: '另一种答复',
+    });
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('objection_resolved');
-    const row = await t.app.svc.db.minutesConfirmation.findUniqueOrThrow({ where: { meetingId_userId: { meetingId, userId: ids.users.zhangwei } } });
+    const row = await t.app.svc.db.minutesConfirmation.findUniqueOrThrow({
+      where: { meetingId_userId: { meetingId, userId: ids.users.zhangwei } },
+    });
     expect(row.resolution).toBe('第二项已按原议定表述，会同单位见配合单位栏。');
-    expect(await t.app.svc.db.auditEvent.count({ where: { action: 'minutes.resolve_objection', resourceId: meetingId } })).toBe(1);
+    expect(
+      await t.app.svc.db.auditEvent.count({ where: { action: 'minutes.resolve_objection', resourceId: meetingId } }),
+    ).toBe(1);
   });
 });
 
 describe('the signed PDF of minutes numbered by their author', () => {
   it('numbers each decision exactly once', async () => {
     await givenHostAnswer();
-    for (const name of ['xuyan', 'matao']) expect((await as[name]!.post(minutesUrl('/confirmations'), { decision: 'confirm' })).statusCode).toBe(200);
+    for (const name of ['xuyan', 'matao'])
+      expect((await as[name]!.post(minutesUrl('/confirmations'), { decision: 'confirm' })).statusCode).toBe(200);
     t.clock.advance(15 * 60_000);
     expect((await as.zhaojing!.post(`/api/meetings/${meetingId}/start`)).statusCode).toBe(200);
     expect((await as.zhaojing!.post(`/api/meetings/${meetingId}/end`)).statusCode).toBe(200);

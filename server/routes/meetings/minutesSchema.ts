@@ -24,16 +24,32 @@ export const minutesBody = z.object({
   closedAt: z.string().nullable(),
   closedBy: z.object({ id: z.string(), displayName: z.string() }).nullable(),
   version: z.object({ id: z.string(), contentHash: z.string(), signature: z.string() }).nullable(),
-  confirmations: z.array(z.object({
-    userId: z.string(), name: z.string(), unitName: z.string(), state: z.enum(CONFIRMATION_STATES),
-    comment: z.string().nullable().describe('only for the minute-taker, host, organisers and the writer'),
-    resolution: z.string().nullable(), respondedAt: z.string().nullable(), resolvedAt: z.string().nullable(),
-    resolvedBy: z.object({ id: z.string(), displayName: z.string() }).nullable().describe('who answered the objection; for the same people as comment'),
-  })),
-  resolvers: z.array(z.object({ id: z.string(), displayName: z.string(), role: z.enum(['minute_taker', 'host', 'organiser']) }))
+  confirmations: z.array(
+    z.object({
+      userId: z.string(),
+      name: z.string(),
+      unitName: z.string(),
+      state: z.enum(CONFIRMATION_STATES),
+      comment: z.string().nullable().describe('only for the minute-taker, host, organisers and the writer'),
+      resolution: z.string().nullable(),
+      respondedAt: z.string().nullable(),
+      resolvedAt: z.string().nullable(),
+      resolvedBy: z
+        .object({ id: z.string(), displayName: z.string() })
+        .nullable()
+        .describe('who answered the objection; for the same people as comment'),
+    }),
+  ),
+  resolvers: z
+    .array(z.object({ id: z.string(), displayName: z.string(), role: z.enum(['minute_taker', 'host', 'organiser']) }))
     .describe('who may answer objections: the minute-taker and the host (organisers stand in for a missing one)'),
   me: z.object({
-    canEdit: z.boolean(), canFinalise: z.boolean(), canConfirm: z.boolean(), canResolve: z.boolean(), canClose: z.boolean(), canReopen: z.boolean(),
+    canEdit: z.boolean(),
+    canFinalise: z.boolean(),
+    canConfirm: z.boolean(),
+    canResolve: z.boolean(),
+    canClose: z.boolean(),
+    canReopen: z.boolean(),
     confirmation: z.enum(CONFIRMATION_STATES).nullable(),
     closeBlockers: z.array(z.enum(['objections_open', 'meeting_not_ended'])),
   }),
@@ -44,6 +60,12 @@ export const closedBody = minutesBody.extend({
 });
 
 export const verificationBody = z.object({
-  valid: z.boolean(), hashMatches: z.boolean(), signatureValid: z.boolean(), contentHash: z.string(), recomputedHash: z.string(),
-  signature: z.string(), versionId: z.string(), closedAt: z.string(),
+  valid: z.boolean(),
+  hashMatches: z.boolean(),
+  signatureValid: z.boolean(),
+  contentHash: z.string(),
+  recomputedHash: z.string(),
+  signature: z.string(),
+  versionId: z.string(),
+  closedAt: z.string(),
 });

@@ -21,25 +21,48 @@ const extractBody = z.strictObject({
 const unit = z.object({ unitId: z.string().nullable(), name: z.string() });
 const person = z.object({ userId: z.string().nullable(), name: z.string() });
 const extractedBody = z.object({
-  tasks: z.array(z.object({
-    title: z.string(), sourceText: z.string(), leadUnits: z.array(unit), coUnits: z.array(unit), owners: z.array(person), coOwners: z.array(person),
-    due: z.string().nullable(), needsReview: z.boolean(), reviewReasons: z.array(z.enum(['noDeadline', 'estimatedDeadline', 'noLead'])), start: z.number(), end: z.number(),
-  })),
+  tasks: z.array(
+    z.object({
+      title: z.string(),
+      sourceText: z.string(),
+      leadUnits: z.array(unit),
+      coUnits: z.array(unit),
+      owners: z.array(person),
+      coOwners: z.array(person),
+      due: z.string().nullable(),
+      needsReview: z.boolean(),
+      reviewReasons: z.array(z.enum(['noDeadline', 'estimatedDeadline', 'noLead'])),
+      start: z.number(),
+      end: z.number(),
+    }),
+  ),
 });
 
 const minutesRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.svc;
 
-  app.post('/extract', {
-    schema: { tags: ['minutes'], summary: 'Propose lead/co units, owners and deadlines for numbered minutes items', body: extractBody, response: responses({ 200: extractedBody }) },
-  }, async (request) => {
-    const { subject } = requireAuth(request);
-    authorize(subject, 'minutes.extract');
-    const directory = await loadDirectory(db);
-    const index = indexDirectory(directory);
-    const tasks = extractTasks(request.body.text, { meetingDate: request.body.meetingDate, units: knownUnitsOf(directory) });
-    return { tasks: tasks.map((t) => ({ ...t, ...matchParties(t, index) })) };
-  });
+  app.post(
+    '/extract',
+    {
+      schema: {
+        tags: ['minutes'],
+        summary: 'Propose lead/co units, owners and deadlines for numbered minutes items',
+        body: extractBody,
+        response: responses({ 200: extractedBody }),
+      },
+    },
+    async (request) => {
+      const { subject } = requireAuth(request);
+      authorize(subject, 'minutes.extract');
+      const directory = await loadDirectory(db);
+      const index = indexDirectory(directory);
+      const tasks = extractTasks(request.body.text, {
+        meetingDate: request.body.meetingDate,
+        units: knownUnitsOf(directory),
+      });
+      return { tasks: tasks.map((t) => ({ ...t, ...matchParties(t, index) })) };
+    },
+  );
 };
 
 export default routeArea('/api/minutes', [minutesRoutes]);

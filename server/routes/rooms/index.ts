@@ -16,48 +16,101 @@ import { availabilityBody, createRoomBody, patchRoomBody, roomBody, roomListQuer
 const roomRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, clock } = app.svc;
 
-  app.get('/', {
-    schema: { tags: ['rooms'], summary: 'The room catalogue', querystring: roomListQuery, response: responses({ 200: z.object({ items: z.array(roomBody) }) }) },
-  }, async (request) => {
-    authorize(requireAuth(request).subject, 'room.list');
-    const { includeRetired, minCapacity } = request.query;
-    return { items: await listRooms(db, { includeRetired: includeRetired === 'true', minCapacity, equipment: request.query.equipment }) };
-  });
+  app.get(
+    '/',
+    {
+      schema: {
+        tags: ['rooms'],
+        summary: 'The room catalogue',
+        querystring: roomListQuery,
+        response: responses({ 200: z.object({ items: z.array(roomBody) }) }),
+      },
+    },
+    async (request) => {
+      authorize(requireAuth(request).subject, 'room.list');
+      const { includeRetired, minCapacity } = request.query;
+      return {
+        items: await listRooms(db, {
+          includeRetired: includeRetired === 'true',
+          minCapacity,
+          equipment: request.query.equipment,
+        }),
+      };
+    },
+  );
 
-  app.post('/', {
-    schema: { tags: ['rooms'], summary: 'Add a room (clerks)', body: createRoomBody, response: responses({ 201: roomBody }) },
-  }, async (request, reply) => {
-    authorize(requireAuth(request).subject, 'room.manage');
-    const { id } = await createRoom(app.svc, contextOf(request), request.body);
-    const room = await roomById(db, id);
-    if (!room) throw new NotFound('room');
-    return reply.code(201).send(room);
-  });
+  app.post(
+    '/',
+    {
+      schema: {
+        tags: ['rooms'],
+        summary: 'Add a room (clerks)',
+        body: createRoomBody,
+        response: responses({ 201: roomBody }),
+      },
+    },
+    async (request, reply) => {
+      authorize(requireAuth(request).subject, 'room.manage');
+      const { id } = await createRoom(app.svc, contextOf(request), request.body);
+      const room = await roomById(db, id);
+      if (!room) throw new NotFound('room');
+      return reply.code(201).send(room);
+    },
+  );
 
-  app.patch('/:id', {
-    schema: { tags: ['rooms'], summary: 'Edit or retire a room (clerks)', params: idParams, body: patchRoomBody, response: responses({ 200: okBody }) },
-  }, async (request) => {
-    authorize(requireAuth(request).subject, 'room.manage', { kind: 'room', id: request.params.id });
-    await updateRoom(app.svc, contextOf(request), request.params.id, request.body);
-    return { ok: true as const };
-  });
+  app.patch(
+    '/:id',
+    {
+      schema: {
+        tags: ['rooms'],
+        summary: 'Edit or retire a room (clerks)',
+        params: idParams,
+        body: patchRoomBody,
+        response: responses({ 200: okBody }),
+      },
+    },
+    async (request) => {
+      authorize(requireAuth(request).subject, 'room.manage', { kind: 'room', id: request.params.id });
+      await updateRoom(app.svc, contextOf(request), request.params.id, request.body);
+      return { ok: true as const };
+    },
+  );
 
-  app.get('/availability', {
-    schema: { tags: ['rooms'], summary: 'When each room is taken on a day or in a week (local days, Asia/Shanghai by default)', querystring: calendarQuery, response: responses({ 200: availabilityBody }) },
-  }, async (request) => {
-    const { subject } = requireAuth(request);
-    authorize(subject, 'room.list');
-    return roomAvailability(db, subject, null, request.query, clock.now());
-  });
+  app.get(
+    '/availability',
+    {
+      schema: {
+        tags: ['rooms'],
+        summary: 'When each room is taken on a day or in a week (local days, Asia/Shanghai by default)',
+        querystring: calendarQuery,
+        response: responses({ 200: availabilityBody }),
+      },
+    },
+    async (request) => {
+      const { subject } = requireAuth(request);
+      authorize(subject, 'room.list');
+      return roomAvailability(db, subject, null, request.query, clock.now());
+    },
+  );
 
-  app.get('/:id/calendar', {
-    schema: { tags: ['rooms'], summary: 'One room’s bookings for a day, week or month', params: idParams, querystring: calendarQuery, response: responses({ 200: availabilityBody }) },
-  }, async (request) => {
-    const { subject } = requireAuth(request);
-    authorize(subject, 'room.list');
-    if (!(await roomById(db, request.params.id))) throw new NotFound('room');
-    return roomAvailability(db, subject, [request.params.id], request.query, clock.now());
-  });
+  app.get(
+    '/:id/calendar',
+    {
+      schema: {
+        tags: ['rooms'],
+        summary: 'One room’s bookings for a day, week or month',
+        params: idParams,
+        querystring: calendarQuery,
+        response: responses({ 200: availabilityBody }),
+      },
+    },
+    async (request) => {
+      const { subject } = requireAuth(request);
+      authorize(subject, 'room.list');
+      if (!(await roomById(db, request.params.id))) throw new NotFound('room');
+      return roomAvailability(db, subject, [request.params.id], request.query, clock.now());
+    },
+  );
 };
 
 export default routeArea('/api/rooms', [roomRoutes]);

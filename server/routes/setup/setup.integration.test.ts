@@ -13,7 +13,8 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 const body = (passwords: { system: string; security: string; audit: string }) => ({
-  token, organisationName: '某某区人民政府',
+  token,
+  organisationName: '某某区人民政府',
   system: { username: 'sysadmin', displayName: '系统管理员', password: passwords.system },
   security: { username: 'secadmin', displayName: '安全保密管理员', password: passwords.security },
   audit: { username: 'auditadmin', displayName: '安全审计员', password: passwords.audit },
@@ -21,13 +22,22 @@ const body = (passwords: { system: string; security: string; audit: string }) =>
 
 describe('first-run setup', () => {
   it('names every administrator whose password falls short, and creates nobody', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/setup', payload: body({ system: 'Tongban#2026a', security: 'short1A', audit: 'auditadmin#2026A' }) });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/setup',
+      payload: body({ system: 'Tongban#2026a', security: 'short1A', audit: 'auditadmin#2026A' }),
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({
       code: 'weak_password',
       details: {
-        account: 'security', problems: ['too_short'], minLength: 10,
-        accounts: [{ account: 'security', problems: ['too_short'] }, { account: 'audit', problems: ['contains_username'] }],
+        account: 'security',
+        problems: ['too_short'],
+        minLength: 10,
+        accounts: [
+          { account: 'security', problems: ['too_short'] },
+          { account: 'audit', problems: ['contains_username'] },
+        ],
       },
     });
     expect(res.json().message).toContain('security administrator (too_short); audit administrator (contains_username)');
@@ -35,10 +45,18 @@ describe('first-run setup', () => {
   });
 
   it('creates the three administrators with acceptable passwords', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/setup', payload: body({ system: 'Tongban#2026a', security: 'Security#2026b', audit: 'Auditing#2026c' }) });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/setup',
+      payload: body({ system: 'Tongban#2026a', security: 'Security#2026b', audit: 'Auditing#2026c' }),
+    });
     expect(res.statusCode, res.body).toBe(200);
-    expect((await t.app.svc.db.user.findMany({ orderBy: { username: 'asc' } })).map((u) => [u.username, u.adminRole])).toEqual([
-      ['auditadmin', 'audit'], ['secadmin', 'security'], ['sysadmin', 'system'],
+    expect(
+      (await t.app.svc.db.user.findMany({ orderBy: { username: 'asc' } })).map((u) => [u.username, u.adminRole]),
+    ).toEqual([
+      ['auditadmin', 'audit'],
+      ['secadmin', 'security'],
+      ['sysadmin', 'system'],
     ]);
   });
 });

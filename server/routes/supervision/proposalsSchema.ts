@@ -10,22 +10,26 @@ const id = z.string().min(1).max(64);
 const name = z.string().trim().min(1).max(MAX_PARTY_NAME);
 const units = z.array(z.strictObject({ unitId: id.nullable(), name })).max(MAX_DECISION_PARTIES);
 const people = z.array(z.strictObject({ userId: id.nullable(), name })).max(MAX_DECISION_PARTIES);
-const due = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').nullable();
-
+const due = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
+  .nullable();
 
 export const proposalParams = z.strictObject({ id });
 export const listQuery = z.strictObject({ meetingId: id.optional(), status: z.enum(PROPOSAL_STATUSES).optional() });
 
-export const patchBody = z.strictObject({
-  title: z.string().trim().min(1).max(200).optional(),
-  sourceText: z.string().max(5000).optional(),
-  leadUnits: units.optional(),
-  coUnits: units.optional(),
-  owners: people.optional(),
-  coOwners: people.optional(),
-  due: due.optional(),
-  needsReview: z.boolean().optional(),
-}).refine((b) => Object.keys(b).length > 0, 'nothing to change');
+export const patchBody = z
+  .strictObject({
+    title: z.string().trim().min(1).max(200).optional(),
+    sourceText: z.string().max(5000).optional(),
+    leadUnits: units.optional(),
+    coUnits: units.optional(),
+    owners: people.optional(),
+    coOwners: people.optional(),
+    due: due.optional(),
+    needsReview: z.boolean().optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, 'nothing to change');
 
 export const addBody = z.strictObject({
   meetingId: id,
@@ -41,18 +45,32 @@ export const addBody = z.strictObject({
 });
 
 export const splitBody = z.strictObject({
-  parts: z.array(z.strictObject({ title: z.string().trim().min(1).max(200), sourceText: z.string().max(5000).optional() })).min(2).max(MAX_SPLIT_PARTS),
+  parts: z
+    .array(z.strictObject({ title: z.string().trim().min(1).max(200), sourceText: z.string().max(5000).optional() }))
+    .min(2)
+    .max(MAX_SPLIT_PARTS),
 });
 export const mergeBody = z.strictObject({ ids: z.array(id).min(2).max(MAX_MERGED) });
 export const confirmBody = z.strictObject({ ids: z.array(id).min(1).max(MAX_CONFIRMED_AT_ONCE) });
 
 export const proposalBody = z.object({
-  id: z.string(), meetingId: z.string(), meetingTitle: z.string(), minutesDocumentId: z.string(), decisionId: z.string().nullable(),
+  id: z.string(),
+  meetingId: z.string(),
+  meetingTitle: z.string(),
+  minutesDocumentId: z.string(),
+  decisionId: z.string().nullable(),
   origin: z.enum(PROPOSAL_ORIGINS),
-  title: z.string(), sourceText: z.string(),
-  leadUnits: z.array(z.object({ unitId: z.string().nullable(), name: z.string() })), coUnits: z.array(z.object({ unitId: z.string().nullable(), name: z.string() })),
-  owners: z.array(z.object({ userId: z.string().nullable(), name: z.string() })), coOwners: z.array(z.object({ userId: z.string().nullable(), name: z.string() })),
-  due: z.string().nullable(), needsReview: z.boolean(), status: z.enum(PROPOSAL_STATUSES), edited: z.boolean(), parentId: z.string().nullable(),
+  title: z.string(),
+  sourceText: z.string(),
+  leadUnits: z.array(z.object({ unitId: z.string().nullable(), name: z.string() })),
+  coUnits: z.array(z.object({ unitId: z.string().nullable(), name: z.string() })),
+  owners: z.array(z.object({ userId: z.string().nullable(), name: z.string() })),
+  coOwners: z.array(z.object({ userId: z.string().nullable(), name: z.string() })),
+  due: z.string().nullable(),
+  needsReview: z.boolean(),
+  status: z.enum(PROPOSAL_STATUSES),
+  edited: z.boolean(),
+  parentId: z.string().nullable(),
   taskIds: z.array(z.string()),
 });
 export const proposalListBody = z.object({ items: z.array(proposalBody) });

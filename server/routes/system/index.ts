@@ -23,17 +23,29 @@ export default async function systemRoutes(root: FastifyInstance): Promise<void>
 
   const clock = app.svc.clock;
   if (app.svc.config.testHooks && clock instanceof AdjustableClock) {
-    app.post('/api/test/clock', {
-      config: { access: 'public' },
-      schema: {
-        hide: true,
-        body: z.strictObject({ advanceMs: z.number().int().min(0).max(400 * 86_400_000).optional(), reset: z.boolean().optional() }),
-        response: responses({ 200: z.object({ now: z.string() }) }),
+    app.post(
+      '/api/test/clock',
+      {
+        config: { access: 'public' },
+        schema: {
+          hide: true,
+          body: z.strictObject({
+            advanceMs: z
+              .number()
+              .int()
+              .min(0)
+              .max(400 * 86_400_000)
+              .optional(),
+            reset: z.boolean().optional(),
+          }),
+          response: responses({ 200: z.object({ now: z.string() }) }),
+        },
       },
-    }, async (request) => {
-      if (request.body.reset) clock.reset();
-      if (request.body.advanceMs) clock.advance(request.body.advanceMs);
-      return { now: clock.now().toISOString() };
-    });
+      async (request) => {
+        if (request.body.reset) clock.reset();
+        if (request.body.advanceMs) clock.advance(request.body.advanceMs);
+        return { now: clock.now().toISOString() };
+      },
+    );
   }
 }

@@ -9,8 +9,13 @@ import { authorize } from '../../policies/index.ts';
 import { listUnits } from '../../queries/units/unitList.ts';
 
 export const unitBody = z.object({
-  id: z.string(), name: z.string(), shortName: z.string().nullable(), aliases: z.array(z.string()),
-  parentId: z.string().nullable(), sortOrder: z.number(), memberCount: z.number(),
+  id: z.string(),
+  name: z.string(),
+  shortName: z.string().nullable(),
+  aliases: z.array(z.string()),
+  parentId: z.string().nullable(),
+  sortOrder: z.number(),
+  memberCount: z.number(),
 });
 
 const name = z.string().trim().min(1).max(64);
@@ -23,31 +28,55 @@ const createBody = z.strictObject({
 });
 
 const unitRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/', {
-    schema: { tags: ['units'], summary: 'All units (flat list with parentId; the client builds the tree)', response: responses({ 200: z.object({ items: z.array(unitBody) }) }) },
-  }, async (request) => {
-    requireAuth(request);
-    const { db } = app.svc;
-    return { items: await listUnits(db) };
-  });
-
-  app.post('/', {
-    schema: { tags: ['units'], summary: 'Create a unit (system administrator)', body: createBody, response: responses({ 201: z.object({ id: z.string() }) }) },
-  }, async (request, reply) => {
-    authorize(requireAuth(request).subject, 'unit.create');
-    return reply.code(201).send(await createUnit(app.svc, contextOf(request), request.body));
-  });
-
-  app.patch('/:id', {
-    schema: {
-      tags: ['units'], summary: 'Rename or move a unit (system administrator)', params: idParams,
-      body: createBody.partial().refine((b) => Object.keys(b).length > 0, 'nothing to change'), response: responses({ 200: okBody }),
+  app.get(
+    '/',
+    {
+      schema: {
+        tags: ['units'],
+        summary: 'All units (flat list with parentId; the client builds the tree)',
+        response: responses({ 200: z.object({ items: z.array(unitBody) }) }),
+      },
     },
-  }, async (request) => {
-    authorize(requireAuth(request).subject, 'unit.update', { kind: 'unit', id: request.params.id });
-    await updateUnit(app.svc, contextOf(request), request.params.id, request.body);
-    return { ok: true as const };
-  });
+    async (request) => {
+      requireAuth(request);
+      const { db } = app.svc;
+      return { items: await listUnits(db) };
+    },
+  );
+
+  app.post(
+    '/',
+    {
+      schema: {
+        tags: ['units'],
+        summary: 'Create a unit (system administrator)',
+        body: createBody,
+        response: responses({ 201: z.object({ id: z.string() }) }),
+      },
+    },
+    async (request, reply) => {
+      authorize(requireAuth(request).subject, 'unit.create');
+      return reply.code(201).send(await createUnit(app.svc, contextOf(request), request.body));
+    },
+  );
+
+  app.patch(
+    '/:id',
+    {
+      schema: {
+        tags: ['units'],
+        summary: 'Rename or move a unit (system administrator)',
+        params: idParams,
+        body: createBody.partial().refine((b) => Object.keys(b).length > 0, 'nothing to change'),
+        response: responses({ 200: okBody }),
+      },
+    },
+    async (request) => {
+      authorize(requireAuth(request).subject, 'unit.update', { kind: 'unit', id: request.params.id });
+      await updateUnit(app.svc, contextOf(request), request.params.id, request.body);
+      return { ok: true as const };
+    },
+  );
 };
 
 export default routeArea('/api/units', [unitRoutes]);

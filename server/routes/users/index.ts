@@ -15,7 +15,16 @@ import { authorize, userView } from '../../policies/index.ts';
 import { presentUser } from '../../presenters/user.ts';
 import { searchUsers, userById, userResource } from '../../queries/users/userDirectory.ts';
 import { z } from 'zod';
-import { clearanceBody, createBody, createdBody, listBody, listQuery, rolesBody, updateBody, userBody } from './schema.ts';
+import {
+  clearanceBody,
+  createBody,
+  createdBody,
+  listBody,
+  listQuery,
+  rolesBody,
+  updateBody,
+  userBody,
+} from './schema.ts';
 
 const userRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.svc;
@@ -26,86 +35,175 @@ const userRoutes: FastifyPluginAsyncZod = async (app) => {
     return user;
   }
 
-  app.get('/', {
-    schema: { tags: ['users'], summary: 'Search the directory', querystring: listQuery, response: responses({ 200: listBody }) },
-  }, async (request) => {
-    const { subject } = requireAuth(request);
-    authorize(subject, 'user.list');
-    const { page, pageSize } = request.query;
-    const { rows, total } = await searchUsers(db, request.query);
-    return { items: rows.map((u) => presentUser(u, userView(subject, { kind: 'user', id: u.id, unitId: u.unitId }))), total, page, pageSize };
-  });
+  app.get(
+    '/',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Search the directory',
+        querystring: listQuery,
+        response: responses({ 200: listBody }),
+      },
+    },
+    async (request) => {
+      const { subject } = requireAuth(request);
+      authorize(subject, 'user.list');
+      const { page, pageSize } = request.query;
+      const { rows, total } = await searchUsers(db, request.query);
+      return {
+        items: rows.map((u) => presentUser(u, userView(subject, { kind: 'user', id: u.id, unitId: u.unitId }))),
+        total,
+        page,
+        pageSize,
+      };
+    },
+  );
 
-  app.get('/:id', {
-    schema: { tags: ['users'], summary: 'One user, with the fields the caller may see', params: idParams, response: responses({ 200: userBody }) },
-  }, async (request) => {
-    const { subject } = requireAuth(request);
-    const user = await userById(db, request.params.id);
-    if (!user) throw new NotFound('user');
-    return presentUser(user, userView(subject, { kind: 'user', id: user.id, unitId: user.unitId }));
-  });
+  app.get(
+    '/:id',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'One user, with the fields the caller may see',
+        params: idParams,
+        response: responses({ 200: userBody }),
+      },
+    },
+    async (request) => {
+      const { subject } = requireAuth(request);
+      const user = await userById(db, request.params.id);
+      if (!user) throw new NotFound('user');
+      return presentUser(user, userView(subject, { kind: 'user', id: user.id, unitId: user.unitId }));
+    },
+  );
 
-  app.post('/', {
-    schema: { tags: ['users'], summary: 'Create a staff account (system administrator)', body: createBody, response: responses({ 201: createdBody }) },
-  }, async (request, reply) => {
-    authorize(requireAuth(request).subject, 'user.create');
-    const created = await createUser(app.svc, contextOf(request), request.body);
-    return reply.code(201).send(created);
-  });
+  app.post(
+    '/',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Create a staff account (system administrator)',
+        body: createBody,
+        response: responses({ 201: createdBody }),
+      },
+    },
+    async (request, reply) => {
+      authorize(requireAuth(request).subject, 'user.create');
+      const created = await createUser(app.svc, contextOf(request), request.body);
+      return reply.code(201).send(created);
+    },
+  );
 
-  app.patch('/:id', {
-    schema: { tags: ['users'], summary: 'Edit profile, move unit, disable (system administrator)', params: idParams, body: updateBody, response: responses({ 200: okBody }) },
-  }, async (request) => {
-    const { subject } = requireAuth(request);
-    const resource = await target(request.params.id);
-    authorize(subject, request.body.disabled !== undefined ? 'user.disable' : 'user.update', resource);
-    await updateUser(app.svc, contextOf(request), resource.id, request.body);
-    return { ok: true as const };
-  });
+  app.patch(
+    '/:id',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Edit profile, move unit, disable (system administrator)',
+        params: idParams,
+        body: updateBody,
+        response: responses({ 200: okBody }),
+      },
+    },
+    async (request) => {
+      const { subject } = requireAuth(request);
+      const resource = await target(request.params.id);
+      authorize(subject, request.body.disabled !== undefined ? 'user.disable' : 'user.update', resource);
+      await updateUser(app.svc, contextOf(request), resource.id, request.body);
+      return { ok: true as const };
+    },
+  );
 
-  app.post('/:id/reset-password', {
-    schema: { tags: ['users'], summary: 'Issue a one-time password (system administrator)', params: idParams, response: responses({ 200: z.object({ temporaryPassword: z.string() }) }) },
-  }, async (request) => {
-    const resource = await target(request.params.id);
-    authorize(requireAuth(request).subject, 'user.resetPassword', resource);
-    return { temporaryPassword: await resetPassword(app.svc, contextOf(request), resource.id) };
-  });
+  app.post(
+    '/:id/reset-password',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Issue a one-time password (system administrator)',
+        params: idParams,
+        response: responses({ 200: z.object({ temporaryPassword: z.string() }) }),
+      },
+    },
+    async (request) => {
+      const resource = await target(request.params.id);
+      authorize(requireAuth(request).subject, 'user.resetPassword', resource);
+      return { temporaryPassword: await resetPassword(app.svc, contextOf(request), resource.id) };
+    },
+  );
 
-  app.put('/:id/roles', {
-    schema: { tags: ['users'], summary: 'Set roles (security administrator); administrator duties are exclusive', params: idParams, body: rolesBody, response: responses({ 200: okBody }) },
-  }, async (request) => {
-    const resource = await target(request.params.id);
-    authorize(requireAuth(request).subject, 'user.assignRoles', resource);
-    await assignRoles(app.svc, contextOf(request), resource.id, request.body.roles);
-    return { ok: true as const };
-  });
+  app.put(
+    '/:id/roles',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Set roles (security administrator); administrator duties are exclusive',
+        params: idParams,
+        body: rolesBody,
+        response: responses({ 200: okBody }),
+      },
+    },
+    async (request) => {
+      const resource = await target(request.params.id);
+      authorize(requireAuth(request).subject, 'user.assignRoles', resource);
+      await assignRoles(app.svc, contextOf(request), resource.id, request.body.roles);
+      return { ok: true as const };
+    },
+  );
 
-  app.put('/:id/clearance', {
-    schema: { tags: ['users'], summary: 'Set clearance (security administrator)', params: idParams, body: clearanceBody, response: responses({ 200: okBody }) },
-  }, async (request) => {
-    const resource = await target(request.params.id);
-    authorize(requireAuth(request).subject, 'user.setClearance', resource);
-    await setClearance(app.svc, contextOf(request), resource.id, classificationLevel(request.body.clearance));
-    return { ok: true as const };
-  });
+  app.put(
+    '/:id/clearance',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Set clearance (security administrator)',
+        params: idParams,
+        body: clearanceBody,
+        response: responses({ 200: okBody }),
+      },
+    },
+    async (request) => {
+      const resource = await target(request.params.id);
+      authorize(requireAuth(request).subject, 'user.setClearance', resource);
+      await setClearance(app.svc, contextOf(request), resource.id, classificationLevel(request.body.clearance));
+      return { ok: true as const };
+    },
+  );
 
-  app.post('/:id/unlock', {
-    schema: { tags: ['users'], summary: 'Lift a lockout (security administrator)', params: idParams, response: responses({ 200: okBody }) },
-  }, async (request) => {
-    const resource = await target(request.params.id);
-    authorize(requireAuth(request).subject, 'user.unlock', resource);
-    await unlockUser(app.svc, contextOf(request), resource.id);
-    return { ok: true as const };
-  });
+  app.post(
+    '/:id/unlock',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Lift a lockout (security administrator)',
+        params: idParams,
+        response: responses({ 200: okBody }),
+      },
+    },
+    async (request) => {
+      const resource = await target(request.params.id);
+      authorize(requireAuth(request).subject, 'user.unlock', resource);
+      await unlockUser(app.svc, contextOf(request), resource.id);
+      return { ok: true as const };
+    },
+  );
 
-  app.post('/:id/reset-mfa', {
-    schema: { tags: ['users'], summary: 'Remove a lost authenticator (security administrator)', params: idParams, response: responses({ 200: okBody }) },
-  }, async (request) => {
-    const resource = await target(request.params.id);
-    authorize(requireAuth(request).subject, 'user.resetMfa', resource);
-    await resetMfa(app.svc, contextOf(request), resource.id);
-    return { ok: true as const };
-  });
+  app.post(
+    '/:id/reset-mfa',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Remove a lost authenticator (security administrator)',
+        params: idParams,
+        response: responses({ 200: okBody }),
+      },
+    },
+    async (request) => {
+      const resource = await target(request.params.id);
+      authorize(requireAuth(request).subject, 'user.resetMfa', resource);
+      await resetMfa(app.svc, contextOf(request), resource.id);
+      return { ok: true as const };
+    },
+  );
 };
 
 export default routeArea('/api/users', [userRoutes]);

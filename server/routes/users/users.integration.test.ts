@@ -21,7 +21,13 @@ afterAll(async () => {
 
 /** The security administrator tries to give 吴丽 two administrator duties, or one beside a business role: five refusals, audited. */
 async function givenRefusedRoleChanges(): Promise<void> {
-  for (const roles of [['system_admin', 'security_admin'], ['security_admin', 'audit_admin'], ['system_admin', 'audit_admin'], ['system_admin', 'security_admin', 'audit_admin'], ['audit_admin', 'supervisor']]) {
+  for (const roles of [
+    ['system_admin', 'security_admin'],
+    ['security_admin', 'audit_admin'],
+    ['system_admin', 'audit_admin'],
+    ['system_admin', 'security_admin', 'audit_admin'],
+    ['audit_admin', 'supervisor'],
+  ]) {
     expect((await sec.put(`/api/users/${ids.wuli}/roles`, { roles })).statusCode).toBe(400);
   }
 }
@@ -44,7 +50,14 @@ describe('least privilege for staff', () => {
   it('shows only directory fields of people in other units, contact details of colleagues', async () => {
     const staff = await signedIn(t, 'zhangwei');
     const other = (await staff.get(`/api/users/${ids.hejun}`)).json();
-    expect(other).toEqual({ view: 'directory', id: ids.hejun, displayName: '何军', unitId: expect.any(String), unitName: '区财政局', title: '预算科科员' });
+    expect(other).toEqual({
+      view: 'directory',
+      id: ids.hejun,
+      displayName: '何军',
+      unitId: expect.any(String),
+      unitName: '区财政局',
+      title: '预算科科员',
+    });
     const colleague = (await staff.get(`/api/users/${ids.lihua}`)).json();
     expect(colleague.view).toBe('colleague');
     expect(colleague).toHaveProperty('email');
@@ -58,7 +71,12 @@ describe('least privilege for staff', () => {
 
 describe('separated administrator duties', () => {
   it('refuses to give one account two administrator duties', async () => {
-    for (const roles of [['system_admin', 'security_admin'], ['security_admin', 'audit_admin'], ['system_admin', 'audit_admin'], ['system_admin', 'security_admin', 'audit_admin']]) {
+    for (const roles of [
+      ['system_admin', 'security_admin'],
+      ['security_admin', 'audit_admin'],
+      ['system_admin', 'audit_admin'],
+      ['system_admin', 'security_admin', 'audit_admin'],
+    ]) {
       const res = await sec.put(`/api/users/${ids.wuli}/roles`, { roles });
       expect(res.statusCode).toBe(400);
       expect(res.json().code).toBe('admin_roles_exclusive');
@@ -73,7 +91,9 @@ describe('separated administrator duties', () => {
   it('keeps each duty to its administrator', async () => {
     expect((await sys.put(`/api/users/${ids.hejun}/roles`, { roles: ['leader'] })).statusCode).toBe(403);
     expect((await sys.get('/api/audit')).statusCode).toBe(403);
-    expect((await sec.post('/api/users', { username: 'newbie', displayName: '新人', unitId: ids.zhangwei })).statusCode).toBe(403);
+    expect(
+      (await sec.post('/api/users', { username: 'newbie', displayName: '新人', unitId: ids.zhangwei })).statusCode,
+    ).toBe(403);
     expect((await sec.get('/api/audit')).statusCode).toBe(403);
     expect((await aud.post(`/api/users/${ids.hejun}/unlock`)).statusCode).toBe(403);
     expect((await sec.put(`/api/users/${ids.secadmin}/roles`, { roles: ['system_admin'] })).statusCode).toBe(403);
@@ -88,13 +108,21 @@ describe('separated administrator duties', () => {
 
   it('lets the system administrator create an account whose holder must set a new password', async () => {
     const unit = await t.app.svc.db.unit.findFirstOrThrow({ where: { name: '区财政局' } });
-    const created = await sys.post('/api/users', { username: 'qianli', displayName: '钱立', unitId: unit.id, title: '科员' });
+    const created = await sys.post('/api/users', {
+      username: 'qianli',
+      displayName: '钱立',
+      unitId: unit.id,
+      title: '科员',
+    });
     expect(created.statusCode).toBe(201);
     const { temporaryPassword } = created.json();
     const newbie = new TestClient(t.app);
     expect((await newbie.signIn('qianli', temporaryPassword)).json().stage).toBe('password_change');
     expect((await newbie.get('/api/users')).statusCode).toBe(403);
-    expect((await newbie.post('/api/me/password', { currentPassword: temporaryPassword, newPassword: 'Caizheng#Own2026' })).statusCode).toBe(200);
+    expect(
+      (await newbie.post('/api/me/password', { currentPassword: temporaryPassword, newPassword: 'Caizheng#Own2026' }))
+        .statusCode,
+    ).toBe(200);
     expect((await newbie.get('/api/users')).statusCode).toBe(200);
     const dup = await sys.post('/api/users', { username: 'qianli', displayName: '钱立', unitId: unit.id });
     expect(dup.statusCode).toBe(409);
@@ -107,8 +135,12 @@ describe('separated administrator duties', () => {
     expect((await sec.post(`/api/users/${ids.hejun}/unlock`)).statusCode).toBe(200);
     expect((await sec.post(`/api/users/${ids.sysadmin}/reset-mfa`)).statusCode).toBe(200);
     expect((await sys.get('/api/auth/session')).statusCode).toBe(401);
-    const actions = (await t.app.svc.db.auditEvent.findMany({ where: { actorId: ids.secadmin }, select: { action: true } })).map((e) => e.action);
-    expect(actions).toEqual(expect.arrayContaining(['user.set_clearance', 'user.unlock', 'user.reset_mfa', 'user.assign_roles']));
+    const actions = (
+      await t.app.svc.db.auditEvent.findMany({ where: { actorId: ids.secadmin }, select: { action: true } })
+    ).map((e) => e.action);
+    expect(actions).toEqual(
+      expect.arrayContaining(['user.set_clearance', 'user.unlock', 'user.reset_mfa', 'user.assign_roles']),
+    );
   });
 
   it('shows the audit log only to the audit administrator, filtered and verifiable', async () => {

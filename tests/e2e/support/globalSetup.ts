@@ -15,10 +15,18 @@ function newest(entry: string): number {
 }
 
 export default function globalSetup(): void {
-  const dist = process.env.TONGBAN_CLIENT_DIST ? path.resolve(process.env.TONGBAN_CLIENT_DIST) : path.join(root, 'client/dist');
+  const dist = process.env.TONGBAN_CLIENT_DIST
+    ? path.resolve(process.env.TONGBAN_CLIENT_DIST)
+    : path.join(root, 'client/dist');
   const builtAt = newest(path.join(dist, 'index.html'));
-  const sourceAt = Math.max(...['client/src', 'client/index.html', 'common', 'media/signaling.ts', 'vite.config.ts'].map((p) => newest(path.join(root, p))));
+  const sourceAt = Math.max(
+    ...['client/src', 'client/index.html', 'common', 'media/signaling.ts', 'vite.config.ts'].map((p) =>
+      newest(path.join(root, p)),
+    ),
+  );
   if (builtAt > 0 && builtAt >= sourceAt) return;
-  process.stdout.write(builtAt === 0 ? 'Building the web client…\n' : 'Client sources changed: rebuilding the web client…\n');
+  process.stdout.write(
+    builtAt === 0 ? 'Building the web client…\n' : 'Client sources changed: rebuilding the web client…\n',
+  );
   execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
 }

@@ -22,7 +22,9 @@ export const test = base.extend({
     async ({ browser }, use) => {
       if (clockMoved) {
         const newContext = browser.newContext.bind(browser);
-        Object.assign(browser, { newContext: async (...args: Parameters<Browser['newContext']>) => withMovedClock(await newContext(...args)) });
+        Object.assign(browser, {
+          newContext: async (...args: Parameters<Browser['newContext']>) => withMovedClock(await newContext(...args)),
+        });
       }
       await use(browser);
     },

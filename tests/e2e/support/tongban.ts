@@ -36,7 +36,11 @@ export function chinaDate(at: Date): string {
 }
 
 /** Moves the server's clock forward to the next moment it reads hours:minutes in China (not at all if it does now). */
-export async function advanceClockToChinaTime(request: APIRequestContext, hours: number, minutes: number): Promise<Date> {
+export async function advanceClockToChinaTime(
+  request: APIRequestContext,
+  hours: number,
+  minutes: number,
+): Promise<Date> {
   const timeOfDay = ((await serverNow(request)).getTime() + SHANGHAI_OFFSET) % DAY;
   return advanceClock(request, ((hours * 60 + minutes) * MINUTE - timeOfDay + DAY) % DAY);
 }
@@ -126,5 +130,8 @@ export function mainNav(page: Page) {
  * the visible, clickable items are in the dropdown.
  */
 export async function chooseOption(page: Page, label: string): Promise<void> {
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${label}$`) }).click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: new RegExp(`^${label}$`) })
+    .click();
 }

@@ -1,25 +1,65 @@
 import { describe, expect, it } from 'vitest';
 import type { InkAwarenessState } from '../../../../common/schema/inkModel.ts';
-import { followReducer, followTarget, INITIAL_FOLLOW, pickPresenter, type PresenterHistory, type PresenterView } from './followState.ts';
+import {
+  followReducer,
+  followTarget,
+  INITIAL_FOLLOW,
+  pickPresenter,
+  type PresenterHistory,
+  type PresenterView,
+} from './followState.ts';
 
-const aware = (userId: string, presenter: boolean, page: string, materialId: string | null = 'm1', laser: InkAwarenessState['laser'] = null): InkAwarenessState => ({
+const aware = (
+  userId: string,
+  presenter: boolean,
+  page: string,
+  materialId: string | null = 'm1',
+  laser: InkAwarenessState['laser'] = null,
+): InkAwarenessState => ({
   user: { id: userId, name: userId.toUpperCase(), color: '#123456' },
   follow: { presenter, materialId, page, zoom: 1.5, scrollX: 0.4, scrollY: 0.6 },
   laser,
 });
 
-const view = (userId: string, page = '1'): PresenterView => ({ clientId: 1, userId, name: userId, materialId: 'm1', page, zoom: 1, centre: { x: 0.5, y: 0.5 }, laser: null });
+const view = (userId: string, page = '1'): PresenterView => ({
+  clientId: 1,
+  userId,
+  name: userId,
+  materialId: 'm1',
+  page,
+  zoom: 1,
+  centre: { x: 0.5, y: 0.5 },
+  laser: null,
+});
 
 describe('pickPresenter', () => {
   it('ignores non-presenters, itself and empty states; reads the presenter view and laser', () => {
-    const states = new Map<number, unknown>([[1, aware('a', false, '1')], [2, aware('b', true, '2', 'm2', { x: 0.1, y: 0.2, at: 5 })], [3, aware('me', true, '9')], [4, null], [5, {}]]);
+    const states = new Map<number, unknown>([
+      [1, aware('a', false, '1')],
+      [2, aware('b', true, '2', 'm2', { x: 0.1, y: 0.2, at: 5 })],
+      [3, aware('me', true, '9')],
+      [4, null],
+      [5, {}],
+    ]);
     const { presenter } = pickPresenter(states, 3, new Map(), 1);
-    expect(presenter).toEqual({ clientId: 2, userId: 'b', name: 'B', materialId: 'm2', page: '2', zoom: 1.5, centre: { x: 0.4, y: 0.6 }, laser: { x: 0.1, y: 0.2 } });
+    expect(presenter).toEqual({
+      clientId: 2,
+      userId: 'b',
+      name: 'B',
+      materialId: 'm2',
+      page: '2',
+      zoom: 1.5,
+      centre: { x: 0.4, y: 0.6 },
+      laser: { x: 0.1, y: 0.2 },
+    });
   });
 
   it('follows the presenter who changed their view most recently', () => {
     let history: PresenterHistory = new Map();
-    const states = new Map<number, unknown>([[1, aware('a', true, '1')], [2, aware('b', true, '1')]]);
+    const states = new Map<number, unknown>([
+      [1, aware('a', true, '1')],
+      [2, aware('b', true, '1')],
+    ]);
     ({ history } = pickPresenter(states, 9, history, 1));
     states.set(2, aware('b', true, '3'));
     let pick = pickPresenter(states, 9, history, 2);

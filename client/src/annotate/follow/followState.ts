@@ -23,13 +23,19 @@ export interface PresenterPick {
   history: PresenterHistory;
 }
 
-const signatureOf = (f: NonNullable<InkAwarenessState['follow']>) => `${f.materialId ?? ''}|${f.page}|${f.zoom}|${f.scrollX}|${f.scrollY}`;
+const signatureOf = (f: NonNullable<InkAwarenessState['follow']>) =>
+  `${f.materialId ?? ''}|${f.page}|${f.zoom}|${f.scrollX}|${f.scrollY}`;
 
 /**
  * The presenter to follow: of the clients marked presenter (the server clears the mark for anyone without edit access),
  * the one whose view changed most recently; never this client itself.
  */
-export function pickPresenter(states: ReadonlyMap<number, unknown>, ownClientId: number, history: PresenterHistory, tick: number): PresenterPick {
+export function pickPresenter(
+  states: ReadonlyMap<number, unknown>,
+  ownClientId: number,
+  history: PresenterHistory,
+  tick: number,
+): PresenterPick {
   const next = new Map<number, { signature: string; changed: number }>();
   let best: { view: PresenterView; changed: number } | null = null;
   for (const [clientId, raw] of states) {
@@ -42,10 +48,17 @@ export function pickPresenter(states: ReadonlyMap<number, unknown>, ownClientId:
     const changed = before && before.signature === signature ? before.changed : tick;
     next.set(clientId, { signature, changed });
     const view: PresenterView = {
-      clientId, userId: state.user.id, name: state.user.name, materialId: follow.materialId, page: follow.page, zoom: follow.zoom,
-      centre: { x: follow.scrollX, y: follow.scrollY }, laser: state.laser ? { x: state.laser.x, y: state.laser.y } : null,
+      clientId,
+      userId: state.user.id,
+      name: state.user.name,
+      materialId: follow.materialId,
+      page: follow.page,
+      zoom: follow.zoom,
+      centre: { x: follow.scrollX, y: follow.scrollY },
+      laser: state.laser ? { x: state.laser.x, y: state.laser.y } : null,
     };
-    if (!best || changed > best.changed || (changed === best.changed && clientId < best.view.clientId)) best = { view, changed };
+    if (!best || changed > best.changed || (changed === best.changed && clientId < best.view.clientId))
+      best = { view, changed };
   }
   return { presenter: best?.view ?? null, history: next };
 }
@@ -74,7 +87,9 @@ export function followReducer(state: FollowState, event: FollowEvent): FollowSta
       return { ...state, presenter: event.presenter, mode: someoneNew ? 'following' : state.mode };
     }
     case 'navigated':
-      return state.presenter && !state.presenting && state.mode === 'following' ? { ...state, mode: 'browsing' } : state;
+      return state.presenter && !state.presenting && state.mode === 'following'
+        ? { ...state, mode: 'browsing' }
+        : state;
     case 'jumpBack':
       return { ...state, mode: 'following' };
     case 'present':

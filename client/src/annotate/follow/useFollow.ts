@@ -6,7 +6,14 @@ import type { Awareness } from 'y-protocols/awareness';
 import type { InkAwarenessState } from '../../../../common/schema/inkModel.ts';
 import { serverNow } from '../../api/serverClock.ts';
 import { authorColor } from '../../editor/authorColors.ts';
-import { followReducer, INITIAL_FOLLOW, pickPresenter, type FollowEvent, type FollowState, type PresenterHistory } from './followState.ts';
+import {
+  followReducer,
+  INITIAL_FOLLOW,
+  pickPresenter,
+  type FollowEvent,
+  type FollowState,
+  type PresenterHistory,
+} from './followState.ts';
 
 export interface ShownView {
   /** null: a page of the meeting's whiteboard. */
@@ -39,7 +46,11 @@ export function useFollow(awareness: Awareness | null, me: { id: string; name: s
 
   useEffect(() => {
     if (!awareness) return;
-    const own: InkAwarenessState = { user: { id: me.id, name: me.name.slice(0, 100), color: authorColor(me.id) }, follow: null, laser: null };
+    const own: InkAwarenessState = {
+      user: { id: me.id, name: me.name.slice(0, 100), color: authorColor(me.id) },
+      follow: null,
+      laser: null,
+    };
     awareness.setLocalState(own);
     let history: PresenterHistory = new Map();
     let tick = 0;
@@ -69,11 +80,25 @@ export function useFollow(awareness: Awareness | null, me: { id: string; name: s
     pending.current = {};
     if (follow) {
       const v = view.current;
-      awareness.setLocalStateField('follow', presenting.current && v
-        ? { presenter: true, materialId: v.materialId, page: v.page, zoom: Math.round(v.zoom * 1000) / 1000, scrollX: Math.round(v.centre.x * 10_000) / 10_000, scrollY: Math.round(v.centre.y * 10_000) / 10_000 }
-        : null);
+      awareness.setLocalStateField(
+        'follow',
+        presenting.current && v
+          ? {
+              presenter: true,
+              materialId: v.materialId,
+              page: v.page,
+              zoom: Math.round(v.zoom * 1000) / 1000,
+              scrollX: Math.round(v.centre.x * 10_000) / 10_000,
+              scrollY: Math.round(v.centre.y * 10_000) / 10_000,
+            }
+          : null,
+      );
     }
-    if (laser !== undefined) awareness.setLocalStateField('laser', presenting.current && laser ? { x: laser.x, y: laser.y, at: Math.round(serverNow()) } : null);
+    if (laser !== undefined)
+      awareness.setLocalStateField(
+        'laser',
+        presenting.current && laser ? { x: laser.x, y: laser.y, at: Math.round(serverNow()) } : null,
+      );
   }, [awareness]);
 
   const schedule = useCallback(() => {
@@ -87,19 +112,25 @@ export function useFollow(awareness: Awareness | null, me: { id: string; name: s
     flush();
   }, [state.presenting, flush]);
 
-  const show = useCallback((next: ShownView) => {
-    view.current = next;
-    if (!presenting.current) return;
-    pending.current.follow = true;
-    schedule();
-  }, [schedule]);
+  const show = useCallback(
+    (next: ShownView) => {
+      view.current = next;
+      if (!presenting.current) return;
+      pending.current.follow = true;
+      schedule();
+    },
+    [schedule],
+  );
 
-  const laser = useCallback((point: { x: number; y: number } | null) => {
-    if (!presenting.current) return;
-    const clamp = (v: number) => Math.min(1, Math.max(0, v));
-    pending.current.laser = point ? { x: clamp(point.x), y: clamp(point.y) } : null;
-    schedule();
-  }, [schedule]);
+  const laser = useCallback(
+    (point: { x: number; y: number } | null) => {
+      if (!presenting.current) return;
+      const clamp = (v: number) => Math.min(1, Math.max(0, v));
+      pending.current.laser = point ? { x: clamp(point.x), y: clamp(point.y) } : null;
+      schedule();
+    },
+    [schedule],
+  );
 
   const available = awareness !== null;
   return useMemo(() => ({ state, dispatch, available, show, laser }), [state, available, show, laser]);

@@ -16,7 +16,15 @@ function shapeOf(stroke: InkStroke, aspect: number): StrokeShape {
   return shape;
 }
 
-const StrokePath = memo(function StrokePath({ stroke, layer, aspect }: { stroke: InkStroke; layer: LayerKind; aspect: number }) {
+const StrokePath = memo(function StrokePath({
+  stroke,
+  layer,
+  aspect,
+}: {
+  stroke: InkStroke;
+  layer: LayerKind;
+  aspect: number;
+}) {
   const shape = shapeOf(stroke, aspect);
   return (
     <path
@@ -35,10 +43,30 @@ const StrokePath = memo(function StrokePath({ stroke, layer, aspect }: { stroke:
   );
 });
 
-export function InkLayer({ strokes, hidden, aspect, liveRef }: { strokes: PageStroke[]; hidden: readonly string[]; aspect: number; liveRef: Ref<SVGPathElement> }) {
+export function InkLayer({
+  strokes,
+  hidden,
+  aspect,
+  liveRef,
+}: {
+  strokes: PageStroke[];
+  hidden: readonly string[];
+  aspect: number;
+  liveRef: Ref<SVGPathElement>;
+}) {
   return (
-    <svg className="an-ink" viewBox={`0 0 ${PAGE_UNITS} ${PAGE_UNITS * aspect}`} preserveAspectRatio="none" data-testid="ink-layer" data-strokes={strokes.length}>
-      {strokes.map(({ stroke, layer }) => (hidden.includes(stroke.author) ? null : <StrokePath key={`${layer}:${stroke.id}`} stroke={stroke} layer={layer} aspect={aspect} />))}
+    <svg
+      className="an-ink"
+      viewBox={`0 0 ${PAGE_UNITS} ${PAGE_UNITS * aspect}`}
+      preserveAspectRatio="none"
+      data-testid="ink-layer"
+      data-strokes={strokes.length}
+    >
+      {strokes.map(({ stroke, layer }) =>
+        hidden.includes(stroke.author) ? null : (
+          <StrokePath key={`${layer}:${stroke.id}`} stroke={stroke} layer={layer} aspect={aspect} />
+        ),
+      )}
       <path ref={liveRef} strokeLinecap="round" strokeLinejoin="round" data-testid="live-stroke" />
     </svg>
   );

@@ -24,24 +24,32 @@ interface NotesLayerProps {
 export function NotesLayer({ notes, hidden, ink, history, userId, nameOf, opened, onOpen, failed }: NotesLayerProps) {
   return (
     <div className="an-notes">
-      {notes.filter(({ note }) => !hidden.includes(note.author)).map(({ note, layer }) => (
-        <NoteMarker key={`${layer}:${note.id}`} note={note} private={layer === 'private'} own={note.author === userId} author={nameOf(note.author)}
-          open={opened === note.id} onOpen={(open) => onOpen(open ? note.id : null)}
-          save={(text) => {
-            const doc = ink.docOf(layer);
-            try {
-              if (doc) updateNote(doc, note.id, { text }, history.origin);
-            } catch (err) {
-              failed(err);
-            }
-          }}
-          remove={() => {
-            const doc = ink.docOf(layer);
-            if (doc) deleteNote(doc, note.id, history.origin);
-            onOpen(null);
-          }}
-        />
-      ))}
+      {notes
+        .filter(({ note }) => !hidden.includes(note.author))
+        .map(({ note, layer }) => (
+          <NoteMarker
+            key={`${layer}:${note.id}`}
+            note={note}
+            private={layer === 'private'}
+            own={note.author === userId}
+            author={nameOf(note.author)}
+            open={opened === note.id}
+            onOpen={(open) => onOpen(open ? note.id : null)}
+            save={(text) => {
+              const doc = ink.docOf(layer);
+              try {
+                if (doc) updateNote(doc, note.id, { text }, history.origin);
+              } catch (err) {
+                failed(err);
+              }
+            }}
+            remove={() => {
+              const doc = ink.docOf(layer);
+              if (doc) deleteNote(doc, note.id, history.origin);
+              onOpen(null);
+            }}
+          />
+        ))}
     </div>
   );
 }
@@ -67,21 +75,45 @@ function NoteMarker({ note, private: isPrivate, own, author, open, onOpen, save,
         {isPrivate && <LockOutlined />} {author}
       </Typography.Text>
       {own ? (
-        <Input.TextArea autoFocus={open && !note.text} value={text} maxLength={2000} autoSize={{ minRows: 3, maxRows: 10 }} placeholder={t('annotate.notes.placeholder')}
-          aria-label={t('annotate.notes.text')} onChange={(e) => setText(e.target.value)} onBlur={() => text !== note.text && save(text)} />
+        <Input.TextArea
+          autoFocus={open && !note.text}
+          value={text}
+          maxLength={2000}
+          autoSize={{ minRows: 3, maxRows: 10 }}
+          placeholder={t('annotate.notes.placeholder')}
+          aria-label={t('annotate.notes.text')}
+          onChange={(e) => setText(e.target.value)}
+          onBlur={() => text !== note.text && save(text)}
+        />
       ) : (
         <Typography.Paragraph className="an-note__text">{note.text || t('annotate.notes.empty')}</Typography.Paragraph>
       )}
-      {own && <Button size="small" danger icon={<DeleteOutlined />} onClick={remove}>{t('annotate.notes.remove')}</Button>}
+      {own && (
+        <Button size="small" danger icon={<DeleteOutlined />} onClick={remove}>
+          {t('annotate.notes.remove')}
+        </Button>
+      )}
     </div>
   );
   return (
-    <Popover open={open} onOpenChange={(next) => {
-      if (!next && own && text !== note.text) save(text);
-      onOpen(next);
-    }} trigger="click" content={content}>
-      <button type="button" className={`an-note${isPrivate ? ' an-note--private' : ''}`} style={{ left: `${note.x * 100}%`, top: `${note.y * 100}%`, background: note.color }}
-        aria-label={t('annotate.notes.open', { name: author })} data-testid="note" data-note-id={note.id} onPointerDown={(e) => e.stopPropagation()}>
+    <Popover
+      open={open}
+      onOpenChange={(next) => {
+        if (!next && own && text !== note.text) save(text);
+        onOpen(next);
+      }}
+      trigger="click"
+      content={content}
+    >
+      <button
+        type="button"
+        className={`an-note${isPrivate ? ' an-note--private' : ''}`}
+        style={{ left: `${note.x * 100}%`, top: `${note.y * 100}%`, background: note.color }}
+        aria-label={t('annotate.notes.open', { name: author })}
+        data-testid="note"
+        data-note-id={note.id}
+        onPointerDown={(e) => e.stopPropagation()}
+      >
         {note.text ? note.text.slice(0, 1) : '+'}
       </button>
     </Popover>

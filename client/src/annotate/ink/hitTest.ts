@@ -17,7 +17,13 @@ function segmentDistance(px: number, py: number, ax: number, ay: number, bx: num
 }
 
 /** The ids of strokes within `radius` page units of the point (normalised x, y) — their own width counts too. */
-export function strokesHit(candidates: Iterable<HitCandidate>, x: number, y: number, radius: number, aspect: number): string[] {
+export function strokesHit(
+  candidates: Iterable<HitCandidate>,
+  x: number,
+  y: number,
+  radius: number,
+  aspect: number,
+): string[] {
   const px = x * PAGE_UNITS;
   const py = y * PAGE_UNITS * aspect;
   const hit: string[] = [];

@@ -3,7 +3,13 @@ import * as Y from 'yjs';
 import { addStroke, deleteStroke, strokesMap } from '../../../../common/schema/inkModel.ts';
 import { InkHistory } from './inkHistory.ts';
 
-const input = (page = '2') => ({ page, tool: 'pen' as const, color: '#cc0000', width: 4, points: [0.1, 0.1, 0.5, 0.2, 0.2, 0.7] });
+const input = (page = '2') => ({
+  page,
+  tool: 'pen' as const,
+  color: '#cc0000',
+  width: 4,
+  points: [0.1, 0.1, 0.5, 0.2, 0.2, 0.7],
+});
 
 /** Two replicas of the shared layer, kept in sync as the collab server would. */
 function pair() {

@@ -17,15 +17,19 @@ export class InkHistory {
 
   constructor(docs: Y.Doc[]) {
     for (const doc of docs) {
-      const manager = new Y.UndoManager([doc.getMap(INK_ROOTS.strokes), doc.getMap(INK_ROOTS.notes), doc.getArray(INK_ROOTS.pages)], {
-        trackedOrigins: new Set([this.origin]),
-        // Every stroke is its own step, however fast the next one follows.
-        captureTimeout: 0,
-      });
+      const manager = new Y.UndoManager(
+        [doc.getMap(INK_ROOTS.strokes), doc.getMap(INK_ROOTS.notes), doc.getArray(INK_ROOTS.pages)],
+        {
+          trackedOrigins: new Set([this.origin]),
+          // Every stroke is its own step, however fast the next one follows.
+          captureTimeout: 0,
+        },
+      );
       manager.on('stack-item-added', ({ stackItem, type }: { stackItem: StackItem; type: 'undo' | 'redo' }) => {
         stackItem.meta.set('sequence', ++this.sequence);
         // A new change (not one made by undo or redo) ends what could be redone, in every layer.
-        if (type === 'undo' && !manager.undoing && !manager.redoing) for (const other of this.managers) if (other !== manager) other.clear(false, true);
+        if (type === 'undo' && !manager.undoing && !manager.redoing)
+          for (const other of this.managers) if (other !== manager) other.clear(false, true);
         this.changed();
       });
       manager.on('stack-item-popped', () => this.changed());
@@ -57,7 +61,10 @@ export class InkHistory {
   }
 
   private changed(): void {
-    const next = { canUndo: this.managers.some((m) => m.undoStack.length > 0), canRedo: this.managers.some((m) => m.redoStack.length > 0) };
+    const next = {
+      canUndo: this.managers.some((m) => m.undoStack.length > 0),
+      canRedo: this.managers.some((m) => m.redoStack.length > 0),
+    };
     if (next.canUndo === this.snapshot.canUndo && next.canRedo === this.snapshot.canRedo) return;
     this.snapshot = next;
     for (const listener of this.listeners) listener();

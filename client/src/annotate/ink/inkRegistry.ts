@@ -21,7 +21,8 @@ export function registerInkDocument(name: string, entry: OpenDocument): () => vo
 
 const inspector = {
   /** Every stroke in every open ink document, with the document it is in. */
-  strokes: (): Array<InkStroke & { documentName: string }> => [...open].flatMap(([name, { doc }]) => [...strokesMap(doc).values()].map((s) => ({ ...s, documentName: name }))),
+  strokes: (): Array<InkStroke & { documentName: string }> =>
+    [...open].flatMap(([name, { doc }]) => [...strokesMap(doc).values()].map((s) => ({ ...s, documentName: name }))),
   /** Changes not yet acknowledged by the server, over all open ink documents. */
   pending: (): number => [...open.values()].reduce((n, entry) => n + entry.pending(), 0),
 };

@@ -29,7 +29,15 @@ export interface InkSettings {
   hidden: readonly string[];
 }
 
-export const DEFAULT_SETTINGS: InkSettings = { tool: 'pen', color: PALETTE[1], highlight: HIGHLIGHTS[0], size: 1, layer: 'shared', penMode: 'auto', hidden: [] };
+export const DEFAULT_SETTINGS: InkSettings = {
+  tool: 'pen',
+  color: PALETTE[1],
+  highlight: HIGHLIGHTS[0],
+  size: 1,
+  layer: 'shared',
+  penMode: 'auto',
+  hidden: [],
+};
 
 export function isDrawingTool(tool: ToolName): tool is InkTool {
   return tool === 'pen' || tool === 'highlighter' || tool === 'line';
@@ -37,7 +45,10 @@ export function isDrawingTool(tool: ToolName): tool is InkTool {
 
 /** The colour and width a new stroke gets with these settings. */
 export function strokeStyle(settings: InkSettings, tool: InkTool): { color: string; width: number } {
-  return { color: tool === 'highlighter' ? settings.highlight : settings.color, width: WIDTHS[tool][Math.min(2, Math.max(0, settings.size))]! };
+  return {
+    color: tool === 'highlighter' ? settings.highlight : settings.color,
+    width: WIDTHS[tool][Math.min(2, Math.max(0, settings.size))]!,
+  };
 }
 
 const STORAGE_KEY = 'tongban.ink.settings';
@@ -55,5 +66,8 @@ export function loadSettings(): InkSettings {
 
 export function saveSettings(settings: InkSettings): void {
   const { tool, color, highlight, size, penMode } = settings;
-  window.localStorage.setItem(STORAGE_KEY, JSON.stringify({ tool: tool === 'laser' ? 'pen' : tool, color, highlight, size, penMode }));
+  window.localStorage.setItem(
+    STORAGE_KEY,
+    JSON.stringify({ tool: tool === 'laser' ? 'pen' : tool, color, highlight, size, penMode }),
+  );
 }

@@ -15,12 +15,29 @@ beforeAll(() => {
 function setup(settings: Partial<InkSettings>, moderator = false) {
   const shared = new Y.Doc();
   const own = new Y.Doc();
-  const ink = new PageInk([{ doc: shared, layer: 'shared' }, { doc: own, layer: 'private' }], '2');
+  const ink = new PageInk(
+    [
+      { doc: shared, layer: 'shared' },
+      { doc: own, layer: 'private' },
+    ],
+    '2',
+  );
   const history = new InkHistory([shared, own]);
   const events: string[] = [];
   const tools = new InkTools({
-    settings: () => ({ ...DEFAULT_SETTINGS, ...settings }), page: '2', aspect: () => 1.414, minDistance: () => 0.001, ink, userId: 'me', history, moderator, canDraw: true,
-    livePath: () => null, noteCreated: (id) => events.push(`note ${id}`), laser: (p) => events.push(p ? `laser ${p.x},${p.y}` : 'laser off'), failed: (e) => events.push(`failed ${String(e)}`),
+    settings: () => ({ ...DEFAULT_SETTINGS, ...settings }),
+    page: '2',
+    aspect: () => 1.414,
+    minDistance: () => 0.001,
+    ink,
+    userId: 'me',
+    history,
+    moderator,
+    canDraw: true,
+    livePath: () => null,
+    noteCreated: (id) => events.push(`note ${id}`),
+    laser: (p) => events.push(p ? `laser ${p.x},${p.y}` : 'laser off'),
+    failed: (e) => events.push(`failed ${String(e)}`),
   });
   return { shared, own, tools, events, history };
 }
@@ -51,8 +68,18 @@ describe('InkTools', () => {
   it("erases one's own strokes, others' only as a moderator, and keeps others' erasing out of the undo history", () => {
     for (const moderator of [false, true]) {
       const { shared, tools, history } = setup({ tool: 'eraser' }, moderator);
-      const mine = addStroke(shared, { page: '2', tool: 'pen', color: '#000000', width: 3, points: [0.1, 0.5, 0.5, 0.9, 0.5, 0.5] }, 'me', Date.now(), history.origin);
-      const theirs = addStroke(shared, { page: '2', tool: 'pen', color: '#000000', width: 3, points: [0.5, 0.1, 0.5, 0.5, 0.9, 0.5] }, 'other');
+      const mine = addStroke(
+        shared,
+        { page: '2', tool: 'pen', color: '#000000', width: 3, points: [0.1, 0.5, 0.5, 0.9, 0.5, 0.5] },
+        'me',
+        Date.now(),
+        history.origin,
+      );
+      const theirs = addStroke(
+        shared,
+        { page: '2', tool: 'pen', color: '#000000', width: 3, points: [0.5, 0.1, 0.5, 0.5, 0.9, 0.5] },
+        'other',
+      );
       tools.start(1, pen(0.5, 0.5, 0.5));
       tools.end(1);
       expect(strokesMap(shared).has(mine.id)).toBe(false);

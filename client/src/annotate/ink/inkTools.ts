@@ -99,7 +99,10 @@ export class InkTools {
     if (active.builder) {
       this.commit(active.builder);
       this.clearLive();
-    } else if (active.tool === 'note' && Math.hypot(active.last.x - active.start.x, active.last.y - active.start.y) < TAP) {
+    } else if (
+      active.tool === 'note' &&
+      Math.hypot(active.last.x - active.start.x, active.last.y - active.start.y) < TAP
+    ) {
       this.placeNote(active.start);
     } else if (active.tool === 'laser') {
       this.ctx.laser(null);
@@ -124,7 +127,13 @@ export class InkTools {
     if (points.length === 0 || !doc) return;
     const tool = builder.tool as InkTool;
     try {
-      addStroke(doc, { page: this.ctx.page, tool, ...strokeStyle(this.ctx.settings(), tool), points }, this.ctx.userId, serverNow(), this.ctx.history.origin);
+      addStroke(
+        doc,
+        { page: this.ctx.page, tool, ...strokeStyle(this.ctx.settings(), tool), points },
+        this.ctx.userId,
+        serverNow(),
+        this.ctx.history.origin,
+      );
     } catch (err) {
       this.ctx.failed(err);
     }
@@ -133,8 +142,20 @@ export class InkTools {
   private erase(s: DrawSample): void {
     const { strokes } = this.ctx.ink.getSnapshot();
     const { hidden } = this.ctx.settings();
-    const erasable = strokes.filter(({ stroke, layer }) => !hidden.includes(stroke.author) && (stroke.author === this.ctx.userId || (layer === 'shared' && this.ctx.moderator)));
-    const ids = new Set(strokesHit(erasable.map(({ stroke }) => ({ id: stroke.id, width: stroke.width, points: pointsOf(stroke) })), s.x, s.y, ERASER_RADIUS, this.ctx.aspect()));
+    const erasable = strokes.filter(
+      ({ stroke, layer }) =>
+        !hidden.includes(stroke.author) &&
+        (stroke.author === this.ctx.userId || (layer === 'shared' && this.ctx.moderator)),
+    );
+    const ids = new Set(
+      strokesHit(
+        erasable.map(({ stroke }) => ({ id: stroke.id, width: stroke.width, points: pointsOf(stroke) })),
+        s.x,
+        s.y,
+        ERASER_RADIUS,
+        this.ctx.aspect(),
+      ),
+    );
     for (const { stroke, layer } of erasable) {
       if (!ids.has(stroke.id)) continue;
       const doc = this.ctx.ink.docOf(layer);
@@ -146,7 +167,19 @@ export class InkTools {
     const doc = this.target();
     if (!doc) return;
     try {
-      const note = addNote(doc, { page: this.ctx.page, x: Math.min(0.95, Math.max(0, at.x)), y: Math.min(0.95, Math.max(0, at.y)), text: '', color: '#fff1b8' }, this.ctx.userId, serverNow(), this.ctx.history.origin);
+      const note = addNote(
+        doc,
+        {
+          page: this.ctx.page,
+          x: Math.min(0.95, Math.max(0, at.x)),
+          y: Math.min(0.95, Math.max(0, at.y)),
+          text: '',
+          color: '#fff1b8',
+        },
+        this.ctx.userId,
+        serverNow(),
+        this.ctx.history.origin,
+      );
       this.ctx.noteCreated(note.id);
     } catch (err) {
       this.ctx.failed(err);

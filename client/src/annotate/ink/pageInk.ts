@@ -1,7 +1,13 @@
 // The strokes and notes of one page, from every ink layer open on it (the shared layer and one's private layer), kept
 // up to date as the documents change. The ink layer draws from it and the eraser hit-tests against it.
 import type * as Y from 'yjs';
-import { decodePoints, notesMap, strokesMap, type InkNote, type InkStroke } from '../../../../common/schema/inkModel.ts';
+import {
+  decodePoints,
+  notesMap,
+  strokesMap,
+  type InkNote,
+  type InkStroke,
+} from '../../../../common/schema/inkModel.ts';
 
 export type LayerKind = 'shared' | 'private';
 
@@ -44,7 +50,10 @@ export class PageInk {
   private readonly listeners = new Set<() => void>();
   private readonly unobserve: Array<() => void> = [];
 
-  constructor(private readonly sources: InkSource[], private readonly page: string) {
+  constructor(
+    private readonly sources: InkSource[],
+    private readonly page: string,
+  ) {
     for (const { doc } of sources) {
       this.watch(strokesMap(doc));
       this.watch(notesMap(doc));
@@ -55,7 +64,9 @@ export class PageInk {
   private watch<T extends { page: string }>(map: Y.Map<T>): void {
     const refresh = (event: Y.YMapEvent<T>) => {
       // Only changes on this page matter (30 people drawing on other pages must not redraw this one).
-      const touches = [...event.changes.keys].some(([key, change]) => (map.get(key) ?? (change.oldValue as T | undefined))?.page === this.page);
+      const touches = [...event.changes.keys].some(
+        ([key, change]) => (map.get(key) ?? (change.oldValue as T | undefined))?.page === this.page,
+      );
       if (touches) this.recompute();
     };
     map.observe(refresh);

@@ -51,7 +51,8 @@ describe('stroke input', () => {
 
   it('survives the stored encoding to within its precision', () => {
     const b = new StrokeBuilder('pen', 0.0001);
-    for (let i = 0; i < 50; i++) b.add({ x: 0.2 + i * 0.004, y: 0.3 + Math.sin(i / 5) * 0.02, pressure: 0.2 + (i % 10) / 20 });
+    for (let i = 0; i < 50; i++)
+      b.add({ x: 0.2 + i * 0.004, y: 0.3 + Math.sin(i / 5) * 0.02, pressure: 0.2 + (i % 10) / 20 });
     const points = b.finish();
     const back = decodePoints(encodePoints(points))!;
     expect(back.length).toBe(points.length);
@@ -61,7 +62,8 @@ describe('stroke input', () => {
 
 describe('stroke shape', () => {
   it('draws a harder-pressed pen stroke wider (pressure reaches the outline)', () => {
-    const line = (p: number): Array<[number, number, number]> => Array.from({ length: 30 }, (_, i) => [0.1 + i * 0.02, 0.5, p]);
+    const line = (p: number): Array<[number, number, number]> =>
+      Array.from({ length: 30 }, (_, i) => [0.1 + i * 0.02, 0.5, p]);
     const light = penOutline(line(0.15), 8, 1.4);
     const hard = penOutline(line(1), 8, 1.4);
     expect(thickness(light)).toBeGreaterThan(0);
@@ -69,9 +71,17 @@ describe('stroke shape', () => {
   });
 
   it('draws highlighters and lines as even paths and pens as filled outlines', () => {
-    const pts: Array<[number, number, number]> = [[0, 0, 0.5], [0.5, 0.5, 0.5], [1, 1, 0.5]];
+    const pts: Array<[number, number, number]> = [
+      [0, 0, 0.5],
+      [0.5, 0.5, 0.5],
+      [1, 1, 0.5],
+    ];
     expect(strokeShape('pen', pts, 4, 1).paint).toBe('fill');
-    expect(strokeShape('highlighter', pts, 20, 1)).toMatchObject({ paint: 'stroke', d: 'M0 0L500 500L1000 1000', opacity: 0.35 });
+    expect(strokeShape('highlighter', pts, 20, 1)).toMatchObject({
+      paint: 'stroke',
+      d: 'M0 0L500 500L1000 1000',
+      opacity: 0.35,
+    });
     expect(strokeShape('line', pts, 3, 2).d).toBe('M0 0L1000 2000');
   });
 

@@ -31,7 +31,11 @@ export class StrokeBuilder {
    *   screen pixel at the current zoom.
    * @param maxPoints Where the stroke is full; the caller commits it and continues with `continued()`.
    */
-  constructor(readonly tool: InkTool, private readonly minDistance: number, private readonly maxPoints = INK_LIMITS.maxPointsPerStroke - 1) {}
+  constructor(
+    readonly tool: InkTool,
+    private readonly minDistance: number,
+    private readonly maxPoints = INK_LIMITS.maxPointsPerStroke - 1,
+  ) {}
 
   /** Adds a sample; returns false when it was too close to the last one to matter. */
   add(sample: Sample): boolean {

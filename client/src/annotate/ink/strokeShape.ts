@@ -24,7 +24,9 @@ export function outlinePath(outline: number[][]): string {
 
 export function polylinePath(points: ReadonlyArray<Tuple>, aspect: number): string {
   if (points.length === 0) return '';
-  return points.map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${fixed(x * PAGE_UNITS)} ${fixed(y * PAGE_UNITS * aspect)}`).join('');
+  return points
+    .map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${fixed(x * PAGE_UNITS)} ${fixed(y * PAGE_UNITS * aspect)}`)
+    .join('');
 }
 
 /** The outline of a pen stroke from its normalised points. `complete` is false while the stroke is being drawn. */
@@ -51,13 +53,24 @@ export interface StrokeShape {
   opacity: number;
 }
 
-export function strokeShape(tool: InkTool, points: ReadonlyArray<Tuple>, width: number, aspect: number, complete = true): StrokeShape {
+export function strokeShape(
+  tool: InkTool,
+  points: ReadonlyArray<Tuple>,
+  width: number,
+  aspect: number,
+  complete = true,
+): StrokeShape {
   switch (tool) {
     case 'pen':
       return { paint: 'fill', d: outlinePath(penOutline(points, width, aspect, complete)), width, opacity: 1 };
     case 'highlighter':
       return { paint: 'stroke', d: polylinePath(points, aspect), width, opacity: 0.35 };
     case 'line':
-      return { paint: 'stroke', d: polylinePath(points.length > 2 ? [points[0]!, points[points.length - 1]!] : points, aspect), width, opacity: 1 };
+      return {
+        paint: 'stroke',
+        d: polylinePath(points.length > 2 ? [points[0]!, points[points.length - 1]!] : points, aspect),
+        width,
+        opacity: 1,
+      };
   }
 }

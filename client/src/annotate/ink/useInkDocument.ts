@@ -38,7 +38,8 @@ export function useInkDocument(documentId: string | null, events: InkDocumentEve
 
     const fetchToken = async () => {
       const grant = await documentsApi.collabToken(documentId);
-      if (!cancelled) setState((s) => (s.phase === 'ready' && s.access !== grant.access ? { ...s, access: grant.access } : s));
+      if (!cancelled)
+        setState((s) => (s.phase === 'ready' && s.access !== grant.access ? { ...s, access: grant.access } : s));
       return grant;
     };
 
@@ -69,8 +70,10 @@ export function useInkDocument(documentId: string | null, events: InkDocumentEve
             }
           },
           authenticationFailed: (error) => {
-            if (error instanceof ApiError && error.code === NETWORK_ERROR) retry = setTimeout(() => conn.reauthenticate(), TOKEN_RETRY_MS);
-            else if (!cancelled) setState({ phase: 'failed', error: error ?? new ApiError(403, 'forbidden', 'authentication failed') });
+            if (error instanceof ApiError && error.code === NETWORK_ERROR)
+              retry = setTimeout(() => conn.reauthenticate(), TOKEN_RETRY_MS);
+            else if (!cancelled)
+              setState({ phase: 'failed', error: error ?? new ApiError(403, 'forbidden', 'authentication failed') });
           },
         },
       });

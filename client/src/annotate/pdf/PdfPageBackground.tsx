@@ -23,7 +23,17 @@ function drawInto(target: HTMLCanvasElement, source: HTMLCanvasElement): void {
   target.getContext('2d')?.drawImage(source, 0, 0);
 }
 
-export function PdfPageBackground({ cache, pageNumber, scale, hits }: { cache: PageCache; pageNumber: number; scale: number; hits: PageHits | null }) {
+export function PdfPageBackground({
+  cache,
+  pageNumber,
+  scale,
+  hits,
+}: {
+  cache: PageCache;
+  pageNumber: number;
+  scale: number;
+  hits: PageHits | null;
+}) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const textRef = useRef<HTMLDivElement>(null);
   const layerRef = useRef<{ page: number; layer: TextLayer; texts: string[] } | null>(null);
@@ -40,13 +50,19 @@ export function PdfPageBackground({ cache, pageNumber, scale, hits }: { cache: P
     else canvas.getContext('2d')?.clearRect(0, 0, canvas.width, canvas.height);
     const wanted = scale * (window.devicePixelRatio || 1);
     let cancelled = false;
-    const timer = setTimeout(() => {
-      cache.render(pageNumber, wanted).then((rendered) => {
-        if (cancelled || !rendered) return;
-        drawInto(canvas, rendered.canvas);
-        cache.prefetch([pageNumber + 1, pageNumber - 1, pageNumber + 2], wanted);
-      }, (err: unknown) => console.warn(`rendering page ${pageNumber} failed`, err));
-    }, have ? SETTLE_MS : 0);
+    const timer = setTimeout(
+      () => {
+        cache.render(pageNumber, wanted).then(
+          (rendered) => {
+            if (cancelled || !rendered) return;
+            drawInto(canvas, rendered.canvas);
+            cache.prefetch([pageNumber + 1, pageNumber - 1, pageNumber + 2], wanted);
+          },
+          (err: unknown) => console.warn(`rendering page ${pageNumber} failed`, err),
+        );
+      },
+      have ? SETTLE_MS : 0,
+    );
     return () => {
       cancelled = true;
       clearTimeout(timer);
@@ -64,7 +80,11 @@ export function PdfPageBackground({ cache, pageNumber, scale, hits }: { cache: P
     (async () => {
       const [pdfjs, page] = await Promise.all([loadPdfJs(), cache.page(pageNumber)]);
       if (cancelled) return;
-      layer = new pdfjs.TextLayer({ textContentSource: page.streamTextContent(), container, viewport: page.getViewport({ scale: 1 }) });
+      layer = new pdfjs.TextLayer({
+        textContentSource: page.streamTextContent(),
+        container,
+        viewport: page.getViewport({ scale: 1 }),
+      });
       await layer.render();
       if (cancelled) return;
       layerRef.current = { page: pageNumber, layer, texts: layer.textDivs.map((div) => div.textContent ?? '') };

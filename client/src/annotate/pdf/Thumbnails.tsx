@@ -5,7 +5,17 @@ import type { PageCache } from './pageCache.ts';
 
 const THUMB_WIDTH = 112;
 
-function Thumbnail({ cache, pageNumber, active, onPick }: { cache: PageCache; pageNumber: number; active: boolean; onPick(): void }) {
+function Thumbnail({
+  cache,
+  pageNumber,
+  active,
+  onPick,
+}: {
+  cache: PageCache;
+  pageNumber: number;
+  active: boolean;
+  onPick(): void;
+}) {
   const { t } = useTranslation();
   const ref = useRef<HTMLButtonElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -14,12 +24,15 @@ function Thumbnail({ cache, pageNumber, active, onPick }: { cache: PageCache; pa
   useEffect(() => {
     const element = ref.current;
     if (!element) return;
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) {
-        setVisible(true);
-        observer.disconnect();
-      }
-    }, { rootMargin: '200px' });
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          setVisible(true);
+          observer.disconnect();
+        }
+      },
+      { rootMargin: '200px' },
+    );
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
@@ -40,7 +53,8 @@ function Thumbnail({ cache, pageNumber, active, onPick }: { cache: PageCache; pa
       task = render;
       await render.promise;
     })().catch((err: unknown) => {
-      if (!cancelled && !(err instanceof Error && err.name === 'RenderingCancelledException')) console.warn(`thumbnail ${pageNumber} failed`, err);
+      if (!cancelled && !(err instanceof Error && err.name === 'RenderingCancelledException'))
+        console.warn(`thumbnail ${pageNumber} failed`, err);
     });
     return () => {
       cancelled = true;
@@ -53,18 +67,44 @@ function Thumbnail({ cache, pageNumber, active, onPick }: { cache: PageCache; pa
   }, [active]);
 
   return (
-    <button ref={ref} type="button" className={`an-thumb${active ? ' an-thumb--active' : ''}`} onClick={onPick} aria-current={active ? 'page' : undefined}
-      aria-label={t('annotate.viewer.goToPage', { page: pageNumber })} data-testid="thumbnail" data-page={pageNumber}>
+    <button
+      ref={ref}
+      type="button"
+      className={`an-thumb${active ? ' an-thumb--active' : ''}`}
+      onClick={onPick}
+      aria-current={active ? 'page' : undefined}
+      aria-label={t('annotate.viewer.goToPage', { page: pageNumber })}
+      data-testid="thumbnail"
+      data-page={pageNumber}
+    >
       <canvas ref={canvasRef} style={{ width: THUMB_WIDTH }} />
       <span className="an-thumb__number">{pageNumber}</span>
     </button>
   );
 }
 
-export function Thumbnails({ cache, pages, current, onPick }: { cache: PageCache; pages: number; current: number; onPick(page: number): void }) {
+export function Thumbnails({
+  cache,
+  pages,
+  current,
+  onPick,
+}: {
+  cache: PageCache;
+  pages: number;
+  current: number;
+  onPick(page: number): void;
+}) {
   return (
     <nav className="an-thumbs">
-      {Array.from({ length: pages }, (_, i) => <Thumbnail key={i + 1} cache={cache} pageNumber={i + 1} active={current === i + 1} onPick={() => onPick(i + 1)} />)}
+      {Array.from({ length: pages }, (_, i) => (
+        <Thumbnail
+          key={i + 1}
+          cache={cache}
+          pageNumber={i + 1}
+          active={current === i + 1}
+          onPick={() => onPick(i + 1)}
+        />
+      ))}
     </nav>
   );
 }

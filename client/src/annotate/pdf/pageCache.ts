@@ -55,7 +55,9 @@ export class PageCache {
 
   private start(pageNumber: number, scale: number): Promise<RenderedPage | null> {
     let resolveTask!: (task: RenderTask) => void;
-    const taskReady = new Promise<RenderTask>((resolve) => { resolveTask = resolve; });
+    const taskReady = new Promise<RenderTask>((resolve) => {
+      resolveTask = resolve;
+    });
     const done = (async () => {
       const page = await this.page(pageNumber);
       const base = page.getViewport({ scale: 1 });
@@ -79,7 +81,8 @@ export class PageCache {
       this.rendered.delete(pageNumber);
       this.rendered.set(pageNumber, result);
       const pixels = () => [...this.rendered.values()].reduce((n, r) => n + r.canvas.width * r.canvas.height, 0);
-      while (this.rendered.size > 1 && (this.rendered.size > KEEP || pixels() > PIXEL_BUDGET)) this.rendered.delete(this.rendered.keys().next().value!);
+      while (this.rendered.size > 1 && (this.rendered.size > KEEP || pixels() > PIXEL_BUDGET))
+        this.rendered.delete(this.rendered.keys().next().value!);
       return result;
     })().finally(() => {
       if (this.pending.get(pageNumber)?.done === done) this.pending.delete(pageNumber);

@@ -5,10 +5,17 @@ import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 
 // Each file becomes a hashed asset; pdf.js asks for them by name, so the names are mapped to the built URLs. Never
 // inlined: a data: URL would be fetched, and our content security policy (connect-src) does not allow that.
-const CMAPS = import.meta.glob<string>('../../../../node_modules/pdfjs-dist/cmaps/*.bcmap', { query: '?url&no-inline', import: 'default' });
-const FONTS = import.meta.glob<string>('../../../../node_modules/pdfjs-dist/standard_fonts/*.{pfb,ttf}', { query: '?url&no-inline', import: 'default' });
+const CMAPS = import.meta.glob<string>('../../../../node_modules/pdfjs-dist/cmaps/*.bcmap', {
+  query: '?url&no-inline',
+  import: 'default',
+});
+const FONTS = import.meta.glob<string>('../../../../node_modules/pdfjs-dist/standard_fonts/*.{pfb,ttf}', {
+  query: '?url&no-inline',
+  import: 'default',
+});
 
-const byName = (files: Record<string, () => Promise<string>>) => new Map(Object.entries(files).map(([path, load]) => [path.slice(path.lastIndexOf('/') + 1), load]));
+const byName = (files: Record<string, () => Promise<string>>) =>
+  new Map(Object.entries(files).map(([path, load]) => [path.slice(path.lastIndexOf('/') + 1), load]));
 const cmapFiles = byName(CMAPS);
 const fontFiles = byName(FONTS);
 

@@ -53,9 +53,11 @@ export function useDocumentSearch(pdf: PDFDocumentProxy | null, query: string): 
         }
         setMatches(found);
         setCurrent(found.length > 0 ? 0 : -1);
-      })().catch((err: unknown) => console.warn('search failed', err)).finally(() => {
-        if (!cancelled) setSearching(false);
-      });
+      })()
+        .catch((err: unknown) => console.warn('search failed', err))
+        .finally(() => {
+          if (!cancelled) setSearching(false);
+        });
     }, 250);
     return () => {
       cancelled = true;
@@ -63,13 +65,18 @@ export function useDocumentSearch(pdf: PDFDocumentProxy | null, query: string): 
     };
   }, [pdf, query]);
 
-  return useMemo(() => ({
-    matches, current, searching,
-    go: (delta: 1 | -1) => {
-      if (matches.length === 0) return null;
-      const next = (current + delta + matches.length) % matches.length;
-      setCurrent(next);
-      return matches[next] ?? null;
-    },
-  }), [matches, current, searching]);
+  return useMemo(
+    () => ({
+      matches,
+      current,
+      searching,
+      go: (delta: 1 | -1) => {
+        if (matches.length === 0) return null;
+        const next = (current + delta + matches.length) % matches.length;
+        setCurrent(next);
+        return matches[next] ?? null;
+      },
+    }),
+    [matches, current, searching],
+  );
 }

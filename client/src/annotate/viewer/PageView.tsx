@@ -83,7 +83,9 @@ export function PageView(props: PageViewProps) {
   useEffect(() => {
     if (!ready) return;
     const { follow: target } = latest.current;
-    setCamera(target ? cameraShowing(target.zoom, target.centre, pageSize, stageSize) : fittedCamera(pageSize, stageSize));
+    setCamera(
+      target ? cameraShowing(target.zoom, target.centre, pageSize, stageSize) : fittedCamera(pageSize, stageSize),
+    );
   }, [pageKey, pageSize, stageSize, ready]);
 
   // Primitives, not the object: the presenter's view is a new object on every render of the workspace.
@@ -91,7 +93,8 @@ export function PageView(props: PageViewProps) {
   const followX = follow?.centre.x ?? null;
   const followY = follow?.centre.y ?? null;
   useEffect(() => {
-    if (ready && followZoom !== null && followX !== null && followY !== null) setCamera(cameraShowing(followZoom, { x: followX, y: followY }, pageSize, stageSize));
+    if (ready && followZoom !== null && followX !== null && followY !== null)
+      setCamera(cameraShowing(followZoom, { x: followX, y: followY }, pageSize, stageSize));
   }, [followZoom, followX, followY, pageSize, stageSize, ready]);
 
   useEffect(() => {
@@ -124,7 +127,11 @@ export function PageView(props: PageViewProps) {
   useEffect(() => {
     if (!stage || !tools) return;
     const delegate: StageDelegate = {
-      routing: () => ({ penMode: latest.current.settings.penMode, penSeen: latest.current.penSeen, handTool: latest.current.settings.tool === 'hand' }),
+      routing: () => ({
+        penMode: latest.current.settings.penMode,
+        penSeen: latest.current.penSeen,
+        handTool: latest.current.settings.tool === 'hand',
+      }),
       camera: () => cameraRef.current,
       pageSize: () => latest.current.pageSize,
       setCamera: (next) => {
@@ -139,7 +146,8 @@ export function PageView(props: PageViewProps) {
       drawEnd: (id) => tools.end(id),
       drawCancel: (id) => tools.cancel(id),
       hover: (sample) => {
-        if (latest.current.settings.tool === 'laser') latest.current.onLaser(sample ? { x: sample.x, y: sample.y } : null);
+        if (latest.current.settings.tool === 'laser')
+          latest.current.onLaser(sample ? { x: sample.x, y: sample.y } : null);
       },
     };
     const input = new StageInput(stage, delegate);
@@ -155,17 +163,37 @@ export function PageView(props: PageViewProps) {
   } as CSSProperties;
 
   return (
-    <div ref={setStage} className={`an-stage an-stage--${settings.tool}`} data-testid="page-stage" data-page={pageKey} data-zoom={camera.zoom.toFixed(2)}>
+    <div
+      ref={setStage}
+      className={`an-stage an-stage--${settings.tool}`}
+      data-testid="page-stage"
+      data-page={pageKey}
+      data-zoom={camera.zoom.toFixed(2)}
+    >
       {ready && (
         <div className="an-page" style={pageStyle} data-testid="page" data-page={pageKey}>
           {props.renderBackground(scale)}
           <InkLayer strokes={snapshot.strokes} hidden={settings.hidden} aspect={aspect} liveRef={liveRef} />
           {ink && (
-            <NotesLayer notes={snapshot.notes} hidden={settings.hidden} ink={ink} history={props.history} userId={props.userId} nameOf={props.nameOf}
-              opened={openNote} onOpen={setOpenNote} failed={props.failed} />
+            <NotesLayer
+              notes={snapshot.notes}
+              hidden={settings.hidden}
+              ink={ink}
+              history={props.history}
+              userId={props.userId}
+              nameOf={props.nameOf}
+              opened={openNote}
+              onOpen={setOpenNote}
+              failed={props.failed}
+            />
           )}
           {props.laser && (
-            <div className="an-laser" style={{ left: `${props.laser.x * 100}%`, top: `${props.laser.y * 100}%` }} data-testid="laser" title={props.laser.name} />
+            <div
+              className="an-laser"
+              style={{ left: `${props.laser.x * 100}%`, top: `${props.laser.y * 100}%` }}
+              data-testid="laser"
+              title={props.laser.name}
+            />
           )}
         </div>
       )}

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { cameraShowing, clampCamera, fitScale, fittedCamera, MAX_ZOOM, panBy, toPage, viewCentre, zoomAt } from './camera.ts';
+import {
+  cameraShowing,
+  clampCamera,
+  fitScale,
+  fittedCamera,
+  MAX_ZOOM,
+  panBy,
+  toPage,
+  viewCentre,
+  zoomAt,
+} from './camera.ts';
 
 const A4 = { width: 595, height: 842 };
 const STAGE = { width: 1016, height: 616 };

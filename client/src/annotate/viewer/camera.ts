@@ -45,7 +45,8 @@ export function clampCamera(camera: Camera, page: Size, stage: Size): Camera {
   const scale = fitScale(page, stage) * zoom;
   const w = page.width * scale;
   const h = page.height * scale;
-  const axis = (offset: number, size: number, room: number) => (size <= room ? (room - size) / 2 : Math.min(0, Math.max(room - size, offset)));
+  const axis = (offset: number, size: number, room: number) =>
+    size <= room ? (room - size) / 2 : Math.min(0, Math.max(room - size, offset));
   return { zoom, x: axis(camera.x, w, stage.width), y: axis(camera.y, h, stage.height) };
 }
 
@@ -60,7 +61,11 @@ export function zoomAt(camera: Camera, factor: number, focus: Point, page: Size,
   const zoom = clampZoom(camera.zoom * factor);
   const after = fitScale(page, stage) * zoom;
   const ratio = after / before;
-  return clampCamera({ zoom, x: focus.x - (focus.x - camera.x) * ratio, y: focus.y - (focus.y - camera.y) * ratio }, page, stage);
+  return clampCamera(
+    { zoom, x: focus.x - (focus.x - camera.x) * ratio, y: focus.y - (focus.y - camera.y) * ratio },
+    page,
+    stage,
+  );
 }
 
 export function panBy(camera: Camera, dx: number, dy: number, page: Size, stage: Size): Camera {
@@ -85,5 +90,9 @@ export function viewCentre(camera: Camera, page: Size, stage: Size): Point {
 /** The camera that shows `centre` (0..1) in the middle of this stage at `zoom`: following a presenter. */
 export function cameraShowing(zoom: number, centre: Point, page: Size, stage: Size): Camera {
   const scale = fitScale(page, stage) * clampZoom(zoom);
-  return clampCamera({ zoom, x: stage.width / 2 - centre.x * page.width * scale, y: stage.height / 2 - centre.y * page.height * scale }, page, stage);
+  return clampCamera(
+    { zoom, x: stage.width / 2 - centre.x * page.width * scale, y: stage.height / 2 - centre.y * page.height * scale },
+    page,
+    stage,
+  );
 }

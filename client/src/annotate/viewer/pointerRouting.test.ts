@@ -1,8 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { PALM_CONTACT_PX, PALM_GRACE_MS, penOnly, routePointerDown, type PointerDown, type RoutingState } from './pointerRouting.ts';
+import {
+  PALM_CONTACT_PX,
+  PALM_GRACE_MS,
+  penOnly,
+  routePointerDown,
+  type PointerDown,
+  type RoutingState,
+} from './pointerRouting.ts';
 
-const state = (change: Partial<RoutingState> = {}): RoutingState => ({ penMode: 'auto', penSeen: false, handTool: false, penDown: false, lastPenUpAt: null, touches: 0, ...change });
-const finger = (change: Partial<PointerDown> = {}): PointerDown => ({ pointerType: 'touch', button: 0, width: 18, height: 20, at: 10_000, ...change });
+const state = (change: Partial<RoutingState> = {}): RoutingState => ({
+  penMode: 'auto',
+  penSeen: false,
+  handTool: false,
+  penDown: false,
+  lastPenUpAt: null,
+  touches: 0,
+  ...change,
+});
+const finger = (change: Partial<PointerDown> = {}): PointerDown => ({
+  pointerType: 'touch',
+  button: 0,
+  width: 18,
+  height: 20,
+  at: 10_000,
+  ...change,
+});
 const pen: PointerDown = { pointerType: 'pen', button: 0, width: 1, height: 1, at: 10_000 };
 const mouse: PointerDown = { pointerType: 'mouse', button: 0, width: 1, height: 1, at: 10_000 };
 
@@ -20,8 +42,18 @@ describe('routePointerDown (palm rejection)', () => {
     ['a second finger starts a pinch', finger(), { touches: 1 }, 'navigate'],
     ['a palm (wide contact) is ignored', finger({ width: PALM_CONTACT_PX, height: 60 }), {}, 'ignore'],
     ['a touch while the stylus writes is ignored', finger(), { penDown: true, penSeen: true }, 'ignore'],
-    ['a touch right after the stylus lifted is ignored', finger({ at: 10_000 }), { lastPenUpAt: 10_000 - PALM_GRACE_MS + 50, penSeen: true }, 'ignore'],
-    ['a touch well after the stylus lifted moves the page', finger({ at: 10_000 }), { lastPenUpAt: 10_000 - PALM_GRACE_MS - 1, penSeen: true }, 'navigate'],
+    [
+      'a touch right after the stylus lifted is ignored',
+      finger({ at: 10_000 }),
+      { lastPenUpAt: 10_000 - PALM_GRACE_MS + 50, penSeen: true },
+      'ignore',
+    ],
+    [
+      'a touch well after the stylus lifted moves the page',
+      finger({ at: 10_000 }),
+      { lastPenUpAt: 10_000 - PALM_GRACE_MS - 1, penSeen: true },
+      'navigate',
+    ],
     ['an unknown pointer does nothing', { ...pen, pointerType: 'kinect' }, {}, 'ignore'],
   ])('%s', (_, down, change, expected) => {
     expect(routePointerDown(down, state(change))).toBe(expected);

@@ -53,7 +53,10 @@ export class StageInput {
   private wheelTravel = 0;
   private readonly abort = new AbortController();
 
-  constructor(private readonly element: HTMLElement, private readonly delegate: StageDelegate) {
+  constructor(
+    private readonly element: HTMLElement,
+    private readonly delegate: StageDelegate,
+  ) {
     const options = { signal: this.abort.signal };
     element.addEventListener('pointerdown', (e) => this.down(e), options);
     element.addEventListener('pointermove', (e) => this.move(e), options);
@@ -85,7 +88,12 @@ export class StageInput {
     }
     const route = routePointerDown(
       { pointerType: e.pointerType, button: e.button, width: e.width, height: e.height, at: e.timeStamp },
-      { ...this.delegate.routing(), penDown: this.penDown && e.pointerType !== 'pen', lastPenUpAt: this.lastPenUpAt, touches: this.touchCount() },
+      {
+        ...this.delegate.routing(),
+        penDown: this.penDown && e.pointerType !== 'pen',
+        lastPenUpAt: this.lastPenUpAt,
+        touches: this.touchCount(),
+      },
     );
     if (route === 'ignore') return;
     e.preventDefault();
@@ -117,7 +125,10 @@ export class StageInput {
   private move(e: PointerEvent): void {
     if (this.drawing.has(e.pointerId)) {
       const events = typeof e.getCoalescedEvents === 'function' ? e.getCoalescedEvents() : [];
-      this.delegate.drawMove(e.pointerId, (events.length > 0 ? events : [e]).map((c) => this.sample(c)));
+      this.delegate.drawMove(
+        e.pointerId,
+        (events.length > 0 ? events : [e]).map((c) => this.sample(c)),
+      );
       return;
     }
     const tracked = this.moving.get(e.pointerId);
@@ -160,7 +171,13 @@ export class StageInput {
     this.moving.delete(e.pointerId);
     const dx = tracked.x - tracked.startX;
     const dy = tracked.y - tracked.startY;
-    const swipe = !cancelled && this.moving.size === 0 && this.delegate.camera().zoom <= 1.01 && Math.abs(dx) > SWIPE_PX && Math.abs(dx) > 2 * Math.abs(dy) && e.timeStamp - tracked.startAt < SWIPE_MS;
+    const swipe =
+      !cancelled &&
+      this.moving.size === 0 &&
+      this.delegate.camera().zoom <= 1.01 &&
+      Math.abs(dx) > SWIPE_PX &&
+      Math.abs(dx) > 2 * Math.abs(dy) &&
+      e.timeStamp - tracked.startAt < SWIPE_MS;
     if (swipe) this.delegate.flip(dx < 0 ? 1 : -1);
   }
 

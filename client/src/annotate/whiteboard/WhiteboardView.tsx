@@ -41,7 +41,18 @@ function loadImage(url: string): Promise<HTMLImageElement> {
   });
 }
 
-export function WhiteboardView({ ctx, documentId, doc, access, pageId, onPage, followed, showSide, screenTrack, onExportable }: WhiteboardViewProps) {
+export function WhiteboardView({
+  ctx,
+  documentId,
+  doc,
+  access,
+  pageId,
+  onPage,
+  followed,
+  showSide,
+  screenTrack,
+  onExportable,
+}: WhiteboardViewProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const pages = useWhiteboardPages(doc);
@@ -56,9 +67,13 @@ export function WhiteboardView({ ctx, documentId, doc, access, pageId, onPage, f
   // Everything on the whiteboard is shared, whatever layer the person picked for the materials.
   const settings = useMemo(() => ({ ...ctx.settings, layer: 'shared' as const }), [ctx.settings]);
 
-  const index = Math.max(0, pages.findIndex((p) => p.id === pageId));
+  const index = Math.max(
+    0,
+    pages.findIndex((p) => p.id === pageId),
+  );
   const page: WhiteboardPage | undefined = pages[index];
-  const snapshotUrl = page && page.background !== 'blank' ? annotationsApi.imageUrl(documentId, page.background.snapshotFileId) : null;
+  const snapshotUrl =
+    page && page.background !== 'blank' ? annotationsApi.imageUrl(documentId, page.background.snapshotFileId) : null;
   const imageSize = useImageSize(snapshotUrl);
   const size = useMemo(() => (snapshotUrl ? imageSize : BLANK_PAGE), [snapshotUrl, imageSize]);
 
@@ -73,7 +88,11 @@ export function WhiteboardView({ ctx, documentId, doc, access, pageId, onPage, f
       return;
     }
     onExportable({
-      pageKey: page.id, size, sources, source: { sourceType: 'whiteboard', sourceId: documentId, page: page.id }, caption: t('annotate.export.boardCaption', { page: index + 1 }),
+      pageKey: page.id,
+      size,
+      sources,
+      source: { sourceType: 'whiteboard', sourceId: documentId, page: page.id },
+      caption: t('annotate.export.boardCaption', { page: index + 1 }),
       drawBackground: async (c, width, height) => {
         c.fillStyle = '#ffffff';
         c.fillRect(0, 0, width, height);
@@ -106,10 +125,13 @@ export function WhiteboardView({ ctx, documentId, doc, access, pageId, onPage, f
     }
   };
 
-  const flip = useCallback((delta: 1 | -1) => {
-    const next = pages[index + delta];
-    if (next) onPage(next.id);
-  }, [pages, index, onPage]);
+  const flip = useCallback(
+    (delta: 1 | -1) => {
+      const next = pages[index + delta];
+      if (next) onPage(next.id);
+    },
+    [pages, index, onPage],
+  );
   useFlipKeys(flip);
 
   return (
@@ -117,10 +139,21 @@ export function WhiteboardView({ ctx, documentId, doc, access, pageId, onPage, f
       {showSide && (
         <aside className="an-side">
           <div className="an-board-actions">
-            {canDraw && <Button size="large" icon={<PlusOutlined />} onClick={addBlank} data-testid="add-blank-page">{t('annotate.board.addBlank')}</Button>}
+            {canDraw && (
+              <Button size="large" icon={<PlusOutlined />} onClick={addBlank} data-testid="add-blank-page">
+                {t('annotate.board.addBlank')}
+              </Button>
+            )}
             {moderator && (
               <Tooltip title={screenTrack ? t('annotate.board.snapshotHint') : t('annotate.board.snapshotNone')}>
-                <Button size="large" icon={<CameraOutlined />} disabled={!screenTrack} loading={freezing} onClick={() => void addSnapshot()} data-testid="snapshot-screen">
+                <Button
+                  size="large"
+                  icon={<CameraOutlined />}
+                  disabled={!screenTrack}
+                  loading={freezing}
+                  onClick={() => void addSnapshot()}
+                  data-testid="snapshot-screen"
+                >
                   {t('annotate.board.snapshot')}
                 </Button>
               </Tooltip>
@@ -128,9 +161,17 @@ export function WhiteboardView({ ctx, documentId, doc, access, pageId, onPage, f
           </div>
           <nav className="an-thumbs" aria-label={t('annotate.board.pages')}>
             {pages.map((p, i) => (
-              <button key={p.id} type="button" className={`an-thumb an-thumb--board${p.id === page?.id ? ' an-thumb--active' : ''}`} onClick={() => onPage(p.id)}
-                aria-current={p.id === page?.id ? 'page' : undefined} data-testid="board-thumbnail">
-                {p.background !== 'blank' && <img alt="" src={annotationsApi.imageUrl(documentId, p.background.snapshotFileId)} />}
+              <button
+                key={p.id}
+                type="button"
+                className={`an-thumb an-thumb--board${p.id === page?.id ? ' an-thumb--active' : ''}`}
+                onClick={() => onPage(p.id)}
+                aria-current={p.id === page?.id ? 'page' : undefined}
+                data-testid="board-thumbnail"
+              >
+                {p.background !== 'blank' && (
+                  <img alt="" src={annotationsApi.imageUrl(documentId, p.background.snapshotFileId)} />
+                )}
                 <span className="an-thumb__number">{i + 1}</span>
               </button>
             ))}
@@ -138,13 +179,33 @@ export function WhiteboardView({ ctx, documentId, doc, access, pageId, onPage, f
         </aside>
       )}
       <div className="an-main">
-        {!page && <div className="an-center"><Empty description={t('annotate.board.empty')}>{canDraw && <Button type="primary" size="large" icon={<PlusOutlined />} onClick={addBlank}>{t('annotate.board.addBlank')}</Button>}</Empty></div>}
-        {page && !size && <div className="an-center"><Spin /></div>}
+        {!page && (
+          <div className="an-center">
+            <Empty description={t('annotate.board.empty')}>
+              {canDraw && (
+                <Button type="primary" size="large" icon={<PlusOutlined />} onClick={addBlank}>
+                  {t('annotate.board.addBlank')}
+                </Button>
+              )}
+            </Empty>
+          </div>
+        )}
+        {page && !size && (
+          <div className="an-center">
+            <Spin />
+          </div>
+        )}
         {page && size && (
           <PageView
             pageKey={page.id}
             pageSize={size}
-            renderBackground={() => (snapshotUrl ? <img className="an-board-image" alt="" src={snapshotUrl} draggable={false} /> : <div className="an-board-blank" />)}
+            renderBackground={() =>
+              snapshotUrl ? (
+                <img className="an-board-image" alt="" src={snapshotUrl} draggable={false} />
+              ) : (
+                <div className="an-board-blank" />
+              )
+            }
             sources={sources}
             canDraw={canDraw}
             moderator={moderator}
@@ -155,12 +216,35 @@ export function WhiteboardView({ ctx, documentId, doc, access, pageId, onPage, f
           />
         )}
         <div className="an-pager">
-          <Button size="large" shape="circle" icon={<LeftOutlined />} disabled={index <= 0} onClick={() => flip(-1)} aria-label={t('annotate.viewer.previous')} />
+          <Button
+            size="large"
+            shape="circle"
+            icon={<LeftOutlined />}
+            disabled={index <= 0}
+            onClick={() => flip(-1)}
+            aria-label={t('annotate.viewer.previous')}
+          />
           <span>{pages.length > 0 ? t('annotate.board.page', { page: index + 1 }) : ''}</span>
-          <Button size="large" shape="circle" icon={<RightOutlined />} disabled={index >= pages.length - 1} onClick={() => flip(1)} aria-label={t('annotate.viewer.next')} />
+          <Button
+            size="large"
+            shape="circle"
+            icon={<RightOutlined />}
+            disabled={index >= pages.length - 1}
+            onClick={() => flip(1)}
+            aria-label={t('annotate.viewer.next')}
+          />
           {moderator && page && (
-            <Popconfirm title={t('annotate.board.removePage')} onConfirm={() => removeWhiteboardPage(doc, page.id, history.origin)}>
-              <Button size="large" type="text" danger icon={<DeleteOutlined />} aria-label={t('annotate.board.removePage')} />
+            <Popconfirm
+              title={t('annotate.board.removePage')}
+              onConfirm={() => removeWhiteboardPage(doc, page.id, history.origin)}
+            >
+              <Button
+                size="large"
+                type="text"
+                danger
+                icon={<DeleteOutlined />}
+                aria-label={t('annotate.board.removePage')}
+              />
             </Popconfirm>
           )}
         </div>

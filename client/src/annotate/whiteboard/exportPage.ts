@@ -50,7 +50,9 @@ export async function renderPage(page: PageToExport): Promise<HTMLCanvasElement>
 }
 
 function toBlob(canvas: HTMLCanvasElement, type: string, quality?: number): Promise<Blob> {
-  return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error(`could not encode ${type}`))), type, quality));
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error(`could not encode ${type}`))), type, quality),
+  );
 }
 
 export function pngOf(canvas: HTMLCanvasElement): Promise<Blob> {
@@ -60,7 +62,9 @@ export function pngOf(canvas: HTMLCanvasElement): Promise<Blob> {
 /** A one-page PDF of the picture, the page as large as the original (PDF points; whiteboard units count as points). */
 export async function pdfOf(canvas: HTMLCanvasElement, size: Size): Promise<Blob> {
   const jpeg = new Uint8Array(await (await toBlob(canvas, 'image/jpeg', 0.92)).arrayBuffer());
-  return new Blob([imagePdf(jpeg, { width: canvas.width, height: canvas.height }, size) as Uint8Array<ArrayBuffer>], { type: 'application/pdf' });
+  return new Blob([imagePdf(jpeg, { width: canvas.width, height: canvas.height }, size) as Uint8Array<ArrayBuffer>], {
+    type: 'application/pdf',
+  });
 }
 
 export function download(blob: Blob, fileName: string): void {

@@ -11,7 +11,10 @@ describe('imagePdf', () => {
   it('has every object where the cross-reference table says', () => {
     const xref = /xref\n0 (\d+)\n0000000000 65535 f \n((?:\d{10} 00000 n \n)+)/.exec(text);
     expect(xref).not.toBeNull();
-    const offsets = xref![2]!.trim().split('\n').map((line) => Number(line.slice(0, 10)));
+    const offsets = xref![2]!
+      .trim()
+      .split('\n')
+      .map((line) => Number(line.slice(0, 10)));
     expect(offsets).toHaveLength(5);
     offsets.forEach((offset, i) => expect(text.slice(offset, offset + 8)).toBe(`${i + 1} 0 obj\n`));
     const startxref = Number(/startxref\n(\d+)\n%%EOF\n$/.exec(text)![1]);

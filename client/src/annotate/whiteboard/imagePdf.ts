@@ -8,16 +8,26 @@ const encoder = new TextEncoder();
  * @param pixels The image's size in pixels.
  * @param page The page's size in points (1/72 inch).
  */
-export function imagePdf(jpeg: Uint8Array, pixels: { width: number; height: number }, page: { width: number; height: number }): Uint8Array {
+export function imagePdf(
+  jpeg: Uint8Array,
+  pixels: { width: number; height: number },
+  page: { width: number; height: number },
+): Uint8Array {
   const w = Math.round(page.width * 100) / 100;
   const h = Math.round(page.height * 100) / 100;
   const content = `q ${w} 0 0 ${h} 0 0 cm /Im0 Do Q`;
   const objects: Array<Uint8Array[]> = [
     [encoder.encode('<< /Type /Catalog /Pages 2 0 R >>')],
     [encoder.encode('<< /Type /Pages /Kids [3 0 R] /Count 1 >>')],
-    [encoder.encode(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w} ${h}] /Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R >>`)],
     [
-      encoder.encode(`<< /Type /XObject /Subtype /Image /Width ${pixels.width} /Height ${pixels.height} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length ${jpeg.length} >>\nstream\n`),
+      encoder.encode(
+        `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w} ${h}] /Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R >>`,
+      ),
+    ],
+    [
+      encoder.encode(
+        `<< /Type /XObject /Subtype /Image /Width ${pixels.width} /Height ${pixels.height} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length ${jpeg.length} >>\nstream\n`,
+      ),
       jpeg,
       encoder.encode('\nendstream'),
     ],
@@ -36,7 +46,9 @@ export function imagePdf(jpeg: Uint8Array, pixels: { width: number; height: numb
     }
   });
   const xref = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  chunks.push(encoder.encode(`${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${offset}\n%%EOF\n`));
+  chunks.push(
+    encoder.encode(`${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${offset}\n%%EOF\n`),
+  );
   const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let at = 0;
   for (const c of chunks) {

@@ -18,7 +18,9 @@ export async function freezeFrame(track: MediaStreamTrack): Promise<{ png: Blob;
     canvas.width = video.videoWidth;
     canvas.height = video.videoHeight;
     canvas.getContext('2d')?.drawImage(video, 0, 0);
-    const png = await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('could not encode the frame'))), 'image/png'));
+    const png = await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('could not encode the frame'))), 'image/png'),
+    );
     return { png, width: canvas.width, height: canvas.height };
   } finally {
     video.pause();

@@ -9,7 +9,15 @@ import type { DecisionFields } from './decisionAttrs.ts';
 import { PersonRefsSelect } from './fields/PersonRefsSelect.tsx';
 import { UnitRefsSelect } from './fields/UnitRefsSelect.tsx';
 
-export function DecisionFieldsModal({ initial, sourceText, title, okText, onSave, onCancel, children }: {
+export function DecisionFieldsModal({
+  initial,
+  sourceText,
+  title,
+  okText,
+  onSave,
+  onCancel,
+  children,
+}: {
   initial: DecisionFields;
   /** The item's words, shown for reference while its fields are set. */
   sourceText?: string;
@@ -48,20 +56,46 @@ export function DecisionFieldsModal({ initial, sourceText, title, okText, onSave
       width={640}
       destroyOnHidden
     >
-      {sourceText && <Typography.Paragraph type="secondary" className="tb-decision-quote">{sourceText}</Typography.Paragraph>}
+      {sourceText && (
+        <Typography.Paragraph type="secondary" className="tb-decision-quote">
+          {sourceText}
+        </Typography.Paragraph>
+      )}
       <Form layout="vertical" size="large" component="div">
         {children}
         <Form.Item label={t('minutes.decision.leadUnits')} htmlFor="decision-lead-units">
-          <UnitRefsSelect id="decision-lead-units" aria-label={t('minutes.decision.leadUnits')} units={units} value={fields.leadUnits} onChange={(leadUnits) => set({ leadUnits })} />
+          <UnitRefsSelect
+            id="decision-lead-units"
+            aria-label={t('minutes.decision.leadUnits')}
+            units={units}
+            value={fields.leadUnits}
+            onChange={(leadUnits) => set({ leadUnits })}
+          />
         </Form.Item>
         <Form.Item label={t('minutes.decision.coUnits')} htmlFor="decision-co-units">
-          <UnitRefsSelect id="decision-co-units" aria-label={t('minutes.decision.coUnits')} units={units} value={fields.coUnits} onChange={(coUnits) => set({ coUnits })} />
+          <UnitRefsSelect
+            id="decision-co-units"
+            aria-label={t('minutes.decision.coUnits')}
+            units={units}
+            value={fields.coUnits}
+            onChange={(coUnits) => set({ coUnits })}
+          />
         </Form.Item>
         <Form.Item label={t('minutes.decision.ownersLabel')} htmlFor="decision-owners">
-          <PersonRefsSelect id="decision-owners" aria-label={t('minutes.decision.ownersLabel')} value={fields.owners} onChange={(owners) => set({ owners })} />
+          <PersonRefsSelect
+            id="decision-owners"
+            aria-label={t('minutes.decision.ownersLabel')}
+            value={fields.owners}
+            onChange={(owners) => set({ owners })}
+          />
         </Form.Item>
         <Form.Item label={t('minutes.decision.coOwnersLabel')} htmlFor="decision-co-owners">
-          <PersonRefsSelect id="decision-co-owners" aria-label={t('minutes.decision.coOwnersLabel')} value={fields.coOwners} onChange={(coOwners) => set({ coOwners })} />
+          <PersonRefsSelect
+            id="decision-co-owners"
+            aria-label={t('minutes.decision.coOwnersLabel')}
+            value={fields.coOwners}
+            onChange={(coOwners) => set({ coOwners })}
+          />
         </Form.Item>
         <Form.Item label={t('minutes.decision.dueLabel')} htmlFor="decision-due">
           <div className="tb-decision-due">
@@ -73,7 +107,11 @@ export function DecisionFieldsModal({ initial, sourceText, title, okText, onSave
               style={{ minWidth: 200 }}
             />
             {/* Ticked exactly when no date is set: ticking it clears the date, picking a date unticks it. */}
-            <Checkbox checked={fields.due === null} onChange={(e) => e.target.checked && set({ due: null })} data-testid="decision-no-deadline">
+            <Checkbox
+              checked={fields.due === null}
+              onChange={(e) => e.target.checked && set({ due: null })}
+              data-testid="decision-no-deadline"
+            >
               {t('minutes.decision.noDeadline')}
             </Checkbox>
           </div>

@@ -31,9 +31,22 @@ export function DecisionItemView({ node, editor, updateAttributes }: ReactNodeVi
     setEditing(false);
   };
 
-  const className = ['tb-decision', attrs.confirmed ? '' : 'tb-decision--unconfirmed', targeted ? 'tb-decision--target' : ''].filter(Boolean).join(' ');
+  const className = [
+    'tb-decision',
+    attrs.confirmed ? '' : 'tb-decision--unconfirmed',
+    targeted ? 'tb-decision--target' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
-    <NodeViewWrapper ref={element} id={attrs.id ? decisionAnchor(attrs.id) : undefined} className={className} data-decision-id={attrs.id} data-confirmed={attrs.confirmed ? 'true' : 'false'} data-testid="decision-item">
+    <NodeViewWrapper
+      ref={element}
+      id={attrs.id ? decisionAnchor(attrs.id) : undefined}
+      className={className}
+      data-decision-id={attrs.id}
+      data-confirmed={attrs.confirmed ? 'true' : 'false'}
+      data-testid="decision-item"
+    >
       <NodeViewContent as="div" className="tb-decision__text" />
       <div className="tb-decision__fields" contentEditable={false}>
         <DecisionChips fields={attrs} />
@@ -42,15 +55,34 @@ export function DecisionItemView({ node, editor, updateAttributes }: ReactNodeVi
           <span className="tb-decision__actions">
             {!attrs.confirmed && (
               <Tooltip title={t('minutes.decision.confirmHint')}>
-                <Button size="large" icon={<CheckOutlined />} onClick={() => updateAttributes({ confirmed: true })} data-testid="decision-confirm">{t('minutes.decision.confirm')}</Button>
+                <Button
+                  size="large"
+                  icon={<CheckOutlined />}
+                  onClick={() => updateAttributes({ confirmed: true })}
+                  data-testid="decision-confirm"
+                >
+                  {t('minutes.decision.confirm')}
+                </Button>
               </Tooltip>
             )}
-            <Button size="large" icon={<EditOutlined />} onClick={() => setEditing(true)} aria-label={t('minutes.decision.edit')} data-testid="decision-edit" />
+            <Button
+              size="large"
+              icon={<EditOutlined />}
+              onClick={() => setEditing(true)}
+              aria-label={t('minutes.decision.edit')}
+              data-testid="decision-edit"
+            />
           </span>
         )}
       </div>
       {editing && (
-        <DecisionFieldsModal initial={attrs} sourceText={node.textContent} title={t('minutes.decision.editTitle')} onSave={save} onCancel={() => setEditing(false)} />
+        <DecisionFieldsModal
+          initial={attrs}
+          sourceText={node.textContent}
+          title={t('minutes.decision.editTitle')}
+          onSave={save}
+          onCancel={() => setEditing(false)}
+        />
       )}
     </NodeViewWrapper>
   );

@@ -33,7 +33,8 @@ function useMeetingDate(info: DocumentInfo): string | null {
     let cancelled = false;
     meetingsApi.get(meetingId).then(
       (meeting) => !cancelled && setDate(localDay(meeting.startAt, meeting.timeZone)),
-      (err: unknown) => !cancelled && message.warning(t('minutes.proposal.noMeetingDate', { message: errorMessage(t, err) })),
+      (err: unknown) =>
+        !cancelled && message.warning(t('minutes.proposal.noMeetingDate', { message: errorMessage(t, err) })),
     );
     return () => {
       cancelled = true;

@@ -59,26 +59,67 @@ export function ProposalCard({ editor, proposalId, stale }: ProposalWidgetProps 
 
   const correctingTask = correcting === null ? null : proposal.tasks[correcting];
   return (
-    <div className="tb-proposal" contentEditable={false} data-testid="decision-proposal" data-stale={stale ? 'true' : 'false'}>
+    <div
+      className="tb-proposal"
+      contentEditable={false}
+      data-testid="decision-proposal"
+      data-stale={stale ? 'true' : 'false'}
+    >
       <Flex align="center" gap={8} wrap className="tb-proposal__head">
         <ThunderboltOutlined className="tb-proposal__icon" />
-        <Typography.Text strong>{proposal.tasks.length > 1 ? t('minutes.proposal.titleMany', { count: proposal.tasks.length }) : t('minutes.proposal.title')}</Typography.Text>
+        <Typography.Text strong>
+          {proposal.tasks.length > 1
+            ? t('minutes.proposal.titleMany', { count: proposal.tasks.length })
+            : t('minutes.proposal.title')}
+        </Typography.Text>
         {stale && <Typography.Text type="secondary">{t('minutes.proposal.updating')}</Typography.Text>}
       </Flex>
       {proposal.tasks.map(({ task }, i) => (
-        <Flex key={`${task.start}-${i}`} align="center" gap={8} wrap className="tb-proposal__task" data-testid="proposal-task">
-          {proposal.tasks.length > 1 && <Typography.Text type="secondary" className="tb-proposal__excerpt">{task.title}</Typography.Text>}
+        <Flex
+          key={`${task.start}-${i}`}
+          align="center"
+          gap={8}
+          wrap
+          className="tb-proposal__task"
+          data-testid="proposal-task"
+        >
+          {proposal.tasks.length > 1 && (
+            <Typography.Text type="secondary" className="tb-proposal__excerpt">
+              {task.title}
+            </Typography.Text>
+          )}
           <DecisionChips fields={fieldsFromTask(task, units, new Map())} />
-          <Button size="large" type="text" icon={<EditOutlined />} disabled={stale || busy} onClick={() => setCorrecting(i)} data-testid="proposal-correct">
+          <Button
+            size="large"
+            type="text"
+            icon={<EditOutlined />}
+            disabled={stale || busy}
+            onClick={() => setCorrecting(i)}
+            data-testid="proposal-correct"
+          >
             {t('minutes.proposal.correct')}
           </Button>
         </Flex>
       ))}
       <Flex gap={8} wrap className="tb-proposal__actions">
-        <Button size="large" type="primary" icon={<CheckOutlined />} loading={busy} disabled={stale} onClick={() => void take()} data-testid="proposal-accept">
+        <Button
+          size="large"
+          type="primary"
+          icon={<CheckOutlined />}
+          loading={busy}
+          disabled={stale}
+          onClick={() => void take()}
+          data-testid="proposal-accept"
+        >
           {t('minutes.proposal.accept')}
         </Button>
-        <Button size="large" icon={<CloseOutlined />} disabled={busy} onClick={() => dismissProposal(editor, proposal.text)} data-testid="proposal-dismiss">
+        <Button
+          size="large"
+          icon={<CloseOutlined />}
+          disabled={busy}
+          onClick={() => dismissProposal(editor, proposal.text)}
+          data-testid="proposal-dismiss"
+        >
           {t('minutes.proposal.dismiss')}
         </Button>
       </Flex>

@@ -11,7 +11,8 @@ import { extractionText, proposalsIn } from './extractionText.ts';
 import { itemsNeedingIds } from './uniqueDecisionIds.ts';
 
 const schema = documentSchema();
-const state = (...content: JSONContent[]) => EditorState.create({ schema, doc: PmNode.fromJSON(schema, { type: 'doc', content }) });
+const state = (...content: JSONContent[]) =>
+  EditorState.create({ schema, doc: PmNode.fromJSON(schema, { type: 'doc', content }) });
 
 function proposalsOf(s: EditorState) {
   const extraction = extractionText(s.doc);
@@ -25,8 +26,24 @@ describe('cutPoints', () => {
   it.each([
     ['一、甲。', [0], null, [[0, 4]]],
     ['  一、甲。', [2], null, [[0, 6]]],
-    ['会议要求：一是甲；二是乙。', [5, 9], [0, 5], [[5, 9], [9, 13]]],
-    ['一是甲；二是乙。', [4, 0], null, [[0, 4], [4, 8]]],
+    [
+      '会议要求：一是甲；二是乙。',
+      [5, 9],
+      [0, 5],
+      [
+        [5, 9],
+        [9, 13],
+      ],
+    ],
+    [
+      '一是甲；二是乙。',
+      [4, 0],
+      null,
+      [
+        [0, 4],
+        [4, 8],
+      ],
+    ],
   ] as const)('%s', (text, starts, lead, items) => {
     expect(cutPoints(text, starts)).toEqual({ lead, items });
   });
@@ -36,11 +53,14 @@ describe('convertTransaction', () => {
   it('turns a paragraph into a decision item with the accepted fields, keeping its marks', () => {
     const s = state(
       { type: 'paragraph', content: [{ type: 'text', text: '会议议定：' }] },
-      { type: 'paragraph', content: [
-        { type: 'text', text: '一、区发改委牵头，' },
-        { type: 'text', marks: [{ type: 'bold' }], text: '区财政局配合' },
-        { type: 'text', text: '，于本月底前完成老旧小区改造资金测算。' },
-      ] },
+      {
+        type: 'paragraph',
+        content: [
+          { type: 'text', text: '一、区发改委牵头，' },
+          { type: 'text', marks: [{ type: 'bold' }], text: '区财政局配合' },
+          { type: 'text', text: '，于本月底前完成老旧小区改造资金测算。' },
+        ],
+      },
     );
     const [proposal] = proposalsOf(s);
     if (!proposal) throw new Error('no proposal');
@@ -50,20 +70,34 @@ describe('convertTransaction', () => {
     const item = tr.doc.child(1);
     expect(item.type.name).toBe('decisionItem');
     expect(item.textContent).toBe('一、区发改委牵头，区财政局配合，于本月底前完成老旧小区改造资金测算。');
-    expect(item.attrs).toMatchObject({ leadUnits: [{ unitId: null, name: '区发改委' }], coUnits: [{ unitId: null, name: '区财政局' }], due: '2026-06-30', confirmed: true, noDeadline: false });
+    expect(item.attrs).toMatchObject({
+      leadUnits: [{ unitId: null, name: '区发改委' }],
+      coUnits: [{ unitId: null, name: '区财政局' }],
+      due: '2026-06-30',
+      confirmed: true,
+      noDeadline: false,
+    });
     expect(item.child(1).marks.map((m) => m.type.name)).toEqual(['bold']);
     expect(tr.doc.child(0).textContent).toBe('会议议定：');
   });
 
   it('splits a paragraph holding several assignments into one item each', () => {
-    const s = state({ type: 'paragraph', content: [{ type: 'text', text: '一、区教育局负责学校安全检查，6月底前完成；区卫健委负责食品安全抽检，7月15日前完成。' }] });
+    const s = state({
+      type: 'paragraph',
+      content: [
+        { type: 'text', text: '一、区教育局负责学校安全检查，6月底前完成；区卫健委负责食品安全抽检，7月15日前完成。' },
+      ],
+    });
     const [proposal] = proposalsOf(s);
     if (!proposal) throw new Error('no proposal');
     expect(proposal.tasks).toHaveLength(2);
     const tr = convertTransaction(s, proposal, attrsFor(proposal));
     if (!tr) throw new Error('no conversion');
     expect(tr.doc.childCount).toBe(2);
-    expect([tr.doc.child(0).attrs.leadUnits, tr.doc.child(1).attrs.leadUnits]).toEqual([[{ unitId: null, name: '区教育局' }], [{ unitId: null, name: '区卫健委' }]]);
+    expect([tr.doc.child(0).attrs.leadUnits, tr.doc.child(1).attrs.leadUnits]).toEqual([
+      [{ unitId: null, name: '区教育局' }],
+      [{ unitId: null, name: '区卫健委' }],
+    ]);
     expect(tr.doc.textContent).toBe(s.doc.textContent);
   });
 

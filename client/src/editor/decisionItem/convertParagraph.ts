@@ -15,7 +15,10 @@ export function proposalBlock(doc: PmNode, proposal: Pick<BlockProposal, 'pos' |
 }
 
 /** Cut points of the paragraph: where each proposed item begins (the first one at 0 when nothing precedes it). */
-export function cutPoints(text: string, starts: readonly number[]): { lead: [number, number] | null; items: Array<[number, number]> } {
+export function cutPoints(
+  text: string,
+  starts: readonly number[],
+): { lead: [number, number] | null; items: Array<[number, number]> } {
   const sorted = [...new Set(starts)].filter((s) => s >= 0 && s < text.length).sort((a, b) => a - b);
   const first = sorted[0] ?? 0;
   const lead: [number, number] | null = text.slice(0, first).trim() ? [0, first] : null;
@@ -28,14 +31,22 @@ export function cutPoints(text: string, starts: readonly number[]): { lead: [num
  * The transaction replacing the paragraph with decision items, one per attrs entry (in the proposal's order), or null
  * when the paragraph has changed since or the schema has no decision items.
  */
-export function convertTransaction(state: EditorState, proposal: BlockProposal, attrs: readonly DecisionAttrs[]): Transaction | null {
+export function convertTransaction(
+  state: EditorState,
+  proposal: BlockProposal,
+  attrs: readonly DecisionAttrs[],
+): Transaction | null {
   const type = state.schema.nodes[DECISION_ITEM];
   const paragraph = proposalBlock(state.doc, proposal);
   if (!type || !paragraph || attrs.length !== proposal.tasks.length || attrs.length === 0) return null;
-  const { lead, items } = cutPoints(proposal.text, proposal.tasks.map((t) => t.from));
+  const { lead, items } = cutPoints(
+    proposal.text,
+    proposal.tasks.map((t) => t.from),
+  );
   if (items.length !== attrs.length) return null;
   const nodes: PmNode[] = [];
-  if (lead) nodes.push(paragraph.type.create(paragraph.attrs, paragraph.content.cut(lead[0], lead[1]), paragraph.marks));
+  if (lead)
+    nodes.push(paragraph.type.create(paragraph.attrs, paragraph.content.cut(lead[0], lead[1]), paragraph.marks));
   items.forEach(([from, to], i) => {
     nodes.push(type.create({ ...attrs[i] }, paragraph.content.cut(from, to)));
   });

@@ -32,7 +32,14 @@ export interface DirectoryUnit {
   aliases: readonly string[];
 }
 
-export const EMPTY_FIELDS: DecisionFields = { leadUnits: [], coUnits: [], owners: [], coOwners: [], due: null, noDeadline: false };
+export const EMPTY_FIELDS: DecisionFields = {
+  leadUnits: [],
+  coUnits: [],
+  owners: [],
+  coOwners: [],
+  due: null,
+  noDeadline: false,
+};
 
 /** Every name a unit goes by, in the directory's own spelling. */
 function namesOf(unit: DirectoryUnit): string[] {
@@ -78,19 +85,35 @@ function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
 }
 
 /** The fields an extractor proposal stands for. A proposal without a date says "期限待定" rather than nothing. */
-export function fieldsFromTask(task: Pick<ExtractedTask, 'leadUnits' | 'coUnits' | 'owners' | 'coOwners' | 'due'>, units: readonly DirectoryUnit[], people: PeopleIndex): DecisionFields {
+export function fieldsFromTask(
+  task: Pick<ExtractedTask, 'leadUnits' | 'coUnits' | 'owners' | 'coOwners' | 'due'>,
+  units: readonly DirectoryUnit[],
+  people: PeopleIndex,
+): DecisionFields {
   const unitKey = (r: UnitRef) => r.unitId ?? `name:${r.name}`;
   const personKey = (r: PersonRef) => r.userId ?? `name:${r.name}`;
-  const leadUnits = uniqueBy(task.leadUnits.map((n) => unitRef(n, units)), unitKey);
+  const leadUnits = uniqueBy(
+    task.leadUnits.map((n) => unitRef(n, units)),
+    unitKey,
+  );
   const leadKeys = new Set(leadUnits.map(unitKey));
-  const owners = uniqueBy(task.owners.map((n) => personRef(n, people)), personKey);
+  const owners = uniqueBy(
+    task.owners.map((n) => personRef(n, people)),
+    personKey,
+  );
   const ownerKeys = new Set(owners.map(personKey));
   return {
     leadUnits,
     // A unit that leads is not also its own co-unit, however the sentence put it.
-    coUnits: uniqueBy(task.coUnits.map((n) => unitRef(n, units)), unitKey).filter((r) => !leadKeys.has(unitKey(r))),
+    coUnits: uniqueBy(
+      task.coUnits.map((n) => unitRef(n, units)),
+      unitKey,
+    ).filter((r) => !leadKeys.has(unitKey(r))),
     owners,
-    coOwners: uniqueBy(task.coOwners.map((n) => personRef(n, people)), personKey).filter((r) => !ownerKeys.has(personKey(r))),
+    coOwners: uniqueBy(
+      task.coOwners.map((n) => personRef(n, people)),
+      personKey,
+    ).filter((r) => !ownerKeys.has(personKey(r))),
     due: task.due,
     noDeadline: task.due === null,
   };
@@ -105,7 +128,8 @@ export function missingFields(fields: DecisionFields): Array<'lead' | 'due'> {
 }
 
 export function sameFields(a: DecisionFields, b: DecisionFields): boolean {
-  const key = (f: DecisionFields) => JSON.stringify([f.leadUnits, f.coUnits, f.owners, f.coOwners, f.due, f.noDeadline]);
+  const key = (f: DecisionFields) =>
+    JSON.stringify([f.leadUnits, f.coUnits, f.owners, f.coOwners, f.due, f.noDeadline]);
   return key(a) === key(b);
 }
 

@@ -46,4 +46,18 @@ export function liveExtraction(context: { current: ExtractionContext }): AnyExte
  * Input rules for minutes: all but the ordered list's. Minutes number their items in the text (一、 （一） 1. ), as
  * official documents do; turning "1. " into a list would take the number out of the words the extractor reads.
  */
-export const MINUTES_INPUT_RULES = ['blockquote', 'bold', 'bulletList', 'code', 'codeBlock', 'heading', 'horizontalRule', 'image', 'italic', 'link', 'strike', 'taskItem', 'taskList'];
+export const MINUTES_INPUT_RULES = [
+  'blockquote',
+  'bold',
+  'bulletList',
+  'code',
+  'codeBlock',
+  'heading',
+  'horizontalRule',
+  'image',
+  'italic',
+  'link',
+  'strike',
+  'taskItem',
+  'taskList',
+];

@@ -31,18 +31,19 @@ export function workerRunner(): { run: ExtractRun; dispose: () => void } {
     waiting.clear();
   });
   return {
-    run: (text, meetingDate, units) => new Promise((resolve, reject) => {
-      const id = ++latest;
-      // Superseded questions are answered at once; the worker still finishes them (it runs one at a time, quickly).
-      for (const [older, pending] of waiting) {
-        if (older >= id) continue;
-        waiting.delete(older);
-        pending.resolve(null);
-      }
-      waiting.set(id, { resolve, reject });
-      const request: ExtractRequest = { id, text, meetingDate, units };
-      worker.postMessage(request);
-    }),
+    run: (text, meetingDate, units) =>
+      new Promise((resolve, reject) => {
+        const id = ++latest;
+        // Superseded questions are answered at once; the worker still finishes them (it runs one at a time, quickly).
+        for (const [older, pending] of waiting) {
+          if (older >= id) continue;
+          waiting.delete(older);
+          pending.resolve(null);
+        }
+        waiting.set(id, { resolve, reject });
+        const request: ExtractRequest = { id, text, meetingDate, units };
+        worker.postMessage(request);
+      }),
     dispose: () => {
       worker.terminate();
       for (const pending of waiting.values()) pending.resolve(null);

@@ -13,20 +13,30 @@ describe('extractionText', () => {
     const d = doc(
       { type: 'heading', attrs: { level: 1 }, content: [{ type: 'text', text: '会议纪要' }] },
       p('一、区财政局负责。'),
-      { type: 'orderedList', attrs: { start: 3 }, content: [
-        { type: 'listItem', content: [p('甲')] },
-        { type: 'listItem', content: [p('乙')] },
-      ] },
+      {
+        type: 'orderedList',
+        attrs: { start: 3 },
+        content: [
+          { type: 'listItem', content: [p('甲')] },
+          { type: 'listItem', content: [p('乙')] },
+        ],
+      },
     );
     const { text, blocks } = extractionText(d);
     expect(text).toBe('会议纪要\n一、区财政局负责。\n3. 甲\n4. 乙');
     expect(blocks.map((b) => [text.slice(b.start, b.start + b.node.content.size), b.convertible])).toEqual([
-      ['会议纪要', false], ['一、区财政局负责。', true], ['甲', false], ['乙', false],
+      ['会议纪要', false],
+      ['一、区财政局负责。', true],
+      ['甲', false],
+      ['乙', false],
     ]);
   });
 
   it('counts a hard break as one character, so offsets stay offsets in the content', () => {
-    const d = doc({ type: 'paragraph', content: [{ type: 'text', text: '一、甲' }, { type: 'hardBreak' }, { type: 'text', text: '乙' }] });
+    const d = doc({
+      type: 'paragraph',
+      content: [{ type: 'text', text: '一、甲' }, { type: 'hardBreak' }, { type: 'text', text: '乙' }],
+    });
     const { text, blocks } = extractionText(d);
     expect(text).toBe('一、甲\n乙');
     expect(blocks[0]?.node.content.size).toBe(5);
@@ -46,7 +56,12 @@ describe('proposalsIn', () => {
     const extraction = extractionText(d);
     const proposals = proposalsIn(extraction, extractTasks(extraction.text, { meetingDate }));
     // Each item is the whole paragraph here, from its number to its full stop.
-    expect(proposals.map((x) => [x.text.slice(0, 2), x.tasks.map((t) => [t.from, t.to === x.text.length, t.task.leadUnits, t.task.owners, t.task.due])])).toEqual([
+    expect(
+      proposals.map((x) => [
+        x.text.slice(0, 2),
+        x.tasks.map((t) => [t.from, t.to === x.text.length, t.task.leadUnits, t.task.owners, t.task.due]),
+      ]),
+    ).toEqual([
       ['一、', [[0, true, ['区发改委'], [], '2026-06-30']]],
       ['三、', [[0, true, [], ['张伟'], '2026-09-30']]],
     ]);
@@ -56,7 +71,11 @@ describe('proposalsIn', () => {
 
   it('leaves out a task that runs over several paragraphs and paragraphs that are decision items already', () => {
     const d = doc(
-      { type: 'decisionItem', attrs: { id: 'item-0001' }, content: [{ type: 'text', text: '一、区财政局负责，6月30日前完成。' }] },
+      {
+        type: 'decisionItem',
+        attrs: { id: 'item-0001' },
+        content: [{ type: 'text', text: '一、区财政局负责，6月30日前完成。' }],
+      },
       p('二、区住建委牵头做好以下工作：'),
       p('（一）排查燃气管道；'),
       p('（二）整改消防通道。'),

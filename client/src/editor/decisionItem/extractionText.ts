@@ -66,7 +66,12 @@ export function extractionText(doc: PmNode): ExtractionText {
     if (!node.isTextblock) return true;
     const prefix = listMarker(doc, pos);
     const separator = parts.length > 0 ? 1 : 0;
-    blocks.push({ pos, start: length + separator + prefix.length, node, convertible: canBecomeDecision(doc, pos, node, decision) });
+    blocks.push({
+      pos,
+      start: length + separator + prefix.length,
+      node,
+      convertible: canBecomeDecision(doc, pos, node, decision),
+    });
     const text = blockText(node);
     parts.push(prefix + text);
     length += separator + prefix.length + text.length;

@@ -12,27 +12,45 @@ const p = (text: string): JSONContent => ({ type: 'paragraph', content: [{ type:
 
 function read(state: EditorState): EditorState {
   const extraction = extractionText(state.doc);
-  const meta: ProposalMeta = { type: 'set', proposals: proposalsIn(extraction, extractTasks(extraction.text, { meetingDate: '2026-06-10' })) };
+  const meta: ProposalMeta = {
+    type: 'set',
+    proposals: proposalsIn(extraction, extractTasks(extraction.text, { meetingDate: '2026-06-10' })),
+  };
   return state.apply(state.tr.setMeta(proposalKey, meta));
 }
 
-const start = () => read(EditorState.create({
-  schema,
-  doc: PmNode.fromJSON(schema, { type: 'doc', content: [p('会议议定：'), p('一、区财政局负责，6月30日前完成。'), p('二、区住建委负责，7月15日前完成。')] }),
-  plugins: [proposalPlugin(null, null)],
-}));
+const start = () =>
+  read(
+    EditorState.create({
+      schema,
+      doc: PmNode.fromJSON(schema, {
+        type: 'doc',
+        content: [p('会议议定：'), p('一、区财政局负责，6月30日前完成。'), p('二、区住建委负责，7月15日前完成。')],
+      }),
+      plugins: [proposalPlugin(null, null)],
+    }),
+  );
 
-const shown = (state: EditorState) => visibleProposals(state).map(({ proposal, stale }) => [proposal.text.slice(0, 2), stale]);
+const shown = (state: EditorState) =>
+  visibleProposals(state).map(({ proposal, stale }) => [proposal.text.slice(0, 2), stale]);
 
 describe('live proposals', () => {
   it('follow their paragraphs through edits elsewhere', () => {
     const state = start();
-    expect(shown(state)).toEqual([['一、', false], ['二、', false]]);
+    expect(shown(state)).toEqual([
+      ['一、', false],
+      ['二、', false],
+    ]);
     const ids = visibleProposals(state).map(({ proposal }) => proposal.id);
     const edited = state.apply(state.tr.insertText('（第一次）', 1));
-    expect(shown(edited)).toEqual([['一、', false], ['二、', false]]);
+    expect(shown(edited)).toEqual([
+      ['一、', false],
+      ['二、', false],
+    ]);
     expect(visibleProposals(edited).map(({ proposal }) => proposal.id)).toEqual(ids);
-    expect(edited.doc.nodeAt(visibleProposals(edited)[0]?.proposal.pos ?? -1)?.textContent).toBe('一、区财政局负责，6月30日前完成。');
+    expect(edited.doc.nodeAt(visibleProposals(edited)[0]?.proposal.pos ?? -1)?.textContent).toBe(
+      '一、区财政局负责，6月30日前完成。',
+    );
   });
 
   it('go stale while their own paragraph is edited, and keep their widget through the next reading', () => {
@@ -40,9 +58,15 @@ describe('live proposals', () => {
     const [first] = visibleProposals(state);
     if (!first) throw new Error('no proposal');
     const typing = state.apply(state.tr.insertText('请', first.proposal.pos + 3));
-    expect(shown(typing)).toEqual([['一、', true], ['二、', false]]);
+    expect(shown(typing)).toEqual([
+      ['一、', true],
+      ['二、', false],
+    ]);
     const reread = read(typing);
-    expect(shown(reread)).toEqual([['一、', false], ['二、', false]]);
+    expect(shown(reread)).toEqual([
+      ['一、', false],
+      ['二、', false],
+    ]);
     expect(visibleProposals(reread)[0]?.proposal.id).toBe(first.proposal.id);
     expect(visibleProposals(reread)[0]?.proposal.revision).not.toBe(first.proposal.revision);
   });

@@ -39,9 +39,7 @@ interface ProposalState {
 }
 
 export type ProposalMeta =
-  | { type: 'set'; proposals: BlockProposal[] }
-  | { type: 'dismiss'; text: string }
-  | { type: 'refresh' };
+  { type: 'set'; proposals: BlockProposal[] } | { type: 'dismiss'; text: string } | { type: 'refresh' };
 
 export const proposalKey = new PluginKey<ProposalState>('tongbanDecisionProposals');
 
@@ -100,7 +98,10 @@ export function visibleProposals(state: EditorState): Array<{ proposal: LiveProp
  * The proposals' plugin: their state (mapped through edits, replaced by each reading) and, given a context and a
  * runner, the debounced readings themselves. Without them (tests) it only keeps state.
  */
-export function proposalPlugin(context: { current: ExtractionContext } | null, runner: LiveExtractionOptions['runner']): Plugin<ProposalState> {
+export function proposalPlugin(
+  context: { current: ExtractionContext } | null,
+  runner: LiveExtractionOptions['runner'],
+): Plugin<ProposalState> {
   return new Plugin<ProposalState>({
     key: proposalKey,
     state: {
@@ -161,7 +162,11 @@ export function proposalPlugin(context: { current: ExtractionContext } | null, r
       schedule();
       return {
         update: (_view, previous) => {
-          if (view.state.doc !== previous.doc || proposalKey.getState(view.state)?.tick !== proposalKey.getState(previous)?.tick) schedule();
+          if (
+            view.state.doc !== previous.doc ||
+            proposalKey.getState(view.state)?.tick !== proposalKey.getState(previous)?.tick
+          )
+            schedule();
         },
         destroy: () => {
           destroyed = true;
@@ -189,20 +194,21 @@ export const LiveExtraction = Extension.create<LiveExtractionOptions>({
     if (!widget) return null;
     return {
       shouldUpdate: ({ tr }) => tr.docChanged || tr.getMeta(proposalKey) !== undefined,
-      create: ({ editor, state }) => visibleProposals(state).flatMap(({ proposal, end, stale }) => [
-        TiptapDecoration.Node(proposal.pos, end, { class: 'tb-proposal-source' }),
-        ReactWidgetRenderer(widget, {
-          editor,
-          pos: end,
-          key: `decision-proposal-${proposal.id}`,
-          props: { proposalId: proposal.id, revision: proposal.revision, stale },
-          as: 'div',
-          className: 'tb-proposal-widget',
-          side: -1,
-          ignoreSelection: true,
-          stopEvent: () => true,
-        }),
-      ]),
+      create: ({ editor, state }) =>
+        visibleProposals(state).flatMap(({ proposal, end, stale }) => [
+          TiptapDecoration.Node(proposal.pos, end, { class: 'tb-proposal-source' }),
+          ReactWidgetRenderer(widget, {
+            editor,
+            pos: end,
+            key: `decision-proposal-${proposal.id}`,
+            props: { proposalId: proposal.id, revision: proposal.revision, stale },
+            as: 'div',
+            className: 'tb-proposal-widget',
+            side: -1,
+            ignoreSelection: true,
+            stopEvent: () => true,
+          }),
+        ]),
     };
   },
 });

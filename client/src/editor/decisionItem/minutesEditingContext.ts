@@ -11,7 +11,11 @@ export interface MinutesEditing {
   targetDecisionId: string | null;
 }
 
-export const MinutesEditingContext = createContext<MinutesEditing>({ units: [], people: new PeopleDirectory(), targetDecisionId: null });
+export const MinutesEditingContext = createContext<MinutesEditing>({
+  units: [],
+  people: new PeopleDirectory(),
+  targetDecisionId: null,
+});
 
 export function useMinutesEditing(): MinutesEditing {
   return useContext(MinutesEditingContext);

@@ -8,7 +8,9 @@ export type FindPeople = (name: string) => Promise<Array<{ id: string; displayNa
 export class PeopleDirectory {
   private readonly cache = new Map<string, Promise<string | null>>();
 
-  constructor(private readonly find: FindPeople = async (name) => (await usersApi.list({ q: name, pageSize: 10 })).items) {}
+  constructor(
+    private readonly find: FindPeople = async (name) => (await usersApi.list({ q: name, pageSize: 10 })).items,
+  ) {}
 
   private lookUp(name: string): Promise<string | null> {
     let pending = this.cache.get(name);
@@ -27,9 +29,11 @@ export class PeopleDirectory {
   async resolve(names: readonly string[]): Promise<PeopleIndex> {
     const wanted = [...new Set(names.map((n) => n.trim()).filter(Boolean))];
     const settled = await Promise.allSettled(wanted.map((name) => this.lookUp(name)));
-    return new Map(wanted.map((name, i) => {
-      const result = settled[i];
-      return [name, result?.status === 'fulfilled' ? result.value : null] as const;
-    }));
+    return new Map(
+      wanted.map((name, i) => {
+        const result = settled[i];
+        return [name, result?.status === 'fulfilled' ? result.value : null] as const;
+      }),
+    );
   }
 }

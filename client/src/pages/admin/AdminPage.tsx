@@ -27,8 +27,14 @@ export default function AdminPage() {
 
   return (
     <div className="tb-page">
-      <Typography.Title level={3} className="tb-page-title" style={{ marginBottom: 4 }}>{t('admin.title')}</Typography.Title>
-      <Tabs activeKey={active} onChange={(key) => navigate(key)} items={tabs.map((tab) => ({ key: tab, label: t(`admin.tabs.${tab}`) }))} />
+      <Typography.Title level={3} className="tb-page-title" style={{ marginBottom: 4 }}>
+        {t('admin.title')}
+      </Typography.Title>
+      <Tabs
+        activeKey={active}
+        onChange={(key) => navigate(key)}
+        items={tabs.map((tab) => ({ key: tab, label: t(`admin.tabs.${tab}`) }))}
+      />
       {outlet}
     </div>
   );

@@ -12,7 +12,12 @@ import { kindLabel } from './documentLabels.tsx';
 /** Whiteboards and material annotation belong to meetings; here people write text. */
 const CREATABLE_KINDS = ['draft', 'minutes'] as const;
 
-export function CreateDocumentModal({ open, clearance, onClose, onCreated }: {
+export function CreateDocumentModal({
+  open,
+  clearance,
+  onClose,
+  onCreated,
+}: {
   open: boolean;
   clearance: string;
   onClose: () => void;
@@ -55,12 +60,24 @@ export function CreateDocumentModal({ open, clearance, onClose, onCreated }: {
         className="tb-touch-options"
       >
         <Form.Item name="kind" label={t('documents.createForm.kind')}>
-          <Radio.Group options={CREATABLE_KINDS.map((k) => ({ value: k, label: kindLabel(t, k) }))} optionType="button" buttonStyle="solid" />
+          <Radio.Group
+            options={CREATABLE_KINDS.map((k) => ({ value: k, label: kindLabel(t, k) }))}
+            optionType="button"
+            buttonStyle="solid"
+          />
         </Form.Item>
-        <Form.Item name="title" label={t('documents.createForm.docTitle')} rules={[{ required: true, whitespace: true, message: t('documents.createForm.docTitleRequired') }]}>
+        <Form.Item
+          name="title"
+          label={t('documents.createForm.docTitle')}
+          rules={[{ required: true, whitespace: true, message: t('documents.createForm.docTitleRequired') }]}
+        >
           <Input placeholder={t('documents.createForm.docTitlePlaceholder')} maxLength={200} autoFocus />
         </Form.Item>
-        <Form.Item name="classification" label={t('documents.createForm.classification')} extra={<Typography.Text type="secondary">{t('documents.createForm.classificationHint')}</Typography.Text>}>
+        <Form.Item
+          name="classification"
+          label={t('documents.createForm.classification')}
+          extra={<Typography.Text type="secondary">{t('documents.createForm.classificationHint')}</Typography.Text>}
+        >
           <Select options={allowed.map((c) => ({ value: c, label: clearanceLabel(t, c) }))} />
         </Form.Item>
       </Form>

@@ -19,15 +19,24 @@ export function RecentDocuments() {
   useEffect(() => {
     const controller = new AbortController();
     documentsApi.list({ scope: 'recent', pageSize: SHOWN }).then(
-      (r) => { if (!controller.signal.aborted) setItems(r.items); },
-      (err: unknown) => { if (!controller.signal.aborted) setError(err); },
+      (r) => {
+        if (!controller.signal.aborted) setItems(r.items);
+      },
+      (err: unknown) => {
+        if (!controller.signal.aborted) setError(err);
+      },
     );
     return () => controller.abort();
   }, []);
 
   if (error !== null) return <Typography.Text type="danger">{errorMessage(t, error)}</Typography.Text>;
   if (items !== null && items.length === 0) {
-    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={<Typography.Text type="secondary">{t('documents.recent.empty')}</Typography.Text>} />;
+    return (
+      <Empty
+        image={Empty.PRESENTED_IMAGE_SIMPLE}
+        description={<Typography.Text type="secondary">{t('documents.recent.empty')}</Typography.Text>}
+      />
+    );
   }
   return (
     <Flex vertical gap={8} data-testid="recent-documents">
@@ -36,10 +45,25 @@ export function RecentDocuments() {
         dataSource={items ?? []}
         renderItem={(doc) => (
           <List.Item>
-            <Link to={`/documents/${doc.id}`} style={{ display: 'flex', alignItems: 'center', gap: 8, width: '100%', minWidth: 0, minHeight: 40, color: 'inherit' }}>
+            <Link
+              to={`/documents/${doc.id}`}
+              style={{
+                display: 'flex',
+                alignItems: 'center',
+                gap: 8,
+                width: '100%',
+                minWidth: 0,
+                minHeight: 40,
+                color: 'inherit',
+              }}
+            >
               <FileTextOutlined style={{ color: '#1f4fa8' }} />
-              <Typography.Text ellipsis style={{ flex: 1 }}>{doc.title}</Typography.Text>
-              <Typography.Text type="secondary" className="tb-small">{kindLabel(t, doc.kind)} · {dayjs(doc.updatedAt).fromNow()}</Typography.Text>
+              <Typography.Text ellipsis style={{ flex: 1 }}>
+                {doc.title}
+              </Typography.Text>
+              <Typography.Text type="secondary" className="tb-small">
+                {kindLabel(t, doc.kind)} · {dayjs(doc.updatedAt).fromNow()}
+              </Typography.Text>
             </Link>
           </List.Item>
         )}

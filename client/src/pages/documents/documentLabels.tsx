@@ -17,10 +17,21 @@ export function statusLabel(t: TFunction, status: string): string {
   return has<keyof Section['statuses']>(zhCN.documents.statuses, status) ? t(`documents.statuses.${status}`) : status;
 }
 
-const ACCESS_COLOR: Record<Access, string> = { none: 'default', view: 'default', comment: 'blue', suggest: 'purple', edit: 'green', manage: 'green' };
+const ACCESS_COLOR: Record<Access, string> = {
+  none: 'default',
+  view: 'default',
+  comment: 'blue',
+  suggest: 'purple',
+  edit: 'green',
+  manage: 'green',
+};
 
 export function AccessTag({ access }: { access: Access }) {
   const { t } = useTranslation();
-  const tag = <Tag color={ACCESS_COLOR[access]} data-testid="access" data-access={access}>{t(`documents.access.${access}`)}</Tag>;
+  const tag = (
+    <Tag color={ACCESS_COLOR[access]} data-testid="access" data-access={access}>
+      {t(`documents.access.${access}`)}
+    </Tag>
+  );
   return access === 'none' ? tag : <Tooltip title={t(`documents.accessHint.${access}`)}>{tag}</Tooltip>;
 }

@@ -35,7 +35,8 @@ export function HomePage() {
         </Typography.Title>
         <Typography.Text type="secondary">
           {t('home.today', { date: now.format(t('home.dateFormat')) })}
-          {user.unitName ? ` · ${user.unitName}` : ''}{user.title ? ` · ${user.title}` : ''}
+          {user.unitName ? ` · ${user.unitName}` : ''}
+          {user.title ? ` · ${user.title}` : ''}
         </Typography.Text>
       </Flex>
 
@@ -43,7 +44,11 @@ export function HomePage() {
         <Card style={{ marginBottom: 16 }}>
           <Flex align="center" justify="space-between" gap={12} wrap>
             <Typography.Text>{t('home.adminIntro', { role: roleLabel(t, adminRole) })}</Typography.Text>
-            <Link to="/admin"><Button type="primary" size="large">{t('home.goAdmin')}</Button></Link>
+            <Link to="/admin">
+              <Button type="primary" size="large">
+                {t('home.goAdmin')}
+              </Button>
+            </Link>
           </Flex>
         </Card>
       )}
@@ -51,11 +56,24 @@ export function HomePage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={adminRole ? 24 : 14}>
           <Card
-            title={<Flex align="center" gap={8}>{t('home.todos')}<Badge count={unread} /></Flex>}
-            extra={unread > 0 && <Button type="link" onClick={() => void markAllRead()}>{t('notifications.markAllRead')}</Button>}
+            title={
+              <Flex align="center" gap={8}>
+                {t('home.todos')}
+                <Badge count={unread} />
+              </Flex>
+            }
+            extra={
+              unread > 0 && (
+                <Button type="link" onClick={() => void markAllRead()}>
+                  {t('notifications.markAllRead')}
+                </Button>
+              )
+            }
             data-testid="todos"
           >
-            <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>{t('home.todosHint')}</Typography.Paragraph>
+            <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
+              {t('home.todosHint')}
+            </Typography.Paragraph>
             <NotificationList items={todos} emptyText={t('home.todosEmpty')} />
           </Card>
         </Col>

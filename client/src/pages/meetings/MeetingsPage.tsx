@@ -26,9 +26,18 @@ export default function MeetingsPage() {
   return (
     <div className="tb-page">
       <div className="tb-meetings-head">
-        <Typography.Title level={3} className="tb-page-title">{t('meetings.title')}</Typography.Title>
+        <Typography.Title level={3} className="tb-page-title">
+          {t('meetings.title')}
+        </Typography.Title>
         {can('meeting.create') && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/meetings/new')} data-testid="schedule-meeting">{t('meetings.schedule')}</Button>
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => navigate('/meetings/new')}
+            data-testid="schedule-meeting"
+          >
+            {t('meetings.schedule')}
+          </Button>
         )}
       </div>
       <Tabs
@@ -75,24 +84,51 @@ function MeetingCalendar() {
   return (
     <div>
       <div className="tb-meetings-toolbar">
-        <Segmented<MeetingScope> value={scope} onChange={setScope} options={SCOPES.map((s) => ({ value: s, label: t(`meetings.scopes.${s}`) }))} />
+        <Segmented<MeetingScope>
+          value={scope}
+          onChange={setScope}
+          options={SCOPES.map((s) => ({ value: s, label: t(`meetings.scopes.${s}`) }))}
+        />
         <Space wrap>
-          <Button icon={<LeftOutlined />} aria-label={t('meetings.previous')} onClick={() => setDate(shiftDate(date, view, -1))} />
+          <Button
+            icon={<LeftOutlined />}
+            aria-label={t('meetings.previous')}
+            onClick={() => setDate(shiftDate(date, view, -1))}
+          />
           <Button onClick={() => setDate(todayIn())}>{t('meetings.today')}</Button>
-          <Button icon={<RightOutlined />} aria-label={t('meetings.next')} onClick={() => setDate(shiftDate(date, view, 1))} />
-          <DatePicker value={dayjs(date)} allowClear={false} onChange={(d) => d && setDate(d.format('YYYY-MM-DD'))} picker={view === 'month' ? 'month' : view === 'week' ? 'week' : 'date'} />
-          <Segmented<CalendarView> value={view} onChange={setView} options={VIEWS.map((v) => ({ value: v, label: t(`meetings.views.${v}`) }))} />
+          <Button
+            icon={<RightOutlined />}
+            aria-label={t('meetings.next')}
+            onClick={() => setDate(shiftDate(date, view, 1))}
+          />
+          <DatePicker
+            value={dayjs(date)}
+            allowClear={false}
+            onChange={(d) => d && setDate(d.format('YYYY-MM-DD'))}
+            picker={view === 'month' ? 'month' : view === 'week' ? 'week' : 'date'}
+          />
+          <Segmented<CalendarView>
+            value={view}
+            onChange={setView}
+            options={VIEWS.map((v) => ({ value: v, label: t(`meetings.views.${v}`) }))}
+          />
         </Space>
       </div>
       <Spin spinning={loading}>
         {days.length === 0 && !loading ? (
-          <Card><Empty description={t('meetings.empty')} /></Card>
+          <Card>
+            <Empty description={t('meetings.empty')} />
+          </Card>
         ) : (
           <div className="tb-meeting-days" data-testid="meeting-list">
             {days.map(([day, list]) => (
               <section key={day} className="tb-meeting-day">
-                <Typography.Text strong className="tb-meeting-day__label">{inZone(list[0]!.startAt).format('MM-DD ddd')}</Typography.Text>
-                {list.map((m) => <MeetingRow key={m.id} m={m} />)}
+                <Typography.Text strong className="tb-meeting-day__label">
+                  {inZone(list[0]!.startAt).format('MM-DD ddd')}
+                </Typography.Text>
+                {list.map((m) => (
+                  <MeetingRow key={m.id} m={m} />
+                ))}
               </section>
             ))}
           </div>
@@ -105,7 +141,12 @@ function MeetingCalendar() {
 function MeetingRow({ m }: { m: MeetingSummary }) {
   const { t } = useTranslation();
   return (
-    <Link to={`/meetings/${m.id}`} className={`tb-meeting-row${m.status === 'cancelled' ? ' tb-meeting-row--cancelled' : ''}`} data-testid="meeting-row" data-meeting-id={m.id}>
+    <Link
+      to={`/meetings/${m.id}`}
+      className={`tb-meeting-row${m.status === 'cancelled' ? ' tb-meeting-row--cancelled' : ''}`}
+      data-testid="meeting-row"
+      data-meeting-id={m.id}
+    >
       <span className="tb-meeting-row__time">{timeRange(m.startAt, m.endAt, m.timeZone)}</span>
       <span className="tb-meeting-row__main">
         <span className="tb-meeting-row__title">{m.title}</span>
@@ -118,7 +159,11 @@ function MeetingRow({ m }: { m: MeetingSummary }) {
         {m.status !== 'scheduled' && <StatusTag status={m.status} />}
         {m.myRole && m.myRole !== 'attendee' && <Tag>{roleLabel(t, m.myRole)}</Tag>}
         {m.myRsvp && m.status === 'scheduled' && <RsvpTag rsvp={m.myRsvp} />}
-        {m.clashesWith.length > 0 && <Tag color="volcano" data-testid="clash-flag">{t('meetings.clash')}</Tag>}
+        {m.clashesWith.length > 0 && (
+          <Tag color="volcano" data-testid="clash-flag">
+            {t('meetings.clash')}
+          </Tag>
+        )}
       </span>
     </Link>
   );

@@ -1,6 +1,22 @@
 // The rooms: when each is taken on a day (titles only of meetings I may see), and the catalogue for clerks.
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Checkbox, DatePicker, Empty, Form, Input, InputNumber, Modal, Popconfirm, Space, Spin, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Checkbox,
+  DatePicker,
+  Empty,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Popconfirm,
+  Space,
+  Spin,
+  Tag,
+  Typography,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -45,42 +61,79 @@ export function RoomsPanel() {
         <Typography.Text strong>{t('meetings.rooms.availability')}</Typography.Text>
         <Space wrap>
           <DatePicker value={dayjs(date)} allowClear={false} onChange={(d) => d && setDate(d.format('YYYY-MM-DD'))} />
-          {can('room.manage') && <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>{t('meetings.rooms.add')}</Button>}
+          {can('room.manage') && (
+            <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+              {t('meetings.rooms.add')}
+            </Button>
+          )}
         </Space>
       </div>
-      {!data ? <Spin /> : data.rooms.length === 0 ? <Card><Empty description={t('meetings.rooms.none')} /></Card> : (
+      {!data ? (
+        <Spin />
+      ) : data.rooms.length === 0 ? (
+        <Card>
+          <Empty description={t('meetings.rooms.none')} />
+        </Card>
+      ) : (
         <div className="tb-room-grid">
           {data.rooms.map(({ room, bookings }) => (
-            <Card key={room.id} size="small" title={room.name} extra={<Tag>{t('meetings.detail.participantsCount', { count: room.capacity })}</Tag>} data-testid="room-card">
+            <Card
+              key={room.id}
+              size="small"
+              title={room.name}
+              extra={<Tag>{t('meetings.detail.participantsCount', { count: room.capacity })}</Tag>}
+              data-testid="room-card"
+            >
               <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-                {[room.location, ...room.equipment.map((e) => (isEquipment(e) ? t(`meetings.equipment.${e}`) : e))].filter(Boolean).join(' · ')}
+                {[room.location, ...room.equipment.map((e) => (isEquipment(e) ? t(`meetings.equipment.${e}`) : e))]
+                  .filter(Boolean)
+                  .join(' · ')}
               </Typography.Paragraph>
-              {bookings.length === 0 ? <Tag color="green">{t('meetings.rooms.free')}</Tag> : (
+              {bookings.length === 0 ? (
+                <Tag color="green">{t('meetings.rooms.free')}</Tag>
+              ) : (
                 <ul className="tb-room-bookings">
                   {bookings.map((b) => (
                     <li key={`${b.startAt}-${b.endAt}`}>
-                      {b.meetingId
-                        ? <Link to={`/meetings/${b.meetingId}`}>{t('meetings.rooms.busy', { time: timeRange(b.startAt, b.endAt), title: b.title })}</Link>
-                        : t('meetings.rooms.busyUntitled', { time: timeRange(b.startAt, b.endAt), unit: b.organiserUnitName ?? '' })}
+                      {b.meetingId ? (
+                        <Link to={`/meetings/${b.meetingId}`}>
+                          {t('meetings.rooms.busy', { time: timeRange(b.startAt, b.endAt), title: b.title })}
+                        </Link>
+                      ) : (
+                        t('meetings.rooms.busyUntitled', {
+                          time: timeRange(b.startAt, b.endAt),
+                          unit: b.organiserUnitName ?? '',
+                        })
+                      )}
                     </li>
                   ))}
                 </ul>
               )}
               {can('room.manage') && (
                 <Popconfirm title={t('meetings.rooms.retire')} onConfirm={() => retire(room.id)}>
-                  <Button type="link" danger>{t('meetings.rooms.retire')}</Button>
+                  <Button type="link" danger>
+                    {t('meetings.rooms.retire')}
+                  </Button>
                 </Popconfirm>
               )}
             </Card>
           ))}
         </div>
       )}
-      <AddRoomModal open={adding} onClose={() => setAdding(false)} onCreated={() => { setAdding(false); void load(); }} />
+      <AddRoomModal
+        open={adding}
+        onClose={() => setAdding(false)}
+        onCreated={() => {
+          setAdding(false);
+          void load();
+        }}
+      />
     </div>
   );
 }
 
-const isEquipment = (e: string): e is (typeof ROOM_EQUIPMENT)[number] => (ROOM_EQUIPMENT as readonly string[]).includes(e);
+const isEquipment = (e: string): e is (typeof ROOM_EQUIPMENT)[number] =>
+  (ROOM_EQUIPMENT as readonly string[]).includes(e);
 
 function AddRoomModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: () => void }) {
   const { t } = useTranslation();
@@ -101,9 +154,20 @@ function AddRoomModal({ open, onClose, onCreated }: { open: boolean; onClose: ()
     }
   };
   return (
-    <Modal open={open} title={t('meetings.rooms.add')} onCancel={onClose} onOk={() => form.submit()} okButtonProps={{ loading: saving }} destroyOnHidden>
+    <Modal
+      open={open}
+      title={t('meetings.rooms.add')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okButtonProps={{ loading: saving }}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ capacity: 20, equipment: [] }}>
-        <Form.Item name="name" label={t('meetings.rooms.name')} rules={[{ required: true, whitespace: true, message: t('meetings.rooms.nameRequired') }]}>
+        <Form.Item
+          name="name"
+          label={t('meetings.rooms.name')}
+          rules={[{ required: true, whitespace: true, message: t('meetings.rooms.nameRequired') }]}
+        >
           <Input maxLength={100} />
         </Form.Item>
         <Form.Item name="location" label={t('meetings.rooms.location')}>
@@ -113,7 +177,10 @@ function AddRoomModal({ open, onClose, onCreated }: { open: boolean; onClose: ()
           <InputNumber min={1} max={5000} style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="equipment" label={t('meetings.rooms.equipment')}>
-          <Checkbox.Group className="tb-touch-options" options={ROOM_EQUIPMENT.map((e) => ({ value: e, label: t(`meetings.equipment.${e}`) }))} />
+          <Checkbox.Group
+            className="tb-touch-options"
+            options={ROOM_EQUIPMENT.map((e) => ({ value: e, label: t(`meetings.equipment.${e}`) }))}
+          />
         </Form.Item>
       </Form>
     </Modal>

@@ -22,31 +22,64 @@ export function roleLabel(t: TFunction, role: string): string {
   return has<keyof Section['roles']>(zhCN.meetings.roles, role) ? t(`meetings.roles.${role}`) : role;
 }
 
-const STATUS_COLOR: Record<string, string> = { draft: 'default', scheduled: 'blue', in_progress: 'green', ended: 'default', minutes_finalised: 'purple', cancelled: 'red' };
+const STATUS_COLOR: Record<string, string> = {
+  draft: 'default',
+  scheduled: 'blue',
+  in_progress: 'green',
+  ended: 'default',
+  minutes_finalised: 'purple',
+  cancelled: 'red',
+};
 const RSVP_COLOR: Record<string, string> = { pending: 'default', attend: 'green', leave: 'orange', absent: 'red' };
-const ATTENDANCE_COLOR: Record<string, string> = { present: 'green', late: 'gold', leave: 'orange', absent: 'red', expected: 'default' };
+const ATTENDANCE_COLOR: Record<string, string> = {
+  present: 'green',
+  late: 'gold',
+  leave: 'orange',
+  absent: 'red',
+  expected: 'default',
+};
 
 export function StatusTag({ status }: { status: string }) {
   const { t } = useTranslation();
-  const text = has<keyof Section['statuses']>(zhCN.meetings.statuses, status) ? t(`meetings.statuses.${status}`) : status;
-  return <Tag color={STATUS_COLOR[status] ?? 'default'} data-testid="meeting-status" data-status={status}>{text}</Tag>;
+  const text = has<keyof Section['statuses']>(zhCN.meetings.statuses, status)
+    ? t(`meetings.statuses.${status}`)
+    : status;
+  return (
+    <Tag color={STATUS_COLOR[status] ?? 'default'} data-testid="meeting-status" data-status={status}>
+      {text}
+    </Tag>
+  );
 }
 
 export function RsvpTag({ rsvp }: { rsvp: string }) {
   const { t } = useTranslation();
   const text = has<keyof Section['rsvp']>(zhCN.meetings.rsvp, rsvp) ? t(`meetings.rsvp.${rsvp}`) : rsvp;
-  return <Tag color={RSVP_COLOR[rsvp] ?? 'default'} data-rsvp={rsvp}>{text}</Tag>;
+  return (
+    <Tag color={RSVP_COLOR[rsvp] ?? 'default'} data-rsvp={rsvp}>
+      {text}
+    </Tag>
+  );
 }
 
 export function AttendanceTag({ state }: { state: string }) {
   const { t } = useTranslation();
-  const text = has<keyof Section['attendance']>(zhCN.meetings.attendance, state) ? t(`meetings.attendance.${state}`) : state;
-  return <Tag color={ATTENDANCE_COLOR[state] ?? 'default'} data-attendance={state}>{text}</Tag>;
+  const text = has<keyof Section['attendance']>(zhCN.meetings.attendance, state)
+    ? t(`meetings.attendance.${state}`)
+    : state;
+  return (
+    <Tag color={ATTENDANCE_COLOR[state] ?? 'default'} data-attendance={state}>
+      {text}
+    </Tag>
+  );
 }
 
 /** Only classified meetings (秘密, 机密) carry a visible mark; 内部 is the everyday default. */
 export function ClassificationTag({ classification }: { classification: string }) {
   const { t } = useTranslation();
   if (classification !== 'secret' && classification !== 'confidential') return null;
-  return <Tag color="red" data-classification={classification}>{clearanceLabel(t, classification)}</Tag>;
+  return (
+    <Tag color="red" data-classification={classification}>
+      {clearanceLabel(t, classification)}
+    </Tag>
+  );
 }

@@ -34,7 +34,9 @@ export function hm(iso: string, tz = DEFAULT_TIME_ZONE): string {
 export function timeRange(start: string, end: string, tz = DEFAULT_TIME_ZONE): string {
   const s = inZone(start, tz);
   const e = inZone(end, tz);
-  return s.isSame(e, 'day') ? `${s.format('HH:mm')}–${e.format('HH:mm')}` : `${s.format('MM-DD HH:mm')} – ${e.format('MM-DD HH:mm')}`;
+  return s.isSame(e, 'day')
+    ? `${s.format('HH:mm')}–${e.format('HH:mm')}`
+    : `${s.format('MM-DD HH:mm')} – ${e.format('MM-DD HH:mm')}`;
 }
 
 /** "2026-12-01 周二 09:00–11:30" in the interface language. */

@@ -16,7 +16,9 @@ export function ModuleEmptyPage({ module }: { module: ModuleKey }) {
   const { t } = useTranslation();
   return (
     <div className="tb-page">
-      <Typography.Title level={3} className="tb-page-title">{t(`modules.${module}.title`)}</Typography.Title>
+      <Typography.Title level={3} className="tb-page-title">
+        {t(`modules.${module}.title`)}
+      </Typography.Title>
       <Card>
         <Empty
           image={createElement(ICONS[module], { style: { fontSize: 64, color: '#b6c2d9' } })}

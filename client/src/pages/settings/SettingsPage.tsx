@@ -21,21 +21,40 @@ export function SettingsPage() {
 
   return (
     <div className="tb-page" style={{ maxWidth: 960 }}>
-      <Typography.Title level={3} className="tb-page-title">{t('settings.title')}</Typography.Title>
+      <Typography.Title level={3} className="tb-page-title">
+        {t('settings.title')}
+      </Typography.Title>
       <Flex vertical gap={16}>
         <Card title={t('settings.profile')}>
-          <Descriptions column={{ xs: 1, md: 2 }} items={[
-            { key: 'name', label: t('settings.fields.displayName'), children: user.displayName },
-            { key: 'username', label: t('settings.fields.username'), children: user.username },
-            { key: 'unit', label: t('settings.fields.unit'), children: user.unitName ?? '—' },
-            { key: 'title', label: t('settings.fields.title'), children: user.title || '—' },
-            { key: 'roles', label: t('settings.fields.roles'), children: <Space wrap>{user.roles.map((r) => <Tag key={r}>{roleLabel(t, r)}</Tag>)}</Space> },
-            { key: 'clearance', label: t('settings.fields.clearance'), children: clearanceLabel(t, user.clearance) },
-          ]} />
+          <Descriptions
+            column={{ xs: 1, md: 2 }}
+            items={[
+              { key: 'name', label: t('settings.fields.displayName'), children: user.displayName },
+              { key: 'username', label: t('settings.fields.username'), children: user.username },
+              { key: 'unit', label: t('settings.fields.unit'), children: user.unitName ?? '—' },
+              { key: 'title', label: t('settings.fields.title'), children: user.title || '—' },
+              {
+                key: 'roles',
+                label: t('settings.fields.roles'),
+                children: (
+                  <Space wrap>
+                    {user.roles.map((r) => (
+                      <Tag key={r}>{roleLabel(t, r)}</Tag>
+                    ))}
+                  </Space>
+                ),
+              },
+              { key: 'clearance', label: t('settings.fields.clearance'), children: clearanceLabel(t, user.clearance) },
+            ]}
+          />
         </Card>
 
         <Card title={t('settings.password')}>
-          <PasswordChangeForm onDone={() => { message.success(t('passwordForm.changed')); }} />
+          <PasswordChangeForm
+            onDone={() => {
+              message.success(t('passwordForm.changed'));
+            }}
+          />
         </Card>
 
         <Card title={t('settings.authenticator')}>
@@ -58,7 +77,9 @@ export function SettingsPage() {
             <Flex vertical gap={12} align="flex-start">
               {user.mfaRequired && <Alert type="warning" showIcon title={t('settings.mfaRequiredNotEnrolled')} />}
               <Typography.Paragraph style={{ margin: 0 }}>{t('settings.mfaOptional')}</Typography.Paragraph>
-              <Button type="primary" size="large" onClick={() => setEnrolling(true)}>{t('settings.enrol')}</Button>
+              <Button type="primary" size="large" onClick={() => setEnrolling(true)}>
+                {t('settings.enrol')}
+              </Button>
             </Flex>
           )}
         </Card>
@@ -80,9 +101,15 @@ export function SettingsPage() {
 
         <Card title={t('settings.sessions')}>
           <Typography.Paragraph type="secondary">{t('settings.sessionsHint')}</Typography.Paragraph>
-          <Popconfirm title={t('settings.confirmSignOutEverywhere')} okText={t('common.confirm')} cancelText={t('common.cancel')}
-            onConfirm={() => api.signOutEverywhere().catch((err: unknown) => message.error(errorMessage(t, err)))}>
-            <Button danger size="large" icon={<LogoutOutlined />}>{t('settings.signOutEverywhere')}</Button>
+          <Popconfirm
+            title={t('settings.confirmSignOutEverywhere')}
+            okText={t('common.confirm')}
+            cancelText={t('common.cancel')}
+            onConfirm={() => api.signOutEverywhere().catch((err: unknown) => message.error(errorMessage(t, err)))}
+          >
+            <Button danger size="large" icon={<LogoutOutlined />}>
+              {t('settings.signOutEverywhere')}
+            </Button>
           </Popconfirm>
         </Card>
       </Flex>

@@ -31,7 +31,10 @@ export function SetupPage() {
   const [done, setDone] = useState(false);
 
   useEffect(() => {
-    setupApi.status().then((s) => setNeeded(s.needed), (err: unknown) => setError(errorMessage(t, err)));
+    setupApi.status().then(
+      (s) => setNeeded(s.needed),
+      (err: unknown) => setError(errorMessage(t, err)),
+    );
   }, [t]);
 
   const submit = async (values: Values) => {
@@ -54,46 +57,100 @@ export function SetupPage() {
   };
 
   if (needed === null && !error) return <PageLoading fullScreen />;
-  const goSignIn = <Link to="/sign-in"><Button type="primary" size="large">{t('setup.goSignIn')}</Button></Link>;
+  const goSignIn = (
+    <Link to="/sign-in">
+      <Button type="primary" size="large">
+        {t('setup.goSignIn')}
+      </Button>
+    </Link>
+  );
   if (done) {
-    return <AuthLayout title={t('setup.title')}><Result status="success" title={t('setup.doneTitle')} subTitle={t('setup.doneText')} extra={goSignIn} /></AuthLayout>;
+    return (
+      <AuthLayout title={t('setup.title')}>
+        <Result status="success" title={t('setup.doneTitle')} subTitle={t('setup.doneText')} extra={goSignIn} />
+      </AuthLayout>
+    );
   }
   if (needed === false) {
-    return <AuthLayout title={t('setup.title')}><Result status="info" title={t('setup.alreadyDone')} extra={goSignIn} /></AuthLayout>;
+    return (
+      <AuthLayout title={t('setup.title')}>
+        <Result status="info" title={t('setup.alreadyDone')} extra={goSignIn} />
+      </AuthLayout>
+    );
   }
   if (!token) {
-    return <AuthLayout title={t('setup.title')}><Alert type="warning" showIcon title={t('setup.missingToken')} /></AuthLayout>;
+    return (
+      <AuthLayout title={t('setup.title')}>
+        <Alert type="warning" showIcon title={t('setup.missingToken')} />
+      </AuthLayout>
+    );
   }
 
   return (
     <AuthLayout title={t('setup.title')} wide>
       <Typography.Paragraph type="secondary">{t('setup.intro')}</Typography.Paragraph>
       <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} requiredMark={false} size="large">
-        <Form.Item name="organisationName" label={t('setup.organisation')} rules={[{ required: true, whitespace: true, message: t('setup.organisationRequired') }]}>
+        <Form.Item
+          name="organisationName"
+          label={t('setup.organisation')}
+          rules={[{ required: true, whitespace: true, message: t('setup.organisationRequired') }]}
+        >
           <Input placeholder={t('setup.organisationPlaceholder')} maxLength={64} />
         </Form.Item>
         <Row gutter={[16, 16]}>
           {DUTIES.map((duty) => (
             <Col key={duty} xs={24} md={8}>
-              <Card size="small" title={t(`setup.${duty}`)} style={{ height: '100%' }} styles={{ body: { paddingBottom: 4 } }} data-testid={`setup-${duty}`}>
-                <Typography.Paragraph type="secondary" style={{ fontSize: 13, minHeight: 60 }}>{t(`setup.${duty}Hint`)}</Typography.Paragraph>
-                <Form.Item name={[duty, 'username']} label={t('setup.username')} rules={[{ required: true, pattern: USERNAME, message: t('setup.usernameRule') }]}>
+              <Card
+                size="small"
+                title={t(`setup.${duty}`)}
+                style={{ height: '100%' }}
+                styles={{ body: { paddingBottom: 4 } }}
+                data-testid={`setup-${duty}`}
+              >
+                <Typography.Paragraph type="secondary" style={{ fontSize: 13, minHeight: 60 }}>
+                  {t(`setup.${duty}Hint`)}
+                </Typography.Paragraph>
+                <Form.Item
+                  name={[duty, 'username']}
+                  label={t('setup.username')}
+                  rules={[{ required: true, pattern: USERNAME, message: t('setup.usernameRule') }]}
+                >
                   <Input autoComplete="off" autoCapitalize="none" spellCheck={false} />
                 </Form.Item>
-                <Form.Item name={[duty, 'displayName']} label={t('setup.displayName')} rules={[{ required: true, whitespace: true, message: t('setup.displayNameRequired') }]}>
+                <Form.Item
+                  name={[duty, 'displayName']}
+                  label={t('setup.displayName')}
+                  rules={[{ required: true, whitespace: true, message: t('setup.displayNameRequired') }]}
+                >
                   <Input maxLength={64} />
                 </Form.Item>
-                <Form.Item name={[duty, 'password']} label={t('setup.password')} extra={t('passwordForm.policy')}
-                  rules={[{ required: true, message: t('passwordForm.newRequired') }]}>
+                <Form.Item
+                  name={[duty, 'password']}
+                  label={t('setup.password')}
+                  extra={t('passwordForm.policy')}
+                  rules={[{ required: true, message: t('passwordForm.newRequired') }]}
+                >
                   <Input.Password autoComplete="new-password" />
                 </Form.Item>
               </Card>
             </Col>
           ))}
         </Row>
-        <Typography.Paragraph type="secondary" style={{ fontSize: 13, marginTop: 12 }}>{t('setup.passwordsDifferent')}</Typography.Paragraph>
-        {error && <Alert type="error" showIcon title={<span style={{ whiteSpace: 'pre-line' }}>{error}</span>} style={{ marginTop: 16 }} data-testid="setup-error" />}
-        <Button type="primary" htmlType="submit" size="large" loading={busy} style={{ marginTop: 20, minWidth: 200 }}>{t('setup.submit')}</Button>
+        <Typography.Paragraph type="secondary" style={{ fontSize: 13, marginTop: 12 }}>
+          {t('setup.passwordsDifferent')}
+        </Typography.Paragraph>
+        {error && (
+          <Alert
+            type="error"
+            showIcon
+            title={<span style={{ whiteSpace: 'pre-line' }}>{error}</span>}
+            style={{ marginTop: 16 }}
+            data-testid="setup-error"
+          />
+        )}
+        <Button type="primary" htmlType="submit" size="large" loading={busy} style={{ marginTop: 20, minWidth: 200 }}>
+          {t('setup.submit')}
+        </Button>
       </Form>
     </AuthLayout>
   );

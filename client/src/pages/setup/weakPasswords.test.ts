@@ -8,19 +8,31 @@ import { weakPasswords } from './weakPasswords.ts';
 
 const i18n = i18next.createInstance();
 beforeAll(async () => {
-  await i18n.init({ resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } }, lng: 'zh-CN', interpolation: { escapeValue: false } });
+  await i18n.init({
+    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+    lng: 'zh-CN',
+    interpolation: { escapeValue: false },
+  });
 });
 
 const refused = new ApiError(400, 'weak_password', 'Passwords that do not meet the policy', {
-  account: 'security', problems: ['too_short'], minLength: 12,
-  accounts: [{ account: 'security', problems: ['too_short'] }, { account: 'audit', problems: ['contains_username', 'too_few_classes'] }],
+  account: 'security',
+  problems: ['too_short'],
+  minLength: 12,
+  accounts: [
+    { account: 'security', problems: ['too_short'] },
+    { account: 'audit', problems: ['contains_username', 'too_few_classes'] },
+  ],
 });
 
 describe('weak administrator passwords at setup', () => {
   it('names each administrator whose password was refused (zh-CN)', () => {
     expect(weakPasswords(i18n.getFixedT('zh-CN'), refused)).toEqual([
       { account: 'security', message: '安全保密管理员的初始密码不符合安全要求：至少 12 个字符' },
-      { account: 'audit', message: '安全审计员的初始密码不符合安全要求：不能包含用户名；需包含大写字母、小写字母、数字、符号中的至少三类' },
+      {
+        account: 'audit',
+        message: '安全审计员的初始密码不符合安全要求：不能包含用户名；需包含大写字母、小写字母、数字、符号中的至少三类',
+      },
     ]);
   });
 
@@ -33,6 +45,11 @@ describe('weak administrator passwords at setup', () => {
 
   it('leaves other failures to the general message', () => {
     expect(weakPasswords(i18n.getFixedT('zh-CN'), new ApiError(403, 'invalid_setup_token', 'expired'))).toEqual([]);
-    expect(weakPasswords(i18n.getFixedT('zh-CN'), new ApiError(400, 'weak_password', 'old server', { problems: ['too_short'], minLength: 10 }))).toEqual([]);
+    expect(
+      weakPasswords(
+        i18n.getFixedT('zh-CN'),
+        new ApiError(400, 'weak_password', 'old server', { problems: ['too_short'], minLength: 10 }),
+      ),
+    ).toEqual([]);
   });
 });

@@ -17,13 +17,29 @@ export interface WeakPassword {
 
 /** The refused passwords of a weak_password answer, each with a sentence that names its administrator. */
 export function weakPasswords(t: TFunction, err: unknown): WeakPassword[] {
-  if (!(err instanceof ApiError) || err.code !== 'weak_password' || typeof err.details !== 'object' || err.details === null) return [];
+  if (
+    !(err instanceof ApiError) ||
+    err.code !== 'weak_password' ||
+    typeof err.details !== 'object' ||
+    err.details === null
+  )
+    return [];
   const { accounts, minLength } = err.details as { accounts?: unknown; minLength?: unknown };
   if (!Array.isArray(accounts)) return [];
   return accounts.flatMap((entry: { account?: unknown; problems?: unknown }) => {
     const account = DUTIES.find((d) => d === entry.account);
     if (!account || !Array.isArray(entry.problems)) return [];
-    const problems = entry.problems.filter((p): p is Problem => (PROBLEMS as readonly unknown[]).includes(p)).map((p) => t(`passwordProblems.${p}`, { minLength: typeof minLength === 'number' ? minLength : 10 }));
-    return [{ account, message: t('setup.passwordProblem', { account: t(`setup.${account}`), problems: listOf(t, problems, 'semicolon') }) }];
+    const problems = entry.problems
+      .filter((p): p is Problem => (PROBLEMS as readonly unknown[]).includes(p))
+      .map((p) => t(`passwordProblems.${p}`, { minLength: typeof minLength === 'number' ? minLength : 10 }));
+    return [
+      {
+        account,
+        message: t('setup.passwordProblem', {
+          account: t(`setup.${account}`),
+          problems: listOf(t, problems, 'semicolon'),
+        }),
+      },
+    ];
   });
 }

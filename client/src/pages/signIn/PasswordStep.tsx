@@ -16,7 +16,15 @@ interface Values {
 
 const CALM_NOTICES: ReadonlySet<SignInNotice> = new Set(['signed_out_here', 'signed_out_everywhere']);
 
-export function PasswordStep({ notice, carriedError, onSignedIn }: { notice: SignInNotice | null; carriedError: unknown; onSignedIn: () => void }) {
+export function PasswordStep({
+  notice,
+  carriedError,
+  onSignedIn,
+}: {
+  notice: SignInNotice | null;
+  carriedError: unknown;
+  onSignedIn: () => void;
+}) {
   const { t } = useTranslation();
   const session = useSession();
   const [error, setError] = useState<unknown>(carriedError);
@@ -42,20 +50,49 @@ export function PasswordStep({ notice, carriedError, onSignedIn }: { notice: Sig
   return (
     <Form form={form} layout="vertical" size="large" onFinish={(v) => void submit(v)} requiredMark={false}>
       {notice && !error && (
-        <Alert type={CALM_NOTICES.has(notice) ? 'success' : 'warning'} showIcon title={t(`signIn.notices.${notice}`)} style={{ marginBottom: 16 }} data-testid="sign-in-notice" />
+        <Alert
+          type={CALM_NOTICES.has(notice) ? 'success' : 'warning'}
+          showIcon
+          title={t(`signIn.notices.${notice}`)}
+          style={{ marginBottom: 16 }}
+          data-testid="sign-in-notice"
+        />
       )}
       {error !== null && (
-        <Alert type="error" showIcon title={locked ? t('signIn.lockedTitle') : errorMessage(t, error)}
-          description={locked ? errorMessage(t, error) : undefined} style={{ marginBottom: 16 }} data-testid="sign-in-error"
-          data-locked-until={lockedUntil(error)?.toISOString()} />
+        <Alert
+          type="error"
+          showIcon
+          title={locked ? t('signIn.lockedTitle') : errorMessage(t, error)}
+          description={locked ? errorMessage(t, error) : undefined}
+          style={{ marginBottom: 16 }}
+          data-testid="sign-in-error"
+          data-locked-until={lockedUntil(error)?.toISOString()}
+        />
       )}
-      <Form.Item name="username" label={t('signIn.username')} rules={[{ required: true, whitespace: true, message: t('signIn.usernameRequired') }]}>
-        <Input prefix={<UserOutlined />} autoComplete="username" autoCapitalize="none" autoCorrect="off" spellCheck={false} autoFocus />
+      <Form.Item
+        name="username"
+        label={t('signIn.username')}
+        rules={[{ required: true, whitespace: true, message: t('signIn.usernameRequired') }]}
+      >
+        <Input
+          prefix={<UserOutlined />}
+          autoComplete="username"
+          autoCapitalize="none"
+          autoCorrect="off"
+          spellCheck={false}
+          autoFocus
+        />
       </Form.Item>
-      <Form.Item name="password" label={t('signIn.password')} rules={[{ required: true, message: t('signIn.passwordRequired') }]}>
+      <Form.Item
+        name="password"
+        label={t('signIn.password')}
+        rules={[{ required: true, message: t('signIn.passwordRequired') }]}
+      >
         <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
       </Form.Item>
-      <Button type="primary" htmlType="submit" block loading={busy}>{t('signIn.submit')}</Button>
+      <Button type="primary" htmlType="submit" block loading={busy}>
+        {t('signIn.submit')}
+      </Button>
     </Form>
   );
 }

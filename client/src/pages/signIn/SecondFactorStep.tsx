@@ -37,21 +37,47 @@ export function SecondFactorStep({ onFatal }: { onFatal: (err: unknown) => void 
 
   return (
     <Form form={form} layout="vertical" size="large" onFinish={(v) => void submit(v)} requiredMark={false}>
-      <Typography.Paragraph type="secondary">{recovery ? t('signIn.recoveryCodeHint') : t('signIn.secondFactorHint')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {recovery ? t('signIn.recoveryCodeHint') : t('signIn.secondFactorHint')}
+      </Typography.Paragraph>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="sign-in-error" />}
-      <Form.Item name="code" label={recovery ? t('signIn.recoveryCode') : t('signIn.code')}
-        rules={[{ required: true, whitespace: true, message: t('signIn.codeRequired') }]}>
-        {recovery
-          ? <Input autoComplete="off" autoCapitalize="none" spellCheck={false} placeholder={t('signIn.recoveryCodePlaceholder')} autoFocus />
-          : <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} placeholder={t('signIn.codePlaceholder')} autoFocus
-              style={{ letterSpacing: '0.3em', fontSize: 20 }} />}
+      <Form.Item
+        name="code"
+        label={recovery ? t('signIn.recoveryCode') : t('signIn.code')}
+        rules={[{ required: true, whitespace: true, message: t('signIn.codeRequired') }]}
+      >
+        {recovery ? (
+          <Input
+            autoComplete="off"
+            autoCapitalize="none"
+            spellCheck={false}
+            placeholder={t('signIn.recoveryCodePlaceholder')}
+            autoFocus
+          />
+        ) : (
+          <Input
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={6}
+            placeholder={t('signIn.codePlaceholder')}
+            autoFocus
+            style={{ letterSpacing: '0.3em', fontSize: 20 }}
+          />
+        )}
       </Form.Item>
-      <Button type="primary" htmlType="submit" block loading={busy}>{t('signIn.verify')}</Button>
-      <Button type="link" block style={{ marginTop: 8 }} onClick={() => {
-        setRecovery(!recovery);
-        setError(null);
-        form.resetFields();
-      }}>
+      <Button type="primary" htmlType="submit" block loading={busy}>
+        {t('signIn.verify')}
+      </Button>
+      <Button
+        type="link"
+        block
+        style={{ marginTop: 8 }}
+        onClick={() => {
+          setRecovery(!recovery);
+          setError(null);
+          form.resetFields();
+        }}
+      >
         {recovery ? t('signIn.useAuthenticator') : t('signIn.useRecoveryCode')}
       </Button>
     </Form>

@@ -35,17 +35,21 @@ export function SignInPage() {
   }
 
   const abandon = (
-    <Button type="link" block onClick={() => void session.signOut()} style={{ marginTop: 8, color: '#5b6476' }}>{t('signIn.otherAccount')}</Button>
+    <Button type="link" block onClick={() => void session.signOut()} style={{ marginTop: 8, color: '#5b6476' }}>
+      {t('signIn.otherAccount')}
+    </Button>
   );
   const { stage, user } = state.session;
   switch (stage) {
     case 'mfa':
       return (
         <AuthLayout title={t('signIn.secondFactorTitle')}>
-          <SecondFactorStep onFatal={(err) => {
-            setCarried(err);
-            void session.refresh();
-          }} />
+          <SecondFactorStep
+            onFatal={(err) => {
+              setCarried(err);
+              void session.refresh();
+            }}
+          />
           {abandon}
         </AuthLayout>
       );
@@ -53,19 +57,31 @@ export function SignInPage() {
       return (
         <AuthLayout title={t('signIn.enrolTitle')}>
           <Alert type="info" showIcon title={t('signIn.enrolRequired')} style={{ marginBottom: 16 }} />
-          <AuthenticatorEnrolment confirm={meApi.confirmEnrolment} onDone={async (result) => {
-            await session.adopt(result);
-          }} />
+          <AuthenticatorEnrolment
+            confirm={meApi.confirmEnrolment}
+            onDone={async (result) => {
+              await session.adopt(result);
+            }}
+          />
           {abandon}
         </AuthLayout>
       );
     case 'password_change':
       return (
         <AuthLayout title={t('signIn.passwordChangeTitle')}>
-          <Alert type="info" showIcon title={t('signIn.passwordChangeRequired')} description={withNote(t, user.displayName, user.username)} style={{ marginBottom: 16 }} />
-          <PasswordChangeForm temporary onDone={async () => {
-            await session.refresh();
-          }} />
+          <Alert
+            type="info"
+            showIcon
+            title={t('signIn.passwordChangeRequired')}
+            description={withNote(t, user.displayName, user.username)}
+            style={{ marginBottom: 16 }}
+          />
+          <PasswordChangeForm
+            temporary
+            onDone={async () => {
+              await session.refresh();
+            }}
+          />
           {abandon}
         </AuthLayout>
       );

@@ -4,7 +4,16 @@ import { App, DatePicker, Form, Input, Modal, Select, TreeSelect } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BASIS_TYPES, PRIORITIES, supervisionApi, type BasisType, type Capabilities, type NewTask, type Person, type Priority } from '../../api/supervision.ts';
+import {
+  BASIS_TYPES,
+  PRIORITIES,
+  supervisionApi,
+  type BasisType,
+  type Capabilities,
+  type NewTask,
+  type Person,
+  type Priority,
+} from '../../api/supervision.ts';
 import { CLASSIFICATIONS, type Classification } from '../../api/types.ts';
 import { clearanceLabel } from '../../components/labels.ts';
 import { unitTree } from '../../components/unitTree.ts';
@@ -31,7 +40,12 @@ interface Values {
   supervisorId?: string;
 }
 
-export function CreateTaskModal({ open, capabilities, onClose, onCreated }: {
+export function CreateTaskModal({
+  open,
+  capabilities,
+  onClose,
+  onCreated,
+}: {
   open: boolean;
   capabilities: Capabilities;
   onClose: () => void;
@@ -52,18 +66,34 @@ export function CreateTaskModal({ open, capabilities, onClose, onCreated }: {
 
   useEffect(() => {
     if (!open) return;
-    void supervisionApi.people({ role: 'supervisor' }).then((r) => setSupervisors(r.items), () => setSupervisors([]));
-    if (isSupervisor) void supervisionApi.people({ role: 'leader' }).then((r) => setLeaders(r.items), () => setLeaders([]));
+    void supervisionApi.people({ role: 'supervisor' }).then(
+      (r) => setSupervisors(r.items),
+      () => setSupervisors([]),
+    );
+    if (isSupervisor)
+      void supervisionApi.people({ role: 'leader' }).then(
+        (r) => setLeaders(r.items),
+        () => setLeaders([]),
+      );
   }, [open, isSupervisor]);
 
   const submit = async (v: Values) => {
     setSaving(true);
     try {
       const body: NewTask = {
-        title: v.title.trim(), basisType: v.basisType, basisText: v.basisText?.trim() || undefined, leadUnitId: v.leadUnitId, coUnitIds: v.coUnitIds ?? [],
-        requirement: v.requirement.trim(), dueDate: v.dueDate.format('YYYY-MM-DD'), priority: v.priority, classification: v.classification,
+        title: v.title.trim(),
+        basisType: v.basisType,
+        basisText: v.basisText?.trim() || undefined,
+        leadUnitId: v.leadUnitId,
+        coUnitIds: v.coUnitIds ?? [],
+        requirement: v.requirement.trim(),
+        dueDate: v.dueDate.format('YYYY-MM-DD'),
+        priority: v.priority,
+        classification: v.classification,
         ...(v.basisType === 'leader_instruction' && v.instructedById ? { instructedById: v.instructedById } : {}),
-        ...(v.basisType === 'meeting_decision' ? { minutesDocumentId: v.minutesDocumentId?.trim() || null, decisionAnchor: v.decisionAnchor?.trim() || null } : {}),
+        ...(v.basisType === 'meeting_decision'
+          ? { minutesDocumentId: v.minutesDocumentId?.trim() || null, decisionAnchor: v.decisionAnchor?.trim() || null }
+          : {}),
         ...(v.basisType === 'upper_document' ? { sourceDocumentId: v.sourceDocumentId?.trim() || null } : {}),
         ...(v.supervisorId ? { supervisorId: v.supervisorId } : {}),
       };
@@ -97,44 +127,107 @@ export function CreateTaskModal({ open, capabilities, onClose, onCreated }: {
         form={form}
         layout="vertical"
         size="large"
-        initialValues={{ basisType: isSupervisor ? 'leader_instruction' : 'leader_instruction', priority: 'normal', classification: classifications.includes('internal') ? 'internal' : classifications[0], supervisorId: isSupervisor ? user.id : undefined }}
+        initialValues={{
+          basisType: isSupervisor ? 'leader_instruction' : 'leader_instruction',
+          priority: 'normal',
+          classification: classifications.includes('internal') ? 'internal' : classifications[0],
+          supervisorId: isSupervisor ? user.id : undefined,
+        }}
         onFinish={(v) => void submit(v)}
       >
-        <Form.Item name="title" label={t('supervision.form.title')} rules={required(t('supervision.form.titleRequired'))}>
+        <Form.Item
+          name="title"
+          label={t('supervision.form.title')}
+          rules={required(t('supervision.form.titleRequired'))}
+        >
           <Input maxLength={200} />
         </Form.Item>
         <Form.Item name="basisType" label={t('supervision.form.basisType')}>
-          <Select disabled={!isSupervisor} options={BASIS_TYPES.map((b) => ({ value: b, label: t(`supervision.basis.${b}`) }))} />
+          <Select
+            disabled={!isSupervisor}
+            options={BASIS_TYPES.map((b) => ({ value: b, label: t(`supervision.basis.${b}`) }))}
+          />
         </Form.Item>
         {(basisType === 'leader_instruction' || basisType === 'other') && (
-          <Form.Item name="basisText" label={t('supervision.form.basisText')} rules={required(t('supervision.form.basisTextRequired'))}>
+          <Form.Item
+            name="basisText"
+            label={t('supervision.form.basisText')}
+            rules={required(t('supervision.form.basisTextRequired'))}
+          >
             <Input.TextArea rows={3} maxLength={5000} />
           </Form.Item>
         )}
         {basisType === 'leader_instruction' && isSupervisor && (
-          <Form.Item name="instructedById" label={t('supervision.form.instructedBy')} rules={[{ required: true, message: t('supervision.dialogs.required') }]}>
-            <Select showSearch optionFilterProp="label" options={leaders.map((p) => ({ value: p.id, label: withNote(t, p.displayName, p.title) }))} />
+          <Form.Item
+            name="instructedById"
+            label={t('supervision.form.instructedBy')}
+            rules={[{ required: true, message: t('supervision.dialogs.required') }]}
+          >
+            <Select
+              showSearch
+              optionFilterProp="label"
+              options={leaders.map((p) => ({ value: p.id, label: withNote(t, p.displayName, p.title) }))}
+            />
           </Form.Item>
         )}
         {basisType === 'meeting_decision' && (
           <>
-            <Form.Item name="minutesDocumentId" label={t('supervision.form.minutesDocument')} rules={required(t('supervision.dialogs.required'))}><Input /></Form.Item>
-            <Form.Item name="decisionAnchor" label={t('supervision.form.decisionAnchor')}><Input /></Form.Item>
+            <Form.Item
+              name="minutesDocumentId"
+              label={t('supervision.form.minutesDocument')}
+              rules={required(t('supervision.dialogs.required'))}
+            >
+              <Input />
+            </Form.Item>
+            <Form.Item name="decisionAnchor" label={t('supervision.form.decisionAnchor')}>
+              <Input />
+            </Form.Item>
           </>
         )}
         {basisType === 'upper_document' && (
-          <Form.Item name="sourceDocumentId" label={t('supervision.form.sourceDocument')} rules={required(t('supervision.dialogs.required'))}><Input /></Form.Item>
+          <Form.Item
+            name="sourceDocumentId"
+            label={t('supervision.form.sourceDocument')}
+            rules={required(t('supervision.dialogs.required'))}
+          >
+            <Input />
+          </Form.Item>
         )}
-        <Form.Item name="leadUnitId" label={t('supervision.form.leadUnit')} rules={[{ required: true, message: t('supervision.form.leadUnitRequired') }]}>
-          <TreeSelect showSearch treeDefaultExpandAll treeData={tree} treeNodeFilterProp="title" aria-label={t('supervision.form.leadUnit')} />
+        <Form.Item
+          name="leadUnitId"
+          label={t('supervision.form.leadUnit')}
+          rules={[{ required: true, message: t('supervision.form.leadUnitRequired') }]}
+        >
+          <TreeSelect
+            showSearch
+            treeDefaultExpandAll
+            treeData={tree}
+            treeNodeFilterProp="title"
+            aria-label={t('supervision.form.leadUnit')}
+          />
         </Form.Item>
         <Form.Item name="coUnitIds" label={t('supervision.form.coUnits')}>
-          <TreeSelect multiple showSearch treeDefaultExpandAll treeData={tree} treeNodeFilterProp="title" aria-label={t('supervision.form.coUnits')} />
+          <TreeSelect
+            multiple
+            showSearch
+            treeDefaultExpandAll
+            treeData={tree}
+            treeNodeFilterProp="title"
+            aria-label={t('supervision.form.coUnits')}
+          />
         </Form.Item>
-        <Form.Item name="requirement" label={t('supervision.form.requirement')} rules={required(t('supervision.form.requirementRequired'))}>
+        <Form.Item
+          name="requirement"
+          label={t('supervision.form.requirement')}
+          rules={required(t('supervision.form.requirementRequired'))}
+        >
           <Input.TextArea rows={3} maxLength={5000} />
         </Form.Item>
-        <Form.Item name="dueDate" label={t('supervision.form.dueDate')} rules={[{ required: true, message: t('supervision.form.dueDateRequired') }, notPast(t)]}>
+        <Form.Item
+          name="dueDate"
+          label={t('supervision.form.dueDate')}
+          rules={[{ required: true, message: t('supervision.form.dueDateRequired') }, notPast(t)]}
+        >
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="priority" label={t('supervision.form.priority')}>
@@ -143,8 +236,16 @@ export function CreateTaskModal({ open, capabilities, onClose, onCreated }: {
         <Form.Item name="classification" label={t('supervision.form.classification')}>
           <Select options={classifications.map((c) => ({ value: c, label: clearanceLabel(t, c) }))} />
         </Form.Item>
-        <Form.Item name="supervisorId" label={t('supervision.form.supervisor')} rules={[{ required: true, message: t('supervision.dialogs.required') }]}>
-          <Select showSearch optionFilterProp="label" options={supervisors.map((p) => ({ value: p.id, label: withNote(t, p.displayName, p.title) }))} />
+        <Form.Item
+          name="supervisorId"
+          label={t('supervision.form.supervisor')}
+          rules={[{ required: true, message: t('supervision.dialogs.required') }]}
+        >
+          <Select
+            showSearch
+            optionFilterProp="label"
+            options={supervisors.map((p) => ({ value: p.id, label: withNote(t, p.displayName, p.title) }))}
+          />
         </Form.Item>
       </Form>
     </Modal>

@@ -11,14 +11,30 @@ import { OverdueTag, StatusTag, supervisionError } from './supervisionLabels.tsx
 
 function TaskItems({ items, testId }: { items: TaskSummary[]; testId: string }) {
   return (
-    <List data-testid={testId} dataSource={items} renderItem={(task) => (
-      <List.Item>
-        <List.Item.Meta
-          title={<Link to={`/supervision/tasks/${task.id}`} style={{ fontSize: 16 }}>{task.title}</Link>}
-          description={<Space wrap><StatusTag status={task.status} /><OverdueTag overdue={task.overdue} days={task.overdueDays} /><span>{task.leadUnitName}</span><span>{task.deadlineDate}</span><span>{task.ownerName ?? ''}</span></Space>}
-        />
-      </List.Item>
-    )} />
+    <List
+      data-testid={testId}
+      dataSource={items}
+      renderItem={(task) => (
+        <List.Item>
+          <List.Item.Meta
+            title={
+              <Link to={`/supervision/tasks/${task.id}`} style={{ fontSize: 16 }}>
+                {task.title}
+              </Link>
+            }
+            description={
+              <Space wrap>
+                <StatusTag status={task.status} />
+                <OverdueTag overdue={task.overdue} days={task.overdueDays} />
+                <span>{task.leadUnitName}</span>
+                <span>{task.deadlineDate}</span>
+                <span>{task.ownerName ?? ''}</span>
+              </Space>
+            }
+          />
+        </List.Item>
+      )}
+    />
   );
 }
 
@@ -38,28 +54,51 @@ export default function DashboardPage() {
   useEffect(() => {
     void load();
   }, [load]);
-  useEffect(() => realtime.on('notification:new', (n) => {
-    if (n.kind.startsWith('supervision.')) void load();
-  }), [load]);
+  useEffect(
+    () =>
+      realtime.on('notification:new', (n) => {
+        if (n.kind.startsWith('supervision.')) void load();
+      }),
+    [load],
+  );
 
-  if (error !== null) return <Alert type="error" showIcon title={t('supervision.loadFailed', { message: supervisionError(t, error) })} />;
+  if (error !== null)
+    return <Alert type="error" showIcon title={t('supervision.loadFailed', { message: supervisionError(t, error) })} />;
   const days = Math.max(...(capabilities?.reminderDays ?? [3]));
   const units = data?.units ?? [];
   return (
     <Flex vertical gap={16}>
       <Card title={t('supervision.dashboard.byUnit')}>
-        {units.length === 0 ? <Empty description={t('supervision.dashboard.none')} /> : (
-          <Chart testId="chart-dashboard" height={Math.max(200, units.length * 36)} option={{
-            tooltip: { trigger: 'axis' },
-            legend: { data: [t('supervision.dashboard.overdue'), t('supervision.dashboard.atRisk', { days })] },
-            grid: { left: 160, right: 24 },
-            xAxis: { type: 'value', minInterval: 1 },
-            yAxis: { type: 'category', data: units.map((u) => u.unitName).reverse() },
-            series: [
-              { name: t('supervision.dashboard.overdue'), type: 'bar', stack: 'n', color: '#ff4d4f', data: units.map((u) => u.overdue).reverse() },
-              { name: t('supervision.dashboard.atRisk', { days }), type: 'bar', stack: 'n', color: '#faad14', data: units.map((u) => u.atRisk).reverse() },
-            ],
-          }} />
+        {units.length === 0 ? (
+          <Empty description={t('supervision.dashboard.none')} />
+        ) : (
+          <Chart
+            testId="chart-dashboard"
+            height={Math.max(200, units.length * 36)}
+            option={{
+              tooltip: { trigger: 'axis' },
+              legend: { data: [t('supervision.dashboard.overdue'), t('supervision.dashboard.atRisk', { days })] },
+              grid: { left: 160, right: 24 },
+              xAxis: { type: 'value', minInterval: 1 },
+              yAxis: { type: 'category', data: units.map((u) => u.unitName).reverse() },
+              series: [
+                {
+                  name: t('supervision.dashboard.overdue'),
+                  type: 'bar',
+                  stack: 'n',
+                  color: '#ff4d4f',
+                  data: units.map((u) => u.overdue).reverse(),
+                },
+                {
+                  name: t('supervision.dashboard.atRisk', { days }),
+                  type: 'bar',
+                  stack: 'n',
+                  color: '#faad14',
+                  data: units.map((u) => u.atRisk).reverse(),
+                },
+              ],
+            }}
+          />
         )}
         <Space wrap style={{ marginTop: 8 }}>
           {units.map((u) => (

@@ -20,7 +20,10 @@ export default function StatisticsPage() {
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(true);
 
-  const query = useMemo(() => ({ from: range?.[0].format('YYYY-MM'), to: range?.[1].format('YYYY-MM'), unitId }), [range, unitId]);
+  const query = useMemo(
+    () => ({ from: range?.[0].format('YYYY-MM'), to: range?.[1].format('YYYY-MM'), unitId }),
+    [range, unitId],
+  );
   const load = useCallback(async () => {
     setLoading(true);
     try {
@@ -43,14 +46,30 @@ export default function StatisticsPage() {
       <Card styles={{ body: { padding: 16 } }}>
         <Flex gap={12} wrap align="center">
           <Typography.Text>{t('supervision.statistics.period')}</Typography.Text>
-          <DatePicker.RangePicker picker="month" size="large" value={range ?? (data ? [dayjs(data.from), dayjs(data.to)] : null)}
-            onChange={(v) => setRange(v && v[0] && v[1] ? [v[0], v[1]] : null)} />
-          <Select allowClear size="large" style={{ minWidth: 220 }} placeholder={t('supervision.statistics.allUnits')} value={unitId} onChange={setUnitId}
-            aria-label={t('supervision.statistics.unit')} options={units.map((u) => ({ value: u.unitId, label: u.unitName }))} />
-          <Button size="large" icon={<DownloadOutlined />} href={supervisionApi.statisticsExportUrl(query)}>{t('supervision.exportXlsx')}</Button>
+          <DatePicker.RangePicker
+            picker="month"
+            size="large"
+            value={range ?? (data ? [dayjs(data.from), dayjs(data.to)] : null)}
+            onChange={(v) => setRange(v && v[0] && v[1] ? [v[0], v[1]] : null)}
+          />
+          <Select
+            allowClear
+            size="large"
+            style={{ minWidth: 220 }}
+            placeholder={t('supervision.statistics.allUnits')}
+            value={unitId}
+            onChange={setUnitId}
+            aria-label={t('supervision.statistics.unit')}
+            options={units.map((u) => ({ value: u.unitId, label: u.unitName }))}
+          />
+          <Button size="large" icon={<DownloadOutlined />} href={supervisionApi.statisticsExportUrl(query)}>
+            {t('supervision.exportXlsx')}
+          </Button>
         </Flex>
       </Card>
-      {error !== null && <Alert type="error" showIcon title={t('supervision.loadFailed', { message: supervisionError(t, error) })} />}
+      {error !== null && (
+        <Alert type="error" showIcon title={t('supervision.loadFailed', { message: supervisionError(t, error) })} />
+      )}
       <Card title={t('supervision.statistics.byUnit')}>
         <Table<Row>
           rowKey="unitId"
@@ -59,58 +78,121 @@ export default function StatisticsPage() {
           pagination={false}
           scroll={{ x: 'max-content' }}
           data-testid="statistics-table"
-          onRow={(r) => ({ 'data-testid': `stats-${r.unitName}` } as React.HTMLAttributes<HTMLElement>)}
-          summary={() => data && !unitId ? (
-            <Table.Summary.Row>
-              <Table.Summary.Cell index={0}><Typography.Text strong>{t('supervision.statistics.totals')}</Typography.Text></Table.Summary.Cell>
-              <Table.Summary.Cell index={1}>{data.totals.total}</Table.Summary.Cell>
-              <Table.Summary.Cell index={2}>{data.totals.completed}</Table.Summary.Cell>
-              <Table.Summary.Cell index={3}>{data.totals.completedOnTime}</Table.Summary.Cell>
-              <Table.Summary.Cell index={4}>{data.totals.overdue}</Table.Summary.Cell>
-              <Table.Summary.Cell index={5}>{rate(data.totals.completionRate)}</Table.Summary.Cell>
-              <Table.Summary.Cell index={6}>{rate(data.totals.onTimeRate)}</Table.Summary.Cell>
-              <Table.Summary.Cell index={7}>{data.totals.averageDaysLate}</Table.Summary.Cell>
-            </Table.Summary.Row>
-          ) : null}
+          onRow={(r) => ({ 'data-testid': `stats-${r.unitName}` }) as React.HTMLAttributes<HTMLElement>}
+          summary={() =>
+            data && !unitId ? (
+              <Table.Summary.Row>
+                <Table.Summary.Cell index={0}>
+                  <Typography.Text strong>{t('supervision.statistics.totals')}</Typography.Text>
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={1}>{data.totals.total}</Table.Summary.Cell>
+                <Table.Summary.Cell index={2}>{data.totals.completed}</Table.Summary.Cell>
+                <Table.Summary.Cell index={3}>{data.totals.completedOnTime}</Table.Summary.Cell>
+                <Table.Summary.Cell index={4}>{data.totals.overdue}</Table.Summary.Cell>
+                <Table.Summary.Cell index={5}>{rate(data.totals.completionRate)}</Table.Summary.Cell>
+                <Table.Summary.Cell index={6}>{rate(data.totals.onTimeRate)}</Table.Summary.Cell>
+                <Table.Summary.Cell index={7}>{data.totals.averageDaysLate}</Table.Summary.Cell>
+              </Table.Summary.Row>
+            ) : null
+          }
           columns={[
             { key: 'unit', title: t('supervision.statistics.unit'), render: (_, r) => r.unitName },
             { key: 'total', title: t('supervision.statistics.total'), dataIndex: 'total' },
             { key: 'completed', title: t('supervision.statistics.completed'), dataIndex: 'completed' },
             { key: 'onTime', title: t('supervision.statistics.completedOnTime'), dataIndex: 'completedOnTime' },
-            { key: 'overdue', title: t('supervision.statistics.overdue'), render: (_, r) => <Typography.Text type={r.overdue > 0 ? 'danger' : undefined}>{r.overdue}</Typography.Text> },
-            { key: 'completionRate', title: t('supervision.statistics.completionRate'), render: (_, r) => <span data-testid="completion-rate">{rate(r.completionRate)}</span> },
-            { key: 'onTimeRate', title: t('supervision.statistics.onTimeRate'), render: (_, r) => <span data-testid="on-time-rate">{rate(r.onTimeRate)}</span> },
+            {
+              key: 'overdue',
+              title: t('supervision.statistics.overdue'),
+              render: (_, r) => (
+                <Typography.Text type={r.overdue > 0 ? 'danger' : undefined}>{r.overdue}</Typography.Text>
+              ),
+            },
+            {
+              key: 'completionRate',
+              title: t('supervision.statistics.completionRate'),
+              render: (_, r) => <span data-testid="completion-rate">{rate(r.completionRate)}</span>,
+            },
+            {
+              key: 'onTimeRate',
+              title: t('supervision.statistics.onTimeRate'),
+              render: (_, r) => <span data-testid="on-time-rate">{rate(r.onTimeRate)}</span>,
+            },
             { key: 'late', title: t('supervision.statistics.averageDaysLate'), dataIndex: 'averageDaysLate' },
           ]}
         />
         {units.length > 0 && (
-          <Chart testId="chart-units" height={360} option={{
-            tooltip: { trigger: 'axis' },
-            legend: { ...CHART_FRAME.legend, data: [t('supervision.statistics.completionRate'), t('supervision.statistics.onTimeRate')] },
-            grid: CHART_FRAME.grid,
-            // Long unit names are cut short (the tooltip has them whole) so that the plot keeps its height.
-            xAxis: { type: 'category', data: units.map((u) => u.unitName), axisLabel: { rotate: 30, width: 120, overflow: 'truncate' } },
-            yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
-            series: [
-              { name: t('supervision.statistics.completionRate'), type: 'bar', data: units.map((u) => percent(u.completionRate)) },
-              { name: t('supervision.statistics.onTimeRate'), type: 'bar', data: units.map((u) => percent(u.onTimeRate)) },
-            ],
-          }} />
+          <Chart
+            testId="chart-units"
+            height={360}
+            option={{
+              tooltip: { trigger: 'axis' },
+              legend: {
+                ...CHART_FRAME.legend,
+                data: [t('supervision.statistics.completionRate'), t('supervision.statistics.onTimeRate')],
+              },
+              grid: CHART_FRAME.grid,
+              // Long unit names are cut short (the tooltip has them whole) so that the plot keeps its height.
+              xAxis: {
+                type: 'category',
+                data: units.map((u) => u.unitName),
+                axisLabel: { rotate: 30, width: 120, overflow: 'truncate' },
+              },
+              yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
+              series: [
+                {
+                  name: t('supervision.statistics.completionRate'),
+                  type: 'bar',
+                  data: units.map((u) => percent(u.completionRate)),
+                },
+                {
+                  name: t('supervision.statistics.onTimeRate'),
+                  type: 'bar',
+                  data: units.map((u) => percent(u.onTimeRate)),
+                },
+              ],
+            }}
+          />
         )}
       </Card>
       <Card title={t('supervision.statistics.trend')}>
-        <Chart testId="chart-trend" option={{
-          tooltip: { trigger: 'axis' },
-          legend: { ...CHART_FRAME.legend, data: [t('supervision.statistics.created'), t('supervision.statistics.completed'), t('supervision.statistics.onTimeRate')] },
-          grid: CHART_FRAME.grid,
-          xAxis: { type: 'category', data: (data?.trend ?? []).map((p) => p.month) },
-          yAxis: [{ type: 'value', minInterval: 1 }, { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } }],
-          series: [
-            { name: t('supervision.statistics.created'), type: 'bar', data: (data?.trend ?? []).map((p) => p.created) },
-            { name: t('supervision.statistics.completed'), type: 'bar', data: (data?.trend ?? []).map((p) => p.completed) },
-            { name: t('supervision.statistics.onTimeRate'), type: 'line', yAxisIndex: 1, data: (data?.trend ?? []).map((p) => percent(p.onTimeRate)) },
-          ],
-        }} />
+        <Chart
+          testId="chart-trend"
+          option={{
+            tooltip: { trigger: 'axis' },
+            legend: {
+              ...CHART_FRAME.legend,
+              data: [
+                t('supervision.statistics.created'),
+                t('supervision.statistics.completed'),
+                t('supervision.statistics.onTimeRate'),
+              ],
+            },
+            grid: CHART_FRAME.grid,
+            xAxis: { type: 'category', data: (data?.trend ?? []).map((p) => p.month) },
+            yAxis: [
+              { type: 'value', minInterval: 1 },
+              { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
+            ],
+            series: [
+              {
+                name: t('supervision.statistics.created'),
+                type: 'bar',
+                data: (data?.trend ?? []).map((p) => p.created),
+              },
+              {
+                name: t('supervision.statistics.completed'),
+                type: 'bar',
+                data: (data?.trend ?? []).map((p) => p.completed),
+              },
+              {
+                name: t('supervision.statistics.onTimeRate'),
+                type: 'line',
+                yAxisIndex: 1,
+                data: (data?.trend ?? []).map((p) => percent(p.onTimeRate)),
+              },
+            ],
+          }}
+        />
       </Card>
     </Flex>
   );

@@ -12,7 +12,13 @@ import { SupervisionContext } from './supervisionContext.ts';
 const VIEWS = ['mine', 'unit', 'desk', 'proposals', 'board', 'statistics', 'dashboard'] as const;
 type View = (typeof VIEWS)[number];
 const PATHS: Record<View, string> = {
-  mine: '/supervision', unit: '/supervision/unit', desk: '/supervision/desk', proposals: '/supervision/proposals', board: '/supervision/board', statistics: '/supervision/statistics', dashboard: '/supervision/dashboard',
+  mine: '/supervision',
+  unit: '/supervision/unit',
+  desk: '/supervision/desk',
+  proposals: '/supervision/proposals',
+  board: '/supervision/board',
+  statistics: '/supervision/statistics',
+  dashboard: '/supervision/dashboard',
 };
 
 export default function SupervisionLayout() {
@@ -29,7 +35,9 @@ export default function SupervisionLayout() {
   const reload = useCallback(() => setVersion((v) => v + 1), []);
 
   // The proposals from minutes (纪要转办) are the desk's work: supervisors turn them into tasks.
-  const visible = VIEWS.filter((v) => (v === 'desk' || v === 'proposals' ? capabilities?.desk : v === 'dashboard' ? capabilities?.dashboard : true));
+  const visible = VIEWS.filter((v) =>
+    v === 'desk' || v === 'proposals' ? capabilities?.desk : v === 'dashboard' ? capabilities?.dashboard : true,
+  );
   const active = [...visible].reverse().find((v) => v !== 'mine' && location.pathname.startsWith(PATHS[v])) ?? 'mine';
   const onTaskPage = location.pathname.startsWith('/supervision/tasks/');
 
@@ -37,9 +45,13 @@ export default function SupervisionLayout() {
     <SupervisionContext.Provider value={{ capabilities, version, reload }}>
       <div className="tb-page">
         <Flex align="center" justify="space-between" gap={12} wrap style={{ marginBottom: 8 }}>
-          <Typography.Title level={3} style={{ margin: 0 }}>{t('supervision.title')}</Typography.Title>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {t('supervision.title')}
+          </Typography.Title>
           {capabilities?.create && (
-            <Button type="primary" size="large" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('supervision.create')}</Button>
+            <Button type="primary" size="large" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t('supervision.create')}
+            </Button>
           )}
         </Flex>
         {!onTaskPage && (
@@ -47,7 +59,10 @@ export default function SupervisionLayout() {
             activeKey={active}
             size="large"
             onChange={(key) => navigate(PATHS[key as View])}
-            items={visible.map((v) => ({ key: v, label: v === 'proposals' ? t('minutes.proposals.tab') : t(`supervision.tabs.${v}`) }))}
+            items={visible.map((v) => ({
+              key: v,
+              label: v === 'proposals' ? t('minutes.proposals.tab') : t(`supervision.tabs.${v}`),
+            }))}
           />
         )}
         <Outlet />

@@ -26,7 +26,9 @@ export default function TaskBoardPage() {
 
   const load = useCallback(async () => {
     try {
-      const lists = await Promise.all(COLUMNS.map((c) => supervisionApi.list({ scope: 'desk', status: c.statuses, pageSize: PER_COLUMN })));
+      const lists = await Promise.all(
+        COLUMNS.map((c) => supervisionApi.list({ scope: 'desk', status: c.statuses, pageSize: PER_COLUMN })),
+      );
       setColumns(Object.fromEntries(COLUMNS.map((c, i) => [c.key, lists[i]!])));
       setError(null);
     } catch (err) {
@@ -36,11 +38,16 @@ export default function TaskBoardPage() {
   useEffect(() => {
     void load();
   }, [load, version]);
-  useEffect(() => realtime.on('notification:new', (n) => {
-    if (n.kind.startsWith('supervision.')) void load();
-  }), [load]);
+  useEffect(
+    () =>
+      realtime.on('notification:new', (n) => {
+        if (n.kind.startsWith('supervision.')) void load();
+      }),
+    [load],
+  );
 
-  if (error !== null) return <Alert type="error" showIcon title={t('supervision.loadFailed', { message: supervisionError(t, error) })} />;
+  if (error !== null)
+    return <Alert type="error" showIcon title={t('supervision.loadFailed', { message: supervisionError(t, error) })} />;
   return (
     <Flex vertical gap={12}>
       <Typography.Text type="secondary">{t('supervision.board.hint')}</Typography.Text>
@@ -49,25 +56,49 @@ export default function TaskBoardPage() {
           const list = columns?.[c.key];
           return (
             <Col key={c.key} xs={24} sm={12} xl={6}>
-              <Card size="small" title={<Space><StatusTag status={c.key} /><Typography.Text type="secondary">{list?.total ?? ''}</Typography.Text></Space>}
-                styles={{ body: { background: '#f5f7fa', minHeight: 200 } }} data-testid={`board-${c.key}`}>
+              <Card
+                size="small"
+                title={
+                  <Space>
+                    <StatusTag status={c.key} />
+                    <Typography.Text type="secondary">{list?.total ?? ''}</Typography.Text>
+                  </Space>
+                }
+                styles={{ body: { background: '#f5f7fa', minHeight: 200 } }}
+                data-testid={`board-${c.key}`}
+              >
                 <Flex vertical gap={8}>
                   {list && list.items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />}
                   {list?.items.map((task) => (
-                    <Card key={task.id} size="small" hoverable onClick={() => navigate(`/supervision/tasks/${task.id}`)}
-                      style={task.overdue ? { borderColor: '#ff4d4f', background: '#fff1f0' } : undefined}>
+                    <Card
+                      key={task.id}
+                      size="small"
+                      hoverable
+                      onClick={() => navigate(`/supervision/tasks/${task.id}`)}
+                      style={task.overdue ? { borderColor: '#ff4d4f', background: '#fff1f0' } : undefined}
+                    >
                       <Flex vertical gap={4}>
                         <Typography.Text strong>{task.title}</Typography.Text>
                         <Space size={4} wrap>
                           {task.status === 'extension_requested' && <StatusTag status={task.status} />}
                           <OverdueTag overdue={task.overdue} days={task.overdueDays} />
-                          <Typography.Text type="secondary">{task.leadUnitName} · {task.deadlineDate}</Typography.Text>
+                          <Typography.Text type="secondary">
+                            {task.leadUnitName} · {task.deadlineDate}
+                          </Typography.Text>
                         </Space>
-                        <Progress percent={task.progress} size="small" status={task.overdue ? 'exception' : undefined} />
+                        <Progress
+                          percent={task.progress}
+                          size="small"
+                          status={task.overdue ? 'exception' : undefined}
+                        />
                       </Flex>
                     </Card>
                   ))}
-                  {list && list.total > list.items.length && <Typography.Text type="secondary">{t('supervision.board.more', { count: list.total - list.items.length })}</Typography.Text>}
+                  {list && list.total > list.items.length && (
+                    <Typography.Text type="secondary">
+                      {t('supervision.board.more', { count: list.total - list.items.length })}
+                    </Typography.Text>
+                  )}
                 </Flex>
               </Card>
             </Col>

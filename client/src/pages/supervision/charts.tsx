@@ -18,7 +18,15 @@ export const CHART_FRAME = {
   grid: { top: 40, left: 8, right: 8, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
 } as const;
 
-export function Chart({ option, height = 320, testId }: { option: EChartsCoreOption; height?: number; testId?: string }) {
+export function Chart({
+  option,
+  height = 320,
+  testId,
+}: {
+  option: EChartsCoreOption;
+  height?: number;
+  testId?: string;
+}) {
   return (
     <div data-testid={testId}>
       <ReactEChartsCore echarts={echarts} option={option} notMerge style={{ height, width: '100%' }} />

@@ -21,7 +21,8 @@ export function notPast(t: TFunction): FormRule {
 export function laterThan(t: TFunction, deadline: string): FormRule {
   return {
     validator: async (_, value: Dayjs | null | undefined) => {
-      if (value && value.format('YYYY-MM-DD') <= deadline) throw new Error(t('supervision.dialogs.dateNotLater', { deadline }));
+      if (value && value.format('YYYY-MM-DD') <= deadline)
+        throw new Error(t('supervision.dialogs.dateNotLater', { deadline }));
     },
   };
 }

@@ -9,7 +9,11 @@ export interface SupervisionShared {
   reload(): void;
 }
 
-export const SupervisionContext = createContext<SupervisionShared>({ capabilities: null, version: 0, reload: () => undefined });
+export const SupervisionContext = createContext<SupervisionShared>({
+  capabilities: null,
+  version: 0,
+  reload: () => undefined,
+});
 
 export function useSupervision(): SupervisionShared {
   return useContext(SupervisionContext);

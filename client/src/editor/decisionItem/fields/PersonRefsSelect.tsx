@@ -31,33 +31,45 @@ export function PersonRefsSelect({ value, onChange, id, 'aria-label': ariaLabel 
     timer.current = setTimeout(() => {
       const ticket = ++latest.current;
       setSearching(true);
-      usersApi.list({ q: q.trim(), pageSize: 10 }).then(
-        ({ items }) => {
-          if (ticket === latest.current) setFound(items.map((u) => ({ id: u.id, displayName: u.displayName, unitName: u.unitName })));
-        },
-        // No matches shown; what was typed can still be kept as a name.
-        () => ticket === latest.current && setFound([]),
-      ).finally(() => ticket === latest.current && setSearching(false));
+      usersApi
+        .list({ q: q.trim(), pageSize: 10 })
+        .then(
+          ({ items }) => {
+            if (ticket === latest.current)
+              setFound(items.map((u) => ({ id: u.id, displayName: u.displayName, unitName: u.unitName })));
+          },
+          // No matches shown; what was typed can still be kept as a name.
+          () => ticket === latest.current && setFound([]),
+        )
+        .finally(() => ticket === latest.current && setSearching(false));
     }, SEARCH_DELAY_MS);
   }, []);
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
 
   // Everyone this field has shown, so a chosen id can be turned back into a name.
   const known = useMemo(() => {
     const all = new Map<string, Found>();
-    for (const ref of value) if (ref.userId) all.set(ref.userId, { id: ref.userId, displayName: ref.name, unitName: null });
+    for (const ref of value)
+      if (ref.userId) all.set(ref.userId, { id: ref.userId, displayName: ref.name, unitName: null });
     for (const person of found) all.set(person.id, person);
     return all;
   }, [value, found]);
 
   const selected = value.map((ref) => ref.userId ?? ref.name);
   const change = (next: string[]) => {
-    onChange(next.map((v): PersonRef => {
-      const person = known.get(v);
-      return person ? { userId: person.id, name: person.displayName } : { userId: null, name: v.trim() };
-    }).filter((ref) => ref.name));
+    onChange(
+      next
+        .map((v): PersonRef => {
+          const person = known.get(v);
+          return person ? { userId: person.id, name: person.displayName } : { userId: null, name: v.trim() };
+        })
+        .filter((ref) => ref.name),
+    );
   };
 
   return (

@@ -14,20 +14,28 @@ interface Props extends NamesSelectProps<UnitRef> {
 export function UnitRefsSelect({ value, onChange, units, id, 'aria-label': ariaLabel }: Props) {
   const { t } = useTranslation();
   const byId = useMemo(() => new Map(units.map((u) => [u.id, u])), [units]);
-  const options = useMemo(() => units.map((u) => ({
-    value: u.id,
-    label: withNote(t, u.name, u.shortName !== u.name ? u.shortName : null),
-    search: [u.name, u.shortName ?? '', ...u.aliases].join(' '),
-  })), [units, t]);
+  const options = useMemo(
+    () =>
+      units.map((u) => ({
+        value: u.id,
+        label: withNote(t, u.name, u.shortName !== u.name ? u.shortName : null),
+        search: [u.name, u.shortName ?? '', ...u.aliases].join(' '),
+      })),
+    [units, t],
+  );
   const selected = value.map((ref) => (ref.unitId && byId.has(ref.unitId) ? ref.unitId : ref.name));
 
   const change = (next: string[]) => {
-    onChange(next.map((v): UnitRef => {
-      const unit = byId.get(v);
-      if (unit) return value.find((ref) => ref.unitId === v) ?? { unitId: unit.id, name: unit.name };
-      // Typed: linked when the directory knows the name, kept as written either way.
-      return { unitId: matchUnit(v, units)?.id ?? null, name: v.trim() };
-    }).filter((ref) => ref.name));
+    onChange(
+      next
+        .map((v): UnitRef => {
+          const unit = byId.get(v);
+          if (unit) return value.find((ref) => ref.unitId === v) ?? { unitId: unit.id, name: unit.name };
+          // Typed: linked when the directory knows the name, kept as written either way.
+          return { unitId: matchUnit(v, units)?.id ?? null, name: v.trim() };
+        })
+        .filter((ref) => ref.name),
+    );
   };
 
   return (

@@ -54,20 +54,41 @@ export default function AuditPage() {
 
   const columns: TableColumnsType<AuditEvent> = [
     { title: t('audit.columns.seq'), dataIndex: 'seq', key: 'seq', width: 80 },
-    { title: t('audit.columns.at'), dataIndex: 'at', key: 'at', render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm:ss') },
+    {
+      title: t('audit.columns.at'),
+      dataIndex: 'at',
+      key: 'at',
+      render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm:ss'),
+    },
     { title: t('audit.columns.actor'), dataIndex: 'actorName', key: 'actor' },
     {
       title: t('audit.columns.action'),
       dataIndex: 'action',
       key: 'action',
-      render: (v: string) => <Flex vertical><span>{auditActionLabel(t, v)}</span><Typography.Text type="secondary" style={{ fontSize: 12 }}>{v}</Typography.Text></Flex>,
+      render: (v: string) => (
+        <Flex vertical>
+          <span>{auditActionLabel(t, v)}</span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {v}
+          </Typography.Text>
+        </Flex>
+      ),
     },
-    { title: t('audit.columns.resource'), key: 'resource', responsive: ['lg'], render: (_v, e) => `${e.resourceType}${e.resourceId ? ` · ${e.resourceId.slice(0, 12)}` : ''}` },
+    {
+      title: t('audit.columns.resource'),
+      key: 'resource',
+      responsive: ['lg'],
+      render: (_v, e) => `${e.resourceType}${e.resourceId ? ` · ${e.resourceId.slice(0, 12)}` : ''}`,
+    },
     {
       title: t('audit.columns.outcome'),
       dataIndex: 'outcome',
       key: 'outcome',
-      render: (v: string) => <Tag color={v === 'success' ? 'green' : 'red'}>{v === 'success' ? t('audit.outcome.success') : t('audit.outcome.failure')}</Tag>,
+      render: (v: string) => (
+        <Tag color={v === 'success' ? 'green' : 'red'}>
+          {v === 'success' ? t('audit.outcome.success') : t('audit.outcome.failure')}
+        </Tag>
+      ),
     },
     { title: t('audit.columns.ip'), dataIndex: 'ip', key: 'ip', responsive: ['md'] },
   ];
@@ -77,14 +98,31 @@ export default function AuditPage() {
       <AuditFilters onSearch={(filters) => setQuery({ ...filters, page: 1, pageSize: PAGE_SIZE })} />
       <Card styles={{ body: { padding: 16 } }}>
         <Flex align="center" gap={12} wrap>
-          <Button icon={<SafetyCertificateOutlined />} onClick={() => void verify()} loading={verifying} size="large" data-testid="verify-chain">
+          <Button
+            icon={<SafetyCertificateOutlined />}
+            onClick={() => void verify()}
+            loading={verifying}
+            size="large"
+            data-testid="verify-chain"
+          >
             {verifying ? t('audit.verifying') : t('audit.verify')}
           </Button>
           {verdict && (
-            <Alert style={{ flex: '1 1 320px' }} showIcon type={verdict.ok ? 'success' : 'error'} data-testid="chain-verdict"
-              title={verdict.ok
-                ? t('audit.verdictOk', { count: verdict.events })
-                : t('audit.verdictBroken', { seq: verdict.brokenAt?.seq ?? '?', id: verdict.brokenAt?.id ?? '—', reason: verdict.brokenAt?.reason ?? '' })} />
+            <Alert
+              style={{ flex: '1 1 320px' }}
+              showIcon
+              type={verdict.ok ? 'success' : 'error'}
+              data-testid="chain-verdict"
+              title={
+                verdict.ok
+                  ? t('audit.verdictOk', { count: verdict.events })
+                  : t('audit.verdictBroken', {
+                      seq: verdict.brokenAt?.seq ?? '?',
+                      id: verdict.brokenAt?.id ?? '—',
+                      reason: verdict.brokenAt?.reason ?? '',
+                    })
+              }
+            />
           )}
         </Flex>
       </Card>
@@ -99,12 +137,26 @@ export default function AuditPage() {
           data-testid="audit-table"
           expandable={{
             expandedRowRender: (e) => (
-              <Descriptions size="small" column={1} items={[
-                { key: 'id', label: t('audit.detail.id'), children: <code>{e.id}</code> },
-                { key: 'device', label: t('audit.detail.device'), children: e.userAgent || '—' },
-                { key: 'detail', label: t('audit.detail.detail'), children: <pre style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{JSON.stringify(e.detail, null, 2)}</pre> },
-                { key: 'hash', label: t('audit.detail.hash'), children: <code style={{ wordBreak: 'break-all' }}>{e.hash}</code> },
-              ]} />
+              <Descriptions
+                size="small"
+                column={1}
+                items={[
+                  { key: 'id', label: t('audit.detail.id'), children: <code>{e.id}</code> },
+                  { key: 'device', label: t('audit.detail.device'), children: e.userAgent || '—' },
+                  {
+                    key: 'detail',
+                    label: t('audit.detail.detail'),
+                    children: (
+                      <pre style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{JSON.stringify(e.detail, null, 2)}</pre>
+                    ),
+                  },
+                  {
+                    key: 'hash',
+                    label: t('audit.detail.hash'),
+                    children: <code style={{ wordBreak: 'break-all' }}>{e.hash}</code>,
+                  },
+                ]}
+              />
             ),
           }}
           pagination={{

@@ -37,7 +37,13 @@ export function UnitFormModal({ target, units, onClose, onSaved }: Props) {
     form.resetFields();
     if (target.mode === 'edit') {
       const u = target.unit;
-      form.setFieldsValue({ name: u.name, shortName: u.shortName ?? '', aliases: u.aliases, parentId: u.parentId, sortOrder: u.sortOrder });
+      form.setFieldsValue({
+        name: u.name,
+        shortName: u.shortName ?? '',
+        aliases: u.aliases,
+        parentId: u.parentId,
+        sortOrder: u.sortOrder,
+      });
     } else {
       form.setFieldsValue({ parentId: target.parentId });
     }
@@ -81,7 +87,11 @@ export function UnitFormModal({ target, units, onClose, onSaved }: Props) {
       forceRender
     >
       <Form form={form} layout="vertical" onFinish={(v) => void save(v)} requiredMark={false}>
-        <Form.Item name="name" label={t('units.form.name')} rules={[{ required: true, whitespace: true, message: t('units.form.nameRequired') }]}>
+        <Form.Item
+          name="name"
+          label={t('units.form.name')}
+          rules={[{ required: true, whitespace: true, message: t('units.form.nameRequired') }]}
+        >
           <Input maxLength={64} />
         </Form.Item>
         <Form.Item name="shortName" label={t('units.form.shortName')}>
@@ -91,7 +101,14 @@ export function UnitFormModal({ target, units, onClose, onSaved }: Props) {
           <Select mode="tags" open={false} suffixIcon={null} tokenSeparators={[',', '，', '、']} />
         </Form.Item>
         <Form.Item name="parentId" label={t('units.form.parent')}>
-          <TreeSelect treeData={parentChoices} treeDefaultExpandAll allowClear showSearch treeNodeFilterProp="title" placeholder={t('units.form.parentNone')} />
+          <TreeSelect
+            treeData={parentChoices}
+            treeDefaultExpandAll
+            allowClear
+            showSearch
+            treeNodeFilterProp="title"
+            placeholder={t('units.form.parentNone')}
+          />
         </Form.Item>
         <Form.Item name="sortOrder" label={t('units.form.sortOrder')}>
           <InputNumber min={0} max={100000} precision={0} style={{ width: 160 }} />

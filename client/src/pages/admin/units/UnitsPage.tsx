@@ -33,7 +33,8 @@ export default function UnitsPage() {
   const select = (id: string | null) => {
     setSelected(id);
     // In portrait the details sit below a long tree: bring them into view.
-    if (id && !wide) window.requestAnimationFrame(() => details.current?.scrollIntoView({ behavior: 'smooth', block: 'start' }));
+    if (id && !wide)
+      window.requestAnimationFrame(() => details.current?.scrollIntoView({ behavior: 'smooth', block: 'start' }));
   };
 
   const parents = useMemo(() => [...new Set(units.flatMap((u) => (u.parentId ? [u.parentId] : [])))], [units]);
@@ -46,15 +47,25 @@ export default function UnitsPage() {
     setExpanded((keys) => [...new Set([...(keys ?? parents), ...path])]);
     setReveal(null);
     setSelected(reveal);
-    window.requestAnimationFrame(() => document.querySelector(`[data-unit-id="${CSS.escape(reveal)}"]`)?.scrollIntoView({ block: 'nearest' }));
+    window.requestAnimationFrame(() =>
+      document.querySelector(`[data-unit-id="${CSS.escape(reveal)}"]`)?.scrollIntoView({ block: 'nearest' }),
+    );
   }, [reveal, units, parents]);
 
   const treeData = useMemo(() => {
-    const decorate = (nodes: UnitNode[]): TreeItem[] => nodes.map((n) => ({
-      key: n.key,
-      title: <span className="tb-unit-title" data-unit-id={n.key}>{n.title} <Typography.Text type="secondary" style={{ fontSize: 13 }}>{t('units.members', { count: n.unit.memberCount })}</Typography.Text></span>,
-      children: decorate(n.children),
-    }));
+    const decorate = (nodes: UnitNode[]): TreeItem[] =>
+      nodes.map((n) => ({
+        key: n.key,
+        title: (
+          <span className="tb-unit-title" data-unit-id={n.key}>
+            {n.title}{' '}
+            <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+              {t('units.members', { count: n.unit.memberCount })}
+            </Typography.Text>
+          </span>
+        ),
+        children: decorate(n.children),
+      }));
     return decorate(unitTree(units));
   }, [units, t]);
 
@@ -64,14 +75,35 @@ export default function UnitsPage() {
   return (
     <Flex vertical gap={16}>
       {!editable && <Alert type="info" showIcon title={t('units.readOnly')} />}
-      {error !== null && <Alert type="error" showIcon title={t('common.loadFailed', { message: errorMessage(t, error) })} />}
+      {error !== null && (
+        <Alert type="error" showIcon title={t('common.loadFailed', { message: errorMessage(t, error) })} />
+      )}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={11}>
           <Card
-            title={<Space><ApartmentOutlined />{t('admin.tabs.units')}</Space>}
-            extra={session.can('unit.create') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setForm({ mode: 'create', parentId: null })}>{t('units.create')}</Button>}
+            title={
+              <Space>
+                <ApartmentOutlined />
+                {t('admin.tabs.units')}
+              </Space>
+            }
+            extra={
+              session.can('unit.create') && (
+                <Button
+                  type="primary"
+                  icon={<PlusOutlined />}
+                  onClick={() => setForm({ mode: 'create', parentId: null })}
+                >
+                  {t('units.create')}
+                </Button>
+              )
+            }
           >
-            {loading && units.length === 0 ? <Spin /> : units.length === 0 ? <Empty description={t('units.empty')} /> : (
+            {loading && units.length === 0 ? (
+              <Spin />
+            ) : units.length === 0 ? (
+              <Empty description={t('units.empty')} />
+            ) : (
               <Tree
                 className="tb-unit-tree"
                 treeData={treeData}
@@ -87,21 +119,45 @@ export default function UnitsPage() {
         <Col xs={24} lg={13} ref={details}>
           <Card
             title={t('units.details')}
-            extra={unit && editable && (
-              <Space wrap>
-                <Button icon={<EditOutlined />} onClick={() => setForm({ mode: 'edit', unit })}>{t('common.edit')}</Button>
-                {session.can('unit.create') && <Button icon={<PlusOutlined />} onClick={() => setForm({ mode: 'create', parentId: unit.id })}>{t('units.createChild')}</Button>}
-              </Space>
-            )}
+            extra={
+              unit &&
+              editable && (
+                <Space wrap>
+                  <Button icon={<EditOutlined />} onClick={() => setForm({ mode: 'edit', unit })}>
+                    {t('common.edit')}
+                  </Button>
+                  {session.can('unit.create') && (
+                    <Button icon={<PlusOutlined />} onClick={() => setForm({ mode: 'create', parentId: unit.id })}>
+                      {t('units.createChild')}
+                    </Button>
+                  )}
+                </Space>
+              )
+            }
           >
             {unit ? (
-              <Descriptions column={1} items={[
-                { key: 'name', label: t('units.fields.name'), children: unit.name },
-                { key: 'short', label: t('units.fields.shortName'), children: unit.shortName ?? '—' },
-                { key: 'aliases', label: t('units.fields.aliases'), children: unit.aliases.length ? <Space wrap>{unit.aliases.map((a) => <Tag key={a}>{a}</Tag>)}</Space> : '—' },
-                { key: 'parent', label: t('units.fields.parent'), children: parent?.name ?? '—' },
-                { key: 'members', label: t('units.fields.memberCount'), children: unit.memberCount },
-              ]} />
+              <Descriptions
+                column={1}
+                items={[
+                  { key: 'name', label: t('units.fields.name'), children: unit.name },
+                  { key: 'short', label: t('units.fields.shortName'), children: unit.shortName ?? '—' },
+                  {
+                    key: 'aliases',
+                    label: t('units.fields.aliases'),
+                    children: unit.aliases.length ? (
+                      <Space wrap>
+                        {unit.aliases.map((a) => (
+                          <Tag key={a}>{a}</Tag>
+                        ))}
+                      </Space>
+                    ) : (
+                      '—'
+                    ),
+                  },
+                  { key: 'parent', label: t('units.fields.parent'), children: parent?.name ?? '—' },
+                  { key: 'members', label: t('units.fields.memberCount'), children: unit.memberCount },
+                ]}
+              />
             ) : (
               <Typography.Text type="secondary">{t('units.selectHint')}</Typography.Text>
             )}

@@ -17,14 +17,20 @@ export function OneTimePasswordModal({ value, onClose }: { value: OneTimePasswor
       title={value?.kind === 'reset' ? t('users.oneTimePassword.resetTitle') : t('users.oneTimePassword.createdTitle')}
       onCancel={onClose}
       mask={{ closable: false }}
-      footer={<Button type="primary" size="large" onClick={onClose}>{t('common.done')}</Button>}
+      footer={
+        <Button type="primary" size="large" onClick={onClose}>
+          {t('common.done')}
+        </Button>
+      }
       destroyOnHidden
     >
       {value && (
         <Flex vertical gap={12} data-testid="one-time-password">
           <Alert type="warning" showIcon title={t('users.oneTimePassword.text', { name: value.name })} />
           <Typography.Text type="secondary">{t('users.oneTimePassword.label')}</Typography.Text>
-          <code className="tb-secret" data-testid="temporary-password">{value.password}</code>
+          <code className="tb-secret" data-testid="temporary-password">
+            {value.password}
+          </code>
           <CopyButton text={value.password} size="large" />
         </Flex>
       )}

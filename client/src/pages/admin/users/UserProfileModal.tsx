@@ -38,7 +38,14 @@ export function UserProfileModal({ target, units, onClose, onSaved }: Props) {
     setError(null);
     if (target?.mode === 'edit') {
       const u = target.user;
-      form.setFieldsValue({ username: u.username, displayName: u.displayName, unitId: u.unitId, title: u.title, email: u.email ?? '', phone: u.phone ?? '' });
+      form.setFieldsValue({
+        username: u.username,
+        displayName: u.displayName,
+        unitId: u.unitId,
+        title: u.title,
+        email: u.email ?? '',
+        phone: u.phone ?? '',
+      });
     } else if (target) {
       form.resetFields();
     }
@@ -49,7 +56,13 @@ export function UserProfileModal({ target, units, onClose, onSaved }: Props) {
     setSaving(true);
     setError(null);
     try {
-      const profile = { displayName: v.displayName.trim(), unitId: v.unitId, title: v.title?.trim() ?? '', email: blankToNull(v.email), phone: blankToNull(v.phone) };
+      const profile = {
+        displayName: v.displayName.trim(),
+        unitId: v.unitId,
+        title: v.title?.trim() ?? '',
+        email: blankToNull(v.email),
+        phone: blankToNull(v.phone),
+      };
       if (target.mode === 'create') {
         const created = await usersApi.create({ username: v.username.trim(), ...profile });
         await onSaved({ displayName: profile.displayName, temporaryPassword: created.temporaryPassword });
@@ -78,25 +91,43 @@ export function UserProfileModal({ target, units, onClose, onSaved }: Props) {
       forceRender
     >
       <Form form={form} layout="vertical" onFinish={(v) => void save(v)} requiredMark={false}>
-        <Form.Item name="username" label={t('users.form.username')} rules={[{ required: true, pattern: USERNAME, message: t('users.form.usernameRule') }]}>
+        <Form.Item
+          name="username"
+          label={t('users.form.username')}
+          rules={[{ required: true, pattern: USERNAME, message: t('users.form.usernameRule') }]}
+        >
           <Input disabled={target?.mode === 'edit'} autoCapitalize="none" spellCheck={false} autoComplete="off" />
         </Form.Item>
-        <Form.Item name="displayName" label={t('users.form.displayName')} rules={[{ required: true, whitespace: true, message: t('users.form.displayNameRequired') }]}>
+        <Form.Item
+          name="displayName"
+          label={t('users.form.displayName')}
+          rules={[{ required: true, whitespace: true, message: t('users.form.displayNameRequired') }]}
+        >
           <Input maxLength={64} />
         </Form.Item>
-        <Form.Item name="unitId" label={t('users.form.unit')} rules={[{ required: true, message: t('users.form.unitRequired') }]}>
+        <Form.Item
+          name="unitId"
+          label={t('users.form.unit')}
+          rules={[{ required: true, message: t('users.form.unitRequired') }]}
+        >
           <TreeSelect treeData={unitTree(units)} treeDefaultExpandAll showSearch treeNodeFilterProp="title" />
         </Form.Item>
         <Form.Item name="title" label={t('users.form.title')}>
           <Input maxLength={64} />
         </Form.Item>
-        <Form.Item name="email" label={t('users.form.email')} rules={[{ type: 'email', message: t('users.form.emailInvalid') }]}>
+        <Form.Item
+          name="email"
+          label={t('users.form.email')}
+          rules={[{ type: 'email', message: t('users.form.emailInvalid') }]}
+        >
           <Input inputMode="email" maxLength={128} />
         </Form.Item>
         <Form.Item name="phone" label={t('users.form.phone')}>
           <Input inputMode="tel" maxLength={32} />
         </Form.Item>
-        {target?.mode === 'create' && <Typography.Paragraph type="secondary">{t('users.form.createHint')}</Typography.Paragraph>}
+        {target?.mode === 'create' && (
+          <Typography.Paragraph type="secondary">{t('users.form.createHint')}</Typography.Paragraph>
+        )}
         {error && <Alert type="error" showIcon title={error} />}
       </Form>
     </Modal>

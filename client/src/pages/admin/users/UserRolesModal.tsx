@@ -5,7 +5,14 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../api/errorMessage.ts';
 import {
-  ADMIN_ROLES, BUSINESS_ROLES, CLASSIFICATIONS, type AdminRoleName, type BusinessRoleName, type Classification, type FullUser, type RoleName,
+  ADMIN_ROLES,
+  BUSINESS_ROLES,
+  CLASSIFICATIONS,
+  type AdminRoleName,
+  type BusinessRoleName,
+  type Classification,
+  type FullUser,
+  type RoleName,
 } from '../../../api/types.ts';
 import { usersApi } from '../../../api/users.ts';
 import { clearanceLabel, roleLabel } from '../../../components/labels.ts';
@@ -25,7 +32,15 @@ function sameRoles(a: readonly RoleName[], b: readonly RoleName[]): boolean {
   return a.length === b.length && a.every((r) => b.includes(r));
 }
 
-export function UserRolesModal({ user, onClose, onSaved }: { user: FullUser | null; onClose: () => void; onSaved: () => void | Promise<void> }) {
+export function UserRolesModal({
+  user,
+  onClose,
+  onSaved,
+}: {
+  user: FullUser | null;
+  onClose: () => void;
+  onSaved: () => void | Promise<void>;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const [kind, setKind] = useState<Kind>('business');
@@ -72,28 +87,51 @@ export function UserRolesModal({ user, onClose, onSaved }: { user: FullUser | nu
     >
       <Form form={form} layout="vertical" onFinish={(v) => void save(v)} requiredMark={false} data-testid="roles-form">
         <Form.Item label={t('users.rolesForm.kind')}>
-          <Segmented<Kind> block value={kind} onChange={setKind} options={[
-            { value: 'business', label: t('users.rolesForm.business') },
-            { value: 'administrator', label: t('users.rolesForm.administrator') },
-          ]} />
+          <Segmented<Kind>
+            block
+            value={kind}
+            onChange={setKind}
+            options={[
+              { value: 'business', label: t('users.rolesForm.business') },
+              { value: 'administrator', label: t('users.rolesForm.administrator') },
+            ]}
+          />
         </Form.Item>
         {kind === 'business' ? (
-          <Form.Item name="business" label={t('users.rolesForm.businessRoles')} rules={[{ required: true, type: 'array', min: 1, message: t('users.rolesForm.businessRolesRequired') }]}>
-            <Checkbox.Group className="tb-touch-options" options={BUSINESS_ROLES.map((r) => ({ value: r, label: roleLabel(t, r) }))} />
+          <Form.Item
+            name="business"
+            label={t('users.rolesForm.businessRoles')}
+            rules={[{ required: true, type: 'array', min: 1, message: t('users.rolesForm.businessRolesRequired') }]}
+          >
+            <Checkbox.Group
+              className="tb-touch-options"
+              options={BUSINESS_ROLES.map((r) => ({ value: r, label: roleLabel(t, r) }))}
+            />
           </Form.Item>
         ) : (
           <>
             <Alert type="info" showIcon title={t('users.rolesForm.adminDutyHint')} style={{ marginBottom: 12 }} />
-            <Form.Item name="admin" label={t('users.rolesForm.adminDuty')} rules={[{ required: true, message: t('users.rolesForm.adminDutyRequired') }]}>
-              <Radio.Group className="tb-touch-options" aria-label={t('users.rolesForm.adminDuty')} data-testid="admin-duty"
-                options={ADMIN_ROLES.map((r) => ({ value: r, label: roleLabel(t, r) }))} style={{ display: 'flex', flexDirection: 'column' }} />
+            <Form.Item
+              name="admin"
+              label={t('users.rolesForm.adminDuty')}
+              rules={[{ required: true, message: t('users.rolesForm.adminDutyRequired') }]}
+            >
+              <Radio.Group
+                className="tb-touch-options"
+                aria-label={t('users.rolesForm.adminDuty')}
+                data-testid="admin-duty"
+                options={ADMIN_ROLES.map((r) => ({ value: r, label: roleLabel(t, r) }))}
+                style={{ display: 'flex', flexDirection: 'column' }}
+              />
             </Form.Item>
           </>
         )}
         <Form.Item name="clearance" label={t('users.rolesForm.clearance')} rules={[{ required: true }]}>
           <Select options={CLASSIFICATIONS.map((c) => ({ value: c, label: clearanceLabel(t, c) }))} />
         </Form.Item>
-        <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>{t('users.rolesForm.rolesChangedHint')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
+          {t('users.rolesForm.rolesChangedHint')}
+        </Typography.Paragraph>
         {error && <Alert type="error" showIcon title={error} data-testid="roles-error" />}
       </Form>
     </Modal>

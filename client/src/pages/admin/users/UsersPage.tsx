@@ -60,15 +60,23 @@ export default function UsersPage() {
 
   const columns = useUserColumns({
     meId: me.id,
-    unitLabel: (unitId, fallback) => { const u = units.find((x) => x.id === unitId); return u?.shortName ?? u?.name ?? fallback ?? '—'; },
+    unitLabel: (unitId, fallback) => {
+      const u = units.find((x) => x.id === unitId);
+      return u?.shortName ?? u?.name ?? fallback ?? '—';
+    },
     can: session.can,
     onEdit: (user) => setProfile({ mode: 'edit', user }),
     onRoles: setRolesOf,
-    onToggleDisabled: (user) => act(() => usersApi.update(user.id, { disabled: !user.disabled }), user.disabled ? t('users.enabled') : t('users.disabled')),
-    onResetPassword: (user) => act(async () => {
-      const { temporaryPassword } = await usersApi.resetPassword(user.id);
-      setOneTime({ kind: 'reset', name: user.displayName, password: temporaryPassword });
-    }),
+    onToggleDisabled: (user) =>
+      act(
+        () => usersApi.update(user.id, { disabled: !user.disabled }),
+        user.disabled ? t('users.enabled') : t('users.disabled'),
+      ),
+    onResetPassword: (user) =>
+      act(async () => {
+        const { temporaryPassword } = await usersApi.resetPassword(user.id);
+        setOneTime({ kind: 'reset', name: user.displayName, password: temporaryPassword });
+      }),
     onUnlock: (user) => act(() => usersApi.unlock(user.id), t('users.unlocked')),
     onResetMfa: (user) => act(() => usersApi.resetMfa(user.id), t('users.mfaReset')),
   });
@@ -77,18 +85,40 @@ export default function UsersPage() {
     <Flex vertical gap={16}>
       <Card styles={{ body: { padding: 16 } }}>
         <Flex gap={12} wrap>
-          <Input.Search allowClear placeholder={t('users.searchPlaceholder')} style={{ flex: '2 1 240px' }} enterButton
+          <Input.Search
+            allowClear
+            placeholder={t('users.searchPlaceholder')}
+            style={{ flex: '2 1 240px' }}
+            enterButton
             aria-label={t('common.search')}
-            onSearch={(q) => setQuery((prev) => ({ ...prev, q: q.trim() || undefined, page: 1 }))} />
-          <TreeSelect allowClear showSearch treeDefaultExpandAll placeholder={t('users.unitFilter')} style={{ flex: '1 1 220px' }}
-            treeData={unitTree(units)} treeNodeFilterProp="title" aria-label={t('users.unitFilter')}
-            onChange={(unitId: string | undefined) => setQuery((prev) => ({ ...prev, unitId, page: 1 }))} />
+            onSearch={(q) => setQuery((prev) => ({ ...prev, q: q.trim() || undefined, page: 1 }))}
+          />
+          <TreeSelect
+            allowClear
+            showSearch
+            treeDefaultExpandAll
+            placeholder={t('users.unitFilter')}
+            style={{ flex: '1 1 220px' }}
+            treeData={unitTree(units)}
+            treeNodeFilterProp="title"
+            aria-label={t('users.unitFilter')}
+            onChange={(unitId: string | undefined) => setQuery((prev) => ({ ...prev, unitId, page: 1 }))}
+          />
           {session.can('user.create') && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setProfile({ mode: 'create' })}>{t('users.create')}</Button>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setProfile({ mode: 'create' })}>
+              {t('users.create')}
+            </Button>
           )}
         </Flex>
       </Card>
-      {error && <Alert type="error" showIcon title={t('common.loadFailed', { message: error })} action={<Button onClick={() => void load()}>{t('common.retry')}</Button>} />}
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          title={t('common.loadFailed', { message: error })}
+          action={<Button onClick={() => void load()}>{t('common.retry')}</Button>}
+        />
+      )}
       <Card styles={{ body: { padding: 0 } }}>
         <Table<UserPresentation>
           rowKey="id"
@@ -116,7 +146,8 @@ export default function UsersPage() {
         onClose={() => setProfile(null)}
         onSaved={async (created) => {
           setProfile(null);
-          if (created?.temporaryPassword) setOneTime({ kind: 'created', name: created.displayName, password: created.temporaryPassword });
+          if (created?.temporaryPassword)
+            setOneTime({ kind: 'created', name: created.displayName, password: created.temporaryPassword });
           else message.success(t('common.saved'));
           await load();
         }}

@@ -33,7 +33,9 @@ export function useUserColumns(h: Handlers): TableColumnsType<UserPresentation> 
 
   const confirmed = (title: string, onConfirm: () => Promise<void>, label: string, danger = false) => (
     <Popconfirm title={title} okText={t('common.confirm')} cancelText={t('common.cancel')} onConfirm={onConfirm}>
-      <Button type="link" danger={danger}>{label}</Button>
+      <Button type="link" danger={danger}>
+        {label}
+      </Button>
     </Popconfirm>
   );
 
@@ -44,19 +46,48 @@ export function useUserColumns(h: Handlers): TableColumnsType<UserPresentation> 
       fixed: 'left',
       render: (_v, row) => (
         <Flex vertical>
-          <Typography.Text strong>{row.displayName}{row.id === h.meId ? ` ${t('users.self')}` : ''}</Typography.Text>
-          {full(row) && <Typography.Text type="secondary" style={{ fontSize: 13 }}>{full(row)?.username}</Typography.Text>}
+          <Typography.Text strong>
+            {row.displayName}
+            {row.id === h.meId ? ` ${t('users.self')}` : ''}
+          </Typography.Text>
+          {full(row) && (
+            <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+              {full(row)?.username}
+            </Typography.Text>
+          )}
         </Flex>
       ),
     },
     { title: t('users.columns.unit'), key: 'unit', render: (_v, row) => h.unitLabel(row.unitId, row.unitName) },
-    { title: t('users.columns.title'), dataIndex: 'title', key: 'title', responsive: ['xl'], render: (v: string) => v || '—' },
+    {
+      title: t('users.columns.title'),
+      dataIndex: 'title',
+      key: 'title',
+      responsive: ['xl'],
+      render: (v: string) => v || '—',
+    },
     {
       title: t('users.columns.roles'),
       key: 'roles',
-      render: (_v, row) => <Space size={[4, 4]} wrap>{full(row)?.roles.map((r) => <Tag key={r} color={r.endsWith('_admin') ? 'purple' : 'blue'}>{roleLabel(t, r)}</Tag>)}</Space>,
+      render: (_v, row) => (
+        <Space size={[4, 4]} wrap>
+          {full(row)?.roles.map((r) => (
+            <Tag key={r} color={r.endsWith('_admin') ? 'purple' : 'blue'}>
+              {roleLabel(t, r)}
+            </Tag>
+          ))}
+        </Space>
+      ),
     },
-    { title: t('users.columns.clearance'), key: 'clearance', responsive: ['md'], render: (_v, row) => { const u = full(row); return u ? clearanceLabel(t, u.clearance) : '—'; } },
+    {
+      title: t('users.columns.clearance'),
+      key: 'clearance',
+      responsive: ['md'],
+      render: (_v, row) => {
+        const u = full(row);
+        return u ? clearanceLabel(t, u.clearance) : '—';
+      },
+    },
     {
       title: t('users.columns.status'),
       key: 'status',
@@ -82,7 +113,10 @@ export function useUserColumns(h: Handlers): TableColumnsType<UserPresentation> 
       title: t('users.columns.lastLogin'),
       key: 'lastLogin',
       responsive: ['xxl'],
-      render: (_v, row) => { const u = full(row); return u?.lastLoginAt ? dayjs(u.lastLoginAt).format('YYYY-MM-DD HH:mm') : t('users.neverSignedIn'); },
+      render: (_v, row) => {
+        const u = full(row);
+        return u?.lastLoginAt ? dayjs(u.lastLoginAt).format('YYYY-MM-DD HH:mm') : t('users.neverSignedIn');
+      },
     },
     {
       title: t('common.actions'),
@@ -94,14 +128,54 @@ export function useUserColumns(h: Handlers): TableColumnsType<UserPresentation> 
         const self = u.id === h.meId;
         return (
           <Space size={0} wrap className="tb-table-actions">
-            {h.can('user.update') && <Button type="link" onClick={() => h.onEdit(u)}>{t('users.actions.edit')}</Button>}
-            {h.can('user.resetPassword') && !self && confirmed(t('users.confirmResetPassword', { name: u.displayName }), () => h.onResetPassword(u), t('users.actions.resetPassword'))}
-            {h.can('user.disable') && !self && (u.disabled
-              ? confirmed(t('users.confirmEnable', { name: u.displayName }), () => h.onToggleDisabled(u), t('users.actions.enable'))
-              : confirmed(t('users.confirmDisable', { name: u.displayName }), () => h.onToggleDisabled(u), t('users.actions.disable'), true))}
-            {h.can('user.assignRoles') && !self && <Button type="link" onClick={() => h.onRoles(u)}>{t('users.actions.roles')}</Button>}
-            {h.can('user.unlock') && !self && isLocked(u) && confirmed(t('users.confirmUnlock', { name: u.displayName }), () => h.onUnlock(u), t('users.actions.unlock'))}
-            {h.can('user.resetMfa') && !self && u.mfaEnabled && confirmed(t('users.confirmResetMfa', { name: u.displayName }), () => h.onResetMfa(u), t('users.actions.resetMfa'), true)}
+            {h.can('user.update') && (
+              <Button type="link" onClick={() => h.onEdit(u)}>
+                {t('users.actions.edit')}
+              </Button>
+            )}
+            {h.can('user.resetPassword') &&
+              !self &&
+              confirmed(
+                t('users.confirmResetPassword', { name: u.displayName }),
+                () => h.onResetPassword(u),
+                t('users.actions.resetPassword'),
+              )}
+            {h.can('user.disable') &&
+              !self &&
+              (u.disabled
+                ? confirmed(
+                    t('users.confirmEnable', { name: u.displayName }),
+                    () => h.onToggleDisabled(u),
+                    t('users.actions.enable'),
+                  )
+                : confirmed(
+                    t('users.confirmDisable', { name: u.displayName }),
+                    () => h.onToggleDisabled(u),
+                    t('users.actions.disable'),
+                    true,
+                  ))}
+            {h.can('user.assignRoles') && !self && (
+              <Button type="link" onClick={() => h.onRoles(u)}>
+                {t('users.actions.roles')}
+              </Button>
+            )}
+            {h.can('user.unlock') &&
+              !self &&
+              isLocked(u) &&
+              confirmed(
+                t('users.confirmUnlock', { name: u.displayName }),
+                () => h.onUnlock(u),
+                t('users.actions.unlock'),
+              )}
+            {h.can('user.resetMfa') &&
+              !self &&
+              u.mfaEnabled &&
+              confirmed(
+                t('users.confirmResetMfa', { name: u.displayName }),
+                () => h.onResetMfa(u),
+                t('users.actions.resetMfa'),
+                true,
+              )}
           </Space>
         );
       },

@@ -23,17 +23,44 @@ function OpenDocument({ id }: { id: string }) {
       <Result
         status={noAccess ? '403' : 'error'}
         title={t('documents.editor.noAccessTitle')}
-        subTitle={noAccess ? t('documents.editor.noAccess') : t('documents.editor.loadFailed', { message: errorMessage(t, state.error) })}
-        extra={<Link to="/documents"><Button type="primary">{t('documents.editor.back')}</Button></Link>}
+        subTitle={
+          noAccess
+            ? t('documents.editor.noAccess')
+            : t('documents.editor.loadFailed', { message: errorMessage(t, state.error) })
+        }
+        extra={
+          <Link to="/documents">
+            <Button type="primary">{t('documents.editor.back')}</Button>
+          </Link>
+        }
         data-testid="document-unavailable"
       />
     );
   }
   if (!RICH_TEXT_KINDS.includes(state.info.kind)) {
     // Meeting materials and whiteboards are annotated in the meeting room, not edited as text.
-    return <Result status="info" title={state.info.title} subTitle={t('documents.editor.notText')} extra={<Link to="/documents"><Button type="primary">{t('documents.editor.back')}</Button></Link>} />;
+    return (
+      <Result
+        status="info"
+        title={state.info.title}
+        subTitle={t('documents.editor.notText')}
+        extra={
+          <Link to="/documents">
+            <Button type="primary">{t('documents.editor.back')}</Button>
+          </Link>
+        }
+      />
+    );
   }
-  return <DocumentWorkspace key={state.generation} session={session} info={state.info} connection={state.connection} user={user} />;
+  return (
+    <DocumentWorkspace
+      key={state.generation}
+      session={session}
+      info={state.info}
+      connection={state.connection}
+      user={user}
+    />
+  );
 }
 
 export default function DocumentEditorPage() {

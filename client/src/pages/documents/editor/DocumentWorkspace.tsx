@@ -9,7 +9,12 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import type { DocumentInfo } from '../../../api/documents.ts';
 import { authorColor, distinctAuthorColors } from '../../../editor/authorColors.ts';
-import { captureSelection, selectRange, threadAnchors, type CapturedSelection } from '../../../editor/commentAnchors.ts';
+import {
+  captureSelection,
+  selectRange,
+  threadAnchors,
+  type CapturedSelection,
+} from '../../../editor/commentAnchors.ts';
 import type { DocumentConnection } from '../../../editor/documentConnection.ts';
 import { MINUTES_INPUT_RULES } from '../../../editor/decisionItem/decisionItemExtensions.ts';
 import { MinutesEditing, useExtractionContext } from '../../../editor/decisionItem/MinutesEditing.tsx';
@@ -37,7 +42,12 @@ import { useAuthorNames, useThreads, useVersions } from './useReviewData.ts';
 const SIDE_BY_SIDE = '(min-width: 1200px)';
 const SAFE_ID = /^[0-9a-zA-Z-]{1,64}$/;
 
-export function DocumentWorkspace({ session, info, connection, user }: {
+export function DocumentWorkspace({
+  session,
+  info,
+  connection,
+  user,
+}: {
   session: DocumentSession;
   info: DocumentInfo;
   connection: DocumentConnection;
@@ -58,19 +68,29 @@ export function DocumentWorkspace({ session, info, connection, user }: {
   const callbacks = useRef<EditorCallbacks>({ addComment: () => undefined });
   const minutes = info.kind === 'minutes';
   const extraction = useExtractionContext();
-  const editor = useEditor({
-    extensions: collaborativeExtensions({
-      connection,
-      user: { id: user.id, name: user.displayName, color: authorColor(user.id) },
-      policy: session.policy,
-      callbacks,
-      placeholder: t('documents.editor.placeholder'),
-      minutes: minutes ? extraction : null,
-    }),
-    enableInputRules: minutes ? MINUTES_INPUT_RULES : true,
-    editable: mode !== 'read_only',
-    editorProps: { attributes: { class: 'tb-doc', 'aria-label': t('documents.editor.ariaLabel'), spellcheck: 'false', 'data-testid': 'editor' } },
-  }, [connection]);
+  const editor = useEditor(
+    {
+      extensions: collaborativeExtensions({
+        connection,
+        user: { id: user.id, name: user.displayName, color: authorColor(user.id) },
+        policy: session.policy,
+        callbacks,
+        placeholder: t('documents.editor.placeholder'),
+        minutes: minutes ? extraction : null,
+      }),
+      enableInputRules: minutes ? MINUTES_INPUT_RULES : true,
+      editable: mode !== 'read_only',
+      editorProps: {
+        attributes: {
+          class: 'tb-doc',
+          'aria-label': t('documents.editor.ariaLabel'),
+          spellcheck: 'false',
+          'data-testid': 'editor',
+        },
+      },
+    },
+    [connection],
+  );
 
   useEffect(() => {
     editor.setEditable(mode !== 'read_only');
@@ -81,7 +101,13 @@ export function DocumentWorkspace({ session, info, connection, user }: {
   // Held back happens while typing: a passing message (one at a time), not a banner that moves the page.
   useEffect(() => {
     session.policy.current.onHeldBack = (why) => {
-      void message.warning({ key: 'held-back', content: why === 'comment_only' ? t('documents.editor.notices.refused.comment_only') : t('documents.editor.notices.heldBack') });
+      void message.warning({
+        key: 'held-back',
+        content:
+          why === 'comment_only'
+            ? t('documents.editor.notices.refused.comment_only')
+            : t('documents.editor.notices.heldBack'),
+      });
     };
   }, [session.policy, message, t]);
 
@@ -99,11 +125,18 @@ export function DocumentWorkspace({ session, info, connection, user }: {
     if (unknownThreads && !threads.loading) void reloadThreads();
   }, [unknownThreads, threads.loading, reloadThreads]);
 
-  const seedNames = useMemo(() => new Map([
-    ...threads.items.flatMap((th) => th.comments.map((c) => [c.authorId, c.authorName] as const)),
-    ...participants.map((p) => [p.id, p.name] as const),
-  ]), [threads.items, participants]);
-  const suggestionAuthors = useMemo(() => [...new Set(suggestions.map((s) => s.authorId).filter((x): x is string => x !== null))], [suggestions]);
+  const seedNames = useMemo(
+    () =>
+      new Map([
+        ...threads.items.flatMap((th) => th.comments.map((c) => [c.authorId, c.authorName] as const)),
+        ...participants.map((p) => [p.id, p.name] as const),
+      ]),
+    [threads.items, participants],
+  );
+  const suggestionAuthors = useMemo(
+    () => [...new Set(suggestions.map((s) => s.authorId).filter((x): x is string => x !== null))],
+    [suggestions],
+  );
   const names = useAuthorNames(info.id, suggestionAuthors, seedNames);
   const colors = useMemo(() => distinctAuthorColors(suggestionAuthors), [suggestionAuthors]);
 
@@ -126,10 +159,13 @@ export function DocumentWorkspace({ session, info, connection, user }: {
     callbacks.current.addComment = addComment;
   }, [addComment]);
 
-  const activateThread = useCallback((threadId: string) => {
-    setActiveThread(threadId);
-    openPanel('comments');
-  }, [openPanel]);
+  const activateThread = useCallback(
+    (threadId: string) => {
+      setActiveThread(threadId);
+      openPanel('comments');
+    },
+    [openPanel],
+  );
 
   // A notification links here with ?thread=…: show that thread once its anchor has arrived.
   const linkedThread = searchParams.get('thread');
@@ -151,12 +187,15 @@ export function DocumentWorkspace({ session, info, connection, user }: {
   }, [versions, provider]);
 
   const dynamicStyles = useMemo(() => {
-    const rules = [...colors].filter(([id]) => SAFE_ID.test(id)).map(([id, color]) => `.tb-doc [data-author="${id}"]{--tb-author:${color}}`);
+    const rules = [...colors]
+      .filter(([id]) => SAFE_ID.test(id))
+      .map(([id, color]) => `.tb-doc [data-author="${id}"]{--tb-author:${color}}`);
     for (const th of threads.items) {
       if (!SAFE_ID.test(th.id)) continue;
       if (th.resolvedAt !== null) rules.push(`.tb-doc [data-thread-id="${th.id}"]{background:none;border-bottom:none}`);
     }
-    if (activeThread && SAFE_ID.test(activeThread)) rules.push(`.tb-doc [data-thread-id="${activeThread}"]{background:var(--tb-comment-active)}`);
+    if (activeThread && SAFE_ID.test(activeThread))
+      rules.push(`.tb-doc [data-thread-id="${activeThread}"]{background:var(--tb-comment-active)}`);
     return rules.join('\n');
   }, [colors, threads.items, activeThread]);
 
@@ -167,7 +206,7 @@ export function DocumentWorkspace({ session, info, connection, user }: {
       onTab={setTab}
       openThreads={openThreads}
       suggestions={suggestions.length}
-      comments={(
+      comments={
         <CommentsPanel
           documentId={info.id}
           editor={editor}
@@ -180,9 +219,19 @@ export function DocumentWorkspace({ session, info, connection, user }: {
           onActivate={setActiveThread}
           onChanged={threadsChanged}
         />
-      )}
-      changes={<SuggestionsPanel documentId={info.id} editor={editor} suggestions={suggestions} names={names} colors={colors} canDecide={info.access === 'manage'} onDecided={versionsChanged} />}
-      versions={(
+      }
+      changes={
+        <SuggestionsPanel
+          documentId={info.id}
+          editor={editor}
+          suggestions={suggestions}
+          names={names}
+          colors={colors}
+          canDecide={info.access === 'manage'}
+          onDecided={versionsChanged}
+        />
+      }
+      versions={
         <VersionsPanel
           documentId={info.id}
           versions={versions.items}
@@ -191,13 +240,21 @@ export function DocumentWorkspace({ session, info, connection, user }: {
           beforeSave={() => connection.acknowledged()}
           onChanged={versionsChanged}
         />
-      )}
+      }
     />
   );
 
   const panelToggle = (
     <Badge count={openThreads + suggestions.length} size="small" color="#1f4fa8">
-      <Button icon={<MessageOutlined />} type={panelOpen ? 'primary' : 'default'} ghost={panelOpen} onClick={() => setPanelOpen((o) => !o)} aria-expanded={panelOpen} aria-label={t('documents.editor.panel')} data-testid="panel-toggle">
+      <Button
+        icon={<MessageOutlined />}
+        type={panelOpen ? 'primary' : 'default'}
+        ghost={panelOpen}
+        onClick={() => setPanelOpen((o) => !o)}
+        aria-expanded={panelOpen}
+        aria-label={t('documents.editor.panel')}
+        data-testid="panel-toggle"
+      >
         <span className="tb-label-wide">{t('documents.editor.panel')}</span>
       </Button>
     </Badge>
@@ -235,7 +292,16 @@ export function DocumentWorkspace({ session, info, connection, user }: {
           }}
         />
       )}
-      {mode !== 'edit' && <Alert className="tb-mode-hint" type={mode === 'suggest' ? 'warning' : 'info'} showIcon title={t(`documents.accessHint.${info.access === 'none' ? 'view' : info.access === 'manage' ? 'manageReview' : info.access}`)} />}
+      {mode !== 'edit' && (
+        <Alert
+          className="tb-mode-hint"
+          type={mode === 'suggest' ? 'warning' : 'info'}
+          showIcon
+          title={t(
+            `documents.accessHint.${info.access === 'none' ? 'view' : info.access === 'manage' ? 'manageReview' : info.access}`,
+          )}
+        />
+      )}
       <EditorToolbar editor={editor} mode={mode} onComment={addComment} />
       <div className={`tb-editor-layout${wide && panelOpen ? '' : ' tb-editor-layout--single'}`}>
         <div
@@ -252,10 +318,20 @@ export function DocumentWorkspace({ session, info, connection, user }: {
             </MinutesEditing>
           </div>
         </div>
-        {wide && panelOpen && <aside className="tb-side-panel" aria-label={t('documents.editor.panel')}>{panel}</aside>}
+        {wide && panelOpen && (
+          <aside className="tb-side-panel" aria-label={t('documents.editor.panel')}>
+            {panel}
+          </aside>
+        )}
       </div>
       {!wide && (
-        <Drawer open={panelOpen} onClose={() => setPanelOpen(false)} title={t('documents.editor.panel')} size="min(440px, 92vw)" placement="right">
+        <Drawer
+          open={panelOpen}
+          onClose={() => setPanelOpen(false)}
+          title={t('documents.editor.panel')}
+          size="min(440px, 92vw)"
+          placement="right"
+        >
           {panel}
         </Drawer>
       )}

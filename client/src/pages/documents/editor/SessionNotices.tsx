@@ -9,12 +9,21 @@ export function SessionNotices({ session }: { session: DocumentSession }) {
   const { notice, dismissNotice } = session;
   if (!notice) return null;
   if (notice.kind === 'access_changed') {
-    return <Alert type="info" showIcon closable={{ onClose: dismissNotice }} title={t('documents.editor.notices.accessChanged', { access: t(`documents.access.${notice.access}`) })} data-testid="notice-access" />;
+    return (
+      <Alert
+        type="info"
+        showIcon
+        closable={{ onClose: dismissNotice }}
+        title={t('documents.editor.notices.accessChanged', { access: t(`documents.access.${notice.access}`) })}
+        data-testid="notice-access"
+      />
+    );
   }
   const { reason } = notice;
-  const why = reason.kind === 'refused'
-    ? t(`documents.editor.notices.refused.${reason.rule}`, { detail: reason.detail })
-    : t('documents.editor.notices.rejectedUpdate', { detail: reason.detail });
+  const why =
+    reason.kind === 'refused'
+      ? t(`documents.editor.notices.refused.${reason.rule}`, { detail: reason.detail })
+      : t('documents.editor.notices.rejectedUpdate', { detail: reason.detail });
   return (
     <Alert
       type="error"

@@ -28,21 +28,32 @@ export function ShareModal({ documentId, open, onClose }: { documentId: string; 
     setShares(null);
     setError(null);
     documentsApi.shares(documentId).then(
-      (r) => { if (!cancelled) setShares(r.shares); },
-      (err: unknown) => { if (!cancelled) setError(err); },
+      (r) => {
+        if (!cancelled) setShares(r.shares);
+      },
+      (err: unknown) => {
+        if (!cancelled) setError(err);
+      },
     );
-    return () => { cancelled = true; };
+    return () => {
+      cancelled = true;
+    };
   }, [documentId, open]);
 
-  const add = (share: Share) => setShares((list) => (list && !list.some((s) => keyOf(s) === keyOf(share)) ? [...list, share] : list));
-  const setAccess = (key: string, access: ShareAccess) => setShares((list) => list?.map((s) => (keyOf(s) === key ? { ...s, access } : s)) ?? null);
+  const add = (share: Share) =>
+    setShares((list) => (list && !list.some((s) => keyOf(s) === keyOf(share)) ? [...list, share] : list));
+  const setAccess = (key: string, access: ShareAccess) =>
+    setShares((list) => list?.map((s) => (keyOf(s) === key ? { ...s, access } : s)) ?? null);
   const remove = (key: string) => setShares((list) => list?.filter((s) => keyOf(s) !== key) ?? null);
 
   const save = async () => {
     if (!shares) return;
     setSaving(true);
     try {
-      await documentsApi.setShares(documentId, shares.map(({ granteeType, granteeId, access }) => ({ granteeType, granteeId, access })));
+      await documentsApi.setShares(
+        documentId,
+        shares.map(({ granteeType, granteeId, access }) => ({ granteeType, granteeId, access })),
+      );
       message.success(t('documents.share.saved'));
       onClose();
     } catch (err) {
@@ -75,7 +86,10 @@ export function ShareModal({ documentId, open, onClose }: { documentId: string; 
           aria-label={t('documents.share.addUser')}
           notFoundContent={searching ? t('documents.comments.mentionSearching') : null}
           onFocus={() => search('')}
-          options={users.map((u) => ({ value: u.id, label: `${u.displayName}${u.unitName ? ` · ${u.unitName}` : ''}` }))}
+          options={users.map((u) => ({
+            value: u.id,
+            label: `${u.displayName}${u.unitName ? ` · ${u.unitName}` : ''}`,
+          }))}
           onChange={(id: string) => {
             const u = users.find((x) => x.id === id);
             if (u) add({ granteeType: 'user', granteeId: u.id, granteeName: u.displayName, access: 'edit' });
@@ -120,13 +134,27 @@ export function ShareModal({ documentId, open, onClose }: { documentId: string; 
             key: 'access',
             width: 200,
             render: (_, s) => (
-              <Select value={s.access} options={accessOptions} onChange={(a: ShareAccess) => setAccess(keyOf(s), a)} style={{ width: '100%' }} aria-label={t('documents.share.access')} />
+              <Select
+                value={s.access}
+                options={accessOptions}
+                onChange={(a: ShareAccess) => setAccess(keyOf(s), a)}
+                style={{ width: '100%' }}
+                aria-label={t('documents.share.access')}
+              />
             ),
           },
           {
             key: 'remove',
             width: 64,
-            render: (_, s) => <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('documents.share.remove')} onClick={() => remove(keyOf(s))} />,
+            render: (_, s) => (
+              <Button
+                type="text"
+                danger
+                icon={<DeleteOutlined />}
+                aria-label={t('documents.share.remove')}
+                onClick={() => remove(keyOf(s))}
+              />
+            ),
           },
         ]}
       />

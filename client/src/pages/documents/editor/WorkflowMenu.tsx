@@ -4,12 +4,22 @@ import { BranchesOutlined, DownOutlined } from '@ant-design/icons';
 import { App, Button, Dropdown, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { documentsApi, WORKFLOW_STEPS, type DocumentInfo, type DocumentStatus, type WorkflowAction } from '../../../api/documents.ts';
+import {
+  documentsApi,
+  WORKFLOW_STEPS,
+  type DocumentInfo,
+  type DocumentStatus,
+  type WorkflowAction,
+} from '../../../api/documents.ts';
 import { errorMessage } from '../../../api/errorMessage.ts';
 
 const isStatus = (s: string): s is DocumentStatus => Object.hasOwn(WORKFLOW_STEPS, s);
 
-export function WorkflowMenu({ info, beforeStep, onStepped }: {
+export function WorkflowMenu({
+  info,
+  beforeStep,
+  onStepped,
+}: {
   info: DocumentInfo;
   /** Each step freezes a version of the server's copy: this person's last changes must be in it. */
   beforeStep: () => Promise<void>;
@@ -28,7 +38,15 @@ export function WorkflowMenu({ info, beforeStep, onStepped }: {
       content: (
         <>
           <Typography.Paragraph type="secondary">{t(`documents.workflow.hints.${action}`)}</Typography.Paragraph>
-          <Input.TextArea aria-label={t('documents.workflow.note')} placeholder={t('documents.workflow.note')} maxLength={500} autoSize={{ minRows: 2, maxRows: 4 }} onChange={(e) => { note = e.target.value; }} />
+          <Input.TextArea
+            aria-label={t('documents.workflow.note')}
+            placeholder={t('documents.workflow.note')}
+            maxLength={500}
+            autoSize={{ minRows: 2, maxRows: 4 }}
+            onChange={(e) => {
+              note = e.target.value;
+            }}
+          />
         </>
       ),
       okText: t(`documents.workflow.${action}`),
@@ -50,8 +68,22 @@ export function WorkflowMenu({ info, beforeStep, onStepped }: {
   };
 
   return (
-    <Dropdown menu={{ items: steps.map((action) => ({ key: action, label: t(`documents.workflow.${action}`), onClick: () => step(action) })) }} trigger={['click']}>
-      <Button icon={<BranchesOutlined />} loading={busy} data-testid="workflow" aria-label={t('documents.workflow.menu')}>
+    <Dropdown
+      menu={{
+        items: steps.map((action) => ({
+          key: action,
+          label: t(`documents.workflow.${action}`),
+          onClick: () => step(action),
+        })),
+      }}
+      trigger={['click']}
+    >
+      <Button
+        icon={<BranchesOutlined />}
+        loading={busy}
+        data-testid="workflow"
+        aria-label={t('documents.workflow.menu')}
+      >
         <span className="tb-label-wide">{t('documents.workflow.menu')}</span> <DownOutlined />
       </Button>
     </Dropdown>

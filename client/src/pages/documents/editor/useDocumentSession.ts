@@ -78,7 +78,8 @@ export function useDocumentSession(documentId: string, userId: string): Document
     const fetchToken = async () => {
       const grant = await documentsApi.collabToken(documentId);
       // Every reconnect asks for a token; when the access it reports differs, the editor must follow before syncing.
-      if (infoRef.current && grant.access !== infoRef.current.access && !(await refreshInfo())) throw new Error('document no longer accessible');
+      if (infoRef.current && grant.access !== infoRef.current.access && !(await refreshInfo()))
+        throw new Error('document no longer accessible');
       return grant;
     };
 
@@ -118,7 +119,9 @@ export function useDocumentSession(documentId: string, userId: string): Document
       const conn: DocumentConnection = await DocumentConnection.open({
         url: collabUrl(grant.url),
         documentName: grant.documentName,
-        storageKey: LOCAL_COPY_CLASSIFICATIONS.includes(info.classification) ? `tongban:${userId}:${grant.documentName}` : null,
+        storageKey: LOCAL_COPY_CLASSIFICATIONS.includes(info.classification)
+          ? `tongban:${userId}:${grant.documentName}`
+          : null,
         firstGrant: grant,
         fetchToken,
         listener: {

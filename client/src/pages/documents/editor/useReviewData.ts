@@ -49,7 +49,11 @@ export function useVersions(documentId: string, provider: HocuspocusProvider): L
  * Display names by user id, for tracked changes whose ids carry only the author's id. Learns from the document's
  * authors list, asked again when an id it does not know appears (a new reviewer started typing).
  */
-export function useAuthorNames(documentId: string, knownIds: readonly string[], seed: ReadonlyMap<string, string>): Map<string, string> {
+export function useAuthorNames(
+  documentId: string,
+  knownIds: readonly string[],
+  seed: ReadonlyMap<string, string>,
+): Map<string, string> {
   const [names, setNames] = useState<Map<string, string>>(new Map());
   const asked = useRef(new Set<string>());
   const missing = knownIds.filter((id) => !names.has(id) && !seed.has(id) && !asked.current.has(id));
@@ -60,7 +64,9 @@ export function useAuthorNames(documentId: string, knownIds: readonly string[], 
     documentsApi.authors(documentId).then(
       ({ authors }) => setNames((prev) => new Map([...prev, ...Object.entries(authors)])),
       // Names are a courtesy: the panel shows "unknown" rather than failing; the next new id asks again.
-      () => { for (const id of missingKey.split(',')) asked.current.delete(id); },
+      () => {
+        for (const id of missingKey.split(',')) asked.current.delete(id);
+      },
     );
   }, [documentId, missingKey]);
   return new Map([...names, ...seed]);

@@ -14,17 +14,20 @@ export function useUserSearch(): { users: DirectoryUser[]; searching: boolean; s
   const search = useCallback((q: string) => {
     const ticket = ++latest.current;
     setSearching(true);
-    usersApi.list({ q: q.trim() || undefined, pageSize: PAGE_SIZE }).then(
-      ({ items }) => {
-        if (ticket === latest.current) setUsers(items);
-      },
-      () => {
-        // The picker shows no matches; the person can type again, which asks again.
-        if (ticket === latest.current) setUsers([]);
-      },
-    ).finally(() => {
-      if (ticket === latest.current) setSearching(false);
-    });
+    usersApi
+      .list({ q: q.trim() || undefined, pageSize: PAGE_SIZE })
+      .then(
+        ({ items }) => {
+          if (ticket === latest.current) setUsers(items);
+        },
+        () => {
+          // The picker shows no matches; the person can type again, which asks again.
+          if (ticket === latest.current) setUsers([]);
+        },
+      )
+      .finally(() => {
+        if (ticket === latest.current) setSearching(false);
+      });
   }, []);
   return { users, searching, search };
 }

@@ -11,9 +11,21 @@ export default function AnnotatePage() {
   const { meetingId = '' } = useParams();
   const [query] = useSearchParams();
   const materialId = query.get('material');
-  const initial: Surface | undefined = materialId ? { kind: 'material', materialId } : query.has('board') ? { kind: 'whiteboard' } : undefined;
+  const initial: Surface | undefined = materialId
+    ? { kind: 'material', materialId }
+    : query.has('board')
+      ? { kind: 'whiteboard' }
+      : undefined;
   return (
-    <AnnotationWorkspace key={meetingId} meetingId={meetingId} initial={initial}
-      header={<Link to={`/meetings/${encodeURIComponent(meetingId)}`}><Button size="large" type="text" icon={<ArrowLeftOutlined />} aria-label={t('annotate.back')} /></Link>} />
+    <AnnotationWorkspace
+      key={meetingId}
+      meetingId={meetingId}
+      initial={initial}
+      header={
+        <Link to={`/meetings/${encodeURIComponent(meetingId)}`}>
+          <Button size="large" type="text" icon={<ArrowLeftOutlined />} aria-label={t('annotate.back')} />
+        </Link>
+      }
+    />
   );
 }

@@ -33,16 +33,22 @@ export function PersonPicker({ value, onChange, unitId, known = [], placeholder,
   const [loading, setLoading] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
-  const search = useCallback((q: string) => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      setLoading(true);
-      usersApi.list({ q: q || undefined, unitId, pageSize: 30 })
-        .then((page) => setOptions(page.items.map((u) => ({ id: u.id, displayName: u.displayName, unitName: u.unitName }))))
-        .catch((err: unknown) => message.error(errorMessage(t, err)))
-        .finally(() => setLoading(false));
-    }, SEARCH_DELAY_MS);
-  }, [unitId, message, t]);
+  const search = useCallback(
+    (q: string) => {
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(() => {
+        setLoading(true);
+        usersApi
+          .list({ q: q || undefined, unitId, pageSize: 30 })
+          .then((page) =>
+            setOptions(page.items.map((u) => ({ id: u.id, displayName: u.displayName, unitName: u.unitName }))),
+          )
+          .catch((err: unknown) => message.error(errorMessage(t, err)))
+          .finally(() => setLoading(false));
+      }, SEARCH_DELAY_MS);
+    },
+    [unitId, message, t],
+  );
 
   // The first page (of the unit, when narrowed) is there before anyone types.
   useEffect(() => {

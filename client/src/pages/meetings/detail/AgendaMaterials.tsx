@@ -1,6 +1,14 @@
 // The agenda with each item's materials (and the meeting's general materials): open one (leaves a pre-reading
 // mark), upload (organisers and presenters), remove (organisers).
-import { DeleteOutlined, EditOutlined, FileImageOutlined, FileExcelOutlined, FilePdfOutlined, FileWordOutlined, UploadOutlined } from '@ant-design/icons';
+import {
+  DeleteOutlined,
+  EditOutlined,
+  FileImageOutlined,
+  FileExcelOutlined,
+  FilePdfOutlined,
+  FileWordOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
 import { App, Button, Card, Empty, Popconfirm, Space, Tag, Typography, Upload } from 'antd';
 import type { ComponentType } from 'react';
 import { useState } from 'react';
@@ -11,20 +19,43 @@ import { meetingErrorText } from '../meetingErrorText.ts';
 import { timeRange } from '../time.ts';
 import { labelled } from '../../../i18n/punctuation.ts';
 
-const ICONS: Record<string, ComponentType> = { pdf: FilePdfOutlined, docx: FileWordOutlined, xlsx: FileExcelOutlined, png: FileImageOutlined, jpeg: FileImageOutlined };
+const ICONS: Record<string, ComponentType> = {
+  pdf: FilePdfOutlined,
+  docx: FileWordOutlined,
+  xlsx: FileExcelOutlined,
+  png: FileImageOutlined,
+  jpeg: FileImageOutlined,
+};
 
 export function AgendaMaterials({ meeting, onChanged }: { meeting: MeetingDetail; onChanged: () => Promise<void> }) {
   const { t } = useTranslation();
   const materials = meeting.materials;
-  const of = (agendaItemId: string | null) => (materials ?? []).filter((m) => m.agendaItemId === agendaItemId).sort((a, b) => a.position - b.position);
+  const of = (agendaItemId: string | null) =>
+    (materials ?? []).filter((m) => m.agendaItemId === agendaItemId).sort((a, b) => a.position - b.position);
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       {materials === null && <Typography.Text type="secondary">{t('meetings.detail.materialsHidden')}</Typography.Text>}
       {meeting.agenda.length === 0 && <Empty description={t('meetings.detail.noAgenda')} />}
       {meeting.agenda.map((item, i) => (
-        <Card key={item.id} size="small" data-testid="agenda-item" title={<span>{i + 1}. {item.title}</span>} extra={item.startAt && item.endAt ? timeRange(item.startAt, item.endAt, meeting.timeZone) : undefined}>
-          {item.presenter && <Typography.Paragraph type="secondary">{labelled(t, t('meetings.form.presenter'), item.presenter.displayName)}</Typography.Paragraph>}
-          {materials !== null && <MaterialList meeting={meeting} agendaItemId={item.id} items={of(item.id)} onChanged={onChanged} />}
+        <Card
+          key={item.id}
+          size="small"
+          data-testid="agenda-item"
+          title={
+            <span>
+              {i + 1}. {item.title}
+            </span>
+          }
+          extra={item.startAt && item.endAt ? timeRange(item.startAt, item.endAt, meeting.timeZone) : undefined}
+        >
+          {item.presenter && (
+            <Typography.Paragraph type="secondary">
+              {labelled(t, t('meetings.form.presenter'), item.presenter.displayName)}
+            </Typography.Paragraph>
+          )}
+          {materials !== null && (
+            <MaterialList meeting={meeting} agendaItemId={item.id} items={of(item.id)} onChanged={onChanged} />
+          )}
         </Card>
       ))}
       {materials !== null && (
@@ -36,7 +67,17 @@ export function AgendaMaterials({ meeting, onChanged }: { meeting: MeetingDetail
   );
 }
 
-function MaterialList({ meeting, agendaItemId, items, onChanged }: { meeting: MeetingDetail; agendaItemId: string | null; items: Material[]; onChanged: () => Promise<void> }) {
+function MaterialList({
+  meeting,
+  agendaItemId,
+  items,
+  onChanged,
+}: {
+  meeting: MeetingDetail;
+  agendaItemId: string | null;
+  items: Material[];
+  onChanged: () => Promise<void>;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [uploading, setUploading] = useState(false);
@@ -53,26 +94,49 @@ function MaterialList({ meeting, agendaItemId, items, onChanged }: { meeting: Me
 
   return (
     <div>
-      {items.length === 0 ? <Typography.Text type="secondary">{t('meetings.detail.noMaterials')}</Typography.Text> : (
+      {items.length === 0 ? (
+        <Typography.Text type="secondary">{t('meetings.detail.noMaterials')}</Typography.Text>
+      ) : (
         <ul className="tb-materials">
           {items.map((m) => {
             const Icon = ICONS[m.kind] ?? FilePdfOutlined;
             return (
               <li key={m.id} className="tb-material" data-testid="material">
-                <a href={meetingsApi.materialUrl(meeting.id, m.id)} target="_blank" rel="noreferrer" onClick={() => setTimeout(() => void onChanged(), 800)}>
+                <a
+                  href={meetingsApi.materialUrl(meeting.id, m.id)}
+                  target="_blank"
+                  rel="noreferrer"
+                  onClick={() => setTimeout(() => void onChanged(), 800)}
+                >
                   <Icon /> {m.title}
                 </a>
                 <span className="tb-material__meta">
                   {m.kind === 'pdf' && (
-                    <Link to={`/meetings/${encodeURIComponent(meeting.id)}/annotate?material=${encodeURIComponent(m.id)}`} data-testid="annotate-material">
+                    <Link
+                      to={`/meetings/${encodeURIComponent(meeting.id)}/annotate?material=${encodeURIComponent(m.id)}`}
+                      data-testid="annotate-material"
+                    >
                       <EditOutlined /> {t('annotate.annotateLink')}
                     </Link>
                   )}
-                  {m.openedAt ? <Tag color="green">{t('meetings.detail.opened')}</Tag> : <Tag>{t('meetings.detail.notOpened')}</Tag>}
-                  {m.readers !== null && <Typography.Text type="secondary">{t('meetings.detail.readers', { count: m.readers })}</Typography.Text>}
+                  {m.openedAt ? (
+                    <Tag color="green">{t('meetings.detail.opened')}</Tag>
+                  ) : (
+                    <Tag>{t('meetings.detail.notOpened')}</Tag>
+                  )}
+                  {m.readers !== null && (
+                    <Typography.Text type="secondary">
+                      {t('meetings.detail.readers', { count: m.readers })}
+                    </Typography.Text>
+                  )}
                   {meeting.me.can.manage && !closed && (
                     <Popconfirm title={t('meetings.detail.removeMaterialConfirm')} onConfirm={() => remove(m.id)}>
-                      <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('meetings.detail.removeMaterial')} />
+                      <Button
+                        type="text"
+                        danger
+                        icon={<DeleteOutlined />}
+                        aria-label={t('meetings.detail.removeMaterial')}
+                      />
                     </Popconfirm>
                   )}
                 </span>
@@ -89,20 +153,25 @@ function MaterialList({ meeting, agendaItemId, items, onChanged }: { meeting: Me
             multiple
             customRequest={({ file, onSuccess, onError }) => {
               setUploading(true);
-              meetingsApi.upload(meeting.id, file as File, agendaItemId).then(
-                async (material) => {
-                  message.success(t('meetings.detail.uploaded', { name: material.fileName }));
-                  onSuccess?.(material);
-                  await onChanged();
-                },
-                (err: unknown) => {
-                  message.error(meetingErrorText(t, err));
-                  onError?.(err instanceof Error ? err : new Error(String(err)));
-                },
-              ).finally(() => setUploading(false));
+              meetingsApi
+                .upload(meeting.id, file as File, agendaItemId)
+                .then(
+                  async (material) => {
+                    message.success(t('meetings.detail.uploaded', { name: material.fileName }));
+                    onSuccess?.(material);
+                    await onChanged();
+                  },
+                  (err: unknown) => {
+                    message.error(meetingErrorText(t, err));
+                    onError?.(err instanceof Error ? err : new Error(String(err)));
+                  },
+                )
+                .finally(() => setUploading(false));
             }}
           >
-            <Button icon={<UploadOutlined />} loading={uploading}>{t('meetings.detail.upload')}</Button>
+            <Button icon={<UploadOutlined />} loading={uploading}>
+              {t('meetings.detail.upload')}
+            </Button>
           </Upload>
         </div>
       )}

@@ -25,40 +25,109 @@ export function MeetingActions({ meeting, onChanged }: { meeting: MeetingDetail;
       await onChanged();
     } catch (err) {
       if (onClash && err instanceof ApiError && err.code === 'participant_clash') {
-        modal.confirm({ title: t('meetings.check.proceedTitle'), content: t('meetings.check.proceedBody'), okText: t('meetings.check.proceed'), onOk: () => run(onClash) });
+        modal.confirm({
+          title: t('meetings.check.proceedTitle'),
+          content: t('meetings.check.proceedBody'),
+          okText: t('meetings.check.proceed'),
+          onOk: () => run(onClash),
+        });
         return;
       }
       message.error(meetingErrorText(t, err));
     }
   };
 
-  const newPasscode = () => modal.confirm({
-    title: t('meetings.detail.newPasscode'),
-    content: t('meetings.detail.newPasscodeConfirm'),
-    onOk: async () => {
-      try {
-        const { passcode } = await meetingsApi.passcode(meeting.id);
-        modal.info({ title: t('meetings.scheduled.passcode'), content: <span className="tb-secret" data-testid="passcode">{passcode}</span> });
-      } catch (err) {
-        message.error(meetingErrorText(t, err));
-      }
-    },
-  });
+  const newPasscode = () =>
+    modal.confirm({
+      title: t('meetings.detail.newPasscode'),
+      content: t('meetings.detail.newPasscodeConfirm'),
+      onOk: async () => {
+        try {
+          const { passcode } = await meetingsApi.passcode(meeting.id);
+          modal.info({
+            title: t('meetings.scheduled.passcode'),
+            content: (
+              <span className="tb-secret" data-testid="passcode">
+                {passcode}
+              </span>
+            ),
+          });
+        } catch (err) {
+          message.error(meetingErrorText(t, err));
+        }
+      },
+    });
 
   return (
     <Space wrap className="tb-meeting-actions">
-      {events.includes('schedule') && <Button type="primary" onClick={() => void run(() => meetingsApi.schedule(meeting.id), () => meetingsApi.schedule(meeting.id, true))}>{t('meetings.detail.scheduleDraft')}</Button>}
-      {meeting.me.can.run && meeting.status === 'scheduled' && <Button type="primary" onClick={() => void run(() => meetingsApi.start(meeting.id))}>{t('meetings.detail.start')}</Button>}
-      {meeting.me.can.run && meeting.status === 'in_progress' && (
-        <Button onClick={() => modal.confirm({ title: t('meetings.detail.endConfirm'), onOk: () => run(() => meetingsApi.end(meeting.id)) })}>{t('meetings.detail.end')}</Button>
+      {events.includes('schedule') && (
+        <Button
+          type="primary"
+          onClick={() =>
+            void run(
+              () => meetingsApi.schedule(meeting.id),
+              () => meetingsApi.schedule(meeting.id, true),
+            )
+          }
+        >
+          {t('meetings.detail.scheduleDraft')}
+        </Button>
       )}
-      {meeting.me.can.run && live && <Button onClick={() => navigate(`/meetings/${meeting.id}/screen`)} data-testid="open-screen">{t('meetings.detail.screen')}</Button>}
-      {events.includes('reschedule') && <Button onClick={() => setRescheduling(true)}>{t('meetings.detail.reschedule')}</Button>}
-      {meeting.me.can.manage && meeting.online && live && <Button onClick={newPasscode}>{t('meetings.detail.newPasscode')}</Button>}
-      {(meeting.classification === 'public' || meeting.classification === 'internal') && <Button href={meetingsApi.icsUrl(meeting.id)}>{t('meetings.detail.ics')}</Button>}
-      {events.includes('cancel') && <Button danger onClick={() => setCancelling(true)}>{t('meetings.detail.cancel')}</Button>}
-      <RescheduleModal meeting={meeting} open={rescheduling} onClose={() => setRescheduling(false)} onDone={async () => { setRescheduling(false); message.success(t('meetings.detail.rescheduled')); await onChanged(); }} />
-      <CancelModal meetingId={meeting.id} open={cancelling} onClose={() => setCancelling(false)} onDone={async () => { setCancelling(false); await onChanged(); }} />
+      {meeting.me.can.run && meeting.status === 'scheduled' && (
+        <Button type="primary" onClick={() => void run(() => meetingsApi.start(meeting.id))}>
+          {t('meetings.detail.start')}
+        </Button>
+      )}
+      {meeting.me.can.run && meeting.status === 'in_progress' && (
+        <Button
+          onClick={() =>
+            modal.confirm({
+              title: t('meetings.detail.endConfirm'),
+              onOk: () => run(() => meetingsApi.end(meeting.id)),
+            })
+          }
+        >
+          {t('meetings.detail.end')}
+        </Button>
+      )}
+      {meeting.me.can.run && live && (
+        <Button onClick={() => navigate(`/meetings/${meeting.id}/screen`)} data-testid="open-screen">
+          {t('meetings.detail.screen')}
+        </Button>
+      )}
+      {events.includes('reschedule') && (
+        <Button onClick={() => setRescheduling(true)}>{t('meetings.detail.reschedule')}</Button>
+      )}
+      {meeting.me.can.manage && meeting.online && live && (
+        <Button onClick={newPasscode}>{t('meetings.detail.newPasscode')}</Button>
+      )}
+      {(meeting.classification === 'public' || meeting.classification === 'internal') && (
+        <Button href={meetingsApi.icsUrl(meeting.id)}>{t('meetings.detail.ics')}</Button>
+      )}
+      {events.includes('cancel') && (
+        <Button danger onClick={() => setCancelling(true)}>
+          {t('meetings.detail.cancel')}
+        </Button>
+      )}
+      <RescheduleModal
+        meeting={meeting}
+        open={rescheduling}
+        onClose={() => setRescheduling(false)}
+        onDone={async () => {
+          setRescheduling(false);
+          message.success(t('meetings.detail.rescheduled'));
+          await onChanged();
+        }}
+      />
+      <CancelModal
+        meetingId={meeting.id}
+        open={cancelling}
+        onClose={() => setCancelling(false)}
+        onDone={async () => {
+          setCancelling(false);
+          await onChanged();
+        }}
+      />
     </Space>
   );
 }
@@ -70,27 +139,48 @@ interface RescheduleForm {
   roomId?: string | null;
 }
 
-function RescheduleModal({ meeting, open, onClose, onDone }: { meeting: MeetingDetail; open: boolean; onClose: () => void; onDone: () => Promise<void> }) {
+function RescheduleModal({
+  meeting,
+  open,
+  onClose,
+  onDone,
+}: {
+  meeting: MeetingDetail;
+  open: boolean;
+  onClose: () => void;
+  onDone: () => Promise<void>;
+}) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<RescheduleForm>();
   const [rooms, setRooms] = useState<Room[]>([]);
   const [saving, setSaving] = useState(false);
   useEffect(() => {
-    if (open) roomsApi.list().then((r) => setRooms(r.items), (err: unknown) => message.error(meetingErrorText(t, err)));
+    if (open)
+      roomsApi.list().then(
+        (r) => setRooms(r.items),
+        (err: unknown) => message.error(meetingErrorText(t, err)),
+      );
   }, [open, message, t]);
 
   const send = async (v: RescheduleForm, acceptClashes: boolean): Promise<void> => {
     setSaving(true);
     try {
       await meetingsApi.reschedule(meeting.id, {
-        startAt: toInstant(v.date, v.startTime, meeting.timeZone), endAt: toInstant(v.date, v.endTime, meeting.timeZone),
-        ...(meeting.mode === 'online' ? {} : { roomId: v.roomId ?? null }), acceptClashes,
+        startAt: toInstant(v.date, v.startTime, meeting.timeZone),
+        endAt: toInstant(v.date, v.endTime, meeting.timeZone),
+        ...(meeting.mode === 'online' ? {} : { roomId: v.roomId ?? null }),
+        acceptClashes,
       });
       await onDone();
     } catch (err) {
       if (err instanceof ApiError && err.code === 'participant_clash' && !acceptClashes) {
-        modal.confirm({ title: t('meetings.check.proceedTitle'), content: t('meetings.check.proceedBody'), okText: t('meetings.check.proceed'), onOk: () => send(v, true) });
+        modal.confirm({
+          title: t('meetings.check.proceedTitle'),
+          content: t('meetings.check.proceedBody'),
+          okText: t('meetings.check.proceed'),
+          onOk: () => send(v, true),
+        });
         return;
       }
       message.error(meetingErrorText(t, err));
@@ -100,21 +190,49 @@ function RescheduleModal({ meeting, open, onClose, onDone }: { meeting: MeetingD
   };
 
   return (
-    <Modal open={open} title={t('meetings.detail.rescheduleTitle')} onCancel={onClose} onOk={() => form.submit()} okButtonProps={{ loading: saving }} destroyOnHidden>
+    <Modal
+      open={open}
+      title={t('meetings.detail.rescheduleTitle')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okButtonProps={{ loading: saving }}
+      destroyOnHidden
+    >
       <Form<RescheduleForm>
         form={form}
         layout="vertical"
         onFinish={(v) => void send(v, false)}
-        initialValues={{ date: localDay(meeting.startAt, meeting.timeZone), startTime: hm(meeting.startAt, meeting.timeZone), endTime: hm(meeting.endAt, meeting.timeZone), roomId: meeting.room?.id ?? null }}
+        initialValues={{
+          date: localDay(meeting.startAt, meeting.timeZone),
+          startTime: hm(meeting.startAt, meeting.timeZone),
+          endTime: hm(meeting.endAt, meeting.timeZone),
+          roomId: meeting.room?.id ?? null,
+        }}
       >
-        <Form.Item name="date" label={t('meetings.form.date')} rules={[{ required: true, message: t('meetings.form.timeRequired') }, notPastDate(t, meeting.timeZone)]}><Input type="date" /></Form.Item>
+        <Form.Item
+          name="date"
+          label={t('meetings.form.date')}
+          rules={[{ required: true, message: t('meetings.form.timeRequired') }, notPastDate(t, meeting.timeZone)]}
+        >
+          <Input type="date" />
+        </Form.Item>
         <Space>
-          <Form.Item name="startTime" label={t('meetings.form.startTime')} rules={[{ required: true }]}><Input type="time" step={300} /></Form.Item>
-          <Form.Item name="endTime" label={t('meetings.form.endTime')} rules={[{ required: true }]}><Input type="time" step={300} /></Form.Item>
+          <Form.Item name="startTime" label={t('meetings.form.startTime')} rules={[{ required: true }]}>
+            <Input type="time" step={300} />
+          </Form.Item>
+          <Form.Item name="endTime" label={t('meetings.form.endTime')} rules={[{ required: true }]}>
+            <Input type="time" step={300} />
+          </Form.Item>
         </Space>
         {meeting.mode !== 'online' && (
           <Form.Item name="roomId" label={t('meetings.form.room')}>
-            <Select allowClear options={rooms.map((r) => ({ value: r.id, label: t('meetings.form.roomCapacity', { name: r.name, capacity: r.capacity }) }))} />
+            <Select
+              allowClear
+              options={rooms.map((r) => ({
+                value: r.id,
+                label: t('meetings.form.roomCapacity', { name: r.name, capacity: r.capacity }),
+              }))}
+            />
           </Form.Item>
         )}
       </Form>
@@ -122,7 +240,17 @@ function RescheduleModal({ meeting, open, onClose, onDone }: { meeting: MeetingD
   );
 }
 
-function CancelModal({ meetingId, open, onClose, onDone }: { meetingId: string; open: boolean; onClose: () => void; onDone: () => Promise<void> }) {
+function CancelModal({
+  meetingId,
+  open,
+  onClose,
+  onDone,
+}: {
+  meetingId: string;
+  open: boolean;
+  onClose: () => void;
+  onDone: () => Promise<void>;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ reason: string }>();
@@ -139,9 +267,20 @@ function CancelModal({ meetingId, open, onClose, onDone }: { meetingId: string; 
     }
   };
   return (
-    <Modal open={open} title={t('meetings.detail.cancel')} onCancel={onClose} onOk={() => form.submit()} okButtonProps={{ danger: true, loading: saving }} destroyOnHidden>
+    <Modal
+      open={open}
+      title={t('meetings.detail.cancel')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okButtonProps={{ danger: true, loading: saving }}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" onFinish={submit}>
-        <Form.Item name="reason" label={t('meetings.detail.cancelReason')} rules={[{ required: true, whitespace: true, message: t('meetings.detail.cancelReasonRequired') }]}>
+        <Form.Item
+          name="reason"
+          label={t('meetings.detail.cancelReason')}
+          rules={[{ required: true, whitespace: true, message: t('meetings.detail.cancelReasonRequired') }]}
+        >
           <Input.TextArea rows={3} maxLength={500} />
         </Form.Item>
       </Form>

@@ -28,40 +28,79 @@ export default function MeetingDetailPage() {
 
   if (error && !meeting) {
     const missing = error instanceof ApiError && error.status === 404;
-    return <Result status={missing ? '404' : 'error'} title={missing ? t('notFound.title') : meetingErrorText(t, error)} extra={<Link to="/meetings">{t('meetings.detail.back')}</Link>} />;
+    return (
+      <Result
+        status={missing ? '404' : 'error'}
+        title={missing ? t('notFound.title') : meetingErrorText(t, error)}
+        extra={<Link to="/meetings">{t('meetings.detail.back')}</Link>}
+      />
+    );
   }
   if (!meeting) return <Spin fullscreen />;
 
-  const place = [meeting.room ? withNote(t, meeting.room.name, meeting.room.location) : null, meeting.mode !== 'in_room' ? modeLabel(t, meeting.mode) : null].filter(Boolean).join(' · ');
+  const place = [
+    meeting.room ? withNote(t, meeting.room.name, meeting.room.location) : null,
+    meeting.mode !== 'in_room' ? modeLabel(t, meeting.mode) : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
   return (
     <div className="tb-page" data-testid="meeting-detail" data-meeting-id={meeting.id}>
-      <Link to="/meetings" className="tb-back-link"><ArrowLeftOutlined /> {t('meetings.detail.back')}</Link>
+      <Link to="/meetings" className="tb-back-link">
+        <ArrowLeftOutlined /> {t('meetings.detail.back')}
+      </Link>
       <Card className="tb-form-card">
         <Space wrap align="center" style={{ marginBottom: 8 }}>
-          <Typography.Title level={3} style={{ margin: 0 }} data-testid="meeting-title">{meeting.title}</Typography.Title>
+          <Typography.Title level={3} style={{ margin: 0 }} data-testid="meeting-title">
+            {meeting.title}
+          </Typography.Title>
           <StatusTag status={meeting.status} />
           <Tag>{typeLabel(t, meeting.type, meeting.customType)}</Tag>
           <ClassificationTag classification={meeting.classification} />
         </Space>
         <Descriptions column={{ xs: 1, md: 2 }} size="small">
-          <Descriptions.Item label={t('meetings.detail.time')}>{fullRange(meeting.startAt, meeting.endAt, meeting.timeZone)}</Descriptions.Item>
+          <Descriptions.Item label={t('meetings.detail.time')}>
+            {fullRange(meeting.startAt, meeting.endAt, meeting.timeZone)}
+          </Descriptions.Item>
           <Descriptions.Item label={t('meetings.detail.place')}>{place}</Descriptions.Item>
           <Descriptions.Item label={t('meetings.detail.organiser')}>{meeting.organiserUnit.name}</Descriptions.Item>
-          <Descriptions.Item label={t('meetings.detail.host')}>{meeting.host?.displayName ?? t('meetings.detail.noOne')}</Descriptions.Item>
-          <Descriptions.Item label={t('meetings.detail.minuteTaker')}>{meeting.minuteTaker?.displayName ?? t('meetings.detail.noOne')}</Descriptions.Item>
+          <Descriptions.Item label={t('meetings.detail.host')}>
+            {meeting.host?.displayName ?? t('meetings.detail.noOne')}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('meetings.detail.minuteTaker')}>
+            {meeting.minuteTaker?.displayName ?? t('meetings.detail.noOne')}
+          </Descriptions.Item>
           {meeting.online && (
             <Descriptions.Item label={t('meetings.detail.online')}>
               <Space wrap>
-                <Button type="primary" href={`/meetings/${meeting.id}/room`}>{t('meetings.detail.joinOnline')}</Button>
+                <Button type="primary" href={`/meetings/${meeting.id}/room`}>
+                  {t('meetings.detail.joinOnline')}
+                </Button>
                 <CopyButton text={meeting.online.joinUrl} label={t('meetings.detail.copyLink')} />
               </Space>
             </Descriptions.Item>
           )}
-          {meeting.description && <Descriptions.Item label={t('meetings.detail.description')} span={2}>{meeting.description}</Descriptions.Item>}
+          {meeting.description && (
+            <Descriptions.Item label={t('meetings.detail.description')} span={2}>
+              {meeting.description}
+            </Descriptions.Item>
+          )}
         </Descriptions>
-        {meeting.status === 'cancelled' && <Alert type="error" showIcon message={t('meetings.detail.cancelled', { reason: meeting.cancelReason ?? '' })} style={{ marginTop: 12 }} />}
-        {(meeting.me.can.manage || meeting.me.can.run || meeting.classification === 'public' || meeting.classification === 'internal') && (
-          <div style={{ marginTop: 12 }}><MeetingActions meeting={meeting} onChanged={reload} /></div>
+        {meeting.status === 'cancelled' && (
+          <Alert
+            type="error"
+            showIcon
+            message={t('meetings.detail.cancelled', { reason: meeting.cancelReason ?? '' })}
+            style={{ marginTop: 12 }}
+          />
+        )}
+        {(meeting.me.can.manage ||
+          meeting.me.can.run ||
+          meeting.classification === 'public' ||
+          meeting.classification === 'internal') && (
+          <div style={{ marginTop: 12 }}>
+            <MeetingActions meeting={meeting} onChanged={reload} />
+          </div>
         )}
       </Card>
       <MyReplyCard meeting={meeting} onChanged={reload} />
@@ -77,33 +116,57 @@ export default function MeetingDetailPage() {
       )}
       <Card className="tb-form-card">
         <Tabs
-          tabBarExtraContent={meeting.me.can.readMaterials && meeting.status !== 'cancelled' ? (
-            <Link to={`/meetings/${encodeURIComponent(meeting.id)}/annotate`} data-testid="open-annotation">
-              <Button icon={<EditOutlined />}>{t('annotate.openWorkspace')}</Button>
-            </Link>
-          ) : null}
+          tabBarExtraContent={
+            meeting.me.can.readMaterials && meeting.status !== 'cancelled' ? (
+              <Link to={`/meetings/${encodeURIComponent(meeting.id)}/annotate`} data-testid="open-annotation">
+                <Button icon={<EditOutlined />}>{t('annotate.openWorkspace')}</Button>
+              </Link>
+            ) : null
+          }
           items={[
-            { key: 'agenda', label: t('meetings.detail.tabs.agenda'), children: <AgendaMaterials meeting={meeting} onChanged={reload} /> },
             {
-              key: 'people', label: `${t('meetings.detail.tabs.people')} (${meeting.participants.length})`, children: (
+              key: 'agenda',
+              label: t('meetings.detail.tabs.agenda'),
+              children: <AgendaMaterials meeting={meeting} onChanged={reload} />,
+            },
+            {
+              key: 'people',
+              label: `${t('meetings.detail.tabs.people')} (${meeting.participants.length})`,
+              children: (
                 <Space direction="vertical" style={{ width: '100%' }}>
                   {meeting.rsvpSummary && <ReplyBoard summary={meeting.rsvpSummary} />}
                   <ParticipantList meeting={meeting} show="rsvp" />
                 </Space>
               ),
             },
-            ...(meeting.attendanceSummary ? [{
-              key: 'attendance', label: t('meetings.detail.tabs.attendance'), children: (
-                <Space direction="vertical" style={{ width: '100%' }}>
-                  <AttendanceBoard summary={meeting.attendanceSummary} />
-                  <ParticipantList meeting={meeting} show="attendance" />
-                </Space>
-              ),
-            }] : []),
-            ...(meeting.me.can.manage && meeting.materials ? [{
-              key: 'readers', label: t('meetings.detail.tabs.readers'),
-              children: <ReadersPanel meetingId={meeting.id} revision={meeting.materials.map((m) => `${m.id}:${m.readers}`).join(',')} />,
-            }] : []),
+            ...(meeting.attendanceSummary
+              ? [
+                  {
+                    key: 'attendance',
+                    label: t('meetings.detail.tabs.attendance'),
+                    children: (
+                      <Space direction="vertical" style={{ width: '100%' }}>
+                        <AttendanceBoard summary={meeting.attendanceSummary} />
+                        <ParticipantList meeting={meeting} show="attendance" />
+                      </Space>
+                    ),
+                  },
+                ]
+              : []),
+            ...(meeting.me.can.manage && meeting.materials
+              ? [
+                  {
+                    key: 'readers',
+                    label: t('meetings.detail.tabs.readers'),
+                    children: (
+                      <ReadersPanel
+                        meetingId={meeting.id}
+                        revision={meeting.materials.map((m) => `${m.id}:${m.readers}`).join(',')}
+                      />
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>

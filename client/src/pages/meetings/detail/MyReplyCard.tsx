@@ -33,8 +33,16 @@ export function MyReplyCard({ meeting, onChanged }: { meeting: MeetingDetail; on
   const answer = async (value: RsvpAnswer, extra: ReplyForm = {}) => {
     setBusy(true);
     try {
-      const out = await meetingsApi.rsvp(meeting.id, { answer: value, reason: extra.reason?.trim() || null, substituteId: extra.substituteId ?? null });
-      message.success(out.substitute ? t('meetings.reply.substituteInvited', { name: out.substitute.displayName }) : t('meetings.reply.saved'));
+      const out = await meetingsApi.rsvp(meeting.id, {
+        answer: value,
+        reason: extra.reason?.trim() || null,
+        substituteId: extra.substituteId ?? null,
+      });
+      message.success(
+        out.substitute
+          ? t('meetings.reply.substituteInvited', { name: out.substitute.displayName })
+          : t('meetings.reply.saved'),
+      );
       setAsking(null);
       form.resetFields();
       await onChanged();
@@ -59,36 +67,91 @@ export function MyReplyCard({ meeting, onChanged }: { meeting: MeetingDetail; on
   };
 
   const replying = meeting.status === 'scheduled' && meeting.me.can.reply;
-  const signInOpen = (meeting.status === 'scheduled' || meeting.status === 'in_progress') && dayjs().valueOf() >= dayjs(meeting.startAt).valueOf() - SIGN_IN_OPENS_BEFORE_MS && dayjs().isBefore(meeting.endAt);
+  const signInOpen =
+    (meeting.status === 'scheduled' || meeting.status === 'in_progress') &&
+    dayjs().valueOf() >= dayjs(meeting.startAt).valueOf() - SIGN_IN_OPENS_BEFORE_MS &&
+    dayjs().isBefore(meeting.endAt);
   return (
     <Card title={t('meetings.reply.title')} className="tb-form-card" data-testid="my-reply">
       <Space direction="vertical" style={{ width: '100%' }}>
         {meeting.me.clashes.length > 0 && (
-          <Alert type="warning" showIcon data-testid="my-clashes" message={t('meetings.detail.myClashes', { meetings: listOf(t, meeting.me.clashes.map((c) => `${timeRange(c.startAt, c.endAt, meeting.timeZone)} ${c.title ?? t('meetings.detail.untitledMeeting')}`), 'comma') })} />
+          <Alert
+            type="warning"
+            showIcon
+            data-testid="my-clashes"
+            message={t('meetings.detail.myClashes', {
+              meetings: listOf(
+                t,
+                meeting.me.clashes.map(
+                  (c) =>
+                    `${timeRange(c.startAt, c.endAt, meeting.timeZone)} ${c.title ?? t('meetings.detail.untitledMeeting')}`,
+                ),
+                'comma',
+              ),
+            })}
+          />
         )}
         <Space wrap>
           <Typography.Text>{t('meetings.reply.current')}</Typography.Text>
           <RsvpTag rsvp={seat.rsvp} />
           {seat.rsvpReason && <Typography.Text type="secondary">{seat.rsvpReason}</Typography.Text>}
-          {seat.substitute && <Typography.Text type="secondary">{t('meetings.detail.substitutedBy', { name: seat.substitute.displayName })}</Typography.Text>}
+          {seat.substitute && (
+            <Typography.Text type="secondary">
+              {t('meetings.detail.substitutedBy', { name: seat.substitute.displayName })}
+            </Typography.Text>
+          )}
           {seat.attendance && seat.signedInAt && <AttendanceTag state={seat.attendance} />}
         </Space>
         {replying ? (
           <Space wrap>
-            <Button type={seat.rsvp === 'attend' ? 'primary' : 'default'} loading={busy && asking === null} onClick={() => void answer('attend')} data-testid="rsvp-attend">{t('meetings.reply.attend')}</Button>
-            <Button type={seat.rsvp === 'leave' ? 'primary' : 'default'} onClick={() => setAsking('leave')} data-testid="rsvp-leave">{t('meetings.reply.leave')}</Button>
-            <Button type={seat.rsvp === 'absent' ? 'primary' : 'default'} onClick={() => setAsking('absent')} data-testid="rsvp-absent">{t('meetings.reply.absent')}</Button>
+            <Button
+              type={seat.rsvp === 'attend' ? 'primary' : 'default'}
+              loading={busy && asking === null}
+              onClick={() => void answer('attend')}
+              data-testid="rsvp-attend"
+            >
+              {t('meetings.reply.attend')}
+            </Button>
+            <Button
+              type={seat.rsvp === 'leave' ? 'primary' : 'default'}
+              onClick={() => setAsking('leave')}
+              data-testid="rsvp-leave"
+            >
+              {t('meetings.reply.leave')}
+            </Button>
+            <Button
+              type={seat.rsvp === 'absent' ? 'primary' : 'default'}
+              onClick={() => setAsking('absent')}
+              data-testid="rsvp-absent"
+            >
+              {t('meetings.reply.absent')}
+            </Button>
           </Space>
-        ) : meeting.status === 'in_progress' && <Typography.Text type="secondary">{t('meetings.reply.closed')}</Typography.Text>}
-        {meeting.me.can.signIn && (meeting.status === 'scheduled' || meeting.status === 'in_progress') && (
-          seat.signedInAt ? (
-            <Typography.Text type="success"><CheckCircleOutlined /> {t('meetings.signIn.done')} {hm(seat.signedInAt, meeting.timeZone)}</Typography.Text>
-          ) : (
-            <Tooltip title={signInOpen ? undefined : t('meetings.signIn.notOpen')}>
-              <Button type="primary" size="large" disabled={!signInOpen} loading={busy} onClick={() => void signIn()} data-testid="sign-in-button">{t('meetings.signIn.button')}</Button>
-            </Tooltip>
+        ) : (
+          meeting.status === 'in_progress' && (
+            <Typography.Text type="secondary">{t('meetings.reply.closed')}</Typography.Text>
           )
         )}
+        {meeting.me.can.signIn &&
+          (meeting.status === 'scheduled' || meeting.status === 'in_progress') &&
+          (seat.signedInAt ? (
+            <Typography.Text type="success">
+              <CheckCircleOutlined /> {t('meetings.signIn.done')} {hm(seat.signedInAt, meeting.timeZone)}
+            </Typography.Text>
+          ) : (
+            <Tooltip title={signInOpen ? undefined : t('meetings.signIn.notOpen')}>
+              <Button
+                type="primary"
+                size="large"
+                disabled={!signInOpen}
+                loading={busy}
+                onClick={() => void signIn()}
+                data-testid="sign-in-button"
+              >
+                {t('meetings.signIn.button')}
+              </Button>
+            </Tooltip>
+          ))}
       </Space>
       <Modal
         open={asking !== null}
@@ -103,7 +166,11 @@ export function MyReplyCard({ meeting, onChanged }: { meeting: MeetingDetail; on
           <Form.Item
             name="reason"
             label={asking === 'leave' ? t('meetings.reply.reason') : t('meetings.reply.absentReason')}
-            rules={asking === 'leave' ? [{ required: true, whitespace: true, message: t('meetings.reply.reasonRequired') }] : []}
+            rules={
+              asking === 'leave'
+                ? [{ required: true, whitespace: true, message: t('meetings.reply.reasonRequired') }]
+                : []
+            }
           >
             <Input.TextArea rows={3} maxLength={500} />
           </Form.Item>

@@ -23,14 +23,32 @@ export function ReadersPanel({ meetingId, revision }: { meetingId: string; revis
         <List.Item>
           <List.Item.Meta
             title={item.title}
-            description={(
+            description={
               <>
-                <div>{listOf(t, item.readers.map((r) => t('meetings.detail.readAt', { name: r.displayName, time: inZone(r.firstAt).format('MM-DD HH:mm') })), 'comma')}</div>
+                <div>
+                  {listOf(
+                    t,
+                    item.readers.map((r) =>
+                      t('meetings.detail.readAt', {
+                        name: r.displayName,
+                        time: inZone(r.firstAt).format('MM-DD HH:mm'),
+                      }),
+                    ),
+                    'comma',
+                  )}
+                </div>
                 <Typography.Text type={item.notYet.length > 0 ? 'warning' : 'success'}>
-                  {item.notYet.length > 0 ? t('meetings.detail.notYetRead', { names: listOf(t, item.notYet.map((p) => p.displayName)) }) : t('meetings.detail.everyoneRead')}
+                  {item.notYet.length > 0
+                    ? t('meetings.detail.notYetRead', {
+                        names: listOf(
+                          t,
+                          item.notYet.map((p) => p.displayName),
+                        ),
+                      })
+                    : t('meetings.detail.everyoneRead')}
                 </Typography.Text>
               </>
-            )}
+            }
           />
         </List.Item>
       )}

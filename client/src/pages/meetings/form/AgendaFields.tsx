@@ -23,7 +23,11 @@ export function AgendaFields() {
                 <Typography.Text type="secondary">{t('meetings.form.itemNumber', { n: i + 1 })}</Typography.Text>
                 <Row gutter={8}>
                   <Col xs={24} md={12}>
-                    <Form.Item name={[field.name, 'title']} label={t('meetings.form.agendaTitle')} rules={[{ max: 200 }]}>
+                    <Form.Item
+                      name={[field.name, 'title']}
+                      label={t('meetings.form.agendaTitle')}
+                      rules={[{ max: 200 }]}
+                    >
                       <Input aria-label={`${t('meetings.form.agendaTitle')} ${i + 1}`} maxLength={200} />
                     </Form.Item>
                   </Col>
@@ -44,15 +48,31 @@ export function AgendaFields() {
                   </Col>
                   <Col xs={24} md={12} className="tb-agenda-row__actions">
                     <Space>
-                      <Button icon={<ArrowUpOutlined />} aria-label={t('meetings.form.moveUp')} disabled={i === 0} onClick={() => move(i, i - 1)} />
-                      <Button icon={<ArrowDownOutlined />} aria-label={t('meetings.form.moveDown')} disabled={i === fields.length - 1} onClick={() => move(i, i + 1)} />
-                      <Button icon={<DeleteOutlined />} aria-label={t('meetings.form.remove')} onClick={() => remove(field.name)} />
+                      <Button
+                        icon={<ArrowUpOutlined />}
+                        aria-label={t('meetings.form.moveUp')}
+                        disabled={i === 0}
+                        onClick={() => move(i, i - 1)}
+                      />
+                      <Button
+                        icon={<ArrowDownOutlined />}
+                        aria-label={t('meetings.form.moveDown')}
+                        disabled={i === fields.length - 1}
+                        onClick={() => move(i, i + 1)}
+                      />
+                      <Button
+                        icon={<DeleteOutlined />}
+                        aria-label={t('meetings.form.remove')}
+                        onClick={() => remove(field.name)}
+                      />
                     </Space>
                   </Col>
                 </Row>
               </div>
             ))}
-            <Button icon={<PlusOutlined />} onClick={() => add({ title: '' })} data-testid="add-agenda-item">{t('meetings.form.addAgendaItem')}</Button>
+            <Button icon={<PlusOutlined />} onClick={() => add({ title: '' })} data-testid="add-agenda-item">
+              {t('meetings.form.addAgendaItem')}
+            </Button>
           </>
         )}
       </Form.List>

@@ -30,7 +30,8 @@ export function useClashCheck(values: MeetingFormValues | undefined): ClashCheck
       setState((s) => ({ ...s, checking: true }));
       meetingsApi.clashCheck(JSON.parse(key) as ReturnType<typeof checkBody>).then(
         (report) => mine === seq.current && setState({ report, checking: false, error: null }),
-        (err: unknown) => mine === seq.current && setState({ report: null, checking: false, error: meetingErrorText(t, err) }),
+        (err: unknown) =>
+          mine === seq.current && setState({ report: null, checking: false, error: meetingErrorText(t, err) }),
       );
     }, CHECK_DELAY_MS);
     return () => clearTimeout(timer);
@@ -40,7 +41,15 @@ export function useClashCheck(values: MeetingFormValues | undefined): ClashCheck
 
 function checkBody(v: MeetingFormValues) {
   const r = toRequest({ ...v, title: v.title ?? '', agenda: [], people: v.people ?? [], units: v.units ?? [] });
-  return { startAt: r.startAt, endAt: r.endAt, roomId: r.roomId ?? null, classification: r.classification ?? 'internal', hostId: r.hostId ?? null, minuteTakerId: r.minuteTakerId ?? null, participants: r.participants };
+  return {
+    startAt: r.startAt,
+    endAt: r.endAt,
+    roomId: r.roomId ?? null,
+    classification: r.classification ?? 'internal',
+    hostId: r.hostId ?? null,
+    minuteTakerId: r.minuteTakerId ?? null,
+    participants: r.participants,
+  };
 }
 
 export function ClashPanel({ check }: { check: ClashCheckState }) {
@@ -49,32 +58,87 @@ export function ClashPanel({ check }: { check: ClashCheckState }) {
   return (
     <Card title={t('meetings.check.title')} className="tb-form-card" data-testid="clash-panel">
       <Spin spinning={checking}>
-        {error ? <Alert type="error" showIcon message={error} /> : !report ? (
+        {error ? (
+          <Alert type="error" showIcon message={error} />
+        ) : !report ? (
           <Typography.Text type="secondary">{t('meetings.check.idle')}</Typography.Text>
         ) : (
           <Space direction="vertical" style={{ width: '100%' }}>
-            {report.room && (report.room.free
-              ? <Alert type="success" showIcon message={t('meetings.check.roomFree')} data-testid="room-free" />
-              : <Alert type="error" showIcon message={t('meetings.check.roomTaken')} description={listOf(t, report.room.bookings.map((b) => t('meetings.check.busySlot', { time: timeRange(b.startAt, b.endAt), title: b.title ?? t('meetings.check.busyUntitled') })), 'semicolon')} data-testid="room-taken" />)}
-            {report.clashes.length === 0
-              ? <Alert type="success" showIcon message={t('meetings.check.noClashes')} />
-              : (
+            {report.room &&
+              (report.room.free ? (
+                <Alert type="success" showIcon message={t('meetings.check.roomFree')} data-testid="room-free" />
+              ) : (
                 <Alert
-                  type="warning"
+                  type="error"
                   showIcon
-                  data-testid="participant-clashes"
-                  message={t('meetings.check.clashes', { count: report.clashes.length })}
-                  description={(
-                    <ul className="tb-plain-list">
-                      {report.clashes.map((c) => (
-                        <li key={c.userId}>{t('meetings.check.clashLine', { name: c.displayName, unit: c.unitName, meetings: listOf(t, c.meetings.map((m) => `${timeRange(m.startAt, m.endAt)} ${m.title ?? t('meetings.detail.untitledMeeting')}`), 'comma') })}</li>
-                      ))}
-                    </ul>
+                  message={t('meetings.check.roomTaken')}
+                  description={listOf(
+                    t,
+                    report.room.bookings.map((b) =>
+                      t('meetings.check.busySlot', {
+                        time: timeRange(b.startAt, b.endAt),
+                        title: b.title ?? t('meetings.check.busyUntitled'),
+                      }),
+                    ),
+                    'semicolon',
                   )}
+                  data-testid="room-taken"
                 />
-              )}
-            {report.notCleared.length > 0 && <Alert type="error" showIcon message={t('meetings.check.notCleared', { names: listOf(t, report.notCleared.map((p) => p.displayName)) })} />}
-            {report.excluded.length > 0 && <Alert type="info" showIcon message={t('meetings.check.excluded', { names: listOf(t, report.excluded.map((p) => p.displayName)) })} />}
+              ))}
+            {report.clashes.length === 0 ? (
+              <Alert type="success" showIcon message={t('meetings.check.noClashes')} />
+            ) : (
+              <Alert
+                type="warning"
+                showIcon
+                data-testid="participant-clashes"
+                message={t('meetings.check.clashes', { count: report.clashes.length })}
+                description={
+                  <ul className="tb-plain-list">
+                    {report.clashes.map((c) => (
+                      <li key={c.userId}>
+                        {t('meetings.check.clashLine', {
+                          name: c.displayName,
+                          unit: c.unitName,
+                          meetings: listOf(
+                            t,
+                            c.meetings.map(
+                              (m) =>
+                                `${timeRange(m.startAt, m.endAt)} ${m.title ?? t('meetings.detail.untitledMeeting')}`,
+                            ),
+                            'comma',
+                          ),
+                        })}
+                      </li>
+                    ))}
+                  </ul>
+                }
+              />
+            )}
+            {report.notCleared.length > 0 && (
+              <Alert
+                type="error"
+                showIcon
+                message={t('meetings.check.notCleared', {
+                  names: listOf(
+                    t,
+                    report.notCleared.map((p) => p.displayName),
+                  ),
+                })}
+              />
+            )}
+            {report.excluded.length > 0 && (
+              <Alert
+                type="info"
+                showIcon
+                message={t('meetings.check.excluded', {
+                  names: listOf(
+                    t,
+                    report.excluded.map((p) => p.displayName),
+                  ),
+                })}
+              />
+            )}
             <Typography.Text type="secondary">{t('meetings.check.seats', { count: report.seats })}</Typography.Text>
           </Space>
         )}

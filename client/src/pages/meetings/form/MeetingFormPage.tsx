@@ -5,7 +5,16 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { ApiError } from '../../../api/http.ts';
-import { MEETING_MODES, MEETING_TYPES, meetingsApi, roomsApi, type Availability, type NewMeeting, type Room, type ScheduleOutcome } from '../../../api/meetings.ts';
+import {
+  MEETING_MODES,
+  MEETING_TYPES,
+  meetingsApi,
+  roomsApi,
+  type Availability,
+  type NewMeeting,
+  type Room,
+  type ScheduleOutcome,
+} from '../../../api/meetings.ts';
 import { CLASSIFICATIONS, type Classification } from '../../../api/types.ts';
 import { clearanceLabel } from '../../../components/labels.ts';
 import { meetingErrorText } from '../meetingErrorText.ts';
@@ -44,13 +53,32 @@ const REMINDERS = [1440, 120, 15] as const;
 export function toRequest(v: MeetingFormValues): NewMeeting {
   const at = (time: string | undefined) => (time ? toInstant(v.date, time) : null);
   return {
-    title: v.title.trim(), type: v.type, customType: v.type === 'custom' ? (v.customType?.trim() || null) : null, description: v.description ?? '',
-    classification: v.classification, mode: v.mode, roomId: v.mode === 'online' ? null : (v.roomId ?? null),
-    startAt: toInstant(v.date, v.startTime), endAt: toInstant(v.date, v.endTime), hostId: v.hostId ?? null, minuteTakerId: v.minuteTakerId ?? null,
-    agenda: (v.agenda ?? []).filter((a) => a.title?.trim()).map((a) => ({ title: a.title.trim(), presenterId: a.presenterId ?? null, startAt: at(a.startTime), endAt: at(a.endTime) })),
+    title: v.title.trim(),
+    type: v.type,
+    customType: v.type === 'custom' ? v.customType?.trim() || null : null,
+    description: v.description ?? '',
+    classification: v.classification,
+    mode: v.mode,
+    roomId: v.mode === 'online' ? null : (v.roomId ?? null),
+    startAt: toInstant(v.date, v.startTime),
+    endAt: toInstant(v.date, v.endTime),
+    hostId: v.hostId ?? null,
+    minuteTakerId: v.minuteTakerId ?? null,
+    agenda: (v.agenda ?? [])
+      .filter((a) => a.title?.trim())
+      .map((a) => ({
+        title: a.title.trim(),
+        presenterId: a.presenterId ?? null,
+        startAt: at(a.startTime),
+        endAt: at(a.endTime),
+      })),
     participants: {
-      users: (v.people ?? []).filter((p): p is PersonRow & { userId: string } => Boolean(p.userId)).map((p) => ({ userId: p.userId, role: p.role })),
-      units: (v.units ?? []).filter((u): u is UnitRow & { unitId: string } => Boolean(u.unitId)).map((u) => ({ unitId: u.unitId, role: u.role })),
+      users: (v.people ?? [])
+        .filter((p): p is PersonRow & { userId: string } => Boolean(p.userId))
+        .map((p) => ({ userId: p.userId, role: p.role })),
+      units: (v.units ?? [])
+        .filter((u): u is UnitRow & { unitId: string } => Boolean(u.unitId))
+        .map((u) => ({ unitId: u.unitId, role: u.role })),
     },
     reminderMinutes: v.reminders,
   };
@@ -69,16 +97,24 @@ export default function MeetingFormPage() {
   const check = useClashCheck(values);
 
   useEffect(() => {
-    roomsApi.list().then((r) => setRooms(r.items), (err: unknown) => message.error(meetingErrorText(t, err)));
+    roomsApi.list().then(
+      (r) => setRooms(r.items),
+      (err: unknown) => message.error(meetingErrorText(t, err)),
+    );
   }, [message, t]);
 
   const date = values?.date;
   useEffect(() => {
     if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return;
-    roomsApi.availability({ date, view: 'day' }).then(setDay, (err: unknown) => message.error(meetingErrorText(t, err)));
+    roomsApi
+      .availability({ date, view: 'day' })
+      .then(setDay, (err: unknown) => message.error(meetingErrorText(t, err)));
   }, [date, message, t]);
 
-  const roomDay = useMemo(() => day?.rooms.find((r) => r.room.id === values?.roomId)?.bookings ?? [], [day, values?.roomId]);
+  const roomDay = useMemo(
+    () => day?.rooms.find((r) => r.room.id === values?.roomId)?.bookings ?? [],
+    [day, values?.roomId],
+  );
 
   const send = async (schedule: boolean, acceptClashes = false): Promise<void> => {
     const v = await form.validateFields();
@@ -97,7 +133,12 @@ export default function MeetingFormPage() {
   };
 
   const confirmClashes = (proceed: () => Promise<void>) => {
-    modal.confirm({ title: t('meetings.check.proceedTitle'), content: t('meetings.check.proceedBody'), okText: t('meetings.check.proceed'), onOk: proceed });
+    modal.confirm({
+      title: t('meetings.check.proceedTitle'),
+      content: t('meetings.check.proceedBody'),
+      okText: t('meetings.check.proceed'),
+      onOk: proceed,
+    });
   };
 
   const submit = () => {
@@ -107,20 +148,34 @@ export default function MeetingFormPage() {
 
   return (
     <div className="tb-page">
-      <Typography.Title level={3} className="tb-page-title">{t('meetings.form.title')}</Typography.Title>
+      <Typography.Title level={3} className="tb-page-title">
+        {t('meetings.form.title')}
+      </Typography.Title>
       <Form<MeetingFormValues>
         form={form}
         layout="vertical"
         onFinish={submit}
         initialValues={{
-          type: 'zhuanti', classification: 'internal', mode: 'in_room', date: shiftDate(todayIn(), 'day', 1), startTime: '09:00', endTime: '10:00',
-          people: [], units: [], agenda: [{ title: '' }], reminders: [1440, 15],
+          type: 'zhuanti',
+          classification: 'internal',
+          mode: 'in_room',
+          date: shiftDate(todayIn(), 'day', 1),
+          startTime: '09:00',
+          endTime: '10:00',
+          people: [],
+          units: [],
+          agenda: [{ title: '' }],
+          reminders: [1440, 15],
         }}
       >
         <Row gutter={16}>
           <Col xs={24} lg={15}>
             <Card title={t('meetings.form.basics')} className="tb-form-card">
-              <Form.Item name="title" label={t('meetings.form.meetingTitle')} rules={[{ required: true, whitespace: true, message: t('meetings.form.meetingTitleRequired') }]}>
+              <Form.Item
+                name="title"
+                label={t('meetings.form.meetingTitle')}
+                rules={[{ required: true, whitespace: true, message: t('meetings.form.meetingTitleRequired') }]}
+              >
                 <Input maxLength={200} />
               </Form.Item>
               <Row gutter={12}>
@@ -131,7 +186,11 @@ export default function MeetingFormPage() {
                 </Col>
                 <Col xs={24} sm={12}>
                   {values?.type === 'custom' ? (
-                    <Form.Item name="customType" label={t('meetings.form.customType')} rules={[{ required: true, whitespace: true, message: t('meetings.form.customTypeRequired') }]}>
+                    <Form.Item
+                      name="customType"
+                      label={t('meetings.form.customType')}
+                      rules={[{ required: true, whitespace: true, message: t('meetings.form.customTypeRequired') }]}
+                    >
                       <Input maxLength={50} />
                     </Form.Item>
                   ) : (
@@ -147,31 +206,65 @@ export default function MeetingFormPage() {
                 </Form.Item>
               )}
               <Form.Item name="mode" label={t('meetings.form.mode')}>
-                <Radio.Group optionType="button" buttonStyle="solid" className="tb-touch-options" options={MEETING_MODES.map((m) => ({ value: m, label: modeLabel(t, m) }))} />
+                <Radio.Group
+                  optionType="button"
+                  buttonStyle="solid"
+                  className="tb-touch-options"
+                  options={MEETING_MODES.map((m) => ({ value: m, label: modeLabel(t, m) }))}
+                />
               </Form.Item>
               <Row gutter={12}>
                 <Col xs={24} sm={10}>
-                  <Form.Item name="date" label={t('meetings.form.date')} rules={[{ required: true, message: t('meetings.form.timeRequired') }, notPastDate(t)]}>
+                  <Form.Item
+                    name="date"
+                    label={t('meetings.form.date')}
+                    rules={[{ required: true, message: t('meetings.form.timeRequired') }, notPastDate(t)]}
+                  >
                     <Input type="date" />
                   </Form.Item>
                 </Col>
                 <Col xs={12} sm={7}>
-                  <Form.Item name="startTime" label={t('meetings.form.startTime')} rules={[{ required: true, message: t('meetings.form.timeRequired') }]}>
+                  <Form.Item
+                    name="startTime"
+                    label={t('meetings.form.startTime')}
+                    rules={[{ required: true, message: t('meetings.form.timeRequired') }]}
+                  >
                     <Input type="time" step={300} />
                   </Form.Item>
                 </Col>
                 <Col xs={12} sm={7}>
-                  <Form.Item name="endTime" label={t('meetings.form.endTime')} rules={[{ required: true, message: t('meetings.form.timeRequired') }]}>
+                  <Form.Item
+                    name="endTime"
+                    label={t('meetings.form.endTime')}
+                    rules={[{ required: true, message: t('meetings.form.timeRequired') }]}
+                  >
                     <Input type="time" step={300} />
                   </Form.Item>
                 </Col>
               </Row>
               {values?.mode !== 'online' && (
-                <Form.Item name="roomId" label={t('meetings.form.room')} extra={roomDay.length > 0 ? listOf(t, roomDay.map((b) => `${timeRange(b.startAt, b.endAt)} ${b.title ?? t('meetings.check.busyUntitled')}`), 'semicolon') : undefined}>
+                <Form.Item
+                  name="roomId"
+                  label={t('meetings.form.room')}
+                  extra={
+                    roomDay.length > 0
+                      ? listOf(
+                          t,
+                          roomDay.map(
+                            (b) => `${timeRange(b.startAt, b.endAt)} ${b.title ?? t('meetings.check.busyUntitled')}`,
+                          ),
+                          'semicolon',
+                        )
+                      : undefined
+                  }
+                >
                   <Select
                     allowClear
                     placeholder={t('meetings.form.roomPlaceholder')}
-                    options={rooms.map((r) => ({ value: r.id, label: t('meetings.form.roomCapacity', { name: r.name, capacity: r.capacity }) }))}
+                    options={rooms.map((r) => ({
+                      value: r.id,
+                      label: t('meetings.form.roomCapacity', { name: r.name, capacity: r.capacity }),
+                    }))}
                   />
                 </Form.Item>
               )}
@@ -183,7 +276,19 @@ export default function MeetingFormPage() {
             <AgendaFields />
             <Card title={t('meetings.form.reminders')} className="tb-form-card">
               <Form.Item name="reminders" noStyle>
-                <Checkbox.Group className="tb-touch-options" options={REMINDERS.map((m) => ({ value: m, label: t(m === 1440 ? 'meetings.form.reminderDay' : m === 120 ? 'meetings.form.reminderTwoHours' : 'meetings.form.reminderQuarter') }))} />
+                <Checkbox.Group
+                  className="tb-touch-options"
+                  options={REMINDERS.map((m) => ({
+                    value: m,
+                    label: t(
+                      m === 1440
+                        ? 'meetings.form.reminderDay'
+                        : m === 120
+                          ? 'meetings.form.reminderTwoHours'
+                          : 'meetings.form.reminderQuarter',
+                    ),
+                  }))}
+                />
               </Form.Item>
             </Card>
           </Col>
@@ -191,8 +296,19 @@ export default function MeetingFormPage() {
             <div className="tb-form-aside">
               <ClashPanel check={check} />
               <Space direction="vertical" style={{ width: '100%' }}>
-                <Button type="primary" size="large" block htmlType="submit" loading={saving} data-testid="submit-meeting">{t('meetings.form.submit')}</Button>
-                <Button size="large" block disabled={saving} onClick={() => void send(false)}>{t('meetings.form.saveDraft')}</Button>
+                <Button
+                  type="primary"
+                  size="large"
+                  block
+                  htmlType="submit"
+                  loading={saving}
+                  data-testid="submit-meeting"
+                >
+                  {t('meetings.form.submit')}
+                </Button>
+                <Button size="large" block disabled={saving} onClick={() => void send(false)}>
+                  {t('meetings.form.saveDraft')}
+                </Button>
               </Space>
             </div>
           </Col>

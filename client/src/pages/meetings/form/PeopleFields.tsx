@@ -51,11 +51,17 @@ export function PeopleFields() {
                   </Form.Item>
                 </Col>
                 <Col flex="44px">
-                  <Button icon={<DeleteOutlined />} aria-label={t('meetings.form.remove')} onClick={() => remove(field.name)} />
+                  <Button
+                    icon={<DeleteOutlined />}
+                    aria-label={t('meetings.form.remove')}
+                    onClick={() => remove(field.name)}
+                  />
                 </Col>
               </Row>
             ))}
-            <Button icon={<PlusOutlined />} onClick={() => add({ userId: null, role: 'attendee' })}>{t('meetings.form.addPerson')}</Button>
+            <Button icon={<PlusOutlined />} onClick={() => add({ userId: null, role: 'attendee' })}>
+              {t('meetings.form.addPerson')}
+            </Button>
           </>
         )}
       </Form.List>
@@ -82,11 +88,17 @@ export function PeopleFields() {
                   </Form.Item>
                 </Col>
                 <Col flex="44px">
-                  <Button icon={<DeleteOutlined />} aria-label={t('meetings.form.remove')} onClick={() => remove(field.name)} />
+                  <Button
+                    icon={<DeleteOutlined />}
+                    aria-label={t('meetings.form.remove')}
+                    onClick={() => remove(field.name)}
+                  />
                 </Col>
               </Row>
             ))}
-            <Button icon={<PlusOutlined />} onClick={() => add({ role: 'attendee' })}>{t('meetings.form.addUnit')}</Button>
+            <Button icon={<PlusOutlined />} onClick={() => add({ role: 'attendee' })}>
+              {t('meetings.form.addUnit')}
+            </Button>
           </div>
         )}
       </Form.List>

@@ -20,20 +20,35 @@ export function ScheduledModal({ outcome, onClose }: { outcome: ScheduleOutcome 
       {outcome && (
         <div data-testid="scheduled">
           {!draft && <Typography.Paragraph>{t('meetings.scheduled.notified')}</Typography.Paragraph>}
-          {outcome.warnings.map((w) => <Alert key={w.code} type="warning" showIcon message={t('meetings.scheduled.warningCapacity', { capacity: w.capacity, seats: w.seats })} style={{ marginBottom: 12 }} />)}
+          {outcome.warnings.map((w) => (
+            <Alert
+              key={w.code}
+              type="warning"
+              showIcon
+              message={t('meetings.scheduled.warningCapacity', { capacity: w.capacity, seats: w.seats })}
+              style={{ marginBottom: 12 }}
+            />
+          ))}
           {outcome.passcode && (
             <>
               <Descriptions column={1} bordered size="small">
                 <Descriptions.Item label={t('meetings.scheduled.passcode')}>
-                  <Typography.Text className="tb-secret" data-testid="passcode">{outcome.passcode}</Typography.Text>
+                  <Typography.Text className="tb-secret" data-testid="passcode">
+                    {outcome.passcode}
+                  </Typography.Text>
                 </Descriptions.Item>
                 {outcome.joinUrl && (
                   <Descriptions.Item label={t('meetings.scheduled.joinLink')}>
-                    <Typography.Text copyable={false} style={{ wordBreak: 'break-all' }}>{outcome.joinUrl}</Typography.Text> <CopyButton text={outcome.joinUrl} />
+                    <Typography.Text copyable={false} style={{ wordBreak: 'break-all' }}>
+                      {outcome.joinUrl}
+                    </Typography.Text>{' '}
+                    <CopyButton text={outcome.joinUrl} />
                   </Descriptions.Item>
                 )}
               </Descriptions>
-              <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>{t('meetings.scheduled.passcodeHint')}</Typography.Paragraph>
+              <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+                {t('meetings.scheduled.passcodeHint')}
+              </Typography.Paragraph>
             </>
           )}
         </div>

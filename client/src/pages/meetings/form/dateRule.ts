@@ -8,7 +8,8 @@ export function notPastDate(t: TFunction, tz = DEFAULT_TIME_ZONE): FormRule {
   return {
     validator: async (_, value: string | undefined) => {
       const today = todayIn(tz);
-      if (value && /^\d{4}-\d{2}-\d{2}$/.test(value) && value < today) throw new Error(t('meetings.form.datePast', { date: value, today }));
+      if (value && /^\d{4}-\d{2}-\d{2}$/.test(value) && value < today)
+        throw new Error(t('meetings.form.datePast', { date: value, today }));
     },
   };
 }

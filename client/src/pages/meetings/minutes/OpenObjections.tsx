@@ -10,9 +10,16 @@ export function OpenObjections({ minutes, onResolve }: { minutes: MinutesInfo; o
   const { t } = useTranslation();
   const open = minutes.confirmations.filter((c) => c.state === 'objected' && c.resolution === null);
   if (open.length === 0) return null;
-  const names = listOf(t, minutes.resolvers.map((r) => t(`minutes.bar.resolverRole.${r.role}`, { name: r.displayName })));
+  const names = listOf(
+    t,
+    minutes.resolvers.map((r) => t(`minutes.bar.resolverRole.${r.role}`, { name: r.displayName })),
+  );
   return (
-    <section className="tb-minutes-objections" aria-label={t('minutes.bar.openObjections', { count: open.length })} data-testid="minutes-open-objections">
+    <section
+      className="tb-minutes-objections"
+      aria-label={t('minutes.bar.openObjections', { count: open.length })}
+      data-testid="minutes-open-objections"
+    >
       <Typography.Text strong>{t('minutes.bar.openObjections', { count: open.length })}</Typography.Text>
       <Typography.Text type="secondary">{t('minutes.bar.objectionWaits')}</Typography.Text>
       <ul>
@@ -24,7 +31,14 @@ export function OpenObjections({ minutes, onResolve }: { minutes: MinutesInfo; o
               <Typography.Text type="secondary">{c.unitName}</Typography.Text>
               {c.comment && <Typography.Text className="tb-minutes-objections__comment">{c.comment}</Typography.Text>}
               {minutes.me.canResolve && (
-                <Button size="small" type="primary" onClick={() => onResolve(c)} data-testid="minutes-open-objection-resolve">{t('minutes.bar.resolve')}</Button>
+                <Button
+                  size="small"
+                  type="primary"
+                  onClick={() => onResolve(c)}
+                  data-testid="minutes-open-objection-resolve"
+                >
+                  {t('minutes.bar.resolve')}
+                </Button>
               )}
             </Flex>
           </li>

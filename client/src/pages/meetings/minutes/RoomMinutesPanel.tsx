@@ -11,12 +11,16 @@ export function RoomMinutesPanel({ meetingId }: { meetingId: string }) {
   useEffect(() => {
     let cancelled = false;
     // Without the meeting's details the panel still shows the minutes; it only cannot offer to begin them.
-    meetingsApi.get(meetingId).then((m) => !cancelled && setMeeting(m), () => !cancelled && setMeeting(null));
+    meetingsApi.get(meetingId).then(
+      (m) => !cancelled && setMeeting(m),
+      () => !cancelled && setMeeting(null),
+    );
     return () => {
       cancelled = true;
     };
   }, [meetingId]);
-  const canCreate = meeting !== null && (meeting.minuteTaker?.id === user.id || meeting.host?.id === user.id || meeting.me.can.manage);
+  const canCreate =
+    meeting !== null && (meeting.minuteTaker?.id === user.id || meeting.host?.id === user.id || meeting.me.can.manage);
   return (
     <div className="mr-minutes" data-testid="room-minutes">
       <MinutesStatusBar meetingId={meetingId} canCreate={canCreate} newTab />

@@ -4,13 +4,16 @@ import { ApiError } from '../../../api/http.ts';
 import { minutesError, refusedProposal } from './minutesErrors.ts';
 
 // Echoes the key and the title it was given, so the tests see which text was chosen for what.
-const t = ((key: string, options?: { title?: string; message?: string }) => `${key}|${options?.title ?? options?.message ?? ''}`) as unknown as TFunction;
+const t = ((key: string, options?: { title?: string; message?: string }) =>
+  `${key}|${options?.title ?? options?.message ?? ''}`) as unknown as TFunction;
 
 describe('minutesError', () => {
   it('names the refused proposal by its title', () => {
     const err = new ApiError(422, 'lead_unit_unresolved', '“x”: pick', { proposalId: 'p2', field: 'leadUnits' });
     expect(refusedProposal(err)).toEqual({ proposalId: 'p2', field: 'leadUnits' });
-    expect(minutesError(t, err, (id) => (id === 'p2' ? '完成燃气管道隐患排查整治' : undefined))).toBe('minutes.errors.lead_unit_unresolved|完成燃气管道隐患排查整治');
+    expect(minutesError(t, err, (id) => (id === 'p2' ? '完成燃气管道隐患排查整治' : undefined))).toBe(
+      'minutes.errors.lead_unit_unresolved|完成燃气管道隐患排查整治',
+    );
   });
 
   it.each([

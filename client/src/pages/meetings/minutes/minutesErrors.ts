@@ -16,7 +16,11 @@ export function refusedProposal(err: unknown): { proposalId: string; field: stri
   return typeof proposalId === 'string' && typeof field === 'string' ? { proposalId, field } : null;
 }
 
-export function minutesError(t: TFunction, err: unknown, titleOf: (proposalId: string) => string | undefined = () => undefined): string {
+export function minutesError(
+  t: TFunction,
+  err: unknown,
+  titleOf: (proposalId: string) => string | undefined = () => undefined,
+): string {
   if (!(err instanceof ApiError)) return supervisionError(t, err);
   // minutes_drafting, minutes_confirming, minutes_closed: the step does not fit where the minutes now stand.
   const code = err.code.startsWith('minutes_') && !isMinutesCode(err.code) ? 'minutes_moved_on' : err.code;

@@ -40,14 +40,17 @@ export default function MeetingRoomPage() {
   useEffect(() => {
     if (!joinCode) return;
     let cancelled = false;
-    fetchJoinLink(joinCode).then((info) => {
-      if (cancelled) return;
-      setTitle(info.title);
-      if (info.decision === 'lobby') setAskPasscode(true);
-      if (info.decision === 'refuse') setError(meetingErrorText(t, 'meeting_forbidden'));
-    }, (err: unknown) => {
-      if (!cancelled) setError(meetingErrorText(t, err instanceof ApiError ? err.code : null));
-    });
+    fetchJoinLink(joinCode).then(
+      (info) => {
+        if (cancelled) return;
+        setTitle(info.title);
+        if (info.decision === 'lobby') setAskPasscode(true);
+        if (info.decision === 'refuse') setError(meetingErrorText(t, 'meeting_forbidden'));
+      },
+      (err: unknown) => {
+        if (!cancelled) setError(meetingErrorText(t, err instanceof ApiError ? err.code : null));
+      },
+    );
     return () => {
       cancelled = true;
     };
@@ -58,7 +61,10 @@ export default function MeetingRoomPage() {
     setJoining(true);
     setError(null);
     const target: JoinTarget = { ...(meetingId ? { meetingId } : { joinCode: joinCode ?? '' }), device: deviceKind() };
-    const next = new MeetingClient(target, new LocalTracks(choice.micDeviceId, choice.cameraDeviceId), { mic: choice.micOn, camera: choice.cameraOn });
+    const next = new MeetingClient(target, new LocalTracks(choice.micDeviceId, choice.cameraDeviceId), {
+      mic: choice.micOn,
+      camera: choice.cameraOn,
+    });
     try {
       await next.join(choice.passcode);
       setClient(next);
@@ -72,11 +78,28 @@ export default function MeetingRoomPage() {
     }
   };
 
-  if (!client) return <PreJoin title={title} askPasscode={askPasscode} error={error} joining={joining} onJoin={(choice) => void join(choice)} />;
+  if (!client)
+    return (
+      <PreJoin
+        title={title}
+        askPasscode={askPasscode}
+        error={error}
+        joining={joining}
+        onJoin={(choice) => void join(choice)}
+      />
+    );
   return <ActiveMeeting client={client} meetingId={meetingId ?? null} onDone={() => setClient(null)} />;
 }
 
-function ActiveMeeting({ client, meetingId, onDone }: { client: MeetingClient; meetingId: string | null; onDone(): void }) {
+function ActiveMeeting({
+  client,
+  meetingId,
+  onDone,
+}: {
+  client: MeetingClient;
+  meetingId: string | null;
+  onDone(): void;
+}) {
   const { t } = useTranslation();
   const view = useMeetingView(client);
   switch (view.phase) {
@@ -87,6 +110,13 @@ function ActiveMeeting({ client, meetingId, onDone }: { client: MeetingClient; m
     case 'joined':
       return <RoomView client={client} view={view} onLeave={() => void client.leave()} />;
     default:
-      return <EndState phase={view.phase} detail={view.error ? meetingErrorText(t, view.error) : null} meetingId={view.meeting?.id ?? meetingId} onRejoin={onDone} />;
+      return (
+        <EndState
+          phase={view.phase}
+          detail={view.error ? meetingErrorText(t, view.error) : null}
+          meetingId={view.meeting?.id ?? meetingId}
+          onRejoin={onDone}
+        />
+      );
   }
 }

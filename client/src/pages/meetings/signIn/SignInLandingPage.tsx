@@ -33,26 +33,54 @@ export default function SignInLandingPage() {
 
   const about = meeting && (
     <div className="tb-signin-landing__meeting" data-testid="sign-in-meeting">
-      <Typography.Title level={4} data-testid="sign-in-meeting-title">{meeting.title}</Typography.Title>
+      <Typography.Title level={4} data-testid="sign-in-meeting-title">
+        {meeting.title}
+      </Typography.Title>
       <Typography.Text type="secondary" data-testid="sign-in-meeting-time">
-        {fullRange(meeting.startAt, meeting.endAt, meeting.timeZone)}{meeting.room ? ` · ${meeting.room.name}` : ''}
+        {fullRange(meeting.startAt, meeting.endAt, meeting.timeZone)}
+        {meeting.room ? ` · ${meeting.room.name}` : ''}
       </Typography.Text>
     </div>
   );
-  const back = <Link to={`/meetings/${id}`}><Button type="primary" size="large">{t('meetings.signIn.toMeeting')}</Button></Link>;
+  const back = (
+    <Link to={`/meetings/${id}`}>
+      <Button type="primary" size="large">
+        {t('meetings.signIn.toMeeting')}
+      </Button>
+    </Link>
+  );
   return (
     <div className="tb-signin-landing" data-testid="sign-in-landing">
       {outcome ? (
-        <Result status={outcome.state === 'late' ? 'warning' : 'success'} title={outcome.state === 'late' ? t('meetings.signIn.late') : t('meetings.signIn.present')}
-          subTitle={(
+        <Result
+          status={outcome.state === 'late' ? 'warning' : 'success'}
+          title={outcome.state === 'late' ? t('meetings.signIn.late') : t('meetings.signIn.present')}
+          subTitle={
             <>
               {about}
-              <div>{t('meetings.signIn.signedInAt', { time: inZone(outcome.signedInAt, meeting?.timeZone).format('HH:mm') })}</div>
+              <div>
+                {t('meetings.signIn.signedInAt', {
+                  time: inZone(outcome.signedInAt, meeting?.timeZone).format('HH:mm'),
+                })}
+              </div>
             </>
-          )}
-          extra={back} data-testid="sign-in-result" data-state={outcome.state} />
+          }
+          extra={back}
+          data-testid="sign-in-result"
+          data-state={outcome.state}
+        />
       ) : problem ? (
-        <Result status="error" title={t('meetings.signIn.failed')} subTitle={<>{about}<div>{`${problem} ${t('meetings.signIn.retry')}`}</div></>} extra={back} />
+        <Result
+          status="error"
+          title={t('meetings.signIn.failed')}
+          subTitle={
+            <>
+              {about}
+              <div>{`${problem} ${t('meetings.signIn.retry')}`}</div>
+            </>
+          }
+          extra={back}
+        />
       ) : (
         <Result icon={<Spin size="large" />} title={t('meetings.signIn.signingIn')} />
       )}

@@ -43,10 +43,13 @@ export default function SignInScreenPage() {
 
   useEffect(() => {
     alive.current = true;
-    meetingsApi.get(id).then((m) => {
-      setMeeting(m);
-      setSummary(m.attendanceSummary);
-    }, (err: unknown) => setProblem(meetingErrorText(t, err)));
+    meetingsApi.get(id).then(
+      (m) => {
+        setMeeting(m);
+        setSummary(m.attendanceSummary);
+      },
+      (err: unknown) => setProblem(meetingErrorText(t, err)),
+    );
     void refresh();
     const unwatch = realtime.watchMeeting(id);
     const off = realtime.on('meeting:attendance', (e) => e.meetingId === id && setSummary(e.summary));
@@ -61,19 +64,34 @@ export default function SignInScreenPage() {
   const signed = summary ? summary.counts.present + summary.counts.late : 0;
   return (
     <div className="tb-signin-screen" data-testid="sign-in-screen">
-      <Button className="tb-signin-screen__exit" onClick={() => navigate(`/meetings/${id}`)}>{t('meetings.signIn.exitScreen')}</Button>
+      <Button className="tb-signin-screen__exit" onClick={() => navigate(`/meetings/${id}`)}>
+        {t('meetings.signIn.exitScreen')}
+      </Button>
       {meeting && (
         <div className="tb-signin-screen__head">
           <Typography.Title level={1}>{meeting.title}</Typography.Title>
-          <Typography.Text className="tb-signin-screen__time">{fullRange(meeting.startAt, meeting.endAt, meeting.timeZone)}{meeting.room ? ` · ${meeting.room.name}` : ''}</Typography.Text>
+          <Typography.Text className="tb-signin-screen__time">
+            {fullRange(meeting.startAt, meeting.endAt, meeting.timeZone)}
+            {meeting.room ? ` · ${meeting.room.name}` : ''}
+          </Typography.Text>
         </div>
       )}
       {/* The code beside its instructions and the count on a landscape screen, above them on a portrait one: either
           way the whole screen fits 1280×720 without scrolling (and scrolls rather than cuts off on anything smaller). */}
       <div className="tb-signin-screen__body">
         {code ? (
-          <img className="tb-signin-screen__qr" src={code.qr} alt={t('meetings.signIn.screenTitle')} data-testid="sign-in-qr" data-sign-in-url={code.url} />
-        ) : problem ? <Result status="info" title={t('meetings.signIn.screenClosed')} subTitle={problem} /> : <Spin size="large" />}
+          <img
+            className="tb-signin-screen__qr"
+            src={code.qr}
+            alt={t('meetings.signIn.screenTitle')}
+            data-testid="sign-in-qr"
+            data-sign-in-url={code.url}
+          />
+        ) : problem ? (
+          <Result status="info" title={t('meetings.signIn.screenClosed')} subTitle={problem} />
+        ) : (
+          <Spin size="large" />
+        )}
         <div className="tb-signin-screen__side">
           {code && (
             <>
@@ -82,7 +100,11 @@ export default function SignInScreenPage() {
               <Typography.Text type="secondary">{t('meetings.signIn.screenRefresh')}</Typography.Text>
             </>
           )}
-          {summary && <div className="tb-signin-screen__count" data-testid="screen-count">{t('meetings.signIn.screenCounts', { signed, total: summary.counts.total })}</div>}
+          {summary && (
+            <div className="tb-signin-screen__count" data-testid="screen-count">
+              {t('meetings.signIn.screenCounts', { signed, total: summary.counts.total })}
+            </div>
+          )}
         </div>
       </div>
     </div>

@@ -10,11 +10,21 @@ import { DecisionFieldsModal } from '../../../editor/decisionItem/DecisionFields
 import { minutesError } from '../../meetings/minutes/minutesErrors.ts';
 
 const fieldsOf = (p: Proposal): DecisionFields => ({
-  leadUnits: p.leadUnits, coUnits: p.coUnits, owners: p.owners, coOwners: p.coOwners, due: p.due, noDeadline: p.due === null,
+  leadUnits: p.leadUnits,
+  coUnits: p.coUnits,
+  owners: p.owners,
+  coOwners: p.coOwners,
+  due: p.due,
+  noDeadline: p.due === null,
 });
 
 /** Edits a proposal, or adds one to a meeting's when `proposal` is null. */
-export function ProposalEditModal({ meetingId, proposal, onDone, onCancel }: {
+export function ProposalEditModal({
+  meetingId,
+  proposal,
+  onDone,
+  onCancel,
+}: {
   meetingId: string;
   proposal: Proposal | null;
   onDone: () => Promise<void>;
@@ -30,10 +40,22 @@ export function ProposalEditModal({ meetingId, proposal, onDone, onCancel }: {
       message.warning(t('minutes.proposals.titleRequired'));
       return;
     }
-    const changes = { title: title.trim(), leadUnits: fields.leadUnits, coUnits: fields.coUnits, owners: fields.owners, coOwners: fields.coOwners, due: fields.due };
+    const changes = {
+      title: title.trim(),
+      leadUnits: fields.leadUnits,
+      coUnits: fields.coUnits,
+      owners: fields.owners,
+      coOwners: fields.coOwners,
+      due: fields.due,
+    };
     try {
       if (proposal) await proposalsApi.update(proposal.id, changes);
-      else await proposalsApi.add({ meetingId, ...changes, ...(sourceText.trim() ? { sourceText: sourceText.trim() } : {}) });
+      else
+        await proposalsApi.add({
+          meetingId,
+          ...changes,
+          ...(sourceText.trim() ? { sourceText: sourceText.trim() } : {}),
+        });
       message.success(proposal ? t('minutes.proposals.saved') : t('minutes.proposals.added'));
       await onDone();
     } catch (err) {
@@ -54,7 +76,13 @@ export function ProposalEditModal({ meetingId, proposal, onDone, onCancel }: {
       </Form.Item>
       {!proposal && (
         <Form.Item label={t('minutes.proposals.sourceLabel')} htmlFor="proposal-source">
-          <Input.TextArea id="proposal-source" value={sourceText} onChange={(e) => setSourceText(e.target.value)} maxLength={5000} autoSize={{ minRows: 2, maxRows: 6 }} />
+          <Input.TextArea
+            id="proposal-source"
+            value={sourceText}
+            onChange={(e) => setSourceText(e.target.value)}
+            maxLength={5000}
+            autoSize={{ minRows: 2, maxRows: 6 }}
+          />
         </Form.Item>
       )}
     </DecisionFieldsModal>
@@ -65,13 +93,24 @@ export function ProposalEditModal({ meetingId, proposal, onDone, onCancel }: {
 export function suggestedParts(text: string): string[] {
   const body = text.replace(/^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])\s*/, '');
   for (const separator of [/(?<=[。！？])/, /(?<=；)/]) {
-    const parts = body.split(separator).map((p) => p.trim()).filter(Boolean);
+    const parts = body
+      .split(separator)
+      .map((p) => p.trim())
+      .filter(Boolean);
     if (parts.length > 1) return parts;
   }
   return [body.trim(), ''];
 }
 
-export function ProposalSplitModal({ proposal, onDone, onCancel }: { proposal: Proposal; onDone: () => Promise<void>; onCancel: () => void }) {
+export function ProposalSplitModal({
+  proposal,
+  onDone,
+  onCancel,
+}: {
+  proposal: Proposal;
+  onDone: () => Promise<void>;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [parts, setParts] = useState<string[]>(() => suggestedParts(proposal.sourceText || proposal.title));
@@ -81,7 +120,10 @@ export function ProposalSplitModal({ proposal, onDone, onCancel }: { proposal: P
   const submit = async () => {
     setSaving(true);
     try {
-      const { items } = await proposalsApi.split(proposal.id, filled.map((p) => ({ title: p.slice(0, 200), sourceText: p })));
+      const { items } = await proposalsApi.split(
+        proposal.id,
+        filled.map((p) => ({ title: p.slice(0, 200), sourceText: p })),
+      );
       message.success(t('minutes.proposals.splitDone', { count: items.length }));
       await onDone();
     } catch (err) {
@@ -116,10 +158,19 @@ export function ProposalSplitModal({ proposal, onDone, onCancel }: { proposal: P
               autoSize={{ minRows: 1, maxRows: 4 }}
               maxLength={5000}
             />
-            <Button size="large" type="text" icon={<MinusCircleOutlined />} disabled={parts.length <= 2} onClick={() => setParts((ps) => ps.filter((_, j) => j !== i))} aria-label={t('minutes.proposals.removePart')} />
+            <Button
+              size="large"
+              type="text"
+              icon={<MinusCircleOutlined />}
+              disabled={parts.length <= 2}
+              onClick={() => setParts((ps) => ps.filter((_, j) => j !== i))}
+              aria-label={t('minutes.proposals.removePart')}
+            />
           </Flex>
         ))}
-        <Button size="large" type="dashed" icon={<PlusOutlined />} onClick={() => setParts((ps) => [...ps, ''])}>{t('minutes.proposals.addPart')}</Button>
+        <Button size="large" type="dashed" icon={<PlusOutlined />} onClick={() => setParts((ps) => [...ps, ''])}>
+          {t('minutes.proposals.addPart')}
+        </Button>
       </Flex>
     </Modal>
   );

@@ -23,18 +23,37 @@ export default function ProposalsPage() {
 
   return (
     <Flex vertical gap={16} data-testid="proposals-page">
-      <Typography.Paragraph type="secondary" style={{ margin: 0 }}>{t('minutes.proposals.intro')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+        {t('minutes.proposals.intro')}
+      </Typography.Paragraph>
       <Segmented<ProposalStatus>
         size="large"
         value={status}
         onChange={setStatus}
         options={STATUSES.map((s) => ({ value: s, label: t(`minutes.proposals.status.${s}`) }))}
       />
-      {error !== null && <Alert type="error" showIcon title={t('minutes.proposals.loadFailed', { message: minutesError(t, error) })} />}
-      {meetingId && <Link to="/supervision/proposals" data-testid="proposals-all">{t('minutes.proposals.showAll')}</Link>}
-      {loading ? <Spin /> : shown.length === 0 ? <Empty description={t('minutes.proposals.empty')} /> : shown.map((group) => (
-        <MeetingProposalsCard key={group.meetingId} group={group} editable={status === 'pending'} onChanged={reload} />
-      ))}
+      {error !== null && (
+        <Alert type="error" showIcon title={t('minutes.proposals.loadFailed', { message: minutesError(t, error) })} />
+      )}
+      {meetingId && (
+        <Link to="/supervision/proposals" data-testid="proposals-all">
+          {t('minutes.proposals.showAll')}
+        </Link>
+      )}
+      {loading ? (
+        <Spin />
+      ) : shown.length === 0 ? (
+        <Empty description={t('minutes.proposals.empty')} />
+      ) : (
+        shown.map((group) => (
+          <MeetingProposalsCard
+            key={group.meetingId}
+            group={group}
+            editable={status === 'pending'}
+            onChanged={reload}
+          />
+        ))
+      )}
     </Flex>
   );
 }

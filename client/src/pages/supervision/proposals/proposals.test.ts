@@ -5,13 +5,32 @@ import { suggestedParts } from './ProposalModals.tsx';
 import { groupByMeeting } from './useProposals.ts';
 
 const proposal = (id: string, meetingId: string, decisionId: string | null = null): Proposal => ({
-  id, meetingId, meetingTitle: `会议${meetingId}`, minutesDocumentId: `doc-${meetingId}`, decisionId, origin: 'decision', edited: false, parentId: null, title: id, sourceText: '', leadUnits: [], coUnits: [],
-  owners: [], coOwners: [], due: null, needsReview: false, status: 'pending', taskIds: [],
+  id,
+  meetingId,
+  meetingTitle: `会议${meetingId}`,
+  minutesDocumentId: `doc-${meetingId}`,
+  decisionId,
+  origin: 'decision',
+  edited: false,
+  parentId: null,
+  title: id,
+  sourceText: '',
+  leadUnits: [],
+  coUnits: [],
+  owners: [],
+  coOwners: [],
+  due: null,
+  needsReview: false,
+  status: 'pending',
+  taskIds: [],
 });
 
 describe('suggestedParts', () => {
   it.each([
-    ['一、区教育局负责学校安全检查。区卫健委负责食品安全抽检。', ['区教育局负责学校安全检查。', '区卫健委负责食品安全抽检。']],
+    [
+      '一、区教育局负责学校安全检查。区卫健委负责食品安全抽检。',
+      ['区教育局负责学校安全检查。', '区卫健委负责食品安全抽检。'],
+    ],
     ['（二）排查燃气管道；整改消防通道；更新电梯。', ['排查燃气管道；', '整改消防通道；', '更新电梯。']],
     ['3. 区财政局负责资金保障。', ['区财政局负责资金保障。', '']],
   ])('%s', (text, parts) => {

@@ -17,7 +17,12 @@ export function groupByMeeting(items: readonly Proposal[]): MeetingProposals[] {
   for (const item of items) {
     let group = groups.get(item.meetingId);
     if (!group) {
-      group = { meetingId: item.meetingId, meetingTitle: item.meetingTitle, minutesDocumentId: item.minutesDocumentId, items: [] };
+      group = {
+        meetingId: item.meetingId,
+        meetingTitle: item.meetingTitle,
+        minutesDocumentId: item.minutesDocumentId,
+        items: [],
+      };
       groups.set(item.meetingId, group);
     }
     group.items.push(item);
@@ -25,7 +30,12 @@ export function groupByMeeting(items: readonly Proposal[]): MeetingProposals[] {
   return [...groups.values()];
 }
 
-export function useProposals(status: ProposalStatus): { groups: MeetingProposals[]; loading: boolean; error: unknown; reload: () => Promise<void> } {
+export function useProposals(status: ProposalStatus): {
+  groups: MeetingProposals[];
+  loading: boolean;
+  error: unknown;
+  reload: () => Promise<void>;
+} {
   const [items, setItems] = useState<Proposal[]>([]);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<unknown>(null);

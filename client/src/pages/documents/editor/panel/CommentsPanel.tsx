@@ -6,13 +6,30 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { documentsApi, type Thread } from '../../../../api/documents.ts';
 import { errorMessage } from '../../../../api/errorMessage.ts';
-import { anchorThread, inDocumentOrder, selectRange, threadAnchors, type CapturedSelection } from '../../../../editor/commentAnchors.ts';
+import {
+  anchorThread,
+  inDocumentOrder,
+  selectRange,
+  threadAnchors,
+  type CapturedSelection,
+} from '../../../../editor/commentAnchors.ts';
 import { MentionInput, type CommentDraft } from './MentionInput.tsx';
 import { ThreadCard } from './ThreadCard.tsx';
 
 type Filter = 'open' | 'resolved' | 'all';
 
-export function CommentsPanel({ documentId, editor, threads, anchoredIds, canComment, pending, onPendingDone, activeThreadId, onActivate, onChanged }: {
+export function CommentsPanel({
+  documentId,
+  editor,
+  threads,
+  anchoredIds,
+  canComment,
+  pending,
+  onPendingDone,
+  activeThreadId,
+  onActivate,
+  onChanged,
+}: {
   documentId: string;
   editor: Editor;
   threads: Thread[];
@@ -31,7 +48,10 @@ export function CommentsPanel({ documentId, editor, threads, anchoredIds, canCom
   const [filter, setFilter] = useState<Filter>('open');
   const anchored = useMemo(() => new Set(anchoredIds), [anchoredIds]);
   const shown = useMemo(
-    () => inDocumentOrder(threads, anchoredIds).filter((th) => filter === 'all' || (filter === 'open') === (th.resolvedAt === null)),
+    () =>
+      inDocumentOrder(threads, anchoredIds).filter(
+        (th) => filter === 'all' || (filter === 'open') === (th.resolvedAt === null),
+      ),
     [threads, anchoredIds, filter],
   );
 
@@ -46,15 +66,16 @@ export function CommentsPanel({ documentId, editor, threads, anchoredIds, canCom
     }
   };
 
-  const create = (draft: CommentDraft) => guarded(async () => {
-    if (!pending) return;
-    const { threadId } = await documentsApi.openThread(documentId, { quote: pending.quote, ...draft });
-    if (!anchorThread(editor, pending, threadId)) message.warning(t('documents.comments.quoteGone'));
-    else message.success(t('documents.comments.created'));
-    onPendingDone();
-    onActivate(threadId);
-    setFilter((f) => (f === 'resolved' ? 'open' : f));
-  });
+  const create = (draft: CommentDraft) =>
+    guarded(async () => {
+      if (!pending) return;
+      const { threadId } = await documentsApi.openThread(documentId, { quote: pending.quote, ...draft });
+      if (!anchorThread(editor, pending, threadId)) message.warning(t('documents.comments.quoteGone'));
+      else message.success(t('documents.comments.created'));
+      onPendingDone();
+      onActivate(threadId);
+      setFilter((f) => (f === 'resolved' ? 'open' : f));
+    });
 
   const select = (thread: Thread) => {
     onActivate(thread.id);
@@ -66,7 +87,9 @@ export function CommentsPanel({ documentId, editor, threads, anchoredIds, canCom
     <Flex vertical gap={12} className="tb-panel-section" data-testid="comments-panel">
       {pending && (
         <div className="tb-thread tb-thread--new">
-          <Typography.Paragraph className="tb-thread__quote tb-thread__quote--static" ellipsis={{ rows: 3 }}>{pending.quote}</Typography.Paragraph>
+          <Typography.Paragraph className="tb-thread__quote tb-thread__quote--static" ellipsis={{ rows: 3 }}>
+            {pending.quote}
+          </Typography.Paragraph>
           <MentionInput
             placeholder={t('documents.comments.placeholder')}
             submitLabel={t('documents.comments.submit')}
@@ -89,21 +112,28 @@ export function CommentsPanel({ documentId, editor, threads, anchoredIds, canCom
         ]}
       />
       {shown.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={filter === 'resolved' ? t('documents.comments.emptyResolved') : t('documents.comments.empty')} />
-      ) : shown.map((thread) => (
-        <ThreadCard
-          key={thread.id}
-          thread={thread}
-          active={thread.id === activeThreadId}
-          anchored={anchored.has(thread.id)}
-          canReply={canComment}
-          onSelect={() => select(thread)}
-          onReply={(draft) => guarded(() => documentsApi.reply(documentId, thread.id, draft))}
-          onResolve={async (resolved) => {
-            await guarded(() => (resolved ? documentsApi.resolve(documentId, thread.id) : documentsApi.reopen(documentId, thread.id)));
-          }}
+        <Empty
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+          description={filter === 'resolved' ? t('documents.comments.emptyResolved') : t('documents.comments.empty')}
         />
-      ))}
+      ) : (
+        shown.map((thread) => (
+          <ThreadCard
+            key={thread.id}
+            thread={thread}
+            active={thread.id === activeThreadId}
+            anchored={anchored.has(thread.id)}
+            canReply={canComment}
+            onSelect={() => select(thread)}
+            onReply={(draft) => guarded(() => documentsApi.reply(documentId, thread.id, draft))}
+            onResolve={async (resolved) => {
+              await guarded(() =>
+                resolved ? documentsApi.resolve(documentId, thread.id) : documentsApi.reopen(documentId, thread.id),
+              );
+            }}
+          />
+        ))
+      )}
     </Flex>
   );
 }

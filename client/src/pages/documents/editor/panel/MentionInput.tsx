@@ -10,7 +10,14 @@ export interface CommentDraft {
   mentions: string[];
 }
 
-export function MentionInput({ placeholder, submitLabel, onSubmit, onCancel, autoFocus = false, testId }: {
+export function MentionInput({
+  placeholder,
+  submitLabel,
+  onSubmit,
+  onCancel,
+  autoFocus = false,
+  testId,
+}: {
   placeholder: string;
   submitLabel: string;
   onSubmit: (draft: CommentDraft) => Promise<boolean>;
@@ -52,7 +59,11 @@ export function MentionInput({ placeholder, submitLabel, onSubmit, onCancel, aut
           const user = users.find((u) => u.id === option.key) ?? users.find((u) => u.displayName === option.value);
           if (user) setChosen((c) => [...c, user]);
         }}
-        options={users.map((u) => ({ key: u.id, value: u.displayName, label: `${u.displayName}${u.unitName ? ` · ${u.unitName}` : ''}` }))}
+        options={users.map((u) => ({
+          key: u.id,
+          value: u.displayName,
+          label: `${u.displayName}${u.unitName ? ` · ${u.unitName}` : ''}`,
+        }))}
         notFoundContent={searching ? t('documents.comments.mentionSearching') : null}
         placeholder={placeholder}
         autoSize={{ minRows: 2, maxRows: 6 }}
@@ -64,7 +75,9 @@ export function MentionInput({ placeholder, submitLabel, onSubmit, onCancel, aut
       />
       <Flex gap={8} justify="flex-end">
         {onCancel && <Button onClick={onCancel}>{t('common.cancel')}</Button>}
-        <Button type="primary" onClick={() => void submit()} loading={busy} disabled={!text.trim()}>{submitLabel}</Button>
+        <Button type="primary" onClick={() => void submit()} loading={busy} disabled={!text.trim()}>
+          {submitLabel}
+        </Button>
       </Flex>
     </Flex>
   );

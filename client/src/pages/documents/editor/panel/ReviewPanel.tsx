@@ -5,7 +5,15 @@ import { useTranslation } from 'react-i18next';
 
 export type PanelTab = 'comments' | 'suggestions' | 'versions';
 
-export function ReviewPanel({ tab, onTab, openThreads, suggestions, comments, changes, versions }: {
+export function ReviewPanel({
+  tab,
+  onTab,
+  openThreads,
+  suggestions,
+  comments,
+  changes,
+  versions,
+}: {
   tab: PanelTab;
   onTab: (tab: PanelTab) => void;
   openThreads: number;

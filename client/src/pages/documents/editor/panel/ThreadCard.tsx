@@ -11,10 +11,26 @@ import { MentionInput, type CommentDraft } from './MentionInput.tsx';
 
 /** "@姓名" in a comment, shown as a mention. */
 function withMentions(body: string): ReactNode[] {
-  return body.split(/(@[^\s@，。、,.;；:：!！?？]+)/u).map((part, i) => (part.startsWith('@') ? <span key={i} className="tb-mention">{part}</span> : part));
+  return body.split(/(@[^\s@，。、,.;；:：!！?？]+)/u).map((part, i) =>
+    part.startsWith('@') ? (
+      <span key={i} className="tb-mention">
+        {part}
+      </span>
+    ) : (
+      part
+    ),
+  );
 }
 
-export function ThreadCard({ thread, active, anchored, canReply, onSelect, onReply, onResolve }: {
+export function ThreadCard({
+  thread,
+  active,
+  anchored,
+  canReply,
+  onSelect,
+  onReply,
+  onResolve,
+}: {
   thread: Thread;
   active: boolean;
   anchored: boolean;
@@ -45,30 +61,42 @@ export function ThreadCard({ thread, active, anchored, canReply, onSelect, onRep
       aria-current={active || undefined}
     >
       <button type="button" className="tb-thread__quote" onClick={onSelect} disabled={!anchored}>
-        {anchored ? thread.quote : (
+        {anchored ? (
+          thread.quote
+        ) : (
           <>
-            <Typography.Text type="secondary" italic className="tb-thread__gone">{t('documents.comments.anchorGone')}</Typography.Text>
+            <Typography.Text type="secondary" italic className="tb-thread__gone">
+              {t('documents.comments.anchorGone')}
+            </Typography.Text>
             {thread.quote && <del>{thread.quote}</del>}
           </>
         )}
       </button>
-      {resolved && <Tag color="success" className="tb-thread__state">{t('documents.comments.resolved')}</Tag>}
+      {resolved && (
+        <Tag color="success" className="tb-thread__state">
+          {t('documents.comments.resolved')}
+        </Tag>
+      )}
       <ol className="tb-thread__comments">
         {thread.comments.map((c) => (
           <li key={c.id} className="tb-comment-item">
-            <Avatar size={28} style={{ backgroundColor: authorColor(c.authorId), flex: 'none' }}>{c.authorName.slice(-2)}</Avatar>
+            <Avatar size={28} style={{ backgroundColor: authorColor(c.authorId), flex: 'none' }}>
+              {c.authorName.slice(-2)}
+            </Avatar>
             <div className="tb-comment-item__main">
               <Flex gap={8} align="baseline" wrap>
                 <Typography.Text strong>{c.authorName}</Typography.Text>
-                <Typography.Text type="secondary" className="tb-small">{dayjs(c.createdAt).format('MM-DD HH:mm')}</Typography.Text>
+                <Typography.Text type="secondary" className="tb-small">
+                  {dayjs(c.createdAt).format('MM-DD HH:mm')}
+                </Typography.Text>
               </Flex>
               <div className="tb-comment-item__body">{withMentions(c.body)}</div>
             </div>
           </li>
         ))}
       </ol>
-      {canReply && (
-        replying ? (
+      {canReply &&
+        (replying ? (
           <MentionInput
             placeholder={t('documents.comments.replyPlaceholder')}
             submitLabel={t('documents.comments.reply')}
@@ -83,13 +111,19 @@ export function ThreadCard({ thread, active, anchored, canReply, onSelect, onRep
           />
         ) : (
           <Flex gap={4} justify="flex-end" wrap>
-            <Button type="text" onClick={() => setReplying(true)}>{t('documents.comments.reply')}</Button>
-            <Button type="text" icon={resolved ? <RedoOutlined /> : <CheckOutlined />} loading={busy} onClick={() => void toggleResolved()}>
+            <Button type="text" onClick={() => setReplying(true)}>
+              {t('documents.comments.reply')}
+            </Button>
+            <Button
+              type="text"
+              icon={resolved ? <RedoOutlined /> : <CheckOutlined />}
+              loading={busy}
+              onClick={() => void toggleResolved()}
+            >
               {resolved ? t('documents.comments.reopen') : t('documents.comments.resolve')}
             </Button>
           </Flex>
-        )
-      )}
+        ))}
     </article>
   );
 }

@@ -9,9 +9,18 @@ import { distinctAuthorColors } from '../../../../editor/authorColors.ts';
 import { versionName } from './versionName.ts';
 
 const CURRENT = 'current';
-const BLOCK_CLASS: Record<string, string> = { heading: 'tb-diff-block--heading', listItem: 'tb-diff-block--item', tableRow: 'tb-diff-block--row' };
+const BLOCK_CLASS: Record<string, string> = {
+  heading: 'tb-diff-block--heading',
+  listItem: 'tb-diff-block--item',
+  tableRow: 'tb-diff-block--row',
+};
 
-export function VersionDiffModal({ documentId, versions, from, onClose }: {
+export function VersionDiffModal({
+  documentId,
+  versions,
+  from,
+  onClose,
+}: {
   documentId: string;
   versions: Version[];
   from: Version | null;
@@ -34,24 +43,50 @@ export function VersionDiffModal({ documentId, versions, from, onClose }: {
     setDiff(null);
     setError(null);
     documentsApi.diff(documentId, fromId, toId).then(
-      (d) => { if (!cancelled) setDiff(d); },
-      (err: unknown) => { if (!cancelled) setError(err); },
+      (d) => {
+        if (!cancelled) setDiff(d);
+      },
+      (err: unknown) => {
+        if (!cancelled) setError(err);
+      },
     );
-    return () => { cancelled = true; };
+    return () => {
+      cancelled = true;
+    };
   }, [documentId, fromId, toId]);
 
   const colors = useMemo(() => distinctAuthorColors(Object.keys(diff?.authors ?? {})), [diff]);
   const changed = diff?.blocks.some((b) => b.status !== 'same' || b.segments.some((s) => s.status !== 'same')) ?? false;
-  const authorName = (id: string | null) => (id ? diff?.authors[id] : undefined) ?? t('documents.versions.unknownAuthor');
+  const authorName = (id: string | null) =>
+    (id ? diff?.authors[id] : undefined) ?? t('documents.versions.unknownAuthor');
   const options = versions.map((v) => ({ value: v.id, label: versionName(t, v) }));
 
   return (
-    <Modal open={from !== null} title={t('documents.versions.diffTitle')} footer={null} onCancel={onClose} width={960} destroyOnHidden>
+    <Modal
+      open={from !== null}
+      title={t('documents.versions.diffTitle')}
+      footer={null}
+      onCancel={onClose}
+      width={960}
+      destroyOnHidden
+    >
       <Flex gap={12} wrap align="center" className="tb-diff-controls">
         <Typography.Text>{t('documents.versions.diffFrom')}</Typography.Text>
-        <Select value={fromId} onChange={setFromId} options={options} style={{ minWidth: 200 }} aria-label={t('documents.versions.diffFrom')} />
+        <Select
+          value={fromId}
+          onChange={setFromId}
+          options={options}
+          style={{ minWidth: 200 }}
+          aria-label={t('documents.versions.diffFrom')}
+        />
         <Typography.Text>{t('documents.versions.diffTo')}</Typography.Text>
-        <Select value={toId} onChange={setToId} options={[{ value: CURRENT, label: t('documents.versions.current') }, ...options]} style={{ minWidth: 200 }} aria-label={t('documents.versions.diffTo')} />
+        <Select
+          value={toId}
+          onChange={setToId}
+          options={[{ value: CURRENT, label: t('documents.versions.current') }, ...options]}
+          style={{ minWidth: 200 }}
+          aria-label={t('documents.versions.diffTo')}
+        />
       </Flex>
       {error !== null && <Alert type="error" showIcon title={errorMessage(t, error)} />}
       {!diff && error === null && <Spin />}
@@ -82,7 +117,11 @@ export function VersionDiffModal({ documentId, versions, from, onClose }: {
                     if (seg.status === 'same') return <span key={j}>{seg.text}</span>;
                     const color = (seg.authorId ? colors.get(seg.authorId) : undefined) ?? '#5b6476';
                     const Tag = seg.status === 'inserted' ? 'ins' : 'del';
-                    return <Tag key={j} style={{ color }} title={authorName(seg.authorId)} data-author={seg.authorId ?? ''}>{seg.text}</Tag>;
+                    return (
+                      <Tag key={j} style={{ color }} title={authorName(seg.authorId)} data-author={seg.authorId ?? ''}>
+                        {seg.text}
+                      </Tag>
+                    );
                   })}
                 </div>
               );

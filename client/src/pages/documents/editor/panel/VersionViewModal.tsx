@@ -9,11 +9,22 @@ import { staticExtensions } from '../../../../editor/editorExtensions.ts';
 import { versionName } from './versionName.ts';
 
 function ReadOnlyDocument({ content }: { content: Record<string, unknown> }) {
-  const editor = useEditor({ extensions: staticExtensions(), content, editable: false, editorProps: { attributes: { class: 'tb-doc' } } }, [content]);
+  const editor = useEditor(
+    { extensions: staticExtensions(), content, editable: false, editorProps: { attributes: { class: 'tb-doc' } } },
+    [content],
+  );
   return <EditorContent editor={editor} />;
 }
 
-export function VersionViewModal({ documentId, version, onClose }: { documentId: string; version: Version | null; onClose: () => void }) {
+export function VersionViewModal({
+  documentId,
+  version,
+  onClose,
+}: {
+  documentId: string;
+  version: Version | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const [content, setContent] = useState<Record<string, unknown> | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -24,14 +35,27 @@ export function VersionViewModal({ documentId, version, onClose }: { documentId:
     setContent(null);
     setError(null);
     documentsApi.version(documentId, version.id).then(
-      (v) => { if (!cancelled) setContent(v.content); },
-      (err: unknown) => { if (!cancelled) setError(err); },
+      (v) => {
+        if (!cancelled) setContent(v.content);
+      },
+      (err: unknown) => {
+        if (!cancelled) setError(err);
+      },
     );
-    return () => { cancelled = true; };
+    return () => {
+      cancelled = true;
+    };
   }, [documentId, version]);
 
   return (
-    <Modal open={version !== null} title={version ? t('documents.versions.viewTitle', { name: versionName(t, version) }) : ''} footer={null} onCancel={onClose} width={900} destroyOnHidden>
+    <Modal
+      open={version !== null}
+      title={version ? t('documents.versions.viewTitle', { name: versionName(t, version) }) : ''}
+      footer={null}
+      onCancel={onClose}
+      width={900}
+      destroyOnHidden
+    >
       {error !== null && <Alert type="error" showIcon title={errorMessage(t, error)} />}
       {!content && error === null && <Spin />}
       {content && (

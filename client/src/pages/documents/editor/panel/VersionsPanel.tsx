@@ -15,7 +15,14 @@ import { versionName } from './versionName.ts';
 type ReasonKey = keyof typeof zhCN.documents.versions.reasons;
 const isReason = (r: string): r is ReasonKey => Object.hasOwn(zhCN.documents.versions.reasons, r);
 
-export function VersionsPanel({ documentId, versions, canSave, canRestore, beforeSave, onChanged }: {
+export function VersionsPanel({
+  documentId,
+  versions,
+  canSave,
+  canRestore,
+  beforeSave,
+  onChanged,
+}: {
   documentId: string;
   /** Waits until the server has this person's last changes: a version is the server's copy. */
   beforeSave: () => Promise<void>;
@@ -67,10 +74,20 @@ export function VersionsPanel({ documentId, versions, canSave, canRestore, befor
     <Flex vertical gap={12} className="tb-panel-section" data-testid="versions-panel">
       {canSave && (
         <Form form={form} layout="inline" onFinish={(v) => void save(v)} className="tb-version-form">
-          <Form.Item name="name" rules={[{ required: true, whitespace: true, message: t('documents.versions.nameRequired') }]} style={{ flex: 1, marginInlineEnd: 8 }}>
-            <Input placeholder={t('documents.versions.namePlaceholder')} aria-label={t('documents.versions.name')} maxLength={100} />
+          <Form.Item
+            name="name"
+            rules={[{ required: true, whitespace: true, message: t('documents.versions.nameRequired') }]}
+            style={{ flex: 1, marginInlineEnd: 8 }}
+          >
+            <Input
+              placeholder={t('documents.versions.namePlaceholder')}
+              aria-label={t('documents.versions.name')}
+              maxLength={100}
+            />
           </Form.Item>
-          <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={saving}>{t('documents.versions.save')}</Button>
+          <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={saving}>
+            {t('documents.versions.save')}
+          </Button>
         </Form>
       )}
       {versions.length === 0 ? (
@@ -80,23 +97,41 @@ export function VersionsPanel({ documentId, versions, canSave, canRestore, befor
           {versions.map((v) => (
             <li key={v.id} className="tb-version" data-testid="version">
               <Flex gap={8} align="center" wrap>
-                <Typography.Text strong className="tb-version__name">{versionName(t, v)}</Typography.Text>
+                <Typography.Text strong className="tb-version__name">
+                  {versionName(t, v)}
+                </Typography.Text>
                 <Tag>{isReason(v.reason) ? t(`documents.versions.reasons.${v.reason}`) : v.reason}</Tag>
               </Flex>
               <Typography.Text type="secondary" className="tb-small">
-                {t('documents.versions.by', { name: v.createdByName ?? t('common.unknown'), time: dayjs(v.createdAt).format('YYYY-MM-DD HH:mm') })}
+                {t('documents.versions.by', {
+                  name: v.createdByName ?? t('common.unknown'),
+                  time: dayjs(v.createdAt).format('YYYY-MM-DD HH:mm'),
+                })}
               </Typography.Text>
               <Flex gap={4} wrap>
-                <Button type="text" icon={<EyeOutlined />} onClick={() => setViewing(v)}>{t('documents.versions.view')}</Button>
-                <Button type="text" icon={<DiffOutlined />} onClick={() => setComparing(v)}>{t('documents.versions.diff')}</Button>
-                {canRestore && <Button type="text" icon={<HistoryOutlined />} onClick={() => restore(v)}>{t('documents.versions.restore')}</Button>}
+                <Button type="text" icon={<EyeOutlined />} onClick={() => setViewing(v)}>
+                  {t('documents.versions.view')}
+                </Button>
+                <Button type="text" icon={<DiffOutlined />} onClick={() => setComparing(v)}>
+                  {t('documents.versions.diff')}
+                </Button>
+                {canRestore && (
+                  <Button type="text" icon={<HistoryOutlined />} onClick={() => restore(v)}>
+                    {t('documents.versions.restore')}
+                  </Button>
+                )}
               </Flex>
             </li>
           ))}
         </ol>
       )}
       <VersionViewModal documentId={documentId} version={viewing} onClose={() => setViewing(null)} />
-      <VersionDiffModal documentId={documentId} versions={versions} from={comparing} onClose={() => setComparing(null)} />
+      <VersionDiffModal
+        documentId={documentId}
+        versions={versions}
+        from={comparing}
+        onClose={() => setComparing(null)}
+      />
     </Flex>
   );
 }

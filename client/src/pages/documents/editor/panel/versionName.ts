@@ -7,7 +7,10 @@ export function versionName(t: TFunction, v: Version): string {
   switch (v.nameKey) {
     case 'review_decisions':
       return v.nameParams
-        ? t('documents.versions.names.review_decisions', { by: v.nameParams.by ?? v.createdByName ?? t('common.unknown'), decisions: v.nameParams.decisions })
+        ? t('documents.versions.names.review_decisions', {
+            by: v.nameParams.by ?? v.createdByName ?? t('common.unknown'),
+            decisions: v.nameParams.decisions,
+          })
         : t('documents.versions.reasons.review');
     case null:
       return v.name;

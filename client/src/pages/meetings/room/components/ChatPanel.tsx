@@ -28,7 +28,11 @@ export function ChatPanel({ client, view }: { client: MeetingClient; view: Meeti
       await client.sendChat(body, isHost ? 'all' : to);
       setText('');
     } catch (err) {
-      message.error(t('meetingRoom.chat.sendFailed', { message: err instanceof MeetingRequestError ? meetingErrorText(t, err.code) : String(err) }));
+      message.error(
+        t('meetingRoom.chat.sendFailed', {
+          message: err instanceof MeetingRequestError ? meetingErrorText(t, err.code) : String(err),
+        }),
+      );
     } finally {
       setSending(false);
     }
@@ -37,13 +41,17 @@ export function ChatPanel({ client, view }: { client: MeetingClient; view: Meeti
   return (
     <div className="mr-chat" data-testid="chat-panel">
       <div className="mr-chat__list" ref={list}>
-        {view.chat.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('meetingRoom.chat.empty')} />}
+        {view.chat.length === 0 && (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('meetingRoom.chat.empty')} />
+        )}
         {view.chat.map((m) => (
           <div key={m.id} data-testid="chat-message" style={{ padding: '6px 0' }}>
             <Flex gap={6} align="baseline">
               <Typography.Text strong>{m.fromName}</Typography.Text>
               {m.to === 'host' && <Tag color="purple">{t('meetingRoom.chat.private')}</Tag>}
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>{dayjs(m.at).format('HH:mm')}</Typography.Text>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {dayjs(m.at).format('HH:mm')}
+              </Typography.Text>
             </Flex>
             <Typography.Paragraph style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }}>{m.text}</Typography.Paragraph>
           </div>
@@ -51,19 +59,35 @@ export function ChatPanel({ client, view }: { client: MeetingClient; view: Meeti
       </div>
       <div className="mr-chat__compose">
         {!isHost && view.room.hostUserId && (
-          <Segmented size="small" style={{ marginBottom: 8 }} value={to} onChange={(v) => setTo(v as 'all' | 'host')}
-            options={[{ value: 'all', label: t('meetingRoom.chat.toAll') }, { value: 'host', label: t('meetingRoom.chat.toHost') }]} />
+          <Segmented
+            size="small"
+            style={{ marginBottom: 8 }}
+            value={to}
+            onChange={(v) => setTo(v as 'all' | 'host')}
+            options={[
+              { value: 'all', label: t('meetingRoom.chat.toAll') },
+              { value: 'host', label: t('meetingRoom.chat.toHost') },
+            ]}
+          />
         )}
         <Flex gap={8}>
-          <Input.TextArea value={text} onChange={(e) => setText(e.target.value)} autoSize={{ minRows: 1, maxRows: 4 }} maxLength={2000}
-            placeholder={t('meetingRoom.chat.placeholder')} data-testid="chat-input"
+          <Input.TextArea
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            autoSize={{ minRows: 1, maxRows: 4 }}
+            maxLength={2000}
+            placeholder={t('meetingRoom.chat.placeholder')}
+            data-testid="chat-input"
             onKeyDown={(e) => {
               if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
                 e.preventDefault();
                 void send();
               }
-            }} />
-          <Button type="primary" loading={sending} onClick={() => void send()} data-testid="chat-send">{t('meetingRoom.chat.send')}</Button>
+            }}
+          />
+          <Button type="primary" loading={sending} onClick={() => void send()} data-testid="chat-send">
+            {t('meetingRoom.chat.send')}
+          </Button>
         </Flex>
       </div>
     </div>

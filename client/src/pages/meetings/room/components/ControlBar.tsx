@@ -2,7 +2,16 @@
 import { useTranslation } from 'react-i18next';
 import { Badge, Button, Popconfirm, Tooltip } from 'antd';
 import {
-  AudioMutedOutlined, AudioOutlined, DesktopOutlined, LogoutOutlined, MessageOutlined, StopOutlined, TeamOutlined, UnorderedListOutlined, VideoCameraAddOutlined, VideoCameraOutlined,
+  AudioMutedOutlined,
+  AudioOutlined,
+  DesktopOutlined,
+  LogoutOutlined,
+  MessageOutlined,
+  StopOutlined,
+  TeamOutlined,
+  UnorderedListOutlined,
+  VideoCameraAddOutlined,
+  VideoCameraOutlined,
 } from '@ant-design/icons';
 import type { MeetingClient, MeetingView } from '../media/MeetingClient.ts';
 import { DeviceMenu } from './DeviceMenu.tsx';
@@ -18,7 +27,8 @@ interface Props {
   onLeave(): void;
 }
 
-const canShareScreen = typeof navigator !== 'undefined' && typeof navigator.mediaDevices?.getDisplayMedia === 'function';
+const canShareScreen =
+  typeof navigator !== 'undefined' && typeof navigator.mediaDevices?.getDisplayMedia === 'function';
 
 export function ControlBar({ client, view, panel, unreadChat, onPanel, onLeave }: Props) {
   const { t } = useTranslation();
@@ -28,39 +38,92 @@ export function ControlBar({ client, view, panel, unreadChat, onPanel, onLeave }
   return (
     <div className="mr-controls" role="toolbar" aria-label={t('meetingRoom.title')}>
       <Tooltip title={local.mic ? t('meetingRoom.controls.mute') : t('meetingRoom.controls.unmute')}>
-        <Button size="large" shape="round" danger={!local.mic} icon={local.mic ? <AudioOutlined /> : <AudioMutedOutlined />} onClick={() => void client.setMic(!local.mic)} data-testid="toggle-mic">
+        <Button
+          size="large"
+          shape="round"
+          danger={!local.mic}
+          icon={local.mic ? <AudioOutlined /> : <AudioMutedOutlined />}
+          onClick={() => void client.setMic(!local.mic)}
+          data-testid="toggle-mic"
+        >
           {local.mic ? t('meetingRoom.controls.mute') : t('meetingRoom.controls.unmute')}
         </Button>
       </Tooltip>
-      <Button size="large" shape="round" danger={!local.camera} icon={local.camera ? <VideoCameraOutlined /> : <VideoCameraAddOutlined />} onClick={() => void client.setCamera(!local.camera)} data-testid="toggle-camera">
+      <Button
+        size="large"
+        shape="round"
+        danger={!local.camera}
+        icon={local.camera ? <VideoCameraOutlined /> : <VideoCameraAddOutlined />}
+        onClick={() => void client.setCamera(!local.camera)}
+        data-testid="toggle-camera"
+      >
         {local.camera ? t('meetingRoom.controls.cameraOff') : t('meetingRoom.controls.cameraOn')}
       </Button>
       {canShareScreen && (
-        <Button size="large" shape="round" type={local.screen ? 'primary' : 'default'} icon={local.screen ? <StopOutlined /> : <DesktopOutlined />} onClick={() => void client.setScreenShare(!local.screen)} data-testid="toggle-screen">
+        <Button
+          size="large"
+          shape="round"
+          type={local.screen ? 'primary' : 'default'}
+          icon={local.screen ? <StopOutlined /> : <DesktopOutlined />}
+          onClick={() => void client.setScreenShare(!local.screen)}
+          data-testid="toggle-screen"
+        >
           {local.screen ? t('meetingRoom.controls.stopShare') : t('meetingRoom.controls.share')}
         </Button>
       )}
       {/* The one hand button: 举手 / 放下. The panel of everyone's raised hands has its own name (举手列表). */}
-      <Button size="large" shape="round" type={handUp ? 'primary' : 'default'} onClick={() => void (handUp ? client.lowerHand() : client.raiseHand())} data-testid="toggle-hand">
+      <Button
+        size="large"
+        shape="round"
+        type={handUp ? 'primary' : 'default'}
+        onClick={() => void (handUp ? client.lowerHand() : client.raiseHand())}
+        data-testid="toggle-hand"
+      >
         {handUp ? t('meetingRoom.controls.lowerHand') : t('meetingRoom.controls.raiseHand')}
       </Button>
       <Badge count={isHost ? view.lobby.length : 0} size="small">
-        <Button size="large" shape="round" type={panel === 'participants' ? 'primary' : 'default'} icon={<TeamOutlined />} onClick={() => onPanel('participants')} data-testid="open-participants">
+        <Button
+          size="large"
+          shape="round"
+          type={panel === 'participants' ? 'primary' : 'default'}
+          icon={<TeamOutlined />}
+          onClick={() => onPanel('participants')}
+          data-testid="open-participants"
+        >
           {t('meetingRoom.controls.participants')}
         </Button>
       </Badge>
       <Badge count={unreadChat} size="small">
-        <Button size="large" shape="round" type={panel === 'chat' ? 'primary' : 'default'} icon={<MessageOutlined />} onClick={() => onPanel('chat')} data-testid="open-chat">
+        <Button
+          size="large"
+          shape="round"
+          type={panel === 'chat' ? 'primary' : 'default'}
+          icon={<MessageOutlined />}
+          onClick={() => onPanel('chat')}
+          data-testid="open-chat"
+        >
           {t('meetingRoom.controls.chat')}
         </Button>
       </Badge>
       <Badge count={view.hands.length} size="small">
-        <Button size="large" shape="round" type={panel === 'hands' ? 'primary' : 'default'} icon={<UnorderedListOutlined />} onClick={() => onPanel('hands')} data-testid="open-hands">
+        <Button
+          size="large"
+          shape="round"
+          type={panel === 'hands' ? 'primary' : 'default'}
+          icon={<UnorderedListOutlined />}
+          onClick={() => onPanel('hands')}
+          data-testid="open-hands"
+        >
           {t('meetingRoom.controls.hands')}
         </Button>
       </Badge>
       <DeviceMenu client={client} />
-      <Popconfirm title={t('meetingRoom.controls.confirmLeave')} okText={t('common.confirm')} cancelText={t('common.cancel')} onConfirm={onLeave}>
+      <Popconfirm
+        title={t('meetingRoom.controls.confirmLeave')}
+        okText={t('common.confirm')}
+        cancelText={t('common.cancel')}
+        onConfirm={onLeave}
+      >
         <Button size="large" shape="round" danger type="primary" icon={<LogoutOutlined />} data-testid="leave">
           {t('meetingRoom.controls.leave')}
         </Button>

@@ -4,7 +4,17 @@ import { Button, Result } from 'antd';
 import { Link } from 'react-router-dom';
 import type { Phase } from '../media/MeetingClient.ts';
 
-export function EndState({ phase, detail, meetingId, onRejoin }: { phase: Exclude<Phase, 'joining' | 'lobby' | 'joined'>; detail: string | null; meetingId: string | null; onRejoin(): void }) {
+export function EndState({
+  phase,
+  detail,
+  meetingId,
+  onRejoin,
+}: {
+  phase: Exclude<Phase, 'joining' | 'lobby' | 'joined'>;
+  detail: string | null;
+  meetingId: string | null;
+  onRejoin(): void;
+}) {
   const { t } = useTranslation();
   const status = phase === 'left' || phase === 'ended' ? 'info' : phase === 'failed' ? 'error' : 'warning';
   return (
@@ -15,8 +25,16 @@ export function EndState({ phase, detail, meetingId, onRejoin }: { phase: Exclud
         subTitle={detail}
         data-testid="meeting-end"
         extra={[
-          ...(phase === 'left' || phase === 'failed' ? [<Button key="rejoin" type="primary" onClick={onRejoin}>{t('meetingRoom.ended.rejoin')}</Button>] : []),
-          <Link key="back" to={meetingId ? `/meetings/${meetingId}` : '/meetings'}><Button>{t('meetingRoom.ended.back')}</Button></Link>,
+          ...(phase === 'left' || phase === 'failed'
+            ? [
+                <Button key="rejoin" type="primary" onClick={onRejoin}>
+                  {t('meetingRoom.ended.rejoin')}
+                </Button>,
+              ]
+            : []),
+          <Link key="back" to={meetingId ? `/meetings/${meetingId}` : '/meetings'}>
+            <Button>{t('meetingRoom.ended.back')}</Button>
+          </Link>,
         ]}
       />
     </div>

@@ -7,17 +7,34 @@ import type { MeetingClient, MeetingView } from '../media/MeetingClient.ts';
 export function HandsPanel({ client, view }: { client: MeetingClient; view: MeetingView }) {
   const { t } = useTranslation();
   const isHost = view.self?.isHost ?? false;
-  if (view.hands.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('meetingRoom.hands.empty')} />;
+  if (view.hands.length === 0)
+    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('meetingRoom.hands.empty')} />;
   return (
     <div className="mr-panel__scroll" data-testid="hands-panel">
-      {isHost && <Button style={{ margin: '8px 0' }} onClick={() => void client.lowerHand('all')}>{t('meetingRoom.hands.lowerAll')}</Button>}
+      {isHost && (
+        <Button style={{ margin: '8px 0' }} onClick={() => void client.lowerHand('all')}>
+          {t('meetingRoom.hands.lowerAll')}
+        </Button>
+      )}
       <List
         dataSource={view.hands}
         renderItem={(hand, index) => (
-          <List.Item data-testid="raised-hand" data-name={hand.displayName} actions={isHost || hand.peerId === view.self?.peerId ? [
-            <Button key="lower" size="small" onClick={() => void client.lowerHand(hand.peerId)}>{t('meetingRoom.hands.lower')}</Button>,
-          ] : []}>
-            <Typography.Text>{index + 1}. {hand.displayName}</Typography.Text>
+          <List.Item
+            data-testid="raised-hand"
+            data-name={hand.displayName}
+            actions={
+              isHost || hand.peerId === view.self?.peerId
+                ? [
+                    <Button key="lower" size="small" onClick={() => void client.lowerHand(hand.peerId)}>
+                      {t('meetingRoom.hands.lower')}
+                    </Button>,
+                  ]
+                : []
+            }
+          >
+            <Typography.Text>
+              {index + 1}. {hand.displayName}
+            </Typography.Text>
             <Typography.Text type="secondary">{dayjs(hand.raisedAt).format('HH:mm:ss')}</Typography.Text>
           </List.Item>
         )}

@@ -9,7 +9,12 @@ export function LobbyWait({ title, onLeave }: { title: string | null; onLeave():
       <Result
         icon={<Spin size="large" />}
         title={t('meetingRoom.lobby.heading')}
-        subTitle={<>{title && <div>{title}</div>}<div>{t('meetingRoom.lobby.body')}</div></>}
+        subTitle={
+          <>
+            {title && <div>{title}</div>}
+            <div>{t('meetingRoom.lobby.body')}</div>
+          </>
+        }
         data-testid="lobby-wait"
         extra={<Button onClick={onLeave}>{t('meetingRoom.lobby.leave')}</Button>}
       />

@@ -8,13 +8,25 @@ function AudioTrack({ media, name }: { media: RemoteMedia; name: string }) {
   useEffect(() => {
     if (audio.current) audio.current.srcObject = media.track ? new MediaStream([media.track]) : null;
   }, [media.track]);
-  return <audio ref={audio} autoPlay data-testid="remote-audio" data-peer-name={name} data-track-id={media.track?.id ?? ''} />;
+  return (
+    <audio
+      ref={audio}
+      autoPlay
+      data-testid="remote-audio"
+      data-peer-name={name}
+      data-track-id={media.track?.id ?? ''}
+    />
+  );
 }
 
 export function RemoteAudio({ remote, nameOf }: { remote: RemoteMedia[]; nameOf: (peerId: string) => string }) {
   return (
     <div style={{ display: 'none' }}>
-      {remote.filter((m) => m.kind === 'audio' && m.track).map((m) => <AudioTrack key={m.producerId} media={m} name={nameOf(m.peerId)} />)}
+      {remote
+        .filter((m) => m.kind === 'audio' && m.track)
+        .map((m) => (
+          <AudioTrack key={m.producerId} media={m} name={nameOf(m.peerId)} />
+        ))}
     </div>
   );
 }

@@ -16,7 +16,9 @@ import { ScreenStage } from './ScreenStage.tsx';
 import { VideoGrid } from './VideoGrid.tsx';
 
 // Materials and the whiteboard bring pdf.js: loaded when someone opens them in the room.
-const AnnotationWorkspace = lazy(() => import('../../../../annotate/AnnotationWorkspace.tsx').then((m) => ({ default: m.AnnotationWorkspace })));
+const AnnotationWorkspace = lazy(() =>
+  import('../../../../annotate/AnnotationWorkspace.tsx').then((m) => ({ default: m.AnnotationWorkspace })),
+);
 
 function subscribeResize(onChange: () => void): () => void {
   window.addEventListener('resize', onChange);
@@ -35,10 +37,14 @@ export function RoomView({ client, view, onLeave }: { client: MeetingClient; vie
   const [readChat, setReadChat] = useState(view.chat.length);
   const [annotating, setAnnotating] = useState(false);
 
-  useEffect(() => client.onNotice((notice) => {
-    if (notice === 'reconnected') message.success(t('meetingRoom.notices.reconnected'));
-    else message.info(t(`meetingRoom.notices.${notice}`));
-  }), [client, message, t]);
+  useEffect(
+    () =>
+      client.onNotice((notice) => {
+        if (notice === 'reconnected') message.success(t('meetingRoom.notices.reconnected'));
+        else message.info(t(`meetingRoom.notices.${notice}`));
+      }),
+    [client, message, t],
+  );
 
   useEffect(() => {
     if (panel === 'chat') setReadChat(view.chat.length);
@@ -54,7 +60,9 @@ export function RoomView({ client, view, onLeave }: { client: MeetingClient; vie
   const remoteScreen = view.remote.find((m) => m.source === 'screen' && m.track);
   const stage = remoteScreen?.track
     ? { track: remoteScreen.track, name: nameOf(remoteScreen.peerId), self: false }
-    : view.local.screenTrack ? { track: view.local.screenTrack, name: view.self?.displayName ?? '', self: true } : null;
+    : view.local.screenTrack
+      ? { track: view.local.screenTrack, name: view.self?.displayName ?? '', self: true }
+      : null;
 
   // The video gets the width the side panel leaves, and the height the header and the controls leave.
   const videoWidth = wide && panel ? width - 360 : width;
@@ -67,10 +75,22 @@ export function RoomView({ client, view, onLeave }: { client: MeetingClient; vie
       onChange={(key) => setPanel(key as PanelTab)}
       centered
       items={[
-        { key: 'participants', label: t('meetingRoom.controls.participants'), children: <ParticipantsPanel client={client} view={view} /> },
+        {
+          key: 'participants',
+          label: t('meetingRoom.controls.participants'),
+          children: <ParticipantsPanel client={client} view={view} />,
+        },
         { key: 'chat', label: t('meetingRoom.controls.chat'), children: <ChatPanel client={client} view={view} /> },
         { key: 'hands', label: t('meetingRoom.controls.hands'), children: <HandsPanel client={client} view={view} /> },
-        ...(view.meeting ? [{ key: 'minutes', label: t('minutes.bar.title'), children: <RoomMinutesPanel meetingId={view.meeting.id} /> }] : []),
+        ...(view.meeting
+          ? [
+              {
+                key: 'minutes',
+                label: t('minutes.bar.title'),
+                children: <RoomMinutesPanel meetingId={view.meeting.id} />,
+              },
+            ]
+          : []),
       ]}
     />
   );
@@ -79,19 +99,48 @@ export function RoomView({ client, view, onLeave }: { client: MeetingClient; vie
     <div className="mr-root" data-testid="meeting-room">
       <header className="mr-header">
         <span className="mr-header__title">{view.meeting?.title}</span>
-        {view.room.locked && <Tag icon={<LockOutlined />} color="orange">{t('meetingRoom.status.locked')}</Tag>}
-        {view.reconnecting && <Alert type="warning" showIcon banner title={t('meetingRoom.status.reconnecting')} data-testid="reconnecting" />}
+        {view.room.locked && (
+          <Tag icon={<LockOutlined />} color="orange">
+            {t('meetingRoom.status.locked')}
+          </Tag>
+        )}
+        {view.reconnecting && (
+          <Alert
+            type="warning"
+            showIcon
+            banner
+            title={t('meetingRoom.status.reconnecting')}
+            data-testid="reconnecting"
+          />
+        )}
         {view.meeting && (
-          <Button className="mr-header__annotate" type={annotating ? 'primary' : 'default'} icon={annotating ? <VideoCameraOutlined /> : <EditOutlined />}
-            onClick={() => setAnnotating((on) => !on)} data-testid="toggle-annotate">
+          <Button
+            className="mr-header__annotate"
+            type={annotating ? 'primary' : 'default'}
+            icon={annotating ? <VideoCameraOutlined /> : <EditOutlined />}
+            onClick={() => setAnnotating((on) => !on)}
+            data-testid="toggle-annotate"
+          >
             {annotating ? t('annotate.backToVideo') : t('annotate.openWorkspace')}
           </Button>
         )}
         {pages > 1 && (
           <span className="mr-pager">
-            <Button shape="circle" icon={<LeftOutlined />} disabled={page === 0} onClick={() => setPage(page - 1)} aria-label={t('meetingRoom.controls.previousPage')} />
+            <Button
+              shape="circle"
+              icon={<LeftOutlined />}
+              disabled={page === 0}
+              onClick={() => setPage(page - 1)}
+              aria-label={t('meetingRoom.controls.previousPage')}
+            />
             <span>{t('meetingRoom.status.page', { page: page + 1, pages })}</span>
-            <Button shape="circle" icon={<RightOutlined />} disabled={page >= pages - 1} onClick={() => setPage(page + 1)} aria-label={t('meetingRoom.controls.nextPage')} />
+            <Button
+              shape="circle"
+              icon={<RightOutlined />}
+              disabled={page >= pages - 1}
+              onClick={() => setPage(page + 1)}
+              aria-label={t('meetingRoom.controls.nextPage')}
+            />
           </span>
         )}
       </header>
@@ -103,19 +152,35 @@ export function RoomView({ client, view, onLeave }: { client: MeetingClient; vie
                 <AnnotationWorkspace embedded meetingId={view.meeting.id} screenTrack={stage?.track ?? null} />
               </Suspense>
             </div>
-          ) : stage && <ScreenStage track={stage.track} sharerName={stage.name} self={stage.self} />}
+          ) : (
+            stage && <ScreenStage track={stage.track} sharerName={stage.name} self={stage.self} />
+          )}
           <VideoGrid client={client} view={view} spec={spec} area={area} page={page} onPages={onPages} />
         </main>
         {wide && panel && <aside className="mr-panel">{tabs}</aside>}
       </div>
-      <ControlBar client={client} view={view} panel={panel} unreadChat={panel === 'chat' ? 0 : Math.max(0, view.chat.length - readChat)} onPanel={togglePanel} onLeave={onLeave} />
+      <ControlBar
+        client={client}
+        view={view}
+        panel={panel}
+        unreadChat={panel === 'chat' ? 0 : Math.max(0, view.chat.length - readChat)}
+        onPanel={togglePanel}
+        onLeave={onLeave}
+      />
       {!wide && (
-        <Drawer open={panel !== null} onClose={() => setPanel(null)} placement="right" size={Math.min(420, width)} styles={{ body: { padding: 0, display: 'flex', flexDirection: 'column' } }}>
-          <div className="mr-panel" style={{ width: '100%', flex: 1 }}>{tabs}</div>
+        <Drawer
+          open={panel !== null}
+          onClose={() => setPanel(null)}
+          placement="right"
+          size={Math.min(420, width)}
+          styles={{ body: { padding: 0, display: 'flex', flexDirection: 'column' } }}
+        >
+          <div className="mr-panel" style={{ width: '100%', flex: 1 }}>
+            {tabs}
+          </div>
         </Drawer>
       )}
       <RemoteAudio remote={view.remote} nameOf={nameOf} />
     </div>
   );
 }
-

@@ -17,9 +17,16 @@ export function ScreenStage({ track, sharerName, self }: Props) {
   }, [track]);
 
   return (
-    <div className="mr-stage" data-testid="screen-stage" data-peer-name={sharerName} data-self={self ? 'true' : 'false'}>
+    <div
+      className="mr-stage"
+      data-testid="screen-stage"
+      data-peer-name={sharerName}
+      data-self={self ? 'true' : 'false'}
+    >
       <video ref={video} autoPlay playsInline muted />
-      <span className="mr-stage__label">{self ? t('meetingRoom.status.youAreSharing') : t('meetingRoom.status.sharing', { name: sharerName })}</span>
+      <span className="mr-stage__label">
+        {self ? t('meetingRoom.status.youAreSharing') : t('meetingRoom.status.sharing', { name: sharerName })}
+      </span>
     </div>
   );
 }

@@ -17,8 +17,14 @@ interface Props {
 }
 
 export function VideoGrid({ client, view, spec, area, page, onPages }: Props) {
-  const everyone = useMemo<PeerView[]>(() => (view.self ? [view.self, ...view.peers] : view.peers), [view.self, view.peers]);
-  const order = orderTiles(everyone.map((p) => p.peerId), view.self?.peerId ?? null);
+  const everyone = useMemo<PeerView[]>(
+    () => (view.self ? [view.self, ...view.peers] : view.peers),
+    [view.self, view.peers],
+  );
+  const order = orderTiles(
+    everyone.map((p) => p.peerId),
+    view.self?.peerId ?? null,
+  );
   const shown = gridPage(order, page, spec.pageSize, view.activeSpeaker);
   // A string key, so the effect below runs when the set of visible tiles changes, not on every render.
   const shownKey = shown.ids.join(',');
@@ -34,18 +40,38 @@ export function VideoGrid({ client, view, spec, area, page, onPages }: Props) {
   }, [client, shownKey]);
 
   const byId = new Map(everyone.map((p) => [p.peerId, p]));
-  const columns = spec.strip ? Math.min(spec.columns, Math.max(1, shown.ids.length)) : bestColumns(shown.ids.length, area.width, area.height, spec.columns);
+  const columns = spec.strip
+    ? Math.min(spec.columns, Math.max(1, shown.ids.length))
+    : bestColumns(shown.ids.length, area.width, area.height, spec.columns);
   const rows = Math.max(1, Math.ceil(shown.ids.length / columns));
   return (
-    <div className="mr-grid" style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`, gridTemplateRows: `repeat(${rows}, minmax(0, 1fr))` }}>
+    <div
+      className="mr-grid"
+      style={{
+        gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`,
+        gridTemplateRows: `repeat(${rows}, minmax(0, 1fr))`,
+      }}
+    >
       {shown.ids.map((id) => {
         const peer = byId.get(id);
         if (!peer) return null;
         const self = id === view.self?.peerId;
-        const camera = self ? view.local.cameraTrack : view.remote.find((m) => m.peerId === id && m.source === 'camera' && !m.consumerPaused)?.track ?? null;
+        const camera = self
+          ? view.local.cameraTrack
+          : (view.remote.find((m) => m.peerId === id && m.source === 'camera' && !m.consumerPaused)?.track ?? null);
         const mic = self ? null : view.remote.find((m) => m.peerId === id && m.source === 'mic');
         const micMuted = self ? !view.local.mic : !mic || mic.producerPaused;
-        return <VideoTile key={id} peer={peer} track={camera} self={self} speaking={view.activeSpeaker === id} micMuted={micMuted} handRaised={raised.has(id)} />;
+        return (
+          <VideoTile
+            key={id}
+            peer={peer}
+            track={camera}
+            self={self}
+            speaking={view.activeSpeaker === id}
+            micMuted={micMuted}
+            handRaised={raised.has(id)}
+          />
+        );
       })}
     </div>
   );

@@ -31,19 +31,44 @@ export function VideoTile({ peer, track, self, speaking, micMuted, handRaised }:
   }, [track, self]);
 
   return (
-    <div className={`mr-tile${speaking ? ' mr-tile--speaking' : ''}`} data-testid="video-tile" data-peer-name={peer.displayName} data-self={self ? 'true' : 'false'} data-speaking={speaking ? 'true' : 'false'}>
-      <video ref={video} autoPlay playsInline muted style={{ display: track ? 'block' : 'none', transform: self ? 'scaleX(-1)' : undefined }} />
+    <div
+      className={`mr-tile${speaking ? ' mr-tile--speaking' : ''}`}
+      data-testid="video-tile"
+      data-peer-name={peer.displayName}
+      data-self={self ? 'true' : 'false'}
+      data-speaking={speaking ? 'true' : 'false'}
+    >
+      <video
+        ref={video}
+        autoPlay
+        playsInline
+        muted
+        style={{ display: track ? 'block' : 'none', transform: self ? 'scaleX(-1)' : undefined }}
+      />
       {!track && (
         <div className="mr-tile__avatar">
-          <Avatar size={64} style={{ background: '#3b5bdb', fontSize: 28 }}>{peer.displayName.slice(-2)}</Avatar>
+          <Avatar size={64} style={{ background: '#3b5bdb', fontSize: 28 }}>
+            {peer.displayName.slice(-2)}
+          </Avatar>
         </div>
       )}
       <div className="mr-tile__label">
         {micMuted && <AudioMutedOutlined aria-label={t('meetingRoom.status.muted')} style={{ color: '#ff7875' }} />}
-        <span className="mr-tile__name">{peer.displayName}{self ? t('meetingRoom.status.you') : ''}</span>
-        {peer.isHost && <Tag color="gold" style={{ marginInlineEnd: 0 }}>{t('meetingRoom.status.host')}</Tag>}
+        <span className="mr-tile__name">
+          {peer.displayName}
+          {self ? t('meetingRoom.status.you') : ''}
+        </span>
+        {peer.isHost && (
+          <Tag color="gold" style={{ marginInlineEnd: 0 }}>
+            {t('meetingRoom.status.host')}
+          </Tag>
+        )}
         {peer.guest && <Tag style={{ marginInlineEnd: 0 }}>{t('meetingRoom.status.guest')}</Tag>}
-        {handRaised && <Tag color="blue" style={{ marginInlineEnd: 0 }}>{t('meetingRoom.status.handRaised')}</Tag>}
+        {handRaised && (
+          <Tag color="blue" style={{ marginInlineEnd: 0 }}>
+            {t('meetingRoom.status.handRaised')}
+          </Tag>
+        )}
       </div>
     </div>
   );

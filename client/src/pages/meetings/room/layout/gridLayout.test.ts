@@ -43,7 +43,14 @@ describe('grid layout', () => {
     expect(bestColumns(tiles, width, height, max)).toBe(columns);
   });
 
-  it.each([[1, 2], [2, 2], [3, 1], [6, 1], [7, 0], [9, 0]])('%i tiles use simulcast layer %i', (tiles, layer) => {
+  it.each([
+    [1, 2],
+    [2, 2],
+    [3, 1],
+    [6, 1],
+    [7, 0],
+    [9, 0],
+  ])('%i tiles use simulcast layer %i', (tiles, layer) => {
     expect(spatialLayerFor(tiles)).toBe(layer);
   });
 });

@@ -39,7 +39,12 @@ export interface GridPage {
  * One page of tiles. Whoever is speaking is always on the first page: if paging would hide them there, they take
  * its last place (and the person they displace moves to the next page).
  */
-export function gridPage(order: readonly string[], requestedPage: number, pageSize: number, activeSpeaker: string | null): GridPage {
+export function gridPage(
+  order: readonly string[],
+  requestedPage: number,
+  pageSize: number,
+  activeSpeaker: string | null,
+): GridPage {
   let ids = [...order];
   const at = activeSpeaker ? ids.indexOf(activeSpeaker) : -1;
   if (at >= pageSize) {

@@ -13,7 +13,8 @@ export interface LocalState {
   screenTrack: MediaStreamTrack | null;
 }
 
-export type LocalNotice = 'mutedByHost' | 'cameraStoppedByHost' | 'screenStoppedByHost' | 'mediaBlocked' | 'deviceFailed';
+export type LocalNotice =
+  'mutedByHost' | 'cameraStoppedByHost' | 'screenStoppedByHost' | 'mediaBlocked' | 'deviceFailed';
 
 /** What LocalMedia needs from the meeting client. */
 export interface LocalMediaHost {
@@ -33,7 +34,10 @@ const OFF: Record<MediaSource, Partial<LocalState>> = {
 };
 
 export class LocalMedia {
-  constructor(readonly tracks: LocalTracks, private readonly host: LocalMediaHost) {}
+  constructor(
+    readonly tracks: LocalTracks,
+    private readonly host: LocalMediaHost,
+  ) {}
 
   async setMic(on: boolean): Promise<void> {
     const producer = this.host.session()?.producer('mic');
@@ -80,20 +84,27 @@ export class LocalMedia {
   async produceWanted(session: MediaSession, current: () => boolean): Promise<void> {
     const state = this.host.state();
     const wanted = (['mic', 'camera', 'screen'] as const).filter((source) => state[source]);
-    await Promise.all(wanted.map(async (source) => {
-      if (this.host.blocked(source)) {
-        this.host.setState(OFF[source]);
-        return;
-      }
-      try {
-        const track = source === 'mic' ? await this.tracks.mic() : source === 'camera' ? await this.tracks.camera() : this.tracks.current('screen');
-        if (!track || !current()) return;
-        if (source === 'camera') this.host.setState({ cameraTrack: track });
-        await session.produce(source, track);
-      } catch (err) {
-        if (current()) this.failed(err);
-      }
-    }));
+    await Promise.all(
+      wanted.map(async (source) => {
+        if (this.host.blocked(source)) {
+          this.host.setState(OFF[source]);
+          return;
+        }
+        try {
+          const track =
+            source === 'mic'
+              ? await this.tracks.mic()
+              : source === 'camera'
+                ? await this.tracks.camera()
+                : this.tracks.current('screen');
+          if (!track || !current()) return;
+          if (source === 'camera') this.host.setState({ cameraTrack: track });
+          await session.produce(source, track);
+        } catch (err) {
+          if (current()) this.failed(err);
+        }
+      }),
+    );
   }
 
   /** The host muted us: the server already stopped forwarding; stop sending too. */
@@ -112,7 +123,11 @@ export class LocalMedia {
     this.host.notice(source === 'camera' ? 'cameraStoppedByHost' : 'screenStoppedByHost');
   }
 
-  private async setVideo(source: 'camera' | 'screen', on: boolean, open: () => Promise<MediaStreamTrack>): Promise<void> {
+  private async setVideo(
+    source: 'camera' | 'screen',
+    on: boolean,
+    open: () => Promise<MediaStreamTrack>,
+  ): Promise<void> {
     try {
       if (!on) {
         this.host.setState(OFF[source]);
@@ -122,7 +137,9 @@ export class LocalMedia {
       }
       if (this.host.blocked(source)) return this.host.notice('mediaBlocked');
       const track = await open();
-      this.host.setState(source === 'camera' ? { camera: true, cameraTrack: track } : { screen: true, screenTrack: track });
+      this.host.setState(
+        source === 'camera' ? { camera: true, cameraTrack: track } : { screen: true, screenTrack: track },
+      );
       await this.host.session()?.produce(source, track);
     } catch (err) {
       this.failed(err);

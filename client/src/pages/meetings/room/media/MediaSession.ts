@@ -2,7 +2,16 @@
 // capabilities, a sending and a receiving transport, and the producers and consumers on them. A media reset or a full
 // rejoin throws the whole session away and opens a new one; the local tracks outlive it.
 import { Device, type types } from 'mediasoup-client';
-import type { ConsumerView, MediaSource, MeetingMethod, MeetingResponses, ProducerView, RequestData, RtpCapabilitiesInput, RtpParametersInput } from '../../../../../../media/signaling.ts';
+import type {
+  ConsumerView,
+  MediaSource,
+  MeetingMethod,
+  MeetingResponses,
+  ProducerView,
+  RequestData,
+  RtpCapabilitiesInput,
+  RtpParametersInput,
+} from '../../../../../../media/signaling.ts';
 import { IceRecovery } from './iceRecovery.ts';
 
 export type Requester = <M extends MeetingMethod>(method: M, data: RequestData<M>) => Promise<MeetingResponses[M]>;
@@ -28,12 +37,21 @@ export class MediaSession {
   private readonly recoveries: IceRecovery[] = [];
   private closed = false;
 
-  static async open(request: Requester, routerRtpCapabilities: unknown, callbacks: MediaSessionCallbacks): Promise<{ session: MediaSession; producers: Array<ProducerView & { peerId: string }> }> {
+  static async open(
+    request: Requester,
+    routerRtpCapabilities: unknown,
+    callbacks: MediaSessionCallbacks,
+  ): Promise<{ session: MediaSession; producers: Array<ProducerView & { peerId: string }> }> {
     const device = await Device.factory();
     await device.load({ routerRtpCapabilities: routerRtpCapabilities as types.RtpCapabilities });
     // The server validates the capabilities; the cast only bridges mediasoup-client's looser parameter types.
-    const { producers } = await request('enableMedia', { rtpCapabilities: device.rtpCapabilities as RtpCapabilitiesInput });
-    const [sendOptions, recvOptions] = await Promise.all([request('createTransport', { direction: 'send' }), request('createTransport', { direction: 'recv' })]);
+    const { producers } = await request('enableMedia', {
+      rtpCapabilities: device.rtpCapabilities as RtpCapabilitiesInput,
+    });
+    const [sendOptions, recvOptions] = await Promise.all([
+      request('createTransport', { direction: 'send' }),
+      request('createTransport', { direction: 'recv' }),
+    ]);
     const send = device.createSendTransport({ ...sendOptions, iceServers: sendOptions.iceServers });
     const recv = device.createRecvTransport({ ...recvOptions, iceServers: recvOptions.iceServers });
     const session = new MediaSession(request, device, send, recv, callbacks);
@@ -47,9 +65,15 @@ export class MediaSession {
     private readonly recv: types.Transport,
     callbacks: MediaSessionCallbacks,
   ) {
-    for (const [transport, direction] of [[send, 'send'], [recv, 'recv']] as const) {
+    for (const [transport, direction] of [
+      [send, 'send'],
+      [recv, 'recv'],
+    ] as const) {
       transport.on('connect', ({ dtlsParameters }, callback, errback) => {
-        request('connectTransport', { transportId: transport.id, dtlsParameters: dtlsParameters as RequestData<'connectTransport'>['dtlsParameters'] }).then(() => callback(), errback);
+        request('connectTransport', {
+          transportId: transport.id,
+          dtlsParameters: dtlsParameters as RequestData<'connectTransport'>['dtlsParameters'],
+        }).then(() => callback(), errback);
       });
       const recovery = new IceRecovery({
         state: () => transport.connectionState,
@@ -70,7 +94,12 @@ export class MediaSession {
     }
     send.on('produce', ({ kind, rtpParameters, appData }, callback, errback) => {
       const source = appData.source as MediaSource;
-      request('produce', { transportId: send.id, kind, source, rtpParameters: rtpParameters as RtpParametersInput }).then(({ producerId }) => callback({ id: producerId }), errback);
+      request('produce', {
+        transportId: send.id,
+        kind,
+        source,
+        rtpParameters: rtpParameters as RtpParametersInput,
+      }).then(({ producerId }) => callback({ id: producerId }), errback);
     });
   }
 
@@ -82,8 +111,21 @@ export class MediaSession {
     this.producers.get(source)?.close();
     const vp8 = this.device.rtpCapabilities.codecs?.find((c) => c.mimeType.toLowerCase() === 'video/vp8');
     const options: types.ProducerOptions =
-      source === 'mic' ? { track, codecOptions: { opusStereo: false, opusFec: true, opusDtx: true }, stopTracks: false, appData: { source } }
-        : { track, encodings: source === 'camera' ? CAMERA_ENCODINGS : SCREEN_ENCODINGS, codecOptions: { videoGoogleStartBitrate: 1000 }, ...(vp8 ? { codec: vp8 } : {}), stopTracks: false, appData: { source } };
+      source === 'mic'
+        ? {
+            track,
+            codecOptions: { opusStereo: false, opusFec: true, opusDtx: true },
+            stopTracks: false,
+            appData: { source },
+          }
+        : {
+            track,
+            encodings: source === 'camera' ? CAMERA_ENCODINGS : SCREEN_ENCODINGS,
+            codecOptions: { videoGoogleStartBitrate: 1000 },
+            ...(vp8 ? { codec: vp8 } : {}),
+            stopTracks: false,
+            appData: { source },
+          };
     const producer = await this.send.produce(options);
     if (this.closed) {
       producer.close();
@@ -117,7 +159,12 @@ export class MediaSession {
 
   async consume(producerId: string): Promise<{ consumer: types.Consumer; view: ConsumerView }> {
     const view = await this.request('consume', { producerId });
-    const consumer = await this.recv.consume({ id: view.consumerId, producerId, kind: view.kind, rtpParameters: view.rtpParameters as types.RtpParameters });
+    const consumer = await this.recv.consume({
+      id: view.consumerId,
+      producerId,
+      kind: view.kind,
+      rtpParameters: view.rtpParameters as types.RtpParameters,
+    });
     if (this.closed) {
       consumer.close();
       throw new Error('media session closed');

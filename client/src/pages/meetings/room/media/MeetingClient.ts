@@ -2,8 +2,18 @@
 // local tracks, what others send, chat, hands and host controls. React reads it through subscribe()/getSnapshot().
 import { MeetingRequestError, realtime } from '../../../../realtime/connection.ts';
 import type {
-  ChatMessageView, HandView, JoinResult, LobbyEntryView, MediaSource, MeetingMethod, MeetingNotification, MeetingResponses, PeerView,
-  RequestData, RoomStateView, RosterEntry,
+  ChatMessageView,
+  HandView,
+  JoinResult,
+  LobbyEntryView,
+  MediaSource,
+  MeetingMethod,
+  MeetingNotification,
+  MeetingResponses,
+  PeerView,
+  RequestData,
+  RoomStateView,
+  RosterEntry,
 } from '../../../../../../media/signaling.ts';
 import { markJoinRequested } from './joinTiming.ts';
 import { MediaSession } from './MediaSession.ts';
@@ -47,8 +57,19 @@ export interface JoinTarget {
 const REJOIN_DELAYS_MS = [0, 1_000, 2_000, 5_000];
 
 const initialView: MeetingView = {
-  phase: 'joining', error: null, reconnecting: false, meeting: null, self: null, peers: [], room: { locked: false, hostUserId: null, blockedForAll: [] },
-  chat: [], hands: [], lobby: [], roster: [], activeSpeaker: null, remote: [],
+  phase: 'joining',
+  error: null,
+  reconnecting: false,
+  meeting: null,
+  self: null,
+  peers: [],
+  room: { locked: false, hostUserId: null, blockedForAll: [] },
+  chat: [],
+  hands: [],
+  lobby: [],
+  roster: [],
+  activeSpeaker: null,
+  remote: [],
   local: { mic: false, camera: false, screen: false, cameraTrack: null, screenTrack: null },
 };
 
@@ -67,7 +88,11 @@ export class MeetingClient {
   private readonly offs: Array<() => void> = [];
   private readonly localMedia: LocalMedia;
 
-  constructor(private readonly target: JoinTarget, tracks: LocalTracks, initial: { mic: boolean; camera: boolean }) {
+  constructor(
+    private readonly target: JoinTarget,
+    tracks: LocalTracks,
+    initial: { mic: boolean; camera: boolean },
+  ) {
     this.localMedia = new LocalMedia(tracks, {
       request: this.request,
       session: () => this.session,
@@ -77,7 +102,15 @@ export class MeetingClient {
       setState: (patch) => this.update({ local: { ...this.view.local, ...patch } }),
     });
     this.remote = new RemoteMediaSet(this.request, () => this.update({ remote: this.remote.list() }));
-    this.view = { ...initialView, local: { ...initialView.local, mic: initial.mic, camera: initial.camera, cameraTrack: initial.camera ? tracks.current('camera') : null } };
+    this.view = {
+      ...initialView,
+      local: {
+        ...initialView.local,
+        mic: initial.mic,
+        camera: initial.camera,
+        cameraTrack: initial.camera ? tracks.current('camera') : null,
+      },
+    };
     this.offs.push(
       realtime.on('meeting:notification', (n) => this.onNotification(n)),
       realtime.on('disconnected', () => this.onSocketLost()),
@@ -116,7 +149,8 @@ export class MeetingClient {
     } catch (err) {
       const code = codeOf(err);
       // While reconnecting, an unreachable server is retried (rejoin); a refusal ends it like a failed first join.
-      if (!(this.view.reconnecting && (code === 'disconnected' || code === 'timeout'))) this.update({ phase: 'failed', error: code, reconnecting: false });
+      if (!(this.view.reconnecting && (code === 'disconnected' || code === 'timeout')))
+        this.update({ phase: 'failed', error: code, reconnecting: false });
       throw err;
     }
     this.rejoinAttempt = 0;
@@ -128,8 +162,17 @@ export class MeetingClient {
     this.routerRtpCapabilities = result.routerRtpCapabilities;
     for (const peer of result.peers) for (const p of peer.producers) this.remote.remember(peer.peerId, p);
     this.update({
-      phase: 'joined', meeting: result.meeting, self: result.self, peers: result.peers, room: result.room, chat: result.chat, hands: result.hands,
-      lobby: result.lobby, roster: result.roster, activeSpeaker: result.activeSpeakerPeerId, reconnecting: false,
+      phase: 'joined',
+      meeting: result.meeting,
+      self: result.self,
+      peers: result.peers,
+      room: result.room,
+      chat: result.chat,
+      hands: result.hands,
+      lobby: result.lobby,
+      roster: result.roster,
+      activeSpeaker: result.activeSpeakerPeerId,
+      reconnecting: false,
     });
     // Media comes up in the background: the person is in the meeting (chat, hands) even while devices negotiate, and
     // a failure here is repaired by a rejoin rather than reported as a failed join.
@@ -251,7 +294,10 @@ export class MeetingClient {
     this.session = opened.session;
     for (const p of opened.producers) this.remote.remember(p.peerId, p);
     const current = () => generation === this.generation;
-    await Promise.all([this.localMedia.produceWanted(opened.session, current), this.remote.consumeAll(opened.session, current)]);
+    await Promise.all([
+      this.localMedia.produceWanted(opened.session, current),
+      this.remote.consumeAll(opened.session, current),
+    ]);
   }
 
   private teardownMedia(): void {
@@ -304,7 +350,8 @@ export class MeetingClient {
         this.update({ activeSpeaker: n.data.peerId });
         break;
       case 'chatMessage':
-        if (!this.view.chat.some((m) => m.id === n.data.message.id)) this.update({ chat: [...this.view.chat, n.data.message] });
+        if (!this.view.chat.some((m) => m.id === n.data.message.id))
+          this.update({ chat: [...this.view.chat, n.data.message] });
         break;
       case 'hands':
         this.update({ hands: n.data.hands });
@@ -334,10 +381,13 @@ export class MeetingClient {
         // The media server restarted under us: same meeting, new transports; the others' media is announced again.
         this.remote.clear();
         this.update({ reconnecting: true });
-        void this.setUpMedia(this.routerRtpCapabilities).then(() => {
-          this.update({ reconnecting: false });
-          this.notice('reconnected');
-        }, (err: unknown) => console.warn('media setup after a media reset failed; rejoining', err));
+        void this.setUpMedia(this.routerRtpCapabilities).then(
+          () => {
+            this.update({ reconnecting: false });
+            this.notice('reconnected');
+          },
+          (err: unknown) => console.warn('media setup after a media reset failed; rejoining', err),
+        );
         break;
       default:
         unreachable(n);
@@ -357,7 +407,8 @@ export class MeetingClient {
   /** socket.io reconnected: the server let our old membership go with the old socket, so join again. */
   private onSocketBack(): void {
     if (this.disposed || !this.view.reconnecting) return;
-    if (this.view.phase === 'joined' || this.view.phase === 'lobby' || this.view.phase === 'joining') void this.rejoin();
+    if (this.view.phase === 'joined' || this.view.phase === 'lobby' || this.view.phase === 'joining')
+      void this.rejoin();
   }
 
   /** Full rejoin: drop media, join again (with back-off while the server is unreachable), set media up again. */
@@ -379,7 +430,8 @@ export class MeetingClient {
 
   // ── plumbing ─────────────────────────────────────────────────────────────────────────────────────────────
 
-  private request = <M extends MeetingMethod>(method: M, data: RequestData<M>): Promise<MeetingResponses[M]> => realtime.meetingRequest(method, data);
+  private request = <M extends MeetingMethod>(method: M, data: RequestData<M>): Promise<MeetingResponses[M]> =>
+    realtime.meetingRequest(method, data);
 
   private blocked(source: MediaSource): boolean {
     const self = this.view.self;

@@ -33,7 +33,12 @@ function session(): ReceivingSession & { dropped: string[] } {
   };
 }
 
-const producer = (producerId: string, source: ProducerView['source']): ProducerView => ({ producerId, kind: source === 'mic' ? 'audio' : 'video', source, paused: false });
+const producer = (producerId: string, source: ProducerView['source']): ProducerView => ({
+  producerId,
+  kind: source === 'mic' ? 'audio' : 'video',
+  source,
+  paused: false,
+});
 
 describe('RemoteMediaSet', () => {
   it('forwards only the cameras of tiles on screen, at the layer their size calls for; audio and screens always', async () => {
@@ -47,8 +52,11 @@ describe('RemoteMediaSet', () => {
     await set.consumeAll(session(), () => true);
     // Consumers start paused on the server: b's camera (off screen) is simply never resumed.
     expect(sent.sort()).toEqual([
-      'resumeConsumer c-a-cam', 'resumeConsumer c-a-mic', 'resumeConsumer c-c-screen',
-      'setPreferredLayers c-a-cam layer 1', 'setPreferredLayers c-c-screen layer 2',
+      'resumeConsumer c-a-cam',
+      'resumeConsumer c-a-mic',
+      'resumeConsumer c-c-screen',
+      'setPreferredLayers c-a-cam layer 1',
+      'setPreferredLayers c-c-screen layer 2',
     ]);
     const paused = () => Object.fromEntries(set.list().map((m) => [m.producerId, m.consumerPaused]));
     expect(paused()).toEqual({ 'a-cam': false, 'a-mic': false, 'b-cam': true, 'c-screen': false });
@@ -57,7 +65,12 @@ describe('RemoteMediaSet', () => {
     sent.length = 0;
     set.setVisible(['b'], 2);
     await expect.poll(() => sent.length).toBe(4);
-    expect(sent.sort()).toEqual(['pauseConsumer c-a-cam', 'resumeConsumer c-b-cam', 'setPreferredLayers c-b-cam layer 2', 'setPreferredLayers c-c-screen layer 2']);
+    expect(sent.sort()).toEqual([
+      'pauseConsumer c-a-cam',
+      'resumeConsumer c-b-cam',
+      'setPreferredLayers c-b-cam layer 2',
+      'setPreferredLayers c-c-screen layer 2',
+    ]);
     expect(paused()).toEqual({ 'a-cam': true, 'a-mic': false, 'b-cam': false, 'c-screen': false });
   });
 

@@ -36,7 +36,10 @@ export class RemoteMediaSet {
   private visiblePeers = new Set<string>();
   private preferredLayer = 2;
 
-  constructor(private readonly request: Requester, private readonly onChange: () => void) {}
+  constructor(
+    private readonly request: Requester,
+    private readonly onChange: () => void,
+  ) {}
 
   list(): RemoteMedia[] {
     return [...this.entries.values()].map((e) => ({ ...e }));
@@ -45,7 +48,16 @@ export class RemoteMediaSet {
   remember(peerId: string, p: ProducerView): RemoteMedia {
     const existing = this.entries.get(p.producerId);
     if (existing) return existing;
-    const entry: RemoteMedia = { producerId: p.producerId, peerId, kind: p.kind, source: p.source, producerPaused: p.paused, track: null, consumerId: null, consumerPaused: false };
+    const entry: RemoteMedia = {
+      producerId: p.producerId,
+      peerId,
+      kind: p.kind,
+      source: p.source,
+      producerPaused: p.paused,
+      track: null,
+      consumerId: null,
+      consumerPaused: false,
+    };
     this.entries.set(p.producerId, entry);
     this.onChange();
     return entry;
@@ -61,7 +73,8 @@ export class RemoteMediaSet {
   /** The media session closed: keep knowing the producers, but their consumers are gone. */
   detach(): void {
     this.consuming.clear();
-    for (const entry of this.entries.values()) Object.assign(entry, { track: null, consumerId: null, consumerPaused: false });
+    for (const entry of this.entries.values())
+      Object.assign(entry, { track: null, consumerId: null, consumerPaused: false });
     this.onChange();
   }
 
@@ -106,7 +119,8 @@ export class RemoteMediaSet {
       await this.applyVisibility(entry);
     } catch (err) {
       // The producer went away in the meantime; anything else is logged and the tile shows no video.
-      if (err instanceof MeetingRequestError && err.code === 'producer_not_found') this.forget(entry.producerId, session);
+      if (err instanceof MeetingRequestError && err.code === 'producer_not_found')
+        this.forget(entry.producerId, session);
       else if (current()) console.warn('consume failed', err);
     } finally {
       this.consuming.delete(entry.producerId);
@@ -132,9 +146,14 @@ export class RemoteMediaSet {
         entry.consumerPaused = true;
         await this.request('pauseConsumer', { consumerId });
       }
-      if (wanted && entry.kind === 'video') await this.request('setPreferredLayers', { consumerId, spatialLayer: entry.source === 'screen' ? 2 : this.preferredLayer });
+      if (wanted && entry.kind === 'video')
+        await this.request('setPreferredLayers', {
+          consumerId,
+          spatialLayer: entry.source === 'screen' ? 2 : this.preferredLayer,
+        });
     } catch (err) {
-      if (!(err instanceof MeetingRequestError && err.code === 'consumer_not_found')) console.warn('consumer update failed', err);
+      if (!(err instanceof MeetingRequestError && err.code === 'consumer_not_found'))
+        console.warn('consumer update failed', err);
     }
     this.onChange();
   }

@@ -12,7 +12,11 @@ function live(track: MediaStreamTrack | null): track is MediaStreamTrack {
 export class LocalTracks {
   private readonly tracks: Record<MediaSource, MediaStreamTrack | null> = { mic: null, camera: null, screen: null };
 
-  constructor(private micDeviceId: string | null, private cameraDeviceId: string | null, initial: { mic?: MediaStreamTrack | null; camera?: MediaStreamTrack | null } = {}) {
+  constructor(
+    private micDeviceId: string | null,
+    private cameraDeviceId: string | null,
+    initial: { mic?: MediaStreamTrack | null; camera?: MediaStreamTrack | null } = {},
+  ) {
     this.tracks.mic = initial.mic ?? null;
     this.tracks.camera = initial.camera ?? null;
   }
@@ -25,14 +29,23 @@ export class LocalTracks {
   async mic(): Promise<MediaStreamTrack> {
     const existing = this.current('mic');
     if (existing) return existing;
-    const stream = await navigator.mediaDevices.getUserMedia({ audio: { ...(this.micDeviceId ? { deviceId: { exact: this.micDeviceId } } : {}), echoCancellation: true, noiseSuppression: true, autoGainControl: true } });
+    const stream = await navigator.mediaDevices.getUserMedia({
+      audio: {
+        ...(this.micDeviceId ? { deviceId: { exact: this.micDeviceId } } : {}),
+        echoCancellation: true,
+        noiseSuppression: true,
+        autoGainControl: true,
+      },
+    });
     return (this.tracks.mic = stream.getAudioTracks()[0]!);
   }
 
   async camera(): Promise<MediaStreamTrack> {
     const existing = this.current('camera');
     if (existing) return existing;
-    const stream = await navigator.mediaDevices.getUserMedia({ video: { ...CAMERA_CONSTRAINTS, ...(this.cameraDeviceId ? { deviceId: { exact: this.cameraDeviceId } } : {}) } });
+    const stream = await navigator.mediaDevices.getUserMedia({
+      video: { ...CAMERA_CONSTRAINTS, ...(this.cameraDeviceId ? { deviceId: { exact: this.cameraDeviceId } } : {}) },
+    });
     return (this.tracks.camera = stream.getVideoTracks()[0]!);
   }
 
@@ -40,7 +53,10 @@ export class LocalTracks {
   async screen(onEnded: () => void): Promise<MediaStreamTrack> {
     const existing = this.current('screen');
     if (existing) return existing;
-    const stream = await navigator.mediaDevices.getDisplayMedia({ video: { frameRate: { ideal: 15, max: 30 } }, audio: false });
+    const stream = await navigator.mediaDevices.getDisplayMedia({
+      video: { frameRate: { ideal: 15, max: 30 } },
+      audio: false,
+    });
     const track = stream.getVideoTracks()[0]!;
     // Text and slides: keep them sharp rather than smooth.
     track.contentHint = 'detail';
