@@ -37,13 +37,11 @@ export async function registerClientApp(app: FastifyInstance): Promise<void> {
     if (file.startsWith(clientDist) && fs.existsSync(file) && fs.statSync(file).isFile())
       return reply.sendFile(path.relative(clientDist, file));
     if (!fs.existsSync(path.join(clientDist, 'index.html'))) {
-      return reply
-        .code(503)
-        .send({
-          statusCode: 503,
-          code: 'client_not_built',
-          message: 'The web client is not built yet: run `npm run build`',
-        });
+      return reply.code(503).send({
+        statusCode: 503,
+        code: 'client_not_built',
+        message: 'The web client is not built yet: run `npm run build`',
+      });
     }
     reply.header('Cache-Control', 'no-cache');
     return reply.sendFile('index.html');

@@ -153,15 +153,13 @@ const annotationRoutes: FastifyPluginAsyncZod = async (app) => {
         caption,
         source,
       });
-      return reply
-        .code(201)
-        .send({
-          minutesDocumentId: image.minutesDocumentId,
-          imageId: image.id,
-          url: image.url,
-          width: image.width,
-          height: image.height,
-        });
+      return reply.code(201).send({
+        minutesDocumentId: image.minutesDocumentId,
+        imageId: image.id,
+        url: image.url,
+        width: image.width,
+        height: image.height,
+      });
     },
   );
 };
