@@ -5,6 +5,7 @@ import {
   authorizeTaskAction,
   canCreateTask,
   canViewTask,
+  maySeeAttachment,
   overseenUnits,
   taskRoles,
   taskVisibility,
@@ -156,5 +157,13 @@ describe('creation, assignment and lists', () => {
     ]);
     expect(taskVisibility(people.owner, oversight(people.owner)).unitIds).toEqual(['LEAD']);
     expect(taskVisibility(people.admin, oversight(people.admin)).none).toBe(true);
+  });
+});
+
+describe('attachments', () => {
+  it('shows an attachment not yet submitted only to its uploader, and a submitted one to all who see the task', () => {
+    expect(maySeeAttachment(people.owner, { eventId: null, uploadedById: 'owner' })).toBe(true);
+    expect(maySeeAttachment(people.sup, { eventId: null, uploadedById: 'owner' })).toBe(false);
+    expect(maySeeAttachment(people.sup, { eventId: 'event-1', uploadedById: 'owner' })).toBe(true);
   });
 });

@@ -246,3 +246,14 @@ export function supervisionCapabilities(subject: Subject) {
     statisticsAllUnits: may('supervision.statistics.allUnits'),
   };
 }
+
+/**
+ * An attachment not yet part of a report or decision (uploaded, not submitted) is seen only by the person who uploaded
+ * it; once submitted it is seen by whoever may see the task.
+ */
+export function maySeeAttachment(
+  subject: Subject,
+  attachment: { eventId: string | null; uploadedById: string },
+): boolean {
+  return attachment.eventId !== null || attachment.uploadedById === subject.id;
+}

@@ -4,7 +4,7 @@ import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
 import type { Subject } from '../../auth/subject.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { NotFound } from '../../errors.ts';
-import { authorizeTaskView } from '../../policies/supervision.ts';
+import { authorizeTaskView, maySeeAttachment } from '../../policies/supervision.ts';
 import { oversightOf } from '../../queries/supervision/oversight.ts';
 import { factsOf, loadTask } from '../../queries/supervision/taskFacts.ts';
 import type { Services } from '../../services.ts';
@@ -21,7 +21,7 @@ export async function openAttachment(
   const task = await loadTask(svc.db, row.taskId);
   authorizeTaskView(subject, factsOf(task), await oversightOf(svc.db, subject));
   // Until it is sent with a report, a file is its uploader's draft.
-  if (row.eventId === null && row.uploadedById !== subject.id) throw new NotFound('attachment');
+  if (!maySeeAttachment(subject, row)) throw new NotFound('attachment');
   const content = await svc.files.read(row.sha256);
   await inTransaction(svc, (tx) =>
     recordAudit(tx, ctx, {

@@ -6,7 +6,7 @@ import { availableActions } from '../../domain/supervision/lifecycle.ts';
 import type { BasisType, EventKind, TaskStatus } from '../../domain/supervision/vocabulary.ts';
 import { factsOf, loadTask } from './taskFacts.ts';
 import { oversightOf } from './oversight.ts';
-import { authorizeTaskView, assigningUnit } from '../../policies/supervision.ts';
+import { authorizeTaskView, assigningUnit, maySeeAttachment } from '../../policies/supervision.ts';
 import { overdueDays, taskCode } from '../../presenters/supervisionTask.ts';
 import { documentWithAccess } from '../documents/documentAccess.ts';
 
@@ -174,7 +174,7 @@ export async function taskDetail(db: Db, subject: Subject, taskId: string, now: 
     })),
     /** Files the caller uploaded and has not yet sent with a report. */
     pendingAttachments: task.attachments
-      .filter((a) => a.eventId === null && a.uploadedById === subject.id)
+      .filter((a) => a.eventId === null && maySeeAttachment(subject, a))
       .map(attachment),
   };
 }
