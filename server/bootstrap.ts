@@ -3,6 +3,7 @@
 import path from 'node:path';
 import pino from 'pino';
 import pinoPretty from 'pino-pretty';
+import { requestForLog } from './http/logRedaction.ts';
 import { AdjustableClock, systemClock, type Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { CoreServices } from './coreServices.ts';
@@ -73,12 +74,14 @@ export function createEdgeServices(core: CoreServices): Services {
 }
 
 /** JSON lines for log collectors; readable lines when a person watches the terminal (TONGBAN_LOG_FORMAT). */
-function createLogger(config: Config, silent: boolean): pino.Logger {
+export function createLogger(config: Config, silent: boolean, destination?: pino.DestinationStream): pino.Logger {
   const level = silent ? 'silent' : config.logLevel;
   const pretty = config.logFormat === 'pretty' || (config.logFormat === 'auto' && process.stdout.isTTY === true);
-  if (!pretty) return pino({ level });
+  // Fastify logs each request through this serializer: secrets in query strings (the setup link's token) are redacted.
+  const options = { level, serializers: { req: requestForLog } };
+  if (!pretty) return destination ? pino(options, destination) : pino(options);
   return pino(
-    { level },
+    options,
     pinoPretty({
       colorize: process.stdout.isTTY === true,
       translateTime: 'SYS:HH:MM:ss',
