@@ -27,9 +27,9 @@ const include = (userId: string) =>
 
 type ListedDocument = Prisma.DocumentGetPayload<{ include: ReturnType<typeof include> }>;
 
-/** The visibility rule as a Prisma filter: exactly the documents documentAccess() gives at least view access to. */
-export function visibleDocumentsWhere(v: DocumentVisibility): Prisma.DocumentWhereInput {
-  const sharedWithMe: Prisma.DocumentWhereInput = {
+/** Shared with the person or with their unit. */
+function sharedWith(v: DocumentVisibility): Prisma.DocumentWhereInput {
+  return {
     shares: {
       some: {
         OR: [
@@ -39,12 +39,16 @@ export function visibleDocumentsWhere(v: DocumentVisibility): Prisma.DocumentWhe
       },
     },
   };
+}
+
+/** The visibility rule as a Prisma filter: exactly the documents documentAccess() gives at least view access to. */
+export function visibleDocumentsWhere(v: DocumentVisibility): Prisma.DocumentWhereInput {
   return {
     deletedAt: null,
     classification: { lte: v.clearance },
     AND: [
       { OR: [{ contextType: null }, { contextType: { notIn: Object.values(ANNOTATION_CONTEXTS) } }] },
-      { OR: [{ ownerId: v.userId }, { unitId: v.unitId }, sharedWithMe] },
+      { OR: [{ ownerId: v.userId }, { unitId: v.unitId }, sharedWith(v)] },
     ],
   };
 }
@@ -58,16 +62,7 @@ function scopeWhere(scope: DocumentListScope, v: DocumentVisibility): Prisma.Doc
     case 'unit':
       return { unitId: v.unitId };
     case 'shared':
-      return {
-        shares: {
-          some: {
-            OR: [
-              { granteeType: 'user', granteeId: v.userId },
-              { granteeType: 'unit', granteeId: v.unitId },
-            ],
-          },
-        },
-      };
+      return sharedWith(v);
     case 'recent':
       return { visits: { some: { userId: v.userId } } };
   }
