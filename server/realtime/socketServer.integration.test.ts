@@ -74,6 +74,12 @@ describe('socket.io', () => {
       code: 'invalid_message',
     });
     expect(await socket.emitWithAck('admin:everything', {})).toMatchObject({ ok: false, code: 'unknown_event' });
+    // A lone UTF-16 surrogate survives JSON on the wire; it is refused before any handler sees it.
+    expect(await socket.emitWithAck('meeting:watch', { meetingId: 'x\ud800' })).toMatchObject({
+      ok: false,
+      code: 'malformed_text',
+      message: expect.stringContaining('payload.meetingId'),
+    });
     const error = once<{ code: string }>(socket, 'error:message');
     socket.emit('notification:read', 42);
     expect((await error).code).toBe('invalid_message');

@@ -7,6 +7,7 @@ import { isSessionLive, loadSession, SESSION_COOKIE } from '../auth/sessions.ts'
 import { sessionStage } from '../auth/stage.ts';
 import { markNotificationsRead } from '../commands/notifications/notificationReader.ts';
 import { AppError } from '../errors.ts';
+import { firstIllFormedText } from '../plugins/wellFormedText.ts';
 import type { Services } from '../services.ts';
 import { MediaError } from '../../media/errors.ts';
 import {
@@ -87,6 +88,9 @@ export function attachSocketServer(httpServer: HttpServer, svc: Services): Serve
       else socket.emit('error:message', { code, message, event });
     };
     if (!(event in clientMessages)) return refuse('unknown_event', `Unknown event "${String(event).slice(0, 40)}"`);
+    const illFormed = firstIllFormedText(args[0], 'payload');
+    if (illFormed)
+      return refuse('malformed_text', `Text at ${illFormed} is not valid Unicode (文本含有无效的 Unicode 字符)`);
     const parsed = clientMessages[event as ClientEvent].safeParse(args[0] ?? {});
     if (!parsed.success)
       return refuse(
