@@ -12,6 +12,8 @@ beforeEach(() => {
     'TONGBAN_AUDIT_KEY',
     'TONGBAN_CLIENT_DIST',
     'TONGBAN_PDF_FONT',
+    'TONGBAN_MFA_REQUIRED',
+    'TONGBAN_API_DOCS',
   ]) {
     vi.stubEnv(name, '');
   }
@@ -58,5 +60,23 @@ describe('loadConfig', () => {
       clientDist: path.resolve('elsewhere/dist'),
       pdfFont: '/fonts/noto.ttc#NotoSansCJKsc-Regular',
     });
+  });
+
+  it('asks leaders and administrators for a second factor unless told to ask everyone', () => {
+    expect(loadConfig().mfaRequired).toBe('privileged');
+    vi.stubEnv('TONGBAN_MFA_REQUIRED', 'all');
+    expect(loadConfig().mfaRequired).toBe('all');
+    vi.stubEnv('TONGBAN_MFA_REQUIRED', 'everyone');
+    expect(() => loadConfig()).toThrow('TONGBAN_MFA_REQUIRED must be privileged, all; got "everyone"');
+  });
+
+  it('serves the API description to signed-in users unless told otherwise', () => {
+    expect(loadConfig().apiDocs).toBe('signed-in');
+    for (const value of ['public', 'off'] as const) {
+      vi.stubEnv('TONGBAN_API_DOCS', value);
+      expect(loadConfig().apiDocs).toBe(value);
+    }
+    vi.stubEnv('TONGBAN_API_DOCS', 'yes');
+    expect(() => loadConfig()).toThrow('TONGBAN_API_DOCS must be signed-in, public, off; got "yes"');
   });
 });

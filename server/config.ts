@@ -3,6 +3,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { iceServerSchema, type IceServer } from '../media/signaling.ts';
+import { CIPHER_NAMES, type CipherName } from './security/cipher.ts';
+import { HASH_NAMES, type HashName } from './domain/contentDigest.ts';
+import type { MfaRequirement } from './domain/roles.ts';
 
 function str(name: string, fallback: string): string {
   const v = process.env[name];
@@ -78,6 +81,15 @@ export interface Config {
    */
   masterKey: Buffer | null;
   auditKey: Buffer | null;
+  /**
+   * The cipher new values are sealed with at rest (TONGBAN_CIPHER): `aes-256-gcm` (default) or `sm4` (SM4-CTR with
+   * HMAC-SM3, 国密). Values sealed before a switch stay readable; the re-seal job moves them to the new cipher.
+   */
+  cipher: CipherName;
+  /** The digest of stored content hashes (TONGBAN_HASH): `sha256` (default) or `sm3` (stored as "sm3:<hex>"). */
+  hash: HashName;
+  /** Seconds between looks of the at-rest re-seal job for work to do; 0 turns it off (TONGBAN_RESEAL_TICK_SECONDS, default 30). */
+  resealTickSeconds: number;
   /** Minutes of inactivity after which a session ends (TONGBAN_SESSION_IDLE_MINUTES, default 30). */
   sessionIdleMinutes: number;
   /** Hours after sign-in after which a session ends regardless (TONGBAN_SESSION_ABSOLUTE_HOURS, default 12). */
@@ -90,6 +102,16 @@ export interface Config {
   authRateLimit: number;
   /** Minimum password length (TONGBAN_PASSWORD_MIN_LENGTH, default 10). */
   passwordMinLength: number;
+  /**
+   * Who must sign in with a second factor (TONGBAN_MFA_REQUIRED): `privileged` (default) leaders and the three
+   * administrators, `all` every account.
+   */
+  mfaRequired: MfaRequirement;
+  /**
+   * The OpenAPI document and its UI at /api/docs (TONGBAN_API_DOCS): `signed-in` (default) for fully signed-in users
+   * only, `public` for anyone, `off` not served.
+   */
+  apiDocs: 'signed-in' | 'public' | 'off';
   /**
    * mediasoup: UDP and TCP port of worker 0's WebRtcServer (worker i uses port + i; open that many ports, both
    * protocols), the listen address and the IP announced to browsers (TONGBAN_MEDIA_PORT default 40000,
@@ -136,6 +158,13 @@ function logFormat(value: string): Config['logFormat'] {
   throw new Error(`TONGBAN_LOG_FORMAT must be auto, pretty or json, not ${value}`);
 }
 
+/** One of a fixed set of words, or the start stops naming the variable and the words it takes. */
+function oneOf<const T extends string>(name: string, words: readonly T[], fallback: T): T {
+  const v = str(name, fallback);
+  if ((words as readonly string[]).includes(v)) return v as T;
+  throw new Error(`${name} must be ${words.join(', ')}; got "${v}"`);
+}
+
 // Any other value keeps demo data off, as it always has.
 function demo(value: string): Config['demo'] {
   if (value === '1') return 'organisation';
@@ -157,12 +186,17 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     trustProxy: process.env.TONGBAN_TRUST_PROXY === '1',
     masterKey: key('TONGBAN_MASTER_KEY'),
     auditKey: key('TONGBAN_AUDIT_KEY'),
+    cipher: oneOf('TONGBAN_CIPHER', CIPHER_NAMES, 'aes-256-gcm'),
+    hash: oneOf('TONGBAN_HASH', HASH_NAMES, 'sha256'),
+    resealTickSeconds: int('TONGBAN_RESEAL_TICK_SECONDS', 30),
     sessionIdleMinutes: int('TONGBAN_SESSION_IDLE_MINUTES', 30),
     sessionAbsoluteHours: int('TONGBAN_SESSION_ABSOLUTE_HOURS', 12),
     lockoutThreshold: int('TONGBAN_LOCKOUT_THRESHOLD', 5),
     lockoutMinutes: int('TONGBAN_LOCKOUT_MINUTES', 30),
     authRateLimit: int('TONGBAN_AUTH_RATE_LIMIT', 20),
     passwordMinLength: int('TONGBAN_PASSWORD_MIN_LENGTH', 10),
+    mfaRequired: oneOf('TONGBAN_MFA_REQUIRED', ['privileged', 'all'], 'privileged'),
+    apiDocs: oneOf('TONGBAN_API_DOCS', ['signed-in', 'public', 'off'], 'signed-in'),
     mediaPort: int('TONGBAN_MEDIA_PORT', 40000),
     mediaListenIp: str('TONGBAN_MEDIA_LISTEN_IP', '0.0.0.0'),
     mediaAnnouncedIp: process.env.TONGBAN_MEDIA_ANNOUNCED_IP || null,

@@ -30,7 +30,16 @@ describe('requiresMfa', () => {
     [{ adminRole: null, roles: ['staff', 'clerk'] }, false],
     [{ adminRole: null, roles: ['supervisor'] }, false],
   ])('%j → %s', (assignment, expected) => {
-    expect(requiresMfa(assignment)).toBe(expected);
+    expect(requiresMfa(assignment, 'privileged')).toBe(expected);
+  });
+
+  it.each<RoleAssignment>([
+    { adminRole: null, roles: ['staff'] },
+    { adminRole: null, roles: ['staff', 'clerk'] },
+    { adminRole: null, roles: ['supervisor'] },
+    { adminRole: 'security', roles: [] },
+  ])('%j → true when every account must use one', (assignment) => {
+    expect(requiresMfa(assignment, 'all')).toBe(true);
   });
 });
 

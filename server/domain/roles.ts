@@ -37,9 +37,12 @@ export function roleAssignmentProblem(a: RoleAssignment): string | null {
   return null;
 }
 
-/** Leaders and administrators must use a second factor; everyone else may. */
-export function requiresMfa(a: RoleAssignment): boolean {
-  return a.adminRole !== null || a.roles.includes('leader');
+/** Who must sign in with a second factor (TONGBAN_MFA_REQUIRED): leaders and administrators, or every account. */
+export type MfaRequirement = 'privileged' | 'all';
+
+/** Leaders and administrators must use a second factor, and everyone when the deployment says so; others may. */
+export function requiresMfa(a: RoleAssignment, requirement: MfaRequirement): boolean {
+  return requirement === 'all' || a.adminRole !== null || a.roles.includes('leader');
 }
 
 /** The names the API uses for roles: business roles plus the three administrator duties. */

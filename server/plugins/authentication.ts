@@ -22,7 +22,7 @@ export function registerAuthentication(app: FastifyInstance): void {
   app.addHook('onRequest', async (request) => {
     const { svc } = app;
     const url = request.url;
-    if (!url.startsWith('/api/') || url.startsWith('/api/docs')) return;
+    if (!url.startsWith('/api/')) return;
     const access = request.routeOptions.config.access ?? 'active';
     request.auth = await loadSession(svc.db, request.cookies[SESSION_COOKIE], svc.clock.now(), svc.config);
 

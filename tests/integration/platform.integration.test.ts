@@ -1,10 +1,11 @@
-// Platform surface: health probes, OpenAPI docs generated from the route schemas, security headers.
+// Platform surface: health probes, OpenAPI docs generated from the route schemas (served to anyone here; who reads
+// them by default is server/plugins/apiDocs.integration.test.ts), security headers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/testApp.ts';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp({ demo: false });
+  t = await createTestApp({ demo: false, config: { apiDocs: 'public' } });
 });
 afterAll(async () => t.close());
 

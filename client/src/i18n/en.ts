@@ -303,7 +303,7 @@ const en: Messages = {
     authenticator: 'Authenticator (two-factor authentication)',
     mfaEnabled:
       'An authenticator is enrolled; sign-in asks for its code. If you lose the phone, sign in with a recovery code and ask the security administrator to reset it.',
-    mfaRequiredNotEnrolled: 'Your role requires an authenticator.',
+    mfaRequiredNotEnrolled: 'Your account must use an authenticator.',
     mfaOptional:
       'With an authenticator, signing in needs a code from your phone besides the password, which keeps your account safer.',
     enrol: 'Set up authenticator',

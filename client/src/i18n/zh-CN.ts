@@ -293,7 +293,7 @@ const zhCN = {
     password: '修改密码',
     authenticator: '验证器（双因素认证）',
     mfaEnabled: '已绑定验证器，登录时需要输入验证码。如手机丢失，请使用恢复码登录并联系安全保密管理员重置。',
-    mfaRequiredNotEnrolled: '您的角色要求使用验证器。',
+    mfaRequiredNotEnrolled: '您的账号须使用验证器。',
     mfaOptional: '绑定验证器后，登录时除密码外还需输入手机上的验证码，账户更安全。',
     enrol: '绑定验证器',
     enrolled: '验证器已绑定',

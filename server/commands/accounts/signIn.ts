@@ -88,7 +88,7 @@ export async function signIn(
       roles: user.roles.map((r) => r.role as BusinessRole),
     };
     const mfaEnabled = user.totpEnabledAt !== null;
-    const mfaPending = mfaEnabled || requiresMfa(assignment);
+    const mfaPending = mfaEnabled || requiresMfa(assignment, svc.config.mfaRequired);
     await tx.user.update({
       where: { id: user.id },
       data: { ...afterSuccess, ...(mfaPending ? {} : { lastLoginAt: now }) },

@@ -94,7 +94,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
           ...presentOwnGrants(subject),
           locale: auth.locale,
           mfaEnabled: auth.mfaEnabled,
-          mfaRequired: requiresMfa(subject),
+          mfaRequired: requiresMfa(subject, app.svc.config.mfaRequired),
         },
         capabilities: stage === 'active' ? capabilities(subject) : [],
       };
