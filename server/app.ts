@@ -9,6 +9,7 @@ import './http/types.ts';
 import { Jobs } from './jobs/index.ts';
 import { registerApiDocs } from './plugins/apiDocs.ts';
 import { registerAuthentication } from './plugins/authentication.ts';
+import { businessWorkspace } from './plugins/businessWorkspace.ts';
 import { registerClientApp } from './plugins/clientApp.ts';
 import { registerErrorHandler } from './plugins/errorHandler.ts';
 import { registerExternalPlugins } from './plugins/external.ts';
@@ -29,7 +30,10 @@ import system from './routes/system/index.ts';
 import units from './routes/units/index.ts';
 import users from './routes/users/index.ts';
 
-/** Each area registers its routes under its own prefix (routes/<area>/index.ts). */
+/**
+ * Each area registers its routes under its own prefix (routes/<area>/index.ts). The business areas sit behind one gate
+ * that refuses the three administrators (三员分立), whatever the route.
+ */
 const ROUTE_AREAS = [
   setup,
   auth,
@@ -38,11 +42,7 @@ const ROUTE_AREAS = [
   units,
   audit,
   notifications,
-  documents,
-  meetings,
-  rooms,
-  supervision,
-  minutes,
+  businessWorkspace([documents, meetings, rooms, supervision, minutes]),
   system,
   media,
 ];

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import pino from 'pino';
 import pinoPretty from 'pino-pretty';
+import { AuditHeadAnchor } from './audit/headAnchor.ts';
 import { requestForLog } from './http/logRedaction.ts';
 import { AdjustableClock, systemClock, type Clock } from './clock.ts';
 import type { Config } from './config.ts';
@@ -12,6 +13,7 @@ import { migrateDatabase } from './db/migrate.ts';
 import { NotificationHub } from './notifications/notificationHub.ts';
 import { NoticeDispatcher } from './notifications/noticeChannel.ts';
 import { FileStore } from './storage/fileStore.ts';
+import { keyPlacementWarnings } from './security/keyPlacement.ts';
 import { loadKeys } from './security/keys.ts';
 import type { Services } from './services.ts';
 import { CollabServer } from '../collab/server.ts';
@@ -35,11 +37,14 @@ export async function createCoreServices(config: Config, options: ServiceOptions
   const log = createLogger(config, options.silent === true);
   const clock = options.clock ?? (config.testHooks ? new AdjustableClock() : systemClock);
   const keys = loadKeys(config);
+  for (const warning of keyPlacementWarnings(config)) log.warn({ security: warning.code }, warning.message);
+  const auditHead = new AuditHeadAnchor(db, keys.audit, config.auditHeadFile, clock, log);
   return {
     config,
     db,
     clock,
     keys,
+    auditHead,
     log,
     notifications: new NotificationHub(db),
     notices: new NoticeDispatcher(db, log),

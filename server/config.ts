@@ -140,6 +140,23 @@ export interface Config {
   maxUploadMb: number;
   /** Default reminders before a meeting, minutes before the start (TONGBAN_MEETING_REMINDERS, default "1440,15": a day and 15 minutes). */
   meetingReminderMinutes: number[];
+  /**
+   * Where the generated master and audit keys, the keyring and the audit head checkpoint are kept (TONGBAN_KEY_DIR,
+   * default <dataDir>/keys). Put it on another volume than the database: the start warns while it is beside it.
+   */
+  keyDir: string;
+  /**
+   * The signed checkpoint of the audit chain's newest event, written after every committed append; audit:verify
+   * compares the chain with it, so deleting the newest events is detected (TONGBAN_AUDIT_HEAD_FILE, default
+   * <keyDir>/audit-head.json).
+   */
+  auditHeadFile: string;
+  /** Time of day (HH:MM, China Standard Time) of the scheduled encrypted backup; null: none (TONGBAN_BACKUP_AT, default 02:30, `off`). */
+  backupAt: string | null;
+  /** Where scheduled backups go, ideally a mounted off-site volume (TONGBAN_BACKUP_DIR, default <dataDir>/backups). */
+  backupDir: string;
+  /** How many scheduled backups are kept in backupDir; older ones are removed (TONGBAN_BACKUP_KEEP, default 7). */
+  backupKeep: number;
 }
 
 function logFormat(value: string): Config['logFormat'] {
@@ -154,6 +171,21 @@ function oneOf<const T extends string>(name: string, words: readonly T[], fallba
   throw new Error(`${name} must be ${words.join(', ')}; got "${v}"`);
 }
 
+/** A path from the environment, resolved; null when unset. */
+function optionalPath(name: string): string | null {
+  const v = process.env[name];
+  return v === undefined || v === '' ? null : path.resolve(v);
+}
+
+/** TONGBAN_BACKUP_AT: a time of day HH:MM (24-hour), or `off`. */
+function timeOfDay(name: string, fallback: string): string | null {
+  const v = str(name, fallback).trim();
+  if (v === 'off') return null;
+  const m = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(v);
+  if (!m) throw new Error(`${name} must be a time of day as HH:MM (e.g. 02:30) or off, got "${v}"`);
+  return `${m[1]!.padStart(2, '0')}:${m[2]}`;
+}
+
 // Any other value keeps demo data off, as it always has.
 function demo(value: string): Config['demo'] {
   if (value === '1') return 'organisation';
@@ -162,13 +194,16 @@ function demo(value: string): Config['demo'] {
 
 export function loadConfig(overrides: Partial<Config> = {}): Config {
   const port = int('TONGBAN_PORT', 3000);
+  // Paths that default to places under the data directory follow an overridden data directory (tests).
+  const dataDir = overrides.dataDir ?? path.resolve(str('TONGBAN_DATA_DIR', 'data'));
+  const keyDir = overrides.keyDir ?? optionalPath('TONGBAN_KEY_DIR') ?? path.join(dataDir, 'keys');
   const tlsCert = process.env.TONGBAN_TLS_CERT || null;
   const tlsKey = process.env.TONGBAN_TLS_KEY || null;
   const scheme = tlsCert && tlsKey ? 'https' : 'http';
   const config: Config = {
     port,
     host: str('TONGBAN_HOST', '0.0.0.0'),
-    dataDir: path.resolve(str('TONGBAN_DATA_DIR', 'data')),
+    dataDir,
     publicUrl: str('TONGBAN_PUBLIC_URL', `${scheme}://localhost:${port}`).replace(/\/$/, ''),
     tlsCert,
     tlsKey,
@@ -200,8 +235,14 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     supervisionAttachmentMaxMb: int('TONGBAN_SUPERVISION_ATTACHMENT_MB', 20),
     maxUploadMb: int('TONGBAN_MAX_UPLOAD_MB', 50),
     meetingReminderMinutes: intList('TONGBAN_MEETING_REMINDERS', [1440, 15]),
+    keyDir,
+    auditHeadFile: optionalPath('TONGBAN_AUDIT_HEAD_FILE') ?? path.join(keyDir, 'audit-head.json'),
+    backupAt: timeOfDay('TONGBAN_BACKUP_AT', '02:30'),
+    backupDir: optionalPath('TONGBAN_BACKUP_DIR') ?? path.join(dataDir, 'backups'),
+    backupKeep: int('TONGBAN_BACKUP_KEEP', 7),
     ...overrides,
   };
+  if (config.backupKeep < 1) throw new Error(`TONGBAN_BACKUP_KEEP must be at least 1, got ${config.backupKeep}`);
   if (config.testHooks && process.env.NODE_ENV === 'production') {
     throw new Error('TONGBAN_TEST_HOOKS must not be enabled when NODE_ENV=production');
   }

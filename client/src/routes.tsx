@@ -39,6 +39,8 @@ const SupervisionTask = lazy(() => import('./pages/supervision/TaskPage.tsx'));
 const SupervisionProposals = lazy(() => import('./pages/supervision/proposals/ProposalsPage.tsx'));
 
 const later = (page: ReactNode) => <Suspense fallback={<PageLoading />}>{page}</Suspense>;
+/** The business modules: not pages for the three administrators (三员分立), whose requests there the server refuses. */
+const business = (page: ReactNode) => <RequireCapability capability="workspace.use">{page}</RequireCapability>;
 
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
@@ -46,11 +48,17 @@ export const router = createBrowserRouter([
   // Full screen, outside the workbench layout: the meeting needs the whole display, on tablets most of all.
   ...['/meetings/:meetingId/room', '/meetings/join/:joinCode'].map((path) => ({
     path,
-    element: <RequireSession>{later(<MeetingRoomPage />)}</RequireSession>,
+    element: <RequireSession>{business(later(<MeetingRoomPage />))}</RequireSession>,
   })),
-  { path: '/meetings/:meetingId/annotate', element: <RequireSession>{later(<AnnotatePage />)}</RequireSession> },
-  { path: '/meetings/:id/screen', element: <RequireSession>{later(<SignInScreenPage />)}</RequireSession> },
-  { path: '/meetings/:id/sign-in', element: <RequireSession>{later(<SignInLandingPage />)}</RequireSession> },
+  {
+    path: '/meetings/:meetingId/annotate',
+    element: <RequireSession>{business(later(<AnnotatePage />))}</RequireSession>,
+  },
+  { path: '/meetings/:id/screen', element: <RequireSession>{business(later(<SignInScreenPage />))}</RequireSession> },
+  {
+    path: '/meetings/:id/sign-in',
+    element: <RequireSession>{business(later(<SignInLandingPage />))}</RequireSession>,
+  },
   {
     path: '/',
     element: (
@@ -60,17 +68,17 @@ export const router = createBrowserRouter([
     ),
     children: [
       { index: true, element: <HomePage /> },
-      { path: 'meetings', element: later(<MeetingsPage />) },
+      { path: 'meetings', element: business(later(<MeetingsPage />)) },
       {
         path: 'meetings/new',
         element: <RequireCapability capability="meeting.create">{later(<MeetingFormPage />)}</RequireCapability>,
       },
-      { path: 'meetings/:id', element: later(<MeetingDetailPage />) },
-      { path: 'documents', element: later(<DocumentsPage />) },
-      { path: 'documents/:id', element: later(<DocumentEditorPage />) },
+      { path: 'meetings/:id', element: business(later(<MeetingDetailPage />)) },
+      { path: 'documents', element: business(later(<DocumentsPage />)) },
+      { path: 'documents/:id', element: business(later(<DocumentEditorPage />)) },
       {
         path: 'supervision',
-        element: later(<SupervisionLayout />),
+        element: business(later(<SupervisionLayout />)),
         children: [
           { index: true, element: later(<SupervisionTaskList scope="mine" />) },
           { path: 'unit', element: later(<SupervisionTaskList scope="unit" />) },

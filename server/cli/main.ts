@@ -3,7 +3,8 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import type { RequestContext } from '../audit/auditLog.ts';
-import { verifyAuditChain } from '../audit/verifyChain.ts';
+import { readCheckpoint } from '../audit/headCheckpoint.ts';
+import { describeTrailVerdict, verifyAuditTrail } from '../audit/verifyChain.ts';
 import { createServices } from '../bootstrap.ts';
 import { issueSetupToken } from '../commands/accounts/setupAdministrators.ts';
 import { resetMfa, unlockUser } from '../commands/accounts/securityActions.ts';
@@ -30,7 +31,8 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   reset-mfa     --username U       remove a lost authenticator
   unlock        --username U       lift a lockout
   setup-link                       print a new one-time setup link (only while no system administrator exists)
-  audit-verify                     re-compute the audit hash chain; exit 1 and name the first broken event
+  audit-verify                     re-compute the audit hash chain and compare its end with the head checkpoint;
+                                   exit 1 and name the first broken (or removed) event
   backup        [--out DIR]        encrypted online backup of the database and files
   restore       --from DIR         restore a backup into an empty data directory (server stopped)
 
@@ -146,16 +148,13 @@ async function run(argv: string[]): Promise<number> {
         return 0;
       }
       case 'audit-verify': {
-        const verdict = await verifyAuditChain(svc.db, svc.keys.audit);
-        if (verdict.ok) {
-          process.stdout.write(`Audit chain OK: ${verdict.events} events, last hash ${verdict.lastHash}\n`);
-          return 0;
-        }
-        const { seq, id, reason } = verdict.brokenAt;
-        process.stdout.write(
-          `Audit chain BROKEN at event #${seq}${id ? ` (id ${id})` : ''}: ${reason.replace('_', ' ')}; ${verdict.events} events before it verify.\n`,
+        const verdict = await verifyAuditTrail(
+          svc.db,
+          svc.keys.audit,
+          readCheckpoint(config.auditHeadFile, svc.keys.audit),
         );
-        return 1;
+        process.stdout.write(`${describeTrailVerdict(verdict)}\n`);
+        return verdict.ok ? 0 : 1;
       }
       case 'backup': {
         const result = await backup(svc, values.out);

@@ -7,12 +7,13 @@ export class Jobs {
   readonly supervisionWarnings: SupervisionWarnings;
   readonly meetingReminders: MeetingReminderJob;
 
-  constructor(svc: Services) {
+  constructor(private readonly svc: Services) {
     this.supervisionWarnings = new SupervisionWarnings(svc);
     this.meetingReminders = new MeetingReminderJob(svc);
   }
 
   start(): void {
+    this.svc.auditHead.watch();
     this.supervisionWarnings.start();
     this.meetingReminders.start();
   }
@@ -20,5 +21,6 @@ export class Jobs {
   async stop(): Promise<void> {
     await this.meetingReminders.stop();
     await this.supervisionWarnings.stop();
+    await this.svc.auditHead.stop();
   }
 }

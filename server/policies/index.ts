@@ -16,6 +16,7 @@ import {
   type TaskBasisResource,
   type TaskResource,
 } from './supervision.ts';
+import { workspaceRules } from './workspace.ts';
 
 export type {
   ClassificationResource,
@@ -67,6 +68,7 @@ const RULES = {
   ...minutesRules,
   ...annotationRules,
   ...supervisionRules,
+  ...workspaceRules,
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof RULES;
@@ -100,6 +102,11 @@ const REFUSALS: { [A in Action]?: (r: Resource) => AppError } = {
   // A task one may not see does not exist for them.
   'task.view': () => new NotFound('task'),
   'supervision.dashboard': () => new Forbidden('forbidden', 'The dashboard is for leaders and supervisors'),
+  'workspace.use': () =>
+    new Forbidden(
+      'admin_no_business',
+      'Administrator accounts do not use documents, meetings, rooms, minutes or supervision',
+    ),
 };
 
 export function can(subject: Subject, action: Action, resource: Resource = { kind: 'system' }): boolean {

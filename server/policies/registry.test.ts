@@ -125,7 +125,14 @@ describe('the registry', () => {
   it.each<[Who, Action[], Action[]]>([
     [
       'staff',
-      ['document.create', 'meeting.arrange', 'minutes.extract', 'supervision.statistics', 'supervision.directory'],
+      [
+        'workspace.use',
+        'document.create',
+        'meeting.arrange',
+        'minutes.extract',
+        'supervision.statistics',
+        'supervision.directory',
+      ],
       ['meeting.create', 'task.create', 'supervision.desk', 'admin.console'],
     ],
     ['clerk', ['document.create', 'meeting.create', 'room.manage'], ['task.create', 'supervision.dashboard']],
@@ -157,10 +164,11 @@ describe('the registry', () => {
         'supervision.statistics',
         'supervision.directory',
         'room.list',
+        'workspace.use',
       ],
     ],
-    ['security', ['user.assignRoles', 'user.setClearance'], ['user.create', 'document.create']],
-    ['audit', ['audit.read', 'audit.verify'], ['user.create', 'document.create']],
+    ['security', ['user.assignRoles', 'user.setClearance'], ['user.create', 'document.create', 'workspace.use']],
+    ['audit', ['audit.read', 'audit.verify'], ['user.create', 'document.create', 'workspace.use']],
   ])('%s may %j and not %j', (name, allowed, refused) => {
     const caps = capabilities(who[name]);
     expect(caps).toEqual(expect.arrayContaining(allowed));

@@ -93,6 +93,7 @@ const en: Messages = {
     unit_name_taken: 'A unit with this name exists',
     unit_cycle: 'A unit cannot be moved under itself or one of its sub-units',
     last_admin: 'This is the only administrator of this kind; appoint another first',
+    admin_no_business: 'Administrator accounts do not use documents, meetings, rooms, minutes or supervision',
     admin_roles_exclusive: 'The system, security and audit administrator duties cannot be held by one account',
     admin_with_business_role: 'An administrator account cannot also hold business roles',
     no_role: 'At least one role is required',

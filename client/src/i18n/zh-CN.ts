@@ -93,6 +93,7 @@ const zhCN = {
     unit_name_taken: '已有同名单位',
     unit_cycle: '不能把单位移动到它自己或其下级单位之下',
     last_admin: '这是唯一的该类管理员，请先任命另一位',
+    admin_no_business: '管理员账户不使用公文、会议、会议室、纪要和督办等业务功能',
     admin_roles_exclusive: '系统管理员、安全保密管理员、安全审计员三类职责不能由同一账户兼任',
     admin_with_business_role: '管理员账户不能同时拥有业务角色',
     no_role: '至少需要一个角色',

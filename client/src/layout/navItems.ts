@@ -21,8 +21,7 @@ const BUSINESS: NavItem[] = [
 export function navItems(session: Session): NavItem[] {
   const items: NavItem[] = [{ key: 'home', path: '/', icon: HomeOutlined }];
   // The three administrators hold no business role by design (三员分立), so the business modules are not theirs.
-  const isBusinessUser = session.user.roles.some((r) => !r.endsWith('_admin'));
-  if (isBusinessUser) items.push(...BUSINESS);
+  if (session.capabilities.includes('workspace.use')) items.push(...BUSINESS);
   if (session.capabilities.includes('admin.console'))
     items.push({ key: 'admin', path: '/admin', icon: SettingOutlined });
   return items;

@@ -30,7 +30,8 @@ export type Capability =
   | 'admin.console'
   | 'meeting.create'
   | 'room.list'
-  | 'room.manage';
+  | 'room.manage'
+  | 'workspace.use';
 
 export interface SessionApi {
   state: SessionState;

@@ -38,6 +38,8 @@ export const verdictBody = z.object({
   ok: z.boolean(),
   events: z.number(),
   brokenAt: z.object({ seq: z.number(), id: z.string().nullable(), reason: z.string() }).optional(),
+  /** The head checkpoint outside the database the chain's end was compared with (`after`: events appended since). */
+  head: z.object({ seq: z.number(), at: z.string(), after: z.number().optional() }).nullable().optional(),
 });
 
 const auditRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -465,8 +465,9 @@ describe('who sees what', () => {
     const colleague = await (await as('sunyue')).get(`/api/meetings/${id}`);
     expect(colleague.statusCode).toBe(200);
     expect((await (await as('xuyan')).get(`/api/meetings/${id}`)).statusCode).toBe(404);
+    // Administrators do not use the meetings area at all (三员分立).
     const admin = await signedInWithMfa(t, 'sysadmin');
-    expect((await admin.get(`/api/meetings/${id}`)).statusCode).toBe(404);
+    expect((await admin.get(`/api/meetings/${id}`)).json().code).toBe('admin_no_business');
     expect((await admin.post('/api/meetings', meeting())).statusCode).toBe(403);
     // Staff cannot arrange meetings; a participant cannot manage one.
     const staff = await as('hejun');
