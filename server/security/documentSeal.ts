@@ -114,7 +114,7 @@ function lastSeal(file: Buffer): { covered: Buffer; record: SealRecord | null } 
  * when the seal is not one of ours.
  */
 export function verifySealedPdf(file: Uint8Array, publicKeyFor: (sealId: string) => string | null): SealCheck {
-  let rest = Buffer.from(file);
+  let rest: Buffer = Buffer.from(file);
   const seals: SealRecord[] = [];
   for (;;) {
     const found = lastSeal(rest);
