@@ -6,7 +6,7 @@ import type { Prisma } from '../../prisma/generated/client.ts';
 import { verifyCollabToken } from '../../server/auth/collabToken.ts';
 import { isSessionLive } from '../../server/auth/sessions.ts';
 import { subjectFromUser } from '../../server/auth/subject.ts';
-import { isAnnotationContext } from '../../server/policies/annotations.ts';
+import { followsMeeting } from '../../server/domain/documents/annotationContexts.ts';
 import { resolveDocumentAccess, type Access } from '../../server/policies/documents.ts';
 import {
   loadAnnotationMeeting,
@@ -59,13 +59,13 @@ export class AuthenticationExtension implements Extension {
     return new Map(rows.map((r) => [r.id, r]));
   }
 
-  /** The document with what its access depends on: shares, or for annotation documents the meeting behind it. */
+  /** The document with what its access depends on: shares, and for annotation documents and minutes their meeting. */
   private async loadDocument(documentId: string): Promise<DocumentRow | null> {
     const doc = await this.svc.db.document.findUnique({ where: { id: documentId }, include: { shares: true } });
     if (!doc) return null;
     return {
       ...doc,
-      meeting: isAnnotationContext(doc.contextType) ? await loadAnnotationMeeting(this.svc.db, doc) : null,
+      meeting: followsMeeting(doc.contextType) ? await loadAnnotationMeeting(this.svc.db, doc) : null,
     };
   }
 

@@ -20,9 +20,18 @@ export function findCjkFont(configured: string | null = null): FontChoice | null
   return found;
 }
 
+/**
+ * pdfkit hands a face name to fontkit, which takes it as the face of a collection (.ttc, .otc) but as a variation
+ * name for a single font file, and then fails ("Variations require a font with the fvar…"): name faces of collections
+ * only.
+ */
+function choice(file: string, postscriptName: string | undefined): FontChoice {
+  return { file, postscriptName: /\.(ttc|otc)$/i.test(file) ? postscriptName : undefined };
+}
+
 function configuredFont(configured: string): FontChoice | null {
   const [file, postscriptName] = configured.split('#');
-  return file && fs.existsSync(file) ? { file, postscriptName } : null;
+  return file && fs.existsSync(file) ? choice(file, postscriptName) : null;
 }
 
 function fontconfigChoice(): FontChoice | null {
@@ -34,7 +43,7 @@ function fontconfigChoice(): FontChoice | null {
     const [file, postscriptName] = out.split('|');
     // fontconfig always answers with something; only accept a face that really covers Chinese.
     const covers = execFileSync('fc-list', [':lang=zh', 'file'], { encoding: 'utf8', timeout: 5_000 });
-    return file && covers.includes(file) ? { file, postscriptName: postscriptName || undefined } : null;
+    return file && covers.includes(file) ? choice(file, postscriptName || undefined) : null;
   } catch {
     return null;
   }

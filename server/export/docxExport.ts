@@ -45,6 +45,8 @@ const HEADINGS = [
 ];
 // Official documents use 仿宋 for body text and 黑体/小标宋 for headings (GB/T 9704); Word substitutes if missing.
 const BODY_FONT = { ascii: 'FangSong', eastAsia: '仿宋_GB2312', hAnsi: 'FangSong' };
+/** GB/T 9704: the title in 2号 (22 pt) 小标宋, centred. */
+const TITLE_FONT = { ascii: 'FZXiaoBiaoSong-B05S', eastAsia: '方正小标宋简体', hAnsi: 'FZXiaoBiaoSong-B05S' };
 
 export async function renderDocx(input: DocxInput): Promise<Buffer> {
   const threadNumbers = new Map(input.includeComments ? input.threads.map((t, i) => [t.id, i] as const) : []);
@@ -194,6 +196,11 @@ export async function renderDocx(input: DocxInput): Promise<Buffer> {
           new Paragraph({
             alignment: AlignmentType.RIGHT,
             children: [new TextRun({ text: input.classificationLabel, bold: true })],
+          }),
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { before: 240, after: 480 },
+            children: [new TextRun({ text: input.title, font: TITLE_FONT, size: 44 })],
           }),
           ...render(input.blocks),
         ],

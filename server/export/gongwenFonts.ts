@@ -93,7 +93,10 @@ function byFamily(faces: InstalledFace[], wanted: string): FontChoice | null {
   const face = faces.find(
     (f) => f.families.includes(family!) && (!style || f.style.toLowerCase().split(',').includes(style)),
   );
-  return face ? { file: face.file, postscriptName: face.postscriptName } : null;
+  // A face name only for collections (see cjkFont.ts: fontkit reads it as a variation name otherwise).
+  return face
+    ? { file: face.file, postscriptName: /\.(ttc|otc)$/i.test(face.file) ? face.postscriptName : undefined }
+    : null;
 }
 
 function fandolFile(name: string): FontChoice | null {
@@ -112,7 +115,7 @@ export function findGongwenFonts(): GongwenFonts | null {
   const faces = installedFaces();
   const standIns: GongwenFace[] = [];
   const result: Partial<Record<GongwenFace, FontChoice>> = {};
-  const anyCjk = faces[0] ? { file: faces[0].file, postscriptName: faces[0].postscriptName } : null;
+  const anyCjk = faces[0] ? byFamily(faces, faces[0].families[0]!) : null;
   for (const face of Object.keys(PREFERENCES) as GongwenFace[]) {
     const pref = PREFERENCES[face];
     let found: FontChoice | null = null;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Subject } from '../auth/subject.ts';
 import { documentAccess, type DocumentFacts, type ShareFacts } from './documents.ts';
+import type { MeetingResource } from './meetings.ts';
 
 const staff: Subject = {
   id: 'u1',
@@ -50,5 +51,54 @@ describe('documentAccess', () => {
     ['deleted documents are gone', { ...staff, id: 'o' }, { deletedAt: new Date() }, [], 'none'],
   ])('%s', (_n, subject, facts, shares, expected) => {
     expect(documentAccess(subject, { ...doc, ...facts }, shares)).toBe(expected);
+  });
+});
+
+describe('documentAccess of a meeting’s minutes (the minutes read rule, not unit membership)', () => {
+  const minutes: DocumentFacts = { ...doc, contextType: 'meeting' };
+  const meeting = (seat: { role: string } | null, extra: Partial<MeetingResource> = {}): MeetingResource => ({
+    kind: 'meeting',
+    id: 'm',
+    status: 'scheduled',
+    organiserUnitId: 'A',
+    classification: 1,
+    createdById: 'c',
+    hostId: 'h',
+    minuteTakerId: 'o',
+    seat,
+    presenting: false,
+    ...extra,
+  });
+  it.each<[string, Subject, MeetingResource | null, ShareFacts[], string]>([
+    ['a unit colleague not at the meeting reads nothing', staff, meeting(null), [], 'none'],
+    ['a unit leader not at the meeting reads nothing', leader, meeting(null), [], 'none'],
+    ['an attendee of another unit reads', { ...staff, unitId: 'B' }, meeting({ role: 'attendee' }), [], 'view'],
+    [
+      'an attendee of a draft meeting reads nothing',
+      staff,
+      meeting({ role: 'attendee' }, { status: 'draft' }),
+      [],
+      'none',
+    ],
+    ['a clerk of the organising unit reads', { ...staff, roles: ['clerk'] }, meeting(null), [], 'view'],
+    ['the minute-taker owns them', { ...staff, id: 'o' }, meeting(null), [], 'manage'],
+    [
+      'the host edits through the minutes share',
+      { ...staff, id: 'h' },
+      meeting(null),
+      [share('user', 'h', 'edit')],
+      'edit',
+    ],
+    ['a unit they were distributed to reads (纪要印发)', staff, meeting(null), [share('unit', 'A', 'view')], 'view'],
+    ['without the meeting nobody reads by the minutes rule', { ...staff, unitId: 'B' }, null, [], 'none'],
+    [
+      'clearance below the meeting',
+      { ...staff, unitId: 'B' },
+      meeting({ role: 'attendee' }, { classification: 2 }),
+      [],
+      'none',
+    ],
+  ])('%s', (_n, subject, m, shares, expected) => {
+    expect(documentAccess(subject, minutes, shares, m)).toBe(expected);
   });
 });

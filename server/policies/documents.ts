@@ -1,9 +1,10 @@
 // Document access: clearance first, then ownership, explicit shares, unit membership; review mode and finalisation
-// cap what anyone may do. Meeting annotation documents take theirs from the meeting (annotations.ts). The document
-// rules below are mounted in the RULES of index.ts; HTTP routes and the collab server ask resolveDocumentAccess().
+// cap what anyone may do. Meeting annotation documents take theirs from the meeting (annotations.ts); a meeting's
+// minutes are read by whom the minutes read rule allows (minutes.ts), never by unit membership. The document rules
+// below are mounted in the RULES of index.ts; HTTP routes, lists and the collab server ask resolveDocumentAccess().
 import type { Subject } from '../auth/subject.ts';
 import { Forbidden } from '../errors.ts';
-import { isAnnotationContext } from '../domain/documents/annotationContexts.ts';
+import { isAnnotationContext, isMinutesContext } from '../domain/documents/annotationContexts.ts';
 import {
   ACCESS_LEVELS,
   atLeast,
@@ -16,13 +17,14 @@ import {
 } from './access.ts';
 import { annotationAccess } from './annotations.ts';
 import type { MeetingResource } from './meetings.ts';
+import { minutesRules, minutesVisibility, type MinutesVisibility } from './minutes.ts';
 import { business, clearedFor, isLeader } from './predicates.ts';
 
 export { ACCESS_LEVELS, atLeast, type Access, type DocumentFacts, type ShareAccess, type ShareFacts };
 
 /**
  * A document as the rules see it: its facts, its explicit shares and, for a meeting annotation document, its meeting
- * as the subject sees it (null when the material or meeting is gone).
+ * as the subject sees it (null when the material or meeting is gone); for a meeting's minutes, likewise its meeting.
  */
 export interface DocumentResource {
   kind: 'document';
@@ -39,7 +41,18 @@ export function documentResource(
   return { kind: 'document', doc, shares, meeting };
 }
 
-export function documentAccess(subject: Subject, doc: DocumentFacts, shares: readonly ShareFacts[]): Access {
+/**
+ * The access of a subject to an ordinary document or a meeting's minutes. For minutes, `meeting` is their meeting as
+ * the subject sees it (null when gone): unit membership gives nothing, whoever the minutes read rule lets read them
+ * (organisers, host, minute-taker, the people at the table) views them, and ownership and the shares the minutes
+ * commands make (the host's edit, each confirmer's view, 纪要印发 to units) count as for any document.
+ */
+export function documentAccess(
+  subject: Subject,
+  doc: DocumentFacts,
+  shares: readonly ShareFacts[],
+  meeting: MeetingResource | null = null,
+): Access {
   if (doc.deletedAt) return 'none';
   // Meeting annotation documents take their access from the meeting (annotations.ts), never from owner or unit.
   if (isAnnotationContext(doc.contextType)) return 'none';
@@ -48,7 +61,9 @@ export function documentAccess(subject: Subject, doc: DocumentFacts, shares: rea
   if (!clearedFor(subject, doc.classification)) return 'none';
   let access: Access = 'none';
   if (doc.ownerId === subject.id) access = 'manage';
-  if (doc.unitId === subject.unitId) access = maxAccess(access, isLeader(subject) ? 'comment' : 'view');
+  if (isMinutesContext(doc.contextType)) {
+    if (meeting && minutesRules['minutes.read'](subject, meeting)) access = maxAccess(access, 'view');
+  } else if (doc.unitId === subject.unitId) access = maxAccess(access, isLeader(subject) ? 'comment' : 'view');
   for (const s of shares) {
     const mine =
       (s.granteeType === 'user' && s.granteeId === subject.id) ||
@@ -63,8 +78,9 @@ export function documentAccess(subject: Subject, doc: DocumentFacts, shares: rea
 }
 
 /**
- * Any document's access: annotation documents from their meeting, the rest from owner, unit and shares. `meeting` is
- * only read for annotation documents (callers load it when isAnnotationContext says so).
+ * Any document's access: annotation documents from their meeting, minutes from owner, shares and the minutes read rule
+ * on their meeting, the rest from owner, unit and shares. `meeting` is only read for documents that follow a meeting
+ * (callers load it when followsMeeting says so).
  */
 export function resolveDocumentAccess(
   subject: Subject,
@@ -74,7 +90,7 @@ export function resolveDocumentAccess(
 ): Access {
   return isAnnotationContext(doc.contextType)
     ? annotationAccess(subject, doc, meeting)
-    : documentAccess(subject, doc, shares);
+    : documentAccess(subject, doc, shares, meeting);
 }
 
 /** Workflow steps (submit, finalise, reopen) belong to the owner, even when the document is read-only for editing. */
@@ -104,18 +120,26 @@ export const documentRules = {
 /**
  * Which ordinary documents a subject may open, as a description a list query can turn into one database filter (the
  * same rule as documentAccess(), so a total never counts what the list hides): not deleted, not a meeting annotation
- * document (those follow the meeting), classification within clearance, and owned, of the subject's unit, or shared
- * with the subject or their unit. Administrators see none.
+ * document (those follow the meeting), classification within clearance, and owned, shared with the subject or their
+ * unit, of the subject's unit when not minutes, or the minutes of a meeting whose minutes they may read (`minutes`,
+ * the minutes read rule as facts). Administrators see none.
  */
 export interface DocumentVisibility {
   none: boolean;
   userId: string;
   unitId: string;
   clearance: number;
+  minutes: MinutesVisibility;
 }
 
 export function documentVisibility(subject: Subject): DocumentVisibility {
-  return { none: !business(subject), userId: subject.id, unitId: subject.unitId, clearance: subject.clearance };
+  return {
+    none: !business(subject),
+    userId: subject.id,
+    unitId: subject.unitId,
+    clearance: subject.clearance,
+    minutes: minutesVisibility(subject),
+  };
 }
 
 /**

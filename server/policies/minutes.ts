@@ -4,7 +4,7 @@
 // host, its organisers stand in, so no meeting's minutes get stuck.
 import type { Subject } from '../auth/subject.ts';
 import { manages, onMeeting, organises, seated, takesMinutes, type MeetingRule } from './meetings.ts';
-import { business, clearedFor, isSupervisor } from './predicates.ts';
+import { business, clearedFor, isClerk, isSupervisor } from './predicates.ts';
 
 /** A task proposal made from minutes, as the rules see it: the classification of the meeting it comes from. */
 export interface ProposalResource {
@@ -61,4 +61,22 @@ export interface ProposalVisibility {
 
 export function proposalVisibility(subject: Subject): ProposalVisibility {
   return { none: !isSupervisor(subject), clearance: subject.clearance };
+}
+
+/**
+ * Whose meetings' minutes a subject may read (the reasons of minutes.read), as plain facts a query turns into a
+ * database filter on meetings: classification within clearance, and they created it or are a clerk of its organising
+ * unit, host it, take its minutes, or hold a seat at it once it is announced. Administrators read none.
+ */
+export interface MinutesVisibility {
+  none: boolean;
+  userId: string;
+  unitId: string;
+  clearance: number;
+  /** Clerks organise every meeting of their unit. */
+  organisesUnit: boolean;
+}
+
+export function minutesVisibility(s: Subject): MinutesVisibility {
+  return { none: !business(s), userId: s.id, unitId: s.unitId, clearance: s.clearance, organisesUnit: isClerk(s) };
 }

@@ -1,7 +1,7 @@
 // Loads the meeting behind an annotation document once, with everyone's seats and agenda items, so that the access of
 // any number of connections (the collab server's periodic re-check of a 30-tablet meeting) costs two queries.
 import type { Db, Tx } from '../../db/client.ts';
-import { ANNOTATION_CONTEXTS } from '../../domain/documents/annotationContexts.ts';
+import { ANNOTATION_CONTEXTS, MINUTES_CONTEXT } from '../../domain/documents/annotationContexts.ts';
 import { meetingResource, type MeetingFactsRow } from '../../policies/meetingFacts.ts';
 import type { MeetingResource } from '../../policies/meetings.ts';
 
@@ -23,14 +23,17 @@ const meetingSelect = {
   agendaItems: { where: { presenterId: { not: null } }, select: { presenterId: true } },
 } as const;
 
-/** The meeting an annotation document belongs to, or null when it, or the annotated material, is gone. */
+/**
+ * The meeting an annotation document or a meeting's minutes belongs to, or null when it, or the annotated material,
+ * is gone.
+ */
 export async function loadAnnotationMeeting(
   db: Db | Tx,
   doc: { contextType: string | null; contextId: string | null },
 ): Promise<AnnotationMeeting | null> {
   if (!doc.contextId) return null;
   let meetingId: string;
-  if (doc.contextType === ANNOTATION_CONTEXTS.whiteboard) {
+  if (doc.contextType === ANNOTATION_CONTEXTS.whiteboard || doc.contextType === MINUTES_CONTEXT) {
     meetingId = doc.contextId;
   } else if (
     doc.contextType === ANNOTATION_CONTEXTS.sharedMaterial ||

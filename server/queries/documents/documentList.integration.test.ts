@@ -1,12 +1,13 @@
 // The document list against an oracle: for people of different units, roles and clearances (and an administrator),
 // every scope's pages together hold exactly the documents the policy lets them open, one by one, and the total equals
-// what the pages return — meeting annotation layers, deleted and over-classified documents included in the data.
+// what the pages return — meeting annotation layers, meetings' minutes, deleted and over-classified documents included
+// in the data.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestContext } from '../../audit/auditLog.ts';
 import { subjectFromUser, type Subject } from '../../auth/subject.ts';
 import { createDocument } from '../../commands/documents/documentCreator.ts';
 import { setDocumentShares } from '../../commands/documents/documentSharer.ts';
-import { ANNOTATION_CONTEXTS } from '../../domain/documents/annotationContexts.ts';
+import { ANNOTATION_CONTEXTS, MINUTES_CONTEXT } from '../../domain/documents/annotationContexts.ts';
 import { documentWithAccess } from './documentAccess.ts';
 import { listDocuments, type DocumentListScope } from './documentList.ts';
 import { createTestApp, signedIn, type TestApp } from '../../../tests/support/testApp.ts';
@@ -59,15 +60,44 @@ beforeAll(async () => {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const annotationTypes = Object.values(ANNOTATION_CONTEXTS);
 
+  // Meetings whose minutes follow the minutes read rule: organisers, host, minute-taker and seats picked at random,
+  // some still drafts (seats do not count yet), of every classification.
+  const meetingIds: string[] = [];
+  for (let i = 0; i < 12; i++) {
+    const creator = pick(business);
+    const seated = business.filter(() => random() < 0.25);
+    const { id } = await db.meeting.create({
+      data: {
+        title: `会议${i}`,
+        type: 'zhuanti',
+        mode: 'online',
+        organiserUnitId: random() < 0.7 ? creator.unitId : pick(units),
+        createdById: creator.id,
+        hostId: random() < 0.7 ? pick(business).id : null,
+        minuteTakerId: random() < 0.7 ? pick(business).id : null,
+        startAt: t.clock.now(),
+        endAt: new Date(t.clock.now().getTime() + 3600_000),
+        classification: Math.floor(random() * 3),
+        status: pick(['draft', 'scheduled', 'ended']),
+        createdAt: t.clock.now(),
+        updatedAt: t.clock.now(),
+        participants: { create: seated.map((p) => ({ userId: p.id, createdAt: t.clock.now() })) },
+      },
+    });
+    meetingIds.push(id);
+  }
+
   for (let i = 0; i < 90; i++) {
     const owner = pick(business);
     const classification = Math.floor(random() * (owner.clearance + 1));
     const annotation = random() < 0.2;
+    const minutes = !annotation && random() < 0.25;
     const { id } = await createDocument(t.app.svc, ctxFor(owner), owner, {
-      kind: annotation ? 'material' : pick(['draft', 'draft', 'minutes']),
+      kind: annotation ? 'material' : minutes ? 'minutes' : pick(['draft', 'draft', 'minutes']),
       title: `文件${i}`,
       classification,
       ...(annotation ? { contextType: pick(annotationTypes), contextId: `ctx-${i}` } : {}),
+      ...(minutes ? { contextType: MINUTES_CONTEXT, contextId: pick(meetingIds) } : {}),
     });
     if (random() < 0.4) {
       const grantees = new Map<

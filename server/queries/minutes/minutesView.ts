@@ -143,7 +143,7 @@ export async function minutesView(db: Db, subject: Subject, meeting: MeetingReso
     }),
     resolvers: objectionResolvers(meeting, person),
     me: {
-      canEdit: minutes.status === 'drafting' && atLeast(documentAccess(subject, doc, doc.shares), 'edit'),
+      canEdit: minutes.status === 'drafting' && atLeast(documentAccess(subject, doc, doc.shares, meeting), 'edit'),
       canFinalise: writes && minutes.status === 'drafting',
       canConfirm: confirming && mine !== null && can(subject, 'minutes.confirm', meeting),
       canResolve: resolves && confirming,
