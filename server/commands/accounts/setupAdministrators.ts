@@ -123,7 +123,8 @@ export async function setupAdministrators(svc: Services, ctx: RequestContext, in
     await recordAudit(tx, ctx, {
       action: 'setup.administrators',
       resourceType: 'system',
-      detail: { organisation: input.organisationName },
+      resourceId: root.id,
+      detail: { organisationUnitId: root.id },
     });
   });
 }

@@ -38,7 +38,7 @@ export async function createUnit(svc: Services, ctx: RequestContext, input: Unit
       action: 'unit.create',
       resourceType: 'unit',
       resourceId: unit.id,
-      detail: { name: input.name, parentId: input.parentId ?? null },
+      detail: { parentId: input.parentId ?? null },
     });
     return { id: unit.id };
   });

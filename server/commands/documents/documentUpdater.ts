@@ -26,7 +26,8 @@ export async function updateDocument(
       action: 'document.update',
       resourceType: 'document',
       resourceId: documentId,
-      detail: { ...changes },
+      // Which fields changed, never the new title itself: audit details hold ids and settings, not business text.
+      detail: { fields: Object.keys(changes), classification: changes.classification, reviewMode: changes.reviewMode },
     });
   });
   await svc.collab.refreshAccess(documentId);

@@ -46,7 +46,8 @@ export async function cancelMeeting(
       action: 'meeting.cancel',
       resourceType: 'meeting',
       resourceId: meetingId,
-      detail: { from: m.status, reason, notified: created.length },
+      // The reason is the organiser's own words, kept on the meeting; the audit trail records only that one was given.
+      detail: { from: m.status, reasonGiven: reason.trim() !== '', notified: created.length },
     });
     return { created, classification: m.classification, revision: updated.revision };
   });

@@ -35,7 +35,7 @@ export async function createRoom(svc: Services, ctx: RequestContext, input: Room
       action: 'room.create',
       resourceType: 'room',
       resourceId: room.id,
-      detail: { name: input.name, capacity: input.capacity },
+      detail: { capacity: input.capacity },
     });
     return { id: room.id };
   });
