@@ -26,7 +26,7 @@ export class CollabServer {
   private readonly wss: WebSocketServer;
 
   constructor(private readonly svc: CoreServices) {
-    this.store = new DocumentStore(databasePath(svc.config.dataDir), svc.keys.master, svc.clock);
+    this.store = new DocumentStore(databasePath(svc.config.dataDir), svc.keys.atRest, svc.clock);
     this.auth = new AuthenticationExtension(svc);
     this.hocuspocus = new Hocuspocus({
       name: 'tongban-collab',

@@ -48,7 +48,7 @@ export async function createCoreServices(config: Config, options: ServiceOptions
     log,
     notifications: new NotificationHub(db),
     notices: new NoticeDispatcher(db, log),
-    files: new FileStore(path.join(config.dataDir, 'files'), keys.master),
+    files: new FileStore(path.join(config.dataDir, 'files'), keys.atRest),
   };
 }
 

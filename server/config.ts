@@ -3,6 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { iceServerSchema, type IceServer } from '../media/signaling.ts';
+import { CIPHER_NAMES, type CipherName } from './security/cipher.ts';
+import { HASH_NAMES, type HashName } from './domain/contentDigest.ts';
 import type { MfaRequirement } from './domain/roles.ts';
 
 function str(name: string, fallback: string): string {
@@ -79,6 +81,15 @@ export interface Config {
    */
   masterKey: Buffer | null;
   auditKey: Buffer | null;
+  /**
+   * The cipher new values are sealed with at rest (TONGBAN_CIPHER): `aes-256-gcm` (default) or `sm4` (SM4-CTR with
+   * HMAC-SM3, 国密). Values sealed before a switch stay readable; the re-seal job moves them to the new cipher.
+   */
+  cipher: CipherName;
+  /** The digest of stored content hashes (TONGBAN_HASH): `sha256` (default) or `sm3` (stored as "sm3:<hex>"). */
+  hash: HashName;
+  /** Seconds between looks of the at-rest re-seal job for work to do; 0 turns it off (TONGBAN_RESEAL_TICK_SECONDS, default 30). */
+  resealTickSeconds: number;
   /** Minutes of inactivity after which a session ends (TONGBAN_SESSION_IDLE_MINUTES, default 30). */
   sessionIdleMinutes: number;
   /** Hours after sign-in after which a session ends regardless (TONGBAN_SESSION_ABSOLUTE_HOURS, default 12). */
@@ -210,6 +221,9 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     trustProxy: process.env.TONGBAN_TRUST_PROXY === '1',
     masterKey: key('TONGBAN_MASTER_KEY'),
     auditKey: key('TONGBAN_AUDIT_KEY'),
+    cipher: oneOf('TONGBAN_CIPHER', CIPHER_NAMES, 'aes-256-gcm'),
+    hash: oneOf('TONGBAN_HASH', HASH_NAMES, 'sha256'),
+    resealTickSeconds: int('TONGBAN_RESEAL_TICK_SECONDS', 30),
     sessionIdleMinutes: int('TONGBAN_SESSION_IDLE_MINUTES', 30),
     sessionAbsoluteHours: int('TONGBAN_SESSION_ABSOLUTE_HOURS', 12),
     lockoutThreshold: int('TONGBAN_LOCKOUT_THRESHOLD', 5),

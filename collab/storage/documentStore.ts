@@ -15,7 +15,13 @@ import Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import { CONNECTION_PRAGMAS } from '../../server/db/client.ts';
 import { sqlTime } from '../../server/db/sqlTime.ts';
-import { openBytes, sealBytes } from '../../server/security/cipher.ts';
+import {
+  isSealedWithCurrent,
+  openBytes,
+  sealBytes,
+  singleKey,
+  type SealingKeys,
+} from '../../server/security/cipher.ts';
 import type { Clock } from '../../server/clock.ts';
 
 /** Tail length after which the log is folded into the snapshot. */
@@ -72,13 +78,15 @@ export class DocumentStore {
     }
   >;
   private readonly countTail: Database.Statement<[string, string], { n: number }>;
+  private readonly key: SealingKeys;
 
   /** Opens the log's connection to the database file (created and migrated by the app before this). */
   constructor(
     file: string,
-    private readonly key: Buffer,
+    key: Buffer | SealingKeys,
     private readonly clock: Clock,
   ) {
+    this.key = Buffer.isBuffer(key) ? singleKey(key) : key;
     this.db = new Database(file, { fileMustExist: true });
     for (const pragma of CONNECTION_PRAGMAS) this.db.pragma(pragma);
     this.db.pragma('busy_timeout = 0');
@@ -227,6 +235,61 @@ export class DocumentStore {
     } finally {
       this.compactions.delete(run);
     }
+  }
+
+  /**
+   * Re-seals, with the current cipher and key, the logged updates after `afterSeq` (up to `limit` rows looked at) that
+   * are sealed otherwise. A row compaction folds away meanwhile is simply gone; its content is in the new snapshot.
+   */
+  async resealUpdates(
+    afterSeq: number,
+    limit: number,
+  ): Promise<{ scanned: number; resealed: number; last: number | null }> {
+    const rows = this.db
+      .prepare<[number, number], { seq: number; documentId: string; data: Buffer }>(
+        'SELECT "seq", "documentId", "data" FROM "DocumentUpdate" WHERE "seq" > ? ORDER BY "seq" ASC LIMIT ?',
+      )
+      .all(afterSeq, limit);
+    const stale = rows.filter((r) => !isSealedWithCurrent(this.key, r.data));
+    const changed = stale.map((r): [Buffer, number] => [
+      this.seal(r.documentId, openBytes(this.key, r.data, this.aad(r.documentId))),
+      r.seq,
+    ]);
+    if (changed.length > 0) {
+      const update = this.db.prepare<[Buffer, number]>('UPDATE "DocumentUpdate" SET "data" = ? WHERE "seq" = ?');
+      await this.underWriteLock(() => this.db.transaction(() => changed.forEach((c) => update.run(...c))).immediate());
+    }
+    return { scanned: rows.length, resealed: changed.length, last: rows.at(-1)?.seq ?? null };
+  }
+
+  /**
+   * Re-seals the compacted snapshots after `afterDocumentId` (up to `limit` looked at) that are not sealed with the
+   * current cipher and key. A snapshot a compaction replaced meanwhile (another lastSeq) is left to it: the
+   * compaction sealed its new one with the current key.
+   */
+  async resealSnapshots(
+    afterDocumentId: string,
+    limit: number,
+  ): Promise<{ scanned: number; resealed: number; last: string | null }> {
+    const rows = this.db
+      .prepare<[string, number], { documentId: string; state: Buffer; lastSeq: number }>(
+        'SELECT "documentId", "state", "lastSeq" FROM "DocumentSnapshot" WHERE "documentId" > ? ORDER BY "documentId" ASC LIMIT ?',
+      )
+      .all(afterDocumentId, limit);
+    const changed = rows
+      .filter((r) => !isSealedWithCurrent(this.key, r.state))
+      .map((r): [Buffer, string, number] => [
+        this.seal(r.documentId, openBytes(this.key, r.state, this.aad(r.documentId))),
+        r.documentId,
+        r.lastSeq,
+      ]);
+    if (changed.length > 0) {
+      const update = this.db.prepare<[Buffer, string, number]>(
+        'UPDATE "DocumentSnapshot" SET "state" = ? WHERE "documentId" = ? AND "lastSeq" = ?',
+      );
+      await this.underWriteLock(() => this.db.transaction(() => changed.forEach((c) => update.run(...c))).immediate());
+    }
+    return { scanned: rows.length, resealed: changed.length, last: rows.at(-1)?.documentId ?? null };
   }
 
   /** Refuses new appends, lets queued appends and running compactions finish, then closes the connection. */

@@ -21,6 +21,9 @@ import {
 import { AppError } from '../errors.ts';
 import { loadKeys } from '../security/keys.ts';
 import type { Services } from '../services.ts';
+import { rotateAtRestKey } from '../commands/security/keyRotator.ts';
+import { resealAtRest, resealProgressFile } from '../commands/security/atRestResealer.ts';
+import { describeKeyStatus } from './keyStatus.ts';
 import { backup, restore } from './backup.ts';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
@@ -34,6 +37,9 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   audit-verify                     re-compute the audit hash chain and compare its end with the head checkpoint;
                                    exit 1 and name the first broken (or removed) event
   backup        [--out DIR]        encrypted online backup of the database and files
+  rotate-key                       new key version for encryption at rest; the server re-seals existing data to it
+  key-status                       key versions (active, retiring, retired) and the re-seal job's progress
+  reseal                           run the re-seal pass to its end here (old keys retire a minute after rotation)
   restore       --from DIR         restore a backup into an empty data directory (server stopped)
 
 Roles: ${ROLE_NAMES.join(', ')}. Data directory: TONGBAN_DATA_DIR (default ./data).`;
@@ -161,6 +167,22 @@ async function run(argv: string[]): Promise<number> {
         process.stdout.write(
           `Backup written to ${result.dir} (${result.files} encrypted files). Keep the keys (data/keys) separately.\n`,
         );
+        return 0;
+      }
+      case 'rotate-key': {
+        const { id, previous } = await rotateAtRestKey(svc, as(ctx));
+        process.stdout.write(
+          `Key version ${id} is current (${svc.keys.atRest.cipher}); version ${previous} retires once the server has re-sealed everything (npm run cli -- key-status).\n`,
+        );
+        return 0;
+      }
+      case 'key-status':
+        process.stdout.write(describeKeyStatus(svc.keys.atRest, resealProgressFile(svc).load()));
+        return 0;
+      case 'reseal': {
+        const { retired } = await resealAtRest(svc, as(ctx));
+        process.stdout.write(describeKeyStatus(svc.keys.atRest, resealProgressFile(svc).load()));
+        if (retired.length > 0) process.stdout.write(`Retired key version(s) ${retired.join(', ')}.\n`);
         return 0;
       }
       default:

@@ -1,5 +1,5 @@
 // Chat rows → the messages browsers see. The text is unsealed here and nowhere else.
-import { open } from '../security/cipher.ts';
+import { open, type SealingKeys } from '../security/cipher.ts';
 import type { ChatMessageView } from '../../media/signaling.ts';
 
 interface ChatRow {
@@ -17,7 +17,7 @@ export function chatAad(messageId: string, meetingId: string): string {
   return `meeting-chat:${meetingId}:${messageId}`;
 }
 
-export function presentChatMessage(key: Buffer, row: ChatRow): ChatMessageView {
+export function presentChatMessage(key: Buffer | SealingKeys, row: ChatRow): ChatMessageView {
   return {
     id: row.id,
     fromUserId: row.fromUserId,

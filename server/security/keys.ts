@@ -1,14 +1,20 @@
 // Keys kept outside the database: the master key (encryption at rest) and the audit key (HMAC-SM3 chain).
 // They come from the configuration (TONGBAN_MASTER_KEY, TONGBAN_AUDIT_KEY) or from files under <dataDir>/keys created on
-// first start (mode 0600).
+// first start (mode 0600). Encryption at rest goes through the keyring (keyring.ts), whose version 0 is the master
+// key and whose later versions, made by key rotation, are kept wrapped under it.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config.ts';
+import { sm4Available } from './cipher.ts';
+import { Keyring } from './keyring.ts';
 
 export interface Keys {
+  /** The root key: tokens and signatures derive from it; version 0 of the keyring. */
   master: Buffer;
   audit: Buffer;
+  /** What seals and opens secrets, files and documents at rest (TONGBAN_CIPHER, key versions, rotation). */
+  atRest: Keyring;
 }
 
 function loadKey(dataDir: string, name: string, given: Buffer | null): Buffer {
@@ -32,9 +38,16 @@ function loadKey(dataDir: string, name: string, given: Buffer | null): Buffer {
   }
 }
 
-export function loadKeys(config: Pick<Config, 'dataDir' | 'masterKey' | 'auditKey'>): Keys {
+export function loadKeys(
+  config: Pick<Config, 'dataDir' | 'masterKey' | 'auditKey'> & Partial<Pick<Config, 'cipher'>>,
+): Keys {
+  const cipher = config.cipher ?? 'aes-256-gcm';
+  if (cipher === 'sm4' && !sm4Available())
+    throw new Error("TONGBAN_CIPHER=sm4 needs SM4-CTR and SM3 in Node's OpenSSL, which this build lacks");
+  const master = loadKey(config.dataDir, 'master', config.masterKey);
   return {
-    master: loadKey(config.dataDir, 'master', config.masterKey),
+    master,
     audit: loadKey(config.dataDir, 'audit', config.auditKey),
+    atRest: new Keyring(path.join(config.dataDir, 'keys'), master, cipher),
   };
 }

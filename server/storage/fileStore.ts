@@ -1,18 +1,34 @@
 // Content-addressed file storage under <dataDir>/files/<first two hex digits>/<sha256 of the content>.
-// Every file is sealed at rest with AES-256-GCM under a key derived from the master key, whatever the meeting's
-// classification: one rule is easier to get right than two, and identical uploads still share one file because the
-// address is the hash of the plaintext. An upload streams to a temp file (hashing, counting and encrypting as it
+// Every file is sealed at rest with the keyring's current cipher and key (AES-256-GCM or SM4 with HMAC-SM3, cipher.ts
+// v2; files written before key versions existed are "TBF1", AES-256-GCM under a key derived from the master key),
+// whatever the meeting's classification: one rule is easier to get right than two, and identical uploads still share
+// one file because the address is the hash of the plaintext. The address stays SHA-256 whatever TONGBAN_HASH says:
+// it names the file and finds duplicates; the seal's tag is what proves a file unaltered. An upload streams to a temp file (hashing, counting and encrypting as it
 // goes), is checked, and only then renamed into place, so a refused or broken upload leaves nothing behind.
-import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes, randomUUID } from 'node:crypto';
+import { createDecipheriv, createHash, hkdfSync, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { AppError } from '../errors.ts';
+import {
+  isSealedWithCurrent,
+  openBytes,
+  sealBytes,
+  sealedWith,
+  singleKey,
+  streamingSealer,
+  type SealedWith,
+  type SealingKeys,
+} from '../security/cipher.ts';
 
-const MAGIC = Buffer.from('TBF1');
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
-const HEADER_BYTES = MAGIC.length + IV_BYTES;
+/** Files sealed before key versions: "TBF1" | iv (12) | ciphertext | tag (16), AES-256-GCM. */
+const LEGACY_MAGIC = Buffer.from('TBF1');
+const LEGACY_HEADER_BYTES = LEGACY_MAGIC.length + 12;
+const LEGACY_TAG_BYTES = 16;
+/** Associated data of every v2 file seal. */
+const FILE_AAD = 'file';
+/** Enough of a file's start to read which cipher and key version sealed it. */
+const HEADER_PEEK = 9;
 
 /** Refuses a file over the limit, naming the limit (maxMb, as the TONGBAN_…_MB settings count) for the person uploading. */
 export class FileTooLarge extends AppError {
@@ -40,13 +56,24 @@ export interface PutOptions {
 const isSha256 = (value: string) => /^[0-9a-f]{64}$/.test(value);
 
 export class FileStore {
-  private readonly key: Buffer;
+  private readonly keys: SealingKeys;
+  private legacy: { master: Buffer; key: Buffer } | null = null;
 
+  /** keys: the keyring; a bare master key seals with AES-256-GCM under it alone. */
   constructor(
     private readonly root: string,
-    master: Buffer,
+    keys: Buffer | SealingKeys,
   ) {
-    this.key = Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), 'tongban files v1', 32));
+    this.keys = Buffer.isBuffer(keys) ? singleKey(keys) : keys;
+  }
+
+  /** The TBF1 key, derived from the master key (version 0) while it is not retired. */
+  private legacyKey(): Buffer {
+    const master = this.keys.find(0);
+    if (!master) throw new Error('A TBF1 file is sealed with the master key, which is retired for encryption at rest');
+    if (this.legacy?.master !== master)
+      this.legacy = { master, key: Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), 'tongban files v1', 32)) };
+    return this.legacy.key;
   }
 
   pathOf(sha256: string): string {
@@ -61,13 +88,12 @@ export class FileStore {
     const handle = await fs.promises.open(tmp, 'wx', 0o600);
     let done = false;
     try {
-      const iv = randomBytes(IV_BYTES);
-      const cipher = createCipheriv('aes-256-gcm', this.key, iv);
+      const sealer = streamingSealer(this.keys, FILE_AAD);
       const hash = createHash('sha256');
       const head: Buffer[] = [];
       let headLength = 0;
       let size = 0;
-      await handle.write(Buffer.concat([MAGIC, iv]));
+      await handle.write(sealer.header);
       for await (const chunk of source as AsyncIterable<Buffer>) {
         size += chunk.length;
         if (size > options.maxBytes) throw new FileTooLarge(options.maxBytes);
@@ -76,10 +102,10 @@ export class FileStore {
           headLength += Math.min(chunk.length, options.headBytes - headLength);
         }
         hash.update(chunk);
-        await handle.write(cipher.update(chunk));
+        await handle.write(sealer.update(chunk));
       }
       options.inspect(Buffer.concat(head));
-      await handle.write(Buffer.concat([cipher.final(), cipher.getAuthTag()]));
+      await handle.write(sealer.final());
       await handle.sync();
       await handle.close();
       const sha256 = hash.digest('hex');
@@ -109,18 +135,87 @@ export class FileStore {
 
   /** The whole plaintext, authenticated and checked against its address. */
   async read(sha256: string): Promise<Buffer> {
-    const sealed = await fs.promises.readFile(this.pathOf(sha256));
-    if (sealed.length < HEADER_BYTES + TAG_BYTES || !sealed.subarray(0, MAGIC.length).equals(MAGIC))
-      throw new Error(`stored file ${sha256} is not sealed`);
-    const decipher = createDecipheriv('aes-256-gcm', this.key, sealed.subarray(MAGIC.length, HEADER_BYTES));
-    decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
-    const plain = Buffer.concat([
-      decipher.update(sealed.subarray(HEADER_BYTES, sealed.length - TAG_BYTES)),
-      decipher.final(),
-    ]);
+    const plain = this.unseal(sha256, await fs.promises.readFile(this.pathOf(sha256)));
     if (createHash('sha256').update(plain).digest('hex') !== sha256)
       throw new Error(`stored file ${sha256} does not match its address`);
     return plain;
+  }
+
+  private unseal(sha256: string, sealed: Buffer): Buffer {
+    if (!sealed.subarray(0, LEGACY_MAGIC.length).equals(LEGACY_MAGIC))
+      return Buffer.from(openBytes(this.keys, sealed, FILE_AAD));
+    if (sealed.length < LEGACY_HEADER_BYTES + LEGACY_TAG_BYTES) throw new Error(`stored file ${sha256} is not sealed`);
+    const decipher = createDecipheriv(
+      'aes-256-gcm',
+      this.legacyKey(),
+      sealed.subarray(LEGACY_MAGIC.length, LEGACY_HEADER_BYTES),
+    );
+    decipher.setAuthTag(sealed.subarray(sealed.length - LEGACY_TAG_BYTES));
+    return Buffer.concat([
+      decipher.update(sealed.subarray(LEGACY_HEADER_BYTES, sealed.length - LEGACY_TAG_BYTES)),
+      decipher.final(),
+    ]);
+  }
+
+  /** Which cipher and key version sealed a stored file, from its first bytes. */
+  async sealedWith(sha256: string): Promise<SealedWith> {
+    const handle = await fs.promises.open(this.pathOf(sha256), 'r');
+    try {
+      const head = Buffer.alloc(HEADER_PEEK);
+      const { bytesRead } = await handle.read(head, 0, HEADER_PEEK, 0);
+      const start = head.subarray(0, bytesRead);
+      // A TBF1 file is AES-256-GCM under (a key derived from) version 0, like every v1 value.
+      return start.subarray(0, LEGACY_MAGIC.length).equals(LEGACY_MAGIC)
+        ? { cipher: 'aes-256-gcm', keyId: 0, legacy: true }
+        : sealedWith(start);
+    } finally {
+      await handle.close();
+    }
+  }
+
+  /**
+   * Seals a stored file again with the current cipher and key, if it is not already: written beside it and renamed
+   * over it, so a reader sees the old whole file or the new one. Returns whether it was re-sealed.
+   */
+  async reseal(sha256: string): Promise<boolean> {
+    const target = this.pathOf(sha256);
+    const sealed = await fs.promises.readFile(target);
+    if (!sealed.subarray(0, LEGACY_MAGIC.length).equals(LEGACY_MAGIC) && isSealedWithCurrent(this.keys, sealed))
+      return false;
+    const plain = this.unseal(sha256, sealed);
+    if (createHash('sha256').update(plain).digest('hex') !== sha256)
+      throw new Error(`stored file ${sha256} does not match its address`);
+    const tmpDir = path.join(this.root, 'tmp');
+    await fs.promises.mkdir(tmpDir, { recursive: true, mode: 0o700 });
+    const tmp = path.join(tmpDir, `${randomUUID()}.reseal`);
+    try {
+      const handle = await fs.promises.open(tmp, 'wx', 0o600);
+      try {
+        await handle.write(sealBytes(this.keys, plain, FILE_AAD));
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await fs.promises.rename(tmp, target);
+    } finally {
+      await fs.promises.rm(tmp, { force: true });
+    }
+    return true;
+  }
+
+  /** Stored addresses in order, after the given one (the re-seal job walks them in batches). */
+  async list(after: string | null, limit: number): Promise<string[]> {
+    const prefixes = await readdirOrEmpty(this.root);
+    const found: string[] = [];
+    for (const prefix of prefixes.filter((p) => /^[0-9a-f]{2}$/.test(p)).sort()) {
+      if (after !== null && prefix < after.slice(0, 2)) continue;
+      const names = (await readdirOrEmpty(path.join(this.root, prefix)))
+        .filter((n) => isSha256(n) && (after === null || n > after))
+        .sort();
+      found.push(...names.slice(0, limit - found.length));
+      if (found.length >= limit) break;
+    }
+    return found;
   }
 
   async has(sha256: string): Promise<boolean> {
@@ -130,5 +225,14 @@ export class FileStore {
     } catch {
       return false;
     }
+  }
+}
+
+async function readdirOrEmpty(dir: string): Promise<string[]> {
+  try {
+    return await fs.promises.readdir(dir);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw err;
   }
 }

@@ -44,7 +44,7 @@ export async function verifySecondFactor(
       return { error: lockedError(user.lockedUntil!) } as const;
     }
 
-    const secret = open(svc.keys.master, user.totpSecretEnc, `totp:${user.id}`).toString();
+    const secret = open(svc.keys.atRest, user.totpSecretEnc, `totp:${user.id}`).toString();
     let method: 'totp' | 'recovery_code' | null = null;
     const step = verifyTotp(secret, input.code.trim(), now, user.lastTotpStep);
     if (step !== null) {

@@ -31,7 +31,7 @@ export async function startTotpEnrolment(
   await inTransaction(svc, async (tx) => {
     await tx.user.update({
       where: { id: userId },
-      data: { totpPendingEnc: seal(svc.keys.master, secret, `totp:${userId}`) },
+      data: { totpPendingEnc: seal(svc.keys.atRest, secret, `totp:${userId}`) },
     });
     await recordAudit(tx, ctx, { action: 'mfa.enrol_start', resourceType: 'user', resourceId: userId });
   });
@@ -60,7 +60,7 @@ export async function confirmTotpEnrolment(
     const user = await tx.user.findUniqueOrThrow({ where: { id: input.userId } });
     if (user.totpEnabledAt) throw new InvalidState('mfa_already_enrolled', 'An authenticator is already enrolled');
     if (!user.totpPendingEnc) throw new InvalidState('no_pending_enrolment', 'Start the enrolment first');
-    const secret = open(svc.keys.master, user.totpPendingEnc, `totp:${user.id}`).toString();
+    const secret = open(svc.keys.atRest, user.totpPendingEnc, `totp:${user.id}`).toString();
     const step = verifyTotp(secret, input.code.trim(), now, null);
     if (step === null) {
       await recordAudit(tx, ctx, {

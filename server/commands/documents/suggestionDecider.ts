@@ -57,7 +57,7 @@ export async function decideOnSuggestions(
       0
     )
       return [];
-    hashBefore = docContentHash(now, doc.kind);
+    hashBefore = docContentHash(now, doc.kind, svc.config.hash);
   } finally {
     now.destroy();
   }
@@ -92,7 +92,7 @@ export async function decideOnSuggestions(
       updateYFragment(ydoc, fragment, next, { mapping: new Map(), isOMark: new Map() });
     }
     // Taken inside the change, so an edit arriving right after it is not mistaken for part of this decision.
-    hashAfter = docContentHash(ydoc, doc.kind);
+    hashAfter = docContentHash(ydoc, doc.kind, svc.config.hash);
   });
   if (input.ids && decided.length !== input.ids.length) {
     // Some ids were not (or no longer) in the document; the rest were decided.

@@ -25,7 +25,7 @@ export async function createVersion(
 ): Promise<{ id: string; contentHash: string }> {
   const doc = await svc.db.document.findUniqueOrThrow({ where: { id: documentId }, select: { kind: true } });
   const state = await svc.collab.currentState(documentId);
-  const hash = contentHash(state, doc.kind);
+  const hash = contentHash(state, doc.kind, svc.config.hash);
   const named =
     typeof name === 'string'
       ? { name }
@@ -36,7 +36,7 @@ export async function createVersion(
         documentId,
         ...named,
         reason,
-        state: sealBytes(svc.keys.master, state, `version:${documentId}`),
+        state: sealBytes(svc.keys.atRest, state, `version:${documentId}`),
         contentHash: hash,
         createdById: ctx.actor?.id ?? '',
         createdAt: ctx.at,

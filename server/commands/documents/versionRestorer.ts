@@ -23,7 +23,7 @@ export async function restoreVersion(
     throw new InvalidState('not_restorable', 'Only text documents can be restored');
   await createVersion(svc, ctx, documentId, `恢复前 / before restoring “${version.name}”`, 'restored');
   const old = new Y.Doc({ gc: false });
-  Y.applyUpdate(old, openBytes(svc.keys.master, version.state, `version:${documentId}`));
+  Y.applyUpdate(old, openBytes(svc.keys.atRest, version.state, `version:${documentId}`));
   const schema = documentSchema();
   const target = yXmlFragmentToProseMirrorRootNode(old.getXmlFragment(DOCUMENT_FIELD), schema);
   old.destroy();

@@ -27,7 +27,7 @@ export async function postMeetingChat(svc: Services, ctx: RequestContext, post: 
         fromName: post.from.displayName,
         audience: post.audience,
         toUserId: post.audience === 'host' ? post.toUserId : null,
-        textSealed: seal(svc.keys.master, post.text, chatAad(id, post.meetingId)),
+        textSealed: seal(svc.keys.atRest, post.text, chatAad(id, post.meetingId)),
         createdAt: ctx.at,
       },
     });
@@ -43,5 +43,5 @@ export async function postMeetingChat(svc: Services, ctx: RequestContext, post: 
     });
     return created;
   });
-  return presentChatMessage(svc.keys.master, row);
+  return presentChatMessage(svc.keys.atRest, row);
 }

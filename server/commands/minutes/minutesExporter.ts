@@ -9,6 +9,7 @@ import { exportModel } from '../../export/documentModel.ts';
 import { renderPdf } from '../../export/pdfExport.ts';
 import { localDateTime } from '../../domain/meetings/localTime.ts';
 import { openBytes } from '../../security/cipher.ts';
+import { digestAlgorithm } from '../../domain/contentDigest.ts';
 import type { Services } from '../../services.ts';
 import { CLASSIFICATION_LABELS } from '../documents/documentExporter.ts';
 import { inTransaction } from '../../db/transaction.ts';
@@ -36,7 +37,7 @@ export async function exportMinutesPdf(
     svc.db.user.findUnique({ where: { id: minutes.closedById ?? '' }, select: { displayName: true } }),
     svc.db.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { timeZone: true } }),
   ]);
-  const content = contentOf(openBytes(svc.keys.master, version.state, `version:${minutes.documentId}`));
+  const content = contentOf(openBytes(svc.keys.atRest, version.state, `version:${minutes.documentId}`));
   // The title block prints the title; the document's own first heading repeating it is left out.
   const [first, ...rest] = content.content ?? [];
   const body =
@@ -63,7 +64,7 @@ export async function exportMinutesPdf(
     footer: `${label} · ${doc.title}`,
     closing: [
       `签发：${closer?.displayName ?? ''}    ${localDateTime(minutes.closedAt, meeting.timeZone)}`,
-      `内容摘要（SHA-256）：${minutes.contentHash}`,
+      `内容摘要（${digestAlgorithm(minutes.contentHash) === 'sm3' ? 'SM3' : 'SHA-256'}）：${minutes.contentHash.replace(/^sm3:/, '')}`,
       `签名（HMAC-SM3）：${minutes.signature}`,
     ],
   });

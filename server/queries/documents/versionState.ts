@@ -10,5 +10,5 @@ export async function versionState(
 ): Promise<Uint8Array> {
   const v = await svc.db.documentVersion.findFirst({ where: { id: versionId, documentId } });
   if (!v) throw new NotFound('version');
-  return openBytes(svc.keys.master, v.state, `version:${documentId}`);
+  return openBytes(svc.keys.atRest, v.state, `version:${documentId}`);
 }

@@ -5,6 +5,7 @@ import type { Db } from '../../db/client.ts';
 import { meetingFactsSelect, meetingResource } from '../../policies/meetingFacts.ts';
 import type { MeetingResource } from '../../policies/index.ts';
 import { presentChatMessage } from '../../presenters/meetingChat.ts';
+import type { SealingKeys } from '../../security/cipher.ts';
 import type { ChatMessageView, RosterEntry } from '../../../media/signaling.ts';
 
 export const CHAT_PAGE = 50;
@@ -68,7 +69,7 @@ export async function loadRoster(db: Db, meetingId: string): Promise<RosterEntry
 /** Messages to everyone, and private ones the viewer sent or received, newest page first, returned oldest first. */
 export async function loadChat(
   db: Db,
-  key: Buffer,
+  key: Buffer | SealingKeys,
   meetingId: string,
   viewerId: string,
   before?: Date,

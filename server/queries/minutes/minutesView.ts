@@ -3,6 +3,7 @@
 // objections, and what this person may do now. Also the check of a closed version's hash and signature.
 import type { Subject } from '../../auth/subject.ts';
 import { contentHash } from '../../domain/documents/contentHash.ts';
+import { digestAlgorithm } from '../../domain/contentDigest.ts';
 import type { Db } from '../../db/client.ts';
 import { openObjections, type ConfirmationState, type MinutesStatus } from '../../domain/minutes/minutesFlow.ts';
 import { compareSeats } from '../../domain/minutes/minutesTemplate.ts';
@@ -192,7 +193,9 @@ export async function verifyMinutes(db: Db, keys: Keys, meetingId: string): Prom
   if (!minutes?.versionId || !minutes.contentHash || !minutes.signature || !minutes.closedAt)
     throw new NotFound('signed minutes');
   const version = await db.documentVersion.findUniqueOrThrow({ where: { id: minutes.versionId } });
-  const recomputedHash = contentHash(openBytes(keys.master, version.state, `version:${minutes.documentId}`), 'minutes');
+  const state = openBytes(keys.atRest, version.state, `version:${minutes.documentId}`);
+  // Recomputed with the algorithm the stored hash names (SHA-256, or SM3 once TONGBAN_HASH=sm3).
+  const recomputedHash = contentHash(state, 'minutes', digestAlgorithm(minutes.contentHash));
   const hashMatches = recomputedHash === minutes.contentHash && version.contentHash === minutes.contentHash;
   const signatureValid = verifyMinutesSignature(
     minutesSigningKey(keys.master),

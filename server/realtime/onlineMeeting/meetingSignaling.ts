@@ -115,7 +115,7 @@ export async function handleMeetingRequest(
       return {
         messages: await loadChat(
           svc.db,
-          svc.keys.master,
+          svc.keys.atRest,
           meeting.meetingId,
           member.subject.id,
           request.data.before ? new Date(request.data.before) : undefined,
@@ -256,7 +256,7 @@ async function join(
     }
   }
   const [chat, roster] = await Promise.all([
-    loadChat(svc.db, svc.keys.master, meetingId, socket.userId),
+    loadChat(svc.db, svc.keys.atRest, meetingId, socket.userId),
     loadRoster(svc.db, meetingId),
   ]);
   svc.log.info({ meetingId, userId: socket.userId, peerId: member.peerId, guest }, 'joined online meeting');
