@@ -120,6 +120,23 @@ export const NOTIFICATION_CATALOGUE = {
   'supervision.due_soon': { task: 'title', due: 'dueIn' },
 } as const satisfies Record<string, Record<string, ParamType>>;
 
+/**
+ * What each kind of notification is about: the object whose read rule decides who may receive it (server/policies
+ * mayReceive, asked for each recipient when the notice is sent). Account notices are about the recipient's own
+ * account; a notice to someone just taken off a meeting (uninvited, substitute released) is about the meeting as they
+ * saw it from the seat they held.
+ */
+export const NOTICE_OBJECT_KINDS = [
+  'account',
+  'document',
+  'meeting',
+  'formerSeat',
+  'minutes',
+  'task',
+  'proposals',
+] as const;
+export type NoticeObjectKind = (typeof NOTICE_OBJECT_KINDS)[number];
+
 export type Catalogue = typeof NOTIFICATION_CATALOGUE;
 export type NotificationKind = keyof Catalogue;
 
@@ -134,6 +151,64 @@ export type NotificationInput<K extends NotificationKind> = {
 };
 
 export const NOTIFICATION_KINDS = Object.keys(NOTIFICATION_CATALOGUE) as NotificationKind[];
+
+/** Each kind's object (see NOTICE_OBJECT_KINDS); a new kind does not compile until it says what it is about. */
+export const NOTIFICATION_OBJECTS = {
+  'account.roles_changed': 'account',
+  'account.clearance_changed': 'account',
+  'account.mfa_reset': 'account',
+  'account.password_reset': 'account',
+
+  'comment.mention': 'document',
+  'comment.reply': 'document',
+
+  'document.submit': 'document',
+  'document.return': 'document',
+  'document.finalise': 'document',
+  'document.reopen': 'document',
+
+  'meeting.scheduled': 'meeting',
+  'meeting.rescheduled': 'meeting',
+  'meeting.updated': 'meeting',
+  'meeting.cancelled': 'meeting',
+  'meeting.uninvited': 'formerSeat',
+  'meeting.substitute': 'meeting',
+  'meeting.substitute_released': 'formerSeat',
+  'meeting.leave_requested': 'meeting',
+  'meeting.reminder': 'meeting',
+  'meeting.rsvp_reminder': 'meeting',
+
+  'minutes.confirm_request': 'minutes',
+  'minutes.reopened': 'minutes',
+  'minutes.objection': 'minutes',
+  'minutes.objection_resolved': 'minutes',
+  'minutes.objection_resolved_by_other': 'minutes',
+  'minutes.ready_to_close': 'minutes',
+  'minutes.closed': 'minutes',
+  'minutes.proposals': 'proposals',
+
+  'supervision.assigned': 'task',
+  'supervision.co_assigned': 'task',
+  'supervision.assigned_to_you': 'task',
+  'supervision.signed': 'task',
+  'supervision.progress': 'task',
+  'supervision.submitted': 'task',
+  'supervision.accepted': 'task',
+  'supervision.returned': 'task',
+  'supervision.extension_requested': 'task',
+  'supervision.extension_approved': 'task',
+  'supervision.extension_refused': 'task',
+  'supervision.coordination_requested': 'task',
+  'supervision.coordination_recorded': 'task',
+  'supervision.overdue': 'task',
+  'supervision.due_soon': 'task',
+} as const satisfies { [K in NotificationKind]: NoticeObjectKind };
+
+/** The object a kind of notification is about. */
+export type NoticeObjectOf<K extends NotificationKind> = (typeof NOTIFICATION_OBJECTS)[K];
+
+/** Every kind with its object kind: for tests that check, kind by kind, that each recipient could read the object. */
+export const NOTIFICATION_KIND_OBJECTS = NOTIFICATION_KINDS.map((kind) => [kind, NOTIFICATION_OBJECTS[kind]] as const);
 
 export function isNotificationKind(kind: string): kind is NotificationKind {
   return Object.hasOwn(NOTIFICATION_CATALOGUE, kind);

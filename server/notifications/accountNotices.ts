@@ -6,5 +6,5 @@ export type AccountNoticeKind =
   'account.roles_changed' | 'account.clearance_changed' | 'account.mfa_reset' | 'account.password_reset';
 
 export function accountNotice(userId: string, kind: AccountNoticeKind): NewNotification {
-  return notice(userId, kind, {}, '/settings');
+  return notice(userId, kind, {}, '/settings', { kind: 'account', userId });
 }

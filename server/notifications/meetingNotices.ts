@@ -60,31 +60,42 @@ export function meetingNotice(
   const when = { start: m.startAt, end: m.endAt, timeZone: m.timeZone };
   const place = { mode: m.mode as MeetingMode, room: m.room ? { name: m.room.name, location: m.room.location } : null };
   const clash = extra.clash ?? false;
+  const about = { kind: 'meeting', id: m.id } as const;
+  // Said to someone just taken off the meeting, about what they knew from their seat.
+  const formerSeat = { kind: 'formerSeat', meetingId: m.id } as const;
   switch (kind) {
     case 'meeting.scheduled':
     case 'meeting.rescheduled':
-      return notice(userId, kind, { meeting, when, place, clash }, link);
+      return notice(userId, kind, { meeting, when, place, clash }, link, about);
     case 'meeting.updated':
-      return notice(userId, kind, { meeting, when, place }, link);
+      return notice(userId, kind, { meeting, when, place }, link, about);
     case 'meeting.cancelled':
-      return notice(userId, kind, { meeting, when, reason: m.cancelReason ?? '' }, link);
+      return notice(userId, kind, { meeting, when, reason: m.cancelReason ?? '' }, link, about);
     case 'meeting.uninvited':
-      return notice(userId, kind, { meeting, when }, link);
+      return notice(userId, kind, { meeting, when }, link, formerSeat);
     case 'meeting.substitute':
       return notice(
         userId,
         kind,
         { meeting, person: required(extra.personId, kind, 'a person'), when, place, clash },
         link,
+        about,
       );
     case 'meeting.substitute_released':
-      return notice(userId, kind, { meeting, person: required(extra.personId, kind, 'a person'), when }, link);
+      return notice(
+        userId,
+        kind,
+        { meeting, person: required(extra.personId, kind, 'a person'), when },
+        link,
+        formerSeat,
+      );
     case 'meeting.leave_requested':
       return notice(
         userId,
         kind,
         { meeting, person: required(extra.personId, kind, 'a person'), reason: extra.reason ?? '' },
         link,
+        about,
       );
     case 'meeting.reminder':
     case 'meeting.rsvp_reminder':
@@ -93,6 +104,7 @@ export function meetingNotice(
         kind,
         { meeting, lead: required(extra.offsetMinutes, kind, 'a lead time'), when, place },
         link,
+        about,
       );
   }
 }

@@ -12,3 +12,6 @@ export function announceMinutes(
 }
 
 export const minutesLink = (documentId: string) => `/documents/${documentId}`;
+
+/** What notices about a meeting's minutes are about: read by whom the minutes read rule allows. */
+export const minutesAbout = (meetingId: string) => ({ kind: 'minutes', meetingId }) as const;

@@ -1,6 +1,17 @@
 // Persisted per-user notifications, written inside a command's transaction and pushed live after it commits.
-import { noticeLocale, type NotificationInput, type NotificationKind } from '../../common/notifications/catalogue.ts';
+import {
+  noticeLocale,
+  type NoticeObjectOf,
+  type NotificationInput,
+  type NotificationKind,
+} from '../../common/notifications/catalogue.ts';
 import type { Db, Tx } from '../db/client.ts';
+import {
+  aboutKey,
+  readersAmong,
+  type NoticeAbout,
+  type NoticeObjects,
+} from '../queries/notifications/noticeReaders.ts';
 import { peopleIn, storedParams } from './notificationParams.ts';
 import { presentNotification, type NotificationView } from '../presenters/notification.ts';
 
@@ -11,20 +22,52 @@ export interface RealtimeSink {
   toRoom?(room: string, event: string, payload: unknown): void;
 }
 
-/** A notice for one person: a kind of the catalogue (common/notifications) with exactly its parameters. */
+export type { NoticeAbout, NoticeObjects };
+
+/** What a kind of notification is about, as a reference the outbound gate can load. */
+export type AboutOf<K extends NotificationKind> = NoticeObjects[NoticeObjectOf<K>];
+
+/**
+ * A notice for one person: a kind of the catalogue (common/notifications) with exactly its parameters, and a reference
+ * to the object it is about, of the object kind the catalogue gives that kind (so no notice exists without one).
+ */
 export type NewNotification = {
-  [K in NotificationKind]: { userId: string; kind: K; params: NotificationInput<K>; link: string | null };
+  [K in NotificationKind]: {
+    userId: string;
+    kind: K;
+    params: NotificationInput<K>;
+    link: string | null;
+    about: AboutOf<K>;
+  };
 }[NotificationKind];
 
-/** Builds a notice, checking its parameters against its kind at compile time. */
+/** Builds a notice, checking its parameters and its object against its kind at compile time. */
 export function notice<K extends NotificationKind>(
   userId: string,
   kind: K,
   params: NotificationInput<K>,
   link: string | null,
+  about: AboutOf<K>,
 ): NewNotification {
   // TypeScript cannot tie a generic K to its member of the union; the signature above already did.
-  return { userId, kind, params, link } as NewNotification;
+  return { userId, kind, params, link, about } as NewNotification;
+}
+
+/**
+ * The notices whose recipient may read what they are about, now (server/policies mayReceive, asked for each recipient
+ * with the object as they see it): the others are dropped without a trace, as if never addressed.
+ */
+async function readable(tx: Tx, items: readonly NewNotification[]): Promise<NewNotification[]> {
+  const groups = new Map<string, { about: NoticeAbout; userIds: Set<string> }>();
+  for (const item of items) {
+    const key = aboutKey(item.about);
+    const group = groups.get(key) ?? { about: item.about, userIds: new Set<string>() };
+    group.userIds.add(item.userId);
+    groups.set(key, group);
+  }
+  const readers = new Map<string, Set<string>>();
+  for (const [key, { about, userIds }] of groups) readers.set(key, await readersAmong(tx, about, userIds));
+  return items.filter((item) => readers.get(aboutKey(item.about))!.has(item.userId));
 }
 
 export class NotificationHub {
@@ -41,9 +84,12 @@ export class NotificationHub {
    * The one way a notification is sent: every producer hands its notices here, inside its command's transaction, and
    * publish()es what comes back after the commit. People named in the parameters are resolved to their display names
    * now (so the list needs no joins), the parameters are checked against the catalogue, and each recipient's copy is
-   * rendered in their language for the live push. The per-recipient policy check belongs here too.
+   * rendered in their language for the live push. Before anything is written, each recipient is checked against what
+   * the notice is about: a notice reaches only people who may read its object at the time it is sent (never the
+   * administrators, for business content), and nothing is written for the others.
    */
-  async create(tx: Tx, items: NewNotification[], at: Date): Promise<NotificationView[]> {
+  async create(tx: Tx, addressed: NewNotification[], at: Date): Promise<NotificationView[]> {
+    const items = addressed.length === 0 ? [] : await readable(tx, addressed);
     if (items.length === 0) return [];
     const ids = new Set(items.flatMap((item) => [item.userId, ...peopleIn(item.kind, item.params)]));
     const users = await tx.user.findMany({

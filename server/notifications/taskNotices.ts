@@ -32,7 +32,7 @@ export async function notifyAbout(
   const params = { ...about.params, task: task.title } as NotificationInput<TaskNoticeKind>;
   return svc.notifications.create(
     tx,
-    users.map((userId) => notice(userId, about.kind, params, taskLink(task.id))),
+    users.map((userId) => notice(userId, about.kind, params, taskLink(task.id), { kind: 'task', id: task.id })),
     at,
   );
 }

@@ -6,7 +6,6 @@ import { Forbidden, NotFound, type AppError } from '../errors.ts';
 import { accountRules, type UnitResource, type UserResource } from './accounts.ts';
 import { annotationRules } from './annotations.ts';
 import { classificationRules, type ClassificationResource } from './classification.ts';
-import { concealed, type HiddenObject } from './concealment.ts';
 import { documentRules, type DocumentResource } from './documents.ts';
 import { meetingRules, type MeetingResource, type RoomResource } from './meetings.ts';
 import { meetingMediaRules, type LiveMeetingResource } from './meetingMedia.ts';
@@ -34,7 +33,6 @@ export type {
 };
 export { userView, type UserView } from './accounts.ts';
 export { classificationResource } from './classification.ts';
-export { concealed, hiddenReason, type HiddenObject } from './concealment.ts';
 export { documentResource, documentVisibility, type DocumentVisibility } from './documents.ts';
 export { meetingVisibility, type MeetingVisibility } from './meetings.ts';
 export { mediaJoinDecision, produceAction, type MediaJoinDecision } from './meetingMedia.ts';
@@ -101,6 +99,8 @@ const REFUSALS: { [A in Action]?: (r: Resource) => AppError } = {
       : new Forbidden('proposal_forbidden', 'Only supervisors (督查室) review task proposals'),
   'task.create': () => new Forbidden('task_forbidden', 'You may not raise supervision tasks on this basis'),
   'task.recordInstruction': () => new Forbidden('task_forbidden', 'Leaders raise tasks from their own instructions'),
+  // A task one may not see does not exist for them.
+  'task.view': () => new NotFound('task'),
   'supervision.dashboard': () => new Forbidden('forbidden', 'The dashboard is for leaders and supervisors'),
   'workspace.use': () =>
     new Forbidden(
@@ -113,45 +113,7 @@ export function can(subject: Subject, action: Action, resource: Resource = { kin
   return RULES[action](subject, resource);
 }
 
-/** How a refusal names an object: the 404 it answers with, its audit resource type and id, its classification. */
-export function objectOf(r: Resource): HiddenObject | null {
-  switch (r.kind) {
-    case 'document':
-      return { what: 'document', resourceType: 'document', id: r.doc.id, classification: r.doc.classification };
-    case 'meeting':
-      return { what: 'meeting', resourceType: 'meeting', id: r.id, classification: r.classification };
-    case 'task':
-      return { what: 'task', resourceType: 'supervision_task', id: r.facts.id, classification: r.facts.classification };
-    case 'proposal':
-      return r.id === undefined
-        ? null
-        : { what: 'proposal', resourceType: 'task_proposal', id: r.id, classification: r.classification };
-    default:
-      return null;
-  }
-}
-
-const READ: Partial<Record<Resource['kind'], Action>> = {
-  document: 'document.view',
-  meeting: 'meeting.view',
-  task: 'task.view',
-  proposal: 'proposal.review',
-};
-
-/**
- * The object asked about when the subject may not even read it (null when they may, or when it is no object): its
- * existence is then not revealed (the same 404 as a missing one) and the refusal is audited with its id. Nobody acts
- * on an object they may not read; someone who reads it but may not do this gets a 403, which tells them nothing new.
- */
-export function hiddenObject(subject: Subject, r: Resource): HiddenObject | null {
-  const object = objectOf(r);
-  const read = READ[r.kind];
-  return object && read && !can(subject, read, r) ? object : null;
-}
-
 export function authorize(subject: Subject, action: Action, resource: Resource = { kind: 'system' }): void {
-  const hidden = hiddenObject(subject, resource);
-  if (hidden) throw concealed(subject, hidden, action);
   if (can(subject, action, resource)) return;
   throw REFUSALS[action]?.(resource) ?? new Forbidden('forbidden', `Not allowed: ${action}`);
 }
@@ -161,8 +123,14 @@ export function capabilities(subject: Subject): Action[] {
   return ACTIONS.filter((a) => can(subject, a, { kind: 'system' }));
 }
 
+/** A meeting's minutes as the outbound gate asks about them: the meeting, as the recipient sees it. */
+export interface MinutesResource {
+  kind: 'minutes';
+  meeting: MeetingResource;
+}
+
 /** An object something may be sent about: a notice, a broadcast, a search hit, an export. */
-export type Receivable = MeetingResource | DocumentResource | TaskResource | ProposalResource;
+export type Receivable = MeetingResource | MinutesResource | DocumentResource | TaskResource | ProposalResource;
 
 /**
  * Whether this person may read this object now. The outbound gate (notifications, socket.io broadcasts) asks it for
@@ -173,6 +141,8 @@ export function mayReceive(subject: Subject, resource: Receivable): boolean {
   switch (resource.kind) {
     case 'meeting':
       return can(subject, 'meeting.view', resource);
+    case 'minutes':
+      return can(subject, 'minutes.read', resource.meeting);
     case 'document':
       return can(subject, 'document.view', resource);
     case 'task':

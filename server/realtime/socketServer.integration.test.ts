@@ -44,15 +44,15 @@ describe('socket.io', () => {
     const created = await inTransaction(t.app.svc, (tx) =>
       t.app.svc.notifications.create(
         tx,
-        [notice(userId, 'minutes.closed', { meeting: '区政府常务会议' }, null)],
+        [notice(userId, 'account.clearance_changed', {}, '/settings', { kind: 'account', userId })],
         t.clock.now(),
       ),
     );
     await t.app.svc.notifications.publish(created);
     expect(await arrived).toMatchObject({
-      kind: 'minutes.closed',
-      params: { meeting: '区政府常务会议' },
-      title: '会议纪要已签发：区政府常务会议',
+      kind: 'account.clearance_changed',
+      params: {},
+      title: '您的密级已调整',
     });
     expect((await counted).unread).toBe(1);
     const list = (await client.get('/api/notifications')).json();

@@ -21,7 +21,8 @@ test('an English-language reader sees a mention in English, then in Chinese afte
   try {
     await expect(reader.getByRole('button', { name: 'Language' })).toBeVisible();
 
-    // 张伟, in his own browser, opens a comment on a new draft and mentions 马涛.
+    // 张伟, in his own browser, shares a new draft with 马涛 (another unit: only readers may be mentioned), opens a
+    // comment on it and mentions him.
     const context = await browser.newContext();
     try {
       const author = await context.newPage();
@@ -31,6 +32,8 @@ test('an English-language reader sees a mention in English, then in Chinese afte
       const created = await api.post('/api/documents', { kind: 'draft', title });
       expect(created.status()).toBe(201);
       const { id } = (await created.json()) as { id: string };
+      const shares = [{ granteeType: 'user', granteeId: matao, access: 'comment' }];
+      expect((await api.put(`/api/documents/${id}/shares`, { shares })).status()).toBe(200);
       expect(
         (
           await api.post(`/api/documents/${id}/threads`, { quote: '', body: '请核对第三条。', mentions: [matao] })

@@ -91,6 +91,12 @@ export const documentsApi = {
   authors: (id: string) => http.get<{ authors: Record<string, string> }>(`${one(id)}/authors`),
 
   threads: (id: string) => http.get<{ items: Thread[] }>(`${one(id)}/threads`),
+  /** Directory matches who may read the document: the only people a comment on it may mention. */
+  mentionCandidates: (id: string, q: string | undefined, limit: number) =>
+    http.get<{ items: Array<{ id: string; displayName: string; unitName: string; title: string }> }>(
+      `${one(id)}/mention-candidates`,
+      { query: { q, limit } },
+    ),
   openThread: (id: string, body: { quote: string; body: string; mentions: string[] }) =>
     http.post<{ threadId: string; commentId: string }>(`${one(id)}/threads`, body),
   reply: (id: string, threadId: string, body: { body: string; mentions: string[] }) =>

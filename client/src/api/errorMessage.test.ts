@@ -34,3 +34,26 @@ describe('a file over the size limit', () => {
     expect(supervisionError(t, tooLarge(details))).toBe(expected);
   });
 });
+
+describe('a comment mentioning people who cannot read the document', () => {
+  const refused = new ApiError(
+    422,
+    'mention_not_readable',
+    'Cannot mention 孙悦, 周强: they cannot read this document',
+    {
+      users: [
+        { id: 'u1', displayName: '孙悦' },
+        { id: 'u2', displayName: '周强' },
+      ],
+    },
+  );
+  it.each([
+    ['zh-CN', '孙悦、周强 无权查看该文件，不能提及。请先共享给他们，或去掉对他们的提及'],
+    [
+      'en',
+      '孙悦, 周强 cannot read this document, so they cannot be mentioned. Share it with them first, or leave them out',
+    ],
+  ])('names them (%s)', (lng, expected) => {
+    expect(errorMessage(i18n.getFixedT(lng), refused)).toBe(expected);
+  });
+});

@@ -60,6 +60,15 @@ export function errorMessage(t: TFunction, err: unknown): string {
       const limit = detail(err.details, 'maxMb', isNumber) ?? bytesToMb(detail(err.details, 'maxBytes', isNumber));
       return limit === undefined ? t('errors.file_too_large_plain') : t('errors.file_too_large', { limit });
     }
+    case 'mention_not_readable': {
+      // The people the comment mentions who cannot read the document, by display name.
+      const users = (detail(err.details, 'users', isArray) ?? []).flatMap((u) =>
+        typeof u === 'object' && u !== null && isString((u as { displayName?: unknown }).displayName)
+          ? [(u as { displayName: string }).displayName]
+          : [],
+      );
+      return t('errors.mention_not_readable', { names: listOf(t, users) || err.message });
+    }
     case 'invalid_request':
       return t('errors.invalid_request', { message: err.message.replace(/^Invalid request:\s*/, '') });
     case 'bad_request':

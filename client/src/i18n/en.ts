@@ -74,6 +74,8 @@ const en: Messages = {
   errors: {
     network: 'Cannot reach the server; check the network and try again',
     grantee_not_cleared: 'A person you share with is not cleared for this document’s classification',
+    mention_not_readable:
+      '{{names}} cannot read this document, so they cannot be mentioned. Share it with them first, or leave them out',
     malformed_text: 'The text contains invalid characters; check it and try again',
     document_too_complex: 'This document is nested too deeply to be read or exported',
     unauthenticated: 'Please sign in',

@@ -74,6 +74,7 @@ const zhCN = {
   errors: {
     network: '无法连接服务器，请检查网络后重试',
     grantee_not_cleared: '共享对象的密级权限不足，不能查看该密级的文件',
+    mention_not_readable: '{{names}} 无权查看该文件，不能提及。请先共享给他们，或去掉对他们的提及',
     malformed_text: '输入的文字含有无效字符，请检查后重试',
     document_too_complex: '该文件嵌套层级过深，无法读取或导出',
     unauthenticated: '请先登录',

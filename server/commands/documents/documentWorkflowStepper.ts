@@ -58,7 +58,10 @@ export async function stepDocumentWorkflow(
     const own = await svc.notifications.create(
       tx,
       [...recipients].map((userId) =>
-        notice(userId, `document.${action}` as const, { document: doc.title, note }, `/documents/${documentId}`),
+        notice(userId, `document.${action}` as const, { document: doc.title, note }, `/documents/${documentId}`, {
+          kind: 'document',
+          id: documentId,
+        }),
       ),
       ctx.at,
     );

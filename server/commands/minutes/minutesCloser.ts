@@ -14,7 +14,7 @@ import type { Services } from '../../services.ts';
 import { changeMeetingStatusIn } from '../meetings/meetingLifecycle.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { createVersion } from '../documents/versionCreator.ts';
-import { announceMinutes, minutesLink } from '../../notifications/minutesBroadcasts.ts';
+import { announceMinutes, minutesAbout, minutesLink } from '../../notifications/minutesBroadcasts.ts';
 import { contentOf } from '../../domain/documents/documentContent.ts';
 import { loadMinutes } from '../../queries/minutes/minutesRecord.ts';
 import { moveMinutes } from './minutesMove.ts';
@@ -123,7 +123,13 @@ export async function closeMinutes(svc: Services, ctx: RequestContext, meetingId
       tx,
       [
         ...recipients.map((userId) =>
-          notice(userId, 'minutes.closed', { meeting: meeting.title }, minutesLink(minutes.documentId)),
+          notice(
+            userId,
+            'minutes.closed',
+            { meeting: meeting.title },
+            minutesLink(minutes.documentId),
+            minutesAbout(meetingId),
+          ),
         ),
         ...supervisors.map((userId) =>
           notice(
@@ -131,6 +137,7 @@ export async function closeMinutes(svc: Services, ctx: RequestContext, meetingId
             'minutes.proposals',
             { meeting: meeting.title, created: proposals.created, updated: proposals.updated },
             `/supervision/proposals?meetingId=${meetingId}`,
+            { kind: 'proposals', meetingId },
           ),
         ),
       ],

@@ -13,7 +13,7 @@ import { BadRequest, Forbidden } from '../../errors.ts';
 import { notice, type NewNotification } from '../../notifications/notificationHub.ts';
 import type { Services } from '../../services.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { announceMinutes, minutesLink } from '../../notifications/minutesBroadcasts.ts';
+import { announceMinutes, minutesAbout, minutesLink } from '../../notifications/minutesBroadcasts.ts';
 import { loadMinutes } from '../../queries/minutes/minutesRecord.ts';
 import { requireStep } from '../../domain/minutes/minutesStep.ts';
 
@@ -62,13 +62,20 @@ export async function answerMinutes(
           'minutes.objection',
           { meeting: meeting.title, person: subject.id, comment: comment ?? '' },
           minutesLink(minutes.documentId),
+          minutesAbout(meetingId),
         ),
       );
     }
     const allAnswered = after.every((c) => c.state !== 'pending') && openObjections(after).length === 0;
     if (allAnswered && meeting.hostId) {
       items.push(
-        notice(meeting.hostId, 'minutes.ready_to_close', { meeting: meeting.title }, minutesLink(minutes.documentId)),
+        notice(
+          meeting.hostId,
+          'minutes.ready_to_close',
+          { meeting: meeting.title },
+          minutesLink(minutes.documentId),
+          minutesAbout(meetingId),
+        ),
       );
     }
     return { notices: await svc.notifications.create(tx, items, ctx.at), round: minutes.round, status: minutes.status };

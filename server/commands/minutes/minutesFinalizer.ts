@@ -10,7 +10,7 @@ import { decisionIdsToRenew } from '../../domain/minutes/minutesProposals.ts';
 import { notice } from '../../notifications/notificationHub.ts';
 import type { Services } from '../../services.ts';
 import { stepDocumentWorkflow } from '../documents/documentWorkflowStepper.ts';
-import { announceMinutes, minutesLink } from '../../notifications/minutesBroadcasts.ts';
+import { announceMinutes, minutesAbout, minutesLink } from '../../notifications/minutesBroadcasts.ts';
 import { confirmers } from '../../queries/minutes/confirmers.ts';
 import { contentOf } from '../../domain/documents/documentContent.ts';
 import { loadMinutes } from '../../queries/minutes/minutesRecord.ts';
@@ -64,7 +64,13 @@ export async function finaliseMinutes(
     return svc.notifications.create(
       tx,
       asked.map((userId) =>
-        notice(userId, 'minutes.confirm_request', { meeting: meeting.title }, minutesLink(minutes.documentId)),
+        notice(
+          userId,
+          'minutes.confirm_request',
+          { meeting: meeting.title },
+          minutesLink(minutes.documentId),
+          minutesAbout(meetingId),
+        ),
       ),
       ctx.at,
     );

@@ -10,7 +10,7 @@ import { InvalidState, NotFound } from '../../errors.ts';
 import { notice, type NewNotification } from '../../notifications/notificationHub.ts';
 import type { Services } from '../../services.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { announceMinutes, minutesLink } from '../../notifications/minutesBroadcasts.ts';
+import { announceMinutes, minutesAbout, minutesLink } from '../../notifications/minutesBroadcasts.ts';
 import { loadMinutes } from '../../queries/minutes/minutesRecord.ts';
 import { requireStep } from '../../domain/minutes/minutesStep.ts';
 
@@ -67,8 +67,9 @@ export async function resolveObjection(
     });
 
     const link = minutesLink(minutes.documentId);
+    const about = minutesAbout(meetingId);
     const items: NewNotification[] = [
-      notice(userId, 'minutes.objection_resolved', { meeting: meeting.title, resolution: answer }, link),
+      notice(userId, 'minutes.objection_resolved', { meeting: meeting.title, resolution: answer }, link, about),
     ];
     if (meeting.minuteTakerId && meeting.minuteTakerId !== actorId) {
       items.push(
@@ -77,6 +78,7 @@ export async function resolveObjection(
           'minutes.objection_resolved_by_other',
           { meeting: meeting.title, role, resolver: actorId, objector: userId, resolution: answer },
           link,
+          about,
         ),
       );
     }
@@ -89,7 +91,7 @@ export async function resolveObjection(
       }));
     const ready = after.every((c) => c.state !== 'pending') && openObjections(after).length === 0;
     if (ready && meeting.hostId && meeting.hostId !== actorId) {
-      items.push(notice(meeting.hostId, 'minutes.ready_to_close', { meeting: meeting.title }, link));
+      items.push(notice(meeting.hostId, 'minutes.ready_to_close', { meeting: meeting.title }, link, about));
     }
     return { notices: await svc.notifications.create(tx, items, ctx.at), round: minutes.round, status: minutes.status };
   });

@@ -5,7 +5,7 @@ import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
 import { notice } from '../../notifications/notificationHub.ts';
 import type { Services } from '../../services.ts';
 import { stepDocumentWorkflow } from '../documents/documentWorkflowStepper.ts';
-import { announceMinutes, minutesLink } from '../../notifications/minutesBroadcasts.ts';
+import { announceMinutes, minutesAbout, minutesLink } from '../../notifications/minutesBroadcasts.ts';
 import { loadMinutes } from '../../queries/minutes/minutesRecord.ts';
 import { moveMinutes } from './minutesMove.ts';
 import { requireStep } from '../../domain/minutes/minutesStep.ts';
@@ -31,7 +31,13 @@ export async function reopenMinutes(
     return svc.notifications.create(
       tx,
       asked.map((userId) =>
-        notice(userId, 'minutes.reopened', { meeting: meeting.title, reason }, minutesLink(minutes.documentId)),
+        notice(
+          userId,
+          'minutes.reopened',
+          { meeting: meeting.title, reason },
+          minutesLink(minutes.documentId),
+          minutesAbout(meetingId),
+        ),
       ),
       ctx.at,
     );

@@ -51,6 +51,11 @@ export async function loadAnnotationMeeting(
   return db.meeting.findUnique({ where: { id: meetingId }, select: meetingSelect });
 }
 
+/** A meeting with everyone's seats and agenda items, to decide for many people at once (the outbound gate). */
+export async function meetingForEveryone(db: Db | Tx, meetingId: string): Promise<AnnotationMeeting | null> {
+  return db.meeting.findUnique({ where: { id: meetingId }, select: meetingSelect });
+}
+
 /** The meeting as one subject sees it (their own seat, whether they present), for the meeting policies. */
 export function meetingAsSeenBy(meeting: AnnotationMeeting, subjectId: string): MeetingResource {
   return meetingResource({

@@ -8,6 +8,7 @@ import { restoreVersion } from '../../commands/documents/versionRestorer.ts';
 import { contextOf, requireAuth } from '../../http/requestContext.ts';
 import { idParams, okBody, responses } from '../../http/schemas.ts';
 import { documentAuthors } from '../../queries/documents/documentAuthors.ts';
+import { mentionCandidates } from '../../queries/documents/mentionCandidates.ts';
 import { listDocumentSuggestions } from '../../queries/documents/suggestionList.ts';
 import { listThreads } from '../../queries/documents/threadList.ts';
 import { versionContent } from '../../queries/documents/versionContent.ts';
@@ -163,6 +164,32 @@ const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       await documentFor(app, requireAuth(request).subject, request.params.id, 'view');
       return { items: await listThreads(svc.db, request.params.id, request.query.status) };
+    },
+  );
+
+  app.get(
+    '/:id/mention-candidates',
+    {
+      schema: {
+        tags: ['documents'],
+        summary: 'People a comment may mention: directory matches who may read the document',
+        params: idParams,
+        querystring: z.strictObject({
+          q: z.string().trim().max(100).optional(),
+          limit: z.coerce.number().int().min(1).max(20).default(8),
+        }),
+        response: responses({
+          200: z.object({
+            items: z.array(
+              z.object({ id: z.string(), displayName: z.string(), unitName: z.string(), title: z.string() }),
+            ),
+          }),
+        }),
+      },
+    },
+    async (request) => {
+      await documentFor(app, requireAuth(request).subject, request.params.id, 'comment');
+      return { items: await mentionCandidates(svc.db, request.params.id, request.query) };
     },
   );
 

@@ -35,6 +35,11 @@ async function inbox(client: TestClient): Promise<Item[]> {
 
 async function mention(title: string, body: string): Promise<{ documentId: string; threadId: string }> {
   const documentId = (await clients.zhangwei.post('/api/documents', { kind: 'draft', title })).json().id as string;
+  // 何军 works in another unit: he is mentioned on a draft shared with him (only readers may be mentioned).
+  const shared = await clients.zhangwei.put(`/api/documents/${documentId}/shares`, {
+    shares: [{ granteeType: 'user', granteeId: users.hejun, access: 'comment' }],
+  });
+  expect(shared.statusCode).toBe(200);
   const thread = await clients.zhangwei.post(`/api/documents/${documentId}/threads`, {
     quote: '',
     body,

@@ -91,6 +91,7 @@ export function CommentsPanel({
             {pending.quote}
           </Typography.Paragraph>
           <MentionInput
+            documentId={documentId}
             placeholder={t('documents.comments.placeholder')}
             submitLabel={t('documents.comments.submit')}
             autoFocus
@@ -120,6 +121,7 @@ export function CommentsPanel({
         shown.map((thread) => (
           <ThreadCard
             key={thread.id}
+            documentId={documentId}
             thread={thread}
             active={thread.id === activeThreadId}
             anchored={anchored.has(thread.id)}

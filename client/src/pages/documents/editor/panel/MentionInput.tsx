@@ -1,5 +1,5 @@
-// A comment box with @mentions: typing "@" and a name offers colleagues from the directory; the chosen ones are
-// reported as user ids (the server notifies them), the text keeps "@姓名".
+// A comment box with @mentions: typing "@" and a name offers the colleagues who may read the document; the chosen
+// ones are reported as user ids (the server notifies them), the text keeps "@姓名".
 import { Button, Flex, Mentions } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ export interface CommentDraft {
 }
 
 export function MentionInput({
+  documentId,
   placeholder,
   submitLabel,
   onSubmit,
@@ -18,6 +19,8 @@ export function MentionInput({
   autoFocus = false,
   testId,
 }: {
+  /** The document commented on: only its readers are offered. */
+  documentId: string;
   placeholder: string;
   submitLabel: string;
   onSubmit: (draft: CommentDraft) => Promise<boolean>;
@@ -26,7 +29,7 @@ export function MentionInput({
   testId?: string;
 }) {
   const { t } = useTranslation();
-  const { users, searching, search } = useUserSearch();
+  const { users, searching, search } = useUserSearch(documentId);
   const [text, setText] = useState('');
   const [chosen, setChosen] = useState<DirectoryUser[]>([]);
   const [busy, setBusy] = useState(false);

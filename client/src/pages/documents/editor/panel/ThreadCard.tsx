@@ -23,6 +23,7 @@ function withMentions(body: string): ReactNode[] {
 }
 
 export function ThreadCard({
+  documentId,
   thread,
   active,
   anchored,
@@ -31,6 +32,7 @@ export function ThreadCard({
   onReply,
   onResolve,
 }: {
+  documentId: string;
   thread: Thread;
   active: boolean;
   anchored: boolean;
@@ -98,6 +100,7 @@ export function ThreadCard({
       {canReply &&
         (replying ? (
           <MentionInput
+            documentId={documentId}
             placeholder={t('documents.comments.replyPlaceholder')}
             submitLabel={t('documents.comments.reply')}
             autoFocus
