@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { open, seal, sealedWith } from './cipher.ts';
 import { Keyring } from './keyring.ts';
+import { loadKeys } from './keys.ts';
 
 const dirs: string[] = [];
 const keysDir = () => {
@@ -72,5 +73,17 @@ describe('Keyring', () => {
     expect(keyring.current().id).toBe(2);
     const stored = JSON.parse(fs.readFileSync(keyring.file, 'utf8')) as { versions: Array<{ wrapped: unknown }> };
     expect(stored.versions.map((v) => v.wrapped === null)).toEqual([true, false]);
+  });
+});
+
+describe('loadKeys', () => {
+  it('keeps the generated keys and the keyring in the key directory (TONGBAN_KEY_DIR), not beside the database', () => {
+    const dataDir = keysDir();
+    const keyDir = keysDir();
+    const keys = loadKeys({ dataDir, keyDir, masterKey: null, auditKey: null, cipher: 'sm4' });
+    keys.atRest.rotate(at);
+    expect(fs.readdirSync(keyDir).sort()).toEqual(['audit.key', 'keyring.json', 'master.key']);
+    expect(fs.existsSync(path.join(dataDir, 'keys'))).toBe(false);
+    expect(loadKeys({ dataDir, keyDir, masterKey: null, auditKey: null }).master.equals(keys.master)).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-// The versioned keys for encryption at rest, beside the master key under <dataDir>/keys: keyring.json lists key
+// The versioned keys for encryption at rest, beside the master key in the key directory: keyring.json lists key
 // versions 1, 2, … (version 0 is the master key itself, which sealed everything before rotation existed). Each
 // version's 32 bytes are kept wrapped (sealed) under the master key, so the file is worthless without it. Rotating
 // adds a version, which new values are sealed with at once; the previous ones are "retiring" until the re-seal job

@@ -1,6 +1,6 @@
 // Keys kept outside the database: the master key (encryption at rest) and the audit key (HMAC-SM3 chain).
-// They come from the configuration (TONGBAN_MASTER_KEY, TONGBAN_AUDIT_KEY) or from files under <dataDir>/keys created on
-// first start (mode 0600). Encryption at rest goes through the keyring (keyring.ts), whose version 0 is the master
+// They come from the configuration (TONGBAN_MASTER_KEY, TONGBAN_AUDIT_KEY) or from files in the key directory
+// (TONGBAN_KEY_DIR, default <dataDir>/keys) created on first start (mode 0600). Encryption at rest goes through the keyring (keyring.ts), whose version 0 is the master
 // key and whose later versions, made by key rotation, are kept wrapped under it.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -17,9 +17,8 @@ export interface Keys {
   atRest: Keyring;
 }
 
-function loadKey(dataDir: string, name: string, given: Buffer | null): Buffer {
+function loadKey(dir: string, name: string, given: Buffer | null): Buffer {
   if (given) return given;
-  const dir = path.join(dataDir, 'keys');
   const file = path.join(dir, `${name}.key`);
   if (fs.existsSync(file)) {
     const key = Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64');
@@ -33,21 +32,22 @@ function loadKey(dataDir: string, name: string, given: Buffer | null): Buffer {
     fs.writeFileSync(file, key.toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
     return key;
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return loadKey(dataDir, name, given);
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return loadKey(dir, name, given);
     throw err;
   }
 }
 
 export function loadKeys(
-  config: Pick<Config, 'dataDir' | 'masterKey' | 'auditKey'> & Partial<Pick<Config, 'cipher'>>,
+  config: Pick<Config, 'dataDir' | 'masterKey' | 'auditKey'> & Partial<Pick<Config, 'cipher' | 'keyDir'>>,
 ): Keys {
+  const dir = config.keyDir ?? path.join(config.dataDir, 'keys');
   const cipher = config.cipher ?? 'aes-256-gcm';
   if (cipher === 'sm4' && !sm4Available())
     throw new Error("TONGBAN_CIPHER=sm4 needs SM4-CTR and SM3 in Node's OpenSSL, which this build lacks");
-  const master = loadKey(config.dataDir, 'master', config.masterKey);
+  const master = loadKey(dir, 'master', config.masterKey);
   return {
     master,
-    audit: loadKey(config.dataDir, 'audit', config.auditKey),
-    atRest: new Keyring(path.join(config.dataDir, 'keys'), master, cipher),
+    audit: loadKey(dir, 'audit', config.auditKey),
+    atRest: new Keyring(dir, master, cipher),
   };
 }

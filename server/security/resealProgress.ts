@@ -1,4 +1,4 @@
-// Where the at-rest re-seal job stands, in <dataDir>/keys/reseal.json beside the keyring: the cipher and key version
+// Where the at-rest re-seal job stands, in reseal.json beside the keyring (key directory): the cipher and key version
 // it moves everything to, and per kind of sealed data the last row or file it looked at and how many it re-sealed.
 // Kept after each batch, so a restarted server goes on where it stopped; `npm run cli -- key-status` shows it.
 import fs from 'node:fs';

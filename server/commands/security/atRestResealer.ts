@@ -18,7 +18,6 @@ import {
   type SealedKind,
 } from '../../security/resealProgress.ts';
 import type { Services } from '../../services.ts';
-import path from 'node:path';
 
 /** Rows or files looked at per batch. */
 export const RESEAL_BATCH = 100;
@@ -40,7 +39,7 @@ export interface ResealOutcome {
 }
 
 export function resealProgressFile(svc: Services): ResealProgressFile {
-  return new ResealProgressFile(path.join(svc.config.dataDir, 'keys'));
+  return new ResealProgressFile(svc.config.keyDir);
 }
 
 /** Where the keyring wants everything sealed now. */
