@@ -12,7 +12,6 @@ import { AuthorshipExtension } from './extensions/AuthorshipExtension.ts';
 import { InkValidationExtension } from './extensions/InkValidationExtension.ts';
 import { MetricsExtension, newMetrics, type CollabMetrics } from './extensions/MetricsExtension.ts';
 import { PersistenceExtension } from './extensions/PersistenceExtension.ts';
-import { PresenceExtension } from './extensions/PresenceExtension.ts';
 import { ReviewModeExtension } from './extensions/ReviewModeExtension.ts';
 import { MAX_UPDATE_BYTES, ValidationExtension } from './extensions/ValidationExtension.ts';
 import { DocumentStore } from './storage/documentStore.ts';
@@ -41,7 +40,6 @@ export class CollabServer {
       extensions: [
         this.auth,
         new ValidationExtension(this.metrics),
-        new PresenceExtension(),
         new InkValidationExtension(svc.clock, this.metrics),
         new ReviewModeExtension(svc.clock, this.metrics),
         new PersistenceExtension(this.store, this.metrics, svc.log),
