@@ -60,6 +60,8 @@ export default defineConfig({
       TONGBAN_LOG_LEVEL: 'warn',
       // Media on free ports (one per worker): test runs side by side on one machine must not fight over 40000.
       TONGBAN_MEDIA_PORT: '0',
+      // Tests move the clock across days: no scheduled backup in the middle of them.
+      TONGBAN_BACKUP_AT: 'off',
     },
   },
 });

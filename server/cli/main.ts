@@ -1,6 +1,8 @@
 // Operator command line: `npm run cli -- <command> [options]`. Runs on the server with direct database access;
 // every change is audited with the operator's OS account as the actor.
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RequestContext } from '../audit/auditLog.ts';
 import { readCheckpoint } from '../audit/headCheckpoint.ts';
@@ -24,7 +26,10 @@ import type { Services } from '../services.ts';
 import { rotateAtRestKey } from '../commands/security/keyRotator.ts';
 import { resealAtRest, resealProgressFile } from '../commands/security/atRestResealer.ts';
 import { describeKeyStatus } from './keyStatus.ts';
-import { backup, restore } from './backup.ts';
+import { BackupProblem } from '../backup/backupReader.ts';
+import { describeRestore, restoreBackup } from '../backup/restore.ts';
+import { describeDrill, drillBackup } from '../backup/restoreDrill.ts';
+import { createBackup } from '../commands/system/backupCreator.ts';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -36,11 +41,14 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   setup-link                       print a new one-time setup link (only while no system administrator exists)
   audit-verify                     re-compute the audit hash chain and compare its end with the head checkpoint;
                                    exit 1 and name the first broken (or removed) event
-  backup        [--out DIR]        encrypted online backup of the database and files
+  backup        [--out DIR]        encrypted online backup of the database and files (default TONGBAN_BACKUP_DIR)
   rotate-key                       new key version for encryption at rest; the server re-seals existing data to it
   key-status                       key versions (active, retiring, retired) and the re-seal job's progress
   reseal                           run the re-seal pass to its end here (old keys retire a minute after rotation)
-  restore       --from DIR         restore a backup into an empty data directory (server stopped)
+  restore       --from DIR         restore a backup into an empty data directory (server stopped) and anchor the
+                                   audit head checkpoint at the backup's newest event
+  backup-drill  DIR [--keep]       restore drill: restore a backup into a scratch directory and check the manifest,
+                                   every file's hash, the database, the audit chain and its head; exit 1 on a fault
 
 Roles: ${ROLE_NAMES.join(', ')}. Data directory: TONGBAN_DATA_DIR (default ./data).`;
 
@@ -67,9 +75,48 @@ async function userId(svc: Services, username: string): Promise<string> {
   return user.id;
 }
 
+/** The keys a backup was made with must be here already: generating new ones would only make it unreadable. */
+function requireKeys(config: ReturnType<typeof loadConfig>): void {
+  for (const [name, given] of [
+    ['master', config.masterKey],
+    ['audit', config.auditKey],
+  ] as const) {
+    if (!given && !fs.existsSync(path.join(config.keyDir, `${name}.key`)))
+      fail(
+        `No ${name} key in ${config.keyDir}: a backup opens only with the keys it was made with. Copy them there (or set ` +
+          `TONGBAN_${name.toUpperCase()}_KEY) first.`,
+      );
+  }
+}
+
+async function restoreCommand(
+  command: 'restore' | 'backup-drill',
+  from: string | { from?: string | undefined; keep?: boolean | undefined },
+): Promise<number> {
+  const config = loadConfig();
+  const dir = typeof from === 'string' ? from : from.from;
+  if (!dir) fail(`${command === 'restore' ? '--from DIR' : 'the backup directory'} is required\n\n${USAGE}`);
+  requireKeys(config);
+  const keys = loadKeys(config);
+  try {
+    if (command === 'restore') {
+      const report = await restoreBackup(keys, path.resolve(dir), config, new Date());
+      process.stdout.write(describeRestore(report, config.dataDir));
+      return 0;
+    }
+    const keep = typeof from === 'string' ? false : from.keep === true;
+    const report = await drillBackup(keys, path.resolve(dir), { keep });
+    process.stdout.write(describeDrill(report, keep));
+    return report.ok ? 0 : 1;
+  } catch (err) {
+    if (err instanceof BackupProblem) fail(`Restore refused: ${err.message}`);
+    throw err;
+  }
+}
+
 async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args: rest,
     options: {
       name: { type: 'string' },
@@ -83,15 +130,16 @@ async function run(argv: string[]): Promise<number> {
       clearance: { type: 'string' },
       out: { type: 'string' },
       from: { type: 'string' },
+      keep: { type: 'boolean' },
     },
-    allowPositionals: false,
+    // Only backup-drill takes one (the backup); anything else given loose is a mistake, refused below.
+    allowPositionals: true,
   });
   const config = loadConfig();
-  if (command === 'restore') {
-    await restore(loadKeys(config).master, required(values, 'from'), config.dataDir);
-    process.stdout.write(`Restored into ${config.dataDir}\n`);
-    return 0;
-  }
+  if (positionals.length > (command === 'backup-drill' ? 1 : 0))
+    fail(`Unexpected argument "${positionals.at(-1)}"\n\n${USAGE}`);
+  if (command === 'restore' || command === 'backup-drill') return restoreCommand(command, positionals[0] ?? values);
+
   if (!command || command === 'help' || command === '--help') {
     process.stdout.write(`${USAGE}\n`);
     return command ? 0 : 2;
@@ -163,9 +211,13 @@ async function run(argv: string[]): Promise<number> {
         return verdict.ok ? 0 : 1;
       }
       case 'backup': {
-        const result = await backup(svc, values.out);
+        const result = await createBackup(svc, as(ctx), {
+          trigger: 'manual',
+          ...(values.out ? { root: path.resolve(values.out) } : {}),
+        });
         process.stdout.write(
-          `Backup written to ${result.dir} (${result.files} encrypted files). Keep the keys (data/keys) separately.\n`,
+          `Backup written to ${result.dir} (${Object.keys(result.manifest.files).length} encrypted files, audit head ` +
+            `#${result.manifest.auditHead?.seq ?? 0}). Keep the keys (${config.keyDir}) apart from it.\n`,
         );
         return 0;
       }

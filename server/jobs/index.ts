@@ -2,16 +2,19 @@
 import type { Services } from '../services.ts';
 import { AtRestReseal } from './atRestReseal.ts';
 import { MeetingReminderJob } from './meetingReminders.ts';
+import { ScheduledBackups } from './scheduledBackups.ts';
 import { SupervisionWarnings } from './supervisionWarnings.ts';
 
 export class Jobs {
   readonly supervisionWarnings: SupervisionWarnings;
   readonly meetingReminders: MeetingReminderJob;
+  readonly backups: ScheduledBackups;
   readonly atRestReseal: AtRestReseal;
 
   constructor(private readonly svc: Services) {
     this.supervisionWarnings = new SupervisionWarnings(svc);
     this.meetingReminders = new MeetingReminderJob(svc);
+    this.backups = new ScheduledBackups(svc);
     this.atRestReseal = new AtRestReseal(svc);
   }
 
@@ -19,10 +22,12 @@ export class Jobs {
     this.svc.auditHead.watch();
     this.supervisionWarnings.start();
     this.meetingReminders.start();
+    this.backups.start();
     this.atRestReseal.start();
   }
 
   async stop(): Promise<void> {
+    await this.backups.stop();
     await this.atRestReseal.stop();
     await this.meetingReminders.stop();
     await this.supervisionWarnings.stop();

@@ -26,6 +26,7 @@ export function startServer(dataDir: string, port: number, env: Record<string, s
       TONGBAN_DEMO: '1',
       TONGBAN_AUTH_RATE_LIMIT: '1000',
       TONGBAN_LOG_LEVEL: 'warn',
+      TONGBAN_BACKUP_AT: 'off',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

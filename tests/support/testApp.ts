@@ -30,8 +30,15 @@ export async function createTestApp(
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-test-'));
   const clock = new AdjustableClock(options.clockAt);
   // Every test signs in from one address many times: the per-IP sign-in limit is for offices, not for test files (a test
-  // of the limit itself passes its own authRateLimit).
-  const config = { authRateLimit: 1000, ...options.config, dataDir, publicUrl: 'http://localhost:3000' };
+  // of the limit itself passes its own authRateLimit). Scheduled backups are off unless a test turns them on: a test
+  // that moves the clock across 02:30 must not find a backup's audit event among its own.
+  const config = {
+    authRateLimit: 1000,
+    backupAt: null,
+    ...options.config,
+    dataDir,
+    publicUrl: 'http://localhost:3000',
+  };
   const app = await buildApp({ config, clock, serveClient: false, logger: false });
   await app.ready();
   if (options.demo !== false) await seedDemoOrganisation(app.svc);

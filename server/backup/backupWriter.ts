@@ -1,0 +1,85 @@
+// Writes one encrypted backup: a consistent snapshot of the database (SQLite VACUUM INTO, safe while the server runs)
+// and the uploaded files, each sealed (sealedArchive.ts), with a signed manifest naming the audit chain's head in that
+// snapshot. The backup is built under "<name>.partial" and renamed when complete, so a crash never leaves something
+// that looks like a backup; the unsealed snapshot only ever lies in the data directory, never on the backup volume.
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { signHead, type AuditHead } from '../audit/headCheckpoint.ts';
+import type { CoreServices } from '../coreServices.ts';
+import { DATABASE_ENTRY, signManifest, writeManifest, type Manifest } from './manifest.ts';
+import { sealFile, type SealedFile } from './sealedArchive.ts';
+
+export interface BackupResult {
+  /** The backup's directory name (tongban-<instant>), its id in the audit trail. */
+  name: string;
+  dir: string;
+  manifest: Manifest;
+  bytes: number;
+}
+
+export const BACKUP_PREFIX = 'tongban-';
+
+/** Files under <dataDir>/files, relative, without the upload staging area. */
+function uploadedFiles(dir: string, base = dir): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return dir === base && e.name === 'tmp' ? [] : uploadedFiles(full, base);
+    return [path.relative(base, full)];
+  });
+}
+
+function headOf(snapshot: string): AuditHead | null {
+  const db = new Database(snapshot, { readonly: true });
+  try {
+    const row = db.prepare('SELECT seq, hash FROM AuditEvent ORDER BY seq DESC LIMIT 1').get() as AuditHead | undefined;
+    return row ?? null;
+  } finally {
+    db.close();
+  }
+}
+
+export async function writeBackup(
+  core: Pick<CoreServices, 'db' | 'config' | 'clock' | 'keys'>,
+  root: string,
+  trigger: Manifest['trigger'],
+): Promise<BackupResult> {
+  const { config, keys } = core;
+  const createdAt = core.clock.now();
+  const name = `${BACKUP_PREFIX}${createdAt.toISOString().replace(/[:.]/g, '-')}`;
+  const dir = path.resolve(root, name);
+  const partial = `${dir}.partial`;
+  fs.mkdirSync(root, { recursive: true, mode: 0o700 });
+  fs.mkdirSync(partial, { mode: 0o700 });
+  const snapshot = path.join(config.dataDir, `backup-snapshot-${randomUUID()}.db`);
+  try {
+    await core.db.$executeRawUnsafe(`VACUUM INTO '${snapshot.replaceAll("'", "''")}'`);
+    const head = headOf(snapshot);
+    const files: Record<string, SealedFile> = {};
+    files[DATABASE_ENTRY] = await sealFile(keys.master, DATABASE_ENTRY, snapshot, path.join(partial, DATABASE_ENTRY));
+    fs.rmSync(snapshot);
+    const filesDir = path.join(config.dataDir, 'files');
+    for (const rel of uploadedFiles(filesDir)) {
+      const entry = `files/${rel.split(path.sep).join('/')}.enc`;
+      const target = path.join(partial, entry);
+      fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
+      files[entry] = await sealFile(keys.master, entry, path.join(filesDir, rel), target);
+    }
+    const manifest = signManifest(keys.audit, {
+      createdAt: createdAt.toISOString(),
+      trigger,
+      auditHead: head ? signHead(keys.audit, head, createdAt) : null,
+      files,
+    });
+    writeManifest(partial, manifest);
+    fs.renameSync(partial, dir);
+    const bytes = Object.values(files).reduce((sum, f) => sum + f.bytes, 0);
+    return { name, dir, manifest, bytes };
+  } catch (err) {
+    fs.rmSync(partial, { recursive: true, force: true });
+    fs.rmSync(snapshot, { force: true });
+    throw err;
+  }
+}

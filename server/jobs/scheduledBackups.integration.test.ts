@@ -1,0 +1,172 @@
+// Scheduled encrypted backups on the application clock (02:30 China time, keep 3), their manifest (file hashes, the
+// audit head), the restore drill passing on a sound backup and failing on a damaged one, and a restore that anchors
+// the audit head checkpoint at the backup's newest event.
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, signedIn, type TestApp } from '../../tests/support/testApp.ts';
+import { readManifest } from '../backup/manifest.ts';
+import { listBackups } from '../backup/retention.ts';
+import { drillBackup } from '../backup/restoreDrill.ts';
+
+const run = promisify(execFile);
+const root = path.resolve(import.meta.dirname, '../..');
+const HOUR = 3_600_000;
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-backups-'));
+const backupDir = path.join(scratch, 'offsite');
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({
+    clockAt: new Date('2026-03-09T01:00:00+08:00'),
+    config: { backupAt: '02:30', backupDir, backupKeep: 3 },
+  });
+  await signedIn(t, 'zhangwei');
+  await t.app.svc.files.put(Readable.from([Buffer.from('%PDF-1.4 a material')]), {
+    maxBytes: 1_000_000,
+    headBytes: 0,
+    inspect: () => undefined,
+  });
+});
+afterAll(async () => {
+  await t.close();
+  fs.rmSync(scratch, { recursive: true, force: true });
+});
+
+async function cli(args: string[], dataDir: string): Promise<{ code: number; out: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', ...args], {
+      cwd: root,
+      env: { ...process.env, TONGBAN_DATA_DIR: dataDir },
+    });
+    return { code: 0, out: stdout + stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, out: e.stdout + e.stderr };
+  }
+}
+
+const keys = () => t.app.svc.keys;
+
+describe('scheduled backups', () => {
+  it('back up at 02:30 China time once a day, catch up a missed day, and keep the newest three', async () => {
+    const backups = t.app.jobs.backups;
+    expect(await backups.tick()).toEqual({ made: null, pruned: [] });
+    t.clock.advance(1.5 * HOUR + 60_000); // 02:31
+    const first = await backups.tick();
+    expect(first?.made).toMatch(/^tongban-2026-03-08T18-31/);
+    expect(await backups.tick()).toEqual({ made: null, pruned: [] });
+
+    const made = [first!.made];
+    for (let day = 1; day <= 4; day++) {
+      t.clock.advance(24 * HOUR);
+      made.push((await backups.tick())!.made);
+    }
+    // Two days pass while the server is down: one backup catches up, not two.
+    t.clock.advance(48 * HOUR);
+    made.push((await backups.tick())!.made);
+    expect(await backups.tick()).toEqual({ made: null, pruned: [] });
+
+    expect(made.every((m) => m !== null)).toBe(true);
+    expect(listBackups(backupDir).map((b) => b.name)).toEqual(made.slice(-3).reverse());
+    const audited = await t.app.svc.db.auditEvent.findMany({
+      where: { action: 'system.backup' },
+      orderBy: { seq: 'asc' },
+    });
+    expect(audited.map((e) => e.resourceId)).toEqual(made);
+    expect(JSON.parse(audited[0]!.detail)).toMatchObject({ trigger: 'scheduled', files: 2 });
+  });
+
+  it('seal the database and files, and sign a manifest with their hashes and the audit head', async () => {
+    const newest = listBackups(backupDir)[0]!;
+    const read = readManifest(newest.dir, keys().audit);
+    if (read.state !== 'valid') throw new Error(`manifest ${read.state}`);
+    const { manifest } = read;
+    expect(Object.keys(manifest.files).sort()).toEqual([
+      expect.stringMatching(/^files\/[0-9a-f]{2}\/[0-9a-f]{64}\.enc$/),
+      'tongban.db.enc',
+    ]);
+    // The head is the newest event in the backed-up database: the backup's own audit event comes after it.
+    const event = await t.app.svc.db.auditEvent.findFirstOrThrow({ where: { resourceId: newest.name } });
+    const head = await t.app.svc.db.auditEvent.findUniqueOrThrow({ where: { seq: event.seq - 1 } });
+    expect(manifest.auditHead).toMatchObject({ seq: head.seq, hash: head.hash });
+    const sealed = fs.readFileSync(path.join(newest.dir, 'tongban.db.enc'));
+    expect(sealed.includes(Buffer.from('zhangwei'))).toBe(false);
+    expect(sealed.includes(Buffer.from('SQLite format 3'))).toBe(false);
+  });
+});
+
+describe('the restore drill', () => {
+  it('passes on a sound backup (npm run cli -- backup-drill DIR)', async () => {
+    const newest = listBackups(backupDir)[0]!;
+    const drill = await cli(['backup-drill', newest.dir], t.dataDir);
+    expect(drill.out).toContain('✓ manifest signed with the audit key');
+    expect(drill.out).toContain('✓ 2 sealed files match their SHA-256 in the manifest');
+    expect(drill.out).toContain('✓ database integrity check ok');
+    expect(drill.out).toMatch(/✓ audit chain verifies: \d+ events/);
+    expect(drill.out).toMatch(/✓ audit chain ends at the manifest's head: event #\d+/);
+    expect(drill.out).toContain('Restore drill PASSED');
+    expect(drill.code).toBe(0);
+  }, 60_000);
+
+  it.each([
+    [
+      'a sealed file changed',
+      (dir: string) => flipByte(path.join(dir, 'tongban.db.enc')),
+      'tongban.db.enc does not match its SHA-256',
+    ],
+    [
+      'the manifest’s head moved back',
+      (dir: string) => {
+        const file = path.join(dir, 'manifest.json');
+        const m = JSON.parse(fs.readFileSync(file, 'utf8')) as { auditHead: { seq: number } };
+        m.auditHead.seq -= 1;
+        fs.writeFileSync(file, JSON.stringify(m));
+      },
+      'the manifest is not valid: its signature does not match the audit key',
+    ],
+  ])('fails when %s', async (_name, damage, message) => {
+    const copy = path.join(scratch, `damaged-${Math.random().toString(36).slice(2)}`);
+    fs.cpSync(listBackups(backupDir)[0]!.dir, copy, { recursive: true });
+    damage(copy);
+    const report = await drillBackup(keys(), copy);
+    expect(report.ok).toBe(false);
+    expect(report.checks.at(-1)).toEqual({ ok: false, what: expect.stringContaining(message) });
+    expect(fs.existsSync(report.scratchDir)).toBe(false);
+  });
+});
+
+describe('restore', () => {
+  it('restores into an empty data directory, anchors the head at the backup, and audit:verify passes there', async () => {
+    const restored = path.join(scratch, 'restored');
+    fs.mkdirSync(restored);
+    const newest = listBackups(backupDir)[0]!;
+    const refused = await cli(['restore', '--from', newest.dir], restored);
+    expect(refused.code).toBe(2);
+    expect(refused.out).toContain('No master key in');
+
+    fs.cpSync(path.join(t.dataDir, 'keys'), path.join(restored, 'keys'), { recursive: true });
+    const res = await cli(['restore', '--from', newest.dir], restored);
+    expect(res.out).toContain(`Restored into ${restored}: the database and 1 uploaded file(s).`);
+    const manifest = readManifest(newest.dir, keys().audit);
+    if (manifest.state !== 'valid') throw new Error('manifest');
+    const head = manifest.manifest.auditHead!;
+    expect(res.out).toContain(`Audit head checkpoint now anchors event #${head.seq}`);
+    // The live checkpoint copied with the keys knew of later events (at least the backup's own audit event).
+    expect(res.out).toMatch(new RegExp(`event\\(s\\) after #${head.seq} were recorded after this backup`));
+    expect(res.code).toBe(0);
+    const verify = await cli(['audit-verify'], restored);
+    expect(verify.out).toContain(`Audit chain OK: ${head.seq} events`);
+    expect(verify.code).toBe(0);
+  }, 120_000);
+});
+
+function flipByte(file: string): void {
+  const bytes = fs.readFileSync(file);
+  bytes[bytes.length - 40] ^= 0xff;
+  fs.writeFileSync(file, bytes);
+}
