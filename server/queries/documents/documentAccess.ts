@@ -4,7 +4,7 @@
 import type { Subject } from '../../auth/subject.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { followsMeeting } from '../../domain/documents/annotationContexts.ts';
-import { resolveDocumentAccess, type Access } from '../../policies/documents.ts';
+import { documentResource, resolveDocumentAccess, type Access } from '../../policies/documents.ts';
 import { loadAnnotationMeeting, meetingAsSeenBy } from '../annotations/annotationMeeting.ts';
 
 export async function documentWithAccess(db: Db | Tx, subject: Subject, id: string) {
@@ -13,12 +13,9 @@ export async function documentWithAccess(db: Db | Tx, subject: Subject, id: stri
     include: { shares: true, unit: { select: { name: true } }, owner: { select: { displayName: true } } },
   });
   if (!doc || doc.deletedAt) return null;
-  const meeting = followsMeeting(doc.contextType) ? await loadAnnotationMeeting(db, doc) : null;
-  const access: Access = resolveDocumentAccess(
-    subject,
-    doc,
-    doc.shares,
-    meeting && meetingAsSeenBy(meeting, subject.id),
-  );
-  return { doc, access };
+  const loaded = followsMeeting(doc.contextType) ? await loadAnnotationMeeting(db, doc) : null;
+  const meeting = loaded && meetingAsSeenBy(loaded, subject.id);
+  const access: Access = resolveDocumentAccess(subject, doc, doc.shares, meeting);
+  // The whole resource, for actions asked of the registry (authorize): a partial one would read as unreadable.
+  return { doc, access, resource: documentResource(doc, doc.shares, meeting) };
 }

@@ -16,7 +16,7 @@ import { WORKFLOW_ACTIONS } from '../../domain/documents/documentWorkflow.ts';
 import { classificationLevel } from '../../domain/roles.ts';
 import { contextOf, requireAuth } from '../../http/requestContext.ts';
 import { idParams, okBody, responses } from '../../http/schemas.ts';
-import { authorize, documentResource } from '../../policies/index.ts';
+import { authorize } from '../../policies/index.ts';
 import { presentDocument } from '../../presenters/document.ts';
 import { listDocuments } from '../../queries/documents/documentList.ts';
 import { namedShares } from '../../queries/documents/shareList.ts';
@@ -117,8 +117,8 @@ const documentRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { subject } = requireAuth(request);
-      const { doc } = await documentFor(app, subject, request.params.id, 'view');
-      authorize(subject, 'document.workflow', documentResource(doc));
+      const { resource } = await documentFor(app, subject, request.params.id, 'view');
+      authorize(subject, 'document.workflow', resource);
       return stepDocumentWorkflow(
         app.svc,
         contextOf(request),

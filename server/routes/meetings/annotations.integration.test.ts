@@ -131,7 +131,7 @@ describe('material layers', () => {
       (await clients.zhangwei!.get(`/api/meetings/${meetingId}/materials/${removedId}/annotations`)).statusCode,
     ).toBe(404);
     expect((await clients.zhangwei!.post(`/api/documents/${layers.sharedDocumentId}/collab-token`)).statusCode).toBe(
-      403,
+      404,
     );
   });
 });
@@ -206,7 +206,7 @@ describe('whiteboards', () => {
     expect(seen.statusCode).toBe(200);
     expect(seen.headers['content-type']).toBe('image/png');
     expect(seen.rawPayload.equals(frame)).toBe(true);
-    expect((await clients.matao!.get(url)).statusCode).toBe(403);
+    expect((await clients.matao!.get(url)).statusCode).toBe(404);
     const row = await t.app.svc.db.documentImage.findUniqueOrThrow({ where: { id: fileId } });
     const sealed = fs.readFileSync(path.join(t.dataDir, 'files', row.sha256.slice(0, 2), row.sha256));
     expect(sealed.includes(frame.subarray(0, 16))).toBe(false);
