@@ -222,8 +222,8 @@ describe('access', () => {
       shares: [{ granteeType: 'user', granteeId: ids.sunyue, access: 'edit' }],
     });
     await t.app.svc.db.document.update({ where: { id }, data: { classification: 2 } });
-    expect((await clients.sunyue!.get(`/api/documents/${id}`)).statusCode).toBe(403);
-    expect((await clients.sunyue!.post(`/api/documents/${id}/collab-token`)).statusCode).toBe(403);
+    expect((await clients.sunyue!.get(`/api/documents/${id}`)).statusCode).toBe(404);
+    expect((await clients.sunyue!.post(`/api/documents/${id}/collab-token`)).statusCode).toBe(404);
     // A token for another document does not open this one.
     const other = await newDoc('sunyue');
     const grant = (await clients.sunyue!.post(`/api/documents/${other}/collab-token`)).json() as {

@@ -262,8 +262,8 @@ describe('private layers', () => {
   it('cannot be opened by anyone else, not even the host: no token, no document, no connection', async () => {
     const mine = layers.zhangwei!.privateDocumentId;
     for (const other of ['xuyan', 'zhaojing', 'matao']) {
-      expect((await clients[other]!.post(`/api/documents/${mine}/collab-token`)).statusCode).toBe(403);
-      expect((await clients[other]!.get(`/api/documents/${mine}`)).statusCode).toBe(403);
+      expect((await clients[other]!.post(`/api/documents/${mine}/collab-token`)).statusCode).toBe(404);
+      expect((await clients[other]!.get(`/api/documents/${mine}`)).statusCode).toBe(404);
     }
     // A valid token for one's own private layer does not open someone else's.
     const { token } = await collabToken(clients.xuyan!, layers.xuyan!.privateDocumentId);

@@ -12,6 +12,7 @@ import { AuthorshipExtension } from './extensions/AuthorshipExtension.ts';
 import { InkValidationExtension } from './extensions/InkValidationExtension.ts';
 import { MetricsExtension, newMetrics, type CollabMetrics } from './extensions/MetricsExtension.ts';
 import { PersistenceExtension } from './extensions/PersistenceExtension.ts';
+import { PresenceExtension } from './extensions/PresenceExtension.ts';
 import { ReviewModeExtension } from './extensions/ReviewModeExtension.ts';
 import { MAX_UPDATE_BYTES, ValidationExtension } from './extensions/ValidationExtension.ts';
 import { DocumentStore } from './storage/documentStore.ts';
@@ -40,6 +41,7 @@ export class CollabServer {
       extensions: [
         this.auth,
         new ValidationExtension(this.metrics),
+        new PresenceExtension(),
         new InkValidationExtension(svc.clock, this.metrics),
         new ReviewModeExtension(svc.clock, this.metrics),
         new PersistenceExtension(this.store, this.metrics, svc.log),

@@ -37,6 +37,28 @@ export class NotFound extends AppError {
   }
 }
 
+/** What the audit log records about a refused read: the object's kind and id (never its title), the action, why. */
+export interface Refusal {
+  resourceType: string;
+  resourceId: string;
+  action: string;
+  reason: string;
+}
+
+/**
+ * A refusal to touch an object that exists but that the caller may not read. It answers exactly as NotFound does, so
+ * nobody learns that the object exists, and the error handler (or the socket and collab edges) audits it as
+ * `access.denied`.
+ */
+export class Concealed extends NotFound {
+  constructor(
+    what: string,
+    readonly refusal: Refusal,
+  ) {
+    super(what);
+  }
+}
+
 export class Conflict extends AppError {
   constructor(code: string, message: string, details?: unknown) {
     super(409, code, message, details);

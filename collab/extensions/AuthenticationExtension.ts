@@ -3,10 +3,13 @@
 // and revoked or changed access take effect without waiting for a reconnect.
 import type { Extension, Hocuspocus, onAuthenticatePayload } from '@hocuspocus/server';
 import type { Prisma } from '../../prisma/generated/client.ts';
+import { recordAccessDenied } from '../../server/audit/accessDenied.ts';
+import type { RequestContext } from '../../server/audit/auditLog.ts';
 import { verifyCollabToken } from '../../server/auth/collabToken.ts';
 import { isSessionLive } from '../../server/auth/sessions.ts';
 import { subjectFromUser } from '../../server/auth/subject.ts';
 import { followsMeeting } from '../../server/domain/documents/annotationContexts.ts';
+import { hiddenReason } from '../../server/policies/concealment.ts';
 import { resolveDocumentAccess, type Access } from '../../server/policies/documents.ts';
 import {
   loadAnnotationMeeting,
@@ -20,6 +23,13 @@ export const ACCESS_RECHECK_MS = 15_000;
 
 type SessionRow = Prisma.SessionGetPayload<{ include: { user: { include: { roles: true } } } }>;
 type DocumentRow = Prisma.DocumentGetPayload<{ include: { shares: true } }> & { meeting: AnnotationMeeting | null };
+
+/** One connection's access, and why there is none (a missing document, or why the policies hide it). */
+interface Evaluation {
+  access: Access;
+  context: Omit<CollabContext, 'access'>;
+  refused: string | null;
+}
 
 export class AuthenticationExtension implements Extension {
   extensionName = 'Authentication';
@@ -42,11 +52,7 @@ export class AuthenticationExtension implements Extension {
   }
 
   /** The access a session has to a document now, or null when the session is gone. */
-  async accessFor(
-    sessionId: string,
-    userId: string,
-    documentId: string,
-  ): Promise<{ access: Access; context: Omit<CollabContext, 'access'> } | null> {
+  async accessFor(sessionId: string, userId: string, documentId: string): Promise<Evaluation | null> {
     const [sessions, doc] = await Promise.all([this.loadSessions([sessionId]), this.loadDocument(documentId)]);
     return this.evaluate(sessions.get(sessionId), userId, documentId, doc);
   }
@@ -69,13 +75,31 @@ export class AuthenticationExtension implements Extension {
     };
   }
 
-  /** The policy decision for one connection, from rows already loaded (no I/O). */
+  /** A refused connection of a signed-in person is audited as HTTP refusals are: the document's id, never its title. */
+  private async auditRefusal(
+    data: onAuthenticatePayload,
+    context: Omit<CollabContext, 'access'>,
+    reason: string,
+  ): Promise<void> {
+    const ip = (data.context as { ip?: unknown } | undefined)?.ip;
+    const ctx: RequestContext = {
+      actor: { id: context.userId, name: context.username },
+      ip: typeof ip === 'string' ? ip : '',
+      userAgent: data.requestHeaders.get('user-agent') ?? '',
+      at: this.svc.clock.now(),
+      auditKey: this.svc.keys.audit,
+    };
+    const refusal = { resourceType: 'document', resourceId: context.documentId, action: 'document.collab', reason };
+    await recordAccessDenied(this.svc, ctx, refusal);
+  }
+
+  /** The policy decision for one connection, from rows already loaded (no I/O); null when the session is gone. */
   private evaluate(
     session: SessionRow | undefined,
     userId: string,
     documentId: string,
     doc: DocumentRow | null,
-  ): { access: Access; context: Omit<CollabContext, 'access'> } | null {
+  ): Evaluation | null {
     const { clock, config } = this.svc;
     if (
       !session ||
@@ -93,17 +117,25 @@ export class AuthenticationExtension implements Extension {
       documentId,
       documentKind: doc?.kind ?? 'unknown',
     };
-    if (!doc) return { access: 'none', context };
+    if (!doc) return { access: 'none', context, refused: 'not_found' };
     const meeting = doc.meeting && meetingAsSeenBy(doc.meeting, userId);
-    return { access: resolveDocumentAccess(subjectFromUser(session.user), doc, doc.shares, meeting), context };
+    const subject = subjectFromUser(session.user);
+    const access = resolveDocumentAccess(subject, doc, doc.shares, meeting);
+    return { access, context, refused: access === 'none' ? hiddenReason(subject, doc.classification) : null };
   }
 
   async onAuthenticate(data: onAuthenticatePayload): Promise<CollabContext> {
     const documentId = documentIdOf(data.documentName);
     const claims = verifyCollabToken(this.svc.keys.master, data.token, this.svc.clock.now());
-    if (!documentId || !claims || claims.doc !== documentId) throw new Error('invalid or expired collab token');
+    // Without a valid token nobody is known to have asked: that is a failed sign-in, not a refused access.
+    if (!documentId || !claims) throw new Error('invalid or expired collab token');
     const found = await this.accessFor(claims.sid, claims.uid, documentId);
-    if (!found || found.access === 'none') throw new Error('no access to this document');
+    if (!found) throw new Error('invalid or expired collab token');
+    const reason = claims.doc !== documentId ? 'token_for_other_document' : found.refused;
+    if (reason) {
+      await this.auditRefusal(data, found.context, reason);
+      throw new Error('no access to this document');
+    }
     data.connectionConfig.readOnly = found.access === 'view';
     this.svc.log.debug({ userId: claims.uid, documentId, access: found.access }, 'collab connection authenticated');
     return { ...found.context, access: found.access };

@@ -1,7 +1,8 @@
 // Enforces the ink model on material annotation and whiteboard documents: every client update is judged by
 // ink/inkUpdateRules.ts before it is stored or applied (a refusal closes that connection with a coded reason and
 // changes nothing), and awareness (presence, follow-the-presenter, laser pointer) is bounded in size and rate, shaped
-// by the ink model, and stamped with the connection's own identity so nobody can speak as someone else or as presenter.
+// by the ink model, and stamped with the connection's own identity so nobody can speak as someone else or as presenter
+// (PresenceExtension, which runs first, already keeps each awareness client id to the person who first spoke for it).
 import type {
   beforeHandleAwarenessPayload,
   beforeHandleMessagePayload,
@@ -49,8 +50,6 @@ export class InkValidationExtension implements Extension {
   // After structural validation (900), before review mode (800) and persistence (500).
   priority = 850;
   private readonly buckets = new WeakMap<object, Bucket>();
-  /** Which user first spoke for each awareness client id, per document: nobody else may speak for it. */
-  private readonly awarenessOwners = new WeakMap<object, Map<number, string>>();
 
   /** `monotonicMs` paces the awareness buckets (a parameter so that tests can step it). */
   constructor(
@@ -90,24 +89,19 @@ export class InkValidationExtension implements Extension {
     states,
     context,
     connection,
-    document,
   }: beforeHandleAwarenessPayload<CollabContext>): Promise<void> {
     if (!context || !connection || !INK_KINDS.includes(context.documentKind)) return;
     if (!this.take(connection)) {
       states.clear();
       return;
     }
-    let owners = this.awarenessOwners.get(document);
-    if (!owners) this.awarenessOwners.set(document, (owners = new Map()));
     const presenter = mayEraseOthers(context.access);
     for (const [clientId, state] of [...states]) {
-      const owner = owners.get(clientId);
       const parsed = parseAwareness(state);
-      if ((owner !== undefined && owner !== context.userId) || !parsed.ok) {
+      if (!parsed.ok) {
         states.delete(clientId);
         continue;
       }
-      owners.set(clientId, context.userId);
       const { user, follow, laser } = parsed.value;
       states.set(clientId, {
         user: { ...user, id: context.userId, name: context.displayName },

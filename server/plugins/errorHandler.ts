@@ -1,8 +1,8 @@
 // The one place that maps errors to HTTP answers. 5xx details are logged, never sent; refusals are audited.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { recordAudit } from '../audit/auditLog.ts';
-import { AppError } from '../errors.ts';
+import { recordAccessDenied } from '../audit/accessDenied.ts';
+import { AppError, Concealed, type Refusal } from '../errors.ts';
 import { contextOf } from '../http/requestContext.ts';
 
 interface Issue {
@@ -14,27 +14,27 @@ function send(reply: FastifyReply, statusCode: number, code: string, message: st
   return reply.code(statusCode).send({ statusCode, code, message, ...(details === undefined ? {} : { details }) });
 }
 
+/**
+ * Every refused access by a signed-in person is audited: a 404 for an object that exists but is not theirs to read
+ * (Concealed) by the object's kind and id, a 403 by the route it was asked of.
+ */
 async function auditRefusal(request: FastifyRequest, err: AppError): Promise<void> {
-  const svc = request.server.svc;
-  try {
-    await svc.db.$transaction((tx) =>
-      recordAudit(tx, contextOf(request), {
-        action: 'access.denied',
-        resourceType: 'route',
-        resourceId: `${request.method} ${request.routeOptions.url ?? request.url}`,
-        outcome: 'failure',
-        detail: { code: err.code },
-      }),
-    );
-  } catch (auditErr) {
-    request.log.error({ err: auditErr }, 'could not audit a refused request');
-  }
+  const refusal: Refusal =
+    err instanceof Concealed
+      ? err.refusal
+      : {
+          resourceType: 'route',
+          resourceId: `${request.method} ${request.routeOptions.url ?? request.url}`,
+          action: 'request',
+          reason: err.code,
+        };
+  await recordAccessDenied(request.server.svc, contextOf(request), refusal);
 }
 
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler(async (err: FastifyError, request, reply) => {
     if (err instanceof AppError) {
-      if (err.statusCode === 403 && request.auth) await auditRefusal(request, err);
+      if ((err.statusCode === 403 || err instanceof Concealed) && request.auth) await auditRefusal(request, err);
       return send(reply, err.statusCode, err.code, err.message, err.details);
     }
     if (hasZodFastifySchemaValidationErrors(err)) {

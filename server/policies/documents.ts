@@ -16,6 +16,7 @@ import {
   type ShareFacts,
 } from './access.ts';
 import { annotationAccess } from './annotations.ts';
+import { concealed } from './concealment.ts';
 import type { MeetingResource } from './meetings.ts';
 import { minutesRules, minutesVisibility, type MinutesVisibility } from './minutes.ts';
 import { business, clearedFor, isLeader } from './predicates.ts';
@@ -153,12 +154,17 @@ export function mayReceiveShare(
   return business(grantee) && clearedFor(grantee, doc.classification);
 }
 
-export function authorizeDocument(access: Access, needed: Access): void {
+/**
+ * Refuses below the access a path needs: a document the subject may not open does not exist for them (404, audited);
+ * one they read but may not change this way answers 403, which tells them nothing new.
+ */
+export function authorizeDocument(subject: Subject, doc: DocumentFacts, access: Access, needed: Access): void {
+  if (access === 'none') {
+    const hidden = { what: 'document', resourceType: 'document', id: doc.id, classification: doc.classification };
+    throw concealed(subject, hidden, `document.${needed}`);
+  }
   if (!atLeast(access, needed))
-    throw new Forbidden(
-      'document_forbidden',
-      access === 'none' ? 'You cannot open this document' : `This needs ${needed} access; you have ${access}`,
-    );
+    throw new Forbidden('document_forbidden', `This needs ${needed} access; you have ${access}`);
 }
 
 /** Workflow steps (submit, finalise, reopen) belong to the owner, even when the document is read-only for editing. */

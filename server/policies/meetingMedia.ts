@@ -36,10 +36,11 @@ const isLiveHost = (s: Subject, r: LiveMeetingResource) => r.hostUserId === s.id
  * them; colleagues outside it give the passcode and wait for the host, once per session. The live host always enters.
  */
 export function mediaJoinDecision(s: Subject, r: LiveMeetingResource): MediaJoinDecision {
-  if (r.mode !== 'online' && r.mode !== 'hybrid') return { outcome: 'refuse', code: 'meeting_not_online' };
-  if (!LIVE_STATUSES.has(r.meeting.status)) return { outcome: 'refuse', code: 'meeting_not_live' };
+  // Who may never join learns nothing of the meeting (not even its mode or status), so this is asked first.
   const base = joinDecision(s, r.meeting);
   if (base === 'refuse') return { outcome: 'refuse', code: 'meeting_forbidden' };
+  if (r.mode !== 'online' && r.mode !== 'hybrid') return { outcome: 'refuse', code: 'meeting_not_online' };
+  if (!LIVE_STATUSES.has(r.meeting.status)) return { outcome: 'refuse', code: 'meeting_not_live' };
   if (isLiveHost(s, r)) return { outcome: 'enter' };
   if (r.admitted) return { outcome: 'enter' };
   if (base === 'admit')

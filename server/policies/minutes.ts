@@ -9,6 +9,8 @@ import { business, clearedFor, isClerk, isSupervisor } from './predicates.ts';
 /** A task proposal made from minutes, as the rules see it: the classification of the meeting it comes from. */
 export interface ProposalResource {
   kind: 'proposal';
+  /** Present when one proposal is asked about (a refusal then names it in the audit log). */
+  id?: string;
   classification: number;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Subject } from '../auth/subject.ts';
-import type { AppError } from '../errors.ts';
+import { Concealed, type AppError } from '../errors.ts';
 import type { DocumentFacts } from './access.ts';
 import {
   ACTIONS,
@@ -218,6 +218,7 @@ const UNITS = [
   { id: 'DC', parentId: 'GOV' },
 ];
 const task: TaskFacts = {
+  id: 'TASK',
   status: 'pending_sign',
   classification: 1,
   leadUnitId: 'A',
@@ -346,10 +347,24 @@ describe('refusals keep their codes', () => {
       { status: 404, code: 'not_found' },
     ],
     [
-      'a document one may not open',
+      'a document one may not open (as if it did not exist)',
       'leader',
       'document.view',
       documentResource({ ...doc, unitId: 'B' }),
+      { status: 404, code: 'not_found' },
+    ],
+    [
+      'an edit of a document one may not open (as if it did not exist)',
+      'leader',
+      'document.edit',
+      documentResource({ ...doc, unitId: 'B' }),
+      { status: 404, code: 'not_found' },
+    ],
+    [
+      'an edit of a document one only reads',
+      'leader',
+      'document.edit',
+      documentResource(doc),
       { status: 403, code: 'document_forbidden' },
     ],
     [
@@ -369,6 +384,37 @@ describe('refusals keep their codes', () => {
     ],
   ])('%s', (_n, name, action, resource, expected) => {
     expect(refusal(() => authorize(who[name], action, resource))).toEqual(expected);
+  });
+
+  it('names a hidden object for the audit log by kind, id, action and reason, never by its title', () => {
+    const caught = (fn: () => void): unknown => {
+      try {
+        fn();
+      } catch (err) {
+        return err;
+      }
+      return null;
+    };
+    const hiddenTask = caught(() => authorize(who.staff, 'task.view', taskFor(who.staff, { leadUnitId: 'B' })));
+    expect(hiddenTask).toBeInstanceOf(Concealed);
+    expect((hiddenTask as Concealed).refusal).toEqual({
+      resourceType: 'supervision_task',
+      resourceId: 'TASK',
+      action: 'task.view',
+      reason: 'not_involved',
+    });
+    const secret = documentResource({ ...doc, classification: 2 });
+    expect((caught(() => authorize(who.staff, 'document.edit', secret)) as Concealed).refusal).toEqual({
+      resourceType: 'document',
+      resourceId: 'd',
+      action: 'document.edit',
+      reason: 'not_cleared',
+    });
+    expect((caught(() => authorize(who.audit, 'document.view', documentResource(doc))) as Concealed).refusal).toEqual(
+      expect.objectContaining({ reason: 'administrator' }),
+    );
+    // A refusal to someone who may read the object is no secret: a plain 403, not a concealment.
+    expect(caught(() => authorize(who.leader, 'document.edit', documentResource(doc)))).not.toBeInstanceOf(Concealed);
   });
 
   it('refuses statistics of a unit outside the scope', () => {

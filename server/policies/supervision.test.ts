@@ -29,6 +29,7 @@ const UNITS = [
   { id: 'OTHER', parentId: 'GOV' },
 ];
 const task: TaskFacts = {
+  id: 'TASK',
   status: 'in_progress',
   classification: 1,
   leadUnitId: 'LEAD',

@@ -2,7 +2,8 @@
 // lifecycle actions they may take (the table itself is the pure lifecycle in domain/supervision). Clearance comes
 // first; administrators (三员分立) hold no business role and see no tasks.
 import type { Subject } from '../auth/subject.ts';
-import { Forbidden, InvalidState, NotFound } from '../errors.ts';
+import { Forbidden, InvalidState } from '../errors.ts';
+import { concealed } from './concealment.ts';
 import { decide } from '../domain/supervision/lifecycle.ts';
 import {
   TASK_ACTIONS,
@@ -15,6 +16,7 @@ import { business, clearedFor, handlesForUnit, isLeader, isSupervisor } from './
 
 /** What the rules need to know about a task. */
 export interface TaskFacts {
+  id: string;
   status: TaskStatus;
   classification: number;
   leadUnitId: string;
@@ -79,9 +81,19 @@ export function canViewTask(subject: Subject, task: TaskFacts, oversight: Oversi
   return isSupervisor(subject) || taskRoles(subject, task, oversight).length > 0;
 }
 
-/** Refuses unless the subject may see the task; a task one may not see does not exist for them. */
-export function authorizeTaskView(subject: Subject, task: TaskFacts, oversight: Oversight): TaskRole[] {
-  if (!canViewTask(subject, task, oversight)) throw new NotFound('task');
+/** Refuses unless the subject may see the task; a task one may not see does not exist for them (404, audited). */
+export function authorizeTaskView(
+  subject: Subject,
+  task: TaskFacts,
+  oversight: Oversight,
+  action: string = 'task.view',
+): TaskRole[] {
+  if (!canViewTask(subject, task, oversight))
+    throw concealed(
+      subject,
+      { what: 'task', resourceType: 'supervision_task', id: task.id, classification: task.classification },
+      action,
+    );
   return taskRoles(subject, task, oversight);
 }
 
@@ -95,7 +107,7 @@ export function authorizeTaskAction(
   action: TaskAction,
   oversight: Oversight,
 ): TaskStatus {
-  const roles = authorizeTaskView(subject, task, oversight);
+  const roles = authorizeTaskView(subject, task, oversight, `task.${action}`);
   const verdict = decide(task.status, action, roles);
   if (verdict.ok) return verdict.to;
   if (verdict.reason === 'archived')

@@ -6,7 +6,9 @@ import fastifyCookie from '@fastify/cookie';
 import { isSessionLive, loadSession, SESSION_COOKIE } from '../auth/sessions.ts';
 import { sessionStage } from '../auth/stage.ts';
 import { markNotificationsRead } from '../commands/notifications/notificationReader.ts';
-import { AppError } from '../errors.ts';
+import { recordAccessDenied } from '../audit/accessDenied.ts';
+import type { RequestContext } from '../audit/auditLog.ts';
+import { AppError, Concealed } from '../errors.ts';
 import { firstIllFormedText } from '../plugins/wellFormedText.ts';
 import type { Services } from '../services.ts';
 import { MediaError } from '../../media/errors.ts';
@@ -18,7 +20,7 @@ import {
   type ClientPayload,
   type ServerToClient,
 } from '../../common/socket/messages.ts';
-import { mayWatchMeeting } from '../queries/meetings/meetingWatch.ts';
+import { meetingWatchDecision } from '../queries/meetings/meetingWatch.ts';
 
 const SESSION_RECHECK_MS = 60_000;
 const MAX_MESSAGE_BYTES = 64 * 1024;
@@ -80,6 +82,17 @@ export function attachSocketServer(httpServer: HttpServer, svc: Services): Serve
     socket.on('disconnect', () => svc.liveMeetings.socketClosed(socket.id));
   });
 
+  /** Who is acting and from where, for the audit log, as the HTTP request context says it. */
+  function contextOf(socket: TongbanSocket): RequestContext {
+    return {
+      actor: { id: socket.data.userId, name: socket.data.username },
+      ip: socket.handshake.address,
+      userAgent: String(socket.handshake.headers['user-agent'] ?? ''),
+      at: svc.clock.now(),
+      auditKey: svc.keys.audit,
+    };
+  }
+
   async function handle(socket: TongbanSocket, event: string, args: unknown[]): Promise<void> {
     const ack = typeof args[args.length - 1] === 'function' ? (args.pop() as (a: Ack) => void) : null;
     const refuse = (code: string, message: string) => {
@@ -108,24 +121,16 @@ export function attachSocketServer(httpServer: HttpServer, svc: Services): Serve
       switch (event as ClientEvent) {
         case 'notification:read': {
           const { ids } = parsed.data as ClientPayload<'notification:read'>;
-          await markNotificationsRead(
-            svc,
-            {
-              actor: { id: socket.data.userId, name: socket.data.username },
-              ip: socket.handshake.address,
-              userAgent: String(socket.handshake.headers['user-agent'] ?? ''),
-              at: svc.clock.now(),
-              auditKey: svc.keys.audit,
-            },
-            socket.data.userId,
-            ids,
-          );
+          await markNotificationsRead(svc, contextOf(socket), socket.data.userId, ids);
           break;
         }
         case 'meeting:watch': {
           const { meetingId } = parsed.data as ClientPayload<'meeting:watch'>;
-          if (!(await mayWatchMeeting(svc, socket.data.userId, meetingId)))
+          const decision = await meetingWatchDecision(svc, socket.data.userId, meetingId);
+          if (!decision.ok) {
+            if (decision.hidden) await recordAccessDenied(svc, contextOf(socket), decision.hidden);
             return refuse('forbidden', 'You cannot follow this meeting');
+          }
           await socket.join(meetingRoom(meetingId));
           break;
         }
@@ -151,6 +156,8 @@ export function attachSocketServer(httpServer: HttpServer, svc: Services): Serve
       }
       ack?.({ ok: true });
     } catch (err) {
+      // A refused join to a meeting one may not see answers as a missing one, and is audited like an HTTP refusal.
+      if (err instanceof Concealed) await recordAccessDenied(svc, contextOf(socket), err.refusal);
       if (err instanceof AppError || err instanceof MediaError) return refuse(err.code, err.message);
       svc.log.error({ err, event, userId: socket.data.userId }, 'socket handler failed');
       refuse('internal_error', 'Internal server error');

@@ -166,7 +166,7 @@ export class DemoWorld {
     const subject = this.person(username);
     const found = await documentWithAccess(this.svc.db, subject, documentId);
     if (!found) throw new Error(`document ${documentId} not found`);
-    authorizeDocument(found.access, needed);
+    authorizeDocument(subject, found.doc, found.access, needed);
     return { subject, access: found.access, doc: found.doc };
   }
 }

@@ -131,6 +131,7 @@ const meetingsEn: MeetingsMessages = {
     busyUntitled: 'Taken',
     noClashes: 'No participant has another meeting then',
     clashes: '{{count}} participants have another meeting then',
+    busyElsewhere: 'busy at another meeting',
     clashLine: '{{name}} ({{unit}}): {{meetings}}',
     notCleared: 'Not cleared for this classification: {{names}}',
     excluded: 'Members of invited units not cleared (they will not be invited): {{names}}',

@@ -131,6 +131,7 @@ const meetingsZhCN = {
     busyUntitled: '已占用',
     noClashes: '参会人员均无时间冲突',
     clashes: '{{count}} 人与其他会议时间冲突',
+    busyElsewhere: '另有会议安排',
     clashLine: '{{name}}（{{unit}}）：{{meetings}}',
     notCleared: '以下人员密级不足，不能参加该密级的会议：{{names}}',
     excluded: '以下单位成员密级不足，将不会收到通知：{{names}}',

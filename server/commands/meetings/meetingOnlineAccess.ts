@@ -6,6 +6,7 @@ import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
 import type { Subject } from '../../auth/subject.ts';
 import { isOnline, type MeetingMode } from '../../domain/meetings/vocabulary.ts';
 import { AppError, BadRequest, Forbidden, InvalidState, NotFound } from '../../errors.ts';
+import { concealed } from '../../policies/index.ts';
 import { joinDecision } from '../../policies/meetings.ts';
 import { meetingFactsSelect, meetingResource } from '../../policies/meetingFacts.ts';
 import { hashPassword, verifyPassword } from '../../security/passwordHash.ts';
@@ -72,13 +73,26 @@ async function findByCode(svc: Services, subject: Subject, joinCode: string) {
   return m;
 }
 
-/** What the join page shows before anyone types a passcode (the title only to people who may see the meeting). */
-export async function joinInfo(svc: Services, subject: Subject, joinCode: string): Promise<JoinInfo> {
+/**
+ * The meeting behind a join link and what happens when this person joins. Someone who could never join (not cleared,
+ * an administrator) learns nothing, not even that the link leads anywhere: the same 404 as an unknown code, audited.
+ */
+async function joinable(svc: Services, subject: Subject, joinCode: string) {
   const m = await findByCode(svc, subject, joinCode);
   const decision = joinDecision(subject, meetingResource(m));
+  if (decision === 'refuse') {
+    const hidden = { what: 'meeting', resourceType: 'meeting', id: m.id, classification: m.classification };
+    throw concealed(subject, hidden, 'meeting.join');
+  }
+  return { m, decision };
+}
+
+/** What the join page shows before anyone types a passcode. */
+export async function joinInfo(svc: Services, subject: Subject, joinCode: string): Promise<JoinInfo> {
+  const { m, decision } = await joinable(svc, subject, joinCode);
   return {
     meetingId: m.id,
-    title: decision === 'refuse' ? null : m.title,
+    title: m.title,
     startAt: m.startAt.toISOString(),
     endAt: m.endAt.toISOString(),
     status: m.status,
@@ -93,11 +107,9 @@ export async function requestJoin(
   joinCode: string,
   passcode: string | null,
 ): Promise<{ meetingId: string; result: 'admitted' | 'lobby' }> {
-  const m = await findByCode(svc, subject, joinCode);
+  const { m, decision } = await joinable(svc, subject, joinCode);
   if (m.status !== 'scheduled' && m.status !== 'in_progress')
     throw new InvalidState('meeting_not_active', 'The meeting is not open for joining');
-  const decision = joinDecision(subject, meetingResource(m));
-  if (decision === 'refuse') throw new Forbidden('join_forbidden', 'You are not cleared for this meeting');
   if (decision === 'admit') {
     if (m.participants.length > 0) {
       try {

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
 import type { Subject } from '../../auth/subject.ts';
 import { NotFound } from '../../errors.ts';
+import { concealed } from '../../policies/index.ts';
 import { canReviewProposal } from '../../policies/minutes.ts';
 import type { Services } from '../../services.ts';
 import { inTransaction } from '../../db/transaction.ts';
@@ -22,7 +23,16 @@ export async function addProposal(
   return inTransaction(svc, async (tx) => {
     const minutes = await tx.meetingMinutes.findUnique({ where: { meetingId } });
     const meeting = await tx.meeting.findUnique({ where: { id: meetingId }, select: { classification: true } });
-    if (!minutes || !meeting || !canReviewProposal(subject, meeting.classification)) throw new NotFound('minutes');
+    if (!minutes || !meeting) throw new NotFound('minutes');
+    if (!canReviewProposal(subject, meeting.classification)) {
+      const hidden = {
+        what: 'minutes',
+        resourceType: 'meeting',
+        id: meetingId,
+        classification: meeting.classification,
+      };
+      throw concealed(subject, hidden, 'proposal.add');
+    }
     await checkDirectoryIds(tx, fields);
     const last = await tx.taskProposal.findFirst({
       where: { meetingId },

@@ -4,7 +4,8 @@ import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
 import type { Subject } from '../../auth/subject.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { NotFound } from '../../errors.ts';
-import { authorizeTaskView, maySeeAttachment } from '../../policies/supervision.ts';
+import { can, concealed, taskResource } from '../../policies/index.ts';
+import { maySeeAttachment } from '../../policies/supervision.ts';
 import { oversightOf } from '../../queries/supervision/oversight.ts';
 import { factsOf, loadTask } from '../../queries/supervision/taskFacts.ts';
 import type { Services } from '../../services.ts';
@@ -19,9 +20,17 @@ export async function openAttachment(
   const row = await svc.db.supervisionAttachment.findUnique({ where: { id: attachmentId } });
   if (!row) throw new NotFound('attachment');
   const task = await loadTask(svc.db, row.taskId);
-  authorizeTaskView(subject, factsOf(task), await oversightOf(svc.db, subject));
-  // Until it is sent with a report, a file is its uploader's draft.
-  if (!maySeeAttachment(subject, row)) throw new NotFound('attachment');
+  const resource = taskResource(factsOf(task), await oversightOf(svc.db, subject));
+  // Until it is sent with a report, a file is its uploader's draft. Either way it answers as a missing attachment.
+  if (!can(subject, 'task.view', resource) || !maySeeAttachment(subject, row)) {
+    const hidden = {
+      what: 'attachment',
+      resourceType: 'supervision_attachment',
+      id: row.id,
+      classification: task.classification,
+    };
+    throw concealed(subject, hidden, 'supervision.attachment_download');
+  }
   const content = await svc.files.read(row.sha256);
   await inTransaction(svc, (tx) =>
     recordAudit(tx, ctx, {

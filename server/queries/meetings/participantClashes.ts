@@ -1,5 +1,6 @@
-// Each person's other meetings at a given time, as the scheduling commands check them and the forms preview them;
-// the title of a clashing meeting only for someone who may see it.
+// Each person's other meetings at a given time, as the scheduling commands check them and the forms preview them.
+// A clashing meeting the caller may not see is only said to exist ("busy"): no id, title or time, so the clash check
+// cannot be used to learn when a 秘密 meeting takes place or to name it elsewhere.
 import type { Subject } from '../../auth/subject.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { participantClashes } from '../../domain/meetings/clashes.ts';
@@ -11,8 +12,10 @@ export interface ClashView {
   userId: string;
   displayName: string;
   unitName: string;
-  /** The other meetings; the title only when the person asking may see that meeting. */
-  meetings: Array<{ id: string; title: string | null; startAt: string; endAt: string }>;
+  /** The other meetings the person asking may see. */
+  meetings: Array<{ id: string; title: string; startAt: string; endAt: string }>;
+  /** Also busy then at a meeting the person asking may not see (said without any detail of it). */
+  busyElsewhere: boolean;
 }
 
 /** Each person's other meetings at that time (ones they are on leave from, or said they will miss, do not count). */
@@ -47,19 +50,19 @@ export async function findParticipantClashes(
   return clashes.map((c) => {
     const mine = rows.filter((r) => r.userId === c.userId);
     const person = mine[0]!.user;
+    const meetings = c.clashes.map((x) => mine.find((r) => r.meeting.id === x.meetingId)!.meeting);
+    const visible = meetings.filter((m) => can(subject, 'meeting.view', meetingResource(m)));
     return {
       userId: c.userId,
       displayName: person.displayName,
       unitName: person.unit.name,
-      meetings: c.clashes.map((x) => {
-        const m = mine.find((r) => r.meeting.id === x.meetingId)!.meeting;
-        return {
-          id: m.id,
-          title: can(subject, 'meeting.view', meetingResource(m)) ? m.title : null,
-          startAt: m.startAt.toISOString(),
-          endAt: m.endAt.toISOString(),
-        };
-      }),
+      meetings: visible.map((m) => ({
+        id: m.id,
+        title: m.title,
+        startAt: m.startAt.toISOString(),
+        endAt: m.endAt.toISOString(),
+      })),
+      busyElsewhere: visible.length < meetings.length,
     };
   });
 }

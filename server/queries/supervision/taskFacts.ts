@@ -22,6 +22,7 @@ export type LoadedTask = Awaited<ReturnType<typeof loadTask>>;
 
 export function factsOf(task: LoadedTask): TaskFacts {
   return {
+    id: task.id,
     status: task.status as TaskStatus,
     classification: task.classification,
     leadUnitId: task.leadUnitId,

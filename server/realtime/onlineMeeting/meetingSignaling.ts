@@ -6,7 +6,7 @@ import { recordModeration } from '../../commands/meetings/meetingModerator.ts';
 import { requestJoin } from '../../commands/meetings/meetingOnlineAccess.ts';
 import { signInToMeeting } from '../../commands/meetings/meetingSignIn.ts';
 import { AppError, BadRequest, Forbidden, NotFound } from '../../errors.ts';
-import { can, mediaJoinDecision, produceAction } from '../../policies/index.ts';
+import { can, concealed, mediaJoinDecision, produceAction } from '../../policies/index.ts';
 import type { Services } from '../../services.ts';
 import { MediaError } from '../../../media/errors.ts';
 import type {
@@ -217,6 +217,16 @@ async function join(
         blocked: new Set<never>(),
       };
   const decision = mediaJoinDecision(person.subject, resource);
+  // Someone who may never join this meeting gets the answer of a missing one (and the refusal is audited).
+  if (decision.outcome === 'refuse' && decision.code === 'meeting_forbidden') {
+    const hidden = {
+      what: 'meeting',
+      resourceType: 'meeting',
+      id: meetingId,
+      classification: row.facts.classification,
+    };
+    throw concealed(person.subject, hidden, 'meeting.join');
+  }
   if (decision.outcome === 'refuse') throw new Forbidden(decision.code, REFUSALS[decision.code]);
   if (decision.outcome === 'lobby' && decision.passcodeRequired) {
     // The join link's own check: verifies the passcode, audits it, and limits wrong guesses per person and meeting.

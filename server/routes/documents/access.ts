@@ -1,4 +1,5 @@
-// Loads a document with the caller's access level, refusing below the level a route needs.
+// Loads a document with the caller's access level, refusing below the level a route needs: a document the caller may
+// not open answers exactly as a missing one (404) and the refusal is audited.
 import type { FastifyInstance } from 'fastify';
 import type { Subject } from '../../auth/subject.ts';
 import { NotFound } from '../../errors.ts';
@@ -9,6 +10,6 @@ export async function documentFor(app: FastifyInstance, subject: Subject, id: st
   const { db } = app.svc;
   const found = await documentWithAccess(db, subject, id);
   if (!found) throw new NotFound('document');
-  authorizeDocument(found.access, needed);
+  authorizeDocument(subject, found.doc, found.access, needed);
   return found;
 }

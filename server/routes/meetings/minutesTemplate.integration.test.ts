@@ -80,7 +80,7 @@ describe('the minutes template', () => {
   it('tells the minute-taker what they may do', async () => {
     const { as } = w;
     const documentId = await givenOpenedMinutes(w);
-    expect((await as.guomin!.get(`/api/documents/${documentId}`)).statusCode).toBe(403);
+    expect((await as.guomin!.get(`/api/documents/${documentId}`)).statusCode).toBe(404);
     const view = (await as.sunyue!.get(w.minutesUrl())).json();
     expect(view).toMatchObject({ documentId, status: 'drafting', round: 0, version: null, confirmations: [] });
     expect(view.me).toMatchObject({

@@ -148,7 +148,10 @@ export const clashViewBody = z.object({
   userId: z.string(),
   displayName: z.string(),
   unitName: z.string(),
-  meetings: z.array(z.object({ id: z.string(), title: z.string().nullable(), startAt: z.string(), endAt: z.string() })),
+  /** The other meetings the caller may see. */
+  meetings: z.array(z.object({ id: z.string(), title: z.string(), startAt: z.string(), endAt: z.string() })),
+  /** Also busy at a meeting the caller may not see: no id, title or time of it. */
+  busyElsewhere: z.boolean(),
 });
 const excludedBody = z.object({
   userId: z.string(),

@@ -100,12 +100,13 @@ export function ClashPanel({ check }: { check: ClashCheckState }) {
                         {t('meetings.check.clashLine', {
                           name: c.displayName,
                           unit: c.unitName,
+                          // A meeting the organiser may not see is only said to be there, without time or title.
                           meetings: listOf(
                             t,
-                            c.meetings.map(
-                              (m) =>
-                                `${timeRange(m.startAt, m.endAt)} ${m.title ?? t('meetings.detail.untitledMeeting')}`,
-                            ),
+                            [
+                              ...c.meetings.map((m) => `${timeRange(m.startAt, m.endAt)} ${m.title}`),
+                              ...(c.busyElsewhere ? [t('meetings.check.busyElsewhere')] : []),
+                            ],
                             'comma',
                           ),
                         })}
