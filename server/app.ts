@@ -23,6 +23,7 @@ import media from './routes/media/index.ts';
 import meetings from './routes/meetings/index.ts';
 import minutes from './routes/minutes/index.ts';
 import notifications from './routes/notifications/index.ts';
+import officialDocs from './routes/officialDocs/index.ts';
 import rooms from './routes/rooms/index.ts';
 import setup from './routes/setup/index.ts';
 import supervision from './routes/supervision/index.ts';
@@ -42,7 +43,7 @@ const ROUTE_AREAS = [
   units,
   audit,
   notifications,
-  businessWorkspace([documents, meetings, rooms, supervision, minutes]),
+  businessWorkspace([documents, meetings, rooms, supervision, minutes, officialDocs]),
   system,
   media,
 ];

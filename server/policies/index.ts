@@ -10,6 +10,7 @@ import { documentRules, type DocumentResource } from './documents.ts';
 import { meetingRules, type MeetingResource, type RoomResource } from './meetings.ts';
 import { meetingMediaRules, type LiveMeetingResource } from './meetingMedia.ts';
 import { minutesRules, type ProposalResource } from './minutes.ts';
+import { officialDocRules, type IssuingUnitResource, type OfficialDocResource } from './officialDocs.ts';
 import {
   supervisionRules,
   type InstructionResource,
@@ -22,8 +23,10 @@ export type {
   ClassificationResource,
   DocumentResource,
   InstructionResource,
+  IssuingUnitResource,
   LiveMeetingResource,
   MeetingResource,
+  OfficialDocResource,
   ProposalResource,
   RoomResource,
   TaskBasisResource,
@@ -54,7 +57,9 @@ export type Resource =
   | ProposalResource
   | TaskResource
   | TaskBasisResource
-  | InstructionResource;
+  | InstructionResource
+  | OfficialDocResource
+  | IssuingUnitResource;
 
 type Rule = (s: Subject, r: Resource) => boolean;
 
@@ -68,6 +73,7 @@ const RULES = {
   ...minutesRules,
   ...annotationRules,
   ...supervisionRules,
+  ...officialDocRules,
   ...workspaceRules,
 } satisfies Record<string, Rule>;
 

@@ -1,7 +1,14 @@
 // The route engine played step by step: serial turns, 会签 all/any, urgent skips, returns, withdrawals, 加签, 转办,
 // delegation and 签发, and every refusal a person can meet.
 import { describe, expect, it } from 'vitest';
-import { applyRouteAction, routeRoles, waitingFor, type Actor, type RouteCommand } from './routeEngine.ts';
+import {
+  applyRouteAction,
+  offeredActions,
+  routeRoles,
+  waitingFor,
+  type Actor,
+  type RouteCommand,
+} from './routeEngine.ts';
 import { planProblem } from './routePlan.ts';
 import { newRoute, type Route, type StepPlan } from './vocabulary.ts';
 
@@ -403,5 +410,25 @@ describe('route plans', () => {
 
   it('accepts the example', () => {
     expect(planProblem(PLAN)).toBeNull();
+  });
+});
+
+describe('the actions offered', () => {
+  it('follow the table, less what the step rules out', () => {
+    let route = submitted();
+    expect(offeredActions(route, who('a')).sort()).toEqual(['approve', 'open', 'return', 'transfer']);
+    expect(offeredActions(route, who('drafter'))).toEqual(['withdraw']);
+    route = play(route, ['a', { action: 'approve' }]);
+    expect(offeredActions(route, who('b')).sort()).toEqual([
+      'addCountersigner',
+      'approve',
+      'open',
+      'return',
+      'transfer',
+    ]);
+    expect(offeredActions(route, who('a'))).toEqual(['withdraw']);
+    route = play(route, ['b', { action: 'open' }]);
+    expect(offeredActions(route, who('a'))).toEqual([]);
+    expect(offeredActions(route, who('z', { office: true }))).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 // transition table) says whether the action is legal in the status for the person's parts; the engine then works out
 // the step: serial turns, 会签 all/any, urgent skips, 退回, 撤回, 加签, 转办, 代理 and 签发. No I/O, no clock.
 import type { OpinionKind } from '../../../common/officialDocs/catalogue.ts';
-import { decide } from './lifecycle.ts';
+import { availableActions, decide } from './lifecycle.ts';
 import { planProblem } from './routePlan.ts';
 import type { HandlerState, Route, RouteAction, RouteRole, RouteStatus, StepPlan, StepState } from './vocabulary.ts';
 
@@ -128,8 +128,13 @@ export function applyRouteAction(route: Route, actor: Actor, command: RouteComma
   if (!verdict.ok) {
     if (verdict.reason === 'role' && route.status === 'in_route' && HANDLER_ACTIONS.includes(command.action))
       return refuse(whyNotHandler(route, actor, command.action));
+    // Someone who sent the document on before (the drafter, an earlier handler) can no longer take it back.
     if (verdict.reason === 'role' && command.action === 'withdraw' && route.status === 'in_route')
-      return refuse(whyNotHandler(route, actor, command.action) === 'role' ? 'role' : 'moved_on');
+      return refuse(
+        route.drafterId === actor.userId || whyNotHandler(route, actor, command.action) !== 'role'
+          ? 'moved_on'
+          : 'role',
+      );
     return refuse(verdict.reason);
   }
   const next = clone(route);
@@ -384,4 +389,18 @@ export function waitingFor(route: Route): string[] {
   const step = route.steps[route.current];
   if (!step) return [];
   return step.handlers.filter((h) => ACTIVE.includes(h.state)).map((h) => h.userId);
+}
+
+/**
+ * The actions to offer this person now: what the transition table allows for their parts, less what the step itself
+ * rules out (加签 outside a 会签 step, 撤回 once the next handler has opened it).
+ */
+export function offeredActions(route: Route, actor: Actor): RouteAction[] {
+  const step = route.steps[route.current];
+  const touched = step?.handlers.some((h) => h.state === 'opened' || h.state === 'done' || h.state === 'transferred');
+  return availableActions(route.status, routeRoles(route, actor)).filter((a) => {
+    if (a === 'addCountersigner') return step?.kind === 'parallel';
+    if (a === 'withdraw') return !touched;
+    return true;
+  });
 }

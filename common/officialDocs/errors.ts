@@ -1,0 +1,65 @@
+// Every refusal of the 办文 API by its code, in Chinese and English: the server writes both into the error message and
+// the client shows the reader's language from here.
+
+export const OFFICIAL_DOC_ERRORS = {
+  // the route, as the engine refuses it
+  official_doc_closed: { zh: '公文已分发办结，不能再办理', en: 'The document has been distributed and is closed' },
+  invalid_transition: {
+    zh: '公文当前状态下不能进行此操作',
+    en: 'This cannot be done to the document in its present state',
+  },
+  not_your_step: { zh: '您不是当前环节的办理人', en: 'You are not a handler of the current step' },
+  already_acted: { zh: '您已办理过此环节，不能重复办理', en: 'You have already acted on this step' },
+  moved_on: { zh: '公文已流转到下一环节，不能再办理', en: 'The document has moved on from your step' },
+  not_your_turn: { zh: '串行办理，尚未轮到您', en: 'This step is handled in turn and it is not yours yet' },
+  use_sign_off: { zh: '签发环节请使用“签发”', en: 'This is the sign-off step: sign it off instead of approving' },
+  bad_plan: { zh: '办理流程设置有误', en: 'The route is not valid' },
+  reason_required: { zh: '退回必须填写理由', en: 'A return needs a reason' },
+  choose_required: { zh: '请从候选人中选择下一环节办理人', en: 'Choose the next step’s handler from its candidates' },
+  choose_not_candidate: { zh: '所选办理人不在候选名单中', en: 'The chosen handler is not one of the candidates' },
+  bad_return_target: {
+    zh: '只能退回拟稿人或已办理的前序环节',
+    en: 'Return to the drafter or to an earlier step already done',
+  },
+  already_opened: {
+    zh: '下一环节办理人已打开，不能撤回',
+    en: 'The next handler has already opened it; it cannot be withdrawn',
+  },
+  not_countersign_step: { zh: '只有会签环节可以加签', en: 'Countersigners can only be added to a countersigning step' },
+  already_handler: { zh: '此人已是本环节办理人', en: 'That person already handles this step' },
+  nobody_named: { zh: '请指定办理人', en: 'Name someone' },
+  // the people and fields named
+  unknown_person: { zh: '指定的人员不存在或已停用', en: 'A person named does not exist or is disabled' },
+  handler_not_cleared: {
+    zh: '指定的办理人密级不够，不能办理此公文',
+    en: 'A handler named is not cleared for this document',
+  },
+  unknown_unit: { zh: '指定的单位不存在', en: 'A unit named does not exist' },
+  opinion_required: { zh: '请填写意见', en: 'Write an opinion' },
+  not_editable: {
+    zh: '只有拟稿人在拟稿状态下可以修改公文',
+    en: 'Only the drafter edits the document, and only as a draft',
+  },
+  document_changed: {
+    zh: '公文刚被他人办理，请刷新后重试',
+    en: 'Someone acted on the document just now; reload and try again',
+  },
+  // 发文字号
+  number_taken: { zh: '该发文字号已被使用或作废', en: 'That document number is already used or voided' },
+  number_not_reserved: { zh: '该发文字号不是预留号', en: 'That document number is not reserved' },
+  number_not_voidable: { zh: '已使用的发文字号不能作废', en: 'A number in use cannot be voided' },
+  number_unknown: { zh: '该发文字号尚未分配', en: 'That document number has not been handed out' },
+  already_numbered: { zh: '公文已编号', en: 'The document already has a number' },
+  number_forbidden: {
+    zh: '只有发文单位办公室可以管理发文字号',
+    en: 'Only the issuing unit’s office manages document numbers',
+  },
+  // 代理
+  delegation_period: {
+    zh: '代理期限无效：结束须晚于开始，且不超过 90 天',
+    en: 'The delegation must end after it starts, within 90 days',
+  },
+  delegation_self: { zh: '不能委托给自己', en: 'You cannot delegate to yourself' },
+} as const satisfies Record<string, { zh: string; en: string }>;
+
+export type OfficialDocErrorCode = keyof typeof OFFICIAL_DOC_ERRORS;
