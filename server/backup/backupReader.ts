@@ -7,8 +7,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { AuditHead, HeadCheckpoint } from '../audit/headCheckpoint.ts';
 import { databasePath } from '../db/client.ts';
-import { DATABASE_ENTRY, readManifest, sealedHashes, type ManifestRead } from './manifest.ts';
-import { fileSha256, openFile } from './sealedArchive.ts';
+import { DATABASE_ENTRY, KEYRING_ENTRY, readManifest, sealedHashes, type ManifestRead } from './manifest.ts';
+import { backupKey, fileSha256, openFile } from './sealedArchive.ts';
 
 export interface BackupKeys {
   master: Buffer;
@@ -30,6 +30,8 @@ export interface OpenedBackup {
   /** The newest audit event of the restored database. */
   restoredHead: AuditHead | null;
   files: number;
+  /** Whether the backup's keyring was put in the key directory (false: none in the backup, or one was there). */
+  keyringRestored: boolean;
   checks: BackupCheck[];
 }
 
@@ -72,9 +74,10 @@ function newestEvent(dataDir: string): AuditHead | null {
 export async function openBackup(
   keys: BackupKeys,
   backupDir: string,
-  dataDir: string,
+  target: { dataDir: string; keyDir: string },
   checks: BackupCheck[] = [],
 ): Promise<OpenedBackup> {
+  const { dataDir, keyDir } = target;
   const read = await checkBackup(keys, backupDir, checks);
   const dbFile = databasePath(dataDir);
   if (fs.existsSync(dbFile))
@@ -82,12 +85,21 @@ export async function openBackup(
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const plain = read.state === 'valid' ? read.manifest.files : null;
   const names = Object.keys(sealedHashes(read));
+  const sealing = backupKey(keys.master);
+  let keyringRestored = false;
   for (const name of names) {
-    const target = name === DATABASE_ENTRY ? dbFile : path.join(dataDir, name.replace(/\.enc$/, ''));
-    fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
+    let file = path.join(dataDir, name.replace(/\.enc$/, ''));
+    if (name === DATABASE_ENTRY) file = dbFile;
+    if (name === KEYRING_ENTRY) {
+      // The key directory's own keyring is newer than the backup's, or belongs to this server: it is kept.
+      file = path.join(keyDir, 'keyring.json');
+      if (fs.existsSync(file)) continue;
+      keyringRestored = true;
+    }
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     let sum: string;
     try {
-      sum = await openFile(keys.master, name, path.join(backupDir, name), target);
+      sum = await openFile(sealing, name, path.join(backupDir, name), file);
     } catch (err) {
       throw new BackupProblem(
         `${name} does not open with the master key (another key, or the file was tampered with): ${(err as Error).message}`,
@@ -110,5 +122,6 @@ export async function openBackup(
         `the restored database ends at audit event #${restoredHead?.seq ?? 0}, not at #${head?.seq ?? 0} as the manifest says`,
       );
   }
-  return { read, head, restoredHead, files: names.length - 1, checks };
+  const files = names.filter((n) => n.startsWith('files/')).length;
+  return { read, head, restoredHead, files, keyringRestored, checks };
 }

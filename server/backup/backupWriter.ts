@@ -8,8 +8,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { signHead, type AuditHead } from '../audit/headCheckpoint.ts';
 import type { CoreServices } from '../coreServices.ts';
-import { DATABASE_ENTRY, signManifest, writeManifest, type Manifest } from './manifest.ts';
-import { sealFile, type SealedFile } from './sealedArchive.ts';
+import { DATABASE_ENTRY, KEYRING_ENTRY, signManifest, writeManifest, type Manifest } from './manifest.ts';
+import { backupKey, sealFile, type SealedFile } from './sealedArchive.ts';
 
 export interface BackupResult {
   /** The backup's directory name (tongban-<instant>), its id in the audit trail. */
@@ -57,15 +57,27 @@ export async function writeBackup(
   try {
     await core.db.$executeRawUnsafe(`VACUUM INTO '${snapshot.replaceAll("'", "''")}'`);
     const head = headOf(snapshot);
+    const sealing = backupKey(keys.master, config.cipher);
     const files: Record<string, SealedFile> = {};
-    files[DATABASE_ENTRY] = await sealFile(keys.master, DATABASE_ENTRY, snapshot, path.join(partial, DATABASE_ENTRY));
+    files[DATABASE_ENTRY] = await sealFile(sealing, DATABASE_ENTRY, snapshot, path.join(partial, DATABASE_ENTRY));
     fs.rmSync(snapshot);
     const filesDir = path.join(config.dataDir, 'files');
     for (const rel of uploadedFiles(filesDir)) {
       const entry = `files/${rel.split(path.sep).join('/')}.enc`;
       const target = path.join(partial, entry);
       fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
-      files[entry] = await sealFile(keys.master, entry, path.join(filesDir, rel), target);
+      files[entry] = await sealFile(sealing, entry, path.join(filesDir, rel), target);
+    }
+    // The keyring as it is now (its key versions wrapped under the master key): values in this snapshot sealed with a
+    // version retired later still open from the backup.
+    if (fs.existsSync(keys.atRest.file)) {
+      fs.mkdirSync(path.join(partial, 'keys'), { mode: 0o700 });
+      files[KEYRING_ENTRY] = await sealFile(
+        sealing,
+        KEYRING_ENTRY,
+        keys.atRest.file,
+        path.join(partial, KEYRING_ENTRY),
+      );
     }
     const manifest = signManifest(keys.audit, {
       createdAt: createdAt.toISOString(),

@@ -10,6 +10,7 @@ import type { SealedFile } from './sealedArchive.ts';
 
 export const MANIFEST_FILE = 'manifest.json';
 export const DATABASE_ENTRY = 'tongban.db.enc';
+export const KEYRING_ENTRY = 'keys/keyring.json.enc';
 const FORMAT = 'tongban-backup/2';
 
 export interface Manifest {

@@ -16,10 +16,10 @@ export interface RestoreReport {
 export async function restoreBackup(
   keys: BackupKeys,
   backupDir: string,
-  config: Pick<Config, 'dataDir' | 'auditHeadFile'>,
+  config: Pick<Config, 'dataDir' | 'keyDir' | 'auditHeadFile'>,
   now: Date,
 ): Promise<RestoreReport> {
-  const opened = await openBackup(keys, backupDir, config.dataDir);
+  const opened = await openBackup(keys, backupDir, config);
   const before = readCheckpoint(config.auditHeadFile, keys.audit);
   const previous = before.state === 'valid' ? before.checkpoint : null;
   const anchored = opened.head ?? (opened.restoredHead ? signHead(keys.audit, opened.restoredHead, now) : null);
@@ -30,6 +30,8 @@ export async function restoreBackup(
 export function describeRestore(report: RestoreReport, dataDir: string): string {
   const lines = [`Restored into ${dataDir}: the database and ${report.opened.files} uploaded file(s).`];
   const { previous, anchored } = report;
+  if (report.opened.keyringRestored)
+    lines.push(`The backup's keyring (key versions for encryption at rest) is in place.`);
   if (anchored) lines.push(`Audit head checkpoint now anchors event #${anchored.seq} (the backup's newest).`);
   if (previous && anchored && previous.seq > anchored.seq)
     lines.push(

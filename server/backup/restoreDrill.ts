@@ -8,7 +8,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { verifyAuditChain } from '../audit/verifyChain.ts';
 import { databasePath, openDatabase } from '../db/client.ts';
-import { openBackup, type BackupCheck, type BackupKeys } from './backupReader.ts';
+import { Keyring } from '../security/keyring.ts';
+import { FileStore } from '../storage/fileStore.ts';
+import { openBackup, type BackupCheck, type BackupKeys, type OpenedBackup } from './backupReader.ts';
 
 export interface DrillReport {
   ok: boolean;
@@ -30,7 +32,12 @@ export async function drillBackup(
   try {
     let opened;
     try {
-      opened = await openBackup(keys, backupDir, scratchDir, checks);
+      opened = await openBackup(
+        keys,
+        backupDir,
+        { dataDir: scratchDir, keyDir: path.join(scratchDir, 'keys') },
+        checks,
+      );
     } catch (err) {
       return fail((err as Error).message);
     }
@@ -63,10 +70,29 @@ export async function drillBackup(
       ok: true,
       what: head ? `audit chain ends at the manifest's head: event #${head.seq}` : 'no audit events (empty database)',
     });
+    const unopened = await uploadsNotOpening(keys, scratchDir, opened);
+    if (unopened) return fail(unopened);
+    checks.push({ ok: true, what: `${opened.files} uploaded file(s) open with the keyring and match their address` });
     return { ok: true, backupDir, checks, scratchDir };
   } finally {
     if (!options.keep) fs.rmSync(scratchDir, { recursive: true, force: true });
   }
+}
+
+/** Opens every restored upload as the server would (its keyring, its content address); names the first that fails. */
+async function uploadsNotOpening(keys: BackupKeys, scratchDir: string, opened: OpenedBackup): Promise<string | null> {
+  const keyring = new Keyring(path.join(scratchDir, 'keys'), keys.master, 'aes-256-gcm');
+  const store = new FileStore(path.join(scratchDir, 'files'), keyring);
+  const names = opened.read.state === 'valid' ? Object.keys(opened.read.manifest.files) : [];
+  for (const name of names.filter((n) => n.startsWith('files/'))) {
+    const address = path.basename(name, '.enc');
+    try {
+      await store.read(address);
+    } catch (err) {
+      return `uploaded file ${address} does not open or match its address: ${(err as Error).message}`;
+    }
+  }
+  return null;
 }
 
 export function describeDrill(report: DrillReport & { scratchDir: string }, kept: boolean): string {

@@ -1,18 +1,23 @@
-// One file of a backup, sealed with the at-rest cipher (security/cipher.ts) in chunks of 4 MiB, so a database of any
-// size is sealed and opened without holding it in memory. Each chunk's associated data names the file, the chunk's
+// One file of a backup, sealed with the at-rest cipher (security/cipher.ts: AES-256-GCM, or SM4 with HMAC-SM3 under
+// TONGBAN_CIPHER=sm4) under the master key, in chunks of 4 MiB, so a database of any size is sealed and opened without
+// holding it in memory. The master key, not a rotating key version: a backup must open for as long as it is kept. Each chunk's associated data names the file, the chunk's
 // place and whether it is the last: chunks cannot be swapped between files, reordered, or cut off at the end.
 // Layout: "TBBK2" | (uint32 BE length | sealed chunk)…
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { openBytes, sealBytes } from '../security/cipher.ts';
+import { openBytes, sealBytes, singleKey, type CipherName, type SealingKeys } from '../security/cipher.ts';
 
 const MAGIC = Buffer.from('TBBK2');
 /** The first backup format: one AES-256-GCM stream, "TBBK1" | iv | ciphertext | tag. Still restored. */
 const LEGACY_MAGIC = Buffer.from('TBBK1');
 export const CHUNK_BYTES = 4 * 1024 * 1024;
 
-/** The key backups are sealed with: the master key (kept apart from the backups, like the database's own keys). */
-export type BackupKey = Buffer;
+/** What backups are sealed with: the master key (kept apart from the backups) and the configured cipher. */
+export type BackupKey = SealingKeys;
+
+export function backupKey(master: Buffer, cipher: CipherName = 'aes-256-gcm'): BackupKey {
+  return singleKey(master, cipher);
+}
 
 export interface SealedFile {
   /** SHA-256 of the sealed file as written (checked before anything is opened). */
@@ -106,7 +111,7 @@ export async function openFile(key: BackupKey, name: string, source: string, tar
   return plainHash.digest('hex');
 }
 
-function openLegacy(key: Buffer, all: Buffer): Buffer {
+function openLegacy(key: BackupKey, all: Buffer): Buffer {
   // iv (12) after the magic, tag (16) at the end: what openBytes takes as iv | tag | ciphertext.
   const iv = all.subarray(LEGACY_MAGIC.length, LEGACY_MAGIC.length + 12);
   const tag = all.subarray(all.length - 16);

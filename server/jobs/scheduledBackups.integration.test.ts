@@ -1,6 +1,7 @@
 // Scheduled encrypted backups on the application clock (02:30 China time, keep 3), their manifest (file hashes, the
 // audit head), the restore drill passing on a sound backup and failing on a damaged one, and a restore that anchors
-// the audit head checkpoint at the backup's newest event.
+// the audit head checkpoint at the backup's newest event. One upload is sealed before a key rotation and one after, so
+// the backup must carry the keyring for the second to open.
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,6 +13,7 @@ import { createTestApp, signedIn, type TestApp } from '../../tests/support/testA
 import { readManifest } from '../backup/manifest.ts';
 import { listBackups } from '../backup/retention.ts';
 import { drillBackup } from '../backup/restoreDrill.ts';
+import { rotateAtRestKey } from '../commands/security/keyRotator.ts';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');
@@ -26,12 +28,19 @@ beforeAll(async () => {
     config: { backupAt: '02:30', backupDir, backupKeep: 3 },
   });
   await signedIn(t, 'zhangwei');
-  await t.app.svc.files.put(Readable.from([Buffer.from('%PDF-1.4 a material')]), {
+  await upload('%PDF-1.4 a material');
+  const ctx = { actor: null, ip: '', userAgent: 'test', at: t.clock.now(), auditKey: t.app.svc.keys.audit };
+  await rotateAtRestKey(t.app.svc, ctx);
+  await upload('%PDF-1.4 another material, sealed with key version 1');
+});
+
+async function upload(text: string): Promise<void> {
+  await t.app.svc.files.put(Readable.from([Buffer.from(text)]), {
     maxBytes: 1_000_000,
     headBytes: 0,
     inspect: () => undefined,
   });
-});
+}
 afterAll(async () => {
   await t.close();
   fs.rmSync(scratch, { recursive: true, force: true });
@@ -78,7 +87,7 @@ describe('scheduled backups', () => {
       orderBy: { seq: 'asc' },
     });
     expect(audited.map((e) => e.resourceId)).toEqual(made);
-    expect(JSON.parse(audited[0]!.detail)).toMatchObject({ trigger: 'scheduled', files: 2 });
+    expect(JSON.parse(audited[0]!.detail)).toMatchObject({ trigger: 'scheduled', files: 4 });
   });
 
   it('seal the database and files, and sign a manifest with their hashes and the audit head', async () => {
@@ -88,6 +97,8 @@ describe('scheduled backups', () => {
     const { manifest } = read;
     expect(Object.keys(manifest.files).sort()).toEqual([
       expect.stringMatching(/^files\/[0-9a-f]{2}\/[0-9a-f]{64}\.enc$/),
+      expect.stringMatching(/^files\/[0-9a-f]{2}\/[0-9a-f]{64}\.enc$/),
+      'keys/keyring.json.enc',
       'tongban.db.enc',
     ]);
     // The head is the newest event in the backed-up database: the backup's own audit event comes after it.
@@ -105,7 +116,8 @@ describe('the restore drill', () => {
     const newest = listBackups(backupDir)[0]!;
     const drill = await cli(['backup-drill', newest.dir], t.dataDir);
     expect(drill.out).toContain('✓ manifest signed with the audit key');
-    expect(drill.out).toContain('✓ 2 sealed files match their SHA-256 in the manifest');
+    expect(drill.out).toContain('✓ 4 sealed files match their SHA-256 in the manifest');
+    expect(drill.out).toContain('✓ 2 uploaded file(s) open with the keyring and match their address');
     expect(drill.out).toContain('✓ database integrity check ok');
     expect(drill.out).toMatch(/✓ audit chain verifies: \d+ events/);
     expect(drill.out).toMatch(/✓ audit chain ends at the manifest's head: event #\d+/);
@@ -149,9 +161,13 @@ describe('restore', () => {
     expect(refused.code).toBe(2);
     expect(refused.out).toContain('No master key in');
 
-    fs.cpSync(path.join(t.dataDir, 'keys'), path.join(restored, 'keys'), { recursive: true });
+    // The keys, without the keyring: the backup brings the key versions its content was sealed with.
+    fs.mkdirSync(path.join(restored, 'keys'));
+    for (const f of ['master.key', 'audit.key', 'audit-head.json'])
+      fs.copyFileSync(path.join(t.dataDir, 'keys', f), path.join(restored, 'keys', f));
     const res = await cli(['restore', '--from', newest.dir], restored);
-    expect(res.out).toContain(`Restored into ${restored}: the database and 1 uploaded file(s).`);
+    expect(res.out).toContain(`Restored into ${restored}: the database and 2 uploaded file(s).`);
+    expect(res.out).toContain(`The backup's keyring (key versions for encryption at rest) is in place.`);
     const manifest = readManifest(newest.dir, keys().audit);
     if (manifest.state !== 'valid') throw new Error('manifest');
     const head = manifest.manifest.auditHead!;
