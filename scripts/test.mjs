@@ -1,5 +1,5 @@
-// `npm test`: type check, migration check, lint and format check, unit + integration tests (vitest), end-to-end tests
-// (Playwright, Chromium).
+// `npm test`: type check, migration check, lint and format check, unit + integration tests (vitest), the security probe
+// suite (vitest, tests/security), end-to-end tests (Playwright, Chromium).
 // Runs every stage even after a failure, then prints one summary line "tests: N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,7 +12,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => path.join(root, 'node_modules/.bin', name);
 const reports = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-test-'));
 // `--clock-at=ISO`: run as if the suite started at that instant (tests/support/shiftedClock.mjs), e.g.
-// `TZ=America/New_York npm test -- --clock-at=2026-12-31T23:50:00+08:00`. `--only=vitest|e2e`: one test stage.
+// `TZ=America/New_York npm test -- --clock-at=2026-12-31T23:50:00+08:00`. `--only=vitest|security|e2e`: one test stage.
 // Every other argument goes to vitest.
 const option = (name) =>
   process.argv
@@ -62,8 +62,8 @@ function readJson(file) {
 }
 
 const runs = (name) => !only || only === name;
-if (only && !['vitest', 'e2e'].includes(only)) {
-  console.error(`--only takes vitest or e2e, not ${only}`);
+if (only && !['vitest', 'security', 'e2e'].includes(only)) {
+  console.error(`--only takes vitest, security or e2e, not ${only}`);
   process.exit(2);
 }
 const typecheckOk = only ? true : stage('type check', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
@@ -93,6 +93,28 @@ if (runs('vitest')) {
     totals.failed +=
       v.numFailedTests + (v.numFailedTestSuites > 0 && v.numFailedTests === 0 ? v.numFailedTestSuites : 0);
     totals.skipped += v.numPendingTests + v.numTodoTests;
+  } else totals.failed++;
+}
+
+// The security probe suite (tests/security, its own vitest configuration; the stage above does not run it): the access
+// matrix, body fuzzing, limits and notifications, ending with "security: N checks, N leaks".
+if (runs('security')) {
+  const securityReport = path.join(reports, 'security.json');
+  stage('security probe suite (npm run test:security)', bin('vitest'), [
+    'run',
+    '--config',
+    'tests/security/vitest.config.ts',
+    '--reporter=default',
+    '--reporter=./tests/security/summaryReporter.ts',
+    '--reporter=json',
+    `--outputFile.json=${securityReport}`,
+  ]);
+  const s = readJson(securityReport);
+  if (s) {
+    totals.passed += s.numPassedTests;
+    totals.failed +=
+      s.numFailedTests + (s.numFailedTestSuites > 0 && s.numFailedTests === 0 ? s.numFailedTestSuites : 0);
+    totals.skipped += s.numPendingTests + s.numTodoTests;
   } else totals.failed++;
 }
 
