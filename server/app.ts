@@ -25,6 +25,7 @@ import minutes from './routes/minutes/index.ts';
 import notifications from './routes/notifications/index.ts';
 import officialDocs from './routes/officialDocs/index.ts';
 import rooms from './routes/rooms/index.ts';
+import seals from './routes/seals/index.ts';
 import setup from './routes/setup/index.ts';
 import supervision from './routes/supervision/index.ts';
 import system from './routes/system/index.ts';
@@ -43,7 +44,7 @@ const ROUTE_AREAS = [
   units,
   audit,
   notifications,
-  businessWorkspace([documents, meetings, rooms, supervision, minutes, officialDocs]),
+  businessWorkspace([documents, meetings, rooms, supervision, minutes, officialDocs, seals]),
   system,
   media,
 ];

@@ -12,6 +12,7 @@ import { meetingMediaRules, type LiveMeetingResource } from './meetingMedia.ts';
 import { minutesRules, type ProposalResource } from './minutes.ts';
 import { officialDocRules, type IssuingUnitResource, type OfficialDocResource } from './officialDocs.ts';
 import {
+import { sealRules, type SealResource, type SealUnitResource } from './seals.ts';
   supervisionRules,
   type InstructionResource,
   type TaskBasisResource,
@@ -26,6 +27,8 @@ export type {
   IssuingUnitResource,
   LiveMeetingResource,
   MeetingResource,
+  SealResource,
+  SealUnitResource,
   OfficialDocResource,
   ProposalResource,
   RoomResource,
@@ -59,7 +62,9 @@ export type Resource =
   | TaskBasisResource
   | InstructionResource
   | OfficialDocResource
-  | IssuingUnitResource;
+  | IssuingUnitResource
+  | SealResource
+  | SealUnitResource;
 
 type Rule = (s: Subject, r: Resource) => boolean;
 
@@ -76,6 +81,7 @@ const RULES = {
   ...officialDocRules,
   ...workspaceRules,
 } satisfies Record<string, Rule>;
+  ...sealRules,
 
 export type Action = keyof typeof RULES;
 
@@ -109,6 +115,9 @@ const REFUSALS: { [A in Action]?: (r: Resource) => AppError } = {
   'task.view': () => new NotFound('task'),
   'supervision.dashboard': () => new Forbidden('forbidden', 'The dashboard is for leaders and supervisors'),
   'workspace.use': () =>
+  'seal.manage': () =>
+    new Forbidden('seal_forbidden', 'Only the unit’s office manages its seals (只有本单位办公室可以管理印章)'),
+  'seal.use': () => new Forbidden('seal_forbidden', 'You may not use this seal (您无权使用该印章)'),
     new Forbidden(
       'admin_no_business',
       'Administrator accounts do not use documents, meetings, rooms, minutes or supervision',

@@ -137,3 +137,18 @@ export function verifySealedPdf(file: Uint8Array, publicKeyFor: (sealId: string)
   }
   return seals.length === 0 ? { status: 'unsealed' } : { status: 'intact', seals };
 }
+
+/** The seal ids a file's seal lines name (readable or not as a whole), so their keys can be looked up at once. */
+export function sealIdsIn(file: Uint8Array): string[] {
+  const text = Buffer.from(file).toString('latin1');
+  const ids = new Set<string>();
+  for (const m of text.matchAll(/%TongbanSeal-v1 ([A-Za-z0-9_-]+)\n/g)) {
+    try {
+      const record = JSON.parse(Buffer.from(m[1]!, 'base64url').toString('utf8')) as { sealId?: unknown };
+      if (typeof record.sealId === 'string') ids.add(record.sealId);
+    } catch {
+      // Not a seal line after all: verifying will say so.
+    }
+  }
+  return [...ids];
+}

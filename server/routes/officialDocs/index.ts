@@ -20,6 +20,7 @@ import { okBody, responses } from '../../http/schemas.ts';
 import { officialDocDetail } from '../../queries/officialDocs/officialDocDetail.ts';
 import { listOfficialDocs } from '../../queries/officialDocs/officialDocList.ts';
 import { routeArea } from '../../http/routeArea.ts';
+import { issuingRoutes } from './issuing.ts';
 import {
   createBody,
   delegationBody,
@@ -283,4 +284,4 @@ const officialDocRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 };
 
-export default routeArea('/api/official-documents', [officialDocRoutes]);
+export default routeArea('/api/official-documents', [officialDocRoutes, issuingRoutes]);

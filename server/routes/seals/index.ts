@@ -1,0 +1,147 @@
+// Electronic seals: the office's register of its unit's seals and their holders, and checking a sealed PDF (does it
+// match what was sealed, and by which unit).
+import multipart from '@fastify/multipart';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { registerSeal, retireSeal, setSealHolders } from '../../commands/seals/sealRegistrar.ts';
+import { BadRequest } from '../../errors.ts';
+import { routeArea } from '../../http/routeArea.ts';
+import { contextOf, requireAuth } from '../../http/requestContext.ts';
+import { idParams, okBody, responses } from '../../http/schemas.ts';
+import { authorize } from '../../policies/index.ts';
+import { sealUnitResource } from '../../queries/seals/sealFacts.ts';
+import { listSeals } from '../../queries/seals/sealList.ts';
+import { keyFingerprint, verifyPdfSeals } from '../../queries/seals/sealVerification.ts';
+
+const tags = ['seals'];
+const id = z.string().min(1).max(64);
+const holderIds = z.array(id).max(50);
+
+const sealBody = z.object({
+  id: z.string(),
+  unitId: z.string(),
+  name: z.string(),
+  fingerprint: z.string(),
+  createdAt: z.string(),
+  retiredAt: z.string().nullable(),
+  holders: z.array(z.object({ id: z.string(), displayName: z.string() })),
+  uses: z.number(),
+  lastUsedAt: z.string().nullable(),
+});
+
+const verdictBody = z.object({
+  status: z.enum(['intact', 'modified', 'unknown_seal', 'unsealed']),
+  reason: z.string().nullable(),
+  seals: z.array(
+    z.object({
+      sealId: z.string(),
+      unitId: z.string(),
+      unitName: z.string(),
+      sealedAt: z.string(),
+      registered: z.boolean(),
+    }),
+  ),
+});
+
+/** The largest PDF the verify endpoint reads. */
+const MAX_VERIFY_BYTES = 64 * 1024 * 1024;
+
+const sealRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { svc } = app;
+  await app.register(multipart, {
+    limits: { fileSize: MAX_VERIFY_BYTES, files: 1, fields: 0, parts: 1, fieldSize: 1024 },
+    throwFileSizeLimit: true,
+  });
+
+  app.get(
+    '/',
+    {
+      schema: {
+        tags,
+        summary: 'A unit’s seals with their holders and use counts (the unit’s office)',
+        querystring: z.strictObject({ unitId: id }),
+        response: responses({ 200: z.object({ items: z.array(sealBody) }) }),
+      },
+    },
+    async (request) => {
+      const { subject } = requireAuth(request);
+      authorize(subject, 'seal.manage', await sealUnitResource(svc.db, request.query.unitId));
+      return { items: await listSeals(svc.db, request.query.unitId, keyFingerprint) };
+    },
+  );
+
+  app.post(
+    '/',
+    {
+      schema: {
+        tags,
+        summary: 'Register a seal for a unit and name its holders; makes its SM2 key pair',
+        body: z.strictObject({ unitId: id, name: z.string().trim().min(2).max(40), holderIds }),
+        response: responses({ 201: z.object({ id: z.string() }) }),
+      },
+    },
+    async (request, reply) => {
+      const { subject } = requireAuth(request);
+      return reply.code(201).send(await registerSeal(svc, contextOf(request), subject, request.body));
+    },
+  );
+
+  app.put(
+    '/:id/holders',
+    {
+      schema: {
+        tags,
+        summary: 'Replace who may use a seal',
+        params: idParams,
+        body: z.strictObject({ holderIds }),
+        response: responses({ 200: okBody }),
+      },
+    },
+    async (request) => {
+      const { subject } = requireAuth(request);
+      await setSealHolders(svc, contextOf(request), subject, request.params.id, request.body.holderIds);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/:id/retire',
+    {
+      schema: {
+        tags,
+        summary: 'Retire a seal (documents it sealed still verify)',
+        params: idParams,
+        response: responses({ 200: okBody }),
+      },
+    },
+    async (request) => {
+      const { subject } = requireAuth(request);
+      await retireSeal(svc, contextOf(request), subject, request.params.id);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/verify',
+    {
+      schema: {
+        tags,
+        summary: 'Check a sealed PDF (multipart field "file"): unchanged since sealing, and by which unit',
+        response: responses({ 200: verdictBody }),
+      },
+    },
+    async (request) => {
+      const { subject } = requireAuth(request);
+      authorize(subject, 'seal.verify');
+      if (!request.isMultipart()) throw new BadRequest('multipart_required', 'Send the file as multipart/form-data');
+      const file = await request.file();
+      if (!file) throw new BadRequest('file_required', 'No file in the upload');
+      const pdf = await file.toBuffer();
+      if (pdf.subarray(0, 5).toString('latin1') !== '%PDF-')
+        throw new BadRequest('not_pdf', 'The file is not a PDF (文件不是 PDF)');
+      return verifyPdfSeals(svc.db, pdf);
+    },
+  );
+};
+
+export default routeArea('/api/seals', [sealRoutes]);
