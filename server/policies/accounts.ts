@@ -31,6 +31,8 @@ export const accountRules = {
   'unit.update': (s: Subject) => isSystemAdmin(s),
   'audit.read': (s: Subject) => isAuditAdmin(s),
   'audit.verify': (s: Subject) => isAuditAdmin(s),
+  /** Where keys, the audit head checkpoint and backups sit, and their state: the safeguards these two answer for. */
+  'system.securityStatus': (s: Subject) => isSecurityAdmin(s) || isAuditAdmin(s),
   'admin.console': (s: Subject) => isAdministrator(s),
 };
 
