@@ -8,6 +8,7 @@ import type { RequestContext } from '../audit/auditLog.ts';
 import { readCheckpoint } from '../audit/headCheckpoint.ts';
 import { describeTrailVerdict, verifyAuditTrail } from '../audit/verifyChain.ts';
 import { createServices } from '../bootstrap.ts';
+import { describeSealVerdict, verifyPdfSeals } from '../queries/seals/sealVerification.ts';
 import { issueSetupToken } from '../commands/accounts/setupAdministrators.ts';
 import { resetMfa, unlockUser } from '../commands/accounts/securityActions.ts';
 import { createUnit } from '../commands/accounts/unitEditor.ts';
@@ -47,6 +48,8 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   reseal                           run the re-seal pass to its end here (old keys retire a minute after rotation)
   restore       --from DIR         restore a backup into an empty data directory (server stopped) and anchor the
                                    audit head checkpoint at the backup's newest event
+  verify-document FILE             check a sealed 公文 PDF: unchanged since it was sealed, and by which unit (SM2);
+                                   exit 1 when changed, unsealed or sealed with a seal not registered here
   backup-drill  DIR [--keep]       restore drill: restore a backup into a scratch directory and check the manifest,
                                    every file's hash, the database, the audit chain and its head; exit 1 on a fault
 
@@ -136,7 +139,7 @@ async function run(argv: string[]): Promise<number> {
     allowPositionals: true,
   });
   const config = loadConfig();
-  if (positionals.length > (command === 'backup-drill' ? 1 : 0))
+  if (positionals.length > (command === 'backup-drill' || command === 'verify-document' ? 1 : 0))
     fail(`Unexpected argument "${positionals.at(-1)}"\n\n${USAGE}`);
   if (command === 'restore' || command === 'backup-drill') return restoreCommand(command, positionals[0] ?? values);
 
@@ -156,6 +159,14 @@ async function run(argv: string[]): Promise<number> {
   const as = (c: RequestContext): RequestContext => ({ ...c, actor: { id: 'cli', name: actorName } });
   try {
     switch (command) {
+      case 'verify-document': {
+        const file = positionals[0];
+        if (!file) fail(`verify-document needs the PDF to check\n\n${USAGE}`);
+        if (!fs.existsSync(file)) fail(`No file ${file}`);
+        const verdict = await verifyPdfSeals(svc.db, fs.readFileSync(file));
+        process.stdout.write(`${describeSealVerdict(verdict)}\n`);
+        return verdict.status === 'intact' ? 0 : 1;
+      }
       case 'create-unit': {
         const parentId = values.parent ? await unitId(svc, values.parent) : null;
         const { id } = await createUnit(svc, as(ctx), {

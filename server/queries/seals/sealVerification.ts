@@ -38,3 +38,18 @@ export async function verifyPdfSeals(db: Db, pdf: Uint8Array): Promise<SealVerdi
 export function keyFingerprint(publicKey: string): string {
   return sm3(publicKey).slice(0, 16);
 }
+
+/** The verdict in a sentence or two, Chinese then English, for the command line. */
+export function describeSealVerdict(v: SealVerdict): string {
+  const seals = v.seals.map((s) => `${s.unitName}（${s.sealedAt}）`).join('、');
+  switch (v.status) {
+    case 'intact':
+      return `印章有效，文件自盖章后未被改动：${seals}\nIntact: unchanged since it was sealed by ${v.seals.map((s) => `${s.unitName} at ${s.sealedAt}`).join(', ')}`;
+    case 'modified':
+      return `文件在盖章后被改动（${v.reason ?? ''}）\nModified after sealing (${v.reason ?? 'unknown'})`;
+    case 'unknown_seal':
+      return `文件上的印章未在本系统登记\nSealed with a seal not registered here`;
+    case 'unsealed':
+      return `文件未加盖电子印章\nNot sealed`;
+  }
+}

@@ -1,7 +1,8 @@
 // 用印 over HTTP: a signed-off, numbered 通知 is sealed by a holder of the issuing unit's seal; the download is the
 // sealed PDF in GB/T 9704 layout (read back with poppler) that the verify endpoint accepts, and rejects once changed;
 // people who may not use the seal, a document not yet numbered and a retired seal are refused with nothing changed.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,6 +22,22 @@ const ids: Record<string, string> = {};
 const as: Record<string, TestClient> = {};
 let sealId: string;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-sealing-'));
+const root = path.resolve(import.meta.dirname, '../../..');
+
+/** `npm run cli -- verify-document FILE` against the test server's data directory. */
+async function cliVerify(file: string): Promise<{ code: number; out: string }> {
+  try {
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', 'server/cli/main.ts', 'verify-document', file],
+      { cwd: root, env: { ...process.env, TONGBAN_DATA_DIR: t.dataDir } },
+    );
+    return { code: 0, out: stdout };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, out: e.stdout + e.stderr };
+  }
+}
 
 async function signedOff(): Promise<string> {
   const id = await givenOfficialDoc(as.sunyue!, { attachmentNotes: [] });
@@ -99,6 +116,17 @@ describe('用印', () => {
     const changed = Buffer.from(pdf);
     changed[Math.floor(changed.length / 2)]! ^= 0x01;
     expect((await verify(as.zhangwei!, changed)).json().status).toBe('modified');
+
+    // The same answers offline, from the command line.
+    const good = await cliVerify(file);
+    expect(good.code).toBe(0);
+    expect(good.out).toContain('某某区人民政府办公室');
+    expect(good.out).toContain('Intact');
+    const changedFile = path.join(dir, 'changed.pdf');
+    fs.writeFileSync(changedFile, changed);
+    const bad = await cliVerify(changedFile);
+    expect(bad.code).toBe(1);
+    expect(bad.out).toContain('Modified');
   });
 
   it('refuses a second seal and a retired seal', async () => {
