@@ -46,7 +46,15 @@ export interface Route {
 }
 
 /** Areas whose content only business users see; administrators are answered 403 there (三员分立). */
-export const BUSINESS_AREAS = ['documents', 'official-documents', 'meetings', 'rooms', 'supervision', 'minutes'];
+export const BUSINESS_AREAS = [
+  'documents',
+  'official-documents',
+  'meetings',
+  'rooms',
+  'supervision',
+  'minutes',
+  'seals',
+];
 
 /**
  * What the collection before a path parameter names. A route whose first parameter follows a collection missing here
@@ -62,6 +70,7 @@ const PRIMARY: Record<string, PrimaryKind | 'other'> = {
   proposals: 'other',
   'official-documents': 'other',
   delegations: 'other',
+  seals: 'other',
   users: 'other',
   units: 'other',
   rooms: 'other',
