@@ -100,6 +100,16 @@ export interface Config {
   lockoutMinutes: number;
   /** Sign-in attempts per client IP per minute (TONGBAN_AUTH_RATE_LIMIT, default 20). */
   authRateLimit: number;
+  /**
+   * Failed socket.io handshakes (no valid session) per client IP per minute; past it, that address's handshakes are
+   * refused until the minute ends (TONGBAN_SOCKET_CONNECT_RATE_LIMIT, default 60).
+   */
+  socketConnectRateLimit: number;
+  /**
+   * Meeting passcode guesses over socket.io per client IP per minute, as the HTTP join link allows
+   * (TONGBAN_SOCKET_JOIN_RATE_LIMIT, default 30).
+   */
+  socketJoinRateLimit: number;
   /** Minimum password length (TONGBAN_PASSWORD_MIN_LENGTH, default 10). */
   passwordMinLength: number;
   /**
@@ -229,6 +239,8 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     lockoutThreshold: int('TONGBAN_LOCKOUT_THRESHOLD', 5),
     lockoutMinutes: int('TONGBAN_LOCKOUT_MINUTES', 30),
     authRateLimit: int('TONGBAN_AUTH_RATE_LIMIT', 20),
+    socketConnectRateLimit: int('TONGBAN_SOCKET_CONNECT_RATE_LIMIT', 60),
+    socketJoinRateLimit: int('TONGBAN_SOCKET_JOIN_RATE_LIMIT', 30),
     passwordMinLength: int('TONGBAN_PASSWORD_MIN_LENGTH', 10),
     mfaRequired: oneOf('TONGBAN_MFA_REQUIRED', ['privileged', 'all'], 'privileged'),
     apiDocs: oneOf('TONGBAN_API_DOCS', ['signed-in', 'public', 'off'], 'signed-in'),

@@ -11,6 +11,7 @@ import type { RequestContext } from '../audit/auditLog.ts';
 import { AppError, Concealed } from '../errors.ts';
 import { firstIllFormedText } from '../plugins/wellFormedText.ts';
 import type { Services } from '../services.ts';
+import { MemoryAttemptLimiter, type AttemptLimiter } from '../security/attemptLimiter.ts';
 import { MediaError } from '../../media/errors.ts';
 import {
   clientMessages,
@@ -24,6 +25,22 @@ import { meetingWatchDecision } from '../queries/meetings/meetingWatch.ts';
 
 const SESSION_RECHECK_MS = 60_000;
 const MAX_MESSAGE_BYTES = 64 * 1024;
+const LIMIT_WINDOW_MS = 60_000;
+
+/** Per client address: failed handshakes, and meeting passcode guesses (the join link's limit, over socket.io). */
+export interface SocketLimiters {
+  connect: AttemptLimiter;
+  join: AttemptLimiter;
+}
+
+/** One node's limiters, on the server's clock; a scale-out passes limiters backed by a shared store instead. */
+export function memoryLimiters(svc: Services): SocketLimiters {
+  const now = () => svc.clock.now().getTime();
+  return {
+    connect: new MemoryAttemptLimiter(svc.config.socketConnectRateLimit, LIMIT_WINDOW_MS, now),
+    join: new MemoryAttemptLimiter(svc.config.socketJoinRateLimit, LIMIT_WINDOW_MS, now),
+  };
+}
 
 interface SocketData {
   userId: string;
@@ -33,7 +50,11 @@ interface SocketData {
 
 type TongbanSocket = Socket<Record<string, never>, ServerToClient, Record<string, never>, SocketData>;
 
-export function attachSocketServer(httpServer: HttpServer, svc: Services): Server {
+export function attachSocketServer(
+  httpServer: HttpServer,
+  svc: Services,
+  limiters: SocketLimiters = memoryLimiters(svc),
+): Server {
   const io = new Server<Record<string, never>, ServerToClient, Record<string, never>, SocketData>(httpServer, {
     path: '/socket.io',
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
@@ -54,6 +75,10 @@ export function attachSocketServer(httpServer: HttpServer, svc: Services): Serve
 
   io.use(async (socket, next) => {
     try {
+      // Every handshake takes from its address's budget before its session is looked at (so that handshakes sent all
+      // at once cannot each find the budget unspent); one with a valid session gives it back.
+      const address = socket.handshake.address;
+      if (!(await limiters.connect.take(address))) return next(new Error('rate_limited'));
       const cookies = fastifyCookie.parse(socket.handshake.headers.cookie ?? '');
       const auth = await loadSession(svc.db, cookies[SESSION_COOKIE], svc.clock.now(), svc.config);
       if (!auth) return next(new Error('unauthenticated'));
@@ -63,6 +88,7 @@ export function attachSocketServer(httpServer: HttpServer, svc: Services): Serve
         mustChangePassword: auth.mustChangePassword,
       });
       if (stage !== 'active') return next(new Error('sign_in_incomplete'));
+      await limiters.connect.giveBack(address);
       socket.data = { userId: auth.subject.id, username: auth.subject.username, sessionId: auth.session.id };
       next();
     } catch (err) {
@@ -140,6 +166,12 @@ export function attachSocketServer(httpServer: HttpServer, svc: Services): Serve
           break;
         }
         case 'meeting:request': {
+          const request = parsed.data as ClientPayload<'meeting:request'>;
+          // A join with a passcode is a guess at it: limited per address as the HTTP join link is, before any check.
+          if (request.method === 'join' && request.data.passcode !== undefined) {
+            if (!(await limiters.join.take(socket.handshake.address)))
+              return refuse('rate_limited', 'Too many passcode attempts from this address; try again in a minute');
+          }
           const who = {
             id: socket.id,
             userId: socket.data.userId,
@@ -149,7 +181,7 @@ export function attachSocketServer(httpServer: HttpServer, svc: Services): Serve
           };
           ack?.({
             ok: true,
-            data: await svc.liveMeetings.handle(who, parsed.data as ClientPayload<'meeting:request'>),
+            data: await svc.liveMeetings.handle(who, request),
           });
           return;
         }

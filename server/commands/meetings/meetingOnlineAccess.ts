@@ -123,35 +123,41 @@ export async function requestJoin(
   }
 
   if (!passcode) throw new BadRequest('passcode_required', 'Enter the meeting passcode');
-  const audit = (outcome: 'success' | 'failure', reason?: string) =>
-    inTransaction(svc, (tx) =>
+  // The hash is checked before the transaction (it is slow); the count, the limit and the record of this guess are one
+  // transaction, so guesses sent all at once each see the failures before them and at most the limit are judged.
+  const right = m.passcodeHash !== null && (await verifyPassword(m.passcodeHash, passcode));
+  const refusal = await inTransaction(svc, async (tx) => {
+    const audit = (outcome: 'success' | 'failure', reason?: string) =>
       recordAudit(tx, ctx, {
         action: 'meeting.passcode_check',
         resourceType: 'meeting',
         resourceId: m.id,
         outcome,
         detail: reason ? { reason } : {},
-      }),
-    );
-  const failures = await svc.db.auditEvent.count({
-    where: {
-      action: 'meeting.passcode_check',
-      resourceId: m.id,
-      actorId: subject.id,
-      outcome: 'failure',
-      at: { gte: new Date(ctx.at.getTime() - PASSCODE_WINDOW_MS) },
-    },
-  });
-  if (failures >= PASSCODE_MAX_FAILURES) {
-    await audit('failure', 'rate_limited');
-    throw new AppError(429, 'passcode_attempts', 'Too many wrong passcodes; try again in 15 minutes', {
-      retryAfterSeconds: PASSCODE_WINDOW_MS / 1000,
+      });
+    const failures = await tx.auditEvent.count({
+      where: {
+        action: 'meeting.passcode_check',
+        resourceId: m.id,
+        actorId: subject.id,
+        outcome: 'failure',
+        at: { gte: new Date(ctx.at.getTime() - PASSCODE_WINDOW_MS) },
+      },
     });
-  }
-  if (!m.passcodeHash || !(await verifyPassword(m.passcodeHash, passcode))) {
-    await audit('failure', 'wrong_passcode');
-    throw new Forbidden('wrong_passcode', 'The passcode is not right');
-  }
-  await audit('success');
+    if (failures >= PASSCODE_MAX_FAILURES) {
+      await audit('failure', 'rate_limited');
+      return new AppError(429, 'passcode_attempts', 'Too many wrong passcodes; try again in 15 minutes', {
+        retryAfterSeconds: PASSCODE_WINDOW_MS / 1000,
+      });
+    }
+    if (!right) {
+      await audit('failure', 'wrong_passcode');
+      return new Forbidden('wrong_passcode', 'The passcode is not right');
+    }
+    await audit('success');
+    return null;
+  });
+  // Thrown after the transaction committed, so that the failed guess and its audit event are kept.
+  if (refusal) throw refusal;
   return { meetingId: m.id, result: 'lobby' };
 }
