@@ -381,3 +381,63 @@ describe('bad input', () => {
     expect(textOf(state)).toBe('甲的内容。（续）');
   });
 });
+
+describe('presence', () => {
+  type Presence = { user?: { id?: string; name?: string }; signals?: Record<string, number> };
+  /** The awareness state of one client as `watcher` sees it, once `until` holds for it. */
+  function presenceOf(watcher: Collaborator, clientId: number, until: (s: Presence | undefined) => boolean) {
+    const awareness = watcher.provider.awareness!;
+    const read = () => awareness.getStates().get(clientId) as Presence | undefined;
+    return new Promise<Presence>((resolve) => {
+      const check = () => {
+        const state = read();
+        if (!until(state)) return;
+        awareness.off('change', check);
+        resolve(state!);
+      };
+      awareness.on('change', check);
+      check();
+    });
+  }
+
+  it('shows a read-only connection under its own name, whoever it claims to be', async () => {
+    const id = await newDoc('zhangwei', [['hejun', 'view']]);
+    const owner = await connect('zhangwei', id);
+    const pretender = await connect('hejun', id);
+    pretender.provider.setAwarenessField('user', { id: ids.zhangwei, name: '张伟', color: '#1f6fb2' });
+    pretender.provider.setAwarenessField('signals', { threads: 1 });
+    const seen = await presenceOf(owner, pretender.doc.clientID, (s) => s?.signals?.threads === 1);
+    expect(seen.user).toEqual({ id: ids.hejun, name: '何军', color: '#1f6fb2' });
+  });
+
+  it('drops a state that speaks for another person’s awareness client, keeping the rest of the message', async () => {
+    const id = await newDoc('zhangwei', [
+      ['hejun', 'view'],
+      ['matao', 'view'],
+    ]);
+    const victim = await connect('zhangwei', id);
+    const watcher = await connect('matao', id);
+    victim.provider.setAwarenessField('user', { id: ids.zhangwei, name: '张伟', color: '#c0392b' });
+    await presenceOf(watcher, victim.doc.clientID, (s) => s?.user?.id === ids.zhangwei);
+    const impostor = await connect('hejun', id);
+    // One awareness message carrying the victim's client id (with a newer clock) and the impostor's own.
+    const { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } = await import('y-protocols/awareness');
+    const forge = new Awareness(new Y.Doc());
+    const at = { clock: 1_000, lastUpdated: Date.now() };
+    forge.states.set(victim.doc.clientID, { user: { id: ids.zhangwei, name: '张伟' }, signals: { threads: 99 } });
+    forge.meta.set(victim.doc.clientID, at);
+    forge.states.set(impostor.doc.clientID, { user: { id: ids.hejun, name: '何军' }, signals: { threads: 7 } });
+    forge.meta.set(impostor.doc.clientID, at);
+    applyAwarenessUpdate(
+      impostor.provider.awareness!,
+      encodeAwarenessUpdate(forge, [victim.doc.clientID, impostor.doc.clientID]),
+      'forged',
+    );
+    await presenceOf(watcher, impostor.doc.clientID, (s) => s?.signals?.threads === 7);
+    expect(watcher.provider.awareness!.getStates().get(victim.doc.clientID)).toMatchObject({
+      user: { id: ids.zhangwei, name: '张伟' },
+    });
+    expect((watcher.provider.awareness!.getStates().get(victim.doc.clientID) as Presence).signals).toBeUndefined();
+    forge.destroy();
+  });
+});
