@@ -67,6 +67,7 @@ export const NOTIFICATION_CATALOGUE = {
   'account.roles_changed': {},
   'account.clearance_changed': {},
   'account.mfa_reset': {},
+  'account.locked': {},
   'account.password_reset': {},
 
   'comment.mention': { author: 'person', document: 'title', excerpt: 'text' },
@@ -157,6 +158,7 @@ export const NOTIFICATION_OBJECTS = {
   'account.roles_changed': 'account',
   'account.clearance_changed': 'account',
   'account.mfa_reset': 'account',
+  'account.locked': 'account',
   'account.password_reset': 'account',
 
   'comment.mention': 'document',

@@ -16,6 +16,10 @@ const notificationMessagesEn: NotificationMessages = {
         title: 'Your authenticator was reset',
         body: 'The security administrator reset your authenticator; enrol it again at your next sign-in.',
       },
+      locked: {
+        title: 'Your account was locked for a while',
+        body: 'After repeated failed sign-ins your account was locked for a time, and no password could sign in. If this was not you, tell the security administrator at once.',
+      },
       password_reset: {
         title: 'Your password was reset',
         body: 'The system administrator reset your password. If you did not ask for this, contact an administrator at once.',

@@ -9,6 +9,10 @@ const notificationMessagesZhCN = {
       roles_changed: { title: '您的角色已调整', body: '安全保密管理员调整了您的角色，重新登录后生效。' },
       clearance_changed: { title: '您的密级已调整', body: '安全保密管理员调整了您的密级，可在个人设置中查看。' },
       mfa_reset: { title: '您的验证器已被重置', body: '安全保密管理员重置了您的验证器，下次登录时请重新绑定。' },
+      locked: {
+        title: '您的账号曾被临时锁定',
+        body: '因连续多次登录失败，您的账号被锁定了一段时间，期间任何密码都无法登录。如果不是您本人操作，请立即联系安全保密管理员。',
+      },
       password_reset: {
         title: '您的密码已被重置',
         body: '系统管理员为您重置了密码。如果这不是您申请的，请立即联系管理员。',

@@ -79,7 +79,8 @@ const en: Messages = {
     malformed_text: 'The text contains invalid characters; check it and try again',
     document_too_complex: 'This document is nested too deeply to be read or exported',
     unauthenticated: 'Please sign in',
-    invalid_credentials: 'Wrong user name or password',
+    invalid_credentials:
+      'Wrong user name or password (after repeated failures an account is locked for a while, and cannot sign in meanwhile)',
     account_locked: 'The account is locked after repeated failed sign-ins. Try again after {{until}}',
     account_locked_plain: 'The account is locked after repeated failed sign-ins. Try again later',
     rate_limited: 'Too many attempts; wait a minute and try again',

@@ -78,7 +78,7 @@ const zhCN = {
     malformed_text: '输入的文字含有无效字符，请检查后重试',
     document_too_complex: '该文件嵌套层级过深，无法读取或导出',
     unauthenticated: '请先登录',
-    invalid_credentials: '用户名或密码错误',
+    invalid_credentials: '用户名或密码错误（连续多次失败后账号会被临时锁定，锁定期间无法登录）',
     account_locked: '多次登录失败，账户已锁定，请于 {{until}} 后再试',
     account_locked_plain: '多次登录失败，账户已锁定，请稍后再试',
     rate_limited: '操作过于频繁，请稍候一分钟再试',

@@ -1,10 +1,14 @@
 // Password sign-in with lockout. A session that still owes a second factor (or its enrolment) is marked mfaPending.
+// Unknown names, wrong passwords and locked accounts all get the same 401, so the answer tells nobody which names exist
+// or are locked (a locked account's right password included: during a lockout no password is judged); the person learns
+// of a lockout from an account notice.
 import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
 import { createSession } from '../../auth/sessions.ts';
 import { sessionStage, type SessionStage } from '../../auth/stage.ts';
 import { afterFailure, afterSuccess, isLocked } from '../../domain/lockout.ts';
 import { requiresMfa, type AdminRole, type BusinessRole } from '../../domain/roles.ts';
 import { Locked, Unauthorized } from '../../errors.ts';
+import { accountNotice } from '../../notifications/accountNotices.ts';
 import { hashPassword, verifyPassword } from '../../security/passwordHash.ts';
 import { randomToken } from '../../security/tokens.ts';
 import type { Services } from '../../services.ts';
@@ -23,6 +27,9 @@ export interface SignInResult {
   stage: SessionStage;
 }
 
+const invalidCredentials = () => new Unauthorized('invalid_credentials', 'Wrong user name or password');
+
+/** The MFA step's answer for a locked account: its caller has already proved the password, so it may be told. */
 export function lockedError(until: Date): Locked {
   return new Locked('The account is locked after repeated failed sign-ins; try again later', {
     lockedUntil: until.toISOString(),
@@ -51,7 +58,7 @@ export async function signIn(
 
     if (!user || user.disabled) {
       await fail(user ? 'disabled' : 'unknown_user');
-      return { error: new Unauthorized('invalid_credentials', 'Wrong user name or password') } as const;
+      return { error: invalidCredentials() } as const;
     }
     // Read the counter inside the transaction, not with the user above: requests that arrive together must each see
     // the failures before them, or ten parallel guesses all read "0 failures" and none locks the account.
@@ -61,7 +68,7 @@ export async function signIn(
     });
     if (isLocked(state, now)) {
       await fail('locked');
-      return { error: lockedError(state.lockedUntil!) } as const;
+      return { error: invalidCredentials() } as const;
     }
     if (!passwordOk) {
       const next = afterFailure(state, now, {
@@ -78,9 +85,10 @@ export async function signIn(
           actorName: input.username,
           detail: { until: next.lockedUntil!.toISOString() },
         });
-        return { error: lockedError(next.lockedUntil!) } as const;
+        const notices = await svc.notifications.create(tx, [accountNotice(user.id, 'account.locked')], now);
+        return { error: invalidCredentials(), notices } as const;
       }
-      return { error: new Unauthorized('invalid_credentials', 'Wrong user name or password') } as const;
+      return { error: invalidCredentials() } as const;
     }
 
     const assignment = {
@@ -117,9 +125,12 @@ export async function signIn(
         stage: sessionStage({ mfaPending, mfaEnabled, mustChangePassword: user.mustChangePassword }),
       },
     } as const;
-  }).then((outcome) => {
+  }).then(async (outcome) => {
     // The failure is thrown only after the transaction committed, so the failed attempt and its audit event are kept.
-    if ('error' in outcome) throw outcome.error;
+    if ('error' in outcome) {
+      if ('notices' in outcome && outcome.notices) await svc.notifications.publish(outcome.notices);
+      throw outcome.error;
+    }
     return outcome.result;
   });
 }
