@@ -22,7 +22,7 @@ const notificationMessagesEn: NotificationMessages = {
       },
       password_reset: {
         title: 'Your password was reset',
-        body: 'The system administrator reset your password. If you did not ask for this, contact an administrator at once.',
+        body: 'A new password was set for your account with the reset codes from the two administrators, and your other sessions were ended. If this was not you, contact the security administrator at once.',
       },
     },
     comment: {

@@ -1,13 +1,7 @@
-// A person is told (persisted and pushed live) when an administrator changes their roles, clearance, second factor
-// or password; the notice is written in the same transaction as the change.
+// A person is told (persisted and pushed live) when an administrator changes their roles, clearance or second factor,
+// or when their password is reset; the notice is written in the same transaction as the change.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createTestApp,
-  signedIn,
-  signedInWithMfa,
-  type TestApp,
-  type TestClient,
-} from '../../tests/support/testApp.ts';
+import { createTestApp, signedIn, signedInWithMfa, TestClient, type TestApp } from '../../tests/support/testApp.ts';
 import type { RealtimeSink } from './notificationHub.ts';
 
 let t: TestApp;
@@ -68,7 +62,10 @@ describe('account notices', () => {
   });
 
   it('tells the person when their password or authenticator is reset', async () => {
-    expect((await sys.post(`/api/users/${ids.hejun}/reset-password`)).statusCode).toBe(200);
+    const first = (await sys.post(`/api/users/${ids.hejun}/password-reset`)).json().code;
+    const second = (await sec.post(`/api/users/${ids.hejun}/password-reset/approve`)).json().code;
+    const reset = { username: 'hejun', firstCode: first, secondCode: second, newPassword: 'Budget#Office2026' };
+    expect((await new TestClient(t.app).post('/api/auth/password-reset', reset)).statusCode).toBe(200);
     await signedInWithMfa(t, 'linqiang');
     expect((await sec.post(`/api/users/${ids.linqiang}/reset-mfa`)).statusCode).toBe(200);
     expect(await kindsFor('hejun')).toEqual(['account.password_reset']);

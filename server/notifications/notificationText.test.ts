@@ -139,10 +139,13 @@ const CASES: Case[] = [
   c(
     'account.password_reset',
     {},
-    { title: '您的密码已被重置', body: '系统管理员为您重置了密码。如果这不是您申请的，请立即联系管理员。' },
+    {
+      title: '您的密码已重置',
+      body: '已使用两位管理员分别提供的重置码为您的账号设置了新密码，其他登录已退出。如果不是您本人操作，请立即联系安全保密管理员。',
+    },
     {
       title: 'Your password was reset',
-      body: 'The system administrator reset your password. If you did not ask for this, contact an administrator at once.',
+      body: 'A new password was set for your account with the reset codes from the two administrators, and your other sessions were ended. If this was not you, contact the security administrator at once.',
     },
   ),
 ];

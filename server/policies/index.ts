@@ -3,16 +3,17 @@
 // visibility filters lists and counts turn into database filters, and the per-recipient check mayReceive().
 import type { Subject } from '../auth/subject.ts';
 import { Forbidden, NotFound, type AppError } from '../errors.ts';
-import { accountRules, type UnitResource, type UserResource } from './accounts.ts';
+import { accountRefusals, accountRules, type UnitResource, type UserResource } from './accounts.ts';
 import { annotationRules } from './annotations.ts';
 import { classificationRules, type ClassificationResource } from './classification.ts';
+import { concealed, type HiddenObject } from './concealment.ts';
 import { documentRules, type DocumentResource } from './documents.ts';
 import { meetingRules, type MeetingResource, type RoomResource } from './meetings.ts';
 import { meetingMediaRules, type LiveMeetingResource } from './meetingMedia.ts';
 import { minutesRules, type ProposalResource } from './minutes.ts';
 import { officialDocRules, type IssuingUnitResource, type OfficialDocResource } from './officialDocs.ts';
-import {
 import { sealRules, type SealResource, type SealUnitResource } from './seals.ts';
+import {
   supervisionRules,
   type InstructionResource,
   type TaskBasisResource,
@@ -26,9 +27,9 @@ export type {
   InstructionResource,
   IssuingUnitResource,
   LiveMeetingResource,
-  MeetingResource,
   SealResource,
   SealUnitResource,
+  MeetingResource,
   OfficialDocResource,
   ProposalResource,
   RoomResource,
@@ -39,6 +40,7 @@ export type {
 };
 export { userView, type UserView } from './accounts.ts';
 export { classificationResource } from './classification.ts';
+export { concealed, hiddenReason, type HiddenObject } from './concealment.ts';
 export { documentResource, documentVisibility, type DocumentVisibility } from './documents.ts';
 export { meetingVisibility, type MeetingVisibility } from './meetings.ts';
 export { mediaJoinDecision, produceAction, type MediaJoinDecision } from './meetingMedia.ts';
@@ -79,9 +81,9 @@ const RULES = {
   ...annotationRules,
   ...supervisionRules,
   ...officialDocRules,
+  ...sealRules,
   ...workspaceRules,
 } satisfies Record<string, Rule>;
-  ...sealRules,
 
 export type Action = keyof typeof RULES;
 
@@ -92,6 +94,7 @@ const documentForbidden = () => new Forbidden('document_forbidden', 'You cannot 
 
 /** How a refusal reads where callers and clients rely on its code; any other action is refused 403 `forbidden`. */
 const REFUSALS: { [A in Action]?: (r: Resource) => AppError } = {
+  ...accountRefusals,
   'classification.assign': () => new Forbidden('clearance', 'You are not cleared for this classification'),
   'document.create': () => new Forbidden('admin_no_content', 'Administrator accounts do not create documents'),
   'document.view': documentForbidden,
@@ -111,13 +114,11 @@ const REFUSALS: { [A in Action]?: (r: Resource) => AppError } = {
       : new Forbidden('proposal_forbidden', 'Only supervisors (督查室) review task proposals'),
   'task.create': () => new Forbidden('task_forbidden', 'You may not raise supervision tasks on this basis'),
   'task.recordInstruction': () => new Forbidden('task_forbidden', 'Leaders raise tasks from their own instructions'),
-  // A task one may not see does not exist for them.
-  'task.view': () => new NotFound('task'),
   'supervision.dashboard': () => new Forbidden('forbidden', 'The dashboard is for leaders and supervisors'),
-  'workspace.use': () =>
   'seal.manage': () =>
     new Forbidden('seal_forbidden', 'Only the unit’s office manages its seals (只有本单位办公室可以管理印章)'),
   'seal.use': () => new Forbidden('seal_forbidden', 'You may not use this seal (您无权使用该印章)'),
+  'workspace.use': () =>
     new Forbidden(
       'admin_no_business',
       'Administrator accounts do not use documents, meetings, rooms, minutes or supervision',
@@ -128,7 +129,45 @@ export function can(subject: Subject, action: Action, resource: Resource = { kin
   return RULES[action](subject, resource);
 }
 
+/** How a refusal names an object: the 404 it answers with, its audit resource type and id, its classification. */
+export function objectOf(r: Resource): HiddenObject | null {
+  switch (r.kind) {
+    case 'document':
+      return { what: 'document', resourceType: 'document', id: r.doc.id, classification: r.doc.classification };
+    case 'meeting':
+      return { what: 'meeting', resourceType: 'meeting', id: r.id, classification: r.classification };
+    case 'task':
+      return { what: 'task', resourceType: 'supervision_task', id: r.facts.id, classification: r.facts.classification };
+    case 'proposal':
+      return r.id === undefined
+        ? null
+        : { what: 'proposal', resourceType: 'task_proposal', id: r.id, classification: r.classification };
+    default:
+      return null;
+  }
+}
+
+const READ: Partial<Record<Resource['kind'], Action>> = {
+  document: 'document.view',
+  meeting: 'meeting.view',
+  task: 'task.view',
+  proposal: 'proposal.review',
+};
+
+/**
+ * The object asked about when the subject may not even read it (null when they may, or when it is no object): its
+ * existence is then not revealed (the same 404 as a missing one) and the refusal is audited with its id. Nobody acts
+ * on an object they may not read; someone who reads it but may not do this gets a 403, which tells them nothing new.
+ */
+export function hiddenObject(subject: Subject, r: Resource): HiddenObject | null {
+  const object = objectOf(r);
+  const read = READ[r.kind];
+  return object && read && !can(subject, read, r) ? object : null;
+}
+
 export function authorize(subject: Subject, action: Action, resource: Resource = { kind: 'system' }): void {
+  const hidden = hiddenObject(subject, resource);
+  if (hidden) throw concealed(subject, hidden, action);
   if (can(subject, action, resource)) return;
   throw REFUSALS[action]?.(resource) ?? new Forbidden('forbidden', `Not allowed: ${action}`);
 }

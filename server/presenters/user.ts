@@ -28,6 +28,8 @@ interface UserRow {
   createdAt: Date;
   roles: Array<{ role: string }>;
   unit?: { name: string } | null;
+  /** The open password reset, if any (at most one). */
+  passwordResets?: Array<{ requestedAt: Date; expiresAt: Date; approvedAt: Date | null }>;
 }
 
 export interface DirectoryEntry {
@@ -53,6 +55,8 @@ export interface FullUser extends ColleagueEntry {
   mustChangePassword: boolean;
   lastLoginAt: string | null;
   createdAt: string;
+  /** A reset requested by the system administrator, approved or still waiting for the security administrator. */
+  passwordReset: { requestedAt: string; expiresAt: string; approved: boolean } | null;
 }
 
 export type UserPresentation =
@@ -79,7 +83,20 @@ export function presentFullUser(u: UserRow): FullUser {
     mustChangePassword: u.mustChangePassword,
     lastLoginAt: u.lastLoginAt ? u.lastLoginAt.toISOString() : null,
     createdAt: u.createdAt.toISOString(),
+    passwordReset: presentPasswordReset(u.passwordResets?.[0]),
   };
+}
+
+function presentPasswordReset(
+  r: { requestedAt: Date; expiresAt: Date; approvedAt: Date | null } | undefined,
+): FullUser['passwordReset'] {
+  return r
+    ? {
+        requestedAt: r.requestedAt.toISOString(),
+        expiresAt: r.expiresAt.toISOString(),
+        approved: r.approvedAt !== null,
+      }
+    : null;
 }
 
 export function presentUser(u: UserRow, view: UserView): UserPresentation {

@@ -18,6 +18,12 @@ export interface UserQuery {
   pageSize?: number;
 }
 
+/** One administrator's half of a user's one-time password reset code. */
+export interface ResetHalf {
+  code: string;
+  expiresAt: string;
+}
+
 const base = '/api/users';
 const one = (id: string) => `${base}/${encodeURIComponent(id)}`;
 
@@ -26,7 +32,10 @@ export const usersApi = {
   get: (id: string) => http.get<UserPresentation>(one(id)),
   create: (body: NewUser) => http.post<CreatedUser>(base, body),
   update: (id: string, changes: UserChanges) => http.patch<Ok>(one(id), changes),
-  resetPassword: (id: string) => http.post<{ temporaryPassword: string }>(`${one(id)}/reset-password`),
+  /** The system administrator's half of the user's one-time reset code, shown once. */
+  requestPasswordReset: (id: string) => http.post<ResetHalf>(`${one(id)}/password-reset`),
+  /** The security administrator's half, shown once. */
+  approvePasswordReset: (id: string) => http.post<ResetHalf>(`${one(id)}/password-reset/approve`),
   setRoles: (id: string, roles: RoleName[]) => http.put<Ok>(`${one(id)}/roles`, { roles }),
   setClearance: (id: string, clearance: Classification) => http.put<Ok>(`${one(id)}/clearance`, { clearance }),
   unlock: (id: string) => http.post<Ok>(`${one(id)}/unlock`),

@@ -33,6 +33,8 @@ const adminEn: AdminMessages = {
       locked: 'Locked',
       mfa: 'Authenticator',
       mustChangePassword: 'Must change password',
+      resetRequested: 'Password reset awaiting approval',
+      resetApproved: 'Password reset approved',
     },
     lockedUntil: 'Locked until {{time}}',
     neverSignedIn: 'Never',
@@ -41,6 +43,7 @@ const adminEn: AdminMessages = {
       disable: 'Disable',
       enable: 'Enable',
       resetPassword: 'Reset password',
+      approveReset: 'Approve password reset',
       roles: 'Roles and clearance',
       unlock: 'Unlock',
       resetMfa: 'Reset authenticator',
@@ -48,7 +51,10 @@ const adminEn: AdminMessages = {
     },
     confirmDisable: '{{name}} will be signed out at once and cannot sign in. Disable?',
     confirmEnable: 'Enable {{name}}’s account again?',
-    confirmResetPassword: 'A one-time password will be issued to {{name}} and all their sessions end. Continue?',
+    confirmResetPassword:
+      'Start a password reset for {{name}}: you get the first half of a reset code, the security administrator the second half on approval. With both halves {{name}} sets a new password; until then the old one still works. Continue?',
+    confirmApproveReset:
+      'Approve the password reset the system administrator started for {{name}}? You get the second half of the reset code, shown only once.',
     confirmUnlock: 'Lift the lockout of {{name}}?',
     confirmResetMfa:
       '{{name}}’s authenticator and recovery codes will be removed; they enrol again at next sign-in. Continue?',
@@ -73,7 +79,13 @@ const adminEn: AdminMessages = {
     },
     oneTimePassword: {
       createdTitle: 'User created',
-      resetTitle: 'Password reset',
+      resetRequestedTitle: 'Password reset started',
+      resetApprovedTitle: 'Password reset approved',
+      resetRequestedText:
+        'The first half of {{name}}’s reset code is below, shown only now. Hand it to them in person; the security administrator hands over the second half after approving. They enter both halves under “Set a new password with reset codes” on the sign-in page before {{until}}.',
+      resetApprovedText:
+        'The second half of {{name}}’s reset code is below, shown only now. Hand it to them in person; the system administrator hands over the first half. Valid until {{until}}.',
+      codeLabel: 'Reset code (one half)',
       text: 'The temporary password for {{name}} is below. It is shown only now: give it to them in person or over a secure channel. They must change it at first sign-in.',
       label: 'Temporary password',
     },

@@ -32,6 +32,8 @@ const adminZhCN = {
       locked: '已锁定',
       mfa: '已绑定验证器',
       mustChangePassword: '待改密码',
+      resetRequested: '密码重置待批准',
+      resetApproved: '密码重置已批准',
     },
     lockedUntil: '锁定至 {{time}}',
     neverSignedIn: '从未登录',
@@ -40,6 +42,7 @@ const adminZhCN = {
       disable: '停用',
       enable: '启用',
       resetPassword: '重置密码',
+      approveReset: '批准重置密码',
       roles: '角色与密级',
       unlock: '解锁',
       resetMfa: '重置验证器',
@@ -47,7 +50,9 @@ const adminZhCN = {
     },
     confirmDisable: '停用后 {{name}} 将立即退出并无法登录。确定停用吗？',
     confirmEnable: '确定重新启用 {{name}} 的账户吗？',
-    confirmResetPassword: '将为 {{name}} 生成一次性临时密码，TA 的所有登录会立即退出。确定继续吗？',
+    confirmResetPassword:
+      '将为 {{name}} 发起密码重置：您会得到重置码的前一半，安全保密管理员批准后得到后一半。本人凭两半重置码自行设置新密码，在此之前原密码仍然有效。确定继续吗？',
+    confirmApproveReset: '批准系统管理员为 {{name}} 发起的密码重置？您会得到重置码的后一半，只显示这一次。',
     confirmUnlock: '确定解除 {{name}} 的账户锁定吗？',
     confirmResetMfa: '将清除 {{name}} 的验证器和恢复码，TA 下次登录时需重新绑定。确定继续吗？',
     disabled: '已停用',
@@ -71,7 +76,13 @@ const adminZhCN = {
     },
     oneTimePassword: {
       createdTitle: '用户已创建',
-      resetTitle: '密码已重置',
+      resetRequestedTitle: '已发起密码重置',
+      resetApprovedTitle: '已批准密码重置',
+      resetRequestedText:
+        '{{name}} 的重置码前一半如下，只显示这一次。请当面交给本人；另一半由安全保密管理员批准后交给本人。本人在登录页“用重置码设置新密码”中输入两半重置码，{{until}} 前有效。',
+      resetApprovedText:
+        '{{name}} 的重置码后一半如下，只显示这一次。请当面交给本人；前一半由系统管理员交给本人。{{until}} 前有效。',
+      codeLabel: '重置码（一半）',
       text: '{{name}} 的临时密码如下。它只显示这一次，请当面或通过安全渠道告知本人；首次登录时须修改。',
       label: '临时密码',
     },

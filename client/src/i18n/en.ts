@@ -97,6 +97,12 @@ const en: Messages = {
     unit_cycle: 'A unit cannot be moved under itself or one of its sub-units',
     last_admin: 'This is the only administrator of this kind; appoint another first',
     admin_no_business: 'Administrator accounts do not use documents, meetings, rooms, minutes or supervision',
+    admin_account:
+      'Administrators do not act on administrator accounts, their own included; the operator manages those with the server CLI',
+    invalid_reset_code: 'The reset codes are wrong, used or expired; ask the administrators for a new password reset',
+    no_reset_pending: 'No password reset for this account waits for approval',
+    reset_already_approved:
+      'This reset was already approved and its code shown once; if it is lost, the system administrator starts a new reset',
     admin_roles_exclusive: 'The system, security and audit administrator duties cannot be held by one account',
     admin_with_business_role: 'An administrator account cannot also hold business roles',
     no_role: 'At least one role is required',
@@ -156,6 +162,20 @@ const en: Messages = {
         'Your session ended (you signed out elsewhere, or an administrator changed your account); please sign in again',
       signed_out_everywhere: 'Signed out on all devices',
       signed_out_here: 'You have signed out',
+    },
+    reset: {
+      link: 'Forgot your password? Set a new one with reset codes',
+      title: 'Set a new password with reset codes',
+      hint: 'Enter the two halves of the reset code the system administrator and the security administrator each handed you in person, then choose a new password only you know.',
+      firstCode: 'First half (from the system administrator)',
+      secondCode: 'Second half (from the security administrator)',
+      codeRequired: 'Enter the reset code',
+      newPassword: 'New password',
+      confirm: 'New password again',
+      mismatch: 'The two passwords differ',
+      submit: 'Set new password',
+      back: 'Back to sign-in',
+      done: 'Your new password is set; sign in with it',
     },
   },
   enrolment: {

@@ -19,6 +19,7 @@ export type Capability =
   | 'user.update'
   | 'user.disable'
   | 'user.resetPassword'
+  | 'user.approvePasswordReset'
   | 'user.assignRoles'
   | 'user.setClearance'
   | 'user.unlock'

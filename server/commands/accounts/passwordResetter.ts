@@ -1,31 +1,36 @@
-// The system administrator issues a one-time password to a user who lost theirs; it must be changed at next sign-in.
+// The system administrator requests a password reset for a user who lost theirs (三员分立, two-person rule). Nothing
+// about the account changes yet: the request holds one half of a one-time code, shown once to the system
+// administrator; the security administrator's approval (passwordResetApprover.ts) makes the other half, and only the
+// user, handed both, sets a new password (passwordResetCompleter.ts). A new request replaces an open one.
 import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
-import { revokeUserSessions } from '../../auth/sessions.ts';
 import { NotFound } from '../../errors.ts';
-import { accountNotice } from '../../notifications/accountNotices.ts';
 import type { Services } from '../../services.ts';
-import { storeNewPassword } from './passwordRules.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { temporaryPassword } from './userCreator.ts';
+import { newResetHalf, RESET_VALID_MS } from './resetCodes.ts';
 
-export async function resetPassword(svc: Services, ctx: RequestContext, userId: string): Promise<string> {
-  const password = temporaryPassword();
-  const { closed, notices } = await inTransaction(svc, async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId } });
+export async function requestPasswordReset(
+  svc: Services,
+  ctx: RequestContext,
+  userId: string,
+): Promise<{ code: string; expiresAt: Date }> {
+  const half = newResetHalf();
+  const expiresAt = new Date(ctx.at.getTime() + RESET_VALID_MS);
+  await inTransaction(svc, async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true } });
     if (!user) throw new NotFound('user');
-    const hash = await storeNewPassword(tx, userId, password, ctx.at);
-    await tx.user.update({
-      where: { id: userId },
-      data: { passwordHash: hash, passwordChangedAt: ctx.at, mustChangePassword: true, updatedAt: ctx.at },
+    const superseded = await tx.passwordReset.updateMany({
+      where: { userId, closedAt: null },
+      data: { closedAt: ctx.at, closedReason: 'superseded' },
     });
-    const revoked = await revokeUserSessions(tx, userId, ctx.at);
-    await recordAudit(tx, ctx, { action: 'user.reset_password', resourceType: 'user', resourceId: userId });
-    return {
-      closed: revoked,
-      notices: await svc.notifications.create(tx, [accountNotice(userId, 'account.password_reset')], ctx.at),
-    };
+    const reset = await tx.passwordReset.create({
+      data: { userId, requestedById: ctx.actor?.id ?? 'system', requestedAt: ctx.at, expiresAt, firstHash: half.hash },
+    });
+    await recordAudit(tx, ctx, {
+      action: 'user.password_reset.request',
+      resourceType: 'user',
+      resourceId: userId,
+      detail: { resetId: reset.id, expiresAt: expiresAt.toISOString(), superseded: superseded.count },
+    });
   });
-  await svc.notifications.publish(notices);
-  svc.notifications.closeSessions(closed);
-  return password;
+  return { code: half.code, expiresAt };
 }

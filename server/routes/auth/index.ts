@@ -3,6 +3,7 @@ import { routeArea } from '../../http/routeArea.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sessionStage } from '../../auth/stage.ts';
 import { signIn } from '../../commands/accounts/signIn.ts';
+import { completePasswordReset } from '../../commands/accounts/passwordResetCompleter.ts';
 import { verifySecondFactor } from '../../commands/accounts/secondFactorVerifier.ts';
 import { signOut, signOutEverywhere } from '../../commands/accounts/signOut.ts';
 import { requiresMfa } from '../../domain/roles.ts';
@@ -12,7 +13,7 @@ import { sessionProfile } from '../../queries/users/sessionProfile.ts';
 import { contextOf, requireAuth } from '../../http/requestContext.ts';
 import { okBody, responses } from '../../http/schemas.ts';
 import { clearSessionCookie, setSessionCookie } from './cookie.ts';
-import { mfaBody, sessionBody, signInBody, stageBody } from './schema.ts';
+import { mfaBody, passwordResetBody, sessionBody, signInBody, stageBody } from './schema.ts';
 
 const authRoutes: FastifyPluginAsyncZod = async (app) => {
   // Per client IP: generous enough for a shared office NAT, tight enough to make guessing pointless next to the lockout.
@@ -32,6 +33,23 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const result = await signIn(app.svc, contextOf(request), request.body);
       setSessionCookie(reply, result.token, app.svc.config);
       return { stage: result.stage, csrfToken: result.csrfToken };
+    },
+  );
+
+  app.post(
+    '/password-reset',
+    {
+      config: { access: 'public', rateLimit: AUTH_RATE_LIMIT },
+      schema: {
+        tags: ['auth'],
+        summary: 'Set a new password with both halves of a reset code (one from each administrator)',
+        body: passwordResetBody,
+        response: responses({ 200: okBody }),
+      },
+    },
+    async (request) => {
+      await completePasswordReset(app.svc, contextOf(request), request.body);
+      return { ok: true as const };
     },
   );
 

@@ -3,7 +3,8 @@
 import { routeArea } from '../../http/routeArea.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { assignRoles } from '../../commands/accounts/roleAssigner.ts';
-import { resetPassword } from '../../commands/accounts/passwordResetter.ts';
+import { approvePasswordReset } from '../../commands/accounts/passwordResetApprover.ts';
+import { requestPasswordReset } from '../../commands/accounts/passwordResetter.ts';
 import { resetMfa, setClearance, unlockUser } from '../../commands/accounts/securityActions.ts';
 import { createUser } from '../../commands/accounts/userCreator.ts';
 import { updateUser } from '../../commands/accounts/userUpdater.ts';
@@ -14,13 +15,13 @@ import { idParams, okBody, responses } from '../../http/schemas.ts';
 import { authorize, userView } from '../../policies/index.ts';
 import { presentUser } from '../../presenters/user.ts';
 import { searchUsers, userById, userResource } from '../../queries/users/userDirectory.ts';
-import { z } from 'zod';
 import {
   clearanceBody,
   createBody,
   createdBody,
   listBody,
   listQuery,
+  resetHalfBody,
   rolesBody,
   updateBody,
   userBody,
@@ -49,9 +50,9 @@ const userRoutes: FastifyPluginAsyncZod = async (app) => {
       const { subject } = requireAuth(request);
       authorize(subject, 'user.list');
       const { page, pageSize } = request.query;
-      const { rows, total } = await searchUsers(db, request.query);
+      const { rows, total } = await searchUsers(db, request.query, app.svc.clock.now());
       return {
-        items: rows.map((u) => presentUser(u, userView(subject, { kind: 'user', id: u.id, unitId: u.unitId }))),
+        items: rows.map((u) => presentUser(u, userView(subject, u))),
         total,
         page,
         pageSize,
@@ -71,9 +72,9 @@ const userRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { subject } = requireAuth(request);
-      const user = await userById(db, request.params.id);
+      const user = await userById(db, request.params.id, app.svc.clock.now());
       if (!user) throw new NotFound('user');
-      return presentUser(user, userView(subject, { kind: 'user', id: user.id, unitId: user.unitId }));
+      return presentUser(user, userView(subject, user));
     },
   );
 
@@ -115,19 +116,40 @@ const userRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/:id/reset-password',
+    '/:id/password-reset',
     {
       schema: {
         tags: ['users'],
-        summary: 'Issue a one-time password (system administrator)',
+        summary:
+          'Request a password reset (system administrator): answers one half of the user’s one-time code, shown once',
         params: idParams,
-        response: responses({ 200: z.object({ temporaryPassword: z.string() }) }),
+        response: responses({ 200: resetHalfBody }),
       },
     },
     async (request) => {
       const resource = await target(request.params.id);
       authorize(requireAuth(request).subject, 'user.resetPassword', resource);
-      return { temporaryPassword: await resetPassword(app.svc, contextOf(request), resource.id) };
+      const half = await requestPasswordReset(app.svc, contextOf(request), resource.id);
+      return { code: half.code, expiresAt: half.expiresAt.toISOString() };
+    },
+  );
+
+  app.post(
+    '/:id/password-reset/approve',
+    {
+      schema: {
+        tags: ['users'],
+        summary:
+          'Approve a requested password reset (security administrator): answers the other half of the code, shown once',
+        params: idParams,
+        response: responses({ 200: resetHalfBody }),
+      },
+    },
+    async (request) => {
+      const resource = await target(request.params.id);
+      authorize(requireAuth(request).subject, 'user.approvePasswordReset', resource);
+      const half = await approvePasswordReset(app.svc, contextOf(request), resource.id);
+      return { code: half.code, expiresAt: half.expiresAt.toISOString() };
     },
   );
 

@@ -31,6 +31,7 @@ export const userBody = z.discriminatedUnion('view', [
     mustChangePassword: z.boolean(),
     lastLoginAt: z.string().nullable(),
     createdAt: z.string(),
+    passwordReset: z.object({ requestedAt: z.string(), expiresAt: z.string(), approved: z.boolean() }).nullable(),
   }),
 ]);
 
@@ -81,3 +82,6 @@ export const updateBody = z
 
 export const rolesBody = z.strictObject({ roles: z.array(z.enum(ROLE_NAMES)).max(8) });
 export const clearanceBody = z.strictObject({ clearance: z.enum(CLASSIFICATIONS) });
+
+/** One administrator's half of a user's one-time reset code, shown once. */
+export const resetHalfBody = z.object({ code: z.string(), expiresAt: z.string() });

@@ -12,6 +12,7 @@ import { PasswordChangeForm } from '../../components/PasswordChangeForm.tsx';
 import type { SignInRedirect } from '../../session/guards.tsx';
 import { useSession } from '../../session/sessionContext.ts';
 import { PasswordStep } from './PasswordStep.tsx';
+import { ResetWithCodesStep } from './ResetWithCodesStep.tsx';
 import { SecondFactorStep } from './SecondFactorStep.tsx';
 import { withNote } from '../../i18n/punctuation.ts';
 
@@ -21,15 +22,29 @@ export function SignInPage() {
   const location = useLocation();
   // A failure that ended the pending sign-in (lockout during the second factor) is shown on the password step.
   const [carried, setCarried] = useState<unknown>(null);
+  // A user who lost their password sets a new one with the two halves of a reset code; afterwards they sign in.
+  const [resetting, setResetting] = useState<'no' | 'yes' | 'done'>('no');
   const from = (location.state as SignInRedirect | null)?.from ?? '/';
   const { state } = session;
 
   if (state.status === 'loading') return <PageLoading fullScreen />;
   if (state.status === 'active') return <Navigate to={from.startsWith('/sign-in') ? '/' : from} replace />;
   if (state.status === 'anonymous') {
+    if (resetting === 'yes')
+      return (
+        <AuthLayout title={t('signIn.reset.title')}>
+          <ResetWithCodesStep onDone={() => setResetting('done')} onCancel={() => setResetting('no')} />
+        </AuthLayout>
+      );
     return (
       <AuthLayout title={t('signIn.title')}>
+        {resetting === 'done' && (
+          <Alert type="success" showIcon title={t('signIn.reset.done')} style={{ marginBottom: 16 }} />
+        )}
         <PasswordStep notice={state.notice} carriedError={carried} onSignedIn={() => setCarried(null)} />
+        <Button type="link" block onClick={() => setResetting('yes')} style={{ marginTop: 8, color: '#5b6476' }}>
+          {t('signIn.reset.link')}
+        </Button>
       </AuthLayout>
     );
   }

@@ -74,8 +74,13 @@ export default function UsersPage() {
       ),
     onResetPassword: (user) =>
       act(async () => {
-        const { temporaryPassword } = await usersApi.resetPassword(user.id);
-        setOneTime({ kind: 'reset', name: user.displayName, password: temporaryPassword });
+        const half = await usersApi.requestPasswordReset(user.id);
+        setOneTime({ kind: 'resetRequested', name: user.displayName, password: half.code, expiresAt: half.expiresAt });
+      }),
+    onApproveReset: (user) =>
+      act(async () => {
+        const half = await usersApi.approvePasswordReset(user.id);
+        setOneTime({ kind: 'resetApproved', name: user.displayName, password: half.code, expiresAt: half.expiresAt });
       }),
     onUnlock: (user) => act(() => usersApi.unlock(user.id), t('users.unlocked')),
     onResetMfa: (user) => act(() => usersApi.resetMfa(user.id), t('users.mfaReset')),

@@ -1,4 +1,5 @@
-// The user table's columns; which actions a row offers follows the signed-in administrator's capabilities.
+// The user table's columns; which actions a row offers follows the signed-in administrator's capabilities. No action is
+// offered on an administrator's account (their own included): 三员分立 leaves those to the operator CLI.
 import { Button, Flex, Popconfirm, Space, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
@@ -16,6 +17,7 @@ interface Handlers {
   onRoles: (u: FullUser) => void;
   onToggleDisabled: (u: FullUser) => Promise<void>;
   onResetPassword: (u: FullUser) => Promise<void>;
+  onApproveReset: (u: FullUser) => Promise<void>;
   onUnlock: (u: FullUser) => Promise<void>;
   onResetMfa: (u: FullUser) => Promise<void>;
 }
@@ -105,6 +107,11 @@ export function useUserColumns(h: Handlers): TableColumnsType<UserPresentation> 
             {!u.disabled && !isLocked(u) && <Tag color="green">{t('users.status.active')}</Tag>}
             {u.mfaEnabled && <Tag>{t('users.status.mfa')}</Tag>}
             {u.mustChangePassword && <Tag color="gold">{t('users.status.mustChangePassword')}</Tag>}
+            {u.passwordReset && (
+              <Tag color="gold" data-testid="reset-pending">
+                {u.passwordReset.approved ? t('users.status.resetApproved') : t('users.status.resetRequested')}
+              </Tag>
+            )}
           </Space>
         );
       },
@@ -125,7 +132,8 @@ export function useUserColumns(h: Handlers): TableColumnsType<UserPresentation> 
       render: (_v, row) => {
         const u = full(row);
         if (!u) return null;
-        const self = u.id === h.meId;
+        // An administrator's account, the viewer's own included, is nobody's to act on here.
+        if (u.roles.some((r) => r.endsWith('_admin'))) return null;
         return (
           <Space size={0} wrap className="tb-table-actions">
             {h.can('user.update') && (
@@ -134,14 +142,19 @@ export function useUserColumns(h: Handlers): TableColumnsType<UserPresentation> 
               </Button>
             )}
             {h.can('user.resetPassword') &&
-              !self &&
               confirmed(
                 t('users.confirmResetPassword', { name: u.displayName }),
                 () => h.onResetPassword(u),
                 t('users.actions.resetPassword'),
               )}
+            {h.can('user.approvePasswordReset') &&
+              u.passwordReset?.approved === false &&
+              confirmed(
+                t('users.confirmApproveReset', { name: u.displayName }),
+                () => h.onApproveReset(u),
+                t('users.actions.approveReset'),
+              )}
             {h.can('user.disable') &&
-              !self &&
               (u.disabled
                 ? confirmed(
                     t('users.confirmEnable', { name: u.displayName }),
@@ -154,13 +167,12 @@ export function useUserColumns(h: Handlers): TableColumnsType<UserPresentation> 
                     t('users.actions.disable'),
                     true,
                   ))}
-            {h.can('user.assignRoles') && !self && (
+            {h.can('user.assignRoles') && (
               <Button type="link" onClick={() => h.onRoles(u)}>
                 {t('users.actions.roles')}
               </Button>
             )}
             {h.can('user.unlock') &&
-              !self &&
               isLocked(u) &&
               confirmed(
                 t('users.confirmUnlock', { name: u.displayName }),
@@ -168,7 +180,6 @@ export function useUserColumns(h: Handlers): TableColumnsType<UserPresentation> 
                 t('users.actions.unlock'),
               )}
             {h.can('user.resetMfa') &&
-              !self &&
               u.mfaEnabled &&
               confirmed(
                 t('users.confirmResetMfa', { name: u.displayName }),
