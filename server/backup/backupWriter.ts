@@ -1,4 +1,4 @@
-// Writes one encrypted backup: a consistent snapshot of the database (SQLite VACUUM INTO, safe while the server runs)
+// Writes one encrypted backup: a consistent snapshot of the database (databaseSnapshot.ts, while the server runs)
 // and the uploaded files, each sealed (sealedArchive.ts), with a signed manifest naming the audit chain's head in that
 // snapshot. The backup is built under "<name>.partial" and renamed when complete, so a crash never leaves something
 // that looks like a backup; the unsealed snapshot only ever lies in the data directory, never on the backup volume.
@@ -8,6 +8,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { signHead, type AuditHead } from '../audit/headCheckpoint.ts';
 import type { CoreServices } from '../coreServices.ts';
+import { databasePath } from '../db/client.ts';
+import { snapshotDatabase } from './databaseSnapshot.ts';
 import { DATABASE_ENTRY, KEYRING_ENTRY, signManifest, writeManifest, type Manifest } from './manifest.ts';
 import { backupKey, sealFile, type SealedFile } from './sealedArchive.ts';
 
@@ -42,7 +44,7 @@ function headOf(snapshot: string): AuditHead | null {
 }
 
 export async function writeBackup(
-  core: Pick<CoreServices, 'db' | 'config' | 'clock' | 'keys'>,
+  core: Pick<CoreServices, 'config' | 'clock' | 'keys'>,
   root: string,
   trigger: Manifest['trigger'],
 ): Promise<BackupResult> {
@@ -55,7 +57,7 @@ export async function writeBackup(
   fs.mkdirSync(partial, { mode: 0o700 });
   const snapshot = path.join(config.dataDir, `backup-snapshot-${randomUUID()}.db`);
   try {
-    await core.db.$executeRawUnsafe(`VACUUM INTO '${snapshot.replaceAll("'", "''")}'`);
+    await snapshotDatabase(databasePath(config.dataDir), snapshot);
     const head = headOf(snapshot);
     const sealing = backupKey(keys.master, config.cipher);
     const files: Record<string, SealedFile> = {};
