@@ -3,7 +3,7 @@
 // visibility filters lists and counts turn into database filters, and the per-recipient check mayReceive().
 import type { Subject } from '../auth/subject.ts';
 import { Forbidden, NotFound, type AppError } from '../errors.ts';
-import { accountRules, type UnitResource, type UserResource } from './accounts.ts';
+import { accountRefusals, accountRules, type UnitResource, type UserResource } from './accounts.ts';
 import { annotationRules } from './annotations.ts';
 import { classificationRules, type ClassificationResource } from './classification.ts';
 import { concealed, type HiddenObject } from './concealment.ts';
@@ -11,6 +11,8 @@ import { documentRules, type DocumentResource } from './documents.ts';
 import { meetingRules, type MeetingResource, type RoomResource } from './meetings.ts';
 import { meetingMediaRules, type LiveMeetingResource } from './meetingMedia.ts';
 import { minutesRules, type ProposalResource } from './minutes.ts';
+import { officialDocRules, type IssuingUnitResource, type OfficialDocResource } from './officialDocs.ts';
+import { sealRules, type SealResource, type SealUnitResource } from './seals.ts';
 import {
   supervisionRules,
   type InstructionResource,
@@ -23,8 +25,12 @@ export type {
   ClassificationResource,
   DocumentResource,
   InstructionResource,
+  IssuingUnitResource,
   LiveMeetingResource,
+  SealResource,
+  SealUnitResource,
   MeetingResource,
+  OfficialDocResource,
   ProposalResource,
   RoomResource,
   TaskBasisResource,
@@ -56,7 +62,11 @@ export type Resource =
   | ProposalResource
   | TaskResource
   | TaskBasisResource
-  | InstructionResource;
+  | InstructionResource
+  | OfficialDocResource
+  | IssuingUnitResource
+  | SealResource
+  | SealUnitResource;
 
 type Rule = (s: Subject, r: Resource) => boolean;
 
@@ -70,6 +80,8 @@ const RULES = {
   ...minutesRules,
   ...annotationRules,
   ...supervisionRules,
+  ...officialDocRules,
+  ...sealRules,
   ...workspaceRules,
 } satisfies Record<string, Rule>;
 
@@ -82,6 +94,7 @@ const documentForbidden = () => new Forbidden('document_forbidden', 'You cannot 
 
 /** How a refusal reads where callers and clients rely on its code; any other action is refused 403 `forbidden`. */
 const REFUSALS: { [A in Action]?: (r: Resource) => AppError } = {
+  ...accountRefusals,
   'classification.assign': () => new Forbidden('clearance', 'You are not cleared for this classification'),
   'document.create': () => new Forbidden('admin_no_content', 'Administrator accounts do not create documents'),
   'document.view': documentForbidden,
@@ -102,6 +115,9 @@ const REFUSALS: { [A in Action]?: (r: Resource) => AppError } = {
   'task.create': () => new Forbidden('task_forbidden', 'You may not raise supervision tasks on this basis'),
   'task.recordInstruction': () => new Forbidden('task_forbidden', 'Leaders raise tasks from their own instructions'),
   'supervision.dashboard': () => new Forbidden('forbidden', 'The dashboard is for leaders and supervisors'),
+  'seal.manage': () =>
+    new Forbidden('seal_forbidden', 'Only the unit’s office manages its seals (只有本单位办公室可以管理印章)'),
+  'seal.use': () => new Forbidden('seal_forbidden', 'You may not use this seal (您无权使用该印章)'),
   'workspace.use': () =>
     new Forbidden(
       'admin_no_business',
