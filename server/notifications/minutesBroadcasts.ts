@@ -2,13 +2,18 @@
 import type { CoreServices } from '../services.ts';
 import { meetingRoom } from '../../common/socket/messages.ts';
 
-export function announceMinutes(
+/** Only to the watchers who may read the minutes (the people at the table, not every colleague who sees the meeting). */
+export async function announceMinutes(
   svc: Pick<CoreServices, 'notifications'>,
   meetingId: string,
   status: string,
   round: number,
-): void {
-  svc.notifications.broadcast(meetingRoom(meetingId), 'minutes:changed', { meetingId, status, round });
+): Promise<void> {
+  await svc.notifications.broadcast(minutesAbout(meetingId), meetingRoom(meetingId), 'minutes:changed', {
+    meetingId,
+    status,
+    round,
+  });
 }
 
 export const minutesLink = (documentId: string) => `/documents/${documentId}`;

@@ -3,6 +3,7 @@
 // whose clearance no longer covers the object, and no business notice reaches an administrator.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoIds, shanghai } from '../../tests/support/meetings.ts';
+import { nextEvent, socketAs } from '../../tests/support/sockets.ts';
 import {
   createTestApp,
   signedIn,
@@ -13,13 +14,15 @@ import {
 
 let t: TestApp;
 let ids: Awaited<ReturnType<typeof demoIds>>;
+let url: string;
 const as: Record<string, TestClient> = {};
 
 beforeAll(async () => {
   t = await createTestApp({ clockAt: new Date('2026-11-18T09:00:00+08:00') });
   ids = await demoIds(t);
+  url = await t.listen();
   for (const name of ['zhaojing', 'zhouqiang', 'sunyue']) as[name] = await signedIn(t, name);
-  for (const name of ['wanglei', 'guomin', 'lihua', 'secadmin']) as[name] = await signedInWithMfa(t, name);
+  for (const name of ['wanglei', 'guomin', 'lihua', 'linqiang', 'secadmin']) as[name] = await signedInWithMfa(t, name);
 });
 afterAll(async () => t.close());
 
@@ -201,6 +204,47 @@ describe('meeting notices', () => {
       expect(await about('linqiang', 'meeting.cancelled')).toHaveLength(1);
       expect(await about('guomin', 'meeting.cancelled')).toHaveLength(0);
     } finally {
+      await setClearance('guomin', 'secret');
+    }
+  });
+});
+
+describe('live meeting broadcasts', () => {
+  it('reach only the watchers who may still read the meeting when it changes', async () => {
+    const res = await as.zhaojing!.post('/api/meetings', {
+      title: '人才引进工作会',
+      type: 'zhuanti',
+      mode: 'online',
+      classification: 'secret',
+      startAt: shanghai(t, 4, '09:00'),
+      endAt: shanghai(t, 4, '10:00'),
+      hostId: id('zhaojing'),
+      participants: {
+        users: [{ userId: id('lihua') }, { userId: id('guomin') }, { userId: id('linqiang') }],
+        units: [],
+      },
+    });
+    expect(res.statusCode).toBe(201);
+    const meetingId = res.json().id as string;
+    const reader = await socketAs(url, as.lihua!);
+    const former = await socketAs(url, as.guomin!);
+    try {
+      for (const socket of [reader, former])
+        expect(await socket.emitWithAck('meeting:watch', { meetingId })).toEqual({ ok: true });
+      const heard: unknown[] = [];
+      former.on('meeting:rsvp', (e: unknown) => heard.push(e));
+
+      // 郭敏 watched while cleared; his clearance drops to 内部 before 林强 replies.
+      await setClearance('guomin', 'internal');
+      const counted = nextEvent<{ meetingId: string }>(reader, 'meeting:rsvp', (e) => e.meetingId === meetingId);
+      expect((await as.linqiang!.post(`/api/meetings/${meetingId}/rsvp`, { answer: 'attend' })).statusCode).toBe(200);
+      await counted;
+      // Anything sent to 郭敏's socket before this answer would have arrived first.
+      await former.emitWithAck('meeting:unwatch', { meetingId });
+      expect(heard).toEqual([]);
+    } finally {
+      reader.close();
+      former.close();
       await setClearance('guomin', 'secret');
     }
   });

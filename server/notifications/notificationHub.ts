@@ -18,8 +18,10 @@ import { presentNotification, type NotificationView } from '../presenters/notifi
 export interface RealtimeSink {
   toUser(userId: string, event: string, payload: unknown): void;
   closeSessions(sessionIds: string[]): void;
-  /** Everyone watching a socket.io room (a meeting's live counts: `meeting:<id>`). */
-  toRoom?(room: string, event: string, payload: unknown): void;
+  /** The sockets in a socket.io room (a meeting's watchers: `meeting:<id>`), with whose each one is. */
+  roomMembers?(room: string): Promise<Array<{ socketId: string; userId: string }>>;
+  /** One socket. */
+  toSocket?(socketId: string, event: string, payload: unknown): void;
 }
 
 export type { NoticeAbout, NoticeObjects };
@@ -139,9 +141,22 @@ export class NotificationHub {
     this.sessionEndListeners.push(listener);
   }
 
-  /** Pushes a committed change to everyone watching a room; nothing is stored. */
-  broadcast(room: string, event: string, payload: unknown): void {
-    this.sink?.toRoom?.(room, event, payload);
+  /**
+   * Pushes a committed change to the sockets watching a room whose person may read what it is about, now (the same
+   * gate as create(): someone who watched while they could, and since lost their seat or clearance, hears nothing
+   * more). Nothing is stored.
+   */
+  async broadcast(about: NoticeAbout, room: string, event: string, payload: unknown): Promise<void> {
+    const sink = this.sink;
+    if (!sink?.roomMembers || !sink.toSocket) return;
+    const members = await sink.roomMembers(room);
+    if (members.length === 0) return;
+    const readers = await readersAmong(
+      this.db,
+      about,
+      members.map((m) => m.userId),
+    );
+    for (const m of members) if (readers.has(m.userId)) sink.toSocket(m.socketId, event, payload);
   }
 
   closeSessions(ids: string[]): void {

@@ -223,8 +223,10 @@ export function attachSocketServer(
       io.to(`user:${userId}`).emit(event as keyof ServerToClient, payload as never);
     },
     closeSessions: (ids) => endSessions(ids, 'signed_out'),
-    toRoom: (room, event, payload) => {
-      io.to(room).emit(event as keyof ServerToClient, payload as never);
+    roomMembers: async (room) =>
+      (await io.in(room).fetchSockets()).map((s) => ({ socketId: s.id, userId: s.data.userId })),
+    toSocket: (socketId, event, payload) => {
+      io.to(socketId).emit(event as keyof ServerToClient, payload as never);
     },
   });
   svc.liveMeetings.attach({ toSocket: (socketId, n) => io.to(socketId).emit('meeting:notification', n) });

@@ -3,6 +3,7 @@ import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
 import type { Subject } from '../../auth/subject.ts';
 import { meetingNotice } from '../../notifications/meetingNotices.ts';
 import { meetingRoom } from '../../../common/socket/messages.ts';
+import { meetingAbout } from '../../notifications/meetingBroadcasts.ts';
 import type { Services } from '../../services.ts';
 import { announce } from '../../notifications/announce.ts';
 import { loadMeetingForChange } from '../../queries/meetings/meetingForChange.ts';
@@ -52,5 +53,9 @@ export async function cancelMeeting(
     return { created, classification: m.classification, revision: updated.revision };
   });
   await announce(svc, created, classification);
-  svc.notifications.broadcast(meetingRoom(meetingId), 'meeting:changed', { meetingId, status: 'cancelled', revision });
+  await svc.notifications.broadcast(meetingAbout(meetingId), meetingRoom(meetingId), 'meeting:changed', {
+    meetingId,
+    status: 'cancelled',
+    revision,
+  });
 }

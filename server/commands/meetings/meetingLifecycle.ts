@@ -5,6 +5,7 @@ import { SIGN_IN_OPENS_BEFORE_MS } from '../../domain/meetings/attendance.ts';
 import type { Tx } from '../../db/client.ts';
 import { InvalidState } from '../../errors.ts';
 import { meetingRoom } from '../../../common/socket/messages.ts';
+import { meetingAbout } from '../../notifications/meetingBroadcasts.ts';
 import type { Services } from '../../services.ts';
 import { loadMeetingForChange } from '../../queries/meetings/meetingForChange.ts';
 import { requireTransition } from '../../domain/meetings/meetingChecks.ts';
@@ -19,7 +20,11 @@ async function changeStatus(
   event: LifecycleEvent,
 ): Promise<void> {
   const { status, revision } = await inTransaction(svc, (tx) => changeMeetingStatusIn(tx, ctx, meetingId, event));
-  svc.notifications.broadcast(meetingRoom(meetingId), 'meeting:changed', { meetingId, status, revision });
+  await svc.notifications.broadcast(meetingAbout(meetingId), meetingRoom(meetingId), 'meeting:changed', {
+    meetingId,
+    status,
+    revision,
+  });
 }
 
 /**

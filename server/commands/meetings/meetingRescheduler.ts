@@ -7,6 +7,7 @@ import { isOnline, needsRoom, type MeetingMode } from '../../domain/meetings/voc
 import { BadRequest } from '../../errors.ts';
 import { meetingNotice } from '../../notifications/meetingNotices.ts';
 import { meetingRoom } from '../../../common/socket/messages.ts';
+import { meetingAbout } from '../../notifications/meetingBroadcasts.ts';
 import type { NotificationView } from '../../presenters/notification.ts';
 import { hashPassword } from '../../security/passwordHash.ts';
 import type { Services } from '../../services.ts';
@@ -150,7 +151,7 @@ export async function rescheduleMeeting(
     return { outcome: result, created: notices, classification: m.classification, revision: updated.revision };
   });
   await announce(svc, created, classification);
-  svc.notifications.broadcast(meetingRoom(meetingId), 'meeting:changed', {
+  await svc.notifications.broadcast(meetingAbout(meetingId), meetingRoom(meetingId), 'meeting:changed', {
     meetingId,
     status: prior?.status ?? 'scheduled',
     revision,

@@ -8,6 +8,7 @@ import { BadRequest } from '../../errors.ts';
 import { authorize, classificationResource } from '../../policies/index.ts';
 import { meetingNotice } from '../../notifications/meetingNotices.ts';
 import { meetingRoom } from '../../../common/socket/messages.ts';
+import { meetingAbout } from '../../notifications/meetingBroadcasts.ts';
 import type { Services } from '../../services.ts';
 import { announce } from '../../notifications/announce.ts';
 import { loadMeetingForChange } from '../../queries/meetings/meetingForChange.ts';
@@ -108,5 +109,9 @@ export async function updateMeeting(
     return { created, classification, status: updated.status, revision: updated.revision };
   });
   await announce(svc, created, classification);
-  svc.notifications.broadcast(meetingRoom(meetingId), 'meeting:changed', { meetingId, status, revision });
+  await svc.notifications.broadcast(meetingAbout(meetingId), meetingRoom(meetingId), 'meeting:changed', {
+    meetingId,
+    status,
+    revision,
+  });
 }

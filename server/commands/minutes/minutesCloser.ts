@@ -8,6 +8,7 @@ import { proposalsFromMinutes } from '../../domain/minutes/minutesProposals.ts';
 import { loadDirectory } from '../../queries/minutes/directory.ts';
 import { InvalidState } from '../../errors.ts';
 import { meetingRoom } from '../../../common/socket/messages.ts';
+import { meetingAbout } from '../../notifications/meetingBroadcasts.ts';
 import { minutesSigningKey, signMinutes } from '../../security/minutesSignature.ts';
 import { notice } from '../../notifications/notificationHub.ts';
 import type { Services } from '../../services.ts';
@@ -147,7 +148,10 @@ export async function closeMinutes(svc: Services, ctx: RequestContext, meetingId
   });
   await svc.notifications.publish(outcome.notices);
   if (outcome.changed)
-    svc.notifications.broadcast(meetingRoom(meetingId), 'meeting:changed', { meetingId, ...outcome.changed });
-  announceMinutes(svc, meetingId, to, minutes.round);
+    await svc.notifications.broadcast(meetingAbout(meetingId), meetingRoom(meetingId), 'meeting:changed', {
+      meetingId,
+      ...outcome.changed,
+    });
+  await announceMinutes(svc, meetingId, to, minutes.round);
   return { versionId: version.id, contentHash: version.contentHash, signature, proposals: outcome.proposals };
 }

@@ -81,6 +81,6 @@ export async function answerMinutes(
     return { notices: await svc.notifications.create(tx, items, ctx.at), round: minutes.round, status: minutes.status };
   });
   await svc.notifications.publish(notices);
-  announceMinutes(svc, meetingId, status, round);
+  await announceMinutes(svc, meetingId, status, round);
   return { state };
 }

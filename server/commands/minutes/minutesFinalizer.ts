@@ -75,7 +75,7 @@ export async function finaliseMinutes(
       ctx.at,
     );
   });
-  announceMinutes(svc, meetingId, to, round);
+  await announceMinutes(svc, meetingId, to, round);
   return { status: to, round };
 }
 

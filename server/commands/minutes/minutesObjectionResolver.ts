@@ -96,5 +96,5 @@ export async function resolveObjection(
     return { notices: await svc.notifications.create(tx, items, ctx.at), round: minutes.round, status: minutes.status };
   });
   await svc.notifications.publish(notices);
-  announceMinutes(svc, meetingId, status, round);
+  await announceMinutes(svc, meetingId, status, round);
 }

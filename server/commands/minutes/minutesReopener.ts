@@ -42,6 +42,6 @@ export async function reopenMinutes(
       ctx.at,
     );
   });
-  announceMinutes(svc, meetingId, to, minutes.round);
+  await announceMinutes(svc, meetingId, to, minutes.round);
   return { status: to };
 }
