@@ -17,6 +17,7 @@ import {
   type SessionApi,
   type SessionState,
   type SignInNotice,
+  signedInUserId,
 } from './sessionContext.ts';
 
 export function SessionProvider({ children }: { children: ReactNode }) {
@@ -29,7 +30,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const ended = useCallback((notice: SignInNotice) => {
     realtime.stop();
     setCsrfToken(null);
-    setState({ status: 'anonymous', notice });
+    setState((s) => ({ status: 'anonymous', notice, previousUserId: signedInUserId(s) }));
   }, []);
 
   const load = useCallback(async (notice: SignInNotice | null = null): Promise<Session | null> => {
@@ -43,7 +44,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) {
         setCsrfToken(null);
-        setState({ status: 'anonymous', notice });
+        setState((s) => ({ status: 'anonymous', notice, previousUserId: signedInUserId(s) }));
         return null;
       }
       throw err;
@@ -54,7 +55,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     load().catch((err: unknown) => {
       // The server is unreachable at start: show the sign-in page, which reports errors as they happen.
       message.error(errorMessage(t, err));
-      setState({ status: 'anonymous', notice: null });
+      setState({ status: 'anonymous', notice: null, previousUserId: null });
     });
   }, [load, message, t]);
 
@@ -65,7 +66,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
           if (s.status === 'active' || s.status === 'pending') {
             realtime.stop();
             setCsrfToken(null);
-            return { status: 'anonymous', notice: 'expired' };
+            return { status: 'anonymous', notice: 'expired', previousUserId: s.session.user.id };
           }
           return s;
         }),

@@ -3,10 +3,12 @@ import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
 import { PageLoading } from '../components/PageLoading.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
-import { useSession, type Capability } from './sessionContext.ts';
+import { DELIBERATE_SIGN_OUTS, signedInUserId, useSession, type Capability } from './sessionContext.ts';
 
 export interface SignInRedirect {
   from?: string;
+  /** Whose page it was: after sign-in only that person goes back to it; anyone else starts at their own home. */
+  forUserId?: string | null;
 }
 
 export function RequireSession({ children }: { children: ReactNode }) {
@@ -14,7 +16,13 @@ export function RequireSession({ children }: { children: ReactNode }) {
   const location = useLocation();
   if (state.status === 'loading') return <PageLoading fullScreen />;
   if (state.status !== 'active') {
-    const redirect: SignInRedirect = { from: `${location.pathname}${location.search}` };
+    // Signing out on purpose forgets the page: the next person in this browser must not land on it.
+    if (state.status === 'anonymous' && state.notice && DELIBERATE_SIGN_OUTS.has(state.notice))
+      return <Navigate to="/sign-in" replace />;
+    const redirect: SignInRedirect = {
+      from: `${location.pathname}${location.search}`,
+      forUserId: signedInUserId(state),
+    };
     return <Navigate to="/sign-in" replace state={redirect} />;
   }
   return children;

@@ -8,7 +8,8 @@ export type SignInNotice = 'expired' | 'idle' | 'signed_out' | 'signed_out_every
 
 export type SessionState =
   | { status: 'loading' }
-  | { status: 'anonymous'; notice: SignInNotice | null }
+  /** previousUserId: who was signed in in this tab before, so a page they left is offered back to them only. */
+  | { status: 'anonymous'; notice: SignInNotice | null; previousUserId: string | null }
   | { status: 'pending'; session: Session }
   | { status: 'active'; session: Session };
 
@@ -33,6 +34,15 @@ export type Capability =
   | 'room.list'
   | 'room.manage'
   | 'workspace.use';
+
+/** Sign-outs the person chose: the next one to sign in in this browser starts at their own home. */
+export const DELIBERATE_SIGN_OUTS: ReadonlySet<SignInNotice> = new Set(['signed_out_here', 'signed_out_everywhere']);
+
+/** Who was signed in (or signing in) in a state, to remember across the end of the session. */
+export function signedInUserId(s: SessionState): string | null {
+  if (s.status === 'active' || s.status === 'pending') return s.session.user.id;
+  return s.status === 'anonymous' ? s.previousUserId : null;
+}
 
 export interface SessionApi {
   state: SessionState;

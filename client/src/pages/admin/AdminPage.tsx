@@ -26,7 +26,7 @@ export default function AdminPage() {
   const active = tabs.find((tab) => location.pathname.startsWith(`/admin/${tab}`)) ?? first;
 
   return (
-    <div className="tb-page">
+    <div className="tb-page" data-testid="admin-home">
       <Typography.Title level={3} className="tb-page-title" style={{ marginBottom: 4 }}>
         {t('admin.title')}
       </Typography.Title>

@@ -9,12 +9,25 @@ import { AuthenticatorEnrolment } from '../../components/AuthenticatorEnrolment.
 import { AuthLayout } from '../../components/AuthLayout.tsx';
 import { PageLoading } from '../../components/PageLoading.tsx';
 import { PasswordChangeForm } from '../../components/PasswordChangeForm.tsx';
+import type { Session } from '../../api/types.ts';
 import type { SignInRedirect } from '../../session/guards.tsx';
 import { useSession } from '../../session/sessionContext.ts';
 import { PasswordStep } from './PasswordStep.tsx';
 import { ResetWithCodesStep } from './ResetWithCodesStep.tsx';
 import { SecondFactorStep } from './SecondFactorStep.tsx';
 import { withNote } from '../../i18n/punctuation.ts';
+
+/**
+ * Where a finished sign-in lands: back on the page the same person was sent here from (an expired session, a link
+ * opened while signed out), otherwise on their own home — 管理 for the administrators, the workbench for everyone else.
+ */
+function landing(redirect: SignInRedirect | null, session: Session): string {
+  const home = session.capabilities.includes('admin.console') ? '/admin' : '/';
+  const from = redirect?.from;
+  if (!from || from.startsWith('/sign-in')) return home;
+  if (redirect.forUserId && redirect.forUserId !== session.user.id) return home;
+  return from;
+}
 
 export function SignInPage() {
   const { t } = useTranslation();
@@ -24,11 +37,11 @@ export function SignInPage() {
   const [carried, setCarried] = useState<unknown>(null);
   // A user who lost their password sets a new one with the two halves of a reset code; afterwards they sign in.
   const [resetting, setResetting] = useState<'no' | 'yes' | 'done'>('no');
-  const from = (location.state as SignInRedirect | null)?.from ?? '/';
   const { state } = session;
 
   if (state.status === 'loading') return <PageLoading fullScreen />;
-  if (state.status === 'active') return <Navigate to={from.startsWith('/sign-in') ? '/' : from} replace />;
+  if (state.status === 'active')
+    return <Navigate to={landing(location.state as SignInRedirect | null, state.session)} replace />;
   if (state.status === 'anonymous') {
     if (resetting === 'yes')
       return (
