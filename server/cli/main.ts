@@ -10,6 +10,7 @@ import { describeTrailVerdict, verifyAuditTrail } from '../audit/verifyChain.ts'
 import { createServices } from '../bootstrap.ts';
 import { describeSealVerdict, verifyPdfSeals } from '../queries/seals/sealVerification.ts';
 import { issueSetupToken } from '../commands/accounts/setupAdministrators.ts';
+import { assignRoles } from '../commands/accounts/roleAssigner.ts';
 import { resetMfa, unlockUser } from '../commands/accounts/securityActions.ts';
 import { createUnit } from '../commands/accounts/unitEditor.ts';
 import { createUser } from '../commands/accounts/userCreator.ts';
@@ -39,6 +40,8 @@ const USAGE = `Usage: npm run cli -- <command> [options]
                 [--clearance public|internal|secret|confidential]      prints a one-time password
   reset-mfa     --username U       remove a lost authenticator
   unlock        --username U       lift a lockout
+  set-roles     --username U --roles R1,R2   set an account's roles; the only way to change an administrator's
+                                   (三员分立: no administrator acts on one in the web), keeping each duty's last holder
   setup-link                       print a new one-time setup link (only while no system administrator exists)
   audit-verify                     re-compute the audit hash chain and compare its end with the head checkpoint;
                                    exit 1 and name the first broken (or removed) event
@@ -205,6 +208,16 @@ async function run(argv: string[]): Promise<number> {
         await unlockUser(svc, as(ctx), await userId(svc, required(values, 'username')));
         process.stdout.write(`Unlocked ${values.username}\n`);
         return 0;
+      case 'set-roles': {
+        const roles = required(values, 'roles')
+          .split(',')
+          .map((r) => r.trim()) as RoleName[];
+        const bad = roles.filter((r) => !(ROLE_NAMES as readonly string[]).includes(r));
+        if (bad.length) fail(`Unknown role(s): ${bad.join(', ')}`);
+        await assignRoles(svc, as(ctx), await userId(svc, required(values, 'username')), roles);
+        process.stdout.write(`Roles of ${values.username} set to ${roles.join(', ')}; their sessions ended.\n`);
+        return 0;
+      }
       case 'setup-link': {
         const token = await issueSetupToken(svc);
         process.stdout.write(

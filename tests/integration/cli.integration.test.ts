@@ -80,4 +80,33 @@ describe('npm run cli', () => {
     expect(row).toEqual({ displayName: '王芳', clearance: 2 });
     expect((await cli(['audit-verify'], restoredDir)).out).toMatch(/Audit chain OK/);
   }, 240_000);
+
+  it('changes an administrator’s roles, which no administrator may do, keeping the last holder of a duty', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-cli-roles-'));
+    try {
+      expect((await cli(['create-unit', '--name', '区政府办'], dir)).code).toBe(0);
+      const auditor = (username: string) =>
+        cli(
+          ['create-user', '--username', username, '--name', '审计员', '--unit', '区政府办', '--roles', 'audit_admin'],
+          dir,
+        );
+      expect((await auditor('shenji1')).code).toBe(0);
+      const last = await cli(['set-roles', '--username', 'shenji1', '--roles', 'staff'], dir);
+      expect(last.code).toBe(2);
+      expect(last.out).toContain('last_admin');
+      expect((await auditor('shenji2')).code).toBe(0);
+      const moved = await cli(['set-roles', '--username', 'shenji1', '--roles', 'staff,clerk'], dir);
+      expect(moved.code).toBe(0);
+      const db = new Database(path.join(dir, 'tongban.db'), { readonly: true });
+      const row = db.prepare('SELECT adminRole FROM User WHERE username = ?').get('shenji1') as { adminRole: null };
+      const event = db
+        .prepare("SELECT actorName FROM AuditEvent WHERE action = 'user.assign_roles' AND outcome = 'success'")
+        .get() as { actorName: string };
+      db.close();
+      expect(row.adminRole).toBeNull();
+      expect(event.actorName).toMatch(/^cli:/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
