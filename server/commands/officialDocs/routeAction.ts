@@ -26,6 +26,7 @@ import {
   type LoadedOfficialDoc,
 } from '../../queries/officialDocs/officialDocFacts.ts';
 import type { Services } from '../../services.ts';
+import { syncBodyAccess } from './bodyAccess.ts';
 import { auditingRefusals } from './refusalAudit.ts';
 
 export type Applied = Extract<Outcome, { ok: true }>;
@@ -70,7 +71,8 @@ export async function runRouteAction(
   work: RouteWork = {},
 ): Promise<Applied> {
   const audit = { action: `officialDoc.${command.action}`, resourceType: 'official_document', resourceId: id };
-  return auditingRefusals(svc, ctx, audit, () =>
+  let moved: string | null = null;
+  const applied = await auditingRefusals(svc, ctx, audit, () =>
     inTransaction(svc, async (tx): Promise<Applied> => {
       const row = await loadOfficialDoc(tx, id);
       const facts = officialDocFacts(row);
@@ -80,6 +82,8 @@ export async function runRouteAction(
       if (!outcome.ok) throw routeRefusal(outcome.reason, outcome.detail);
       if (!outcome.changed) return outcome;
       await saveRoute(tx, row, outcome.route, ctx.at);
+      await syncBodyAccess(tx, { ...facts, documentId: row.documentId, route: outcome.route }, subject.id, ctx.at);
+      moved = row.documentId;
       const acted = outcome.acted;
       if (acted && work.opinion) {
         const step = outcome.route.steps[acted.stepIndex]!;
@@ -113,4 +117,7 @@ export async function runRouteAction(
       return outcome;
     }),
   );
+  // Open editors of the 正文 follow at once (a handler who just acted goes read-only, the next one may suggest).
+  if (moved) await svc.collab.refreshAccess(moved);
+  return applied;
 }

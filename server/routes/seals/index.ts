@@ -12,6 +12,7 @@ import { authorize } from '../../policies/index.ts';
 import { sealUnitResource } from '../../queries/seals/sealFacts.ts';
 import { listSeals } from '../../queries/seals/sealList.ts';
 import { keyFingerprint, verifyPdfSeals } from '../../queries/seals/sealVerification.ts';
+import { usableSeals } from '../../queries/seals/usableSeals.ts';
 
 const tags = ['seals'];
 const id = z.string().min(1).max(64);
@@ -67,6 +68,22 @@ const sealRoutes: FastifyPluginAsyncZod = async (app) => {
       const { subject } = requireAuth(request);
       authorize(subject, 'seal.manage', await sealUnitResource(svc.db, request.query.unitId));
       return { items: await listSeals(svc.db, request.query.unitId, keyFingerprint) };
+    },
+  );
+
+  app.get(
+    '/usable',
+    {
+      schema: {
+        tags,
+        summary: 'The seals of a unit I may use (I hold them, not retired): what I pick from to seal a 公文',
+        querystring: z.strictObject({ unitId: id }),
+        response: responses({ 200: z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) }) }),
+      },
+    },
+    async (request) => {
+      const { subject } = requireAuth(request);
+      return { items: await usableSeals(svc.db, subject.id, request.query.unitId) };
     },
   );
 

@@ -82,6 +82,16 @@ describe('seal register', () => {
     expect(await t.app.svc.db.seal.count()).toBe(1);
   });
 
+  it('offers each holder the seals they may use, and nobody else any', async () => {
+    const sunyue = await signedIn(t, 'sunyue');
+    const usable = await sunyue.get(`/api/seals/usable?unitId=${officeUnitId}`);
+    expect(usable.statusCode).toBe(200);
+    expect(usable.json()).toEqual({ items: [{ id: sealId, name: '某某区人民政府办公室' }] });
+    for (const client of [office, await signedIn(t, 'zhangwei')])
+      expect((await client.get(`/api/seals/usable?unitId=${officeUnitId}`)).json()).toEqual({ items: [] });
+    expect((await sunyue.get('/api/seals/usable')).statusCode).toBe(400);
+  });
+
   it('refuses an administrator as holder and leaves no seal and no key behind', async () => {
     const admin = await t.app.svc.db.user.findUniqueOrThrow({ where: { username: 'sysadmin' } });
     const before = fs.readdirSync(path.join(t.app.svc.config.keyDir, 'seals')).length;
