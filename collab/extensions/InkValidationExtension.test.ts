@@ -61,7 +61,8 @@ describe('InkValidationExtension awareness', () => {
     expect((await send({}, context('comment', 'u2'), new Map([[2, state()]]))).size).toBe(1);
   });
 
-  it("stamps the user, lets only presenters present, drops malformed states and other users' client ids", async () => {
+  // Awareness client ids owned by another person are dropped on every document by PresenceExtension (its own tests).
+  it('stamps the user, lets only presenters present, drops malformed states', async () => {
     const { send } = harness();
     const follow = { presenter: true, materialId: 'm', page: '3', zoom: 1, scrollX: 0, scrollY: 0 };
     const participant = await send(
@@ -75,8 +76,6 @@ describe('InkValidationExtension awareness', () => {
     });
     const presenter = await send({}, context('edit', 'u3'), new Map([[8, state({ follow })]]));
     expect(presenter.get(8)).toMatchObject({ user: { id: 'u3' }, follow: { presenter: true } });
-    const hijack = await send({}, context('edit', 'u3'), new Map([[7, state()]]));
-    expect(hijack.size).toBe(0);
     const junk = await send(
       {},
       context('comment', 'u4'),
