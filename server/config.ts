@@ -155,6 +155,10 @@ export interface Config {
   supervisionReminderDays: number[];
   /** Supervision: seconds between deadline-warning runs; 0 turns the timer off (TONGBAN_SUPERVISION_TICK_SECONDS, default 60). */
   supervisionTickSeconds: number;
+  /** 办文: seconds between step-deadline reminder runs; 0 turns the timer off (TONGBAN_OFFICIAL_DOC_TICK_SECONDS, default 300). */
+  officialDocTickSeconds: number;
+  /** 办文: 催办 of one 公文 allowed per hour, by everyone together (TONGBAN_URGE_LIMIT, default 3). */
+  urgeLimit: number;
   /** Supervision: largest attachment to a progress report or acceptance evidence, in MiB (TONGBAN_SUPERVISION_ATTACHMENT_MB, default 20). */
   supervisionAttachmentMaxMb: number;
   /** Largest meeting material accepted, in MiB (TONGBAN_MAX_UPLOAD_MB, default 50). */
@@ -258,6 +262,8 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     testHooks: bool('TONGBAN_TEST_HOOKS', false),
     supervisionReminderDays: intList('TONGBAN_SUPERVISION_REMINDER_DAYS', [3, 1]),
     supervisionTickSeconds: int('TONGBAN_SUPERVISION_TICK_SECONDS', 60),
+    officialDocTickSeconds: int('TONGBAN_OFFICIAL_DOC_TICK_SECONDS', 300),
+    urgeLimit: int('TONGBAN_URGE_LIMIT', 3),
     supervisionAttachmentMaxMb: int('TONGBAN_SUPERVISION_ATTACHMENT_MB', 20),
     maxUploadMb: int('TONGBAN_MAX_UPLOAD_MB', 50),
     meetingReminderMinutes: intList('TONGBAN_MEETING_REMINDERS', [1440, 15]),

@@ -119,6 +119,10 @@ export const NOTIFICATION_CATALOGUE = {
   'supervision.coordination_recorded': { task: 'title', outcome: 'text' },
   'supervision.overdue': { task: 'title', days: 'days', deadline: 'date' },
   'supervision.due_soon': { task: 'title', due: 'dueIn' },
+
+  'officialDoc.urged': { document: 'title', person: 'person', message: 'text' },
+  'officialDoc.due_soon': { document: 'title', step: 'text', due: 'dueIn' },
+  'officialDoc.overdue': { document: 'title', step: 'text', days: 'days', deadline: 'date' },
 } as const satisfies Record<string, Record<string, ParamType>>;
 
 /**
@@ -135,6 +139,7 @@ export const NOTICE_OBJECT_KINDS = [
   'minutes',
   'task',
   'proposals',
+  'officialDoc',
 ] as const;
 export type NoticeObjectKind = (typeof NOTICE_OBJECT_KINDS)[number];
 
@@ -204,6 +209,10 @@ export const NOTIFICATION_OBJECTS = {
   'supervision.coordination_recorded': 'task',
   'supervision.overdue': 'task',
   'supervision.due_soon': 'task',
+
+  'officialDoc.urged': 'officialDoc',
+  'officialDoc.due_soon': 'officialDoc',
+  'officialDoc.overdue': 'officialDoc',
 } as const satisfies { [K in NotificationKind]: NoticeObjectKind };
 
 /** The object a kind of notification is about. */

@@ -113,6 +113,14 @@ const notificationMessagesEn: NotificationMessages = {
       overdue: { title: 'Supervision task overdue', body: '{{task}}: {{days}} overdue (due {{deadline}})' },
       due_soon: { title: 'Supervision task due soon', body: '{{task}}: {{due}}' },
     },
+    officialDoc: {
+      urged: { title: 'Reminder to act on “{{document}}”', body: '{{person}} urges: {{message}}' },
+      due_soon: { title: 'Official document due soon', body: '“{{document}}”, {{step}}: {{due}}' },
+      overdue: {
+        title: 'Official document overdue',
+        body: '“{{document}}”, {{step}}: {{days}} past the time limit (due {{deadline}})',
+      },
+    },
   },
   parts: {
     dayFormat: 'D MMM YYYY',

@@ -79,6 +79,14 @@ const notificationMessagesZhCN = {
       overdue: { title: '督办事项已逾期', body: '{{task}}：已逾期{{days}}（期限{{deadline}}）' },
       due_soon: { title: '督办事项即将到期', body: '{{task}}：{{due}}' },
     },
+    officialDoc: {
+      urged: { title: '催办：《{{document}}》', body: '{{person}}催办：{{message}}' },
+      due_soon: { title: '公文即将到办理时限', body: '《{{document}}》{{step}}：{{due}}' },
+      overdue: {
+        title: '公文办理已超时限',
+        body: '《{{document}}》{{step}}：已超过办理时限{{days}}（时限{{deadline}}）',
+      },
+    },
   },
   /** How parameters are written (see format.ts); the same keys in every language. */
   parts: {

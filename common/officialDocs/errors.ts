@@ -60,6 +60,34 @@ export const OFFICIAL_DOC_ERRORS = {
     en: 'The delegation must end after it starts, within 90 days',
   },
   delegation_self: { zh: '不能委托给自己', en: 'You cannot delegate to yourself' },
+  // templates (公文模板)
+  template_unknown_fields: { zh: '模板含有未知字段', en: 'The template has fields it does not know' },
+  template_invalid: { zh: '模板内容不符合要求', en: 'The template is not valid' },
+  template_body_invalid: { zh: '模板正文不符合要求', en: 'The template’s body is not valid' },
+  template_name_taken: {
+    zh: '本单位已有同一文种的同名模板',
+    en: 'Your unit already has a template of this kind by that name',
+  },
+  template_forbidden: { zh: '只有本单位办公室可以管理公文模板', en: 'Only the unit’s office manages its templates' },
+  template_kind_mismatch: {
+    zh: '所选模板的文种与公文的文种不一致',
+    en: 'The template chosen is for another kind of document',
+  },
+  // the format check, 催办 and the trail
+  format_errors: {
+    zh: '公文格式检查未通过，请按提示修改后再送审',
+    en: 'The document fails the format check: correct what it lists, then send it again',
+  },
+  nothing_to_urge: { zh: '公文不在流转中，没有待办人可催办', en: 'The document is not waiting for anyone to urge' },
+  urge_forbidden: {
+    zh: '只有拟稿人、送办人或发文单位办公室可以催办',
+    en: 'Only the drafter, the sender or the issuing office urges the handlers',
+  },
+  urge_limit: { zh: '催办过于频繁，请稍后再试', en: 'The handlers were urged too often; try again later' },
+  trail_forbidden: {
+    zh: '只有拟稿人和发文单位办公室可以查看查阅留痕',
+    en: 'Only the drafter and the issuing office see who read and downloaded the document',
+  },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type OfficialDocErrorCode = keyof typeof OFFICIAL_DOC_ERRORS;

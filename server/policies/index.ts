@@ -12,6 +12,8 @@ import { meetingRules, type MeetingResource, type RoomResource } from './meeting
 import { meetingMediaRules, type LiveMeetingResource } from './meetingMedia.ts';
 import { minutesRules, type ProposalResource } from './minutes.ts';
 import { officialDocRules, type IssuingUnitResource, type OfficialDocResource } from './officialDocs.ts';
+import { officialDocTemplateRules, type OfficialDocTemplateResource } from './officialDocTemplates.ts';
+import { officialDocTrailRules } from './officialDocTrail.ts';
 import { sealRules, type SealResource, type SealUnitResource } from './seals.ts';
 import {
   supervisionRules,
@@ -31,6 +33,7 @@ export type {
   SealUnitResource,
   MeetingResource,
   OfficialDocResource,
+  OfficialDocTemplateResource,
   ProposalResource,
   RoomResource,
   TaskBasisResource,
@@ -64,6 +67,7 @@ export type Resource =
   | TaskBasisResource
   | InstructionResource
   | OfficialDocResource
+  | OfficialDocTemplateResource
   | IssuingUnitResource
   | SealResource
   | SealUnitResource;
@@ -81,6 +85,8 @@ const RULES = {
   ...annotationRules,
   ...supervisionRules,
   ...officialDocRules,
+  ...officialDocTemplateRules,
+  ...officialDocTrailRules,
   ...sealRules,
   ...workspaceRules,
 } satisfies Record<string, Rule>;
@@ -184,7 +190,8 @@ export interface MinutesResource {
 }
 
 /** An object something may be sent about: a notice, a broadcast, a search hit, an export. */
-export type Receivable = MeetingResource | MinutesResource | DocumentResource | TaskResource | ProposalResource;
+export type Receivable =
+  MeetingResource | MinutesResource | DocumentResource | TaskResource | ProposalResource | OfficialDocResource;
 
 /**
  * Whether this person may read this object now. The outbound gate (notifications, socket.io broadcasts) asks it for
@@ -203,5 +210,7 @@ export function mayReceive(subject: Subject, resource: Receivable): boolean {
       return can(subject, 'task.view', resource);
     case 'proposal':
       return can(subject, 'proposal.review', resource);
+    case 'officialDoc':
+      return can(subject, 'officialDoc.view', resource);
   }
 }

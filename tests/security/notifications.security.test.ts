@@ -108,6 +108,20 @@ beforeAll(async () => {
     others: ['zhangwei', 'guomin', 'wuli', ...ADMINS],
   };
 
+  // A 秘密 公文 赵静 drafts for 区政府办: its unit's cleared people read it (王磊); 孙悦 of the same unit is cleared only
+  // for 内部, 周强 (督查室, under the office) and 李华 (another unit) are not of the issuing unit nor named on its route.
+  const officialDoc = await as.zhaojing.post('/api/official-documents', {
+    title: '关于干部调整的通知',
+    kind: 'notice',
+    classification: 'secret',
+  });
+  expect(officialDoc.statusCode, officialDoc.body).toBe(201);
+  world.officialDoc = {
+    about: { kind: 'officialDoc', id: officialDoc.json().id, at: t.clock.now() },
+    readers: ['zhaojing', 'wanglei'],
+    others: ['sunyue', 'zhouqiang', 'lihua', ...ADMINS],
+  };
+
   // An account notice goes to that account's holder only, whoever else is addressed.
   world.account = {
     about: { kind: 'account', userId: id('hejun') },

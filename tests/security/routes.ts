@@ -69,6 +69,7 @@ const PRIMARY: Record<string, PrimaryKind | 'other'> = {
   // Objects the world does not seed: probed with missing ids only (no 5xx, refused alike).
   proposals: 'other',
   'official-documents': 'other',
+  templates: 'other',
   delegations: 'other',
   seals: 'other',
   users: 'other',

@@ -1,10 +1,42 @@
-// Builders for tests that need 公文: drafted and moved along through the API by the people who may.
+// Builders for tests that need 公文: drafted and moved along through the API by the people who may, with a 正文 that
+// passes the format check unless a test writes its own.
+import { updateYFragment } from '@tiptap/y-tiptap';
+import { documentSchema, DOCUMENT_FIELD } from '../../common/schema/documentSchema.ts';
 import type { TestClient } from './testApp.ts';
 
 export const OFFICIAL_DOCS = '/api/official-documents';
 
-/** A 通知 drafted by `drafter`; returns its id. */
-export async function givenOfficialDoc(drafter: TestClient, fields: Record<string, unknown> = {}): Promise<string> {
+/** The 正文 of the default 通知: an opening, two items numbered 一、二、, a closing line. */
+export const NOTICE_BODY = [
+  '为做好今年春季防汛工作，确保人民群众生命财产安全，现将有关事项通知如下：',
+  '一、压实防汛责任',
+  '各街道、各部门要落实防汛责任人，责任人名单见附件。',
+  '二、加强隐患排查',
+  '汛前要对辖区内的重点部位开展一次全面排查，发现问题立即整改。',
+  '特此通知。',
+];
+
+/** Writes paragraphs as the 正文 of a document, by its owner, through the collab server (as an editor would). */
+export async function givenBody(owner: TestClient, documentId: string, paragraphs: readonly string[]): Promise<void> {
+  const schema = documentSchema();
+  const node = schema.node(
+    'doc',
+    null,
+    paragraphs.map((p) => schema.nodes.paragraph!.create(null, p ? [schema.text(p)] : [])),
+  );
+  const { svc } = owner.app;
+  const { ownerId } = await svc.db.document.findUniqueOrThrow({ where: { id: documentId }, select: { ownerId: true } });
+  await svc.collab.transact(documentId, ownerId, (ydoc) => {
+    updateYFragment(ydoc, ydoc.getXmlFragment(DOCUMENT_FIELD), node, { mapping: new Map(), isOMark: new Map() });
+  });
+}
+
+/** A 通知 drafted by `drafter`, its 正文 written (NOTICE_BODY unless given; null leaves it empty); returns its id. */
+export async function givenOfficialDoc(
+  drafter: TestClient,
+  fields: Record<string, unknown> = {},
+  body: readonly string[] | null = NOTICE_BODY,
+): Promise<string> {
   const res = await drafter.post(OFFICIAL_DOCS, {
     title: '关于做好2026年春季防汛工作的通知',
     kind: 'notice',
@@ -14,7 +46,9 @@ export async function givenOfficialDoc(drafter: TestClient, fields: Record<strin
     ...fields,
   });
   if (res.statusCode !== 201) throw new Error(`公文 not created: ${res.statusCode} ${res.body}`);
-  return res.json().id as string;
+  const { id, documentId } = res.json() as { id: string; documentId: string };
+  if (body) await givenBody(drafter, documentId, body);
+  return id;
 }
 
 /** Sends the 公文 into a route; fails the test unless accepted. */

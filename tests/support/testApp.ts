@@ -64,7 +64,8 @@ export class TestClient {
   cookie = '';
   csrf = '';
 
-  constructor(private readonly app: FastifyInstance) {}
+  /** The app it talks to: builders that write what no route writes (a 正文's text, through the collab server) use it. */
+  constructor(readonly app: FastifyInstance) {}
 
   async request(
     method: InjectOptions['method'],

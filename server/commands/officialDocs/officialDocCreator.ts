@@ -1,6 +1,7 @@
 // Drafts a 公文 (拟稿) in the drafter's unit: its co-edited 正文 and the 公文 record beside it, with what the
 // organisation knows filled in (发文机关标志, 代字, 署名, the 办公室 that prints it), optionally answering another 公文
-// (请示 → 批复, 来文 → 复文).
+// (请示 → 批复, 来文 → 复文). Drafted from a template, it takes the template's 版头 and fields, and its 正文 starts from the
+// template's skeleton.
 import type { RelationKind } from '../../../common/officialDocs/catalogue.ts';
 import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
 import type { Subject } from '../../auth/subject.ts';
@@ -13,6 +14,8 @@ import { loadOfficialDoc, officialDocFacts, principalsOf } from '../../queries/o
 import type { Services } from '../../services.ts';
 import { fieldColumns, type OfficialDocFields } from './officialDocFields.ts';
 import { auditingRefusals } from './refusalAudit.ts';
+import { seedBody, templateForDrafting } from './templateDrafting.ts';
+import { recordTrail } from './trail.ts';
 
 export interface NewOfficialDoc extends Partial<Omit<OfficialDocFields, 'title' | 'kind' | 'classification'>> {
   title: string;
@@ -20,6 +23,8 @@ export interface NewOfficialDoc extends Partial<Omit<OfficialDocFields, 'title' 
   classification: number;
   /** The 公文 this one answers. */
   answers?: { id: string; kind: RelationKind } | null;
+  /** The unit's template (公文模板) to start from. */
+  templateId?: string | null;
 }
 
 export async function createOfficialDoc(
@@ -29,7 +34,7 @@ export async function createOfficialDoc(
   input: NewOfficialDoc,
 ): Promise<{ id: string; documentId: string }> {
   const audit = { action: 'officialDoc.create', resourceType: 'official_document', resourceId: null };
-  return auditingRefusals(svc, ctx, audit, () =>
+  const created = await auditingRefusals(svc, ctx, audit, () =>
     inTransaction(svc, async (tx) => {
       authorize(subject, 'officialDoc.create');
       authorize(subject, 'classification.assign', classificationResource(input.classification));
@@ -39,6 +44,7 @@ export async function createOfficialDoc(
         authorizeOfficialDocView(subject, officialDocResource(officialDocFacts(answered), actingFor));
       }
       const defaults = await issuingDefaults(tx, subject.unitId);
+      const template = input.templateId ? await templateForDrafting(tx, subject, input.templateId, input.kind) : null;
       const document = await tx.document.create({
         data: {
           kind: 'draft',
@@ -58,13 +64,14 @@ export async function createOfficialDoc(
           unitId: subject.unitId,
           officeUnitId: defaults.officeUnitId,
           drafterId: subject.id,
-          issuerMark: defaults.issuerMark,
+          issuerMark: template?.issuerMark ?? defaults.issuerMark,
           numberPrefix: defaults.numberPrefix,
           issuerSignature: defaults.issuerName,
           printingUnit: defaults.printingUnit,
           route: JSON.stringify(newRoute(subject.id)),
           createdAt: ctx.at,
           updatedAt: ctx.at,
+          ...fieldColumns(template?.fields ?? {}),
           ...fieldColumns(input),
           kind: input.kind,
         },
@@ -89,9 +96,19 @@ export async function createOfficialDoc(
           kind: input.kind,
           classification: input.classification,
           ...(input.answers ? { answers: input.answers.id, relation: input.answers.kind } : {}),
+          ...(template ? { templateId: template.id } : {}),
         },
       });
-      return { id: doc.id, documentId: document.id };
+      await recordTrail(tx, {
+        officialDocumentId: doc.id,
+        kind: 'created',
+        userId: subject.id,
+        detail: template ? { templateId: template.id } : {},
+        at: ctx.at,
+      });
+      return { id: doc.id, documentId: document.id, body: template?.body ?? null };
     }),
   );
+  if (created.body !== null) await seedBody(svc, created.documentId, subject.id, created.body);
+  return { id: created.id, documentId: created.documentId };
 }

@@ -11,6 +11,7 @@ import { authorizeOfficialDocView, officialDocResource } from '../../policies/of
 import { loadOfficialDoc, officialDocFacts, principalsOf } from '../../queries/officialDocs/officialDocFacts.ts';
 import type { Services } from '../../services.ts';
 import { gongwenContent } from './officialDocRendering.ts';
+import { recordTrail } from './trail.ts';
 
 export async function exportOfficialDoc(
   svc: Services,
@@ -40,14 +41,22 @@ export async function exportOfficialDoc(
       body = (await renderGongwenPdf({ ...content, fonts, author: row.issuerSignature, createdAt: ctx.at })).pdf;
     }
   }
-  await inTransaction(svc, (tx) =>
-    recordAudit(tx, ctx, {
+  await inTransaction(svc, async (tx) => {
+    await recordAudit(tx, ctx, {
       action: 'officialDoc.export',
       resourceType: 'official_document',
       resourceId: id,
       detail: { format, sealed: lastSeal !== null, bytes: body.length },
-    }),
-  );
+    });
+    // 查阅留痕: a download is a read taken away.
+    await recordTrail(tx, {
+      officialDocumentId: id,
+      kind: 'download',
+      userId: subject.id,
+      detail: { format, sealed: lastSeal !== null },
+      at: ctx.at,
+    });
+  });
   const safeTitle = row.document.title.replace(/[\\/:*?"<>|\r\n]+/g, '_').slice(0, 80) || 'document';
   return {
     body,

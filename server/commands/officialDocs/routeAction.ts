@@ -28,6 +28,7 @@ import {
 import type { Services } from '../../services.ts';
 import { syncBodyAccess } from './bodyAccess.ts';
 import { auditingRefusals } from './refusalAudit.ts';
+import { recordTrail, recordTrailMany } from './trail.ts';
 
 export type Applied = Extract<Outcome, { ok: true }>;
 
@@ -60,6 +61,10 @@ async function saveRoute(tx: Tx, row: LoadedOfficialDoc, route: Route, at: Date)
     await tx.officialDocumentHandler.createMany({
       data: fresh.map((userId) => ({ officialDocumentId: row.id, userId, stepId, since: at })),
     });
+  await recordTrailMany(
+    tx,
+    fresh.map((userId) => ({ officialDocumentId: row.id, kind: 'received' as const, userId, stepId, at })),
+  );
 }
 
 export async function runRouteAction(
@@ -85,9 +90,10 @@ export async function runRouteAction(
       await syncBodyAccess(tx, { ...facts, documentId: row.documentId, route: outcome.route }, subject.id, ctx.at);
       moved = row.documentId;
       const acted = outcome.acted;
+      let opinionId: string | null = null;
       if (acted && work.opinion) {
         const step = outcome.route.steps[acted.stepIndex]!;
-        await tx.officialDocumentOpinion.create({
+        ({ id: opinionId } = await tx.officialDocumentOpinion.create({
           data: {
             officialDocumentId: row.id,
             stepId: step.id,
@@ -99,7 +105,7 @@ export async function runRouteAction(
             onBehalfOfId: acted.onBehalfOf,
             createdAt: ctx.at,
           },
-        });
+        }));
       }
       const extra = (await work.also?.(tx, row, outcome)) ?? {};
       await recordAudit(tx, ctx, {
@@ -113,6 +119,15 @@ export async function runRouteAction(
           ...(acted?.onBehalfOf ? { onBehalfOf: acted.onBehalfOf } : {}),
           ...extra,
         },
+      });
+      await recordTrail(tx, {
+        officialDocumentId: row.id,
+        kind: `route.${command.action}`,
+        userId: subject.id,
+        onBehalfOfId: acted?.onBehalfOf ?? null,
+        stepId: acted?.stepId ?? facts.route.steps[facts.route.current]?.id ?? null,
+        detail: { from: facts.route.status, to: outcome.route.status, ...(opinionId ? { opinionId } : {}), ...extra },
+        at: ctx.at,
       });
       return outcome;
     }),

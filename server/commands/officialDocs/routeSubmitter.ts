@@ -1,5 +1,6 @@
 // The drafter sends the 公文 into its route (送审): the steps as named (people, or a role in a unit), resolved to
-// people cleared for it; a 特急 document takes the urgent route unless said otherwise.
+// people cleared for it; a 特急 document takes the urgent route unless said otherwise. It must pass the format check
+// first, and each step may have a deadline in working days.
 import type { OpinionKind } from '../../../common/officialDocs/catalogue.ts';
 import type { RequestContext } from '../../audit/auditLog.ts';
 import type { Subject } from '../../auth/subject.ts';
@@ -9,6 +10,7 @@ import { loadOfficialDoc } from '../../queries/officialDocs/officialDocFacts.ts'
 import type { Services } from '../../services.ts';
 import { auditingRefusals } from './refusalAudit.ts';
 import { runRouteAction } from './routeAction.ts';
+import { refuseFormatErrors, saveStepDeadlines } from './submissionChecks.ts';
 
 export interface StepInput {
   id: string;
@@ -21,6 +23,8 @@ export interface StepInput {
   /** The previous handler chooses this step's handler(s) from these people. */
   chooseFrom?: HandlerSpec[];
   skipWhenUrgent?: boolean;
+  /** 办理时限 in working days from the day the step reaches each handler. */
+  deadlineDays?: number;
 }
 
 export interface Submission {
@@ -58,10 +62,22 @@ export async function submitOfficialDoc(
       }),
     ),
   );
-  await runRouteAction(svc, ctx, subject, id, {
-    action: 'submit',
-    plan,
-    urgent: input.urgent ?? row.urgency === 'extra_urgent',
-    ...(input.choose ? { choose: input.choose } : {}),
-  });
+  await runRouteAction(
+    svc,
+    ctx,
+    subject,
+    id,
+    {
+      action: 'submit',
+      plan,
+      urgent: input.urgent ?? row.urgency === 'extra_urgent',
+      ...(input.choose ? { choose: input.choose } : {}),
+    },
+    {
+      also: async (tx, current) => {
+        await refuseFormatErrors(svc, current);
+        await saveStepDeadlines(tx, id, input.steps);
+      },
+    },
+  );
 }

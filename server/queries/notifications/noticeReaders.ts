@@ -3,11 +3,13 @@
 import type { NoticeObjectKind } from '../../../common/notifications/catalogue.ts';
 import { subjectFromUser, type Subject } from '../../auth/subject.ts';
 import type { Db, Tx } from '../../db/client.ts';
+import { officialDocResource } from '../../policies/officialDocs.ts';
 import { mayReceive, taskResource, type MeetingResource, type Receivable } from '../../policies/index.ts';
 import { meetingAsSeenBy, meetingForEveryone } from '../annotations/annotationMeeting.ts';
 import { documentWithAccess } from '../documents/documentAccess.ts';
 import { oversightOf } from '../supervision/oversight.ts';
 import { factsOf, loadTask } from '../supervision/taskFacts.ts';
+import { loadOfficialDoc, officialDocFacts, principalsOf } from '../officialDocs/officialDocFacts.ts';
 
 /** A reference to what a notice is about, by object kind (common/notifications NOTIFICATION_OBJECTS). */
 export interface NoticeObjects {
@@ -21,6 +23,8 @@ export interface NoticeObjects {
   task: { kind: 'task'; id: string };
   /** The proposals desk's work from one meeting's minutes. */
   proposals: { kind: 'proposals'; meetingId: string };
+  /** A 公文 (official document): read by whoever its page would open for, a deputy (代理) by the delegations at `at`. */
+  officialDoc: { kind: 'officialDoc'; id: string; at: Date };
 }
 
 export type NoticeAbout = NoticeObjects[NoticeObjectKind];
@@ -33,6 +37,7 @@ export function aboutKey(about: NoticeAbout): string {
     case 'document':
     case 'meeting':
     case 'task':
+    case 'officialDoc':
       return `${about.kind}:${about.id}`;
     case 'formerSeat':
     case 'minutes':
@@ -101,6 +106,10 @@ export async function readersAmong(db: Db | Tx, about: NoticeAbout, userIds: Ite
       const task = await loadTask(db, about.id);
       const facts = factsOf(task);
       return filter(subjects, async (s) => taskResource(facts, await oversightOf(db, s)));
+    }
+    case 'officialDoc': {
+      const facts = officialDocFacts(await loadOfficialDoc(db, about.id));
+      return filter(subjects, async (s) => officialDocResource(facts, await principalsOf(db, s.id, about.at)));
     }
   }
 }

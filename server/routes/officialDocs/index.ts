@@ -10,6 +10,7 @@ import { reserveNumber, voidNumber } from '../../commands/officialDocs/numberAll
 import { createOfficialDoc } from '../../commands/officialDocs/officialDocCreator.ts';
 import { numberOfficialDoc } from '../../commands/officialDocs/officialDocNumberer.ts';
 import { signOffOfficialDoc } from '../../commands/officialDocs/officialDocSigner.ts';
+import { recordOfficialDocRead } from '../../commands/officialDocs/officialDocReads.ts';
 import { updateOfficialDoc } from '../../commands/officialDocs/officialDocUpdater.ts';
 import { submitOfficialDoc } from '../../commands/officialDocs/routeSubmitter.ts';
 import { actOnStep } from '../../commands/officialDocs/stepActions.ts';
@@ -20,7 +21,9 @@ import { okBody, responses } from '../../http/schemas.ts';
 import { officialDocDetail } from '../../queries/officialDocs/officialDocDetail.ts';
 import { listOfficialDocs } from '../../queries/officialDocs/officialDocList.ts';
 import { routeArea } from '../../http/routeArea.ts';
+import { followUpRoutes } from './followUp.ts';
 import { issuingRoutes } from './issuing.ts';
+import { templateRoutes } from './templates.ts';
 import {
   createBody,
   delegationBody,
@@ -118,7 +121,13 @@ const officialDocRoutes: FastifyPluginAsyncZod = async (app) => {
         response: responses({ 200: detailBody }),
       },
     },
-    async (request) => detail(requireAuth(request).subject, request.params.id),
+    async (request) => {
+      const { subject } = requireAuth(request);
+      const d = await detail(subject, request.params.id);
+      // 查阅留痕: opening the 公文 is a read (after the policies let the person read it).
+      await recordOfficialDocRead(svc, contextOf(request), d.id, subject.id);
+      return d;
+    },
   );
 
   app.patch(
@@ -284,4 +293,4 @@ const officialDocRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 };
 
-export default routeArea('/api/official-documents', [officialDocRoutes, issuingRoutes]);
+export default routeArea('/api/official-documents', [officialDocRoutes, issuingRoutes, templateRoutes, followUpRoutes]);

@@ -57,6 +57,8 @@ export const createBody = z.strictObject({
   ccRecipients: names.optional(),
   disclosure: fields.disclosure.optional(),
   answers: z.strictObject({ id, kind: z.enum(RELATION_KINDS) }).optional(),
+  /** A template (公文模板) of the drafter's unit for this 文种: its 版头 and fields fill the 公文, its 正文 seeds the text. */
+  templateId: id.optional(),
 });
 export const updateBody = z.strictObject(fields).partial();
 
@@ -76,6 +78,8 @@ export const submitBody = z.strictObject({
         handlers: z.array(handlerSpec).max(50).optional(),
         chooseFrom: z.array(handlerSpec).max(50).optional(),
         skipWhenUrgent: z.boolean().optional(),
+        /** 办理时限: working days from the day the step reaches each handler (reminded the day before, and when late). */
+        deadlineDays: z.number().int().min(1).max(60).optional(),
       }),
     )
     .min(1)
