@@ -29,6 +29,10 @@ const SignInLandingPage = lazy(() => import('./pages/meetings/signIn/SignInLandi
 // Co-annotation of materials and the whiteboard brings pdf.js: loaded when opened.
 const AnnotatePage = lazy(() => import('./pages/meetings/annotate/AnnotatePage.tsx'));
 
+// 办文 (发文): the lists, and the 公文 page with its 正文 in the editor.
+const OfficialDocsPage = lazy(() => import('./pages/officialDocs/OfficialDocsPage.tsx'));
+const OfficialDocPage = lazy(() => import('./pages/officialDocs/OfficialDocPage.tsx'));
+
 // Supervision (督办) loads its pages and charts when the module is opened.
 const SupervisionLayout = lazy(() => import('./pages/supervision/SupervisionLayout.tsx'));
 const SupervisionTaskList = lazy(() => import('./pages/supervision/TaskListPage.tsx'));
@@ -76,6 +80,8 @@ export const router = createBrowserRouter([
       { path: 'meetings/:id', element: business(later(<MeetingDetailPage />)) },
       { path: 'documents', element: business(later(<DocumentsPage />)) },
       { path: 'documents/:id', element: business(later(<DocumentEditorPage />)) },
+      { path: 'official-docs', element: business(later(<OfficialDocsPage />)) },
+      { path: 'official-docs/:id', element: business(later(<OfficialDocPage />)) },
       {
         path: 'supervision',
         element: business(later(<SupervisionLayout />)),

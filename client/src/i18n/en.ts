@@ -1,5 +1,4 @@
 // English interface text. Typed as Messages so it always has exactly the keys of zh-CN.ts.
-import type { Messages } from './zh-CN.ts';
 import annotateEn from './annotate.en.ts';
 import adminEn from './admin.en.ts';
 import documentsEn from './documents.en.ts';
@@ -7,6 +6,8 @@ import meetingRoomEn from './meetingRoom.en.ts';
 import supervisionEn from './supervision.en.ts';
 import meetingsEn from './meetings.en.ts';
 import minutesEn from './minutes.en.ts';
+import officialDocsEn from './officialDocs.en.ts';
+import { officialDocErrors, type Messages } from './zh-CN.ts';
 import notificationMessagesEn from '../../../common/notifications/messages.en.ts';
 
 const en: Messages = {
@@ -72,6 +73,7 @@ const en: Messages = {
     confidential: 'Confidential',
   },
   errors: {
+    ...officialDocErrors('en'),
     network: 'Cannot reach the server; check the network and try again',
     grantee_not_cleared: 'A person you share with is not cleared for this document’s classification',
     mention_not_readable:
@@ -243,6 +245,7 @@ const en: Messages = {
     home: 'Workbench',
     meetings: 'Meetings',
     documents: 'Documents',
+    officialDocs: 'Official docs',
     supervision: 'Supervision',
     admin: 'Admin',
     settings: 'Settings',
@@ -348,6 +351,7 @@ const en: Messages = {
   annotate: annotateEn,
   meetings: meetingsEn,
   minutes: minutesEn,
+  officialDocs: officialDocsEn,
 };
 
 export default en;

@@ -6,7 +6,16 @@ import meetingRoomZhCN from './meetingRoom.zh-CN.ts';
 import supervisionZhCN from './supervision.zh-CN.ts';
 import meetingsZhCN from './meetings.zh-CN.ts';
 import minutesZhCN from './minutes.zh-CN.ts';
+import officialDocsZhCN from './officialDocs.zh-CN.ts';
+import { OFFICIAL_DOC_ERRORS } from '../../../common/officialDocs/errors.ts';
 import notificationMessagesZhCN from '../../../common/notifications/messages.zh-CN.ts';
+
+/** The 办文 errors in one language, keyed by code. */
+export function officialDocErrors(lang: 'zh' | 'en'): { [C in keyof typeof OFFICIAL_DOC_ERRORS]: string } {
+  return Object.fromEntries(Object.entries(OFFICIAL_DOC_ERRORS).map(([code, m]) => [code, m[lang]])) as {
+    [C in keyof typeof OFFICIAL_DOC_ERRORS]: string;
+  };
+}
 
 const zhCN = {
   app: {
@@ -72,6 +81,8 @@ const zhCN = {
     confidential: '机密',
   },
   errors: {
+    // The 办文 API's refusals, in the words the server also writes (common/officialDocs/errors.ts).
+    ...officialDocErrors('zh'),
     network: '无法连接服务器，请检查网络后重试',
     grantee_not_cleared: '共享对象的密级权限不足，不能查看该密级的文件',
     mention_not_readable: '{{names}} 无权查看该文件，不能提及。请先共享给他们，或去掉对他们的提及',
@@ -234,6 +245,7 @@ const zhCN = {
     home: '工作台',
     meetings: '会议',
     documents: '文档',
+    officialDocs: '办文',
     supervision: '督办',
     admin: '管理',
     settings: '个人设置',
@@ -333,6 +345,7 @@ const zhCN = {
   annotate: annotateZhCN,
   meetings: meetingsZhCN,
   minutes: minutesZhCN,
+  officialDocs: officialDocsZhCN,
 };
 
 export default zhCN;

@@ -1,10 +1,17 @@
 // The workbench's main navigation, shaped by who is signed in: business modules for people with business roles,
 // administration for the three administrators.
 import type { ComponentType } from 'react';
-import { AuditOutlined, FileTextOutlined, HomeOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  FileTextOutlined,
+  HomeOutlined,
+  SettingOutlined,
+  SnippetsOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { Session } from '../api/types.ts';
 
-export type NavKey = 'home' | 'meetings' | 'documents' | 'supervision' | 'admin';
+export type NavKey = 'home' | 'meetings' | 'documents' | 'officialDocs' | 'supervision' | 'admin';
 
 export interface NavItem {
   key: NavKey;
@@ -15,6 +22,7 @@ export interface NavItem {
 const BUSINESS: NavItem[] = [
   { key: 'meetings', path: '/meetings', icon: TeamOutlined },
   { key: 'documents', path: '/documents', icon: FileTextOutlined },
+  { key: 'officialDocs', path: '/official-docs', icon: SnippetsOutlined },
   { key: 'supervision', path: '/supervision', icon: AuditOutlined },
 ];
 

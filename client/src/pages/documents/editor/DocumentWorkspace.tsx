@@ -1,10 +1,11 @@
 // An open document: the Tiptap editor on its connection, the header and toolbar, and the side panel (comments,
-// tracked changes, versions) beside the page on wide screens or in a drawer on a portrait tablet.
+// tracked changes, versions) beside the page on wide screens or in a drawer on a portrait tablet. A page that embeds
+// the document (a 公文's 正文) brings its own header and a panel of its own, beside the page or below it.
 import { MessageOutlined } from '@ant-design/icons';
-import { EditorContent, useEditor } from '@tiptap/react';
+import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import { yUndoPluginKey } from '@tiptap/y-tiptap';
 import { Alert, App, Badge, Button, Drawer } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import type { DocumentInfo } from '../../../api/documents.ts';
@@ -42,21 +43,34 @@ import { useAuthorNames, useThreads, useVersions } from './useReviewData.ts';
 const SIDE_BY_SIDE = '(min-width: 1200px)';
 const SAFE_ID = /^[0-9a-zA-Z-]{1,64}$/;
 
+/** What a page embedding the document brings: its header, its own panel, and whether the text is closed to it. */
+export interface EmbeddingPage {
+  header: ReactNode;
+  /** Beside the page on wide screens, below it on narrow ones (phones, portrait tablets). */
+  aside: (editor: Editor) => ReactNode;
+  /** The text may not be changed from this page whatever the access (a drafter's 公文 on its route). */
+  readOnly: boolean;
+  /** Replaces the access hint above the page. */
+  hint: string | null;
+}
+
 export function DocumentWorkspace({
   session,
   info,
   connection,
   user,
+  embedding,
 }: {
   session: DocumentSession;
   info: DocumentInfo;
   connection: DocumentConnection;
   user: SessionUser;
+  embedding?: EmbeddingPage;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const provider = connection.provider;
-  const mode = editingModeOf(info.access, info.reviewMode);
+  const mode = embedding?.readOnly ? 'read_only' : editingModeOf(info.access, info.reviewMode);
   const wide = useMediaQuery(SIDE_BY_SIDE);
   const [panelOpen, setPanelOpen] = useState(wide);
   const [tab, setTab] = useState<PanelTab>('comments');
@@ -93,10 +107,11 @@ export function DocumentWorkspace({
   );
 
   useEffect(() => {
+    if (embedding?.readOnly) session.policy.current.mode = 'read_only';
     editor.setEditable(mode !== 'read_only');
     // The collaboration history may hold direct edits made before review mode began; undoing one now would be refused.
     (yUndoPluginKey.getState(editor.state) as { undoManager?: { clear(): void } } | undefined)?.undoManager?.clear();
-  }, [editor, mode]);
+  }, [editor, mode, embedding?.readOnly, session.policy]);
 
   // Held back happens while typing: a passing message (one at a time), not a banner that moves the page.
   useEffect(() => {
@@ -227,7 +242,7 @@ export function DocumentWorkspace({
           suggestions={suggestions}
           names={names}
           colors={colors}
-          canDecide={info.access === 'manage'}
+          canDecide={info.access === 'manage' && !embedding?.readOnly}
           onDecided={versionsChanged}
         />
       }
@@ -263,23 +278,30 @@ export function DocumentWorkspace({
   return (
     <div className="tb-editor-page">
       <style>{dynamicStyles}</style>
-      <EditorHeader
-        info={info}
-        connection={connection}
-        participants={participants}
-        onInfoChanged={(next) => {
-          session.adoptInfo(next);
-          sendSignal(provider, 'info');
-        }}
-        isOwner={info.ownerId === user.id}
-        onStepped={async () => {
-          await session.refreshInfo();
-          sendSignal(provider, 'info');
-          await versionsChanged();
-        }}
-        onShare={() => setSharing(true)}
-        panelToggle={panelToggle}
-      />
+      {embedding ? (
+        <div className="tb-editor-head tb-editor-head--embedded">
+          {embedding.header}
+          {panelToggle}
+        </div>
+      ) : (
+        <EditorHeader
+          info={info}
+          connection={connection}
+          participants={participants}
+          onInfoChanged={(next) => {
+            session.adoptInfo(next);
+            sendSignal(provider, 'info');
+          }}
+          isOwner={info.ownerId === user.id}
+          onStepped={async () => {
+            await session.refreshInfo();
+            sendSignal(provider, 'info');
+            await versionsChanged();
+          }}
+          onShare={() => setSharing(true)}
+          panelToggle={panelToggle}
+        />
+      )}
       <SessionNotices session={session} />
       {minutes && info.contextType === 'meeting' && info.contextId && (
         <MinutesStatusBar
@@ -292,18 +314,22 @@ export function DocumentWorkspace({
           }}
         />
       )}
-      {mode !== 'edit' && (
-        <Alert
-          className="tb-mode-hint"
-          type={mode === 'suggest' ? 'warning' : 'info'}
-          showIcon
-          title={t(
-            `documents.accessHint.${info.access === 'none' ? 'view' : info.access === 'manage' ? 'manageReview' : info.access}`,
-          )}
-        />
+      {embedding?.hint ? (
+        <Alert className="tb-mode-hint" type="info" showIcon title={embedding.hint} data-testid="embedding-hint" />
+      ) : (
+        mode !== 'edit' && (
+          <Alert
+            className="tb-mode-hint"
+            type={mode === 'suggest' ? 'warning' : 'info'}
+            showIcon
+            title={t(
+              `documents.accessHint.${info.access === 'none' ? 'view' : info.access === 'manage' ? 'manageReview' : info.access}`,
+            )}
+          />
+        )
       )}
       <EditorToolbar editor={editor} mode={mode} onComment={addComment} />
-      <div className={`tb-editor-layout${wide && panelOpen ? '' : ' tb-editor-layout--single'}`}>
+      <div className={`tb-editor-layout${wide && (panelOpen || embedding) ? '' : ' tb-editor-layout--single'}`}>
         <div
           className={`tb-paper-wrap${canChangeText(mode) ? '' : ' tb-paper-wrap--readonly'}`}
           onClick={(e) => {
@@ -318,12 +344,23 @@ export function DocumentWorkspace({
             </MinutesEditing>
           </div>
         </div>
-        {wide && panelOpen && (
+        {wide && embedding && (
+          <div className="tb-side-column">
+            {embedding.aside(editor)}
+            {panelOpen && (
+              <aside className="tb-side-panel tb-side-panel--stacked" aria-label={t('documents.editor.panel')}>
+                {panel}
+              </aside>
+            )}
+          </div>
+        )}
+        {wide && !embedding && panelOpen && (
           <aside className="tb-side-panel" aria-label={t('documents.editor.panel')}>
             {panel}
           </aside>
         )}
       </div>
+      {!wide && embedding?.aside(editor)}
       {!wide && (
         <Drawer
           open={panelOpen}
@@ -335,7 +372,9 @@ export function DocumentWorkspace({
           {panel}
         </Drawer>
       )}
-      {info.access === 'manage' && <ShareModal documentId={info.id} open={sharing} onClose={() => setSharing(false)} />}
+      {info.access === 'manage' && !embedding && (
+        <ShareModal documentId={info.id} open={sharing} onClose={() => setSharing(false)} />
+      )}
     </div>
   );
 }

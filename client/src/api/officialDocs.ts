@@ -1,0 +1,73 @@
+// 办文 over REST: the 待办/已办/mine lists, one 公文 with its route, opinion sheet and my actions, drafting, the route
+// and step actions, 签发, 编号, 用印, downloads, and checking a sealed PDF. Shapes come from the server's own schemas
+// (type-only imports).
+import type { z } from 'zod';
+import type {
+  createBody,
+  detailBody,
+  listBody,
+  listQuery,
+  stepBody,
+  submitBody,
+  updateBody,
+} from '../../../server/routes/officialDocs/schema.ts';
+import { http } from './http.ts';
+
+export type OfficialDoc = z.infer<typeof detailBody>;
+export type OfficialDocList = z.infer<typeof listBody>;
+export type OfficialDocSummary = OfficialDocList['items'][number];
+export type OfficialDocQuery = Partial<Pick<z.infer<typeof listQuery>, 'scope' | 'status' | 'page' | 'pageSize'>>;
+export type NewOfficialDoc = z.input<typeof createBody>;
+export type OfficialDocChanges = z.input<typeof updateBody>;
+export type Submission = z.input<typeof submitBody>;
+export type StepAction = z.input<typeof stepBody>;
+export type RouteStep = OfficialDoc['route']['steps'][number];
+export type StepInput = Submission['steps'][number];
+export type HandlerInput = NonNullable<StepInput['handlers']>[number];
+export type RouteActionName = OfficialDoc['actions'][number];
+export type RouteStatus = OfficialDoc['status'];
+export type Opinion = OfficialDoc['opinions'][number];
+export type ExportFormat = 'pdf' | 'docx';
+
+export interface SealVerdict {
+  status: 'intact' | 'modified' | 'unknown_seal' | 'unsealed';
+  reason: string | null;
+  seals: Array<{ sealId: string; unitId: string; unitName: string; sealedAt: string; registered: boolean }>;
+}
+
+const base = '/api/official-documents';
+const one = (id: string) => `${base}/${encodeURIComponent(id)}`;
+
+export const officialDocsApi = {
+  list: (query: OfficialDocQuery) => http.get<OfficialDocList>(base, { query: { ...query } }),
+  get: (id: string) => http.get<OfficialDoc>(one(id)),
+  create: (body: NewOfficialDoc) => http.post<OfficialDoc>(base, body),
+  update: (id: string, changes: OfficialDocChanges) => http.patch<OfficialDoc>(one(id), changes),
+  submit: (id: string, body: Submission) => http.post<OfficialDoc>(`${one(id)}/submit`, body),
+  step: (id: string, body: StepAction) => http.post<OfficialDoc>(`${one(id)}/step`, body),
+  signOff: (id: string, opinion: string) => http.post<OfficialDoc>(`${one(id)}/sign-off`, { opinion }),
+  number: (id: string, reservedSeq?: number) =>
+    http.post<OfficialDoc>(`${one(id)}/number`, reservedSeq === undefined ? {} : { reservedSeq }),
+  seal: (id: string, sealId: string) => http.post<OfficialDoc>(`${one(id)}/seal`, { sealId }),
+  exportUrl: (id: string, format: ExportFormat) => `${one(id)}/export?format=${format}`,
+  /** The seals of the issuing unit this person holds (what 用印 offers). */
+  usableSeals: (unitId: string) =>
+    http.get<{ items: Array<{ id: string; name: string }> }>('/api/seals/usable', { query: { unitId } }),
+  verify: (file: Blob, name: string) => {
+    const form = new FormData();
+    form.append('file', file, name);
+    return http.upload<SealVerdict>('/api/seals/verify', form);
+  },
+};
+
+/** Mirrors the server's vocabulary; kept as values because the client needs them at run time. */
+export const LIST_SCOPES = ['todo', 'doing', 'done', 'mine'] as const;
+export type ListTab = (typeof LIST_SCOPES)[number];
+
+/** Each tab as a list query: 在办 is what I handled that is still on its way. */
+export const TAB_QUERIES: Record<ListTab, OfficialDocQuery> = {
+  todo: { scope: 'todo' },
+  doing: { scope: 'done', status: 'in_route' },
+  done: { scope: 'done' },
+  mine: { scope: 'mine' },
+};
