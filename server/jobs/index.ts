@@ -2,6 +2,7 @@
 import type { Services } from '../services.ts';
 import { AtRestReseal } from './atRestReseal.ts';
 import { MeetingReminderJob } from './meetingReminders.ts';
+import { OfficialDocReminders } from './officialDocReminders.ts';
 import { ScheduledBackups } from './scheduledBackups.ts';
 import { SupervisionWarnings } from './supervisionWarnings.ts';
 
@@ -10,12 +11,14 @@ export class Jobs {
   readonly meetingReminders: MeetingReminderJob;
   readonly backups: ScheduledBackups;
   readonly atRestReseal: AtRestReseal;
+  readonly officialDocReminders: OfficialDocReminders;
 
   constructor(private readonly svc: Services) {
     this.supervisionWarnings = new SupervisionWarnings(svc);
     this.meetingReminders = new MeetingReminderJob(svc);
     this.backups = new ScheduledBackups(svc);
     this.atRestReseal = new AtRestReseal(svc);
+    this.officialDocReminders = new OfficialDocReminders(svc);
   }
 
   start(): void {
@@ -24,11 +27,13 @@ export class Jobs {
     this.meetingReminders.start();
     this.backups.start();
     this.atRestReseal.start();
+    this.officialDocReminders.start();
   }
 
   async stop(): Promise<void> {
     await this.backups.stop();
     await this.atRestReseal.stop();
+    await this.officialDocReminders.stop();
     await this.meetingReminders.stop();
     await this.supervisionWarnings.stop();
     await this.svc.auditHead.stop();

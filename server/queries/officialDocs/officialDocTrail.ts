@@ -28,6 +28,14 @@ async function readable(db: Db, subject: Subject, id: string, now: Date): Promis
   return resource;
 }
 
+/** Events of one transaction share their instant: the action first, then whom it reached. */
+function sameInstantRank(kind: string): number {
+  if (kind === 'created') return 0;
+  if (kind.startsWith('route.')) return 1;
+  if (kind === 'received') return 2;
+  return 3;
+}
+
 const parse = (json: string) => JSON.parse(json) as Record<string, unknown>;
 const ids = (v: unknown): string[] =>
   (Array.isArray(v) ? v : typeof v === 'string' ? [v] : []).filter((x): x is string => typeof x === 'string');
@@ -35,10 +43,15 @@ const str = (v: unknown) => (typeof v === 'string' ? v : null);
 
 export async function officialDocTimeline(db: Db, subject: Subject, id: string, now: Date) {
   const resource = await readable(db, subject, id, now);
-  const events = await db.officialDocumentEvent.findMany({
-    where: { officialDocumentId: id, kind: { notIn: ACCESS_KINDS } },
-    orderBy: [{ at: 'asc' }, { id: 'asc' }],
-  });
+  const events = (
+    await db.officialDocumentEvent.findMany({ where: { officialDocumentId: id, kind: { notIn: ACCESS_KINDS } } })
+  ).sort(
+    (a, b) =>
+      a.at.getTime() - b.at.getTime() ||
+      sameInstantRank(a.kind) - sameInstantRank(b.kind) ||
+      (a.userId ?? '').localeCompare(b.userId ?? '') ||
+      a.id.localeCompare(b.id),
+  );
   const details = new Map(events.map((e) => [e.id, parse(e.detail)]));
   const opinionIds = events.flatMap((e) => ids(details.get(e.id)!.opinionId));
   const opinions = new Map(
