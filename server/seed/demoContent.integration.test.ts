@@ -90,6 +90,12 @@ describe.each(INSTANTS)('the full demo seeded on %s', (_name, instant) => {
     ).toBeGreaterThan(5);
     expect(await db.supervisionExtension.count()).toBeGreaterThan(0);
     expect(await db.supervisionCoordination.count()).toBeGreaterThan(0);
+    // 区政府办's 公文 templates: 通知, 请示, 函, 报告.
+    expect(
+      await db.officialDocumentTemplate.count({
+        where: { unitId: (await db.unit.findFirstOrThrow({ where: { shortName: '区政府办' } })).id },
+      }),
+    ).toBe(4);
     expect(await db.notification.count()).toBe(summary.notifications);
     expect(summary.notifications).toBeGreaterThan(200);
     expect(await db.notification.count({ where: { readAt: null } })).toBeGreaterThan(10);
