@@ -1,4 +1,4 @@
-// 办文 in four browsers: the clerk (孙悦) drafts a 通知 and sends it to 会签 by two unit leaders in parallel (李华 of
+// 办文 in four browsers: the clerk (孙悦) drafts a 通知 from the office's template and sends it to 会签 by two unit leaders in parallel (李华 of
 // 区发改委, 杨帆 of 区财政局) and then to the 区长 (陈明) for 签发; 李华 suggests a change to the text (a tracked change)
 // and gives an opinion, 杨帆 approves; 陈明 signs off on a phone (375×812), the panel below the text; the office (赵静)
 // numbers it and 孙悦, a holder of the office's seal, seals it. The downloaded PDF, rendered by pdftoppm, is red in the
@@ -107,26 +107,34 @@ test('a 通知 drafted, countersigned in parallel, signed off on a phone, number
   });
   expect(registered.status()).toBe(201);
 
-  // 1. 孙悦 drafts the 通知: 文种, title, 主送; the organisation's fields fill themselves.
+  // The office keeps a 通知 template for its unit: 版头, 主送, 抄送 and the opening line of the 正文.
+  const OPENING_LINE = '为切实做好安全生产工作，经区政府同意，现就有关事项通知如下。';
+  const template = await officeApi.post('/api/official-documents/templates', {
+    name: '区政府办通知（安全生产）',
+    kind: 'notice',
+    issuerMark: '区政府办公室文件',
+    mainRecipients: ['各街道办事处', '区政府各部门'],
+    ccRecipients: ['区委办公室'],
+    body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: OPENING_LINE }] }] },
+  });
+  expect(template.status()).toBe(201);
+
+  // 1. 孙悦 drafts the 通知 from the template: its fields fill the form, the organisation's fill themselves.
   await mainNav(drafter).getByText('办文', { exact: true }).click();
   await drafter.getByRole('button', { name: '拟稿' }).click();
   const create = drafter.getByRole('dialog', { name: '拟稿' });
+  await create.getByRole('combobox', { name: '模板' }).click();
+  await chooseOption(drafter, '区政府办通知（安全生产）');
+  await expect(create.getByText('区政府各部门')).toBeVisible();
   await create.getByLabel('标题').fill(TITLE);
-  await create.getByLabel('主送机关').fill('各街道办事处');
-  await drafter.keyboard.press('Enter');
-  await create.getByLabel('主送机关').fill('区政府各部门');
-  await drafter.keyboard.press('Enter');
   await create.getByRole('button', { name: '创建并打开' }).click();
   await expect(drafter.getByTestId('official-doc-title')).toHaveText(TITLE, { timeout: OPENING });
   await expect(panel(drafter).getByText('区政府办公室文件')).toBeVisible();
-  await expect(panel(drafter).getByText('各街道办事处')).toBeVisible();
+  await expect(panel(drafter).getByText('区委办公室')).toBeVisible();
+  await expect(editor(drafter)).toContainText(OPENING_LINE, { timeout: OPENING });
 
-  // The format check runs beside the editor: an empty body is a problem, and clicking it puts the caret in the text.
-  const emptyBody = panel(drafter).locator('[data-testid="format-problem"][data-code="body_empty"]');
-  await expect(emptyBody).toBeVisible({ timeout: OPENING });
-  await emptyBody.click();
-  await expect(editor(drafter)).toBeFocused();
-  await drafter.keyboard.type('为切实做好安全生产工作，经区政府同意，现就有关事项通知如下。');
+  // The format check runs beside the editor, on the text as it is typed.
+  await caretToEnd(drafter);
   await drafter.keyboard.press('Enter');
   await drafter.keyboard.type('一、加强组织领导。各单位主要负责人要亲自部署。');
   await drafter.keyboard.press('Enter');
@@ -195,6 +203,7 @@ test('a 通知 drafted, countersigned in parallel, signed off on a phone, number
   const panelBox = (await panel(leader).boundingBox())!;
   expect(panelBox.y).toBeGreaterThan(textBox.y + textBox.height - 1);
   expect(panelBox.width).toBeLessThanOrEqual(375);
+  await expect(panel(leader).getByTestId('format-clean')).toBeVisible();
   const signButton = panel(leader).getByTestId('action-signOff');
   expect((await signButton.boundingBox())!.height).toBeGreaterThanOrEqual(40);
   await expect(sheet(leader).getByTestId('opinion-by')).toHaveText(['李华', '杨帆']);

@@ -29,6 +29,19 @@ export type RouteStatus = OfficialDoc['status'];
 export type Opinion = OfficialDoc['opinions'][number];
 export type ExportFormat = 'pdf' | 'docx';
 
+/** A unit's 公文 template (公文模板) as the list offers it for drafting. */
+export interface OfficialDocTemplate {
+  id: string;
+  unitId: string;
+  kind: NewOfficialDoc['kind'];
+  name: string;
+  issuerMark: string;
+  mainRecipients: string[];
+  ccRecipients: string[];
+  remark: string;
+  disclosure: string;
+}
+
 export interface SealVerdict {
   status: 'intact' | 'modified' | 'unknown_seal' | 'unsealed';
   reason: string | null;
@@ -41,6 +54,8 @@ const one = (id: string) => `${base}/${encodeURIComponent(id)}`;
 export const officialDocsApi = {
   list: (query: OfficialDocQuery) => http.get<OfficialDocList>(base, { query: { ...query } }),
   get: (id: string) => http.get<OfficialDoc>(one(id)),
+  /** My unit's templates of a 文种, to draft from. */
+  templates: (kind: string) => http.get<{ items: OfficialDocTemplate[] }>(`${base}/templates`, { query: { kind } }),
   create: (body: NewOfficialDoc) => http.post<OfficialDoc>(base, body),
   update: (id: string, changes: OfficialDocChanges) => http.patch<OfficialDoc>(one(id), changes),
   submit: (id: string, body: Submission) => http.post<OfficialDoc>(`${one(id)}/submit`, body),

@@ -54,6 +54,9 @@ const officialDocsEn: typeof officialDocsZhCN = {
     submit: 'Create and open',
     created: 'Document created',
     kindRequired: 'Choose a kind',
+    template: 'Template',
+    noTemplate: 'No template',
+    templateHint: 'Fills in the header, recipients and other fields, and starts the text from its outline',
     titleRequired: 'Enter a title',
   },
   page: {

@@ -54,6 +54,9 @@ const officialDocsZhCN = {
     submit: '创建并打开',
     created: '公文已创建',
     kindRequired: '请选择文种',
+    template: '模板',
+    noTemplate: '不使用模板',
+    templateHint: '按模板填写版头、主送、抄送等要素，并生成正文框架',
     titleRequired: '请输入标题',
   },
   page: {

@@ -29,10 +29,14 @@ function useDocumentJson(editor: Editor): JsonNode {
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => setJson(editor.getJSON() as JsonNode), SETTLE_MS);
     };
+    // Every change of the document, remote ones and the first sync included ('update' leaves some of those out).
+    const onTransaction = ({ transaction }: { transaction: { docChanged: boolean } }) => {
+      if (transaction.docChanged) changed();
+    };
     changed();
-    editor.on('update', changed);
+    editor.on('transaction', onTransaction);
     return () => {
-      editor.off('update', changed);
+      editor.off('transaction', onTransaction);
       if (timer) clearTimeout(timer);
     };
   }, [editor]);
