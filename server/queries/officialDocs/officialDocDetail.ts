@@ -1,6 +1,8 @@
 // One 公文 as its reader sees it: the GB/T 9704 elements, the 发文字号, the route with its handlers by name, the
 // opinion sheet (办文单) in the order given, related documents, and the actions the reader may take now.
+import { shanghaiDateOf } from '../../../common/calendar/isoDate.ts';
 import { formatDocumentNumber } from '../../../common/officialDocs/catalogue.ts';
+import { stepDueOn } from '../../domain/officialDocs/stepDeadlines.ts';
 import type { Subject } from '../../auth/subject.ts';
 import type { Db } from '../../db/client.ts';
 import {
@@ -21,7 +23,7 @@ export async function officialDocDetail(db: Db, subject: Subject, id: string, no
   const actingFor = await principalsOf(db, subject.id, now);
   const resource = officialDocResource(facts, actingFor);
   authorizeOfficialDocView(subject, resource);
-  const [opinions, relations] = await Promise.all([
+  const [opinions, relations, deadlines, waiting] = await Promise.all([
     db.officialDocumentOpinion.findMany({ where: { officialDocumentId: id }, orderBy: { createdAt: 'asc' } }),
     db.officialDocumentRelation.findMany({
       where: { OR: [{ fromId: id }, { toId: id }] },
@@ -30,7 +32,16 @@ export async function officialDocDetail(db: Db, subject: Subject, id: string, no
         to: { select: { id: true, document: { select: { title: true } } } },
       },
     }),
+    db.officialDocumentStepDeadline.findMany({ where: { officialDocumentId: id } }),
+    db.officialDocumentHandler.findMany({ where: { officialDocumentId: id } }),
   ]);
+  const deadlineDays = new Map(deadlines.map((d) => [d.stepId, d.workingDays]));
+  /** 办理时限 of those the current step waits for: working days from the day it reached them. */
+  const dueOn = (stepId: string, userId: string) => {
+    const days = deadlineDays.get(stepId);
+    const since = waiting.find((w) => w.stepId === stepId && w.userId === userId)?.since;
+    return days !== undefined && since ? stepDueOn(shanghaiDateOf(since), days) : null;
+  };
   const route = facts.route;
   const people = new Set<string>([row.drafterId]);
   for (const s of route.steps) {
@@ -90,12 +101,14 @@ export async function officialDocDetail(db: Db, subject: Subject, id: string, no
         opinion: s.opinion,
         state: s.state,
         skipWhenUrgent: s.skipWhenUrgent,
+        deadlineDays: deadlineDays.get(s.id) ?? null,
         candidates: s.candidates?.map((c) => person(c)!) ?? null,
         handlers: s.handlers.map((h) => ({
           ...person(h.userId)!,
           state: h.state,
           addedBy: person(h.addedBy),
           actedBy: person(h.actedBy),
+          dueOn: dueOn(s.id, h.userId),
         })),
       })),
     },

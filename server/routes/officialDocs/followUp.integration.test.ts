@@ -131,6 +131,10 @@ describe('step deadlines', () => {
       t.app.svc.db.notification.count({ where: { userId: ids.zhaojing, kind: `officialDoc.${kind}` } });
 
     // Reached Tuesday, 2 working days: due Thursday 12 March.
+    const steps = (await as.sunyue!.get(`${OFFICIAL_DOCS}/${id}`)).json().route.steps;
+    expect(steps.map((st: { deadlineDays: number | null }) => st.deadlineDays)).toEqual([2, null]);
+    expect(steps[0].handlers[0]).toMatchObject({ id: ids.zhaojing, dueOn: '2026-03-12' });
+    expect(steps[1].handlers[0]).toMatchObject({ id: ids.chenming, dueOn: null });
     expect(await reminders.tick()).toEqual({ sent: 0, notifications: 0 });
     await setClock(chinaNineAm('2026-03-11'));
     expect(await reminders.tick()).toEqual({ sent: 1, notifications: 1 });

@@ -171,9 +171,17 @@ export const detailBody = z.object({
         opinion: z.string(),
         state: z.enum(STEP_STATES),
         skipWhenUrgent: z.boolean(),
+        /** 办理时限 in working days, when the step has one. */
+        deadlineDays: z.number().nullable(),
         candidates: z.array(person).nullable(),
         handlers: z.array(
-          person.extend({ state: z.enum(HANDLER_STATES), addedBy: person.nullable(), actedBy: person.nullable() }),
+          person.extend({
+            state: z.enum(HANDLER_STATES),
+            addedBy: person.nullable(),
+            actedBy: person.nullable(),
+            /** The due date (YYYY-MM-DD) of a handler the step waits for now, when it has a deadline. */
+            dueOn: z.string().nullable(),
+          }),
         ),
       }),
     ),
