@@ -80,8 +80,8 @@ export const router = createBrowserRouter([
       { path: 'meetings/:id', element: business(later(<MeetingDetailPage />)) },
       { path: 'documents', element: business(later(<DocumentsPage />)) },
       { path: 'documents/:id', element: business(later(<DocumentEditorPage />)) },
-      { path: 'official-docs', element: business(later(<OfficialDocsPage />)) },
-      { path: 'official-docs/:id', element: business(later(<OfficialDocPage />)) },
+      { path: 'official-documents', element: business(later(<OfficialDocsPage />)) },
+      { path: 'official-documents/:id', element: business(later(<OfficialDocPage />)) },
       {
         path: 'supervision',
         element: business(later(<SupervisionLayout />)),

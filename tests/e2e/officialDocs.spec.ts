@@ -160,6 +160,7 @@ test('a 通知 drafted, countersigned in parallel, signed off on a phone, number
     await countersign.getByRole('combobox', { name: '人员' }).fill(name);
     await chooseOption(drafter, label);
   }
+  await countersign.getByRole('spinbutton').fill('2');
   const signOff = route.getByTestId('route-step-1');
   await signOff.getByRole('combobox', { name: '人员' }).click();
   await signOff.getByRole('combobox', { name: '人员' }).fill('陈明');
@@ -169,6 +170,14 @@ test('a 通知 drafted, countersigned in parallel, signed off on a phone, number
   await expect(drafter.getByTestId('official-doc-status')).toHaveText('流转中');
   await expect(panel(drafter).getByTestId('route-waiting')).toHaveText('等待：李华、杨帆');
   await expect(drafter.getByTestId('embedding-hint')).toContainText('正文只读');
+  await expect(panel(drafter).getByTestId('route-handler').first()).toContainText('办理时限');
+
+  // 催办: the drafter reminds both countersigners.
+  await panel(drafter).getByTestId('action-urge').click();
+  const urge = drafter.getByRole('dialog', { name: '催办' });
+  await urge.getByLabel('催办内容').fill('请于明日下班前完成会签。');
+  await urge.getByRole('button', { name: '催办', exact: true }).click();
+  await expect(drafter.getByText('已催办 2 人')).toBeVisible();
 
   // 3. 李华 opens it from 待办, suggests a sentence (a tracked change) and gives a 会签意见.
   const lihua = await person(browser);
@@ -282,6 +291,12 @@ test('a 通知 drafted, countersigned in parallel, signed off on a phone, number
   changed[Math.floor(changed.length / 3)]! ^= 0x20;
   expect(await verify(changed)).toBe('modified');
   fs.rmSync(dir, { recursive: true, force: true });
+
+  // The trail: the timeline for all, and who read or downloaded it for the drafter.
+  const trail = panel(drafter).getByTestId('trail');
+  await expect(trail.getByTestId('trail-entry').filter({ hasText: '催办' })).toContainText('请于明日下班前完成会签。');
+  await trail.getByRole('tab', { name: '查阅留痕' }).click();
+  await expect(trail.getByTestId('access-log')).toContainText('李华');
 
   // Every list counts what it shows: the 公文 is in 孙悦's 我起草的, and in nobody's 待办 now.
   await mainNav(drafter).getByText('办文', { exact: true }).click();

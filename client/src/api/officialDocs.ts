@@ -29,6 +29,36 @@ export type RouteStatus = OfficialDoc['status'];
 export type Opinion = OfficialDoc['opinions'][number];
 export type ExportFormat = 'pdf' | 'docx';
 
+interface PersonRef {
+  id: string;
+  name: string;
+}
+
+/** One entry of a 公文's timeline (GET /:id/timeline): received, opened, acted, 催办, reminders. */
+export interface TimelineEntry {
+  id: string;
+  at: string;
+  kind: string;
+  by: PersonRef | null;
+  onBehalfOf: PersonRef | null;
+  step: { id: string; name: string } | null;
+  opinion: { kind: string; decision: string; text: string } | null;
+  status: { from: string; to: string } | null;
+  people: PersonRef[];
+  message: string | null;
+  deadline: string | null;
+}
+
+/** One read or download of a 公文 (查阅留痕, GET /:id/access-log). */
+export interface AccessLogEntry {
+  id: string;
+  at: string;
+  kind: 'read' | 'download';
+  by: PersonRef | null;
+  what: string;
+  sealed: boolean;
+}
+
 /** A unit's 公文 template (公文模板) as the list offers it for drafting. */
 export interface OfficialDocTemplate {
   id: string;
@@ -63,6 +93,10 @@ export const officialDocsApi = {
   signOff: (id: string, opinion: string) => http.post<OfficialDoc>(`${one(id)}/sign-off`, { opinion }),
   number: (id: string, reservedSeq?: number) =>
     http.post<OfficialDoc>(`${one(id)}/number`, reservedSeq === undefined ? {} : { reservedSeq }),
+  urge: (id: string, message: string) => http.post<{ notified: number }>(`${one(id)}/urge`, { message }),
+  timeline: (id: string) => http.get<{ items: TimelineEntry[] }>(`${one(id)}/timeline`),
+  accessLog: (id: string) =>
+    http.get<{ items: AccessLogEntry[]; total: number }>(`${one(id)}/access-log`, { query: { pageSize: 50 } }),
   seal: (id: string, sealId: string) => http.post<OfficialDoc>(`${one(id)}/seal`, { sealId }),
   exportUrl: (id: string, format: ExportFormat) => `${one(id)}/export?format=${format}`,
   /** The seals of the issuing unit this person holds (what 用印 offers). */

@@ -22,7 +22,7 @@ export interface NavItem {
 const BUSINESS: NavItem[] = [
   { key: 'meetings', path: '/meetings', icon: TeamOutlined },
   { key: 'documents', path: '/documents', icon: FileTextOutlined },
-  { key: 'officialDocs', path: '/official-docs', icon: SnippetsOutlined },
+  { key: 'officialDocs', path: '/official-documents', icon: SnippetsOutlined },
   { key: 'supervision', path: '/supervision', icon: AuditOutlined },
 ];
 

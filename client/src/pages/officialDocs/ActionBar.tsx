@@ -11,7 +11,7 @@ import zhCN from '../../i18n/zh-CN.ts';
 import { PeoplePicker } from './PeoplePicker.tsx';
 import { SubmitRouteModal } from './SubmitRouteModal.tsx';
 
-type Dialog = 'approve' | 'signOff' | 'return' | 'addCountersigner' | 'transfer' | 'seal' | 'submit' | null;
+type Dialog = 'approve' | 'signOff' | 'return' | 'addCountersigner' | 'transfer' | 'seal' | 'submit' | 'urge' | null;
 type Phrase = keyof typeof zhCN.officialDocs.opinion.phraseList;
 const PHRASES = Object.keys(zhCN.officialDocs.opinion.phraseList) as Phrase[];
 
@@ -43,6 +43,9 @@ export function ActionBar({
   const [dialog, setDialog] = useState<Dialog>(null);
   const [busy, setBusy] = useState(false);
   const shown = BUTTONS.filter((a) => doc.actions.includes(a));
+  // 催办 is for whoever sent it on its way (the drafter, the sender, the office) while it waits; the server decides.
+  const mayUrge =
+    doc.status === 'in_route' && doc.myRoles.some((r) => r === 'drafter' || r === 'sender' || r === 'office');
 
   const act = async (run: () => Promise<OfficialDoc>) => {
     setBusy(true);
@@ -100,9 +103,14 @@ export function ActionBar({
 
   return (
     <Flex vertical gap={8} data-testid="actions">
-      {shown.length > 0 ? (
+      {shown.length > 0 || mayUrge ? (
         <Flex gap={8} wrap className="tb-od-actions">
           {shown.map(button)}
+          {mayUrge && (
+            <Button size="large" onClick={() => setDialog('urge')} data-testid="action-urge">
+              {t('officialDocs.urge.button')}
+            </Button>
+          )}
         </Flex>
       ) : (
         <Typography.Text type="secondary">{t('officialDocs.actions.none')}</Typography.Text>
@@ -161,6 +169,23 @@ export function ActionBar({
         busy={busy}
         onCancel={() => setDialog(null)}
         onSubmit={(sealId) => act(() => officialDocsApi.seal(doc.id, sealId))}
+      />
+      <UrgeModal
+        open={dialog === 'urge'}
+        busy={busy}
+        onCancel={() => setDialog(null)}
+        onSubmit={async (text) => {
+          setBusy(true);
+          try {
+            const { notified } = await officialDocsApi.urge(doc.id, text);
+            message.success(t('officialDocs.urge.sent', { count: notified }));
+            setDialog(null);
+          } catch (err) {
+            message.error(errorMessage(t, err));
+          } finally {
+            setBusy(false);
+          }
+        }}
       />
       <SubmitRouteModal
         open={dialog === 'submit'}
@@ -381,6 +406,48 @@ function SealModal({
           options={(seals ?? []).map((s) => ({ value: s.id, label: s.name }))}
         />
       )}
+    </Modal>
+  );
+}
+
+function UrgeModal({
+  open,
+  busy,
+  onCancel,
+  onSubmit,
+}: {
+  open: boolean;
+  busy: boolean;
+  onCancel: () => void;
+  onSubmit: (message: string) => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<{ message: string }>();
+  return (
+    <Modal
+      open={open}
+      title={t('officialDocs.urge.title')}
+      okText={t('officialDocs.urge.button')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ loading: busy, size: 'large' }}
+      cancelButtonProps={{ size: 'large' }}
+      onCancel={onCancel}
+      onOk={() => form.submit()}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" onFinish={(v) => void onSubmit(v.message.trim())}>
+        <Form.Item
+          name="message"
+          label={t('officialDocs.urge.message')}
+          rules={[{ required: true, whitespace: true, message: t('officialDocs.urge.required') }]}
+        >
+          <Input.TextArea
+            autoSize={{ minRows: 2, maxRows: 6 }}
+            maxLength={500}
+            placeholder={t('officialDocs.urge.placeholder')}
+          />
+        </Form.Item>
+      </Form>
     </Modal>
   );
 }

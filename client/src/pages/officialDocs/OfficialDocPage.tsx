@@ -30,7 +30,7 @@ function Header({ doc }: { doc: OfficialDoc }) {
           size="large"
           icon={<ArrowLeftOutlined />}
           aria-label={t('officialDocs.page.back')}
-          onClick={() => navigate('/official-docs')}
+          onClick={() => navigate('/official-documents')}
         />
         <Typography.Title level={4} className="tb-od-head__title" data-testid="official-doc-title">
           {doc.title}
@@ -89,7 +89,7 @@ function Workspace({ doc, onChanged }: { doc: OfficialDoc; onChanged: (doc: Offi
         title={t('officialDocs.page.unavailable')}
         subTitle={errorMessage(t, state.error)}
         extra={
-          <Link to="/official-docs">
+          <Link to="/official-documents">
             <Button type="primary">{t('officialDocs.page.back')}</Button>
           </Link>
         }
@@ -152,7 +152,7 @@ export default function OfficialDocPage() {
         title={t('officialDocs.page.unavailable')}
         subTitle={missing ? undefined : errorMessage(t, error)}
         extra={
-          <Link to="/official-docs">
+          <Link to="/official-documents">
             <Button type="primary">{t('officialDocs.page.back')}</Button>
           </Link>
         }

@@ -15,6 +15,7 @@ import { fieldsBody, OfficialDocFieldItems, type FieldValues } from './OfficialD
 import { disclosureName, kindName, urgencyName } from './officialDocLabels.tsx';
 import { OpinionSheet } from './OpinionSheet.tsx';
 import { RouteView } from './RouteView.tsx';
+import { TrailCard } from './TrailCard.tsx';
 
 const FORM = 'od-fields';
 /** The format check's fields, as the record's. */
@@ -70,6 +71,7 @@ export function OfficialDocPanel({
       <FormatCheckPanel doc={doc} editor={editor} onField={focusField} />
       <RouteView doc={doc} />
       <FieldsCard doc={doc} onChanged={onChanged} />
+      <TrailCard doc={doc} />
     </Flex>
   );
 }

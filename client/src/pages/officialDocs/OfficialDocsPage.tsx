@@ -120,11 +120,11 @@ export default function OfficialDocsPage() {
               size="small"
               className="tb-od-card"
               hoverable
-              onClick={() => navigate(`/official-docs/${encodeURIComponent(item.id)}`)}
+              onClick={() => navigate(`/official-documents/${encodeURIComponent(item.id)}`)}
             >
               <Flex vertical gap={6}>
                 <Link
-                  to={`/official-docs/${encodeURIComponent(item.id)}`}
+                  to={`/official-documents/${encodeURIComponent(item.id)}`}
                   className="tb-od-card__title"
                   onClick={(e) => e.stopPropagation()}
                 >
@@ -157,7 +157,7 @@ export default function OfficialDocsPage() {
       <CreateOfficialDocModal
         open={creating}
         onClose={() => setCreating(false)}
-        onCreated={(id) => navigate(`/official-docs/${encodeURIComponent(id)}`)}
+        onCreated={(id) => navigate(`/official-documents/${encodeURIComponent(id)}`)}
       />
     </div>
   );

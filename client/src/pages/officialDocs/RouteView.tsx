@@ -49,6 +49,9 @@ export function RouteView({ doc }: { doc: OfficialDoc }) {
                       : t(`officialDocs.route.kind.${s.kind}`)}
                   </Tag>
                   {s.state === 'skipped' && <Tag>{t('officialDocs.route.skipped')}</Tag>}
+                  {s.deadlineDays !== null && (
+                    <Tag color="blue">{t('officialDocs.route.deadlineDays', { count: s.deadlineDays })}</Tag>
+                  )}
                 </Flex>
               ),
               description: (
@@ -60,6 +63,7 @@ export function RouteView({ doc }: { doc: OfficialDoc }) {
                         ? ` · ${t('officialDocs.route.actedBy', { name: h.actedBy.name })}`
                         : ''}
                       {h.addedBy ? ` · ${t('officialDocs.route.addedBy', { name: h.addedBy.name })}` : ''}
+                      {h.dueOn ? ` · ${t('officialDocs.route.dueOn', { date: h.dueOn })}` : ''}
                     </Tag>
                   ))}
                 </Flex>

@@ -2,7 +2,7 @@
 // as 会签 in parallel (all must, or any one may), with handlers named as people or as a role in a unit; steps an
 // urgent (特急) document skips. The last step is the 签发.
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Checkbox, Flex, Input, Modal, Segmented, Select, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Flex, Input, InputNumber, Modal, Segmented, Select, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OfficialDoc, StepInput, Submission } from '../../api/officialDocs.ts';
@@ -21,6 +21,8 @@ interface DraftStep {
   unitId: string | undefined;
   role: BusinessRoleName;
   skipWhenUrgent: boolean;
+  /** 办理时限 in working days; none when empty. */
+  deadlineDays: number | null;
 }
 
 let nextKey = 1;
@@ -34,6 +36,7 @@ const step = (name: string, kind: StepInput['kind']): DraftStep => ({
   unitId: undefined,
   role: 'leader',
   skipWhenUrgent: false,
+  deadlineDays: null,
 });
 
 const named = (s: DraftStep) => (s.by === 'people' ? s.userIds.length > 0 : s.unitId !== undefined);
@@ -82,6 +85,7 @@ export function SubmitRouteModal({
         ...(s.kind === 'parallel' ? { mode: s.mode } : {}),
         handlers: s.by === 'people' ? s.userIds.map((userId) => ({ userId })) : [{ unitId: s.unitId!, role: s.role }],
         ...(s.skipWhenUrgent ? { skipWhenUrgent: true } : {}),
+        ...(s.deadlineDays ? { deadlineDays: s.deadlineDays } : {}),
       })),
     });
   };
@@ -188,12 +192,24 @@ export function SubmitRouteModal({
                   />
                 </Flex>
               )}
-              <Checkbox
-                checked={s.skipWhenUrgent}
-                onChange={(e) => change(s.key, { skipWhenUrgent: e.target.checked })}
-              >
-                {t('officialDocs.submitForm.skipWhenUrgent')}
-              </Checkbox>
+              <Flex gap={12} wrap align="center">
+                <label className="tb-od-inline-field">
+                  {t('officialDocs.submitForm.deadlineDays')}
+                  <InputNumber<number>
+                    min={1}
+                    max={60}
+                    precision={0}
+                    value={s.deadlineDays}
+                    onChange={(deadlineDays) => change(s.key, { deadlineDays })}
+                  />
+                </label>
+                <Checkbox
+                  checked={s.skipWhenUrgent}
+                  onChange={(e) => change(s.key, { skipWhenUrgent: e.target.checked })}
+                >
+                  {t('officialDocs.submitForm.skipWhenUrgent')}
+                </Checkbox>
+              </Flex>
             </Flex>
           </Card>
         ))}
