@@ -11,6 +11,7 @@ import { findCjkFont } from '../../export/cjkFont.ts';
 import { renderPdf } from '../../export/pdfExport.ts';
 import type { Services } from '../../services.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import { recordTrail } from '../officialDocs/trail.ts';
 
 export const CLASSIFICATION_LABELS = ['公开', '内部', '秘密', '机密'];
 
@@ -95,14 +96,23 @@ export async function exportDocument(
       footer: `${label} · ${doc.title}`,
     });
   }
-  await inTransaction(svc, (tx) =>
-    recordAudit(tx, ctx, {
+  await inTransaction(svc, async (tx) => {
+    await recordAudit(tx, ctx, {
       action: 'document.export',
       resourceType: 'document',
       resourceId: documentId,
       detail: { ...request, bytes: body.length },
-    }),
-  );
+    });
+    // The 正文 of a 公文 taken away as a plain document: a download in the 公文's 查阅留痕.
+    if (doc.contextType === 'official_document' && doc.contextId)
+      await recordTrail(tx, {
+        officialDocumentId: doc.contextId,
+        kind: 'download',
+        userId: ctx.actor?.id ?? null,
+        detail: { what: `body.${request.format}` },
+        at: ctx.at,
+      });
+  });
   return {
     body,
     filename: `${safeTitle}.${request.format}`,

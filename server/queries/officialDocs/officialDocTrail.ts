@@ -120,7 +120,7 @@ export async function officialDocAccessLog(
         at: e.at.toISOString(),
         kind: e.kind as 'read' | 'download',
         by: e.userId ? { id: e.userId, name: names.get(e.userId) ?? '' } : null,
-        /** record or body for a read; pdf or docx for a download. */
+        /** record or body for a read; pdf or docx laid out as a 公文, body.pdf or body.docx the 正文 alone, for a download. */
         what: str(d.what) ?? str(d.format) ?? '',
         sealed: d.sealed === true,
       };

@@ -206,6 +206,9 @@ describe('the trail', () => {
     expect((await as.zhaojing!.post(`/api/documents/${documentId}/collab-token`)).statusCode).toBe(200);
     await setClock(new Date(START.getTime() + 20 * 60_000));
     expect((await as.zhaojing!.get(`${OFFICIAL_DOCS}/${id}/export?format=docx`)).statusCode).toBe(200);
+    await setClock(new Date(START.getTime() + 30 * 60_000));
+    const plain = await as.sunyue!.get(`/api/documents/${documentId}/export?format=docx`);
+    expect(plain.statusCode, plain.body).toBe(200);
     await setClock(chinaNineAm('2026-03-11'));
     await as.chenming!.get(`${OFFICIAL_DOCS}/${id}`);
 
@@ -214,14 +217,15 @@ describe('the trail', () => {
     const items = log.json().items as Array<{ kind: string; by: { name: string }; what: string; at: string }>;
     expect(items.map((i) => [i.kind, i.by.name, i.what])).toEqual([
       ['read', '陈明', 'record'],
+      ['download', '孙悦', 'body.docx'],
       ['download', '赵静', 'docx'],
       ['read', '赵静', 'body'],
       ['read', '孙悦', 'record'],
     ]);
     // Newest first, each at the instant it happened (the clock runs on from where the test set it).
     const minutesAfterStart = items.map((i) => Math.floor((Date.parse(i.at) - START.getTime()) / 60_000));
-    expect(minutesAfterStart).toEqual([24 * 60, 20, 10, 0]);
-    expect(log.json().total).toBe(4);
+    expect(minutesAfterStart).toEqual([24 * 60, 30, 20, 10, 0]);
+    expect(log.json().total).toBe(5);
     // The office (赵静, a clerk of 区政府办) sees it too; the district head, who reads the 公文, does not.
     expect((await as.zhaojing!.get(`${OFFICIAL_DOCS}/${id}/access-log`)).statusCode).toBe(200);
     const leader = await as.chenming!.get(`${OFFICIAL_DOCS}/${id}/access-log`);

@@ -51,7 +51,11 @@ const accessLogBody = z.object({
       at: z.string(),
       kind: z.enum(['read', 'download']),
       by: person.nullable(),
-      what: z.string().describe('record or body (read); pdf or docx (download)'),
+      what: z
+        .string()
+        .describe(
+          'record or body (read); pdf or docx laid out as a 公文, body.pdf or body.docx the 正文 alone (download)',
+        ),
       sealed: z.boolean(),
     }),
   ),
