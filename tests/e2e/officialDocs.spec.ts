@@ -46,11 +46,15 @@ async function caretToEnd(page: Page): Promise<void> {
     .toBe(true);
 }
 
-/** Opens the 公文 from the person's 待办 list. */
-async function openFromTodo(page: Page): Promise<void> {
+/** Opens the 公文 from the person's 待办 list, where it shows as 加急 and, when its step has one, with its 办理时限. */
+async function openFromTodo(page: Page, withDeadline: boolean): Promise<void> {
   await mainNav(page).getByText('办文', { exact: true }).click();
   await expect(page.getByTestId('od-count-todo')).toContainText('1');
-  await page.getByTestId('official-doc-row').filter({ hasText: TITLE }).getByRole('link', { name: TITLE }).click();
+  const row = page.getByTestId('official-doc-row').filter({ hasText: TITLE });
+  await expect(row.getByTestId('urgency-tag')).toHaveText('加急');
+  await expect(row.getByTestId('due-tag')).toHaveCount(withDeadline ? 1 : 0);
+  if (withDeadline) await expect(row.getByTestId('due-tag')).toContainText('办理时限');
+  await row.getByRole('link', { name: TITLE }).click();
   await expect(page.getByTestId('official-doc-title')).toHaveText(TITLE, { timeout: OPENING });
   await expect(editor(page)).toBeVisible({ timeout: OPENING });
 }
@@ -127,6 +131,8 @@ test('a 通知 drafted, countersigned in parallel, signed off on a phone, number
   await chooseOption(drafter, '区政府办通知（安全生产）');
   await expect(create.getByText('区政府各部门')).toBeVisible();
   await create.getByLabel('标题').fill(TITLE);
+  await create.getByRole('combobox', { name: '紧急程度' }).click();
+  await chooseOption(drafter, '加急');
   await create.getByRole('button', { name: '创建并打开' }).click();
   await expect(drafter.getByTestId('official-doc-title')).toHaveText(TITLE, { timeout: OPENING });
   await expect(panel(drafter).getByText('区政府办公室文件')).toBeVisible();
@@ -182,7 +188,7 @@ test('a 通知 drafted, countersigned in parallel, signed off on a phone, number
   // 3. 李华 opens it from 待办, suggests a sentence (a tracked change) and gives a 会签意见.
   const lihua = await person(browser);
   await signInEnrolling(lihua, 'lihua');
-  await openFromTodo(lihua);
+  await openFromTodo(lihua, true);
   await expect(lihua.getByTestId('embedding-hint')).toContainText('修订建议');
   await caretToEnd(lihua);
   await lihua.keyboard.press('Enter');
@@ -199,7 +205,7 @@ test('a 通知 drafted, countersigned in parallel, signed off on a phone, number
   // 4. 杨帆 approves in parallel.
   const yangfan = await person(browser);
   await signInEnrolling(yangfan, 'yangfan');
-  await openFromTodo(yangfan);
+  await openFromTodo(yangfan, true);
   await giveOpinion(yangfan, '同意', '同意', '');
   await expect(sheet(yangfan).getByTestId('opinion')).toHaveCount(2);
   await yangfan.context().close();
@@ -207,7 +213,7 @@ test('a 通知 drafted, countersigned in parallel, signed off on a phone, number
   // 5. 陈明 signs off on a phone: the 待办 list, the text, and the panel below it.
   const leader = await person(browser, { width: 375, height: 812 });
   await signInEnrolling(leader, 'chenming');
-  await openFromTodo(leader);
+  await openFromTodo(leader, false);
   const textBox = (await leader.locator('.tb-paper').boundingBox())!;
   const panelBox = (await panel(leader).boundingBox())!;
   expect(panelBox.y).toBeGreaterThan(textBox.y + textBox.height - 1);

@@ -18,6 +18,8 @@ const officialDocsEn: typeof officialDocsZhCN = {
   loadFailed: 'Could not load: {{message}}',
   drafterUpdated: '{{drafter}} · updated {{time}}',
   unnumbered: 'Not numbered',
+  dueOn: 'Due {{date}}',
+  overdue: 'Overdue since {{date}}',
   status: {
     draft: 'Draft',
     in_route: 'In route',

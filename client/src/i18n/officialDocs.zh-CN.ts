@@ -18,6 +18,8 @@ const officialDocsZhCN = {
   loadFailed: '加载失败：{{message}}',
   drafterUpdated: '{{drafter}} · 更新于 {{time}}',
   unnumbered: '未编号',
+  dueOn: '办理时限 {{date}}',
+  overdue: '已逾期 {{date}}',
   status: {
     draft: '拟稿',
     in_route: '流转中',

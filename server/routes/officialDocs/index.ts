@@ -63,7 +63,7 @@ const officialDocRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { subject } = requireAuth(request);
-      const { rows, total } = await listOfficialDocs(svc.db, subject, request.query, svc.clock.now());
+      const { rows, total, dueOn } = await listOfficialDocs(svc.db, subject, request.query, svc.clock.now());
       return {
         items: rows.map((r) => ({
           id: r.id,
@@ -77,6 +77,7 @@ const officialDocRoutes: FastifyPluginAsyncZod = async (app) => {
               ? formatDocumentNumber(r.numberPrefix, r.numberYear, r.numberSeq)
               : null,
           drafter: r.drafter.displayName,
+          dueOn: dueOn.get(r.id) ?? null,
           updatedAt: r.updatedAt.toISOString(),
         })),
         total,

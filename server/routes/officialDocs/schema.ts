@@ -217,6 +217,8 @@ export const summaryBody = z.object({
   classification: z.enum(CLASSIFICATIONS),
   number: z.string().nullable(),
   drafter: z.string(),
+  /** The 办理时限 (YYYY-MM-DD) of the current step, the listing person's own when it waits for them. */
+  dueOn: z.string().nullable(),
   updatedAt: isoDate,
 });
 export const listBody = z.object({

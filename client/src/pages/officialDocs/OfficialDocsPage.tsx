@@ -17,7 +17,7 @@ import {
 } from '../../api/officialDocs.ts';
 import { clearanceLabel } from '../../components/labels.ts';
 import { CreateOfficialDocModal } from './CreateOfficialDocModal.tsx';
-import { kindName, StatusTag, UrgencyTag } from './officialDocLabels.tsx';
+import { DueTag, kindName, StatusTag, UrgencyTag } from './officialDocLabels.tsx';
 import './officialDocs.css';
 
 const PAGE_SIZE = 20;
@@ -134,6 +134,7 @@ export default function OfficialDocsPage() {
                   <UrgencyTag urgency={item.urgency} />
                   <Tag>{kindName(item.kind)}</Tag>
                   <StatusTag status={item.status} />
+                  <DueTag dueOn={item.dueOn} />
                   {item.classification !== 'public' && item.classification !== 'internal' && (
                     <Tag color="volcano">{clearanceLabel(t, item.classification)}</Tag>
                   )}

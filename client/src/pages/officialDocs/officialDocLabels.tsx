@@ -1,6 +1,7 @@
 // Small shared pieces of the 办文 pages: the names of 文种, urgency, disclosure and opinion kinds in the interface
 // language (from the shared catalogue), and the status and urgency tags (特急 red, 加急 orange).
 import { Tag } from 'antd';
+import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import {
   DISCLOSURES,
@@ -9,6 +10,7 @@ import {
   URGENCIES,
 } from '../../../../common/officialDocs/catalogue.ts';
 import type { RouteStatus } from '../../api/officialDocs.ts';
+import { serverNow } from '../../api/serverClock.ts';
 import { currentLocale } from '../../i18n/index.ts';
 
 type Entry = { zh: string; en: string };
@@ -48,6 +50,18 @@ export function UrgencyTag({ urgency }: { urgency: string }) {
   return (
     <Tag color={urgency === 'extra_urgent' ? 'red' : 'orange'} data-testid="urgency-tag">
       {urgencyName(urgency)}
+    </Tag>
+  );
+}
+
+/** The current step's 办理时限: red once past (by the server's clock), blue before. */
+export function DueTag({ dueOn }: { dueOn: string | null }) {
+  const { t } = useTranslation();
+  if (!dueOn) return null;
+  const overdue = dayjs(serverNow()).format('YYYY-MM-DD') > dueOn;
+  return (
+    <Tag color={overdue ? 'red' : 'blue'} data-testid="due-tag">
+      {t(overdue ? 'officialDocs.overdue' : 'officialDocs.dueOn', { date: dueOn })}
     </Tag>
   );
 }
