@@ -14,6 +14,7 @@ import type { Route } from '../domain/officialDocs/vocabulary.ts';
 import { announce } from '../notifications/announce.ts';
 import { notice } from '../notifications/notificationHub.ts';
 import type { Services } from '../services.ts';
+import { PeriodicJob } from './periodicJob.ts';
 
 const BATCH = 200;
 
@@ -32,39 +33,12 @@ interface Owed {
   reminder: OwedStepReminder;
 }
 
-export class OfficialDocReminders {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<OfficialDocTickResult> = Promise.resolve({ sent: 0, notifications: 0 });
-
-  constructor(private readonly svc: Services) {}
-
-  /** Catches up at once, then runs every officialDocTickSeconds (0: only on demand). */
-  start(): void {
-    if (this.timer) return;
-    const seconds = this.svc.config.officialDocTickSeconds;
-    if (seconds <= 0) return;
-    const run = () => {
-      this.tick().catch((err: unknown) => this.svc.log.error({ err }, 'official document reminders run failed'));
-    };
-    run();
-    this.timer = setInterval(run, seconds * 1000);
-    this.timer.unref();
+export class OfficialDocReminders extends PeriodicJob<OfficialDocTickResult> {
+  constructor(svc: Services) {
+    super(svc, () => svc.config.officialDocTickSeconds, 'official document reminders');
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running.catch((err: unknown) => this.svc.log.error({ err }, 'official document reminders run failed'));
-  }
-
-  /** One run; runs never overlap (a second caller waits for the first and then runs itself). */
-  tick(): Promise<OfficialDocTickResult> {
-    const next = this.running.catch(() => undefined).then(() => this.runOnce());
-    this.running = next;
-    return next;
-  }
-
-  private async runOnce(): Promise<OfficialDocTickResult> {
+  protected async runOnce(): Promise<OfficialDocTickResult> {
     const { db, clock } = this.svc;
     const now = clock.now();
     const today = shanghaiDateOf(now);

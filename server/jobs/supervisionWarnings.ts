@@ -8,6 +8,7 @@ import { chinaToday, deadlineDate, endOfChinaDay } from '../domain/supervision/d
 import { owedReminder, reminderHorizon, type OwedReminder } from '../domain/supervision/reminderPlan.ts';
 import { OPEN_STATUSES } from '../domain/supervision/vocabulary.ts';
 import type { Services } from '../services.ts';
+import { PeriodicJob } from './periodicJob.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { notifyAbout } from '../notifications/taskNotices.ts';
 import { recordEvent } from '../commands/supervision/taskTimeline.ts';
@@ -33,40 +34,12 @@ interface Candidate {
   classification: number;
 }
 
-export class SupervisionWarnings {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<TickResult> = Promise.resolve({ sent: 0, notifications: 0 });
-
-  constructor(private readonly svc: Services) {}
-
-  /** Catches up at once, then runs every supervisionTickSeconds (0: only on demand). */
-  start(): void {
-    if (this.timer) return;
-    const seconds = this.svc.config.supervisionTickSeconds;
-    if (seconds <= 0) return;
-    const run = () => {
-      this.tick().catch((err: unknown) => this.svc.log.error({ err }, 'supervision warnings run failed'));
-    };
-    run();
-    this.timer = setInterval(run, seconds * 1000);
-    this.timer.unref();
+export class SupervisionWarnings extends PeriodicJob<TickResult> {
+  constructor(svc: Services) {
+    super(svc, () => svc.config.supervisionTickSeconds, 'supervision warnings');
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    // Let a run in progress finish before the database closes.
-    await this.running.catch((err: unknown) => this.svc.log.error({ err }, 'supervision warnings run failed'));
-  }
-
-  /** One run; runs never overlap (a second caller waits for the first and then runs itself). */
-  tick(): Promise<TickResult> {
-    const next = this.running.catch(() => undefined).then(() => this.runOnce());
-    this.running = next;
-    return next;
-  }
-
-  private async runOnce(): Promise<TickResult> {
+  protected async runOnce(): Promise<TickResult> {
     const { db, clock, config } = this.svc;
     const now = clock.now();
     const today = chinaToday(now);

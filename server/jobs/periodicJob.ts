@@ -1,0 +1,44 @@
+// A job that runs now and then every few seconds, whose runs never overlap, and that lets a run in progress finish
+// before the database closes. Subclasses say what one run does.
+import type { Services } from '../services.ts';
+
+export abstract class PeriodicJob<R> {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<R | undefined> = Promise.resolve(undefined);
+
+  /** `seconds`: the period, read at start (0 or less: only on demand); `label`: how a failed run is logged. */
+  protected constructor(
+    protected readonly svc: Services,
+    private readonly seconds: () => number,
+    private readonly label: string,
+  ) {}
+
+  protected abstract runOnce(): Promise<R>;
+
+  /** Catches up at once, then runs every period. */
+  start(): void {
+    if (this.timer) return;
+    const seconds = this.seconds();
+    if (seconds <= 0) return;
+    const run = () => {
+      this.tick().catch((err: unknown) => this.svc.log.error({ err }, `${this.label} run failed`));
+    };
+    run();
+    this.timer = setInterval(run, seconds * 1000);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    // Let a run in progress finish before the database closes.
+    await this.running.catch((err: unknown) => this.svc.log.error({ err }, `${this.label} run failed`));
+  }
+
+  /** One run; runs never overlap (a second caller waits for the first and then runs itself). */
+  tick(): Promise<R> {
+    const next = this.running.catch(() => undefined).then(() => this.runOnce());
+    this.running = next;
+    return next;
+  }
+}
