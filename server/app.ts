@@ -15,8 +15,10 @@ import { registerErrorHandler } from './plugins/errorHandler.ts';
 import { registerExternalPlugins } from './plugins/external.ts';
 import { registerWellFormedText } from './plugins/wellFormedText.ts';
 import { attachSocketServer } from './realtime/socketServer.ts';
+import addressBook from './routes/addressBook/index.ts';
 import audit from './routes/audit/index.ts';
 import auth from './routes/auth/index.ts';
+import calendar from './routes/calendar/index.ts';
 import documents from './routes/documents/index.ts';
 import me from './routes/me/index.ts';
 import media from './routes/media/index.ts';
@@ -44,7 +46,7 @@ const ROUTE_AREAS = [
   units,
   audit,
   notifications,
-  businessWorkspace([documents, meetings, rooms, supervision, minutes, officialDocs, seals]),
+  businessWorkspace([documents, meetings, rooms, supervision, minutes, officialDocs, seals, calendar, addressBook]),
   system,
   media,
 ];

@@ -4,6 +4,7 @@
 import type { Subject } from '../auth/subject.ts';
 import { Forbidden, NotFound, type AppError } from '../errors.ts';
 import { accountRefusals, accountRules, type UnitResource, type UserResource } from './accounts.ts';
+import { addressBookRules } from './addressBook.ts';
 import { annotationRules } from './annotations.ts';
 import { classificationRules, type ClassificationResource } from './classification.ts';
 import { concealed, type HiddenObject } from './concealment.ts';
@@ -77,6 +78,7 @@ type Rule = (s: Subject, r: Resource) => boolean;
 /** Each action's rule, area by area. */
 const RULES = {
   ...accountRules,
+  ...addressBookRules,
   ...classificationRules,
   ...documentRules,
   ...meetingRules,

@@ -18,6 +18,7 @@ interface UserRow {
   title: string;
   email: string | null;
   phone: string | null;
+  officePhone: string;
   adminRole: string | null;
   clearance: number;
   disabled: boolean;
@@ -46,6 +47,7 @@ export interface ColleagueEntry extends DirectoryEntry {
 }
 
 export interface FullUser extends ColleagueEntry {
+  officePhone: string;
   username: string;
   roles: RoleName[];
   clearance: Classification;
@@ -71,6 +73,7 @@ export function presentFullUser(u: UserRow): FullUser {
     ...presentDirectoryEntry(u),
     email: u.email,
     phone: u.phone,
+    officePhone: u.officePhone,
     username: u.username,
     roles: toRoleNames({
       adminRole: u.adminRole as AdminRole | null,

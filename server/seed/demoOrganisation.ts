@@ -126,6 +126,12 @@ const USERS: DemoUser[] = [
   },
 ];
 
+/** 办公电话 for the 通讯录: one exchange per unit (made up, in the demo's range), an extension per person. */
+function officePhone(unitKey: string, extension: number): string {
+  const unit = UNITS.findIndex((u) => u.key === unitKey) + 1;
+  return `0571-8688${String(unit).padStart(2, '0')}${String(extension).padStart(2, '0')}`;
+}
+
 export async function seedDemoOrganisation(svc: Services): Promise<{ users: number; units: number }> {
   const ctx: RequestContext = {
     actor: null,
@@ -146,12 +152,16 @@ export async function seedDemoOrganisation(svc: Services): Promise<{ users: numb
     });
     ids.set(u.key, id);
   }
+  const extensions = new Map<string, number>();
   for (const u of USERS) {
+    const extension = (extensions.get(u.unit) ?? 0) + 1;
+    extensions.set(u.unit, extension);
     await createUser(svc, ctx, {
       username: u.username,
       displayName: u.displayName,
       unitId: ids.get(u.unit)!,
       title: u.title,
+      officePhone: officePhone(u.unit, extension),
       password: DEMO_PASSWORD,
       roles: u.roles,
       clearance: u.clearance,

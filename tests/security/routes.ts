@@ -54,6 +54,8 @@ export const BUSINESS_AREAS = [
   'supervision',
   'minutes',
   'seals',
+  'calendar',
+  'address-book',
 ];
 
 /**

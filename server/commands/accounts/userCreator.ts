@@ -15,6 +15,8 @@ export interface NewUserInput {
   title?: string;
   email?: string | null;
   phone?: string | null;
+  /** 办公电话, listed in the 通讯录. */
+  officePhone?: string;
   /** Omitted: a one-time password is generated and must be changed at first sign-in. */
   password?: string;
   roles?: RoleName[];
@@ -52,6 +54,7 @@ export async function createUser(
         title: input.title ?? '',
         email: input.email ?? null,
         phone: input.phone ?? null,
+        officePhone: input.officePhone ?? '',
         adminRole: parsed.assignment.adminRole,
         clearance: input.clearance ?? 1,
         passwordHash: '',

@@ -11,6 +11,7 @@ export interface UserChanges {
   title?: string;
   email?: string | null;
   phone?: string | null;
+  officePhone?: string;
   disabled?: boolean;
 }
 

@@ -22,6 +22,7 @@ import { officialDocDetail } from '../../queries/officialDocs/officialDocDetail.
 import { listOfficialDocs } from '../../queries/officialDocs/officialDocList.ts';
 import { routeArea } from '../../http/routeArea.ts';
 import { followUpRoutes } from './followUp.ts';
+import { inTransitRoutes } from './inTransit.ts';
 import { issuingRoutes } from './issuing.ts';
 import { templateRoutes } from './templates.ts';
 import {
@@ -294,4 +295,10 @@ const officialDocRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 };
 
-export default routeArea('/api/official-documents', [officialDocRoutes, issuingRoutes, templateRoutes, followUpRoutes]);
+export default routeArea('/api/official-documents', [
+  officialDocRoutes,
+  issuingRoutes,
+  templateRoutes,
+  followUpRoutes,
+  inTransitRoutes,
+]);

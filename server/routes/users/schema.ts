@@ -22,6 +22,7 @@ export const userBody = z.discriminatedUnion('view', [
     ...directoryFields,
     email: z.string().nullable(),
     phone: z.string().nullable(),
+    officePhone: z.string(),
     username: z.string(),
     roles: z.array(z.enum(ROLE_NAMES)),
     clearance: z.enum(CLASSIFICATIONS),
@@ -58,6 +59,7 @@ const username = z
 const contact = {
   email: z.email().max(128).nullable().optional(),
   phone: z.string().trim().max(32).nullable().optional(),
+  officePhone: z.string().trim().max(32).optional(),
 };
 
 export const createBody = z.strictObject({
