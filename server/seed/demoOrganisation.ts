@@ -94,10 +94,14 @@ const USERS: DemoUser[] = [
   },
   { username: 'lihua', displayName: '李华', unit: 'ndrc', title: '区发改委主任', roles: ['leader'], clearance: 2 },
   { username: 'zhangwei', displayName: '张伟', unit: 'ndrc', title: '规划科科长', roles: ['staff'], clearance: 1 },
+  // Each unit's 收发员/文书 signs for the 公文 distributed to it (分发).
+  { username: 'qianwen', displayName: '钱文', unit: 'ndrc', title: '办公室文书', roles: ['clerk'], clearance: 2 },
   { username: 'yangfan', displayName: '杨帆', unit: 'finance', title: '区财政局局长', roles: ['leader'], clearance: 2 },
   { username: 'hejun', displayName: '何军', unit: 'finance', title: '预算科科员', roles: ['staff'], clearance: 1 },
+  { username: 'tangmin', displayName: '唐敏', unit: 'finance', title: '办公室收发员', roles: ['clerk'], clearance: 2 },
   { username: 'guomin', displayName: '郭敏', unit: 'housing', title: '区住建委主任', roles: ['leader'], clearance: 2 },
   { username: 'matao', displayName: '马涛', unit: 'housing', title: '建设科科员', roles: ['staff'], clearance: 1 },
+  { username: 'songjia', displayName: '宋佳', unit: 'housing', title: '办公室文书', roles: ['clerk'], clearance: 2 },
   {
     username: 'linqiang',
     displayName: '林强',
