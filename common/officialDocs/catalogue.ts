@@ -35,7 +35,7 @@ export function needsSigner(kind: OfficialDocumentKind): boolean {
   return OFFICIAL_DOCUMENT_KINDS[kind].upward;
 }
 
-/** 发文 (outgoing, drafted here) now; 收文 (incoming) comes with the next issue. */
+/** 发文 (outgoing, drafted here) and 收文 (incoming, registered here from outside or from a 分发). */
 export const DIRECTIONS = ['outgoing', 'incoming'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
 
@@ -61,14 +61,44 @@ export const DISCLOSURE_KEYS = Object.keys(DISCLOSURES) as Disclosure[];
 export const RELATION_KINDS = ['reply', 'response'] as const;
 export type RelationKind = (typeof RELATION_KINDS)[number];
 
-/** The kind of an opinion, by the step it was given on: 审核意见, 会签意见, 签发意见. */
+/**
+ * The kind of an opinion, by the step it was given on. 发文: 审核意见, 会签意见, 签发意见. 收文 (the steps of the 条例):
+ * 拟办意见 (the clerk proposes), 批办意见 (a leader instructs), 承办 (the lead and helper units' handling), 传阅 (each
+ * reader's 已阅), 办结 (the result).
+ */
 export const OPINION_KINDS = {
   review: { zh: '审核', en: 'Review' },
   countersign: { zh: '会签', en: 'Countersignature' },
   signoff: { zh: '签发', en: 'Sign-off' },
+  propose: { zh: '拟办', en: 'Proposal' },
+  instruct: { zh: '批办', en: 'Instruction' },
+  undertake: { zh: '承办', en: 'Handling' },
+  circulate: { zh: '传阅', en: 'Circulation' },
+  conclude: { zh: '办结', en: 'Conclusion' },
 } as const;
 export type OpinionKind = keyof typeof OPINION_KINDS;
 export const OPINION_KIND_KEYS = Object.keys(OPINION_KINDS) as OpinionKind[];
+
+/** The opinions a route of each direction may ask for: 发文 ends with 签发, 收文 with 办结. */
+export const OPINIONS_BY_DIRECTION: Readonly<Record<Direction, readonly OpinionKind[]>> = {
+  outgoing: ['review', 'countersign', 'signoff'],
+  incoming: ['propose', 'instruct', 'undertake', 'circulate', 'conclude'],
+};
+/** The opinion of the last step of a route, and only of it. */
+export const LAST_OPINION: Readonly<Record<Direction, OpinionKind>> = { outgoing: 'signoff', incoming: 'conclude' };
+
+/** 收文 comes registered by the clerk from paper or from a PDF from outside, or signed for from a 分发 on this system. */
+export const INCOMING_ORIGINS = {
+  paper: { zh: '纸质来文', en: 'On paper' },
+  pdf: { zh: '电子来文', en: 'PDF from outside' },
+  distribution: { zh: '分发', en: 'Distributed' },
+} as const;
+export type IncomingOrigin = keyof typeof INCOMING_ORIGINS;
+
+/** 收文编号: the receiving unit's yearly series, e.g. 收文〔2026〕12号. */
+export function formatIncomingNumber(year: number, seq: number): string {
+  return `收文〔${year}〕${seq}号`;
+}
 
 /** 发文字号 as GB/T 9704 writes it: 代字〔年〕序号号, with the year in hexagonal brackets and no leading zeros. */
 export function formatDocumentNumber(prefix: string, year: number, seq: number): string {

@@ -88,6 +88,32 @@ export const OFFICIAL_DOC_ERRORS = {
     zh: '只有拟稿人和发文单位办公室可以查看查阅留痕',
     en: 'Only the drafter and the issuing office see who read and downloaded the document',
   },
+  // 收文: registration, handling and 办结
+  use_finish: { zh: '办结环节请使用“办结”', en: 'This is the conclusion step: conclude it instead of approving' },
+  register_forbidden: {
+    zh: '只有本单位的收发员（文书）可以登记收文',
+    en: 'Only a clerk of the unit registers incoming documents',
+  },
+  incoming_field_required: { zh: '请填写标题和来文单位', en: 'Give the title and the unit it comes from' },
+  incoming_copies: { zh: '份数须为 1 至 999 的整数', en: 'The number of copies is a whole number from 1 to 999' },
+  incoming_due_date: {
+    zh: '办理时限须为有效日期，且不早于登记当日',
+    en: 'The deadline must be a calendar date YYYY-MM-DD, not before the day of registration',
+  },
+  not_incoming: { zh: '这不是收文，不能进行此操作', en: 'This is not an incoming document' },
+  scan_not_pdf: { zh: '来文扫描件须为 PDF 文件', en: 'The scanned document must be a PDF' },
+  scan_forbidden: {
+    zh: '只有登记人或本单位收发员可以在办结前上传扫描件',
+    en: 'Only the registering clerk or a clerk of the unit uploads the scan, and only before it is concluded',
+  },
+  scan_missing: { zh: '该收文没有扫描件', en: 'This incoming document has no scan' },
+  not_circulation: {
+    zh: '当前环节不是传阅，无需确认已阅',
+    en: 'The current step is not a circulation to confirm as read',
+  },
+  result_required: { zh: '办结须填写办理结果', en: 'Concluding needs the result of the handling' },
+  distribution_unknown: { zh: '该分发记录不存在', en: 'That distribution does not exist' },
+  distribution_registered: { zh: '该分发已登记为收文', en: 'That distribution has already been registered' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type OfficialDocErrorCode = keyof typeof OFFICIAL_DOC_ERRORS;

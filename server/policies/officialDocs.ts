@@ -132,6 +132,8 @@ export const officialDocRules = {
   'officialDoc.manageNumbers': onIssuingUnit((s, u) => isOfficeOf(s, u.officeUnitId)),
   /** Name a deputy for one's own steps while away (代理). */
   'officialDoc.delegate': (s: Subject) => business(s),
+  /** Register a 收文 for one's own unit (收发员/文书): its clerks. */
+  'officialDoc.registerIncoming': (s: Subject) => business(s) && isClerk(s),
 };
 
 /** Whether a person may be named to handle a step of a 公文: a business user cleared for it. */

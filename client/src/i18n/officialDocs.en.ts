@@ -27,6 +27,7 @@ const officialDocsEn: typeof officialDocsZhCN = {
     numbered: 'Numbered',
     sealed: 'Sealed',
     distributed: 'Distributed',
+    finished: 'Concluded',
   },
   fields: {
     kind: 'Kind',
@@ -129,6 +130,7 @@ const officialDocsEn: typeof officialDocsZhCN = {
     number: 'Number',
     seal: 'Seal',
     distribute: 'Distribute',
+    finish: 'Conclude',
     done: 'Done',
     withdrawConfirm: 'The document comes back to you and leaves the next handler’s list. Withdraw it?',
     numberConfirm: 'The document gets the next document number. Go ahead?',

@@ -27,6 +27,7 @@ const officialDocsZhCN = {
     numbered: '已编号',
     sealed: '已用印',
     distributed: '已分发',
+    finished: '已办结',
   },
   fields: {
     kind: '文种',
@@ -128,6 +129,7 @@ const officialDocsZhCN = {
     number: '编号',
     seal: '用印',
     distribute: '分发',
+    finish: '办结',
     done: '已办理',
     withdrawConfirm: '撤回后公文回到您手中，下一环节不再看到待办。确定撤回吗？',
     numberConfirm: '将为本公文分配下一个发文字号。确定吗？',

@@ -1,5 +1,6 @@
-// The 办文 route lifecycle as a pure transition table: in which status each action is legal, who may take it and
-// where it can lead. The route engine (routeEngine.ts) asks decide() first, then works out the step-level result.
+// The 办文 route lifecycle as a pure transition table, for 发文 and 收文 alike: in which status each action is legal, who
+// may take it and where it can lead. The route engine (routeEngine.ts) asks decide() first, then works out the
+// step-level result. 发文 ends 已分发 after 签发, 编号, 用印; 收文 ends 已办结 by the handler of its 办结 step.
 import type { RouteAction, RouteRole, RouteStatus } from './vocabulary.ts';
 
 export interface Transition {
@@ -9,20 +10,24 @@ export interface Transition {
   roles: readonly RouteRole[];
 }
 
-/** The whole lifecycle. An action missing from a status is illegal there; 已分发 (distributed) allows nothing. */
+/** The statuses that end a route: 已分发 (发文) and 已办结 (收文) allow nothing. */
+export const CLOSED_STATUSES: readonly RouteStatus[] = ['distributed', 'finished'];
+
+/** The whole lifecycle. An action missing from a status is illegal there; a closed status allows nothing. */
 export const TRANSITIONS: Readonly<Record<RouteStatus, Partial<Record<RouteAction, Transition>>>> = {
   draft: {
     edit: { to: ['draft'], roles: ['drafter'] },
     submit: { to: ['in_route'], roles: ['drafter'] },
   },
   in_route: {
-    open: { to: ['in_route'], roles: ['handler', 'signer'] },
+    open: { to: ['in_route'], roles: ['handler', 'signer', 'finisher'] },
     approve: { to: ['in_route'], roles: ['handler'] },
-    return: { to: ['in_route', 'draft'], roles: ['handler', 'signer'] },
+    return: { to: ['in_route', 'draft'], roles: ['handler', 'signer', 'finisher'] },
     withdraw: { to: ['in_route', 'draft'], roles: ['sender'] },
     addCountersigner: { to: ['in_route'], roles: ['handler'] },
-    transfer: { to: ['in_route'], roles: ['handler', 'signer'] },
+    transfer: { to: ['in_route'], roles: ['handler', 'signer', 'finisher'] },
     signOff: { to: ['signed_off'], roles: ['signer'] },
+    finish: { to: ['finished'], roles: ['finisher'] },
   },
   signed_off: {
     number: { to: ['numbered'], roles: ['office'] },
@@ -34,15 +39,16 @@ export const TRANSITIONS: Readonly<Record<RouteStatus, Partial<Record<RouteActio
     distribute: { to: ['distributed'], roles: ['office'] },
   },
   distributed: {},
+  finished: {},
 };
 
 export type Verdict =
   | { ok: true; to: readonly RouteStatus[] }
-  /** closed: the document is distributed; invalid_transition: not in this status; role: not for the caller's parts. */
+  /** closed: distributed or finished; invalid_transition: not in this status; role: not for the caller's parts. */
   | { ok: false; reason: 'closed' | 'invalid_transition' | 'role' };
 
 export function decide(status: RouteStatus, action: RouteAction, roles: readonly RouteRole[]): Verdict {
-  if (status === 'distributed') return { ok: false, reason: 'closed' };
+  if (CLOSED_STATUSES.includes(status)) return { ok: false, reason: 'closed' };
   const rule = TRANSITIONS[status][action];
   if (!rule) return { ok: false, reason: 'invalid_transition' };
   if (!roles.some((r) => rule.roles.includes(r))) return { ok: false, reason: 'role' };

@@ -1,10 +1,20 @@
-// The 办文 route engine: a pure function from a route, a person and what they do to the next route. decide() (the
-// transition table) says whether the action is legal in the status for the person's parts; the engine then works out
-// the step: serial turns, 会签 all/any, urgent skips, 退回, 撤回, 加签, 转办, 代理 and 签发. No I/O, no clock.
+// The 办文 route engine, for 发文 and 收文 alike: a pure function from a route, a person and what they do to the next
+// route. decide() (the transition table) says whether the action is legal in the status for the person's parts; the
+// engine then works out the step: serial turns, 会签 all/any, urgent skips, 退回, 撤回, 加签, 转办, 代理, and the
+// closing step (签发 of a 发文, 办结 of a 收文). No I/O, no clock.
 import type { OpinionKind } from '../../../common/officialDocs/catalogue.ts';
 import { availableActions, decide } from './lifecycle.ts';
 import { planProblem } from './routePlan.ts';
-import type { HandlerState, Route, RouteAction, RouteRole, RouteStatus, StepPlan, StepState } from './vocabulary.ts';
+import {
+  routeDirection,
+  type HandlerState,
+  type Route,
+  type RouteAction,
+  type RouteRole,
+  type RouteStatus,
+  type StepPlan,
+  type StepState,
+} from './vocabulary.ts';
 
 /** Who acts: themselves, for the people who delegated to them now (代理), and whether they are the issuing office. */
 export interface Actor {
@@ -24,6 +34,7 @@ export type RouteCommand =
   | { action: 'addCountersigner'; userIds: readonly string[] }
   | { action: 'transfer'; toUserId: string }
   | { action: 'signOff' }
+  | { action: 'finish' }
   | { action: 'number' }
   | { action: 'seal' }
   | { action: 'distribute' };
@@ -39,6 +50,7 @@ export const REFUSALS = [
   'moved_on',
   'not_your_turn',
   'use_sign_off',
+  'use_finish',
   // bad input
   'bad_plan',
   'reason_required',
@@ -85,6 +97,9 @@ function activeEntry(step: StepState | undefined, actor: Actor): HandlerState | 
 const mine = (h: HandlerState, actor: Actor) =>
   h.userId === actor.userId || h.actedBy === actor.userId || actor.actingFor.includes(h.userId);
 
+/** The part the handler of a closing step plays: they close the route with their own action, not an approval. */
+const CLOSING_ROLES: Partial<Record<OpinionKind, RouteRole>> = { signoff: 'signer', conclude: 'finisher' };
+
 /** The parts this person plays in the route now. */
 export function routeRoles(route: Route, actor: Actor): RouteRole[] {
   const roles: RouteRole[] = [];
@@ -92,7 +107,7 @@ export function routeRoles(route: Route, actor: Actor): RouteRole[] {
   if (route.status === 'in_route') {
     if (route.sentBy?.userId === actor.userId) roles.push('sender');
     const step = route.steps[route.current];
-    if (activeEntry(step, actor)) roles.push(step!.opinion === 'signoff' ? 'signer' : 'handler');
+    if (activeEntry(step, actor)) roles.push(CLOSING_ROLES[step!.opinion] ?? 'handler');
   }
   if (actor.office) roles.push('office');
   return roles;
@@ -102,7 +117,11 @@ export function routeRoles(route: Route, actor: Actor): RouteRole[] {
 function whyNotHandler(route: Route, actor: Actor, action: RouteAction): Refusal {
   const step = route.steps[route.current];
   if (step) {
-    if (action === 'approve' && step.opinion === 'signoff' && activeEntry(step, actor)) return 'use_sign_off';
+    // The handler of a closing step who picked the wrong verb: say which one closes it.
+    if (activeEntry(step, actor) && action !== (step.opinion === 'conclude' ? 'finish' : 'signOff')) {
+      if (step.opinion === 'signoff' && (action === 'approve' || action === 'finish')) return 'use_sign_off';
+      if (step.opinion === 'conclude' && (action === 'approve' || action === 'signOff')) return 'use_finish';
+    }
     if (step.handlers.some((h) => mine(h, actor) && h.state === 'done')) return 'already_acted';
     if (step.handlers.some((h) => mine(h, actor) && h.state === 'waiting')) return 'not_your_turn';
   }
@@ -119,6 +138,7 @@ const HANDLER_ACTIONS: readonly RouteAction[] = [
   'addCountersigner',
   'transfer',
   'signOff',
+  'finish',
 ];
 
 /** Applies one action by one person. Never throws for bad input: every refusal is an outcome. */
@@ -156,7 +176,9 @@ export function applyRouteAction(route: Route, actor: Actor, command: RouteComma
     case 'transfer':
       return transfer(next, actor, command.toUserId);
     case 'signOff':
-      return signOff(next, actor);
+      return close(next, actor, 'signed_off');
+    case 'finish':
+      return close(next, actor, 'finished');
     case 'number':
       return moved(next, 'numbered');
     case 'seal':
@@ -220,7 +242,7 @@ function submit(
   actor: Actor,
   command: { plan: readonly StepPlan[]; urgent: boolean; choose?: readonly string[] },
 ): Outcome {
-  const problem = planProblem(command.plan);
+  const problem = planProblem(command.plan, routeDirection(route));
   if (problem) return refuse('bad_plan', problem);
   route.urgent = command.urgent;
   route.steps = command.plan.map((p) => {
@@ -290,7 +312,8 @@ function approve(route: Route, actor: Actor, choose: readonly string[] | undefin
   return { ok: true, route, acted, changed: true };
 }
 
-function signOff(route: Route, actor: Actor): Outcome {
+/** 签发 or 办结: the handler of the closing step ends the route; anyone else still on it is released. */
+function close(route: Route, actor: Actor, status: 'signed_off' | 'finished'): Outcome {
   const step = route.steps[route.current]!;
   const entry = activeEntry(step, actor)!;
   const acted = actedOn(route, entry, actor);
@@ -298,7 +321,7 @@ function signOff(route: Route, actor: Actor): Outcome {
   entry.actedBy = acted.onBehalfOf ? actor.userId : null;
   for (const h of step.handlers) if (ACTIVE.includes(h.state) || h.state === 'waiting') h.state = 'released';
   step.state = 'done';
-  route.status = 'signed_off';
+  route.status = status;
   route.sentBy = null;
   route.returned = null;
   return { ok: true, route, acted, changed: true };

@@ -1,9 +1,20 @@
 // The words of the 办文 route engine: the statuses a 公文 goes through, the actions people take on it, the parts they
 // play, and the shapes of steps and handlers. Pure data, shared by the engine, the policies and the tests.
-import type { OpinionKind } from '../../../common/officialDocs/catalogue.ts';
+import type { Direction, OpinionKind } from '../../../common/officialDocs/catalogue.ts';
 
-/** 拟稿 → 流转中 (审核, 会签) → 已签发 → 已编号 → 已用印 → 已分发. A return to the drafter or a withdrawal of the first step is 拟稿 again. */
-export const ROUTE_STATUSES = ['draft', 'in_route', 'signed_off', 'numbered', 'sealed', 'distributed'] as const;
+/**
+ * 发文: 拟稿 → 流转中 (审核, 会签) → 已签发 → 已编号 → 已用印 → 已分发. 收文: 已登记 (draft) → 流转中 (拟办, 批办, 承办, 传阅)
+ * → 已办结 (finished). A return to the drafter (the registering clerk) or a withdrawal of the first step is draft again.
+ */
+export const ROUTE_STATUSES = [
+  'draft',
+  'in_route',
+  'signed_off',
+  'numbered',
+  'sealed',
+  'distributed',
+  'finished',
+] as const;
 export type RouteStatus = (typeof ROUTE_STATUSES)[number];
 
 export const ROUTE_ACTIONS = [
@@ -19,15 +30,17 @@ export const ROUTE_ACTIONS = [
   'number', // 编号: the 发文字号
   'seal', // 用印
   'distribute', // 分发
+  'finish', // 办结 of a 收文, with its result
 ] as const;
 export type RouteAction = (typeof ROUTE_ACTIONS)[number];
 
 /**
  * The parts a person plays in a 公文 now; one person may play several. handler: a handler of the current step whose
- * turn it is (also through a delegation 代理); signer: the same on the 签发 step; sender: who sent the document to the
- * current step; office: the issuing unit's 办公室, which numbers, seals and distributes.
+ * turn it is (also through a delegation 代理); signer: the same on the 签发 step; finisher: the same on a 收文's 办结
+ * step; sender: who sent the document to the current step; office: the issuing unit's 办公室, which numbers, seals and
+ * distributes.
  */
-export const ROUTE_ROLES = ['drafter', 'sender', 'handler', 'signer', 'office', 'none'] as const;
+export const ROUTE_ROLES = ['drafter', 'sender', 'handler', 'signer', 'finisher', 'office', 'none'] as const;
 export type RouteRole = (typeof ROUTE_ROLES)[number];
 
 /** single: one handler (or any one of a pool); serial: handlers one after another; parallel: 会签 all at once. */
@@ -78,6 +91,8 @@ export interface StepState extends Omit<StepPlan, 'handlers'> {
 }
 
 export interface Route {
+  /** Absent on routes written before 收文 existed: those are all 发文. */
+  direction?: Direction;
   status: RouteStatus;
   drafterId: string;
   urgent: boolean;
@@ -90,6 +105,8 @@ export interface Route {
   returned: { byId: string; reason: string; to: number } | null;
 }
 
-export function newRoute(drafterId: string): Route {
-  return { status: 'draft', drafterId, urgent: false, steps: [], current: -1, sentBy: null, returned: null };
+export function newRoute(drafterId: string, direction: Direction = 'outgoing'): Route {
+  return { direction, status: 'draft', drafterId, urgent: false, steps: [], current: -1, sentBy: null, returned: null };
 }
+
+export const routeDirection = (route: Route): Direction => route.direction ?? 'outgoing';

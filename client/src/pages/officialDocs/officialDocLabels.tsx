@@ -33,6 +33,7 @@ const STATUS_COLORS: Record<RouteStatus, string> = {
   numbered: 'cyan',
   sealed: 'success',
   distributed: 'green',
+  finished: 'green',
 };
 
 export function StatusTag({ status }: { status: RouteStatus }) {
