@@ -5,6 +5,8 @@ import type { Services } from '../services.ts';
 export abstract class PeriodicJob<R> {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<R | undefined> = Promise.resolve(undefined);
+  /** True from stop() until the next start(): a long run may end early and leave the rest to the next start. */
+  protected stopping = false;
 
   /** `seconds`: the period, read at start (0 or less: only on demand); `label`: how a failed run is logged. */
   protected constructor(
@@ -20,6 +22,7 @@ export abstract class PeriodicJob<R> {
     if (this.timer) return;
     const seconds = this.seconds();
     if (seconds <= 0) return;
+    this.stopping = false;
     const run = () => {
       this.tick().catch((err: unknown) => this.svc.log.error({ err }, `${this.label} run failed`));
     };
@@ -29,6 +32,7 @@ export abstract class PeriodicJob<R> {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     // Let a run in progress finish before the database closes.

@@ -1,11 +1,12 @@
 // Scheduled encrypted backups: once a day at TONGBAN_BACKUP_AT (China time) into TONGBAN_BACKUP_DIR, keeping the newest
 // TONGBAN_BACKUP_KEEP. It looks once a minute on the application clock and catches up after downtime (a backup owed
-// since the newest one is made at start); tests call runOnce() after moving the clock, never waiting on wall time.
+// since the newest one is made at start); tests call tick() after moving the clock, never waiting on wall time.
 import type { RequestContext } from '../audit/auditLog.ts';
 import { listBackups, pruneBackups } from '../backup/retention.ts';
 import { createBackup } from '../commands/system/backupCreator.ts';
 import { backupDue } from '../domain/backups/backupSchedule.ts';
 import type { Services } from '../services.ts';
+import { PeriodicJob } from './periodicJob.ts';
 
 export const BACKUP_TICK_MS = 60_000;
 
@@ -16,39 +17,15 @@ export interface BackupRun {
   pruned: string[];
 }
 
-export class ScheduledBackups {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<BackupRun | null> = Promise.resolve(null);
+export class ScheduledBackups extends PeriodicJob<BackupRun | null> {
   private readonly startedAt: Date;
 
-  constructor(private readonly svc: Services) {
+  constructor(svc: Services) {
+    super(svc, () => (svc.config.backupAt === null ? 0 : BACKUP_TICK_MS / 1000), 'scheduled backup');
     this.startedAt = svc.clock.now();
   }
 
-  start(): void {
-    if (this.timer || this.svc.config.backupAt === null) return;
-    const run = () => {
-      this.tick().catch((err: unknown) => this.svc.log.error({ err }, 'scheduled backup failed'));
-    };
-    run();
-    this.timer = setInterval(run, BACKUP_TICK_MS);
-    this.timer.unref();
-  }
-
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running.catch((err: unknown) => this.svc.log.error({ err }, 'scheduled backup failed'));
-  }
-
-  /** One look; runs never overlap (a second caller waits for the first, then looks again). */
-  tick(): Promise<BackupRun | null> {
-    const next = this.running.catch(() => null).then(() => this.runOnce());
-    this.running = next;
-    return next;
-  }
-
-  private async runOnce(): Promise<BackupRun | null> {
+  protected async runOnce(): Promise<BackupRun | null> {
     const { config, clock } = this.svc;
     if (config.backupAt === null) return null;
     const now = clock.now();
