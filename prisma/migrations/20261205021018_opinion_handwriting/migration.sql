@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "OfficialDocumentOpinion" ADD COLUMN "ink" TEXT;
+
