@@ -3,7 +3,9 @@
 // — its record, its 正文's Document, an empty route waiting for 拟办 — with the incoming facts beside it (来文单位, 文号,
 // 份数, 办理时限) and the next 收文编号 of the unit's year.
 import {
+  formatDocumentNumber,
   formatIncomingNumber,
+  URGENCY_KEYS,
   type IncomingOrigin,
   type OfficialDocumentKind,
   type Urgency,
@@ -167,4 +169,51 @@ export async function registerIncoming(
       return registered;
     }),
   );
+}
+
+/**
+ * The recipient unit signed for a 分发 (helper of the sign-for command, inside its transaction, which writes its audit
+ * event): the sealed 公文 becomes the unit's 收文 with the sender's title, 文种, 密级, 紧急程度 and 发文字号, registered
+ * by whoever signed for it, and the distribution row links to it.
+ */
+export async function registerIncomingFromDistribution(
+  tx: Tx,
+  input: { distributionId: string; by: string; at: Date },
+): Promise<{ officialDocumentId: string }> {
+  const distribution = await tx.officialDocumentDistribution.findUnique({
+    where: { id: input.distributionId },
+    include: { officialDocument: { include: { document: { select: { title: true, classification: true } } } } },
+  });
+  if (!distribution) throw officialDocError(404, 'distribution_unknown');
+  if (distribution.incomingDocumentId) throw officialDocError(409, 'distribution_registered');
+  const sent = distribution.officialDocument;
+  const numbered = sent.numberYear !== null && sent.numberSeq !== null;
+  const registered = await createIncoming(
+    tx,
+    {
+      title: sent.document.title,
+      kind: sent.kind as OfficialDocumentKind,
+      classification: sent.document.classification,
+      secrecyPeriod: sent.secrecyPeriod,
+      urgency: URGENCY_KEYS.includes(sent.urgency as Urgency) ? (sent.urgency as Urgency) : 'none',
+      sourceUnit: sent.issuerSignature,
+      sourceNumber: numbered ? formatDocumentNumber(sent.numberPrefix, sent.numberYear!, sent.numberSeq!) : '',
+      copies: 1,
+      dueDate: null,
+    },
+    {
+      userId: input.by,
+      unitId: distribution.unitId,
+      origin: 'distribution',
+      distributionId: distribution.id,
+      at: input.at,
+    },
+  );
+  // Only over the row as read: two sign-fors at once cannot both register it.
+  const { count } = await tx.officialDocumentDistribution.updateMany({
+    where: { id: distribution.id, incomingDocumentId: null },
+    data: { incomingDocumentId: registered.officialDocumentId, updatedAt: input.at },
+  });
+  if (count !== 1) throw officialDocError(409, 'distribution_registered');
+  return { officialDocumentId: registered.officialDocumentId };
 }
