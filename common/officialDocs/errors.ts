@@ -36,6 +36,10 @@ export const OFFICIAL_DOC_ERRORS = {
   },
   unknown_unit: { zh: '指定的单位不存在', en: 'A unit named does not exist' },
   opinion_required: { zh: '请填写意见', en: 'Write an opinion' },
+  ink_invalid: {
+    zh: '手写签批无效：笔迹为空、超出限制或格式有误',
+    en: 'The handwriting is not valid: empty, over the limits or badly encoded',
+  },
   not_editable: {
     zh: '只有拟稿人在拟稿状态下可以修改公文',
     en: 'Only the drafter edits the document, and only as a draft',

@@ -1,10 +1,10 @@
-// 签发: the signer's opinion ends the route; the 成文日期 becomes the sign-off date and the signer's name is kept as
+// 签发: the signer's opinion (typed, or written by hand with the stylus) ends the route; the 成文日期 becomes the sign-off date and the signer's name is kept as
 // 签发人 (printed in the 版头 of a 上行文). A deputy signs in the name of the leader they stand in for.
 import { shanghaiDateOf } from '../../../common/calendar/isoDate.ts';
 import type { RequestContext } from '../../audit/auditLog.ts';
 import type { Subject } from '../../auth/subject.ts';
-import { officialDocError } from '../../policies/officialDocs.ts';
 import type { Services } from '../../services.ts';
+import { givenOpinion, type OpinionInput } from './opinionInput.ts';
 import { runRouteAction } from './routeAction.ts';
 
 export async function signOffOfficialDoc(
@@ -12,10 +12,9 @@ export async function signOffOfficialDoc(
   ctx: RequestContext,
   subject: Subject,
   id: string,
-  input: { opinion: string },
+  input: OpinionInput,
 ): Promise<void> {
-  const opinion = input.opinion.trim();
-  if (!opinion) throw officialDocError(400, 'opinion_required');
+  const opinion = await givenOpinion(svc, ctx, id, 'officialDoc.signOff', input);
   await runRouteAction(
     svc,
     ctx,
@@ -23,7 +22,7 @@ export async function signOffOfficialDoc(
     id,
     { action: 'signOff' },
     {
-      opinion: { text: opinion, decision: 'signoff' },
+      opinion: { ...opinion, decision: 'signoff' },
       also: async (tx, row, applied) => {
         const signerId = applied.acted?.onBehalfOf ?? subject.id;
         const signer = await tx.user.findUniqueOrThrow({ where: { id: signerId }, select: { displayName: true } });

@@ -33,8 +33,8 @@ import { recordTrail, recordTrailMany } from './trail.ts';
 export type Applied = Extract<Outcome, { ok: true }>;
 
 export interface RouteWork {
-  /** The opinion or reason to record when the person acted on a step (approve, return, sign off). */
-  opinion?: { text: string; decision: 'approve' | 'return' | 'signoff' };
+  /** The opinion or reason to record when the person acted on a step (approve, return, sign off), with its handwriting. */
+  opinion?: { text: string; ink?: string | null; decision: 'approve' | 'return' | 'signoff' };
   /** Further writes of this command in the same transaction (a number, the signer's name). */
   also?: (tx: Tx, row: LoadedOfficialDoc, applied: Applied) => Promise<Record<string, unknown> | void>;
 }
@@ -101,6 +101,7 @@ export async function runRouteAction(
             kind: acted.opinion,
             decision: work.opinion.decision,
             text: work.opinion.text,
+            ink: work.opinion.ink ?? null,
             userId: subject.id,
             onBehalfOfId: acted.onBehalfOf,
             createdAt: ctx.at,

@@ -2,16 +2,16 @@
 // to someone else (转办) or add a countersigner (加签); and the sender's withdrawal (撤回).
 import type { RequestContext } from '../../audit/auditLog.ts';
 import type { Subject } from '../../auth/subject.ts';
-import { officialDocError } from '../../policies/officialDocs.ts';
 import { resolveHandlers } from '../../queries/officialDocs/handlerResolver.ts';
 import { loadOfficialDoc } from '../../queries/officialDocs/officialDocFacts.ts';
 import type { Services } from '../../services.ts';
+import { givenOpinion, type OpinionInput } from './opinionInput.ts';
 import { auditingRefusals } from './refusalAudit.ts';
 import { runRouteAction } from './routeAction.ts';
 
 export type StepAction =
   | { action: 'open' }
-  | { action: 'approve'; opinion: string; choose?: string[] }
+  | { action: 'approve'; opinion: string; ink?: OpinionInput['ink']; choose?: string[] }
   | { action: 'return'; reason: string; to: number | 'drafter' }
   | { action: 'withdraw' }
   | { action: 'addCountersigner'; userIds: string[] }
@@ -43,15 +43,14 @@ export async function actOnStep(
       await runRouteAction(svc, ctx, subject, id, input);
       return;
     case 'approve': {
-      const opinion = input.opinion.trim();
-      if (!opinion) throw officialDocError(400, 'opinion_required');
+      const opinion = await givenOpinion(svc, ctx, id, 'officialDoc.approve', input);
       await runRouteAction(
         svc,
         ctx,
         subject,
         id,
         { action: 'approve', ...(input.choose ? { choose: input.choose } : {}) },
-        { opinion: { text: opinion, decision: 'approve' } },
+        { opinion: { ...opinion, decision: 'approve' } },
       );
       return;
     }

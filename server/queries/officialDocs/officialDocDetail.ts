@@ -2,6 +2,7 @@
 // opinion sheet (办文单) in the order given, related documents, and the actions the reader may take now.
 import { shanghaiDateOf } from '../../../common/calendar/isoDate.ts';
 import { formatDocumentNumber } from '../../../common/officialDocs/catalogue.ts';
+import { storedOpinionInk } from '../../../common/officialDocs/opinionInk.ts';
 import { stepDueOn } from '../../domain/officialDocs/stepDeadlines.ts';
 import type { Subject } from '../../auth/subject.ts';
 import type { Db } from '../../db/client.ts';
@@ -119,6 +120,7 @@ export async function officialDocDetail(db: Db, subject: Subject, id: string, no
       kind: o.kind,
       decision: o.decision,
       text: o.text,
+      ink: storedOpinionInk(o.ink),
       by: person(o.userId)!,
       onBehalfOf: person(o.onBehalfOfId),
       at: o.createdAt.toISOString(),

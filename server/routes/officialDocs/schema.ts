@@ -88,9 +88,25 @@ export const submitBody = z.strictObject({
   choose: z.array(id).max(50).optional(),
 });
 
+/** Typed text of an opinion: may be empty when the opinion is written by hand (the command then requires the ink). */
+const opinionText = z.string().max(2000);
+/**
+ * Handwriting (手写签批): its shape here; its limits (strokes, points, widths, every point on the pad) are checked by the
+ * command (common/officialDocs/opinionInk.ts), which answers 400 ink_invalid in Chinese and English.
+ */
+const opinionInk = z.strictObject({
+  aspect: z.number(),
+  strokes: z.array(z.strictObject({ points: z.string(), width: z.number() })),
+});
+
 export const stepBody = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('open') }),
-  z.strictObject({ action: z.literal('approve'), opinion: text(2000), choose: z.array(id).max(50).optional() }),
+  z.strictObject({
+    action: z.literal('approve'),
+    opinion: opinionText,
+    ink: opinionInk.optional(),
+    choose: z.array(id).max(50).optional(),
+  }),
   z.strictObject({
     action: z.literal('return'),
     reason: z.string().max(2000),
@@ -100,7 +116,7 @@ export const stepBody = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('addCountersigner'), userIds: z.array(id).min(1).max(20) }),
   z.strictObject({ action: z.literal('transfer'), toUserId: id }),
 ]);
-export const signOffBody = z.strictObject({ opinion: text(2000) });
+export const signOffBody = z.strictObject({ opinion: opinionText, ink: opinionInk.optional() });
 export const numberBody = z.strictObject({ reservedSeq: z.number().int().min(1).max(1_000_000).optional() });
 
 export const reserveBody = z.strictObject({
@@ -194,6 +210,10 @@ export const detailBody = z.object({
       kind: z.string(),
       decision: z.string(),
       text: z.string(),
+      /** The handwriting when the opinion was written by hand (common/officialDocs/opinionInk.ts). */
+      ink: z
+        .object({ aspect: z.number(), strokes: z.array(z.object({ points: z.string(), width: z.number() })) })
+        .nullable(),
       by: person,
       onBehalfOf: person.nullable(),
       at: isoDate,
