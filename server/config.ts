@@ -159,6 +159,8 @@ export interface Config {
   officialDocTickSeconds: number;
   /** 办文: 催办 of one 公文 allowed per hour, by everyone together (TONGBAN_URGE_LIMIT, default 3). */
   urgeLimit: number;
+  /** Supervision: 催办 of one task allowed per day (China), by all its supervisors together (TONGBAN_SUPERVISION_URGE_LIMIT, default 3). */
+  supervisionUrgeLimit: number;
   /** Supervision: largest attachment to a progress report or acceptance evidence, in MiB (TONGBAN_SUPERVISION_ATTACHMENT_MB, default 20). */
   supervisionAttachmentMaxMb: number;
   /** Largest meeting material accepted, in MiB (TONGBAN_MAX_UPLOAD_MB, default 50). */
@@ -264,6 +266,7 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     supervisionTickSeconds: int('TONGBAN_SUPERVISION_TICK_SECONDS', 60),
     officialDocTickSeconds: int('TONGBAN_OFFICIAL_DOC_TICK_SECONDS', 300),
     urgeLimit: int('TONGBAN_URGE_LIMIT', 3),
+    supervisionUrgeLimit: int('TONGBAN_SUPERVISION_URGE_LIMIT', 3),
     supervisionAttachmentMaxMb: int('TONGBAN_SUPERVISION_ATTACHMENT_MB', 20),
     maxUploadMb: int('TONGBAN_MAX_UPLOAD_MB', 50),
     meetingReminderMinutes: intList('TONGBAN_MEETING_REMINDERS', [1440, 15]),

@@ -119,6 +119,7 @@ export const NOTIFICATION_CATALOGUE = {
   'supervision.coordination_recorded': { task: 'title', outcome: 'text' },
   'supervision.overdue': { task: 'title', days: 'days', deadline: 'date' },
   'supervision.due_soon': { task: 'title', due: 'dueIn' },
+  'supervision.urged': { task: 'title', person: 'person', message: 'text' },
 
   'officialDoc.urged': { document: 'title', person: 'person', message: 'text' },
   'officialDoc.due_soon': { document: 'title', step: 'text', due: 'dueIn' },
@@ -209,6 +210,7 @@ export const NOTIFICATION_OBJECTS = {
   'supervision.coordination_recorded': 'task',
   'supervision.overdue': 'task',
   'supervision.due_soon': 'task',
+  'supervision.urged': 'task',
 
   'officialDoc.urged': 'officialDoc',
   'officialDoc.due_soon': 'officialDoc',

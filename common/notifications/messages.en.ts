@@ -112,6 +112,7 @@ const notificationMessagesEn: NotificationMessages = {
       coordination_recorded: { title: 'Coordination outcome', body: '{{task}}: {{outcome}}' },
       overdue: { title: 'Supervision task overdue', body: '{{task}}: {{days}} overdue (due {{deadline}})' },
       due_soon: { title: 'Supervision task due soon', body: '{{task}}: {{due}}' },
+      urged: { title: 'Reminder to act on {{task}}', body: '{{person}} urges: {{message}}' },
     },
     officialDoc: {
       urged: { title: 'Reminder to act on “{{document}}”', body: '{{person}} urges: {{message}}' },

@@ -78,6 +78,7 @@ const notificationMessagesZhCN = {
       coordination_recorded: { title: '协调结果', body: '{{task}}：{{outcome}}' },
       overdue: { title: '督办事项已逾期', body: '{{task}}：已逾期{{days}}（期限{{deadline}}）' },
       due_soon: { title: '督办事项即将到期', body: '{{task}}：{{due}}' },
+      urged: { title: '催办：{{task}}', body: '{{person}}催办：{{message}}' },
     },
     officialDoc: {
       urged: { title: '催办：《{{document}}》', body: '{{person}}催办：{{message}}' },

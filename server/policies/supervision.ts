@@ -6,6 +6,7 @@ import { Forbidden, InvalidState } from '../errors.ts';
 import { concealed } from './concealment.ts';
 import { decide } from '../domain/supervision/lifecycle.ts';
 import {
+  OPEN_STATUSES,
   TASK_ACTIONS,
   type BasisType,
   type TaskAction,
@@ -115,6 +116,17 @@ export function authorizeTaskAction(
   if (verdict.reason === 'invalid_transition')
     throw new InvalidState('invalid_transition', `Cannot ${action} a task that is ${task.status}`);
   throw new Forbidden('task_forbidden', `Your part in this task does not allow ${action}`);
+}
+
+/**
+ * 催办: the task's supervisors (its 督办人 and the 督查室 they sit in) urge those who carry it, while the work is still
+ * owed (not once it waits for acceptance or is closed).
+ */
+export function mayUrgeTask(subject: Subject, task: TaskFacts, oversight: Oversight): boolean {
+  return (
+    (OPEN_STATUSES as readonly TaskStatus[]).includes(task.status) &&
+    taskRoles(subject, task, oversight).includes('supervisor')
+  );
 }
 
 /** Supervisors raise tasks on any basis; leaders raise tasks from their own instructions (领导批示). */
@@ -237,6 +249,7 @@ export const supervisionRules = {
     r.kind === 'instruction' && mayRecordInstruction(s, (r as InstructionResource).leaderId),
   'task.view': onTask((s, t) => canViewTask(s, t.facts, t.oversight)),
   ...lifecycleRules,
+  'task.urge': onTask((s, t) => mayUrgeTask(s, t.facts, t.oversight)),
   /** The supervision desk: every task one is cleared for. */
   'supervision.desk': (s: Subject) => isSupervisor(s),
   'supervision.dashboard': (s: Subject) => canUseLeaderDashboard(s),

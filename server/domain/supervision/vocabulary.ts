@@ -75,5 +75,6 @@ export const EVENT_KINDS = [
   'accepted',
   'reminder',
   'overdue',
+  'urged', // 催办: the supervisor reminded those who carry the task, with a message
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];

@@ -6,14 +6,16 @@ import { availableActions } from '../../domain/supervision/lifecycle.ts';
 import type { BasisType, EventKind, TaskStatus } from '../../domain/supervision/vocabulary.ts';
 import { factsOf, loadTask } from './taskFacts.ts';
 import { oversightOf } from './oversight.ts';
-import { authorizeTaskView, assigningUnit, maySeeAttachment } from '../../policies/supervision.ts';
+import { can } from '../../policies/index.ts';
+import { authorizeTaskView, assigningUnit, maySeeAttachment, taskResource } from '../../policies/supervision.ts';
 import { overdueDays, taskCode } from '../../presenters/supervisionTask.ts';
 import { documentWithAccess } from '../documents/documentAccess.ts';
 
 export async function taskDetail(db: Db, subject: Subject, taskId: string, now: Date) {
   const loaded = await loadTask(db, taskId);
   const facts = factsOf(loaded);
-  const roles = authorizeTaskView(subject, facts, await oversightOf(db, subject));
+  const oversight = await oversightOf(db, subject);
+  const roles = authorizeTaskView(subject, facts, oversight);
   const task = await db.supervisionTask.findUniqueOrThrow({
     where: { id: taskId },
     include: {
@@ -135,6 +137,7 @@ export async function taskDetail(db: Db, subject: Subject, taskId: string, now: 
     updatedAt: task.updatedAt.toISOString(),
     myRoles: roles,
     actions: availableActions(task.status as TaskStatus, roles),
+    mayUrge: can(subject, 'task.urge', taskResource(facts, oversight)),
     assignUnitId: assigning?.unitId ?? null,
     extensions: task.extensions.map((e) => ({
       id: e.id,

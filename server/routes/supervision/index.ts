@@ -14,6 +14,7 @@ import { oversightOf } from '../../queries/supervision/oversight.ts';
 import { createTask } from '../../commands/supervision/taskCreator.ts';
 import { signTask } from '../../commands/supervision/taskSigner.ts';
 import { submitTask } from '../../commands/supervision/taskSubmitter.ts';
+import { urgeTask } from '../../commands/supervision/taskUrger.ts';
 import { classificationLevel } from '../../domain/roles.ts';
 import { contextOf, requireAuth } from '../../http/requestContext.ts';
 import { responses } from '../../http/schemas.ts';
@@ -46,6 +47,7 @@ import {
   taskList,
   taskParams,
   tickBody,
+  urgeBody,
 } from './schema.ts';
 import proposalRoutes from './proposals.ts';
 import viewRoutes from './views.ts';
@@ -214,6 +216,13 @@ const supervisionRoutes: FastifyPluginAsyncZod<SupervisionRouteOptions> = async 
     'Accept (已办结) or return for rectification (supervisor)',
     acceptanceBody,
     ({ subject, id, body, ctx }) => decideAcceptance(svc, ctx, subject, id, body),
+  );
+
+  act(
+    '/tasks/:id/urge',
+    'Urge those who carry the task, with a message (催办; the task’s supervisors, a few times a day)',
+    urgeBody,
+    ({ subject, id, body, ctx }) => urgeTask(svc, ctx, subject, id, body.message),
   );
 
   app.post(

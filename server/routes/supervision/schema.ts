@@ -53,6 +53,8 @@ export const extensionDecisionBody = z.strictObject({
 });
 export const coordinationBody = z.strictObject({ difficulty: text(2000), unitIds: z.array(id).max(30).default([]) });
 export const coordinationOutcomeBody = z.strictObject({ outcome: text(2000) });
+/** 催办: the message those who carry the task read in the notice. */
+export const urgeBody = z.strictObject({ message: text(500) });
 export const submitBody = z.strictObject({ summary: text(5000), attachmentIds: z.array(id).max(20).default([]) });
 export const acceptanceBody = z.discriminatedUnion('accept', [
   z.strictObject({ accept: z.literal(true), note: z.string().trim().max(2000).optional() }),
@@ -164,6 +166,8 @@ export const taskDetailBody = z.object({
   updatedAt: z.string(),
   myRoles: z.array(z.enum(TASK_ROLES)),
   actions: z.array(z.enum(TASK_ACTIONS)),
+  /** Whether I may urge the task now (催办: its supervisors, while the work is owed; the daily limit still applies). */
+  mayUrge: z.boolean(),
   assignUnitId: z.string().nullable(),
   extensions: z.array(
     z.object({
