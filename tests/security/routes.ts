@@ -72,6 +72,7 @@ const PRIMARY: Record<string, PrimaryKind | 'other'> = {
   proposals: 'other',
   'official-documents': 'other',
   templates: 'other',
+  'route-templates': 'other',
   delegations: 'other',
   seals: 'other',
   users: 'other',

@@ -24,6 +24,7 @@ import { routeArea } from '../../http/routeArea.ts';
 import { followUpRoutes } from './followUp.ts';
 import { inTransitRoutes } from './inTransit.ts';
 import { issuingRoutes } from './issuing.ts';
+import { routeTemplateRoutes } from './routeTemplates.ts';
 import { templateRoutes } from './templates.ts';
 import {
   createBody,
@@ -299,6 +300,7 @@ export default routeArea('/api/official-documents', [
   officialDocRoutes,
   issuingRoutes,
   templateRoutes,
+  routeTemplateRoutes,
   followUpRoutes,
   inTransitRoutes,
 ]);
