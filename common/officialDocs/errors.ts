@@ -1,5 +1,6 @@
 // Every refusal of the 办文 API by its code, in Chinese and English: the server writes both into the error message and
 // the client shows the reader's language from here.
+import { DISTRIBUTION_ERRORS } from './distributionErrors.ts';
 
 export const OFFICIAL_DOC_ERRORS = {
   // the route, as the engine refuses it
@@ -138,6 +139,7 @@ export const OFFICIAL_DOC_ERRORS = {
   result_required: { zh: '办结须填写办理结果', en: 'Concluding needs the result of the handling' },
   distribution_unknown: { zh: '该分发记录不存在', en: 'That distribution does not exist' },
   distribution_registered: { zh: '该分发已登记为收文', en: 'That distribution has already been registered' },
+  ...DISTRIBUTION_ERRORS,
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type OfficialDocErrorCode = keyof typeof OFFICIAL_DOC_ERRORS;

@@ -8,6 +8,7 @@ import { addressBookRules } from './addressBook.ts';
 import { annotationRules } from './annotations.ts';
 import { classificationRules, type ClassificationResource } from './classification.ts';
 import { concealed, type HiddenObject } from './concealment.ts';
+import { distributionRefusals, distributionRules, type DistributionResource } from './distributions.ts';
 import { documentRules, type DocumentResource } from './documents.ts';
 import { meetingRules, type MeetingResource, type RoomResource } from './meetings.ts';
 import { meetingMediaRules, type LiveMeetingResource } from './meetingMedia.ts';
@@ -26,6 +27,7 @@ import { workspaceRules } from './workspace.ts';
 
 export type {
   ClassificationResource,
+  DistributionResource,
   DocumentResource,
   InstructionResource,
   IssuingUnitResource,
@@ -68,6 +70,7 @@ export type Resource =
   | TaskBasisResource
   | InstructionResource
   | OfficialDocResource
+  | DistributionResource
   | OfficialDocTemplateResource
   | IssuingUnitResource
   | SealResource
@@ -89,6 +92,7 @@ const RULES = {
   ...officialDocRules,
   ...officialDocTemplateRules,
   ...officialDocTrailRules,
+  ...distributionRules,
   ...sealRules,
   ...workspaceRules,
 } satisfies Record<string, Rule>;
@@ -103,6 +107,7 @@ const documentForbidden = () => new Forbidden('document_forbidden', 'You cannot 
 /** How a refusal reads where callers and clients rely on its code; any other action is refused 403 `forbidden`. */
 const REFUSALS: { [A in Action]?: (r: Resource) => AppError } = {
   ...accountRefusals,
+  ...distributionRefusals,
   'classification.assign': () => new Forbidden('clearance', 'You are not cleared for this classification'),
   'document.create': () => new Forbidden('admin_no_content', 'Administrator accounts do not create documents'),
   'document.view': documentForbidden,

@@ -21,6 +21,7 @@ import { okBody, responses } from '../../http/schemas.ts';
 import { officialDocDetail } from '../../queries/officialDocs/officialDocDetail.ts';
 import { listOfficialDocs } from '../../queries/officialDocs/officialDocList.ts';
 import { routeArea } from '../../http/routeArea.ts';
+import { distributionRoutes } from './distribution.ts';
 import { followUpRoutes } from './followUp.ts';
 import { inTransitRoutes } from './inTransit.ts';
 import { issuingRoutes } from './issuing.ts';
@@ -303,4 +304,5 @@ export default routeArea('/api/official-documents', [
   routeTemplateRoutes,
   followUpRoutes,
   inTransitRoutes,
+  distributionRoutes,
 ]);
