@@ -32,6 +32,7 @@ const AnnotatePage = lazy(() => import('./pages/meetings/annotate/AnnotatePage.t
 // 办文 (发文): the lists, and the 公文 page with its 正文 in the editor.
 const OfficialDocsPage = lazy(() => import('./pages/officialDocs/OfficialDocsPage.tsx'));
 const OfficialDocPage = lazy(() => import('./pages/officialDocs/OfficialDocPage.tsx'));
+const RouteTemplatesPage = lazy(() => import('./pages/officialDocs/RouteTemplatesPage.tsx'));
 
 // Supervision (督办) loads its pages and charts when the module is opened.
 const SupervisionLayout = lazy(() => import('./pages/supervision/SupervisionLayout.tsx'));
@@ -81,6 +82,7 @@ export const router = createBrowserRouter([
       { path: 'documents', element: business(later(<DocumentsPage />)) },
       { path: 'documents/:id', element: business(later(<DocumentEditorPage />)) },
       { path: 'official-documents', element: business(later(<OfficialDocsPage />)) },
+      { path: 'official-documents/route-templates', element: business(later(<RouteTemplatesPage />)) },
       { path: 'official-documents/:id', element: business(later(<OfficialDocPage />)) },
       {
         path: 'supervision',

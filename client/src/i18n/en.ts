@@ -7,6 +7,7 @@ import supervisionEn from './supervision.en.ts';
 import meetingsEn from './meetings.en.ts';
 import minutesEn from './minutes.en.ts';
 import officialDocsEn from './officialDocs.en.ts';
+import routeTemplatesEn from './routeTemplates.en.ts';
 import { officialDocErrors, type Messages } from './zh-CN.ts';
 import notificationMessagesEn from '../../../common/notifications/messages.en.ts';
 
@@ -352,6 +353,7 @@ const en: Messages = {
   meetings: meetingsEn,
   minutes: minutesEn,
   officialDocs: officialDocsEn,
+  routeTemplates: routeTemplatesEn,
 };
 
 export default en;

@@ -7,6 +7,7 @@ import supervisionZhCN from './supervision.zh-CN.ts';
 import meetingsZhCN from './meetings.zh-CN.ts';
 import minutesZhCN from './minutes.zh-CN.ts';
 import officialDocsZhCN from './officialDocs.zh-CN.ts';
+import routeTemplatesZhCN from './routeTemplates.zh-CN.ts';
 import { OFFICIAL_DOC_ERRORS } from '../../../common/officialDocs/errors.ts';
 import notificationMessagesZhCN from '../../../common/notifications/messages.zh-CN.ts';
 
@@ -346,6 +347,7 @@ const zhCN = {
   meetings: meetingsZhCN,
   minutes: minutesZhCN,
   officialDocs: officialDocsZhCN,
+  routeTemplates: routeTemplatesZhCN,
 };
 
 export default zhCN;
