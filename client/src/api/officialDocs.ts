@@ -7,6 +7,7 @@ import type {
   detailBody,
   listBody,
   listQuery,
+  signOffBody,
   stepBody,
   submitBody,
   updateBody,
@@ -29,6 +30,7 @@ export type HandlerInput = NonNullable<StepInput['handlers']>[number];
 export type RouteActionName = OfficialDoc['actions'][number];
 export type RouteStatus = OfficialDoc['status'];
 export type Opinion = OfficialDoc['opinions'][number];
+export type SignOff = z.input<typeof signOffBody>;
 export type ExportFormat = 'pdf' | 'docx';
 /** A unit's route template (流程模板) as the office keeps it, and one offered for sending a 公文, resolved to people. */
 export type RouteTemplate = z.infer<typeof routeTemplateBody>;
@@ -111,7 +113,8 @@ export const officialDocsApi = {
   update: (id: string, changes: OfficialDocChanges) => http.patch<OfficialDoc>(one(id), changes),
   submit: (id: string, body: Submission) => http.post<OfficialDoc>(`${one(id)}/submit`, body),
   step: (id: string, body: StepAction) => http.post<OfficialDoc>(`${one(id)}/step`, body),
-  signOff: (id: string, opinion: string) => http.post<OfficialDoc>(`${one(id)}/sign-off`, { opinion }),
+  /** 签发 with a typed opinion, handwriting (手写签批) or both. */
+  signOff: (id: string, body: SignOff) => http.post<OfficialDoc>(`${one(id)}/sign-off`, body),
   number: (id: string, reservedSeq?: number) =>
     http.post<OfficialDoc>(`${one(id)}/number`, reservedSeq === undefined ? {} : { reservedSeq }),
   urge: (id: string, message: string) => http.post<{ notified: number }>(`${one(id)}/urge`, { message }),
