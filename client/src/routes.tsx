@@ -34,6 +34,10 @@ const OfficialDocsPage = lazy(() => import('./pages/officialDocs/OfficialDocsPag
 const OfficialDocPage = lazy(() => import('./pages/officialDocs/OfficialDocPage.tsx'));
 const RouteTemplatesPage = lazy(() => import('./pages/officialDocs/RouteTemplatesPage.tsx'));
 
+// 日程 and 通讯录: the personal calendar grids and the address book.
+const CalendarPage = lazy(() => import('./pages/calendar/CalendarPage.tsx'));
+const AddressBookPage = lazy(() => import('./pages/addressBook/AddressBookPage.tsx'));
+
 // Supervision (督办) loads its pages and charts when the module is opened.
 const SupervisionLayout = lazy(() => import('./pages/supervision/SupervisionLayout.tsx'));
 const SupervisionTaskList = lazy(() => import('./pages/supervision/TaskListPage.tsx'));
@@ -79,6 +83,8 @@ export const router = createBrowserRouter([
         element: <RequireCapability capability="meeting.create">{later(<MeetingFormPage />)}</RequireCapability>,
       },
       { path: 'meetings/:id', element: business(later(<MeetingDetailPage />)) },
+      { path: 'calendar', element: business(later(<CalendarPage />)) },
+      { path: 'address-book', element: business(later(<AddressBookPage />)) },
       { path: 'documents', element: business(later(<DocumentsPage />)) },
       { path: 'documents/:id', element: business(later(<DocumentEditorPage />)) },
       { path: 'official-documents', element: business(later(<OfficialDocsPage />)) },

@@ -4,6 +4,7 @@ import adminEn from './admin.en.ts';
 import documentsEn from './documents.en.ts';
 import meetingRoomEn from './meetingRoom.en.ts';
 import supervisionEn from './supervision.en.ts';
+import workbenchEn from './workbench.en.ts';
 import meetingsEn from './meetings.en.ts';
 import minutesEn from './minutes.en.ts';
 import officialDocsEn from './officialDocs.en.ts';
@@ -248,6 +249,8 @@ const en: Messages = {
     documents: 'Documents',
     officialDocs: 'Official docs',
     supervision: 'Supervision',
+    calendar: 'Calendar',
+    addressBook: 'Address book',
     admin: 'Admin',
     settings: 'Settings',
     menu: 'Menu',
@@ -349,6 +352,7 @@ const en: Messages = {
   documents: documentsEn,
   meetingRoom: meetingRoomEn,
   supervision: supervisionEn,
+  workbench: workbenchEn,
   annotate: annotateEn,
   meetings: meetingsEn,
   minutes: minutesEn,

@@ -4,6 +4,7 @@ import adminZhCN from './admin.zh-CN.ts';
 import documentsZhCN from './documents.zh-CN.ts';
 import meetingRoomZhCN from './meetingRoom.zh-CN.ts';
 import supervisionZhCN from './supervision.zh-CN.ts';
+import workbenchZhCN from './workbench.zh-CN.ts';
 import meetingsZhCN from './meetings.zh-CN.ts';
 import minutesZhCN from './minutes.zh-CN.ts';
 import officialDocsZhCN from './officialDocs.zh-CN.ts';
@@ -248,6 +249,8 @@ const zhCN = {
     documents: '文档',
     officialDocs: '办文',
     supervision: '督办',
+    calendar: '日程',
+    addressBook: '通讯录',
     admin: '管理',
     settings: '个人设置',
     menu: '菜单',
@@ -343,6 +346,7 @@ const zhCN = {
   documents: documentsZhCN,
   meetingRoom: meetingRoomZhCN,
   supervision: supervisionZhCN,
+  workbench: workbenchZhCN,
   annotate: annotateZhCN,
   meetings: meetingsZhCN,
   minutes: minutesZhCN,

@@ -3,6 +3,8 @@
 import type { ComponentType } from 'react';
 import {
   AuditOutlined,
+  CalendarOutlined,
+  ContactsOutlined,
   FileTextOutlined,
   HomeOutlined,
   SettingOutlined,
@@ -11,7 +13,15 @@ import {
 } from '@ant-design/icons';
 import type { Session } from '../api/types.ts';
 
-export type NavKey = 'home' | 'meetings' | 'documents' | 'officialDocs' | 'supervision' | 'admin';
+export type NavKey =
+  | 'home'
+  | 'calendar'
+  | 'meetings'
+  | 'documents'
+  | 'officialDocs'
+  | 'supervision'
+  | 'addressBook'
+  | 'admin';
 
 export interface NavItem {
   key: NavKey;
@@ -20,10 +30,12 @@ export interface NavItem {
 }
 
 const BUSINESS: NavItem[] = [
+  { key: 'calendar', path: '/calendar', icon: CalendarOutlined },
   { key: 'meetings', path: '/meetings', icon: TeamOutlined },
   { key: 'documents', path: '/documents', icon: FileTextOutlined },
   { key: 'officialDocs', path: '/official-documents', icon: SnippetsOutlined },
   { key: 'supervision', path: '/supervision', icon: AuditOutlined },
+  { key: 'addressBook', path: '/address-book', icon: ContactsOutlined },
 ];
 
 export function navItems(session: Session): NavItem[] {
