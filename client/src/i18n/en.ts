@@ -8,6 +8,7 @@ import workbenchEn from './workbench.en.ts';
 import meetingsEn from './meetings.en.ts';
 import minutesEn from './minutes.en.ts';
 import officialDocsEn from './officialDocs.en.ts';
+import distributionEn from './distribution.en.ts';
 import routeTemplatesEn from './routeTemplates.en.ts';
 import { officialDocErrors, type Messages } from './zh-CN.ts';
 import notificationMessagesEn from '../../../common/notifications/messages.en.ts';
@@ -248,6 +249,7 @@ const en: Messages = {
     meetings: 'Meetings',
     documents: 'Documents',
     officialDocs: 'Official docs',
+    inbox: 'Inbox',
     supervision: 'Supervision',
     calendar: 'Calendar',
     addressBook: 'Address book',
@@ -358,6 +360,7 @@ const en: Messages = {
   minutes: minutesEn,
   officialDocs: officialDocsEn,
   routeTemplates: routeTemplatesEn,
+  distribution: distributionEn,
 };
 
 export default en;

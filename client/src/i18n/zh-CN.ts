@@ -8,6 +8,7 @@ import workbenchZhCN from './workbench.zh-CN.ts';
 import meetingsZhCN from './meetings.zh-CN.ts';
 import minutesZhCN from './minutes.zh-CN.ts';
 import officialDocsZhCN from './officialDocs.zh-CN.ts';
+import distributionZhCN from './distribution.zh-CN.ts';
 import routeTemplatesZhCN from './routeTemplates.zh-CN.ts';
 import { OFFICIAL_DOC_ERRORS } from '../../../common/officialDocs/errors.ts';
 import notificationMessagesZhCN from '../../../common/notifications/messages.zh-CN.ts';
@@ -248,6 +249,7 @@ const zhCN = {
     meetings: '会议',
     documents: '文档',
     officialDocs: '办文',
+    inbox: '收文箱',
     supervision: '督办',
     calendar: '日程',
     addressBook: '通讯录',
@@ -352,6 +354,7 @@ const zhCN = {
   minutes: minutesZhCN,
   officialDocs: officialDocsZhCN,
   routeTemplates: routeTemplatesZhCN,
+  distribution: distributionZhCN,
 };
 
 export default zhCN;

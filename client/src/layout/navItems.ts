@@ -7,6 +7,7 @@ import {
   ContactsOutlined,
   FileTextOutlined,
   HomeOutlined,
+  InboxOutlined,
   SettingOutlined,
   SnippetsOutlined,
   TeamOutlined,
@@ -14,14 +15,7 @@ import {
 import type { Session } from '../api/types.ts';
 
 export type NavKey =
-  | 'home'
-  | 'calendar'
-  | 'meetings'
-  | 'documents'
-  | 'officialDocs'
-  | 'supervision'
-  | 'addressBook'
-  | 'admin';
+  'home' | 'calendar' | 'meetings' | 'documents' | 'officialDocs' | 'inbox' | 'supervision' | 'addressBook' | 'admin';
 
 export interface NavItem {
   key: NavKey;
@@ -34,6 +28,7 @@ const BUSINESS: NavItem[] = [
   { key: 'meetings', path: '/meetings', icon: TeamOutlined },
   { key: 'documents', path: '/documents', icon: FileTextOutlined },
   { key: 'officialDocs', path: '/official-documents', icon: SnippetsOutlined },
+  { key: 'inbox', path: '/inbox', icon: InboxOutlined },
   { key: 'supervision', path: '/supervision', icon: AuditOutlined },
   { key: 'addressBook', path: '/address-book', icon: ContactsOutlined },
 ];

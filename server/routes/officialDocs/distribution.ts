@@ -46,7 +46,7 @@ const rowBody = z.object({
   actions: z.array(z.enum(['signFor', 'refuse', 'recall', 'reissue'])),
 });
 
-const distributionBody = z.object({
+export const distributionBody = z.object({
   items: z.array(rowBody),
   offer: z
     .object({
@@ -57,7 +57,7 @@ const distributionBody = z.object({
     .describe('for the office of a sealed 公文: the units it may go to, those named in 主送/抄送 prefilled'),
 });
 
-const inboxBody = z.object({
+export const inboxBody = z.object({
   items: z.array(
     z.object({
       id: z.string(),
