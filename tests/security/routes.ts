@@ -74,6 +74,7 @@ const PRIMARY: Record<string, PrimaryKind | 'other'> = {
   templates: 'other',
   'route-templates': 'other',
   delegations: 'other',
+  distributions: 'other',
   seals: 'other',
   users: 'other',
   units: 'other',
