@@ -1,6 +1,5 @@
 // Every refusal of the 办文 API by its code, in Chinese and English: the server writes both into the error message and
 // the client shows the reader's language from here.
-import { DISTRIBUTION_ERRORS } from './distributionErrors.ts';
 
 export const OFFICIAL_DOC_ERRORS = {
   // the route, as the engine refuses it
@@ -59,6 +58,50 @@ export const OFFICIAL_DOC_ERRORS = {
     zh: '只有发文单位办公室可以管理发文字号',
     en: 'Only the issuing unit’s office manages document numbers',
   },
+  // attachments (附件)
+  attachments_forbidden: { zh: '只有拟稿人可以修改附件', en: 'Only the drafter changes the attachments' },
+  attachments_in_route: {
+    zh: '公文在流转中，附件不能修改；退回或撤回后由拟稿人修改',
+    en: 'The document is in its route: its attachments change only once it is returned or withdrawn to the drafter',
+  },
+  attachments_frozen: {
+    zh: '公文已签发，附件已冻结，不能修改',
+    en: 'The document has been signed off: its attachments are frozen',
+  },
+  attachment_file_required: {
+    zh: '请以 multipart/form-data 上传一个附件文件',
+    en: 'Send one attachment file as multipart/form-data',
+  },
+  attachment_type: {
+    zh: '附件只能是 PDF、DOCX、XLSX、PNG 或 JPEG 文件，且文件内容须与文件名一致',
+    en: 'An attachment is a PDF, DOCX, XLSX, PNG or JPEG file whose content matches its name',
+  },
+  attachment_name_invalid: {
+    zh: '附件名称不能为空，不超过 200 字，不加书名号，后面不加标点符号',
+    en: 'An attachment name is 1 to 200 characters, without title marks or closing punctuation',
+  },
+  attachment_limit: { zh: '一份公文的附件不能超过 50 个', en: 'A document has at most 50 attachments' },
+  attachment_order_incomplete: {
+    zh: '请按新顺序列出全部附件，每个附件一次',
+    en: 'List every attachment once, in the new order',
+  },
+  // the issuing setting and the 发文登记簿
+  issuing_forbidden: {
+    zh: '只有本单位办公室可以查看和设置发文机关标志和发文代字',
+    en: 'Only the unit’s office sees and sets its issuer mark and number prefix',
+  },
+  issuing_office_forbidden: {
+    zh: '只有系统管理员可以指定单位的办公室',
+    en: 'Only the system administrator names a unit’s office',
+  },
+  issuing_office_invalid: {
+    zh: '办公室须为本单位或其下属单位',
+    en: 'The office is the unit itself or one of its units',
+  },
+  issuing_invalid: {
+    zh: '发文机关标志和发文代字不能为空，且不能含有标点或空白',
+    en: 'The issuer mark and the number prefix are not empty and hold no punctuation or spaces',
+  },
   // 代理
   delegation_period: {
     zh: '代理期限无效：结束须晚于开始，且不超过 90 天',
@@ -77,26 +120,6 @@ export const OFFICIAL_DOC_ERRORS = {
   template_kind_mismatch: {
     zh: '所选模板的文种与公文的文种不一致',
     en: 'The template chosen is for another kind of document',
-  },
-  // route templates (流程模板)
-  route_template_unknown_fields: { zh: '流程模板含有未知字段', en: 'The route template has fields it does not know' },
-  route_template_invalid: { zh: '流程模板内容不符合要求', en: 'The route template is not valid' },
-  route_template_name_taken: {
-    zh: '本单位已有同名的流程模板',
-    en: 'Your unit already has a route template by that name',
-  },
-  route_template_forbidden: {
-    zh: '只有本单位办公室可以管理流程模板',
-    en: 'Only the unit’s office manages its route templates',
-  },
-  route_template_retired: { zh: '该流程模板已停用', en: 'That route template has been retired' },
-  route_template_mismatch: {
-    zh: '所选流程模板不适用于本公文的单位或文种',
-    en: 'The route template chosen is for another unit or kind of document',
-  },
-  route_template_or_steps: {
-    zh: '请选择流程模板或逐步设置流程，二者选其一',
-    en: 'Send with a route template or with steps of your own, one of the two',
   },
   // the format check, 催办 and the trail
   format_errors: {
@@ -139,7 +162,6 @@ export const OFFICIAL_DOC_ERRORS = {
   result_required: { zh: '办结须填写办理结果', en: 'Concluding needs the result of the handling' },
   distribution_unknown: { zh: '该分发记录不存在', en: 'That distribution does not exist' },
   distribution_registered: { zh: '该分发已登记为收文', en: 'That distribution has already been registered' },
-  ...DISTRIBUTION_ERRORS,
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type OfficialDocErrorCode = keyof typeof OFFICIAL_DOC_ERRORS;

@@ -18,7 +18,7 @@ const notice: FormatCheckInput = {
   signers: [],
   date: '2026年12月4日',
   attachmentNote: ['节日期间安全生产检查重点', '值班安排表'],
-  attachedFiles: ['检查重点.docx', '值班表.xlsx'],
+  attachedFiles: ['节日期间安全生产检查重点', '值班安排表'],
   body: doc(
     p('为切实做好2027年元旦、春节期间安全生产工作，经区政府同意，现就有关事项通知如下。'),
     p('一、压实安全生产责任'),
@@ -89,7 +89,8 @@ describe('format check', () => {
     ['secret without copy number', { classification: 2 }, 'copy_number_missing'],
     ['copy number not six digits', { copyNumber: '12' }, 'copy_number_format'],
     ['files without a note', { attachmentNote: [] }, 'attachment_note_missing'],
-    ['note and files disagree', { attachedFiles: ['检查重点.docx'] }, 'attachment_count'],
+    ['note and files disagree', { attachedFiles: ['节日期间安全生产检查重点'] }, 'attachment_count'],
+    ['note names another file', { attachedFiles: ['值班安排表', '节日期间安全生产检查重点'] }, 'attachment_mismatch'],
     ['attachment name in title marks', { attachmentNote: ['《检查重点》', '值班安排表'] }, 'attachment_name'],
   ])('%s', (_name, change, code) => {
     expect(codes({ ...notice, ...change })).toContain(code);

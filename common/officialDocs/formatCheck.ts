@@ -30,7 +30,7 @@ export interface FormatCheckInput {
   date: string | null;
   /** 附件说明: the names listed under the body. */
   attachmentNote: string[];
-  /** Names of the files attached to the record. */
+  /** The attachments' names, in their order (附件1 first): the files attached to the record. */
   attachedFiles: string[];
   /** The 正文 as ProseMirror JSON (the collaborative document). */
   body: JsonNode;
@@ -330,6 +330,19 @@ export function checkFormat(input: FormatCheckInput): FormatProblem[] {
       `附件说明列出${note.length}个附件，实际附有${input.attachedFiles.length}个文件`,
       `The attachment note lists ${note.length}, but ${input.attachedFiles.length} files are attached`,
     );
+  // 附件1 is the first file, and so on: each line of the note names the file at its place.
+  if (note.length === input.attachedFiles.length)
+    note.forEach((name, i) => {
+      const file = input.attachedFiles[i]!.trim();
+      if (name !== file)
+        add(
+          'attachment_mismatch',
+          'error',
+          { field: 'attachments' },
+          `附件说明第${i + 1}项“${name}”与附件${i + 1}“${file}”不一致`,
+          `Line ${i + 1} of the attachment note (${name}) does not name attachment ${i + 1} (${file})`,
+        );
+    });
   for (const name of note) {
     if (/^《.*》$/u.test(name) || /[。；，、.;,]$/u.test(name))
       add(

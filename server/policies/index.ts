@@ -8,12 +8,18 @@ import { addressBookRules } from './addressBook.ts';
 import { annotationRules } from './annotations.ts';
 import { classificationRules, type ClassificationResource } from './classification.ts';
 import { concealed, type HiddenObject } from './concealment.ts';
-import { distributionRefusals, distributionRules, type DistributionResource } from './distributions.ts';
 import { documentRules, type DocumentResource } from './documents.ts';
+import { issuingRules } from './issuing.ts';
 import { meetingRules, type MeetingResource, type RoomResource } from './meetings.ts';
 import { meetingMediaRules, type LiveMeetingResource } from './meetingMedia.ts';
 import { minutesRules, type ProposalResource } from './minutes.ts';
-import { officialDocRules, type IssuingUnitResource, type OfficialDocResource } from './officialDocs.ts';
+import { officialDocAttachmentRules } from './officialDocAttachments.ts';
+import {
+  officialDocError,
+  officialDocRules,
+  type IssuingUnitResource,
+  type OfficialDocResource,
+} from './officialDocs.ts';
 import { officialDocTemplateRules, type OfficialDocTemplateResource } from './officialDocTemplates.ts';
 import { officialDocTrailRules } from './officialDocTrail.ts';
 import { sealRules, type SealResource, type SealUnitResource } from './seals.ts';
@@ -27,7 +33,6 @@ import { workspaceRules } from './workspace.ts';
 
 export type {
   ClassificationResource,
-  DistributionResource,
   DocumentResource,
   InstructionResource,
   IssuingUnitResource,
@@ -70,7 +75,6 @@ export type Resource =
   | TaskBasisResource
   | InstructionResource
   | OfficialDocResource
-  | DistributionResource
   | OfficialDocTemplateResource
   | IssuingUnitResource
   | SealResource
@@ -92,7 +96,8 @@ const RULES = {
   ...officialDocRules,
   ...officialDocTemplateRules,
   ...officialDocTrailRules,
-  ...distributionRules,
+  ...officialDocAttachmentRules,
+  ...issuingRules,
   ...sealRules,
   ...workspaceRules,
 } satisfies Record<string, Rule>;
@@ -107,7 +112,6 @@ const documentForbidden = () => new Forbidden('document_forbidden', 'You cannot 
 /** How a refusal reads where callers and clients rely on its code; any other action is refused 403 `forbidden`. */
 const REFUSALS: { [A in Action]?: (r: Resource) => AppError } = {
   ...accountRefusals,
-  ...distributionRefusals,
   'classification.assign': () => new Forbidden('clearance', 'You are not cleared for this classification'),
   'document.create': () => new Forbidden('admin_no_content', 'Administrator accounts do not create documents'),
   'document.view': documentForbidden,
@@ -131,6 +135,10 @@ const REFUSALS: { [A in Action]?: (r: Resource) => AppError } = {
   'seal.manage': () =>
     new Forbidden('seal_forbidden', 'Only the unit’s office manages its seals (只有本单位办公室可以管理印章)'),
   'seal.use': () => new Forbidden('seal_forbidden', 'You may not use this seal (您无权使用该印章)'),
+  'issuing.view': () => officialDocError(403, 'issuing_forbidden'),
+  'issuing.editMarks': () => officialDocError(403, 'issuing_forbidden'),
+  'issuing.assignOffice': () => officialDocError(403, 'issuing_office_forbidden'),
+  'officialDoc.viewRegister': () => officialDocError(403, 'number_forbidden'),
   'workspace.use': () =>
     new Forbidden(
       'admin_no_business',

@@ -3,13 +3,18 @@
 //
 // The signature travels inside the PDF, as a comment line appended after the document's last %%EOF:
 //
-//   %TongbanSeal-v1 <base64url of {"sealId","unitId","unitName","sealedAt","sm3","signature"}>
+//   %TongbanSeal-v1 <base64url of {"sealId","unitId","unitName","sealedAt","sm3","attachments","signature"}>
 //   %%EOF
+//
+// The attachments (附件) are sealed with the document: their manifest (place, name, SM3 and size of each file) is part
+// of the signed statement (statement v2), so a file can later be shown to be one of the attachments the seal covers.
+// Seals made before attachments were kept have no manifest and sign statement v1; they verify as they always did.
 //
 // PDF readers ignore comments, so the sealed file opens exactly as before; the bytes before the line are what was
 // signed. A document issued jointly by several units (联合行文) carries one line per seal, each covering everything
 // before it, earlier seals included. Verifying walks the lines from the last one back and checks each signature with
 // the public key the seal registry holds for that seal: one changed byte anywhere and the answer is "modified".
+import { createHash } from 'node:crypto';
 import { sm2, sm3 } from 'sm-crypto-v2';
 
 const MARK = '%TongbanSeal-v1 ';
@@ -27,10 +32,20 @@ export interface SealIdentity {
   unitName: string;
 }
 
+/** One attachment a seal covers: its place in the 附件说明 (附件1 is 1), its name, and its content's SM3 and size. */
+export interface AttachmentDigest {
+  number: number;
+  name: string;
+  sm3: string;
+  size: number;
+}
+
 export interface SealRecord extends SealIdentity {
   sealedAt: string;
   /** SM3 of the bytes the seal covers, hex. */
   sm3: string;
+  /** The attachments sealed with the document; absent on seals made before attachments were kept (statement v1). */
+  attachments?: AttachmentDigest[];
   /** SM2 signature (DER, hex) over the canonical statement. */
   signature: string;
 }
@@ -52,18 +67,28 @@ export function publicKeyOf(privateKey: string): string {
 
 function statement(record: Omit<SealRecord, 'signature'>): string {
   // Field by field, in a fixed order: the statement must serialise the same way forever.
-  return JSON.stringify([
-    'tongban-seal/v1',
-    record.sealId,
-    record.unitId,
-    record.unitName,
-    record.sealedAt,
-    record.sm3,
-  ]);
+  const fields = [record.sealId, record.unitId, record.unitName, record.sealedAt, record.sm3];
+  if (record.attachments === undefined) return JSON.stringify(['tongban-seal/v1', ...fields]);
+  const manifest = record.attachments.map((a) => [a.number, a.name, a.sm3, a.size]);
+  return JSON.stringify(['tongban-seal/v2', ...fields, manifest]);
 }
 
-/** Appends one seal to a PDF (already sealed or not) and returns the sealed bytes. */
-export function sealPdf(pdf: Uint8Array, seal: SealIdentity, key: SealKeyPair, at: Date): Buffer {
+/** SM3 of a file's bytes, hex, as an attachment digest holds it (OpenSSL's SM3: the same digest, natively fast). */
+export function sm3Of(content: Uint8Array): string {
+  return createHash('sm3').update(content).digest('hex');
+}
+
+/**
+ * Appends one seal to a PDF (already sealed or not) and returns the sealed bytes. The attachments given (none is an
+ * empty list) are sealed with it.
+ */
+export function sealPdf(
+  pdf: Uint8Array,
+  seal: SealIdentity,
+  key: SealKeyPair,
+  at: Date,
+  attachments: readonly AttachmentDigest[] = [],
+): Buffer {
   const body = Buffer.from(pdf);
   const unsigned = {
     sealId: seal.sealId,
@@ -71,6 +96,7 @@ export function sealPdf(pdf: Uint8Array, seal: SealIdentity, key: SealKeyPair, a
     unitName: seal.unitName,
     sealedAt: at.toISOString(),
     sm3: sm3(body),
+    attachments: attachments.map((a) => ({ number: a.number, name: a.name, sm3: a.sm3, size: a.size })),
   };
   const signature = sm2.doSignature(statement(unsigned), key.privateKey, {
     ...SIGNATURE_OPTIONS,
@@ -79,6 +105,21 @@ export function sealPdf(pdf: Uint8Array, seal: SealIdentity, key: SealKeyPair, a
   const record: SealRecord = { ...unsigned, signature };
   const line = `${body.at(-1) === 0x0a ? '' : '\n'}${MARK}${Buffer.from(JSON.stringify(record)).toString('base64url')}\n%%EOF\n`;
   return Buffer.concat([body, Buffer.from(line, 'latin1')]);
+}
+
+function isManifest(value: unknown): value is AttachmentDigest[] {
+  return (
+    Array.isArray(value) &&
+    value.every(
+      (a: Partial<AttachmentDigest> | null) =>
+        typeof a === 'object' &&
+        a !== null &&
+        typeof a.number === 'number' &&
+        typeof a.name === 'string' &&
+        typeof a.sm3 === 'string' &&
+        typeof a.size === 'number',
+    )
+  );
 }
 
 /** Splits off the last seal line: the bytes it covers and its record, or null when the file ends without one. */
@@ -100,7 +141,8 @@ function lastSeal(file: Buffer): { covered: Buffer; record: SealRecord | null } 
       typeof parsed.unitName === 'string' &&
       typeof parsed.sealedAt === 'string' &&
       typeof parsed.sm3 === 'string' &&
-      typeof parsed.signature === 'string'
+      typeof parsed.signature === 'string' &&
+      (parsed.attachments === undefined || isManifest(parsed.attachments))
     )
       record = parsed as SealRecord;
   } catch {
@@ -136,6 +178,11 @@ export function verifySealedPdf(file: Uint8Array, publicKeyFor: (sealId: string)
     rest = covered;
   }
   return seals.length === 0 ? { status: 'unsealed' } : { status: 'intact', seals };
+}
+
+/** Whether a file carries a seal line at all (readable or not): then it is checked as a sealed PDF. */
+export function carriesSeal(file: Uint8Array): boolean {
+  return Buffer.from(file.buffer, file.byteOffset, file.byteLength).includes(MARK, 0, 'latin1');
 }
 
 /** The seal ids a file's seal lines name (readable or not as a whole), so their keys can be looked up at once. */

@@ -125,7 +125,6 @@ const supervisionEn: SupervisionMessages = {
     accepted: 'Accepted',
     reminder: 'Deadline reminder',
     overdue: 'Overdue warning',
-    urged: 'Urged',
   },
   eventDetail: {
     extension: 'Asked to move the deadline to {{to}} (was {{from}})',
@@ -206,14 +205,6 @@ const supervisionEn: SupervisionMessages = {
     overdueCount: '{{count}} overdue',
     atRiskCount: '{{count}} at risk',
   },
-  urge: {
-    button: 'Urge',
-    title: 'Urge those who carry the task',
-    message: 'Message',
-    placeholder: 'e.g. Please report your progress by Friday',
-    required: 'Write a message',
-    sent: 'Urged: {{count}} people notified',
-  },
   errors: {
     due_date_past: 'The due date cannot be before today',
     invalid_due_date: 'Not a valid date',
@@ -237,9 +228,6 @@ const supervisionEn: SupervisionMessages = {
     supervisor_required: 'Name the supervisor',
     lead_unit_as_co_unit: 'The lead unit cannot also be a co-unit',
     statistics_forbidden: 'You may not read this unit’s statistics',
-    task_not_open: 'The task is not being worked on (it awaits acceptance or is closed): there is nobody to urge',
-    urge_forbidden: 'Only the task’s supervisors urge it',
-    urge_limit: 'This task has been urged as often as allowed today; try again tomorrow',
   },
 };
 

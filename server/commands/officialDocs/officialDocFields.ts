@@ -1,5 +1,5 @@
-// The fields of a 公文 its drafter writes (the rest fill themselves or come with sign-off and numbering), and how they
-// are stored: lists as JSON arrays.
+// The fields of a 公文 its drafter writes (the rest fill themselves or come with sign-off and numbering; the 附件说明
+// follows the attachments), and how they are stored: lists as JSON arrays.
 import type { Disclosure, OfficialDocumentKind, Urgency } from '../../../common/officialDocs/catalogue.ts';
 
 export interface OfficialDocFields {
@@ -10,7 +10,6 @@ export interface OfficialDocFields {
   copyNumber: string;
   urgency: Urgency;
   mainRecipients: string[];
-  attachmentNotes: string[];
   issuerSignature: string;
   remark: string;
   ccRecipients: string[];
@@ -26,7 +25,6 @@ export function fieldColumns(fields: Partial<OfficialDocFields>) {
     copyNumber: fields.copyNumber,
     urgency: fields.urgency,
     mainRecipients: list(fields.mainRecipients),
-    attachmentNotes: list(fields.attachmentNotes),
     issuerSignature: fields.issuerSignature,
     remark: fields.remark,
     ccRecipients: list(fields.ccRecipients),

@@ -1,7 +1,8 @@
 // 用印: a holder of the issuing unit's seal seals a numbered 公文. The document is laid out as a fixed PDF in GB/T 9704
 // form with the seal over its 成文日期, signed with the seal's SM2 key (documentSeal.ts), stored encrypted like every
 // file, registered as a use of the seal, and the route moves on to 'sealed' — all in one transaction with its audit
-// event. The sealed PDF is then what is distributed and what the verify endpoint recognises.
+// event. The seal signs the attachments' manifest (each file's number, name, SM3 and size) with the PDF, so they are
+// sealed with it. The sealed PDF is then what is distributed and what the verify endpoint recognises.
 import { Readable } from 'node:stream';
 import { sm3 } from 'sm-crypto-v2';
 import type { RequestContext } from '../../audit/auditLog.ts';
@@ -11,6 +12,7 @@ import { findGongwenFonts } from '../../export/gongwenFonts.ts';
 import { renderGongwenPdf } from '../../export/gongwenPdf.ts';
 import { authorize } from '../../policies/index.ts';
 import { authorizeOfficialDocView, officialDocResource } from '../../policies/officialDocs.ts';
+import { attachmentManifest, attachmentRows } from '../../queries/officialDocs/attachments.ts';
 import { loadOfficialDoc, officialDocFacts, principalsOf } from '../../queries/officialDocs/officialDocFacts.ts';
 import { sealResource } from '../../queries/seals/sealFacts.ts';
 import { sealPdf } from '../../security/documentSeal.ts';
@@ -46,7 +48,10 @@ export async function sealOfficialDoc(
   if (!fonts) throw new InvalidState('no_cjk_font', 'Laying out a 公文 needs Chinese fonts on the server (see README)');
   const content = await gongwenContent(svc, row, { at: ctx.at, seal: { unitName: registered.name } });
   const { pdf } = await renderGongwenPdf({ ...content, fonts, author: row.issuerSignature, createdAt: ctx.at });
-  const sealed = sealPdf(pdf, { sealId: input.sealId, unitId: row.unitId, unitName: registered.name }, pair, ctx.at);
+  // Frozen since 签发 (the policies refuse changes), and the revision check below would see any change anyway.
+  const manifest = attachmentManifest(await attachmentRows(svc.db, id));
+  const identity = { sealId: input.sealId, unitId: row.unitId, unitName: registered.name };
+  const sealed = sealPdf(pdf, identity, pair, ctx.at, manifest);
   const stored = await svc.files.put(Readable.from([sealed]), {
     maxBytes: MAX_PDF_BYTES,
     headBytes: 5,
@@ -74,11 +79,12 @@ export async function sealOfficialDoc(
             officialDocumentId: id,
             sm3: digest,
             fileKey: stored.sha256,
+            attachments: JSON.stringify(manifest),
             at: ctx.at,
           },
         });
         sealUseId = use.id;
-        return { sealId: input.sealId, sealUseId: use.id, sm3: digest };
+        return { sealId: input.sealId, sealUseId: use.id, sm3: digest, attachments: manifest.length };
       },
     },
   );

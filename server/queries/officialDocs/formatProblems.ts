@@ -54,9 +54,9 @@ export async function formatProblems(svc: Pick<Services, 'collab'>, row: LoadedO
     signers: list(row.signers),
     date: written ? `${written.year}年${written.month}月${written.day}日` : null,
     attachmentNote: notes,
-    // Attachment files are not kept beside the record yet: the 附件说明 stands for them, so the note is checked for its
-    // form and against the attachments the 正文 refers to, not against a count of files.
-    attachedFiles: notes,
+    // The files themselves, in order: the 附件说明 must name each at its place (a 公文 drafted before files were kept
+    // may list names with no file behind them, which the check reports).
+    attachedFiles: row.attachments.map((a) => a.name),
     body: await officialDocBody(svc.collab, row.documentId),
   });
   return problems.filter((p) => !LATER[p.code]?.(row.status));

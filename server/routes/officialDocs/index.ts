@@ -1,6 +1,7 @@
 // 办文 (official documents, 发文): draft a 公文, edit its fields, send it into a route, act on a step, sign it off,
 // number it; the office's 发文字号 register (reserve, void); delegations (代理). Each route validates, calls one command
-// or query and answers the 公文 as its reader sees it.
+// or query and answers the 公文 as its reader sees it. Attachments, the register's list, sealing, templates and the
+// trail are the other plugins of this area, one file each.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { formatDocumentNumber } from '../../../common/officialDocs/catalogue.ts';
@@ -21,11 +22,11 @@ import { okBody, responses } from '../../http/schemas.ts';
 import { officialDocDetail } from '../../queries/officialDocs/officialDocDetail.ts';
 import { listOfficialDocs } from '../../queries/officialDocs/officialDocList.ts';
 import { routeArea } from '../../http/routeArea.ts';
-import { distributionRoutes } from './distribution.ts';
+import { attachmentRoutes } from './attachments.ts';
 import { followUpRoutes } from './followUp.ts';
 import { inTransitRoutes } from './inTransit.ts';
 import { issuingRoutes } from './issuing.ts';
-import { routeTemplateRoutes } from './routeTemplates.ts';
+import { numberRegisterRoutes } from './numberRegister.ts';
 import { templateRoutes } from './templates.ts';
 import {
   createBody,
@@ -301,8 +302,8 @@ export default routeArea('/api/official-documents', [
   officialDocRoutes,
   issuingRoutes,
   templateRoutes,
-  routeTemplateRoutes,
   followUpRoutes,
   inTransitRoutes,
-  distributionRoutes,
+  attachmentRoutes,
+  numberRegisterRoutes,
 ]);

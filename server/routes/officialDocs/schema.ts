@@ -3,11 +3,11 @@ import { z } from 'zod';
 import {
   DISCLOSURE_KEYS,
   OFFICIAL_DOCUMENT_KIND_KEYS,
+  OPINION_KIND_KEYS,
   RELATION_KINDS,
   URGENCY_KEYS,
 } from '../../../common/officialDocs/catalogue.ts';
-import { CLASSIFICATIONS } from '../../domain/roles.ts';
-import { routeStepsSchema } from '../../domain/officialDocs/routeTemplates.ts';
+import { BUSINESS_ROLES, CLASSIFICATIONS } from '../../domain/roles.ts';
 import {
   HANDLER_STATES,
   PARALLEL_MODES,
@@ -37,7 +37,6 @@ const fields = {
     .regex(/^\d{0,6}$/, 'digits (份号)'),
   urgency: z.enum(URGENCY_KEYS),
   mainRecipients: names,
-  attachmentNotes: names,
   issuerSignature: text(200),
   remark: z.string().trim().max(2000),
   ccRecipients: names,
@@ -51,7 +50,6 @@ export const createBody = z.strictObject({
   copyNumber: fields.copyNumber.optional(),
   urgency: fields.urgency.optional(),
   mainRecipients: names.optional(),
-  attachmentNotes: names.optional(),
   issuerSignature: fields.issuerSignature.optional(),
   remark: fields.remark.optional(),
   ccRecipients: names.optional(),
@@ -62,10 +60,28 @@ export const createBody = z.strictObject({
 });
 export const updateBody = z.strictObject(fields).partial();
 
+const handlerSpec = z.union([
+  z.strictObject({ userId: id }),
+  z.strictObject({ unitId: id, role: z.enum(BUSINESS_ROLES) }),
+]);
 export const submitBody = z.strictObject({
-  /** The route step by step; or a route template of the 公文's unit (routeTemplateId), one of the two. */
-  steps: routeStepsSchema.optional(),
-  routeTemplateId: id.optional(),
+  steps: z
+    .array(
+      z.strictObject({
+        id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/),
+        name: text(60),
+        kind: z.enum(STEP_KINDS),
+        mode: z.enum(PARALLEL_MODES).optional(),
+        opinion: z.enum(OPINION_KIND_KEYS).optional(),
+        handlers: z.array(handlerSpec).max(50).optional(),
+        chooseFrom: z.array(handlerSpec).max(50).optional(),
+        skipWhenUrgent: z.boolean().optional(),
+        /** 办理时限: working days from the day the step reaches each handler (reminded the day before, and when late). */
+        deadlineDays: z.number().int().min(1).max(60).optional(),
+      }),
+    )
+    .min(1)
+    .max(20),
   urgent: z.boolean().optional(),
   choose: z.array(id).max(50).optional(),
 });
@@ -145,6 +161,7 @@ export const detailBody = z.object({
   numberPrefix: z.string(),
   signers: z.array(z.string()),
   mainRecipients: z.array(z.string()),
+  /** 附件说明: the attachments' names in order (GET /:id/attachments has the files). */
   attachmentNotes: z.array(z.string()),
   issuerSignature: z.string(),
   writtenOn: z.string().nullable(),

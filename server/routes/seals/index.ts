@@ -1,5 +1,5 @@
 // Electronic seals: the office's register of its unit's seals and their holders, and checking a sealed PDF (does it
-// match what was sealed, and by which unit).
+// match what was sealed, and by which unit; or is it an attachment a seal covers).
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -11,7 +11,8 @@ import { idParams, okBody, responses } from '../../http/schemas.ts';
 import { authorize } from '../../policies/index.ts';
 import { sealUnitResource } from '../../queries/seals/sealFacts.ts';
 import { listSeals } from '../../queries/seals/sealList.ts';
-import { keyFingerprint, verifyPdfSeals } from '../../queries/seals/sealVerification.ts';
+import { keyFingerprint, verifySealedFile } from '../../queries/seals/sealVerification.ts';
+import { sniffKind, SNIFF_BYTES } from '../../storage/fileTypes.ts';
 import { usableSeals } from '../../queries/seals/usableSeals.ts';
 
 const tags = ['seals'];
@@ -42,6 +43,8 @@ const verdictBody = z.object({
       registered: z.boolean(),
     }),
   ),
+  /** For an attachment of a sealed 公文: its place and name, and the 发文字号 of the 公文 it was sealed with. */
+  attachment: z.object({ number: z.number(), name: z.string(), documentNumber: z.string().nullable() }).nullable(),
 });
 
 /** The largest PDF the verify endpoint reads. */
@@ -143,7 +146,8 @@ const sealRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Check a sealed PDF (multipart field "file"): unchanged since sealing, and by which unit',
+        summary:
+          'Check a sealed PDF, or an attachment of a sealed 公文 (multipart field "file"): unchanged since sealing, and by which unit',
         response: responses({ 200: verdictBody }),
       },
     },
@@ -153,10 +157,14 @@ const sealRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!request.isMultipart()) throw new BadRequest('multipart_required', 'Send the file as multipart/form-data');
       const file = await request.file();
       if (!file) throw new BadRequest('file_required', 'No file in the upload');
-      const pdf = await file.toBuffer();
-      if (pdf.subarray(0, 5).toString('latin1') !== '%PDF-')
-        throw new BadRequest('not_pdf', 'The file is not a PDF (文件不是 PDF)');
-      return verifyPdfSeals(svc.db, pdf);
+      const content = await file.toBuffer();
+      // A sealed 公文 is a PDF; its attachments may be any kind an attachment may be.
+      if (sniffKind(content.subarray(0, SNIFF_BYTES)) === null)
+        throw new BadRequest(
+          'not_pdf',
+          'The file is neither a PDF nor a DOCX, XLSX, PNG or JPEG attachment (文件不是 PDF，也不是可作附件的文件)',
+        );
+      return verifySealedFile(svc.db, svc.files, content);
     },
   );
 };

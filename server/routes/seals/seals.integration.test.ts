@@ -145,6 +145,7 @@ describe('verifying a sealed PDF', () => {
           registered: true,
         },
       ],
+      attachment: null,
     });
   });
 

@@ -1,4 +1,4 @@
-// Units: the organisation tree (everyone reads it; the system administrator edits it).
+// Units: the organisation tree (everyone reads it; the system administrator edits it), and how each issues 公文.
 import { routeArea } from '../../http/routeArea.ts';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -7,6 +7,7 @@ import { contextOf, requireAuth } from '../../http/requestContext.ts';
 import { idParams, okBody, responses } from '../../http/schemas.ts';
 import { authorize } from '../../policies/index.ts';
 import { listUnits } from '../../queries/units/unitList.ts';
+import { issuingSettingRoutes } from './issuingSetting.ts';
 
 export const unitBody = z.object({
   id: z.string(),
@@ -79,4 +80,4 @@ const unitRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 };
 
-export default routeArea('/api/units', [unitRoutes]);
+export default routeArea('/api/units', [unitRoutes, issuingSettingRoutes]);

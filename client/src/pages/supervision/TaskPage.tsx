@@ -27,7 +27,6 @@ import { supervisionApi, type TaskDetail, type TimelineEntry } from '../../api/s
 import { realtime } from '../../realtime/connection.ts';
 import { decisionAnchor } from '../../editor/decisionItem/decisionAttrs.ts';
 import { TaskActions } from './TaskActions.tsx';
-import { UrgeTaskButton } from './UrgeTaskButton.tsx';
 import { OverdueTag, StatusTag, supervisionError } from './supervisionLabels.tsx';
 import { labelled, listOf } from '../../i18n/punctuation.ts';
 
@@ -38,7 +37,6 @@ const EVENT_COLORS: Partial<Record<TimelineEntry['kind'], string>> = {
   submitted: 'blue',
   extension_refused: 'orange',
   reminder: 'gold',
-  urged: 'volcano',
 };
 
 export default function TaskPage() {
@@ -116,10 +114,7 @@ export default function TaskPage() {
               <Tag color="volcano">{t(`supervision.priority.${task.priority as 'urgent' | 'critical'}`)}</Tag>
             )}
           </Space>
-          <Flex gap={8} wrap align="start">
-            <TaskActions task={task} onChanged={setTask} />
-            {task.mayUrge && <UrgeTaskButton task={task} onChanged={setTask} />}
-          </Flex>
+          <TaskActions task={task} onChanged={setTask} />
         </Flex>
       </Card>
       <Row gutter={[16, 16]}>
