@@ -32,6 +32,12 @@ const AnnotatePage = lazy(() => import('./pages/meetings/annotate/AnnotatePage.t
 // 办文 (发文): the lists, and the 公文 page with its 正文 in the editor.
 const OfficialDocsPage = lazy(() => import('./pages/officialDocs/OfficialDocsPage.tsx'));
 const OfficialDocPage = lazy(() => import('./pages/officialDocs/OfficialDocPage.tsx'));
+const RouteTemplatesPage = lazy(() => import('./pages/officialDocs/RouteTemplatesPage.tsx'));
+const InboxPage = lazy(() => import('./pages/officialDocs/InboxPage.tsx'));
+
+// 日程 and 通讯录: the personal calendar grids and the address book.
+const CalendarPage = lazy(() => import('./pages/calendar/CalendarPage.tsx'));
+const AddressBookPage = lazy(() => import('./pages/addressBook/AddressBookPage.tsx'));
 
 // Supervision (督办) loads its pages and charts when the module is opened.
 const SupervisionLayout = lazy(() => import('./pages/supervision/SupervisionLayout.tsx'));
@@ -78,10 +84,14 @@ export const router = createBrowserRouter([
         element: <RequireCapability capability="meeting.create">{later(<MeetingFormPage />)}</RequireCapability>,
       },
       { path: 'meetings/:id', element: business(later(<MeetingDetailPage />)) },
+      { path: 'calendar', element: business(later(<CalendarPage />)) },
+      { path: 'address-book', element: business(later(<AddressBookPage />)) },
       { path: 'documents', element: business(later(<DocumentsPage />)) },
       { path: 'documents/:id', element: business(later(<DocumentEditorPage />)) },
       { path: 'official-documents', element: business(later(<OfficialDocsPage />)) },
+      { path: 'official-documents/route-templates', element: business(later(<RouteTemplatesPage />)) },
       { path: 'official-documents/:id', element: business(later(<OfficialDocPage />)) },
+      { path: 'inbox', element: business(later(<InboxPage />)) },
       {
         path: 'supervision',
         element: business(later(<SupervisionLayout />)),

@@ -124,6 +124,9 @@ export const NOTIFICATION_CATALOGUE = {
   'officialDoc.urged': { document: 'title', person: 'person', message: 'text' },
   'officialDoc.due_soon': { document: 'title', step: 'text', due: 'dueIn' },
   'officialDoc.overdue': { document: 'title', step: 'text', days: 'days', deadline: 'date' },
+  'officialDoc.distributed': { document: 'title', unit: 'text' },
+  'officialDoc.distribution_signed': { document: 'title', unit: 'text', person: 'person' },
+  'officialDoc.distribution_refused': { document: 'title', unit: 'text', person: 'person', reason: 'text' },
 } as const satisfies Record<string, Record<string, ParamType>>;
 
 /**
@@ -215,6 +218,9 @@ export const NOTIFICATION_OBJECTS = {
   'officialDoc.urged': 'officialDoc',
   'officialDoc.due_soon': 'officialDoc',
   'officialDoc.overdue': 'officialDoc',
+  'officialDoc.distributed': 'officialDoc',
+  'officialDoc.distribution_signed': 'officialDoc',
+  'officialDoc.distribution_refused': 'officialDoc',
 } as const satisfies { [K in NotificationKind]: NoticeObjectKind };
 
 /** The object a kind of notification is about. */

@@ -87,6 +87,9 @@ const notificationMessagesZhCN = {
         title: '公文办理已超时限',
         body: '《{{document}}》{{step}}：已超过办理时限{{days}}（时限{{deadline}}）',
       },
+      distributed: { title: '收到公文：《{{document}}》', body: '{{unit}}分发，请签收' },
+      distribution_signed: { title: '公文已签收', body: '《{{document}}》：{{unit}}{{person}}已签收' },
+      distribution_refused: { title: '公文被拒收', body: '《{{document}}》：{{unit}}{{person}}拒收，理由：{{reason}}' },
     },
   },
   /** How parameters are written (see format.ts); the same keys in every language. */

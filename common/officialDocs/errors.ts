@@ -1,5 +1,6 @@
 // Every refusal of the 办文 API by its code, in Chinese and English: the server writes both into the error message and
 // the client shows the reader's language from here.
+import { DISTRIBUTION_ERRORS } from './distributionErrors.ts';
 
 export const OFFICIAL_DOC_ERRORS = {
   // the route, as the engine refuses it
@@ -121,6 +122,26 @@ export const OFFICIAL_DOC_ERRORS = {
     zh: '所选模板的文种与公文的文种不一致',
     en: 'The template chosen is for another kind of document',
   },
+  // route templates (流程模板)
+  route_template_unknown_fields: { zh: '流程模板含有未知字段', en: 'The route template has fields it does not know' },
+  route_template_invalid: { zh: '流程模板内容不符合要求', en: 'The route template is not valid' },
+  route_template_name_taken: {
+    zh: '本单位已有同名的流程模板',
+    en: 'Your unit already has a route template by that name',
+  },
+  route_template_forbidden: {
+    zh: '只有本单位办公室可以管理流程模板',
+    en: 'Only the unit’s office manages its route templates',
+  },
+  route_template_retired: { zh: '该流程模板已停用', en: 'That route template has been retired' },
+  route_template_mismatch: {
+    zh: '所选流程模板不适用于本公文的单位或文种',
+    en: 'The route template chosen is for another unit or kind of document',
+  },
+  route_template_or_steps: {
+    zh: '请选择流程模板或逐步设置流程，二者选其一',
+    en: 'Send with a route template or with steps of your own, one of the two',
+  },
   // the format check, 催办 and the trail
   format_errors: {
     zh: '公文格式检查未通过，请按提示修改后再送审',
@@ -162,6 +183,7 @@ export const OFFICIAL_DOC_ERRORS = {
   result_required: { zh: '办结须填写办理结果', en: 'Concluding needs the result of the handling' },
   distribution_unknown: { zh: '该分发记录不存在', en: 'That distribution does not exist' },
   distribution_registered: { zh: '该分发已登记为收文', en: 'That distribution has already been registered' },
+  ...DISTRIBUTION_ERRORS,
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type OfficialDocErrorCode = keyof typeof OFFICIAL_DOC_ERRORS;

@@ -41,6 +41,21 @@ describe('documentAccess', () => {
     ['review mode turns edit into suggest', staff, { reviewMode: true }, [share('user', 'u1', 'edit')], 'suggest'],
     ['review mode keeps the owner editing', { ...staff, id: 'o' }, { reviewMode: true }, [], 'manage'],
     ['finalised is read-only for everyone', { ...staff, id: 'o' }, { status: 'finalised' }, [], 'view'],
+    ['a 公文’s drafter edits its draft', { ...staff, id: 'o' }, { contextType: 'official_document' }, [], 'manage'],
+    [
+      'a 公文’s drafter only reads it in its route',
+      { ...staff, id: 'o' },
+      { contextType: 'official_document', reviewMode: true },
+      [],
+      'view',
+    ],
+    [
+      'a 公文’s drafter named to a step suggests',
+      { ...staff, id: 'o' },
+      { contextType: 'official_document', reviewMode: true },
+      [share('user', 'o', 'suggest')],
+      'suggest',
+    ],
     [
       'administrators see no content',
       { ...staff, adminRole: 'system', roles: [] },

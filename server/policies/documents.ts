@@ -61,7 +61,7 @@ export function documentAccess(
   if (!business(subject)) return 'none';
   if (!clearedFor(subject, doc.classification)) return 'none';
   let access: Access = 'none';
-  if (doc.ownerId === subject.id) access = 'manage';
+  if (doc.ownerId === subject.id) access = ownerAccess(doc);
   if (isMinutesContext(doc.contextType)) {
     if (meeting && minutesRules['minutes.read'](subject, meeting)) access = maxAccess(access, 'view');
   } else if (doc.unitId === subject.unitId) access = maxAccess(access, isLeader(subject) ? 'comment' : 'view');
@@ -76,6 +76,19 @@ export function documentAccess(
   // In review mode only the owner edits; everyone who could edit may suggest.
   if (doc.reviewMode && access === 'edit') return 'suggest';
   return access;
+}
+
+/** The 正文 of a 公文 (its Document's context): its route decides who writes it, not the document workflow. */
+const OFFICIAL_DOCUMENT_BODY = 'official_document';
+
+/**
+ * What owning a document gives. The 正文 of a 公文 is its drafter's to change only while the route leaves it with them
+ * (drafted, returned or withdrawn): while it is in the route — review mode, which the route's own transaction keeps
+ * on exactly then (commands/officialDocs/bodyAccess.ts) — the drafter reads it like everyone the route named, and
+ * suggests only when a step names them too (through the share the route gives).
+ */
+function ownerAccess(doc: DocumentFacts): Access {
+  return doc.contextType === OFFICIAL_DOCUMENT_BODY && doc.reviewMode ? 'view' : 'manage';
 }
 
 /**
@@ -94,9 +107,15 @@ export function resolveDocumentAccess(
     : documentAccess(subject, doc, shares, meeting);
 }
 
-/** Workflow steps (submit, finalise, reopen) belong to the owner, even when the document is read-only for editing. */
+/**
+ * Workflow steps (submit, finalise, reopen) belong to the owner, even when the document is read-only for editing; a
+ * 公文's 正文 moves only with its route, so its drafter can never reopen a text that was signed off.
+ */
 const movesWorkflow = (s: Subject, doc: DocumentFacts) =>
-  !doc.deletedAt && doc.ownerId === s.id && clearedFor(s, doc.classification);
+  !doc.deletedAt &&
+  doc.contextType !== OFFICIAL_DOCUMENT_BODY &&
+  doc.ownerId === s.id &&
+  clearedFor(s, doc.classification);
 
 type DocumentRule = (s: Subject, r: { kind: string }) => boolean;
 const onDocument =

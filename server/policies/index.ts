@@ -8,6 +8,7 @@ import { addressBookRules } from './addressBook.ts';
 import { annotationRules } from './annotations.ts';
 import { classificationRules, type ClassificationResource } from './classification.ts';
 import { concealed, type HiddenObject } from './concealment.ts';
+import { distributionRefusals, distributionRules, type DistributionResource } from './distributions.ts';
 import { documentRules, type DocumentResource } from './documents.ts';
 import { issuingRules } from './issuing.ts';
 import { meetingRules, type MeetingResource, type RoomResource } from './meetings.ts';
@@ -33,6 +34,7 @@ import { workspaceRules } from './workspace.ts';
 
 export type {
   ClassificationResource,
+  DistributionResource,
   DocumentResource,
   InstructionResource,
   IssuingUnitResource,
@@ -75,6 +77,7 @@ export type Resource =
   | TaskBasisResource
   | InstructionResource
   | OfficialDocResource
+  | DistributionResource
   | OfficialDocTemplateResource
   | IssuingUnitResource
   | SealResource
@@ -98,6 +101,7 @@ const RULES = {
   ...officialDocTrailRules,
   ...officialDocAttachmentRules,
   ...issuingRules,
+  ...distributionRules,
   ...sealRules,
   ...workspaceRules,
 } satisfies Record<string, Rule>;
@@ -112,6 +116,7 @@ const documentForbidden = () => new Forbidden('document_forbidden', 'You cannot 
 /** How a refusal reads where callers and clients rely on its code; any other action is refused 403 `forbidden`. */
 const REFUSALS: { [A in Action]?: (r: Resource) => AppError } = {
   ...accountRefusals,
+  ...distributionRefusals,
   'classification.assign': () => new Forbidden('clearance', 'You are not cleared for this classification'),
   'document.create': () => new Forbidden('admin_no_content', 'Administrator accounts do not create documents'),
   'document.view': documentForbidden,

@@ -1,4 +1,5 @@
-// 公文 templates (公文模板): a unit's templates are kept by its office (办公室) and used by the unit's people to draft.
+// 公文 templates (公文模板) and route templates (流程模板): a unit's templates are kept by its office (办公室) and used
+// by the unit's people, the one to draft a 公文 and the other to send it into its route (送审).
 import type { Subject } from '../auth/subject.ts';
 import { isOfficeOf } from './officialDocs.ts';
 import { business } from './predicates.ts';
@@ -28,4 +29,10 @@ export const officialDocTemplateRules = {
   ),
   /** Write, change and remove them: the unit's office. */
   'officialDocTemplate.manage': onTemplates((s, t) => isOfficeOf(s, t.officeUnitId)),
+  /** See a unit's route templates and send its 公文 with one: the same people as its 公文 templates. */
+  'officialDocRouteTemplate.use': onTemplates(
+    (s, t) => business(s) && (s.unitId === t.unitId || isOfficeOf(s, t.officeUnitId)),
+  ),
+  /** Write, change and retire them: the unit's office. */
+  'officialDocRouteTemplate.manage': onTemplates((s, t) => isOfficeOf(s, t.officeUnitId)),
 };

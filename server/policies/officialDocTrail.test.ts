@@ -103,4 +103,10 @@ describe('templates', () => {
     expect(allowed('officialDocTemplate.use', templates)).toEqual(['drafter', 'sender', 'office', 'colleague']);
     expect(allowed('officialDocTemplate.manage', templates)).toEqual(['office']);
   });
+
+  it('route templates (流程模板) likewise: used by the unit and its office, kept by the office', () => {
+    const templates = templateResource('BUREAU', 'OFFICE');
+    expect(allowed('officialDocRouteTemplate.use', templates)).toEqual(['drafter', 'sender', 'office', 'colleague']);
+    expect(allowed('officialDocRouteTemplate.manage', templates)).toEqual(['office']);
+  });
 });

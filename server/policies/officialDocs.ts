@@ -19,6 +19,21 @@ export interface OfficialDocFacts {
   route: Route;
   /** Everyone who gave an opinion on it, even on a route since played again. */
   formerHandlerIds: readonly string[];
+  /** The units it was distributed to (分发) and still reads in, with the named receiver of a 函; absent: none. */
+  recipients?: readonly RecipientReach[];
+}
+
+/** A recipient of a distributed 公文 whose row lets it read (pending, signed or finished; not refused nor recalled). */
+export interface RecipientReach {
+  unitId: string;
+  receiverId: string | null;
+}
+
+/** A recipient unit's clerks (收发员/文书) and the named receiver of a 函 act for the recipient and read what it got. */
+export function actsForRecipient(subject: Subject, reach: RecipientReach): boolean {
+  return (
+    business(subject) && (reach.receiverId === subject.id || (isClerk(subject) && subject.unitId === reach.unitId))
+  );
 }
 
 /** A 公文 as the rules see it, with the people who delegated their steps to the subject now (代理). */
@@ -58,13 +73,14 @@ function participants(route: Route, former: readonly string[]): Set<string> {
 }
 
 /**
- * Who reads a 公文: the drafter, the issuing unit and its office, and everyone the route named (or a deputy acting for
- * one of them now), each cleared for its classification.
+ * Who reads a 公文: the drafter, the issuing unit and its office, everyone the route named (or a deputy acting for one
+ * of them now), and the clerks and named receiver of a unit it was distributed to, each cleared for its classification.
  */
 export function canViewOfficialDoc(subject: Subject, facts: OfficialDocFacts, actingFor: readonly string[]): boolean {
   if (!business(subject) || !clearedFor(subject, facts.classification)) return false;
   if (facts.drafterId === subject.id) return true;
   if (subject.unitId === facts.unitId || subject.unitId === facts.officeUnitId) return true;
+  if (facts.recipients?.some((r) => actsForRecipient(subject, r))) return true;
   const named = participants(facts.route, facts.formerHandlerIds);
   return named.has(subject.id) || actingFor.some((p) => named.has(p));
 }

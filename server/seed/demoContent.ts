@@ -9,6 +9,7 @@ import { meetingPlans } from './demoMeetingPlans.ts';
 import { seedMeeting, seedRooms, type SeededMeeting } from './demoMeetings.ts';
 import { seedMinutes } from './demoMinutes.ts';
 import { seedTasks } from './demoSupervision.ts';
+import { seedRouteTemplates } from './demoRouteTemplates.ts';
 import { seedTemplates } from './demoTemplates.ts';
 import { DemoWriter } from './demoWriter.ts';
 import { DemoWorld } from './demoWorld.ts';
@@ -38,6 +39,7 @@ export async function seedDemoContent(svc: Services): Promise<DemoContentSummary
   seedMinutes(world, new DemoWriter(world, rng.fork('minutes-writer')), meetings, rng.fork('minutes'));
   seedTasks(world, documents);
   seedTemplates(world);
+  seedRouteTemplates(world);
   await world.timeline.run();
 
   // People have read what reached them before the last couple of working days.

@@ -7,10 +7,13 @@ import type {
   detailBody,
   listBody,
   listQuery,
+  signOffBody,
   stepBody,
   submitBody,
   updateBody,
 } from '../../../server/routes/officialDocs/schema.ts';
+import type { routeTemplateBody, routeTemplateOfferBody } from '../../../server/routes/officialDocs/routeTemplates.ts';
+import type { NewRouteTemplate, RouteTemplateChange } from '../../../server/domain/officialDocs/routeTemplates.ts';
 import { http } from './http.ts';
 
 export type OfficialDoc = z.infer<typeof detailBody>;
@@ -22,12 +25,17 @@ export type OfficialDocChanges = z.input<typeof updateBody>;
 export type Submission = z.input<typeof submitBody>;
 export type StepAction = z.input<typeof stepBody>;
 export type RouteStep = OfficialDoc['route']['steps'][number];
-export type StepInput = Submission['steps'][number];
+export type StepInput = NonNullable<Submission['steps']>[number];
 export type HandlerInput = NonNullable<StepInput['handlers']>[number];
 export type RouteActionName = OfficialDoc['actions'][number];
 export type RouteStatus = OfficialDoc['status'];
 export type Opinion = OfficialDoc['opinions'][number];
+export type SignOff = z.input<typeof signOffBody>;
 export type ExportFormat = 'pdf' | 'docx';
+/** A unit's route template (流程模板) as the office keeps it, and one offered for sending a 公文, resolved to people. */
+export type RouteTemplate = z.infer<typeof routeTemplateBody>;
+export type RouteTemplateOffer = z.infer<typeof routeTemplateOfferBody>;
+export type { NewRouteTemplate, RouteTemplateChange };
 
 interface PersonRef {
   id: string;
@@ -86,11 +94,27 @@ export const officialDocsApi = {
   get: (id: string) => http.get<OfficialDoc>(one(id)),
   /** My unit's templates of a 文种, to draft from. */
   templates: (kind: string) => http.get<{ items: OfficialDocTemplate[] }>(`${base}/templates`, { query: { kind } }),
+  /** A unit's route templates (mine by default), retired ones too for the office's settings page. */
+  routeTemplates: (query: { unitId?: string; includeRetired?: boolean } = {}) =>
+    http.get<{ items: RouteTemplate[]; mayManage: boolean }>(`${base}/route-templates`, {
+      query: {
+        ...(query.unitId ? { unitId: query.unitId } : {}),
+        ...(query.includeRetired ? { includeRetired: 'true' } : {}),
+      },
+    }),
+  createRouteTemplate: (body: NewRouteTemplate) => http.post<RouteTemplate>(`${base}/route-templates`, body),
+  updateRouteTemplate: (id: string, body: RouteTemplateChange) =>
+    http.patch<RouteTemplate>(`${base}/route-templates/${encodeURIComponent(id)}`, body),
+  retireRouteTemplate: (id: string) =>
+    http.post<RouteTemplate>(`${base}/route-templates/${encodeURIComponent(id)}/retire`),
+  /** The route templates this 公文 may be sent with, resolved to people for it (its sender only). */
+  routeTemplateOffers: (id: string) => http.get<{ items: RouteTemplateOffer[] }>(`${one(id)}/route-templates`),
   create: (body: NewOfficialDoc) => http.post<OfficialDoc>(base, body),
   update: (id: string, changes: OfficialDocChanges) => http.patch<OfficialDoc>(one(id), changes),
   submit: (id: string, body: Submission) => http.post<OfficialDoc>(`${one(id)}/submit`, body),
   step: (id: string, body: StepAction) => http.post<OfficialDoc>(`${one(id)}/step`, body),
-  signOff: (id: string, opinion: string) => http.post<OfficialDoc>(`${one(id)}/sign-off`, { opinion }),
+  /** 签发 with a typed opinion, handwriting (手写签批) or both. */
+  signOff: (id: string, body: SignOff) => http.post<OfficialDoc>(`${one(id)}/sign-off`, body),
   number: (id: string, reservedSeq?: number) =>
     http.post<OfficialDoc>(`${one(id)}/number`, reservedSeq === undefined ? {} : { reservedSeq }),
   urge: (id: string, message: string) => http.post<{ notified: number }>(`${one(id)}/urge`, { message }),

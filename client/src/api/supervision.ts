@@ -82,6 +82,8 @@ export const supervisionApi = {
   submit: (id: string, body: { summary: string; attachmentIds: string[] }) =>
     http.post<TaskDetail>(`${task(id)}/submit`, body),
   decideAcceptance: (id: string, body: AcceptanceDecision) => http.post<TaskDetail>(`${task(id)}/acceptance`, body),
+  /** 催办 (the task's supervisors): the message goes to its owner, co-owners and lead-unit handlers. */
+  urge: (id: string, message: string) => http.post<TaskDetail>(`${task(id)}/urge`, { message }),
   statistics: (query: { from?: string; to?: string; unitId?: string }) =>
     http.get<Statistics>(`${base}/statistics`, { query }),
   dashboard: () => http.get<Dashboard>(`${base}/dashboard`),

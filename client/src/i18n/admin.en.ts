@@ -74,7 +74,10 @@ const adminEn: AdminMessages = {
       title: 'Title',
       email: 'Email',
       emailInvalid: 'Not a valid email address',
-      phone: 'Phone',
+      phone: 'Mobile',
+      officePhone: 'Office phone',
+      officePhoneHint:
+        'Listed in the address book for everyone; the mobile is shown to colleagues in the same unit only.',
       createHint: 'New users are Staff with Internal clearance; the security administrator can change that.',
     },
     oneTimePassword: {

@@ -71,7 +71,9 @@ const adminZhCN = {
       title: '职务',
       email: '电子邮箱',
       emailInvalid: '邮箱格式不正确',
-      phone: '电话',
+      phone: '手机',
+      officePhone: '办公电话',
+      officePhoneHint: '列入通讯录，全单位可见；手机只对同单位同事显示。',
       createHint: '新用户默认为“工作人员”，密级“内部”；如需调整，请联系安全保密管理员。',
     },
     oneTimePassword: {

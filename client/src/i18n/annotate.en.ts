@@ -101,6 +101,14 @@ const annotateEn: typeof annotateZhCN = {
   errors: {
     tooMuch: 'The annotations exceed the allowed number or size.',
   },
+  inkPad: {
+    label: 'Handwriting area',
+    placeholder: 'Write or sign here',
+    hint: 'Write with a stylus, a finger or the mouse',
+    full: 'The pad is full: undo or clear before writing more',
+    undo: 'Undo',
+    clear: 'Clear',
+  },
 };
 
 export default annotateEn;

@@ -101,6 +101,15 @@ const annotateZhCN = {
   errors: {
     tooMuch: '批注超出了允许的数量或大小。',
   },
+  /** The handwriting pad (手写签批) of opinions and instructions. */
+  inkPad: {
+    label: '手写区',
+    placeholder: '请在此处手写签批',
+    hint: '可用手写笔、手指或鼠标书写',
+    full: '笔画已达上限，请撤销或清除后再写',
+    undo: '撤销',
+    clear: '清除',
+  },
 };
 
 export default annotateZhCN;

@@ -4,9 +4,12 @@ import adminEn from './admin.en.ts';
 import documentsEn from './documents.en.ts';
 import meetingRoomEn from './meetingRoom.en.ts';
 import supervisionEn from './supervision.en.ts';
+import workbenchEn from './workbench.en.ts';
 import meetingsEn from './meetings.en.ts';
 import minutesEn from './minutes.en.ts';
 import officialDocsEn from './officialDocs.en.ts';
+import distributionEn from './distribution.en.ts';
+import routeTemplatesEn from './routeTemplates.en.ts';
 import { officialDocErrors, type Messages } from './zh-CN.ts';
 import notificationMessagesEn from '../../../common/notifications/messages.en.ts';
 
@@ -246,7 +249,10 @@ const en: Messages = {
     meetings: 'Meetings',
     documents: 'Documents',
     officialDocs: 'Official docs',
+    inbox: 'Inbox',
     supervision: 'Supervision',
+    calendar: 'Calendar',
+    addressBook: 'Address book',
     admin: 'Admin',
     settings: 'Settings',
     menu: 'Menu',
@@ -348,10 +354,13 @@ const en: Messages = {
   documents: documentsEn,
   meetingRoom: meetingRoomEn,
   supervision: supervisionEn,
+  workbench: workbenchEn,
   annotate: annotateEn,
   meetings: meetingsEn,
   minutes: minutesEn,
   officialDocs: officialDocsEn,
+  routeTemplates: routeTemplatesEn,
+  distribution: distributionEn,
 };
 
 export default en;

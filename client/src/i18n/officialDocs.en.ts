@@ -84,6 +84,7 @@ const officialDocsEn: typeof officialDocsZhCN = {
     onBehalf: 'for',
     onBehalfOf: '{{deputy}} (for {{principal}})',
     decision: { approve: 'Approved', return: 'Returned', signoff: 'Signed off' },
+    handwriting: 'Handwritten opinion of {{name}}',
   },
   route: {
     title: 'Route',
@@ -153,6 +154,10 @@ const officialDocsEn: typeof officialDocsZhCN = {
       withChanges: 'Agreed in principle, with the changes suggested',
     },
     submit: 'Submit',
+    typed: 'Type',
+    byHand: 'Write by hand',
+    typedAlso: 'Typed text as well (optional)',
+    requiredEither: 'Write an opinion, typed or by hand',
   },
   returnForm: {
     title: 'Return',

@@ -83,6 +83,7 @@ const officialDocsZhCN = {
     onBehalf: '代',
     onBehalfOf: '{{deputy}}（代{{principal}}）',
     decision: { approve: '同意', return: '退回', signoff: '签发' },
+    handwriting: '{{name}}的手写签批',
   },
   route: {
     title: '办理流程',
@@ -152,6 +153,10 @@ const officialDocsZhCN = {
       withChanges: '原则同意，请按修改意见办理',
     },
     submit: '提交',
+    typed: '键入意见',
+    byHand: '手写签批',
+    typedAlso: '补充文字意见（可不填）',
+    requiredEither: '请填写意见或手写签批',
   },
   returnForm: {
     title: '退回',

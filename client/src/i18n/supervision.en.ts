@@ -125,6 +125,7 @@ const supervisionEn: SupervisionMessages = {
     accepted: 'Accepted',
     reminder: 'Deadline reminder',
     overdue: 'Overdue warning',
+    urged: 'Urged',
   },
   eventDetail: {
     extension: 'Asked to move the deadline to {{to}} (was {{from}})',
@@ -205,6 +206,14 @@ const supervisionEn: SupervisionMessages = {
     overdueCount: '{{count}} overdue',
     atRiskCount: '{{count}} at risk',
   },
+  urge: {
+    button: 'Urge',
+    title: 'Urge those who carry the task',
+    message: 'Message',
+    placeholder: 'e.g. Please report your progress by Friday',
+    required: 'Write a message',
+    sent: 'Urged: {{count}} people notified',
+  },
   errors: {
     due_date_past: 'The due date cannot be before today',
     invalid_due_date: 'Not a valid date',
@@ -228,6 +237,9 @@ const supervisionEn: SupervisionMessages = {
     supervisor_required: 'Name the supervisor',
     lead_unit_as_co_unit: 'The lead unit cannot also be a co-unit',
     statistics_forbidden: 'You may not read this unit’s statistics',
+    task_not_open: 'The task is not being worked on (it awaits acceptance or is closed): there is nobody to urge',
+    urge_forbidden: 'Only the task’s supervisors urge it',
+    urge_limit: 'This task has been urged as often as allowed today; try again tomorrow',
   },
 };
 

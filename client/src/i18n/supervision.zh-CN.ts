@@ -119,6 +119,7 @@ const supervisionZhCN = {
     accepted: '验收办结',
     reminder: '到期提醒',
     overdue: '逾期预警',
+    urged: '催办',
   },
   eventDetail: {
     extension: '申请延期至 {{to}}（原期限 {{from}}）',
@@ -199,6 +200,14 @@ const supervisionZhCN = {
     overdueCount: '逾期 {{count}}',
     atRiskCount: '临期 {{count}}',
   },
+  urge: {
+    button: '催办',
+    title: '催办',
+    message: '催办内容',
+    placeholder: '如：请于本周五前报送办理进展',
+    required: '请填写催办内容',
+    sent: '已催办，{{count}} 人收到通知',
+  },
   errors: {
     due_date_past: '办理期限不能早于今天',
     invalid_due_date: '日期格式不正确',
@@ -222,6 +231,9 @@ const supervisionZhCN = {
     supervisor_required: '请指定督办人',
     lead_unit_as_co_unit: '牵头单位不能同时是协办单位',
     statistics_forbidden: '您无权查看该单位的统计',
+    task_not_open: '督办事项不在办理中（已提请验收或已办结），无需催办',
+    urge_forbidden: '只有本事项的督办人（督查室）可以催办',
+    urge_limit: '今日对该事项的催办次数已达上限，请明日再试',
   },
 };
 

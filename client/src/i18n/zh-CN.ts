@@ -4,9 +4,12 @@ import adminZhCN from './admin.zh-CN.ts';
 import documentsZhCN from './documents.zh-CN.ts';
 import meetingRoomZhCN from './meetingRoom.zh-CN.ts';
 import supervisionZhCN from './supervision.zh-CN.ts';
+import workbenchZhCN from './workbench.zh-CN.ts';
 import meetingsZhCN from './meetings.zh-CN.ts';
 import minutesZhCN from './minutes.zh-CN.ts';
 import officialDocsZhCN from './officialDocs.zh-CN.ts';
+import distributionZhCN from './distribution.zh-CN.ts';
+import routeTemplatesZhCN from './routeTemplates.zh-CN.ts';
 import { OFFICIAL_DOC_ERRORS } from '../../../common/officialDocs/errors.ts';
 import notificationMessagesZhCN from '../../../common/notifications/messages.zh-CN.ts';
 
@@ -246,7 +249,10 @@ const zhCN = {
     meetings: '会议',
     documents: '文档',
     officialDocs: '办文',
+    inbox: '收文箱',
     supervision: '督办',
+    calendar: '日程',
+    addressBook: '通讯录',
     admin: '管理',
     settings: '个人设置',
     menu: '菜单',
@@ -342,10 +348,13 @@ const zhCN = {
   documents: documentsZhCN,
   meetingRoom: meetingRoomZhCN,
   supervision: supervisionZhCN,
+  workbench: workbenchZhCN,
   annotate: annotateZhCN,
   meetings: meetingsZhCN,
   minutes: minutesZhCN,
   officialDocs: officialDocsZhCN,
+  routeTemplates: routeTemplatesZhCN,
+  distribution: distributionZhCN,
 };
 
 export default zhCN;

@@ -3,15 +3,19 @@
 import type { ComponentType } from 'react';
 import {
   AuditOutlined,
+  CalendarOutlined,
+  ContactsOutlined,
   FileTextOutlined,
   HomeOutlined,
+  InboxOutlined,
   SettingOutlined,
   SnippetsOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { Session } from '../api/types.ts';
 
-export type NavKey = 'home' | 'meetings' | 'documents' | 'officialDocs' | 'supervision' | 'admin';
+export type NavKey =
+  'home' | 'calendar' | 'meetings' | 'documents' | 'officialDocs' | 'inbox' | 'supervision' | 'addressBook' | 'admin';
 
 export interface NavItem {
   key: NavKey;
@@ -20,10 +24,13 @@ export interface NavItem {
 }
 
 const BUSINESS: NavItem[] = [
+  { key: 'calendar', path: '/calendar', icon: CalendarOutlined },
   { key: 'meetings', path: '/meetings', icon: TeamOutlined },
   { key: 'documents', path: '/documents', icon: FileTextOutlined },
   { key: 'officialDocs', path: '/official-documents', icon: SnippetsOutlined },
+  { key: 'inbox', path: '/inbox', icon: InboxOutlined },
   { key: 'supervision', path: '/supervision', icon: AuditOutlined },
+  { key: 'addressBook', path: '/address-book', icon: ContactsOutlined },
 ];
 
 export function navItems(session: Session): NavItem[] {

@@ -1,6 +1,6 @@
-// The 正文 of a 公文 follows its route: the drafter edits a draft, the current handlers suggest (review mode), those the
-// route named read, nobody else from another unit opens it, and from 签发 on it is frozen — over the document API,
-// which asks the same policy as /collab.
+// The 正文 of a 公文 follows its route: the drafter edits a draft (and only reads it in the route), the current handlers
+// suggest (review mode), those the route named read, nobody else from another unit opens it, and from 签发 on it is
+// frozen — over the document API, which asks the same policy as /collab.
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { givenOfficialDoc, givenStep, givenSubmitted, OFFICIAL_DOCS } from '../../../tests/support/officialDocs.ts';
 import {
@@ -66,7 +66,7 @@ it('gives the 正文 to the drafter, then to each step’s handlers to suggest, 
 
   await givenSubmitted(as.sunyue!, id, route());
   expect(await bodyAccess(documentId, everyone)).toEqual({
-    sunyue: 'manage',
+    sunyue: 'view',
     lihua: 'suggest',
     yangfan: 'suggest',
     chenming: 'view',

@@ -2,7 +2,6 @@
 // edge, not only by the route's schema: a template with fields it does not know, a bad field or a 正文 skeleton that is
 // not plain paragraphs is refused with every problem named in Chinese and English, changes nothing, and is audited.
 import type { z } from 'zod';
-import { OFFICIAL_DOC_ERRORS, type OfficialDocErrorCode } from '../../../common/officialDocs/errors.ts';
 import {
   newTemplateSchema,
   templateBodyProblem,
@@ -14,47 +13,18 @@ import { Prisma } from '../../../prisma/generated/client.ts';
 import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
 import type { Subject } from '../../auth/subject.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { AppError, NotFound } from '../../errors.ts';
+import { NotFound } from '../../errors.ts';
 import { can } from '../../policies/index.ts';
 import type { OfficialDocTemplateResource } from '../../policies/officialDocTemplates.ts';
 import { loadTemplate, templatesOf } from '../../queries/officialDocs/templates.ts';
 import type { Services } from '../../services.ts';
+import { parseOrRefuse, refusal } from './inputRefusal.ts';
 import { auditingRefusals } from './refusalAudit.ts';
 
 const RESOURCE_TYPE = 'official_document_template';
 
-function refusal(
-  status: number,
-  code: OfficialDocErrorCode,
-  more: { zh: string; en: string } | null,
-  details?: unknown,
-) {
-  const { zh, en } = OFFICIAL_DOC_ERRORS[code];
-  const message = more ? `${en}: ${more.en} (${zh}：${more.zh})` : `${en} (${zh})`;
-  return new AppError(status, code, message, details);
-}
-
-/** The input as the schema reads it, or the refusal naming every problem: unknown fields first, they say the most. */
-function parse<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
-  const result = schema.safeParse(raw);
-  if (result.success) return result.data;
-  const issues = result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-  const unknown = result.error.issues.flatMap((i) =>
-    i.code === 'unrecognized_keys' ? i.keys.map((k) => [...i.path, k].join('.')) : [],
-  );
-  if (unknown.length > 0)
-    throw refusal(
-      400,
-      'template_unknown_fields',
-      { zh: unknown.join('、'), en: unknown.join(', ') },
-      {
-        fields: unknown,
-        issues,
-      },
-    );
-  const list = issues.map((i) => `${i.path || '(body)'}: ${i.message}`).join('; ');
-  throw refusal(400, 'template_invalid', { zh: list, en: list }, { issues });
-}
+const parse = <S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> =>
+  parseOrRefuse(schema, raw, { unknownFields: 'template_unknown_fields', invalid: 'template_invalid' });
 
 /** The 正文 skeleton as stored: plain paragraphs that the document schema accepts. */
 function checkedBody(body: TemplateBody): string {

@@ -8,6 +8,8 @@ export type TrailKind =
   | 'received'
   /** A route action: submit, open, approve, return, withdraw, addCountersigner, transfer, signOff, number, seal … */
   | `route.${string}`
+  /** A distribution row moved: signFor, refuse, recall, reissue (分发 itself is route.distribute). */
+  | `distribution.${string}`
   | 'urge'
   | 'reminded'
   | 'overdue'

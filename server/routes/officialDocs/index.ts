@@ -22,11 +22,13 @@ import { okBody, responses } from '../../http/schemas.ts';
 import { officialDocDetail } from '../../queries/officialDocs/officialDocDetail.ts';
 import { listOfficialDocs } from '../../queries/officialDocs/officialDocList.ts';
 import { routeArea } from '../../http/routeArea.ts';
+import { distributionRoutes } from './distribution.ts';
 import { attachmentRoutes } from './attachments.ts';
 import { followUpRoutes } from './followUp.ts';
 import { inTransitRoutes } from './inTransit.ts';
 import { issuingRoutes } from './issuing.ts';
 import { numberRegisterRoutes } from './numberRegister.ts';
+import { routeTemplateRoutes } from './routeTemplates.ts';
 import { templateRoutes } from './templates.ts';
 import {
   createBody,
@@ -302,8 +304,10 @@ export default routeArea('/api/official-documents', [
   officialDocRoutes,
   issuingRoutes,
   templateRoutes,
+  routeTemplateRoutes,
   followUpRoutes,
   inTransitRoutes,
+  distributionRoutes,
   attachmentRoutes,
   numberRegisterRoutes,
 ]);

@@ -3,11 +3,11 @@ import { z } from 'zod';
 import {
   DISCLOSURE_KEYS,
   OFFICIAL_DOCUMENT_KIND_KEYS,
-  OPINION_KIND_KEYS,
   RELATION_KINDS,
   URGENCY_KEYS,
 } from '../../../common/officialDocs/catalogue.ts';
-import { BUSINESS_ROLES, CLASSIFICATIONS } from '../../domain/roles.ts';
+import { CLASSIFICATIONS } from '../../domain/roles.ts';
+import { routeStepsSchema } from '../../domain/officialDocs/routeTemplates.ts';
 import {
   HANDLER_STATES,
   PARALLEL_MODES,
@@ -60,28 +60,10 @@ export const createBody = z.strictObject({
 });
 export const updateBody = z.strictObject(fields).partial();
 
-const handlerSpec = z.union([
-  z.strictObject({ userId: id }),
-  z.strictObject({ unitId: id, role: z.enum(BUSINESS_ROLES) }),
-]);
 export const submitBody = z.strictObject({
-  steps: z
-    .array(
-      z.strictObject({
-        id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/),
-        name: text(60),
-        kind: z.enum(STEP_KINDS),
-        mode: z.enum(PARALLEL_MODES).optional(),
-        opinion: z.enum(OPINION_KIND_KEYS).optional(),
-        handlers: z.array(handlerSpec).max(50).optional(),
-        chooseFrom: z.array(handlerSpec).max(50).optional(),
-        skipWhenUrgent: z.boolean().optional(),
-        /** 办理时限: working days from the day the step reaches each handler (reminded the day before, and when late). */
-        deadlineDays: z.number().int().min(1).max(60).optional(),
-      }),
-    )
-    .min(1)
-    .max(20),
+  /** The route step by step; or a route template of the 公文's unit (routeTemplateId), one of the two. */
+  steps: routeStepsSchema.optional(),
+  routeTemplateId: id.optional(),
   urgent: z.boolean().optional(),
   choose: z.array(id).max(50).optional(),
 });

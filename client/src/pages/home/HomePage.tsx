@@ -1,4 +1,6 @@
-// 工作台: a greeting, the to-dos (unread notifications) and recent items. Administrators get a way into 管理.
+// 工作台: a greeting, the panels of the person's roles (rolePanels.ts: my 待办 or the 公文 to sign off, the office's
+// 在途 and overdue 公文, supervision), today's meetings, unread notifications and recent items. Administrators get a way
+// into 管理 instead of business panels.
 import { Badge, Button, Card, Col, Flex, Row, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +10,12 @@ import { NotificationList } from '../../components/NotificationList.tsx';
 import { useNotifications } from '../../realtime/notificationsContext.ts';
 import { useActiveSession } from '../../session/sessionContext.ts';
 import { RecentDocuments } from '../documents/RecentDocuments.tsx';
+import { MyTodoPanel } from './panels/MyTodoPanel.tsx';
+import { OfficePanels } from './panels/OfficePanels.tsx';
+import { SignOffPanel } from './panels/SignOffPanel.tsx';
+import { SupervisionPanel } from './panels/SupervisionPanel.tsx';
+import { TodayPanel } from './panels/TodayPanel.tsx';
+import { homePanels, type MainPanel } from './rolePanels.ts';
 
 type DayPart = 'morning' | 'noon' | 'afternoon' | 'evening';
 
@@ -26,6 +34,7 @@ export function HomePage() {
   const now = dayjs();
   const todos = items.filter((n) => !n.readAt);
   const adminRole = user.roles.find((r) => r.endsWith('_admin'));
+  const panels = homePanels(user.roles);
 
   return (
     <div className="tb-page">
@@ -54,38 +63,67 @@ export function HomePage() {
       )}
 
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={adminRole ? 24 : 14}>
-          <Card
-            title={
-              <Flex align="center" gap={8}>
-                {t('home.todos')}
-                <Badge count={unread} />
-              </Flex>
-            }
-            extra={
-              unread > 0 && (
-                <Button type="link" onClick={() => void markAllRead()}>
-                  {t('notifications.markAllRead')}
-                </Button>
-              )
-            }
-            data-testid="todos"
-          >
-            <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
-              {t('home.todosHint')}
-            </Typography.Paragraph>
-            <NotificationList items={todos} emptyText={t('home.todosEmpty')} />
-          </Card>
-        </Col>
-        {/* Recent meetings, documents and tasks: the business modules, which duty accounts do not use. */}
-        {!adminRole && (
-          <Col xs={24} xl={10}>
-            <Card title={t('home.recent')}>
-              <RecentDocuments />
-            </Card>
+        {panels.main.length > 0 && (
+          <Col xs={24} xl={16}>
+            <Row gutter={[16, 16]} data-testid="role-panels">
+              {panels.main.map((panel) =>
+                panel === 'office' ? (
+                  <OfficePanels key={panel} />
+                ) : (
+                  <Col key={panel} xs={24}>
+                    <MainPanelView panel={panel} />
+                  </Col>
+                ),
+              )}
+            </Row>
           </Col>
         )}
+        <Col xs={24} xl={panels.main.length > 0 ? 8 : 24}>
+          <Flex vertical gap={16}>
+            {panels.today && <TodayPanel withDeadlines={panels.today === 'schedule'} />}
+            <Card
+              title={
+                <Flex align="center" gap={8}>
+                  {t('home.todos')}
+                  <Badge count={unread} />
+                </Flex>
+              }
+              extra={
+                unread > 0 && (
+                  <Button type="link" onClick={() => void markAllRead()}>
+                    {t('notifications.markAllRead')}
+                  </Button>
+                )
+              }
+              data-testid="todos"
+            >
+              <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
+                {t('home.todosHint')}
+              </Typography.Paragraph>
+              <NotificationList items={todos} emptyText={t('home.todosEmpty')} />
+            </Card>
+            {/* Recent meetings, documents and tasks: the business modules, which duty accounts do not use. */}
+            {!adminRole && (
+              <Card title={t('home.recent')}>
+                <RecentDocuments />
+              </Card>
+            )}
+          </Flex>
+        </Col>
       </Row>
     </div>
   );
+}
+
+function MainPanelView({ panel }: { panel: Exclude<MainPanel, 'office'> }) {
+  switch (panel) {
+    case 'myTodo':
+      return <MyTodoPanel />;
+    case 'signOff':
+      return <SignOffPanel />;
+    case 'taskDeadlines':
+      return <SupervisionPanel mode="desk" />;
+    case 'supervisionOverview':
+      return <SupervisionPanel mode="overview" />;
+  }
 }

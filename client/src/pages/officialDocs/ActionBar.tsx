@@ -1,19 +1,17 @@
 // The actions the server says the person may take on the 公文 now (the detail's `actions`), as large buttons: approve
-// or sign off with an opinion (common phrases one tap away), return with a reason to the drafter or an earlier step,
-// withdraw, 加签, 转办, 编号, 用印 with a seal the person holds, and downloads. 送审 opens the route form.
+// or sign off with an opinion (OpinionModal: typed, or by hand with the stylus), return with a reason to the drafter or
+// an earlier step, withdraw, 加签, 转办, 编号, 用印 with a seal the person holds, and downloads. 送审 opens the route form.
 import { DownloadOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Form, Input, Modal, Popconfirm, Select, Tag, Typography } from 'antd';
+import { App, Button, Flex, Form, Input, Modal, Popconfirm, Select, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/errorMessage.ts';
 import { officialDocsApi, type OfficialDoc, type RouteActionName } from '../../api/officialDocs.ts';
-import zhCN from '../../i18n/zh-CN.ts';
 import { PeoplePicker } from './PeoplePicker.tsx';
+import { OpinionModal } from './OpinionModal.tsx';
 import { SubmitRouteModal } from './SubmitRouteModal.tsx';
 
 type Dialog = 'approve' | 'signOff' | 'return' | 'addCountersigner' | 'transfer' | 'seal' | 'submit' | 'urge' | null;
-type Phrase = keyof typeof zhCN.officialDocs.opinion.phraseList;
-const PHRASES = Object.keys(zhCN.officialDocs.opinion.phraseList) as Phrase[];
 
 /** The actions shown as buttons, in this order ('open' happens by itself, 'edit' is the fields form). */
 const BUTTONS: RouteActionName[] = [
@@ -135,11 +133,11 @@ export function ActionBar({
         opinionKind={doc.route.steps[doc.route.current]?.opinion ?? 'review'}
         busy={busy}
         onCancel={() => setDialog(null)}
-        onSubmit={(opinion) =>
+        onSubmit={(given) =>
           act(() =>
             dialog === 'signOff'
-              ? officialDocsApi.signOff(doc.id, opinion)
-              : officialDocsApi.step(doc.id, { action: 'approve', opinion }),
+              ? officialDocsApi.signOff(doc.id, given)
+              : officialDocsApi.step(doc.id, { action: 'approve', ...given }),
           )
         }
       />
@@ -195,71 +193,6 @@ export function ActionBar({
         onSubmit={(submission) => act(() => officialDocsApi.submit(doc.id, submission))}
       />
     </Flex>
-  );
-}
-
-function OpinionModal({
-  open,
-  signOff,
-  opinionKind,
-  busy,
-  onCancel,
-  onSubmit,
-}: {
-  open: boolean;
-  signOff: boolean;
-  opinionKind: string;
-  busy: boolean;
-  onCancel: () => void;
-  onSubmit: (opinion: string) => Promise<boolean>;
-}) {
-  const { t } = useTranslation();
-  const [form] = Form.useForm<{ opinion: string }>();
-  const title = signOff
-    ? t('officialDocs.opinion.signOffTitle')
-    : opinionKind === 'countersign'
-      ? t('officialDocs.opinion.countersignTitle')
-      : t('officialDocs.opinion.approveTitle');
-  return (
-    <Modal
-      open={open}
-      title={title}
-      okText={signOff ? t('officialDocs.actions.signOff') : t('officialDocs.opinion.submit')}
-      cancelText={t('common.cancel')}
-      onCancel={onCancel}
-      onOk={() => form.submit()}
-      okButtonProps={{ loading: busy, size: 'large' }}
-      cancelButtonProps={{ size: 'large' }}
-      destroyOnHidden
-    >
-      <Form form={form} layout="vertical" onFinish={(v) => void onSubmit(v.opinion.trim())}>
-        <Form.Item label={t('officialDocs.opinion.phrases')}>
-          <Flex gap={6} wrap>
-            {PHRASES.map((p) => (
-              <Tag.CheckableTag
-                key={p}
-                checked={false}
-                className="tb-od-phrase"
-                onChange={() => {
-                  const current = form.getFieldValue('opinion') as string | undefined;
-                  const phrase = t(`officialDocs.opinion.phraseList.${p}`);
-                  form.setFieldValue('opinion', current?.trim() ? `${current.trim()}${phrase}` : phrase);
-                }}
-              >
-                {t(`officialDocs.opinion.phraseList.${p}`)}
-              </Tag.CheckableTag>
-            ))}
-          </Flex>
-        </Form.Item>
-        <Form.Item
-          name="opinion"
-          label={t('officialDocs.opinion.label')}
-          rules={[{ required: true, whitespace: true, message: t('officialDocs.opinion.required') }]}
-        >
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} data-testid="opinion-text" />
-        </Form.Item>
-      </Form>
-    </Modal>
   );
 }
 

@@ -15,6 +15,7 @@ import { fieldsBody, OfficialDocFieldItems, type FieldValues } from './OfficialD
 import { disclosureName, kindName, urgencyName } from './officialDocLabels.tsx';
 import { OpinionSheet } from './OpinionSheet.tsx';
 import { RouteView } from './RouteView.tsx';
+import { DistributionCard } from './DistributionCard.tsx';
 import { TrailCard } from './TrailCard.tsx';
 
 const FORM = 'od-fields';
@@ -71,6 +72,7 @@ export function OfficialDocPanel({
       <FormatCheckPanel doc={doc} editor={editor} onField={focusField} />
       <RouteView doc={doc} />
       <FieldsCard doc={doc} onChanged={onChanged} />
+      <DistributionCard doc={doc} onChanged={async () => onChanged(await officialDocsApi.get(doc.id))} />
       <TrailCard doc={doc} />
     </Flex>
   );

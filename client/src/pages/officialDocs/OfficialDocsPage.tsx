@@ -1,7 +1,7 @@
 // /official-docs — 办文: 待办 (waiting for me), 在办 (handled by me, still on its way), 已办 and 我起草的, each tab with
 // the count the list API answers for it; urgency, 文种, status and 发文字号 on every row. A list of cards, so that it
 // reads on a phone as on a desktop.
-import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Badge, Button, Card, Flex, List, Space, Tabs, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
@@ -75,6 +75,13 @@ export default function OfficialDocsPage() {
             onClick={() => setTick((n) => n + 1)}
             aria-label={t('officialDocs.refresh')}
           />
+          <Button
+            size="large"
+            icon={<ApartmentOutlined />}
+            onClick={() => navigate('/official-documents/route-templates')}
+          >
+            {t('routeTemplates.entry')}
+          </Button>
           <Button type="primary" size="large" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
             {t('officialDocs.newDoc')}
           </Button>

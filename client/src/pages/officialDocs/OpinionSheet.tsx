@@ -1,9 +1,12 @@
 // 办文单: the opinion sheet beside the 正文 — every opinion in the order given, with its step, who gave it (and 代 when
-// a deputy gave it for someone), the decision, the text and the time. Opinions are immutable on the server.
+// a deputy gave it for someone), the decision, the text or the handwriting (手写签批, drawn as SVG) and the time.
+// Opinions are immutable on the server.
 import { Card, Empty, Flex, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { HANDWRITTEN_OPINION_TEXT } from '../../../../common/officialDocs/opinionInk.ts';
 import type { Opinion } from '../../api/officialDocs.ts';
+import { InkDrawing } from '../../components/InkDrawing.tsx';
 import { opinionKindName } from './officialDocLabels.tsx';
 
 const DECISION_COLORS: Record<string, string> = { approve: 'green', return: 'orange', signoff: 'purple' };
@@ -27,7 +30,22 @@ export function OpinionSheet({ opinions }: { opinions: Opinion[] }) {
                   </Tag>
                 )}
               </Flex>
-              <Typography.Paragraph className="tb-od-opinion__text">{o.text}</Typography.Paragraph>
+              {o.ink ? (
+                <>
+                  <InkDrawing
+                    ink={o.ink}
+                    label={t('officialDocs.opinions.handwriting', { name: o.by.name })}
+                    className="tb-od-opinion__ink"
+                    style={{ maxWidth: 420 }}
+                    data-testid="opinion-ink"
+                  />
+                  {o.text !== HANDWRITTEN_OPINION_TEXT && (
+                    <Typography.Paragraph className="tb-od-opinion__text">{o.text}</Typography.Paragraph>
+                  )}
+                </>
+              ) : (
+                <Typography.Paragraph className="tb-od-opinion__text">{o.text}</Typography.Paragraph>
+              )}
               <Flex justify="space-between" wrap gap={6}>
                 <Typography.Text data-testid="opinion-by">
                   {o.onBehalfOf

@@ -13,18 +13,23 @@ export function PeoplePicker({
   onChange,
   multiple,
   ariaLabel,
+  names = {},
 }: {
   value: string[];
   onChange: (ids: string[]) => void;
   multiple: boolean;
   ariaLabel: string;
+  /** Names of people already picked elsewhere (a template's), by id. */
+  names?: Readonly<Record<string, string>>;
 }) {
   const { t } = useTranslation();
   const { users, searching, search } = useUserSearch();
   // The names of those picked, kept from the search that offered them.
   const [known, setKnown] = useState<ReadonlyMap<string, string>>(new Map());
   const options = [
-    ...value.filter((id) => !users.some((u) => u.id === id)).map((id) => ({ value: id, label: known.get(id) ?? id })),
+    ...value
+      .filter((id) => !users.some((u) => u.id === id))
+      .map((id) => ({ value: id, label: known.get(id) ?? names[id] ?? id })),
     ...users.map((u) => ({ value: u.id, label: personLabel(u) })),
   ];
   return (

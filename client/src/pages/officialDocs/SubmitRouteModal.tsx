@@ -1,45 +1,15 @@
-// 送审: the drafter lays out the route — steps one after another, each handled by one person, by several in turn, or
-// as 会签 in parallel (all must, or any one may), with handlers named as people or as a role in a unit; steps an
-// urgent (特急) document skips. The last step is the 签发.
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Checkbox, Flex, Input, InputNumber, Modal, Segmented, Select, Typography } from 'antd';
+// 送审: the drafter sends the 公文 with one of its unit's route templates (流程模板) for its 文种 — offered first and
+// chosen already when one fits — choosing only where the template leaves a choice, or lays out a route of their own
+// (RouteStepsEditor). Either way an urgent (特急) document may take the urgent route, skipping the steps marked so.
+import { Alert, Checkbox, Flex, Modal, Segmented, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OfficialDoc, StepInput, Submission } from '../../api/officialDocs.ts';
-import { BUSINESS_ROLES, type BusinessRoleName } from '../../api/types.ts';
-import { roleLabel } from '../../components/labels.ts';
-import { useUnits } from '../../components/useUnits.ts';
-import { PeoplePicker } from './PeoplePicker.tsx';
+import { errorMessage } from '../../api/errorMessage.ts';
+import { officialDocsApi, type OfficialDoc, type RouteTemplateOffer, type Submission } from '../../api/officialDocs.ts';
+import { choiceComplete, RouteTemplateChoice } from './RouteTemplateChoice.tsx';
+import { draftStep, draftToStep, RouteStepsEditor, stepNamed, type DraftStep } from './RouteStepsEditor.tsx';
 
-interface DraftStep {
-  key: number;
-  name: string;
-  kind: StepInput['kind'];
-  mode: 'all' | 'any';
-  by: 'people' | 'role';
-  userIds: string[];
-  unitId: string | undefined;
-  role: BusinessRoleName;
-  skipWhenUrgent: boolean;
-  /** 办理时限 in working days; none when empty. */
-  deadlineDays: number | null;
-}
-
-let nextKey = 1;
-const step = (name: string, kind: StepInput['kind']): DraftStep => ({
-  key: nextKey++,
-  name,
-  kind,
-  mode: 'all',
-  by: 'people',
-  userIds: [],
-  unitId: undefined,
-  role: 'leader',
-  skipWhenUrgent: false,
-  deadlineDays: null,
-});
-
-const named = (s: DraftStep) => (s.by === 'people' ? s.userIds.length > 0 : s.unitId !== undefined);
+type Mode = 'template' | 'custom';
 
 export function SubmitRouteModal({
   open,
@@ -55,39 +25,59 @@ export function SubmitRouteModal({
   onSubmit: (submission: Submission) => Promise<boolean>;
 }) {
   const { t } = useTranslation();
-  const { units } = useUnits();
+  const [mode, setMode] = useState<Mode>('custom');
+  const [offers, setOffers] = useState<RouteTemplateOffer[]>([]);
+  const [offersError, setOffersError] = useState<unknown>(null);
+  const [templateId, setTemplateId] = useState<string>();
+  const [choose, setChoose] = useState<string[]>([]);
   const [steps, setSteps] = useState<DraftStep[]>([]);
   const [urgent, setUrgent] = useState(false);
   const [tried, setTried] = useState(false);
+
   useEffect(() => {
     if (!open) return;
     setSteps([
-      step(t('officialDocs.submitForm.defaultCountersign'), 'parallel'),
-      step(t('officialDocs.submitForm.defaultSignOff'), 'single'),
+      draftStep(t('officialDocs.submitForm.defaultCountersign'), 'parallel'),
+      draftStep(t('officialDocs.submitForm.defaultSignOff'), 'single'),
     ]);
     setUrgent(doc.urgency === 'extra_urgent');
     setTried(false);
-  }, [open, doc.urgency, t]);
+    setChoose([]);
+    setMode('custom');
+    setOffers([]);
+    setOffersError(null);
+    let current = true;
+    officialDocsApi.routeTemplateOffers(doc.id).then(
+      ({ items }) => {
+        if (!current) return;
+        setOffers(items);
+        // The first that fits is chosen already: those of the 文种 come before those for every 文种.
+        const usable = items.find((o) => !o.problem);
+        setTemplateId(usable?.id);
+        if (usable) setMode('template');
+      },
+      (err: unknown) => {
+        // A route of one's own still works: the error is shown, the custom form stays.
+        if (current) setOffersError(err);
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [open, doc.id, doc.urgency, t]);
 
-  const change = (key: number, patch: Partial<DraftStep>) =>
-    setSteps((all) => all.map((s) => (s.key === key ? { ...s, ...patch } : s)));
-  const valid = steps.length > 0 && steps.every((s) => s.name.trim() && named(s));
+  const offer = offers.find((o) => o.id === templateId);
+  const valid =
+    mode === 'template' ? choiceComplete(offer, choose) : steps.length > 0 && steps.every((s) => stepNamed(s));
 
   const submit = () => {
     setTried(true);
     if (!valid) return;
-    void onSubmit({
-      urgent,
-      steps: steps.map((s, i) => ({
-        id: `s${i + 1}`,
-        name: s.name.trim(),
-        kind: s.kind,
-        ...(s.kind === 'parallel' ? { mode: s.mode } : {}),
-        handlers: s.by === 'people' ? s.userIds.map((userId) => ({ userId })) : [{ unitId: s.unitId!, role: s.role }],
-        ...(s.skipWhenUrgent ? { skipWhenUrgent: true } : {}),
-        ...(s.deadlineDays ? { deadlineDays: s.deadlineDays } : {}),
-      })),
-    });
+    void onSubmit(
+      mode === 'template'
+        ? { routeTemplateId: templateId!, urgent, ...(choose.length > 0 ? { choose } : {}) }
+        : { urgent, steps: steps.map((s, i) => draftToStep(s, i)) },
+    );
   };
 
   return (
@@ -104,129 +94,60 @@ export function SubmitRouteModal({
       destroyOnHidden
     >
       <Flex vertical gap={12}>
+        <Segmented<Mode>
+          value={mode}
+          onChange={(m) => {
+            setMode(m);
+            setTried(false);
+          }}
+          data-testid="route-mode"
+          options={[
+            { value: 'template', label: t('routeTemplates.submit.useTemplate'), disabled: offers.length === 0 },
+            { value: 'custom', label: t('routeTemplates.submit.custom') },
+          ]}
+        />
+        {offersError !== null && (
+          <Alert
+            type="warning"
+            showIcon
+            title={t('routeTemplates.submit.loadFailed', { message: errorMessage(t, offersError) })}
+          />
+        )}
         <Checkbox checked={urgent} onChange={(e) => setUrgent(e.target.checked)} data-testid="route-urgent">
           {t('officialDocs.submitForm.urgent')}
         </Checkbox>
-        <Typography.Text type="secondary">{t('officialDocs.submitForm.lastIsSignOff')}</Typography.Text>
-        {steps.map((s, i) => (
-          <Card
-            key={s.key}
-            size="small"
-            data-testid={`route-step-${i}`}
+        {mode === 'template' ? (
+          <RouteTemplateChoice
+            offers={offers}
+            templateId={templateId}
+            onTemplate={(id) => {
+              setTemplateId(id);
+              setChoose([]);
+            }}
+            choose={choose}
+            onChoose={setChoose}
+            tried={tried}
+          />
+        ) : (
+          <>
+            {offers.length === 0 && offersError === null && (
+              <Typography.Text type="secondary">{t('routeTemplates.submit.none')}</Typography.Text>
+            )}
+            <Typography.Text type="secondary">{t('officialDocs.submitForm.lastIsSignOff')}</Typography.Text>
+            <RouteStepsEditor steps={steps} onChange={setSteps} tried={tried} />
+          </>
+        )}
+        {tried && !valid && (
+          <Alert
+            type="error"
+            showIcon
             title={
-              <Input
-                value={s.name}
-                onChange={(e) => change(s.key, { name: e.target.value })}
-                aria-label={t('officialDocs.submitForm.stepName')}
-                maxLength={60}
-                status={tried && !s.name.trim() ? 'error' : undefined}
-              />
+              mode === 'template'
+                ? t('routeTemplates.submit.chooseRequired')
+                : t('officialDocs.submitForm.handlersRequired')
             }
-            extra={
-              <Button
-                type="text"
-                icon={<DeleteOutlined />}
-                disabled={steps.length === 1}
-                onClick={() => setSteps((all) => all.filter((x) => x.key !== s.key))}
-                aria-label={t('officialDocs.submitForm.removeStep')}
-              />
-            }
-          >
-            <Flex vertical gap={8}>
-              <Flex gap={8} wrap align="center">
-                <Segmented<StepInput['kind']>
-                  value={s.kind}
-                  onChange={(kind) => change(s.key, { kind })}
-                  options={(['single', 'serial', 'parallel'] as const).map((k) => ({
-                    value: k,
-                    label: t(`officialDocs.route.kind.${k}`),
-                  }))}
-                  aria-label={t('officialDocs.submitForm.stepKind')}
-                />
-                {s.kind === 'parallel' && (
-                  <Segmented<'all' | 'any'>
-                    value={s.mode}
-                    onChange={(mode) => change(s.key, { mode })}
-                    options={(['all', 'any'] as const).map((m) => ({
-                      value: m,
-                      label: t(`officialDocs.route.mode.${m}`),
-                    }))}
-                    aria-label={t('officialDocs.submitForm.mode')}
-                  />
-                )}
-              </Flex>
-              <Segmented<'people' | 'role'>
-                value={s.by}
-                onChange={(by) => change(s.key, { by })}
-                options={[
-                  { value: 'people', label: t('officialDocs.submitForm.byPeople') },
-                  { value: 'role', label: t('officialDocs.submitForm.byRole') },
-                ]}
-                aria-label={t('officialDocs.submitForm.handlerType')}
-              />
-              {s.by === 'people' ? (
-                <PeoplePicker
-                  value={s.userIds}
-                  onChange={(userIds) => change(s.key, { userIds })}
-                  multiple={s.kind !== 'single'}
-                  ariaLabel={t('officialDocs.submitForm.people')}
-                />
-              ) : (
-                <Flex gap={8} wrap>
-                  <Select
-                    className="tb-od-grow"
-                    size="large"
-                    showSearch={{ optionFilterProp: 'label' }}
-                    value={s.unitId}
-                    onChange={(unitId: string) => change(s.key, { unitId })}
-                    aria-label={t('officialDocs.submitForm.unit')}
-                    placeholder={t('officialDocs.submitForm.unit')}
-                    options={units.map((u) => ({ value: u.id, label: u.name }))}
-                  />
-                  <Select<BusinessRoleName>
-                    size="large"
-                    value={s.role}
-                    onChange={(role) => change(s.key, { role })}
-                    aria-label={t('officialDocs.submitForm.role')}
-                    options={BUSINESS_ROLES.map((r) => ({ value: r, label: roleLabel(t, r) }))}
-                  />
-                </Flex>
-              )}
-              <Flex gap={12} wrap align="center">
-                <label className="tb-od-inline-field">
-                  {t('officialDocs.submitForm.deadlineDays')}
-                  <InputNumber<number>
-                    min={1}
-                    max={60}
-                    precision={0}
-                    value={s.deadlineDays}
-                    onChange={(deadlineDays) => change(s.key, { deadlineDays })}
-                  />
-                </label>
-                <Checkbox
-                  checked={s.skipWhenUrgent}
-                  onChange={(e) => change(s.key, { skipWhenUrgent: e.target.checked })}
-                >
-                  {t('officialDocs.submitForm.skipWhenUrgent')}
-                </Checkbox>
-              </Flex>
-            </Flex>
-          </Card>
-        ))}
-        <Button
-          icon={<PlusOutlined />}
-          size="large"
-          onClick={() =>
-            setSteps((all) => [
-              ...all.slice(0, -1),
-              step(t('officialDocs.submitForm.defaultReview'), 'single'),
-              ...all.slice(-1),
-            ])
-          }
-        >
-          {t('officialDocs.submitForm.addStep')}
-        </Button>
-        {tried && !valid && <Alert type="error" showIcon title={t('officialDocs.submitForm.handlersRequired')} />}
+          />
+        )}
       </Flex>
     </Modal>
   );

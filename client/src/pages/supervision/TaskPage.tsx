@@ -27,6 +27,7 @@ import { supervisionApi, type TaskDetail, type TimelineEntry } from '../../api/s
 import { realtime } from '../../realtime/connection.ts';
 import { decisionAnchor } from '../../editor/decisionItem/decisionAttrs.ts';
 import { TaskActions } from './TaskActions.tsx';
+import { UrgeTaskButton } from './UrgeTaskButton.tsx';
 import { OverdueTag, StatusTag, supervisionError } from './supervisionLabels.tsx';
 import { labelled, listOf } from '../../i18n/punctuation.ts';
 
@@ -37,6 +38,7 @@ const EVENT_COLORS: Partial<Record<TimelineEntry['kind'], string>> = {
   submitted: 'blue',
   extension_refused: 'orange',
   reminder: 'gold',
+  urged: 'volcano',
 };
 
 export default function TaskPage() {
@@ -114,7 +116,10 @@ export default function TaskPage() {
               <Tag color="volcano">{t(`supervision.priority.${task.priority as 'urgent' | 'critical'}`)}</Tag>
             )}
           </Space>
-          <TaskActions task={task} onChanged={setTask} />
+          <Flex gap={8} wrap align="start">
+            <TaskActions task={task} onChanged={setTask} />
+            {task.mayUrge && <UrgeTaskButton task={task} onChanged={setTask} />}
+          </Flex>
         </Flex>
       </Card>
       <Row gutter={[16, 16]}>

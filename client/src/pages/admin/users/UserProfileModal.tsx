@@ -16,6 +16,7 @@ interface Values {
   title?: string;
   email?: string;
   phone?: string;
+  officePhone?: string;
 }
 
 interface Props {
@@ -45,6 +46,7 @@ export function UserProfileModal({ target, units, onClose, onSaved }: Props) {
         title: u.title,
         email: u.email ?? '',
         phone: u.phone ?? '',
+        officePhone: u.officePhone,
       });
     } else if (target) {
       form.resetFields();
@@ -62,6 +64,7 @@ export function UserProfileModal({ target, units, onClose, onSaved }: Props) {
         title: v.title?.trim() ?? '',
         email: blankToNull(v.email),
         phone: blankToNull(v.phone),
+        officePhone: v.officePhone?.trim() ?? '',
       };
       if (target.mode === 'create') {
         const created = await usersApi.create({ username: v.username.trim(), ...profile });
@@ -124,6 +127,9 @@ export function UserProfileModal({ target, units, onClose, onSaved }: Props) {
         </Form.Item>
         <Form.Item name="phone" label={t('users.form.phone')}>
           <Input inputMode="tel" maxLength={32} />
+        </Form.Item>
+        <Form.Item name="officePhone" label={t('users.form.officePhone')} extra={t('users.form.officePhoneHint')}>
+          <Input inputMode="tel" maxLength={32} data-testid="office-phone" />
         </Form.Item>
         {target?.mode === 'create' && (
           <Typography.Paragraph type="secondary">{t('users.form.createHint')}</Typography.Paragraph>

@@ -1,0 +1,51 @@
+// 分发 and 收文箱 text (English): the same keys as distribution.zh-CN.ts.
+import type distributionZhCN from './distribution.zh-CN.ts';
+
+const distributionEn: typeof distributionZhCN = {
+  card: 'Distribution',
+  empty: 'Not distributed yet',
+  loadFailed: 'Could not load the distribution: {{message}}',
+  unit: 'Recipient unit',
+  role: { main: 'Main', cc: 'Cc' },
+  status: {
+    pending: 'Awaiting sign-for',
+    signed: 'Signed for',
+    refused: 'Refused',
+    recalled: 'Recalled',
+    finished: 'Concluded',
+  },
+  receiver: 'Receiver: {{name}}',
+  sentAt: 'Sent {{at}}',
+  signedBy: 'Signed for by {{name}} at {{at}}',
+  refusedBy: 'Refused by {{name}} at {{at}}: {{reason}}',
+  recalledBy: 'Recalled by {{name}} at {{at}}',
+  finishedBy: 'Concluded by {{name}} at {{at}}: {{result}}',
+  recall: 'Recall',
+  recallConfirm: 'The unit will no longer read this document. Recall it?',
+  reissue: 'Send again',
+  pick: 'Choose the recipient units (those named as main and cc recipients are chosen)',
+  distribute: 'Distribute',
+  distributed: 'Distributed to {{count}} units',
+  none: 'Choose at least one recipient unit',
+  inbox: {
+    title: 'Inbox',
+    subtitle: 'Documents distributed to your unit (or addressed to you): signing for one registers it as incoming',
+    empty: 'The inbox is empty',
+    loadFailed: 'Could not load the inbox: {{message}}',
+    all: 'All',
+    from: 'From {{issuer}}',
+    sentAt: 'Sent {{at}}',
+    toMe: 'Addressed to me',
+    signFor: 'Sign for',
+    signed: 'Signed for',
+    refuse: 'Refuse',
+    refuseTitle: 'Refuse “{{title}}”',
+    reason: 'Reason for refusing',
+    reasonRequired: 'Give a reason',
+    refused: 'Refused',
+    refusedReason: 'Refused: {{reason}}',
+    open: 'Open',
+  },
+};
+
+export default distributionEn;

@@ -1,0 +1,45 @@
+// 分发 and 收文箱 text (zh-CN, the primary language): the sender's status card on a 公文 and the unit's inbox.
+// distribution.en.ts has exactly the same keys.
+
+const distributionZhCN = {
+  card: '分发',
+  empty: '尚未分发',
+  loadFailed: '分发情况加载失败：{{message}}',
+  unit: '收文单位',
+  role: { main: '主送', cc: '抄送' },
+  status: { pending: '待签收', signed: '已签收', refused: '拒收', recalled: '已撤回', finished: '已办结' },
+  receiver: '收件人：{{name}}',
+  sentAt: '分发于 {{at}}',
+  signedBy: '{{name}} 于 {{at}} 签收',
+  refusedBy: '{{name}} 于 {{at}} 拒收：{{reason}}',
+  recalledBy: '{{name}} 于 {{at}} 撤回',
+  finishedBy: '{{name}} 于 {{at}} 办结：{{result}}',
+  recall: '撤回',
+  recallConfirm: '撤回后该单位不再能查阅此公文。确定撤回吗？',
+  reissue: '重新分发',
+  pick: '选择收文单位（已按主送、抄送机关预选）',
+  distribute: '分发',
+  distributed: '已分发给 {{count}} 个单位',
+  none: '请选择至少一个收文单位',
+  inbox: {
+    title: '收文箱',
+    subtitle: '分发给本单位（或指定给您）的公文：签收后转为本单位收文',
+    empty: '收文箱为空',
+    loadFailed: '收文箱加载失败：{{message}}',
+    all: '全部',
+    from: '来文：{{issuer}}',
+    sentAt: '{{at}} 分发',
+    toMe: '指定给我',
+    signFor: '签收',
+    signed: '已签收',
+    refuse: '拒收',
+    refuseTitle: '拒收《{{title}}》',
+    reason: '拒收理由',
+    reasonRequired: '请填写拒收理由',
+    refused: '已拒收',
+    refusedReason: '拒收理由：{{reason}}',
+    open: '查阅',
+  },
+};
+
+export default distributionZhCN;
