@@ -150,6 +150,15 @@ export const officialDocRules = {
   'officialDoc.delegate': (s: Subject) => business(s),
   /** Register a 收文 for one's own unit (收发员/文书): its clerks. */
   'officialDoc.registerIncoming': (s: Subject) => business(s) && isClerk(s),
+  /** Attach the scanned 来文 to a 收文 not yet 办结: who registered it, or a clerk of the receiving unit or its office. */
+  'officialDoc.attachScan': onDoc(
+    (s, d) =>
+      canViewOfficialDoc(s, d.facts, d.actingFor) &&
+      d.facts.route.direction === 'incoming' &&
+      d.facts.route.status !== 'finished' &&
+      (d.facts.drafterId === s.id ||
+        (isClerk(s) && (s.unitId === d.facts.unitId || s.unitId === d.facts.officeUnitId))),
+  ),
 };
 
 /** Whether a person may be named to handle a step of a 公文: a business user cleared for it. */

@@ -81,7 +81,7 @@ const PRIMARY: Record<string, PrimaryKind | 'other'> = {
   rooms: 'other',
 };
 
-const UPLOADS = /\/(materials|attachments|snapshots)$/;
+const UPLOADS = /\/(materials|attachments|snapshots|scan)$/;
 
 export function listRoutes(app: FastifyInstance): Route[] {
   const doc = app.swagger() as {

@@ -13,6 +13,8 @@ import type { Services } from '../../services.ts';
  * accepted the person and the plan, so only someone who may send it learns what the check finds.
  */
 export async function refuseFormatErrors(svc: Services, row: LoadedOfficialDoc): Promise<void> {
+  // A 收文 is the sender's document as it came (often a scan): its format is theirs, not ours to check.
+  if (row.direction === 'incoming') return;
   const errors = formatErrorsIn(await formatProblems(svc, row));
   if (errors.length === 0) return;
   const { zh, en } = OFFICIAL_DOC_ERRORS.format_errors;

@@ -66,6 +66,11 @@ async function checkBasis(tx: Tx, subject: Subject, input: NewTask): Promise<{ i
         throw new BadRequest('not_a_leader', 'The instruction must come from a leader');
       // A leader raises tasks from their own instructions only; supervisors record anyone's.
       authorize(subject, 'task.recordInstruction', { kind: 'instruction', leaderId });
+      // An instruction given on a document (a 批办 on a 收文, 转为督办) names the document it was written on.
+      if (input.sourceDocumentId) {
+        const found = await documentWithAccess(tx, subject, input.sourceDocumentId);
+        if (!found || found.access === 'none') throw new BadRequest('basis_not_found', 'The document was not found');
+      }
       return { instructedById: leaderId };
     }
     case 'upper_document': {
@@ -164,7 +169,10 @@ export async function createTaskIn(
       basisText: input.basisText?.trim() ?? '',
       minutesDocumentId: input.basisType === 'meeting_decision' ? (input.minutesDocumentId ?? null) : null,
       decisionAnchor: input.basisType === 'meeting_decision' ? (input.decisionAnchor ?? null) : null,
-      sourceDocumentId: input.basisType === 'upper_document' ? (input.sourceDocumentId ?? null) : null,
+      sourceDocumentId:
+        input.basisType === 'upper_document' || input.basisType === 'leader_instruction'
+          ? (input.sourceDocumentId ?? null)
+          : null,
       instructedById,
       leadUnitId: input.leadUnitId,
       ownerId: input.ownerId ?? null,

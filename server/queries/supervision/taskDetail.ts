@@ -25,7 +25,7 @@ export async function taskDetail(db: Db, subject: Subject, taskId: string, now: 
       createdBy: { select: { displayName: true } },
       instructedBy: { select: { displayName: true } },
       minutesDocument: { select: { title: true } },
-      sourceDocument: { select: { title: true } },
+      sourceDocument: { select: { title: true, contextType: true, contextId: true } },
       coUnits: { include: { unit: { select: { name: true } } } },
       coOwners: { include: { user: { select: { displayName: true } } } },
       events: { orderBy: { at: 'asc' }, include: { actor: { select: { displayName: true } } } },
@@ -97,6 +97,11 @@ export async function taskDetail(db: Db, subject: Subject, taskId: string, now: 
           id: task.sourceDocumentId,
           title: sourceReadable ? (task.sourceDocument?.title ?? null) : null,
           readable: sourceReadable,
+          // A 公文 (a 收文 turned into a task, 转为督办) opens on its own page, with its route and 办文单.
+          officialDocumentId:
+            sourceReadable && task.sourceDocument?.contextType === 'official_document'
+              ? (task.sourceDocument.contextId ?? null)
+              : null,
         }
       : null,
     instructedById: task.instructedById,

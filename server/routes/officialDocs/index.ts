@@ -22,9 +22,10 @@ import { okBody, responses } from '../../http/schemas.ts';
 import { officialDocDetail } from '../../queries/officialDocs/officialDocDetail.ts';
 import { listOfficialDocs } from '../../queries/officialDocs/officialDocList.ts';
 import { routeArea } from '../../http/routeArea.ts';
-import { distributionRoutes } from './distribution.ts';
 import { attachmentRoutes } from './attachments.ts';
+import { distributionRoutes } from './distribution.ts';
 import { followUpRoutes } from './followUp.ts';
+import { incomingRoutes } from './incoming.ts';
 import { inTransitRoutes } from './inTransit.ts';
 import { issuingRoutes } from './issuing.ts';
 import { numberRegisterRoutes } from './numberRegister.ts';
@@ -307,7 +308,8 @@ export default routeArea('/api/official-documents', [
   routeTemplateRoutes,
   followUpRoutes,
   inTransitRoutes,
-  distributionRoutes,
   attachmentRoutes,
   numberRegisterRoutes,
+  distributionRoutes,
+  incomingRoutes,
 ]);

@@ -132,7 +132,15 @@ export const taskDetailBody = z.object({
   minutesDocument: z
     .object({ id: z.string(), title: z.string().nullable(), anchor: z.string().nullable(), readable: z.boolean() })
     .nullable(),
-  sourceDocument: z.object({ id: z.string(), title: z.string().nullable(), readable: z.boolean() }).nullable(),
+  sourceDocument: z
+    .object({
+      id: z.string(),
+      title: z.string().nullable(),
+      readable: z.boolean(),
+      /** The 公文 whose 正文 this is, when the basis is a 公文 (转为督办). */
+      officialDocumentId: z.string().nullable(),
+    })
+    .nullable(),
   instructedById: z.string().nullable(),
   instructedByName: z.string().nullable(),
   status: z.enum(TASK_STATUSES),

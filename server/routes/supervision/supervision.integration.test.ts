@@ -765,11 +765,17 @@ describe('documents a task names', () => {
       id: documentId,
       title: '发改委内部测算稿',
       readable: true,
+      officialDocumentId: null,
     });
     // 何军 of the lead unit sees the task, not the draft behind it.
     const seenByLeadUnit = await as.hejun!.get(`/api/supervision/tasks/${taskId}`);
     expect(seenByLeadUnit.statusCode).toBe(200);
-    expect(seenByLeadUnit.json().sourceDocument).toEqual({ id: documentId, title: null, readable: false });
+    expect(seenByLeadUnit.json().sourceDocument).toEqual({
+      id: documentId,
+      title: null,
+      readable: false,
+      officialDocumentId: null,
+    });
     expect(seenByLeadUnit.body).not.toContain('发改委内部测算稿');
   });
 });
