@@ -31,6 +31,7 @@ import seals from './routes/seals/index.ts';
 import setup from './routes/setup/index.ts';
 import supervision from './routes/supervision/index.ts';
 import system from './routes/system/index.ts';
+import todo from './routes/todo/index.ts';
 import units from './routes/units/index.ts';
 import users from './routes/users/index.ts';
 
@@ -46,7 +47,18 @@ const ROUTE_AREAS = [
   units,
   audit,
   notifications,
-  businessWorkspace([documents, meetings, rooms, supervision, minutes, officialDocs, seals, calendar, addressBook]),
+  businessWorkspace([
+    documents,
+    meetings,
+    rooms,
+    supervision,
+    minutes,
+    officialDocs,
+    seals,
+    calendar,
+    addressBook,
+    todo,
+  ]),
   system,
   media,
 ];

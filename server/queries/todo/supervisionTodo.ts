@@ -1,0 +1,78 @@
+// Supervision tasks waiting for a person: to sign for (签收, the lead unit's clerks and leaders; 会签收 for a co-unit's
+// until their unit signed), to report progress on (the owner and co-owners while the work is open), to accept (验收)
+// and to decide an extension on (the task's own supervisor). Each arm reads one index of its own.
+import { Prisma } from '../../../prisma/generated/client.ts';
+import type { TodoKind } from '../../../common/todo/vocabulary.ts';
+import { OPEN_STATUSES } from '../../domain/supervision/vocabulary.ts';
+import { NO_DUE, todoArm, type TodoContext, type TodoSource } from './todoSource.ts';
+
+const OPEN = Prisma.join([...OPEN_STATUSES]);
+/** Handling continues (and is reported) in these; pending_sign waits for the signature first. */
+const WORKING = Prisma.join(['in_progress', 'extension_requested']);
+const URGENCY = Prisma.sql`t.priority`;
+const title = Prisma.sql`t.title`;
+const id = Prisma.sql`t.id`;
+
+export const supervisionTodo: TodoSource = {
+  kinds: ['task_sign', 'task_report', 'task_accept', 'task_approve'],
+
+  async arms(ctx: TodoContext, wanted: ReadonlySet<TodoKind>) {
+    const v = ctx.visibility;
+    const cleared = Prisma.sql`t.classification <= ${v.clearance}`;
+    const arms: Prisma.Sql[] = [];
+    const arm = (kind: TodoKind, due: Prisma.Sql, since: Prisma.Sql, from: Prisma.Sql) =>
+      arms.push(todoArm({ kind, id, ref: id, title, dueAt: due, since }, URGENCY, Prisma.sql`t.classification`, from));
+    if (wanted.has('task_sign') && v.signsForUnit) {
+      arm(
+        'task_sign',
+        Prisma.sql`t.deadlineAt`,
+        Prisma.sql`t.createdAt`,
+        Prisma.sql`FROM SupervisionTask t WHERE t.leadUnitId = ${v.unitId} AND t.status = 'pending_sign' AND ${cleared}`,
+      );
+      // A co-unit signs for its part while the task is open, whatever the lead unit has done.
+      arm(
+        'task_sign',
+        Prisma.sql`t.deadlineAt`,
+        Prisma.sql`t.createdAt`,
+        Prisma.sql`FROM SupervisionTaskUnit cu JOIN SupervisionTask t ON t.id = cu.taskId
+          WHERE cu.unitId = ${v.unitId} AND cu.status IN (${OPEN}) AND cu.classification <= ${v.clearance}
+            AND cu.signedAt IS NULL AND t.leadUnitId <> ${v.unitId}`,
+      );
+    }
+    if (wanted.has('task_report')) {
+      const since = Prisma.sql`COALESCE(t.signedAt, t.createdAt)`;
+      arm(
+        'task_report',
+        Prisma.sql`t.deadlineAt`,
+        since,
+        Prisma.sql`FROM SupervisionTask t WHERE t.ownerId = ${v.userId} AND t.status IN (${WORKING}) AND ${cleared}`,
+      );
+      arm(
+        'task_report',
+        Prisma.sql`t.deadlineAt`,
+        since,
+        Prisma.sql`FROM SupervisionCoOwner co JOIN SupervisionTask t ON t.id = co.taskId
+          WHERE co.userId = ${v.userId} AND t.status IN (${WORKING}) AND ${cleared}
+            AND (t.ownerId IS NULL OR t.ownerId <> ${v.userId})`,
+      );
+    }
+    // The supervisor's own steps have no deadline of theirs: the task's deadline is the handlers'.
+    if (wanted.has('task_accept') && v.supervises)
+      arm(
+        'task_accept',
+        NO_DUE,
+        Prisma.sql`COALESCE(t.submittedAt, t.updatedAt)`,
+        Prisma.sql`FROM SupervisionTask t WHERE t.supervisorId = ${v.userId} AND t.status = 'pending_acceptance' AND ${cleared}`,
+      );
+    if (wanted.has('task_approve') && v.supervises)
+      arm(
+        'task_approve',
+        NO_DUE,
+        Prisma.sql`COALESCE((SELECT MAX(x.createdAt) FROM SupervisionExtension x WHERE x.taskId = t.id AND x.status = 'pending'), t.updatedAt)`,
+        Prisma.sql`FROM SupervisionTask t WHERE t.supervisorId = ${v.userId} AND t.status = 'extension_requested' AND ${cleared}`,
+      );
+    return arms;
+  },
+
+  link: (_kind, ref) => `/supervision/tasks/${ref}`,
+};

@@ -1,0 +1,53 @@
+// The shape every source of the 待办 centre gives: SQL arms of one column layout, which the centre unions, orders and
+// pages in one statement and counts in another — so the list and its counts are read from the same rows, and a new
+// source (distribution, 收文) drops in as one more module without touching the others.
+import { Prisma } from '../../../prisma/generated/client.ts';
+import type { Subject } from '../../auth/subject.ts';
+import type { Db } from '../../db/client.ts';
+import type { TodoKind } from '../../../common/todo/vocabulary.ts';
+import type { TodoVisibility } from '../../policies/todo.ts';
+
+export interface TodoContext {
+  db: Db;
+  subject: Subject;
+  visibility: TodoVisibility;
+  now: Date;
+}
+
+/**
+ * One source of work. `arms` returns SELECTs (none when nothing of the wanted kinds can wait for this person) whose
+ * columns are TODO_COLUMNS, each already filtered by the policies' visibility: kind, id (the item, unique within its
+ * kind), ref (what the link opens), title, dueAt and since (stored-time text, see sqlTime; dueAt NULL when there is no
+ * deadline), urgency (normal, urgent, critical) and classification.
+ */
+export interface TodoSource {
+  readonly kinds: readonly TodoKind[];
+  arms(ctx: TodoContext, wanted: ReadonlySet<TodoKind>): Promise<Prisma.Sql[]>;
+  /** The page an item of this source opens (a client route). */
+  link(kind: TodoKind, ref: string): string;
+}
+
+/** The columns of an arm, in order, as the centre reads them. */
+export interface TodoRow {
+  kind: TodoKind;
+  id: string;
+  ref: string;
+  title: string;
+  dueAt: string | null;
+  since: string;
+  urgency: string;
+  classification: number | bigint;
+}
+
+/** A SELECT of the arm layout: the expressions for each column, then the FROM … WHERE that feeds them. */
+export function todoArm(
+  columns: { kind: TodoKind; id: Prisma.Sql; ref: Prisma.Sql; title: Prisma.Sql; dueAt: Prisma.Sql; since: Prisma.Sql },
+  urgency: Prisma.Sql,
+  classification: Prisma.Sql,
+  from: Prisma.Sql,
+): Prisma.Sql {
+  return Prisma.sql`SELECT ${columns.kind} AS kind, ${columns.id} AS id, ${columns.ref} AS ref, ${columns.title} AS title,
+    ${columns.dueAt} AS dueAt, ${columns.since} AS since, ${urgency} AS urgency, ${classification} AS classification ${from}`;
+}
+
+export const NO_DUE = Prisma.sql`NULL`;
