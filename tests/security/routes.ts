@@ -56,6 +56,7 @@ export const BUSINESS_AREAS = [
   'seals',
   'calendar',
   'address-book',
+  'todo',
 ];
 
 /**
