@@ -8,6 +8,7 @@ import workbenchEn from './workbench.en.ts';
 import meetingsEn from './meetings.en.ts';
 import minutesEn from './minutes.en.ts';
 import officialDocsEn from './officialDocs.en.ts';
+import incomingEn from './incoming.en.ts';
 import distributionEn from './distribution.en.ts';
 import routeTemplatesEn from './routeTemplates.en.ts';
 import { officialDocErrors, type Messages } from './zh-CN.ts';
@@ -359,6 +360,7 @@ const en: Messages = {
   meetings: meetingsEn,
   minutes: minutesEn,
   officialDocs: officialDocsEn,
+  incoming: incomingEn,
   routeTemplates: routeTemplatesEn,
   distribution: distributionEn,
 };

@@ -8,6 +8,7 @@ import workbenchZhCN from './workbench.zh-CN.ts';
 import meetingsZhCN from './meetings.zh-CN.ts';
 import minutesZhCN from './minutes.zh-CN.ts';
 import officialDocsZhCN from './officialDocs.zh-CN.ts';
+import incomingZhCN from './incoming.zh-CN.ts';
 import distributionZhCN from './distribution.zh-CN.ts';
 import routeTemplatesZhCN from './routeTemplates.zh-CN.ts';
 import { OFFICIAL_DOC_ERRORS } from '../../../common/officialDocs/errors.ts';
@@ -353,6 +354,7 @@ const zhCN = {
   meetings: meetingsZhCN,
   minutes: minutesZhCN,
   officialDocs: officialDocsZhCN,
+  incoming: incomingZhCN,
   routeTemplates: routeTemplatesZhCN,
   distribution: distributionZhCN,
 };

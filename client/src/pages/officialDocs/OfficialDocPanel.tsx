@@ -16,6 +16,7 @@ import { disclosureName, kindName, urgencyName } from './officialDocLabels.tsx';
 import { OpinionSheet } from './OpinionSheet.tsx';
 import { RouteView } from './RouteView.tsx';
 import { DistributionCard } from './DistributionCard.tsx';
+import { IncomingCard } from './IncomingCard.tsx';
 import { TrailCard } from './TrailCard.tsx';
 
 const FORM = 'od-fields';
@@ -67,6 +68,9 @@ export function OfficialDocPanel({
           })}
           data-testid="returned"
         />
+      )}
+      {doc.direction === 'incoming' && (
+        <IncomingCard doc={doc} onChanged={async () => onChanged(await officialDocsApi.get(doc.id))} />
       )}
       <OpinionSheet opinions={doc.opinions} />
       <FormatCheckPanel doc={doc} editor={editor} onField={focusField} />

@@ -1,0 +1,56 @@
+// 收文 (incoming documents) text in English; the same keys as incoming.zh-CN.ts.
+import type incomingZhCN from './incoming.zh-CN.ts';
+
+const incomingEn: typeof incomingZhCN = {
+  register: {
+    title: 'Register incoming document',
+    open: 'Register incoming',
+    submit: 'Register',
+    done: 'Registered as {{number}}',
+    origin: 'Came',
+    origins: { paper: 'On paper', pdf: 'As a PDF' },
+    docTitle: 'Title',
+    kind: 'Kind',
+    classification: 'Classification',
+    secrecyPeriod: 'Secrecy period',
+    urgency: 'Urgency',
+    sourceUnit: 'From',
+    sourceNumber: 'Their document number',
+    copies: 'Copies',
+    dueDate: 'Deadline',
+  },
+  book: {
+    title: 'Incoming register',
+    number: 'Incoming number',
+    empty: 'Your unit has registered nothing yet',
+    registeredAt: 'Registered',
+    status: 'Status',
+  },
+  card: {
+    title: 'Incoming document',
+    number: 'Incoming number',
+    origin: 'Came',
+    origins: { paper: 'On paper', pdf: 'As a PDF', distribution: 'Distributed' },
+    source: 'From, and their number',
+    copies: 'Copies',
+    dueDate: 'Deadline',
+    registeredBy: 'Registered by',
+    scan: 'Scan',
+    noScan: 'No scan yet',
+    uploadScan: 'Upload the scan (PDF)',
+    sent: 'Open the document as sent',
+    result: 'Result',
+    finishedBy: 'Concluded by',
+    tasks: 'Supervision tasks',
+    read: 'Confirm read',
+    readNote: 'A note (optional; “read” when empty)',
+    readDone: 'Read confirmed',
+    finish: 'Conclude',
+    finishTitle: 'Conclude the incoming document',
+    finishResult: 'Result',
+    finished: 'Concluded',
+    toSupervision: 'Turn into a supervision task',
+  },
+};
+
+export default incomingEn;
