@@ -16,7 +16,7 @@ import type { Subject } from '../../auth/subject.ts';
 import type { Tx } from '../../db/client.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { newRoute } from '../../domain/officialDocs/vocabulary.ts';
-import { authorize, classificationResource } from '../../policies/index.ts';
+import { authorize, can, classificationResource } from '../../policies/index.ts';
 import { officialDocError } from '../../policies/officialDocs.ts';
 import { issuingDefaults } from '../../queries/officialDocs/issuingDefaults.ts';
 import type { Services } from '../../services.ts';
@@ -144,7 +144,7 @@ export async function registerIncoming(
   const audit = { action: 'officialDoc.registerIncoming', resourceType: 'official_document', resourceId: null };
   return auditingRefusals(svc, ctx, audit, () =>
     inTransaction(svc, async (tx) => {
-      authorize(subject, 'officialDoc.registerIncoming');
+      if (!can(subject, 'officialDoc.registerIncoming')) throw officialDocError(403, 'register_forbidden');
       authorize(subject, 'classification.assign', classificationResource(input.classification));
       checkFacts(input, ctx.at);
       const registered = await createIncoming(tx, input, {
