@@ -27,11 +27,11 @@ import minutes from './routes/minutes/index.ts';
 import notifications from './routes/notifications/index.ts';
 import officialDocs from './routes/officialDocs/index.ts';
 import rooms from './routes/rooms/index.ts';
+import search from './routes/search/index.ts';
 import seals from './routes/seals/index.ts';
 import setup from './routes/setup/index.ts';
 import supervision from './routes/supervision/index.ts';
 import system from './routes/system/index.ts';
-import todo from './routes/todo/index.ts';
 import units from './routes/units/index.ts';
 import users from './routes/users/index.ts';
 
@@ -57,7 +57,7 @@ const ROUTE_AREAS = [
     seals,
     calendar,
     addressBook,
-    todo,
+    search,
   ]),
   system,
   media,
@@ -111,6 +111,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
     await svc.collab.close();
     await io.close();
     await svc.db.$disconnect();
+    svc.search.close();
   });
   return app;
 }

@@ -12,6 +12,7 @@ import { databasePath, openDatabase } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { NotificationHub } from './notifications/notificationHub.ts';
 import { NoticeDispatcher } from './notifications/noticeChannel.ts';
+import { SearchIndex } from './search/searchIndex.ts';
 import { FileStore } from './storage/fileStore.ts';
 import { keyPlacementWarnings } from './security/keyPlacement.ts';
 import { loadKeys } from './security/keys.ts';
@@ -49,6 +50,7 @@ export async function createCoreServices(config: Config, options: ServiceOptions
     notifications: new NotificationHub(db),
     notices: new NoticeDispatcher(db, log),
     files: new FileStore(path.join(config.dataDir, 'files'), keys.atRest),
+    search: new SearchIndex(path.join(config.dataDir, 'search.db')),
   };
 }
 

@@ -157,6 +157,8 @@ export interface Config {
   supervisionTickSeconds: number;
   /** 办文: seconds between step-deadline reminder runs; 0 turns the timer off (TONGBAN_OFFICIAL_DOC_TICK_SECONDS, default 300). */
   officialDocTickSeconds: number;
+  /** Search: seconds between runs of the indexer that follows edits; 0 turns the timer off (TONGBAN_SEARCH_TICK_SECONDS, default 2). */
+  searchTickSeconds: number;
   /** 办文: 催办 of one 公文 allowed per hour, by everyone together (TONGBAN_URGE_LIMIT, default 3). */
   urgeLimit: number;
   /** Supervision: 催办 of one task allowed per day (China), by all its supervisors together (TONGBAN_SUPERVISION_URGE_LIMIT, default 3). */
@@ -265,6 +267,7 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     supervisionReminderDays: intList('TONGBAN_SUPERVISION_REMINDER_DAYS', [3, 1]),
     supervisionTickSeconds: int('TONGBAN_SUPERVISION_TICK_SECONDS', 60),
     officialDocTickSeconds: int('TONGBAN_OFFICIAL_DOC_TICK_SECONDS', 300),
+    searchTickSeconds: int('TONGBAN_SEARCH_TICK_SECONDS', 2),
     urgeLimit: int('TONGBAN_URGE_LIMIT', 3),
     supervisionUrgeLimit: int('TONGBAN_SUPERVISION_URGE_LIMIT', 3),
     supervisionAttachmentMaxMb: int('TONGBAN_SUPERVISION_ATTACHMENT_MB', 20),

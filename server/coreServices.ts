@@ -7,6 +7,7 @@ import type { Config } from './config.ts';
 import type { Db } from './db/client.ts';
 import type { NotificationHub } from './notifications/notificationHub.ts';
 import type { NoticeDispatcher } from './notifications/noticeChannel.ts';
+import type { SearchIndex } from './search/searchIndex.ts';
 import type { Keys } from './security/keys.ts';
 import type { FileStore } from './storage/fileStore.ts';
 
@@ -24,4 +25,6 @@ export interface CoreServices {
   notices: NoticeDispatcher;
   /** Content-addressed, sealed uploads under <dataDir>/files. */
   files: FileStore;
+  /** The full-text search index, derived from the database (<dataDir>/search.db). */
+  search: SearchIndex;
 }

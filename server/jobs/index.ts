@@ -4,6 +4,7 @@ import { AtRestReseal } from './atRestReseal.ts';
 import { MeetingReminderJob } from './meetingReminders.ts';
 import { OfficialDocReminders } from './officialDocReminders.ts';
 import { ScheduledBackups } from './scheduledBackups.ts';
+import { SearchIndexer } from './searchIndexer.ts';
 import { SupervisionWarnings } from './supervisionWarnings.ts';
 
 export class Jobs {
@@ -12,6 +13,7 @@ export class Jobs {
   readonly backups: ScheduledBackups;
   readonly atRestReseal: AtRestReseal;
   readonly officialDocReminders: OfficialDocReminders;
+  readonly searchIndexer: SearchIndexer;
 
   constructor(private readonly svc: Services) {
     this.supervisionWarnings = new SupervisionWarnings(svc);
@@ -19,6 +21,7 @@ export class Jobs {
     this.backups = new ScheduledBackups(svc);
     this.atRestReseal = new AtRestReseal(svc);
     this.officialDocReminders = new OfficialDocReminders(svc);
+    this.searchIndexer = new SearchIndexer(svc);
   }
 
   start(): void {
@@ -28,9 +31,11 @@ export class Jobs {
     this.backups.start();
     this.atRestReseal.start();
     this.officialDocReminders.start();
+    this.searchIndexer.start();
   }
 
   async stop(): Promise<void> {
+    await this.searchIndexer.stop();
     await this.backups.stop();
     await this.atRestReseal.stop();
     await this.officialDocReminders.stop();

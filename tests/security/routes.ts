@@ -56,7 +56,7 @@ export const BUSINESS_AREAS = [
   'seals',
   'calendar',
   'address-book',
-  'todo',
+  'search',
 ];
 
 /**
@@ -75,14 +75,13 @@ const PRIMARY: Record<string, PrimaryKind | 'other'> = {
   templates: 'other',
   'route-templates': 'other',
   delegations: 'other',
-  distributions: 'other',
   seals: 'other',
   users: 'other',
   units: 'other',
   rooms: 'other',
 };
 
-const UPLOADS = /\/(materials|attachments|snapshots|scan)$/;
+const UPLOADS = /\/(materials|attachments|snapshots)$/;
 
 export function listRoutes(app: FastifyInstance): Route[] {
   const doc = app.swagger() as {

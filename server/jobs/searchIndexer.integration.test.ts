@@ -1,0 +1,111 @@
+// The search index follows edits within seconds: co-edited text (from the persisted collab log), a rename, a share
+// (the audit feed) each reach the index by the indexer's next run, waited for on its events, never slept for; the
+// rebuild command restores a dropped index; short queries, the API's filters and snippet parts as text.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SearchPage } from '../../common/search/searchApi.ts';
+import { reindexSearch } from '../commands/search/searchReindexer.ts';
+import { givenBody } from '../../tests/support/officialDocs.ts';
+import { createTestApp, signedIn, type TestApp, type TestClient } from '../../tests/support/testApp.ts';
+
+let t: TestApp;
+const as: Record<string, TestClient> = {};
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  t = await createTestApp({ clockAt: new Date('2026-03-10T01:00:00Z'), config: { searchTickSeconds: 1 } });
+  for (const u of await t.app.svc.db.user.findMany()) ids[u.username] = u.id;
+  for (const name of ['zhangwei', 'hejun', 'qianwen']) as[name] = await signedIn(t, name);
+}, 120_000);
+afterAll(async () => {
+  await t.close();
+});
+
+const search = async (who: string, params: string): Promise<SearchPage> => {
+  const res = await as[who]!.get(`/api/search?${params}`);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as SearchPage;
+};
+const titles = (page: SearchPage) => page.hits.map((h) => h.title.map((p) => p.text).join(''));
+
+/** Resolves once `check` holds, asking again after each run of the indexer (no sleeping); fails after 10 s. */
+async function whenIndexed(check: () => Promise<boolean>): Promise<number> {
+  const started = Date.now();
+  const { events } = t.app.jobs.searchIndexer;
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      events.off('indexed', onRun);
+      reject(new Error('the index did not follow within 10 s'));
+    }, 10_000);
+    const onRun = () => {
+      check().then(
+        (ok) => {
+          if (!ok) return;
+          clearTimeout(timer);
+          events.off('indexed', onRun);
+          resolve();
+        },
+        (err: unknown) => reject(err as Error),
+      );
+    };
+    events.on('indexed', onRun);
+    onRun();
+  });
+  return Date.now() - started;
+}
+
+describe('the search index follows edits', () => {
+  let documentId: string;
+
+  it('finds a draft by a phrase its owner just wrote, within seconds; a colleague of another unit does not', async () => {
+    const res = await as.zhangwei!.post('/api/documents', { kind: 'draft', title: '城市更新测算稿' });
+    expect(res.statusCode).toBe(201);
+    documentId = res.json().id as string;
+    await givenBody(as.zhangwei!, documentId, ['老旧小区改造资金测算如下，<script>alert(1)</script>请审阅。']);
+    const took = await whenIndexed(async () => (await search('zhangwei', 'q=老旧小区改造')).total === 1);
+    expect(took).toBeLessThan(5_000);
+    const hit = (await search('zhangwei', 'q=老旧小区改造')).hits[0]!;
+    expect(hit).toMatchObject({ kind: 'document', id: documentId, unitName: expect.any(String) });
+    expect(hit.snippet.filter((p) => p.mark).map((p) => p.text)).toEqual(['老旧小区改造']);
+    // Markup in a document stays text in a part; the client renders parts as text nodes.
+    expect(hit.snippet.map((p) => p.text).join('')).toContain('<script>alert(1)</script>');
+    expect((await search('hejun', 'q=老旧小区改造')).total).toBe(0);
+  });
+
+  it('answers one- and two-character queries through the bigram index', async () => {
+    expect(titles(await search('zhangwei', 'q=测算'))).toContain('城市更新测算稿');
+    expect(titles(await search('zhangwei', 'q=稿'))).toContain('城市更新测算稿');
+    expect(titles(await search('zhangwei', 'q=改造 审阅'))).toEqual(['城市更新测算稿']);
+    expect((await search('zhangwei', 'q=，')).total).toBe(0);
+  });
+
+  it('follows a rename and a share from the audit feed', async () => {
+    const renamed = await as.zhangwei!.patch(`/api/documents/${documentId}`, { title: '片区更新资金测算稿' });
+    expect(renamed.statusCode).toBe(200);
+    await whenIndexed(async () => titles(await search('zhangwei', 'q=片区更新')).includes('片区更新资金测算稿'));
+    const shared = await as.zhangwei!.put(`/api/documents/${documentId}/shares`, {
+      shares: [{ granteeType: 'user', granteeId: ids.hejun, access: 'view' }],
+    });
+    expect(shared.statusCode).toBe(200);
+    await whenIndexed(async () => (await search('hejun', 'q=老旧小区改造')).total === 1);
+  });
+
+  it('filters by kind, unit and date within what one may open', async () => {
+    const unitId = (await t.app.svc.db.document.findUniqueOrThrow({ where: { id: documentId } })).unitId;
+    expect((await search('zhangwei', `q=测算&kind=document&unitId=${unitId}`)).total).toBe(1);
+    expect((await search('zhangwei', 'q=测算&kind=task')).total).toBe(0);
+    expect((await search('zhangwei', 'q=测算&from=2026-03-10&to=2026-03-10')).total).toBe(1);
+    expect((await search('zhangwei', 'q=测算&to=2026-03-09')).total).toBe(0);
+    expect((await as.zhangwei!.get('/api/search?q=')).statusCode).toBe(400);
+  });
+
+  it('is rebuilt from the database by the reindex command, audited', async () => {
+    const before = t.app.svc.search.count();
+    t.app.svc.search.clear();
+    expect((await search('zhangwei', 'q=老旧小区改造')).total).toBe(0);
+    const ctx = { actor: null, ip: 'cli', userAgent: 'test', at: t.clock.now(), auditKey: t.app.svc.keys.audit };
+    const { indexed } = await reindexSearch(t.app.svc, { ...ctx, actor: { id: 'cli', name: 'cli:test' } });
+    expect(indexed).toBe(before);
+    expect((await search('zhangwei', 'q=老旧小区改造')).total).toBe(1);
+    expect(await t.app.svc.db.auditEvent.count({ where: { action: 'search.reindex' } })).toBe(1);
+  });
+});

@@ -1,0 +1,157 @@
+// Full-text search for one person: the read rules are part of the query (a hit needs one of the person's grant
+// tokens, with the clearance its grant asks), so a page, its total and its paging only ever count what they may open.
+// Terms of three characters or more match through the trigram index, shorter ones through the bigram side index.
+import {
+  SEARCH_PAGE_SIZE,
+  type SearchHit,
+  type SearchKind,
+  type SearchPage,
+} from '../../../common/search/searchApi.ts';
+import type { Subject } from '../../auth/subject.ts';
+import type { CoreServices } from '../../coreServices.ts';
+import {
+  bigramQuery,
+  markTerms,
+  queryTerms,
+  snippetOf,
+  trigramPhrase,
+  usesTrigrams,
+} from '../../domain/search/searchText.ts';
+import { searcher } from '../../policies/searchGrants.ts';
+import { principalsOf } from '../officialDocs/officialDocFacts.ts';
+import { oversightOf } from '../supervision/oversight.ts';
+
+export interface SearchQuery {
+  q: string;
+  kind?: SearchKind | undefined;
+  /** 文种 of a 公文 (or a meeting's type). */
+  docType?: string | undefined;
+  unitId?: string | undefined;
+  /** Inclusive China calendar days, YYYY-MM-DD. */
+  from?: string | undefined;
+  to?: string | undefined;
+  /** 密级: exactly this classification. */
+  classification?: number | undefined;
+  status?: string | undefined;
+  sort?: 'relevance' | 'date' | undefined;
+  page: number;
+}
+
+interface Row {
+  id: number;
+  kind: SearchKind;
+  object_id: string;
+  parent_id: string;
+  unit_id: string;
+  doc_type: string | null;
+  status: string;
+  classification: number;
+  date: string;
+}
+
+/** The start of a China calendar day as the ISO instant the index stores dates in. */
+const chinaDayStart = (day: string) => new Date(`${day}T00:00:00+08:00`).toISOString();
+const nextDay = (day: string) =>
+  new Date(new Date(`${day}T00:00:00Z`).getTime() + 86_400_000).toISOString().slice(0, 10);
+
+/** The SQL of a search: FROM and WHERE (shared by the page and its total) and the parameters. */
+export function searchSql(query: SearchQuery, tokens: readonly string[], clearance: number) {
+  const terms = queryTerms(query.q);
+  const tri = terms.filter(usesTrigrams).map(trigramPhrase);
+  const bi = terms.filter((t) => !usesTrigrams(t)).map(bigramQuery);
+  const params: Record<string, string | number> = { tokens: JSON.stringify(tokens), clearance };
+  const where = [
+    'i.classification <= @clearance',
+    `EXISTS (SELECT 1 FROM item_grant g WHERE g.item = i.id AND g.min_clearance <= @clearance
+       AND g.token IN (SELECT value FROM json_each(@tokens)))`,
+  ];
+  let from = 'item i';
+  if (tri.length > 0) {
+    from = 'text_tri JOIN item i ON i.id = text_tri.rowid';
+    where.push('text_tri MATCH @tri');
+    params.tri = tri.join(' AND ');
+  }
+  if (bi.length > 0) {
+    // A short term with no letter or digit in it can match nothing.
+    if (bi.some((b) => b === null)) where.push('0');
+    else {
+      where.push('i.id IN (SELECT rowid FROM text_bi WHERE text_bi MATCH @bi)');
+      params.bi = bi.join(' AND ');
+    }
+  }
+  const filter = (sql: string, key: string, value: string | number | undefined) => {
+    if (value === undefined) return;
+    where.push(sql);
+    params[key] = value;
+  };
+  filter('i.kind = @kind', 'kind', query.kind);
+  filter('i.doc_type = @docType', 'docType', query.docType);
+  filter('i.unit_id = @unitId', 'unitId', query.unitId);
+  filter('i.date >= @from', 'from', query.from && chinaDayStart(query.from));
+  filter('i.date < @to', 'to', query.to && chinaDayStart(nextDay(query.to)));
+  filter('i.classification = @classification', 'classification', query.classification);
+  filter('i.status = @status', 'status', query.status);
+  const score = tri.length > 0 ? 'bm25(text_tri, 5.0, 1.0)' : '0';
+  const order = query.sort === 'date' ? 'i.date DESC, score, i.id' : 'score, i.date DESC, i.id';
+  return { terms, from, where: where.join(' AND '), params, score, order };
+}
+
+/** The tokens and clearance a person searches with; administrators hold no tokens and find nothing. */
+export async function searcherOf(svc: CoreServices, subject: Subject, now: Date) {
+  const [oversight, principals] = await Promise.all([
+    oversightOf(svc.db, subject),
+    principalsOf(svc.db, subject.id, now),
+  ]);
+  return searcher(subject, oversight, principals);
+}
+
+export async function searchHits(
+  svc: CoreServices,
+  subject: Subject,
+  query: SearchQuery,
+  now: Date,
+): Promise<SearchPage> {
+  const empty = { total: 0, page: query.page, pageSize: SEARCH_PAGE_SIZE, hits: [] };
+  const { tokens, clearance } = await searcherOf(svc, subject, now);
+  const sql = searchSql(query, tokens, clearance);
+  if (tokens.length === 0 || sql.terms.length === 0) return empty;
+  const db = svc.search.db;
+  const total = (
+    db.prepare(`SELECT count(*) AS n FROM ${sql.from} WHERE ${sql.where}`).get(sql.params) as { n: number }
+  ).n;
+  const rows = db
+    .prepare(
+      `SELECT i.id, i.kind, i.object_id, i.parent_id, i.unit_id, i.doc_type, i.status, i.classification, i.date,
+         ${sql.score} AS score
+       FROM ${sql.from} WHERE ${sql.where} ORDER BY ${sql.order} LIMIT @limit OFFSET @offset`,
+    )
+    .all({ ...sql.params, limit: SEARCH_PAGE_SIZE, offset: (query.page - 1) * SEARCH_PAGE_SIZE }) as Row[];
+  const text = db.prepare<[number], { title: string; body: string }>(
+    'SELECT title, body FROM text_tri WHERE rowid = ?',
+  );
+  const units = new Map(
+    (
+      await svc.db.unit.findMany({
+        where: { id: { in: [...new Set(rows.map((r) => r.unit_id))] } },
+        select: { id: true, name: true },
+      })
+    ).map((u) => [u.id, u.name]),
+  );
+  const hits: SearchHit[] = rows.map((r) => {
+    const t = text.get(r.id) ?? { title: '', body: '' };
+    return {
+      kind: r.kind,
+      id: r.object_id,
+      parentId: r.parent_id,
+      title: markTerms(t.title, sql.terms),
+      snippet: snippetOf(t.body, sql.terms),
+      unitId: r.unit_id,
+      unitName: units.get(r.unit_id) ?? '',
+      docType: r.doc_type,
+      status: r.status,
+      classification: r.classification,
+      date: r.date,
+    };
+  });
+  return { ...empty, total, hits };
+}

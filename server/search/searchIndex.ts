@@ -1,0 +1,158 @@
+// The full-text search index: a derived SQLite database beside the main one (<dataDir>/search.db) holding, for each
+// readable object, its text in an FTS5 trigram table and a bigram side table (terms under three characters), its
+// filter facts, and the grant tokens of its read rule (policies/searchGrants.ts). It is rebuilt from the main database
+// at will (`npm run cli -- search-reindex`), so it is kept out of Prisma's migrations, whose diff would drop FTS5
+// virtual tables and their shadow tables in the next migration anyone writes.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { SearchKind } from '../../common/search/searchApi.ts';
+import { bigramText } from '../domain/search/searchText.ts';
+import type { Grant } from '../policies/searchGrants.ts';
+
+/** Bumped when the tables below change: an index of another version is dropped and rebuilt from the main database. */
+const SCHEMA_VERSION = 1;
+
+/** One object as the index keeps it. Body text is left out above 内部 (see BODY_MAX_CLASSIFICATION). */
+export interface IndexEntry {
+  kind: SearchKind;
+  objectId: string;
+  /** The object a hit links through (the meeting of minutes and materials), else the object itself. */
+  parentId: string;
+  title: string;
+  body: string;
+  unitId: string;
+  /** 文种 of a 公文, the meeting type, else null. */
+  docType: string | null;
+  status: string;
+  classification: number;
+  /** The date results sort by and the date filter reads: ISO instant. */
+  date: string;
+  grants: readonly Grant[];
+}
+
+/**
+ * The highest classification whose body text is indexed. Classified content (秘密, 机密) is encrypted at rest; its
+ * text in a plain index would undo that, so those objects are found by title, 文号 and facts, not by their body.
+ */
+export const BODY_MAX_CLASSIFICATION = 1;
+
+const DDL = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS item (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,
+  object_id TEXT NOT NULL,
+  parent_id TEXT NOT NULL,
+  title TEXT NOT NULL,
+  unit_id TEXT NOT NULL,
+  doc_type TEXT,
+  status TEXT NOT NULL,
+  classification INTEGER NOT NULL,
+  date TEXT NOT NULL,
+  UNIQUE (kind, object_id)
+);
+CREATE INDEX IF NOT EXISTS item_date ON item (date);
+CREATE TABLE IF NOT EXISTS item_grant (
+  item INTEGER NOT NULL,
+  token TEXT NOT NULL,
+  min_clearance INTEGER NOT NULL,
+  PRIMARY KEY (item, token)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS item_grant_token ON item_grant (token, item);
+CREATE VIRTUAL TABLE IF NOT EXISTS text_tri USING fts5(title, body, tokenize = 'trigram');
+CREATE VIRTUAL TABLE IF NOT EXISTS text_bi USING fts5(grams, content = '', contentless_delete = 1, tokenize = 'unicode61');
+`;
+
+const TABLES = ['meta', 'item', 'item_grant', 'text_tri', 'text_bi'];
+
+export class SearchIndex {
+  readonly db: Database.Database;
+  private readonly statements;
+
+  constructor(readonly file: string) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    const version = this.db.pragma('user_version', { simple: true }) as number;
+    if (version !== SCHEMA_VERSION) {
+      for (const t of TABLES) this.db.exec(`DROP TABLE IF EXISTS ${t}`);
+      this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    }
+    this.db.exec(DDL);
+    this.statements = {
+      find: this.db.prepare<[string, string], { id: number }>('SELECT id FROM item WHERE kind = ? AND object_id = ?'),
+      insertItem: this.db.prepare(
+        `INSERT INTO item (kind, object_id, parent_id, title, unit_id, doc_type, status, classification, date)
+         VALUES (@kind, @objectId, @parentId, @title, @unitId, @docType, @status, @classification, @date)`,
+      ),
+      deleteItem: this.db.prepare('DELETE FROM item WHERE id = ?'),
+      deleteGrants: this.db.prepare('DELETE FROM item_grant WHERE item = ?'),
+      deleteTri: this.db.prepare('DELETE FROM text_tri WHERE rowid = ?'),
+      deleteBi: this.db.prepare('DELETE FROM text_bi WHERE rowid = ?'),
+      insertGrant: this.db.prepare('INSERT INTO item_grant (item, token, min_clearance) VALUES (?, ?, ?)'),
+      insertTri: this.db.prepare('INSERT INTO text_tri (rowid, title, body) VALUES (?, ?, ?)'),
+      insertBi: this.db.prepare('INSERT INTO text_bi (rowid, grams) VALUES (?, ?)'),
+      getMeta: this.db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
+      setMeta: this.db.prepare(
+        'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      ),
+    };
+  }
+
+  private removeRow(id: number): void {
+    const s = this.statements;
+    s.deleteGrants.run(id);
+    s.deleteTri.run(id);
+    s.deleteBi.run(id);
+    s.deleteItem.run(id);
+  }
+
+  private insert(e: IndexEntry): void {
+    const s = this.statements;
+    const body = e.classification <= BODY_MAX_CLASSIFICATION ? e.body : '';
+    const id = Number(s.insertItem.run({ ...e }).lastInsertRowid);
+    for (const g of e.grants) s.insertGrant.run(id, g.token, g.minClearance);
+    s.insertTri.run(id, e.title, body);
+    s.insertBi.run(id, `${bigramText(e.title)} ${bigramText(body)}`);
+  }
+
+  /**
+   * Replaces what the index holds for these objects in one transaction: `entries` are written anew, `gone` (objects
+   * deleted, or no longer indexed) removed, so a reader sees either the old state of the batch or the new one.
+   */
+  apply(entries: readonly IndexEntry[], gone: ReadonlyArray<{ kind: SearchKind; objectId: string }> = []): void {
+    this.db.transaction(() => {
+      for (const g of [...gone, ...entries]) {
+        const row = this.statements.find.get(g.kind, g.objectId);
+        if (row) this.removeRow(row.id);
+      }
+      for (const e of entries) this.insert(e);
+    })();
+  }
+
+  /** Empties the index and its marks: a full rebuild starts here. */
+  clear(): void {
+    this.db.transaction(() => {
+      for (const t of ['item', 'item_grant', 'text_tri', 'text_bi', 'meta']) this.db.exec(`DELETE FROM ${t}`);
+    })();
+  }
+
+  /** A mark of the indexer (how far it has read the main database's change feeds). */
+  mark(key: string): string | null {
+    return this.statements.getMeta.get(key)?.value ?? null;
+  }
+
+  setMark(key: string, value: string): void {
+    this.statements.setMeta.run(key, value);
+  }
+
+  count(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM item').get() as { n: number }).n;
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
