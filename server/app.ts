@@ -32,6 +32,7 @@ import seals from './routes/seals/index.ts';
 import setup from './routes/setup/index.ts';
 import supervision from './routes/supervision/index.ts';
 import system from './routes/system/index.ts';
+import todo from './routes/todo/index.ts';
 import units from './routes/units/index.ts';
 import users from './routes/users/index.ts';
 
@@ -58,6 +59,7 @@ const ROUTE_AREAS = [
     calendar,
     addressBook,
     search,
+    todo,
   ]),
   system,
   media,

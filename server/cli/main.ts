@@ -8,7 +8,7 @@ import type { RequestContext } from '../audit/auditLog.ts';
 import { readCheckpoint } from '../audit/headCheckpoint.ts';
 import { describeTrailVerdict, verifyAuditTrail } from '../audit/verifyChain.ts';
 import { createServices } from '../bootstrap.ts';
-import { describeSealVerdict, verifyPdfSeals } from '../queries/seals/sealVerification.ts';
+import { describeSealVerdict, verifySealedFile } from '../queries/seals/sealVerification.ts';
 import { issueSetupToken } from '../commands/accounts/setupAdministrators.ts';
 import { assignRoles } from '../commands/accounts/roleAssigner.ts';
 import { resetMfa, unlockUser } from '../commands/accounts/securityActions.ts';
@@ -52,8 +52,9 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   reseal                           run the re-seal pass to its end here (old keys retire a minute after rotation)
   restore       --from DIR         restore a backup into an empty data directory (server stopped) and anchor the
                                    audit head checkpoint at the backup's newest event
-  verify-document FILE             check a sealed 公文 PDF: unchanged since it was sealed, and by which unit (SM2);
-                                   exit 1 when changed, unsealed or sealed with a seal not registered here
+  verify-document FILE             check a sealed 公文 PDF, or one of its attachments: unchanged since it was sealed,
+                                   and by which unit (SM2); exit 1 when changed, unsealed or sealed with a seal not
+                                   registered here
   backup-drill  DIR [--keep]       restore drill: restore a backup into a scratch directory and check the manifest,
                                    every file's hash, the database, the audit chain and its head; exit 1 on a fault
   search-reindex                   rebuild the full-text search index (data/search.db) from the database
@@ -166,9 +167,9 @@ async function run(argv: string[]): Promise<number> {
     switch (command) {
       case 'verify-document': {
         const file = positionals[0];
-        if (!file) fail(`verify-document needs the PDF to check\n\n${USAGE}`);
+        if (!file) fail(`verify-document needs the file to check\n\n${USAGE}`);
         if (!fs.existsSync(file)) fail(`No file ${file}`);
-        const verdict = await verifyPdfSeals(svc.db, fs.readFileSync(file));
+        const verdict = await verifySealedFile(svc.db, svc.files, fs.readFileSync(file));
         process.stdout.write(`${describeSealVerdict(verdict)}\n`);
         return verdict.status === 'intact' ? 0 : 1;
       }

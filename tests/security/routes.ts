@@ -56,6 +56,7 @@ export const BUSINESS_AREAS = [
   'seals',
   'calendar',
   'address-book',
+  'todo',
   'search',
 ];
 
@@ -75,13 +76,14 @@ const PRIMARY: Record<string, PrimaryKind | 'other'> = {
   templates: 'other',
   'route-templates': 'other',
   delegations: 'other',
+  distributions: 'other',
   seals: 'other',
   users: 'other',
   units: 'other',
   rooms: 'other',
 };
 
-const UPLOADS = /\/(materials|attachments|snapshots)$/;
+const UPLOADS = /\/(materials|attachments|snapshots|scan)$/;
 
 export function listRoutes(app: FastifyInstance): Route[] {
   const doc = app.swagger() as {
