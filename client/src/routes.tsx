@@ -33,6 +33,7 @@ const AnnotatePage = lazy(() => import('./pages/meetings/annotate/AnnotatePage.t
 const OfficialDocsPage = lazy(() => import('./pages/officialDocs/OfficialDocsPage.tsx'));
 const OfficialDocPage = lazy(() => import('./pages/officialDocs/OfficialDocPage.tsx'));
 const RouteTemplatesPage = lazy(() => import('./pages/officialDocs/RouteTemplatesPage.tsx'));
+const NumberRegisterPage = lazy(() => import('./pages/officialDocs/NumberRegisterPage.tsx'));
 const IncomingRegisterPage = lazy(() => import('./pages/officialDocs/IncomingRegisterPage.tsx'));
 const InboxPage = lazy(() => import('./pages/officialDocs/InboxPage.tsx'));
 
@@ -91,6 +92,7 @@ export const router = createBrowserRouter([
       { path: 'documents/:id', element: business(later(<DocumentEditorPage />)) },
       { path: 'official-documents', element: business(later(<OfficialDocsPage />)) },
       { path: 'official-documents/route-templates', element: business(later(<RouteTemplatesPage />)) },
+      { path: 'official-documents/register', element: business(later(<NumberRegisterPage />)) },
       { path: 'official-documents/incoming', element: business(later(<IncomingRegisterPage />)) },
       { path: 'official-documents/:id', element: business(later(<OfficialDocPage />)) },
       { path: 'inbox', element: business(later(<InboxPage />)) },

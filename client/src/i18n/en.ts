@@ -11,6 +11,7 @@ import officialDocsEn from './officialDocs.en.ts';
 import incomingEn from './incoming.en.ts';
 import distributionEn from './distribution.en.ts';
 import routeTemplatesEn from './routeTemplates.en.ts';
+import issuingEn from './issuing.en.ts';
 import { officialDocErrors, type Messages } from './zh-CN.ts';
 import notificationMessagesEn from '../../../common/notifications/messages.en.ts';
 
@@ -362,6 +363,7 @@ const en: Messages = {
   officialDocs: officialDocsEn,
   incoming: incomingEn,
   routeTemplates: routeTemplatesEn,
+  issuing: issuingEn,
   distribution: distributionEn,
 };
 

@@ -11,6 +11,7 @@ import officialDocsZhCN from './officialDocs.zh-CN.ts';
 import incomingZhCN from './incoming.zh-CN.ts';
 import distributionZhCN from './distribution.zh-CN.ts';
 import routeTemplatesZhCN from './routeTemplates.zh-CN.ts';
+import issuingZhCN from './issuing.zh-CN.ts';
 import { OFFICIAL_DOC_ERRORS } from '../../../common/officialDocs/errors.ts';
 import notificationMessagesZhCN from '../../../common/notifications/messages.zh-CN.ts';
 
@@ -356,6 +357,7 @@ const zhCN = {
   officialDocs: officialDocsZhCN,
   incoming: incomingZhCN,
   routeTemplates: routeTemplatesZhCN,
+  issuing: issuingZhCN,
   distribution: distributionZhCN,
 };
 

@@ -94,7 +94,6 @@ export function CreateOfficialDocModal({
           classification: allowed.includes('internal') ? 'internal' : allowed[0],
           mainRecipients: [],
           ccRecipients: [],
-          attachmentNotes: [],
           secrecyPeriod: '',
           copyNumber: '',
           remark: '',

@@ -80,7 +80,8 @@ export function FormatCheckPanel({
         signers: doc.signers,
         date: doc.writtenOn ? chineseDate(doc.writtenOn) : null,
         attachmentNote: doc.attachmentNotes,
-        attachedFiles: [],
+        // The server keeps the 附件说明 as the attachments' names in order; its own check compares the files themselves.
+        attachedFiles: doc.attachmentNotes,
         body,
       }),
     [doc, body, t],

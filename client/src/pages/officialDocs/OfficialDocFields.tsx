@@ -1,4 +1,4 @@
-// The GB/T 9704 elements a drafter fills in (文种, 标题, 主送, 抄送, 附件说明, 密级 and 保密期限, 紧急程度, 公开属性, 附注,
+// The GB/T 9704 elements a drafter fills in (文种, 标题, 主送, 抄送, 密级 and 保密期限, 紧急程度, 公开属性, 附注,
 // 份号), as form items shared by drafting and by the drafter's later edits. Each input has a stable id
 // (`<form name>_<field>`), so a format problem can focus its field.
 import { Col, Form, Input, Row, Select } from 'antd';
@@ -20,7 +20,6 @@ export interface FieldValues {
   title: string;
   mainRecipients: string[];
   ccRecipients: string[];
-  attachmentNotes: string[];
   classification: Classification;
   secrecyPeriod: string;
   copyNumber: string;
@@ -82,7 +81,6 @@ export function OfficialDocFieldItems({ clearance, compact = false }: { clearanc
       </Col>
       <Col span={24}>{list('mainRecipients')}</Col>
       <Col span={24}>{list('ccRecipients')}</Col>
-      <Col span={24}>{list('attachmentNotes')}</Col>
       <Col span={span}>
         <Form.Item name="classification" label={t('officialDocs.fields.classification')}>
           <Select options={allowedClassifications(clearance).map((c) => ({ value: c, label: clearanceLabel(t, c) }))} />
@@ -120,7 +118,6 @@ export function fieldsBody(v: FieldValues) {
     title: v.title.trim(),
     mainRecipients: names(v.mainRecipients),
     ccRecipients: names(v.ccRecipients),
-    attachmentNotes: names(v.attachmentNotes),
     classification: v.classification,
     secrecyPeriod: (v.secrecyPeriod ?? '').trim(),
     copyNumber: (v.copyNumber ?? '').trim(),

@@ -1,5 +1,6 @@
 // The panel beside (or, on a phone, below) the 正文: the actions, a return's reason, the 办文单, the format check, the
-// route and the 公文's fields — editable by the drafter while it is a draft. A format problem on a field focuses it.
+// route, the 公文's fields and its attachments — editable by the drafter while it is a draft. A format problem on a
+// field focuses it.
 import { Alert, App, Button, Card, Descriptions, Flex, Form } from 'antd';
 import type { Editor } from '@tiptap/react';
 import { useCallback, useState } from 'react';
@@ -10,6 +11,7 @@ import { clearanceLabel } from '../../components/labels.ts';
 import { listOf } from '../../i18n/punctuation.ts';
 import { useActiveSession } from '../../session/sessionContext.ts';
 import { ActionBar } from './ActionBar.tsx';
+import { AttachmentsCard } from './AttachmentsCard.tsx';
 import { chineseDate, FormatCheckPanel } from './FormatCheckPanel.tsx';
 import { fieldsBody, OfficialDocFieldItems, type FieldValues } from './OfficialDocFields.tsx';
 import { disclosureName, kindName, urgencyName } from './officialDocLabels.tsx';
@@ -28,7 +30,7 @@ const RECORD_FIELD: Record<string, string> = {
   signers: 'signers',
   copyNumber: 'copyNumber',
   date: 'writtenOn',
-  attachments: 'attachmentNotes',
+  attachments: 'attachments',
 };
 
 function focusField(field: string): void {
@@ -76,6 +78,7 @@ export function OfficialDocPanel({
       <FormatCheckPanel doc={doc} editor={editor} onField={focusField} />
       <RouteView doc={doc} />
       <FieldsCard doc={doc} onChanged={onChanged} />
+      <AttachmentsCard doc={doc} onChanged={async () => onChanged(await officialDocsApi.get(doc.id))} />
       <DistributionCard doc={doc} onChanged={async () => onChanged(await officialDocsApi.get(doc.id))} />
       <TrailCard doc={doc} />
     </Flex>
@@ -128,7 +131,6 @@ function FieldsCard({ doc, onChanged }: { doc: OfficialDoc; onChanged: (doc: Off
             title: doc.title,
             mainRecipients: doc.mainRecipients,
             ccRecipients: doc.ccRecipients,
-            attachmentNotes: doc.attachmentNotes,
             classification: doc.classification,
             secrecyPeriod: doc.secrecyPeriod,
             copyNumber: doc.copyNumber,

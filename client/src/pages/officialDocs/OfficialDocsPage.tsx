@@ -1,7 +1,7 @@
 // /official-docs — 办文: 待办 (waiting for me), 在办 (handled by me, still on its way), 已办 and 我起草的, each tab with
 // the count the list API answers for it; urgency, 文种, status and 发文字号 on every row. A list of cards, so that it
 // reads on a phone as on a desktop.
-import { ApartmentOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, NumberOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Badge, Button, Card, Flex, List, Space, Tabs, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
@@ -81,6 +81,9 @@ export default function OfficialDocsPage() {
             onClick={() => navigate('/official-documents/route-templates')}
           >
             {t('routeTemplates.entry')}
+          </Button>
+          <Button size="large" icon={<NumberOutlined />} onClick={() => navigate('/official-documents/register')}>
+            {t('issuing.register.entry')}
           </Button>
           <Button type="primary" size="large" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
             {t('officialDocs.newDoc')}

@@ -1,0 +1,57 @@
+// 附件, 发文登记簿 and 发文设置 text (English). Same keys as issuing.zh-CN.ts.
+import type issuingZhCN from './issuing.zh-CN.ts';
+
+const issuingEn: typeof issuingZhCN = {
+  attachments: {
+    title: 'Attachments',
+    empty: 'No attachments',
+    upload: 'Upload an attachment',
+    uploadHint: 'PDF, DOCX, XLSX, PNG or JPEG; the attachment note follows the files',
+    uploaded: 'Attachment uploaded',
+    rename: 'Rename',
+    moveUp: 'Move up',
+    moveDown: 'Move down',
+    remove: 'Remove',
+    removeConfirm: 'Remove attachment {{number}} ({{name}})?',
+    download: 'Download',
+    frozen: 'Attachments travel with the document; frozen at sign-off and sealed with it',
+    loadFailed: 'The attachments could not be loaded: {{message}}',
+    number: 'Attachment {{number}}',
+  },
+  register: {
+    entry: 'Number register',
+    title: 'Document number register',
+    subtitle: 'Every document number of the unit: used, reserved or voided',
+    back: 'Back to documents',
+    unit: 'Issuing unit',
+    prefix: 'Prefix',
+    year: 'Year',
+    empty: 'No numbers under this prefix this year yet',
+    loadFailed: 'The register could not be loaded: {{message}}',
+    status: { used: 'Used', reserved: 'Reserved', void: 'Void' },
+    document: 'Document',
+    hidden: '(title not shown to you)',
+    by: 'By',
+    at: 'When',
+    note: 'Note',
+    reserve: 'Reserve the next number',
+    reserveNote: 'What it is for (optional)',
+    reserved: 'Reserved {{text}}',
+    void: 'Void',
+    voidReason: 'Why it is voided',
+    voided: 'Voided',
+  },
+  settings: {
+    title: 'Issuing settings',
+    issuerMark: 'Issuer mark',
+    numberPrefix: 'Number prefix',
+    office: 'Office',
+    effective: 'In effect: {{mark}}, {{prefix}}〔year〕number, printed by {{office}}',
+    marksByOffice: 'The unit’s office sets the issuer mark and prefix; the system administrator names the office',
+    save: 'Save settings',
+    saved: 'Issuing settings saved',
+    forbidden: 'Only the unit’s office sees its issuing settings',
+  },
+};
+
+export default issuingEn;
