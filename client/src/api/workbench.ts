@@ -20,7 +20,8 @@ export interface AddressBookQuery {
 export type UnitInTransit = z.infer<typeof inTransitBody>;
 
 export const calendarApi = {
-  get: (query: { view: 'day' | 'week' | 'month'; date: string }) =>
+  /** Without a date: the view around the server's today. */
+  get: (query: { view: 'day' | 'week' | 'month'; date?: string | undefined }) =>
     http.get<CalendarEntries>('/api/calendar', { query: { ...query } }),
 };
 

@@ -5,6 +5,7 @@
 import { shanghaiDateOf, type IsoDate } from '../../../common/calendar/isoDate.ts';
 import type { Subject } from '../../auth/subject.ts';
 import type { Db } from '../../db/client.ts';
+import { localDate } from '../../domain/meetings/localTime.ts';
 import { stepDueOn } from '../../domain/officialDocs/stepDeadlines.ts';
 import { OPEN_STATUSES } from '../../domain/supervision/vocabulary.ts';
 import { can } from '../../policies/index.ts';
@@ -37,6 +38,8 @@ export interface DeadlineEntry {
 }
 
 export interface CalendarEntries {
+  /** Today on the view's wall clock by the server's clock: the day the grid marks and "today" goes to. */
+  today: IsoDate;
   from: string;
   to: string;
   meetings: MeetingList['items'];
@@ -60,7 +63,13 @@ export async function calendarEntries(
     taskDeadlines(db, subject, firstDay, lastDay, now),
   ]);
   const deadlines = [...docs, ...tasks].sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.id.localeCompare(b.id));
-  return { from: meetings.from, to: meetings.to, meetings: meetings.items, deadlines };
+  return {
+    today: localDate(now, query.timeZone),
+    from: meetings.from,
+    to: meetings.to,
+    meetings: meetings.items,
+    deadlines,
+  };
 }
 
 /** The steps waiting for me (or for those I stand in for) whose 办理时限 falls in the range, each 公文 once. */

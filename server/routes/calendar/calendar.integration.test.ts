@@ -24,6 +24,7 @@ const LEADERS = ['lihua', 'yangfan', 'chenming'];
 const STAFF = ['zhaojing', 'sunyue', 'zhangwei', 'hejun', 'zhouqiang'];
 
 interface Calendar {
+  today: string;
   from: string;
   to: string;
   meetings: Array<{ id: string; title: string; startAt: string }>;
@@ -95,6 +96,7 @@ afterAll(async () => {
 describe('the calendar', () => {
   it('covers the week from Monday on the Shanghai wall clock, with my meeting in it', async () => {
     const week = await calendar('zhangwei');
+    expect(week.today).toBe('2026-03-13');
     expect(week.from).toBe('2026-03-15T16:00:00.000Z');
     expect(week.to).toBe('2026-03-22T16:00:00.000Z');
     expect(week.meetings.map((m) => [m.id, m.startAt])).toEqual([[meetingId, '2026-03-16T01:00:00.000Z']]);

@@ -24,6 +24,7 @@ export const deadlineBody = z.object({
 });
 
 export const calendarBody = z.object({
+  today: z.string().describe('today on the view’s wall clock, by the server’s clock'),
   from: z.string(),
   to: z.string(),
   meetings: z.array(meetingSummaryBody),

@@ -24,10 +24,12 @@ export default function CalendarPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
-  const today = serverToday();
   const view: View = params.get('view') === 'month' ? 'month' : 'week';
-  const date = isDay(params.get('date')) ? params.get('date')! : today;
+  // Without a date in the address, the server's today (the device's clock may be wrong or in another zone).
+  const asked = isDay(params.get('date')) ? params.get('date')! : undefined;
   const [entries, setEntries] = useState<CalendarEntries | null>(null);
+  const today = entries?.today ?? '';
+  const date = asked ?? (today || serverToday());
   const [loading, setLoading] = useState(true);
 
   const go = (next: { view?: View; date?: string }) =>
@@ -36,13 +38,13 @@ export default function CalendarPage() {
   const load = useCallback(async () => {
     setLoading(true);
     try {
-      setEntries(await calendarApi.get({ view, date }));
+      setEntries(await calendarApi.get({ view, date: asked }));
     } catch (err) {
       message.error(errorMessage(t, err));
     } finally {
       setLoading(false);
     }
-  }, [view, date, message, t]);
+  }, [view, asked, message, t]);
 
   useEffect(() => {
     void load();
@@ -75,7 +77,7 @@ export default function CalendarPage() {
             onClick={() => go({ date: shiftDate(date, view, -1) })}
             data-testid="calendar-previous"
           />
-          <Button onClick={() => go({ date: today })} data-testid="calendar-today">
+          <Button onClick={() => setParams({ view }, { replace: true })} data-testid="calendar-today">
             {t('workbench.calendar.today')}
           </Button>
           <Button

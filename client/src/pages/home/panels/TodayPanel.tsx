@@ -3,7 +3,6 @@ import { List, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { calendarApi } from '../../../api/workbench.ts';
-import { serverToday } from '../../calendar/calendarTime.ts';
 import { DeadlineChip } from '../../calendar/DeadlineChip.tsx';
 import { timeRange } from '../../meetings/time.ts';
 import { PanelCard } from './PanelCard.tsx';
@@ -12,7 +11,7 @@ import { usePanelData } from './usePanelData.ts';
 export function TodayPanel({ withDeadlines }: { withDeadlines: boolean }) {
   const { t } = useTranslation();
   const { data, error, loading } = usePanelData(
-    () => calendarApi.get({ view: 'day', date: serverToday() }),
+    () => calendarApi.get({ view: 'day' }),
     ['meeting.', 'officialDoc.', 'supervision.'],
   );
   const meetings = data?.meetings.filter((m) => m.status !== 'cancelled') ?? [];
