@@ -1,6 +1,7 @@
 // Supervision API benchmark (`npm run bench:api`): 100,000 tasks across 60 units with progress histories, then
 // autocannon on loopback against the server in its own process: my unit's task list (filtered, paged), the
-// supervision desk with the overdue filter, and the unit statistics. Prints a table and, last, one JSON line
+// supervision desk with the overdue filter, the unit statistics, and the 待办 centre of a person with ~2,000 open
+// items among the tasks and 100,000 公文. Prints a table and, last, one JSON line
 // {"unit_list_p99_ms", "stats_p99_ms", "rps"}. Latency on a shared machine is mostly waiting for a core, so the table
 // also shows the server's own CPU time per request, the load average while each endpoint ran, and a control row: the
 // same load on a request that only authenticates.
@@ -12,6 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from '../../prisma/generated/client.ts';
 import { buildApp } from '../../server/app.ts';
@@ -20,6 +22,7 @@ import { rebuildUnitMonthCounters } from '../../server/queries/supervision/stati
 import { DEMO_PASSWORD, seedDemoOrganisation } from '../../server/seed/demoOrganisation.ts';
 import { prioritiseAutogroup, priorityOption } from './benchProcess.ts';
 import { seedSupervision } from './supervisionSeed.ts';
+import { seedTodo } from './todoSeed.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) =>
@@ -36,6 +39,8 @@ if (PRIORITY !== null) {
   prioritiseAutogroup('bench:api', process.pid, PRIORITY);
 }
 const UNITS = 60;
+const DOCUMENTS = option('documents', 100_000);
+const TODO_USER = 'bench7clerk';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const reuse = args.find((a) => a.startsWith('--data='))?.slice(7);
@@ -57,6 +62,7 @@ if (reuse) {
   await seedDemoOrganisation(app.svc);
   await app.close();
   seeded = seedSupervision(databasePath(dataDir), { tasks: TASKS, units: UNITS, now: new Date() });
+  seedBusyPerson(databasePath(dataDir));
   const prisma = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${databasePath(dataDir)}` }) });
   await rebuildUnitMonthCounters(prisma);
   await prisma.$executeRawUnsafe('ANALYZE');
@@ -64,6 +70,28 @@ if (reuse) {
   log(
     `seeded ${seeded.tasks} tasks, ${seeded.events} timeline entries, ${seeded.unitIds.length} units in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
+}
+
+/**
+ * The 待办 centre's person: a clerk of a bench unit who waits on 1,100 of the 100,000 公文, owes replies to 100
+ * meetings and reports on 600 tasks besides signing for their unit's — about 2,000 open items in all.
+ */
+function seedBusyPerson(file: string): void {
+  const raw = new Database(file);
+  const { id } = raw.prepare('SELECT id FROM User WHERE username = ?').get(TODO_USER) as { id: string };
+  raw
+    .prepare(
+      `UPDATE SupervisionTask SET ownerId = ? WHERE id IN (SELECT id FROM SupervisionTask
+        WHERE status IN ('in_progress', 'extension_requested') AND classification <= 1 ORDER BY id LIMIT 600)`,
+    )
+    .run(id);
+  raw.close();
+  seedTodo(file, {
+    documents: DOCUMENTS,
+    meetings: 2_000,
+    now: new Date(),
+    focus: { userId: id, documents: 1_100, meetings: 100 },
+  });
 }
 
 // 2. The server in its own process.
@@ -166,6 +194,9 @@ try {
     await fetch(`${base}/api/supervision/tasks?scope=desk&overdue=true&pageSize=1`, { headers: supervisor })
   ).json()) as { total: number };
   log(`the measured unit has ${sample.total} tasks (lead or co-unit); ${overdue.total} tasks are overdue in all`);
+  const busy = await signIn(TODO_USER);
+  const waiting = (await (await fetch(`${base}/api/todo/counts`, { headers: busy })).json()) as { total: number };
+  log(`the 待办 centre's person has ${waiting.total} open items among ${TASKS} tasks and ${DOCUMENTS} 公文`);
 
   started = performance.now();
   const results = [
@@ -182,6 +213,12 @@ try {
       [1, 2, 3].map((page) => `/api/supervision/tasks?scope=desk&overdue=true&page=${page}&pageSize=20`),
     ),
     await load('unit statistics (12 months, all units + trend)', supervisor, ['/api/supervision/statistics']),
+    await load(
+      '待办 centre: ~2,000 open items, pages 1–3 with counts',
+      busy,
+      [1, 2, 3].map((page) => `/api/todo?page=${page}&pageSize=20`),
+    ),
+    await load('待办 counts (the navigation badge)', busy, ['/api/todo/counts']),
   ];
   // The control: the same load on the cheapest authenticated request (the session lookup and a few bytes of JSON).
   // What it shows is the machine and the stack, not supervision.
@@ -200,12 +237,16 @@ try {
     );
   const total = results.reduce((n, r) => n + r.rps, 0) / results.length;
   if (results.some((r) => r.errors + r.non2xx > 0)) process.exitCode = 1;
-  log(`(measured over ${elapsed.toFixed(0)} s; target p99 < 30 ms for the unit list and the statistics)`);
+  log(
+    `(measured over ${elapsed.toFixed(0)} s; target p99 < 30 ms for the unit list, the statistics and the 待办 centre)`,
+  );
   log(
     JSON.stringify({
       unit_list_p99_ms: results[0]!.p99,
       desk_overdue_p99_ms: results[1]!.p99,
       stats_p99_ms: results[2]!.p99,
+      todo_p99_ms: results[3]!.p99,
+      todo_counts_p99_ms: results[4]!.p99,
       rps: Math.round(total),
       control_p99_ms: control.p99,
     }),
