@@ -122,7 +122,10 @@ const notificationMessagesEn: NotificationMessages = {
         body: '“{{document}}”, {{step}}: {{days}} past the time limit (due {{deadline}})',
       },
       distributed: { title: 'Document received: “{{document}}”', body: 'Distributed by {{unit}}: please sign for it' },
-      distribution_signed: { title: 'Document signed for', body: '“{{document}}”: signed for by {{person}} of {{unit}}' },
+      distribution_signed: {
+        title: 'Document signed for',
+        body: '“{{document}}”: signed for by {{person}} of {{unit}}',
+      },
       distribution_refused: {
         title: 'Document refused',
         body: '“{{document}}”: refused by {{person}} of {{unit}}. Reason: {{reason}}',

@@ -95,8 +95,8 @@ test('the office distributes a sealed 通知; two units’ clerks see it arrive 
   await expect(office.getByTestId('official-doc-title')).toHaveText(TITLE, { timeout: OPENING });
   const card = office.getByTestId('distribution-card');
   await expect(card.getByTestId('distribute-form')).toBeVisible({ timeout: OPENING });
-  await expect(card.getByRole('checkbox', { name: '区发展和改革委员会' })).toBeChecked();
-  await expect(card.getByRole('checkbox', { name: '区财政局' })).toBeChecked();
+  await expect(card.getByRole('checkbox', { name: '区发展和改革委员会', exact: true })).toBeChecked();
+  await expect(card.getByRole('checkbox', { name: '区财政局', exact: true })).toBeChecked();
   await card.getByTestId('distribute').click();
   await expect(card.getByTestId('distribution-row')).toHaveCount(2);
   for (const row of await card.getByTestId('distribution-row').all())
