@@ -1,6 +1,6 @@
 // Bulk data for the 待办 centre: 公文 in every state (handlers on their current step, 办理时限 in working days, 传阅
-// steps, opinions given, deleted and classified ones), delegations (代理), meetings with seats, replies, sign-ins and
-// minutes asking for confirmation — written with prepared SQL in large transactions, deterministic for a seed. The
+// steps, opinions given, deleted and classified ones), their 分发 to units (待签收, signed, refused, recalled, some 函 to a
+// named receiver), delegations (代理), meetings with seats, replies, sign-ins and minutes asking for confirmation — written with prepared SQL in large transactions, deterministic for a seed. The
 // oracle test builds a small varied world with it; the API benchmark 100,000 documents with one busy person.
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
@@ -67,6 +67,43 @@ export function seedTodo(dbFile: string, options: TodoSeedOptions): { documents:
   );
   const insertOpinion = db.prepare(`INSERT INTO OfficialDocumentOpinion (id, officialDocumentId, stepId, stepName, kind,
     decision, text, userId, createdAt) VALUES (?, ?, 's1', '审核', 'review', 'approve', '同意', ?, ?)`);
+  const insertDistribution = db.prepare(`INSERT INTO OfficialDocumentDistribution (id, officialDocumentId, unitId, role,
+    receiverId, status, sentById, sentAt, signedById, signedAt, refusedById, refusedAt, refusalReason, recalledById,
+    recalledAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  // The 分发 draw from a generator of their own, so the 公文 and meetings stay what they were for a seed.
+  const spread = rng((options.seed ?? 20261205) + 1);
+  const units = [...new Set(people.map((p) => p.unitId))];
+  const distribute = (id: string, sender: { id: string }, created: number) => {
+    const count = 1 + Math.floor(spread() * 3);
+    const to = new Set<string>();
+    while (to.size < Math.min(count, units.length)) to.add(units[Math.floor(spread() * units.length)]!);
+    for (const unitId of to) {
+      const status = ['pending', 'pending', 'signed', 'refused', 'recalled'][Math.floor(spread() * 5)]!;
+      const inUnit = people.filter((p) => p.unitId === unitId);
+      const receiver = spread() < 0.2 ? inUnit[Math.floor(spread() * inUnit.length)]!.id : null;
+      const sentAt = created + DAY + Math.floor(spread() * 10) * HOUR;
+      const moved = at(sentAt + HOUR);
+      const by = receiver ?? inUnit[0]!.id;
+      insertDistribution.run(
+        randomUUID(),
+        id,
+        unitId,
+        spread() < 0.7 ? 'main' : 'cc',
+        receiver,
+        status,
+        sender.id,
+        at(sentAt),
+        status === 'signed' ? by : null,
+        status === 'signed' ? moved : null,
+        status === 'refused' ? by : null,
+        status === 'refused' ? moved : null,
+        status === 'refused' ? '不属本单位职责' : null,
+        status === 'recalled' ? sender.id : null,
+        status === 'recalled' ? moved : null,
+        moved,
+      );
+    }
+  };
   const BATCH = 5_000;
   for (let start = 0; start < options.documents; start += BATCH) {
     db.transaction(() => {
@@ -148,6 +185,7 @@ export function seedTodo(dbFile: string, options: TodoSeedOptions): { documents:
           at(created),
         );
         insertOpinion.run(randomUUID(), id, earlier.id, at(created + HOUR));
+        if (status === 'sealed') distribute(id, drafter, created);
         if (status !== 'in_route') continue;
         for (const userId of handlers) insertHandler.run(id, userId, 's2', at(now - Math.floor(random() * 20 * DAY)));
         if (random() < 0.5) insertDeadline.run(id, 's2', 1 + Math.floor(random() * 5));

@@ -1,5 +1,5 @@
 // The 待办 centre against an oracle: in a varied world (公文 on their current step with and without 办理时限, 传阅
-// steps, deleted and 机密 ones, delegations; meetings announced, running, over, cancelled, in draft, with replies,
+// steps, deleted and 机密 ones, delegations, 分发 rows to sign for, refused, recalled and 函 to a named receiver; meetings announced, running, over, cancelled, in draft, with replies,
 // sign-ins and minutes asking for confirmation in this round or the last; 400 supervision tasks in every status with
 // co-units and co-owners), every person's list — all pages — and counts equal the items counted one by one from the
 // raw rows, each admitted by the policies (the same functions the pages ask).
@@ -17,6 +17,8 @@ import type { Route } from '../../domain/officialDocs/vocabulary.ts';
 import { decide } from '../../domain/supervision/lifecycle.ts';
 import { endOfChinaDay } from '../../domain/supervision/deadlines.ts';
 import type { TaskStatus } from '../../domain/supervision/vocabulary.ts';
+import type { DistributionStatus } from '../../../common/officialDocs/distribution.ts';
+import type { DistributionResource } from '../../policies/distributions.ts';
 import { can } from '../../policies/index.ts';
 import { meetingResource } from '../../policies/meetingFacts.ts';
 import { canViewOfficialDoc } from '../../policies/officialDocs.ts';
@@ -60,6 +62,9 @@ async function loadWorld() {
   return {
     docs: await db.officialDocument.findMany({ include: { document: true, opinions: true, waiting: true } }),
     deadlines: await db.officialDocumentStepDeadline.findMany(),
+    distributions: await db.officialDocumentDistribution.findMany({
+      include: { officialDocument: { include: { document: true } } },
+    }),
     tasks: await db.supervisionTask.findMany({
       include: {
         coUnits: true,
@@ -85,7 +90,7 @@ async function oracle(subject: Subject): Promise<Expected[]> {
       where: { deputyId: me, revokedAt: null, startsAt: { lte: NOW }, endsAt: { gt: NOW } },
     })
   ).map((d) => d.principalId);
-  const { docs, deadlines, tasks } = await (world ??= loadWorld());
+  const { docs, deadlines, distributions, tasks } = await (world ??= loadWorld());
   for (const doc of docs) {
     const mine = doc.waiting.filter((w) => w.userId === me || principals.includes(w.userId));
     if (mine.length === 0 || doc.document.deletedAt) continue;
@@ -112,6 +117,26 @@ async function oracle(subject: Subject): Promise<Expected[]> {
       dueAt: due === Infinity ? null : due,
       since: Math.min(...mine.map((w) => w.since.getTime())),
       link: `/official-documents/${doc.id}`,
+    });
+  }
+
+  for (const row of distributions) {
+    const od = row.officialDocument;
+    const resource: DistributionResource = {
+      kind: 'distribution',
+      unitId: row.unitId,
+      receiverId: row.receiverId,
+      status: row.status as DistributionStatus,
+      classification: od.document.classification,
+      officeUnitId: od.officeUnitId,
+    };
+    if (row.status !== 'pending' || od.document.deletedAt || !can(subject, 'distribution.signFor', resource)) continue;
+    out.push({
+      kind: 'doc_sign_for',
+      id: row.id,
+      dueAt: null,
+      since: row.sentAt.getTime(),
+      link: `/official-documents/${od.id}`,
     });
   }
 
@@ -254,16 +279,20 @@ describe('the 待办 centre', () => {
       expect(await countTodo(t.app.svc.db, subject, {}, NOW)).toEqual(counts);
       for (const x of expected) seen.set(x.kind, (seen.get(x.kind) ?? 0) + 1);
     }
-    // The world is varied enough to mean something: every kind that exists today waits for someone.
-    for (const kind of TODO_KINDS.filter((k) => k !== 'doc_sign_for'))
-      expect(seen.get(kind) ?? 0, kind).toBeGreaterThan(0);
+    // The world is varied enough to mean something: every kind waits for someone.
+    for (const kind of TODO_KINDS) expect(seen.get(kind) ?? 0, kind).toBeGreaterThan(0);
   });
 
   it(
     'filters by kind: a filtered list is the full list with only those kinds, counted alike',
     { timeout: 60_000 },
     async () => {
-      const filters: TodoKind[][] = [['doc_handle'], ['task_sign', 'task_report'], ['meeting_rsvp', 'minutes_confirm']];
+      const filters: TodoKind[][] = [
+        ['doc_handle'],
+        ['doc_sign_for'],
+        ['task_sign', 'task_report'],
+        ['meeting_rsvp', 'minutes_confirm'],
+      ];
       for (const subject of subjects.filter((_, i) => i % 3 === 0)) {
         const all = await oracle(subject);
         for (const kinds of filters) {

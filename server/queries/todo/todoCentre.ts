@@ -6,6 +6,7 @@ import type { Db } from '../../db/client.ts';
 import { sqlTime, timeOf } from '../../db/sqlTime.ts';
 import { TODO_KINDS, type TodoKind, type TodoUrgency } from '../../../common/todo/vocabulary.ts';
 import { todoVisibility } from '../../policies/todo.ts';
+import { distributionTodo } from './distributionTodo.ts';
 import { meetingTodo } from './meetingTodo.ts';
 import { minutesTodo } from './minutesTodo.ts';
 import { officialDocTodo } from './officialDocTodo.ts';
@@ -13,7 +14,13 @@ import { supervisionTodo } from './supervisionTodo.ts';
 import type { TodoContext, TodoRow, TodoSource } from './todoSource.ts';
 
 /** Every source; a new one is added here and nowhere else. */
-export const TODO_SOURCES: readonly TodoSource[] = [officialDocTodo, meetingTodo, minutesTodo, supervisionTodo];
+export const TODO_SOURCES: readonly TodoSource[] = [
+  officialDocTodo,
+  distributionTodo,
+  meetingTodo,
+  minutesTodo,
+  supervisionTodo,
+];
 
 export interface TodoFilter {
   /** Empty or absent: every kind. */

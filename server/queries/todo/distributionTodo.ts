@@ -1,0 +1,43 @@
+// 公文 distributed to a person's unit and waiting to be signed for (待签收): the rows of its 收文箱 its clerks sign for,
+// and the 函 addressed to them by name — as distribution.signFor allows (the recipient, cleared for the 公文) — each
+// read from one index of the distribution table.
+import { Prisma } from '../../../prisma/generated/client.ts';
+import type { TodoKind } from '../../../common/todo/vocabulary.ts';
+import { NO_DUE, todoArm, type TodoContext, type TodoSource } from './todoSource.ts';
+
+const URGENCY = Prisma.sql`CASE od.urgency WHEN 'extra_urgent' THEN 'critical' WHEN 'urgent' THEN 'urgent' ELSE 'normal' END`;
+
+export const distributionTodo: TodoSource = {
+  kinds: ['doc_sign_for'],
+
+  async arms(ctx: TodoContext, wanted: ReadonlySet<TodoKind>) {
+    if (!wanted.has('doc_sign_for')) return [];
+    const v = ctx.visibility;
+    const arm = (where: Prisma.Sql) =>
+      todoArm(
+        {
+          kind: 'doc_sign_for',
+          id: Prisma.sql`x.id`,
+          ref: Prisma.sql`od.id`,
+          title: Prisma.sql`d.title`,
+          dueAt: NO_DUE,
+          since: Prisma.sql`x.sentAt`,
+        },
+        URGENCY,
+        Prisma.sql`d.classification`,
+        Prisma.sql`FROM OfficialDocumentDistribution x
+          JOIN OfficialDocument od ON od.id = x.officialDocumentId
+          JOIN Document d ON d.id = od.documentId
+          WHERE x.status = 'pending' AND ${where} AND d.deletedAt IS NULL AND d.classification <= ${v.clearance}`,
+      );
+    // The unit's rows for its clerks, and the rows naming the person (not counted twice when both).
+    const arms = [arm(Prisma.sql`x.receiverId = ${v.userId}`)];
+    if (v.clerkOfUnitId)
+      arms.push(
+        arm(Prisma.sql`x.unitId = ${v.clerkOfUnitId} AND (x.receiverId IS NULL OR x.receiverId <> ${v.userId})`),
+      );
+    return arms;
+  },
+
+  link: (_kind, ref) => `/official-documents/${ref}`,
+};
