@@ -37,6 +37,9 @@ const NumberRegisterPage = lazy(() => import('./pages/officialDocs/NumberRegiste
 const IncomingRegisterPage = lazy(() => import('./pages/officialDocs/IncomingRegisterPage.tsx'));
 const InboxPage = lazy(() => import('./pages/officialDocs/InboxPage.tsx'));
 
+// 待办: everything that waits for me, and what I have done.
+const TodoPage = lazy(() => import('./pages/todo/TodoPage.tsx'));
+
 // 日程 and 通讯录: the personal calendar grids and the address book.
 const CalendarPage = lazy(() => import('./pages/calendar/CalendarPage.tsx'));
 const AddressBookPage = lazy(() => import('./pages/addressBook/AddressBookPage.tsx'));
@@ -80,6 +83,7 @@ export const router = createBrowserRouter([
     ),
     children: [
       { index: true, element: <HomePage /> },
+      { path: 'todo', element: business(later(<TodoPage />)) },
       { path: 'meetings', element: business(later(<MeetingsPage />)) },
       {
         path: 'meetings/new',

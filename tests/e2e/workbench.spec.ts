@@ -44,6 +44,7 @@ test('each role’s home page, the week grid and the address book', async ({ bro
 
   // The office (赵静, clerk of 区政府办): its unit's 公文 in transit and the overdue steps, and today's meetings.
   await clerk.goto('/');
+  await expect(clerk.getByTestId('home-unit-inbox')).toBeVisible();
   await expect(clerk.getByTestId('home-in-transit')).toBeVisible();
   await expect(clerk.getByTestId('home-overdue-steps')).toBeVisible();
   await expect(clerk.getByTestId('home-today')).toBeVisible();
@@ -58,7 +59,7 @@ test('each role’s home page, the week grid and the address book', async ({ bro
   // Staff (张伟): my 待办 and today's meetings, with the one he is invited to.
   const staff = await page();
   await signInStaff(staff, 'zhangwei');
-  await expect(staff.getByTestId('home-sign-off')).toBeVisible();
+  await expect(staff.getByTestId('home-my-todo')).toBeVisible();
   await expect(staff.getByTestId('home-in-transit')).toHaveCount(0);
   await expect(staff.getByTestId('home-today').locator(`[data-meeting-id="${todayMeeting}"]`)).toBeVisible();
 

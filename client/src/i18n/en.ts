@@ -12,6 +12,7 @@ import incomingEn from './incoming.en.ts';
 import distributionEn from './distribution.en.ts';
 import routeTemplatesEn from './routeTemplates.en.ts';
 import issuingEn from './issuing.en.ts';
+import todoEn from './todo.en.ts';
 import { officialDocErrors, type Messages } from './zh-CN.ts';
 import notificationMessagesEn from '../../../common/notifications/messages.en.ts';
 
@@ -248,10 +249,12 @@ const en: Messages = {
   },
   nav: {
     home: 'Workbench',
+    todo: 'To do',
     meetings: 'Meetings',
     documents: 'Documents',
     officialDocs: 'Official docs',
     inbox: 'Inbox',
+    incoming: 'Register incoming',
     supervision: 'Supervision',
     calendar: 'Calendar',
     addressBook: 'Address book',
@@ -365,6 +368,7 @@ const en: Messages = {
   routeTemplates: routeTemplatesEn,
   issuing: issuingEn,
   distribution: distributionEn,
+  todo: todoEn,
 };
 
 export default en;

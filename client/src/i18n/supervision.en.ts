@@ -67,6 +67,7 @@ const supervisionEn: SupervisionMessages = {
     minutesDocument: 'Minutes (document id)',
     decisionAnchor: 'Decision anchor',
     sourceDocument: 'Upper-level document (document id)',
+    basisDocument: 'Based on the document',
     leadUnit: 'Lead unit',
     leadUnitRequired: 'Choose the lead unit',
     coUnits: 'Co-units',

@@ -61,6 +61,7 @@ const supervisionZhCN = {
     minutesDocument: '会议纪要（文档编号）',
     decisionAnchor: '决议段落标记',
     sourceDocument: '上级文件（文档编号）',
+    basisDocument: '依据公文',
     leadUnit: '牵头单位',
     leadUnitRequired: '请选择牵头单位',
     coUnits: '协办单位',

@@ -25,6 +25,8 @@ const workbenchEn: typeof workbenchZhCN = {
     daysLate: '{{count}} days late',
     lateHandlers: 'Waiting for {{names}}',
     unitInbox: 'Unit inbox',
+    unitInboxPending: '{{count}} to sign for',
+    unitInboxEmpty: 'Nothing has been distributed to your unit yet',
     supervisionOverview: 'Supervision overview',
     overdueTasks: 'Overdue supervision tasks',
     overdueTasksEmpty: 'No supervision task is overdue',

@@ -25,6 +25,8 @@ const workbenchZhCN = {
     daysLate: '超期 {{count}} 天',
     lateHandlers: '待 {{names}} 办理',
     unitInbox: '本单位收文',
+    unitInboxPending: '待签收 {{count}} 件',
+    unitInboxEmpty: '本单位还没有收到分发的公文',
     supervisionOverview: '督办概况',
     overdueTasks: '已逾期的督办任务',
     overdueTasksEmpty: '没有逾期的督办任务',

@@ -12,6 +12,7 @@ import incomingZhCN from './incoming.zh-CN.ts';
 import distributionZhCN from './distribution.zh-CN.ts';
 import routeTemplatesZhCN from './routeTemplates.zh-CN.ts';
 import issuingZhCN from './issuing.zh-CN.ts';
+import todoZhCN from './todo.zh-CN.ts';
 import { OFFICIAL_DOC_ERRORS } from '../../../common/officialDocs/errors.ts';
 import notificationMessagesZhCN from '../../../common/notifications/messages.zh-CN.ts';
 
@@ -248,10 +249,12 @@ const zhCN = {
   },
   nav: {
     home: '工作台',
+    todo: '待办',
     meetings: '会议',
     documents: '文档',
     officialDocs: '办文',
     inbox: '收文箱',
+    incoming: '收文登记',
     supervision: '督办',
     calendar: '日程',
     addressBook: '通讯录',
@@ -359,6 +362,7 @@ const zhCN = {
   routeTemplates: routeTemplatesZhCN,
   issuing: issuingZhCN,
   distribution: distributionZhCN,
+  todo: todoZhCN,
 };
 
 export default zhCN;

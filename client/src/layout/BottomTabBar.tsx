@@ -2,6 +2,7 @@
 import { createElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useLocation } from 'react-router-dom';
+import { NavLabel } from './NavLabel.tsx';
 import { activeNavKey, type NavItem } from './navItems.ts';
 
 export function BottomTabBar({ items }: { items: NavItem[] }) {
@@ -18,7 +19,9 @@ export function BottomTabBar({ items }: { items: NavItem[] }) {
           aria-current={item.key === active ? 'page' : undefined}
         >
           <span className="tb-tabbar__icon">{createElement(item.icon)}</span>
-          <span className="tb-tabbar__label">{t(`nav.${item.key}`)}</span>
+          <span className="tb-tabbar__label">
+            <NavLabel item={item} />
+          </span>
         </NavLink>
       ))}
     </nav>

@@ -3,6 +3,7 @@ import { Layout, Menu } from 'antd';
 import { createElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
+import { NavLabel } from './NavLabel.tsx';
 import { activeNavKey, type NavItem } from './navItems.ts';
 
 export function SideNav({ items }: { items: NavItem[] }) {
@@ -16,7 +17,11 @@ export function SideNav({ items }: { items: NavItem[] }) {
         <Menu
           mode="inline"
           selectedKeys={active ? [active] : []}
-          items={items.map((item) => ({ key: item.key, icon: createElement(item.icon), label: t(`nav.${item.key}`) }))}
+          items={items.map((item) => ({
+            key: item.key,
+            icon: createElement(item.icon),
+            label: <NavLabel item={item} />,
+          }))}
           onClick={({ key }) => {
             const item = items.find((i) => i.key === key);
             if (item) navigate(item.path);

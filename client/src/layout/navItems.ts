@@ -4,8 +4,10 @@ import type { ComponentType } from 'react';
 import {
   AuditOutlined,
   CalendarOutlined,
+  CheckSquareOutlined,
   ContactsOutlined,
   FileTextOutlined,
+  FormOutlined,
   HomeOutlined,
   InboxOutlined,
   SettingOutlined,
@@ -15,15 +17,28 @@ import {
 import type { Session } from '../api/types.ts';
 
 export type NavKey =
-  'home' | 'calendar' | 'meetings' | 'documents' | 'officialDocs' | 'inbox' | 'supervision' | 'addressBook' | 'admin';
+  | 'home'
+  | 'todo'
+  | 'calendar'
+  | 'meetings'
+  | 'documents'
+  | 'officialDocs'
+  | 'inbox'
+  | 'incoming'
+  | 'supervision'
+  | 'addressBook'
+  | 'admin';
 
 export interface NavItem {
   key: NavKey;
   path: string;
   icon: ComponentType;
+  /** Shown with the number of 待办 (the 待办 centre's total). */
+  counted?: boolean;
 }
 
 const BUSINESS: NavItem[] = [
+  { key: 'todo', path: '/todo', icon: CheckSquareOutlined, counted: true },
   { key: 'calendar', path: '/calendar', icon: CalendarOutlined },
   { key: 'meetings', path: '/meetings', icon: TeamOutlined },
   { key: 'documents', path: '/documents', icon: FileTextOutlined },
@@ -33,18 +48,27 @@ const BUSINESS: NavItem[] = [
   { key: 'addressBook', path: '/address-book', icon: ContactsOutlined },
 ];
 
+const INCOMING: NavItem = { key: 'incoming', path: '/official-documents/incoming', icon: FormOutlined };
+
 export function navItems(session: Session): NavItem[] {
   const items: NavItem[] = [{ key: 'home', path: '/', icon: HomeOutlined }];
   // The three administrators hold no business role by design (三员分立), so the business modules are not theirs.
-  if (session.capabilities.includes('workspace.use')) items.push(...BUSINESS);
+  if (session.capabilities.includes('workspace.use')) {
+    items.push(...BUSINESS);
+    // 收文登记 is the office's (the unit's clerks): placed after the 收文箱 it feeds.
+    if (session.capabilities.includes('officialDoc.registerIncoming'))
+      items.splice(items.findIndex((i) => i.key === 'inbox') + 1, 0, INCOMING);
+  }
   if (session.capabilities.includes('admin.console'))
     items.push({ key: 'admin', path: '/admin', icon: SettingOutlined });
   return items;
 }
 
-/** The nav entry a location belongs to. */
+/** The nav entry a location belongs to: the longest path that contains it (收文登记 inside 办文). */
 export function activeNavKey(pathname: string, items: NavItem[]): NavKey | null {
-  const match = items.filter((i) => i.path !== '/' && (pathname === i.path || pathname.startsWith(`${i.path}/`)));
+  const match = items
+    .filter((i) => i.path !== '/' && (pathname === i.path || pathname.startsWith(`${i.path}/`)))
+    .sort((a, b) => b.path.length - a.path.length);
   if (match[0]) return match[0].key;
   return pathname === '/' ? 'home' : null;
 }

@@ -1,6 +1,6 @@
 // 工作台: a greeting, the panels of the person's roles (rolePanels.ts: my 待办 or the 公文 to sign off, the office's
-// 在途 and overdue 公文, supervision), today's meetings, unread notifications and recent items. Administrators get a way
-// into 管理 instead of business panels.
+// unit 收文, 在途 and overdue 公文, supervision), today's meetings, unread notifications and recent items.
+// Administrators get a way into 管理 instead of business panels.
 import { Badge, Button, Card, Col, Flex, Row, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ import { OfficePanels } from './panels/OfficePanels.tsx';
 import { SignOffPanel } from './panels/SignOffPanel.tsx';
 import { SupervisionPanel } from './panels/SupervisionPanel.tsx';
 import { TodayPanel } from './panels/TodayPanel.tsx';
+import { UnitInboxPanel } from './panels/UnitInboxPanel.tsx';
 import { homePanels, type MainPanel } from './rolePanels.ts';
 
 type DayPart = 'morning' | 'noon' | 'afternoon' | 'evening';
@@ -121,6 +122,8 @@ function MainPanelView({ panel }: { panel: Exclude<MainPanel, 'office'> }) {
       return <MyTodoPanel />;
     case 'signOff':
       return <SignOffPanel />;
+    case 'unitInbox':
+      return <UnitInboxPanel />;
     case 'taskDeadlines':
       return <SupervisionPanel mode="desk" />;
     case 'supervisionOverview':

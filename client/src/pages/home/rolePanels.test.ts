@@ -5,11 +5,11 @@ import { homePanels } from './rolePanels.ts';
 describe('homePanels', () => {
   it.each<[RoleName[], string, string | null]>([
     [['staff'], 'myTodo', 'meetings'],
-    [['clerk'], 'myTodo office', 'meetings'],
+    [['clerk'], 'myTodo unitInbox office', 'meetings'],
     [['leader'], 'signOff supervisionOverview', 'schedule'],
     [['supervisor'], 'myTodo taskDeadlines', 'meetings'],
-    [['leader', 'clerk'], 'myTodo office supervisionOverview', 'schedule'],
-    [['clerk', 'staff'], 'myTodo office', 'meetings'],
+    [['leader', 'clerk'], 'myTodo unitInbox office supervisionOverview', 'schedule'],
+    [['clerk', 'staff'], 'myTodo unitInbox office', 'meetings'],
     [['supervisor', 'staff'], 'myTodo taskDeadlines', 'meetings'],
     [['leader', 'supervisor'], 'signOff taskDeadlines', 'schedule'],
     [['system_admin'], '', null],

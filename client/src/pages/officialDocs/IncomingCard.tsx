@@ -1,5 +1,6 @@
 // The 收文 card on a 公文's page: its 收文编号, where it came from, the scan (open, or upload while it is handled), the
-// reader's 已阅 on a 传阅 step, 办结 with the result, and the supervision tasks raised from it with their closure.
+// reader's 已阅 on a 传阅 step, 办结 with the result, and the supervision tasks raised from it with their closure;
+// 转为督办 (for whoever may raise tasks) opens the task form with this document as its basis.
 import { App, Button, Card, Descriptions, Flex, Input, List, Modal, Tag, Typography, Upload } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
@@ -8,6 +9,8 @@ import { Link } from 'react-router-dom';
 import { errorMessage } from '../../api/errorMessage.ts';
 import { incomingApi, type Incoming } from '../../api/incoming.ts';
 import type { OfficialDoc } from '../../api/officialDocs.ts';
+import { supervisionApi, type Capabilities } from '../../api/supervision.ts';
+import { CreateTaskModal } from '../supervision/CreateTaskModal.tsx';
 
 const time = (at: string | null) => (at ? dayjs(at).format('YYYY-MM-DD HH:mm') : '');
 
@@ -18,11 +21,16 @@ export function IncomingCard({ doc, onChanged }: { doc: OfficialDoc; onChanged: 
   const [busy, setBusy] = useState(false);
   const [dialog, setDialog] = useState<'read' | 'finish' | null>(null);
   const [text, setText] = useState('');
+  const [supervision, setSupervision] = useState<Capabilities | null>(null);
+  const [raising, setRaising] = useState(false);
 
   const load = useCallback(async () => setIncoming(await incomingApi.get(doc.id)), [doc.id]);
   useEffect(() => {
     load().catch((err: unknown) => void message.error(errorMessage(t, err)));
   }, [load, message, t, doc.status, doc.opinions.length]);
+  useEffect(() => {
+    supervisionApi.capabilities().then(setSupervision, (err: unknown) => void message.error(errorMessage(t, err)));
+  }, [message, t]);
 
   const act = async (run: () => Promise<unknown>) => {
     setBusy(true);
@@ -107,11 +115,16 @@ export function IncomingCard({ doc, onChanged }: { doc: OfficialDoc; onChanged: 
           header={t('incoming.card.tasks')}
           dataSource={incoming.tasks}
           renderItem={(task) => (
-            <List.Item>
+            <List.Item data-testid="incoming-task">
               <Link to={`/supervision/tasks/${task.id}`}>
                 {task.code} {task.title}
               </Link>
-              <Tag>{t(`supervision.status.${task.status}`, { defaultValue: task.status })}</Tag>
+              <Typography.Text type="secondary">
+                {task.leadUnit} · {task.dueDate}
+              </Typography.Text>
+              <Tag data-testid="incoming-task-status">
+                {t(`supervision.status.${task.status}`, { defaultValue: task.status })}
+              </Tag>
               {task.completedAt && <Typography.Text type="secondary">{time(task.completedAt)}</Typography.Text>}
             </List.Item>
           )}
@@ -128,7 +141,24 @@ export function IncomingCard({ doc, onChanged }: { doc: OfficialDoc; onChanged: 
             {t('incoming.card.finish')}
           </Button>
         )}
+        {supervision?.create && (
+          <Button onClick={() => setRaising(true)} data-testid="incoming-to-supervision">
+            {t('incoming.card.toSupervision')}
+          </Button>
+        )}
       </Flex>
+      {supervision && (
+        <CreateTaskModal
+          open={raising}
+          capabilities={supervision}
+          source={{ documentId: doc.documentId, title: doc.title }}
+          onClose={() => setRaising(false)}
+          onCreated={() => {
+            setRaising(false);
+            load().catch((err: unknown) => void message.error(errorMessage(t, err)));
+          }}
+        />
+      )}
       <Modal
         open={dialog !== null}
         title={dialog === 'finish' ? t('incoming.card.finishTitle') : t('incoming.card.read')}

@@ -1,6 +1,8 @@
 // Raises a supervision task. Supervisors choose any basis; a leader records their own instruction (领导批示) and
 // names the supervisor who follows it. Classification stops at the person's clearance (the server checks too).
-import { App, DatePicker, Form, Input, Modal, Select, TreeSelect } from 'antd';
+// Raised from a document (转为督办 on a 收文), the basis is that document: an upper-level document for the supervision
+// desk, the leader's own instruction on it for a leader; the form names it instead of asking for its id.
+import { App, DatePicker, Form, Input, Modal, Select, TreeSelect, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -40,14 +42,22 @@ interface Values {
   supervisorId?: string;
 }
 
+/** The document a task is raised from (转为督办): its editor document's id and its title. */
+export interface TaskSource {
+  documentId: string;
+  title: string;
+}
+
 export function CreateTaskModal({
   open,
   capabilities,
+  source,
   onClose,
   onCreated,
 }: {
   open: boolean;
   capabilities: Capabilities;
+  source?: TaskSource | undefined;
   onClose: () => void;
   onCreated: (id: string) => void;
 }) {
@@ -94,7 +104,11 @@ export function CreateTaskModal({
         ...(v.basisType === 'meeting_decision'
           ? { minutesDocumentId: v.minutesDocumentId?.trim() || null, decisionAnchor: v.decisionAnchor?.trim() || null }
           : {}),
-        ...(v.basisType === 'upper_document' ? { sourceDocumentId: v.sourceDocumentId?.trim() || null } : {}),
+        ...(source && (v.basisType === 'upper_document' || v.basisType === 'leader_instruction')
+          ? { sourceDocumentId: source.documentId }
+          : v.basisType === 'upper_document'
+            ? { sourceDocumentId: v.sourceDocumentId?.trim() || null }
+            : {}),
         ...(v.supervisorId ? { supervisorId: v.supervisorId } : {}),
       };
       const { id } = await supervisionApi.create(body);
@@ -128,7 +142,8 @@ export function CreateTaskModal({
         layout="vertical"
         size="large"
         initialValues={{
-          basisType: isSupervisor ? 'leader_instruction' : 'leader_instruction',
+          title: source?.title,
+          basisType: source && isSupervisor ? 'upper_document' : 'leader_instruction',
           priority: 'normal',
           classification: classifications.includes('internal') ? 'internal' : classifications[0],
           supervisorId: isSupervisor ? user.id : undefined,
@@ -184,7 +199,14 @@ export function CreateTaskModal({
             </Form.Item>
           </>
         )}
-        {basisType === 'upper_document' && (
+        {source && (basisType === 'upper_document' || basisType === 'leader_instruction') && (
+          <Form.Item label={t('supervision.form.basisDocument')}>
+            <Typography.Text strong data-testid="task-source-document">
+              {source.title}
+            </Typography.Text>
+          </Form.Item>
+        )}
+        {basisType === 'upper_document' && !source && (
           <Form.Item
             name="sourceDocumentId"
             label={t('supervision.form.sourceDocument')}

@@ -6,7 +6,7 @@ import { realtime } from '../../../realtime/connection.ts';
 export function usePanelData<T>(
   load: () => Promise<T>,
   reloadOn: readonly string[] = [],
-): { data: T | null; error: unknown; loading: boolean } {
+): { data: T | null; error: unknown; loading: boolean; reload: () => void } {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(true);
@@ -32,5 +32,6 @@ export function usePanelData<T>(
       if (prefixes.split(' ').some((p) => n.kind.startsWith(p))) void run();
     });
   }, [run, prefixes]);
-  return { data, error, loading };
+  const reload = useCallback(() => void run(), [run]);
+  return { data, error, loading, reload };
 }
