@@ -43,6 +43,8 @@ const TodoPage = lazy(() => import('./pages/todo/TodoPage.tsx'));
 // 日程 and 通讯录: the personal calendar grids and the address book.
 const CalendarPage = lazy(() => import('./pages/calendar/CalendarPage.tsx'));
 const AddressBookPage = lazy(() => import('./pages/addressBook/AddressBookPage.tsx'));
+// Full-text search results (the header's box opens them).
+const SearchPage = lazy(() => import('./pages/search/SearchPage.tsx'));
 
 // Supervision (督办) loads its pages and charts when the module is opened.
 const SupervisionLayout = lazy(() => import('./pages/supervision/SupervisionLayout.tsx'));
@@ -92,6 +94,7 @@ export const router = createBrowserRouter([
       { path: 'meetings/:id', element: business(later(<MeetingDetailPage />)) },
       { path: 'calendar', element: business(later(<CalendarPage />)) },
       { path: 'address-book', element: business(later(<AddressBookPage />)) },
+      { path: 'search', element: business(later(<SearchPage />)) },
       { path: 'documents', element: business(later(<DocumentsPage />)) },
       { path: 'documents/:id', element: business(later(<DocumentEditorPage />)) },
       { path: 'official-documents', element: business(later(<OfficialDocsPage />)) },

@@ -13,6 +13,7 @@ import distributionEn from './distribution.en.ts';
 import routeTemplatesEn from './routeTemplates.en.ts';
 import issuingEn from './issuing.en.ts';
 import todoEn from './todo.en.ts';
+import searchEn from './search.en.ts';
 import { officialDocErrors, type Messages } from './zh-CN.ts';
 import notificationMessagesEn from '../../../common/notifications/messages.en.ts';
 
@@ -369,6 +370,7 @@ const en: Messages = {
   issuing: issuingEn,
   distribution: distributionEn,
   todo: todoEn,
+  search: searchEn,
 };
 
 export default en;

@@ -13,6 +13,7 @@ import distributionZhCN from './distribution.zh-CN.ts';
 import routeTemplatesZhCN from './routeTemplates.zh-CN.ts';
 import issuingZhCN from './issuing.zh-CN.ts';
 import todoZhCN from './todo.zh-CN.ts';
+import searchZhCN from './search.zh-CN.ts';
 import { OFFICIAL_DOC_ERRORS } from '../../../common/officialDocs/errors.ts';
 import notificationMessagesZhCN from '../../../common/notifications/messages.zh-CN.ts';
 
@@ -363,6 +364,7 @@ const zhCN = {
   issuing: issuingZhCN,
   distribution: distributionZhCN,
   todo: todoZhCN,
+  search: searchZhCN,
 };
 
 export default zhCN;

@@ -1,8 +1,9 @@
-// The header: product name, the notification bell, language and the account menu.
+// The header: product name, the search box, the notification bell, language and the account menu.
 import { Flex, Layout, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { BrandMark } from '../components/BrandMark.tsx';
 import { Link } from 'react-router-dom';
+import { HeaderSearch } from './HeaderSearch.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { NotificationBell } from './NotificationBell.tsx';
 import { UserMenu } from './UserMenu.tsx';
@@ -18,6 +19,7 @@ export function AppHeader() {
             {t('app.name')}
           </Typography.Text>
         </Link>
+        <HeaderSearch />
         <Flex align="center" gap={4}>
           <NotificationBell />
           <LanguageSwitch />
