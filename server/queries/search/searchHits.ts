@@ -7,6 +7,7 @@ import {
   type SearchKind,
   type SearchPage,
 } from '../../../common/search/searchApi.ts';
+import type Database from 'better-sqlite3';
 import type { Subject } from '../../auth/subject.ts';
 import type { CoreServices } from '../../coreServices.ts';
 import {
@@ -54,7 +55,10 @@ const chinaDayStart = (day: string) => new Date(`${day}T00:00:00+08:00`).toISOSt
 const nextDay = (day: string) =>
   new Date(new Date(`${day}T00:00:00Z`).getTime() + 86_400_000).toISOString().slice(0, 10);
 
-/** The SQL of a search: FROM and WHERE (shared by the page and its total) and the parameters. */
+/**
+ * The SQL of a search: FROM and WHERE (shared by the page and its total) and the parameters. `rules` is the WHERE
+ * without the text match (read rules and filters), for the bench's LIKE scan over the same rows.
+ */
 export function searchSql(query: SearchQuery, tokens: readonly string[], clearance: number) {
   const terms = queryTerms(query.q);
   const tri = terms.filter(usesTrigrams).map(trigramPhrase);
@@ -65,17 +69,18 @@ export function searchSql(query: SearchQuery, tokens: readonly string[], clearan
     `EXISTS (SELECT 1 FROM item_grant g WHERE g.item = i.id AND g.min_clearance <= @clearance
        AND g.token IN (SELECT value FROM json_each(@tokens)))`,
   ];
+  const text: string[] = [];
   let from = 'item i';
   if (tri.length > 0) {
     from = 'text_tri JOIN item i ON i.id = text_tri.rowid';
-    where.push('text_tri MATCH @tri');
+    text.push('text_tri MATCH @tri');
     params.tri = tri.join(' AND ');
   }
   if (bi.length > 0) {
     // A short term with no letter or digit in it can match nothing.
-    if (bi.some((b) => b === null)) where.push('0');
+    if (bi.some((b) => b === null)) text.push('0');
     else {
-      where.push('i.id IN (SELECT rowid FROM text_bi WHERE text_bi MATCH @bi)');
+      text.push('i.id IN (SELECT rowid FROM text_bi WHERE text_bi MATCH @bi)');
       params.bi = bi.join(' AND ');
     }
   }
@@ -93,7 +98,32 @@ export function searchSql(query: SearchQuery, tokens: readonly string[], clearan
   filter('i.status = @status', 'status', query.status);
   const score = tri.length > 0 ? 'bm25(text_tri, 5.0, 1.0)' : '0';
   const order = query.sort === 'date' ? 'i.date DESC, score, i.id' : 'score, i.date DESC, i.id';
-  return { terms, from, where: where.join(' AND '), params, score, order };
+  return { terms, from, where: [...text, ...where].join(' AND '), rules: where.join(' AND '), params, score, order };
+}
+
+/**
+ * One page of a search and its total, straight from the index (both under the same WHERE, so the total counts only
+ * what the page may show), with the title and snippet marked. Synchronous: the bench times exactly this.
+ */
+export function searchPage(db: Database.Database, sql: ReturnType<typeof searchSql>, page: number) {
+  const total = (
+    db.prepare(`SELECT count(*) AS n FROM ${sql.from} WHERE ${sql.where}`).get(sql.params) as { n: number }
+  ).n;
+  const found = db
+    .prepare(
+      `SELECT i.id, i.kind, i.object_id, i.parent_id, i.unit_id, i.doc_type, i.status, i.classification, i.date,
+         ${sql.score} AS score
+       FROM ${sql.from} WHERE ${sql.where} ORDER BY ${sql.order} LIMIT @limit OFFSET @offset`,
+    )
+    .all({ ...sql.params, limit: SEARCH_PAGE_SIZE, offset: (page - 1) * SEARCH_PAGE_SIZE }) as Row[];
+  const text = db.prepare<[number], { title: string; body: string }>(
+    'SELECT title, body FROM text_tri WHERE rowid = ?',
+  );
+  const rows = found.map((r) => {
+    const t = text.get(r.id) ?? { title: '', body: '' };
+    return { ...r, title: markTerms(t.title, sql.terms), snippet: snippetOf(t.body, sql.terms) };
+  });
+  return { total, rows };
 }
 
 /** The tokens and clearance a person searches with; administrators hold no tokens and find nothing. */
@@ -115,20 +145,7 @@ export async function searchHits(
   const { tokens, clearance } = await searcherOf(svc, subject, now);
   const sql = searchSql(query, tokens, clearance);
   if (tokens.length === 0 || sql.terms.length === 0) return empty;
-  const db = svc.search.db;
-  const total = (
-    db.prepare(`SELECT count(*) AS n FROM ${sql.from} WHERE ${sql.where}`).get(sql.params) as { n: number }
-  ).n;
-  const rows = db
-    .prepare(
-      `SELECT i.id, i.kind, i.object_id, i.parent_id, i.unit_id, i.doc_type, i.status, i.classification, i.date,
-         ${sql.score} AS score
-       FROM ${sql.from} WHERE ${sql.where} ORDER BY ${sql.order} LIMIT @limit OFFSET @offset`,
-    )
-    .all({ ...sql.params, limit: SEARCH_PAGE_SIZE, offset: (query.page - 1) * SEARCH_PAGE_SIZE }) as Row[];
-  const text = db.prepare<[number], { title: string; body: string }>(
-    'SELECT title, body FROM text_tri WHERE rowid = ?',
-  );
+  const { total, rows } = searchPage(svc.search.db, sql, query.page);
   const units = new Map(
     (
       await svc.db.unit.findMany({
@@ -137,21 +154,18 @@ export async function searchHits(
       })
     ).map((u) => [u.id, u.name]),
   );
-  const hits: SearchHit[] = rows.map((r) => {
-    const t = text.get(r.id) ?? { title: '', body: '' };
-    return {
-      kind: r.kind,
-      id: r.object_id,
-      parentId: r.parent_id,
-      title: markTerms(t.title, sql.terms),
-      snippet: snippetOf(t.body, sql.terms),
-      unitId: r.unit_id,
-      unitName: units.get(r.unit_id) ?? '',
-      docType: r.doc_type,
-      status: r.status,
-      classification: r.classification,
-      date: r.date,
-    };
-  });
+  const hits: SearchHit[] = rows.map((r) => ({
+    kind: r.kind,
+    id: r.object_id,
+    parentId: r.parent_id,
+    title: r.title,
+    snippet: r.snippet,
+    unitId: r.unit_id,
+    unitName: units.get(r.unit_id) ?? '',
+    docType: r.doc_type,
+    status: r.status,
+    classification: r.classification,
+    date: r.date,
+  }));
   return { ...empty, total, hits };
 }
