@@ -11,6 +11,7 @@ import { distributionsApi, type Inbox, type InboxItem } from '../../api/distribu
 import { errorMessage } from '../../api/errorMessage.ts';
 import { PageLoading } from '../../components/PageLoading.tsx';
 import { realtime } from '../../realtime/connection.ts';
+import { todoFeed } from '../../realtime/todoFeed.ts';
 import { DistributionStatusTag } from './DistributionCard.tsx';
 import { kindName, UrgencyTag } from './officialDocLabels.tsx';
 import './officialDocs.css';
@@ -37,6 +38,7 @@ function RefuseModal({ item, onClose }: { item: InboxItem | null; onClose: (refu
         try {
           await distributionsApi.refuse(item!.id, reason);
           message.success(t('distribution.inbox.refused'));
+          todoFeed.nudge();
           onClose(true);
         } catch (err) {
           message.error(errorMessage(t, err));
@@ -67,6 +69,8 @@ function InboxRow({ item, onChanged, onRefuse }: { item: InboxItem; onChanged: (
     try {
       await distributionsApi.signFor(item.id);
       message.success(t('distribution.inbox.signed'));
+      // No longer a document to sign for in my 待办: the badge need not wait for the server's nudge.
+      todoFeed.nudge();
       onChanged();
     } catch (err) {
       message.error(errorMessage(t, err));

@@ -10,6 +10,7 @@ import { errorMessage } from '../../api/errorMessage.ts';
 import { incomingApi, type Incoming } from '../../api/incoming.ts';
 import type { OfficialDoc } from '../../api/officialDocs.ts';
 import { supervisionApi, type Capabilities } from '../../api/supervision.ts';
+import { todoFeed } from '../../realtime/todoFeed.ts';
 import { CreateTaskModal } from '../supervision/CreateTaskModal.tsx';
 
 const time = (at: string | null) => (at ? dayjs(at).format('YYYY-MM-DD HH:mm') : '');
@@ -36,6 +37,8 @@ export function IncomingCard({ doc, onChanged }: { doc: OfficialDoc; onChanged: 
     setBusy(true);
     try {
       await run();
+      // 已阅 and 办结 end my step: the 待办 badge asks again at once.
+      todoFeed.nudge();
       setDialog(null);
       setText('');
       await onChanged();
