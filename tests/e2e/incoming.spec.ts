@@ -2,9 +2,19 @@
 // her 待办 and on her home page, signs for it in the 收文箱 and sends it on the 收文 route — her 拟办, the 批办 of the
 // unit's leader (李华), the 承办 of 张伟 (staff), who finds it in his 待办, gives his opinion and 办结 it with the result;
 // the office's 分发 card then shows 区发改委 as 已办结. The 通知 is prepared through the API as in the 分发 spec; the
-// 拟办 and 批办 are given through the API (the 办文 spec walks opinions in the browser).
+// 拟办 and 批办 are given through the API (the 办文 spec walks opinions in the browser); 李华 turns his 批办 into a
+// supervision task from the 收文's page (转为督办), and the 收文 shows it.
 import { expect, test, type Browser, type Page } from './support/test.ts';
-import { asBrowser, mainNav, signInEnrolling, signInStaff, userId } from './support/tongban.ts';
+import {
+  asBrowser,
+  chinaDate,
+  chooseOption,
+  mainNav,
+  serverNow,
+  signInEnrolling,
+  signInStaff,
+  userId,
+} from './support/tongban.ts';
 
 const TITLE = '关于开展2026年度安全生产大检查的通知';
 const BODY = ['为切实做好安全生产工作，现将有关事项通知如下：', '一、全面排查隐患', '特此通知。'];
@@ -141,6 +151,35 @@ test('a distributed 通知 signed for, routed 拟办 → 批办 → 承办 and �
     await asBrowser(leader)
   ).post(`/api/official-documents/${incomingId}/step`, { action: 'approve', opinion: '请张伟同志抓紧落实。' });
   expect(instruct.status(), await instruct.text()).toBe(200);
+
+  // 李华 turns his 批办 into a supervision task (转为督办): the form names the 收文 as its basis, and the 收文 shows
+  // the task with its status.
+  await leader.goto(`/official-documents/${incomingId}`);
+  await expect(leader.getByTestId('official-doc-title')).toHaveText(TITLE, { timeout: OPENING });
+  await leader.getByTestId('incoming-to-supervision').click();
+  const form = leader.getByRole('dialog');
+  await expect(form.getByTestId('task-source-document')).toHaveText(TITLE);
+  await expect(form.getByLabel('事项名称')).toHaveValue(TITLE);
+  await form.getByLabel('批示内容 / 依据说明').fill('请张伟同志抓紧落实，月底前报结果。');
+  await form.getByLabel('牵头单位').click();
+  await leader
+    .locator('.ant-select-dropdown:visible .ant-select-tree-title')
+    .filter({ hasText: /^区发展和改革委员会$/ })
+    .click();
+  await form.getByLabel('办理要求').fill('全面排查安全隐患并整改到位');
+  const due = chinaDate(new Date((await serverNow(leader.request)).getTime() + 14 * 86_400_000));
+  await form.getByLabel('办理期限').fill(due);
+  await form.getByLabel('办理期限').press('Tab');
+  await form.getByLabel('督办人').click();
+  await chooseOption(leader, '周强（督查室主任）');
+  await form
+    .getByRole('button', { name: '创 建' })
+    .or(form.getByRole('button', { name: '创建' }))
+    .click();
+  await expect(form).toBeHidden();
+  const task = leader.getByTestId('incoming-card').getByTestId('incoming-task');
+  await expect(task).toContainText(TITLE);
+  await expect(task.getByTestId('incoming-task-status')).toHaveText('待签收');
   await leader.context().close();
 
   // 张伟 finds it in his 待办, gives his 承办 opinion and concludes it with the result.
@@ -162,6 +201,7 @@ test('a distributed 通知 signed for, routed 拟办 → 批办 → 承办 and �
   await finish.getByTestId('incoming-dialog-text').fill(RESULT);
   await finish.getByRole('button', { name: /确\s*定|OK/ }).click();
   await expect(card.getByTestId('incoming-result')).toHaveText(RESULT);
+  await expect(card.getByTestId('incoming-task')).toContainText(TITLE);
 
   // The office sees 区发改委 as 已办结 on the 分发 card of the 通知 it sent.
   await office.goto(`/official-documents/${sentId}`);
