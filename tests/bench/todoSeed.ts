@@ -60,7 +60,7 @@ export function seedTodo(dbFile: string, options: TodoSeedOptions): { documents:
     drafterId, urgency, issuerMark, numberPrefix, issuerSignature, printingUnit, status, route, createdAt, updatedAt)
     VALUES (?, ?, ?, 'notice', ?, ?, ?, ?, '区政府办公室文件', '区政办发', '区政府办公室', '区政府办公室', ?, ?, ?, ?)`);
   const insertHandler = db.prepare(
-    'INSERT INTO OfficialDocumentHandler (officialDocumentId, userId, stepId, since) VALUES (?, ?, ?, ?)',
+    'INSERT INTO OfficialDocumentHandler (officialDocumentId, userId, stepId, opinion, since) VALUES (?, ?, ?, ?, ?)',
   );
   const insertDeadline = db.prepare(
     'INSERT INTO OfficialDocumentStepDeadline (officialDocumentId, stepId, workingDays) VALUES (?, ?, ?)',
@@ -187,7 +187,8 @@ export function seedTodo(dbFile: string, options: TodoSeedOptions): { documents:
         insertOpinion.run(randomUUID(), id, earlier.id, at(created + HOUR));
         if (status === 'sealed') distribute(id, drafter, created);
         if (status !== 'in_route') continue;
-        for (const userId of handlers) insertHandler.run(id, userId, 's2', at(now - Math.floor(random() * 20 * DAY)));
+        for (const userId of handlers)
+          insertHandler.run(id, userId, 's2', opinion, at(now - Math.floor(random() * 20 * DAY)));
         if (random() < 0.5) insertDeadline.run(id, 's2', 1 + Math.floor(random() * 5));
       }
     })();

@@ -47,7 +47,8 @@ async function saveRoute(tx: Tx, row: LoadedOfficialDoc, route: Route, at: Date)
   });
   if (count !== 1) throw officialDocError(409, 'document_changed');
   const waiting = waitingFor(route);
-  const stepId = route.steps[route.current]?.id ?? '';
+  const step = route.steps[route.current];
+  const stepId = step?.id ?? '';
   await tx.officialDocumentHandler.deleteMany({
     where: { officialDocumentId: row.id, OR: [{ userId: { notIn: waiting } }, { stepId: { not: stepId } }] },
   });
@@ -59,7 +60,13 @@ async function saveRoute(tx: Tx, row: LoadedOfficialDoc, route: Route, at: Date)
   const fresh = waiting.filter((u) => !kept.has(u));
   if (fresh.length > 0)
     await tx.officialDocumentHandler.createMany({
-      data: fresh.map((userId) => ({ officialDocumentId: row.id, userId, stepId, since: at })),
+      data: fresh.map((userId) => ({
+        officialDocumentId: row.id,
+        userId,
+        stepId,
+        opinion: step?.opinion ?? '',
+        since: at,
+      })),
     });
   await recordTrailMany(
     tx,

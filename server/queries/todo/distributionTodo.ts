@@ -3,7 +3,7 @@
 // read from one index of the distribution table.
 import { Prisma } from '../../../prisma/generated/client.ts';
 import type { TodoKind } from '../../../common/todo/vocabulary.ts';
-import { NO_DUE, todoArm, type TodoContext, type TodoSource } from './todoSource.ts';
+import { DEFERRED_TITLE, NO_DUE, officialDocTitle, todoArm, type TodoContext, type TodoSource } from './todoSource.ts';
 
 const URGENCY = Prisma.sql`CASE od.urgency WHEN 'extra_urgent' THEN 'critical' WHEN 'urgent' THEN 'urgent' ELSE 'normal' END`;
 
@@ -19,7 +19,7 @@ export const distributionTodo: TodoSource = {
           kind: 'doc_sign_for',
           id: Prisma.sql`x.id`,
           ref: Prisma.sql`od.id`,
-          title: Prisma.sql`d.title`,
+          title: DEFERRED_TITLE,
           dueAt: NO_DUE,
           since: Prisma.sql`x.sentAt`,
         },
@@ -40,4 +40,5 @@ export const distributionTodo: TodoSource = {
   },
 
   link: (_kind, ref) => `/official-documents/${ref}`,
+  titleOf: officialDocTitle,
 };

@@ -29,6 +29,7 @@ import { countTodo, listTodo } from './todoCentre.ts';
 interface Expected {
   kind: TodoKind;
   id: string;
+  title: string;
   dueAt: number | null;
   since: number;
   link: string;
@@ -114,6 +115,7 @@ async function oracle(subject: Subject): Promise<Expected[]> {
     out.push({
       kind: route.steps[route.current]?.opinion === 'circulate' ? 'doc_read' : 'doc_handle',
       id: doc.id,
+      title: doc.document.title,
       dueAt: due === Infinity ? null : due,
       since: Math.min(...mine.map((w) => w.since.getTime())),
       link: `/official-documents/${doc.id}`,
@@ -134,6 +136,7 @@ async function oracle(subject: Subject): Promise<Expected[]> {
     out.push({
       kind: 'doc_sign_for',
       id: row.id,
+      title: od.document.title,
       dueAt: null,
       since: row.sentAt.getTime(),
       link: `/official-documents/${od.id}`,
@@ -149,7 +152,13 @@ async function oracle(subject: Subject): Promise<Expected[]> {
     const m = seat.meeting;
     const resource = meetingResource({ ...m, agendaItems: [] });
     const open = m.endAt.getTime() > NOW.getTime();
-    const base = { id: m.id, dueAt: m.startAt.getTime(), since: seat.createdAt.getTime(), link: `/meetings/${m.id}` };
+    const base = {
+      id: m.id,
+      title: m.title,
+      dueAt: m.startAt.getTime(),
+      since: seat.createdAt.getTime(),
+      link: `/meetings/${m.id}`,
+    };
     if (can(subject, 'meeting.reply', resource) && open && seat.rsvp === 'pending' && m.status === 'scheduled')
       out.push({ kind: 'meeting_rsvp', ...base });
     const todayStart = endOfChinaDay(addDays(today, -1)).getTime();
@@ -178,6 +187,7 @@ async function oracle(subject: Subject): Promise<Expected[]> {
       out.push({
         kind: 'minutes_confirm',
         id: m.id,
+        title: m.title,
         dueAt: null,
         since: asked.requestedAt.getTime(),
         link: `/documents/${mm.documentId}`,
@@ -207,11 +217,19 @@ async function oracle(subject: Subject): Promise<Expected[]> {
     const deadline = task.deadlineAt.getTime();
     const myCoUnit = task.coUnits.find((u) => u.unitId === subject.unitId);
     if (may('sign') || (may('co_sign') && myCoUnit && !myCoUnit.signedAt))
-      out.push({ kind: 'task_sign', id: task.id, dueAt: deadline, since: task.createdAt.getTime(), link });
+      out.push({
+        kind: 'task_sign',
+        id: task.id,
+        title: task.title,
+        dueAt: deadline,
+        since: task.createdAt.getTime(),
+        link,
+      });
     if (may('report_progress') && (roles.includes('owner') || roles.includes('co_owner')))
       out.push({
         kind: 'task_report',
         id: task.id,
+        title: task.title,
         dueAt: deadline,
         since: (task.signedAt ?? task.createdAt).getTime(),
         link,
@@ -220,6 +238,7 @@ async function oracle(subject: Subject): Promise<Expected[]> {
       out.push({
         kind: 'task_accept',
         id: task.id,
+        title: task.title,
         dueAt: null,
         since: (task.submittedAt ?? task.updatedAt).getTime(),
         link,
@@ -228,6 +247,7 @@ async function oracle(subject: Subject): Promise<Expected[]> {
       out.push({
         kind: 'task_approve',
         id: task.id,
+        title: task.title,
         dueAt: null,
         since: task.extensions.length
           ? Math.max(...task.extensions.map((x) => x.createdAt.getTime()))
@@ -258,6 +278,7 @@ async function everyPage(subject: Subject, kinds: TodoKind[], pageSize: number) 
       ...items.map((i) => ({
         kind: i.kind,
         id: i.id,
+        title: i.title,
         dueAt: i.dueAt?.getTime() ?? null,
         since: i.since.getTime(),
         link: i.link,

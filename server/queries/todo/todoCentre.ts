@@ -75,7 +75,23 @@ export async function countTodo(db: Db, subject: Subject, filter: TodoFilter, no
   );
 }
 
-/** A page of what waits for the person, and the counts of everything the filter lets through. */
+/** The titles a source defers (titleOf), for the rows of a page only: one CASE over the kinds that defer theirs. */
+const PAGE_TITLE = (() => {
+  const deferring = TODO_SOURCES.flatMap((s) => {
+    const title = s.titleOf?.(Prisma.sql`p.ref`);
+    return title ? s.kinds.map((kind) => [kind, title] as const) : [];
+  });
+  if (deferring.length === 0) return Prisma.sql`p.title`;
+  return Prisma.sql`COALESCE(p.title, CASE p.kind ${Prisma.join(
+    deferring.map(([kind, title]) => Prisma.sql`WHEN ${kind} THEN ${title}`),
+    ' ',
+  )} END)`;
+})();
+
+/**
+ * A page of what waits for the person, and the counts of everything the filter lets through — in one statement that
+ * gathers the items once (a materialised CTE), cuts the page from them and counts them by kind beside it.
+ */
 export async function listTodo(
   db: Db,
   subject: Subject,
@@ -86,16 +102,21 @@ export async function listTodo(
   const union = await pool(db, subject, filter, now);
   if (!union) return { items: [], counts: countsOf([]) };
   const at = sqlTime(now);
-  const [rows, counts] = await Promise.all([
-    db.$queryRaw<TodoRow[]>`
-      SELECT * FROM (${union})
-      ORDER BY (dueAt IS NOT NULL AND dueAt < ${at}) DESC, dueAt IS NULL, dueAt, since, kind, id
-      LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}`,
-    db.$queryRaw<Array<{ kind: string; n: number | bigint }>>`SELECT kind, COUNT(*) AS n FROM (${union}) GROUP BY kind`,
-  ]);
+  const order = Prisma.sql`ORDER BY (dueAt IS NOT NULL AND dueAt < ${at}) DESC, dueAt IS NULL, dueAt, since, kind, id`;
+  // part 0: the page's rows, in order; part 1: one row per kind with its count in n.
+  const rows = await db.$queryRaw<Array<TodoRow & { part: number | bigint; n: number | bigint | null }>>`
+    WITH u AS MATERIALIZED (${union})
+    SELECT * FROM (
+      SELECT 0 AS part, p.kind, p.id, p.ref, ${PAGE_TITLE} AS title, p.dueAt, p.since, p.urgency, p.classification,
+        NULL AS n
+      FROM (SELECT * FROM u ${order} LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}) p
+      ${order})
+    UNION ALL
+    SELECT 1, kind, NULL, NULL, NULL, NULL, NULL, NULL, NULL, COUNT(*) FROM u GROUP BY kind`;
+  const items = rows.filter((r) => Number(r.part) === 0);
   return {
-    counts: countsOf(counts),
-    items: rows.map((r) => {
+    counts: countsOf(rows.filter((r) => Number(r.part) === 1).map((r) => ({ kind: r.kind, n: r.n ?? 0 }))),
+    items: items.map((r) => {
       const dueAt = r.dueAt === null ? null : timeOf(r.dueAt);
       return {
         kind: r.kind,

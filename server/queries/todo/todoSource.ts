@@ -25,6 +25,11 @@ export interface TodoSource {
   arms(ctx: TodoContext, wanted: ReadonlySet<TodoKind>): Promise<Prisma.Sql[]>;
   /** The page an item of this source opens (a client route). */
   link(kind: TodoKind, ref: string): string;
+  /**
+   * For a source whose arms give a NULL title (reading it would visit a wide row for each of thousands of items): the
+   * title of one item from its ref (`ref` is the column's SQL), asked only for the rows of the page shown.
+   */
+  titleOf?(ref: Prisma.Sql): Prisma.Sql;
 }
 
 /** The columns of an arm, in order, as the centre reads them. */
@@ -41,7 +46,15 @@ export interface TodoRow {
 
 /** A SELECT of the arm layout: the expressions for each column, then the FROM … WHERE that feeds them. */
 export function todoArm(
-  columns: { kind: TodoKind; id: Prisma.Sql; ref: Prisma.Sql; title: Prisma.Sql; dueAt: Prisma.Sql; since: Prisma.Sql },
+  columns: {
+    /** The kind, or an expression choosing among the source's kinds row by row. */
+    kind: TodoKind | Prisma.Sql;
+    id: Prisma.Sql;
+    ref: Prisma.Sql;
+    title: Prisma.Sql;
+    dueAt: Prisma.Sql;
+    since: Prisma.Sql;
+  },
   urgency: Prisma.Sql,
   classification: Prisma.Sql,
   from: Prisma.Sql,
@@ -51,3 +64,9 @@ export function todoArm(
 }
 
 export const NO_DUE = Prisma.sql`NULL`;
+/** The title of a source with titleOf: read for the page only. */
+export const DEFERRED_TITLE = Prisma.sql`NULL`;
+
+/** The title of a 公文 (its document's), for sources that defer it. */
+export const officialDocTitle = (ref: Prisma.Sql): Prisma.Sql =>
+  Prisma.sql`(SELECT d.title FROM OfficialDocument od JOIN Document d ON d.id = od.documentId WHERE od.id = ${ref})`;
