@@ -25,7 +25,10 @@ export interface SearchHit {
 }
 
 export interface SearchPage {
+  /** What the person may open among the matches, counted up to SEARCH_COUNT_LIMIT. */
   total: number;
+  /** More than SEARCH_COUNT_LIMIT match: `total` is the limit, a lower bound. */
+  totalCapped: boolean;
   page: number;
   pageSize: number;
   hits: SearchHit[];
@@ -34,3 +37,8 @@ export interface SearchPage {
 /** Hits per page, and the deepest page served: past it, a query must be narrowed with filters. */
 export const SEARCH_PAGE_SIZE = 20;
 export const SEARCH_MAX_PAGE = 50;
+/**
+ * The count stops here: every hit that can be paged to is counted, and a query matching half the archive is not
+ * counted row by row (with its read rules) only to say a number nobody pages through.
+ */
+export const SEARCH_COUNT_LIMIT = SEARCH_PAGE_SIZE * SEARCH_MAX_PAGE;

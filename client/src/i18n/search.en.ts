@@ -10,6 +10,7 @@ const searchEn: typeof searchZhCN = {
   placeholder: 'Words to find, separated by spaces',
   submit: 'Search',
   total: '{{count}} results',
+  totalCapped: 'More than {{count}} results: add filters to narrow them',
   empty: 'Nothing you may open was found',
   prompt: 'Type words and press Enter to search',
   deepPage: 'Many results: only the first {{pages}} pages are shown; add filters to narrow them',

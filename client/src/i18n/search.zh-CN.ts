@@ -10,6 +10,7 @@ const searchZhCN = {
   placeholder: '输入要查找的词语，多个词用空格分开',
   submit: '搜索',
   total: '共找到 {{count}} 条结果',
+  totalCapped: '找到超过 {{count}} 条结果，可加筛选条件缩小范围',
   empty: '没有找到可查看的结果',
   prompt: '输入词语后按回车搜索',
   deepPage: '结果较多，仅显示前 {{pages}} 页，请加筛选条件缩小范围',

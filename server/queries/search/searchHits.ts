@@ -2,6 +2,7 @@
 // tokens, with the clearance its grant asks), so a page, its total and its paging only ever count what they may open.
 // Terms of three characters or more match through the trigram index, shorter ones through the bigram side index.
 import {
+  SEARCH_COUNT_LIMIT,
   SEARCH_PAGE_SIZE,
   type SearchHit,
   type SearchKind,
@@ -103,12 +104,17 @@ export function searchSql(query: SearchQuery, tokens: readonly string[], clearan
 
 /**
  * One page of a search and its total, straight from the index (both under the same WHERE, so the total counts only
- * what the page may show), with the title and snippet marked. Synchronous: the bench times exactly this.
+ * what the page may show; up to SEARCH_COUNT_LIMIT), with the title and snippet marked. Synchronous: the bench times
+ * exactly this.
  */
 export function searchPage(db: Database.Database, sql: ReturnType<typeof searchSql>, page: number) {
-  const total = (
-    db.prepare(`SELECT count(*) AS n FROM ${sql.from} WHERE ${sql.where}`).get(sql.params) as { n: number }
+  const counted = (
+    db
+      .prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM ${sql.from} WHERE ${sql.where} LIMIT @countLimit)`)
+      .get({ ...sql.params, countLimit: SEARCH_COUNT_LIMIT + 1 }) as { n: number }
   ).n;
+  const total = Math.min(counted, SEARCH_COUNT_LIMIT);
+  const totalCapped = counted > SEARCH_COUNT_LIMIT;
   const found = db
     .prepare(
       `SELECT i.id, i.kind, i.object_id, i.parent_id, i.unit_id, i.doc_type, i.status, i.classification, i.date,
@@ -123,7 +129,7 @@ export function searchPage(db: Database.Database, sql: ReturnType<typeof searchS
     const t = text.get(r.id) ?? { title: '', body: '' };
     return { ...r, title: markTerms(t.title, sql.terms), snippet: snippetOf(t.body, sql.terms) };
   });
-  return { total, rows };
+  return { total, totalCapped, rows };
 }
 
 /** The tokens and clearance a person searches with; administrators hold no tokens and find nothing. */
@@ -141,11 +147,11 @@ export async function searchHits(
   query: SearchQuery,
   now: Date,
 ): Promise<SearchPage> {
-  const empty = { total: 0, page: query.page, pageSize: SEARCH_PAGE_SIZE, hits: [] };
+  const empty = { total: 0, totalCapped: false, page: query.page, pageSize: SEARCH_PAGE_SIZE, hits: [] };
   const { tokens, clearance } = await searcherOf(svc, subject, now);
   const sql = searchSql(query, tokens, clearance);
   if (tokens.length === 0 || sql.terms.length === 0) return empty;
-  const { total, rows } = searchPage(svc.search.db, sql, query.page);
+  const { total, totalCapped, rows } = searchPage(svc.search.db, sql, query.page);
   const units = new Map(
     (
       await svc.db.unit.findMany({
@@ -167,5 +173,5 @@ export async function searchHits(
     classification: r.classification,
     date: r.date,
   }));
-  return { ...empty, total, hits };
+  return { ...empty, total, totalCapped, hits };
 }

@@ -20,7 +20,8 @@ export const searchQuery = z.strictObject({
 const part = z.object({ text: z.string(), mark: z.boolean() });
 
 export const searchBody = z.object({
-  total: z.number(),
+  total: z.number().describe('readable hits, counted up to the limit'),
+  totalCapped: z.boolean().describe('more hits than the limit: total is the limit'),
   page: z.number(),
   pageSize: z.number(),
   hits: z.array(

@@ -1,6 +1,6 @@
 // /search?q=… — full-text search results: the words and every filter live in the address (so a search can be
 // shared, reloaded and gone back to), the server applies the filters and the read rules in its query and answers the
-// total of what the person may open; hits show their title and a snippet with the words marked, and link to their page.
+// total of what the person may open (up to a limit: past it, “more than”); hits show their title and a snippet with the words marked, and link to their page.
 import { Alert, Button, Card, DatePicker, Empty, Flex, List, Select, Tag, TreeSelect, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
@@ -127,7 +127,6 @@ export default function SearchPage() {
     query.from || query.to ? [query.from ? dayjs(query.from) : null, query.to ? dayjs(query.to) : null] : null;
   const statuses = statusOptions(t, query.kind);
   const docTypes = docTypeOptions(t, query.kind);
-  const shownTotal = Math.min(data?.total ?? 0, SEARCH_MAX_PAGE * SEARCH_PAGE_SIZE);
 
   return (
     <div className="tb-search" data-testid="search-page">
@@ -229,7 +228,7 @@ export default function SearchPage() {
         <>
           {data && (
             <Typography.Text type="secondary" data-testid="search-total" data-total={data.total} data-q={data.q}>
-              {t('search.total', { count: data.total })}
+              {t(data.totalCapped ? 'search.totalCapped' : 'search.total', { count: data.total })}
             </Typography.Text>
           )}
           <List
@@ -241,7 +240,7 @@ export default function SearchPage() {
                 ? {
                     current: query.page,
                     pageSize: SEARCH_PAGE_SIZE,
-                    total: shownTotal,
+                    total: data.total,
                     onChange: setPage,
                     showSizeChanger: false,
                   }
@@ -275,7 +274,7 @@ export default function SearchPage() {
               </List.Item>
             )}
           />
-          {data && data.total > SEARCH_MAX_PAGE * SEARCH_PAGE_SIZE && query.page === SEARCH_MAX_PAGE && (
+          {data?.totalCapped && query.page === SEARCH_MAX_PAGE && (
             <Alert type="info" showIcon title={t('search.deepPage', { pages: SEARCH_MAX_PAGE })} />
           )}
         </>
