@@ -97,12 +97,13 @@ describe('scheduling', () => {
     expect(row.passcodeHash).toMatch(/^\$argon2id\$/);
     expect(row.passcodeHash).not.toContain(out.passcode);
     expect(row.booking).toMatchObject({ roomId: roomA });
-    // 张伟 by name; 杨帆 and 何军 as 区财政局; the host 陈明 and the minute-taker 孙悦 always.
+    // 张伟 by name; 杨帆, 何军 and the clerk 唐敏 as 区财政局; the host 陈明 and the minute-taker 孙悦 always.
     const seats = Object.fromEntries(row.participants.map((p) => [p.userId, p.role]));
     expect(seats).toEqual({
       [ids.users.zhangwei]: 'attendee',
       [ids.users.yangfan]: 'non_voting',
       [ids.users.hejun]: 'non_voting',
+      [ids.users.tangmin]: 'non_voting',
       [ids.users.chenming]: 'attendee',
       [ids.users.sunyue]: 'attendee',
     });
@@ -113,7 +114,7 @@ describe('scheduling', () => {
     expect(notice.link).toBe(`/meetings/${out.id}`);
     expect(await db.notification.count({ where: { userId: ids.users.zhaojing } })).toBe(0);
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: 'meeting.create', resourceId: out.id } });
-    expect(JSON.parse(audit.detail)).toMatchObject({ status: 'scheduled', mode: 'hybrid', seats: 5 });
+    expect(JSON.parse(audit.detail)).toMatchObject({ status: 'scheduled', mode: 'hybrid', seats: 6 });
 
     const detail = (await clerk.get(`/api/meetings/${out.id}`)).json();
     expect(detail).toMatchObject({
@@ -232,7 +233,7 @@ describe('scheduling', () => {
       where: { meetingId: unit.json().id },
       select: { userId: true },
     });
-    expect(seats.map((s) => s.userId).sort()).toEqual([ids.users.lihua, ids.users.zhaojing].sort());
+    expect(seats.map((s) => s.userId).sort()).toEqual([ids.users.lihua, ids.users.qianwen, ids.users.zhaojing].sort());
     expect(unit.json().passcode).toBeNull();
     // 张伟 may not even learn the meeting exists.
     const zhang = await as('zhangwei');
@@ -453,7 +454,7 @@ describe('who sees what', () => {
     expect(await t.app.svc.db.roomBooking.count({ where: { meetingId: id } })).toBe(1);
     expect(
       await t.app.svc.db.notification.count({ where: { link: `/meetings/${id}`, kind: 'meeting.scheduled' } }),
-    ).toBe(5);
+    ).toBe(6);
     expect((await clerk.post(`/api/meetings/${id}/schedule`, {})).json().code).toBe('invalid_transition');
   });
 
@@ -616,12 +617,12 @@ describe('changes', () => {
     expect(renamed.statusCode).toBe(200);
     expect(renamed.json().title).toBe('区政府第12次常务会议');
     expect(await t.app.svc.db.notification.count({ where: { kind: 'meeting.updated', link: `/meetings/${id}` } })).toBe(
-      5,
+      6,
     );
     const quiet = await clerk.patch(`/api/meetings/${id}`, { description: '请提前阅读材料' });
     expect(quiet.statusCode).toBe(200);
     expect(await t.app.svc.db.notification.count({ where: { kind: 'meeting.updated', link: `/meetings/${id}` } })).toBe(
-      5,
+      6,
     );
   });
 
@@ -634,7 +635,7 @@ describe('changes', () => {
       units: [],
     });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ added: 1, removed: 2 });
+    expect(res.json()).toMatchObject({ added: 1, removed: 3 });
     const db = t.app.svc.db;
     expect(
       await db.meetingParticipant.findFirst({ where: { meetingId: id, userId: ids.users.zhangwei } }),
