@@ -180,6 +180,11 @@ test('a distributed 通知 signed for, routed 拟办 → 批办 → 承办 and �
   const task = leader.getByTestId('incoming-card').getByTestId('incoming-task');
   await expect(task).toContainText(TITLE);
   await expect(task.getByTestId('incoming-task-status')).toHaveText('待签收');
+  // Both ways: the task names the 收文 as its basis and opens it.
+  await task.getByRole('link').click();
+  const basis = leader.getByTestId('task-source-document');
+  await expect(basis).toHaveText(TITLE);
+  await expect(basis).toHaveAttribute('href', `/official-documents/${incomingId}`);
   await leader.context().close();
 
   // 张伟 finds it in his 待办, gives his 承办 opinion and concludes it with the result.

@@ -24,6 +24,11 @@ import { useActiveSession } from '../../session/sessionContext.ts';
 import { supervisionError } from './supervisionLabels.tsx';
 import { withNote } from '../../i18n/punctuation.ts';
 import { notPast } from './dateRules.ts';
+import { BasisDocumentPicker } from './BasisDocumentPicker.tsx';
+
+// What a basis may name: minutes for a meeting decision; a 公文 or a document for an upper-level document.
+const MINUTES = ['minutes'] as const;
+const UPPER_DOCUMENTS = ['officialDoc', 'document'] as const;
 
 interface Values {
   title: string;
@@ -192,7 +197,7 @@ export function CreateTaskModal({
               label={t('supervision.form.minutesDocument')}
               rules={required(t('supervision.dialogs.required'))}
             >
-              <Input />
+              <BasisDocumentPicker kinds={MINUTES} />
             </Form.Item>
             <Form.Item name="decisionAnchor" label={t('supervision.form.decisionAnchor')}>
               <Input />
@@ -212,7 +217,7 @@ export function CreateTaskModal({
             label={t('supervision.form.sourceDocument')}
             rules={required(t('supervision.dialogs.required'))}
           >
-            <Input />
+            <BasisDocumentPicker kinds={UPPER_DOCUMENTS} />
           </Form.Item>
         )}
         <Form.Item

@@ -163,7 +163,15 @@ export default function TaskPage() {
               {task.sourceDocument && (
                 <Descriptions.Item label={t('supervision.task.sourceDocument')}>
                   {task.sourceDocument.readable ? (
-                    <Link to={`/documents/${task.sourceDocument.id}`}>
+                    // A 公文's 正文 opens as the 公文 (its route, opinions and 收文 card), any other document in the editor.
+                    <Link
+                      to={
+                        task.sourceDocument.officialDocumentId
+                          ? `/official-documents/${task.sourceDocument.officialDocumentId}`
+                          : `/documents/${task.sourceDocument.id}`
+                      }
+                      data-testid="task-source-document"
+                    >
                       {task.sourceDocument.title ?? task.sourceDocument.id}
                     </Link>
                   ) : (
