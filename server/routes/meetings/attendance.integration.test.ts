@@ -116,12 +116,12 @@ describe('replies (参会回执)', () => {
     expect(res.json()).toEqual({ answer: 'leave', substitute: null });
     const live = await pushed;
     expect(live.meetingId).toBe(meetingId);
-    expect(live.summary.counts).toMatchObject({ total: 5, leave: 1, pending: 4, attend: 0 });
+    expect(live.summary.counts).toMatchObject({ total: 6, leave: 1, pending: 5, attend: 0 });
     expect(live.summary.byUnit.find((u) => u.unitName === '区发展和改革委员会')!.counts).toMatchObject({
       total: 1,
       leave: 1,
     });
-    expect(live.summary.byUnit.find((u) => u.unitName === '区财政局')!.counts).toMatchObject({ total: 2, pending: 2 });
+    expect(live.summary.byUnit.find((u) => u.unitName === '区财政局')!.counts).toMatchObject({ total: 3, pending: 3 });
 
     const db = t.app.svc.db;
     expect(await readNotice(db, { userId: ids.users.zhaojing, kind: 'meeting.leave_requested' })).toMatchObject({
@@ -291,8 +291,15 @@ describe('sign-in (签到)', () => {
     const states = Object.fromEntries(
       view.participants.map((p: { displayName: string; attendance: string }) => [p.displayName, p.attendance]),
     );
-    expect(states).toEqual({ 张伟: 'present', 杨帆: 'late', 何军: 'absent', 徐燕: 'leave', 赵静: 'absent' });
-    expect(view.attendanceSummary.counts).toMatchObject({ total: 5, present: 1, late: 1, leave: 1, absent: 2 });
+    expect(states).toEqual({
+      张伟: 'present',
+      杨帆: 'late',
+      何军: 'absent',
+      唐敏: 'absent',
+      徐燕: 'leave',
+      赵静: 'absent',
+    });
+    expect(view.attendanceSummary.counts).toMatchObject({ total: 6, present: 1, late: 1, leave: 1, absent: 3 });
     expect(
       await t.app.svc.db.meetingParticipant.findFirst({ where: { meetingId, userId: ids.users.yangfan } }),
     ).toMatchObject({ signInMethod: 'button' });
