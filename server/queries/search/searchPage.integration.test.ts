@@ -1,0 +1,58 @@
+// The total of a search page: counted exactly up to SEARCH_COUNT_LIMIT, then capped and flagged; never counting what
+// the searcher may not open, whichever side of the limit.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEARCH_COUNT_LIMIT } from '../../../common/search/searchApi.ts';
+import { SearchIndex, type IndexEntry } from '../../search/searchIndex.ts';
+import { searchPage, searchSql } from './searchHits.ts';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-search-page-'));
+const index = new SearchIndex(path.join(dir, 'search.db'));
+
+const entry = (i: number, token: string, title: string): IndexEntry => ({
+  kind: 'task',
+  objectId: `t${i}`,
+  parentId: `t${i}`,
+  title,
+  body: '',
+  unitId: 'u1',
+  docType: null,
+  status: 'in_progress',
+  classification: 0,
+  date: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
+  grants: [{ token, minClearance: 0 }],
+});
+
+beforeAll(() => {
+  const mine = Array.from({ length: SEARCH_COUNT_LIMIT + 5 }, (_, i) => entry(i, 'unit:u1', `防汛检查第${i}项`));
+  const others = Array.from({ length: 10 }, (_, i) => entry(10_000 + i, 'unit:u2', `防汛值班第${i}项`));
+  const few = [0, 1, 2].map((i) => entry(20_000 + i, 'unit:u1', `森林防火巡查第${i}项`));
+  index.apply([...mine, ...others, ...few]);
+});
+
+afterAll(() => {
+  index.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const search = (q: string, tokens: string[]) => searchPage(index.db, searchSql({ q, page: 1 }, tokens, 1), 1);
+
+describe('searchPage totals', () => {
+  it('counts past the limit as the limit, flagged', () => {
+    const page = search('防汛', ['unit:u1']);
+    expect(page.total).toBe(SEARCH_COUNT_LIMIT);
+    expect(page.totalCapped).toBe(true);
+    expect(page.rows).toHaveLength(20);
+  });
+
+  it('counts exactly below the limit, unflagged', () => {
+    expect(search('森林防火', ['unit:u1'])).toMatchObject({ total: 3, totalCapped: false });
+  });
+
+  it('never counts what the searcher may not open', () => {
+    expect(search('防汛值班', ['unit:u1'])).toMatchObject({ total: 0, totalCapped: false });
+    expect(search('防汛', ['unit:u2'])).toMatchObject({ total: 10, totalCapped: false });
+  });
+});
