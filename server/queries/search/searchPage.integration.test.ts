@@ -37,7 +37,8 @@ afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const search = (q: string, tokens: string[]) => searchPage(index.db, searchSql({ q, page: 1 }, tokens, 1), 1);
+const search = (q: string, tokens: string[], page = 1, sort?: 'date') =>
+  searchPage(index.db, searchSql({ q, page, sort }, tokens, 1), page);
 
 describe('searchPage totals', () => {
   it('counts past the limit as the limit, flagged', () => {
@@ -54,5 +55,17 @@ describe('searchPage totals', () => {
   it('never counts what the searcher may not open', () => {
     expect(search('防汛值班', ['unit:u1'])).toMatchObject({ total: 0, totalCapped: false });
     expect(search('防汛', ['unit:u2'])).toMatchObject({ total: 10, totalCapped: false });
+  });
+
+  it('pages many matches newest first, the same whether the first pages walk the dates or not', () => {
+    // Readable 防汛 entries, newest first; the unreadable ones (unit:u2) are newer still and must not show.
+    const expected = Array.from({ length: 7 * 20 }, (_, i) => `t${SEARCH_COUNT_LIMIT + 4 - i}`);
+    for (const [q, sort] of [
+      ['防汛', undefined],
+      ['防汛检查', 'date'],
+    ] as const) {
+      const found = [1, 2, 3, 4, 5, 6, 7].flatMap((p) => search(q, ['unit:u1'], p, sort).rows.map((r) => r.object_id));
+      expect(found, q).toEqual(expected);
+    }
   });
 });
