@@ -29,6 +29,8 @@ export interface ServerToClient {
   /** The minutes' finalisation moved on (finalised, answered, resolved, reopened, closed): reload GET …/minutes. */
   'minutes:changed': (e: { meetingId: string; status: string; round: number }) => void;
   'meeting:notification': (n: MeetingNotification) => void;
+  /** Something waiting for me (待办) may have appeared or gone: ask GET /api/todo/counts again. Carries nothing. */
+  'todo:changed': (e: Record<string, never>) => void;
 }
 
 /** The socket.io room of a meeting's watchers. */

@@ -119,13 +119,28 @@ export class NotificationHub {
     return created;
   }
 
-  /** Pushes committed notifications and each recipient's new unread count to their open sockets. */
+  /**
+   * Pushes committed notifications and each recipient's new unread count to their open sockets. A notice (a meeting
+   * to answer, minutes to confirm, a task or a 公文 sent to them) may bring work with it: its recipients' 待办 centre
+   * is nudged too.
+   */
   async publish(items: Array<NotificationView & { userId: string }>): Promise<void> {
     if (!this.sink || items.length === 0) return;
     const users = new Set(items.map((n) => n.userId));
     for (const n of items) this.sink.toUser(n.userId, 'notification:new', n);
     for (const userId of users)
       this.sink.toUser(userId, 'notification:count', { unread: await this.unreadCount(userId) });
+    this.nudgeTodo(users);
+  }
+
+  /**
+   * Tells these people's open sockets that their 待办 may have changed (`todo:changed`, see server/queries/todo). The
+   * event carries nothing, so it needs no gate: the client asks for its 待办 again, and the policies answer that.
+   * Called after the command committed, so the refetch reads the new state.
+   */
+  nudgeTodo(userIds: Iterable<string>): void {
+    if (!this.sink) return;
+    for (const userId of new Set(userIds)) this.sink.toUser(userId, 'todo:changed', {});
   }
 
   async unreadCount(userId: string): Promise<number> {

@@ -71,6 +71,10 @@ export async function signInToMeeting(
     });
     return { state, signedInAt: ctx.at.toISOString(), already: false };
   });
-  if (!outcome.already) await broadcastAttendance(svc, meetingId);
+  if (!outcome.already) {
+    await broadcastAttendance(svc, meetingId);
+    // Signed in: today's sign-in leaves the person's 待办 on their other screens.
+    svc.notifications.nudgeTodo([subject.id]);
+  }
   return outcome;
 }

@@ -99,5 +99,7 @@ export async function answerRsvp(
   });
   await announce(svc, created, classification);
   await broadcastRsvp(svc, meetingId);
+  // The reply is no longer owed: the person's other screens drop it from their 待办.
+  svc.notifications.nudgeTodo([subject.id]);
   return outcome;
 }

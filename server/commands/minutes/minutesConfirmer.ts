@@ -82,5 +82,7 @@ export async function answerMinutes(
   });
   await svc.notifications.publish(notices);
   await announceMinutes(svc, meetingId, status, round);
+  // Answered: the confirmation leaves the person's 待办 on their other screens.
+  svc.notifications.nudgeTodo([subject.id]);
   return { state };
 }

@@ -19,6 +19,7 @@ import {
   loadDistribution,
   type LoadedDistribution,
 } from '../../queries/officialDocs/distributions.ts';
+import { unitPeople } from '../../queries/todo/todoAudience.ts';
 import type { Services } from '../../services.ts';
 import { officialDocLink } from './officialDocUrger.ts';
 import { syncRecipientReaders } from './recipientReaders.ts';
@@ -118,11 +119,18 @@ export async function runDistributionAction(
         detail,
         notices,
         classification: row.officialDocument.document.classification,
+        recipient: { unitId: row.unitId, receiverId: row.receiverId },
       };
     }),
   );
   // Open editors of the 正文 follow at once (a recalled unit's clerk goes, a reissued one may open it).
   if (documentId) await svc.collab.refreshAccess(documentId);
   await announce(svc, result.notices, result.classification);
+  // The row leaves (or, reissued, rejoins) the 待办 of everyone who signs for it: the unit's clerks, its named receiver.
+  const { unitId, receiverId } = result.recipient;
+  svc.notifications.nudgeTodo([
+    ...(await unitPeople(svc.db, [unitId], ['clerk'])),
+    ...(receiverId ? [receiverId] : []),
+  ]);
   return { officialDocumentId: result.officialDocumentId, detail: result.detail };
 }

@@ -25,6 +25,7 @@ import {
   principalsOf,
   type LoadedOfficialDoc,
 } from '../../queries/officialDocs/officialDocFacts.ts';
+import { withDeputies } from '../../queries/todo/todoAudience.ts';
 import type { Services } from '../../services.ts';
 import { syncBodyAccess } from './bodyAccess.ts';
 import { auditingRefusals } from './refusalAudit.ts';
@@ -39,14 +40,21 @@ export interface RouteWork {
   also?: (tx: Tx, row: LoadedOfficialDoc, applied: Applied) => Promise<Record<string, unknown> | void>;
 }
 
-/** Writes the route only over the revision it was decided on: two people acting at once cannot both move it. */
-async function saveRoute(tx: Tx, row: LoadedOfficialDoc, route: Route, at: Date): Promise<void> {
+/**
+ * Writes the route only over the revision it was decided on: two people acting at once cannot both move it. Returns
+ * everyone the 公文 waited for before or waits for now (their 待办 changed).
+ */
+async function saveRoute(tx: Tx, row: LoadedOfficialDoc, route: Route, at: Date): Promise<string[]> {
   const { count } = await tx.officialDocument.updateMany({
     where: { id: row.id, revision: row.revision },
     data: { route: JSON.stringify(route), status: route.status, revision: { increment: 1 }, updatedAt: at },
   });
   if (count !== 1) throw officialDocError(409, 'document_changed');
   const waiting = waitingFor(route);
+  const before = await tx.officialDocumentHandler.findMany({
+    where: { officialDocumentId: row.id },
+    select: { userId: true },
+  });
   const step = route.steps[route.current];
   const stepId = step?.id ?? '';
   await tx.officialDocumentHandler.deleteMany({
@@ -72,6 +80,7 @@ async function saveRoute(tx: Tx, row: LoadedOfficialDoc, route: Route, at: Date)
     tx,
     fresh.map((userId) => ({ officialDocumentId: row.id, kind: 'received' as const, userId, stepId, at })),
   );
+  return [...before.map((h) => h.userId), ...waiting];
 }
 
 export async function runRouteAction(
@@ -84,6 +93,7 @@ export async function runRouteAction(
 ): Promise<Applied> {
   const audit = { action: `officialDoc.${command.action}`, resourceType: 'official_document', resourceId: id };
   let moved: string | null = null;
+  let touched: string[] = [];
   const applied = await auditingRefusals(svc, ctx, audit, () =>
     inTransaction(svc, async (tx): Promise<Applied> => {
       const row = await loadOfficialDoc(tx, id);
@@ -93,7 +103,7 @@ export async function runRouteAction(
       const outcome = applyRouteAction(facts.route, routeActor(subject, facts, actingFor), command);
       if (!outcome.ok) throw routeRefusal(outcome.reason, outcome.detail);
       if (!outcome.changed) return outcome;
-      await saveRoute(tx, row, outcome.route, ctx.at);
+      touched = await saveRoute(tx, row, outcome.route, ctx.at);
       await syncBodyAccess(tx, { ...facts, documentId: row.documentId, route: outcome.route }, subject.id, ctx.at);
       moved = row.documentId;
       const acted = outcome.acted;
@@ -142,5 +152,7 @@ export async function runRouteAction(
   );
   // Open editors of the 正文 follow at once (a handler who just acted goes read-only, the next one may suggest).
   if (moved) await svc.collab.refreshAccess(moved);
+  // Whoever it waited for or waits for now, the actor, and their deputies (代理) see their 待办 again.
+  if (touched.length > 0) svc.notifications.nudgeTodo(await withDeputies(svc.db, [...touched, subject.id], ctx.at));
   return applied;
 }

@@ -7,6 +7,7 @@ import type { Notices } from '../../notifications/taskNotices.ts';
 import { authorizeTaskAction } from '../../policies/supervision.ts';
 import { oversightOf } from '../../queries/supervision/oversight.ts';
 import { factsOf, loadTask, type LoadedTask } from '../../queries/supervision/taskFacts.ts';
+import { unitPeople } from '../../queries/todo/todoAudience.ts';
 import type { Services } from '../../services.ts';
 
 /**
@@ -26,5 +27,13 @@ export async function runTaskAction<T>(
     return work(tx, task, to);
   });
   await svc.notifications.publish(notices);
+  // The task moved: whoever it may wait for (its units' clerks and leaders, owner, co-owners, supervisor) looks again.
+  const task = await loadTask(svc.db, taskId);
+  svc.notifications.nudgeTodo([
+    ...(await unitPeople(svc.db, [task.leadUnitId, ...task.coUnits.map((u) => u.unitId)], ['clerk', 'leader'])),
+    ...(task.ownerId ? [task.ownerId] : []),
+    ...task.coOwners.map((c) => c.userId),
+    task.supervisorId,
+  ]);
   return result;
 }

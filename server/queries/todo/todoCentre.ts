@@ -1,5 +1,8 @@
 // The 待办 centre: everything that waits for a person, from every source, in one order — overdue first, then by due
 // date (items without one after), then the longest waiting — paged, with counts per kind read from the same rows.
+// Live refresh: when an item may have appeared or gone for someone, the server emits the socket.io event
+// `todo:changed` (payload {}, nothing in it) to that user (NotificationHub.nudgeTodo; every notice published nudges its
+// recipients too); the client then asks GET /api/todo/counts (and its lists) again, through the policies.
 import { Prisma } from '../../../prisma/generated/client.ts';
 import type { Subject } from '../../auth/subject.ts';
 import type { Db } from '../../db/client.ts';
