@@ -68,6 +68,7 @@ class RealtimeConnection {
     socket.on('meeting:attendance', (e) => this.dispatch('meeting:attendance', e));
     socket.on('meeting:changed', (e) => this.dispatch('meeting:changed', e));
     socket.on('minutes:changed', (e) => this.dispatch('minutes:changed', e));
+    socket.on('todo:changed', (e) => this.dispatch('todo:changed', e));
     // Watches are per socket on the server: ask again after every reconnect.
     socket.on('connect', () => {
       for (const meetingId of this.watched.keys()) this.emitWatch('meeting:watch', meetingId);

@@ -1,6 +1,7 @@
 // The 待办 counts shared by the navigation's badge, the 待办 page and the home panel: asked once for all of them, and
-// asked again (a burst asks once) when the server says something changed for me, a notification arrives, the socket
-// reconnects or the window comes back into focus. `version` moves on each of those, so lists refetch with the badge.
+// asked again (a burst asks once) when the server says something changed for me (todo:changed), a notification
+// arrives, the socket reconnects or the window comes back into focus. `version` moves on each of those, so lists
+// refetch with the badge.
 import { useSyncExternalStore } from 'react';
 import { TODO_REFRESH_DEBOUNCE_MS } from '../../../common/todo/vocabulary.ts';
 import { todoApi, type TodoCounts } from '../api/todo.ts';
@@ -59,7 +60,11 @@ class TodoFeed {
     };
     window.addEventListener('focus', onFocus);
     document.addEventListener('visibilitychange', onVisible);
-    const off = [realtime.on('notification:new', () => this.nudge()), realtime.on('connected', () => this.nudge())];
+    const off = [
+      realtime.on('todo:changed', () => this.nudge()),
+      realtime.on('notification:new', () => this.nudge()),
+      realtime.on('connected', () => this.nudge()),
+    ];
     this.stopWatching = () => {
       window.removeEventListener('focus', onFocus);
       document.removeEventListener('visibilitychange', onVisible);
