@@ -24,6 +24,8 @@ class TodoFeed {
   private stopWatching: (() => void) | null = null;
   /** Answers to an older request are dropped when a newer one was sent (the badge never goes back in time). */
   private asked = 0;
+  /** Counts asked and not answered yet. */
+  private loading = 0;
 
   readonly snapshot = (): TodoFeedState => this.state;
 
@@ -46,10 +48,12 @@ class TodoFeed {
     }, TODO_REFRESH_DEBOUNCE_MS);
   };
 
-  /** Counts read with a list of every kind are as fresh as the feed's own: the badge follows them at once. */
+  /**
+   * Counts read with a list of every kind are as fresh as the feed's own: the badge follows them at once — unless a
+   * count asked after a nudge is due, which is kept instead (it also moves the lists on screen).
+   */
   readonly saw = (counts: TodoCounts): void => {
-    if (this.listeners.size === 0) return;
-    this.asked += 1;
+    if (this.listeners.size === 0 || this.timer || this.loading > 0) return;
     this.set({ ...this.state, counts, error: null });
   };
 
@@ -87,11 +91,14 @@ class TodoFeed {
   private async load(changed: boolean): Promise<void> {
     const ticket = ++this.asked;
     const version = this.state.version + (changed ? 1 : 0);
+    this.loading += 1;
     try {
       const counts = await todoApi.counts();
       if (ticket === this.asked) this.set({ counts, error: null, version });
     } catch (error) {
       if (ticket === this.asked) this.set({ ...this.state, error, version });
+    } finally {
+      this.loading -= 1;
     }
   }
 
