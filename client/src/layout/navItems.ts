@@ -35,6 +35,8 @@ export interface NavItem {
   icon: ComponentType;
   /** Shown with the number of 待办 (the 待办 centre's total). */
   counted?: boolean;
+  /** Desk work left out of the phone's tab bar, which has no room for it. */
+  wideOnly?: boolean;
 }
 
 const BUSINESS: NavItem[] = [
@@ -48,7 +50,12 @@ const BUSINESS: NavItem[] = [
   { key: 'addressBook', path: '/address-book', icon: ContactsOutlined },
 ];
 
-const INCOMING: NavItem = { key: 'incoming', path: '/official-documents/incoming', icon: FormOutlined };
+const INCOMING: NavItem = {
+  key: 'incoming',
+  path: '/official-documents/incoming',
+  icon: FormOutlined,
+  wideOnly: true,
+};
 
 export function navItems(session: Session): NavItem[] {
   const items: NavItem[] = [{ key: 'home', path: '/', icon: HomeOutlined }];
