@@ -43,7 +43,10 @@ export const officialDocTodo: TodoSource = {
     const people = [v.userId, ...(await principalsOf(ctx.db, v.userId, ctx.now))];
     const waiting =
       people.length === 1 ? Prisma.sql`h.userId = ${v.userId}` : Prisma.sql`h.userId IN (${Prisma.join(people)})`;
-    const pairs = await ctx.db.$queryRaw<Array<{ arrived: string; days: number | bigint }>>`
+    // Counting needs no deadlines: neither the pairs nor the lookup.
+    const pairs = ctx.countOnly
+      ? []
+      : await ctx.db.$queryRaw<Array<{ arrived: string; days: number | bigint }>>`
       SELECT DISTINCT ${ARRIVED} AS arrived, sd.workingDays AS days
       FROM OfficialDocumentHandler h
       JOIN OfficialDocumentStepDeadline sd ON sd.officialDocumentId = h.officialDocumentId AND sd.stepId = h.stepId
@@ -53,7 +56,9 @@ export const officialDocTodo: TodoSource = {
     const due = JSON.stringify(
       Object.fromEntries(pairs.map((p) => [`${p.arrived} ${Number(p.days)}`, dueInstant(p.arrived, Number(p.days))])),
     );
-    const dueAt = Prisma.sql`json_extract(${due}, '$."' || ${ARRIVED} || ' ' || sd.workingDays || '"')`;
+    const dueAt = ctx.countOnly
+      ? Prisma.sql`NULL`
+      : Prisma.sql`json_extract(${due}, '$."' || ${ARRIVED} || ' ' || sd.workingDays || '"')`;
     // One kind wanted: the other's rows are left out on the index.
     const ofKind =
       kinds.length === 2
@@ -61,9 +66,11 @@ export const officialDocTodo: TodoSource = {
         : kinds[0] === 'doc_read'
           ? Prisma.sql`AND h.opinion = ${READ_OPINION}`
           : Prisma.sql`AND h.opinion <> ${READ_OPINION}`;
-    const mine = Prisma.sql`FROM OfficialDocumentHandler h
-      LEFT JOIN OfficialDocumentStepDeadline sd ON sd.officialDocumentId = h.officialDocumentId AND sd.stepId = h.stepId
-      WHERE ${waiting} ${ofKind}`;
+    const deadlines = ctx.countOnly
+      ? Prisma.empty
+      : Prisma.sql`LEFT JOIN OfficialDocumentStepDeadline sd
+          ON sd.officialDocumentId = h.officialDocumentId AND sd.stepId = h.stepId`;
+    const mine = Prisma.sql`FROM OfficialDocumentHandler h ${deadlines} WHERE ${waiting} ${ofKind}`;
     // One row per 公文 even when it waits for me and for someone I stand in for: the earliest arrival speaks for it
     // (every row of a 公文 is on its current step, so they agree on its kind). Alone, my rows are one per 公文 already.
     const rows =

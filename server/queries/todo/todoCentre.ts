@@ -47,11 +47,17 @@ export type TodoCounts = Record<TodoKind, number> & { total: number };
 const sourceOf = new Map(TODO_SOURCES.flatMap((s) => s.kinds.map((k) => [k, s] as const)));
 
 /** The union of every wanted source's arms, or null when nothing can wait for this person. */
-async function pool(db: Db, subject: Subject, filter: TodoFilter, now: Date): Promise<Prisma.Sql | null> {
+async function pool(
+  db: Db,
+  subject: Subject,
+  filter: TodoFilter,
+  now: Date,
+  countOnly = false,
+): Promise<Prisma.Sql | null> {
   const visibility = todoVisibility(subject);
   if (visibility.none) return null;
   const wanted = new Set(filter.kinds?.length ? filter.kinds : TODO_KINDS);
-  const ctx: TodoContext = { db, subject, visibility, now };
+  const ctx: TodoContext = { db, subject, visibility, now, countOnly };
   const arms = (
     await Promise.all(TODO_SOURCES.filter((s) => s.kinds.some((k) => wanted.has(k))).map((s) => s.arms(ctx, wanted)))
   ).flat();
@@ -70,7 +76,7 @@ function countsOf(rows: ReadonlyArray<{ kind: string; n: number | bigint }>): To
 
 /** How many items of each kind wait for the person (the navigation's badge reads the total). */
 export async function countTodo(db: Db, subject: Subject, filter: TodoFilter, now: Date): Promise<TodoCounts> {
-  const union = await pool(db, subject, filter, now);
+  const union = await pool(db, subject, filter, now, true);
   if (!union) return countsOf([]);
   return countsOf(
     await db.$queryRaw<Array<{ kind: string; n: number | bigint }>>`

@@ -12,6 +12,8 @@ export interface TodoContext {
   subject: Subject;
   visibility: TodoVisibility;
   now: Date;
+  /** Only the kinds will be read (the counts): a source may give NULL for the other columns and skip their work. */
+  countOnly?: boolean;
 }
 
 /**
