@@ -134,7 +134,13 @@ describe('催办 of a supervision task', () => {
     expect(late.json().message).toContain('无需催办');
     expect(await urgedNotices()).toEqual([]);
     expect(await urgedEvents()).toBe(0);
-    expect(await audits('failure')).toEqual(['urge_forbidden', 'urge_forbidden', 'not_found', 'task_not_open']);
+    expect(await audits('failure')).toEqual(['urge_forbidden', 'urge_forbidden', 'task_not_open']);
+    // 马涛's refusal is recorded as any concealed object's is: access.denied, nothing that names the urge.
+    expect(
+      await t.app.svc.db.auditEvent.count({
+        where: { action: 'access.denied', resourceId: id, actorId: ids.matao },
+      }),
+    ).toBe(1);
     expect((await t.app.svc.db.supervisionTask.findUniqueOrThrow({ where: { id } })).title).toBe(before.title);
   });
 
