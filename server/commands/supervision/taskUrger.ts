@@ -52,46 +52,52 @@ export async function urgeTask(
   message: string,
 ): Promise<{ notified: number }> {
   const audit = { action: 'supervision.urge', resourceType: 'supervision_task', resourceId: taskId };
-  return auditingRefusals(svc, ctx, audit, async () => {
-    const { notices, classification } = await inTransaction(svc, async (tx) => {
-      const task = await loadTask(tx, taskId);
-      const facts = factsOf(task);
-      const oversight = await oversightOf(tx, subject);
-      authorizeTaskView(subject, facts, oversight, 'task.urge');
-      if (!(OPEN_STATUSES as readonly TaskStatus[]).includes(facts.status)) throw urgeError(409, 'task_not_open');
-      if (!can(subject, 'task.urge', taskResource(facts, oversight))) throw urgeError(403, 'urge_forbidden');
-      const day = chinaDay(ctx.at);
-      const today = await tx.supervisionEvent.count({ where: { taskId, kind: 'urged', at: { gte: day.start } } });
-      if (today >= svc.config.supervisionUrgeLimit)
-        throw urgeError(429, 'urge_limit', {
-          limit: svc.config.supervisionUrgeLimit,
-          retryAfterSeconds: day.secondsLeft,
+  return auditingRefusals(
+    svc,
+    ctx,
+    audit,
+    async () => {
+      const { notices, classification } = await inTransaction(svc, async (tx) => {
+        const task = await loadTask(tx, taskId);
+        const facts = factsOf(task);
+        const oversight = await oversightOf(tx, subject);
+        authorizeTaskView(subject, facts, oversight, 'task.urge');
+        if (!(OPEN_STATUSES as readonly TaskStatus[]).includes(facts.status)) throw urgeError(409, 'task_not_open');
+        if (!can(subject, 'task.urge', taskResource(facts, oversight))) throw urgeError(403, 'urge_forbidden');
+        const day = chinaDay(ctx.at);
+        const today = await tx.supervisionEvent.count({ where: { taskId, kind: 'urged', at: { gte: day.start } } });
+        if (today >= svc.config.supervisionUrgeLimit)
+          throw urgeError(429, 'urge_limit', {
+            limit: svc.config.supervisionUrgeLimit,
+            retryAfterSeconds: day.secondsLeft,
+          });
+        const addressed = [facts.ownerId, ...facts.coOwnerIds, ...(await unitHandlers(tx, facts.leadUnitId))];
+        const notices = await notifyAbout(
+          svc,
+          tx,
+          ctx.at,
+          task,
+          addressed,
+          { kind: 'supervision.urged', params: { person: subject.id, message } },
+          subject.id,
+        );
+        await recordEvent(tx, ctx, taskId, {
+          kind: 'urged',
+          text: message,
+          unitId: subject.unitId,
+          detail: { notified: notices.length },
         });
-      const addressed = [facts.ownerId, ...facts.coOwnerIds, ...(await unitHandlers(tx, facts.leadUnitId))];
-      const notices = await notifyAbout(
-        svc,
-        tx,
-        ctx.at,
-        task,
-        addressed,
-        { kind: 'supervision.urged', params: { person: subject.id, message } },
-        subject.id,
-      );
-      await recordEvent(tx, ctx, taskId, {
-        kind: 'urged',
-        text: message,
-        unitId: subject.unitId,
-        detail: { notified: notices.length },
+        await recordAudit(tx, ctx, {
+          action: 'supervision.urge',
+          resourceType: 'supervision_task',
+          resourceId: taskId,
+          detail: { recipients: notices.length },
+        });
+        return { notices, classification: task.classification };
       });
-      await recordAudit(tx, ctx, {
-        action: 'supervision.urge',
-        resourceType: 'supervision_task',
-        resourceId: taskId,
-        detail: { recipients: notices.length },
-      });
-      return { notices, classification: task.classification };
-    });
-    await announce(svc, notices, classification);
-    return { notified: notices.length };
-  });
+      await announce(svc, notices, classification);
+      return { notified: notices.length };
+    },
+    { auditNotFound: false },
+  );
 }
