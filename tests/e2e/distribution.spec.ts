@@ -3,7 +3,8 @@
 // and sign for it; the office's card shows each unit's status turn to 已签收 as they do. The 通知 is drafted, signed
 // off, numbered and sealed through the API (the 办文 spec walks that path in the browser).
 import { expect, test, type Browser, type Page } from './support/test.ts';
-import { asBrowser, mainNav, signInEnrolling, signInStaff, userId } from './support/tongban.ts';
+import { preparedNotice } from './support/officialDocs.ts';
+import { mainNav, signInEnrolling, signInStaff } from './support/tongban.ts';
 
 const TITLE = '关于做好2026年汛期值班工作的通知';
 const BODY = [
@@ -31,52 +32,17 @@ test('the office distributes a sealed 通知; two units’ clerks see it arrive 
   await signInStaff(office, 'zhaojing');
   await signInStaff(drafter, 'sunyue');
   await signInEnrolling(mayor, 'chenming');
-  const officeApi = await asBrowser(office);
-  const drafterApi = await asBrowser(drafter);
-  const mayorApi = await asBrowser(mayor);
-
-  // A seal of the office with 孙悦 as its holder, and a template whose 正文 passes the format check.
-  const session = (await (await officeApi.get('/api/auth/session')).json()) as { user: { unitId: string } };
-  const sunyueId = await userId(office, 'sunyue', '孙悦');
-  const seal = await officeApi.post('/api/seals', {
-    unitId: session.user.unitId,
-    name: '区政府办公室（分发）',
-    holderIds: [sunyueId],
-  });
-  expect(seal.status()).toBe(201);
-  const sealId = ((await seal.json()) as { id: string }).id;
-  const template = await officeApi.post('/api/official-documents/templates', {
-    name: '区政府办通知（汛期值班）',
-    kind: 'notice',
-    issuerMark: '区政府办公室文件',
-    mainRecipients: ['区发改委', '区财政局'],
-    ccRecipients: [],
-    body: {
-      type: 'doc',
-      content: BODY.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })),
+  // Drafted from a template of the office, signed off by 陈明, numbered by the office and sealed by 孙悦.
+  const id = await preparedNotice(
+    { office, drafter, mayor },
+    {
+      title: TITLE,
+      body: BODY,
+      mainRecipients: ['区发改委', '区财政局'],
+      templateName: '区政府办通知（汛期值班）',
+      sealName: '区政府办公室（分发）',
     },
-  });
-  expect(template.status()).toBe(201);
-  const templateId = ((await template.json()) as { id: string }).id;
-
-  // Drafted, signed off by 陈明, numbered by the office and sealed by 孙悦.
-  const created = await drafterApi.post('/api/official-documents', {
-    templateId,
-    title: TITLE,
-    kind: 'notice',
-    urgency: 'none',
-    mainRecipients: ['区发改委', '区财政局'],
-  });
-  expect(created.status()).toBe(201);
-  const { id } = (await created.json()) as { id: string };
-  const chenmingId = await userId(office, 'chenming', '陈明');
-  const submitted = await drafterApi.post(`/api/official-documents/${id}/submit`, {
-    steps: [{ id: 'signoff', name: '签发', kind: 'single', opinion: 'signoff', handlers: [{ userId: chenmingId }] }],
-  });
-  expect(submitted.status(), await submitted.text()).toBe(200);
-  expect((await mayorApi.post(`/api/official-documents/${id}/sign-off`, { opinion: '同意印发' })).status()).toBe(200);
-  expect((await officeApi.post(`/api/official-documents/${id}/number`, {})).status()).toBe(200);
-  expect((await drafterApi.post(`/api/official-documents/${id}/seal`, { sealId })).status()).toBe(200);
+  );
 
   // The two clerks watch their 收文箱.
   const clerks: Page[] = [];

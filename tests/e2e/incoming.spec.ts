@@ -15,6 +15,7 @@ import {
   signInStaff,
   userId,
 } from './support/tongban.ts';
+import { preparedNotice } from './support/officialDocs.ts';
 
 const TITLE = '关于开展2026年度安全生产大检查的通知';
 const BODY = ['为切实做好安全生产工作，现将有关事项通知如下：', '一、全面排查隐患', '特此通知。'];
@@ -23,49 +24,6 @@ const OPENING = 90_000;
 
 async function person(browser: Browser): Promise<Page> {
   return (await browser.newContext()).newPage();
-}
-
-/** A 通知 drafted by 孙悦, signed off by 陈明, numbered by the office and sealed by 孙悦: its id. */
-async function sealedNotice(office: Page, drafter: Page, mayor: Page): Promise<string> {
-  const officeApi = await asBrowser(office);
-  const drafterApi = await asBrowser(drafter);
-  const mayorApi = await asBrowser(mayor);
-  const session = (await (await officeApi.get('/api/auth/session')).json()) as { user: { unitId: string } };
-  const seal = await officeApi.post('/api/seals', {
-    unitId: session.user.unitId,
-    name: '区政府办公室（收文）',
-    holderIds: [await userId(office, 'sunyue', '孙悦')],
-  });
-  expect(seal.status(), await seal.text()).toBe(201);
-  const sealId = ((await seal.json()) as { id: string }).id;
-  const template = await officeApi.post('/api/official-documents/templates', {
-    name: '区政府办通知（收文）',
-    kind: 'notice',
-    issuerMark: '区政府办公室文件',
-    mainRecipients: ['区发改委'],
-    ccRecipients: [],
-    body: { type: 'doc', content: BODY.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) },
-  });
-  expect(template.status(), await template.text()).toBe(201);
-  const templateId = ((await template.json()) as { id: string }).id;
-  const created = await drafterApi.post('/api/official-documents', {
-    templateId,
-    title: TITLE,
-    kind: 'notice',
-    urgency: 'none',
-    mainRecipients: ['区发改委'],
-  });
-  expect(created.status(), await created.text()).toBe(201);
-  const { id } = (await created.json()) as { id: string };
-  const chenming = await userId(office, 'chenming', '陈明');
-  const submitted = await drafterApi.post(`/api/official-documents/${id}/submit`, {
-    steps: [{ id: 'signoff', name: '签发', kind: 'single', opinion: 'signoff', handlers: [{ userId: chenming }] }],
-  });
-  expect(submitted.status(), await submitted.text()).toBe(200);
-  expect((await mayorApi.post(`/api/official-documents/${id}/sign-off`, { opinion: '同意印发' })).status()).toBe(200);
-  expect((await officeApi.post(`/api/official-documents/${id}/number`, {})).status()).toBe(200);
-  expect((await drafterApi.post(`/api/official-documents/${id}/seal`, { sealId })).status()).toBe(200);
-  return id;
 }
 
 test('a distributed 通知 signed for, routed 拟办 → 批办 → 承办 and 办结; the sender sees 已办结', async ({
@@ -78,7 +36,16 @@ test('a distributed 通知 signed for, routed 拟办 → 批办 → 承办 and �
   await signInStaff(office, 'zhaojing');
   await signInStaff(drafter, 'sunyue');
   await signInEnrolling(mayor, 'chenming');
-  const sentId = await sealedNotice(office, drafter, mayor);
+  const sentId = await preparedNotice(
+    { office, drafter, mayor },
+    {
+      title: TITLE,
+      body: BODY,
+      mainRecipients: ['区发改委'],
+      templateName: '区政府办通知（收文）',
+      sealName: '区政府办公室（收文）',
+    },
+  );
   await mayor.context().close();
   await drafter.context().close();
 

@@ -3,7 +3,8 @@
 // snippet, and the hit opens the 公文; 何军 of 区财政局, whom it was never sent to, finds nothing by either. The
 // indexer follows the edits within seconds (TONGBAN_SEARCH_TICK_SECONDS, 2 by default): the results are reloaded until then.
 import { expect, test, type Page } from './support/test.ts';
-import { asBrowser, signInEnrolling, signInStaff, userId } from './support/tongban.ts';
+import { preparedNotice } from './support/officialDocs.ts';
+import { asBrowser, signInEnrolling, signInStaff } from './support/tongban.ts';
 
 const TITLE = '关于开展城区智慧水表改造试点工作的通知';
 const PHRASE = '远传智慧水表';
@@ -49,40 +50,12 @@ test('search from the header finds a 公文 by a phrase of its text and by its �
   await signInStaff(office, 'zhaojing');
   await signInStaff(drafter, 'sunyue');
   await signInEnrolling(mayor, 'chenming');
-  const officeApi = await asBrowser(office);
-  const drafterApi = await asBrowser(drafter);
-  const mayorApi = await asBrowser(mayor);
-
   // The 通知: from a template of the office, sent to 区发改委 only, signed off and numbered.
-  const template = await officeApi.post('/api/official-documents/templates', {
-    name: '区政府办通知（智慧水表试点）',
-    kind: 'notice',
-    issuerMark: '区政府办公室文件',
-    mainRecipients: ['区发改委'],
-    ccRecipients: [],
-    body: {
-      type: 'doc',
-      content: BODY.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })),
-    },
-  });
-  expect(template.status(), await template.text()).toBe(201);
-  const templateId = ((await template.json()) as { id: string }).id;
-  const created = await drafterApi.post('/api/official-documents', {
-    templateId,
-    title: TITLE,
-    kind: 'notice',
-    urgency: 'none',
-    mainRecipients: ['区发改委'],
-  });
-  expect(created.status(), await created.text()).toBe(201);
-  const { id } = (await created.json()) as { id: string };
-  const chenmingId = await userId(office, 'chenming', '陈明');
-  const submitted = await drafterApi.post(`/api/official-documents/${id}/submit`, {
-    steps: [{ id: 'signoff', name: '签发', kind: 'single', opinion: 'signoff', handlers: [{ userId: chenmingId }] }],
-  });
-  expect(submitted.status(), await submitted.text()).toBe(200);
-  expect((await mayorApi.post(`/api/official-documents/${id}/sign-off`, { opinion: '同意印发' })).status()).toBe(200);
-  expect((await officeApi.post(`/api/official-documents/${id}/number`, {})).status()).toBe(200);
+  const id = await preparedNotice(
+    { office, drafter, mayor },
+    { title: TITLE, body: BODY, mainRecipients: ['区发改委'], templateName: '区政府办通知（智慧水表试点）' },
+  );
+  const officeApi = await asBrowser(office);
   const doc = (await (await officeApi.get(`/api/official-documents/${id}`)).json()) as { number: { text: string } };
   const number = doc.number.text;
   expect(number).toMatch(/〔\d{4}〕\d+号$/);
