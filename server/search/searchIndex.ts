@@ -11,7 +11,7 @@ import { bigramText } from '../domain/search/searchText.ts';
 import type { Grant } from '../policies/searchGrants.ts';
 
 /** Bumped when the tables below change: an index of another version is dropped and rebuilt from the main database. */
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 
 /** One object as the index keeps it. Body text is left out above 内部 (see BODY_MAX_CLASSIFICATION). */
 export interface IndexEntry {
@@ -60,11 +60,38 @@ CREATE TABLE IF NOT EXISTS item_grant (
   PRIMARY KEY (item, token)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS item_grant_token ON item_grant (token, item);
-CREATE VIRTUAL TABLE IF NOT EXISTS text_tri USING fts5(title, body, tokenize = 'trigram');
-CREATE VIRTUAL TABLE IF NOT EXISTS text_bi USING fts5(grams, content = '', contentless_delete = 1, tokenize = 'unicode61');
+CREATE TABLE IF NOT EXISTS grant_code (
+  token TEXT NOT NULL,
+  min_clearance INTEGER NOT NULL,
+  code TEXT NOT NULL UNIQUE,
+  PRIMARY KEY (token, min_clearance)
+) WITHOUT ROWID;
+CREATE VIRTUAL TABLE IF NOT EXISTS text_tri USING fts5(title, body, grants, tokenize = 'trigram');
+CREATE VIRTUAL TABLE IF NOT EXISTS text_bi USING fts5(grams, grants, content = '', contentless_delete = 1, tokenize = 'unicode61');
 `;
 
-const TABLES = ['meta', 'item', 'item_grant', 'text_tri', 'text_bi'];
+const TABLES = ['meta', 'item', 'item_grant', 'grant_code', 'text_tri', 'text_bi'];
+
+/** Characters of grant codes: the private-use area, which no query term holds (WORD_RUN) and no text case-folds. */
+const CODE_BASE = 0xe000;
+const CODE_DIGITS = 0x1900;
+
+/**
+ * The n-th grant code: three private-use characters, so that the trigram tokenizer sees exactly one token for it and
+ * unicode61 one word. Codes are written space-separated: every other trigram of the column holds a space, which no
+ * code does, so a code's query matches that code alone.
+ */
+export function grantCode(n: number): string {
+  const digit = (d: number) => String.fromCharCode(CODE_BASE + d);
+  return (
+    digit(Math.floor(n / CODE_DIGITS ** 2) % CODE_DIGITS) +
+    digit(Math.floor(n / CODE_DIGITS) % CODE_DIGITS) +
+    digit(n % CODE_DIGITS)
+  );
+}
+
+const codeNumber = (code: string): number =>
+  [...code].reduce((n, c) => n * CODE_DIGITS + (c.charCodeAt(0) - CODE_BASE), 0);
 
 export class SearchIndex {
   readonly db: Database.Database;
@@ -92,8 +119,14 @@ export class SearchIndex {
       deleteTri: this.db.prepare('DELETE FROM text_tri WHERE rowid = ?'),
       deleteBi: this.db.prepare('DELETE FROM text_bi WHERE rowid = ?'),
       insertGrant: this.db.prepare('INSERT INTO item_grant (item, token, min_clearance) VALUES (?, ?, ?)'),
-      insertTri: this.db.prepare('INSERT INTO text_tri (rowid, title, body) VALUES (?, ?, ?)'),
-      insertBi: this.db.prepare('INSERT INTO text_bi (rowid, grams) VALUES (?, ?)'),
+      insertTri: this.db.prepare('INSERT INTO text_tri (rowid, title, body, grants) VALUES (?, ?, ?, ?)'),
+      insertBi: this.db.prepare('INSERT INTO text_bi (rowid, grams, grants) VALUES (?, ?, ?)'),
+      findCode: this.db.prepare<[string, number], { code: string }>(
+        'SELECT code FROM grant_code WHERE token = ? AND min_clearance = ?',
+      ),
+      // Codes of equal length in one UTF-8 plane sort as their numbers do: the greatest is the last assigned.
+      lastCode: this.db.prepare<[], { code: string | null }>('SELECT max(code) AS code FROM grant_code'),
+      insertCode: this.db.prepare('INSERT INTO grant_code (token, min_clearance, code) VALUES (?, ?, ?)'),
       getMeta: this.db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
       setMeta: this.db.prepare(
         'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
@@ -109,13 +142,29 @@ export class SearchIndex {
     s.deleteItem.run(id);
   }
 
+  /**
+   * The code of a grant (token and clearance) in the text tables' grants column, assigned on first use. The codes let
+   * the full-text match itself keep only rows the searcher holds a grant of (searchHits.ts), where the posting lists
+   * intersect, instead of checking the read rule of every match; item_grant stays the rule the query applies.
+   */
+  private codeOf(g: Grant): string {
+    const s = this.statements;
+    const found = s.findCode.get(g.token, g.minClearance);
+    if (found) return found.code;
+    const last = s.lastCode.get()?.code;
+    const code = grantCode(last ? codeNumber(last) + 1 : 0);
+    s.insertCode.run(g.token, g.minClearance, code);
+    return code;
+  }
+
   private insert(e: IndexEntry): void {
     const s = this.statements;
     const body = e.classification <= BODY_MAX_CLASSIFICATION ? e.body : '';
     const id = Number(s.insertItem.run({ ...e }).lastInsertRowid);
     for (const g of e.grants) s.insertGrant.run(id, g.token, g.minClearance);
-    s.insertTri.run(id, e.title, body);
-    s.insertBi.run(id, `${bigramText(e.title)} ${bigramText(body)}`);
+    const codes = e.grants.map((g) => this.codeOf(g)).join(' ');
+    s.insertTri.run(id, e.title, body, codes);
+    s.insertBi.run(id, `${bigramText(e.title)} ${bigramText(body)}`, codes);
   }
 
   /**
@@ -135,7 +184,8 @@ export class SearchIndex {
   /** Empties the index and its marks: a full rebuild starts here. */
   clear(): void {
     this.db.transaction(() => {
-      for (const t of ['item', 'item_grant', 'text_tri', 'text_bi', 'meta']) this.db.exec(`DELETE FROM ${t}`);
+      for (const t of ['item', 'item_grant', 'grant_code', 'text_tri', 'text_bi', 'meta'])
+        this.db.exec(`DELETE FROM ${t}`);
     })();
   }
 

@@ -66,6 +66,9 @@ export function searchSql(query: SearchQuery, tokens: readonly string[], clearan
   const tri = terms.filter(usesTrigrams).map(trigramPhrase);
   const bi = terms.filter((t) => !usesTrigrams(t)).map(bigramQuery);
   const params: Record<string, string | number> = { tokens: JSON.stringify(tokens), clearance };
+  // The text match reads the text columns only; searchPage adds the searcher's grant codes to it (readableMatch).
+  const triText = tri.length > 0 ? `{title body} : (${tri.join(' AND ')})` : null;
+  const biText = bi.length > 0 && !bi.some((b) => b === null) ? `grams : (${bi.join(' AND ')})` : null;
   const where = [
     'i.classification <= @clearance',
     `EXISTS (SELECT 1 FROM item_grant g WHERE g.item = i.id AND g.min_clearance <= @clearance
@@ -78,7 +81,7 @@ export function searchSql(query: SearchQuery, tokens: readonly string[], clearan
     from = 'text_tri JOIN item i ON i.id = text_tri.rowid';
     text.push('text_tri MATCH @tri');
     walkText.push('i.id IN (SELECT rowid FROM text_tri WHERE text_tri MATCH @tri)');
-    params.tri = tri.join(' AND ');
+    params.tri = triText!;
   }
   if (bi.length > 0) {
     // A short term with no letter or digit in it can match nothing.
@@ -86,7 +89,7 @@ export function searchSql(query: SearchQuery, tokens: readonly string[], clearan
     else {
       text.push('i.id IN (SELECT rowid FROM text_bi WHERE text_bi MATCH @bi)');
       walkText.push('i.id IN (SELECT rowid FROM text_bi WHERE text_bi MATCH @bi)');
-      params.bi = bi.join(' AND ');
+      params.bi = biText!;
     }
   }
   const filter = (sql: string, key: string, value: string | number | undefined) => {
@@ -101,12 +104,14 @@ export function searchSql(query: SearchQuery, tokens: readonly string[], clearan
   filter('i.date < @to', 'to', query.to && chinaDayStart(nextDay(query.to)));
   filter('i.classification = @classification', 'classification', query.classification);
   filter('i.status = @status', 'status', query.status);
-  const score = tri.length > 0 ? 'bm25(text_tri, 5.0, 1.0)' : '0';
+  const score = tri.length > 0 ? 'bm25(text_tri, 5.0, 1.0, 0.0)' : '0';
   // Newest first among equals, with the newest id first: the order of the date index walked backwards.
   const byDate = query.sort === 'date' || score === '0';
   const order = byDate ? 'i.date DESC, i.id DESC' : 'score, i.date DESC, i.id DESC';
   return {
     terms,
+    tokens,
+    clearance,
     from,
     where: [...text, ...where].join(' AND '),
     rules: where.join(' AND '),
@@ -118,6 +123,42 @@ export function searchSql(query: SearchQuery, tokens: readonly string[], clearan
   };
 }
 
+/**
+ * Most codes a searcher's grants may have for the text match to be narrowed by them. Few codes (a unit's staff, its
+ * clerks) read a small share of the index, and intersecting postings skips the rest; a leader overseeing many units
+ * holds hundreds and reads most of it, where merging that many postings costs more than checking the matches.
+ */
+const NARROW_MAX_CODES = 64;
+
+/**
+ * The codes of the grants a searcher holds (their tokens at every clearance up to theirs), as the index's text tables
+ * carry them (searchIndex.ts).
+ */
+function grantCodes(db: Database.Database, tokens: readonly string[], clearance: number): string[] {
+  return (
+    db
+      .prepare<{ tokens: string; clearance: number }, { code: string }>(
+        `SELECT code FROM grant_code WHERE min_clearance <= @clearance
+           AND token IN (SELECT value FROM json_each(@tokens))`,
+      )
+      .all({ tokens: JSON.stringify(tokens), clearance }) as Array<{ code: string }>
+  ).map((r) => r.code);
+}
+
+/**
+ * The text matches narrowed to the rows whose grants column holds one of the searcher's codes, so the full-text
+ * index intersects the postings of the words with those of the grants while it matches, and the read rule below
+ * (item_grant, still in the WHERE) is checked only for rows that may pass it. Codes are private-use characters and
+ * need no quoting.
+ */
+function readableMatch(params: Record<string, string | number>, codes: readonly string[]) {
+  const readable = `grants : (${codes.map((c) => `"${c}"`).join(' OR ')})`;
+  const out = { ...params };
+  if (typeof out.tri === 'string') out.tri = `${out.tri} AND ${readable}`;
+  if (typeof out.bi === 'string') out.bi = `${out.bi} AND ${readable}`;
+  return out;
+}
+
 /** Pages found by walking the date index when the matches are many (searchPage). */
 const WALK_PAGES = 5;
 
@@ -127,10 +168,14 @@ const WALK_PAGES = 5;
  * exactly this.
  */
 export function searchPage(db: Database.Database, sql: ReturnType<typeof searchSql>, page: number) {
+  const codes = grantCodes(db, sql.tokens, sql.clearance);
+  // Holding no grant of anything in the index, the searcher may read nothing in it (item_grant has no other rows).
+  if (codes.length === 0) return { total: 0, totalCapped: false, rows: [] };
+  const params = codes.length <= NARROW_MAX_CODES ? readableMatch(sql.params, codes) : sql.params;
   const counted = (
     db
       .prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM ${sql.from} WHERE ${sql.where} LIMIT @countLimit)`)
-      .get({ ...sql.params, countLimit: SEARCH_COUNT_LIMIT + 1 }) as { n: number }
+      .get({ ...params, countLimit: SEARCH_COUNT_LIMIT + 1 }) as { n: number }
   ).n;
   const total = Math.min(counted, SEARCH_COUNT_LIMIT);
   const totalCapped = counted > SEARCH_COUNT_LIMIT;
@@ -138,16 +183,31 @@ export function searchPage(db: Database.Database, sql: ReturnType<typeof searchS
   // stopping at the page (a few thousand rows at most), rather than checking the read rules of every match to sort
   // them. Deeper pages, and fewer matches, are cheaper from the matches.
   const walk = totalCapped && sql.byDate && page <= WALK_PAGES;
+  // Past the limit in relevance order, the ranked set is the SEARCH_COUNT_LIMIT readable matches written to the index
+  // last (the full-text index yields them from its newest row down and stops there), as many as the total says,
+  // rather than scoring and checking the read rules of every match; every page ranks the same set.
+  const ranked = totalCapped && !sql.byDate;
   const columns = 'i.id, i.kind, i.object_id, i.parent_id, i.unit_id, i.doc_type, i.status, i.classification, i.date';
   const found = db
     .prepare(
       walk
         ? `SELECT ${columns} FROM item i INDEXED BY item_date WHERE ${sql.walkWhere}
            ORDER BY i.date DESC, i.id DESC LIMIT @limit OFFSET @offset`
-        : `SELECT ${columns}, ${sql.score} AS score FROM ${sql.from} WHERE ${sql.where}
+        : ranked
+          ? `SELECT ${columns}, c.score FROM (
+               SELECT i.id AS cid, ${sql.score} AS score FROM ${sql.from} WHERE ${sql.where}
+               ORDER BY text_tri.rowid DESC LIMIT @countLimit
+             ) c JOIN item i ON i.id = c.cid
+             ORDER BY ${sql.order} LIMIT @limit OFFSET @offset`
+          : `SELECT ${columns}, ${sql.score} AS score FROM ${sql.from} WHERE ${sql.where}
            ORDER BY ${sql.order} LIMIT @limit OFFSET @offset`,
     )
-    .all({ ...sql.params, limit: SEARCH_PAGE_SIZE, offset: (page - 1) * SEARCH_PAGE_SIZE }) as Row[];
+    .all({
+      ...params,
+      countLimit: SEARCH_COUNT_LIMIT,
+      limit: SEARCH_PAGE_SIZE,
+      offset: (page - 1) * SEARCH_PAGE_SIZE,
+    }) as Row[];
   const text = db.prepare<[number], { title: string; body: string }>(
     'SELECT title, body FROM text_tri WHERE rowid = ?',
   );

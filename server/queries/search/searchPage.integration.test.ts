@@ -68,4 +68,14 @@ describe('searchPage totals', () => {
       expect(found, q).toEqual(expected);
     }
   });
+
+  it('ranks, past the limit, as many readable matches as the total counts, every page from the same set', () => {
+    const found = [1, 2, 3, 4, 5, 6, 7].flatMap((p) => search('防汛检查', ['unit:u1'], p).rows.map((r) => r.object_id));
+    expect(found).toHaveLength(7 * 20);
+    expect(new Set(found).size).toBe(found.length);
+    // The SEARCH_COUNT_LIMIT readable matches indexed last: the five indexed first (t0–t4) are past the limit.
+    const mine = new Set(Array.from({ length: SEARCH_COUNT_LIMIT }, (_, i) => `t${i + 5}`));
+    expect(found.filter((id) => !mine.has(id))).toEqual([]);
+    expect(search('防汛检查', ['unit:u2'])).toMatchObject({ total: 0, totalCapped: false, rows: [] });
+  });
 });
