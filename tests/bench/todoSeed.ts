@@ -60,7 +60,8 @@ export function seedTodo(dbFile: string, options: TodoSeedOptions): { documents:
     drafterId, urgency, issuerMark, numberPrefix, issuerSignature, printingUnit, status, route, createdAt, updatedAt)
     VALUES (?, ?, ?, 'notice', ?, ?, ?, ?, '区政府办公室文件', '区政办发', '区政府办公室', '区政府办公室', ?, ?, ?, ?)`);
   const insertHandler = db.prepare(
-    'INSERT INTO OfficialDocumentHandler (officialDocumentId, userId, stepId, opinion, since) VALUES (?, ?, ?, ?, ?)',
+    `INSERT INTO OfficialDocumentHandler (officialDocumentId, userId, stepId, opinion, since, classification,
+      documentDeleted, urgency) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertDeadline = db.prepare(
     'INSERT INTO OfficialDocumentStepDeadline (officialDocumentId, stepId, workingDays) VALUES (?, ?, ?)',
@@ -171,6 +172,8 @@ export function seedTodo(dbFile: string, options: TodoSeedOptions): { documents:
           at(created),
           deleted,
         );
+        // Drawn here, where it always was, so a seed still gives the same 公文.
+        const urgency = pick(['none', 'none', 'urgent', 'extra_urgent']);
         insertOfficial.run(
           id,
           documentId,
@@ -178,7 +181,7 @@ export function seedTodo(dbFile: string, options: TodoSeedOptions): { documents:
           drafter.unitId,
           drafter.unitId,
           drafter.id,
-          pick(['none', 'none', 'urgent', 'extra_urgent']),
+          urgency,
           status,
           JSON.stringify(route),
           at(created),
@@ -188,7 +191,16 @@ export function seedTodo(dbFile: string, options: TodoSeedOptions): { documents:
         if (status === 'sealed') distribute(id, drafter, created);
         if (status !== 'in_route') continue;
         for (const userId of handlers)
-          insertHandler.run(id, userId, 's2', opinion, at(now - Math.floor(random() * 20 * DAY)));
+          insertHandler.run(
+            id,
+            userId,
+            's2',
+            opinion,
+            at(now - Math.floor(random() * 20 * DAY)),
+            classification,
+            deleted === null ? 0 : 1,
+            urgency,
+          );
         if (random() < 0.5) insertDeadline.run(id, 's2', 1 + Math.floor(random() * 5));
       }
     })();

@@ -74,6 +74,10 @@ async function saveRoute(tx: Tx, row: LoadedOfficialDoc, route: Route, at: Date)
         stepId,
         opinion: step?.opinion ?? '',
         since: at,
+        // The 待办 centre's copies (schema: they change only in 拟稿, when a 公文 has no handler rows).
+        classification: row.document.classification,
+        documentDeleted: row.document.deletedAt !== null,
+        urgency: row.urgency,
       })),
     });
   await recordTrailMany(

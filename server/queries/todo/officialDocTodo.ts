@@ -2,7 +2,7 @@
 // now (代理), split into steps to handle and 收文 to read (传阅/阅知). The 办理时限 of a step is counted in working days
 // from the day it arrived, which SQL cannot count; the few distinct (arrival day, working days) pairs are resolved here
 // and joined in as a table of values. Everything else is read from the handler rows' index (the step's kind is copied on
-// each row) and the covering indexes of OfficialDocument and Document; titles only for the page shown.
+// each row, and so are the document's classification, deletion and the 公文's urgency); titles only for the page shown.
 import { Prisma } from '../../../prisma/generated/client.ts';
 import type { TodoKind } from '../../../common/todo/vocabulary.ts';
 import { stepDueOn } from '../../domain/officialDocs/stepDeadlines.ts';
@@ -70,31 +70,32 @@ export const officialDocTodo: TodoSource = {
       ? Prisma.empty
       : Prisma.sql`LEFT JOIN OfficialDocumentStepDeadline sd
           ON sd.officialDocumentId = h.officialDocumentId AND sd.stepId = h.stepId`;
-    const mine = Prisma.sql`FROM OfficialDocumentHandler h ${deadlines} WHERE ${waiting} ${ofKind}`;
+    // The document's deletion and classification are read from the copies on the handler row, in its index.
+    const mine = Prisma.sql`FROM OfficialDocumentHandler h ${deadlines}
+      WHERE ${waiting} AND h.documentDeleted = 0 AND h.classification <= ${v.clearance} ${ofKind}`;
     // One row per 公文 even when it waits for me and for someone I stand in for: the earliest arrival speaks for it
     // (every row of a 公文 is on its current step, so they agree on its kind). Alone, my rows are one per 公文 already.
     const rows =
       people.length === 1
-        ? Prisma.sql`(SELECT h.officialDocumentId AS docId, h.since AS since, ${dueAt} AS dueAt, h.opinion AS opinion ${mine})`
+        ? Prisma.sql`(SELECT h.officialDocumentId AS docId, h.since AS since, ${dueAt} AS dueAt, h.opinion AS opinion,
+            h.urgency AS urgency, h.classification AS classification ${mine})`
         : Prisma.sql`(SELECT h.officialDocumentId AS docId, MIN(h.since) AS since, MIN(${dueAt}) AS dueAt,
-            MAX(h.opinion) AS opinion ${mine} GROUP BY h.officialDocumentId)`;
-    const urgency = Prisma.sql`CASE od.urgency WHEN 'extra_urgent' THEN 'critical' WHEN 'urgent' THEN 'urgent' ELSE 'normal' END`;
+            MAX(h.opinion) AS opinion, MAX(h.urgency) AS urgency, MAX(h.classification) AS classification ${mine}
+            GROUP BY h.officialDocumentId)`;
+    const urgency = Prisma.sql`CASE w.urgency WHEN 'extra_urgent' THEN 'critical' WHEN 'urgent' THEN 'urgent' ELSE 'normal' END`;
     return [
       todoArm(
         {
           kind: kindOf(Prisma.sql`w.opinion`),
-          id: Prisma.sql`od.id`,
-          ref: Prisma.sql`od.id`,
+          id: Prisma.sql`w.docId`,
+          ref: Prisma.sql`w.docId`,
           title: DEFERRED_TITLE,
           dueAt: Prisma.sql`w.dueAt`,
           since: Prisma.sql`w.since`,
         },
         urgency,
-        Prisma.sql`d.classification`,
-        Prisma.sql`FROM ${rows} w
-          JOIN OfficialDocument od ON od.id = w.docId
-          JOIN Document d ON d.id = od.documentId
-          WHERE d.deletedAt IS NULL AND d.classification <= ${v.clearance}`,
+        Prisma.sql`w.classification`,
+        Prisma.sql`FROM ${rows} w`,
       ),
     ];
   },

@@ -101,6 +101,17 @@ describe('the 待办 centre live', () => {
     await Promise.all([gone, reached]);
     expect(await counts('qianwen')).toMatchObject({ doc_handle: 0 });
     expect(await counts('lihua')).toMatchObject({ doc_handle: 1 });
+    // The rows written by the route carry their 公文's classification, deletion and urgency (the centre reads those).
+    const rows = await t.app.svc.db.officialDocumentHandler.findMany({
+      include: { officialDocument: { select: { urgency: true, document: true } } },
+    });
+    expect(rows.length).toBeGreaterThan(0);
+    for (const h of rows)
+      expect([h.classification, h.documentDeleted, h.urgency]).toEqual([
+        h.officialDocument.document.classification,
+        h.officialDocument.document.deletedAt !== null,
+        h.officialDocument.urgency,
+      ]);
 
     // A supervision task for 区发改委: its clerk (and leader) have it to sign for; signed, it goes for both.
     arrived = nudged('qianwen');
