@@ -1,8 +1,9 @@
 // The full-text search index: a derived SQLite database beside the main one (<dataDir>/search.db) holding, for each
 // readable object, its text in an FTS5 trigram table and a bigram side table (terms under three characters), its
-// filter facts, and the grant tokens of its read rule (policies/searchGrants.ts). It is rebuilt from the main database
-// at will (`npm run cli -- search-reindex`), so it is kept out of Prisma's migrations, whose diff would drop FTS5
-// virtual tables and their shadow tables in the next migration anyone writes.
+// filter facts, and the grant tokens of its read rule (policies/searchGrants.ts), also as codes in the text tables'
+// grants column (grantCode) for the match to narrow by. It is rebuilt from the main database at will (`npm run cli --
+// search-reindex`), so it is kept out of Prisma's migrations, whose diff would drop FTS5 virtual tables and their
+// shadow tables in the next migration anyone writes.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
