@@ -12,7 +12,7 @@ import { bigramText } from '../domain/search/searchText.ts';
 import type { Grant } from '../policies/searchGrants.ts';
 
 /** Bumped when the tables below change: an index of another version is dropped and rebuilt from the main database. */
-const SCHEMA_VERSION = 2;
+const SCHEMA_VERSION = 3;
 
 /** One object as the index keeps it. Body text is left out above 内部 (see BODY_MAX_CLASSIFICATION). */
 export interface IndexEntry {
@@ -91,6 +91,29 @@ export function grantCode(n: number): string {
   );
 }
 
+/** The clearance column of a fact's code: facts are not grants, and no grant asks less than 0. */
+export const FACT_CLEARANCE = -1;
+
+/**
+ * The filter facts of an entry (searchHits.ts filters) as tokens, coded in the grants column beside the grants so the
+ * match narrows by a filter too; the filters themselves stay in the query.
+ */
+export function factTokens(f: {
+  kind?: string | undefined;
+  docType?: string | null | undefined;
+  unitId?: string | undefined;
+  status?: string | undefined;
+  classification?: number | undefined;
+}): string[] {
+  const out: string[] = [];
+  if (f.kind !== undefined) out.push(`fact:kind=${f.kind}`);
+  if (f.docType != null) out.push(`fact:type=${f.docType}`);
+  if (f.unitId !== undefined) out.push(`fact:unit=${f.unitId}`);
+  if (f.status !== undefined) out.push(`fact:status=${f.status}`);
+  if (f.classification !== undefined) out.push(`fact:class=${f.classification}`);
+  return out;
+}
+
 const codeNumber = (code: string): number =>
   [...code].reduce((n, c) => n * CODE_DIGITS + (c.charCodeAt(0) - CODE_BASE), 0);
 
@@ -163,7 +186,10 @@ export class SearchIndex {
     const body = e.classification <= BODY_MAX_CLASSIFICATION ? e.body : '';
     const id = Number(s.insertItem.run({ ...e }).lastInsertRowid);
     for (const g of e.grants) s.insertGrant.run(id, g.token, g.minClearance);
-    const codes = e.grants.map((g) => this.codeOf(g)).join(' ');
+    const codes = [
+      ...e.grants.map((g) => this.codeOf(g)),
+      ...factTokens(e).map((token) => this.codeOf({ token, minClearance: FACT_CLEARANCE })),
+    ].join(' ');
     s.insertTri.run(id, e.title, body, codes);
     s.insertBi.run(id, `${bigramText(e.title)} ${bigramText(body)}`, codes);
   }

@@ -20,6 +20,7 @@ import {
   usesTrigrams,
 } from '../../domain/search/searchText.ts';
 import { searcher } from '../../policies/searchGrants.ts';
+import { FACT_CLEARANCE, factTokens } from '../../search/searchIndex.ts';
 import { principalsOf } from '../officialDocs/officialDocFacts.ts';
 import { oversightOf } from '../supervision/oversight.ts';
 
@@ -108,8 +109,10 @@ export function searchSql(query: SearchQuery, tokens: readonly string[], clearan
   // Newest first among equals, with the newest id first: the order of the date index walked backwards.
   const byDate = query.sort === 'date' || score === '0';
   const order = byDate ? 'i.date DESC, i.id DESC' : 'score, i.date DESC, i.id DESC';
+  const facts = factTokens(query);
   return {
     terms,
+    facts,
     tokens,
     clearance,
     from,
@@ -138,11 +141,22 @@ function grantCodes(db: Database.Database, tokens: readonly string[], clearance:
   return (
     db
       .prepare<{ tokens: string; clearance: number }, { code: string }>(
-        `SELECT code FROM grant_code WHERE min_clearance <= @clearance
+        `SELECT code FROM grant_code WHERE min_clearance >= 0 AND min_clearance <= @clearance
            AND token IN (SELECT value FROM json_each(@tokens))`,
       )
       .all({ tokens: JSON.stringify(tokens), clearance }) as Array<{ code: string }>
   ).map((r) => r.code);
+}
+
+/** The codes of the filters' facts (searchIndex.ts factTokens), or null when one of them is no entry's. */
+function factCodes(db: Database.Database, tokens: readonly string[]): string[] | null {
+  if (tokens.length === 0) return [];
+  const rows = db
+    .prepare<{ tokens: string; fact: number }, { code: string }>(
+      `SELECT code FROM grant_code WHERE min_clearance = @fact AND token IN (SELECT value FROM json_each(@tokens))`,
+    )
+    .all({ tokens: JSON.stringify(tokens), fact: FACT_CLEARANCE });
+  return rows.length === new Set(tokens).size ? rows.map((r) => r.code) : null;
 }
 
 /**
@@ -151,8 +165,12 @@ function grantCodes(db: Database.Database, tokens: readonly string[], clearance:
  * (item_grant, still in the WHERE) is checked only for rows that may pass it. Codes are private-use characters and
  * need no quoting.
  */
-function readableMatch(params: Record<string, string | number>, codes: readonly string[]) {
-  const readable = `grants : (${codes.map((c) => `"${c}"`).join(' OR ')})`;
+function readableMatch(params: Record<string, string | number>, codes: readonly string[], facts: readonly string[]) {
+  const readable = [
+    ...(codes.length > 0 ? [`grants : (${codes.map((c) => `"${c}"`).join(' OR ')})`] : []),
+    ...facts.map((c) => `grants : "${c}"`),
+  ].join(' AND ');
+  if (readable === '') return params;
   const out = { ...params };
   if (typeof out.tri === 'string') out.tri = `${out.tri} AND ${readable}`;
   if (typeof out.bi === 'string') out.bi = `${out.bi} AND ${readable}`;
@@ -171,7 +189,10 @@ export function searchPage(db: Database.Database, sql: ReturnType<typeof searchS
   const codes = grantCodes(db, sql.tokens, sql.clearance);
   // Holding no grant of anything in the index, the searcher may read nothing in it (item_grant has no other rows).
   if (codes.length === 0) return { total: 0, totalCapped: false, rows: [] };
-  const params = codes.length <= NARROW_MAX_CODES ? readableMatch(sql.params, codes) : sql.params;
+  const facts = factCodes(db, sql.facts);
+  // A filter no entry's facts hold matches nothing.
+  if (facts === null) return { total: 0, totalCapped: false, rows: [] };
+  const params = readableMatch(sql.params, codes.length <= NARROW_MAX_CODES ? codes : [], facts);
   const counted = (
     db
       .prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM ${sql.from} WHERE ${sql.where} LIMIT @countLimit)`)

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEARCH_COUNT_LIMIT } from '../../../common/search/searchApi.ts';
 import { SearchIndex, type IndexEntry } from '../../search/searchIndex.ts';
-import { searchPage, searchSql } from './searchHits.ts';
+import { searchPage, searchSql, type SearchQuery } from './searchHits.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-search-page-'));
 const index = new SearchIndex(path.join(dir, 'search.db'));
@@ -77,5 +77,16 @@ describe('searchPage totals', () => {
     const mine = new Set(Array.from({ length: SEARCH_COUNT_LIMIT }, (_, i) => `t${i + 5}`));
     expect(found.filter((id) => !mine.has(id))).toEqual([]);
     expect(search('防汛检查', ['unit:u2'])).toMatchObject({ total: 0, totalCapped: false, rows: [] });
+  });
+
+  it('filters by the facts the match narrows by as by the columns, and a fact no entry holds finds nothing', () => {
+    const filtered = (filters: Omit<SearchQuery, 'q' | 'page'>) =>
+      searchPage(index.db, searchSql({ q: '森林防火', page: 1, ...filters }, ['unit:u1'], 1), 1).total;
+    expect(filtered({ kind: 'task', unitId: 'u1', status: 'in_progress', classification: 0 })).toBe(3);
+    expect(filtered({ kind: 'officialDoc' })).toBe(0);
+    expect(filtered({ unitId: 'u2' })).toBe(0);
+    expect(filtered({ status: 'done' })).toBe(0);
+    expect(filtered({ classification: 1 })).toBe(0);
+    expect(filtered({ docType: 'notice' })).toBe(0);
   });
 });
