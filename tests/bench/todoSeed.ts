@@ -61,7 +61,7 @@ export function seedTodo(dbFile: string, options: TodoSeedOptions): { documents:
     VALUES (?, ?, ?, 'notice', ?, ?, ?, ?, '区政府办公室文件', '区政办发', '区政府办公室', '区政府办公室', ?, ?, ?, ?)`);
   const insertHandler = db.prepare(
     `INSERT INTO OfficialDocumentHandler (officialDocumentId, userId, stepId, opinion, since, classification,
-      documentDeleted, urgency) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      documentDeleted, urgency, workingDays) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertDeadline = db.prepare(
     'INSERT INTO OfficialDocumentStepDeadline (officialDocumentId, stepId, workingDays) VALUES (?, ?, ?)',
@@ -190,18 +190,23 @@ export function seedTodo(dbFile: string, options: TodoSeedOptions): { documents:
         insertOpinion.run(randomUUID(), id, earlier.id, at(created + HOUR));
         if (status === 'sealed') distribute(id, drafter, created);
         if (status !== 'in_route') continue;
-        for (const userId of handlers)
+        // Drawn in the order they always were (arrivals, then the deadline), so a seed still gives the same 公文.
+        const arrivals = handlers.map(() => at(now - Math.floor(random() * 20 * DAY)));
+        const workingDays = random() < 0.5 ? 1 + Math.floor(random() * 5) : null;
+        handlers.forEach((userId, i) =>
           insertHandler.run(
             id,
             userId,
             's2',
             opinion,
-            at(now - Math.floor(random() * 20 * DAY)),
+            arrivals[i],
             classification,
             deleted === null ? 0 : 1,
             urgency,
-          );
-        if (random() < 0.5) insertDeadline.run(id, 's2', 1 + Math.floor(random() * 5));
+            workingDays,
+          ),
+        );
+        if (workingDays !== null) insertDeadline.run(id, 's2', workingDays);
       }
     })();
   }

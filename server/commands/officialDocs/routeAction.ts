@@ -66,6 +66,13 @@ async function saveRoute(tx: Tx, row: LoadedOfficialDoc, route: Route, at: Date)
     ).map((h) => h.userId),
   );
   const fresh = waiting.filter((u) => !kept.has(u));
+  const deadline =
+    fresh.length > 0
+      ? await tx.officialDocumentStepDeadline.findUnique({
+          where: { officialDocumentId_stepId: { officialDocumentId: row.id, stepId } },
+          select: { workingDays: true },
+        })
+      : null;
   if (fresh.length > 0)
     await tx.officialDocumentHandler.createMany({
       data: fresh.map((userId) => ({
@@ -78,6 +85,7 @@ async function saveRoute(tx: Tx, row: LoadedOfficialDoc, route: Route, at: Date)
         classification: row.document.classification,
         documentDeleted: row.document.deletedAt !== null,
         urgency: row.urgency,
+        workingDays: deadline?.workingDays ?? null,
       })),
     });
   await recordTrailMany(

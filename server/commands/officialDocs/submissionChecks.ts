@@ -38,4 +38,11 @@ export async function saveStepDeadlines(
     await tx.officialDocumentStepDeadline.createMany({
       data: timed.map((s) => ({ officialDocumentId, stepId: s.id, workingDays: s.deadlineDays! })),
     });
+  // The 待办 centre's copy on the rows of the step the 公文 now waits on (written by the route a moment before).
+  await tx.officialDocumentHandler.updateMany({ where: { officialDocumentId }, data: { workingDays: null } });
+  for (const s of timed)
+    await tx.officialDocumentHandler.updateMany({
+      where: { officialDocumentId, stepId: s.id },
+      data: { workingDays: s.deadlineDays! },
+    });
 }

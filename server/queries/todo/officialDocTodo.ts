@@ -1,8 +1,9 @@
 // 公文 waiting for a person: the current step of a 发文 or 收文 whose handlers include them or someone they stand in for
 // now (代理), split into steps to handle and 收文 to read (传阅/阅知). The 办理时限 of a step is counted in working days
 // from the day it arrived, which SQL cannot count; the few distinct (arrival day, working days) pairs are resolved here
-// and joined in as a table of values. Everything else is read from the handler rows' index (the step's kind is copied on
-// each row, and so are the document's classification, deletion and the 公文's urgency); titles only for the page shown.
+// and given as one JSON parameter. Everything else is read from the handler rows' index (the step's kind is copied on
+// each row, and so are the document's classification, deletion, the 公文's urgency and the step's 办理时限); titles only
+// for the page shown.
 import { Prisma } from '../../../prisma/generated/client.ts';
 import type { TodoKind } from '../../../common/todo/vocabulary.ts';
 import { stepDueOn } from '../../domain/officialDocs/stepDeadlines.ts';
@@ -47,10 +48,9 @@ export const officialDocTodo: TodoSource = {
     const pairs = ctx.countOnly
       ? []
       : await ctx.db.$queryRaw<Array<{ arrived: string; days: number | bigint }>>`
-      SELECT DISTINCT ${ARRIVED} AS arrived, sd.workingDays AS days
+      SELECT DISTINCT ${ARRIVED} AS arrived, h.workingDays AS days
       FROM OfficialDocumentHandler h
-      JOIN OfficialDocumentStepDeadline sd ON sd.officialDocumentId = h.officialDocumentId AND sd.stepId = h.stepId
-      WHERE ${waiting}`;
+      WHERE ${waiting} AND h.workingDays IS NOT NULL`;
     // One parameter whatever the pairs, a JSON object from "arrived workingDays" to the due instant, so the statement's
     // text stays the same from one request to the next (its prepared form is reused); SQLite parses it once per run.
     const due = JSON.stringify(
@@ -58,7 +58,7 @@ export const officialDocTodo: TodoSource = {
     );
     const dueAt = ctx.countOnly
       ? Prisma.sql`NULL`
-      : Prisma.sql`json_extract(${due}, '$."' || ${ARRIVED} || ' ' || sd.workingDays || '"')`;
+      : Prisma.sql`json_extract(${due}, '$."' || ${ARRIVED} || ' ' || h.workingDays || '"')`;
     // One kind wanted: the other's rows are left out on the index.
     const ofKind =
       kinds.length === 2
@@ -66,12 +66,8 @@ export const officialDocTodo: TodoSource = {
         : kinds[0] === 'doc_read'
           ? Prisma.sql`AND h.opinion = ${READ_OPINION}`
           : Prisma.sql`AND h.opinion <> ${READ_OPINION}`;
-    const deadlines = ctx.countOnly
-      ? Prisma.empty
-      : Prisma.sql`LEFT JOIN OfficialDocumentStepDeadline sd
-          ON sd.officialDocumentId = h.officialDocumentId AND sd.stepId = h.stepId`;
     // The document's deletion and classification are read from the copies on the handler row, in its index.
-    const mine = Prisma.sql`FROM OfficialDocumentHandler h ${deadlines}
+    const mine = Prisma.sql`FROM OfficialDocumentHandler h
       WHERE ${waiting} AND h.documentDeleted = 0 AND h.classification <= ${v.clearance} ${ofKind}`;
     // One row per 公文 even when it waits for me and for someone I stand in for: the earliest arrival speaks for it
     // (every row of a 公文 is on its current step, so they agree on its kind). Alone, my rows are one per 公文 already.

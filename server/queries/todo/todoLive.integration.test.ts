@@ -137,4 +137,25 @@ describe('the 待办 centre live', () => {
     // 吴丽 had no part in any of it: nothing reached her.
     expect(heard.wuli).toBe(0);
   });
+
+  it('dates a step by the 办理时限 copied on its rows, at submission and when the 公文 moves on', async () => {
+    const id = await givenOfficialDoc(as.sunyue!);
+    await givenSubmitted(as.sunyue!, id, {
+      steps: [
+        { id: 'review', name: '审核', kind: 'single', handlers: [{ userId: ids.zhaojing }], deadlineDays: 2 },
+        { id: 'signoff', name: '签发', kind: 'single', handlers: [{ userId: ids.chenming }], deadlineDays: 3 },
+      ],
+    });
+    const rows = () =>
+      t.app.svc.db.officialDocumentHandler.findMany({
+        where: { officialDocumentId: id },
+        select: { userId: true, stepId: true, workingDays: true },
+      });
+    expect(await rows()).toEqual([{ userId: ids.zhaojing, stepId: 'review', workingDays: 2 }]);
+    const listed = await as.zhaojing!.get('/api/todo?pageSize=50');
+    const item = listed.json().items.find((i: { id: string }) => i.id === id);
+    expect(item?.dueAt, listed.body).toBeTruthy();
+    await givenStep(as.zhaojing!, id, { action: 'approve', opinion: '同意' });
+    expect(await rows()).toEqual([{ userId: ids.chenming, stepId: 'signoff', workingDays: 3 }]);
+  });
 });
