@@ -40,9 +40,11 @@ describe('account notices', () => {
     pushed.length = 0;
     expect((await sec.put(`/api/users/${ids.xuyan}/clearance`, { clearance: 'secret' })).statusCode).toBe(200);
     expect(await kindsFor('xuyan')).toEqual(['account.clearance_changed']);
+    // The notice, the unread count, and the nudge to fetch the 待办 again (a new clearance may change what waits).
     expect(pushed.map((p) => [p.userId, p.event])).toEqual([
       [ids.xuyan, 'notification:new'],
       [ids.xuyan, 'notification:count'],
+      [ids.xuyan, 'todo:changed'],
     ]);
     expect(pushed[1]!.payload).toEqual({ unread: 1 });
     // Setting the same clearance again changes nothing and says nothing.

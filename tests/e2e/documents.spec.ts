@@ -65,7 +65,9 @@ test('two people co-edit, comment, review with tracked changes and compare versi
   const createDialog = owner.getByRole('dialog', { name: '新建文档' });
   await createDialog.getByLabel('标题').fill(TITLE);
   await createDialog.getByRole('button', { name: '创建并打开' }).click();
-  // Opening the editor loads its chunk and connects: slower than a plain page on a busy machine.
+  // Opening the editor loads its chunk and connects: slower than a plain page on a busy machine. The list left behind
+  // shows an access tag per row too: wait for the editor's address first.
+  await owner.waitForURL(/\/documents\/[\w-]+$/, { timeout: OPENING });
   await expect(owner.getByTestId('access')).toHaveText('可编辑（起草人）', { timeout: OPENING });
 
   await owner.getByRole('button', { name: '共享' }).click();
@@ -92,6 +94,7 @@ test('two people co-edit, comment, review with tracked changes and compare versi
   await mainNav(colleague).getByText('文档', { exact: true }).click();
   await colleague.getByTestId('scope-filter').getByText('共享给我的').click();
   await colleague.getByTestId('document-link').filter({ hasText: TITLE }).click();
+  await colleague.waitForURL(/\/documents\/[\w-]+$/, { timeout: OPENING });
   await expect(colleague.getByTestId('access')).toHaveText('可编辑', { timeout: OPENING });
   await expect(editor(colleague)).toContainText('现将有关事项通知如下');
   await expect(owner.getByTestId('presence-user')).toHaveCount(2);
