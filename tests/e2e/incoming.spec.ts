@@ -17,8 +17,9 @@ import {
 } from './support/tongban.ts';
 import { preparedNotice } from './support/officialDocs.ts';
 
-const TITLE = '关于开展2026年度安全生产大检查的通知';
-const BODY = ['为切实做好安全生产工作，现将有关事项通知如下：', '一、全面排查隐患', '特此通知。'];
+// Not the 办文 spec's title: both run on one database and find their 公文 by it.
+const TITLE = '关于开展2026年冬季消防安全检查的通知';
+const BODY = ['为切实做好冬季消防安全工作，现将有关事项通知如下：', '一、全面排查火灾隐患', '特此通知。'];
 const RESULT = '已组织全委开展安全生产大检查，排查隐患3处，均已整改到位。';
 const OPENING = 90_000;
 
