@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchPage } from '../../common/search/searchApi.ts';
 import { reindexSearch } from '../commands/search/searchReindexer.ts';
 import { givenBody } from '../../tests/support/officialDocs.ts';
+import { addRoom, multipart, shanghai } from '../../tests/support/meetings.ts';
 import { createTestApp, signedIn, type TestApp, type TestClient } from '../../tests/support/testApp.ts';
 
 let t: TestApp;
@@ -14,7 +15,7 @@ const ids: Record<string, string> = {};
 beforeAll(async () => {
   t = await createTestApp({ clockAt: new Date('2026-03-10T01:00:00Z'), config: { searchTickSeconds: 1 } });
   for (const u of await t.app.svc.db.user.findMany()) ids[u.username] = u.id;
-  for (const name of ['zhangwei', 'hejun', 'qianwen']) as[name] = await signedIn(t, name);
+  for (const name of ['zhangwei', 'hejun', 'qianwen', 'zhaojing']) as[name] = await signedIn(t, name);
 }, 120_000);
 afterAll(async () => {
   await t.close();
@@ -96,6 +97,37 @@ describe('the search index follows edits', () => {
     expect((await search('zhangwei', 'q=测算&from=2026-03-10&to=2026-03-10')).total).toBe(1);
     expect((await search('zhangwei', 'q=测算&to=2026-03-09')).total).toBe(0);
     expect((await as.zhangwei!.get('/api/search?q=')).statusCode).toBe(400);
+  });
+
+  it('goes on past a PDF pdftotext cannot read: it is found by its title, and later edits are still followed', async () => {
+    const meeting = await as.zhaojing!.post('/api/meetings', {
+      title: '供水设施改造专题会',
+      type: 'zhuanti',
+      mode: 'in_room',
+      roomId: await addRoom(as.zhaojing!, '第七会议室'),
+      startAt: shanghai(t, 2, '09:00'),
+      endAt: shanghai(t, 2, '10:00'),
+      hostId: ids.zhaojing,
+      participants: { users: [{ userId: ids.zhangwei }], units: [] },
+    });
+    expect(meeting.statusCode, meeting.body).toBe(201);
+    // Starts like a PDF (the upload check passes) but has no pages: pdftotext exits with an error.
+    const shell = Buffer.from(
+      '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+    );
+    const { payload, headers } = multipart('水厂改造方案.pdf', 'application/pdf', shell);
+    const uploaded = await as.zhaojing!.request(
+      'POST',
+      `/api/meetings/${meeting.json().id as string}/materials`,
+      payload,
+      headers,
+    );
+    expect(uploaded.statusCode, uploaded.body).toBe(201);
+    await whenIndexed(async () => titles(await search('zhangwei', 'q=水厂改造方案')).includes('水厂改造方案'));
+    // The feed moved on: an edit after the upload is found too.
+    const later = await as.zhangwei!.post('/api/documents', { kind: 'draft', title: '管网漏损排查记录' });
+    expect(later.statusCode).toBe(201);
+    await whenIndexed(async () => (await search('zhangwei', 'q=管网漏损')).total === 1);
   });
 
   it('is rebuilt from the database by the reindex command, audited', async () => {

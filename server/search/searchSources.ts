@@ -49,14 +49,23 @@ export async function documentText(svc: Services, documentId: string): Promise<s
   }
 }
 
-/** The text of a PDF (pdftotext from poppler-utils); other material kinds are found by their title. */
+/**
+ * The text of a PDF (pdftotext from poppler-utils); other material kinds are found by their title. A PDF pdftotext
+ * cannot read (damaged, or a bare shell with no pages: an upload is checked by its leading bytes only) is found by its
+ * title too: one such file must not stop the indexer, whose feed would otherwise stall on it at every run.
+ */
 async function pdfText(svc: Services, sha256: string): Promise<string> {
   const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'tongban-pdf-'));
   try {
     const file = path.join(dir, 'material.pdf');
     await fs.promises.writeFile(file, await svc.files.read(sha256));
-    const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', '-q', file, '-'], { maxBuffer: 64 * 1024 * 1024 });
-    return stdout;
+    try {
+      const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', '-q', file, '-'], { maxBuffer: 64 * 1024 * 1024 });
+      return stdout;
+    } catch (err) {
+      svc.log.warn({ err, sha256 }, 'search: pdftotext could not read a PDF; it is indexed by its title');
+      return '';
+    }
   } finally {
     await fs.promises.rm(dir, { recursive: true, force: true });
   }
@@ -225,7 +234,15 @@ export async function loadEntries(
     const key = `${ref.kind}:${ref.objectId}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const found = await entryOf(svc, ref, queue);
+    let found: IndexEntry | SearchRef | null;
+    try {
+      found = await entryOf(svc, ref, queue);
+    } catch (err) {
+      // One object that cannot be read is left as the index last had it (logged), and the rest goes on: a run that
+      // failed as a whole would read the same feed again next time, and fail again, and follow nothing after it.
+      svc.log.error({ err, ref }, 'search: an object could not be indexed; it keeps its last entry');
+      continue;
+    }
     if (found === null) gone.push(ref, ...(ref.kind === 'document' ? [{ ...ref, kind: 'minutes' as const }] : []));
     else if ('grants' in found) entries.push(found);
     else queue.push(found);

@@ -191,7 +191,7 @@ export function EditorHeader({
         >
           {info.title}
         </Typography.Title>
-        <Flex gap={4} wrap className="tb-editor-head__tags">
+        <Flex gap={4} wrap className="tb-editor-head__tags" data-testid="document-tags">
           <Tag>{kindLabel(t, info.kind)}</Tag>
           <Tag color={info.classification === 'public' ? 'default' : 'volcano'}>
             {clearanceLabel(t, info.classification)}
