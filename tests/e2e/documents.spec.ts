@@ -47,7 +47,7 @@ async function caretTo(page: Page, where: 'start' | 'end'): Promise<void> {
 
 /** The access tag in the editor's header (the documents list shows one per row). */
 function editorAccess(page: Page) {
-  return page.getByTestId('document-tags').getByTestId('access');
+  return page.getByTestId('editor-head').getByTestId('access');
 }
 
 /** Puts the caret at the end of the document and types a new paragraph. */

@@ -165,7 +165,7 @@ export function EditorHeader({
   ];
 
   return (
-    <header className="tb-editor-head">
+    <header className="tb-editor-head" data-testid="editor-head">
       <Flex align="center" gap={8} className="tb-editor-head__row">
         <Button
           type="text"
@@ -191,7 +191,7 @@ export function EditorHeader({
         >
           {info.title}
         </Typography.Title>
-        <Flex gap={4} wrap className="tb-editor-head__tags" data-testid="document-tags">
+        <Flex gap={4} wrap className="tb-editor-head__tags">
           <Tag>{kindLabel(t, info.kind)}</Tag>
           <Tag color={info.classification === 'public' ? 'default' : 'volcano'}>
             {clearanceLabel(t, info.classification)}
