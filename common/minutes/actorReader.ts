@@ -134,6 +134,10 @@ const FOLLOWER_WORDS = [
   '通报',
   '审定',
   '审议',
+  '沟通',
+  '对接',
+  '联系',
+  '商议',
 ];
 const FOLLOWER_PUNCT = /^[\s、，,。．.；;：:（()）！!？?“”"‘’'《》【】\/]/;
 const LIST_SEPARATOR = /^(?:、|以及|和|及|与|暨|\/)/;
@@ -190,16 +194,21 @@ function unitAt(text: string, at: number, lexicon: UnitLexicon, tier: UnitTier):
   if (known && isFollowerAt(text, at + known.length)) return { actor: unit(known), end: at + known.length };
   const max = Math.min(text.length, at + 24);
   let weak: Found | null = null;
+  let bracketed: Found | null = null;
   for (let end = at + 2; end <= max; end++) {
     const name = text.slice(at, end);
     if (!isUnitName(name, tier, lexicon) || text.startsWith('员会', end) || text.startsWith('公室', end)) continue;
     const follower = followerAt(text, end);
-    // "各镇（街道）" is one addressee.
+    // "各镇（街道）" is one addressee, and so is "各镇（街）指挥办": keep reading for the longer one.
     const alsoIn = /^[（(](?:街道|镇|乡镇|乡|街|社区)[）)]/.exec(text.slice(end));
-    if (alsoIn && isCollectiveUnit(name)) return { actor: unit(name + alsoIn[0]), end: end + alsoIn[0].length };
+    if (alsoIn && isCollectiveUnit(name)) {
+      bracketed ??= { actor: unit(name + alsoIn[0]), end: end + alsoIn[0].length };
+      continue;
+    }
     if (follower === 'strong') return { actor: unit(name), end };
     if (follower === 'weak' && !weak) weak = { actor: unit(name), end };
   }
+  if (bracketed && (!weak || weak.end <= bracketed.end)) return bracketed;
   if (weak) return weak;
   if (known) return { actor: unit(known), end: at + known.length };
   return null;
@@ -266,6 +275,25 @@ function wholeActor(span: string, lexicon: UnitLexicon, tier: UnitTier): Actor |
   return bare ? person(bare) : null;
 }
 
+/** Splits a list at 、，/ and 以及, but not inside brackets ("各县（市、区）" is one name). */
+function splitOutsideBrackets(text: string): string[] {
+  const pieces: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] ?? '';
+    if (ch === '（' || ch === '(') depth++;
+    else if ((ch === '）' || ch === ')') && depth > 0) depth--;
+    else if (depth === 0 && (/[、，,/]/.test(ch) || text.startsWith('以及', i))) {
+      pieces.push(text.slice(from, i));
+      from = i + (ch === '以' ? 2 : 1);
+      if (ch === '以') i++;
+    }
+  }
+  pieces.push(text.slice(from));
+  return pieces;
+}
+
 /**
  * Reads a span that should consist only of actors ("区财政局、区住建委", "张伟同志", "各镇街"),
  * or returns null when anything in it is not a name.
@@ -275,7 +303,7 @@ export function readActorSpan(span: string, lexicon: UnitLexicon, tier: UnitTier
   while (TRAILING_MODIFIERS.test(text)) text = text.replace(TRAILING_MODIFIERS, '').trim();
   if (!text) return null;
   const actors: Actor[] = [];
-  for (const piece of text.split(/[、，,\/]|以及/)) {
+  for (const piece of splitOutsideBrackets(text)) {
     const trimmed = piece.trim();
     if (!trimmed) return null;
     const marked = LEAD_MARK.exec(trimmed.slice(trimmed.search(/[（(][^（(]*$/)));

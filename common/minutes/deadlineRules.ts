@@ -202,6 +202,22 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
     resolve: (_g, ctx) => exact(lastDayOfMonth(ctx.meeting.year, ctx.meeting.month)),
   },
   {
+    // A recurring report is supervised from its first occurrence after the meeting.
+    name: 'monthly day (每月10日前, 每月25日前报送)',
+    pattern: new RegExp(`每(?:个)?月\\s*(?<d>${DAY})\\s*[日号](?:之前|以前|前)?`, 'g'),
+    selfEvident: true,
+    resolve: (g, ctx) => {
+      const day = parseNumber(g.d ?? '');
+      if (day === null || day < 1) return null;
+      const { year, month } = ctx.meeting;
+      const inMonth = isoDate(year, month, Math.min(day, daysInMonth(year, month)));
+      if (inMonth > ctx.meetingDate) return exact(inMonth);
+      const next = addMonths(isoDate(year, month, 1), 1);
+      const [ny, nm] = [Number(next.slice(0, 4)), Number(next.slice(5, 7))];
+      return exact(isoDate(ny, nm, Math.min(day, daysInMonth(ny, nm))));
+    },
+  },
+  {
     name: 'day of month only (25日前)',
     pattern: new RegExp(`(?<![月0-9一二三四五六七八九十])(?<d>${DAY})\\s*[日号](?:之前|以前|前)`, 'g'),
     selfEvident: true,

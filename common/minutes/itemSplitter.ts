@@ -256,7 +256,13 @@ function addInlineChildren(text: string, item: MinutesItem): void {
     let end = next ? item.bodyStart + next.index : ownEnd;
     if (!next) {
       // The last sub-item ends at its sentence; what follows is said of the whole item.
-      const stop = text.slice(start, ownEnd).search(/[。！!]/);
+      let stop = text.slice(start, ownEnd).search(/[。！!]/);
+      // "三要做好群众工作。城关镇要…": a short heading sentence is followed by its own assignment.
+      if (stop >= 0 && stop <= 14) {
+        const after = text.slice(start + stop + 1, ownEnd).search(/[。！!]/);
+        if (after >= 0 && !/^\s*(?:以上|上述|各项工作|均)/.test(text.slice(start + stop + 1, ownEnd)))
+          stop = stop + 1 + after;
+      }
       if (stop >= 0 && trimEnd(text, start + stop + 1, ownEnd) > start + stop + 1) {
         end = start + stop + 1;
         item.tailStart = skipSpace(text, end);

@@ -4,7 +4,7 @@
 
 import { toHalfWidthDigits } from './chineseNumber.ts';
 import { readDeadline, type DeadlineReading } from './deadlineResolver.ts';
-import { OWNER_LABELS } from './fieldLabels.ts';
+import { FIELD_LINE, OWNER_LABELS } from './fieldLabels.ts';
 import { ownText, splitItems, type MinutesItem } from './itemSplitter.ts';
 import { readRoles, type RoleReading, type RoleSet } from './roleExtractor.ts';
 import { classifyItem } from './taskClassifier.ts';
@@ -32,6 +32,7 @@ interface Context {
 
 const SENTENCE_END = /[。；;！!\n]/g;
 const SHARED_TAIL = /以上|上述|各项工作|均需|均要|均于|均在/;
+const PRIMARY_LABEL_IN = /(?:牵头单位|牵头部门|牵头科室|牵头处室|主责单位)\s*[：:]/;
 const OWNER_LABEL_START = new RegExp(`^[（(]?(?:${OWNER_LABELS.join('|')})\\s*[：:]`);
 
 export function extractTasks(text: string, options: ExtractOptions): ExtractedTask[] {
@@ -127,6 +128,8 @@ function splitAssignments(ctx: Context, item: MinutesItem): Segment[] {
     const leads = kind === 'unit' ? roles.leadUnits : roles.owners;
     if (roles.leadSource === 'none' || roles.supportOnly || leads.length === 0 || OWNER_LABEL_START.test(sentence))
       continue;
+    // "牵头单位：A\n责任单位：B" is one task: B takes part in A's work.
+    if (PRIMARY_LABEL_IN.test(ctx.text.slice(item.bodyStart, item.end)) && FIELD_LINE.test(sentence)) continue;
     if (current === null) {
       current = { kind, leads };
     } else if (current.kind === kind && !leads.some((l) => current?.leads.includes(l))) {
@@ -160,7 +163,32 @@ function trimEndOffset(text: string, from: number, end: number): number {
   return e;
 }
 
-function emit(ctx: Context, segment: Segment, inherited: Inherited): void {
+/** What a meeting only heard or noted ("会议听取了…汇报。") before it assigns work in the same item. */
+const RECORD_SENTENCE = /^(?:会议)?(?:听取了?|通报了?|传达(?:学习)?了?|学习了?)[^。；]*[。；]$/;
+
+/**
+ * "一、会议听取了…的汇报。会议要求，县政府办公室牵头…": the task starts where the assignment does,
+ * so the report heard stays out of its source.
+ */
+function skipLeadingRecords(ctx: Context, segment: Segment): Segment {
+  const parts = sentences(ctx.text, segment.bodyStart, segment.end);
+  let skip = 0;
+  while (skip < parts.length - 1) {
+    const [start, end] = parts[skip] ?? [0, 0];
+    const sentence = ctx.text.slice(start, end).trim();
+    if (!RECORD_SENTENCE.test(sentence) || readRoles(sentence, ctx.lexicon).hasRoleCue) break;
+    skip++;
+  }
+  const first = parts[skip];
+  if (skip === 0 || !first) return segment;
+  const rest = ctx.text.slice(first[0], segment.end);
+  if (!readRoles(rest, ctx.lexicon).hasRoleCue) return segment;
+  const at = first[0] + (rest.length - rest.trimStart().length);
+  return { start: at, bodyStart: at, end: segment.end };
+}
+
+function emit(ctx: Context, whole: Segment, inherited: Inherited): void {
+  const segment = skipLeadingRecords(ctx, whole);
   const words = ctx.text.slice(segment.bodyStart, segment.end);
   const roles = readRoles(words, ctx.lexicon);
   const deadline = readDeadline(words, ctx.meetingDate);

@@ -202,9 +202,16 @@ function labelKind(label: string): 'lead' | 'co' | 'owner' | 'coOwner' | 'deadli
   return 'deadline';
 }
 
+/** Labels that name the one who leads; beside one of them, 责任单位 lists the units that take part. */
+const PRIMARY_LEAD_LABEL = /^(?:牵头单位|牵头部门|牵头科室|牵头处室|主责单位)$/;
+
 function readLabels(text: string, lexicon: UnitLexicon, roles: RoleCollector): void {
-  for (const m of [...text.matchAll(LABEL)]) {
-    const kind = labelKind(m[1] ?? '');
+  const labels = [...text.matchAll(LABEL)];
+  const hasPrimary = labels.some((m) => PRIMARY_LEAD_LABEL.test(m[1] ?? ''));
+  for (const m of labels) {
+    const label = m[1] ?? '';
+    const plainKind = labelKind(label);
+    const kind = hasPrimary && plainKind === 'lead' && !PRIMARY_LEAD_LABEL.test(label) ? 'co' : plainKind;
     const valueStart = m.index + m[0].length;
     const valueEnd = labelValueEnd(text, valueStart);
     const value = text.slice(valueStart, valueEnd).trim();
@@ -249,6 +256,8 @@ function readCues(text: string, lexicon: UnitLexicon, roles: RoleCollector): voi
       const from = clauseStart(text, at, lastCueEnd);
       // 请 and 由 open a clause; after other words they are not cues ("资金由区财政局统筹" reports).
       if (cue.slot === 'after' && stripPreamble(text.slice(from, at)) !== '') continue;
+      // "县自然资源局要加强技术指导": the subject's own work, not help to someone else's.
+      if (cue.role === 'co' && /指导|支持/.test(m[0]) && /(?:要|需|应|务必|必须)/.test(text.slice(from, at))) continue;
       if (cue.slot === 'before' || cue.slot === 'around') {
         const actors = actorsBefore(text, from, at, lexicon);
         if (SHARED_DUTY.test(m[0])) roles.addShared(actors, [from, cueEnd]);

@@ -7,7 +7,7 @@ import { isMetaLine } from './metaLines.ts';
 import type { RoleReading, RoleSet } from './roleExtractor.ts';
 import { isCollectiveUnit, isGenericUnit } from './unitNames.ts';
 
-export type NonTaskReason = 'empty' | 'header' | 'heading' | 'decision' | 'exhortation' | 'noAssignment';
+export type NonTaskReason = 'empty' | 'header' | 'heading' | 'decision' | 'exhortation' | 'status' | 'noAssignment';
 
 export type Verdict = { task: true } | { task: false; reason: NonTaskReason };
 
@@ -33,6 +33,19 @@ const ACTION =
 const HEADING = /^关于[^，,。；;]{1,40}[。.]?$/;
 /** The opening paragraph of minutes: who chaired which meeting — in documents without numbering. */
 const MEETING_INTRO = /主持召开|参加会议|出席会议|列席会议|纪要如下|议定如下|现将[^。]{0,16}纪要/;
+
+/** Progress reports: done, under way, planned ("已于7月10日完成批复", "正在推进，预计8月底完工"). */
+const STATUS = /已于|已经|已全部|已完成|已完工|已封顶|正在|预计|计划[0-9]|目前|截至|截止/;
+/** The opening paragraph when a cue word also appears in it ("会议由副镇长杨金双主持"). */
+const STRONG_INTRO =
+  /主持召开|召集[^。；]{0,40}(?:会议?|约谈|座谈)|由[^，。；]{0,12}主持(?:[。，]|$)|参会|参加会议|出席会议|列席会议/;
+/** "镇党委召开…部署会，全体机关干部…参会": who met, even when the meeting's name holds a date (清明节前). */
+const INTRO_WITH_PEOPLE =
+  /^[^。；]{0,20}(?:主持召开|召集|召开了?)[^。；]{0,40}(?:会议?|约谈|座谈)[^。；]*(?:参会|参加|出席|列席|主持)[^。；]*。?$/;
+/** An intro sentence followed by an assignment in the same item still assigns. */
+const ACTION_AFTER_INTRO = /(?:牵头|负责|配合)[^。]{0,40}(?:前|内)[^。]{0,20}(?:完成|提交|报送)/;
+/** A standing duty said without a date ("…，长期坚持") is a task when it names whom it binds. */
+const STANDING = /长期坚持|常态化|持续开展/;
 
 function sentencesOf(text: string): string[] {
   return text
@@ -70,17 +83,20 @@ export function classifyItem(signals: ItemSignals): Verdict {
   const hasOwnActors = roles.leadUnits.length + roles.coUnits.length + roles.owners.length + roles.coOwners.length > 0;
 
   if (hasOwnActors && allGeneric(roles) && !hasDate) return { task: false, reason: 'exhortation' };
+  if (!hasDate && STRONG_INTRO.test(body) && !ACTION_AFTER_INTRO.test(body)) return { task: false, reason: 'header' };
+  if (INTRO_WITH_PEOPLE.test(body) && !ACTION_AFTER_INTRO.test(body)) return { task: false, reason: 'header' };
   if (roles.hasRoleCue && hasOwnActors) return { task: true };
   if (MEETING_INTRO.test(text)) return { task: false, reason: 'header' };
 
   if (roles.leadSource === 'subject') {
     if (isDecision && !hasDate) return { task: false, reason: 'decision' };
-    if (allCollective(roles) && !hasDate) return { task: false, reason: 'exhortation' };
+    if (allCollective(roles) && !hasDate && !STANDING.test(body)) return { task: false, reason: 'exhortation' };
     if (hasDate || IMPERATIVE.test(body)) return { task: true };
     return { task: false, reason: 'noAssignment' };
   }
 
   if (isDecision) return { task: false, reason: 'decision' };
+  if (STATUS.test(body)) return { task: false, reason: 'status' };
   if (signals.inherited && ACTION.test(body)) {
     return allGeneric(signals.inherited) && !hasDate ? { task: false, reason: 'exhortation' } : { task: true };
   }

@@ -103,13 +103,14 @@ const ADMIN_PREFIX =
 
 /** 各镇街, 各相关街道, 各有关部门, 区直各部门, 相关单位, 各镇（街道）… */
 const COLLECTIVE =
-  /^(?:全区|全市|全县|区直|市直|县直|区属|市属|区级|市级)?(?:各|相关|有关|其他|其余)(?:相关|有关|级|类|个|责任|成员|参会|执法|职能|行业|主管)?[\u4e00-\u9fa5]{0,6}?(?:镇[（(]街道[）)]|乡[（(]镇[）)]|镇街|街镇|乡镇|镇|乡|街道|社区|村|县区|区县|部门|单位|科室|处室|股室|园区|学校|医院|企业|平台|分局|大队|中队|局|委|办|组|中心|公司|所|站|队|院)$/;
+  /^(?:全区|全市|全县|区直|市直|县直|区属|市属|区级|市级|沿线|辖区|片区|市政府|区政府|县政府)?(?:各|相关|有关|其他|其余)(?:相关|有关|级|类|个|责任|成员|参会|执法|职能|行业|主管)?(?:[\u4e00-\u9fa5]|[（(][\u4e00-\u9fa5、]{1,5}[）)]){0,7}?(?:[镇乡县区市][（(][\u4e00-\u9fa5、]{1,5}[）)]|镇街|街镇|乡镇|镇|乡|街道|社区|村居|村|县区|区县|部门|单位|科室|处室|股室|园区|学校|医院|企业|平台|分局|大队|中队|政府|局|委|办|组|中心|公司|所|站|队|院)$/;
 
 /** Verbs and function words that never occur inside a unit name; they mean the span overran it. */
 const NOT_IN_UNIT =
-  /负责|牵头|配合|协助|协同|完成|要求|做好|抓好|推进|落实|研究|开展|提出|形成|根据|按照|同意|决定|报送|提交|制定|加快|督促|确保|会同|以及|同志|会议要求|会议决定|会议明确|进一步|尽快|抓紧|主要|分管|[的了着过该此其我你他在于对将把被为要]/;
+  /负责|牵头|配合|协助|协同|完成|要求|做好|抓好|推进|落实|研究|开展|提出|形成|根据|按照|同意|决定|报送|提交|制定|加快|督促|确保|会同|以及|同志|涉及|会议要求|会议决定|会议明确|进一步|尽快|抓紧|主要|分管|[的了着过该此其我你他在于对将把被为要由]/;
 const NOT_UNIT_START = /^[由请要于在对将把和及与并或等为]/;
 const HAN_NAME = /^[\u4e00-\u9fa5（）()]+$/;
+const HAN_COLLECTIVE = /^[\u4e00-\u9fa5（）()、]+$/;
 
 export interface UnitLexicon {
   /** Directory names and aliases, longest first. */
@@ -157,8 +158,11 @@ export type UnitTier = 'loose' | 'strict';
 
 export function isUnitName(name: string, tier: UnitTier, lexicon: UnitLexicon = EMPTY_LEXICON): boolean {
   if (lexicon.has(name)) return true;
-  if (name.length < 2 || name.length > 24 || !HAN_NAME.test(name)) return false;
-  if (isCollectiveUnit(name)) return true;
+  if (name.length < 2 || name.length > 24) return false;
+  // A bracket is part of a name only when it closes inside it ("各镇（街道）", not "各乡镇（街道").
+  if ((name.match(/[（(]/g) ?? []).length !== (name.match(/[）)]/g) ?? []).length || /^[）)]/.test(name)) return false;
+  if (HAN_COLLECTIVE.test(name) && isCollectiveUnit(name)) return true;
+  if (!HAN_NAME.test(name)) return false;
   if (NOT_UNIT_START.test(name) || NOT_IN_UNIT.test(name)) return false;
   // "区财政局和区税务局" is a list of two names, not one; "区发展和改革委员会" is one.
   const joined = /[和及与暨]/.exec(name);
