@@ -15,6 +15,8 @@ export interface NoticeSpec {
   templateName: string;
   /** A seal to register for the office and seal with; without it the 公文 stays numbered, unsealed. */
   sealName?: string;
+  /** 'submitted': stop once it waits for 陈明's 签发 (no sign-off, no number). */
+  until?: 'submitted';
 }
 
 /** The people who prepare it, each signed in in their own browser context. */
@@ -24,7 +26,7 @@ export interface Preparers {
   mayor: Page;
 }
 
-/** The id of a signed-off, numbered (and, with a seal name, sealed) 通知. */
+/** The id of a signed-off, numbered (and, with a seal name, sealed) 通知; or of one waiting for 签发 (`until`). */
 export async function preparedNotice({ office, drafter, mayor }: Preparers, spec: NoticeSpec): Promise<string> {
   const officeApi = await asBrowser(office);
   const drafterApi = await asBrowser(drafter);
@@ -64,6 +66,7 @@ export async function preparedNotice({ office, drafter, mayor }: Preparers, spec
     steps: [{ id: 'signoff', name: '签发', kind: 'single', opinion: 'signoff', handlers: [{ userId: chenming }] }],
   });
   expect(submitted.status(), await submitted.text()).toBe(200);
+  if (spec.until === 'submitted') return id;
   expect((await mayorApi.post(`/api/official-documents/${id}/sign-off`, { opinion: '同意印发' })).status()).toBe(200);
   expect((await officeApi.post(`/api/official-documents/${id}/number`, {})).status()).toBe(200);
   if (sealId) expect((await drafterApi.post(`/api/official-documents/${id}/seal`, { sealId })).status()).toBe(200);
