@@ -8,6 +8,7 @@ import { FIELD_LINE, OWNER_LABELS } from './fieldLabels.ts';
 import { ownText, splitItems, type MinutesItem } from './itemSplitter.ts';
 import { readRoles, type RoleReading, type RoleSet } from './roleExtractor.ts';
 import { classifyItem } from './taskClassifier.ts';
+import { scanTables, type TableRow } from './tableRows.ts';
 import { summarizeTitle, type Span } from './titleSummarizer.ts';
 import type { ExtractOptions, ExtractedTask, ReviewReason } from './types.ts';
 import { createUnitLexicon, type UnitLexicon } from './unitNames.ts';
@@ -36,15 +37,35 @@ const PRIMARY_LABEL_IN = /(?:牵头单位|牵头部门|牵头科室|牵头处室
 const OWNER_LABEL_START = new RegExp(`^[（(]?(?:${OWNER_LABELS.join('|')})\\s*[：:]`);
 
 export function extractTasks(text: string, options: ExtractOptions): ExtractedTask[] {
+  const normalised = toHalfWidthDigits(text);
+  const tables = scanTables(normalised);
   const ctx: Context = {
-    text: toHalfWidthDigits(text),
+    text: tables.rest,
     meetingDate: options.meetingDate,
     lexicon: createUnitLexicon(options.units),
     tasks: [],
   };
+  for (const row of tables.rows) emitRow(ctx, row);
   for (const item of splitItems(ctx.text)) visit(ctx, item, { roles: null, deadline: null });
+  ctx.tasks.sort((a, b) => a.start - b.start);
   // Offsets were computed on the digit-normalised copy, which has the same length as the original.
   return ctx.tasks.map((task) => ({ ...task, sourceText: text.slice(task.start, task.end) }));
+}
+
+/** One row of a 督办 table: its fields come from the labelled columns, its title from the task column. */
+function emitRow(ctx: Context, row: TableRow): void {
+  const roles = readRoles(row.labelled, ctx.lexicon);
+  const deadline = readDeadline(row.labelled, ctx.meetingDate);
+  const verdict = classifyItem({ text: row.labelled, roles, deadline, inherited: null, inheritedDue: false });
+  if (!verdict.task) return;
+  pushTask(ctx, {
+    title: summarizeTitle(row.subject, []),
+    start: row.start,
+    end: row.end,
+    roles,
+    due: deadline.due,
+    estimated: deadline.estimated,
+  });
 }
 
 function hasActors(roles: RoleSet | null): roles is RoleSet {
@@ -204,17 +225,38 @@ function emit(ctx: Context, whole: Segment, inherited: Inherited): void {
   const merged = mergeRoles(roles, inherited.roles);
   const due = deadline.due ?? inherited.deadline?.due ?? null;
   const estimated = deadline.due !== null ? deadline.estimated : (inherited.deadline?.estimated ?? false);
-  const reasons: ReviewReason[] = [];
-  if (due === null) reasons.push('noDeadline');
-  if (due !== null && estimated) reasons.push('estimatedDeadline');
-  if (merged.leadUnits.length + merged.owners.length === 0) reasons.push('noLead');
   const removed: Span[] = [
     ...roles.spans.map(([start, end]) => ({ start, end })),
     ...deadline.matches.map((m) => ({ start: m.start, end: m.end })),
   ];
-  ctx.tasks.push({
+  pushTask(ctx, {
     title: summarizeTitle(words, removed),
-    sourceText: ctx.text.slice(segment.start, segment.end),
+    start: segment.start,
+    end: segment.end,
+    roles: merged,
+    due,
+    estimated,
+  });
+}
+
+interface TaskDraft {
+  title: string;
+  start: number;
+  end: number;
+  roles: RoleSet;
+  due: string | null;
+  estimated: boolean;
+}
+
+function pushTask(ctx: Context, draft: TaskDraft): void {
+  const { roles: merged, due, estimated } = draft;
+  const reasons: ReviewReason[] = [];
+  if (due === null) reasons.push('noDeadline');
+  if (due !== null && estimated) reasons.push('estimatedDeadline');
+  if (merged.leadUnits.length + merged.owners.length === 0) reasons.push('noLead');
+  ctx.tasks.push({
+    title: draft.title,
+    sourceText: ctx.text.slice(draft.start, draft.end),
     leadUnits: [...merged.leadUnits],
     coUnits: [...merged.coUnits],
     owners: [...merged.owners],
@@ -222,7 +264,7 @@ function emit(ctx: Context, whole: Segment, inherited: Inherited): void {
     due,
     needsReview: reasons.length > 0,
     reviewReasons: reasons,
-    start: segment.start,
-    end: segment.end,
+    start: draft.start,
+    end: draft.end,
   });
 }
