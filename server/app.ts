@@ -15,6 +15,7 @@ import { registerErrorHandler } from './plugins/errorHandler.ts';
 import { registerExternalPlugins } from './plugins/external.ts';
 import { registerWellFormedText } from './plugins/wellFormedText.ts';
 import { attachSocketServer } from './realtime/socketServer.ts';
+import archive from './routes/archive/index.ts';
 import addressBook from './routes/addressBook/index.ts';
 import audit from './routes/audit/index.ts';
 import auth from './routes/auth/index.ts';
@@ -60,6 +61,7 @@ const ROUTE_AREAS = [
     addressBook,
     search,
     todo,
+    archive,
   ]),
   system,
   media,

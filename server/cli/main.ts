@@ -33,6 +33,7 @@ import { describeRestore, restoreBackup } from '../backup/restore.ts';
 import { describeDrill, drillBackup } from '../backup/restoreDrill.ts';
 import { createBackup } from '../commands/system/backupCreator.ts';
 import { reindexSearch } from '../commands/search/searchReindexer.ts';
+import { describePackageVerdict, verifyPackages } from '../queries/archive/archiveVerification.ts';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -58,6 +59,8 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   backup-drill  DIR [--keep]       restore drill: restore a backup into a scratch directory and check the manifest,
                                    every file's hash, the database, the audit chain and its head; exit 1 on a fault
   search-reindex                   rebuild the full-text search index (data/search.db) from the database
+  archive-verify 档号|all          check sealed archive packages: manifest unchanged, every file matching its SHA-256;
+                                   exit 1 and name each file that fails
 
 Roles: ${ROLE_NAMES.join(', ')}. Data directory: TONGBAN_DATA_DIR (default ./data).`;
 
@@ -145,7 +148,10 @@ async function run(argv: string[]): Promise<number> {
     allowPositionals: true,
   });
   const config = loadConfig();
-  if (positionals.length > (command === 'backup-drill' || command === 'verify-document' ? 1 : 0))
+  if (
+    positionals.length >
+    (command === 'backup-drill' || command === 'verify-document' || command === 'archive-verify' ? 1 : 0)
+  )
     fail(`Unexpected argument "${positionals.at(-1)}"\n\n${USAGE}`);
   if (command === 'restore' || command === 'backup-drill') return restoreCommand(command, positionals[0] ?? values);
 
@@ -268,6 +274,16 @@ async function run(argv: string[]): Promise<number> {
         const { indexed } = await reindexSearch(svc, as(ctx));
         process.stdout.write(`Search index rebuilt: ${indexed} objects.\n`);
         return 0;
+      }
+      case 'archive-verify': {
+        const ref = positionals[0];
+        if (!ref) fail(`archive-verify needs a 档号, or all\n\n${USAGE}`);
+        const verdicts = await verifyPackages(svc.db, svc.files, ref);
+        if (!verdicts) fail(`No archive package "${ref}"`);
+        for (const v of verdicts) process.stdout.write(`${describePackageVerdict(v)}\n`);
+        const failed = verdicts.filter((v) => !v.ok).length;
+        process.stdout.write(`${verdicts.length} package(s) checked, ${failed} failed.\n`);
+        return failed === 0 ? 0 : 1;
       }
       default:
         fail(`Unknown command "${command}"\n\n${USAGE}`);

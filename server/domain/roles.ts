@@ -1,6 +1,7 @@
 // Roles, administrator duties and clearance levels, and the rules for combining them (三员分立).
 
-export const BUSINESS_ROLES = ['staff', 'clerk', 'leader', 'supervisor'] as const;
+/** archivist: 档案员, who seals a unit's archive packages, sets their 保管期限 and approves destruction. */
+export const BUSINESS_ROLES = ['staff', 'clerk', 'leader', 'supervisor', 'archivist'] as const;
 export type BusinessRole = (typeof BUSINESS_ROLES)[number];
 
 export const ADMIN_ROLES = ['system', 'security', 'audit'] as const;

@@ -1,5 +1,6 @@
 // The scheduled work of one process: started once the app is ready, stopped before the services under it close.
 import type { Services } from '../services.ts';
+import { ArchiveJob } from './archiveJob.ts';
 import { AtRestReseal } from './atRestReseal.ts';
 import { MeetingReminderJob } from './meetingReminders.ts';
 import { OfficialDocReminders } from './officialDocReminders.ts';
@@ -9,6 +10,7 @@ import { SupervisionWarnings } from './supervisionWarnings.ts';
 
 export class Jobs {
   readonly supervisionWarnings: SupervisionWarnings;
+  readonly archive: ArchiveJob;
   readonly meetingReminders: MeetingReminderJob;
   readonly backups: ScheduledBackups;
   readonly atRestReseal: AtRestReseal;
@@ -17,6 +19,7 @@ export class Jobs {
 
   constructor(private readonly svc: Services) {
     this.supervisionWarnings = new SupervisionWarnings(svc);
+    this.archive = new ArchiveJob(svc);
     this.meetingReminders = new MeetingReminderJob(svc);
     this.backups = new ScheduledBackups(svc);
     this.atRestReseal = new AtRestReseal(svc);
@@ -27,6 +30,7 @@ export class Jobs {
   start(): void {
     this.svc.auditHead.watch();
     this.supervisionWarnings.start();
+    this.archive.start();
     this.meetingReminders.start();
     this.backups.start();
     this.atRestReseal.start();
@@ -40,6 +44,7 @@ export class Jobs {
     await this.atRestReseal.stop();
     await this.officialDocReminders.stop();
     await this.meetingReminders.stop();
+    await this.archive.stop();
     await this.supervisionWarnings.stop();
     await this.svc.auditHead.stop();
   }

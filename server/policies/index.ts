@@ -6,6 +6,7 @@ import { Forbidden, NotFound, type AppError } from '../errors.ts';
 import { accountRefusals, accountRules, type UnitResource, type UserResource } from './accounts.ts';
 import { addressBookRules } from './addressBook.ts';
 import { annotationRules } from './annotations.ts';
+import { archiveRules, type ArchiveResource, type ArchiveSourceResource } from './archive.ts';
 import { classificationRules, type ClassificationResource } from './classification.ts';
 import { concealed, type HiddenObject } from './concealment.ts';
 import { distributionRefusals, distributionRules, type DistributionResource } from './distributions.ts';
@@ -33,6 +34,8 @@ import {
 import { workspaceRules } from './workspace.ts';
 
 export type {
+  ArchiveResource,
+  ArchiveSourceResource,
   ClassificationResource,
   DistributionResource,
   DocumentResource,
@@ -52,6 +55,7 @@ export type {
   UserResource,
 };
 export { userView, type UserView } from './accounts.ts';
+export { archiveVisibility, keepsArchiveOf, type ArchiveVisibility } from './archive.ts';
 export { classificationResource } from './classification.ts';
 export { concealed, hiddenReason, type HiddenObject } from './concealment.ts';
 export { documentResource, documentVisibility, type DocumentVisibility } from './documents.ts';
@@ -81,7 +85,9 @@ export type Resource =
   | OfficialDocTemplateResource
   | IssuingUnitResource
   | SealResource
-  | SealUnitResource;
+  | SealUnitResource
+  | ArchiveResource
+  | ArchiveSourceResource;
 
 type Rule = (s: Subject, r: Resource) => boolean;
 
@@ -104,6 +110,7 @@ const RULES = {
   ...distributionRules,
   ...sealRules,
   ...workspaceRules,
+  ...archiveRules,
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof RULES;
@@ -164,6 +171,8 @@ export function objectOf(r: Resource): HiddenObject | null {
       return { what: 'meeting', resourceType: 'meeting', id: r.id, classification: r.classification };
     case 'task':
       return { what: 'task', resourceType: 'supervision_task', id: r.facts.id, classification: r.facts.classification };
+    case 'archive':
+      return { what: 'archive package', resourceType: 'archive_package', id: r.id, classification: r.classification };
     case 'proposal':
       return r.id === undefined
         ? null
@@ -178,6 +187,7 @@ const READ: Partial<Record<Resource['kind'], Action>> = {
   meeting: 'meeting.view',
   task: 'task.view',
   proposal: 'proposal.review',
+  archive: 'archive.read',
 };
 
 /**

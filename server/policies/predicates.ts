@@ -20,6 +20,7 @@ const holds = (p: Holder, role: BusinessRole): boolean => business(p) && p.roles
 export const isLeader = (p: Holder): boolean => holds(p, 'leader');
 export const isSupervisor = (p: Holder): boolean => holds(p, 'supervisor');
 export const isClerk = (p: Holder): boolean => holds(p, 'clerk');
+export const isArchivist = (p: Holder): boolean => holds(p, 'archivist');
 /** Clerks and leaders sign for their unit and hand work down (一级抓一级). */
 export const handlesForUnit = (p: Holder): boolean => isClerk(p) || isLeader(p);
 

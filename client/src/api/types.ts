@@ -30,7 +30,13 @@ export interface Ok {
 }
 
 /** Mirrors server/domain/roles.ts; kept as values because the client needs them at run time. */
-export const BUSINESS_ROLES = ['staff', 'clerk', 'leader', 'supervisor'] as const satisfies readonly RoleName[];
+export const BUSINESS_ROLES = [
+  'staff',
+  'clerk',
+  'leader',
+  'supervisor',
+  'archivist',
+] as const satisfies readonly RoleName[];
 export const ADMIN_ROLES = ['system_admin', 'security_admin', 'audit_admin'] as const satisfies readonly RoleName[];
 export const CLASSIFICATIONS = [
   'public',

@@ -69,6 +69,7 @@ const en: Messages = {
     clerk: 'Clerk',
     leader: 'Leader',
     supervisor: 'Supervisor',
+    archivist: 'Archivist',
     system_admin: 'System administrator',
     security_admin: 'Security administrator',
     audit_admin: 'Audit administrator',

@@ -28,6 +28,7 @@ const officialDocsEn: typeof officialDocsZhCN = {
     sealed: 'Sealed',
     distributed: 'Distributed',
     finished: 'Concluded',
+    archived: 'Archived',
   },
   fields: {
     kind: 'Kind',
@@ -219,6 +220,7 @@ const officialDocsEn: typeof officialDocsZhCN = {
       urge: 'Urged',
       reminded: 'Deadline reminder',
       overdue: 'Overdue reminder',
+      archived: 'Archived',
       open: 'Opened',
       route: 'Acted',
     },

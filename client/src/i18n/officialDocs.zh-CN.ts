@@ -28,6 +28,7 @@ const officialDocsZhCN = {
     sealed: '已用印',
     distributed: '已分发',
     finished: '已办结',
+    archived: '已归档',
   },
   fields: {
     kind: '文种',
@@ -218,6 +219,7 @@ const officialDocsZhCN = {
       urge: '催办',
       reminded: '到期提醒',
       overdue: '逾期提醒',
+      archived: '归档',
       open: '打开',
       route: '办理',
     },

@@ -77,6 +77,7 @@ const zhCN = {
     clerk: '秘书',
     leader: '领导',
     supervisor: '督办人员',
+    archivist: '档案员',
     system_admin: '系统管理员',
     security_admin: '安全保密管理员',
     audit_admin: '安全审计员',

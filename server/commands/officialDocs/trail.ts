@@ -16,7 +16,9 @@ export type TrailKind =
   /** The record or its 正文 opened. */
   | 'read'
   /** Laid out and downloaded (PDF, DOCX, the sealed PDF). */
-  | 'download';
+  | 'download'
+  /** Completed and queued for its archive package (归档): frozen from then on. */
+  | 'archived';
 
 export interface TrailEntry {
   officialDocumentId: string;

@@ -51,7 +51,7 @@ const combos = ROUTE_STATUSES.flatMap((s) => ROUTE_ACTIONS.flatMap((a) => ROUTE_
 
 describe('the 办文 route lifecycle', () => {
   it('covers every combination', () => {
-    expect(combos.length).toBe(7 * 13 * 7);
+    expect(combos.length).toBe(8 * 13 * 7);
   });
 
   it.each(combos)('%s · %s · %s', (status, action, role) => {
@@ -78,8 +78,8 @@ describe('the 办文 route lifecycle', () => {
     }
   });
 
-  it('leaves no status a dead end except 已分发 and 已办结', () => {
-    expect([...CLOSED_STATUSES].sort()).toEqual(['distributed', 'finished']);
+  it('leaves no status a dead end except 已分发, 已办结 and 已归档', () => {
+    expect([...CLOSED_STATUSES].sort()).toEqual(['archived', 'distributed', 'finished']);
     for (const status of ROUTE_STATUSES) {
       const moves = [...allowed].filter(([k, to]) => k.startsWith(`${status} `) && to.some((s) => s !== status));
       expect(moves.length > 0).toBe(!CLOSED_STATUSES.includes(status));

@@ -11,7 +11,7 @@ export interface Transition {
 }
 
 /** The statuses that end a route: 已分发 (发文) and 已办结 (收文) allow nothing. */
-export const CLOSED_STATUSES: readonly RouteStatus[] = ['distributed', 'finished'];
+export const CLOSED_STATUSES: readonly RouteStatus[] = ['distributed', 'finished', 'archived'];
 
 /** The whole lifecycle. An action missing from a status is illegal there; a closed status allows nothing. */
 export const TRANSITIONS: Readonly<Record<RouteStatus, Partial<Record<RouteAction, Transition>>>> = {
@@ -40,6 +40,7 @@ export const TRANSITIONS: Readonly<Record<RouteStatus, Partial<Record<RouteActio
   },
   distributed: {},
   finished: {},
+  archived: {},
 };
 
 export type Verdict =

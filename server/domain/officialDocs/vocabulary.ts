@@ -14,6 +14,9 @@ export const ROUTE_STATUSES = [
   'sealed',
   'distributed',
   'finished',
+  // 已归档: a completed 公文 packaged into the archive (commands/archive); only the status column says so, the route
+  // keeps the status it closed in.
+  'archived',
 ] as const;
 export type RouteStatus = (typeof ROUTE_STATUSES)[number];
 

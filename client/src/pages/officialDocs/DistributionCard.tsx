@@ -186,7 +186,7 @@ export function DistributionCard({ doc, onChanged }: { doc: OfficialDoc; onChang
     }
   };
 
-  if (doc.status !== 'sealed' && doc.status !== 'distributed') return null;
+  if (doc.status !== 'sealed' && doc.status !== 'distributed' && doc.status !== 'archived') return null;
   if (error !== null)
     return <Alert type="error" showIcon title={t('distribution.loadFailed', { message: errorMessage(t, error) })} />;
   if (!data) return null;

@@ -34,6 +34,7 @@ const STATUS_COLORS: Record<RouteStatus, string> = {
   sealed: 'success',
   distributed: 'green',
   finished: 'green',
+  archived: 'gold',
 };
 
 export function StatusTag({ status }: { status: RouteStatus }) {
