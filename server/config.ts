@@ -159,6 +159,10 @@ export interface Config {
   officialDocTickSeconds: number;
   /** Search: seconds between runs of the indexer that follows edits; 0 turns the timer off (TONGBAN_SEARCH_TICK_SECONDS, default 2). */
   searchTickSeconds: number;
+  /** OCR: seconds between runs of the job that recognises scans and images; 0 turns the timer off (TONGBAN_OCR_TICK_SECONDS, default 5). */
+  ocrTickSeconds: number;
+  /** OCR: longest one tool may take on one page (render or recognise) before the file fails as `timeout` (TONGBAN_OCR_TIMEOUT_SECONDS, default 120). */
+  ocrTimeoutSeconds: number;
   /** 归档: seconds between runs of the job that packages completed items and lists those past their period; 0 turns the timer off (TONGBAN_ARCHIVE_TICK_SECONDS, default 300). */
   archiveTickSeconds: number;
   /** 办文: 催办 of one 公文 allowed per hour, by everyone together (TONGBAN_URGE_LIMIT, default 3). */
@@ -270,6 +274,8 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     supervisionTickSeconds: int('TONGBAN_SUPERVISION_TICK_SECONDS', 60),
     officialDocTickSeconds: int('TONGBAN_OFFICIAL_DOC_TICK_SECONDS', 300),
     searchTickSeconds: int('TONGBAN_SEARCH_TICK_SECONDS', 2),
+    ocrTickSeconds: int('TONGBAN_OCR_TICK_SECONDS', 5),
+    ocrTimeoutSeconds: int('TONGBAN_OCR_TIMEOUT_SECONDS', 120),
     archiveTickSeconds: int('TONGBAN_ARCHIVE_TICK_SECONDS', 300),
     urgeLimit: int('TONGBAN_URGE_LIMIT', 3),
     supervisionUrgeLimit: int('TONGBAN_SUPERVISION_URGE_LIMIT', 3),

@@ -3,6 +3,7 @@ import type { Services } from '../services.ts';
 import { ArchiveJob } from './archiveJob.ts';
 import { AtRestReseal } from './atRestReseal.ts';
 import { MeetingReminderJob } from './meetingReminders.ts';
+import { OcrRecognition } from './ocrRecognition.ts';
 import { OfficialDocReminders } from './officialDocReminders.ts';
 import { ScheduledBackups } from './scheduledBackups.ts';
 import { SearchIndexer } from './searchIndexer.ts';
@@ -16,6 +17,7 @@ export class Jobs {
   readonly atRestReseal: AtRestReseal;
   readonly officialDocReminders: OfficialDocReminders;
   readonly searchIndexer: SearchIndexer;
+  readonly ocr: OcrRecognition;
 
   constructor(private readonly svc: Services) {
     this.supervisionWarnings = new SupervisionWarnings(svc);
@@ -25,6 +27,7 @@ export class Jobs {
     this.atRestReseal = new AtRestReseal(svc);
     this.officialDocReminders = new OfficialDocReminders(svc);
     this.searchIndexer = new SearchIndexer(svc);
+    this.ocr = new OcrRecognition(svc);
   }
 
   start(): void {
@@ -36,9 +39,11 @@ export class Jobs {
     this.atRestReseal.start();
     this.officialDocReminders.start();
     this.searchIndexer.start();
+    this.ocr.start();
   }
 
   async stop(): Promise<void> {
+    await this.ocr.stop();
     await this.searchIndexer.stop();
     await this.backups.stop();
     await this.atRestReseal.stop();

@@ -1,5 +1,6 @@
 // What the search index holds of each object, read from the main database: its text (co-edited documents from their
-// persisted Yjs state, material PDFs through pdftotext), the facts the filters read, and the grants of its read rule.
+// persisted Yjs state, material PDFs through pdftotext, scans and images through the text OCR recognised in them), the
+// facts the filters read, and the grants of its read rule.
 // A reference that names something gone (deleted, or not indexed such as annotation documents) comes back as gone.
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -22,6 +23,7 @@ import {
   type MeetingForAll,
 } from '../policies/searchGrants.ts';
 import { taskCode } from '../presenters/supervisionTask.ts';
+import { recognisedText } from '../queries/ocr/ocrResults.ts';
 import { factsOf, loadTask } from '../queries/supervision/taskFacts.ts';
 import { loadOfficialDoc, officialDocFacts } from '../queries/officialDocs/officialDocFacts.ts';
 import type { Services } from '../services.ts';
@@ -69,6 +71,20 @@ async function pdfText(svc: Services, sha256: string): Promise<string> {
   } finally {
     await fs.promises.rm(dir, { recursive: true, force: true });
   }
+}
+
+/** The text OCR recognised in a stored file, or '' until it is done (the OCR job's audit event brings it here). */
+async function recognised(svc: Services, sha256: string): Promise<string> {
+  return (await recognisedText(svc.db, svc.keys.atRest, sha256))?.text ?? '';
+}
+
+/** A PDF's own text, or the recognised text of a scanned one (no text layer); an image's recognised text. */
+async function materialText(svc: Services, material: { kind: string; sha256: string }): Promise<string> {
+  if (material.kind === 'pdf') {
+    const text = await pdfText(svc, material.sha256);
+    return text.trim() ? text : recognised(svc, material.sha256);
+  }
+  return material.kind === 'png' || material.kind === 'jpeg' ? recognised(svc, material.sha256) : '';
 }
 
 const meetingSelect = {
@@ -148,7 +164,7 @@ async function materialEntry(svc: Services, id: string): Promise<IndexEntry | nu
     objectId: material.id,
     parentId: material.meetingId,
     title: material.title,
-    body: material.kind === 'pdf' ? await pdfText(svc, material.sha256) : '',
+    body: await materialText(svc, material),
     unitId: m.row.organiserUnitId,
     docType: material.kind,
     status: m.row.status,
@@ -193,6 +209,12 @@ async function officialDocEntry(svc: Services, id: string): Promise<IndexEntry |
     row.numberYear !== null && row.numberSeq !== null
       ? formatDocumentNumber(row.numberPrefix, row.numberYear, row.numberSeq)
       : '';
+  // A 收文 from paper is found by the words of its scanned 来文 too.
+  const incoming = await svc.db.incomingDocument.findUnique({
+    where: { officialDocumentId: id },
+    select: { scanSha256: true },
+  });
+  const scanText = incoming?.scanSha256 ? await recognised(svc, incoming.scanSha256) : '';
   const kindName = OFFICIAL_DOCUMENT_KINDS[row.kind as keyof typeof OFFICIAL_DOCUMENT_KINDS]?.zh ?? row.kind;
   const heads = [
     kindName,
@@ -207,7 +229,7 @@ async function officialDocEntry(svc: Services, id: string): Promise<IndexEntry |
     objectId: row.id,
     parentId: row.id,
     title: number ? `${row.document.title} ${number}` : row.document.title,
-    body: `${heads.join(' ')}\n${await documentText(svc, row.documentId)}`,
+    body: `${heads.join(' ')}\n${await documentText(svc, row.documentId)}${scanText ? `\n${scanText}` : ''}`,
     unitId: row.unitId,
     docType: row.kind,
     status: row.status,

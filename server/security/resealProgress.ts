@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { CipherName } from './cipher.ts';
 
 /** The kinds of sealed data, in the order a pass walks them. */
-export const SEALED_KINDS = ['secrets', 'chat', 'versions', 'snapshots', 'updates', 'files'] as const;
+export const SEALED_KINDS = ['secrets', 'chat', 'versions', 'snapshots', 'updates', 'files', 'ocr'] as const;
 export type SealedKind = (typeof SEALED_KINDS)[number];
 
 export interface KindProgress {
@@ -53,7 +53,12 @@ export class ResealProgressFile {
    */
   load(): ResealProgress | null {
     try {
-      return JSON.parse(fs.readFileSync(this.file, 'utf8')) as ResealProgress;
+      const progress = JSON.parse(fs.readFileSync(this.file, 'utf8')) as ResealProgress;
+      // A kind added since the file was written: a pass under way still walks it; a finished one left nothing of it
+      // under an old key (whatever was sealed of it since was sealed with the current key).
+      for (const kind of SEALED_KINDS)
+        progress.kinds[kind] ??= { after: null, scanned: 0, resealed: 0, done: progress.finishedAt !== null };
+      return progress;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw err;

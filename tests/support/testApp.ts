@@ -31,10 +31,12 @@ export async function createTestApp(
   const clock = new AdjustableClock(options.clockAt);
   // Every test signs in from one address many times: the per-IP sign-in limit is for offices, not for test files (a test
   // of the limit itself passes its own authRateLimit). Scheduled backups are off unless a test turns them on: a test
-  // that moves the clock across 02:30 must not find a backup's audit event among its own.
+  // that moves the clock across 02:30 must not find a backup's audit event among its own. The OCR job is off too (a test
+  // of it runs it with jobs.ocr.tick() or turns the timer on): its writes must not land between a probe's two snapshots.
   const config = {
     authRateLimit: 1000,
     backupAt: null,
+    ocrTickSeconds: 0,
     ...options.config,
     dataDir,
     publicUrl: 'http://localhost:3000',

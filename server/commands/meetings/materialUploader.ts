@@ -9,6 +9,7 @@ import type { Services } from '../../services.ts';
 import { checkUpload, SNIFF_BYTES } from '../../storage/fileTypes.ts';
 import type { Tx } from '../../db/client.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import { queueOcr } from '../ocr/ocrQueue.ts';
 
 export interface MaterialUpload {
   agendaItemId: string | null;
@@ -92,6 +93,8 @@ export async function uploadMaterial(
       },
     });
     await tx.meeting.update({ where: { id: meetingId }, data: { updatedAt: ctx.at } });
+    // A scan or an image is recognised in the background (a PDF with its own text needs nothing): the upload answers now.
+    await queueOcr(tx, { sha256: stored.sha256, kind }, ctx.at);
     await recordAudit(tx, ctx, {
       action: 'meeting.material_upload',
       resourceType: 'meeting',

@@ -1,12 +1,13 @@
 // Re-seals existing data at rest with the current cipher and key version after a key rotation or a change of
-// TONGBAN_CIPHER, in batches: TOTP secrets, meeting chat, document versions, the collab snapshots and update log, and
-// the uploaded files. Progress is kept after every batch (security/resealProgress.ts), so a pass survives a restart.
+// TONGBAN_CIPHER, in batches: TOTP secrets, meeting chat, document versions, the collab snapshots and update log, the
+// uploaded files and the text OCR recognised in them. Progress is kept after every batch (security/resealProgress.ts), so a pass survives a restart.
 // Old key versions are retired only after a whole pass that began a grace period after the rotation (every process
 // has by then re-read the keyring and seals with the new key) found nothing left to re-seal.
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { chatAad } from '../../presenters/meetingChat.ts';
+import { ocrAad } from '../../queries/ocr/ocrResults.ts';
 import { isSealedWithCurrent, open, openBytes, seal, sealBytes } from '../../security/cipher.ts';
 import {
   freshProgress,
@@ -180,6 +181,7 @@ const BATCHES: Record<SealedKind, BatchStep> = {
     for (const sha256 of addresses) if (await svc.files.reseal(sha256)) resealed++;
     return { scanned: addresses.length, resealed, last: addresses.at(-1) ?? null };
   },
+  ocr: resealOcr,
 };
 
 function resealText(svc: Services, sealed: string, aad: string): string {
@@ -232,6 +234,26 @@ async function resealChat(svc: Services, after: string | null, limit: number): P
     resealed += count;
   }
   return { scanned: rows.length, resealed, last: rows.at(-1)?.id ?? null };
+}
+
+/** OCR pages; a row the job changed meanwhile (a page added) keeps its newer value, sealed with the current key. */
+async function resealOcr(svc: Services, after: string | null, limit: number): Promise<Batch> {
+  const rows = await svc.db.ocrJob.findMany({
+    where: { ...(after ? { sha256: { gt: after } } : {}), pagesSealed: { not: null } },
+    select: { sha256: true, pagesSealed: true },
+    orderBy: { sha256: 'asc' },
+    take: limit,
+  });
+  let resealed = 0;
+  for (const r of rows) {
+    if (r.pagesSealed === null || isSealedWithCurrent(svc.keys.atRest, r.pagesSealed)) continue;
+    const { count } = await svc.db.ocrJob.updateMany({
+      where: { sha256: r.sha256, pagesSealed: r.pagesSealed },
+      data: { pagesSealed: resealText(svc, r.pagesSealed, ocrAad(r.sha256)) },
+    });
+    resealed += count;
+  }
+  return { scanned: rows.length, resealed, last: rows.at(-1)?.sha256 ?? null };
 }
 
 /** Versions never change once written; a deleted one is simply gone. */

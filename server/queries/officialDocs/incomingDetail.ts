@@ -1,11 +1,12 @@
 // What a 收文 shows beside the 公文 record: its 收文编号 and where it came from, the scan, its 办结, the sender's 公文
-// when it came by 分发, and the supervision tasks raised from it (转为督办) that the reader may see, with their closure.
+// when it came by 分发 (and where the OCR of the scan stands), and the supervision tasks raised from it (转为督办) that the reader may see, with their closure.
 import { formatIncomingNumber, type IncomingOrigin } from '../../../common/officialDocs/catalogue.ts';
 import type { Subject } from '../../auth/subject.ts';
 import type { Db } from '../../db/client.ts';
 import { can, taskResource } from '../../policies/index.ts';
 import { authorizeOfficialDocView, officialDocError, officialDocResource } from '../../policies/officialDocs.ts';
 import { taskCode } from '../../presenters/supervisionTask.ts';
+import { ocrProgressOf } from '../ocr/ocrResults.ts';
 import { oversightOf } from '../supervision/oversight.ts';
 import { factsOf } from '../supervision/taskFacts.ts';
 import { loadOfficialDoc, officialDocFacts, principalsOf } from './officialDocFacts.ts';
@@ -30,6 +31,9 @@ export async function incomingDetail(db: Db, subject: Subject, id: string, now: 
         select: { id: true, officialDocumentId: true, status: true },
       })
     : null;
+  const ocr = incoming.scanSha256
+    ? ((await ocrProgressOf(db, [incoming.scanSha256])).get(incoming.scanSha256) ?? null)
+    : null;
   return {
     number: formatIncomingNumber(incoming.year, incoming.seq),
     origin: incoming.origin as IncomingOrigin,
@@ -37,7 +41,9 @@ export async function incomingDetail(db: Db, subject: Subject, id: string, now: 
     sourceNumber: incoming.sourceNumber,
     copies: incoming.copies,
     dueDate: incoming.dueDate,
-    scan: incoming.scanSha256 ? { fileName: incoming.scanFileName ?? 'scan.pdf', size: incoming.scanSize ?? 0 } : null,
+    scan: incoming.scanSha256
+      ? { fileName: incoming.scanFileName ?? 'scan.pdf', size: incoming.scanSize ?? 0, ocr }
+      : null,
     mayAttachScan: can(subject, 'officialDoc.attachScan', resource),
     registeredBy: byId(incoming.registeredById),
     registeredAt: incoming.registeredAt.toISOString(),

@@ -4,6 +4,7 @@ import { routeArea } from '../../http/routeArea.ts';
 import lifecycleRoutes from './lifecycle.ts';
 import attendanceRoutes from './attendance.ts';
 import materialRoutes from './materials.ts';
+import materialTextRoutes from './materialText.ts';
 import onlineRoutes from './online.ts';
 import annotationRoutes from './annotations.ts';
 import minutesRoutes from './minutes.ts';
@@ -210,6 +211,7 @@ export default routeArea('/api/meetings', [
   lifecycleRoutes,
   attendanceRoutes,
   materialRoutes,
+  materialTextRoutes,
   onlineRoutes,
   annotationRoutes,
   minutesRoutes,

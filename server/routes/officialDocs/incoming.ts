@@ -7,9 +7,11 @@ import { z } from 'zod';
 import { OFFICIAL_DOCUMENT_KIND_KEYS, URGENCY_KEYS } from '../../../common/officialDocs/catalogue.ts';
 import { confirmRead, finishIncoming } from '../../commands/officialDocs/incomingHandling.ts';
 import { registerIncoming } from '../../commands/officialDocs/incomingRegistration.ts';
-import { attachScan, openScan } from '../../commands/officialDocs/incomingScan.ts';
+import { draftFromRecognisedText } from '../../commands/ocr/ocrDrafter.ts';
+import { attachScan, openScan, openScanText } from '../../commands/officialDocs/incomingScan.ts';
 import { CLASSIFICATIONS, classificationLevel, classificationOfLevel } from '../../domain/roles.ts';
 import { contextOf, requireAuth } from '../../http/requestContext.ts';
+import { draftCreatedBody, ocrProgressBody, recognisedTextBody } from '../../http/ocrSchemas.ts';
 import { okBody, responses } from '../../http/schemas.ts';
 import { officialDocError } from '../../policies/officialDocs.ts';
 import { incomingDetail } from '../../queries/officialDocs/incomingDetail.ts';
@@ -42,7 +44,13 @@ export const incomingBody = z.object({
   sourceNumber: z.string(),
   copies: z.number(),
   dueDate: z.string().nullable(),
-  scan: z.object({ fileName: z.string(), size: z.number() }).nullable(),
+  scan: z
+    .object({
+      fileName: z.string(),
+      size: z.number(),
+      ocr: ocrProgressBody.nullable().describe('文字识别 of the scan'),
+    })
+    .nullable(),
   mayAttachScan: z.boolean(),
   registeredBy: person.nullable(),
   registeredAt: z.string(),
@@ -200,6 +208,46 @@ export const incomingRoutes: FastifyPluginAsyncZod = async (app) => {
           "default-src 'none'; object-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'",
         )
         .send(file.content);
+    },
+  );
+
+  app.get(
+    '/:id/scan/text',
+    {
+      schema: {
+        tags,
+        summary: 'The text OCR recognised in the scan (left in the 查阅留痕); null until done',
+        params: docParams,
+        response: responses({ 200: recognisedTextBody }),
+      },
+    },
+    async (request) => {
+      const { subject } = requireAuth(request);
+      const { state, pagesDone, pagesTotal, error, text } = await openScanText(
+        svc,
+        contextOf(request),
+        subject,
+        request.params.id,
+      );
+      return { state, pagesDone, pagesTotal, error, text };
+    },
+  );
+
+  app.post(
+    '/:id/scan/text/draft',
+    {
+      schema: {
+        tags,
+        summary: '用识别文字新建文稿: a new draft of one’s own with the scan’s recognised text, at the 收文’s 密级',
+        params: docParams,
+        response: responses({ 201: draftCreatedBody }),
+      },
+    },
+    async (request, reply) => {
+      const { subject } = requireAuth(request);
+      const ctx = contextOf(request);
+      const source = await openScanText(svc, ctx, subject, request.params.id);
+      return reply.code(201).send(await draftFromRecognisedText(svc, ctx, subject, source));
     },
   );
 
