@@ -174,6 +174,17 @@ const unit = (name: string): Actor => ({ kind: 'unit', name, leadMark: false });
 
 /** A person written from `at`: 张伟同志, 副区长刘芳, 刘芳副区长, optionally after their unit. */
 function personAt(text: string, at: number, lexicon: UnitLexicon): Found | null {
+  // A directory name, with 同志 or a title after it, or followed by what may follow a name.
+  const known = lexicon.personAt(text, at);
+  if (known) {
+    let end = at + known.length;
+    if (text.startsWith('同志', end)) end += 2;
+    else {
+      const title = titleAt(text, end);
+      if (title) end += title.length;
+    }
+    if (isFollowerAt(text, end)) return { actor: person({ name: known, unit: null }), end };
+  }
   // Try the longest span first so 刘芳副区长 is read whole, then keep the first that a follower ends.
   for (let end = Math.min(text.length, at + 16); end >= at + 2; end--) {
     const span = text.slice(at, end);

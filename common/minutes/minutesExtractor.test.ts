@@ -66,6 +66,7 @@ describe('extractTasks', () => {
       due: '2026-12-20',
       needsReview: false,
       reviewReasons: [],
+      confidence: { title: 0.9, leadUnits: 0.9, coUnits: 0.9, owners: 0.95, coOwners: 0.95, due: 0.97 },
       start: text.indexOf('（一）'),
       end: text.indexOf('（二）') - 1,
     });

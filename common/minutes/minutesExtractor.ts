@@ -4,6 +4,7 @@
 
 import { toHalfWidthDigits } from './chineseNumber.ts';
 import { readDeadline, type DeadlineReading } from './deadlineResolver.ts';
+import { fieldConfidence, type ConfidenceSignals } from './fieldConfidence.ts';
 import { FIELD_LINE, OWNER_LABELS } from './fieldLabels.ts';
 import { ownText, splitItems, type MinutesItem } from './itemSplitter.ts';
 import { readRoles, type RoleReading, type RoleSet } from './roleExtractor.ts';
@@ -42,7 +43,7 @@ export function extractTasks(text: string, options: ExtractOptions): ExtractedTa
   const ctx: Context = {
     text: tables.rest,
     meetingDate: options.meetingDate,
-    lexicon: createUnitLexicon(options.units),
+    lexicon: createUnitLexicon(options.units, options.people),
     tasks: [],
   };
   for (const row of tables.rows) emitRow(ctx, row);
@@ -65,6 +66,8 @@ function emitRow(ctx: Context, row: TableRow): void {
     roles,
     due: deadline.due,
     estimated: deadline.estimated,
+    leadSource: roles.primaryLead ? 'primary' : roles.leadSource,
+    deadline,
   });
 }
 
@@ -229,6 +232,7 @@ function emit(ctx: Context, whole: Segment, inherited: Inherited): void {
     ...roles.spans.map(([start, end]) => ({ start, end })),
     ...deadline.matches.map((m) => ({ start: m.start, end: m.end })),
   ];
+  const ownLead = roles.leadUnits.length + roles.owners.length > 0;
   pushTask(ctx, {
     title: summarizeTitle(words, removed),
     start: segment.start,
@@ -236,6 +240,8 @@ function emit(ctx: Context, whole: Segment, inherited: Inherited): void {
     roles: merged,
     due,
     estimated,
+    leadSource: !ownLead && inherited.roles ? 'inherited' : roles.primaryLead ? 'primary' : roles.leadSource,
+    deadline: deadline.due !== null || !inherited.deadline ? deadline : null,
   });
 }
 
@@ -246,6 +252,8 @@ interface TaskDraft {
   roles: RoleSet;
   due: string | null;
   estimated: boolean;
+  leadSource: ConfidenceSignals['leadSource'];
+  deadline: DeadlineReading | null;
 }
 
 function pushTask(ctx: Context, draft: TaskDraft): void {
@@ -264,6 +272,15 @@ function pushTask(ctx: Context, draft: TaskDraft): void {
     due,
     needsReview: reasons.length > 0,
     reviewReasons: reasons,
+    confidence: fieldConfidence({
+      title: draft.title,
+      roles: merged,
+      leadSource: draft.leadSource,
+      deadline: draft.deadline,
+      due,
+      estimated,
+      lexicon: ctx.lexicon,
+    }),
     start: draft.start,
     end: draft.end,
   });

@@ -166,6 +166,10 @@ export function readPerson(span: string, lexicon: UnitLexicon, allowBare = false
   const comrade = text.endsWith('同志');
   if (comrade) text = text.slice(0, -2);
   if (text.length < 2) return null;
+  // The directory first: a known name needs no surname table, and a known name after a title or unit wins.
+  if (lexicon.hasPerson(text)) return { name: text, unit: null };
+  const known = knownPersonAtEnd(text, lexicon);
+  if (known) return known;
 
   const trailing = endingTitle(text);
   if (trailing) {
@@ -180,6 +184,18 @@ export function readPerson(span: string, lexicon: UnitLexicon, allowBare = false
   if (titled) return titled;
   if (comrade) return unitAndName(text, lexicon, false);
   return allowBare ? unitAndName(text, lexicon, true) : null;
+}
+
+/** 副区长刘芳, 区住建委张伟 with 刘芳/张伟 in the directory: a title or a unit before a known name. */
+function knownPersonAtEnd(text: string, lexicon: UnitLexicon): PersonName | null {
+  for (const name of lexicon.people) {
+    if (!text.endsWith(name) || text.length === name.length) continue;
+    const before = text.slice(0, text.length - name.length).replace(/(?:分管|主管|常务)$/, '');
+    const title = TITLES.find((t) => before.endsWith(t));
+    const unit = title ? before.slice(0, before.length - title.length) : before;
+    if (unit === '' || isUnitName(unit, 'loose', lexicon)) return { name, unit: unit || null };
+  }
+  return null;
 }
 
 /** 副区长刘芳 or 办公室主任杨帆: a title (after an optional unit) followed by the name. */

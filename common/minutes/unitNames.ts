@@ -1,7 +1,7 @@
 // Recognises organisation names by their shape (区XX局, XX街道, 各镇街, 信息中心 …) and, when a
 // directory is given, by its names and aliases. Names are returned exactly as written.
 
-import type { KnownUnit } from './types.ts';
+import type { KnownPerson, KnownUnit } from './types.ts';
 
 /** Unit-type endings, longest first so 委员会 wins over 会 and 办公室 over 室. */
 const UNIT_SUFFIXES = [
@@ -118,19 +118,36 @@ export interface UnitLexicon {
   has(name: string): boolean;
   /** The longest directory name starting at `at`, if any. */
   longestAt(text: string, at: number): string | null;
+  /** People's names and aliases from the directory, longest first (empty without a directory). */
+  readonly people: readonly string[];
+  hasPerson(name: string): boolean;
+  /** The longest directory person's name or alias starting at `at`, if any. */
+  personAt(text: string, at: number): string | null;
 }
 
-export function createUnitLexicon(units: readonly KnownUnit[] = []): UnitLexicon {
+function nameSet(entries: ReadonlyArray<{ name: string; aliases?: readonly string[] }>): Set<string> {
   const all = new Set<string>();
-  for (const unit of units) {
-    if (unit.name.trim()) all.add(unit.name.trim());
-    for (const alias of unit.aliases ?? []) if (alias.trim()) all.add(alias.trim());
+  for (const entry of entries) {
+    if (entry.name.trim()) all.add(entry.name.trim());
+    for (const alias of entry.aliases ?? []) if (alias.trim()) all.add(alias.trim());
   }
+  return all;
+}
+
+export function createUnitLexicon(units: readonly KnownUnit[] = [], people: readonly KnownPerson[] = []): UnitLexicon {
+  const all = nameSet(units);
+  const persons = nameSet(people);
+  // A directory name shared by a unit and a person (rare) is read as the unit.
+  for (const name of all) persons.delete(name);
   const names = [...all].sort((a, b) => b.length - a.length);
+  const personNames = [...persons].filter((n) => n.length >= 2).sort((a, b) => b.length - a.length);
   return {
     names,
     has: (name) => all.has(name),
     longestAt: (text, at) => names.find((n) => text.startsWith(n, at)) ?? null,
+    people: personNames,
+    hasPerson: (name) => persons.has(name),
+    personAt: (text, at) => personNames.find((n) => text.startsWith(n, at)) ?? null,
   };
 }
 
