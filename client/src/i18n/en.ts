@@ -14,6 +14,7 @@ import routeTemplatesEn from './routeTemplates.en.ts';
 import issuingEn from './issuing.en.ts';
 import todoEn from './todo.en.ts';
 import searchEn from './search.en.ts';
+import ocrEn from './ocr.en.ts';
 import { officialDocErrors, type Messages } from './zh-CN.ts';
 import notificationMessagesEn from '../../../common/notifications/messages.en.ts';
 
@@ -82,6 +83,7 @@ const en: Messages = {
   },
   errors: {
     ...officialDocErrors('en'),
+    ocr_not_done: 'The file has not been recognised yet (or recognition failed): there is no text yet',
     network: 'Cannot reach the server; check the network and try again',
     grantee_not_cleared: 'A person you share with is not cleared for this document’s classification',
     mention_not_readable:
@@ -372,6 +374,7 @@ const en: Messages = {
   distribution: distributionEn,
   todo: todoEn,
   search: searchEn,
+  ocr: ocrEn,
 };
 
 export default en;

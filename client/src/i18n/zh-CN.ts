@@ -14,6 +14,7 @@ import routeTemplatesZhCN from './routeTemplates.zh-CN.ts';
 import issuingZhCN from './issuing.zh-CN.ts';
 import todoZhCN from './todo.zh-CN.ts';
 import searchZhCN from './search.zh-CN.ts';
+import ocrZhCN from './ocr.zh-CN.ts';
 import { OFFICIAL_DOC_ERRORS } from '../../../common/officialDocs/errors.ts';
 import notificationMessagesZhCN from '../../../common/notifications/messages.zh-CN.ts';
 
@@ -91,6 +92,7 @@ const zhCN = {
   errors: {
     // The 办文 API's refusals, in the words the server also writes (common/officialDocs/errors.ts).
     ...officialDocErrors('zh'),
+    ocr_not_done: '该文件尚未识别完成（或识别失败），暂无识别文字',
     network: '无法连接服务器，请检查网络后重试',
     grantee_not_cleared: '共享对象的密级权限不足，不能查看该密级的文件',
     mention_not_readable: '{{names}} 无权查看该文件，不能提及。请先共享给他们，或去掉对他们的提及',
@@ -366,6 +368,7 @@ const zhCN = {
   distribution: distributionZhCN,
   todo: todoZhCN,
   search: searchZhCN,
+  ocr: ocrZhCN,
 };
 
 export default zhCN;

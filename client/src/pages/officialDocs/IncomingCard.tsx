@@ -1,6 +1,7 @@
 // The 收文 card on a 公文's page: its 收文编号, where it came from, the scan (open, or upload while it is handled), the
 // reader's 已阅 on a 传阅 step, 办结 with the result, and the supervision tasks raised from it with their closure;
-// 转为督办 (for whoever may raise tasks) opens the task form with this document as its basis.
+// 转为督办 (for whoever may raise tasks) opens the task form with this document as its basis. The scan shows where its
+// text recognition stands (asked again while it is under way), and its text can become a new draft.
 import { App, Button, Card, Descriptions, Flex, Input, List, Modal, Tag, Typography, Upload } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
@@ -8,9 +9,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { errorMessage } from '../../api/errorMessage.ts';
 import { incomingApi, type Incoming } from '../../api/incoming.ts';
+import { OCR_POLL_MS, ocrApi } from '../../api/ocr.ts';
 import type { OfficialDoc } from '../../api/officialDocs.ts';
 import { supervisionApi, type Capabilities } from '../../api/supervision.ts';
 import { todoFeed } from '../../realtime/todoFeed.ts';
+import { OcrStatus, ocrPending } from '../../components/OcrStatus.tsx';
 import { CreateTaskModal } from '../supervision/CreateTaskModal.tsx';
 
 const time = (at: string | null) => (at ? dayjs(at).format('YYYY-MM-DD HH:mm') : '');
@@ -29,6 +32,13 @@ export function IncomingCard({ doc, onChanged }: { doc: OfficialDoc; onChanged: 
   useEffect(() => {
     load().catch((err: unknown) => void message.error(errorMessage(t, err)));
   }, [load, message, t, doc.status, doc.opinions.length]);
+  const scanOcr = incoming?.scan?.ocr;
+  useEffect(() => {
+    if (!ocrPending(scanOcr)) return;
+    // A tag is a hint beside the scan: a failed refresh leaves it as it was until the next one.
+    const timer = setTimeout(() => void load().catch(() => undefined), OCR_POLL_MS);
+    return () => clearTimeout(timer);
+  }, [load, scanOcr]);
   useEffect(() => {
     supervisionApi.capabilities().then(setSupervision, (err: unknown) => void message.error(errorMessage(t, err)));
   }, [message, t]);
@@ -84,6 +94,7 @@ export function IncomingCard({ doc, onChanged }: { doc: OfficialDoc; onChanged: 
             ) : (
               <Typography.Text type="secondary">{t('incoming.card.noScan')}</Typography.Text>
             )}
+            {incoming.scan && <OcrStatus progress={incoming.scan.ocr} onDraft={() => ocrApi.scanDraft(doc.id)} />}
             {incoming.mayAttachScan && (
               <Upload
                 accept="application/pdf"

@@ -1,5 +1,6 @@
 // The agenda with each item's materials (and the meeting's general materials): open one (leaves a pre-reading
-// mark), upload (organisers and presenters), remove (organisers).
+// mark), upload (organisers and presenters), remove (organisers); a scanned or image material shows where its text
+// recognition stands (asked again while it is under way) and can become a new draft.
 import {
   DeleteOutlined,
   EditOutlined,
@@ -11,10 +12,12 @@ import {
 } from '@ant-design/icons';
 import { App, Button, Card, Empty, Popconfirm, Space, Tag, Typography, Upload } from 'antd';
 import type { ComponentType } from 'react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { MATERIAL_ACCEPT, meetingsApi, type Material, type MeetingDetail } from '../../../api/meetings.ts';
+import { OCR_POLL_MS, ocrApi, type OcrProgress } from '../../../api/ocr.ts';
+import { OcrStatus, ocrPending } from '../../../components/OcrStatus.tsx';
 import { meetingErrorText } from '../meetingErrorText.ts';
 import { timeRange } from '../time.ts';
 import { labelled } from '../../../i18n/punctuation.ts';
@@ -30,6 +33,7 @@ const ICONS: Record<string, ComponentType> = {
 export function AgendaMaterials({ meeting, onChanged }: { meeting: MeetingDetail; onChanged: () => Promise<void> }) {
   const { t } = useTranslation();
   const materials = meeting.materials;
+  const ocr = useMaterialsOcr(meeting.id, materials);
   const of = (agendaItemId: string | null) =>
     (materials ?? []).filter((m) => m.agendaItemId === agendaItemId).sort((a, b) => a.position - b.position);
   return (
@@ -54,28 +58,64 @@ export function AgendaMaterials({ meeting, onChanged }: { meeting: MeetingDetail
             </Typography.Paragraph>
           )}
           {materials !== null && (
-            <MaterialList meeting={meeting} agendaItemId={item.id} items={of(item.id)} onChanged={onChanged} />
+            <MaterialList
+              meeting={meeting}
+              agendaItemId={item.id}
+              items={of(item.id)}
+              ocr={ocr}
+              onChanged={onChanged}
+            />
           )}
         </Card>
       ))}
       {materials !== null && (
         <Card size="small" title={t('meetings.detail.generalMaterials')}>
-          <MaterialList meeting={meeting} agendaItemId={null} items={of(null)} onChanged={onChanged} />
+          <MaterialList meeting={meeting} agendaItemId={null} items={of(null)} ocr={ocr} onChanged={onChanged} />
         </Card>
       )}
     </Space>
   );
 }
 
+/** Where the OCR of each material stands, asked again every few seconds while one waits or is under way. */
+function useMaterialsOcr(meetingId: string, materials: Material[] | null): Map<string, OcrProgress> {
+  const [ocr, setOcr] = useState<Map<string, OcrProgress>>(new Map());
+  const key = materials?.map((m) => m.id).join(',') ?? null;
+  useEffect(() => {
+    if (key === null || key === '') return;
+    let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const load = () => {
+      ocrApi.materials(meetingId).then(
+        ({ items }) => {
+          if (!live) return;
+          setOcr(new Map(items.map(({ materialId, ...p }) => [materialId, p])));
+          if (items.some(ocrPending)) timer = setTimeout(load, OCR_POLL_MS);
+        },
+        // A tag is a hint beside the material: if it cannot be had now, the material shows without it.
+        () => undefined,
+      );
+    };
+    load();
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [meetingId, key]);
+  return ocr;
+}
+
 function MaterialList({
   meeting,
   agendaItemId,
   items,
+  ocr,
   onChanged,
 }: {
   meeting: MeetingDetail;
   agendaItemId: string | null;
   items: Material[];
+  ocr: Map<string, OcrProgress>;
   onChanged: () => Promise<void>;
 }) {
   const { t } = useTranslation();
@@ -119,6 +159,7 @@ function MaterialList({
                       <EditOutlined /> {t('annotate.annotateLink')}
                     </Link>
                   )}
+                  <OcrStatus progress={ocr.get(m.id)} onDraft={() => ocrApi.materialDraft(meeting.id, m.id)} />
                   {m.openedAt ? (
                     <Tag color="green">{t('meetings.detail.opened')}</Tag>
                   ) : (
