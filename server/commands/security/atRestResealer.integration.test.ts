@@ -10,6 +10,7 @@ import { buildApp } from '../../app.ts';
 import type { RequestContext } from '../../audit/auditLog.ts';
 import { createVersion } from '../documents/versionCreator.ts';
 import { chatAad, presentChatMessage } from '../../presenters/meetingChat.ts';
+import { ocrAad, recognisedText } from '../../queries/ocr/ocrResults.ts';
 import { open, openBytes, seal, sealedWith } from '../../security/cipher.ts';
 import type { Services } from '../../services.ts';
 import { createTestApp, signedIn, type TestApp } from '../../../tests/support/testApp.ts';
@@ -87,6 +88,18 @@ async function givenSealedData(t: TestApp, label: string, username = 'zhangwei')
     });
     files.push({ sha256, data });
   }
+  // The text OCR recognised in the first file, sealed the old way.
+  await svc.db.ocrJob.create({
+    data: {
+      sha256: files[0]!.sha256,
+      kind: 'pdf',
+      state: 'done',
+      pagesDone: 1,
+      pagesTotal: 1,
+      pagesSealed: seal(svc.keys.master, JSON.stringify([`识别文字${label}`]), ocrAad(files[0]!.sha256)),
+      queuedAt: t.clock.now(),
+    },
+  });
   return { docId, userId: user.id, chatId, files };
 }
 
@@ -107,6 +120,7 @@ async function readBack(svc: Services, s: Seeded) {
     document: doc.getText('t').toString(),
     version: versionDoc.getText('t').toString(),
     files: await Promise.all(s.files.map(async (f) => (await svc.files.read(f.sha256)).equals(f.data))),
+    ocr: (await recognisedText(svc.db, svc.keys.atRest, s.files[0]!.sha256))?.text,
   };
 }
 
@@ -118,6 +132,7 @@ async function sealedInventory(svc: Services): Promise<Set<string>> {
     for (const v of [u.totpSecretEnc, u.totpPendingEnc]) if (v) add(sealedWith(v));
   for (const m of await svc.db.meetingChatMessage.findMany()) add(sealedWith(m.textSealed));
   for (const v of await svc.db.documentVersion.findMany()) add(sealedWith(v.state));
+  for (const o of await svc.db.ocrJob.findMany()) if (o.pagesSealed) add(sealedWith(o.pagesSealed));
   const rows = await svc.db.$queryRawUnsafe<Array<{ b: Uint8Array }>>(
     'SELECT "data" AS b FROM "DocumentUpdate" UNION ALL SELECT "state" AS b FROM "DocumentSnapshot"',
   );
@@ -140,6 +155,7 @@ describe('key rotation for encryption at rest', () => {
     const svc = t.app.svc;
     const seeded = await givenSealedData(t, 'A');
     const before = await readBack(svc, seeded);
+    expect(before.ocr).toBe('识别文字A');
     expect(await sealedInventory(svc)).toEqual(new Set(['aes-256-gcm:0']));
 
     const rotated = await rotateAtRestKey(svc, ctxOf(svc, t.clock.now(), { id: 'cli', name: 'cli:ops' }));
@@ -152,7 +168,7 @@ describe('key rotation for encryption at rest', () => {
     expect(first?.progress.finishedAt).not.toBeNull();
     expect(first?.retired).toEqual([]);
     const kinds = first!.progress.kinds;
-    for (const kind of ['secrets', 'chat', 'versions', 'snapshots', 'updates', 'files'] as const)
+    for (const kind of ['secrets', 'chat', 'versions', 'snapshots', 'updates', 'files', 'ocr'] as const)
       expect(kinds[kind].resealed, kind).toBeGreaterThan(0);
     expect(await sealedInventory(svc)).toEqual(new Set(['aes-256-gcm:1']));
     expect(await readBack(svc, seeded)).toEqual(before);
