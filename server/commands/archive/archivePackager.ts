@@ -19,7 +19,11 @@ import {
   loadOfficialDocForArchive,
   officialDocArchiveHistory,
 } from '../../queries/archive/officialDocArchiveSource.ts';
+import { contentOf } from '../../domain/documents/documentContent.ts';
+import { loadMinutesForArchive, loadTaskForArchive } from '../../queries/archive/onDemandSources.ts';
+import { openBytes } from '../../security/cipher.ts';
 import type { Services } from '../../services.ts';
+import { closedMinutesPdf } from '../minutes/minutesExporter.ts';
 import { gongwenContent } from '../officialDocs/officialDocRendering.ts';
 import { recordTrail } from '../officialDocs/trail.ts';
 
@@ -216,27 +220,7 @@ async function officialDocFiles(svc: Services, objectId: string, at: Date): Prom
       })),
     ),
   });
-  history.versions.forEach((v, i) => {
-    files.push({
-      path: `05-版本/${String(i + 1).padStart(3, '0')}-${safeName(v.reason)}.yjs`,
-      role: 'version',
-      content: Buffer.from(v.state),
-    });
-  });
-  files.push({
-    path: '05-版本/版本.json',
-    role: 'version',
-    content: json(
-      history.versions.map((v, i) => ({
-        n: i + 1,
-        name: v.name,
-        reason: v.reason,
-        contentHash: v.contentHash,
-        createdById: v.createdById,
-        createdAt: v.createdAt,
-      })),
-    ),
-  });
+  files.push(...versionFiles(svc, doc.documentId, history.versions));
   files.push({
     path: '06-签章.json',
     role: 'signature',
@@ -254,6 +238,135 @@ async function officialDocFiles(svc: Services, objectId: string, at: Date): Prom
       })),
     }),
   });
+  return files;
+}
+
+/** Every version of a document as readable content (ProseMirror JSON, unsealed), with an index of them. */
+function versionFiles(
+  svc: Services,
+  documentId: string,
+  versions: Array<{
+    name: string;
+    reason: string;
+    state: Uint8Array;
+    contentHash: string;
+    createdById: string;
+    createdAt: Date;
+  }>,
+): PackageFile[] {
+  const files: PackageFile[] = versions.map((v, i) => ({
+    path: `05-版本/${String(i + 1).padStart(3, '0')}-${safeName(v.reason)}.json`,
+    role: 'version' as const,
+    content: json({
+      name: v.name,
+      reason: v.reason,
+      contentHash: v.contentHash,
+      createdById: v.createdById,
+      createdAt: v.createdAt,
+      content: contentOf(openBytes(svc.keys.atRest, v.state, `version:${documentId}`)),
+    }),
+  }));
+  files.push({
+    path: '05-版本/版本.json',
+    role: 'version',
+    content: json(
+      versions.map((v, i) => ({
+        n: i + 1,
+        name: v.name,
+        reason: v.reason,
+        contentHash: v.contentHash,
+        createdAt: v.createdAt,
+      })),
+    ),
+  });
+  return files;
+}
+
+/** Finalised minutes: the record, the closed PDF, the frozen and earlier versions, and the confirmations and signature. */
+async function minutesFiles(svc: Services, documentId: string): Promise<PackageFile[]> {
+  const { minutes, doc, meeting } = await loadMinutesForArchive(svc.db, documentId);
+  const versions = await svc.db.documentVersion.findMany({ where: { documentId }, orderBy: { createdAt: 'asc' } });
+  const { pdf } = await closedMinutesPdf(svc, minutes.meetingId);
+  return [
+    {
+      path: '00-著录.json',
+      role: 'record',
+      content: json({
+        documentId,
+        title: doc.title,
+        classification: doc.classification,
+        meeting: { id: meeting.id, title: meeting.title, startAt: meeting.startAt, endAt: meeting.endAt },
+        closedAt: minutes.closedAt,
+        closedById: minutes.closedById,
+      }),
+    },
+    { path: '01-纪要.pdf', role: 'document', content: pdf },
+    ...versionFiles(svc, documentId, versions),
+    {
+      path: '06-签章.json',
+      role: 'signature',
+      content: json({
+        versionId: minutes.versionId,
+        contentHash: minutes.contentHash,
+        signature: minutes.signature,
+        confirmations: minutes.confirmations.map((c) => ({
+          userId: c.userId,
+          round: c.round,
+          state: c.state,
+          comment: c.comment,
+          resolution: c.resolution,
+          respondedAt: c.respondedAt,
+        })),
+      }),
+    },
+  ];
+}
+
+/** A closed supervision task: its record, timeline (the trail) and the attachments sent with its reports. */
+async function taskFiles(svc: Services, taskId: string): Promise<PackageFile[]> {
+  const task = await loadTaskForArchive(svc.db, taskId);
+  const files: PackageFile[] = [
+    {
+      path: '00-著录.json',
+      role: 'record',
+      content: json({
+        id: task.id,
+        number: { year: task.year, serial: task.serial },
+        title: task.title,
+        basisType: task.basisType,
+        basisText: task.basisText,
+        requirement: task.requirement,
+        priority: task.priority,
+        classification: task.classification,
+        leadUnit: task.leadUnit.name,
+        coUnitIds: task.coUnits.map((u) => u.unitId),
+        ownerId: task.ownerId,
+        supervisorId: task.supervisorId,
+        status: task.status,
+      }),
+    },
+    {
+      path: '04-办理过程.json',
+      role: 'trail',
+      content: json(
+        task.events.map((e) => ({
+          kind: e.kind,
+          actorId: e.actorId,
+          unitId: e.unitId,
+          text: e.text,
+          percent: e.percent,
+          detail: JSON.parse(e.detail) as unknown,
+          at: e.at,
+        })),
+      ),
+    },
+  ];
+  for (const [i, a] of task.attachments.entries())
+    files.push({
+      path: `02-附件/${String(i + 1).padStart(3, '0')}-${safeName(a.fileName)}`,
+      role: 'attachment',
+      content: await svc.files.read(a.sha256),
+    });
   return files;
 }
 
@@ -336,6 +449,10 @@ async function filesOf(svc: Services, objectType: string, objectId: string, at: 
   switch (objectType) {
     case 'official_document':
       return officialDocFiles(svc, objectId, at);
+    case 'minutes':
+      return minutesFiles(svc, objectId);
+    case 'supervision_task':
+      return taskFiles(svc, objectId);
     default:
       throw new Error(`unknown archive object type ${objectType}`);
   }

@@ -21,6 +21,23 @@ export async function exportMinutesPdf(
   ctx: RequestContext,
   meetingId: string,
 ): Promise<{ body: Buffer; filename: string }> {
+  const { pdf, title, versionId } = await closedMinutesPdf(svc, meetingId);
+  await inTransaction(svc, (tx) =>
+    recordAudit(tx, ctx, {
+      action: 'minutes.export',
+      resourceType: 'meeting',
+      resourceId: meetingId,
+      detail: { versionId, bytes: pdf.length },
+    }),
+  );
+  return { body: pdf, filename: `${title.replace(/[\\/:*?"<>|\r\n]+/g, '_').slice(0, 80) || 'minutes'}.pdf` };
+}
+
+/** The closed minutes' PDF from their frozen version (also what the archive package holds); 409 while not closed. */
+export async function closedMinutesPdf(
+  svc: Services,
+  meetingId: string,
+): Promise<{ pdf: Buffer; title: string; versionId: string }> {
   const minutes = await loadMinutes(svc.db, meetingId);
   if (
     minutes.status !== 'closed' ||
@@ -68,13 +85,5 @@ export async function exportMinutesPdf(
       `签名（HMAC-SM3）：${minutes.signature}`,
     ],
   });
-  await inTransaction(svc, (tx) =>
-    recordAudit(tx, ctx, {
-      action: 'minutes.export',
-      resourceType: 'meeting',
-      resourceId: meetingId,
-      detail: { versionId: minutes.versionId, bytes: pdf.length },
-    }),
-  );
-  return { body: pdf, filename: `${doc.title.replace(/[\\/:*?"<>|\r\n]+/g, '_').slice(0, 80) || 'minutes'}.pdf` };
+  return { pdf, title: doc.title, versionId: minutes.versionId };
 }

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Retention } from '../../../common/archive/archive.ts';
 import { approveDestruction } from '../../commands/archive/archiveDestruction.ts';
 import { exportPackage } from '../../commands/archive/archiveExporter.ts';
+import { requestArchive } from '../../commands/archive/archiveRequester.ts';
 import { sealPackage, setRetention } from '../../commands/archive/archiveSealer.ts';
 import { routeArea } from '../../http/routeArea.ts';
 import { contextOf, requireAuth } from '../../http/requestContext.ts';
@@ -12,7 +13,15 @@ import { idParams, okBody, responses } from '../../http/schemas.ts';
 import { authorize } from '../../policies/index.ts';
 import { listPackages, loadPackage, packageDetail, packageResource } from '../../queries/archive/archivePackages.ts';
 import { verifyPackage } from '../../queries/archive/archiveVerification.ts';
-import { destructionBody, listQuery, packageBody, packageDetailBody, retentionBody, verdictBody } from './schema.ts';
+import {
+  destructionBody,
+  listQuery,
+  packageBody,
+  packageDetailBody,
+  requestBody,
+  retentionBody,
+  verdictBody,
+} from './schema.ts';
 
 const tags = ['archive'];
 
@@ -41,6 +50,24 @@ const archiveRoutes: FastifyPluginAsyncZod = async (app) => {
       const { subject } = requireAuth(request);
       authorize(subject, 'archive.list');
       return listPackages(svc.db, subject, request.query, svc.clock.now());
+    },
+  );
+
+  app.post(
+    '/requests',
+    {
+      schema: {
+        tags,
+        summary: 'Archive closed minutes (by their document id) or a completed supervision task on demand',
+        body: requestBody,
+        response: responses({ 202: z.object({ packageId: z.string() }) }),
+      },
+    },
+    async (request, reply) => {
+      const { subject } = requireAuth(request);
+      const { objectType, objectId } = request.body;
+      const result = await requestArchive(svc, contextOf(request), subject, objectType, objectId);
+      return reply.code(202).send(result);
     },
   );
 

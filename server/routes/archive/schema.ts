@@ -53,3 +53,8 @@ export const verdictBody = z.object({
 
 export const retentionBody = z.strictObject({ retention: z.enum(RETENTION_KEYS as [string, ...string[]]) });
 export const destructionBody = z.strictObject({ reason: z.string().max(2000) });
+
+export const requestBody = z.strictObject({
+  objectType: z.enum(['minutes', 'supervision_task']),
+  objectId: z.string().min(1).max(64),
+});
