@@ -230,6 +230,15 @@ describe('OCR of scanned materials and 收文', () => {
     expect(await t.app.svc.db.auditEvent.count({ where: { action: 'ocr.fail', resourceId: meetingId } })).toBe(2);
   }, 60_000);
 
+  it('queues by itself the files stored before OCR existed (no job row), and recognises them', async () => {
+    const image = await uploadMaterial(as.zhaojing!, meetingId, '旧照片.png', 'image/png', await scannedPng(IMAGE));
+    const { sha256 } = await t.app.svc.db.meetingMaterial.findUniqueOrThrow({ where: { id: image } });
+    // As if uploaded by a version without OCR: the file is stored, no job knows it.
+    await t.app.svc.db.ocrJob.delete({ where: { sha256 } });
+    const { finished } = await runJob(t.app.jobs.ocr);
+    expect(finished).toEqual([{ sha256, state: 'done' }]);
+  }, 60_000);
+
   it('recognises the scan of a 收文 from paper: found by its words, readable by the unit, not by another', async () => {
     const registered = await as.qianwen!.post(`${OFFICIAL_DOCS}/incoming`, {
       origin: 'paper',
