@@ -45,6 +45,7 @@ const CalendarPage = lazy(() => import('./pages/calendar/CalendarPage.tsx'));
 const AddressBookPage = lazy(() => import('./pages/addressBook/AddressBookPage.tsx'));
 // Full-text search results (the header's box opens them).
 const SearchPage = lazy(() => import('./pages/search/SearchPage.tsx'));
+const ArchivePage = lazy(() => import('./pages/archive/ArchivePage.tsx'));
 
 // Supervision (督办) loads its pages and charts when the module is opened.
 const SupervisionLayout = lazy(() => import('./pages/supervision/SupervisionLayout.tsx'));
@@ -95,6 +96,7 @@ export const router = createBrowserRouter([
       { path: 'calendar', element: business(later(<CalendarPage />)) },
       { path: 'address-book', element: business(later(<AddressBookPage />)) },
       { path: 'search', element: business(later(<SearchPage />)) },
+      { path: 'archive', element: business(later(<ArchivePage />)) },
       { path: 'documents', element: business(later(<DocumentsPage />)) },
       { path: 'documents/:id', element: business(later(<DocumentEditorPage />)) },
       { path: 'official-documents', element: business(later(<OfficialDocsPage />)) },

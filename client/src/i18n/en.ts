@@ -1,4 +1,5 @@
 // English interface text. Typed as Messages so it always has exactly the keys of zh-CN.ts.
+import archiveEn from './archive.en.ts';
 import annotateEn from './annotate.en.ts';
 import adminEn from './admin.en.ts';
 import documentsEn from './documents.en.ts';
@@ -262,6 +263,7 @@ const en: Messages = {
     supervision: 'Supervision',
     calendar: 'Calendar',
     addressBook: 'Address book',
+    archive: 'Archive',
     admin: 'Admin',
     settings: 'Settings',
     menu: 'Menu',
@@ -375,6 +377,7 @@ const en: Messages = {
   todo: todoEn,
   search: searchEn,
   ocr: ocrEn,
+  archive: archiveEn,
 };
 
 export default en;

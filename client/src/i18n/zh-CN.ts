@@ -1,4 +1,5 @@
 // Chinese (zh-CN) interface text: the primary language. en.ts must provide exactly the same keys (see Messages).
+import archiveZhCN from './archive.zh-CN.ts';
 import annotateZhCN from './annotate.zh-CN.ts';
 import adminZhCN from './admin.zh-CN.ts';
 import documentsZhCN from './documents.zh-CN.ts';
@@ -262,6 +263,7 @@ const zhCN = {
     supervision: '督办',
     calendar: '日程',
     addressBook: '通讯录',
+    archive: '档案',
     admin: '管理',
     settings: '个人设置',
     menu: '菜单',
@@ -369,6 +371,7 @@ const zhCN = {
   todo: todoZhCN,
   search: searchZhCN,
   ocr: ocrZhCN,
+  archive: archiveZhCN,
 };
 
 export default zhCN;

@@ -3,6 +3,7 @@
 import type { ComponentType } from 'react';
 import {
   AuditOutlined,
+  ContainerOutlined,
   CalendarOutlined,
   CheckSquareOutlined,
   ContactsOutlined,
@@ -27,6 +28,7 @@ export type NavKey =
   | 'incoming'
   | 'supervision'
   | 'addressBook'
+  | 'archive'
   | 'admin';
 
 export interface NavItem {
@@ -66,6 +68,9 @@ export function navItems(session: Session): NavItem[] {
     if (session.capabilities.includes('officialDoc.registerIncoming'))
       items.splice(items.findIndex((i) => i.key === 'inbox') + 1, 0, INCOMING);
   }
+  // 档案: the packages a person reads, and the archivist's sealing and destruction approvals (desk work).
+  if (session.capabilities.includes('archive.list'))
+    items.push({ key: 'archive', path: '/archive', icon: ContainerOutlined, wideOnly: true });
   if (session.capabilities.includes('admin.console'))
     items.push({ key: 'admin', path: '/admin', icon: SettingOutlined });
   return items;
