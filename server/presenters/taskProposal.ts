@@ -1,5 +1,7 @@
 // Task proposal rows → the review screen's shape (structured fields parsed, the task it became as a list).
 import type { DecisionPerson, DecisionUnit } from '../../common/schema/decisionItem.ts';
+import type { ConfidenceField } from '../../common/minutes/types.ts';
+import { uncertainFields } from '../domain/minutes/proposalFields.ts';
 import type { ProposalContent, ProposalOrigin, ProposalStatus } from '../domain/minutes/minutesProposals.ts';
 
 export interface ProposalRow {
@@ -17,6 +19,8 @@ export interface ProposalRow {
   coOwners: string;
   due: string | null;
   needsReview: boolean;
+  /** JSON {field: 0–1}; absent for rows read without it. */
+  confidence?: string;
   status: string;
   taskId: string | null;
   parentId: string | null;
@@ -34,6 +38,8 @@ export interface ProposalView extends ProposalContent {
   edited: boolean;
   parentId: string | null;
   taskIds: string[];
+  /** Fields the extractor read with low confidence, to highlight while the proposal is pending. */
+  uncertain: ConfidenceField[];
 }
 
 /** The stored columns of what a proposal says, with the structured fields parsed. */
@@ -68,5 +74,6 @@ export function presentProposal(p: ProposalRow, meetingTitle: string): ProposalV
     edited: p.editedAt !== null,
     parentId: p.parentId,
     taskIds: p.taskId ? [p.taskId] : [],
+    uncertain: uncertainFields(p.confidence, p.status),
   };
 }

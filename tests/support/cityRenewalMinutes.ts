@@ -240,6 +240,8 @@ export interface Proposal {
   leadUnits: Array<{ unitId: string | null; name: string }>;
   coUnits: Array<{ unitId: string | null; name: string }>;
   owners: Array<{ userId: string | null; name: string }>;
+  /** Fields the extractor read with low confidence (highlighted while pending). */
+  uncertain: string[];
 }
 
 /** The meeting's task proposals in one status, as the supervisors' office lists them. */

@@ -99,6 +99,7 @@ const minutesEn: typeof minutesZhCN = {
     empty: 'No task proposals to review',
     status: { pending: 'To review', confirmed: 'Tasks created', dropped: 'Dropped', split: 'Split', merged: 'Merged' },
     needsReview: 'Check',
+    uncertain: 'Read with low confidence: please check',
     columns: { title: 'Item', lead: 'Lead units', co: 'Co-units', owners: 'Owners', due: 'Due', actions: 'Actions' },
     edit: 'Edit',
     editTitle: 'Edit proposal',

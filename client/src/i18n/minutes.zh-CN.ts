@@ -90,6 +90,7 @@ const minutesZhCN = {
     empty: '暂无待处理的督办建议',
     status: { pending: '待确认', confirmed: '已转办', dropped: '已舍弃', split: '已拆分', merged: '已合并' },
     needsReview: '需核对',
+    uncertain: '系统识别把握不大，请核对',
     columns: { title: '事项', lead: '牵头单位', co: '配合单位', owners: '责任人', due: '期限', actions: '操作' },
     edit: '编辑',
     editTitle: '编辑督办建议',

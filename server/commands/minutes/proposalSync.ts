@@ -27,6 +27,7 @@ export async function syncProposals(
     decisionId: d.decisionId,
     due: d.due,
     needsReview: d.needsReview,
+    confidence: JSON.stringify(d.confidence),
     leadUnits: JSON.stringify(d.leadUnits),
     coUnits: JSON.stringify(d.coUnits),
     owners: JSON.stringify(d.owners),

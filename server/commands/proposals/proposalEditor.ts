@@ -6,7 +6,12 @@ import type { Services } from '../../services.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { checkDirectoryIds } from '../../queries/users/directoryIds.ts';
 import { loadForReview } from '../../queries/minutes/proposalsForReview.ts';
-import { requirePending, storedFields, type ProposalFields } from '../../domain/minutes/proposalFields.ts';
+import {
+  requirePending,
+  storedFields,
+  withoutFields,
+  type ProposalFields,
+} from '../../domain/minutes/proposalFields.ts';
 
 export async function editProposal(
   svc: Services,
@@ -19,9 +24,15 @@ export async function editProposal(
     const [proposal] = await loadForReview(tx, subject, [id]);
     requirePending(proposal!);
     await checkDirectoryIds(tx, patch);
+    const stored = await tx.taskProposal.findUniqueOrThrow({ where: { id }, select: { confidence: true } });
     await tx.taskProposal.update({
       where: { id },
-      data: { ...storedFields(patch), editedAt: ctx.at, updatedAt: ctx.at },
+      data: {
+        ...storedFields(patch),
+        confidence: withoutFields(stored.confidence, Object.keys(patch)),
+        editedAt: ctx.at,
+        updatedAt: ctx.at,
+      },
     });
     await recordAudit(tx, ctx, {
       action: 'proposal.edit',

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   decisionIdsToRenew,
+  draftConfidence,
   indexDirectory,
   proposalsFromMinutes,
   textKey,
   type Directory,
 } from './minutesProposals.ts';
+import { uncertainFields, withoutFields } from './proposalFields.ts';
 import { attendanceLines, compareSeats, minutesTemplate, minutesTitle, type TemplateSeat } from './minutesTemplate.ts';
 
 const directory: Directory = {
@@ -214,5 +216,27 @@ describe('minutes template', () => {
       ['记录', '孙悦'],
     ]);
     expect(doc.content!.at(-1)).toEqual({ type: 'paragraph', content: [] });
+  });
+});
+
+describe('proposal confidence', () => {
+  it('lowers a field whose names the directory leaves without an id', () => {
+    const extracted = { title: 0.9, leadUnits: 0.97, coUnits: 0.95, owners: 0.95, coOwners: 0.95, due: 0.97 };
+    const parties = {
+      leadUnits: [{ unitId: 'u1', name: '区住建委' }],
+      coUnits: [{ unitId: null, name: '区城投公司' }],
+      owners: [],
+      coOwners: [],
+    };
+    expect(draftConfidence(extracted, parties)).toEqual({ ...extracted, coUnits: 0.6 });
+  });
+
+  it('forgets the fields a supervisor set, and lists the uncertain ones only while pending', () => {
+    const stored = JSON.stringify({ title: 0.9, leadUnits: 0.5, due: 0.4 });
+    expect(JSON.parse(withoutFields(stored, ['due']))).toEqual({ title: 0.9, leadUnits: 0.5 });
+    expect(withoutFields('not json', ['due'])).toBe('{}');
+    expect(uncertainFields(stored, 'pending')).toEqual(['leadUnits', 'due']);
+    expect(uncertainFields(stored, 'confirmed')).toEqual([]);
+    expect(uncertainFields('{', 'pending')).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { decisionAttrsOf, type DecisionPerson, type DecisionUnit } from '../../.
 import type { IsoDate } from '../../../common/calendar/isoDate.ts';
 import { extractTasks } from '../../../common/minutes/minutesExtractor.ts';
 import { summarizeTitle } from '../../../common/minutes/titleSummarizer.ts';
+import { CONFIDENCE_FIELDS, type FieldConfidence } from '../../../common/minutes/types.ts';
 
 export interface DirectoryUnit {
   id: string;
@@ -39,7 +40,30 @@ export interface ProposalContent extends MatchedParties {
   needsReview: boolean;
 }
 
+/** A name the directory does not resolve is at most this sure: the supervisor picks the unit or person. */
+const UNRESOLVED = 0.6;
+
+/** Every field as sure as can be: what the minute-taker confirmed in a decision item. */
+export const CERTAIN: FieldConfidence = Object.fromEntries(CONFIDENCE_FIELDS.map((f) => [f, 1])) as FieldConfidence;
+
+/** The extractor's confidence, lowered for names the directory leaves without an id. */
+export function draftConfidence(extracted: FieldConfidence, parties: MatchedParties): FieldConfidence {
+  const cap = (field: keyof MatchedParties, list: ReadonlyArray<{ unitId?: string | null; userId?: string | null }>) =>
+    list.some((x) => (x.unitId ?? x.userId ?? null) === null)
+      ? Math.min(extracted[field], UNRESOLVED)
+      : extracted[field];
+  return {
+    ...extracted,
+    leadUnits: cap('leadUnits', parties.leadUnits),
+    coUnits: cap('coUnits', parties.coUnits),
+    owners: cap('owners', parties.owners),
+    coOwners: cap('coOwners', parties.coOwners),
+  };
+}
+
 export interface ProposalDraft extends ProposalContent {
+  /** The extractor's confidence per field (all 1 for what the minute-taker confirmed). */
+  confidence: FieldConfidence;
   /** decision:<id> or text:<hash>: what a later close matches on, so proposals are never made twice. */
   sourceKey: string;
   origin: Extract<ProposalOrigin, 'decision' | 'extracted'>;
@@ -119,6 +143,11 @@ export function knownUnitsOf(directory: Directory): Array<{ name: string; aliase
   return directory.units.map((u) => ({ name: u.name, aliases: [u.shortName ?? '', ...u.aliases].filter(Boolean) }));
 }
 
+/** The directory's people as the extractor takes them (recognised before any pattern). */
+export function knownPeopleOf(directory: Directory): Array<{ name: string }> {
+  return directory.users.map((u) => ({ name: u.displayName }));
+}
+
 /** Fills in directory ids the minute-taker left open (a name typed rather than picked). */
 function resolveUnits(list: DecisionUnit[], index: DirectoryIndex): DecisionUnit[] {
   return list.map((u) => ({ name: u.name, unitId: u.unitId ?? index.unitId(u.name) }));
@@ -143,6 +172,7 @@ interface Line {
 export function proposalsFromMinutes(doc: JsonNode, meetingDate: IsoDate, directory: Directory): ProposalDraft[] {
   const index = indexDirectory(directory);
   const knownUnits = knownUnitsOf(directory);
+  const knownPeople = knownPeopleOf(directory);
   const drafts: ProposalDraft[] = [];
   const lines: Line[] = [];
   let offset = 0;
@@ -159,7 +189,7 @@ export function proposalsFromMinutes(doc: JsonNode, meetingDate: IsoDate, direct
         // Ids are made unique at finalisation; an item without one (never finalised) cannot anchor a task.
         if (!a.id || seenDecisions.has(a.id) || !sourceText) continue;
         seenDecisions.add(a.id);
-        const extracted = extractTasks(sourceText, { meetingDate, units: knownUnits })[0];
+        const extracted = extractTasks(sourceText, { meetingDate, units: knownUnits, people: knownPeople })[0];
         const untouched =
           !a.confirmed &&
           a.leadUnits.length + a.coUnits.length + a.owners.length + a.coOwners.length === 0 &&
@@ -174,7 +204,9 @@ export function proposalsFromMinutes(doc: JsonNode, meetingDate: IsoDate, direct
                 coOwners: resolvePeople(a.coOwners, index),
                 due: a.due,
               };
+        const matched = untouched && extracted ? matchParties(extracted, index) : null;
         drafts.push({
+          confidence: extracted && matched ? draftConfidence(extracted.confidence, matched) : CERTAIN,
           sourceKey: `decision:${a.id}`,
           origin: 'decision',
           decisionId: a.id,
@@ -203,7 +235,7 @@ export function proposalsFromMinutes(doc: JsonNode, meetingDate: IsoDate, direct
 
   const body = lines.map((l) => l.text).join('\n');
   const keys = new Set<string>();
-  for (const task of extractTasks(body, { meetingDate, units: knownUnits })) {
+  for (const task of extractTasks(body, { meetingDate, units: knownUnits, people: knownPeople })) {
     const line = [...lines].reverse().find((l) => l.start <= task.start) ?? lines[0];
     let key = textKey(task.sourceText);
     // The same sentence twice in the minutes is two proposals; the second keeps a stable key of its own.
@@ -211,6 +243,7 @@ export function proposalsFromMinutes(doc: JsonNode, meetingDate: IsoDate, direct
     keys.add(key);
     const parties = matchParties(task, index);
     drafts.push({
+      confidence: draftConfidence(task.confidence, parties),
       sourceKey: key,
       origin: 'extracted',
       decisionId: null,

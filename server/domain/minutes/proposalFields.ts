@@ -1,4 +1,5 @@
 // A task proposal's fields in their stored form, and the rule that only a pending proposal changes. Pure.
+import { CONFIDENCE_FIELDS, UNCERTAIN, type ConfidenceField } from '../../../common/minutes/types.ts';
 import { InvalidState } from '../../errors.ts';
 import type { ProposalContent } from './minutesProposals.ts';
 
@@ -22,4 +23,31 @@ export function storedFields(fields: Partial<ProposalFields>) {
     ...(fields.due !== undefined ? { due: fields.due } : {}),
     ...(fields.needsReview !== undefined ? { needsReview: fields.needsReview } : {}),
   };
+}
+
+/** The stored confidence without the fields a supervisor just set: what they chose is not a guess. */
+export function withoutFields(confidence: string, fields: readonly string[]): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(confidence);
+  } catch {
+    return '{}'; // nothing usable was stored; nothing to keep
+  }
+  if (typeof parsed !== 'object' || parsed === null) return '{}';
+  const kept = Object.entries(parsed as Record<string, unknown>).filter(([k]) => !fields.includes(k));
+  return JSON.stringify(Object.fromEntries(kept));
+}
+
+/** Pending proposals' fields scored below UNCERTAIN; a field the supervisor changed is no longer scored. */
+export function uncertainFields(confidence: string | undefined, status: string): ConfidenceField[] {
+  if (status !== 'pending' || !confidence) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(confidence);
+  } catch {
+    return []; // a malformed column says nothing about the reading
+  }
+  if (typeof parsed !== 'object' || parsed === null) return [];
+  const scores = parsed as Record<string, unknown>;
+  return CONFIDENCE_FIELDS.filter((f) => typeof scores[f] === 'number' && scores[f] < UNCERTAIN);
 }

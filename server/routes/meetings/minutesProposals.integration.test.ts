@@ -66,6 +66,9 @@ describe('task proposals', () => {
     expect(health).toMatchObject({ due: null, needsReview: false });
     expect(culture).toMatchObject({ leadUnits: [{ unitId: null, name: '区文旅局' }], needsReview: true });
     expect(culture!.due).not.toBeNull();
+    // What the minute-taker confirmed is certain; a lead the directory does not know is highlighted for review.
+    expect([housing, ndrc, health].map((p) => p!.uncertain)).toEqual([[], [], []]);
+    expect(culture!.uncertain).toContain('leadUnits');
   });
 
   it('refuse to become tasks without a lead unit from the directory or a deadline (422, naming the field)', async () => {

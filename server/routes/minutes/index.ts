@@ -4,7 +4,14 @@ import { routeArea } from '../../http/routeArea.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { extractTasks } from '../../../common/minutes/minutesExtractor.ts';
-import { indexDirectory, knownUnitsOf, matchParties } from '../../domain/minutes/minutesProposals.ts';
+import {
+  draftConfidence,
+  indexDirectory,
+  knownPeopleOf,
+  knownUnitsOf,
+  matchParties,
+} from '../../domain/minutes/minutesProposals.ts';
+import { CONFIDENCE_FIELDS } from '../../../common/minutes/types.ts';
 import { isValidIsoDate } from '../../../common/calendar/isoDate.ts';
 import { requireAuth } from '../../http/requestContext.ts';
 import { responses } from '../../http/schemas.ts';
@@ -32,6 +39,13 @@ const extractedBody = z.object({
       due: z.string().nullable(),
       needsReview: z.boolean(),
       reviewReasons: z.array(z.enum(['noDeadline', 'estimatedDeadline', 'noLead'])),
+      /** 0–1 per field; the editor highlights fields below 0.8. */
+      confidence: z.object(
+        Object.fromEntries(CONFIDENCE_FIELDS.map((f) => [f, z.number()])) as Record<
+          (typeof CONFIDENCE_FIELDS)[number],
+          z.ZodNumber
+        >,
+      ),
       start: z.number(),
       end: z.number(),
     }),
@@ -59,8 +73,14 @@ const minutesRoutes: FastifyPluginAsyncZod = async (app) => {
       const tasks = extractTasks(request.body.text, {
         meetingDate: request.body.meetingDate,
         units: knownUnitsOf(directory),
+        people: knownPeopleOf(directory),
       });
-      return { tasks: tasks.map((t) => ({ ...t, ...matchParties(t, index) })) };
+      return {
+        tasks: tasks.map((t) => {
+          const parties = matchParties(t, index);
+          return { ...t, ...parties, confidence: draftConfidence(t.confidence, parties) };
+        }),
+      };
     },
   );
 };

@@ -1,5 +1,6 @@
 // Request and response schemas of the task proposal routes (督查室 review of tasks proposed from closed minutes).
 import { z } from 'zod';
+import { CONFIDENCE_FIELDS } from '../../../common/minutes/types.ts';
 import { MAX_DECISION_PARTIES, MAX_PARTY_NAME } from '../../../common/schema/decisionItem.ts';
 import { MAX_SPLIT_PARTS } from '../../commands/proposals/proposalSplitter.ts';
 import { MAX_MERGED } from '../../commands/proposals/proposalMerger.ts';
@@ -72,6 +73,8 @@ export const proposalBody = z.object({
   edited: z.boolean(),
   parentId: z.string().nullable(),
   taskIds: z.array(z.string()),
+  /** Fields read with low confidence, highlighted for review while pending. */
+  uncertain: z.array(z.enum(CONFIDENCE_FIELDS)),
 });
 export const proposalListBody = z.object({ items: z.array(proposalBody) });
 export const confirmedBody = z.object({ tasks: z.array(z.object({ id: z.string(), proposalId: z.string() })) });

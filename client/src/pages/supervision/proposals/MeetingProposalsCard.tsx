@@ -1,9 +1,9 @@
 // One meeting's task proposals as a table: fields at a glance (missing lead or deadline flagged), per-row edit, split,
 // drop, confirm and a link to the decision in the minutes; for the selection, merge and confirm.
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Flex, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useState, type HTMLAttributes } from 'react';
+import { useState, type HTMLAttributes, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { proposalsApi, type Proposal } from '../../../api/minutes.ts';
@@ -17,6 +17,28 @@ import { listOf } from '../../../i18n/punctuation.ts';
 
 export function minutesLink(p: Pick<Proposal, 'minutesDocumentId' | 'decisionId'>): string {
   return `/documents/${encodeURIComponent(p.minutesDocumentId)}${p.decisionId ? `#${decisionAnchor(p.decisionId)}` : ''}`;
+}
+
+/** The field, marked for a second look when the extractor read it with low confidence. */
+function Checked({
+  proposal,
+  fields,
+  hint,
+  children,
+}: {
+  proposal: Proposal;
+  fields: ReadonlyArray<Proposal['uncertain'][number]>;
+  hint: string;
+  children: ReactNode;
+}) {
+  if (!fields.some((f) => proposal.uncertain.includes(f))) return <>{children}</>;
+  return (
+    <Tooltip title={hint}>
+      <span className="tb-proposal-uncertain" data-uncertain="true">
+        {children}
+      </span>
+    </Tooltip>
+  );
 }
 
 type Dialog = { kind: 'edit'; proposal: Proposal | null } | { kind: 'split'; proposal: Proposal };
@@ -81,9 +103,11 @@ export function MeetingProposalsCard({
       render: (_, p) => (
         <Flex vertical gap={4}>
           <Space wrap size={4}>
-            <Typography.Text strong data-testid="proposal-title">
-              {p.title}
-            </Typography.Text>
+            <Checked proposal={p} fields={['title']} hint={t('minutes.proposals.uncertain')}>
+              <Typography.Text strong data-testid="proposal-title">
+                {p.title}
+              </Typography.Text>
+            </Checked>
             {p.needsReview && p.status === 'pending' && <Tag color="orange">{t('minutes.proposals.needsReview')}</Tag>}
           </Space>
           {p.sourceText && (
@@ -104,7 +128,9 @@ export function MeetingProposalsCard({
       width: 170,
       render: (_, p) =>
         p.leadUnits.length > 0 ? (
-          <span data-testid="proposal-lead">{names(p.leadUnits)}</span>
+          <Checked proposal={p} fields={['leadUnits']} hint={t('minutes.proposals.uncertain')}>
+            <span data-testid="proposal-lead">{names(p.leadUnits)}</span>
+          </Checked>
         ) : (
           <Tag color="red" data-testid="proposal-lead">
             {t('minutes.proposals.noLead')}
@@ -115,14 +141,20 @@ export function MeetingProposalsCard({
       key: 'co',
       title: t('minutes.proposals.columns.co'),
       width: 170,
-      render: (_, p) => <span data-testid="proposal-co">{names(p.coUnits)}</span>,
+      render: (_, p) => (
+        <Checked proposal={p} fields={['coUnits']} hint={t('minutes.proposals.uncertain')}>
+          <span data-testid="proposal-co">{names(p.coUnits)}</span>
+        </Checked>
+      ),
     },
     {
       key: 'owners',
       title: t('minutes.proposals.columns.owners'),
       width: 130,
       render: (_, p) => (
-        <span data-testid="proposal-owners">{[names(p.owners), names(p.coOwners)].filter(Boolean).join(' / ')}</span>
+        <Checked proposal={p} fields={['owners', 'coOwners']} hint={t('minutes.proposals.uncertain')}>
+          <span data-testid="proposal-owners">{[names(p.owners), names(p.coOwners)].filter(Boolean).join(' / ')}</span>
+        </Checked>
       ),
     },
     {
@@ -131,7 +163,9 @@ export function MeetingProposalsCard({
       width: 120,
       render: (_, p) =>
         p.due ? (
-          <span data-testid="proposal-due">{p.due}</span>
+          <Checked proposal={p} fields={['due']} hint={t('minutes.proposals.uncertain')}>
+            <span data-testid="proposal-due">{p.due}</span>
+          </Checked>
         ) : (
           <Tag color="red" data-testid="proposal-due">
             {t('minutes.proposals.noDue')}

@@ -23,6 +23,7 @@ const proposal = (id: string, meetingId: string, decisionId: string | null = nul
   needsReview: false,
   status: 'pending',
   taskIds: [],
+  uncertain: [],
 });
 
 describe('suggestedParts', () => {
