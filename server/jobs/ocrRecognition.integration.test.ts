@@ -239,6 +239,21 @@ describe('OCR of scanned materials and 收文', () => {
     expect(finished).toEqual([{ sha256, state: 'done' }]);
   }, 60_000);
 
+  it('leaves the queue as it is while tesseract is missing (the machine’s fault, not the file’s), then goes on', async () => {
+    const lines = ['会场纪律', '请将手机调至静音状态。'];
+    const image = await uploadMaterial(as.zhaojing!, meetingId, '会场纪律.png', 'image/png', await scannedPng(lines));
+    const { sha256 } = await t.app.svc.db.meetingMaterial.findUniqueOrThrow({ where: { id: image } });
+    const path = process.env.PATH;
+    process.env.PATH = '/nonexistent';
+    try {
+      expect((await runJob(t.app.jobs.ocr)).finished).toEqual([]);
+    } finally {
+      process.env.PATH = path;
+    }
+    expect(await t.app.svc.db.ocrJob.findUniqueOrThrow({ where: { sha256 } })).toMatchObject({ error: null });
+    expect((await runJob(t.app.jobs.ocr)).finished).toEqual([{ sha256, state: 'done' }]);
+  }, 60_000);
+
   it('recognises the scan of a 收文 from paper: found by its words, readable by the unit, not by another', async () => {
     const registered = await as.qianwen!.post(`${OFFICIAL_DOCS}/incoming`, {
       origin: 'paper',

@@ -2,7 +2,8 @@
 // files one after another — a PDF page by page (pdftoppm at 300 dpi, then tesseract chi_sim), an image at once — with
 // each page kept as it is done. A PDF with its own text layer needs nothing (search reads it with pdftotext). Runs
 // never overlap; a stop lets the page under way finish and leaves the rest to the next start, which goes on from the
-// next page. A file that fails is marked failed with its reason, logged, and the queue goes on.
+// next page. A file that fails is marked failed with its reason, logged, and the queue goes on; a missing tool is
+// the machine's fault, not the file's: the run ends, logged, and the file waits until tesseract or poppler is installed.
 import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -62,7 +63,7 @@ export class OcrRecognition extends PeriodicJob<OcrRun> {
       const job = await nextOcrJob(this.svc.db);
       if (!job) break;
       const end = await this.recognise(job);
-      if (end === null) break; // stopped between pages: the next start goes on from here
+      if (end === null) break; // stopped between pages, or a tool is missing: the next run goes on from here
       await finishOcr(this.svc, this.context(), job.sha256, end);
       finished++;
       this.events.emit('finished', { sha256: job.sha256, state: end.state });
@@ -70,7 +71,7 @@ export class OcrRecognition extends PeriodicJob<OcrRun> {
     return { finished };
   }
 
-  /** Works on one file; null when a stop came between two pages. */
+  /** Works on one file; null when a stop came between two pages or a tool is missing (the file stays queued). */
   private async recognise(job: OcrJobRow): Promise<OcrEnd | null> {
     const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'tongban-ocr-'));
     try {
@@ -93,6 +94,13 @@ export class OcrRecognition extends PeriodicJob<OcrRun> {
       }
       return { state: 'done' };
     } catch (err) {
+      if (err instanceof OcrError && err.toolMissing) {
+        this.svc.log.error(
+          { err, sha256: job.sha256 },
+          'OCR: a tool is missing; the queue waits until it is installed',
+        );
+        return null;
+      }
       const reason = err instanceof OcrError ? err.reason : 'engine';
       this.svc.log.warn({ err, sha256: job.sha256, reason }, 'OCR: a file could not be recognised; marked failed');
       return { state: 'failed', reason };

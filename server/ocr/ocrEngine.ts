@@ -17,6 +17,8 @@ export class OcrError extends Error {
   constructor(
     readonly reason: OcrFailure,
     message: string,
+    /** The tool itself is missing: the machine's fault, not the file's (the file waits until it is installed). */
+    readonly toolMissing = false,
   ) {
     super(message);
     this.name = 'OcrError';
@@ -42,7 +44,8 @@ async function tool(command: string, args: string[], limits: Limits, failure: Oc
     const e = err as NodeJS.ErrnoException & { killed?: boolean; signal?: string | null; stderr?: string };
     if (e.killed || e.signal === 'SIGKILL')
       throw new OcrError('timeout', `${command} took longer than ${limits.timeoutMs} ms`);
-    if (e.code === 'ENOENT') throw new OcrError('engine', `${command} is not installed (see scripts/ocrPackages.mjs)`);
+    if (e.code === 'ENOENT')
+      throw new OcrError('engine', `${command} is not installed (see scripts/ocrPackages.mjs)`, true);
     throw new OcrError(failure, `${command} failed: ${(e.stderr ?? e.message).trim().slice(0, 300)}`);
   }
 }
