@@ -134,6 +134,8 @@ const FOLLOWER_WORDS = [
   '通报',
   '审定',
   '审议',
+  '确定',
+  '建立',
   '沟通',
   '对接',
   '联系',
@@ -145,7 +147,7 @@ const LEAD_MARK = /^[（(](?:牵头|主责|负总责|牵头单位|总牵头)[）
 const CO_MARK = /^[（(](?:配合|协办|配合单位)[）)]/;
 
 /** Dates and counts may follow a name directly: "区应急局本周五前…", "区财政局5个工作日内…". */
-const FOLLOWER_TIME = /^(?:本周|本月|本年|下周|下月|今年|明年|年底|年内|月底|近期|[0-9])/;
+const FOLLOWER_TIME = /^(?:本周|本月|本年|下周|下月|今年|明年|年底|年内|月底|近期|每[月周季年日]|[0-9])/;
 
 /**
  * 'strong': punctuation, a list mark, a time or a word of two or more characters; 'weak': a single
