@@ -27,6 +27,7 @@ const archiveEn: typeof archiveZhCN = {
   total: '{{count}} items',
   unnumbered: 'Not numbered',
   detail: {
+    object: 'Archived object',
     files: 'Files',
     manifest: 'Manifest',
     path: 'Path',

@@ -19,6 +19,7 @@ const archiveZhCN = {
   total: '共 {{count}} 件',
   unnumbered: '未编号',
   detail: {
+    object: '归档对象',
     files: '文件',
     manifest: '清单（manifest）',
     path: '路径',

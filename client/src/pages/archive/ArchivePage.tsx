@@ -154,7 +154,7 @@ function PackageDrawer({ id, onClose, onChanged }: { id: string | null; onClose:
             <Descriptions.Item label={t('archive.columns.classification')}>
               {t(`archive.classification.c${pkg.classification}` as 'archive.classification.c0')}
             </Descriptions.Item>
-            <Descriptions.Item label={t('archive.columns.title')}>
+            <Descriptions.Item label={t('archive.detail.object')}>
               {t(`archive.objectType.${pkg.objectType}`)}
             </Descriptions.Item>
           </Descriptions>
