@@ -8,6 +8,7 @@ import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
 import type { Subject } from '../../auth/subject.ts';
 import type { Tx } from '../../db/client.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import { Conflict } from '../../errors.ts';
 import { announce } from '../../notifications/announce.ts';
 import { notice } from '../../notifications/notificationHub.ts';
 import { authorize } from '../../policies/index.ts';
@@ -62,6 +63,9 @@ export async function runDistributionAction(
       const row = await loadDistribution(tx, distributionId);
       authorize(subject, `distribution.${verb}`, distributionResource(row));
       if (!work.from.includes(row.status as DistributionStatus)) throw officialDocError(409, work.conflict);
+      // An archived 公文 is frozen with its 分发 as packaged (commands/archive): no row moves any more.
+      if (row.officialDocument.status === 'archived')
+        throw new Conflict('archived', 'The 公文 is archived and can no longer change (公文已归档，不能再更改)');
       if (work.update) {
         const { count } = await tx.officialDocumentDistribution.updateMany({
           where: { id: row.id, revision: row.revision },

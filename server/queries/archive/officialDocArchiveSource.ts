@@ -40,11 +40,9 @@ export async function officialDocArchiveHistory(db: Db | Tx, officialDocumentId:
 
 /** Completed 公文 not yet packaged: 收文 办结, and 发文 distributed whose every recipient is done. */
 export async function completedOfficialDocsWithoutPackage(db: Db | Tx, limit: number): Promise<string[]> {
-  const packaged = (
-    await db.archivePackage.findMany({ where: { objectType: 'official_document' }, select: { objectId: true } })
-  ).map((p) => p.objectId);
   const candidates = await db.officialDocument.findMany({
-    where: { status: { in: ['distributed', 'finished'] }, id: { notIn: packaged }, document: { deletedAt: null } },
+    // Queueing sets the status to archived in the same transaction: what is still distributed or finished has no package.
+    where: { status: { in: ['distributed', 'finished'] }, document: { deletedAt: null } },
     select: {
       id: true,
       status: true,

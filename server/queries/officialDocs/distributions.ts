@@ -27,6 +27,7 @@ export async function loadDistribution(db: Db | Tx, id: string) {
           unitId: true,
           officeUnitId: true,
           issuerSignature: true,
+          status: true,
           document: { select: { title: true, classification: true, deletedAt: true } },
         },
       },

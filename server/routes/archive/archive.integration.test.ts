@@ -170,6 +170,15 @@ describe('归档', () => {
     expect(sentRow.document.status).toBe('archived');
     const edit = await as.sunyue!.patch(`${OFFICIAL_DOCS}/${sentId}`, { remark: '改一下' });
     expect(edit.statusCode).toBe(409);
+    // Nor does its 分发 move: a recalled row (a fixture here) is not reissued once archived.
+    const row = await t.app.svc.db.officialDocumentDistribution.findFirstOrThrow({
+      where: { officialDocumentId: sentId },
+    });
+    await t.app.svc.db.officialDocumentDistribution.update({ where: { id: row.id }, data: { status: 'recalled' } });
+    const reissue = await as.zhaojing!.post(`${OFFICIAL_DOCS}/distributions/${row.id}/reissue`, {});
+    expect(reissue.statusCode).toBe(409);
+    expect(reissue.json().code).toBe('archived');
+    await t.app.svc.db.officialDocumentDistribution.update({ where: { id: row.id }, data: { status: 'finished' } });
     expect(await t.app.svc.db.auditEvent.count({ where: { action: 'archive.queue' } })).toBe(2);
     expect(await t.app.svc.db.auditEvent.count({ where: { action: 'archive.build' } })).toBe(2);
   }, 60_000);
