@@ -58,6 +58,7 @@ export const BUSINESS_AREAS = [
   'address-book',
   'todo',
   'search',
+  'archive',
 ];
 
 /**
@@ -81,6 +82,7 @@ const PRIMARY: Record<string, PrimaryKind | 'other'> = {
   users: 'other',
   units: 'other',
   rooms: 'other',
+  packages: 'other',
 };
 
 const UPLOADS = /\/(materials|attachments|snapshots|scan)$/;
