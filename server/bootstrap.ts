@@ -4,6 +4,7 @@ import path from 'node:path';
 import pino from 'pino';
 import pinoPretty from 'pino-pretty';
 import { AuditHeadAnchor } from './audit/headAnchor.ts';
+import { refreshStepDueCopies } from './commands/officialDocs/stepDueCopies.ts';
 import { requestForLog } from './http/logRedaction.ts';
 import { AdjustableClock, systemClock, type Clock } from './clock.ts';
 import type { Config } from './config.ts';
@@ -35,6 +36,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
 export async function createCoreServices(config: Config, options: ServiceOptions = {}): Promise<CoreServices> {
   migrateDatabase(databasePath(config.dataDir));
   const db = await openDatabase(config.dataDir);
+  await refreshStepDueCopies(db);
   const log = createLogger(config, options.silent === true);
   const clock = options.clock ?? (config.testHooks ? new AdjustableClock() : systemClock);
   const keys = loadKeys(config);

@@ -4,6 +4,7 @@
 // oracle test builds a small varied world with it; the API benchmark 100,000 documents with one busy person.
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
+import { stepDueInstant } from '../../server/domain/officialDocs/stepDeadlines.ts';
 
 export interface TodoSeedOptions {
   documents: number;
@@ -61,7 +62,7 @@ export function seedTodo(dbFile: string, options: TodoSeedOptions): { documents:
     VALUES (?, ?, ?, 'notice', ?, ?, ?, ?, '区政府办公室文件', '区政办发', '区政府办公室', '区政府办公室', ?, ?, ?, ?)`);
   const insertHandler = db.prepare(
     `INSERT INTO OfficialDocumentHandler (officialDocumentId, userId, stepId, opinion, since, classification,
-      documentDeleted, urgency, workingDays) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      documentDeleted, urgency, workingDays, dueAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertDeadline = db.prepare(
     'INSERT INTO OfficialDocumentStepDeadline (officialDocumentId, stepId, workingDays) VALUES (?, ?, ?)',
@@ -204,6 +205,8 @@ export function seedTodo(dbFile: string, options: TodoSeedOptions): { documents:
             deleted === null ? 0 : 1,
             urgency,
             workingDays,
+            // As the route writes it: the end of the 办理时限 counted from the row's arrival.
+            workingDays === null ? null : iso(stepDueInstant(new Date(arrivals[i]!), workingDays)),
           ),
         );
         if (workingDays !== null) insertDeadline.run(id, 's2', workingDays);

@@ -11,6 +11,7 @@ import {
   type Outcome,
   type RouteCommand,
 } from '../../domain/officialDocs/routeEngine.ts';
+import { stepDueInstant } from '../../domain/officialDocs/stepDeadlines.ts';
 import type { Route } from '../../domain/officialDocs/vocabulary.ts';
 import {
   authorizeOfficialDocView,
@@ -86,6 +87,7 @@ async function saveRoute(tx: Tx, row: LoadedOfficialDoc, route: Route, at: Date)
         documentDeleted: row.document.deletedAt !== null,
         urgency: row.urgency,
         workingDays: deadline?.workingDays ?? null,
+        dueAt: deadline ? stepDueInstant(at, deadline.workingDays) : null,
       })),
     });
   await recordTrailMany(

@@ -3,6 +3,7 @@
 // not block), and each step's deadline in working days.
 import { OFFICIAL_DOC_ERRORS } from '../../../common/officialDocs/errors.ts';
 import type { Tx } from '../../db/client.ts';
+import { stepDueInstant } from '../../domain/officialDocs/stepDeadlines.ts';
 import { AppError } from '../../errors.ts';
 import type { LoadedOfficialDoc } from '../../queries/officialDocs/officialDocFacts.ts';
 import { formatErrorsIn, formatProblems } from '../../queries/officialDocs/formatProblems.ts';
@@ -39,10 +40,21 @@ export async function saveStepDeadlines(
       data: timed.map((s) => ({ officialDocumentId, stepId: s.id, workingDays: s.deadlineDays! })),
     });
   // The 待办 centre's copy on the rows of the step the 公文 now waits on (written by the route a moment before).
-  await tx.officialDocumentHandler.updateMany({ where: { officialDocumentId }, data: { workingDays: null } });
-  for (const s of timed)
-    await tx.officialDocumentHandler.updateMany({
+  await tx.officialDocumentHandler.updateMany({
+    where: { officialDocumentId },
+    data: { workingDays: null, dueAt: null },
+  });
+  for (const s of timed) {
+    // The due instant counts from each row's arrival (the rows of a step arrive together; grouped to be sure).
+    const arrivals = await tx.officialDocumentHandler.findMany({
       where: { officialDocumentId, stepId: s.id },
-      data: { workingDays: s.deadlineDays! },
+      select: { since: true },
+      distinct: ['since'],
     });
+    for (const { since } of arrivals)
+      await tx.officialDocumentHandler.updateMany({
+        where: { officialDocumentId, stepId: s.id, since },
+        data: { workingDays: s.deadlineDays!, dueAt: stepDueInstant(since, s.deadlineDays!) },
+      });
+  }
 }

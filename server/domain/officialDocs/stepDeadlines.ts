@@ -2,7 +2,8 @@
 // working days after the day it reached the handler (that day not counted, as "3个工作日内"); the handler is reminded
 // on the working day before the due date (or on it, when the step arrived that late) and once when it is overdue.
 import { addWorkingDays } from '../../../common/calendar/workingDays.ts';
-import { toEpochDay, type IsoDate } from '../../../common/calendar/isoDate.ts';
+import { shanghaiDateOf, toEpochDay, type IsoDate } from '../../../common/calendar/isoDate.ts';
+import { endOfChinaDay } from '../supervision/deadlines.ts';
 
 export type StepReminderKind = 'due_soon' | 'overdue';
 
@@ -14,6 +15,11 @@ export interface OwedStepReminder {
 
 export function stepDueOn(reachedOn: IsoDate, workingDays: number): IsoDate {
   return addWorkingDays(reachedOn, workingDays);
+}
+
+/** The instant a step that reached the handler at `since` with so many working days stops being on time. */
+export function stepDueInstant(since: Date, workingDays: number): Date {
+  return endOfChinaDay(stepDueOn(shanghaiDateOf(since), workingDays));
 }
 
 /** The reminder owed today for a step due on `dueOn`, or null. Each kind is sent once per due date. */

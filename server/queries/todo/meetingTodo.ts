@@ -6,7 +6,7 @@ import { addDays } from '../../../common/calendar/isoDate.ts';
 import type { TodoKind } from '../../../common/todo/vocabulary.ts';
 import { chinaToday, endOfChinaDay } from '../../domain/supervision/deadlines.ts';
 import { sqlTime } from '../../db/sqlTime.ts';
-import { todoArm, type TodoContext, type TodoSource } from './todoSource.ts';
+import { todoArm, type TodoArm, type TodoContext, type TodoSource } from './todoSource.ts';
 
 export const meetingTodo: TodoSource = {
   kinds: ['meeting_rsvp', 'meeting_sign_in'],
@@ -24,7 +24,7 @@ export const meetingTodo: TodoSource = {
       dueAt: Prisma.sql`m.startAt`,
       since: Prisma.sql`p.createdAt`,
     });
-    const arms: Prisma.Sql[] = [];
+    const arms: TodoArm[] = [];
     // Replies are taken until the meeting starts (rsvpResponder refuses once it is in progress).
     if (wanted.has('meeting_rsvp'))
       arms.push(

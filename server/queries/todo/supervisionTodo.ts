@@ -4,11 +4,12 @@
 import { Prisma } from '../../../prisma/generated/client.ts';
 import type { TodoKind } from '../../../common/todo/vocabulary.ts';
 import { OPEN_STATUSES } from '../../domain/supervision/vocabulary.ts';
-import { NO_DUE, todoArm, type TodoContext, type TodoSource } from './todoSource.ts';
+import { NO_DUE, todoArm, type TodoArm, type TodoContext, type TodoSource } from './todoSource.ts';
 
 const OPEN = Prisma.join([...OPEN_STATUSES]);
 /** Handling continues (and is reported) in these; pending_sign waits for the signature first. */
-const WORKING = Prisma.join(['in_progress', 'extension_requested']);
+const WORKING_STATUSES = ['in_progress', 'extension_requested'] as const;
+const WORKING = Prisma.join([...WORKING_STATUSES]);
 const URGENCY = Prisma.sql`t.priority`;
 const title = Prisma.sql`t.title`;
 const id = Prisma.sql`t.id`;
@@ -19,7 +20,7 @@ export const supervisionTodo: TodoSource = {
   async arms(ctx: TodoContext, wanted: ReadonlySet<TodoKind>) {
     const v = ctx.visibility;
     const cleared = Prisma.sql`t.classification <= ${v.clearance}`;
-    const arms: Prisma.Sql[] = [];
+    const arms: TodoArm[] = [];
     const arm = (kind: TodoKind, due: Prisma.Sql, since: Prisma.Sql, from: Prisma.Sql) =>
       arms.push(todoArm({ kind, id, ref: id, title, dueAt: due, since }, URGENCY, Prisma.sql`t.classification`, from));
     if (wanted.has('task_sign') && v.signsForUnit) {
@@ -41,12 +42,14 @@ export const supervisionTodo: TodoSource = {
     }
     if (wanted.has('task_report')) {
       const since = Prisma.sql`COALESCE(t.signedAt, t.createdAt)`;
-      arm(
-        'task_report',
-        Prisma.sql`t.deadlineAt`,
-        since,
-        Prisma.sql`FROM SupervisionTask t WHERE t.ownerId = ${v.userId} AND t.status IN (${WORKING}) AND ${cleared}`,
-      );
+      // One arm per status, so each reads its (ownerId, status, deadlineAt) range in deadline order.
+      for (const status of WORKING_STATUSES)
+        arm(
+          'task_report',
+          Prisma.sql`t.deadlineAt`,
+          since,
+          Prisma.sql`FROM SupervisionTask t WHERE t.ownerId = ${v.userId} AND t.status = ${status} AND ${cleared}`,
+        );
       arm(
         'task_report',
         Prisma.sql`t.deadlineAt`,

@@ -14,7 +14,7 @@ import { meetingTodo } from './meetingTodo.ts';
 import { minutesTodo } from './minutesTodo.ts';
 import { officialDocTodo } from './officialDocTodo.ts';
 import { supervisionTodo } from './supervisionTodo.ts';
-import type { TodoContext, TodoRow, TodoSource } from './todoSource.ts';
+import type { TodoArm, TodoContext, TodoRow, TodoSource } from './todoSource.ts';
 
 /** Every source; a new one is added here and nowhere else. */
 export const TODO_SOURCES: readonly TodoSource[] = [
@@ -46,14 +46,14 @@ export type TodoCounts = Record<TodoKind, number> & { total: number };
 
 const sourceOf = new Map(TODO_SOURCES.flatMap((s) => s.kinds.map((k) => [k, s] as const)));
 
-/** The union of every wanted source's arms, or null when nothing can wait for this person. */
-async function pool(
+/** Every wanted source's arms (each of one kind), or null when nothing can wait for this person. */
+async function armsFor(
   db: Db,
   subject: Subject,
   filter: TodoFilter,
   now: Date,
   countOnly = false,
-): Promise<Prisma.Sql | null> {
+): Promise<TodoArm[] | null> {
   const visibility = todoVisibility(subject);
   if (visibility.none) return null;
   const wanted = new Set(filter.kinds?.length ? filter.kinds : TODO_KINDS);
@@ -61,14 +61,39 @@ async function pool(
   const arms = (
     await Promise.all(TODO_SOURCES.filter((s) => s.kinds.some((k) => wanted.has(k))).map((s) => s.arms(ctx, wanted)))
   ).flat();
-  return arms.length === 0 ? null : Prisma.join(arms, ' UNION ALL ');
+  return arms.length === 0 ? null : arms;
+}
+
+/**
+ * The counts of the arms, one row per arm: COUNT(*) over an arm of one kind, which SQLite answers from the arm's
+ * index without computing its columns (a union grouped by kind would build every row first).
+ */
+const armCounts = (arms: readonly TodoArm[]) =>
+  Prisma.join(
+    arms.map((a) => Prisma.sql`SELECT ${a.kind} AS kind, (SELECT COUNT(*) FROM (${a.sql})) AS n`),
+    ' UNION ALL ',
+  );
+
+/**
+ * The statement with every bound value written `+?` (a no-op on the value). SQLite re-plans a statement whenever a
+ * value it planned by is bound again — with ANALYZE's samples (sqlite_stat4) that is any value compared with an
+ * indexed column — and past the 31st parameter all share one flag, so each request would re-prepare this statement
+ * of some 200 values and thirty subqueries (~8 ms, most of a request). A value behind `+` is still used through the
+ * index, it is only not looked up in the samples. LIMIT and OFFSET are written into the text (see listTodo).
+ */
+function unsampled(sql: Prisma.Sql): Prisma.Sql {
+  return new Prisma.Sql(
+    sql.strings.map((part, i) => (i < sql.strings.length - 1 ? `${part}+` : part)),
+    sql.values,
+  );
 }
 
 function countsOf(rows: ReadonlyArray<{ kind: string; n: number | bigint }>): TodoCounts {
   const counts = { total: 0 } as TodoCounts;
   for (const kind of TODO_KINDS) counts[kind] = 0;
   for (const row of rows) {
-    counts[row.kind as TodoKind] = Number(row.n);
+    // Several arms may give one kind.
+    counts[row.kind as TodoKind] += Number(row.n);
     counts.total += Number(row.n);
   }
   return counts;
@@ -76,12 +101,9 @@ function countsOf(rows: ReadonlyArray<{ kind: string; n: number | bigint }>): To
 
 /** How many items of each kind wait for the person (the navigation's badge reads the total). */
 export async function countTodo(db: Db, subject: Subject, filter: TodoFilter, now: Date): Promise<TodoCounts> {
-  const union = await pool(db, subject, filter, now, true);
-  if (!union) return countsOf([]);
-  return countsOf(
-    await db.$queryRaw<Array<{ kind: string; n: number | bigint }>>`
-      SELECT kind, COUNT(*) AS n FROM (${union}) GROUP BY kind`,
-  );
+  const arms = await armsFor(db, subject, filter, now, true);
+  if (!arms) return countsOf([]);
+  return countsOf(await db.$queryRaw<Array<{ kind: string; n: number | bigint }>>(unsampled(armCounts(arms))));
 }
 
 /** The titles a source defers (titleOf), for the rows of a page only: one CASE over the kinds that defer theirs. */
@@ -98,8 +120,9 @@ const PAGE_TITLE = (() => {
 })();
 
 /**
- * A page of what waits for the person, and the counts of everything the filter lets through — in one statement that
- * gathers the items once (a materialised CTE), cuts the page from them and counts them by kind beside it.
+ * A page of what waits for the person, and the counts of everything the filter lets through, in one statement: each
+ * arm gives only its first rows up to the end of the page in the list's order (the page cannot hold others), those
+ * are merged and cut to the page, and each arm is counted beside them.
  */
 export async function listTodo(
   db: Db,
@@ -108,20 +131,38 @@ export async function listTodo(
   page: { page: number; pageSize: number },
   now: Date,
 ): Promise<{ items: TodoItem[]; counts: TodoCounts }> {
-  const union = await pool(db, subject, filter, now);
-  if (!union) return { items: [], counts: countsOf([]) };
+  const arms = await armsFor(db, subject, filter, now);
+  if (!arms) return { items: [], counts: countsOf([]) };
   const at = sqlTime(now);
   const order = Prisma.sql`ORDER BY (dueAt IS NOT NULL AND dueAt < ${at}) DESC, dueAt IS NULL, dueAt, since, kind, id`;
-  // part 0: the page's rows, in order; part 1: one row per kind with its count in n.
-  const rows = await db.$queryRaw<Array<TodoRow & { part: number | bigint; n: number | bigint | null }>>`
-    WITH u AS MATERIALIZED (${union})
+  const offset = (page.page - 1) * page.pageSize;
+  const end = offset + page.pageSize;
+  // LIMIT and OFFSET are written into the statement, not bound: SQLite re-plans a statement whenever a LIMIT's bound
+  // value is bound again (it may plan by it), and binds past the 31st share one flag, so a bound LIMIT here would make
+  // every request re-prepare the whole statement (~3 ms). A few pages, a few cached statements.
+  if (![offset, end, page.pageSize].every(Number.isSafeInteger)) throw new Error('page and pageSize are integers');
+  const [limitEnd, limitPage, skip] = [end, page.pageSize, offset].map((n) => Prisma.raw(String(n)));
+  // The list's order is the due date with the undated last (whatever is overdue is due earlier than the rest), then
+  // since, kind and id; within an arm (one kind) that is (dueAt, since, id) for its dated rows and (since, id) for the
+  // others — orders an arm's index can give, so SQLite stops after `end` rows instead of sorting all of them.
+  const heads = Prisma.join(
+    arms.flatMap((a) => [
+      Prisma.sql`SELECT * FROM (SELECT * FROM (${a.sql}) WHERE dueAt IS NOT NULL ORDER BY dueAt, since, id LIMIT ${limitEnd})`,
+      Prisma.sql`SELECT * FROM (SELECT * FROM (${a.sql}) WHERE dueAt IS NULL ORDER BY since, id LIMIT ${limitEnd})`,
+    ]),
+    ' UNION ALL ',
+  );
+  // part 0: the page's rows, in order; part 1: one row per arm with its count in n.
+  const rows = await db.$queryRaw<Array<TodoRow & { part: number | bigint; n: number | bigint | null }>>(
+    unsampled(Prisma.sql`
     SELECT * FROM (
       SELECT 0 AS part, p.kind, p.id, p.ref, ${PAGE_TITLE} AS title, p.dueAt, p.since, p.urgency, p.classification,
         NULL AS n
-      FROM (SELECT * FROM u ${order} LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}) p
+      FROM (SELECT * FROM (${heads}) ${order} LIMIT ${limitPage} OFFSET ${skip}) p
       ${order})
     UNION ALL
-    SELECT 1, kind, NULL, NULL, NULL, NULL, NULL, NULL, NULL, COUNT(*) FROM u GROUP BY kind`;
+    SELECT 1, kind, NULL, NULL, NULL, NULL, NULL, NULL, NULL, n FROM (${armCounts(arms)})`),
+  );
   const items = rows.filter((r) => Number(r.part) === 0);
   return {
     counts: countsOf(rows.filter((r) => Number(r.part) === 1).map((r) => ({ kind: r.kind, n: r.n ?? 0 }))),

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import { givenOfficialDoc, givenStep, givenSubmitted, OFFICIAL_DOCS } from '../../../tests/support/officialDocs.ts';
 import { nextEvent, socketAs } from '../../../tests/support/sockets.ts';
+import { refreshStepDueCopies } from '../../commands/officialDocs/stepDueCopies.ts';
+import { stepDueInstant } from '../../domain/officialDocs/stepDeadlines.ts';
 import {
   createTestApp,
   signedIn,
@@ -146,16 +148,55 @@ describe('the 待办 centre live', () => {
         { id: 'signoff', name: '签发', kind: 'single', handlers: [{ userId: ids.chenming }], deadlineDays: 3 },
       ],
     });
-    const rows = () =>
-      t.app.svc.db.officialDocumentHandler.findMany({
-        where: { officialDocumentId: id },
-        select: { userId: true, stepId: true, workingDays: true },
-      });
-    expect(await rows()).toEqual([{ userId: ids.zhaojing, stepId: 'review', workingDays: 2 }]);
+    const rows = async () =>
+      (
+        await t.app.svc.db.officialDocumentHandler.findMany({
+          where: { officialDocumentId: id },
+          select: { userId: true, stepId: true, workingDays: true, since: true, dueAt: true },
+        })
+      ).map(({ since, ...row }) => ({
+        ...row,
+        due: row.workingDays === null ? null : stepDueInstant(since, row.workingDays),
+      }));
+    // The due instant is written with the 办理时限: the end of the China day so many working days after arrival.
+    const [review] = await rows();
+    expect(review).toEqual({
+      userId: ids.zhaojing,
+      stepId: 'review',
+      workingDays: 2,
+      dueAt: review!.due,
+      due: review!.due,
+    });
+    expect(review!.dueAt).toBeInstanceOf(Date);
     const listed = await as.zhaojing!.get('/api/todo?pageSize=50');
     const item = listed.json().items.find((i: { id: string }) => i.id === id);
-    expect(item?.dueAt, listed.body).toBeTruthy();
+    expect(item?.dueAt, listed.body).toBe(review!.due!.toISOString());
     await givenStep(as.zhaojing!, id, { action: 'approve', opinion: '同意' });
-    expect(await rows()).toEqual([{ userId: ids.chenming, stepId: 'signoff', workingDays: 3 }]);
+    const [signoff] = await rows();
+    expect(signoff).toEqual({
+      userId: ids.chenming,
+      stepId: 'signoff',
+      workingDays: 3,
+      dueAt: signoff!.due,
+      due: signoff!.due,
+    });
+    expect(signoff!.dueAt).toBeInstanceOf(Date);
+
+    // A row whose copy is missing (written before the column) or out of date (an older holiday schedule) is put right
+    // at the next start; a row without 办理时限 keeps none.
+    const db = t.app.svc.db;
+    await db.officialDocumentHandler.updateMany({ where: { officialDocumentId: id }, data: { dueAt: null } });
+    expect(await refreshStepDueCopies(db)).toBe(1);
+    expect((await rows())[0]!.dueAt).toEqual(signoff!.due);
+    await db.officialDocumentHandler.updateMany({
+      where: { officialDocumentId: id },
+      data: { dueAt: new Date('2027-01-01T00:00:00Z') },
+    });
+    expect(await refreshStepDueCopies(db)).toBe(1);
+    expect((await rows())[0]!.dueAt).toEqual(signoff!.due);
+    expect(await refreshStepDueCopies(db)).toBe(0);
+    await db.officialDocumentHandler.updateMany({ where: { officialDocumentId: id }, data: { workingDays: null } });
+    expect(await refreshStepDueCopies(db)).toBe(1);
+    expect((await rows())[0]!.dueAt).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
-// The shape every source of the 待办 centre gives: SQL arms of one column layout, which the centre unions, orders and
-// pages in one statement and counts in another — so the list and its counts are read from the same rows, and a new
-// source (distribution, 收文) drops in as one more module without touching the others.
+// The shape every source of the 待办 centre gives: SQL arms of one column layout and one kind each, which the centre
+// orders and cuts to the page arm by arm, merges, and counts arm by arm — so the list and its counts are read from the
+// same rows, and a new source (distribution, 收文) drops in as one more module without touching the others.
 import { Prisma } from '../../../prisma/generated/client.ts';
 import type { Subject } from '../../auth/subject.ts';
 import type { Db } from '../../db/client.ts';
@@ -24,7 +24,7 @@ export interface TodoContext {
  */
 export interface TodoSource {
   readonly kinds: readonly TodoKind[];
-  arms(ctx: TodoContext, wanted: ReadonlySet<TodoKind>): Promise<Prisma.Sql[]>;
+  arms(ctx: TodoContext, wanted: ReadonlySet<TodoKind>): Promise<TodoArm[]>;
   /** The page an item of this source opens (a client route). */
   link(kind: TodoKind, ref: string): string;
   /**
@@ -46,11 +46,19 @@ export interface TodoRow {
   classification: number | bigint;
 }
 
+/**
+ * One arm: a SELECT of the arm layout whose rows are all of one kind (so the centre counts an arm with COUNT(*), which
+ * SQLite answers from the arm's index without computing its columns).
+ */
+export interface TodoArm {
+  kind: TodoKind;
+  sql: Prisma.Sql;
+}
+
 /** A SELECT of the arm layout: the expressions for each column, then the FROM … WHERE that feeds them. */
 export function todoArm(
   columns: {
-    /** The kind, or an expression choosing among the source's kinds row by row. */
-    kind: TodoKind | Prisma.Sql;
+    kind: TodoKind;
     id: Prisma.Sql;
     ref: Prisma.Sql;
     title: Prisma.Sql;
@@ -60,9 +68,12 @@ export function todoArm(
   urgency: Prisma.Sql,
   classification: Prisma.Sql,
   from: Prisma.Sql,
-): Prisma.Sql {
-  return Prisma.sql`SELECT ${columns.kind} AS kind, ${columns.id} AS id, ${columns.ref} AS ref, ${columns.title} AS title,
-    ${columns.dueAt} AS dueAt, ${columns.since} AS since, ${urgency} AS urgency, ${classification} AS classification ${from}`;
+): TodoArm {
+  return {
+    kind: columns.kind,
+    sql: Prisma.sql`SELECT ${columns.kind} AS kind, ${columns.id} AS id, ${columns.ref} AS ref, ${columns.title} AS title,
+    ${columns.dueAt} AS dueAt, ${columns.since} AS since, ${urgency} AS urgency, ${classification} AS classification ${from}`,
+  };
 }
 
 export const NO_DUE = Prisma.sql`NULL`;
