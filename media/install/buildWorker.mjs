@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
+import { ensureDebianPackages } from '../../scripts/debianPackages.mjs';
 
 const TAG = '[tongban:mediasoup]';
 const VERIFIED_VERSION = '3.12.16';
@@ -151,60 +152,16 @@ function installFile(from, to) {
   fs.renameSync(tmp, to);
 }
 
-function missingPackages() {
-  const q = run('dpkg-query', ['-W', '-f', '${Package} ${db:Status-Abbrev}\n', ...BUILD_PACKAGES]);
-  if (q.error) {
-    fail(
-      `dpkg-query not found: this script builds against Debian bookworm packages. Elsewhere, build mediasoup ${VERIFIED_VERSION}'s ` +
-        'worker yourself, install with TONGBAN_SKIP_MEDIASOUP_BUILD=1 and point MEDIASOUP_WORKER_BIN at it at run time.',
-    );
-  }
-  const installed = new Set(
-    q.stdout
-      .split('\n')
-      .filter((l) => / ii $/.test(l))
-      .map((l) => l.split(' ')[0]),
-  );
-  return BUILD_PACKAGES.filter((p) => !installed.has(p));
-}
-
 function ensureBuildPackages() {
-  const missing = missingPackages();
-  if (!missing.length) return;
-  const command = `apt-get install -y --no-install-recommends ${missing.join(' ')}`;
-  const isRoot = process.getuid?.() === 0;
-  const canSudo = !isRoot && run('sudo', ['-n', 'true']).status === 0;
-  if (!isRoot && !canSudo) {
-    fail(
-      `missing Debian build packages: ${missing.join(' ')}\n` +
-        `Install them, then run npm install again:\n\n    sudo ${command}\n`,
-    );
-  }
-  const asRoot = (args) => {
-    log(`running: ${canSudo ? 'sudo ' : ''}${args.join(' ')}`);
-    const [cmd, ...rest] = canSudo ? ['sudo', '-n', ...args] : args;
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    return spawnSync(cmd, rest, { stdio: 'inherit', env }).status === 0;
-  };
-  log(`missing Debian build packages: ${missing.join(' ')}`);
-  // Refresh the package lists only when apt does not know a package yet.
-  // apt-cache prints "name:\n  Installed: x\n  Candidate: y" for each package it knows.
-  const policy = run('apt-cache', ['policy', ...missing]).stdout ?? '';
-  const candidates = new Map(
-    [...policy.matchAll(/^(\S+):\n\s+Installed: .*\n\s+Candidate: (.*)$/gm)].map((m) => [m[1], m[2]]),
-  );
-  const unknown = missing.some((p) => (candidates.get(p) ?? '(none)') === '(none)');
-  let updated = false;
-  if (unknown) {
-    if (!asRoot(['apt-get', 'update'])) fail('apt-get update failed (see above).');
-    updated = true;
-  }
-  let ok = asRoot(command.split(' '));
-  // Stale lists can still 404 on a superseded version: refresh once and retry.
-  if (!ok && !updated) ok = asRoot(['apt-get', 'update']) && asRoot(command.split(' '));
-  if (!ok) fail(`could not install the build packages. Run by hand:\n\n    sudo ${command}\n`);
-  const still = missingPackages();
-  if (still.length) fail(`still missing after apt-get: ${still.join(' ')}`);
+  ensureDebianPackages({
+    packages: BUILD_PACKAGES,
+    what: 'build packages',
+    log,
+    fail,
+    noDpkgHint:
+      `this script builds against Debian bookworm packages. Elsewhere, build mediasoup ${VERIFIED_VERSION}'s ` +
+      'worker yourself, install with TONGBAN_SKIP_MEDIASOUP_BUILD=1 and point MEDIASOUP_WORKER_BIN at it at run time.',
+  });
 }
 
 function applyRecipe(workerDir) {
