@@ -59,6 +59,9 @@ export const archiveApi = {
   verify: (id: string) => http.post<ArchiveVerdict>(`${one(id)}/verify`),
   seal: (id: string) => http.post<{ archiveNumber: string }>(`${one(id)}/seal`),
   setRetention: (id: string, retention: Retention) => http.put<{ ok: true }>(`${one(id)}/retention`, { retention }),
+  /** Archive closed minutes (by their document id) or a completed supervision task on demand. */
+  request: (objectType: 'minutes' | 'supervision_task', objectId: string) =>
+    http.post<{ packageId: string }>('/api/archive/requests', { objectType, objectId }),
   approveDestruction: (id: string, reason: string) =>
     http.post<{ ok: true }>(`${one(id)}/destruction/approve`, { reason }),
 };

@@ -53,5 +53,19 @@ const archiveEn: typeof archiveZhCN = {
   reason: 'Reason for destruction',
   reasonRequired: 'Give a reason for the destruction',
   approved: 'Destruction approved',
+  // 归档 on the page of closed minutes or a completed supervision task.
+  request: {
+    button: 'Archive',
+    confirmTitle: 'Archive it',
+    confirm:
+      'An archive package is built and it becomes read-only for good: it can no longer be changed or reopened. Archive it?',
+    requested: 'Archiving was requested; the package is built in the background',
+    queued: 'Archiving requested',
+    sealed: 'Archived, number {{number}}',
+  },
+  errors: {
+    not_finished: 'Only closed minutes and completed supervision tasks are archived',
+    already_archived: 'It is already archived',
+  },
 };
 export default archiveEn;

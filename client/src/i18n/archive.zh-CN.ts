@@ -45,5 +45,18 @@ const archiveZhCN = {
   reason: '销毁理由',
   reasonRequired: '请填写销毁理由',
   approved: '已批准销毁',
+  // 归档 on the page of closed minutes or a completed supervision task.
+  request: {
+    button: '归档',
+    confirmTitle: '申请归档',
+    confirm: '归档后将生成档案包并永久只读，不能再修改或重新打开。确定归档吗？',
+    requested: '已申请归档，档案包将在后台生成',
+    queued: '已申请归档',
+    sealed: '已归档 档号 {{number}}',
+  },
+  errors: {
+    not_finished: '仅可归档已定稿的会议纪要和已办结的督办事项',
+    already_archived: '已归档，不能重复申请',
+  },
 };
 export default archiveZhCN;

@@ -11,6 +11,7 @@ import { NotFound } from '../../errors.ts';
 import { atLeast, documentAccess } from '../../policies/documents.ts';
 import { can, type MeetingResource } from '../../policies/index.ts';
 import { openBytes } from '../../security/cipher.ts';
+import { archiveStandingOf, type ArchiveStanding } from '../archive/archiveStanding.ts';
 import { minutesSigningKey, verifyMinutesSignature } from '../../security/minutesSignature.ts';
 import type { Keys } from '../../security/keys.ts';
 
@@ -44,6 +45,8 @@ export interface MinutesView {
     resolvedBy: { id: string; displayName: string } | null;
   }>;
   resolvers: ObjectionResolver[];
+  /** Its package once closed minutes are archived, and whether this person may ask for that now. */
+  archive: ArchiveStanding;
   me: {
     canEdit: boolean;
     canFinalise: boolean;
@@ -115,6 +118,15 @@ export async function minutesView(db: Db, subject: Subject, meeting: MeetingReso
   if (openObjections(current).length > 0) blockers.push('objections_open');
   if (meeting.status !== 'ended' && meeting.status !== 'minutes_finalised') blockers.push('meeting_not_ended');
   const confirming = minutes.status === 'confirming';
+  const access = documentAccess(subject, doc, doc.shares, meeting);
+  const archive = await archiveStandingOf(db, subject, {
+    objectType: 'minutes',
+    objectId: minutes.documentId,
+    unitId: doc.unitId,
+    classification: doc.classification,
+    finished: minutes.status === 'closed',
+    readsObject: access !== 'none',
+  });
   return {
     meetingId: meeting.id,
     documentId: minutes.documentId,
@@ -143,13 +155,15 @@ export async function minutesView(db: Db, subject: Subject, meeting: MeetingReso
       };
     }),
     resolvers: objectionResolvers(meeting, person),
+    archive,
     me: {
-      canEdit: minutes.status === 'drafting' && atLeast(documentAccess(subject, doc, doc.shares, meeting), 'edit'),
+      canEdit: minutes.status === 'drafting' && atLeast(access, 'edit'),
       canFinalise: writes && minutes.status === 'drafting',
       canConfirm: confirming && mine !== null && can(subject, 'minutes.confirm', meeting),
       canResolve: resolves && confirming,
       canClose: closes && confirming && blockers.length === 0,
-      canReopen: writes && (confirming || minutes.status === 'closed'),
+      // Archived minutes are read-only for good (their document is archived).
+      canReopen: writes && (confirming || minutes.status === 'closed') && archive.status === null,
       confirmation: mine?.state ?? null,
       // Why closing waits is for whoever may close; to others it would show a button they can never use.
       closeBlockers: closes && confirming ? blockers : [],

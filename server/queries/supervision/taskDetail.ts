@@ -10,6 +10,7 @@ import { can } from '../../policies/index.ts';
 import { authorizeTaskView, assigningUnit, maySeeAttachment, taskResource } from '../../policies/supervision.ts';
 import { overdueDays, taskCode } from '../../presenters/supervisionTask.ts';
 import { documentWithAccess } from '../documents/documentAccess.ts';
+import { archiveStandingOf } from '../archive/archiveStanding.ts';
 
 export async function taskDetail(db: Db, subject: Subject, taskId: string, now: Date) {
   const loaded = await loadTask(db, taskId);
@@ -63,9 +64,18 @@ export async function taskDetail(db: Db, subject: Subject, taskId: string, now: 
     const found = await documentWithAccess(db, subject, documentId);
     return found !== null && found.access !== 'none';
   };
-  const [minutesReadable, sourceReadable] = await Promise.all([
+  const [minutesReadable, sourceReadable, archive] = await Promise.all([
     readable(task.minutesDocumentId),
     readable(task.sourceDocumentId),
+    // Whoever sees this page reads the task (authorizeTaskView above).
+    archiveStandingOf(db, subject, {
+      objectType: 'supervision_task',
+      objectId: task.id,
+      unitId: task.leadUnitId,
+      classification: task.classification,
+      finished: task.status === 'completed',
+      readsObject: true,
+    }),
   ]);
   const assigning = assigningUnit(subject, facts);
   const attachment = (a: (typeof task.attachments)[number]) => ({
@@ -143,6 +153,7 @@ export async function taskDetail(db: Db, subject: Subject, taskId: string, now: 
     myRoles: roles,
     actions: availableActions(task.status as TaskStatus, roles),
     mayUrge: can(subject, 'task.urge', taskResource(facts, oversight)),
+    archive,
     assignUnitId: assigning?.unitId ?? null,
     extensions: task.extensions.map((e) => ({
       id: e.id,

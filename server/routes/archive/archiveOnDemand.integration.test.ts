@@ -1,17 +1,23 @@
 // 归档 on demand: closed minutes are packaged when their unit's archivist asks (the closed PDF, every version as
 // readable content, confirmations and signature), become read-only for good, and only once; minutes not closed, and a
 // task not completed, are refused (409); someone who may not read them gets 404 (audited). A completed supervision task
-// is packaged with its record, timeline and attachments.
+// is packaged with its record, timeline and attachments. The minutes' and the task's own pages say where they stand in
+// the archive (`archive`: requested, sealed with 档号) and offer 归档 only to whom archive.request allows.
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../../common/calendar/isoDate.ts';
 import { cityRenewalMeeting, givenClosed, type CityRenewal } from '../../../tests/support/cityRenewalMinutes.ts';
 import { givenTask } from '../../../tests/support/supervision.ts';
-import { signedIn, signedInWithMfa } from '../../../tests/support/testApp.ts';
+import { signedIn, signedInWithMfa, type TestClient } from '../../../tests/support/testApp.ts';
 
 const REQUESTS = '/api/archive/requests';
 const ARCHIVE = '/api/archive/packages';
 let w: CityRenewal;
+const standing = async (as: TestClient, url: string) =>
+  (await as.get(url)).json() as {
+    archive: { status: string | null; archiveNumber: string | null; canRequest: boolean };
+    me?: { canReopen: boolean };
+  };
 const tick = () =>
   (w.t.app as unknown as { jobs: { archive: { tick(): Promise<{ built: number }> } } }).jobs.archive.tick();
 
@@ -34,6 +40,12 @@ describe('归档 on demand', () => {
     // Not opened yet: nothing to archive.
     expect(documentId).toBeUndefined();
     const closedId = await givenClosed(w);
+    const view = w.minutesUrl();
+    const none = { status: null, archiveNumber: null };
+    // The unit's archivist may ask; an attendee who reads them may not; the minute-taker may still reopen.
+    expect((await standing(w.as.zhaojing!, view)).archive).toEqual({ ...none, canRequest: true });
+    expect((await standing(w.as.zhangwei!, view)).archive).toEqual({ ...none, canRequest: false });
+    expect((await standing(w.as.sunyue!, view)).me?.canReopen).toBe(true);
     // A reader of another unit who was not at the table: 404, as for no minutes.
     const outsider = await signedInWithMfa(w.t, 'yangfan');
     expect((await outsider.post(REQUESTS, { objectType: 'minutes', objectId: closedId })).statusCode).toBe(404);
@@ -46,6 +58,11 @@ describe('归档 on demand', () => {
     expect((await w.as.zhaojing!.post(REQUESTS, { objectType: 'minutes', objectId: closedId })).statusCode).toBe(409);
     const doc = await w.t.app.svc.db.document.findUniqueOrThrow({ where: { id: closedId } });
     expect(doc.status).toBe('archived');
+    const asked1 = { status: 'queued', archiveNumber: null, canRequest: false };
+    expect((await standing(w.as.zhaojing!, view)).archive).toEqual(asked1);
+    expect((await standing(w.as.zhangwei!, view)).archive).toEqual(asked1);
+    // Archived minutes are read-only for good: nobody is offered 重新打开.
+    expect((await standing(w.as.sunyue!, view)).me?.canReopen).toBe(false);
 
     expect(await tick()).toMatchObject({ built: 1 });
     const pkg = (await w.as.zhaojing!.get(`${ARCHIVE}/${packageId}`)).json();
@@ -54,6 +71,11 @@ describe('归档 on demand', () => {
     expect(paths).toEqual(expect.arrayContaining(['00-著录.json', '01-纪要.pdf', '05-版本/版本.json', '06-签章.json']));
     const minutes = await w.t.app.svc.db.meetingMinutes.findUniqueOrThrow({ where: { meetingId: w.meetingId } });
     expect((await w.as.zhaojing!.post(`${ARCHIVE}/${packageId}/seal`)).json().archiveNumber).toBe('ZFB-2026-D30-0001');
+    expect((await standing(w.as.zhangwei!, view)).archive).toEqual({
+      status: 'sealed',
+      archiveNumber: 'ZFB-2026-D30-0001',
+      canRequest: false,
+    });
     const zip = unzipSync(new Uint8Array((await w.as.zhaojing!.get(`${ARCHIVE}/${packageId}/zip`)).rawPayload));
     const signature = JSON.parse(Buffer.from(zip['06-签章.json']!).toString('utf8')) as { signature: string };
     expect(signature.signature).toBe(minutes.signature);
@@ -78,14 +100,31 @@ describe('归档 on demand', () => {
       dueDate: addDays('2026-11-18', 20),
       priority: 'normal',
     });
+    const taskUrl = `/api/supervision/tasks/${taskId}`;
+    // Not completed: nobody is offered 归档.
+    expect((await standing(w.as.zhaojing!, taskUrl)).archive).toEqual({
+      status: null,
+      archiveNumber: null,
+      canRequest: false,
+    });
     const open = await w.as.zhaojing!.post(REQUESTS, { objectType: 'supervision_task', objectId: taskId });
     expect(open.statusCode).toBe(409);
     expect(open.json().code).toBe('not_finished');
     // Fixture: the task's acceptance is covered by the supervision tests; here it is simply completed.
     await w.t.app.svc.db.supervisionTask.update({ where: { id: taskId }, data: { status: 'completed' } });
+    expect((await standing(w.as.zhaojing!, taskUrl)).archive.canRequest).toBe(true);
+    // The supervisor reads the task but is not the lead unit's archivist or clerk.
+    expect((await standing(zhouqiang, taskUrl)).archive.canRequest).toBe(false);
+    expect((await zhouqiang.post(REQUESTS, { objectType: 'supervision_task', objectId: taskId })).statusCode).toBe(403);
     const asked = await w.as.zhaojing!.post(REQUESTS, { objectType: 'supervision_task', objectId: taskId });
     expect(asked.statusCode).toBe(202);
+    expect((await standing(w.as.zhaojing!, taskUrl)).archive).toEqual({
+      status: 'queued',
+      archiveNumber: null,
+      canRequest: false,
+    });
     expect(await tick()).toMatchObject({ built: 1 });
+    expect((await standing(w.as.zhaojing!, taskUrl)).archive.status).toBe('built');
     const pkg = (await w.as.zhaojing!.get(`${ARCHIVE}/${asked.json().packageId as string}`)).json();
     expect(pkg).toMatchObject({ status: 'built', objectType: 'supervision_task', retention: '10y' });
     expect((pkg.files as Array<{ path: string }>).map((f) => f.path)).toEqual(['00-著录.json', '04-办理过程.json']);

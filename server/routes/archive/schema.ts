@@ -13,6 +13,13 @@ export const listQuery = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 
+/** Where closed minutes or a completed task stand in the archive, on their own pages (queries/archive/archiveStanding). */
+export const archiveStandingBody = z.object({
+  status: z.enum(['queued', 'built', 'sealed']).nullable().describe('its package, null when none was asked for'),
+  archiveNumber: z.string().nullable().describe('档号, once sealed'),
+  canRequest: z.boolean().describe('whether the caller may ask to archive it now (policies: archive.request)'),
+});
+
 export const packageBody = z.object({
   id: z.string(),
   objectType: z.string(),

@@ -1,6 +1,7 @@
 // Request and response schemas of the minutes routes (会议纪要: template, finalise, confirm, close, PDF).
 import { z } from 'zod';
 import { CONFIRMATION_STATES, MINUTES_STATUSES } from '../../domain/minutes/minutesFlow.ts';
+import { archiveStandingBody } from '../archive/schema.ts';
 
 const id = z.string().min(1).max(64);
 
@@ -43,6 +44,7 @@ export const minutesBody = z.object({
   resolvers: z
     .array(z.object({ id: z.string(), displayName: z.string(), role: z.enum(['minute_taker', 'host', 'organiser']) }))
     .describe('who may answer objections: the minute-taker and the host (organisers stand in for a missing one)'),
+  archive: archiveStandingBody,
   me: z.object({
     canEdit: z.boolean(),
     canFinalise: z.boolean(),

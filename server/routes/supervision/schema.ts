@@ -1,4 +1,5 @@
 // Request and response schemas of the supervision API (the client imports the types).
+import { archiveStandingBody } from '../archive/schema.ts';
 import { z } from 'zod';
 import { CLASSIFICATIONS } from '../../domain/roles.ts';
 import {
@@ -176,6 +177,7 @@ export const taskDetailBody = z.object({
   actions: z.array(z.enum(TASK_ACTIONS)),
   /** Whether I may urge the task now (催办: its supervisors, while the work is owed; the daily limit still applies). */
   mayUrge: z.boolean(),
+  archive: archiveStandingBody,
   assignUnitId: z.string().nullable(),
   extensions: z.array(
     z.object({

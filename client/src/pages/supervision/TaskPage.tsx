@@ -28,6 +28,7 @@ import { realtime } from '../../realtime/connection.ts';
 import { decisionAnchor } from '../../editor/decisionItem/decisionAttrs.ts';
 import { TaskActions } from './TaskActions.tsx';
 import { UrgeTaskButton } from './UrgeTaskButton.tsx';
+import { ArchiveStandingControl } from '../archive/ArchiveStandingControl.tsx';
 import { OverdueTag, StatusTag, supervisionError } from './supervisionLabels.tsx';
 import { labelled, listOf } from '../../i18n/punctuation.ts';
 
@@ -119,6 +120,12 @@ export default function TaskPage() {
           <Flex gap={8} wrap align="start">
             <TaskActions task={task} onChanged={setTask} />
             {task.mayUrge && <UrgeTaskButton task={task} onChanged={setTask} />}
+            <ArchiveStandingControl
+              objectType="supervision_task"
+              objectId={task.id}
+              standing={task.archive}
+              onChanged={load}
+            />
           </Flex>
         </Flex>
       </Card>

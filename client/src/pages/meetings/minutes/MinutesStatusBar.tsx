@@ -18,6 +18,7 @@ import { useNavigate } from 'react-router-dom';
 import { minutesApi, type Confirmation, type MinutesInfo } from '../../../api/minutes.ts';
 import { minutesError } from './minutesErrors.ts';
 import { OpenObjections } from './OpenObjections.tsx';
+import { ArchiveStandingControl } from '../../archive/ArchiveStandingControl.tsx';
 import { useMinutes } from './useMinutes.ts';
 import './minutes.css';
 import { labelColon, listOf } from '../../../i18n/punctuation.ts';
@@ -284,6 +285,15 @@ export function MinutesStatusBar({
               {t('minutes.bar.pdf')}
             </Button>
           )}
+          <ArchiveStandingControl
+            objectType="minutes"
+            objectId={minutes.documentId}
+            standing={minutes.archive}
+            onChanged={async () => {
+              await reload();
+              await onChanged?.();
+            }}
+          />
         </Space>
       </Flex>
       {myTurn && <Typography.Text className="tb-minutes-bar__ask">{t('minutes.bar.myTurn')}</Typography.Text>}
