@@ -23,3 +23,6 @@ export type DestructionState = (typeof DESTRUCTION_STATES)[number];
 
 /** The longest reason an archivist writes for approving a destruction. */
 export const DESTRUCTION_REASON_MAX = 500;
+
+/** 机构代码 a unit's 档号 begin with: 2–16 uppercase letters or digits (entered in any case, kept upper case). */
+export const ARCHIVE_CODE_PATTERN = /^[A-Z0-9]{2,16}$/;

@@ -8,6 +8,7 @@ export interface UnitInput {
   aliases?: string[];
   parentId?: string | null;
   sortOrder?: number;
+  archiveCode?: string | null;
 }
 
 export const unitsApi = {

@@ -10,6 +10,7 @@ const unit = (id: string, parentId: string | null): Unit => ({
   aliases: [],
   parentId,
   sortOrder: 0,
+  archiveCode: null,
   memberCount: 0,
 });
 const UNITS = [

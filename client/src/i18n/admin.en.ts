@@ -128,12 +128,17 @@ const adminEn: AdminMessages = {
       parent: 'Parent unit',
       parentNone: '(none: top level)',
       sortOrder: 'Sort order',
+      archiveCode: 'Archive code (档号)',
+      archiveCodeHint:
+        'The first part of its archive numbers: 2 to 16 capital letters or digits, different for every unit; left empty, the first 8 characters of the unit’s id are used. A change applies only to packages sealed afterwards: sealed archive numbers stay as they are.',
+      archiveCodeInvalid: 'The archive code must be 2 to 16 capital letters or digits',
     },
     fields: {
       name: 'Full name',
       shortName: 'Short name',
       aliases: 'Aliases',
       parent: 'Parent unit',
+      archiveCode: 'Archive code',
       memberCount: 'People',
     },
     saved: 'Unit saved',

@@ -123,12 +123,17 @@ const adminZhCN = {
       parent: '上级单位',
       parentNone: '（无，作为顶级单位）',
       sortOrder: '排序号',
+      archiveCode: '机构代码（档号）',
+      archiveCodeHint:
+        '档号的第一段，2–16 位大写字母或数字，各单位不能相同；留空则用单位编号的前 8 位。修改只影响以后封存的档案，已封存档案的档号保持不变。',
+      archiveCodeInvalid: '机构代码须为 2–16 位大写字母或数字',
     },
     fields: {
       name: '全称',
       shortName: '简称',
       aliases: '别称',
       parent: '上级单位',
+      archiveCode: '机构代码',
       memberCount: '人员数',
     },
     saved: '单位已保存',

@@ -108,6 +108,9 @@ const en: Messages = {
     username_taken: 'This user name is taken',
     unit_name_taken: 'A unit with this name exists',
     unit_cycle: 'A unit cannot be moved under itself or one of its sub-units',
+    invalid_archive_code: 'The archive code must be 2 to 16 capital letters or digits',
+    archive_code_taken:
+      'Another unit uses this archive code (or it is in another unit’s archive numbers): choose another',
     last_admin: 'This is the only administrator of this kind; appoint another first',
     admin_no_business: 'Administrator accounts do not use documents, meetings, rooms, minutes or supervision',
     admin_account:

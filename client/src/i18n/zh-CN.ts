@@ -115,6 +115,8 @@ const zhCN = {
     username_taken: '该用户名已被使用',
     unit_name_taken: '已有同名单位',
     unit_cycle: '不能把单位移动到它自己或其下级单位之下',
+    invalid_archive_code: '机构代码须为 2–16 位大写字母或数字',
+    archive_code_taken: '该机构代码已被其他单位使用（或已出现在其他单位的档号中），请换一个',
     last_admin: '这是唯一的该类管理员，请先任命另一位',
     admin_no_business: '管理员账户不使用公文、会议、会议室、纪要和督办等业务功能',
     admin_account: '管理员之间不能操作彼此（包括自己）的账户；管理员账户由运维人员在服务器上用命令行管理',

@@ -8,6 +8,7 @@ export interface UnitListItem {
   aliases: string[];
   parentId: string | null;
   sortOrder: number;
+  archiveCode: string | null;
   memberCount: number;
 }
 
@@ -23,6 +24,7 @@ export async function listUnits(db: Db): Promise<UnitListItem[]> {
     aliases: JSON.parse(u.aliases) as string[],
     parentId: u.parentId,
     sortOrder: u.sortOrder,
+    archiveCode: u.archiveCode,
     memberCount: u._count.users,
   }));
 }

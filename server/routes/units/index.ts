@@ -16,6 +16,7 @@ export const unitBody = z.object({
   aliases: z.array(z.string()),
   parentId: z.string().nullable(),
   sortOrder: z.number(),
+  archiveCode: z.string().nullable().describe('机构代码 in its 档号; null: derived from its id'),
   memberCount: z.number(),
 });
 
@@ -26,6 +27,8 @@ const createBody = z.strictObject({
   aliases: z.array(z.string().trim().min(1).max(64)).max(20).optional(),
   parentId: z.string().max(64).nullable().optional(),
   sortOrder: z.number().int().min(0).max(100_000).optional(),
+  /** Checked by the command (2–16 letters or digits, unique), so that a bad one gets its own message. */
+  archiveCode: z.string().max(64).nullable().optional(),
 });
 
 const unitRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -66,7 +69,7 @@ const unitRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['units'],
-        summary: 'Rename or move a unit (system administrator)',
+        summary: 'Rename or move a unit, or set its 机构代码 (system administrator)',
         params: idParams,
         body: createBody.partial().refine((b) => Object.keys(b).length > 0, 'nothing to change'),
         response: responses({ 200: okBody }),

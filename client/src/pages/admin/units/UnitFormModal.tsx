@@ -1,7 +1,8 @@
-// Create a unit, or rename and move one (never under itself or its own sub-units).
+// Create a unit, or rename and move one (never under itself or its own sub-units), and set its 机构代码 for 档号.
 import { Alert, App, Form, Input, InputNumber, Modal, Select, TreeSelect } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ARCHIVE_CODE_PATTERN } from '../../../../../common/archive/archive.ts';
 import { errorMessage } from '../../../api/errorMessage.ts';
 import type { Unit } from '../../../api/types.ts';
 import { unitsApi } from '../../../api/units.ts';
@@ -15,6 +16,7 @@ interface Values {
   aliases?: string[];
   parentId?: string | null;
   sortOrder?: number | null;
+  archiveCode?: string;
 }
 
 interface Props {
@@ -43,6 +45,7 @@ export function UnitFormModal({ target, units, onClose, onSaved }: Props) {
         aliases: u.aliases,
         parentId: u.parentId,
         sortOrder: u.sortOrder,
+        archiveCode: u.archiveCode ?? '',
       });
     } else {
       form.setFieldsValue({ parentId: target.parentId });
@@ -59,6 +62,7 @@ export function UnitFormModal({ target, units, onClose, onSaved }: Props) {
       aliases: (v.aliases ?? []).map((a) => a.trim()).filter(Boolean),
       parentId: v.parentId ?? null,
       ...(typeof v.sortOrder === 'number' ? { sortOrder: v.sortOrder } : {}),
+      archiveCode: v.archiveCode?.trim() ? v.archiveCode.trim().toUpperCase() : null,
     };
     try {
       const id = target.mode === 'create' ? (await unitsApi.create(body)).id : target.unit.id;
@@ -112,6 +116,22 @@ export function UnitFormModal({ target, units, onClose, onSaved }: Props) {
         </Form.Item>
         <Form.Item name="sortOrder" label={t('units.form.sortOrder')}>
           <InputNumber min={0} max={100000} precision={0} style={{ width: 160 }} />
+        </Form.Item>
+        <Form.Item
+          name="archiveCode"
+          label={t('units.form.archiveCode')}
+          extra={t('units.form.archiveCodeHint')}
+          normalize={(v: string) => v.toUpperCase()}
+          rules={[
+            {
+              validator: (_, v: string | undefined) =>
+                !v?.trim() || ARCHIVE_CODE_PATTERN.test(v.trim())
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('units.form.archiveCodeInvalid'))),
+            },
+          ]}
+        >
+          <Input maxLength={16} style={{ width: 240 }} data-testid="unit-archive-code" />
         </Form.Item>
         {error && <Alert type="error" showIcon title={error} />}
       </Form>

@@ -155,6 +155,7 @@ export default function UnitsPage() {
                     ),
                   },
                   { key: 'parent', label: t('units.fields.parent'), children: parent?.name ?? '—' },
+                  { key: 'archiveCode', label: t('units.fields.archiveCode'), children: unit.archiveCode ?? '—' },
                   { key: 'members', label: t('units.fields.memberCount'), children: unit.memberCount },
                 ]}
               />
