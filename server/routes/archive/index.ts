@@ -175,6 +175,24 @@ const archiveRoutes: FastifyPluginAsyncZod = async (app) => {
       return { ok: true as const };
     },
   );
+
+  if (svc.config.testHooks) {
+    // Automated tests only: run the archive job now (queue completed 公文, build what is queued) instead of waiting
+    // for its timer (TONGBAN_ARCHIVE_TICK_SECONDS).
+    app.post(
+      '/test/tick',
+      {
+        config: { access: 'public' },
+        schema: {
+          hide: true,
+          response: responses({
+            200: z.object({ queued: z.number(), built: z.number(), listedForDestruction: z.number() }),
+          }),
+        },
+      },
+      async () => app.jobs.archive.tick(),
+    );
+  }
 };
 
 export default routeArea('/api/archive', [archiveRoutes]);
