@@ -12,7 +12,7 @@ import { bigramText } from '../domain/search/searchText.ts';
 import type { Grant } from '../policies/searchGrants.ts';
 
 /** Bumped when the tables below change: an index of another version is dropped and rebuilt from the main database. */
-const SCHEMA_VERSION = 3;
+const SCHEMA_VERSION = 4;
 
 /** One object as the index keeps it. Body text is left out above 内部 (see BODY_MAX_CLASSIFICATION). */
 export interface IndexEntry {
@@ -114,6 +114,17 @@ export function factTokens(f: {
   return out;
 }
 
+/** The prefix of an entry's month fact: the China calendar month of its date, `fact:month=YYYY-MM`. */
+export const MONTH_FACT = 'fact:month=';
+
+/**
+ * The month fact of an entry's date (an ISO instant), in China time as the date filter's days are: a date range is
+ * then an OR of the months it touches inside the full-text match (searchHits.ts), the exact range staying in the query.
+ */
+export function monthToken(date: string): string {
+  return MONTH_FACT + new Date(new Date(date).getTime() + 8 * 3_600_000).toISOString().slice(0, 7);
+}
+
 const codeNumber = (code: string): number =>
   [...code].reduce((n, c) => n * CODE_DIGITS + (c.charCodeAt(0) - CODE_BASE), 0);
 
@@ -188,7 +199,7 @@ export class SearchIndex {
     for (const g of e.grants) s.insertGrant.run(id, g.token, g.minClearance);
     const codes = [
       ...e.grants.map((g) => this.codeOf(g)),
-      ...factTokens(e).map((token) => this.codeOf({ token, minClearance: FACT_CLEARANCE })),
+      ...[...factTokens(e), monthToken(e.date)].map((token) => this.codeOf({ token, minClearance: FACT_CLEARANCE })),
     ].join(' ');
     s.insertTri.run(id, e.title, body, codes);
     s.insertBi.run(id, `${bigramText(e.title)} ${bigramText(body)}`, codes);

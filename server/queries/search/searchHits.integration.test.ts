@@ -158,6 +158,52 @@ describe('search applies the read rules in the query', () => {
     expect(compared).toBe(30 * people.length);
   }, 600_000);
 
+  it('with a date range (China days), each page and total equal the readable matches dated in it', async () => {
+    const chinaDay = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
+    const dayStart = (day: string) => new Date(`${day}T00:00:00+08:00`).toISOString();
+    const days = entries.map((e) => chinaDay(e.date)).sort();
+    const middle = days[Math.floor(days.length / 2)]!;
+    const ranges = [
+      { from: middle, to: middle },
+      { from: `${middle.slice(0, 8)}01`, to: middle },
+      { from: middle },
+      { to: days[Math.floor(days.length / 4)]! },
+    ];
+    let compared = 0;
+    // The ranges keep some of the readable matches and leave out others.
+    let kept = 0;
+    let left = 0;
+    for (const q of ['通知', '会议', '督办', '区', '工作 落实']) {
+      for (const range of ranges) {
+        const inRange = (e: IndexEntry) =>
+          (range.from === undefined || e.date >= dayStart(range.from)) &&
+          (range.to === undefined || chinaDay(e.date) <= range.to);
+        for (const person of people) {
+          const expected = entries
+            .filter((e) => matches(e, q) && inRange(e) && readers.get(key(e.kind, e.objectId))!.has(person.id))
+            .map((e) => key(e.kind, e.objectId))
+            .sort();
+          kept += expected.length;
+          left += entries.filter(
+            (e) => matches(e, q) && !inRange(e) && readers.get(key(e.kind, e.objectId))!.has(person.id),
+          ).length;
+          const found: string[] = [];
+          for (let page = 1; page <= SEARCH_MAX_PAGE; page++) {
+            const res = await searchHits(t.app.svc, person, { q, page, ...range }, t.clock.now());
+            expect(res.total, `${person.username} "${q}" ${JSON.stringify(range)} total`).toBe(expected.length);
+            found.push(...res.hits.map((h) => key(h.kind, h.id)));
+            if (res.hits.length < SEARCH_PAGE_SIZE) break;
+          }
+          expect(found.sort(), `${person.username} "${q}" ${JSON.stringify(range)}`).toEqual(expected);
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBe(5 * ranges.length * people.length);
+    expect(kept).toBeGreaterThan(100);
+    expect(left).toBeGreaterThan(100);
+  }, 600_000);
+
   it('filters narrow within what one may open, and the administrators find nothing', async () => {
     const clerk = people.find((p) => p.username === 'sunyue')!;
     const all = await searchHits(t.app.svc, clerk, { q: '通知', page: 1 }, t.clock.now());

@@ -20,7 +20,7 @@ import {
   usesTrigrams,
 } from '../../domain/search/searchText.ts';
 import { searcher } from '../../policies/searchGrants.ts';
-import { FACT_CLEARANCE, factTokens } from '../../search/searchIndex.ts';
+import { FACT_CLEARANCE, MONTH_FACT, factTokens } from '../../search/searchIndex.ts';
 import { principalsOf } from '../officialDocs/officialDocFacts.ts';
 import { oversightOf } from '../supervision/oversight.ts';
 
@@ -58,9 +58,10 @@ const nextDay = (day: string) =>
   new Date(new Date(`${day}T00:00:00Z`).getTime() + 86_400_000).toISOString().slice(0, 10);
 
 /**
- * The SQL of a search: FROM and WHERE (shared by the page and its total) and the parameters. `rules` is the WHERE
- * without the text match (read rules and filters), for the bench's LIKE scan over the same rows. `walkWhere` is the
- * same WHERE with the text match as a set of row ids, for walking the items newest first (see searchPage).
+ * The SQL of a search: FROM and WHERE (shared by the page and its total) and the parameters. The full-text table the
+ * search is driven by (`driver`) is the trigram one when a term has three characters or more, else the bigram one; the
+ * other is a set of row ids. `rules` is the WHERE without the text match (read rules and filters), for the bench's
+ * LIKE scan over the same rows. `nothing`: a term can match nothing.
  */
 export function searchSql(query: SearchQuery, tokens: readonly string[], clearance: number) {
   const terms = queryTerms(query.q);
@@ -73,25 +74,23 @@ export function searchSql(query: SearchQuery, tokens: readonly string[], clearan
   const where = [
     'i.classification <= @clearance',
     `EXISTS (SELECT 1 FROM item_grant g WHERE g.item = i.id AND g.min_clearance <= @clearance
-       AND g.token IN (SELECT value FROM json_each(@tokens)))`,
+       AND +g.token IN (SELECT value FROM json_each(@tokens)))`,
   ];
   const text: string[] = [];
-  const walkText: string[] = [];
-  let from = 'item i';
-  if (tri.length > 0) {
-    from = 'text_tri JOIN item i ON i.id = text_tri.rowid';
+  // A short term with no letter or digit in it can match nothing.
+  const nothing = bi.some((b) => b === null) || terms.length === 0;
+  const driver = tri.length > 0 ? 'text_tri' : 'text_bi';
+  const from = `${driver} JOIN item i ON i.id = ${driver}.rowid`;
+  if (triText !== null) {
     text.push('text_tri MATCH @tri');
-    walkText.push('i.id IN (SELECT rowid FROM text_tri WHERE text_tri MATCH @tri)');
-    params.tri = triText!;
+    params.tri = triText;
   }
-  if (bi.length > 0) {
-    // A short term with no letter or digit in it can match nothing.
-    if (bi.some((b) => b === null)) text.push('0');
-    else {
-      text.push('i.id IN (SELECT rowid FROM text_bi WHERE text_bi MATCH @bi)');
-      walkText.push('i.id IN (SELECT rowid FROM text_bi WHERE text_bi MATCH @bi)');
-      params.bi = biText!;
-    }
+  if (biText !== null) {
+    // Beside trigram terms, the bigram matches are a set of row ids, tested before the item is read.
+    text.push(
+      tri.length > 0 ? 'text_tri.rowid IN (SELECT rowid FROM text_bi WHERE text_bi MATCH @bi)' : 'text_bi MATCH @bi',
+    );
+    params.bi = biText;
   }
   const filter = (sql: string, key: string, value: string | number | undefined) => {
     if (value === undefined) return;
@@ -105,23 +104,24 @@ export function searchSql(query: SearchQuery, tokens: readonly string[], clearan
   filter('i.date < @to', 'to', query.to && chinaDayStart(nextDay(query.to)));
   filter('i.classification = @classification', 'classification', query.classification);
   filter('i.status = @status', 'status', query.status);
-  const score = tri.length > 0 ? 'bm25(text_tri, 5.0, 1.0, 0.0)' : '0';
-  // Newest first among equals, with the newest id first: the order of the date index walked backwards.
-  const byDate = query.sort === 'date' || score === '0';
-  const order = byDate ? 'i.date DESC, i.id DESC' : 'score, i.date DESC, i.id DESC';
+  // Newest first among equals, with the newest id first (byRank, newerFirst below).
+  const byDate = query.sort === 'date' || tri.length === 0;
+  // bm25 counts every row each phrase matches (its weight), unread in date order.
+  const score = byDate ? '0' : 'bm25(text_tri, 5.0, 1.0, 0.0)';
   const facts = factTokens(query);
   return {
     terms,
     facts,
+    days: { from: query.from, to: query.to },
     tokens,
     clearance,
+    nothing,
+    driver,
     from,
     where: [...text, ...where].join(' AND '),
     rules: where.join(' AND '),
-    walkWhere: [...(text.includes('0') ? ['0'] : walkText), ...where].join(' AND '),
     params,
     score,
-    order,
     byDate,
   };
 }
@@ -160,81 +160,133 @@ function factCodes(db: Database.Database, tokens: readonly string[]): string[] |
 }
 
 /**
- * The text matches narrowed to the rows whose grants column holds one of the searcher's codes, so the full-text
- * index intersects the postings of the words with those of the grants while it matches, and the read rule below
- * (item_grant, still in the WHERE) is checked only for rows that may pass it. Codes are private-use characters and
- * need no quoting.
+ * Most months a date range may touch for them to narrow the text match: each is a posting list the match merges, and a
+ * range over most of the index would narrow little for that cost.
  */
-function readableMatch(params: Record<string, string | number>, codes: readonly string[], facts: readonly string[]) {
-  const readable = [
-    ...(codes.length > 0 ? [`grants : (${codes.map((c) => `"${c}"`).join(' OR ')})`] : []),
-    ...facts.map((c) => `grants : "${c}"`),
-  ].join(' AND ');
-  if (readable === '') return params;
+const NARROW_MAX_MONTHS = 24;
+
+/**
+ * The codes of the months (searchIndex.ts monthToken) some entry is dated in, newest first: all of them, or those a
+ * date range touches. Days are `YYYY-MM-DD` (the route's schema), so a day's month is its first seven characters and
+ * month tokens sort as text.
+ */
+function monthCodes(db: Database.Database, days: { from?: string | undefined; to?: string | undefined }): string[] {
+  return db
+    .prepare<{ fact: number; low: string; high: string }, { code: string }>(
+      `SELECT code FROM grant_code WHERE min_clearance = @fact AND token >= @low AND token <= @high
+       ORDER BY token DESC`,
+    )
+    .all({
+      fact: FACT_CLEARANCE,
+      low: MONTH_FACT + (days.from?.slice(0, 7) ?? ''),
+      // '~' sorts after every digit and '-': with no end, every month from the start.
+      high: MONTH_FACT + (days.to?.slice(0, 7) ?? '~'),
+    })
+    .map((r) => r.code);
+}
+
+/** Codes as a condition on the text tables' grants column: one of them (private-use characters need no quoting). */
+const anyCode = (codes: readonly string[]) => `grants : (${codes.map((c) => `"${c}"`).join(' OR ')})`;
+
+/**
+ * The text matches narrowed by conditions on the grants column (anyCode), so the full-text index intersects the
+ * postings of the words with those of the codes while it matches, and the rules in the WHERE (item_grant, the filters'
+ * columns, still there) are checked only for rows that may pass them.
+ */
+function narrowed(params: Record<string, string | number>, conditions: readonly string[]) {
+  if (conditions.length === 0) return params;
+  const readable = conditions.join(' AND ');
   const out = { ...params };
   if (typeof out.tri === 'string') out.tri = `${out.tri} AND ${readable}`;
   if (typeof out.bi === 'string') out.bi = `${out.bi} AND ${readable}`;
   return out;
 }
 
-/** Pages found by walking the date index when the matches are many (searchPage). */
-const WALK_PAGES = 5;
+interface Candidate {
+  id: number;
+  date: string;
+  score: number;
+}
+
+const newerFirst = (a: Candidate, b: Candidate) => (a.date < b.date ? 1 : a.date > b.date ? -1 : b.id - a.id);
+const byRank = (a: Candidate, b: Candidate) => a.score - b.score || newerFirst(a, b);
 
 /**
  * One page of a search and its total, straight from the index (both under the same WHERE, so the total counts only
  * what the page may show; up to SEARCH_COUNT_LIMIT), with the title and snippet marked. Synchronous: the bench times
  * exactly this.
+ *
+ * One query reads the readable matches from the full-text index's newest row down, up to one past the limit: their
+ * number is the total, and they are the set a page is cut from (sorted here), except in date order past the limit.
+ * Past the limit in relevance order, the ranked set is the SEARCH_COUNT_LIMIT readable matches written to the index
+ * last, as many as the total says, rather than scoring and checking the read rules of every match; every page ranks
+ * the same set. Past the limit in date order, the pages are found month by month, newest first (each month's matches
+ * narrowed by its code and sorted), until the page is filled, rather than by sorting every match.
  */
 export function searchPage(db: Database.Database, sql: ReturnType<typeof searchSql>, page: number) {
+  // One read transaction: the total and the page see the same state of the index, whatever the indexer writes.
+  return db.transaction(() => readPage(db, sql, page))();
+}
+
+function readPage(db: Database.Database, sql: ReturnType<typeof searchSql>, page: number) {
+  const none = { total: 0, totalCapped: false, rows: [] };
+  if (sql.nothing) return none;
   const codes = grantCodes(db, sql.tokens, sql.clearance);
   // Holding no grant of anything in the index, the searcher may read nothing in it (item_grant has no other rows).
-  if (codes.length === 0) return { total: 0, totalCapped: false, rows: [] };
+  if (codes.length === 0) return none;
   const facts = factCodes(db, sql.facts);
   // A filter no entry's facts hold matches nothing.
-  if (facts === null) return { total: 0, totalCapped: false, rows: [] };
-  const params = readableMatch(sql.params, codes.length <= NARROW_MAX_CODES ? codes : [], facts);
-  const counted = (
-    db
-      .prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM ${sql.from} WHERE ${sql.where} LIMIT @countLimit)`)
-      .get({ ...params, countLimit: SEARCH_COUNT_LIMIT + 1 }) as { n: number }
-  ).n;
-  const total = Math.min(counted, SEARCH_COUNT_LIMIT);
-  const totalCapped = counted > SEARCH_COUNT_LIMIT;
-  // With many readable matches in date order, the first pages are found by walking the items newest first and
-  // stopping at the page (a few thousand rows at most), rather than checking the read rules of every match to sort
-  // them. Deeper pages, and fewer matches, are cheaper from the matches.
-  const walk = totalCapped && sql.byDate && page <= WALK_PAGES;
-  // Past the limit in relevance order, the ranked set is the SEARCH_COUNT_LIMIT readable matches written to the index
-  // last (the full-text index yields them from its newest row down and stops there), as many as the total says,
-  // rather than scoring and checking the read rules of every match; every page ranks the same set.
-  const ranked = totalCapped && !sql.byDate;
-  const columns = 'i.id, i.kind, i.object_id, i.parent_id, i.unit_id, i.doc_type, i.status, i.classification, i.date';
-  const found = db
+  if (facts === null) return none;
+  const ranged = sql.days.from !== undefined || sql.days.to !== undefined;
+  const months = ranged || sql.byDate ? monthCodes(db, sql.days) : [];
+  // No entry is dated in the months the range touches.
+  if (ranged && months.length === 0) return none;
+  const conditions = [...(codes.length <= NARROW_MAX_CODES ? [anyCode(codes)] : []), ...facts.map((c) => anyCode([c]))];
+  const params = narrowed(
+    sql.params,
+    ranged && months.length <= NARROW_MAX_MONTHS ? [...conditions, anyCode(months)] : conditions,
+  );
+  const candidates = db
     .prepare(
-      walk
-        ? `SELECT ${columns} FROM item i INDEXED BY item_date WHERE ${sql.walkWhere}
-           ORDER BY i.date DESC, i.id DESC LIMIT @limit OFFSET @offset`
-        : ranked
-          ? `SELECT ${columns}, c.score FROM (
-               SELECT i.id AS cid, ${sql.score} AS score FROM ${sql.from} WHERE ${sql.where}
-               ORDER BY text_tri.rowid DESC LIMIT @countLimit
-             ) c JOIN item i ON i.id = c.cid
-             ORDER BY ${sql.order} LIMIT @limit OFFSET @offset`
-          : `SELECT ${columns}, ${sql.score} AS score FROM ${sql.from} WHERE ${sql.where}
-           ORDER BY ${sql.order} LIMIT @limit OFFSET @offset`,
+      `SELECT i.id, i.date, ${sql.score} AS score FROM ${sql.from} WHERE ${sql.where}
+       ORDER BY ${sql.driver}.rowid DESC LIMIT @limit`,
     )
-    .all({
-      ...params,
-      countLimit: SEARCH_COUNT_LIMIT,
-      limit: SEARCH_PAGE_SIZE,
-      offset: (page - 1) * SEARCH_PAGE_SIZE,
-    }) as Row[];
+    .all({ ...params, limit: SEARCH_COUNT_LIMIT + 1 }) as Candidate[];
+  const total = Math.min(candidates.length, SEARCH_COUNT_LIMIT);
+  const totalCapped = candidates.length > SEARCH_COUNT_LIMIT;
+  const offset = (page - 1) * SEARCH_PAGE_SIZE;
+  let ids: number[];
+  if (totalCapped && sql.byDate) {
+    const walk = db.prepare(
+      `SELECT i.id FROM ${sql.from} WHERE ${sql.where} ORDER BY i.date DESC, i.id DESC LIMIT @limit`,
+    );
+    ids = [];
+    for (const month of months) {
+      if (ids.length >= offset + SEARCH_PAGE_SIZE) break;
+      const rows = walk.all({
+        ...narrowed(sql.params, [...conditions, anyCode([month])]),
+        limit: offset + SEARCH_PAGE_SIZE - ids.length,
+      }) as Array<{ id: number }>;
+      ids.push(...rows.map((r) => r.id));
+    }
+    ids = ids.slice(offset);
+  } else {
+    ids = candidates
+      .slice(0, SEARCH_COUNT_LIMIT)
+      .sort(sql.byDate ? newerFirst : byRank)
+      .slice(offset, offset + SEARCH_PAGE_SIZE)
+      .map((c) => c.id);
+  }
+  const item = db.prepare<[number], Row>(
+    `SELECT id, kind, object_id, parent_id, unit_id, doc_type, status, classification, date FROM item WHERE id = ?`,
+  );
   const text = db.prepare<[number], { title: string; body: string }>(
     'SELECT title, body FROM text_tri WHERE rowid = ?',
   );
-  const rows = found.map((r) => {
-    const t = text.get(r.id) ?? { title: '', body: '' };
-    return { ...r, title: markTerms(t.title, sql.terms), snippet: snippetOf(t.body, sql.terms) };
+  const rows = ids.flatMap((id) => {
+    const r = item.get(id);
+    const t = text.get(id) ?? { title: '', body: '' };
+    return r ? [{ ...r, title: markTerms(t.title, sql.terms), snippet: snippetOf(t.body, sql.terms) }] : [];
   });
   return { total, totalCapped, rows };
 }
