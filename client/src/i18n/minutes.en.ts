@@ -140,6 +140,7 @@ const minutesEn: typeof minutesZhCN = {
     objections_open: 'Objections are still open; resolve them first',
     minutes_moved_on: 'The minutes have moved on; reload and try again',
     minutes_not_closed: 'The minutes have no frozen final version yet',
+    minutes_archived: 'The minutes are archived and cannot be reopened',
     comment_required: 'Say what is wrong when objecting',
     confirmation_not_requested: 'You were not asked to confirm these minutes',
     not_objected: 'This attendee has not objected',

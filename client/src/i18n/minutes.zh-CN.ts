@@ -131,6 +131,7 @@ const minutesZhCN = {
     objections_open: '尚有未处理的异议，处理后才能结束确认',
     minutes_moved_on: '纪要状态已变化，请刷新后再操作',
     minutes_not_closed: '纪要尚未定稿冻结',
+    minutes_archived: '纪要已归档，不能重新打开',
     comment_required: '提出异议时请写明异议内容',
     confirmation_not_requested: '本次纪要未请您确认',
     not_objected: '该人员未提出异议',

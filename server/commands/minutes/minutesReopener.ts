@@ -9,6 +9,7 @@ import { announceMinutes, minutesAbout, minutesLink } from '../../notifications/
 import { loadMinutes } from '../../queries/minutes/minutesRecord.ts';
 import { moveMinutes } from './minutesMove.ts';
 import { requireStep } from '../../domain/minutes/minutesStep.ts';
+import { Conflict } from '../../errors.ts';
 
 export async function reopenMinutes(
   svc: Services,
@@ -18,6 +19,13 @@ export async function reopenMinutes(
 ): Promise<{ status: string }> {
   const minutes = await loadMinutes(svc.db, meetingId);
   const to = requireStep(minutes, 'reopen');
+  // 归档 froze them for good (archive package built from this version).
+  const doc = await svc.db.document.findUniqueOrThrow({ where: { id: minutes.documentId }, select: { status: true } });
+  if (doc.status === 'archived')
+    throw new Conflict(
+      'minutes_archived',
+      'The minutes are archived and cannot be reopened (纪要已归档，不能重新打开)',
+    );
   const meeting = await svc.db.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { title: true } });
   await stepDocumentWorkflow(svc, ctx, minutes.documentId, 'reopen', reason, async (tx) => {
     await moveMinutes(tx, meetingId, minutes.status, { status: to, updatedAt: ctx.at });

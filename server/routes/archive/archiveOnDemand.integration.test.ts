@@ -63,6 +63,12 @@ describe('归档 on demand', () => {
     expect((await standing(w.as.zhangwei!, view)).archive).toEqual(asked1);
     // Archived minutes are read-only for good: nobody is offered 重新打开.
     expect((await standing(w.as.sunyue!, view)).me?.canReopen).toBe(false);
+    const reopen = await w.as.sunyue!.post(w.minutesUrl('/reopen'), { reason: '补充' });
+    expect(reopen.statusCode).toBe(409);
+    expect(reopen.json()).toMatchObject({
+      code: 'minutes_archived',
+      message: 'The minutes are archived and cannot be reopened (纪要已归档，不能重新打开)',
+    });
 
     expect(await tick()).toMatchObject({ built: 1 });
     const pkg = (await w.as.zhaojing!.get(`${ARCHIVE}/${packageId}`)).json();
