@@ -1,15 +1,12 @@
 // Request and response shapes of the personal calendar (日程).
 import { z } from 'zod';
+import { calendarDay } from '../../http/schemas.ts';
 import { CALENDAR_VIEWS, DEFAULT_TIME_ZONE } from '../../domain/meetings/localTime.ts';
 import { meetingSummaryBody } from '../meetings/schema.ts';
 
 export const calendarQuery = z.strictObject({
   view: z.enum(CALENDAR_VIEWS).default('week'),
-  date: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional()
-    .describe('a day in the view (today by default)'),
+  date: calendarDay.optional().describe('a day in the view (today by default)'),
   timeZone: z.string().min(1).max(64).default(DEFAULT_TIME_ZONE),
 });
 

@@ -86,7 +86,10 @@ describe('calendars', () => {
   });
 
   it('refuses an impossible date or zone', async () => {
-    expect((await clerk.get('/api/meetings?view=day&date=2026-02-30')).json().code).toBe('invalid_date');
+    // A day that does not exist is refused by the request schema, naming the field (in both languages).
+    const noSuchDay = (await clerk.get('/api/meetings?view=day&date=2026-02-30')).json();
+    expect(noSuchDay.code).toBe('invalid_request');
+    expect(noSuchDay.message).toMatch(/querystring\.date: no such day \(日期不存在\)/);
     expect((await clerk.get('/api/meetings?view=day&date=tomorrow')).json().code).toBe('invalid_request');
     expect((await clerk.get('/api/meetings?timeZone=Nowhere/Land')).json().code).toBe('invalid_time_zone');
     expect((await clerk.get('/api/meetings?view=year')).statusCode).toBe(400);

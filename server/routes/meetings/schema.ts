@@ -1,6 +1,7 @@
 // Request and response schemas of the meeting routes. Times travel as ISO 8601 instants with an offset
 // ("2026-12-01T09:00:00+08:00" or "…Z"); the meeting's timeZone says how people see them (Asia/Shanghai by default).
 import { z } from 'zod';
+import { calendarDay } from '../../http/schemas.ts';
 import { ATTENDANCE_STATES, RSVP_STATES } from '../../domain/meetings/attendance.ts';
 import { CALENDAR_VIEWS, DEFAULT_TIME_ZONE } from '../../domain/meetings/localTime.ts';
 import { MEETING_STATUSES } from '../../domain/meetings/meetingStatus.ts';
@@ -11,10 +12,7 @@ const id = z.string().min(1).max(64);
 export const instant = z.iso
   .datetime({ offset: true })
   .describe('ISO 8601 instant with offset, e.g. 2026-12-01T09:00:00+08:00');
-const isoDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
-  .describe('calendar date on the meeting time zone’s wall clock');
+const isoDay = calendarDay.describe('calendar date on the meeting time zone’s wall clock');
 const role = z.enum(PARTICIPANT_ROLES);
 const reminderMinutes = z.array(z.number().int().min(1).max(10_080)).max(5);
 

@@ -1,8 +1,9 @@
 // Request and response shapes of full-text search.
 import { z } from 'zod';
+import { calendarDay } from '../../http/schemas.ts';
 import { SEARCH_KINDS, SEARCH_MAX_PAGE } from '../../../common/search/searchApi.ts';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const day = calendarDay;
 
 export const searchQuery = z.strictObject({
   q: z.string().trim().min(1).max(200).describe('words to find, space-separated; every word must occur'),

@@ -1,5 +1,6 @@
 // Request and response schemas of the task proposal routes (督查室 review of tasks proposed from closed minutes).
 import { z } from 'zod';
+import { calendarDay } from '../../http/schemas.ts';
 import { CONFIDENCE_FIELDS } from '../../../common/minutes/types.ts';
 import { MAX_DECISION_PARTIES, MAX_PARTY_NAME } from '../../../common/schema/decisionItem.ts';
 import { MAX_SPLIT_PARTS } from '../../commands/proposals/proposalSplitter.ts';
@@ -11,10 +12,7 @@ const id = z.string().min(1).max(64);
 const name = z.string().trim().min(1).max(MAX_PARTY_NAME);
 const units = z.array(z.strictObject({ unitId: id.nullable(), name })).max(MAX_DECISION_PARTIES);
 const people = z.array(z.strictObject({ userId: id.nullable(), name })).max(MAX_DECISION_PARTIES);
-const due = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
-  .nullable();
+const due = calendarDay.nullable();
 
 export const proposalParams = z.strictObject({ id });
 export const listQuery = z.strictObject({ meetingId: id.optional(), status: z.enum(PROPOSAL_STATUSES).optional() });

@@ -1,6 +1,7 @@
 // Request and response schemas of the supervision API (the client imports the types).
 import { archiveStandingBody } from '../archive/schema.ts';
 import { z } from 'zod';
+import { calendarDay } from '../../http/schemas.ts';
 import { CLASSIFICATIONS } from '../../domain/roles.ts';
 import {
   BASIS_TYPES,
@@ -12,7 +13,7 @@ import {
 } from '../../domain/supervision/vocabulary.ts';
 
 const id = z.string().min(1).max(64);
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+const isoDay = calendarDay;
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month YYYY-MM');
 const text = (max: number) => z.string().trim().min(1).max(max);
 
