@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { ensureDebianPackages } from '../../scripts/debianPackages.mjs';
+import { debianLibsrtp2Version, ensureOpensslLibsrtp2, libsrtp2Key } from './libsrtp2Openssl.mjs';
 
 const TAG = '[tongban:mediasoup]';
 const VERIFIED_VERSION = '3.12.16';
@@ -30,6 +31,9 @@ const BUILD_PACKAGES = [
   'libabsl-dev',
   'libusrsctp-dev',
   'nlohmann-json3-dev',
+  // libsrtp2 on OpenSSL from Debian's source package: apt-get source unpacks with dpkg-source, dpkg-buildflags.
+  'dpkg-dev',
+  'gcc',
 ];
 
 const log = (msg) => console.log(`${TAG} ${msg}`);
@@ -51,7 +55,7 @@ const elapsed = (t0) => {
 // subproject(...).get_variable(...), so every upstream .wrap (which would
 // download sources) is replaced by a local subproject of the same name that
 // hands out the system library under the variable names the worker expects.
-// Any change here changes RECIPE_HASH and therefore the cache key.
+// Any change here changes recipeHash() and therefore the cache key.
 
 // The *_lib variables only feed the libmediasoup-worker target (never built by
 // default), but meson resolves them at configure time, so they must exist.
@@ -66,18 +70,6 @@ const SUBPROJECTS = {
     options:
       "option('build_tests', type: 'boolean', value: false)\n" +
       "option('build_benchmarks', type: 'boolean', value: false)\n",
-  },
-  libsrtp2: {
-    // Debian installs srtp.h under <includedir>/srtp2 but the worker includes <srtp.h>.
-    build:
-      "_srtp = dependency('libsrtp2')\n" +
-      'libsrtp2_dep = declare_dependency(dependencies: _srtp,\n' +
-      "  include_directories: include_directories(_srtp.get_variable(pkgconfig: 'includedir') / 'srtp2'))\n" +
-      dummyLib('libsrtp2'),
-    options:
-      "option('crypto-library', type: 'string', value: 'none')\n" +
-      "option('crypto-library-kdf', type: 'feature', value: 'auto')\n" +
-      "option('tests', type: 'feature', value: 'auto')\n",
   },
   usrsctp: {
     build: "usrsctp_dep = dependency('usrsctp')\n" + dummyLib('usrsctp'),
@@ -100,6 +92,32 @@ const SUBPROJECTS = {
   wingetopt: { build: 'wingetopt_dep = declare_dependency()\n' + dummyLib('wingetopt_lib') },
 };
 
+// libsrtp2, per SRTP crypto variant. Both compile against the same copy of the public headers in the subproject
+// (Debian's libsrtp2-dev headers and those of the OpenSSL build are the same source), so the compile commands are the
+// same and building the second variant in the same tree only relinks. `lib` is the OpenSSL build's static library.
+const SRTP_OPTIONS =
+  "option('crypto-library', type: 'string', value: 'none')\n" +
+  "option('crypto-library-kdf', type: 'feature', value: 'auto')\n" +
+  "option('tests', type: 'feature', value: 'auto')\n";
+const SRTP_VARIANTS = {
+  // libsrtp2 2.5 built with OpenSSL by us (media/install/libsrtp2Openssl.mjs), linked statically; libcrypto after it.
+  openssl: {
+    build: (lib) =>
+      "libsrtp2_dep = declare_dependency(dependencies: dependency('openssl'),\n" +
+      "  include_directories: include_directories('include'),\n" +
+      `  link_args: ['${lib}', '-lcrypto'])\n` +
+      dummyLib('libsrtp2'),
+  },
+  // Debian's libsrtp2.so.1, built with NSS.
+  nss: {
+    build: () =>
+      "libsrtp2_dep = declare_dependency(dependencies: dependency('libsrtp2'),\n" +
+      "  include_directories: include_directories('include'))\n" +
+      dummyLib('libsrtp2'),
+  },
+};
+const SRTP_VARIANT_NAMES = Object.keys(SRTP_VARIANTS);
+
 const RECIPE = {
   // bookworm ships meson 1.0.1; 3.12.16's build file needs nothing newer.
   mesonVersion: ['>= 1.1.0', '>= 1.0.0'],
@@ -110,19 +128,35 @@ const RECIPE = {
 
 // The binary links Debian's shared libraries, so a cache shared across
 // machines must not hand a bookworm build to another release or architecture.
-const osRelease = (() => {
+const osField = (() => {
+  let text = '';
   try {
-    const text = fs.readFileSync('/etc/os-release', 'utf8');
-    const get = (k) => (text.match(new RegExp(`^${k}="?([^"\\n]*)"?`, 'm')) ?? [])[1] ?? '';
-    return `${get('ID')}-${get('VERSION_ID')}`;
+    text = fs.readFileSync('/etc/os-release', 'utf8');
   } catch {
-    return 'unknown';
+    /* not Linux */
   }
+  return (k) => (text.match(new RegExp(`^${k}="?([^"\\n]*)"?`, 'm')) ?? [])[1] ?? '';
 })();
-const RECIPE_HASH = createHash('sha256')
-  .update(JSON.stringify({ RECIPE, osRelease, arch: process.arch }))
-  .digest('hex')
-  .slice(0, 12);
+const osRelease = osField('ID') ? `${osField('ID')}-${osField('VERSION_ID')}` : 'unknown';
+const codename = osField('VERSION_CODENAME');
+
+/**
+ * Cache key of one variant's worker: the recipe, the variant's libsrtp2 subproject and, for OpenSSL, the key of the
+ * libsrtp2 build it links (its Debian version and build recipe), so a new libsrtp2 or recipe never reuses a binary.
+ */
+function recipeHash(variant, libsrtp2Key) {
+  return createHash('sha256')
+    .update(
+      JSON.stringify({
+        RECIPE,
+        srtp: { variant, build: SRTP_VARIANTS[variant].build('<libsrtp2.a>'), options: SRTP_OPTIONS, libsrtp2Key },
+        osRelease,
+        arch: process.arch,
+      }),
+    )
+    .digest('hex')
+    .slice(0, 12);
+}
 
 // ---------------------------------------------------------------------------
 
@@ -164,7 +198,8 @@ function ensureBuildPackages() {
   });
 }
 
-function applyRecipe(workerDir) {
+/** Patches the mediasoup copy for `variant` ('openssl' needs `libsrtp2`, its build from libsrtp2Openssl.mjs). */
+function applyRecipe(workerDir, variant, libsrtp2) {
   const mesonBuild = path.join(workerDir, 'meson.build');
   const text = fs.readFileSync(mesonBuild, 'utf8');
   const [from, to] = RECIPE.mesonVersion.map((v) => `meson_version: '${v}'`);
@@ -179,30 +214,51 @@ function applyRecipe(workerDir) {
     .readdirSync(subDir)
     .filter((f) => f.endsWith('.wrap'))
     .map((f) => f.slice(0, -5));
-  const unknown = wraps.filter((w) => !(w in SUBPROJECTS));
+  const unknown = wraps.filter((w) => !(w in SUBPROJECTS) && w !== 'libsrtp2');
   if (unknown.length)
     fail(
       `mediasoup needs subprojects this recipe does not provide (${unknown.join(', ')}); it was made for mediasoup ${VERIFIED_VERSION}.`,
     );
-  for (const [name, { build, options }] of Object.entries(SUBPROJECTS)) {
+  const srtp = {
+    build: SRTP_VARIANTS[variant].build(libsrtp2?.lib),
+    options: SRTP_OPTIONS,
+    headers: variant === 'openssl' ? libsrtp2.includeDir : '/usr/include/srtp2',
+  };
+  for (const [name, { build, options, headers }] of [...Object.entries(SUBPROJECTS), ['libsrtp2', srtp]]) {
     fs.rmSync(path.join(subDir, `${name}.wrap`), { force: true });
     const dir = path.join(subDir, name);
-    fs.rmSync(dir, { recursive: true, force: true });
-    fs.mkdirSync(dir);
-    fs.writeFileSync(path.join(dir, 'meson.build'), `project('${name}', 'c')\n${build}`);
-    fs.writeFileSync(path.join(dir, 'unused.c'), '/* placeholder for unused static-library variables */\n');
-    if (options) fs.writeFileSync(path.join(dir, 'meson_options.txt'), options);
+    // Written only when they change: an unchanged header keeps its mtime, so ninja does not recompile what includes it.
+    const files = new Map([
+      ['meson.build', `project('${name}', 'c')\n${build}`],
+      ['unused.c', '/* placeholder for unused static-library variables */\n'],
+    ]);
+    if (options) files.set('meson_options.txt', options);
+    if (headers) {
+      for (const h of fs.readdirSync(headers).filter((f) => f.endsWith('.h')))
+        files.set(path.join('include', h), fs.readFileSync(path.join(headers, h), 'utf8'));
+    }
+    const existing = fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true }) : [];
+    for (const f of existing) {
+      const full = path.join(dir, f);
+      if (!files.has(f) && fs.statSync(full).isFile()) fs.rmSync(full);
+    }
+    for (const [f, content] of files) {
+      const full = path.join(dir, f);
+      if (fs.existsSync(full) && fs.readFileSync(full, 'utf8') === content) continue;
+      fs.mkdirSync(path.dirname(full), { recursive: true });
+      fs.writeFileSync(full, content);
+    }
   }
   // Its existence makes the Makefile skip pip-installing meson and ninja.
   fs.mkdirSync(path.join(workerDir, 'out', 'pip'), { recursive: true });
 }
 
 /** Run make, echoing every line with a prefix so npm users see progress. */
-function buildWorker(packageDir) {
+function buildWorker(packageDir, expected) {
   const env = { ...process.env, NINJA };
   // The worker Makefile silently builds nothing while this is set.
   delete env.MEDIASOUP_WORKER_BIN;
-  log(`running: make ${RECIPE.make.join(' ')}  (5-6 min on 2 cores)`);
+  log(`running: make ${RECIPE.make.join(' ')}  (${expected})`);
   return new Promise((resolve) => {
     const child = spawn('make', RECIPE.make, { cwd: packageDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
     for (const stream of [child.stdout, child.stderr]) {
@@ -211,6 +267,35 @@ function buildWorker(packageDir) {
     child.on('error', (err) => fail(`could not start make: ${err.message}`));
     child.on('close', (code) => resolve(code));
   });
+}
+
+/**
+ * Checks that the `variant` binary does its SRTP with that crypto library: the OpenSSL one links no libsrtp2.so and no
+ * NSS, links libcrypto and carries libsrtp2's OpenSSL AES-ICM and AES-GCM; the NSS one links Debian's libsrtp2.so.1.
+ * Returns what it found (for the log), or fails.
+ */
+function verifySrtpVariant(bin, variant) {
+  const libs = (run('ldd', [bin]).stdout ?? '')
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/)[0])
+    .filter(Boolean);
+  const has = (re) => libs.some((l) => re.test(l));
+  const content = fs.readFileSync(bin);
+  const carries = (text) => content.includes(Buffer.from(text));
+  const found = `links ${libs.filter((l) => /srtp|nss|nspr|crypto|ssl/.test(l)).join(', ') || 'no srtp/crypto library'}`;
+  if (variant === 'openssl') {
+    const problems = [
+      has(/^libsrtp2\.so/) && 'links Debian libsrtp2.so',
+      has(/^lib(nss3|nspr4|softokn3|freebl)/) && 'links NSS',
+      !has(/^libcrypto\.so/) && 'does not link libcrypto',
+      !carries('AES-128 counter mode using openssl') && 'lacks libsrtp2 AES-ICM using openssl',
+      !carries('AES-128 GCM using openssl') && 'lacks libsrtp2 AES-GCM using openssl',
+    ].filter(Boolean);
+    if (problems.length) fail(`worker ${bin} is not libsrtp2 on OpenSSL: ${problems.join('; ')} (${found})`);
+    return `${found}; carries "AES-128 counter mode using openssl" and "AES-128 GCM using openssl"`;
+  }
+  if (!has(/^libsrtp2\.so/)) fail(`worker ${bin} does not link Debian's libsrtp2.so (${found})`);
+  return found;
 }
 
 async function main() {
@@ -224,6 +309,9 @@ async function main() {
     );
     return;
   }
+  const defaultVariant = process.env.TONGBAN_SRTP || 'openssl';
+  if (!SRTP_VARIANT_NAMES.includes(defaultVariant))
+    fail(`TONGBAN_SRTP=${defaultVariant}: expected one of ${SRTP_VARIANT_NAMES.join(', ')}.`);
 
   // Resolve from the project root (two levels up), wherever npm hoisted it.
   const require = createRequire(new URL('../../package.json', import.meta.url));
@@ -236,74 +324,139 @@ async function main() {
   const packageDir = path.dirname(pkgJson);
   const workerDir = path.join(packageDir, 'worker');
   const { version } = JSON.parse(fs.readFileSync(pkgJson, 'utf8'));
-  const target = path.join(workerDir, 'out', 'Release', 'mediasoup-worker');
+  const releaseDir = path.join(workerDir, 'out', 'Release');
+  // mediasoup's default path (MEDIASOUP_WORKER_BIN unset): a copy of the TONGBAN_SRTP variant.
+  const target = path.join(releaseDir, 'mediasoup-worker');
+  const variantBin = (variant) => path.join(releaseDir, `mediasoup-worker-${variant}`);
+  const stampFile = path.join(releaseDir, 'tongban-worker.json');
   if (version !== VERIFIED_VERSION)
     log(`WARNING: mediasoup ${version} found; this recipe is verified for ${VERIFIED_VERSION} only.`);
   if (process.env.MEDIASOUP_WORKER_BIN)
     log(`note: MEDIASOUP_WORKER_BIN is set; at run time mediasoup uses it instead of the worker built here.`);
 
-  if (!workerProblem(target)) {
-    log(`mediasoup ${version} worker already in place (${target}).`);
-    return;
-  }
-
   const cacheRoot =
     process.env.TONGBAN_CACHE_DIR ||
     path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'tongban');
-  const cacheDir = path.join(cacheRoot, 'mediasoup-worker', `${version}-${RECIPE_HASH}`);
-  const cached = path.join(cacheDir, 'mediasoup-worker');
-  const fromCache = () => {
-    const problem = workerProblem(cached);
+  // The OpenSSL variant's key needs the version of Debian's libsrtp2-dev; without it (not installed yet) there is no
+  // cached OpenSSL worker to use and the build packages are installed first.
+  const keys = () => {
+    const srtpVersion = debianLibsrtp2Version();
+    return Object.fromEntries(
+      SRTP_VARIANT_NAMES.map((v) => [
+        v,
+        v === 'openssl' && !srtpVersion
+          ? null
+          : recipeHash(v, v === 'openssl' ? libsrtp2Key(srtpVersion, osRelease) : null),
+      ]),
+    );
+  };
+  let hashes = keys();
+  const stamp = () => ({ mediasoup: version, default: defaultVariant, hashes });
+  const stampMatches = () => {
+    try {
+      return JSON.stringify(JSON.parse(fs.readFileSync(stampFile, 'utf8'))) === JSON.stringify(stamp());
+    } catch {
+      return false;
+    }
+  };
+  if (stampMatches() && !workerProblem(target) && SRTP_VARIANT_NAMES.every((v) => !workerProblem(variantBin(v)))) {
+    log(`mediasoup ${version} workers already in place (${target} = ${defaultVariant}).`);
+    return;
+  }
+
+  const cacheDir = (variant) => path.join(cacheRoot, 'mediasoup-worker', `${version}-${hashes[variant]}`);
+  const cachedBin = (variant) => path.join(cacheDir(variant), 'mediasoup-worker');
+  /** Copies the cached `variant` worker in, or says why not. */
+  const fromCache = (variant) => {
+    if (!hashes[variant]) return 'missing';
+    const problem = workerProblem(cachedBin(variant));
     if (problem) return problem;
-    installFile(cached, target);
-    log(`mediasoup ${version} worker copied from cache ${cached} (${elapsed(t0)}).`);
+    installFile(cachedBin(variant), variantBin(variant));
+    log(`mediasoup ${version} ${variant} worker copied from cache ${cachedBin(variant)} (${elapsed(t0)}).`);
     return null;
   };
-  const cachedProblem = fromCache();
-  if (!cachedProblem) return;
-  log(
-    cachedProblem === 'missing'
-      ? `no cached worker at ${cached}.`
-      : `ignoring cached worker ${cached}: ${cachedProblem}`,
-  );
-
-  log(`building mediasoup ${version} worker against Debian libraries (recipe ${RECIPE_HASH}).`);
-  ensureBuildPackages();
-  // The cached binary may only have lacked runtime libraries apt just installed.
-  if (cachedProblem !== 'missing' && !fromCache()) return;
-  applyRecipe(workerDir);
-  const tBuild = Date.now();
-  const code = await buildWorker(packageDir);
-  if (code !== 0) fail(`worker build failed (make exited ${code}); see the "make|" lines above.`);
-  const builtProblem = workerProblem(target);
-  if (builtProblem) fail(`built worker ${target} does not run: ${builtProblem}`);
-  log(`worker built in ${elapsed(tBuild)}.`);
-
-  // Only the binary is needed; mediasoup's own postinstall drops the build tree too.
-  fs.rmSync(path.join(workerDir, 'out', 'Release', 'build'), { recursive: true, force: true });
-
-  try {
-    fs.mkdirSync(cacheDir, { recursive: true });
-    fs.writeFileSync(
-      path.join(cacheDir, 'recipe.json'),
-      JSON.stringify(
-        {
-          mediasoup: version,
-          recipe: RECIPE_HASH,
-          os: osRelease,
-          arch: process.arch,
-          builtAt: new Date().toISOString(),
-        },
-        null,
-        2,
-      ),
+  const problems = new Map();
+  for (const variant of SRTP_VARIANT_NAMES) {
+    const problem = fromCache(variant);
+    if (!problem) continue;
+    problems.set(variant, problem);
+    log(
+      problem === 'missing'
+        ? `no cached ${variant} worker${hashes[variant] ? ` at ${cachedBin(variant)}` : ''}.`
+        : `ignoring cached ${variant} worker ${cachedBin(variant)}: ${problem}`,
     );
-    installFile(target, cached);
-    log(`cached at ${cached}.`);
-  } catch (err) {
-    // A read-only home must not fail an otherwise good install.
-    log(`WARNING: could not write cache ${cacheDir}: ${err.message}`);
   }
+
+  const timings = [];
+  if (problems.size) {
+    log(
+      `building mediasoup ${version} worker(s) against Debian libraries: ${[...problems.keys()].map((v) => `${v} (recipe ${hashes[v] ?? 'after the build packages'})`).join(', ')}.`,
+    );
+    ensureBuildPackages();
+    hashes = keys();
+    // The cached binary may only have lacked runtime libraries (or libsrtp2-dev, for the key) apt just installed.
+    for (const variant of [...problems.keys()]) if (!fromCache(variant)) problems.delete(variant);
+    let first = true;
+    for (const variant of SRTP_VARIANT_NAMES.filter((v) => problems.has(v))) {
+      let libsrtp2 = null;
+      if (variant === 'openssl') {
+        libsrtp2 = ensureOpensslLibsrtp2({ cacheRoot, osRelease, codename, log, fail });
+        timings.push(
+          `libsrtp2 ${libsrtp2.version} on OpenSSL: ${libsrtp2.builtSeconds === null ? 'cached' : `built in ${libsrtp2.builtSeconds.toFixed(1)} s`}`,
+        );
+      }
+      applyRecipe(workerDir, variant, libsrtp2);
+      const tBuild = Date.now();
+      fs.rmSync(target, { force: true });
+      const code = await buildWorker(
+        packageDir,
+        first ? '5-6 min on 2 cores' : 'the tree is built already: relinks, under a minute',
+      );
+      first = false;
+      if (code !== 0) fail(`${variant} worker build failed (make exited ${code}); see the "make|" lines above.`);
+      const builtProblem = workerProblem(target);
+      if (builtProblem) fail(`built ${variant} worker ${target} does not run: ${builtProblem}`);
+      const seconds = ((Date.now() - tBuild) / 1000).toFixed(1);
+      log(`${variant} worker built in ${seconds} s; ${verifySrtpVariant(target, variant)}.`);
+      timings.push(`${variant} worker: built in ${seconds} s`);
+      installFile(target, variantBin(variant));
+      try {
+        fs.mkdirSync(cacheDir(variant), { recursive: true });
+        fs.writeFileSync(
+          path.join(cacheDir(variant), 'recipe.json'),
+          JSON.stringify(
+            {
+              mediasoup: version,
+              recipe: hashes[variant],
+              srtp: variant,
+              libsrtp2: libsrtp2 ? { version: libsrtp2.version, key: libsrtp2.key } : 'Debian libsrtp2-1 (NSS)',
+              os: osRelease,
+              arch: process.arch,
+              buildSeconds: Number(seconds),
+              builtAt: new Date().toISOString(),
+            },
+            null,
+            2,
+          ),
+        );
+        installFile(target, cachedBin(variant));
+        log(`cached at ${cachedBin(variant)}.`);
+      } catch (err) {
+        // A read-only home must not fail an otherwise good install.
+        log(`WARNING: could not write cache ${cacheDir(variant)}: ${err.message}`);
+      }
+    }
+    // Only the binaries are needed; mediasoup's own postinstall drops the build tree too.
+    fs.rmSync(path.join(releaseDir, 'build'), { recursive: true, force: true });
+  }
+
+  for (const variant of SRTP_VARIANT_NAMES) log(`${variant}: ${verifySrtpVariant(variantBin(variant), variant)}`);
+  installFile(variantBin(defaultVariant), target);
+  fs.writeFileSync(stampFile, `${JSON.stringify(stamp(), null, 2)}\n`);
+  log(
+    `workers: ${SRTP_VARIANT_NAMES.map((v) => variantBin(v)).join(', ')}; ${target} is the ${defaultVariant} one (TONGBAN_SRTP).`,
+  );
+  if (timings.length) log(`build times: ${timings.join('; ')}.`);
   log(`done in ${elapsed(t0)}.`);
 }
 
