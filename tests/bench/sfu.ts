@@ -1,6 +1,9 @@
 // SFU benchmark (`npm run bench:sfu`), loopback only.
-// 1. Forwarding capacity of one mediasoup worker: a synthetic VP8 camera (sfuRtp.ts, ~1 Mbit/s, 30 fps) into a
-//    PlainTransport; N consumers on PlainTransports with SRTP sending to a local sink. N ramps up in fixed steps; for
+// 1. Forwarding capacity of one mediasoup worker, side by side for three variants, alternating (A B C A B C, --rounds
+//    rounds) so that machine noise affects all: the worker on libsrtp2/OpenSSL (the default, media/install), the worker
+//    on Debian's libsrtp2/NSS, and SRTP off (plain RTP through the default worker) as the floor. A synthetic VP8
+//    camera (sfuRtp.ts, ~1 Mbit/s, 30 fps) into a PlainTransport; N consumers on PlainTransports (with SRTP
+//    AES_CM_128_HMAC_SHA1_80 except for the floor) sending to a local sink. N ramps up in fixed steps; for
 //    each step the worker's CPU (getrusage), CPU per consumer and per forwarded packet, packets the worker forwarded
 //    and packets the sink got. The consumer count one core sustains at 80% CPU is interpolated between the steps
 //    around 80% when both were measured cleanly (no packets lost on the way in); otherwise (the ramp ended first, or a
@@ -9,14 +12,26 @@
 //    packets arrived, so a starved step still tells something.
 // 2. Join time: from the join request to the first decoded frame of another participant's video, in Chromium, p50 of
 //    ten joins (sfuJoin.ts).
-// Prints a table and ends with one JSON line: {"consumers_per_core_at_80pct": …, "join_p50_ms": …}.
-//   npx tsx tests/bench/sfu.ts [--skip-join] [--max-consumers N] [--priority=N (nice and autogroup priority, e.g. -10; needs root)]
+// Prints a table per ramp, a side-by-side table (µs of worker CPU per forwarded packet, consumers one core sustains at
+// 80%, ratio to NSS) and ends with one JSON line: {"consumers_per_core_at_80pct": … (OpenSSL),
+// "nss_consumers_per_core_at_80pct": …, "ratio_openssl_vs_nss": …, "plain_consumers_per_core_at_80pct": …,
+// "us_per_packet": {…}, "join_p50_ms": …}.
+//   npx tsx tests/bench/sfu.ts [--skip-join] [--max-consumers N] [--rounds N (default 2)] [--variants openssl,nss,plain]
+//     [--priority=N (nice and autogroup priority, e.g. -10; needs root)]
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as mediasoup from 'mediasoup';
 import type { types } from 'mediasoup';
 import { MEDIA_CODECS } from '../../media/codecs.ts';
+import {
+  currentWorkerBinary,
+  runningBinary,
+  srtpWorkerBinary,
+  useWorkerBinary,
+  type SrtpVariant,
+} from '../../media/workerBinary.ts';
 import { prioritiseAutogroup, priorityOption } from './benchProcess.ts';
 import { measureJoinTimes } from './sfuJoin.ts';
 import { PacketSink, SyntheticVp8, VP8_PAYLOAD_TYPE, VP8_SSRC } from './sfuRtp.ts';
@@ -34,6 +49,10 @@ if (PRIORITY !== null) {
 }
 const maxIndex = args.indexOf('--max-consumers');
 const MAX_CONSUMERS = maxIndex >= 0 ? Number(args[maxIndex + 1]) : 1000;
+const roundsIndex = args.indexOf('--rounds');
+const ROUNDS = roundsIndex >= 0 ? Number(args[roundsIndex + 1]) : 2;
+const variantsIndex = args.indexOf('--variants');
+const VARIANT_NAMES = variantsIndex >= 0 ? args[variantsIndex + 1]!.split(',') : ['openssl', 'nss', 'plain'];
 const STEPS = [25, 50, 100, 200, 300, 400, 500, 600, 800, 1000].filter((n) => n <= MAX_CONSUMERS);
 const WARMUP_MS = 2_000;
 const WINDOW_MS = 5_000;
@@ -102,8 +121,40 @@ async function sample(
   return { at, cpu, sent, ingress, forwarded, received };
 }
 
-async function ramp(log: (line: string) => void): Promise<Step[]> {
+interface Variant {
+  name: string;
+  label: string;
+  /** Worker binary it runs. */
+  bin: string;
+  srtp: boolean;
+}
+
+const DEFAULT_BIN = currentWorkerBinary();
+const ALL_VARIANTS: Record<string, Variant> = {
+  openssl: {
+    name: 'openssl',
+    label: 'libsrtp2/OpenSSL',
+    bin: srtpWorkerBinary('openssl' satisfies SrtpVariant),
+    srtp: true,
+  },
+  nss: { name: 'nss', label: 'libsrtp2/NSS (Debian)', bin: srtpWorkerBinary('nss' satisfies SrtpVariant), srtp: true },
+  plain: { name: 'plain', label: 'no SRTP (floor)', bin: DEFAULT_BIN, srtp: false },
+};
+const VARIANTS = VARIANT_NAMES.map((name) => {
+  const v = ALL_VARIANTS[name];
+  if (!v) throw new Error(`--variants: unknown ${name} (known: ${Object.keys(ALL_VARIANTS).join(', ')})`);
+  return v;
+});
+
+async function ramp(variant: Variant, log: (line: string) => void): Promise<Step[]> {
+  useWorkerBinary(variant.bin);
   const worker = await mediasoup.createWorker({ logLevel: 'error' });
+  // The process really runs the variant's binary (not a stale default).
+  const running = runningBinary(worker.pid);
+  if (running !== fs.realpathSync(variant.bin)) {
+    worker.close();
+    throw new Error(`${variant.name}: worker runs ${running}, expected ${variant.bin}`);
+  }
   const load = os
     .loadavg()
     .map((l) => l.toFixed(1))
@@ -146,16 +197,19 @@ async function ramp(log: (line: string) => void): Promise<Step[]> {
                 listenIp: '127.0.0.1',
                 rtcpMux: true,
                 comedia: false,
-                enableSrtp: true,
-                srtpCryptoSuite: 'AES_CM_128_HMAC_SHA1_80',
+                ...(variant.srtp ? { enableSrtp: true, srtpCryptoSuite: 'AES_CM_128_HMAC_SHA1_80' as const } : {}),
               });
               await transport.connect({
                 ip: '127.0.0.1',
                 port: sinkPort,
-                srtpParameters: {
-                  cryptoSuite: 'AES_CM_128_HMAC_SHA1_80',
-                  keyBase64: randomBytes(30).toString('base64'),
-                },
+                ...(variant.srtp
+                  ? {
+                      srtpParameters: {
+                        cryptoSuite: 'AES_CM_128_HMAC_SHA1_80' as const,
+                        keyBase64: randomBytes(30).toString('base64'),
+                      },
+                    }
+                  : {}),
               });
               const consumer = await transport.consume({
                 producerId: producer.id,
@@ -264,20 +318,72 @@ function row(s: Step): string {
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 log(
-  `SFU forwarding: one worker (mediasoup ${mediasoup.version}), synthetic VP8 ${STREAM.bitrate / 1e6} Mbit/s at ${STREAM.fps} fps, consumers on PlainTransports with SRTP (AES_CM_128_HMAC_SHA1_80)`,
+  `SFU forwarding: one worker (mediasoup ${mediasoup.version}), synthetic VP8 ${STREAM.bitrate / 1e6} Mbit/s at ${STREAM.fps} fps, consumers on PlainTransports; ${ROUNDS} rounds of ${VARIANTS.map((v) => v.name).join(' ')} (SRTP AES_CM_128_HMAC_SHA1_80 except the floor)`,
 );
-log(HEADER);
-log('-'.repeat(HEADER.length));
-const steps = await ramp(log);
-const at80 = consumersAt80(steps);
-const perConsumer = steps.at(-1)!.cpuPerConsumer;
-log(
-  `CPU per consumer (largest step): ${perConsumer.toFixed(3)} % of a core; consumers one core sustains at 80% CPU: ${at80.consumers} (${at80.how})`,
-);
-const starved = steps.filter((s) => s.ingressLossPct > CLEAN_INGRESS_LOSS_PCT).map((s) => s.consumers);
-if (starved.length > 0)
+for (const v of VARIANTS) log(`  ${v.name.padEnd(8)} ${v.label}: ${v.bin}`);
+
+interface RoundResult {
+  steps: Step[];
+  at80: Estimate;
+}
+const results = new Map<string, RoundResult[]>(VARIANTS.map((v) => [v.name, []]));
+for (let round = 1; round <= ROUNDS; round++) {
+  for (const variant of VARIANTS) {
+    log(`\n--- round ${round}/${ROUNDS}: ${variant.name} (${variant.label}) ---`);
+    log(HEADER);
+    log('-'.repeat(HEADER.length));
+    const steps = await ramp(variant, log);
+    const at80 = consumersAt80(steps);
+    log(
+      `CPU per consumer (largest step): ${steps.at(-1)!.cpuPerConsumer.toFixed(3)} % of a core; consumers one core sustains at 80% CPU: ${at80.consumers} (${at80.how})`,
+    );
+    const starved = steps.filter((s) => s.ingressLossPct > CLEAN_INGRESS_LOSS_PCT).map((s) => s.consumers);
+    if (starved.length > 0)
+      log(
+        `(input lost at ${starved.join(', ')} consumers: the machine was too busy to run the worker on time; the model above still holds)`,
+      );
+    results.get(variant.name)!.push({ steps, at80 });
+  }
+}
+useWorkerBinary(DEFAULT_BIN);
+
+interface Summary {
+  usPerPacket: number;
+  consumersAt80: number;
+  rounds: number[];
+}
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const summaries = new Map<string, Summary>();
+for (const v of VARIANTS) {
+  const rounds = results.get(v.name)!;
+  const steps = rounds.flatMap((r) => r.steps);
+  summaries.set(v.name, {
+    // Worker CPU over all steps of all rounds per packet forwarded (µs of one core).
+    usPerPacket:
+      (steps.reduce((sum, s) => sum + s.cpuPct, 0) / 100 / steps.reduce((sum, s) => sum + s.forwardedPps, 0)) * 1e6,
+    consumersAt80: Math.round(mean(rounds.map((r) => r.at80.consumers))),
+    rounds: rounds.map((r) => r.at80.consumers),
+  });
+}
+const nss = summaries.get('nss');
+const openssl = summaries.get('openssl');
+const plain = summaries.get('plain');
+const SIDE_HEADER = `${'variant'.padEnd(8)} | ${'SRTP'.padEnd(21)} | ${'µs/pkt'.padStart(6)} | ${'SRTP µs/pkt'.padStart(11)} | ${'consumers/core at 80%'.padStart(21)} | ${'per round'.padEnd(13)} | ${'vs NSS'.padStart(6)}`;
+log(`\nSide by side (${ROUNDS} rounds, alternating; µs of worker CPU per forwarded packet over all steps):`);
+log(SIDE_HEADER);
+log('-'.repeat(SIDE_HEADER.length));
+for (const v of VARIANTS) {
+  const s = summaries.get(v.name)!;
+  const srtpUs = plain && v.srtp ? (s.usPerPacket - plain.usPerPacket).toFixed(2) : '-';
+  const vsNss = nss ? (s.consumersAt80 / nss.consumersAt80).toFixed(2) : '-';
   log(
-    `(input lost at ${starved.join(', ')} consumers: the machine was too busy to run the worker on time; the model above still holds)`,
+    `${v.name.padEnd(8)} | ${v.label.padEnd(21)} | ${s.usPerPacket.toFixed(2).padStart(6)} | ${srtpUs.padStart(11)} | ${String(s.consumersAt80).padStart(21)} | ${s.rounds.join(' ').padEnd(13)} | ${vsNss.padStart(6)}`,
+  );
+}
+const ratio = openssl && nss ? Number((openssl.consumersAt80 / nss.consumersAt80).toFixed(2)) : null;
+if (ratio !== null)
+  log(
+    `libsrtp2/OpenSSL vs libsrtp2/NSS: ${ratio}× the consumers per core at 80% (${openssl!.usPerPacket.toFixed(2)} vs ${nss!.usPerPacket.toFixed(2)} µs per packet)`,
   );
 
 let joinP50: number | null = null;
@@ -292,5 +398,14 @@ if (!skipJoin) {
     `  p50 ${joinP50} ms, min ${Math.round(sorted[0]!)} ms, max ${Math.round(sorted.at(-1)!)} ms over ${times.length} joins`,
   );
 }
-log(JSON.stringify({ consumers_per_core_at_80pct: at80.consumers, join_p50_ms: joinP50 }));
+log(
+  JSON.stringify({
+    consumers_per_core_at_80pct: openssl?.consumersAt80 ?? null,
+    nss_consumers_per_core_at_80pct: nss?.consumersAt80 ?? null,
+    ratio_openssl_vs_nss: ratio,
+    plain_consumers_per_core_at_80pct: plain?.consumersAt80 ?? null,
+    us_per_packet: Object.fromEntries([...summaries].map(([name, s]) => [name, Number(s.usPerPacket.toFixed(2))])),
+    join_p50_ms: joinP50,
+  }),
+);
 process.exit(0);
