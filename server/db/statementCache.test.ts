@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from './client.ts';
+import { openDatabase, readRows } from './client.ts';
 import { cacheStatements, type StatementView } from './statementCache.ts';
 
 const dirs: string[] = [];
@@ -59,6 +59,16 @@ describe('cacheStatements', () => {
       ['key2', 1002],
       ['key3', 3],
     ]);
+    // readRows reads on the same connection and cache, rows as arrays; it refuses anything but a read.
+    const read = 'SELECT k, v FROM kv WHERE k IN (?, ?) ORDER BY k';
+    expect(readRows(db, read, ['key2', 'key3'])).toEqual([
+      ['key2', 1002],
+      ['key3', 3],
+    ]);
+    await db.$executeRaw`UPDATE kv SET v = 7 WHERE k = ${'key3'}`;
+    expect(readRows(db, read, ['key3', 'none'])).toEqual([['key3', 7]]);
+    expect(() => readRows(db, 'DELETE FROM kv', [])).toThrow('only reads');
+    expect(await db.$queryRaw`SELECT count(*) AS n FROM kv`).toEqual([{ n: 50n }]);
     await db.$disconnect();
   });
 });

@@ -29,11 +29,17 @@ function view(stmt: Statement, args: unknown[]): StatementView {
   };
 }
 
+export interface StatementCache {
+  size(): number;
+  /** The prepared statement of this text, from the cache (prepared and cached when missing). */
+  statement(sql: string): Statement;
+}
+
 /** Makes `db.prepare` reuse up to `capacity` statements, least recently used evicted first. */
-export function cacheStatements(db: Database, capacity = 256): { size(): number } {
+export function cacheStatements(db: Database, capacity = 256): StatementCache {
   const prepare = db.prepare.bind(db) as (sql: string) => Statement;
   const cache = new Map<string, Statement>();
-  const cachedPrepare = (sql: string): StatementView => {
+  const statement = (sql: string): Statement => {
     let stmt = cache.get(sql);
     if (stmt) cache.delete(sql);
     else {
@@ -41,10 +47,11 @@ export function cacheStatements(db: Database, capacity = 256): { size(): number 
       if (cache.size >= capacity) cache.delete(cache.keys().next().value!);
     }
     cache.set(sql, stmt);
-    return view(stmt, []);
+    return stmt;
   };
+  const cachedPrepare = (sql: string): StatementView => view(statement(sql), []);
   Object.defineProperty(db, 'prepare', { value: cachedPrepare, configurable: true, writable: true });
-  return { size: () => cache.size };
+  return { size: () => cache.size, statement };
 }
 
 /**
@@ -52,12 +59,16 @@ export function cacheStatements(db: Database, capacity = 256): { size(): number 
  * (the better-sqlite3 Database), which is a plain property in the pinned adapter version; if a new version hides it,
  * this fails at start-up rather than silently running without the cache.
  */
-export function withStatementCache(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
+export function withStatementCache(
+  factory: SqlDriverAdapterFactory,
+  onConnect?: (cache: StatementCache) => void,
+): SqlDriverAdapterFactory {
   const withCache = (adapter: SqlDriverAdapter): SqlDriverAdapter => {
     const client = (adapter as unknown as { client?: Database }).client;
     if (!client || typeof client.prepare !== 'function')
       throw new Error('statement cache: the SQLite adapter no longer exposes its client');
-    cacheStatements(client);
+    const cache = cacheStatements(client);
+    onConnect?.(cache);
     return adapter;
   };
   return {

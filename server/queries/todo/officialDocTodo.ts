@@ -5,6 +5,7 @@
 // titles only for the page shown.
 import { Prisma } from '../../../prisma/generated/client.ts';
 import type { TodoKind } from '../../../common/todo/vocabulary.ts';
+import { readRows } from '../../db/client.ts';
 import { sqlTime } from '../../db/sqlTime.ts';
 import { DEFERRED_TITLE, officialDocTitle, todoArm, type TodoContext, type TodoSource } from './todoSource.ts';
 
@@ -21,10 +22,13 @@ export const officialDocTodo: TodoSource = {
     if (kinds.length === 0) return [];
     // Whom I stand in for now (as principalsOf, in plain SQL: it is asked on every request of the list and badge).
     const now = sqlTime(ctx.now);
-    const principals = await ctx.db.$queryRaw<Array<{ principalId: string }>>`
-      SELECT DISTINCT principalId FROM Delegation
-      WHERE deputyId = ${v.userId} AND revokedAt IS NULL AND startsAt <= ${now} AND endsAt > ${now}`;
-    const people = [v.userId, ...principals.map((p) => p.principalId).filter((id) => id !== v.userId)];
+    const principals = readRows(
+      ctx.db,
+      `SELECT DISTINCT principalId FROM Delegation
+      WHERE deputyId = ? AND revokedAt IS NULL AND startsAt <= ? AND endsAt > ?`,
+      [v.userId, now, now],
+    ).map(([principalId]) => principalId as string);
+    const people = [v.userId, ...principals.filter((id) => id !== v.userId)];
     const waiting =
       people.length === 1 ? Prisma.sql`h.userId = ${v.userId}` : Prisma.sql`h.userId IN (${Prisma.join(people)})`;
     // One arm per kind, each keeping its rows on the index (every row of a 公文 is on its current step, so its rows

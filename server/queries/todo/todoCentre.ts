@@ -5,7 +5,7 @@
 // recipients too); the client then asks GET /api/todo/counts (and its lists) again, through the policies.
 import { Prisma } from '../../../prisma/generated/client.ts';
 import type { Subject } from '../../auth/subject.ts';
-import type { Db } from '../../db/client.ts';
+import { readRows, type Db } from '../../db/client.ts';
 import { sqlTime, timeOf } from '../../db/sqlTime.ts';
 import { TODO_KINDS, type TodoKind, type TodoUrgency } from '../../../common/todo/vocabulary.ts';
 import { todoVisibility } from '../../policies/todo.ts';
@@ -14,7 +14,7 @@ import { meetingTodo } from './meetingTodo.ts';
 import { minutesTodo } from './minutesTodo.ts';
 import { officialDocTodo } from './officialDocTodo.ts';
 import { supervisionTodo } from './supervisionTodo.ts';
-import type { TodoArm, TodoContext, TodoRow, TodoSource } from './todoSource.ts';
+import type { TodoArm, TodoContext, TodoSource } from './todoSource.ts';
 
 /** Every source; a new one is added here and nowhere else. */
 export const TODO_SOURCES: readonly TodoSource[] = [
@@ -103,8 +103,28 @@ function countsOf(rows: ReadonlyArray<{ kind: string; n: number | bigint }>): To
 export async function countTodo(db: Db, subject: Subject, filter: TodoFilter, now: Date): Promise<TodoCounts> {
   const arms = await armsFor(db, subject, filter, now, true);
   if (!arms) return countsOf([]);
-  return countsOf(await db.$queryRaw<Array<{ kind: string; n: number | bigint }>>(unsampled(armCounts(arms))));
+  const statement = unsampled(armCounts(arms));
+  return countsOf(
+    readRows(db, statement.sql, statement.values).map(([kind, n]) => ({ kind: kind as string, n: n as number })),
+  );
 }
+
+/**
+ * A row of the list statement, as readRows gives it: part 0 a row of the page (TodoRow's columns, n null), part 1 an
+ * arm's count (kind and n only).
+ */
+type ListRow = [
+  part: number,
+  kind: TodoKind,
+  id: string | null,
+  ref: string | null,
+  title: string | null,
+  dueAt: string | null,
+  since: string | null,
+  urgency: string | null,
+  classification: number | null,
+  n: number | null,
+];
 
 /** The titles a source defers (titleOf), for the rows of a page only: one CASE over the kinds that defer theirs. */
 const PAGE_TITLE = (() => {
@@ -153,32 +173,35 @@ export async function listTodo(
     ' UNION ALL ',
   );
   // part 0: the page's rows, in order; part 1: one row per arm with its count in n.
-  const rows = await db.$queryRaw<Array<TodoRow & { part: number | bigint; n: number | bigint | null }>>(
-    unsampled(Prisma.sql`
+  const statement = unsampled(Prisma.sql`
     SELECT * FROM (
       SELECT 0 AS part, p.kind, p.id, p.ref, ${PAGE_TITLE} AS title, p.dueAt, p.since, p.urgency, p.classification,
         NULL AS n
       FROM (SELECT * FROM (${heads}) ${order} LIMIT ${limitPage} OFFSET ${skip}) p
       ${order})
     UNION ALL
-    SELECT 1, kind, NULL, NULL, NULL, NULL, NULL, NULL, NULL, n FROM (${armCounts(arms)})`),
-  );
-  const items = rows.filter((r) => Number(r.part) === 0);
-  return {
-    counts: countsOf(rows.filter((r) => Number(r.part) === 1).map((r) => ({ kind: r.kind, n: r.n ?? 0 }))),
-    items: items.map((r) => {
-      const dueAt = r.dueAt === null ? null : timeOf(r.dueAt);
-      return {
-        kind: r.kind,
-        id: r.id,
-        title: r.title,
-        dueAt,
-        overdue: dueAt !== null && dueAt.getTime() < now.getTime(),
-        since: timeOf(r.since),
-        urgency: r.urgency as TodoUrgency,
-        classification: Number(r.classification),
-        link: sourceOf.get(r.kind)!.link(r.kind, r.ref),
-      };
-    }),
-  };
+    SELECT 1, kind, NULL, NULL, NULL, NULL, NULL, NULL, NULL, n FROM (${armCounts(arms)})`);
+  // Read on Prisma's connection without its query machinery (see readRows): this is the centre's whole cost.
+  const rows = readRows(db, statement.sql, statement.values) as ListRow[];
+  const items: TodoItem[] = [];
+  const armCountRows: Array<{ kind: string; n: number }> = [];
+  for (const [part, kind, id, ref, title, due, since, urgency, classification, n] of rows) {
+    if (part === 1) {
+      armCountRows.push({ kind, n: n ?? 0 });
+      continue;
+    }
+    const dueAt = due === null ? null : timeOf(due);
+    items.push({
+      kind,
+      id: id!,
+      title: title!,
+      dueAt,
+      overdue: dueAt !== null && dueAt.getTime() < now.getTime(),
+      since: timeOf(since!),
+      urgency: urgency as TodoUrgency,
+      classification: Number(classification),
+      link: sourceOf.get(kind)!.link(kind, ref!),
+    });
+  }
+  return { counts: countsOf(armCountRows), items };
 }
