@@ -62,6 +62,9 @@ export default defineConfig({
       TONGBAN_MEDIA_PORT: '0',
       // Tests move the clock across days: no scheduled backup in the middle of them.
       TONGBAN_BACKUP_AT: 'off',
+      // Archiving makes a completed 公文 read-only: only the archive spec runs the job (through its test hook), so no
+      // other spec finds its 公文 archived under it, whenever the timer would have fired.
+      TONGBAN_ARCHIVE_TICK_SECONDS: '0',
     },
   },
 });
