@@ -1,5 +1,6 @@
 // Response schemas shared by every route: the one error shape, and helpers to declare each status a route answers.
 import { z } from 'zod';
+import { isValidIsoDate } from '../../common/calendar/isoDate.ts';
 
 export const errorBody = z.object({
   statusCode: z.number(),
@@ -30,15 +31,6 @@ export const okBody = z.object({ ok: z.literal(true) });
 export const idParams = z.strictObject({ id: z.string().min(1).max(64) });
 export const isoDate = z.string().describe('ISO 8601 timestamp');
 
-/** Whether a YYYY-MM-DD string names a day that exists on the calendar (2026-02-29 and 2026-13-45 do not). */
-export function isCalendarDay(day: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!m) return false;
-  const [year, month, date] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = new Date(Date.UTC(year, month - 1, date));
-  return t.getUTCFullYear() === year && t.getUTCMonth() === month - 1 && t.getUTCDate() === date;
-}
-
 /**
  * A calendar day YYYY-MM-DD in a request. The format alone let 2026-13-45 through to date arithmetic, which threw
  * (a 500); a day that does not exist is a 400 like any other malformed field.
@@ -46,4 +38,4 @@ export function isCalendarDay(day: string): boolean {
 export const calendarDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
-  .refine(isCalendarDay, 'no such day (日期不存在), YYYY-MM-DD');
+  .refine(isValidIsoDate, 'no such day (日期不存在), YYYY-MM-DD');
