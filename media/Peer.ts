@@ -1,6 +1,6 @@
 // One person in a room: the router their transports live on, their transports, producers and consumers.
 import type { types } from 'mediasoup';
-import type { MediaSource } from './signaling.ts';
+import type { DisplayReport, MediaSource } from './signaling.ts';
 
 export type TransportData = { peerId: string; direction: 'send' | 'recv' };
 export type ProducerData = { peerId: string; source: MediaSource; routerId: string };
@@ -23,6 +23,10 @@ export class Peer {
   readonly transports = new Map<string, types.WebRtcTransport<TransportData>>();
   readonly producers = new Map<string, types.Producer<ProducerData>>();
   readonly consumers = new Map<string, types.Consumer<ConsumerData>>();
+  /** Consumers the browser holds paused (each starts so, until the browser has it ready). */
+  readonly heldByBrowser = new Set<string>();
+  /** What the browser last said it shows (last-N); null until it says, and then everything is forwarded. */
+  display: DisplayReport | null = null;
   private isClosed = false;
 
   static create(info: PeerInfo): Peer {
@@ -58,6 +62,7 @@ export class Peer {
     for (const producer of this.producers.values()) producer.close();
     for (const transport of this.transports.values()) transport.close();
     this.consumers.clear();
+    this.heldByBrowser.clear();
     this.producers.clear();
     this.transports.clear();
     this.router = null;

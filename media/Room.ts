@@ -1,5 +1,6 @@
 // A meeting's media: its routers (one to start with, more on other workers when one nears its consumer budget,
-// joined by pipeToRouter), its peers, and the active-speaker observer. When a worker under one of its routers dies,
+// joined by pipeToRouter; a plenary one on every worker), its peers, the active-speaker observer, and for each peer
+// what its browser shows (last-N: the rest is paused, small tiles get the lowest simulcast layer). When a worker under one of its routers dies,
 // the room drops all media state, takes a new router and tells every peer to set up media again.
 import type { types } from 'mediasoup';
 import type { Logger } from 'pino';
@@ -8,6 +9,7 @@ import { Peer, type ConsumerData, type PeerInfo, type ProducerData, type Transpo
 import { RoomRouters } from './RoomRouters.ts';
 import type {
   ConsumerView,
+  DisplayReport,
   IceServer,
   MediaSource,
   MeetingNotification,
@@ -28,6 +30,8 @@ export interface RoomOptions {
   id: string;
   pool: WorkerPool;
   consumersPerRouter: number;
+  /** A plenary: routers on every worker from the start, people dealt out over them. */
+  plenary?: boolean;
   iceServers: IceServer[];
   log: Logger;
   sink: RoomSink;
@@ -35,6 +39,9 @@ export interface RoomOptions {
 
 const MAX_TRANSPORTS_PER_PEER = 4;
 const INITIAL_OUTGOING_BITRATE = 1_000_000;
+/** The best spatial layer asked for; mediasoup takes the highest the producer has when it has fewer. */
+const BEST_SPATIAL_LAYER = 2;
+const LOWEST_SPATIAL_LAYER = 0;
 
 export class Room {
   readonly id: string;
@@ -59,6 +66,7 @@ export class Room {
       roomId: options.id,
       pool: options.pool,
       consumersPerRouter: options.consumersPerRouter,
+      spread: options.plenary ?? false,
       log: options.log,
       onWorkerLost: (handle) => this.onWorkerLost(handle),
       onDominantSpeaker: (peerId) => this.setActiveSpeaker(peerId),
@@ -83,6 +91,13 @@ export class Room {
     return this.routers.count;
   }
 
+  /** The routers with their worker and the people on each. */
+  routerLayout(): Array<{ routerId: string; worker: number; peers: number; consumers: number }> {
+    return this.routers
+      .layout()
+      .map((l) => ({ routerId: l.router.id, worker: l.worker, peers: l.peers, consumers: l.consumers }));
+  }
+
   peer(peerId: string): Peer {
     const peer = this.peers.get(peerId);
     if (!peer) throw new MediaError('peer_not_found', 'Not in this meeting');
@@ -104,6 +119,7 @@ export class Room {
     const peer = this.peers.get(peerId);
     if (!peer) return;
     this.peers.delete(peerId);
+    this.routers.release(peer.router);
     peer.close();
     if (this.activeSpeaker === peerId) this.setActiveSpeaker(null);
   }
@@ -215,6 +231,7 @@ export class Room {
     peer.producers.set(producer.id, producer);
     producer.observer.once('close', () => this.onProducerClosed(peer, producer));
     if (producer.kind === 'audio') void this.routers.observeSpeaker(producer);
+    if (this.options.plenary) void this.pipeAhead(producer);
     this.broadcast(
       {
         method: 'producerAdded',
@@ -276,12 +293,17 @@ export class Room {
       });
     });
     peer.consumers.set(consumer.id, consumer);
+    peer.heldByBrowser.add(consumer.id);
     const gone = () => {
       peer.consumers.delete(consumer.id);
+      peer.heldByBrowser.delete(consumer.id);
       if (!this.quiet && !peer.closed)
         this.options.sink.notify(peerId, { method: 'consumerClosed', data: { consumerId: consumer.id } });
     };
-    consumer.on('transportclose', () => peer.consumers.delete(consumer.id));
+    consumer.on('transportclose', () => {
+      peer.consumers.delete(consumer.id);
+      peer.heldByBrowser.delete(consumer.id);
+    });
     consumer.on('producerclose', gone);
     return {
       consumerId: consumer.id,
@@ -296,10 +318,33 @@ export class Room {
 
   async setConsumerPaused(peerId: string, consumerId: string, paused: boolean): Promise<void> {
     await this.ready();
+    const peer = this.peer(peerId);
     const consumer = this.consumerOf(peerId, consumerId);
-    await whileOpen(this.liveness(consumer), 'consumer_not_found', () =>
-      paused ? consumer.pause() : consumer.resume(),
-    );
+    if (paused) peer.heldByBrowser.add(consumer.id);
+    else peer.heldByBrowser.delete(consumer.id);
+    await whileOpen(this.liveness(consumer), 'consumer_not_found', () => this.fitToDisplay(peer, consumer));
+  }
+
+  /**
+   * What a peer's browser shows (last-N): from now on its video consumers are forwarded only while on view, the
+   * active speaker and screens at the best layer, small grid tiles at the lowest; the rest is paused.
+   */
+  async setDisplay(peerId: string, display: DisplayReport): Promise<void> {
+    await this.ready();
+    const peer = this.peer(peerId);
+    peer.display = display;
+    await this.refit(peer, [...peer.consumers.values()]);
+  }
+
+  /** Whether a consumer is on view for its peer and at which layer; everything is while the peer has not said. */
+  wanted(peer: Peer, consumer: types.Consumer<ConsumerData>): { show: boolean; best: boolean } {
+    const display = peer.display;
+    if (!display || consumer.kind === 'audio') return { show: true, best: true };
+    const owner = consumer.appData.producerPeerId;
+    if (consumer.appData.source === 'screen') return { show: display.screens.includes(owner), best: true };
+    if (display.speaker && owner === this.activeSpeaker) return { show: true, best: true };
+    const tile = display.tiles.find((t) => t.peerId === owner);
+    return tile ? { show: true, best: tile.size === 'large' } : { show: false, best: false };
   }
 
   async setPreferredLayers(
@@ -382,6 +427,59 @@ export class Room {
 
   // ── internals ──────────────────────────────────────────────────────────────────────────────────────────────
 
+  /**
+   * Brings a consumer in line with what its browser holds paused and what it shows: the layer first, so that it
+   * resumes at the right one. Only changes are sent to the worker.
+   */
+  private async fitToDisplay(peer: Peer, consumer: types.Consumer<ConsumerData>): Promise<void> {
+    const { show, best } = this.wanted(peer, consumer);
+    const paused = peer.heldByBrowser.has(consumer.id) || !show;
+    if (show && peer.display && (consumer.type === 'simulcast' || consumer.type === 'svc')) {
+      const spatialLayer = best ? BEST_SPATIAL_LAYER : LOWEST_SPATIAL_LAYER;
+      if (consumer.preferredLayers?.spatialLayer !== spatialLayer) await consumer.setPreferredLayers({ spatialLayer });
+    }
+    if (paused && !consumer.paused) await consumer.pause();
+    else if (!paused && consumer.paused) await consumer.resume();
+  }
+
+  /** Refits several consumers of one peer; one that went away meanwhile is simply skipped. */
+  private async refit(peer: Peer, consumers: Array<types.Consumer<ConsumerData>>): Promise<void> {
+    await Promise.all(
+      consumers.map(async (consumer) => {
+        try {
+          await this.fitToDisplay(peer, consumer);
+        } catch (err) {
+          if (!this.liveness(consumer).closed && !peer.closed) throw err;
+        }
+      }),
+    );
+  }
+
+  /** The active speaker changed: every peer showing the speaker's tile swaps whose video it gets at the best layer. */
+  private async refitSpeakers(previous: string | null, next: string | null): Promise<void> {
+    const involved = new Set([previous, next].filter((p): p is string => p !== null));
+    await Promise.all(
+      [...this.peers.values()]
+        .filter((peer) => peer.display?.speaker)
+        .map((peer) =>
+          this.refit(
+            peer,
+            [...peer.consumers.values()].filter((c) => involved.has(c.appData.producerPeerId)),
+          ),
+        ),
+    );
+  }
+
+  /** A plenary speaker's media goes to every router with people before they ask for it. */
+  private async pipeAhead(producer: types.Producer<ProducerData>): Promise<void> {
+    try {
+      await this.routers.pipeToAll(producer);
+    } catch (err) {
+      // Consuming pipes on demand anyway; this only saves the viewers' time.
+      if (!producer.closed) this.options.log.warn({ err, roomId: this.id }, 'could not pipe a speaker ahead');
+    }
+  }
+
   private async ready(): Promise<void> {
     if (this.rebuilding) await this.rebuilding;
     if (this.isClosed) throw new MediaError('room_closed', 'The meeting room is closed');
@@ -439,8 +537,12 @@ export class Room {
 
   private setActiveSpeaker(peerId: string | null): void {
     if (this.activeSpeaker === peerId) return;
+    const previous = this.activeSpeaker;
     this.activeSpeaker = peerId;
     this.broadcast({ method: 'activeSpeaker', data: { peerId } });
+    void this.refitSpeakers(previous, peerId).catch((err: unknown) => {
+      if (!this.isClosed) this.options.log.warn({ err, roomId: this.id }, 'could not follow the active speaker');
+    });
   }
 
   private onWorkerLost(handle: WorkerHandle): void {

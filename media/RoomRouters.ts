@@ -1,5 +1,6 @@
 // The routers of one room: the first ("home") one with the active-speaker observer, more on other workers when the
-// existing ones near their consumer budget, and producers piped (pipeToRouter) to wherever they are consumed.
+// existing ones near their consumer budget, and producers piped (pipeToRouter) to wherever they are consumed. A
+// plenary ("spread") room opens a router on every worker at once and deals its people out to the least crowded one.
 import type { types } from 'mediasoup';
 import type { Logger } from 'pino';
 import { MEDIA_CODECS } from './codecs.ts';
@@ -12,12 +13,16 @@ export interface RouterSlot {
   handle: WorkerHandle;
   /** Consumers on this router, including pipe consumers feeding other routers. */
   consumers: number;
+  /** People whose transports are on this router. */
+  peers: number;
 }
 
 export interface RoomRoutersOptions {
   roomId: string;
   pool: WorkerPool;
   consumersPerRouter: number;
+  /** A router on every worker from the start, people dealt out to the one with the fewest (plenary meetings). */
+  spread: boolean;
   log: Logger;
   /** A router's worker died. */
   onWorkerLost(handle: WorkerHandle): void;
@@ -45,10 +50,29 @@ export class RoomRouters {
     return this.slots[0]?.router;
   }
 
-  /** Opens the home router (again, after a rebuild). */
+  /** Opens the home router (again, after a rebuild), and in a spread room one router on each other worker. */
   async open(): Promise<void> {
     this.closed = false;
     await this.add(new Set());
+    if (!this.options.spread) return;
+    const size = this.options.pool.size;
+    while (this.slots.length < size) await this.add(new Set(this.slots.map((s) => s.handle.index)));
+  }
+
+  /** Routers in order with the people on each (for tests, the benchmark and diagnostics). */
+  layout(): Array<{ router: types.Router; worker: number; peers: number; consumers: number }> {
+    return this.slots.map((s) => ({
+      router: s.router,
+      worker: s.handle.index,
+      peers: s.peers,
+      consumers: s.consumers,
+    }));
+  }
+
+  /** A person left a router (they left, or set up media again). */
+  release(router: types.Router | null): void {
+    const slot = this.slots.find((s) => s.router === router);
+    if (slot && slot.peers > 0) slot.peers--;
   }
 
   /**
@@ -59,14 +83,30 @@ export class RoomRouters {
     const choose = async (): Promise<types.Router> => {
       const existing = this.slots.find((s) => s.router === current);
       if (existing) return existing.router;
-      const fits = this.slots
-        .filter((s) => s.consumers + expected <= this.options.consumersPerRouter)
-        .sort((a, b) => a.consumers - b.consumers)[0];
-      return (fits ?? (await this.add(new Set(this.slots.map((s) => s.handle.index))))).router;
+      const slot = this.options.spread ? this.leastCrowded() : await this.withRoomFor(expected);
+      slot.peers++;
+      return slot.router;
     };
     const next = this.queue.then(choose, choose);
     this.queue = next.catch(() => undefined);
     return next;
+  }
+
+  private async withRoomFor(expected: number): Promise<RouterSlot> {
+    const fits = this.slots
+      .filter((s) => s.consumers + expected <= this.options.consumersPerRouter)
+      .sort((a, b) => a.consumers - b.consumers)[0];
+    return fits ?? (await this.add(new Set(this.slots.map((s) => s.handle.index))));
+  }
+
+  /** Fewest people first (their consumers follow what they display, so people are the steadier measure). */
+  private leastCrowded(): RouterSlot {
+    const slot = this.slots.reduce<RouterSlot | undefined>(
+      (best, s) => (!best || s.peers < best.peers ? s : best),
+      undefined,
+    );
+    if (!slot) throw new MediaError('media_unavailable', 'The meeting has no media server right now');
+    return slot;
   }
 
   webRtcServerOf(router: types.Router): types.WebRtcServer {
@@ -94,6 +134,14 @@ export class RoomRouters {
       this.pipes.set(key, piping);
     }
     await piping;
+  }
+
+  /**
+   * Pipes a producer to every other router that has people on it, ahead of their consuming it (a plenary speaker
+   * starts sending: hundreds of viewers then consume at once and find it there).
+   */
+  async pipeToAll(producer: types.Producer<ProducerData>): Promise<void> {
+    await Promise.all(this.slots.filter((s) => s.peers > 0).map((s) => this.pipe(producer, s.router)));
   }
 
   /** Adds an audio producer to the active-speaker observer (on the home router, piped there if need be). */
@@ -130,7 +178,7 @@ export class RoomRouters {
       router.close();
       throw new MediaError('room_closed', 'The meeting room is closed');
     }
-    const slot: RouterSlot = { router, handle, consumers: 0 };
+    const slot: RouterSlot = { router, handle, consumers: 0, peers: 0 };
     router.observer.on('newtransport', (transport) => {
       transport.observer.on('newconsumer', (consumer) => {
         slot.consumers++;

@@ -151,6 +151,21 @@ export type DtlsParametersInput = z.infer<typeof dtlsParametersSchema>;
 const source = z.enum(SOURCES);
 const peerTarget = z.union([id, z.literal('all')]);
 
+export const displayReportSchema = z
+  .strictObject({
+    /** The active speaker's tile is on view (large), whoever it is. */
+    speaker: z.boolean(),
+    /** Peers whose screen share is on view. */
+    screens: z.array(id).max(4),
+    /** Visible grid tiles: large ones get the best simulcast layer, small ones the lowest. */
+    tiles: z.array(z.strictObject({ peerId: id, size: z.enum(['large', 'small']) })).max(49),
+  })
+  .refine((d) => new Set(d.tiles.map((t) => t.peerId)).size === d.tiles.length, {
+    message: 'a peer appears twice',
+    path: ['tiles'],
+  });
+export type DisplayReport = z.infer<typeof displayReportSchema>;
+
 const request = <M extends string, S extends z.ZodType>(method: M, data: S) =>
   z.strictObject({ method: z.literal(method), data });
 const none = z.strictObject({});
@@ -213,6 +228,11 @@ export const meetingRequestSchema = z.discriminatedUnion('method', [
   request('admit', z.strictObject({ lobbyId: id })),
   request('reject', z.strictObject({ lobbyId: id })),
   request('handOverHost', z.strictObject({ peerId: id })),
+  // Plenary meetings: the host gives someone the floor (发言权) or takes it back.
+  request('setSpeaker', z.strictObject({ peerId: id, speaker: z.boolean() })),
+  // What this browser actually shows, so that the server forwards only that (last-N): the active speaker's tile, the
+  // screen shares on view, and the grid's visible tiles with their size.
+  request('reportDisplay', displayReportSchema),
 ]);
 
 export type MeetingRequest = z.infer<typeof meetingRequestSchema>;
@@ -240,6 +260,8 @@ export interface PeerView {
   device: 'desktop' | 'tablet' | 'phone';
   /** Sources the host has blocked for this person. */
   blocked: MediaSource[];
+  /** May send media: always outside a plenary; in a plenary the host and those given the floor (发言权). */
+  speaker: boolean;
   producers: ProducerView[];
 }
 
@@ -280,6 +302,9 @@ export interface RoomStateView {
   hostUserId: string | null;
   /** Sources blocked for everyone except the host ("mute all"). */
   blockedForAll: MediaSource[];
+  /** A plenary (全体会议/宣讲会): only the host and speakers send media; `capacity` people at most. */
+  plenary: boolean;
+  capacity: number | null;
 }
 
 export interface TransportOptionsView {
@@ -353,6 +378,8 @@ export interface MeetingResponses {
   admit: Record<string, never>;
   reject: Record<string, never>;
   handOverHost: Record<string, never>;
+  setSpeaker: Record<string, never>;
+  reportDisplay: Record<string, never>;
 }
 
 // Every method has a response type, and nothing else does.

@@ -134,6 +134,8 @@ export interface Config {
   mediaWorkers: number;
   /** Consumers on one router before a meeting spreads to another worker (TONGBAN_MEDIA_ROUTER_CONSUMERS, default 400). */
   mediaRouterConsumers: number;
+  /** People a plenary meeting takes online, besides its host (TONGBAN_PLENARY_CAPACITY, default 300). */
+  plenaryCapacity: number;
   /** STUN/TURN servers for browsers behind NAT, as a JSON array of RTCIceServer (TONGBAN_ICE_SERVERS, default none). */
   iceServers: IceServer[];
   /** Log level (TONGBAN_LOG_LEVEL, default info). */
@@ -263,6 +265,7 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     mediaAnnouncedIp: process.env.TONGBAN_MEDIA_ANNOUNCED_IP || null,
     mediaWorkers: int('TONGBAN_MEDIA_WORKERS', 0),
     mediaRouterConsumers: int('TONGBAN_MEDIA_ROUTER_CONSUMERS', 400),
+    plenaryCapacity: int('TONGBAN_PLENARY_CAPACITY', 300),
     iceServers: iceServers('TONGBAN_ICE_SERVERS'),
     logLevel: str('TONGBAN_LOG_LEVEL', 'info'),
     logFormat: logFormat(str('TONGBAN_LOG_FORMAT', 'auto')),

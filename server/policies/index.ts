@@ -13,7 +13,7 @@ import { distributionRefusals, distributionRules, type DistributionResource } fr
 import { documentRules, type DocumentResource } from './documents.ts';
 import { issuingRules } from './issuing.ts';
 import { meetingRules, type MeetingResource, type RoomResource } from './meetings.ts';
-import { meetingMediaRules, type LiveMeetingResource } from './meetingMedia.ts';
+import { meetingMediaRefusals, meetingMediaRules, type LiveMeetingResource } from './meetingMedia.ts';
 import { minutesRules, type ProposalResource } from './minutes.ts';
 import { officialDocAttachmentRules } from './officialDocAttachments.ts';
 import {
@@ -124,6 +124,7 @@ const documentForbidden = () => new Forbidden('document_forbidden', 'You cannot 
 const REFUSALS: { [A in Action]?: (r: Resource) => AppError } = {
   ...accountRefusals,
   ...distributionRefusals,
+  ...meetingMediaRefusals,
   'classification.assign': () => new Forbidden('clearance', 'You are not cleared for this classification'),
   'document.create': () => new Forbidden('admin_no_content', 'Administrator accounts do not create documents'),
   'document.view': documentForbidden,

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Subject } from '../auth/subject.ts';
-import { can, mediaJoinDecision, produceAction, type LiveMeetingResource, type MediaJoinDecision } from './index.ts';
+import {
+  authorize,
+  can,
+  mediaJoinDecision,
+  produceAction,
+  type LiveMeetingResource,
+  type MediaJoinDecision,
+} from './index.ts';
 import type { MeetingResource } from './meetings.ts';
 
 const base: Subject = {
@@ -47,6 +54,8 @@ function live(
     removed: false,
     admitted: false,
     blocked: new Set(),
+    plenary: false,
+    speaker: false,
     ...over,
   };
 }
@@ -111,6 +120,36 @@ describe('who sends media and who moderates', () => {
     ['without a host, a participant still does not', who.seated, { hostUserId: null }, false],
   ])('%s', (_name, subject, over, expected) => {
     expect(can(subject, 'meeting.media.moderate', live(subject, over))).toBe(expected);
+  });
+
+  it.each<[string, Subject, Partial<LiveMeetingResource>, boolean]>([
+    ['in a plenary a viewer sends nothing', who.seated, { plenary: true }, false],
+    ['a speaker with the floor sends', who.seated, { plenary: true, speaker: true }, true],
+    ['the floor does not lift a block', who.seated, { plenary: true, speaker: true, blocked: new Set(['mic']) }, false],
+    ['the live host always sends', who.host, { plenary: true }, true],
+    ['after a hand-over the old host needs the floor', who.host, { plenary: true, hostUserId: 'seated' }, false],
+    ['the organiser without a host seat is a viewer too', who.organiser, { plenary: true }, false],
+  ])('plenary microphone: %s', (_name, subject, over, expected) => {
+    expect(can(subject, produceAction('mic'), live(subject, over))).toBe(expected);
+  });
+
+  it('a plenary viewer is told why, in English and Chinese; a blocked speaker that it is blocked', () => {
+    const viewer = live(who.seated, { plenary: true });
+    expect(() => authorize(who.seated, produceAction('camera'), viewer)).toThrow(
+      expect.objectContaining({ code: 'not_a_speaker', message: expect.stringContaining('发言权') }),
+    );
+    const blocked = live(who.seated, { plenary: true, speaker: true, blocked: new Set(['camera']) });
+    expect(() => authorize(who.seated, produceAction('camera'), blocked)).toThrow(
+      expect.objectContaining({ code: 'media_blocked' }),
+    );
+  });
+
+  it.each<[string, Subject, Partial<LiveMeetingResource>, boolean]>([
+    ['the host names speakers in a plenary', who.host, { plenary: true }, true],
+    ['a participant does not', who.seated, { plenary: true }, false],
+    ['there are none to name outside a plenary', who.host, { plenary: false }, false],
+  ])('speakers: %s', (_name, subject, over, expected) => {
+    expect(can(subject, 'meeting.speaker.manage', live(subject, over))).toBe(expected);
   });
 
   it('media rules only apply to live meetings', () => {

@@ -2,6 +2,7 @@
 // and who waits in the lobby, who may send which media, who moderates. They build on joinDecision in meetings.ts
 // and add what only exists while the meeting is live: the current host, the lock, removals, admissions, blocks.
 import type { Subject } from '../auth/subject.ts';
+import { Forbidden, type AppError } from '../errors.ts';
 import type { MediaSource } from '../../media/signaling.ts';
 import { joinDecision, meetingRules, type MeetingResource } from './meetings.ts';
 
@@ -20,6 +21,10 @@ export interface LiveMeetingResource {
   admitted: boolean;
   /** Sources the host has blocked for the subject. */
   blocked: ReadonlySet<MediaSource>;
+  /** A plenary (全体会议/宣讲会): only the live host and the speakers they name send media. */
+  plenary: boolean;
+  /** The host gave the subject the floor (发言权) in a plenary. */
+  speaker: boolean;
 }
 
 export type MediaJoinDecision =
@@ -56,12 +61,41 @@ const onLive = (rule: LiveRule) => (s: Subject, r: { kind: string }) =>
 const moderates: LiveRule = (s, r) =>
   r.hostUserId === null ? meetingRules['meeting.manage'](s, r.meeting) : isLiveHost(s, r);
 
+/** Sending a source: the live host always; anyone else unless it is blocked for them, in a plenary only a speaker. */
+const produces =
+  (source: MediaSource): LiveRule =>
+  (s, r) =>
+    isLiveHost(s, r) || (!r.blocked.has(source) && (!r.plenary || r.speaker));
+
 export const meetingMediaRules = {
   /** Mute one or all, stop a camera or screen share, remove, lock, admit or reject, lower hands, hand over. */
   'meeting.media.moderate': onLive(moderates),
-  'meeting.media.produce.mic': onLive((s, r) => isLiveHost(s, r) || !r.blocked.has('mic')),
-  'meeting.media.produce.camera': onLive((s, r) => isLiveHost(s, r) || !r.blocked.has('camera')),
-  'meeting.media.produce.screen': onLive((s, r) => isLiveHost(s, r) || !r.blocked.has('screen')),
+  /** Give someone the floor (发言权) in a plenary, or take it back. */
+  'meeting.speaker.manage': onLive((s, r) => r.plenary && moderates(s, r)),
+  'meeting.media.produce.mic': onLive(produces('mic')),
+  'meeting.media.produce.camera': onLive(produces('camera')),
+  'meeting.media.produce.screen': onLive(produces('screen')),
+};
+
+/** How a refusal to send reads: a plenary viewer without the floor is told so, anyone else that it is blocked. */
+export function produceRefusal(r: { kind: string }): AppError {
+  const live = r.kind === 'liveMeeting' ? (r as LiveMeetingResource) : null;
+  if (live?.plenary && !live.speaker)
+    return new Forbidden(
+      'not_a_speaker',
+      'In a plenary only the host and the speakers they give the floor send audio or video (全体会议中只有主持人和获得发言权的人可以发言)',
+    );
+  return new Forbidden('media_blocked', 'The host has turned this off for you (主持人已关闭您的此项权限)');
+}
+
+export const meetingMediaRefusals = {
+  'meeting.media.produce.mic': produceRefusal,
+  'meeting.media.produce.camera': produceRefusal,
+  'meeting.media.produce.screen': produceRefusal,
+  'meeting.speaker.manage': (r: { kind: string }) =>
+    r.kind === 'liveMeeting' && !(r as LiveMeetingResource).plenary
+      ? new Forbidden('not_plenary', 'Only a plenary has speakers to name (只有全体会议需要指定发言人)')
+      : new Forbidden('not_host', 'Only the host can do this (只有主持人可以操作)'),
 };
 
 export function produceAction(source: MediaSource): keyof typeof meetingMediaRules {

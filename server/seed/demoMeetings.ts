@@ -177,6 +177,7 @@ export function seedMeeting(
         endAt: plan.end,
         timeZone: DEFAULT_TIME_ZONE,
         mode: plan.mode,
+        plenary: false,
         roomId: plan.room ? rooms.get(plan.room)! : null,
         classification: plan.classification,
         agenda: agendaOf(world, plan),

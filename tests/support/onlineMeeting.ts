@@ -22,7 +22,7 @@ export async function userIdOf(t: TestApp, username: string): Promise<string> {
 /** Schedules an online meeting starting in five minutes, organised by 赵静 (clerk). Returns its id and passcode. */
 export async function scheduleOnlineMeeting(
   t: TestApp,
-  input: { host: string; participants: string[]; mode?: 'online' | 'hybrid' },
+  input: { host: string; participants: string[]; mode?: 'online' | 'hybrid'; plenary?: boolean },
 ): Promise<{ meetingId: string; passcode: string; joinCode: string }> {
   const svc = t.app.svc;
   const organiser = await loadPerson(svc.db, await userIdOf(t, 'zhaojing'));
@@ -50,6 +50,7 @@ export async function scheduleOnlineMeeting(
       endAt: new Date(now.getTime() + 65 * 60_000),
       timeZone: 'Asia/Shanghai',
       mode: input.mode ?? 'online',
+      plenary: input.plenary ?? false,
       roomId: null,
       classification: 1,
       agenda: [],

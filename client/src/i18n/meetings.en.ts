@@ -84,6 +84,9 @@ const meetingsEn: MeetingsMessages = {
     customTypeRequired: 'Name the type',
     classification: 'Classification',
     mode: 'Attendance',
+    plenary: 'Plenary (all-hands briefing)',
+    plenaryHint:
+      'Up to 300 people online; only the host and the speakers they give the floor send audio and video, the rest watch',
     date: 'Date',
     startTime: 'Start',
     endTime: 'End',

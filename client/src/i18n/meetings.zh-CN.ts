@@ -84,6 +84,8 @@ const meetingsZhCN = {
     customTypeRequired: '请输入类型名称',
     classification: '密级',
     mode: '参会方式',
+    plenary: '全体会议（宣讲会）',
+    plenaryHint: '最多 300 人在线参会；只有主持人和获得发言权的人可以发言，其他人观看',
     date: '日期',
     startTime: '开始时间',
     endTime: '结束时间',

@@ -47,6 +47,8 @@ export interface MeetingDraft {
   endAt: Date;
   timeZone: string;
   mode: MeetingMode;
+  /** A plenary (全体会议/宣讲会): only the host and the speakers they name send media; online or hybrid only. */
+  plenary: boolean;
   roomId: string | null;
   classification: number;
   agenda: AgendaInput[];
@@ -100,6 +102,11 @@ function validateDraft(subject: Subject, draft: MeetingDraft, now: Date, schedul
     throw new BadRequest('custom_type_required', 'Name the meeting type');
   if (draft.mode === 'online' && draft.roomId)
     throw new BadRequest('room_not_needed', 'An online meeting has no room; choose hybrid to use one');
+  if (draft.plenary && !isOnline(draft.mode))
+    throw new BadRequest(
+      'plenary_needs_online',
+      'A plenary is held online: choose online or hybrid (全体会议需要线上参会：请选择线上或线上线下结合)',
+    );
   if (scheduling && needsRoom(draft.mode) && !draft.roomId)
     throw new BadRequest('room_required', 'Choose a room for a meeting held in a room');
   requireValidAgenda(draft.agenda, { start: draft.startAt, end: draft.endAt });
@@ -171,6 +178,7 @@ export async function createMeeting(
         endAt: draft.endAt,
         timeZone: draft.timeZone,
         mode: draft.mode,
+        plenary: draft.plenary,
         roomId: draft.roomId,
         classification: draft.classification,
         status: options.schedule ? 'scheduled' : 'draft',
@@ -208,6 +216,7 @@ export async function createMeeting(
         status: meeting.status,
         type: draft.type,
         mode: draft.mode,
+        plenary: draft.plenary,
         roomId: draft.roomId,
         classification: draft.classification,
         seats: plan.seats.length,

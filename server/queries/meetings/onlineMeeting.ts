@@ -24,6 +24,8 @@ export interface OnlineMeetingRow {
   facts: MeetingResource;
   title: string;
   mode: string;
+  /** A plenary (全体会议/宣讲会): only the host and speakers send media. */
+  plenary: boolean;
   joinCode: string | null;
 }
 
@@ -41,10 +43,16 @@ export async function loadMeeting(
   if (!where) return null;
   const row = await db.meeting.findUnique({
     where,
-    select: { ...meetingFactsSelect(userId), title: true, mode: true, joinCode: true },
+    select: { ...meetingFactsSelect(userId), title: true, mode: true, plenary: true, joinCode: true },
   });
   if (!row) return null;
-  return { facts: meetingResource(row), title: row.title, mode: row.mode, joinCode: row.joinCode };
+  return {
+    facts: meetingResource(row),
+    title: row.title,
+    mode: row.mode,
+    plenary: row.plenary,
+    joinCode: row.joinCode,
+  };
 }
 
 export async function loadRoster(db: Db, meetingId: string): Promise<RosterEntry[]> {

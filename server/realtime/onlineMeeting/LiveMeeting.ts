@@ -1,10 +1,12 @@
 // One online meeting while it is live: its media Room, the people in it and in its lobby, raised hands, and what the
-// host has decided (lock, blocked media, removals, admissions, who hosts). State lives in memory for the session;
+// host has decided (lock, blocked media, removals, admissions, who hosts, in a plenary who has the floor and how many
+// may be in it). State lives in memory for the session;
 // chat is persisted and every host action is audited by the callers.
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Subject } from '../../auth/subject.ts';
 import { lowerAllHands, lowerHand, raiseHand, type RaisedHand } from '../../domain/onlineMeeting/handQueue.ts';
+import { Conflict } from '../../errors.ts';
 import { can, type LiveMeetingResource, type MeetingResource } from '../../policies/index.ts';
 import { Room } from '../../../media/Room.ts';
 import type {
@@ -52,6 +54,9 @@ export interface LiveMeetingOptions {
   meetingId: string;
   title: string;
   mode: string;
+  /** A plenary (全体会议/宣讲会), with at most `capacity` people besides the host. */
+  plenary: boolean;
+  capacity: number;
   hostUserId: string | null;
   pool: WorkerPool;
   media: Pick<MediaSettings, 'consumersPerRouter' | 'iceServers'>;
@@ -63,6 +68,7 @@ export class LiveMeeting {
   readonly meetingId: string;
   readonly title: string;
   readonly mode: string;
+  readonly plenary: boolean;
   readonly room: Room;
   hostUserId: string | null;
   locked = false;
@@ -73,6 +79,8 @@ export class LiveMeeting {
   private readonly blocks = new Map<string, Set<MediaSource>>();
   private readonly removed = new Set<string>();
   private readonly admitted = new Set<string>();
+  /** People the host gave the floor (发言权) in a plenary, by user id. */
+  private readonly speakers = new Set<string>();
   /** Recent chat message times per peer, for the flood limit. */
   private readonly chatTimes = new Map<string, number[]>();
   private isClosed = false;
@@ -83,6 +91,7 @@ export class LiveMeeting {
       id: options.meetingId,
       pool: options.pool,
       consumersPerRouter: options.media.consumersPerRouter,
+      plenary: options.plenary,
       iceServers: options.media.iceServers,
       log: options.log,
       sink: { notify: (peerId, n) => meeting?.notify(peerId, n) },
@@ -98,6 +107,7 @@ export class LiveMeeting {
     this.meetingId = options.meetingId;
     this.title = options.title;
     this.mode = options.mode;
+    this.plenary = options.plenary;
     this.hostUserId = options.hostUserId;
     this.room = room;
   }
@@ -121,6 +131,8 @@ export class LiveMeeting {
       removed: this.removed.has(subject.id),
       admitted: this.admitted.has(subject.id),
       blocked: this.blocks.get(subject.id) ?? new Set(),
+      plenary: this.plenary,
+      speaker: this.speakers.has(subject.id),
     };
   }
 
@@ -142,7 +154,16 @@ export class LiveMeeting {
 
   // ── membership ────────────────────────────────────────────────────────────────────────────────────────────
 
+  /**
+   * Takes a person in. A full plenary refuses anyone but the live host; counting and taking in happen in one step
+   * (no await in between), so people joining together cannot overfill it.
+   */
   enter(input: Omit<Member, 'peerId'>): Member {
+    if (this.plenary && input.subject.id !== this.hostUserId && this.members.size >= this.options.capacity)
+      throw new Conflict(
+        'meeting_full',
+        `This plenary is full: ${this.options.capacity} people (全体会议已满 ${this.options.capacity} 人)`,
+      );
     const member: Member = { ...input, peerId: randomUUID() };
     this.room.addPeer({ id: member.peerId, userId: member.subject.id, displayName: member.subject.displayName });
     this.members.set(member.peerId, member);
@@ -221,6 +242,8 @@ export class LiveMeeting {
     const next = this.members.get(peerId);
     if (!next) return undefined;
     const previous = this.allMembers().filter((m) => m.subject.id === this.hostUserId);
+    // In a plenary the previous host keeps the floor: what they send goes on.
+    if (this.plenary && this.hostUserId) this.speakers.add(this.hostUserId);
     this.hostUserId = next.subject.id;
     this.blocks.delete(next.subject.id);
     this.broadcastRoomState();
@@ -269,6 +292,30 @@ export class LiveMeeting {
     return affected;
   }
 
+  /**
+   * Gives someone the floor in a plenary, or takes it back; taking it back stops whatever they send. A raised hand
+   * (asking for the floor) is lowered either way.
+   */
+  setSpeaker(peerId: string, speaker: boolean): Member | undefined {
+    const member = this.members.get(peerId);
+    if (!member) return undefined;
+    if (speaker) this.speakers.add(member.subject.id);
+    else {
+      this.speakers.delete(member.subject.id);
+      for (const m of this.allMembers().filter((x) => x.subject.id === member.subject.id)) {
+        if (!this.room.hasPeer(m.peerId)) continue;
+        for (const producer of [...this.room.peer(m.peerId).producers.values()])
+          this.room.closeProducer(m.peerId, producer.id, true);
+      }
+    }
+    const before = this.hands.length;
+    this.hands = lowerHand(this.hands, peerId);
+    for (const m of this.allMembers().filter((x) => x.subject.id === member.subject.id))
+      this.broadcast({ method: 'peerUpdated', data: { peer: this.peerView(m) } });
+    if (this.hands.length !== before) this.broadcastHands();
+    return member;
+  }
+
   /** At most CHAT_BURST messages per CHAT_WINDOW_MS from one person: chat is for people, and every message is audited. */
   allowChat(peerId: string, at: Date): boolean {
     const now = at.getTime();
@@ -300,12 +347,19 @@ export class LiveMeeting {
       guest: member.guest,
       device: member.device,
       blocked: [...(this.blocks.get(member.subject.id) ?? [])],
+      speaker: !this.plenary || member.subject.id === this.hostUserId || this.speakers.has(member.subject.id),
       producers: this.room.producerViews(member.peerId),
     };
   }
 
   roomState(): RoomStateView {
-    return { locked: this.locked, hostUserId: this.hostUserId, blockedForAll: [...this.blockedForAll] };
+    return {
+      locked: this.locked,
+      hostUserId: this.hostUserId,
+      blockedForAll: [...this.blockedForAll],
+      plenary: this.plenary,
+      capacity: this.plenary ? this.options.capacity : null,
+    };
   }
 
   handViews(): HandView[] {

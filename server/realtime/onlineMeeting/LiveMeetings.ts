@@ -65,6 +65,8 @@ export class LiveMeetings {
         meetingId,
         title: row.title,
         mode: row.mode,
+        plenary: row.plenary,
+        capacity: this.svc.config.plenaryCapacity,
         hostUserId: row.facts.hostId,
         pool: this.svc.media,
         media: { consumersPerRouter: this.svc.config.mediaRouterConsumers, iceServers: this.svc.config.iceServers },

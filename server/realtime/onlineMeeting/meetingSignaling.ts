@@ -6,7 +6,7 @@ import { recordModeration } from '../../commands/meetings/meetingModerator.ts';
 import { requestJoin } from '../../commands/meetings/meetingOnlineAccess.ts';
 import { signInToMeeting } from '../../commands/meetings/meetingSignIn.ts';
 import { AppError, BadRequest, Forbidden, NotFound } from '../../errors.ts';
-import { can, concealed, mediaJoinDecision, produceAction } from '../../policies/index.ts';
+import { authorize, concealed, mediaJoinDecision, produceAction } from '../../policies/index.ts';
 import type { Services } from '../../services.ts';
 import { MediaError } from '../../../media/errors.ts';
 import type {
@@ -175,6 +175,22 @@ export async function handleMeetingRequest(
       );
       return done;
     }
+    case 'setSpeaker': {
+      authorize(member.subject, 'meeting.speaker.manage', meeting.resourceFor(member.subject, member.facts));
+      const target = requireOtherMember(meeting, member, request.data.peerId);
+      meeting.setSpeaker(target.peerId, request.data.speaker);
+      await recordModeration(
+        svc,
+        ctx,
+        meeting.meetingId,
+        request.data.speaker ? 'meeting.speaker.grant' : 'meeting.speaker.revoke',
+        { userId: target.subject.id },
+      );
+      return done;
+    }
+    case 'reportDisplay':
+      await room.setDisplay(peerId, request.data);
+      return done;
     case 'handOverHost': {
       requireModerator(meeting, member);
       const target = requireOtherMember(meeting, member, request.data.peerId);
@@ -215,6 +231,8 @@ async function join(
         removed: false,
         admitted: false,
         blocked: new Set<never>(),
+        plenary: row.plenary,
+        speaker: false,
       };
   const decision = mediaJoinDecision(person.subject, resource);
   // Someone who may never join this meeting gets the answer of a missing one (and the refusal is audited).
@@ -325,10 +343,9 @@ function current(registry: LiveMeetings, socket: SignalSocket): { meeting: LiveM
   return { meeting, member };
 }
 
+/** Blocked by the host, or a plenary viewer without the floor: refused with the policy's own words. */
 function requireMayProduce(meeting: LiveMeeting, member: Member, source: Parameters<typeof produceAction>[0]): void {
-  if (!can(member.subject, produceAction(source), meeting.resourceFor(member.subject, member.facts))) {
-    throw new Forbidden('media_blocked', 'The host has turned this off for you');
-  }
+  authorize(member.subject, produceAction(source), meeting.resourceFor(member.subject, member.facts));
 }
 
 function requireModerator(meeting: LiveMeeting, member: Member): void {

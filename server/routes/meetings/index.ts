@@ -84,6 +84,7 @@ const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
           endAt: new Date(b.endAt),
           timeZone: b.timeZone,
           mode: b.mode,
+          plenary: b.plenary,
           roomId: b.roomId,
           classification: classificationLevel(b.classification),
           agenda: toAgenda(b.agenda),

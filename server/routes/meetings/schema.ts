@@ -56,6 +56,8 @@ export const createBody = z.strictObject({
   endAt: instant,
   timeZone: z.string().min(1).max(64).default(DEFAULT_TIME_ZONE),
   mode: z.enum(MEETING_MODES),
+  /** A plenary (全体会议/宣讲会): online or hybrid, up to TONGBAN_PLENARY_CAPACITY people, only speakers send media. */
+  plenary: z.boolean().default(false),
   roomId: id.nullable().default(null),
   classification: z.enum(CLASSIFICATIONS).default('internal'),
   agenda: z.array(agendaItemBody).max(50).default([]),

@@ -34,6 +34,8 @@ export interface MeetingFormValues {
   customType?: string;
   classification: Classification;
   mode: NewMeeting['mode'];
+  /** 全体会议/宣讲会: only the host and the speakers they name send media (online or hybrid). */
+  plenary?: boolean;
   date: string;
   startTime: string;
   endTime: string;
@@ -59,6 +61,7 @@ export function toRequest(v: MeetingFormValues): NewMeeting {
     description: v.description ?? '',
     classification: v.classification,
     mode: v.mode,
+    plenary: v.mode !== 'in_room' && (v.plenary ?? false),
     roomId: v.mode === 'online' ? null : (v.roomId ?? null),
     startAt: toInstant(v.date, v.startTime),
     endAt: toInstant(v.date, v.endTime),
@@ -213,6 +216,16 @@ export default function MeetingFormPage() {
                   options={MEETING_MODES.map((m) => ({ value: m, label: modeLabel(t, m) }))}
                 />
               </Form.Item>
+              {values?.mode !== 'in_room' && (
+                <Form.Item
+                  name="plenary"
+                  valuePropName="checked"
+                  extra={t('meetings.form.plenaryHint')}
+                  data-testid="plenary-field"
+                >
+                  <Checkbox data-testid="plenary">{t('meetings.form.plenary')}</Checkbox>
+                </Form.Item>
+              )}
               <Row gutter={12}>
                 <Col xs={24} sm={10}>
                   <Form.Item

@@ -1,6 +1,6 @@
 // The meeting's controls: microphone, camera, screen share, hand, the panels, devices, leave.
 import { useTranslation } from 'react-i18next';
-import { Badge, Button, Popconfirm, Tooltip } from 'antd';
+import { Badge, Button, Popconfirm, Tag, Tooltip } from 'antd';
 import {
   AudioMutedOutlined,
   AudioOutlined,
@@ -35,31 +35,42 @@ export function ControlBar({ client, view, panel, unreadChat, onPanel, onLeave }
   const { local, self } = view;
   const handUp = view.hands.some((h) => h.peerId === self?.peerId);
   const isHost = self?.isHost ?? false;
+  // A plenary viewer sends nothing until the host gives them the floor (发言权): they watch, and may raise a hand.
+  const sends = isHost || (self?.speaker ?? true);
   return (
     <div className="mr-controls" role="toolbar" aria-label={t('meetingRoom.title')}>
-      <Tooltip title={local.mic ? t('meetingRoom.controls.mute') : t('meetingRoom.controls.unmute')}>
+      {!sends && (
+        <Tag color="blue" data-testid="viewer-badge">
+          {t('meetingRoom.status.viewer')}
+        </Tag>
+      )}
+      {sends && (
+        <Tooltip title={local.mic ? t('meetingRoom.controls.mute') : t('meetingRoom.controls.unmute')}>
+          <Button
+            size="large"
+            shape="round"
+            danger={!local.mic}
+            icon={local.mic ? <AudioOutlined /> : <AudioMutedOutlined />}
+            onClick={() => void client.setMic(!local.mic)}
+            data-testid="toggle-mic"
+          >
+            {local.mic ? t('meetingRoom.controls.mute') : t('meetingRoom.controls.unmute')}
+          </Button>
+        </Tooltip>
+      )}
+      {sends && (
         <Button
           size="large"
           shape="round"
-          danger={!local.mic}
-          icon={local.mic ? <AudioOutlined /> : <AudioMutedOutlined />}
-          onClick={() => void client.setMic(!local.mic)}
-          data-testid="toggle-mic"
+          danger={!local.camera}
+          icon={local.camera ? <VideoCameraOutlined /> : <VideoCameraAddOutlined />}
+          onClick={() => void client.setCamera(!local.camera)}
+          data-testid="toggle-camera"
         >
-          {local.mic ? t('meetingRoom.controls.mute') : t('meetingRoom.controls.unmute')}
+          {local.camera ? t('meetingRoom.controls.cameraOff') : t('meetingRoom.controls.cameraOn')}
         </Button>
-      </Tooltip>
-      <Button
-        size="large"
-        shape="round"
-        danger={!local.camera}
-        icon={local.camera ? <VideoCameraOutlined /> : <VideoCameraAddOutlined />}
-        onClick={() => void client.setCamera(!local.camera)}
-        data-testid="toggle-camera"
-      >
-        {local.camera ? t('meetingRoom.controls.cameraOff') : t('meetingRoom.controls.cameraOn')}
-      </Button>
-      {canShareScreen && (
+      )}
+      {sends && canShareScreen && (
         <Button
           size="large"
           shape="round"

@@ -53,6 +53,16 @@ export function ParticipantsPanel({ client, view }: { client: MeetingClient; vie
         disabled: !blocked('screen') && !hasMedia(peer, 'screen'),
       },
       { type: 'divider' },
+      ...(view.room.plenary
+        ? [
+            {
+              key: 'speaker',
+              label: peer.speaker
+                ? t('meetingRoom.participants.revokeFloor')
+                : t('meetingRoom.participants.grantFloor'),
+            },
+          ]
+        : []),
       ...(peer.guest ? [] : [{ key: 'host', label: t('meetingRoom.participants.makeHost') }]),
       { key: 'remove', label: t('meetingRoom.participants.remove'), danger: true },
     ];
@@ -61,6 +71,7 @@ export function ParticipantsPanel({ client, view }: { client: MeetingClient; vie
       onClick: ({ key }) => {
         if (key === 'mic' || key === 'camera' || key === 'screen')
           act(() => client.moderate(peer.peerId, key, blocked(key) ? 'allow' : 'block'));
+        else if (key === 'speaker') act(() => client.setSpeaker(peer.peerId, !peer.speaker));
         else if (key === 'host')
           modal.confirm({
             title: t('meetingRoom.participants.confirmHandOver', { name: peer.displayName }),
@@ -162,6 +173,11 @@ export function ParticipantsPanel({ client, view }: { client: MeetingClient; vie
                     </span>
                     {peer.isHost && <Tag color="gold">{t('meetingRoom.status.host')}</Tag>}
                     {peer.guest && <Tag>{t('meetingRoom.status.guest')}</Tag>}
+                    {view.room.plenary && !peer.isHost && peer.speaker && (
+                      <Tag color="green" data-testid="speaker-tag">
+                        {t('meetingRoom.status.speaker')}
+                      </Tag>
+                    )}
                     {peer.device === 'tablet' && <Tag>{t('meetingRoom.status.tablet')}</Tag>}
                   </Flex>
                 }

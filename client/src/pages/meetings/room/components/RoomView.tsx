@@ -64,6 +64,11 @@ export function RoomView({ client, view, onLeave }: { client: MeetingClient; vie
       ? { track: view.local.screenTrack, name: view.self?.displayName ?? '', self: true }
       : null;
 
+  const stageScreenPeer = stage && !stage.self && remoteScreen ? remoteScreen.peerId : null;
+  useEffect(() => {
+    client.setVisibleScreens(stageScreenPeer ? [stageScreenPeer] : []);
+  }, [client, stageScreenPeer]);
+
   // The video gets the width the side panel leaves, and the height the header and the controls leave.
   const videoWidth = wide && panel ? width - 360 : width;
   const spec = gridSpec(videoWidth, stage !== null || annotating);

@@ -1,5 +1,6 @@
 // The paged grid of tiles. Only the tiles on the current page receive camera video: the others' consumers are
-// paused on the server, and the simulcast layer follows the tile size.
+// paused on the server, and the simulcast layer follows the tile size (in a plenary the page is also reported to the
+// server, which then forwards only it and the active speaker: last-N).
 import { useEffect, useMemo } from 'react';
 import type { PeerView } from '../../../../../../media/signaling.ts';
 import type { MeetingClient, MeetingView } from '../media/MeetingClient.ts';
@@ -17,10 +18,12 @@ interface Props {
 }
 
 export function VideoGrid({ client, view, spec, area, page, onPages }: Props) {
-  const everyone = useMemo<PeerView[]>(
-    () => (view.self ? [view.self, ...view.peers] : view.peers),
-    [view.self, view.peers],
-  );
+  // In a plenary only the host and the speakers have tiles (hundreds of viewers send nothing to show).
+  const plenary = view.room.plenary;
+  const everyone = useMemo<PeerView[]>(() => {
+    const all = view.self ? [view.self, ...view.peers] : view.peers;
+    return plenary ? all.filter((p) => p.isHost || p.speaker) : all;
+  }, [view.self, view.peers, plenary]);
   const order = orderTiles(
     everyone.map((p) => p.peerId),
     view.self?.peerId ?? null,

@@ -14,7 +14,7 @@ export interface LocalState {
 }
 
 export type LocalNotice =
-  'mutedByHost' | 'cameraStoppedByHost' | 'screenStoppedByHost' | 'mediaBlocked' | 'deviceFailed';
+  'mutedByHost' | 'cameraStoppedByHost' | 'screenStoppedByHost' | 'mediaBlocked' | 'notSpeaker' | 'deviceFailed';
 
 /** What LocalMedia needs from the meeting client. */
 export interface LocalMediaHost {
@@ -148,6 +148,7 @@ export class LocalMedia {
 
   private failed(err: unknown): void {
     if (err instanceof MeetingRequestError && err.code === 'media_blocked') this.host.notice('mediaBlocked');
+    else if (err instanceof MeetingRequestError && err.code === 'not_a_speaker') this.host.notice('notSpeaker');
     else {
       console.warn('local media failed', err);
       this.host.notice('deviceFailed');

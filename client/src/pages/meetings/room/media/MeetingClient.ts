@@ -45,7 +45,7 @@ export interface MeetingView {
 }
 
 /** Things that happened to the user, shown once as a message. */
-export type MeetingNotice = LocalNotice | 'allowedToSpeak' | 'reconnected';
+export type MeetingNotice = LocalNotice | 'allowedToSpeak' | 'speakerGranted' | 'speakerRevoked' | 'reconnected';
 
 export interface JoinTarget {
   meetingId?: string;
@@ -63,7 +63,7 @@ const initialView: MeetingView = {
   meeting: null,
   self: null,
   peers: [],
-  room: { locked: false, hostUserId: null, blockedForAll: [] },
+  room: { locked: false, hostUserId: null, blockedForAll: [], plenary: false, capacity: null },
   chat: [],
   hands: [],
   lobby: [],
@@ -75,6 +75,9 @@ const initialView: MeetingView = {
 
 export class MeetingClient {
   private view: MeetingView = initialView;
+  /** What the page shows, for the server's last-N in a plenary. */
+  private display: { tiles: string[]; large: boolean; screens: string[] } = { tiles: [], large: true, screens: [] };
+  private lastDisplay: string | null = null;
   private readonly listeners = new Set<() => void>();
   private readonly noticeListeners = new Set<(notice: MeetingNotice) => void>();
   private readonly remote: RemoteMediaSet;
@@ -174,6 +177,9 @@ export class MeetingClient {
       activeSpeaker: result.activeSpeakerPeerId,
       reconnecting: false,
     });
+    // A new membership on the server: it knows nothing of what this page shows yet.
+    this.lastDisplay = null;
+    this.reportDisplay();
     // Media comes up in the background: the person is in the meeting (chat, hands) even while devices negotiate, and
     // a failure here is repaired by a rejoin rather than reported as a failed join.
     void this.setUpMedia(result.routerRtpCapabilities).catch((err: unknown) => console.warn('media setup failed', err));
@@ -219,6 +225,19 @@ export class MeetingClient {
   /** The peers whose tiles are on screen: only their cameras are forwarded; the layer suits the tile size. */
   setVisiblePeers(peerIds: string[], spatialLayer: number): void {
     this.remote.setVisible(peerIds, spatialLayer);
+    this.display = { ...this.display, tiles: peerIds, large: spatialLayer >= 2 };
+    this.reportDisplay();
+  }
+
+  /** The screen shares on view (the stage), for the server's last-N. */
+  setVisibleScreens(peerIds: string[]): void {
+    this.display = { ...this.display, screens: peerIds };
+    this.reportDisplay();
+  }
+
+  /** Gives someone the floor (发言权) in a plenary, or takes it back (host). */
+  setSpeaker(peerId: string, speaker: boolean): Promise<unknown> {
+    return this.request('setSpeaker', { peerId, speaker });
   }
 
   // ── chat, hands, host controls ───────────────────────────────────────────────────────────────────────────
@@ -396,8 +415,11 @@ export class MeetingClient {
 
   private onSelfUpdated(self: PeerView): void {
     const before = this.view.self?.blocked ?? [];
+    const wasSpeaker = this.view.self?.speaker ?? true;
     this.update({ self, peers: this.view.peers });
     if (before.includes('mic') && !self.blocked.includes('mic')) this.notice('allowedToSpeak');
+    if (!wasSpeaker && self.speaker) this.notice('speakerGranted');
+    if (wasSpeaker && !self.speaker) this.notice('speakerRevoked');
   }
 
   private onSocketLost(): void {
@@ -433,9 +455,34 @@ export class MeetingClient {
   private request = <M extends MeetingMethod>(method: M, data: RequestData<M>): Promise<MeetingResponses[M]> =>
     realtime.meetingRequest(method, data);
 
+  /**
+   * Tells the server what this page shows, in a plenary (last-N): it forwards only that, the active speaker (pinned
+   * in the grid) and the stage's screen at the best layer. Sent when it changes.
+   */
+  private reportDisplay(): void {
+    if (this.view.phase !== 'joined' || !this.view.room.plenary) return;
+    const selfId = this.view.self?.peerId;
+    const report = {
+      speaker: true,
+      screens: this.display.screens.slice(0, 4),
+      tiles: this.display.tiles
+        .filter((id) => id !== selfId)
+        .slice(0, 49)
+        .map((peerId) => ({ peerId, size: this.display.large ? ('large' as const) : ('small' as const) })),
+    };
+    const key = JSON.stringify(report);
+    if (key === this.lastDisplay) return;
+    this.lastDisplay = key;
+    this.request('reportDisplay', report).catch((err: unknown) => {
+      this.lastDisplay = null;
+      console.warn('display report failed', err);
+    });
+  }
+
   private blocked(source: MediaSource): boolean {
     const self = this.view.self;
-    return !!self && !self.isHost && self.blocked.includes(source);
+    // A plenary viewer without the floor sends nothing (the server refuses it too).
+    return !!self && !self.isHost && (self.blocked.includes(source) || !self.speaker);
   }
 
   private notice(notice: MeetingNotice): void {
