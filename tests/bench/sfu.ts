@@ -10,13 +10,18 @@
 //    busy machine starved the worker so that it dropped input) from a model fitted over all steps: worker CPU = a ×
 //    consumers (RTCP, timers) + b × forwarded packets, taken at the camera's packet rate. The model holds however many
 //    packets arrived, so a starved step still tells something.
-// 2. Join time: from the join request to the first decoded frame of another participant's video, in Chromium, p50 of
+// 2. Plenary (sfuPlenary.ts): a meeting's routers on every worker, 3 speakers and 300 simulated viewers (SRTP
+//    PlainTransports) arriving in waves: join time p50/p95 (consumers set up; first packet of the active speaker), and
+//    worker CPU with last-N (each viewer gets the active speaker only) against every camera to everyone, same run.
+// 3. Join time: from the join request to the first decoded frame of another participant's video, in Chromium, p50 of
 //    ten joins (sfuJoin.ts).
 // Prints a table per ramp, a side-by-side table (µs of worker CPU per forwarded packet, consumers one core sustains at
 // 80%, ratio to NSS) and ends with one JSON line: {"consumers_per_core_at_80pct": … (OpenSSL),
 // "nss_consumers_per_core_at_80pct": …, "ratio_openssl_vs_nss": …, "plain_consumers_per_core_at_80pct": …,
-// "us_per_packet": {…}, "join_p50_ms": …}.
-//   npx tsx tests/bench/sfu.ts [--skip-join] [--max-consumers N] [--rounds N (default 2)] [--variants openssl,nss,plain]
+// "us_per_packet": {…}, "join_p50_ms": …, "plenary": {viewers, join_p50_ms, join_p95_ms, setup_p50_ms, setup_p95_ms,
+// cpu_pct_last_n, cpu_pct_all_forwarded, viewers_per_worker}}.
+//   npx tsx tests/bench/sfu.ts [--skip-join] [--skip-plenary] [--plenary-viewers N (default 300)] [--max-consumers N]
+//     [--rounds N (default 2)] [--variants openssl,nss,plain]
 //     [--priority=N (nice and autogroup priority, e.g. -10; needs root)]
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -34,10 +39,14 @@ import {
 } from '../../media/workerBinary.ts';
 import { prioritiseAutogroup, priorityOption } from './benchProcess.ts';
 import { measureJoinTimes } from './sfuJoin.ts';
+import { measurePlenary, PLENARY_STREAM, type PlenaryResult } from './sfuPlenary.ts';
 import { PacketSink, SyntheticVp8, VP8_PAYLOAD_TYPE, VP8_SSRC } from './sfuRtp.ts';
 
 const args = process.argv.slice(2);
 const skipJoin = args.includes('--skip-join');
+const skipPlenary = args.includes('--skip-plenary');
+const plenaryIndex = args.indexOf('--plenary-viewers');
+const PLENARY_VIEWERS = plenaryIndex >= 0 ? Number(args[plenaryIndex + 1]) : 300;
 // On a shared machine neither the worker nor this process (camera and sink) may be starved by unrelated work: a starved
 // worker drops input, and a starved camera sends bursts. Everything this benchmark starts (the mediasoup worker, the
 // join part's server and Chromium) inherits the nice value and shares this process's session, whose autogroup gets
@@ -386,6 +395,18 @@ if (ratio !== null)
     `libsrtp2/OpenSSL vs libsrtp2/NSS: ${ratio}× the consumers per core at 80% (${openssl!.usPerPacket.toFixed(2)} vs ${nss!.usPerPacket.toFixed(2)} µs per packet)`,
   );
 
+let plenary: PlenaryResult | null = null;
+if (!skipPlenary) {
+  const workers = Math.max(2, os.availableParallelism());
+  log(
+    `\nPlenary: routers on ${workers} workers, 3 speakers (synthetic VP8 ${PLENARY_STREAM.bitrate / 1e6} Mbit/s each), ${PLENARY_VIEWERS} viewers on SRTP PlainTransports (load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')})`,
+  );
+  plenary = await measurePlenary(log, { viewers: PLENARY_VIEWERS, speakers: 3, workers });
+}
+
 let joinP50: number | null = null;
 if (!skipJoin) {
   log('\nJoin time: join request → first decoded remote video frame (Chromium, fake devices, loopback)');
@@ -406,6 +427,16 @@ log(
     plain_consumers_per_core_at_80pct: plain?.consumersAt80 ?? null,
     us_per_packet: Object.fromEntries([...summaries].map(([name, s]) => [name, Number(s.usPerPacket.toFixed(2))])),
     join_p50_ms: joinP50,
+    plenary: plenary && {
+      viewers: plenary.viewers,
+      join_p50_ms: Math.round(plenary.firstMediaP50Ms),
+      join_p95_ms: Math.round(plenary.firstMediaP95Ms),
+      setup_p50_ms: Math.round(plenary.setupP50Ms),
+      setup_p95_ms: Math.round(plenary.setupP95Ms),
+      cpu_pct_last_n: Number(plenary.cpuLastNPct.toFixed(1)),
+      cpu_pct_all_forwarded: Number(plenary.cpuAllPct.toFixed(1)),
+      viewers_per_worker: plenary.viewersPerWorker,
+    },
   }),
 );
 process.exit(0);

@@ -21,13 +21,23 @@ export class SyntheticVp8 {
   private timestamp = 0;
   private frame = 0;
   private timer: NodeJS.Timeout | null = null;
+  private keyframeRequested = false;
   /** RTP packets sent so far. */
   packets = 0;
+  /** Keyframes sent because the SFU asked (PLI or FIR). */
+  requestedKeyframes = 0;
 
   constructor(
     private readonly target: { ip: string; port: number },
     private readonly shape: StreamShape,
-  ) {}
+    /** Answer the SFU's keyframe requests (RTCP PLI/FIR) with the next frame, as a browser's encoder does. */
+    options: { answerKeyframeRequests?: boolean } = {},
+  ) {
+    if (options.answerKeyframeRequests)
+      this.socket.on('message', (msg) => {
+        if (asksForKeyframe(msg)) this.keyframeRequested = true;
+      });
+  }
 
   start(): void {
     const interval = 1000 / this.shape.fps;
@@ -49,7 +59,9 @@ export class SyntheticVp8 {
   }
 
   private sendFrame(): void {
-    const keyframe = this.frame % this.shape.keyframeEveryFrames === 0;
+    const keyframe = this.frame % this.shape.keyframeEveryFrames === 0 || this.keyframeRequested;
+    if (this.keyframeRequested) this.requestedKeyframes++;
+    this.keyframeRequested = false;
     const deltaBytes = Math.round(this.shape.bitrate / 8 / this.shape.fps / 1.1);
     const frameBytes = keyframe ? deltaBytes * 4 : deltaBytes;
     const count = Math.max(1, Math.ceil(frameBytes / MTU_PAYLOAD));
@@ -95,15 +107,41 @@ export class SyntheticVp8 {
   }
 }
 
+/** Whether a (compound) RTCP packet holds a PLI (payload-specific feedback 206, FMT 1) or a FIR (206, FMT 4). */
+function asksForKeyframe(msg: Buffer): boolean {
+  for (let offset = 0; offset + 4 <= msg.length;) {
+    const fmt = msg[offset]! & 0x1f;
+    if (msg[offset + 1] === 206 && (fmt === 1 || fmt === 4)) return true;
+    offset += (msg.readUInt16BE(offset + 2) + 1) * 4;
+  }
+  return false;
+}
+
 /** Counts the consumers' RTP packets arriving (by SSRC, which SRTP leaves in the clear; RTCP is not counted). */
 export class PacketSink {
   private readonly socket = dgram.createSocket({ type: 'udp4', recvBufferSize: 8 * 1024 * 1024 });
   readonly ssrcs = new Set<number>();
   rtpPackets = 0;
+  /** Called once with the arrival time of the first packet of an SSRC waited for (a viewer's first media). */
+  private readonly firstWaiters = new Map<number, (at: number) => void>();
+
+  /** Resolves with the time (performance.now()) the first packet of this SSRC arrives; counts it from then on. */
+  firstPacket(ssrc: number): Promise<number> {
+    this.ssrcs.add(ssrc);
+    return new Promise((resolve) => this.firstWaiters.set(ssrc, resolve));
+  }
 
   async open(): Promise<number> {
     this.socket.on('message', (msg) => {
-      if (msg.length >= 12 && this.ssrcs.has(msg.readUInt32BE(8))) this.rtpPackets++;
+      if (msg.length < 12) return;
+      const ssrc = msg.readUInt32BE(8);
+      if (!this.ssrcs.has(ssrc)) return;
+      this.rtpPackets++;
+      const waiter = this.firstWaiters.get(ssrc);
+      if (waiter) {
+        this.firstWaiters.delete(ssrc);
+        waiter(performance.now());
+      }
     });
     await new Promise<void>((resolve) => this.socket.bind(0, '127.0.0.1', resolve));
     return this.socket.address().port;
