@@ -32,11 +32,11 @@ async function plenary(): Promise<Room> {
   return room;
 }
 
+/** A peer with both transports, asked for at once as mediasoup-client's session does. */
 async function joined(room: Room, id: string) {
   const peer = room.addPeer({ id, userId: `user-${id}`, displayName: id });
   await room.enableMedia(id, rtpCapabilitiesSchema.parse(room.rtpCapabilities));
-  const send = await room.createTransport(id, 'send');
-  await room.createTransport(id, 'recv');
+  const [send] = await Promise.all([room.createTransport(id, 'send'), room.createTransport(id, 'recv')]);
   return { peer, send: send.id };
 }
 
@@ -54,6 +54,8 @@ describe('plenary Room', () => {
     // Arriving together, as hundreds of viewers do when a plenary starts.
     const people = await Promise.all(['s', 'v1', 'v2', 'v3', 'v4', 'v5'].map((id) => joined(room, id)));
     expect(room.routerLayout().map((l) => l.peers)).toEqual([3, 3]);
+    // Both transports of each person, asked for at once, on the one router they were dealt to (counted once).
+    expect(people.map(({ peer }) => peer.transports.size)).toEqual([2, 2, 2, 2, 2, 2]);
     const speaker = people[0]!;
     const camera = await room.produce('s', {
       transportId: speaker.send,

@@ -49,6 +49,8 @@ export class Room {
   private readonly routers: RoomRouters;
   private activeSpeaker: string | null = null;
   private readonly closingByHost = new Set<string>();
+  /** A peer's router being chosen: its send and receive transports, asked for together, land on the same one. */
+  private readonly choosing = new WeakMap<Peer, Promise<types.Router>>();
   private rebuilding: Promise<void> | null = null;
   /** While tearing everything down for a rebuild, closures are not announced one by one. */
   private quiet = false;
@@ -157,8 +159,7 @@ export class Room {
     if (peer.transports.size >= MAX_TRANSPORTS_PER_PEER)
       throw new MediaError('too_many_transports', 'Too many transports');
     const expected = [...this.peers.values()].reduce((n, p) => n + (p === peer ? 0 : p.producers.size), 0);
-    const router = await this.routers.routerFor(peer.router, expected);
-    peer.router = router;
+    const router = await this.routerOf(peer, expected);
     const transport = await router.createWebRtcTransport<TransportData>({
       webRtcServer: this.routers.webRtcServerOf(router),
       enableUdp: true,
@@ -426,6 +427,26 @@ export class Room {
   }
 
   // ── internals ──────────────────────────────────────────────────────────────────────────────────────────────
+
+  /** The router of a peer's transports: the one it has, else one chosen once however many transports ask at once. */
+  private routerOf(peer: Peer, expected: number): Promise<types.Router> {
+    let choice = this.choosing.get(peer);
+    if (!choice) {
+      const had = peer.router;
+      choice = this.routers
+        .routerFor(had, expected)
+        .then((router) => {
+          // Left meanwhile: a place newly taken on a router is given back (removePeer saw no router yet).
+          if (peer.closed) {
+            if (router !== had) this.routers.release(router);
+          } else peer.router = router;
+          return router;
+        })
+        .finally(() => this.choosing.delete(peer));
+      this.choosing.set(peer, choice);
+    }
+    return choice;
+  }
 
   /**
    * Brings a consumer in line with what its browser holds paused and what it shows: the layer first, so that it
