@@ -349,6 +349,8 @@ export type JoinResult =
       lobby: LobbyEntryView[];
       roster: RosterEntry[];
       activeSpeakerPeerId: string | null;
+      /** The meeting is being recorded (录制中): those who join late are told at once. */
+      recording: RecordingStateView | null;
     }
   | { status: 'lobby'; lobbyId: string; meeting: { id: string; title: string } };
 
@@ -410,6 +412,14 @@ export type MeetingNotification =
   | { method: 'removed'; data: { meetingId: string } }
   | { method: 'meetingEnded'; data: { meetingId: string } }
   /** The media server restarted (a worker died): keep the membership, set up transports and producers again. */
-  | { method: 'mediaReset'; data: { reason: 'worker_restarted' } };
+  | { method: 'mediaReset'; data: { reason: 'worker_restarted' } }
+  /** Recording started (the red 录制中) or ended (null). */
+  | { method: 'recording'; data: { recording: RecordingStateView | null } };
+
+/** A recording in progress, as everyone in the meeting is told of it. */
+export interface RecordingStateView {
+  recordingId: string;
+  startedAt: string;
+}
 
 export type NotificationMethod = MeetingNotification['method'];

@@ -109,7 +109,8 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   app.addHook('onReady', async () => jobs.start());
   app.addHook('onClose', async () => {
     await jobs.stop();
-    // Meetings close their media rooms before the workers under them stop.
+    // Recorders stop their ffmpeg processes, and meetings close their media rooms, before the workers under them stop.
+    svc.recordings.close();
     svc.liveMeetings.close();
     svc.media.close();
     await svc.collab.close();

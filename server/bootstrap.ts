@@ -22,6 +22,7 @@ import { CollabServer } from '../collab/server.ts';
 import { announcedAddress, workerCount } from '../media/settings.ts';
 import { WorkerPool } from '../media/WorkerPool.ts';
 import { LiveMeetings } from './realtime/onlineMeeting/LiveMeetings.ts';
+import { MeetingRecordings } from './realtime/onlineMeeting/MeetingRecordings.ts';
 
 export interface ServiceOptions {
   clock?: Clock;
@@ -77,8 +78,12 @@ export function createEdgeServices(core: CoreServices): Services {
     get liveMeetings() {
       return liveMeetings;
     },
+    get recordings() {
+      return recordings;
+    },
   };
   const liveMeetings = new LiveMeetings(svc);
+  const recordings = new MeetingRecordings(svc);
   return svc;
 }
 

@@ -175,6 +175,13 @@ export interface Config {
   supervisionAttachmentMaxMb: number;
   /** Largest meeting material accepted, in MiB (TONGBAN_MAX_UPLOAD_MB, default 50). */
   maxUploadMb: number;
+  /** All meeting recordings together, kept and in progress, in MiB (TONGBAN_RECORDING_QUOTA_MB, default 20480). */
+  recordingQuotaMb: number;
+  /**
+   * What one recording in progress holds of the quota, in MiB, and so the largest it may grow to: its streams end it
+   * at that size (TONGBAN_RECORDING_RESERVE_MB, default 1024, about 2 hours).
+   */
+  recordingReserveMb: number;
   /** Default reminders before a meeting, minutes before the start (TONGBAN_MEETING_REMINDERS, default "1440,15": a day and 15 minutes). */
   meetingReminderMinutes: number[];
   /**
@@ -284,6 +291,8 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     supervisionUrgeLimit: int('TONGBAN_SUPERVISION_URGE_LIMIT', 3),
     supervisionAttachmentMaxMb: int('TONGBAN_SUPERVISION_ATTACHMENT_MB', 20),
     maxUploadMb: int('TONGBAN_MAX_UPLOAD_MB', 50),
+    recordingQuotaMb: int('TONGBAN_RECORDING_QUOTA_MB', 20_480),
+    recordingReserveMb: int('TONGBAN_RECORDING_RESERVE_MB', 1_024),
     meetingReminderMinutes: intList('TONGBAN_MEETING_REMINDERS', [1440, 15]),
     keyDir,
     auditHeadFile: optionalPath('TONGBAN_AUDIT_HEAD_FILE') ?? path.join(keyDir, 'audit-head.json'),

@@ -4,6 +4,7 @@ import type { CollabServer } from '../collab/server.ts';
 import type { WorkerPool } from '../media/WorkerPool.ts';
 import type { CoreServices } from './coreServices.ts';
 import type { LiveMeetings } from './realtime/onlineMeeting/LiveMeetings.ts';
+import type { MeetingRecordings } from './realtime/onlineMeeting/MeetingRecordings.ts';
 
 export type { CoreServices } from './coreServices.ts';
 
@@ -15,6 +16,8 @@ export interface EdgeServices {
   media: WorkerPool;
   /** Online meetings in progress: media rooms, lobbies, hands, host controls. */
   liveMeetings: LiveMeetings;
+  /** Recordings of the live meetings: the recorder processes and what becomes of their files. */
+  recordings: MeetingRecordings;
 }
 
 export type Services = CoreServices & EdgeServices;

@@ -24,6 +24,7 @@ const MeetingRoomPage = lazy(() => import('./pages/meetings/room/MeetingRoomPage
 const MeetingsPage = lazy(() => import('./pages/meetings/MeetingsPage.tsx'));
 const MeetingFormPage = lazy(() => import('./pages/meetings/form/MeetingFormPage.tsx'));
 const MeetingDetailPage = lazy(() => import('./pages/meetings/detail/MeetingDetailPage.tsx'));
+const RecordingPlayerPage = lazy(() => import('./pages/meetings/recordings/RecordingPlayerPage.tsx'));
 const SignInScreenPage = lazy(() => import('./pages/meetings/signIn/SignInScreenPage.tsx'));
 const SignInLandingPage = lazy(() => import('./pages/meetings/signIn/SignInLandingPage.tsx'));
 // Co-annotation of materials and the whiteboard brings pdf.js: loaded when opened.
@@ -93,6 +94,7 @@ export const router = createBrowserRouter([
         element: <RequireCapability capability="meeting.create">{later(<MeetingFormPage />)}</RequireCapability>,
       },
       { path: 'meetings/:id', element: business(later(<MeetingDetailPage />)) },
+      { path: 'meetings/:id/recordings/:recordingId', element: business(later(<RecordingPlayerPage />)) },
       { path: 'calendar', element: business(later(<CalendarPage />)) },
       { path: 'address-book', element: business(later(<AddressBookPage />)) },
       { path: 'search', element: business(later(<SearchPage />)) },

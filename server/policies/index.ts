@@ -14,6 +14,7 @@ import { documentRules, type DocumentResource } from './documents.ts';
 import { issuingRules } from './issuing.ts';
 import { meetingRules, type MeetingResource, type RoomResource } from './meetings.ts';
 import { meetingMediaRefusals, meetingMediaRules, type LiveMeetingResource } from './meetingMedia.ts';
+import { meetingRecordingRules } from './meetingRecordings.ts';
 import { minutesRules, type ProposalResource } from './minutes.ts';
 import { officialDocAttachmentRules } from './officialDocAttachments.ts';
 import {
@@ -99,6 +100,7 @@ const RULES = {
   ...documentRules,
   ...meetingRules,
   ...meetingMediaRules,
+  ...meetingRecordingRules,
   ...minutesRules,
   ...annotationRules,
   ...supervisionRules,

@@ -16,7 +16,8 @@ import issuingEn from './issuing.en.ts';
 import todoEn from './todo.en.ts';
 import searchEn from './search.en.ts';
 import ocrEn from './ocr.en.ts';
-import { officialDocErrors, type Messages } from './zh-CN.ts';
+import recordingEn from './recording.en.ts';
+import { officialDocErrors, recordingErrors, type Messages } from './zh-CN.ts';
 import notificationMessagesEn from '../../../common/notifications/messages.en.ts';
 
 const en: Messages = {
@@ -84,6 +85,8 @@ const en: Messages = {
   },
   errors: {
     ...officialDocErrors('en'),
+    // Recording refusals, in the words the server also writes (common/recording/errors.ts).
+    ...recordingErrors('en'),
     ocr_not_done: 'The file has not been recognised yet (or recognition failed): there is no text yet',
     network: 'Cannot reach the server; check the network and try again',
     grantee_not_cleared: 'A person you share with is not cleared for this document’s classification',
@@ -380,6 +383,7 @@ const en: Messages = {
   todo: todoEn,
   search: searchEn,
   ocr: ocrEn,
+  recording: recordingEn,
   archive: archiveEn,
 };
 

@@ -16,6 +16,8 @@ import issuingZhCN from './issuing.zh-CN.ts';
 import todoZhCN from './todo.zh-CN.ts';
 import searchZhCN from './search.zh-CN.ts';
 import ocrZhCN from './ocr.zh-CN.ts';
+import recordingZhCN from './recording.zh-CN.ts';
+import { RECORDING_ERRORS } from '../../../common/recording/errors.ts';
 import { OFFICIAL_DOC_ERRORS } from '../../../common/officialDocs/errors.ts';
 import notificationMessagesZhCN from '../../../common/notifications/messages.zh-CN.ts';
 
@@ -23,6 +25,13 @@ import notificationMessagesZhCN from '../../../common/notifications/messages.zh-
 export function officialDocErrors(lang: 'zh' | 'en'): { [C in keyof typeof OFFICIAL_DOC_ERRORS]: string } {
   return Object.fromEntries(Object.entries(OFFICIAL_DOC_ERRORS).map(([code, m]) => [code, m[lang]])) as {
     [C in keyof typeof OFFICIAL_DOC_ERRORS]: string;
+  };
+}
+
+/** The recording errors in one language, keyed by code. */
+export function recordingErrors(lang: 'zh' | 'en'): { [C in keyof typeof RECORDING_ERRORS]: string } {
+  return Object.fromEntries(Object.entries(RECORDING_ERRORS).map(([code, m]) => [code, m[lang]])) as {
+    [C in keyof typeof RECORDING_ERRORS]: string;
   };
 }
 
@@ -93,6 +102,8 @@ const zhCN = {
   errors: {
     // The 办文 API's refusals, in the words the server also writes (common/officialDocs/errors.ts).
     ...officialDocErrors('zh'),
+    // Recording refusals, in the words the server also writes (common/recording/errors.ts).
+    ...recordingErrors('zh'),
     ocr_not_done: '该文件尚未识别完成（或识别失败），暂无识别文字',
     network: '无法连接服务器，请检查网络后重试',
     grantee_not_cleared: '共享对象的密级权限不足，不能查看该密级的文件',
@@ -373,6 +384,7 @@ const zhCN = {
   todo: todoZhCN,
   search: searchZhCN,
   ocr: ocrZhCN,
+  recording: recordingZhCN,
   archive: archiveZhCN,
 };
 

@@ -303,6 +303,7 @@ async function join(
     lobby: meeting.moderates(member) ? meeting.lobbyViews() : [],
     roster,
     activeSpeakerPeerId: meeting.room.activeSpeakerPeerId,
+    recording: svc.recordings.noticeFor(meeting, person.subject, row.facts),
   };
 }
 

@@ -8,6 +8,7 @@ import materialTextRoutes from './materialText.ts';
 import onlineRoutes from './online.ts';
 import annotationRoutes from './annotations.ts';
 import minutesRoutes from './minutes.ts';
+import recordingRoutes from './recordings.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { setAgenda } from '../../commands/meetings/meetingAgendaEditor.ts';
 import { setParticipants } from '../../commands/meetings/meetingParticipantsEditor.ts';
@@ -216,4 +217,5 @@ export default routeArea('/api/meetings', [
   onlineRoutes,
   annotationRoutes,
   minutesRoutes,
+  recordingRoutes,
 ]);

@@ -14,6 +14,7 @@ import { MeetingActions } from './MeetingActions.tsx';
 import { MyReplyCard } from './MyReplyCard.tsx';
 import { AttendanceBoard, ParticipantList, ReplyBoard } from './PeoplePanels.tsx';
 import { ReadersPanel } from './ReadersPanel.tsx';
+import { RecordingsPanel } from '../recordings/RecordingsPanel.tsx';
 import { useMeeting } from './useMeeting.ts';
 import { MinutesStatusBar } from '../minutes/MinutesStatusBar.tsx';
 import { useActiveSession } from '../../../session/sessionContext.ts';
@@ -150,6 +151,15 @@ export default function MeetingDetailPage() {
                         <ParticipantList meeting={meeting} show="attendance" />
                       </Space>
                     ),
+                  },
+                ]
+              : []),
+            ...(meeting.mode !== 'in_room'
+              ? [
+                  {
+                    key: 'recordings',
+                    label: t('recording.listTitle'),
+                    children: <RecordingsPanel meetingId={meeting.id} />,
                   },
                 ]
               : []),

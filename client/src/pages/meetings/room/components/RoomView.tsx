@@ -11,6 +11,7 @@ import { ControlBar, type PanelTab } from './ControlBar.tsx';
 import { RoomMinutesPanel } from '../../minutes/RoomMinutesPanel.tsx';
 import { HandsPanel } from './HandsPanel.tsx';
 import { ParticipantsPanel } from './ParticipantsPanel.tsx';
+import { RecordingButton, RecordingIndicator } from './RecordingControl.tsx';
 import { RemoteAudio } from './RemoteAudio.tsx';
 import { ScreenStage } from './ScreenStage.tsx';
 import { VideoGrid } from './VideoGrid.tsx';
@@ -104,6 +105,8 @@ export function RoomView({ client, view, onLeave }: { client: MeetingClient; vie
     <div className="mr-root" data-testid="meeting-room">
       <header className="mr-header">
         <span className="mr-header__title">{view.meeting?.title}</span>
+        <RecordingIndicator view={view} />
+        <RecordingButton view={view} />
         {view.room.locked && (
           <Tag icon={<LockOutlined />} color="orange">
             {t('meetingRoom.status.locked')}

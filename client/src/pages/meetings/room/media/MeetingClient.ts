@@ -11,6 +11,7 @@ import type {
   MeetingNotification,
   MeetingResponses,
   PeerView,
+  RecordingStateView,
   RequestData,
   RoomStateView,
   RosterEntry,
@@ -40,6 +41,8 @@ export interface MeetingView {
   lobby: LobbyEntryView[];
   roster: RosterEntry[];
   activeSpeaker: string | null;
+  /** The meeting is being recorded (the red 录制中), since when. */
+  recording: RecordingStateView | null;
   remote: RemoteMedia[];
   local: LocalState;
 }
@@ -69,6 +72,7 @@ const initialView: MeetingView = {
   lobby: [],
   roster: [],
   activeSpeaker: null,
+  recording: null,
   remote: [],
   local: { mic: false, camera: false, screen: false, cameraTrack: null, screenTrack: null },
 };
@@ -175,6 +179,7 @@ export class MeetingClient {
       lobby: result.lobby,
       roster: result.roster,
       activeSpeaker: result.activeSpeakerPeerId,
+      recording: result.recording,
       reconnecting: false,
     });
     // A new membership on the server: it knows nothing of what this page shows yet.
@@ -395,6 +400,9 @@ export class MeetingClient {
       case 'meetingEnded':
         this.teardownMedia();
         this.update({ phase: 'ended' });
+        break;
+      case 'recording':
+        this.update({ recording: n.data.recording });
         break;
       case 'mediaReset':
         // The media server restarted under us: same meeting, new transports; the others' media is announced again.
