@@ -1,7 +1,8 @@
 // A plenary meeting (全体会议/宣讲会) end to end (@media): three real Chromium browsers (the host speaking and sharing
 // a screen, two viewers) and 100 simulated viewers (socket.io clients that join, consume and report what they show,
 // as a browser does, without decoding). Viewers see the active speaker and the screen; a viewer has no send buttons
-// and the server refuses its media until the host gives it the floor (发言权); then it is seen by the others.
+// and the server refuses its media until the host gives it the floor (发言权, from the participants or a raised
+// hand); then it is seen by the others.
 import { io, type Socket } from 'socket.io-client';
 import { expect, request as playwrightRequest, test, type Browser, type Page } from './support/test.ts';
 import { asBrowser, DEMO_PASSWORD, serverNow, signInStaff, userId } from './support/tongban.ts';
@@ -296,6 +297,14 @@ test('@media a plenary: 3 browsers and 100 simulated viewers; viewers see the sp
   await host.page.getByRole('menuitem', { name: '收回发言权' }).click();
   await expect(zhang.page.getByTestId('viewer-badge')).toBeVisible();
   await expect(he.page.locator(tileVideo('张伟'))).toHaveCount(0);
+
+  // 何军 raises his hand to ask for the floor; the host gives it from the list of hands, which lowers the hand.
+  await he.page.getByTestId('toggle-hand').click();
+  await host.page.getByTestId('open-hands').click();
+  await host.page.getByTestId('raised-hand').filter({ hasText: '何军' }).getByTestId('grant-floor').click();
+  await expect(he.page.getByTestId('viewer-badge')).toHaveCount(0);
+  await expect(he.page.getByTestId('toggle-mic')).toBeVisible();
+  await expect(host.page.getByTestId('raised-hand')).toHaveCount(0);
 
   for (const s of simulated) s.close();
   for (const p of [host, zhang, he]) await p.close();

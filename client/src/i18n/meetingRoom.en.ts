@@ -139,6 +139,7 @@ const meetingRoomEn: typeof meetingRoomZhCN = {
   hands: {
     empty: 'No hands raised',
     lower: 'Lower',
+    grantFailed: 'Could not give the floor; try again',
     lowerAll: 'Lower all',
   },
 };

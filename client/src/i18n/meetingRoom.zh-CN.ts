@@ -140,6 +140,7 @@ const meetingRoomZhCN = {
     empty: '暂无人举手',
     lower: '放下',
     lowerAll: '全部放下',
+    grantFailed: '授予发言权失败，请重试',
   },
 };
 

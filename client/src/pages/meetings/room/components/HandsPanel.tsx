@@ -1,11 +1,12 @@
-// Raised hands in the order they went up; the host lowers one or all.
+// Raised hands in the order they went up; the host lowers one or all, and in a plenary gives a hand the floor (发言权).
 import { useTranslation } from 'react-i18next';
-import { Button, Empty, List, Typography } from 'antd';
+import { App, Button, Empty, List, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { MeetingClient, MeetingView } from '../media/MeetingClient.ts';
 
 export function HandsPanel({ client, view }: { client: MeetingClient; view: MeetingView }) {
   const { t } = useTranslation();
+  const { message } = App.useApp();
   const isHost = view.self?.isHost ?? false;
   if (view.hands.length === 0)
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('meetingRoom.hands.empty')} />;
@@ -25,6 +26,24 @@ export function HandsPanel({ client, view }: { client: MeetingClient; view: Meet
             actions={
               isHost || hand.peerId === view.self?.peerId
                 ? [
+                    ...(isHost && view.room.plenary && hand.peerId !== view.self?.peerId
+                      ? [
+                          <Button
+                            key="floor"
+                            size="small"
+                            type="primary"
+                            data-testid="grant-floor"
+                            onClick={() =>
+                              client.setSpeaker(hand.peerId, true).catch((err: unknown) => {
+                                console.warn('giving the floor failed', err);
+                                message.error(t('meetingRoom.hands.grantFailed'));
+                              })
+                            }
+                          >
+                            {t('meetingRoom.participants.grantFloor')}
+                          </Button>,
+                        ]
+                      : []),
                     <Button key="lower" size="small" onClick={() => void client.lowerHand(hand.peerId)}>
                       {t('meetingRoom.hands.lower')}
                     </Button>,
