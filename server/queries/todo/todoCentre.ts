@@ -6,7 +6,7 @@
 import { Prisma } from '../../../prisma/generated/client.ts';
 import type { Subject } from '../../auth/subject.ts';
 import { readRows, type Db } from '../../db/client.ts';
-import { sqlTime, timeOf } from '../../db/sqlTime.ts';
+import { timeOf } from '../../db/sqlTime.ts';
 import { TODO_KINDS, type TodoKind, type TodoUrgency } from '../../../common/todo/vocabulary.ts';
 import { todoVisibility } from '../../policies/todo.ts';
 import { distributionTodo } from './distributionTodo.ts';
@@ -153,8 +153,9 @@ export async function listTodo(
 ): Promise<{ items: TodoItem[]; counts: TodoCounts }> {
   const arms = await armsFor(db, subject, filter, now);
   if (!arms) return { items: [], counts: countsOf([]) };
-  const at = sqlTime(now);
-  const order = Prisma.sql`ORDER BY (dueAt IS NOT NULL AND dueAt < ${at}) DESC, dueAt IS NULL, dueAt, since, kind, id`;
+  // Overdue first is the due date's own order (whatever is overdue is due before the rest), so the key needs no
+  // overdue flag of its own; the undated come last.
+  const order = Prisma.sql`ORDER BY dueAt IS NULL, dueAt, since, kind, id`;
   const offset = (page.page - 1) * page.pageSize;
   const end = offset + page.pageSize;
   // LIMIT and OFFSET are written into the statement, not bound: SQLite re-plans a statement whenever a LIMIT's bound
@@ -162,7 +163,7 @@ export async function listTodo(
   // every request re-prepare the whole statement (~3 ms). A few pages, a few cached statements.
   if (![offset, end, page.pageSize].every(Number.isSafeInteger)) throw new Error('page and pageSize are integers');
   const [limitEnd, limitPage, skip] = [end, page.pageSize, offset].map((n) => Prisma.raw(String(n)));
-  // The list's order is the due date with the undated last (whatever is overdue is due earlier than the rest), then
+  // The list's order is the due date with the undated last, then
   // since, kind and id; within an arm (one kind) that is (dueAt, since, id) for its dated rows and (since, id) for the
   // others — orders an arm's index can give, so SQLite stops after `end` rows instead of sorting all of them.
   const heads = Prisma.join(
