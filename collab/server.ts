@@ -1,11 +1,12 @@
 // The collaboration server: Hocuspocus composed from one-concern extensions, on the main HTTP server's /collab path.
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { Redis } from '@hocuspocus/extension-redis';
 import { Hocuspocus } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { WebSocketServer, type RawData } from 'ws';
-import { databasePath } from '../server/db/client.ts';
 import type { CoreServices } from '../server/coreServices.ts';
+import { collabRedisOptions } from '../server/scaleOut/redis.ts';
 import { CLOSE, DOCUMENT_NAME_PREFIX, type CollabContext, type LocalWriteContext } from './context.ts';
 import { AuthenticationExtension } from './extensions/AuthenticationExtension.ts';
 import { AuthorshipExtension } from './extensions/AuthorshipExtension.ts';
@@ -15,7 +16,8 @@ import { PersistenceExtension } from './extensions/PersistenceExtension.ts';
 import { PresenceExtension } from './extensions/PresenceExtension.ts';
 import { ReviewModeExtension } from './extensions/ReviewModeExtension.ts';
 import { MAX_UPDATE_BYTES, ValidationExtension } from './extensions/ValidationExtension.ts';
-import { DocumentStore } from './storage/documentStore.ts';
+import type { DocumentStore } from './storage/documentStore.ts';
+import { openDocumentStore } from './storage/openDocumentStore.ts';
 
 export const COLLAB_PATH = '/collab';
 
@@ -27,8 +29,11 @@ export class CollabServer {
   private readonly wss: WebSocketServer;
 
   constructor(private readonly svc: CoreServices) {
-    this.store = new DocumentStore(databasePath(svc.config.dataDir), svc.keys.atRest, svc.clock);
+    this.store = openDocumentStore(svc.config, svc.keys.atRest, svc.clock, svc.log);
     this.auth = new AuthenticationExtension(svc);
+    // TONGBAN_REDIS_URL: documents open on several instances are kept in step through Redis (each instance logs only
+    // the updates of its own connections; PersistenceExtension skips what arrives through Redis).
+    const redis = collabRedisOptions(svc.config);
     this.hocuspocus = new Hocuspocus({
       name: 'tongban-collab',
       quiet: true,
@@ -47,6 +52,7 @@ export class CollabServer {
         new PersistenceExtension(this.store, this.metrics, svc.log),
         new AuthorshipExtension(),
         new MetricsExtension(this.metrics),
+        ...(redis ? [new Redis(redis)] : []),
       ],
     });
     this.wss = new WebSocketServer({ noServer: true, maxPayload: MAX_UPDATE_BYTES + 64 * 1024 });
@@ -123,6 +129,8 @@ export class CollabServer {
     this.hocuspocus.closeConnections();
     for (const client of this.wss.clients) client.terminate();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    // Extensions let go of what they hold (the Redis extension its connections).
+    await this.hocuspocus.hooks('onDestroy', { instance: this.hocuspocus });
     await this.store.close();
   }
 }

@@ -78,6 +78,19 @@ const formatOk = only
   : stage('formatting (prettier --check)', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
 if (!formatOk) totals.failed++;
 
+// Tests against PostgreSQL and Redis (README, "Scaling out") run when these variables name them; they pass to every
+// stage with the rest of the environment (.ci/run sets them where the services answer).
+const services = [
+  ['TONGBAN_TEST_POSTGRES_URL', 'PostgreSQL'],
+  ['TONGBAN_TEST_REDIS_URL', 'Redis'],
+];
+for (const [name, what] of services)
+  console.log(
+    process.env[name]
+      ? `${what}: tests run against ${name}=${process.env[name]}`
+      : `${what}: ${name} unset, its tests are skipped`,
+  );
+
 if (runs('vitest')) {
   const vitestReport = path.join(reports, 'vitest.json');
   stage('unit and integration tests (vitest)', bin('vitest'), [

@@ -15,6 +15,7 @@ import { registerErrorHandler } from './plugins/errorHandler.ts';
 import { registerExternalPlugins } from './plugins/external.ts';
 import { registerWellFormedText } from './plugins/wellFormedText.ts';
 import { attachSocketServer } from './realtime/socketServer.ts';
+import { shareSocketRooms } from './scaleOut/redis.ts';
 import archive from './routes/archive/index.ts';
 import addressBook from './routes/addressBook/index.ts';
 import audit from './routes/audit/index.ts';
@@ -106,7 +107,13 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
 
   svc.collab.attach(app.server);
   const io = attachSocketServer(app.server, svc);
-  app.addHook('onReady', async () => jobs.start());
+  // TONGBAN_REDIS_URL: socket.io rooms span the instances (server/scaleOut/redis.ts).
+  const closeSharedRooms = shareSocketRooms(io, config);
+  app.addHook('onReady', async () => {
+    // PostgreSQL (TONGBAN_DATABASE_URL): connected and its tables there before anything is served.
+    await svc.collab.store.ready();
+    jobs.start();
+  });
   app.addHook('onClose', async () => {
     await jobs.stop();
     // Recorders stop their ffmpeg processes, and meetings close their media rooms, before the workers under them stop.
@@ -115,6 +122,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
     svc.media.close();
     await svc.collab.close();
     await io.close();
+    await closeSharedRooms();
     await svc.db.$disconnect();
     svc.search.close();
   });

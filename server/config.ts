@@ -201,6 +201,18 @@ export interface Config {
   backupDir: string;
   /** How many scheduled backups are kept in backupDir; older ones are removed (TONGBAN_BACKUP_KEEP, default 7). */
   backupKeep: number;
+  /**
+   * Where the collab update log lives (TONGBAN_DATABASE_URL): unset or `file:` the embedded SQLite database in the data
+   * directory (null here), `postgresql://user@host:5432/db?schema=name` PostgreSQL (README, "Scaling out").
+   */
+  databaseUrl: string | null;
+  /**
+   * Redis for state shared between instances (TONGBAN_REDIS_URL, e.g. `redis://127.0.0.1:6379`): collab documents and
+   * socket.io rooms span the instances; null (default): one process keeps it all in memory.
+   */
+  redisUrl: string | null;
+  /** Prefix of every Redis key and channel of this deployment, so that several can share one Redis (TONGBAN_REDIS_PREFIX, default tongban). */
+  redisPrefix: string;
 }
 
 function logFormat(value: string): Config['logFormat'] {
@@ -228,6 +240,28 @@ function timeOfDay(name: string, fallback: string): string | null {
   const m = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(v);
   if (!m) throw new Error(`${name} must be a time of day as HH:MM (e.g. 02:30) or off, got "${v}"`);
   return `${m[1]!.padStart(2, '0')}:${m[2]}`;
+}
+
+/** TONGBAN_DATABASE_URL: null for the embedded SQLite (unset or `file:`), else the PostgreSQL URL. */
+function databaseUrl(name: string): string | null {
+  const v = (process.env[name] ?? '').trim();
+  if (v === '' || v === 'file:') return null;
+  if (v.startsWith('file:'))
+    throw new Error(
+      `${name}=file: takes no path: the SQLite database is <data directory>/tongban.db (TONGBAN_DATA_DIR); got "${v}" / SQLite 数据库位置由 TONGBAN_DATA_DIR 决定`,
+    );
+  if (!/^postgres(ql)?:\/\//.test(v))
+    throw new Error(`${name} must be unset, file: or postgresql://…; got "${v}" / 仅支持 file: 或 postgresql://`);
+  return v;
+}
+
+/** TONGBAN_REDIS_URL: null when unset, else a redis:// or rediss:// URL. */
+function redisUrl(name: string): string | null {
+  const v = (process.env[name] ?? '').trim();
+  if (v === '') return null;
+  if (!/^rediss?:\/\//.test(v))
+    throw new Error(`${name} must be redis://… or rediss://…; got "${v}" / 仅支持 redis://`);
+  return v;
 }
 
 // Any other value keeps demo data off, as it always has.
@@ -299,6 +333,9 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     backupAt: timeOfDay('TONGBAN_BACKUP_AT', '02:30'),
     backupDir: optionalPath('TONGBAN_BACKUP_DIR') ?? path.join(dataDir, 'backups'),
     backupKeep: int('TONGBAN_BACKUP_KEEP', 7),
+    databaseUrl: databaseUrl('TONGBAN_DATABASE_URL'),
+    redisUrl: redisUrl('TONGBAN_REDIS_URL'),
+    redisPrefix: str('TONGBAN_REDIS_PREFIX', 'tongban'),
     ...overrides,
   };
   if (config.backupKeep < 1) throw new Error(`TONGBAN_BACKUP_KEEP must be at least 1, got ${config.backupKeep}`);

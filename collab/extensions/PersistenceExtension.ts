@@ -97,6 +97,9 @@ export class PersistenceExtension implements Extension {
   async onChange({ transactionOrigin, update, documentName }: onChangePayload): Promise<void> {
     if (!isTransactionOrigin(transactionOrigin)) return;
     if (transactionOrigin.source === 'connection') return; // logged in beforeSync
+    // Applied from another instance through Redis (TONGBAN_REDIS_URL): the instance its editor is connected to logged
+    // it, before acknowledging it.
+    if (transactionOrigin.source === 'redis') return;
     const local =
       transactionOrigin.source === 'local'
         ? (transactionOrigin.context as Partial<LocalWriteContext> | undefined)

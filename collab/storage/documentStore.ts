@@ -2,19 +2,15 @@
 // database) plus a compacted snapshot. Loading = snapshot + tail. Compaction merges from storage only, never from
 // the in-memory document, so an update that is logged but not yet applied in memory can never be dropped.
 //
-// The log has its own SQLite connection to the database file rather than going through Prisma: every keystroke of
-// every editor is a row, and Prisma's interactive transaction around each group commit cost about a millisecond of
-// the event loop and most of the collab server's extra CPU over a bare Hocuspocus (bench:collab profile). Statements
-// here are prepared once and run synchronously, each write in its own BEGIN IMMEDIATE transaction that never spans an
-// await, so this connection never holds the write lock while Prisma's connection waits for it. The reverse can
-// happen (a Prisma transaction holds the lock across awaits), so this connection does not wait inside SQLite — that
-// would block the event loop and with it the transaction it waits for — but gets SQLITE_BUSY at once and retries
-// after a short pause. Only DocumentStore touches DocumentUpdate and DocumentSnapshot.
-import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
-import Database from 'better-sqlite3';
+// The store is one class over a storage port (UpdateLogBackend) with two implementations: the embedded SQLite file
+// (sqliteUpdateLog.ts, the default) and PostgreSQL (postgresUpdateLog.ts), chosen by TONGBAN_DATABASE_URL
+// (openDocumentStore below). What the guarantee rests on is here, the same for both: an append resolves only once the
+// backend has committed its row durably (then the client may be acknowledged), appends are group-committed (collected
+// until just after the current event-loop turn, written in batches, each caller resolved after its own row), one
+// row that cannot be written fails alone, and compaction never drops an update it did not fold. The backends only
+// run statements. Only DocumentStore touches DocumentUpdate and DocumentSnapshot.
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import * as Y from 'yjs';
-import { CONNECTION_PRAGMAS } from '../../server/db/client.ts';
-import { sqlTime } from '../../server/db/sqlTime.ts';
 import {
   isSealedWithCurrent,
   openBytes,
@@ -41,8 +37,48 @@ const MERGE_SLICE = 64;
  */
 const MAX_BATCH_ROWS = 64;
 
-/** How long a write may keep retrying while another connection holds the write lock. */
-const LOCK_WAIT_MS = 10_000;
+/** One logged update as the backend stores it: sealed, with the document as associated data. */
+export interface LogRow {
+  documentId: string;
+  data: Buffer;
+  userId: string | null;
+  createdAt: Date;
+}
+
+/** The snapshot and the updates after it, read from one state of the log. */
+export interface StoredState {
+  snapshot: { state: Buffer; lastSeq: number } | undefined;
+  tail: Array<{ seq: number; data: Buffer }>;
+}
+
+/**
+ * The storage port: what a database must do for the update log. Sequence numbers grow, and within one document a row
+ * with a higher number is never committed before one with a lower number (a compaction that read up to `lastSeq`
+ * must not find a lower one appearing after it; the PostgreSQL log takes a per-document lock for this).
+ */
+export interface UpdateLogBackend {
+  readonly kind: 'sqlite' | 'postgresql';
+  /** Resolves once the backend can serve (connected, its tables there); rejects with the reason it cannot. */
+  ready(): Promise<void>;
+  /**
+   * Commits the rows in one transaction of the log's own, never inside another command's, and resolves only once
+   * they are durable. Rejects, writing none of them, when one cannot be written.
+   */
+  insert(rows: LogRow[]): Promise<void>;
+  read(documentId: string): Promise<StoredState>;
+  countTail(documentId: string): Promise<number>;
+  /** In one transaction: stores the snapshot unless a newer one (higher lastSeq) is there, and drops the updates up to lastSeq. */
+  fold(documentId: string, state: Buffer, lastSeq: number, at: Date): Promise<void>;
+  updatesAfter(afterSeq: number, limit: number): Promise<Array<{ seq: number; documentId: string; data: Buffer }>>;
+  rewriteUpdates(rows: Array<{ seq: number; data: Buffer }>): Promise<void>;
+  snapshotsAfter(
+    afterDocumentId: string,
+    limit: number,
+  ): Promise<Array<{ documentId: string; state: Buffer; lastSeq: number }>>;
+  /** Rewrites each snapshot only where it still has that lastSeq (a compaction may have replaced it meanwhile). */
+  rewriteSnapshots(rows: Array<{ documentId: string; state: Buffer; lastSeq: number }>): Promise<void>;
+  close(): Promise<void>;
+}
 
 interface PendingAppend {
   documentId: string;
@@ -54,11 +90,6 @@ interface PendingAppend {
   failed: (err: unknown) => void;
 }
 
-function isBusy(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
-}
-
 export class DocumentStore {
   /** Appends not yet written; the next write commits all of them in one transaction. */
   private readonly queue: PendingAppend[] = [];
@@ -68,60 +99,24 @@ export class DocumentStore {
   private written: Promise<void> = Promise.resolve();
   private readonly compactions = new Set<Promise<unknown>>();
   private closed = false;
-  private readonly db: Database.Database;
-  private readonly writeRows: Database.Transaction<(rows: Array<[string, Buffer, string | null, string]>) => void>;
-  private readonly fold: Database.Transaction<(documentId: string, state: Buffer, lastSeq: number, at: string) => void>;
-  private readonly readState: Database.Transaction<
-    (documentId: string) => {
-      snapshot: { state: Buffer; lastSeq: number } | undefined;
-      tail: Array<{ seq: number; data: Buffer }>;
-    }
-  >;
-  private readonly countTail: Database.Statement<[string, string], { n: number }>;
   private readonly key: SealingKeys;
 
-  /** Opens the log's connection to the database file (created and migrated by the app before this). */
   constructor(
-    file: string,
+    readonly backend: UpdateLogBackend,
     key: Buffer | SealingKeys,
     private readonly clock: Clock,
   ) {
     this.key = Buffer.isBuffer(key) ? singleKey(key) : key;
-    this.db = new Database(file, { fileMustExist: true });
-    for (const pragma of CONNECTION_PRAGMAS) this.db.pragma(pragma);
-    this.db.pragma('busy_timeout = 0');
-    const insert = this.db.prepare<[string, Buffer, string | null, string]>(
-      'INSERT INTO "DocumentUpdate" ("documentId", "data", "userId", "createdAt") VALUES (?, ?, ?, ?)',
-    );
-    this.writeRows = this.db.transaction((rows: Array<[string, Buffer, string | null, string]>) => {
-      for (const row of rows) insert.run(...row);
-    });
-    // A slower compaction finishing after a newer one must not put back its older snapshot (whose tail is gone).
-    const upsertSnapshot = this.db.prepare<
-      [string, Buffer, number, string]
-    >(`INSERT INTO "DocumentSnapshot" ("documentId", "state", "lastSeq", "updatedAt") VALUES (?, ?, ?, ?)
-      ON CONFLICT ("documentId") DO UPDATE SET "state" = excluded."state", "lastSeq" = excluded."lastSeq", "updatedAt" = excluded."updatedAt"
-      WHERE excluded."lastSeq" > "DocumentSnapshot"."lastSeq"`);
-    const dropFolded = this.db.prepare<[string, number]>(
-      'DELETE FROM "DocumentUpdate" WHERE "documentId" = ? AND "seq" <= ?',
-    );
-    this.fold = this.db.transaction((documentId: string, state: Buffer, lastSeq: number, at: string) => {
-      upsertSnapshot.run(documentId, state, lastSeq, at);
-      dropFolded.run(documentId, lastSeq);
-    });
-    const snapshotOf = this.db.prepare<[string], { state: Buffer; lastSeq: number }>(
-      'SELECT "state", "lastSeq" FROM "DocumentSnapshot" WHERE "documentId" = ?',
-    );
-    const tailOf = this.db.prepare<[string, number], { seq: number; data: Buffer }>(
-      'SELECT "seq", "data" FROM "DocumentUpdate" WHERE "documentId" = ? AND "seq" > ? ORDER BY "seq" ASC',
-    );
-    // One read transaction: the snapshot and its tail from the same state of the log.
-    this.readState = this.db.transaction((documentId: string) => {
-      const snapshot = snapshotOf.get(documentId);
-      return { snapshot, tail: tailOf.all(documentId, snapshot?.lastSeq ?? 0) };
-    });
-    this.countTail = this.db.prepare(`SELECT COUNT(*) AS "n" FROM "DocumentUpdate"
-      WHERE "documentId" = ? AND "seq" > COALESCE((SELECT "lastSeq" FROM "DocumentSnapshot" WHERE "documentId" = ?), 0)`);
+  }
+
+  /** Which database the log is in. */
+  get kind(): UpdateLogBackend['kind'] {
+    return this.backend.kind;
+  }
+
+  /** Resolves once the log can be written (PostgreSQL: connected and its tables created). */
+  ready(): Promise<void> {
+    return this.backend.ready();
   }
 
   private aad(documentId: string): string {
@@ -135,10 +130,10 @@ export class DocumentStore {
   }
 
   /**
-   * Appends one update; resolves once it is committed (WAL), which is when the client may be acknowledged.
+   * Appends one update; resolves once it is committed (durably), which is when the client may be acknowledged.
    * Group commit: appends are collected until just after the current event-loop turn (setImmediate: no timer, no
-   * added wait when alone) and while a write waits for the lock, then committed together. Every caller still
-   * resolves only after its own row is committed.
+   * added wait when alone) and while a write is in progress, then committed together. Every caller still resolves
+   * only after its own row is committed.
    */
   append(documentId: string, update: Uint8Array, userId: string | null): Promise<void> {
     return new Promise<void>((committed, failed) => {
@@ -165,14 +160,12 @@ export class DocumentStore {
       const batch = this.queue.splice(0, MAX_BATCH_ROWS);
       const rows = batch.map((a) => this.row(a));
       try {
-        await this.underWriteLock(() => this.writeRows.immediate(rows));
+        await this.backend.insert(rows);
         for (const a of batch) a.committed();
       } catch (err) {
         if (batch.length === 1) batch[0]!.failed(err);
         // One bad row (its document gone, say) must not fail the other documents' appends that shared its batch.
-        else
-          for (const [i, a] of batch.entries())
-            await this.underWriteLock(() => this.writeRows.immediate([rows[i]!])).then(a.committed, a.failed);
+        else for (const [i, a] of batch.entries()) await this.backend.insert([rows[i]!]).then(a.committed, a.failed);
       }
       if (this.queue.length > 0) await nextTurn();
     }
@@ -180,26 +173,18 @@ export class DocumentStore {
   }
 
   /** The stored row of an append: its update sealed with the document as associated data. */
-  private row(a: PendingAppend): [string, Buffer, string | null, string] {
-    return [a.documentId, this.seal(a.documentId, a.update), a.userId, sqlTime(a.createdAt)];
-  }
-
-  /** Runs a synchronous write transaction, retrying while another connection holds the write lock. */
-  private async underWriteLock(write: () => void): Promise<void> {
-    const deadline = performance.now() + LOCK_WAIT_MS;
-    for (let pause = 1; ; pause = Math.min(pause * 2, 20)) {
-      try {
-        return write();
-      } catch (err) {
-        if (!isBusy(err) || performance.now() + pause > deadline) throw err;
-      }
-      await sleep(pause);
-    }
+  private row(a: PendingAppend): LogRow {
+    return {
+      documentId: a.documentId,
+      data: this.seal(a.documentId, a.update),
+      userId: a.userId,
+      createdAt: a.createdAt,
+    };
   }
 
   /** The whole persisted state as one update, how many tail updates it took, and the last sequence number in it. */
   async load(documentId: string): Promise<{ state: Uint8Array | null; tail: number; lastSeq: number }> {
-    const { snapshot, tail } = this.readState.deferred(documentId);
+    const { snapshot, tail } = await this.backend.read(documentId);
     const parts: Uint8Array[] = [];
     if (snapshot) parts.push(openBytes(this.key, snapshot.state, this.aad(documentId)));
     for (let i = 0; i < tail.length; i += MERGE_SLICE) {
@@ -215,7 +200,7 @@ export class DocumentStore {
   }
 
   async tailLength(documentId: string): Promise<number> {
-    return this.countTail.get(documentId, documentId)?.n ?? 0;
+    return this.backend.countTail(documentId);
   }
 
   /** Folds the tail into the snapshot in one transaction and drops the folded updates. */
@@ -224,9 +209,7 @@ export class DocumentStore {
     const run = (async () => {
       const { state, tail, lastSeq } = await this.load(documentId);
       if (!state || tail === 0) return { folded: 0 };
-      const sealed = this.seal(documentId, state);
-      const at = sqlTime(this.clock.now());
-      await this.underWriteLock(() => this.fold.immediate(documentId, sealed, lastSeq, at));
+      await this.backend.fold(documentId, this.seal(documentId, state), lastSeq, this.clock.now());
       return { folded: tail };
     })();
     this.compactions.add(run);
@@ -245,20 +228,11 @@ export class DocumentStore {
     afterSeq: number,
     limit: number,
   ): Promise<{ scanned: number; resealed: number; last: number | null }> {
-    const rows = this.db
-      .prepare<[number, number], { seq: number; documentId: string; data: Buffer }>(
-        'SELECT "seq", "documentId", "data" FROM "DocumentUpdate" WHERE "seq" > ? ORDER BY "seq" ASC LIMIT ?',
-      )
-      .all(afterSeq, limit);
-    const stale = rows.filter((r) => !isSealedWithCurrent(this.key, r.data));
-    const changed = stale.map((r): [Buffer, number] => [
-      this.seal(r.documentId, openBytes(this.key, r.data, this.aad(r.documentId))),
-      r.seq,
-    ]);
-    if (changed.length > 0) {
-      const update = this.db.prepare<[Buffer, number]>('UPDATE "DocumentUpdate" SET "data" = ? WHERE "seq" = ?');
-      await this.underWriteLock(() => this.db.transaction(() => changed.forEach((c) => update.run(...c))).immediate());
-    }
+    const rows = await this.backend.updatesAfter(afterSeq, limit);
+    const changed = rows
+      .filter((r) => !isSealedWithCurrent(this.key, r.data))
+      .map((r) => ({ seq: r.seq, data: this.seal(r.documentId, openBytes(this.key, r.data, this.aad(r.documentId))) }));
+    if (changed.length > 0) await this.backend.rewriteUpdates(changed);
     return { scanned: rows.length, resealed: changed.length, last: rows.at(-1)?.seq ?? null };
   }
 
@@ -271,24 +245,15 @@ export class DocumentStore {
     afterDocumentId: string,
     limit: number,
   ): Promise<{ scanned: number; resealed: number; last: string | null }> {
-    const rows = this.db
-      .prepare<[string, number], { documentId: string; state: Buffer; lastSeq: number }>(
-        'SELECT "documentId", "state", "lastSeq" FROM "DocumentSnapshot" WHERE "documentId" > ? ORDER BY "documentId" ASC LIMIT ?',
-      )
-      .all(afterDocumentId, limit);
+    const rows = await this.backend.snapshotsAfter(afterDocumentId, limit);
     const changed = rows
       .filter((r) => !isSealedWithCurrent(this.key, r.state))
-      .map((r): [Buffer, string, number] => [
-        this.seal(r.documentId, openBytes(this.key, r.state, this.aad(r.documentId))),
-        r.documentId,
-        r.lastSeq,
-      ]);
-    if (changed.length > 0) {
-      const update = this.db.prepare<[Buffer, string, number]>(
-        'UPDATE "DocumentSnapshot" SET "state" = ? WHERE "documentId" = ? AND "lastSeq" = ?',
-      );
-      await this.underWriteLock(() => this.db.transaction(() => changed.forEach((c) => update.run(...c))).immediate());
-    }
+      .map((r) => ({
+        documentId: r.documentId,
+        lastSeq: r.lastSeq,
+        state: this.seal(r.documentId, openBytes(this.key, r.state, this.aad(r.documentId))),
+      }));
+    if (changed.length > 0) await this.backend.rewriteSnapshots(changed);
     return { scanned: rows.length, resealed: changed.length, last: rows.at(-1)?.documentId ?? null };
   }
 
@@ -300,6 +265,6 @@ export class DocumentStore {
       await Promise.allSettled([this.written, ...this.compactions]);
       if (this.writeScheduled) await nextTurn();
     }
-    this.db.close();
+    await this.backend.close();
   }
 }

@@ -33,10 +33,14 @@ export async function createTestApp(
   // of the limit itself passes its own authRateLimit). Scheduled backups are off unless a test turns them on: a test
   // that moves the clock across 02:30 must not find a backup's audit event among its own. The OCR job is off too (a test
   // of it runs it with jobs.ocr.tick() or turns the timer on): its writes must not land between a probe's two snapshots.
+  // The embedded stores unless a test names others (TONGBAN_DATABASE_URL or TONGBAN_REDIS_URL in the environment must
+  // not send every test app to one shared PostgreSQL schema or Redis: tests/support/postgres.ts gives each its own).
   const config = {
     authRateLimit: 1000,
     backupAt: null,
     ocrTickSeconds: 0,
+    databaseUrl: null,
+    redisUrl: null,
     ...options.config,
     dataDir,
     publicUrl: 'http://localhost:3000',

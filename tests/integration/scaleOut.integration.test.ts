@@ -1,0 +1,103 @@
+// Two Tongban instances on one Redis (issue #20, TONGBAN_REDIS_URL): two editors of one document, each connected to
+// another instance, converge; a notification raised on one instance reaches the user's socket on the other. The
+// instances share the data directory (until the rest of the data moves to PostgreSQL) and, when
+// TONGBAN_TEST_POSTGRES_URL is set too, keep the collab log in PostgreSQL. Runs when TONGBAN_TEST_REDIS_URL is set.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Socket } from 'socket.io-client';
+import { connectCollaborator, paragraph, textOf, waitFor, type Collaborator } from '../support/collabClient.ts';
+import { freshTestSchema, TEST_POSTGRES_URL, type TestSchema } from '../support/postgres.ts';
+import { REDIS_SKIPPED, TEST_REDIS_URL, testRedisPrefix } from '../support/redis.ts';
+import { secondInstance, type Instance } from '../support/secondInstance.ts';
+import { nextEvent, socketAs } from '../support/sockets.ts';
+import { createTestApp, signedIn, type TestApp, type TestClient } from '../support/testApp.ts';
+import * as Y from 'yjs';
+import { inTransaction } from '../../server/db/transaction.ts';
+import { notice } from '../../server/notifications/notificationHub.ts';
+
+describe.skipIf(!TEST_REDIS_URL)(`two instances on one Redis${TEST_REDIS_URL ? '' : ` (${REDIS_SKIPPED})`}`, () => {
+  let a: TestApp;
+  let b: Instance;
+  let urlA: string;
+  let urlB: string;
+  let schema: TestSchema | null = null;
+  const open: Array<{ destroy(): void } | { close(): unknown }> = [];
+
+  beforeAll(async () => {
+    schema = TEST_POSTGRES_URL ? await freshTestSchema() : null;
+    const shared = { redisUrl: TEST_REDIS_URL, redisPrefix: testRedisPrefix(), databaseUrl: schema?.url ?? null };
+    a = await createTestApp({ config: shared });
+    b = await secondInstance(a);
+    urlA = await a.listen();
+    urlB = await b.listen();
+  });
+  afterAll(async () => {
+    for (const o of open)
+      if ('destroy' in o) o.destroy();
+      else o.close();
+    await b?.close();
+    await a?.close();
+    await schema?.drop();
+  });
+
+  async function editor(baseUrl: string, client: TestClient, documentId: string): Promise<Collaborator> {
+    const c = await connectCollaborator(baseUrl, client, documentId);
+    open.push(c);
+    return c;
+  }
+
+  it('converges two editors of one document connected to different instances, each update logged once', async () => {
+    const owner = await signedIn(a, 'zhangwei');
+    const created = await owner.post('/api/documents', { kind: 'draft', title: '跨实例协同' });
+    const documentId = (created.json() as { id: string }).id;
+    const onA = await editor(urlA, owner, documentId);
+    const onB = await editor(urlB, owner, documentId);
+
+    onA.edit((s) => s.tr.insert(0, paragraph('甲在实例一写的。')));
+    await waitFor(onB.doc, () => onB.text().includes('实例一'), 10_000);
+    onB.edit((s) => s.tr.insert(s.doc.content.size, paragraph('乙在实例二写的。')));
+    await waitFor(onA.doc, () => onA.text().includes('实例二'), 10_000);
+    await Promise.all([onA.acked(), onB.acked()]);
+    expect(onA.text()).toBe(onB.text());
+
+    // Both instances read one log: what each acknowledged is there, whichever instance loads it.
+    for (const store of [a.app.svc.collab.store, b.app.svc.collab.store]) {
+      const reloaded = new Y.Doc();
+      Y.applyUpdate(reloaded, (await store.load(documentId)).state!);
+      expect(textOf(reloaded)).toBe(onA.text());
+    }
+    // An update an instance received from the other through Redis is not logged again by it (as a server-side change
+    // without an author): only the instance its editor is connected to logs it.
+    if (a.app.svc.collab.store.kind === 'sqlite') {
+      expect(await a.app.svc.db.documentUpdate.count({ where: { documentId, userId: null } })).toBe(0);
+      expect(await a.app.svc.db.documentUpdate.count({ where: { documentId } })).toBeGreaterThan(0);
+    } else {
+      const { rows } = await schema!.pool.query<{ anonymous: number; all: number }>(
+        `SELECT COUNT(*) FILTER (WHERE "userId" IS NULL)::integer AS anonymous, COUNT(*)::integer AS all
+           FROM "DocumentUpdate" WHERE "documentId" = $1`,
+        [documentId],
+      );
+      expect(rows[0]).toMatchObject({ anonymous: 0 });
+      expect(rows[0]!.all).toBeGreaterThan(0);
+    }
+  });
+
+  it("delivers a notification raised on one instance to the user's socket on the other", async () => {
+    const client = await signedIn(a, 'hejun');
+    const userId = (await client.get('/api/auth/session')).json().user.id as string;
+    const socket: Socket = await socketAs(urlB, client);
+    open.push(socket);
+    const arrived = nextEvent<{ kind: string; title: string }>(socket, 'notification:new');
+    const counted = nextEvent<{ unread: number }>(socket, 'notification:count');
+    const svc = a.app.svc;
+    const created = await inTransaction(svc, (tx) =>
+      svc.notifications.create(
+        tx,
+        [notice(userId, 'account.clearance_changed', {}, '/settings', { kind: 'account', userId })],
+        a.clock.now(),
+      ),
+    );
+    await svc.notifications.publish(created);
+    expect(await arrived).toMatchObject({ kind: 'account.clearance_changed', title: '您的密级已调整' });
+    expect((await counted).unread).toBeGreaterThanOrEqual(1);
+  });
+});
