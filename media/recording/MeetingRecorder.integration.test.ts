@@ -89,6 +89,26 @@ function decodedFrames(file: string, stream: 'v:0' | 'a:0'): number {
   );
 }
 
+/** The mean luma of the brightest frame (the empty canvas is black, 16): the speaker's picture is in the recording. */
+function brightestLuma(file: string): number {
+  const out = spawnSync(
+    'ffmpeg',
+    [
+      '-v',
+      'error',
+      '-i',
+      file,
+      '-vf',
+      'signalstats,metadata=print:key=lavfi.signalstats.YAVG:file=-',
+      '-f',
+      'null',
+      '-',
+    ],
+    { encoding: 'utf8' },
+  );
+  return Math.max(...[...out.stdout.matchAll(/YAVG=([\d.]+)/g)].map((m) => Number(m[1])));
+}
+
 function recorderFor(onEnded: (r: RecordingResult) => void): Promise<MeetingRecorder> {
   return MeetingRecorder.start(
     roomRecordingSource(room, () => ['speaker']),
@@ -156,6 +176,7 @@ describe('MeetingRecorder', { timeout: 90_000 }, () => {
     expect(duration).toBeGreaterThan(2);
     expect(Math.abs(duration - r.durationMs / 1000)).toBeLessThan(1);
     expect(decodedFrames(file, 'v:0')).toBeGreaterThan(20);
+    expect(brightestLuma(file)).toBeGreaterThan(40);
     expect(decodedFrames(file, 'a:0')).toBeGreaterThan(50);
     const chapters = JSON.parse(probe(file, ['-show_chapters', '-of', 'json'])) as {
       chapters: Array<{ start_time: string; tags: { title: string } }>;

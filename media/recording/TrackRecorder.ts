@@ -6,11 +6,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import type { types } from 'mediasoup';
 import type { Logger } from 'pino';
-import { freeUdpPort } from './freePort.ts';
+import { recorderPort } from './freePort.ts';
 import { recorderSdp } from './sdp.ts';
 
 /** How long ffmpeg may take to open its port before the consumer is resumed anyway. */
 const LISTEN_WAIT_MS = 5_000;
+/** ffmpeg processes tried for one stream before the stream is given up. */
+const START_ATTEMPTS = 3;
 /**
  * Stopping: ffmpeg finishes its file on SIGINT, but once running it only looks between packets, and a stream that
  * has gone quiet blocks it in a read for 10 s; a second SIGINT interrupts that read (a third would skip the file's
@@ -56,8 +58,18 @@ export class TrackRecorder {
   private stderrTail = '';
 
   static async start(options: TrackRecorderOptions): Promise<TrackRecorder> {
+    // ffmpeg failing to start (its port taken after all, a bad moment) is tried again before it counts as a crash.
+    for (let attempt = 1; ; attempt++) {
+      const track = await TrackRecorder.attempt(options);
+      if (track) return track;
+      if (attempt >= START_ATTEMPTS) throw new Error('ffmpeg would not start receiving the stream');
+    }
+  }
+
+  /** One try: the track, or null when ffmpeg ended before it was listening. */
+  private static async attempt(options: TrackRecorderOptions): Promise<TrackRecorder | null> {
     const { router, producer } = options;
-    const port = await freeUdpPort();
+    const port = await recorderPort();
     const transport = await router.createPlainTransport({ listenIp: '127.0.0.1', rtcpMux: true, comedia: false });
     let child: ChildProcess | null = null;
     let track: TrackRecorder | null = null;
@@ -71,8 +83,12 @@ export class TrackRecorder {
       const sdpFile = options.file.replace(/\.webm$/, '.sdp');
       await fs.writeFile(sdpFile, recorderSdp({ kind: consumer.kind, port, rtpParameters: consumer.rtpParameters }));
       child = spawn(options.ffmpeg, ffmpegArgs(sdpFile, options.file), { stdio: ['ignore', 'ignore', 'pipe'] });
+      const listening = await waitForListener(port, child);
+      if (!listening) {
+        transport.close();
+        return null;
+      }
       track = new TrackRecorder(options, transport, consumer, child);
-      await waitForListener(port, child);
       if (!track.stopping) {
         await consumer.resume();
         if (consumer.kind === 'video') track.requestKeyFrames(consumer);
@@ -183,14 +199,18 @@ function ffmpegArgs(sdpFile: string, file: string): string[] {
 
 /**
  * Waits until ffmpeg has bound its RTP port (Linux lists it in /proc/net/udp), so the first packets are not lost;
- * elsewhere, or when it takes too long, the caller goes on and relies on the keyframe requests.
+ * elsewhere, or when it takes too long, the caller goes on and relies on the keyframe requests. False when ffmpeg
+ * ended meanwhile (it could not bind its port).
  */
-async function waitForListener(port: number, child: ChildProcess): Promise<void> {
+async function waitForListener(port: number, child: ChildProcess): Promise<boolean> {
   const suffix = `:${port.toString(16).toUpperCase().padStart(4, '0')}`;
   const deadline = performance.now() + LISTEN_WAIT_MS;
-  while (performance.now() < deadline && child.exitCode === null) {
+  const running = () => child.exitCode === null && child.signalCode === null;
+  while (performance.now() < deadline && running()) {
     const table = await fs.readFile('/proc/net/udp', 'utf8').catch(() => null);
-    if (table === null || table.split('\n').some((line) => line.split(/\s+/)[2]?.endsWith(suffix))) return;
+    if (table === null || table.split('\n').some((line) => line.trim().split(/\s+/)[1]?.endsWith(suffix)))
+      return running();
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+  return running();
 }
