@@ -112,6 +112,8 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   app.addHook('onReady', async () => {
     // PostgreSQL (TONGBAN_DATABASE_URL): connected and its tables there before anything is served.
     await svc.collab.store.ready();
+    // Recordings this process had in progress when it last stopped release their share of the recording quota.
+    await svc.recordings.recover();
     jobs.start();
   });
   app.addHook('onClose', async () => {

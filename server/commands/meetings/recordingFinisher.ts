@@ -58,13 +58,23 @@ export async function finishRecording(
   });
 }
 
-/** After a restart no recorder is running: recordings left in progress end as failed and release their reservation. */
-export async function failInterruptedRecordings(svc: Services, ctx: RequestContext): Promise<number> {
+/**
+ * After a restart the recorders of this process are gone: its recordings left in progress (`ours`: their working
+ * files are in this process's data directory; another instance's are not touched) end as failed and release their
+ * reservation. Their streams stay on disk for an administrator.
+ */
+export async function failInterruptedRecordings(
+  svc: Services,
+  ctx: RequestContext,
+  ours: (recordingId: string) => boolean,
+): Promise<number> {
   return inTransaction(svc, async (tx) => {
-    const rows = await tx.meetingRecording.findMany({
-      where: { status: { in: IN_PROGRESS } },
-      select: { id: true, meetingId: true },
-    });
+    const rows = (
+      await tx.meetingRecording.findMany({
+        where: { status: { in: IN_PROGRESS } },
+        select: { id: true, meetingId: true },
+      })
+    ).filter((row) => ours(row.id));
     for (const row of rows) {
       await tx.meetingRecording.update({
         where: { id: row.id },

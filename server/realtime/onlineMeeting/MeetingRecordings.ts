@@ -70,7 +70,7 @@ export class MeetingRecordings {
       const recorder = await MeetingRecorder.start(
         roomRecordingSource(meeting.room, () => meeting.allMembers().map((m) => m.peerId)),
         {
-          dir: path.join(this.svc.config.dataDir, 'recordings', id),
+          dir: this.workingDir(id),
           title: meeting.title,
           firstChapter: first,
           maxBytes: reservedBytes,
@@ -139,9 +139,17 @@ export class MeetingRecordings {
     await this.active.get(meetingId)?.done;
   }
 
-  /** After a restart: recordings that were in progress when the process ended are failed and their space released. */
+  /**
+   * At start: recordings this process had in progress when it last ended (their working directory is here, and no
+   * recorder of this process runs them) are failed and their space released.
+   */
   async recover(): Promise<void> {
-    const count = await failInterruptedRecordings(this.svc, this.systemContext());
+    const running = new Set([...this.active.values()].map((a) => a.recordingId));
+    const count = await failInterruptedRecordings(
+      this.svc,
+      this.systemContext(),
+      (id) => !running.has(id) && fs.existsSync(this.workingDir(id)),
+    );
     if (count) this.svc.log.warn({ count }, 'recordings interrupted by a restart were marked failed');
   }
 
@@ -220,6 +228,10 @@ export class MeetingRecordings {
     } finally {
       if (this.active.get(meetingId)?.recordingId === recordingId) this.active.delete(meetingId);
     }
+  }
+
+  private workingDir(recordingId: string): string {
+    return path.join(this.svc.config.dataDir, 'recordings', recordingId);
   }
 
   private systemContext(): RequestContext {

@@ -2,6 +2,8 @@
 // over socket.io (and whoever joins later, on joining), only the host controls it, chapters follow the agenda, and
 // the finished file is sealed in the file store, listed for those who may see the meeting and served with byte
 // ranges. The quota holds under parallel starts and finishes. Real mediasoup worker, real ffmpeg.
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { finishRecording } from '../../commands/meetings/recordingFinisher.ts';
 import { startRecording } from '../../commands/meetings/recordingStarter.ts';
@@ -190,5 +192,26 @@ describe('meeting recording', { timeout: 90_000 }, () => {
     expect(second.filter((s) => s.status === 'fulfilled')).toHaveLength(1);
     const total = await svc.db.meetingRecording.aggregate({ _sum: { size: true, reservedBytes: true } });
     expect(Number(total._sum.size) + Number(total._sum.reservedBytes)).toBeLessThanOrEqual(3 * MB);
+  });
+
+  it('after a restart, fails the recordings this process left in progress and releases their space', async () => {
+    const svc = t.app.svc;
+    await svc.db.meetingRecording.deleteMany({});
+    const { meetingId } = await scheduleOnlineMeeting(t, { host: 'wanglei', participants: ['zhangwei'] });
+    const startedById = await userIdOf(t, 'wanglei');
+    const ours = await startRecording(svc, systemContext(), { meetingId, startedById });
+    const other = await scheduleOnlineMeeting(t, { host: 'lihua', participants: ['zhangwei'] });
+    const elsewhere = await startRecording(svc, systemContext(), { meetingId: other.meetingId, startedById });
+    // Our recorder had written its streams here; the other recording belongs to another instance's data directory.
+    fs.mkdirSync(path.join(t.dataDir, 'recordings', ours.id), { recursive: true });
+
+    await svc.recordings.recover();
+    const rows = await svc.db.meetingRecording.findMany({ orderBy: { startedAt: 'asc' } });
+    expect(rows.find((r) => r.id === ours.id)).toMatchObject({
+      status: 'failed',
+      endReason: 'server_restart',
+      reservedBytes: 0n,
+    });
+    expect(rows.find((r) => r.id === elsewhere.id)).toMatchObject({ status: 'recording', reservedBytes: BigInt(MB) });
   });
 });
