@@ -7,6 +7,7 @@ import { contextOf, requireAuth } from '../../http/requestContext.ts';
 import { isoDate, okBody, responses } from '../../http/schemas.ts';
 import { presentRecording, recordingBody } from '../../presenters/meetingRecording.ts';
 import { meetingRecordings, recordingFile } from '../../queries/meetings/meetingRecordings.ts';
+import { recordingContent } from '../../queries/meetings/recordingContent.ts';
 import { recordingMessage } from '../../../common/recording/errors.ts';
 import { meetingFor } from './access.ts';
 import { meetingParams } from './schema.ts';
@@ -128,7 +129,7 @@ const recordingRoutes: FastifyPluginAsyncZod = async (app) => {
         if (!known) throw new NotFound('recording');
         throw new AppError(409, 'recording_not_ready', recordingMessage('recording_not_ready'));
       }
-      const content = await svc.files.read(file.sha256);
+      const content = await recordingContent(svc.files, file.sha256, file.size);
       const range = byteRange(request.headers.range, content.length);
       reply
         .type('video/webm')
