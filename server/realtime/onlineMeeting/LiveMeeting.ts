@@ -159,7 +159,7 @@ export class LiveMeeting {
    * (no await in between), so people joining together cannot overfill it.
    */
   enter(input: Omit<Member, 'peerId'>): Member {
-    if (this.plenary && input.subject.id !== this.hostUserId && this.members.size >= this.options.capacity)
+    if (this.plenary && input.subject.id !== this.hostUserId && this.countBesidesHost() >= this.options.capacity)
       throw new Conflict(
         'meeting_full',
         `This plenary is full: ${this.options.capacity} people (全体会议已满 ${this.options.capacity} 人)`,
@@ -405,6 +405,12 @@ export class LiveMeeting {
     this.members.clear();
     this.lobbyEntries.clear();
     this.room.close();
+  }
+
+  private countBesidesHost(): number {
+    let n = 0;
+    for (const m of this.members.values()) if (m.subject.id !== this.hostUserId) n++;
+    return n;
   }
 
   private blocksOf(userId: string): Set<MediaSource> {
