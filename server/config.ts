@@ -213,6 +213,11 @@ export interface Config {
   redisUrl: string | null;
   /** Prefix of every Redis key and channel of this deployment, so that several can share one Redis (TONGBAN_REDIS_PREFIX, default tongban). */
   redisPrefix: string;
+  /**
+   * With Redis: how long an instance's hold on a background job lasts unless renewed; another instance takes the job
+   * over at most this long after the holder died (TONGBAN_JOB_LEASE_SECONDS, default 30).
+   */
+  jobLeaseSeconds: number;
 }
 
 function logFormat(value: string): Config['logFormat'] {
@@ -336,6 +341,7 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     databaseUrl: databaseUrl('TONGBAN_DATABASE_URL'),
     redisUrl: redisUrl('TONGBAN_REDIS_URL'),
     redisPrefix: str('TONGBAN_REDIS_PREFIX', 'tongban'),
+    jobLeaseSeconds: int('TONGBAN_JOB_LEASE_SECONDS', 30),
     ...overrides,
   };
   if (config.backupKeep < 1) throw new Error(`TONGBAN_BACKUP_KEEP must be at least 1, got ${config.backupKeep}`);

@@ -1,4 +1,5 @@
 // The scheduled work of one process: started once the app is ready, stopped before the services under it close.
+import { RedisJobLease, type JobLease } from '../scaleOut/jobLease.ts';
 import type { Services } from '../services.ts';
 import { ArchiveJob } from './archiveJob.ts';
 import { AtRestReseal } from './atRestReseal.ts';
@@ -18,6 +19,12 @@ export class Jobs {
   readonly officialDocReminders: OfficialDocReminders;
   readonly searchIndexer: SearchIndexer;
   readonly ocr: OcrRecognition;
+  /**
+   * TONGBAN_REDIS_URL: the jobs that change shared data run on one instance at a time (server/scaleOut/jobLease.ts).
+   * The search indexer keeps each instance's own index and runs everywhere; so do scheduled backups, of each
+   * instance's data directory.
+   */
+  readonly lease: JobLease | null;
 
   constructor(private readonly svc: Services) {
     this.supervisionWarnings = new SupervisionWarnings(svc);
@@ -28,6 +35,22 @@ export class Jobs {
     this.officialDocReminders = new OfficialDocReminders(svc);
     this.searchIndexer = new SearchIndexer(svc);
     this.ocr = new OcrRecognition(svc);
+    const { redisUrl, redisPrefix, jobLeaseSeconds } = svc.config;
+    this.lease = redisUrl
+      ? RedisJobLease.connect(redisUrl, redisPrefix, jobLeaseSeconds * 1000, (err) =>
+          svc.log.warn({ err }, 'job lease: Redis did not answer'),
+        )
+      : null;
+    if (this.lease)
+      for (const job of [
+        this.supervisionWarnings,
+        this.archive,
+        this.meetingReminders,
+        this.atRestReseal,
+        this.officialDocReminders,
+        this.ocr,
+      ])
+        job.useLease(this.lease);
   }
 
   start(): void {
@@ -52,5 +75,12 @@ export class Jobs {
     await this.archive.stop();
     await this.supervisionWarnings.stop();
     await this.svc.auditHead.stop();
+    await this.lease?.close();
+  }
+
+  /** Stops every timer and leaves the leases to expire, as an instance that dies does (tests of the takeover). */
+  async abandon(): Promise<void> {
+    this.lease?.abandon();
+    await this.stop();
   }
 }

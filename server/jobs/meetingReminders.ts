@@ -9,6 +9,7 @@ import { inTransaction } from '../db/transaction.ts';
 import { dueReminder, MAX_REMINDER_MINUTES, type ReminderDecision } from '../domain/meetings/reminderPlan.ts';
 import { meetingNotice } from '../notifications/meetingNotices.ts';
 import type { NotificationView } from '../presenters/notification.ts';
+import type { JobLease } from '../scaleOut/jobLease.ts';
 import type { Services } from '../services.ts';
 
 export const REMINDER_TICK_MS = 30_000;
@@ -21,6 +22,8 @@ export interface ReminderRun {
 export class MeetingReminderJob {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
+  /** With several instances (TONGBAN_REDIS_URL): a timed run goes ahead only on the instance holding the lease. */
+  private lease: JobLease | null = null;
 
   constructor(private readonly svc: Services) {}
 
@@ -38,9 +41,17 @@ export class MeetingReminderJob {
     await this.running;
   }
 
+  useLease(lease: JobLease): void {
+    this.lease = lease;
+  }
+
   private tick(): void {
     if (this.running) return;
-    this.running = this.runOnce()
+    const mine = this.lease ? this.lease.acquire('meeting reminders') : Promise.resolve(true);
+    this.running = mine
+      .then(async (go) => {
+        if (go) await this.runOnce();
+      })
       .then(
         () => undefined,
         (err: unknown) => this.svc.log.error({ err }, 'meeting reminders failed'),

@@ -1,5 +1,6 @@
 // A job that runs now and then every few seconds, whose runs never overlap, and that lets a run in progress finish
 // before the database closes. Subclasses say what one run does.
+import type { JobLease } from '../scaleOut/jobLease.ts';
 import type { Services } from '../services.ts';
 
 export abstract class PeriodicJob<R> {
@@ -7,6 +8,8 @@ export abstract class PeriodicJob<R> {
   private running: Promise<R | undefined> = Promise.resolve(undefined);
   /** True from stop() until the next start(): a long run may end early and leave the rest to the next start. */
   protected stopping = false;
+  /** With several instances (TONGBAN_REDIS_URL): a timed run goes ahead only on the instance holding the job's lease. */
+  private lease: JobLease | null = null;
 
   /** `seconds`: the period, read at start (0 or less: only on demand); `label`: how a failed run is logged. */
   protected constructor(
@@ -17,6 +20,11 @@ export abstract class PeriodicJob<R> {
 
   protected abstract runOnce(): Promise<R>;
 
+  /** Timed runs from now on ask this lease first (runs asked for with tick() do not). */
+  useLease(lease: JobLease): void {
+    this.lease = lease;
+  }
+
   /** Catches up at once, then runs every period. */
   start(): void {
     if (this.timer) return;
@@ -24,7 +32,10 @@ export abstract class PeriodicJob<R> {
     if (seconds <= 0) return;
     this.stopping = false;
     const run = () => {
-      this.tick().catch((err: unknown) => this.svc.log.error({ err }, `${this.label} run failed`));
+      const mine = this.lease ? this.lease.acquire(this.label) : Promise.resolve(true);
+      mine
+        .then((go) => (go ? this.tick() : undefined))
+        .catch((err: unknown) => this.svc.log.error({ err }, `${this.label} run failed`));
     };
     run();
     this.timer = setInterval(run, seconds * 1000);

@@ -101,3 +101,52 @@ describe.skipIf(!TEST_REDIS_URL)(`two instances on one Redis${TEST_REDIS_URL ? '
     expect((await counted).unread).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe.skipIf(!TEST_REDIS_URL)(
+  `background jobs across instances${TEST_REDIS_URL ? '' : ` (${REDIS_SKIPPED})`}`,
+  () => {
+    let a: TestApp;
+    let b: Instance;
+
+    // The supervision warnings every second, with a lease of 2 s, on both instances.
+    const everySecond = { supervisionTickSeconds: 1, jobLeaseSeconds: 2 };
+    beforeAll(async () => {
+      a = await createTestApp({ config: { redisUrl: TEST_REDIS_URL, redisPrefix: testRedisPrefix(), ...everySecond } });
+      b = await secondInstance(a, everySecond);
+    });
+    afterAll(async () => {
+      await b?.close();
+      await a?.close();
+    });
+
+    /** Counts the timed runs of the supervision warnings on an instance from now on. */
+    function countRuns(app: TestApp['app']): { runs: number } {
+      const job = app.jobs.supervisionWarnings;
+      const tick = job.tick.bind(job);
+      const counter = { runs: 0 };
+      job.tick = () => {
+        counter.runs++;
+        return tick();
+      };
+      return counter;
+    }
+
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+    it('runs a job on one instance only, and on the other once the holder dies', async () => {
+      const onA = countRuns(a.app);
+      const onB = countRuns(b.app);
+      await sleep(3_500);
+      // a started first and took the lease; b asked every second and found it held.
+      expect(onA.runs).toBeGreaterThanOrEqual(2);
+      expect(onB.runs).toBe(0);
+
+      // a dies: its timers stop and its lease is neither renewed nor released.
+      await a.app.jobs.abandon();
+      const aRunsAtDeath = onA.runs;
+      for (let waited = 0; onB.runs === 0 && waited < 8_000; waited += 250) await sleep(250);
+      expect(onB.runs).toBeGreaterThan(0);
+      expect(onA.runs).toBe(aRunsAtDeath);
+    });
+  },
+);
