@@ -63,7 +63,6 @@ export function RecordingButton({ view }: { view: MeetingView }) {
   if (!recording)
     return (
       <Button
-        size="large"
         shape="round"
         icon={<VideoCameraOutlined />}
         loading={busy}
@@ -89,7 +88,7 @@ export function RecordingButton({ view }: { view: MeetingView }) {
             },
           }}
         >
-          <Button size="large" shape="round" icon={<OrderedListOutlined />} data-testid="recording-chapter">
+          <Button shape="round" icon={<OrderedListOutlined />} data-testid="recording-chapter">
             {t('recording.nextChapter')}
           </Button>
         </Dropdown>
@@ -98,14 +97,7 @@ export function RecordingButton({ view }: { view: MeetingView }) {
         title={t('recording.stopConfirm')}
         onConfirm={() => run(() => recordingsApi.stop(meetingId), t('recording.stopped'))}
       >
-        <Button
-          size="large"
-          shape="round"
-          danger
-          icon={<BorderOutlined />}
-          loading={busy}
-          data-testid="toggle-recording"
-        >
+        <Button shape="round" danger icon={<BorderOutlined />} loading={busy} data-testid="toggle-recording">
           {t('recording.stop')}
         </Button>
       </Popconfirm>
