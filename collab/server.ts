@@ -27,6 +27,8 @@ export class CollabServer {
   readonly metrics: CollabMetrics = newMetrics();
   private readonly auth: AuthenticationExtension;
   private readonly wss: WebSocketServer;
+  /** Documents are kept in step with other instances through Redis (TONGBAN_REDIS_URL). */
+  private readonly redis: boolean;
 
   constructor(private readonly svc: CoreServices) {
     this.store = openDocumentStore(svc.config, svc.keys.atRest, svc.clock, svc.log);
@@ -34,6 +36,7 @@ export class CollabServer {
     // TONGBAN_REDIS_URL: documents open on several instances are kept in step through Redis (each instance logs only
     // the updates of its own connections; PersistenceExtension skips what arrives through Redis).
     const redis = collabRedisOptions(svc.config);
+    this.redis = redis !== null;
     this.hocuspocus = new Hocuspocus({
       name: 'tongban-collab',
       quiet: true,
@@ -129,6 +132,11 @@ export class CollabServer {
     this.hocuspocus.closeConnections();
     for (const client of this.wss.clients) client.terminate();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    // With Redis, documents unload a moment after their last connection (the extension lets last syncs through) and
+    // then unsubscribe: let them, for a bounded time, before the extension's connections close under them.
+    if (this.redis)
+      for (let waited = 0; this.hocuspocus.documents.size > 0 && waited < 3_000; waited += 50)
+        await new Promise((resolve) => setTimeout(resolve, 50));
     // Extensions let go of what they hold (the Redis extension its connections).
     await this.hocuspocus.hooks('onDestroy', { instance: this.hocuspocus });
     await this.store.close();
