@@ -1,4 +1,5 @@
-// Checks that the committed migrations produce exactly the schema in prisma/schema.prisma (used by `npm test` and CI).
+// Checks that the committed migrations produce exactly the schema in prisma/schema.prisma (used by `npm test` and CI),
+// for SQLite here and for PostgreSQL in scripts/checkPostgresMigrations.ts.
 // Prisma's offline engine cannot diff a database behind a driver adapter, so this compares two SQLite databases
 // structurally: one built by replaying the migrations, one built from the schema's own "from empty" script.
 import { execFileSync } from 'node:child_process';
@@ -7,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { migrateDatabase } from '../server/db/migrate.ts';
+import { checkPostgresMigrations } from './checkPostgresMigrations.ts';
 
 type Shape = Record<string, unknown>;
 
@@ -76,3 +78,5 @@ try {
 } finally {
   fs.rmSync(tmp, { recursive: true, force: true });
 }
+
+if (!(await checkPostgresMigrations())) process.exit(1);
