@@ -7,14 +7,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  derivedPostgresSchema,
-  postgresDiff,
-  postgresMigrationsDir,
-  postgresSchemaPath,
-  postgresToolUrl,
-  root,
-} from './postgresSchema.ts';
+import { derivedPostgresSchema, postgresDiff, postgresSchemaPath, postgresToolUrl, root } from './postgresSchema.ts';
+import { postgresMigrationsDir } from '../server/db/migratePostgres.ts';
 
 const name = process.argv[2];
 if (!name || !/^[a-z0-9_]+$/.test(name)) {

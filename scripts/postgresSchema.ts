@@ -15,7 +15,6 @@ export const root = path.resolve(import.meta.dirname, '..');
 export const sqliteSchemaPath = path.join(root, 'prisma/schema.prisma');
 export const postgresDir = path.join(root, 'prisma/postgres');
 export const postgresSchemaPath = path.join(postgresDir, 'schema.prisma');
-export const postgresMigrationsDir = path.join(postgresDir, 'migrations');
 export const postgresConfigPath = path.join(postgresDir, 'prisma.config.ts');
 
 const HEADER =
@@ -65,14 +64,4 @@ export function postgresDiff(from: string | null, to: string): string | null {
     },
   );
   return /^-- This is an empty migration\.\s*$/.test(sql.trim()) ? null : sql;
-}
-
-/** Names of the committed PostgreSQL migrations, in order. */
-export function postgresMigrationNames(): string[] {
-  if (!fs.existsSync(postgresMigrationsDir)) return [];
-  return fs
-    .readdirSync(postgresMigrationsDir, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .map((d) => d.name)
-    .sort();
 }

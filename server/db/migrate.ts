@@ -18,6 +18,15 @@ export interface MigrationResult {
   alreadyApplied: number;
 }
 
+/** The migrations in a migrations folder (one sub-folder each, named so that they sort in order). */
+export function migrationNames(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
+}
+
 export function migrateDatabase(dbFile: string, dir = migrationsDir): MigrationResult {
   fs.mkdirSync(path.dirname(dbFile), { recursive: true });
   const db = new Database(dbFile);
@@ -43,11 +52,7 @@ export function migrateDatabase(dbFile: string, dir = migrationsDir): MigrationR
           .all() as AppliedRow[]
       ).map((r) => [r.migration_name, r.checksum]),
     );
-    const names = fs
-      .readdirSync(dir, { withFileTypes: true })
-      .filter((d) => d.isDirectory())
-      .map((d) => d.name)
-      .sort();
+    const names = migrationNames(dir);
     const result: MigrationResult = { applied: [], alreadyApplied: 0 };
     for (const name of names) {
       const sql = fs.readFileSync(path.join(dir, name, 'migration.sql'), 'utf8');

@@ -8,6 +8,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POSTGRES_SKIPPED, TEST_POSTGRES_URL } from '../../tests/support/postgres.ts';
+import { migrationNames } from './migrate.ts';
 import { migratePostgres, postgresMigrationsDir } from './migratePostgres.ts';
 
 const created: string[] = [];
@@ -32,13 +33,6 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string): Pro
   }
 }
 
-const migrationNames = () =>
-  fs
-    .readdirSync(postgresMigrationsDir, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .map((d) => d.name)
-    .sort();
-
 describe.skipIf(!TEST_POSTGRES_URL)(`PostgreSQL migrations${TEST_POSTGRES_URL ? '' : ` (${POSTGRES_SKIPPED})`}`, () => {
   beforeAll(async () => {
     admin = new pg.Client({ connectionString: TEST_POSTGRES_URL ?? '' });
@@ -52,7 +46,7 @@ describe.skipIf(!TEST_POSTGRES_URL)(`PostgreSQL migrations${TEST_POSTGRES_URL ? 
   it('three instances starting at once apply each migration exactly once and all start', async () => {
     const url = await freshDatabase();
     const results = await Promise.all([migratePostgres(url), migratePostgres(url), migratePostgres(url)]);
-    const names = migrationNames();
+    const names = migrationNames(postgresMigrationsDir);
     expect(names.length).toBeGreaterThan(0);
     // Each migration applied by one runner; the others found it applied.
     for (const name of names) expect(results.filter((r) => r.applied.includes(name))).toHaveLength(1);

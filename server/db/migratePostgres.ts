@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import type { MigrationResult } from './migrate.ts';
+import { migrationNames, type MigrationResult } from './migrate.ts';
 
 export const postgresMigrationsDir = fileURLToPath(new URL('../../prisma/postgres/migrations', import.meta.url));
 
@@ -30,11 +30,7 @@ export async function migratePostgres(url: string, dir = postgresMigrationsDir):
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const names = fs
-      .readdirSync(dir, { withFileTypes: true })
-      .filter((d) => d.isDirectory())
-      .map((d) => d.name)
-      .sort();
+    const names = migrationNames(dir);
     const result: MigrationResult = { applied: [], alreadyApplied: 0 };
     for (const name of names) {
       const sql = fs.readFileSync(path.join(dir, name, 'migration.sql'), 'utf8');
