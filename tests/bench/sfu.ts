@@ -14,12 +14,12 @@
 //    PlainTransports) arriving in waves: join time p50/p95 (consumers set up; first packet of the active speaker), and
 //    worker CPU with last-N (each viewer gets the active speaker only) against every camera to everyone, same run.
 // 3. Join time: from the join request to the first decoded frame of another participant's video, in Chromium, p50 of
-//    ten joins (sfuJoin.ts).
+//    ten joins of an ordinary meeting, then five real Chromium joins of a plenary viewer (sfuJoin.ts).
 // Prints a table per ramp, a side-by-side table (µs of worker CPU per forwarded packet, consumers one core sustains at
 // 80%, ratio to NSS) and ends with one JSON line: {"consumers_per_core_at_80pct": … (OpenSSL),
 // "nss_consumers_per_core_at_80pct": …, "ratio_openssl_vs_nss": …, "plain_consumers_per_core_at_80pct": …,
 // "us_per_packet": {…}, "join_p50_ms": …, "plenary": {viewers, join_p50_ms, join_p95_ms, setup_p50_ms, setup_p95_ms,
-// cpu_pct_last_n, cpu_pct_all_forwarded, viewers_per_worker}}.
+// cpu_pct_last_n, cpu_pct_all_forwarded, viewers_per_worker}, "plenary_chromium_viewer_join_p50_ms": …}.
 //   npx tsx tests/bench/sfu.ts [--skip-join] [--skip-plenary] [--plenary-viewers N (default 300)] [--max-consumers N]
 //     [--rounds N (default 2)] [--variants openssl,nss,plain]
 //     [--priority=N (nice and autogroup priority, e.g. -10; needs root)]
@@ -408,16 +408,22 @@ if (!skipPlenary) {
 }
 
 let joinP50: number | null = null;
+let plenaryViewerJoinP50: number | null = null;
 if (!skipJoin) {
   log('\nJoin time: join request → first decoded remote video frame (Chromium, fake devices, loopback)');
   const times = await measureJoinTimes(log);
-  const sorted = [...times].sort((a, b) => a - b);
-  joinP50 = Math.round(
-    (sorted[Math.floor((sorted.length - 1) / 2)]! + sorted[Math.ceil((sorted.length - 1) / 2)]!) / 2,
-  );
-  log(
-    `  p50 ${joinP50} ms, min ${Math.round(sorted[0]!)} ms, max ${Math.round(sorted.at(-1)!)} ms over ${times.length} joins`,
-  );
+  const summarise = (what: string, all: number[]) => {
+    const sorted = [...all].sort((a, b) => a - b);
+    const p50 = Math.round(
+      (sorted[Math.floor((sorted.length - 1) / 2)]! + sorted[Math.ceil((sorted.length - 1) / 2)]!) / 2,
+    );
+    log(
+      `  ${what}: p50 ${p50} ms, min ${Math.round(sorted[0]!)} ms, max ${Math.round(sorted.at(-1)!)} ms over ${all.length} joins`,
+    );
+    return p50;
+  };
+  joinP50 = summarise('meeting', times.meeting);
+  plenaryViewerJoinP50 = summarise('plenary viewer', times.plenaryViewer);
 }
 log(
   JSON.stringify({
@@ -437,6 +443,7 @@ log(
       cpu_pct_all_forwarded: Number(plenary.cpuAllPct.toFixed(1)),
       viewers_per_worker: plenary.viewersPerWorker,
     },
+    plenary_chromium_viewer_join_p50_ms: plenaryViewerJoinP50,
   }),
 );
 process.exit(0);

@@ -12,6 +12,8 @@ import { DEMO_PASSWORD } from '../../server/seed/demoOrganisation.ts';
 
 const PORT = 3190;
 const JOINS = 10;
+/** Real Chromium joins of a plenary viewer, beside the 300 simulated ones of the plenary section. */
+const PLENARY_JOINS = 5;
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -43,7 +45,10 @@ async function join(page: Page, url: string): Promise<void> {
   await page.getByTestId('meeting-room').waitFor({ timeout: 30_000 });
 }
 
-export async function measureJoinTimes(log: (line: string) => void): Promise<number[]> {
+/** Join times of an ordinary meeting's guest and, after them, of a viewer of a plenary (全体会议) where only the host sends. */
+export async function measureJoinTimes(
+  log: (line: string) => void,
+): Promise<{ meeting: number[]; plenaryViewer: number[] }> {
   buildClientIfStale();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-bench-sfu-'));
   Object.assign(process.env, {
@@ -58,43 +63,47 @@ export async function measureJoinTimes(log: (line: string) => void): Promise<num
     const organiser = new HttpSession(server.baseUrl);
     await organiser.signIn('zhaojing');
     const startAt = Date.now() + 5 * 60_000;
-    const created = await organiser.call('POST', '/api/meetings', {
-      title: 'SFU 基准测试',
-      type: 'zhuanti',
-      mode: 'online',
-      hostId: await userId(organiser, '赵静'),
-      startAt: new Date(startAt).toISOString(),
-      endAt: new Date(startAt + 60 * 60_000).toISOString(),
-      participants: { users: [{ userId: await userId(organiser, '张伟'), role: 'attendee' }], units: [] },
-      acceptClashes: true,
-    });
-    if (created.status !== 201) throw new Error(`meeting not created: ${JSON.stringify(created.json)}`);
-    const url = `${server.baseUrl}/meetings/${String(created.json.id)}/room`;
-
-    const host = await (await browser.newContext({ baseURL: server.baseUrl })).newPage();
-    await signIn(host, 'zhaojing');
-    await join(host, url);
-
     const guestContext = await browser.newContext({ baseURL: server.baseUrl });
     const guest = await guestContext.newPage();
     await signIn(guest, 'zhangwei');
-    const times: number[] = [];
-    for (let i = 0; i < JOINS; i++) {
-      await join(guest, url);
-      await guest.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, FIRST_REMOTE_FRAME_MARK, {
-        timeout: 30_000,
+    const host = await (await browser.newContext({ baseURL: server.baseUrl })).newPage();
+    await signIn(host, 'zhaojing');
+
+    const measure = async (plenary: boolean, joins: number): Promise<number[]> => {
+      const created = await organiser.call('POST', '/api/meetings', {
+        title: plenary ? 'SFU 基准测试（全体会议）' : 'SFU 基准测试',
+        type: 'zhuanti',
+        mode: 'online',
+        plenary,
+        hostId: await userId(organiser, '赵静'),
+        startAt: new Date(startAt).toISOString(),
+        endAt: new Date(startAt + 60 * 60_000).toISOString(),
+        participants: { users: [{ userId: await userId(organiser, '张伟'), role: 'attendee' }], units: [] },
+        acceptClashes: true,
       });
-      const ms = await guest.evaluate(
-        ([start, end]) =>
-          performance.getEntriesByName(end!)[0]!.startTime - performance.getEntriesByName(start!)[0]!.startTime,
-        [JOIN_REQUEST_MARK, FIRST_REMOTE_FRAME_MARK],
-      );
-      times.push(ms);
-      log(`  join ${String(i + 1).padStart(2)}: ${ms.toFixed(0)} ms`);
-      // Leaving the page closes the socket, and the server lets the peer go.
-      await guest.goto('about:blank');
-    }
-    return times;
+      if (created.status !== 201) throw new Error(`meeting not created: ${JSON.stringify(created.json)}`);
+      const url = `${server.baseUrl}/meetings/${String(created.json.id)}/room`;
+      await join(host, url);
+      const times: number[] = [];
+      for (let i = 0; i < joins; i++) {
+        await join(guest, url);
+        await guest.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, FIRST_REMOTE_FRAME_MARK, {
+          timeout: 30_000,
+        });
+        const ms = await guest.evaluate(
+          ([start, end]) =>
+            performance.getEntriesByName(end!)[0]!.startTime - performance.getEntriesByName(start!)[0]!.startTime,
+          [JOIN_REQUEST_MARK, FIRST_REMOTE_FRAME_MARK],
+        );
+        times.push(ms);
+        log(`  ${plenary ? 'plenary viewer join' : 'join'} ${String(i + 1).padStart(2)}: ${ms.toFixed(0)} ms`);
+        // Leaving the page closes the socket, and the server lets the peer go.
+        await guest.goto('about:blank');
+      }
+      await host.goto('about:blank');
+      return times;
+    };
+    return { meeting: await measure(false, JOINS), plenaryViewer: await measure(true, PLENARY_JOINS) };
   } finally {
     await browser.close();
     server.child.kill('SIGTERM');
