@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
+import { fakeMediaLaunchOptions } from '../e2e/support/chromium.ts';
 import buildClientIfStale from '../e2e/support/globalSetup.ts';
 import { HttpSession, startServer } from '../support/serverProcess.ts';
 import { FIRST_REMOTE_FRAME_MARK, JOIN_REQUEST_MARK } from '../../client/src/pages/meetings/room/media/joinTiming.ts';
@@ -14,17 +15,6 @@ const PORT = 3190;
 const JOINS = 10;
 /** Real Chromium joins of a plenary viewer, beside the 300 simulated ones of the plenary section. */
 const PLENARY_JOINS = 5;
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--use-fake-ui-for-media-stream',
-  '--use-fake-device-for-media-stream',
-];
 
 async function userId(session: HttpSession, name: string): Promise<string> {
   const res = await session.call('GET', `/api/users?q=${encodeURIComponent(name)}`);
@@ -58,7 +48,8 @@ export async function measureJoinTimes(
     TONGBAN_MEDIA_ANNOUNCED_IP: '127.0.0.1',
   });
   const server = await startServer(dataDir, PORT);
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  // The fake camera at Chromium's own rate, as a real camera would send.
+  const browser = await chromium.launch(fakeMediaLaunchOptions({ fps: null }));
   try {
     const organiser = new HttpSession(server.baseUrl);
     await organiser.signIn('zhaojing');

@@ -4,23 +4,12 @@
 // everyone gets media back without reloading, and a dropped connection rejoins by itself.
 import { expect, test, type Browser, type Page } from './support/test.ts';
 import { asBrowser, serverNow, signInStaff, userId } from '../e2e/support/tongban.ts';
+import { fakeMediaLaunchOptions } from './support/chromium.ts';
 
-const BASE_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 // Four browsers encode and decode video on two cores: the fake camera runs at 15 fps, and traces (a snapshot per
 // action of every page) are left off.
 test.use({
-  launchOptions: {
-    executablePath: '/usr/bin/chromium',
-    args: [...BASE_ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream=fps=15'],
-  },
+  launchOptions: fakeMediaLaunchOptions(),
   trace: 'off',
 });
 test.describe.configure({ timeout: 300_000 });

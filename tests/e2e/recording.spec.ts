@@ -4,24 +4,11 @@
 // level measured with a WebAudio AnalyserNode), beside the minutes.
 import { expect, test, type Browser, type Page } from './support/test.ts';
 import { asBrowser, serverNow, signInStaff, userId } from '../e2e/support/tongban.ts';
+import { fakeMediaLaunchOptions } from './support/chromium.ts';
 
 test.use({
-  launchOptions: {
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream=fps=15',
-      // The recording is played and listened to without a click on the page.
-      '--autoplay-policy=no-user-gesture-required',
-    ],
-  },
+  // The recording is played and listened to without a click on the page.
+  launchOptions: fakeMediaLaunchOptions({ extraArgs: ['--autoplay-policy=no-user-gesture-required'] }),
   trace: 'off',
 });
 test.describe.configure({ timeout: 300_000 });

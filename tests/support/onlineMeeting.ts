@@ -2,9 +2,11 @@
 // speaks the meeting contract (requests with acknowledgements, notifications it can wait for).
 import { EventEmitter } from 'node:events';
 import { io as connect, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll } from 'vitest';
 import { createMeeting } from '../../server/commands/meetings/meetingScheduler.ts';
 import { loadPerson } from '../../server/queries/meetings/onlineMeeting.ts';
 import type {
+  JoinResult,
   MeetingAck,
   MeetingMethod,
   MeetingNotification,
@@ -12,7 +14,8 @@ import type {
   NotificationMethod,
   RequestData,
 } from '../../media/signaling.ts';
-import { signedIn, type TestApp } from './testApp.ts';
+import type { Config } from '../../server/config.ts';
+import { createTestApp, signedIn, type TestApp } from './testApp.ts';
 
 export async function userIdOf(t: TestApp, username: string): Promise<string> {
   const user = await t.app.svc.db.user.findUniqueOrThrow({ where: { username } });
@@ -128,4 +131,51 @@ export class MeetingSocket {
   close(): void {
     this.socket.close();
   }
+}
+
+/**
+ * A test file's app with real mediasoup workers on loopback, listening for sockets: created before the file's tests,
+ * closed after them with every socket `as` opened. `config` adds to (or overrides) the loopback media settings.
+ */
+export function useOnlineMeetingApp(config: Partial<Config> = {}): {
+  readonly t: TestApp;
+  readonly url: string;
+  as(username: string): Promise<MeetingSocket>;
+} {
+  let app: TestApp | null = null;
+  let url = '';
+  const sockets: MeetingSocket[] = [];
+  beforeAll(async () => {
+    app = await createTestApp({
+      config: { mediaPort: 0, mediaWorkers: 1, mediaListenIp: '127.0.0.1', mediaAnnouncedIp: '127.0.0.1', ...config },
+    });
+    url = await app.listen();
+  });
+  afterAll(async () => {
+    for (const s of sockets) s.close();
+    await app?.close();
+  });
+  const started = (): TestApp => {
+    if (!app) throw new Error('useOnlineMeetingApp: the app starts in beforeAll');
+    return app;
+  };
+  return {
+    get t() {
+      return started();
+    },
+    get url() {
+      return url;
+    },
+    async as(username) {
+      const s = await MeetingSocket.connect(started(), url, username);
+      sockets.push(s);
+      return s;
+    },
+  };
+}
+
+/** The join's answer when it let the person in (any other outcome fails the test). */
+export function joined(result: JoinResult): Extract<JoinResult, { status: 'joined' }> {
+  if (result.status !== 'joined') throw new Error(`expected to join, got ${result.status}`);
+  return result;
 }

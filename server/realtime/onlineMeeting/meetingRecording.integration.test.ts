@@ -4,67 +4,42 @@
 // ranges. The quota holds under parallel starts and finishes. Real mediasoup worker, real ffmpeg.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { finishRecording } from '../../commands/meetings/recordingFinisher.ts';
 import { startRecording } from '../../commands/meetings/recordingStarter.ts';
-import { createTestApp, signedIn, type TestApp, type TestClient } from '../../../tests/support/testApp.ts';
-import { MeetingSocket, scheduleOnlineMeeting, userIdOf } from '../../../tests/support/onlineMeeting.ts';
-import type { JoinResult } from '../../../media/signaling.ts';
+import { signedIn, type TestClient } from '../../../tests/support/testApp.ts';
+import { joined, scheduleOnlineMeeting, useOnlineMeetingApp, userIdOf } from '../../../tests/support/onlineMeeting.ts';
 
-let t: TestApp;
-let url: string;
-const sockets: MeetingSocket[] = [];
 const MB = 1024 * 1024;
-
-beforeAll(async () => {
-  t = await createTestApp({
-    config: {
-      mediaPort: 0,
-      mediaWorkers: 1,
-      mediaListenIp: '127.0.0.1',
-      mediaAnnouncedIp: '127.0.0.1',
-      recordingQuotaMb: 3,
-      recordingReserveMb: 1,
-    },
-  });
-  url = await t.listen();
-});
-afterAll(async () => {
-  for (const s of sockets) s.close();
-  await t.close();
-});
-
-async function as(username: string): Promise<MeetingSocket> {
-  const s = await MeetingSocket.connect(t, url, username);
-  sockets.push(s);
-  return s;
-}
-
-function joined(result: JoinResult): Extract<JoinResult, { status: 'joined' }> {
-  if (result.status !== 'joined') throw new Error(`expected to join, got ${result.status}`);
-  return result;
-}
+const online = useOnlineMeetingApp({ recordingQuotaMb: 3, recordingReserveMb: 1 });
+const { as } = online;
 
 function systemContext() {
-  return { actor: null, ip: '', userAgent: 'test', at: t.clock.now(), auditKey: t.app.svc.keys.audit };
+  return { actor: null, ip: '', userAgent: 'test', at: online.t.clock.now(), auditKey: online.t.app.svc.keys.audit };
 }
 
 describe('meeting recording', { timeout: 90_000 }, () => {
   it('is started and stopped by the host, announced to everyone, sealed, listed and played', async () => {
-    const { meetingId } = await scheduleOnlineMeeting(t, { host: 'wanglei', participants: ['zhangwei', 'hejun'] });
-    const organiser: TestClient = await signedIn(t, 'zhaojing');
+    const { meetingId } = await scheduleOnlineMeeting(online.t, {
+      host: 'wanglei',
+      participants: ['zhangwei', 'hejun'],
+    });
+    const organiser: TestClient = await signedIn(online.t, 'zhaojing');
     const agenda = await organiser.put(`/api/meetings/${meetingId}/agenda`, {
       items: [{ title: '听取工作汇报' }, { title: '审议实施方案' }],
     });
     expect(agenda.statusCode).toBe(200);
-    const items = await t.app.svc.db.meetingAgendaItem.findMany({ where: { meetingId }, orderBy: { position: 'asc' } });
+    const items = await online.t.app.svc.db.meetingAgendaItem.findMany({
+      where: { meetingId },
+      orderBy: { position: 'asc' },
+    });
 
     const hostSocket = await as('wanglei');
     joined(await hostSocket.request('join', { meetingId }));
     const member = await as('zhangwei');
     expect(joined(await member.request('join', { meetingId })).recording).toBeNull();
-    const host = await signedIn(t, 'wanglei');
-    const memberHttp = await signedIn(t, 'zhangwei');
+    const host = await signedIn(online.t, 'wanglei');
+    const memberHttp = await signedIn(online.t, 'zhangwei');
 
     // Only the host records.
     const refused = await memberHttp.post(`/api/meetings/${meetingId}/recording/start`);
@@ -94,7 +69,7 @@ describe('meeting recording', { timeout: 90_000 }, () => {
     const stopped = await host.post(`/api/meetings/${meetingId}/recording/stop`);
     expect(stopped.statusCode, stopped.body).toBe(200);
     await over;
-    await t.app.svc.recordings.settled(meetingId);
+    await online.t.app.svc.recordings.settled(meetingId);
 
     const list = await memberHttp.get(`/api/meetings/${meetingId}/recordings`);
     expect(list.statusCode).toBe(200);
@@ -104,11 +79,11 @@ describe('meeting recording', { timeout: 90_000 }, () => {
       '1. 听取工作汇报',
       '2. 审议实施方案',
     ]);
-    const row = await t.app.svc.db.meetingRecording.findUniqueOrThrow({ where: { id: recordingId } });
+    const row = await online.t.app.svc.db.meetingRecording.findUniqueOrThrow({ where: { id: recordingId } });
     expect(row.reservedBytes).toBe(0n);
     expect(row.size).toBeGreaterThan(0n);
     // Sealed in the file store like a material: the stored bytes are not the WebM itself.
-    expect(await t.app.svc.files.has(row.sha256!)).toBe(true);
+    expect(await online.t.app.svc.files.has(row.sha256!)).toBe(true);
 
     const part = await memberHttp.request(
       'GET',
@@ -126,11 +101,11 @@ describe('meeting recording', { timeout: 90_000 }, () => {
     expect(whole.rawPayload.length).toBe(Number(row.size));
 
     // Someone who may not see the meeting learns nothing of its recordings.
-    const outsider = await signedIn(t, 'matao');
+    const outsider = await signedIn(online.t, 'matao');
     expect((await outsider.get(`/api/meetings/${meetingId}/recordings`)).statusCode).toBe(404);
     expect((await outsider.get(`/api/meetings/${meetingId}/recordings/${recordingId}/content`)).statusCode).toBe(404);
 
-    const audits = await t.app.svc.db.auditEvent.findMany({
+    const audits = await online.t.app.svc.db.auditEvent.findMany({
       where: { resourceId: meetingId, action: { startsWith: 'meeting.recording.' } },
       orderBy: { seq: 'asc' },
     });
@@ -143,15 +118,15 @@ describe('meeting recording', { timeout: 90_000 }, () => {
   });
 
   it('keeps kept recordings and reservations within the quota, under parallel starts and finishes', async () => {
-    const svc = t.app.svc;
+    const svc = online.t.app.svc;
     // The first test's recording is kept and counts; clear the slate so the arithmetic below is this test's own.
     await svc.db.meetingRecording.deleteMany({});
     const meetings = await Promise.all(
       ['wanglei', 'lihua', 'wanglei', 'lihua', 'wanglei'].map((host) =>
-        scheduleOnlineMeeting(t, { host, participants: ['zhangwei'] }),
+        scheduleOnlineMeeting(online.t, { host, participants: ['zhangwei'] }),
       ),
     );
-    const startedById = await userIdOf(t, 'wanglei');
+    const startedById = await userIdOf(online.t, 'wanglei');
     // Quota 3 MB, 1 MB reserved per recording: of five parallel starts, exactly three get in.
     const starts = await Promise.allSettled(
       meetings.map((m) => startRecording(svc, systemContext(), { meetingId: m.meetingId, startedById })),
@@ -195,15 +170,15 @@ describe('meeting recording', { timeout: 90_000 }, () => {
   });
 
   it('after a restart, fails the recordings this process left in progress and releases their space', async () => {
-    const svc = t.app.svc;
+    const svc = online.t.app.svc;
     await svc.db.meetingRecording.deleteMany({});
-    const { meetingId } = await scheduleOnlineMeeting(t, { host: 'wanglei', participants: ['zhangwei'] });
-    const startedById = await userIdOf(t, 'wanglei');
+    const { meetingId } = await scheduleOnlineMeeting(online.t, { host: 'wanglei', participants: ['zhangwei'] });
+    const startedById = await userIdOf(online.t, 'wanglei');
     const ours = await startRecording(svc, systemContext(), { meetingId, startedById });
-    const other = await scheduleOnlineMeeting(t, { host: 'lihua', participants: ['zhangwei'] });
+    const other = await scheduleOnlineMeeting(online.t, { host: 'lihua', participants: ['zhangwei'] });
     const elsewhere = await startRecording(svc, systemContext(), { meetingId: other.meetingId, startedById });
     // Our recorder had written its streams here; the other recording belongs to another instance's data directory.
-    fs.mkdirSync(path.join(t.dataDir, 'recordings', ours.id), { recursive: true });
+    fs.mkdirSync(path.join(online.t.dataDir, 'recordings', ours.id), { recursive: true });
 
     await svc.recordings.recover();
     const rows = await svc.db.meetingRecording.findMany({ orderBy: { startedAt: 'asc' } });

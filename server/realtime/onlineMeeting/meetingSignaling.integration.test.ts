@@ -1,46 +1,20 @@
 // Online-meeting signalling over real socket.io and real mediasoup workers: validation of every message, who may
 // join (participants, the lobby with passcode, rate limiting), consuming only within one's meeting, the host's
 // controls enforced on the server, chat history for late joiners, leaving, and the configured STUN/TURN servers.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../tests/support/testApp.ts';
-import { MeetingSocket, scheduleOnlineMeeting } from '../../../tests/support/onlineMeeting.ts';
+import { describe, expect, it } from 'vitest';
+import {
+  joined,
+  MeetingSocket,
+  scheduleOnlineMeeting,
+  useOnlineMeetingApp,
+} from '../../../tests/support/onlineMeeting.ts';
 import { audioRtp, videoRtp } from '../../../tests/support/mediaFixtures.ts';
-import { rtpCapabilitiesSchema, type JoinResult } from '../../../media/signaling.ts';
+import { rtpCapabilitiesSchema } from '../../../media/signaling.ts';
 
 const ICE_SERVERS = [{ urls: 'turn:turn.example.gov.cn:3478', username: 'tongban', credential: 'secret' }];
 
-let t: TestApp;
-let url: string;
-const sockets: MeetingSocket[] = [];
-
-beforeAll(async () => {
-  t = await createTestApp({
-    config: {
-      mediaPort: 0,
-      mediaWorkers: 1,
-      mediaListenIp: '127.0.0.1',
-      mediaAnnouncedIp: '127.0.0.1',
-      authRateLimit: 1000,
-      iceServers: ICE_SERVERS,
-    },
-  });
-  url = await t.listen();
-});
-afterAll(async () => {
-  for (const s of sockets) s.close();
-  await t.close();
-});
-
-async function as(username: string): Promise<MeetingSocket> {
-  const s = await MeetingSocket.connect(t, url, username);
-  sockets.push(s);
-  return s;
-}
-
-function joined(result: JoinResult): Extract<JoinResult, { status: 'joined' }> {
-  if (result.status !== 'joined') throw new Error(`expected to join, got ${result.status}`);
-  return result;
-}
+const online = useOnlineMeetingApp({ iceServers: ICE_SERVERS });
+const { as } = online;
 
 /** Joins, enables media and opens a sending transport, as the browser does. */
 async function withMedia(s: MeetingSocket, meetingId: string) {
@@ -117,7 +91,7 @@ describe('meeting signalling', () => {
   });
 
   it('lets participants in, sends outsiders to the lobby with the passcode, and rate-limits wrong guesses', async () => {
-    const { meetingId, passcode } = await scheduleOnlineMeeting(t, {
+    const { meetingId, passcode } = await scheduleOnlineMeeting(online.t, {
       host: 'wanglei',
       participants: ['zhangwei', 'hejun'],
     });
@@ -134,7 +108,7 @@ describe('meeting signalling', () => {
         code: 'wrong_passcode',
       });
     expect(await outsider.ask('join', { meetingId, passcode })).toMatchObject({ ok: false, code: 'passcode_attempts' });
-    const audited = await t.app.svc.db.auditEvent.findMany({
+    const audited = await online.t.app.svc.db.auditEvent.findMany({
       where: { action: 'meeting.passcode_check', resourceId: meetingId },
       orderBy: { seq: 'asc' },
     });
@@ -179,8 +153,8 @@ describe('meeting signalling', () => {
   });
 
   it("consumes only within the meeting and enforces the host's mute on the server", async () => {
-    const a = await scheduleOnlineMeeting(t, { host: 'wanglei', participants: ['zhangwei', 'hejun'] });
-    const b = await scheduleOnlineMeeting(t, { host: 'lihua', participants: ['yangfan'] });
+    const a = await scheduleOnlineMeeting(online.t, { host: 'wanglei', participants: ['zhangwei', 'hejun'] });
+    const b = await scheduleOnlineMeeting(online.t, { host: 'lihua', participants: ['yangfan'] });
     const host = await as('wanglei');
     const speaker = await as('zhangwei');
     const stranger = await as('yangfan');
@@ -219,7 +193,7 @@ describe('meeting signalling', () => {
     const toldSpeaker = speaker.next('producerPaused', (n) => n.data.byHost);
     await host.request('moderateMedia', { peerId: speakerMedia.join.self.peerId, source: 'mic', action: 'block' });
     expect((await toldSpeaker).data).toMatchObject({ producerId, paused: true, byHost: true });
-    const meeting = t.app.svc.liveMeetings.peek(a.meetingId)!;
+    const meeting = online.t.app.svc.liveMeetings.peek(a.meetingId)!;
     expect(meeting.room.peer(speakerMedia.join.self.peerId).producers.get(producerId)?.paused).toBe(true);
     expect(await speaker.ask('resumeProducer', { producerId })).toMatchObject({ ok: false, code: 'media_blocked' });
     expect(
@@ -260,7 +234,7 @@ describe('meeting signalling', () => {
       }),
     ).toMatchObject({ ok: true });
 
-    const audits = await t.app.svc.db.auditEvent.findMany({
+    const audits = await online.t.app.svc.db.auditEvent.findMany({
       where: { resourceId: a.meetingId, action: { startsWith: 'meeting.media.' } },
       orderBy: { seq: 'asc' },
     });
@@ -274,7 +248,7 @@ describe('meeting signalling', () => {
   });
 
   it('keeps chat for late joiners and private messages between their sender and the host', async () => {
-    const { meetingId } = await scheduleOnlineMeeting(t, {
+    const { meetingId } = await scheduleOnlineMeeting(online.t, {
       host: 'wanglei',
       participants: ['zhangwei', 'hejun', 'xuyan'],
     });
@@ -296,7 +270,7 @@ describe('meeting signalling', () => {
     expect(lateJoin.hands).toHaveLength(2);
     const again = joined(await (await as('zhangwei')).request('join', { meetingId }));
     expect(again.chat.map((m) => m.text)).toEqual(['大家好，材料已上传', '主持人：我需要提前离开']);
-    const stored = await t.app.svc.db.meetingChatMessage.findFirstOrThrow({ where: { meetingId } });
+    const stored = await online.t.app.svc.db.meetingChatMessage.findFirstOrThrow({ where: { meetingId } });
     expect(stored.textSealed).not.toContain('材料');
     // A flood is cut off.
     const answers = [];
@@ -308,7 +282,10 @@ describe('meeting signalling', () => {
   });
 
   it('tells the others when someone leaves or is removed, and a removed person waits in the lobby', async () => {
-    const { meetingId } = await scheduleOnlineMeeting(t, { host: 'wanglei', participants: ['zhangwei', 'hejun'] });
+    const { meetingId } = await scheduleOnlineMeeting(online.t, {
+      host: 'wanglei',
+      participants: ['zhangwei', 'hejun'],
+    });
     const host = await as('wanglei');
     const other = await as('zhangwei');
     const leaver = await as('hejun');
@@ -327,7 +304,7 @@ describe('meeting signalling', () => {
   });
 
   it('hands browsers the configured STUN/TURN servers with every transport', async () => {
-    const { meetingId } = await scheduleOnlineMeeting(t, { host: 'wanglei', participants: ['zhangwei'] });
+    const { meetingId } = await scheduleOnlineMeeting(online.t, { host: 'wanglei', participants: ['zhangwei'] });
     const s = await as('wanglei');
     const join = joined(await s.request('join', { meetingId }));
     await s.request('enableMedia', { rtpCapabilities: rtpCapabilitiesSchema.parse(join.routerRtpCapabilities) });
@@ -338,7 +315,7 @@ describe('meeting signalling', () => {
   });
 
   it('lets the host stop a screen share, lower a hand, reject from the lobby and hand over the meeting', async () => {
-    const { meetingId, passcode } = await scheduleOnlineMeeting(t, {
+    const { meetingId, passcode } = await scheduleOnlineMeeting(online.t, {
       host: 'wanglei',
       participants: ['zhangwei', 'hejun'],
     });
@@ -358,7 +335,7 @@ describe('meeting signalling', () => {
     const stopped = sharer.next('producerClosed', (n) => n.data.producerId === producerId);
     await host.request('moderateMedia', { peerId: sharerPeer, source: 'screen', action: 'block' });
     expect((await stopped).data).toMatchObject({ source: 'screen', byHost: true });
-    expect(t.app.svc.liveMeetings.peek(meetingId)!.room.peer(sharerPeer).producers.size).toBe(0);
+    expect(online.t.app.svc.liveMeetings.peek(meetingId)!.room.peer(sharerPeer).producers.size).toBe(0);
     expect(
       await sharer.ask('produce', {
         transportId: sharerMedia.send,
@@ -413,7 +390,7 @@ describe('meeting signalling', () => {
       }),
     ).toMatchObject({ ok: true });
 
-    const audits = await t.app.svc.db.auditEvent.findMany({
+    const audits = await online.t.app.svc.db.auditEvent.findMany({
       where: { resourceId: meetingId, action: { startsWith: 'meeting.' } },
       orderBy: { seq: 'asc' },
     });
