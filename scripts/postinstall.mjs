@@ -1,6 +1,7 @@
 // Runs after `npm install`: builds the mediasoup worker (see media/install/README.md), installs Debian's tesseract with
 // its Chinese data for OCR (scripts/ocrPackages.mjs), Debian's ffmpeg for meeting recording
-// (scripts/recorderPackages.mjs), and generates the Prisma client.
+// (scripts/recorderPackages.mjs), Debian's nginx for the load balancer in front of several instances
+// (scripts/nginxPackages.mjs), and generates the Prisma client.
 // Any failure stops the install with its message: never a silent half-install.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -23,6 +24,7 @@ if (fs.existsSync(path.join(root, 'node_modules/mediasoup'))) {
 }
 run('checking the OCR packages (tesseract, chi_sim)', process.execPath, [path.join(root, 'scripts/ocrPackages.mjs')]);
 run('checking the recording packages (ffmpeg)', process.execPath, [path.join(root, 'scripts/recorderPackages.mjs')]);
+run('checking the load balancer packages (nginx)', process.execPath, [path.join(root, 'scripts/nginxPackages.mjs')]);
 run(
   'generating the Prisma client',
   process.execPath,

@@ -1,0 +1,453 @@
+// Three instances behind nginx, as `npm run cluster` starts them (deploy/cluster/cluster.ts), on PostgreSQL and Redis
+// (issue #20): /readyz through nginx over TLS; two collab editors that nginx put on different instances converge; a
+// notification raised through one instance reaches a socket that long-polls another through nginx; an instance killed
+// with SIGKILL while its editor types loses no acknowledged edit, its editor reconnects through nginx to another, and
+// the readiness watch takes it out of nginx. Runs when TONGBAN_TEST_POSTGRES_URL, TONGBAN_TEST_REDIS_URL and nginx are
+// there. (Meetings across instances are not built yet.)
+import fs from 'node:fs';
+import type { IncomingMessage } from 'node:http';
+import https from 'node:https';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import pino from 'pino';
+import { io as connectSocket, type Socket } from 'socket.io-client';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { httpsGet, startCluster, type Cluster } from '../../deploy/cluster/cluster.ts';
+import { nginxBinary } from '../../deploy/cluster/nginxProcess.ts';
+import { bodyLimitMb } from '../../deploy/nginx/nginxConfig.ts';
+import { openDocumentStore } from '../../collab/storage/openDocumentStore.ts';
+import { systemClock } from '../../server/clock.ts';
+import { loadConfig } from '../../server/config.ts';
+import { DEMO_PASSWORD } from '../../server/seed/demoOrganisation.ts';
+import { loadKeys } from '../../server/security/keys.ts';
+import { freshTestSchema, POSTGRES_SKIPPED, TEST_POSTGRES_URL, type TestSchema } from '../support/postgres.ts';
+import { REDIS_SKIPPED, TEST_REDIS_URL, testRedisPrefix } from '../support/redis.ts';
+import { HttpSession } from '../support/serverProcess.ts';
+import { nextEvent } from '../support/sockets.ts';
+
+const SKIPPED = !TEST_POSTGRES_URL
+  ? POSTGRES_SKIPPED
+  : !TEST_REDIS_URL
+    ? REDIS_SKIPPED
+    : !nginxBinary()
+      ? 'skipped: nginx is not installed (apt-get install nginx; npm install does it as root)'
+      : null;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** A cookie-keeping client of the cluster through nginx, over TLS trusting the cluster's certificate. */
+class ProxiedSession {
+  cookie = '';
+  private csrf = '';
+
+  constructor(
+    private readonly url: string,
+    private readonly ca: string,
+  ) {}
+
+  call(method: string, route: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
+    const payload = body === undefined ? null : JSON.stringify(body);
+    return new Promise((resolve, reject) => {
+      const req = https.request(
+        `${this.url}${route}`,
+        {
+          method,
+          ca: this.ca,
+          agent: false,
+          headers: {
+            ...(this.cookie ? { cookie: this.cookie } : {}),
+            ...(this.csrf && method !== 'GET' ? { 'x-csrf-token': this.csrf } : {}),
+            ...(payload === null ? {} : { 'content-type': 'application/json' }),
+          },
+        },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => {
+            text += chunk;
+          });
+          res.on('end', () => {
+            const match = /tb_session=([^;]*)/.exec(String(res.headers['set-cookie'] ?? ''));
+            if (match) this.cookie = `tb_session=${match[1]}`;
+            const json = (res.headers['content-type'] ?? '').includes('json')
+              ? (JSON.parse(text) as Record<string, unknown>)
+              : {};
+            if (typeof json.csrfToken === 'string') this.csrf = json.csrfToken;
+            resolve({ status: res.statusCode ?? 0, json });
+          });
+        },
+      );
+      req.on('error', reject);
+      req.end(payload ?? undefined);
+    });
+  }
+
+  signIn(username: string) {
+    return this.call('POST', '/api/auth/sign-in', { username, password: DEMO_PASSWORD });
+  }
+}
+
+interface Editor {
+  provider: HocuspocusProvider;
+  doc: Y.Doc;
+  /** The instance nginx put each connection on (X-Tongban-Upstream of the WebSocket handshake), latest last. */
+  upstreams: string[];
+  /** While closed, reconnection attempts go nowhere (the test looks at the log before the editor resyncs). */
+  gate: { open: boolean };
+  destroy(): void;
+}
+
+/** The instance that answered: X-Tongban-Upstream lists the ones tried before it too (refused connections). */
+function servedBy(upstream: string | undefined): string {
+  return String(upstream).split(', ').at(-1)!;
+}
+
+function addLine(doc: Y.Doc, marker: string): void {
+  const p = new Y.XmlElement('paragraph');
+  p.insert(0, [new Y.XmlText(marker)]);
+  const fragment = doc.getXmlFragment('default');
+  fragment.insert(fragment.length, [p]);
+}
+
+function linesOf(doc: Y.Doc): Set<string> {
+  return new Set(
+    [
+      ...doc
+        .getXmlFragment('default')
+        .toString()
+        .matchAll(/>([^<]+)</g),
+    ].map((m) => m[1]!),
+  );
+}
+
+/** Resolves when the server has acknowledged everything the provider sent (its unsynced count back at zero). */
+function acked(provider: HocuspocusProvider): Promise<void> {
+  return new Promise((resolve) => {
+    if (!provider.hasUnsyncedChanges) return resolve();
+    const onChange = ({ number }: { number: number }) => {
+      if (number !== 0) return;
+      provider.off('unsyncedChanges', onChange);
+      resolve();
+    };
+    provider.on('unsyncedChanges', onChange);
+  });
+}
+
+describe.skipIf(SKIPPED)(`three instances behind nginx${SKIPPED ? ` (${SKIPPED})` : ''}`, () => {
+  let cluster: Cluster;
+  let schema: TestSchema;
+  let ca: string;
+  let dataDir: string;
+  const editors: Editor[] = [];
+  const sockets: Socket[] = [];
+
+  beforeAll(async () => {
+    schema = await freshTestSchema();
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-cluster-'));
+    const ports: number[] = [];
+    while (ports.length < 7) {
+      const port = await freePort();
+      if (!ports.includes(port)) ports.push(port);
+    }
+    cluster = await startCluster({
+      dataDir,
+      httpsPort: ports[0]!,
+      instancePorts: ports.slice(1, 4),
+      mediaPorts: ports.slice(4, 7),
+      databaseUrl: schema.url,
+      redisUrl: TEST_REDIS_URL!,
+      redisPrefix: testRedisPrefix(),
+      entry: 'server',
+      env: {
+        TONGBAN_DEMO: '1',
+        TONGBAN_AUTH_RATE_LIMIT: '1000',
+        TONGBAN_LOG_LEVEL: 'warn',
+        TONGBAN_BACKUP_AT: 'off',
+        TONGBAN_OCR_TICK_SECONDS: '0',
+        TONGBAN_SEARCH_TICK_SECONDS: '0',
+      },
+      watch: { intervalMs: 250, timeoutMs: 1_000, fall: 2, rise: 2 },
+    });
+    ca = fs.readFileSync(cluster.certificate, 'utf8');
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const e of editors) e.destroy();
+    for (const s of sockets) s.close();
+    await cluster?.stop();
+    await schema?.drop();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  }, 60_000);
+
+  const addresses = () => cluster.instances.map((i) => i.address);
+
+  async function openEditor(session: ProxiedSession, documentId: string): Promise<Editor> {
+    const { json } = await session.call('POST', `/api/documents/${documentId}/collab-token`);
+    const upstreams: string[] = [];
+    const gate = { open: true };
+    const clusterCa = ca;
+    // The provider makes a new WebSocket for each (re)connection: each one trusts the cluster's certificate and
+    // notes where nginx sent it.
+    class ThroughNginx extends WebSocket {
+      constructor(address: string, protocols?: string | string[]) {
+        super(gate.open ? address : 'ws://127.0.0.1:9/collab', protocols, { ca: clusterCa });
+        this.once('upgrade', (res: IncomingMessage) => upstreams.push(String(res.headers['x-tongban-upstream'])));
+      }
+    }
+    const websocketProvider = new HocuspocusProviderWebsocket({
+      url: `${cluster.url.replace(/^https/, 'wss')}/collab`,
+      WebSocketPolyfill: ThroughNginx,
+      maxAttempts: 0,
+      delay: 100,
+      factor: 1,
+      minDelay: 50,
+      maxDelay: 200,
+    });
+    const doc = new Y.Doc();
+    const provider = new HocuspocusProvider({
+      websocketProvider,
+      name: String(json.documentName),
+      token: String(json.token),
+      document: doc,
+    });
+    const synced = new Promise<void>((resolve) => provider.on('synced', () => resolve()));
+    provider.attach();
+    await synced;
+    const editor = {
+      provider,
+      doc,
+      upstreams,
+      gate,
+      destroy: () => {
+        provider.destroy();
+        websocketProvider.destroy();
+      },
+    };
+    editors.push(editor);
+    return editor;
+  }
+
+  /** An editor nginx put on another instance than `other`'s (least_conn spreads new connections). */
+  async function openEditorElsewhere(session: ProxiedSession, documentId: string, other: Editor): Promise<Editor> {
+    for (let attempt = 0; attempt < 6; attempt++) {
+      const editor = await openEditor(session, documentId);
+      if (servedBy(editor.upstreams.at(-1)) !== servedBy(other.upstreams.at(-1))) return editor;
+      editor.destroy();
+    }
+    throw new Error('nginx put six editors in a row on the same instance');
+  }
+
+  async function signedIn(username: string): Promise<ProxiedSession> {
+    const session = new ProxiedSession(cluster.url, ca);
+    expect((await session.signIn(username)).status).toBe(200);
+    return session;
+  }
+
+  async function newDraft(session: ProxiedSession, title: string): Promise<string> {
+    const created = await session.call('POST', '/api/documents', { kind: 'draft', title });
+    expect(created.status).toBe(201);
+    return String(created.json.id);
+  }
+
+  it('answers /readyz through nginx over TLS from the instances, and refuses an oversized body as JSON', async () => {
+    const seen = new Set<string>();
+    for (let n = 0; n < 6; n++) {
+      const res = await httpsGet(`${cluster.url}/readyz`, ca);
+      expect(res.status).toBe(200);
+      expect(JSON.parse(res.body)).toEqual({ status: 'ready' });
+      seen.add(servedBy(String(res.headers['x-tongban-upstream'])));
+    }
+    expect(seen.size).toBeGreaterThan(1);
+    for (const upstream of seen) expect(addresses()).toContain(upstream);
+
+    // nginx's limit is the server's largest upload plus the multipart framing; past it nginx answers from the headers.
+    const limit = bodyLimitMb(loadConfig());
+    const refused = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = https.request(`${cluster.url}/api/documents`, {
+        method: 'POST',
+        ca,
+        agent: false,
+        headers: { 'content-type': 'application/octet-stream', 'content-length': String((limit + 1) * 1024 * 1024) },
+      });
+      req.on('response', (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => {
+          body += chunk.toString();
+        });
+        res.on('end', () => {
+          req.destroy();
+          resolve({ status: res.statusCode ?? 0, body });
+        });
+      });
+      req.on('error', reject);
+      req.flushHeaders();
+    });
+    expect(refused.status).toBe(413);
+    expect(JSON.parse(refused.body)).toMatchObject({ statusCode: 413, code: 'payload_too_large' });
+  });
+
+  it('converges two editors of one document that nginx put on different instances', async () => {
+    const owner = await signedIn('zhangwei');
+    const documentId = await newDraft(owner, '集群协同');
+    const a = await openEditor(owner, documentId);
+    const b = await openEditorElsewhere(owner, documentId, a);
+    expect(addresses()).toContain(servedBy(a.upstreams[0]));
+    expect(addresses()).toContain(servedBy(b.upstreams[0]));
+
+    addLine(a.doc, '甲写于实例一');
+    addLine(b.doc, '乙写于实例二');
+    await Promise.all([acked(a.provider), acked(b.provider)]);
+    const both = () => linesOf(a.doc).has('乙写于实例二') && linesOf(b.doc).has('甲写于实例一');
+    await new Promise<void>((resolve) => {
+      const check = () => {
+        if (!both()) return;
+        a.doc.off('update', check);
+        b.doc.off('update', check);
+        resolve();
+      };
+      a.doc.on('update', check);
+      b.doc.on('update', check);
+      check();
+    });
+    expect(a.doc.getXmlFragment('default').toString()).toBe(b.doc.getXmlFragment('default').toString());
+  });
+
+  it('delivers notifications raised through each instance to a socket long-polling one of them through nginx', async () => {
+    const reader = await signedIn('hejun');
+    // Polling only: every poll of this connection must reach the instance holding its session (the sticky hash).
+    const socket = connectSocket(cluster.url, {
+      transports: ['polling'],
+      extraHeaders: { cookie: reader.cookie },
+      ca,
+      reconnection: false,
+    });
+    sockets.push(socket);
+    await nextEvent(socket, 'connect');
+    const arrived = new Set<string>();
+    const all = new Promise<void>((resolve) =>
+      socket.on('notification:new', (n: { kind: string; params?: { document?: string } }) => {
+        if (n.kind === 'comment.mention' && n.params?.document) arrived.add(n.params.document);
+        if (arrived.size === cluster.instances.length) resolve();
+      }),
+    );
+
+    // Raised through each instance directly: the socket lives on one of them, so at least two cross over.
+    for (const instance of cluster.instances) {
+      const author = new HttpSession(instance.url);
+      expect((await author.signIn('zhangwei')).status).toBe(200);
+      const found = await author.call('GET', '/api/users?q=何军');
+      const hejun = (found.json.items as Array<{ id: string }>)[0]!.id;
+      const title = `经实例${instance.index}提及`;
+      const documentId = String((await author.call('POST', '/api/documents', { kind: 'draft', title })).json.id);
+      const shared = await author.call('PUT', `/api/documents/${documentId}/shares`, {
+        shares: [{ granteeType: 'user', granteeId: hejun, access: 'comment' }],
+      });
+      expect(shared.status).toBe(200);
+      const thread = await author.call('POST', `/api/documents/${documentId}/threads`, {
+        quote: '',
+        body: '请看一下。',
+        mentions: [hejun],
+      });
+      expect(thread.status).toBe(201);
+    }
+    await all;
+    expect([...arrived].sort()).toEqual(cluster.instances.map((i) => `经实例${i.index}提及`).sort());
+    expect(socket.io.engine.transport.name).toBe('polling');
+  });
+
+  it('keeps every acknowledged edit when an instance is killed mid-typing; its editor reconnects through nginx', async () => {
+    const owner = await signedIn('zhangwei');
+    const documentId = await newDraft(owner, '断电切换');
+    const a = await openEditor(owner, documentId);
+    const b = await openEditorElsewhere(owner, documentId, a);
+    const victim = cluster.instances.find((i) => i.address === servedBy(b.upstreams.at(-1)))!;
+
+    const ackedMarkers = new Set<string>();
+    let stopTyping = false;
+    const type = async (editor: Editor, name: string) => {
+      for (let n = 0; !stopTyping; n++) {
+        const marker = `${name}${n}`;
+        addLine(editor.doc, marker);
+        await acked(editor.provider);
+        ackedMarkers.add(marker);
+      }
+    };
+    const out = cluster.nextHealthChange();
+    const typing = Promise.all([type(a, 'a'), type(b, 'b')]);
+    // Kill b's instance while both type, once some of b's lines are in.
+    await new Promise<void>((resolve) => {
+      const check = () => {
+        if ([...ackedMarkers].filter((m) => m.startsWith('b')).length < 20) return;
+        b.provider.off('unsyncedChanges', check);
+        resolve();
+      };
+      b.provider.on('unsyncedChanges', check);
+    });
+    b.gate.open = false;
+    const ackedBeforeKill = new Set(ackedMarkers);
+    victim.kill('SIGKILL');
+    expect((await victim.exited).signal).toBe('SIGKILL');
+
+    // Before b resyncs its own copy, the log in PostgreSQL holds everything either editor saw acknowledged.
+    const config = loadConfig({ dataDir, databaseUrl: schema.url });
+    const store = openDocumentStore(config, loadKeys(config).atRest, systemClock, pino({ level: 'silent' }));
+    try {
+      const logged = new Y.Doc();
+      Y.applyUpdate(logged, (await store.load(documentId)).state!);
+      const lines = linesOf(logged);
+      expect([...ackedBeforeKill].filter((m) => !lines.has(m))).toEqual([]);
+    } finally {
+      await store.close();
+    }
+
+    // b reconnects through nginx, which sends it to a live instance; both type on, then stop.
+    const reconnections = b.upstreams.length;
+    b.gate.open = true;
+    await new Promise<void>((resolve) => {
+      const check = () => {
+        if (b.upstreams.length > reconnections && !b.provider.hasUnsyncedChanges) {
+          b.provider.off('unsyncedChanges', check);
+          resolve();
+        }
+      };
+      b.provider.on('unsyncedChanges', check);
+    });
+    expect(servedBy(b.upstreams.at(-1))).not.toBe(victim.address);
+    const afterReconnect = ackedMarkers.size;
+    await new Promise<void>((resolve) => {
+      const check = () => {
+        if (ackedMarkers.size < afterReconnect + 20) return;
+        a.provider.off('unsyncedChanges', check);
+        resolve();
+      };
+      a.provider.on('unsyncedChanges', check);
+    });
+    stopTyping = true;
+    await typing;
+
+    // A reader who opens the document afresh through nginx finds every acknowledged line.
+    const reader = await openEditor(owner, documentId);
+    const lines = linesOf(reader.doc);
+    expect([...ackedMarkers].filter((m) => !lines.has(m))).toEqual([]);
+    expect(servedBy(reader.upstreams.at(-1))).not.toBe(victim.address);
+
+    // The readiness watch took the dead instance out of nginx: no request is even tried on it any more.
+    expect([...(await out)]).toEqual([victim.index]);
+    for (let n = 0; n < 6; n++) {
+      const res = await httpsGet(`${cluster.url}/readyz`, ca);
+      expect(res.status).toBe(200);
+      expect(String(res.headers['x-tongban-upstream'])).not.toContain(victim.address);
+    }
+  }, 90_000);
+});

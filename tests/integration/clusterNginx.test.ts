@@ -1,0 +1,195 @@
+// The nginx configuration of deploy/nginx/ against stand-in instances (small HTTP servers that say who they are and
+// what reached them): nginx -t accepts it; socket.io requests stick to one instance per session cookie and spread
+// across cookies; X-Forwarded-For is the client's address, whatever the client sent; WebSockets upgrade on /collab;
+// an instance marked down gets nothing; no instance up answers JSON 503; an oversized body JSON 413. Runs where nginx
+// is installed.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import WebSocket, { WebSocketServer } from 'ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureLocalCertificate } from '../../deploy/cluster/certificate.ts';
+import { nginxBinary, NginxProcess } from '../../deploy/cluster/nginxProcess.ts';
+import { renderNginxConfig, type NginxConfigOptions } from '../../deploy/nginx/nginxConfig.ts';
+
+const NGINX = nginxBinary();
+const SKIPPED = NGINX ? null : 'skipped: nginx is not installed (apt-get install nginx; npm install does it as root)';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** A stand-in instance: answers every request with its name and the forwarding headers it received. */
+async function standIn(name: string): Promise<{ server: http.Server; address: string }> {
+  const server = http.createServer((req, res) => {
+    res.setHeader('content-type', 'application/json');
+    res.end(
+      JSON.stringify({
+        name,
+        forwardedFor: req.headers['x-forwarded-for'],
+        forwardedProto: req.headers['x-forwarded-proto'],
+        host: req.headers.host,
+      }),
+    );
+  });
+  const wss = new WebSocketServer({ noServer: true });
+  server.on('upgrade', (req, socket, head) =>
+    wss.handleUpgrade(req, socket, head, (ws) => ws.on('message', (data) => ws.send(`${name}:${String(data)}`))),
+  );
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, address: `127.0.0.1:${(server.address() as net.AddressInfo).port}` };
+}
+
+describe.skipIf(SKIPPED)(`the nginx configuration${SKIPPED ? ` (${SKIPPED})` : ''}`, () => {
+  let dir: string;
+  let nginx: NginxProcess;
+  let base: NginxConfigOptions;
+  let url: string;
+  let ca: string;
+  const standIns: Array<{ server: http.Server; address: string }> = [];
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-nginx-'));
+    for (const name of ['one', 'two', 'three']) standIns.push(await standIn(name));
+    const cert = ensureLocalCertificate(path.join(dir, 'tls'));
+    ca = fs.readFileSync(cert.certificate, 'utf8');
+    const port = await freePort();
+    const user = os.userInfo();
+    base = {
+      prefix: path.join(dir, 'nginx'),
+      listen: port,
+      serverName: 'localhost',
+      certificate: cert.certificate,
+      certificateKey: cert.key,
+      instances: standIns.map((s) => ({ address: s.address })),
+      bodyLimitMb: 3,
+      revealUpstream: true,
+      runAs: user.uid === 0 ? { user: user.username, group: 'root' } : null,
+    };
+    nginx = await NginxProcess.start({ ...base, port });
+    url = `https://localhost:${port}`;
+  });
+
+  afterAll(async () => {
+    await nginx?.stop();
+    for (const s of standIns) s.server.close();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  function get(
+    route: string,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; json: Record<string, unknown> }> {
+    return new Promise((resolve, reject) => {
+      https
+        .get(`${url}${route}`, { ca, headers, agent: false }, (res) => {
+          let body = '';
+          res.on('data', (chunk: Buffer) => {
+            body += chunk.toString();
+          });
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, json: JSON.parse(body) as Record<string, unknown> }),
+          );
+        })
+        .on('error', reject);
+    });
+  }
+
+  it('passes nginx -t and names every instance in both upstreams', () => {
+    const text = renderNginxConfig(base);
+    for (const s of standIns) expect(text.split(`server ${s.address} `).length - 1).toBe(2);
+    expect(text).not.toMatch(/\{\{[A-Z_]+\}\}/);
+    const checked = spawnSync(NGINX!, ['-p', `${base.prefix}/`, '-c', path.join(base.prefix, 'nginx.conf'), '-t'], {
+      encoding: 'utf8',
+    });
+    expect(checked.stderr).toContain('test is successful');
+  });
+
+  it('refuses what would break the file: a bad address, a relative path, no instance', () => {
+    expect(() => renderNginxConfig({ ...base, instances: [{ address: '127.0.0.1:1; evil' }] })).toThrow(/host:port/);
+    expect(() => renderNginxConfig({ ...base, certificate: 'tls/cert.pem' })).toThrow(/absolute path/);
+    expect(() => renderNginxConfig({ ...base, instances: [] })).toThrow(/at least one/);
+  });
+
+  it('keeps socket.io on one instance per session cookie and spreads different sessions', async () => {
+    const byCookie = new Map<string, Set<unknown>>();
+    for (let session = 0; session < 12; session++) {
+      const seen = new Set<unknown>();
+      for (let poll = 0; poll < 4; poll++) {
+        const res = await get('/socket.io/?EIO=4&transport=polling', { cookie: `tb_session=session-${session}` });
+        seen.add(res.json.name);
+      }
+      byCookie.set(`session-${session}`, seen);
+    }
+    for (const seen of byCookie.values()) expect(seen.size).toBe(1);
+    const used = new Set([...byCookie.values()].map((s) => [...s][0]));
+    expect(used.size).toBeGreaterThan(1);
+  });
+
+  it("sends the client's own address as X-Forwarded-For, never what the client claimed, and the scheme", async () => {
+    const res = await get('/api/anything', { 'x-forwarded-for': '203.0.113.9', 'x-forwarded-proto': 'http' });
+    expect(res.json).toMatchObject({ forwardedFor: '127.0.0.1', forwardedProto: 'https' });
+    expect(res.json.host).toBe(new URL(url).host);
+  });
+
+  it('upgrades WebSockets on /collab', async () => {
+    const ws = new WebSocket(`${url.replace('https', 'wss')}/collab`, { ca });
+    const echoed = await new Promise<string>((resolve, reject) => {
+      ws.on('open', () => ws.send('hello'));
+      ws.on('message', (data) => resolve(String(data)));
+      ws.on('error', reject);
+    });
+    ws.close();
+    expect(echoed).toMatch(/^(one|two|three):hello$/);
+  });
+
+  it('sends nothing to an instance marked down, and answers JSON 503 when none is reachable', async () => {
+    await nginx.reload(standIns.map((s, i) => ({ address: s.address, down: i !== 1 })));
+    for (let n = 0; n < 6; n++) expect((await get('/api/x', { cookie: `tb_session=s${n}` })).json.name).toBe('two');
+    await nginx.reload(standIns.map((s) => ({ address: s.address })));
+
+    const closed = await Promise.all(
+      [await freePort(), await freePort()].map((port) => ({ address: `127.0.0.1:${port}` })),
+    );
+    await nginx.reload(closed);
+    const res = await get('/api/x');
+    expect(res.status).toBe(503);
+    expect(res.json).toMatchObject({ statusCode: 503, code: 'service_unavailable' });
+    await nginx.reload(standIns.map((s) => ({ address: s.address })));
+  });
+
+  it('answers a body over the limit with JSON 413', async () => {
+    const res = await new Promise<{ status: number; json: Record<string, unknown> }>((resolve, reject) => {
+      const req = https.request(`${url}/api/upload`, {
+        method: 'POST',
+        ca,
+        agent: false,
+        headers: { 'content-length': String(4 * 1024 * 1024) },
+      });
+      req.on('response', (r) => {
+        let body = '';
+        r.on('data', (chunk: Buffer) => {
+          body += chunk.toString();
+        });
+        r.on('end', () => {
+          req.destroy();
+          resolve({ status: r.statusCode ?? 0, json: JSON.parse(body) as Record<string, unknown> });
+        });
+      });
+      req.on('error', reject);
+      req.flushHeaders();
+    });
+    expect(res.status).toBe(413);
+    expect(res.json).toMatchObject({ statusCode: 413, code: 'payload_too_large' });
+    expect(String(res.json.message)).toContain('3 MB');
+  });
+});
