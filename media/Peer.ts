@@ -1,5 +1,6 @@
 // One person in a room: the router their transports live on, their transports, producers and consumers.
 import type { types } from 'mediasoup';
+import type { LayerChoice } from './PlenaryLayers.ts';
 import type { DisplayReport, MediaSource } from './signaling.ts';
 
 export type TransportData = { peerId: string; direction: 'send' | 'recv' };
@@ -25,6 +26,8 @@ export class Peer {
   readonly consumers = new Map<string, types.Consumer<ConsumerData>>();
   /** Consumers the browser holds paused (each starts so, until the browser has it ready). */
   readonly heldByBrowser = new Set<string>();
+  /** Layers the browser asked for itself, by consumer: they count only until it reports what it shows. */
+  readonly browserLayers = new Map<string, LayerChoice>();
   /** What the browser last said it shows (last-N); null until it says, and then everything is forwarded. */
   display: DisplayReport | null = null;
   private isClosed = false;
@@ -63,6 +66,7 @@ export class Peer {
     for (const transport of this.transports.values()) transport.close();
     this.consumers.clear();
     this.heldByBrowser.clear();
+    this.browserLayers.clear();
     this.producers.clear();
     this.transports.clear();
     this.router = null;

@@ -143,4 +143,58 @@ describe('plenary Room', () => {
     await room.setConsumerPaused('viewer', aCam.id, false);
     expect(aCam.paused).toBe(true);
   });
+
+  it('decides the layer in one place: once a viewer reports its display, its browser’s own layer requests change nothing', async () => {
+    const room = await plenary();
+    const a = await joined(room, 'a');
+    const b = await joined(room, 'b');
+    await joined(room, 'viewer');
+    const camera = async (peerId: string, transportId: string, ssrc: number) =>
+      receive(
+        room,
+        'viewer',
+        (
+          await room.produce(peerId, {
+            transportId,
+            kind: 'video',
+            source: 'camera',
+            rtpParameters: simulcastRtp(ssrc),
+            paused: false,
+          })
+        ).id,
+      );
+    const aCam = await camera('a', a.send, 9201);
+    const bCam = await camera('b', b.send, 9202);
+
+    // Before any report (an ordinary meeting works so throughout) the browser's choice stands.
+    await room.setPreferredLayers('viewer', aCam.id, 1);
+    expect(aCam.preferredLayers?.spatialLayer).toBe(1);
+
+    // The viewer shows a as the active speaker and b in a medium tile.
+    room['setActiveSpeaker']('a');
+    await room.setDisplay('viewer', { speaker: true, screens: [], tiles: [{ peerId: 'b', size: 'medium' }] });
+    expect(aCam.preferredLayers?.spatialLayer).toBe(2);
+    expect(bCam.preferredLayers?.spatialLayer).toBe(1);
+
+    // A late or stale request from the browser (its grid thought the tiles small) does not undo that.
+    await room.setPreferredLayers('viewer', aCam.id, 0);
+    await room.setPreferredLayers('viewer', bCam.id, 2);
+    expect(aCam.preferredLayers?.spatialLayer).toBe(2);
+    expect(bCam.preferredLayers?.spatialLayer).toBe(1);
+    expect([aCam.paused, bCam.paused]).toEqual([false, false]);
+
+    // Nor does resuming (the browser lets its consumer go): the server's layer is kept.
+    await room.setConsumerPaused('viewer', bCam.id, true);
+    expect(bCam.paused).toBe(true);
+    await room.setConsumerPaused('viewer', bCam.id, false);
+    expect(bCam.paused).toBe(false);
+    expect(bCam.preferredLayers?.spatialLayer).toBe(1);
+
+    // The speaker changes: the server follows, the browser's earlier request for b's best layer still counts for nothing.
+    room['setActiveSpeaker']('b');
+    await expect.poll(() => bCam.preferredLayers?.spatialLayer).toBe(2);
+    await expect.poll(() => aCam.paused).toBe(true);
+    room['setActiveSpeaker'](null);
+    await expect.poll(() => bCam.preferredLayers?.spatialLayer).toBe(1);
+  });
 });

@@ -1,11 +1,13 @@
 // A meeting's media: its routers (one to start with, more on other workers when one nears its consumer budget,
 // joined by pipeToRouter; a plenary one on every worker), its peers, the active-speaker observer, and for each peer
 // what its browser shows (last-N: the rest is paused, small tiles get the lowest simulcast layer). When a worker under one of its routers dies,
-// the room drops all media state, takes a new router and tells every peer to set up media again.
+// the room drops all media state, takes a new router and tells every peer to set up media again. Which consumers are
+// forwarded and at which layer is decided in one place, PlenaryLayers' fitConsumer.
 import type { types } from 'mediasoup';
 import type { Logger } from 'pino';
 import { MediaError, type MediaErrorCode } from './errors.ts';
 import { Peer, type ConsumerData, type PeerInfo, type ProducerData, type TransportData } from './Peer.ts';
+import { fitConsumer, layersDiffer, type ConsumerFit } from './PlenaryLayers.ts';
 import { RoomRouters } from './RoomRouters.ts';
 import type {
   ConsumerView,
@@ -39,9 +41,6 @@ export interface RoomOptions {
 
 const MAX_TRANSPORTS_PER_PEER = 4;
 const INITIAL_OUTGOING_BITRATE = 1_000_000;
-/** The best spatial layer asked for; mediasoup takes the highest the producer has when it has fewer. */
-const BEST_SPATIAL_LAYER = 2;
-const LOWEST_SPATIAL_LAYER = 0;
 
 export class Room {
   readonly id: string;
@@ -295,16 +294,17 @@ export class Room {
     });
     peer.consumers.set(consumer.id, consumer);
     peer.heldByBrowser.add(consumer.id);
-    const gone = () => {
+    const forget = () => {
       peer.consumers.delete(consumer.id);
       peer.heldByBrowser.delete(consumer.id);
+      peer.browserLayers.delete(consumer.id);
+    };
+    const gone = () => {
+      forget();
       if (!this.quiet && !peer.closed)
         this.options.sink.notify(peerId, { method: 'consumerClosed', data: { consumerId: consumer.id } });
     };
-    consumer.on('transportclose', () => {
-      peer.consumers.delete(consumer.id);
-      peer.heldByBrowser.delete(consumer.id);
-    });
+    consumer.on('transportclose', forget);
     consumer.on('producerclose', gone);
     return {
       consumerId: consumer.id,
@@ -337,17 +337,21 @@ export class Room {
     await this.refit(peer, [...peer.consumers.values()]);
   }
 
-  /** Whether a consumer is on view for its peer and at which layer; everything is while the peer has not said. */
-  wanted(peer: Peer, consumer: types.Consumer<ConsumerData>): { show: boolean; best: boolean } {
-    const display = peer.display;
-    if (!display || consumer.kind === 'audio') return { show: true, best: true };
-    const owner = consumer.appData.producerPeerId;
-    if (consumer.appData.source === 'screen') return { show: display.screens.includes(owner), best: true };
-    if (display.speaker && owner === this.activeSpeaker) return { show: true, best: true };
-    const tile = display.tiles.find((t) => t.peerId === owner);
-    return tile ? { show: true, best: tile.size === 'large' } : { show: false, best: false };
+  /** Whether a consumer is forwarded to its peer and at which layer (fitConsumer decides; this only gathers facts). */
+  wanted(peer: Peer, consumer: types.Consumer<ConsumerData>): ConsumerFit {
+    return fitConsumer(peer.display, this.activeSpeaker, {
+      kind: consumer.kind,
+      source: consumer.appData.source,
+      ownerPeerId: consumer.appData.producerPeerId,
+      heldByBrowser: peer.heldByBrowser.has(consumer.id),
+      browserLayers: peer.browserLayers.get(consumer.id) ?? null,
+    });
   }
 
+  /**
+   * The browser's own choice of layer. It is remembered and counts only while the peer has not reported what it
+   * displays; once it has (a plenary viewer), the report decides and this request changes nothing.
+   */
   async setPreferredLayers(
     peerId: string,
     consumerId: string,
@@ -355,11 +359,10 @@ export class Room {
     temporalLayer?: number,
   ): Promise<void> {
     await this.ready();
+    const peer = this.peer(peerId);
     const consumer = this.consumerOf(peerId, consumerId);
-    if (consumer.type !== 'simulcast' && consumer.type !== 'svc') return;
-    await whileOpen(this.liveness(consumer), 'consumer_not_found', () =>
-      consumer.setPreferredLayers({ spatialLayer, ...(temporalLayer === undefined ? {} : { temporalLayer }) }),
-    );
+    peer.browserLayers.set(consumer.id, { spatialLayer, ...(temporalLayer === undefined ? {} : { temporalLayer }) });
+    await whileOpen(this.liveness(consumer), 'consumer_not_found', () => this.fitToDisplay(peer, consumer));
   }
 
   /**
@@ -449,16 +452,17 @@ export class Room {
   }
 
   /**
-   * Brings a consumer in line with what its browser holds paused and what it shows: the layer first, so that it
-   * resumes at the right one. Only changes are sent to the worker.
+   * Brings a consumer in line with the one decision (fitConsumer): the layer first, so that it resumes at the right
+   * one. Only changes are sent to the worker.
    */
   private async fitToDisplay(peer: Peer, consumer: types.Consumer<ConsumerData>): Promise<void> {
-    const { show, best } = this.wanted(peer, consumer);
-    const paused = peer.heldByBrowser.has(consumer.id) || !show;
-    if (show && peer.display && (consumer.type === 'simulcast' || consumer.type === 'svc')) {
-      const spatialLayer = best ? BEST_SPATIAL_LAYER : LOWEST_SPATIAL_LAYER;
-      if (consumer.preferredLayers?.spatialLayer !== spatialLayer) await consumer.setPreferredLayers({ spatialLayer });
-    }
+    const { paused, layers } = this.wanted(peer, consumer);
+    if (
+      layers &&
+      (consumer.type === 'simulcast' || consumer.type === 'svc') &&
+      layersDiffer(consumer.preferredLayers, layers)
+    )
+      await consumer.setPreferredLayers(layers);
     if (paused && !consumer.paused) await consumer.pause();
     else if (!paused && consumer.paused) await consumer.resume();
   }

@@ -157,8 +157,8 @@ export const displayReportSchema = z
     speaker: z.boolean(),
     /** Peers whose screen share is on view. */
     screens: z.array(id).max(4),
-    /** Visible grid tiles: large ones get the best simulcast layer, small ones the lowest. */
-    tiles: z.array(z.strictObject({ peerId: id, size: z.enum(['large', 'small']) })).max(49),
+    /** Visible grid tiles: large ones get the best simulcast layer, medium ones the middle, small ones the lowest. */
+    tiles: z.array(z.strictObject({ peerId: id, size: z.enum(['large', 'medium', 'small']) })).max(49),
   })
   .refine((d) => new Set(d.tiles.map((t) => t.peerId)).size === d.tiles.length, {
     message: 'a peer appears twice',

@@ -80,7 +80,7 @@ const initialView: MeetingView = {
 export class MeetingClient {
   private view: MeetingView = initialView;
   /** What the page shows, for the server's last-N in a plenary. */
-  private display: { tiles: string[]; large: boolean; screens: string[] } = { tiles: [], large: true, screens: [] };
+  private display: { tiles: string[]; layer: number; screens: string[] } = { tiles: [], layer: 2, screens: [] };
   private lastDisplay: string | null = null;
   private readonly listeners = new Set<() => void>();
   private readonly noticeListeners = new Set<(notice: MeetingNotice) => void>();
@@ -166,6 +166,8 @@ export class MeetingClient {
       return;
     }
     this.remote.clear();
+    // In a plenary the server decides what is forwarded and at which layer, from what this page reports it shows.
+    this.remote.setServerDecides(result.room.plenary);
     this.routerRtpCapabilities = result.routerRtpCapabilities;
     for (const peer of result.peers) for (const p of peer.producers) this.remote.remember(peer.peerId, p);
     this.update({
@@ -230,7 +232,7 @@ export class MeetingClient {
   /** The peers whose tiles are on screen: only their cameras are forwarded; the layer suits the tile size. */
   setVisiblePeers(peerIds: string[], spatialLayer: number): void {
     this.remote.setVisible(peerIds, spatialLayer);
-    this.display = { ...this.display, tiles: peerIds, large: spatialLayer >= 2 };
+    this.display = { ...this.display, tiles: peerIds, layer: spatialLayer };
     this.reportDisplay();
   }
 
@@ -384,6 +386,7 @@ export class MeetingClient {
         this.update({ lobby: n.data.lobby });
         break;
       case 'roomState':
+        this.remote.setServerDecides(n.data.room.plenary);
         this.update({ room: n.data.room });
         break;
       case 'admitted':
@@ -476,7 +479,7 @@ export class MeetingClient {
       tiles: this.display.tiles
         .filter((id) => id !== selfId)
         .slice(0, 49)
-        .map((peerId) => ({ peerId, size: this.display.large ? ('large' as const) : ('small' as const) })),
+        .map((peerId) => ({ peerId, size: tileSize(this.display.layer) })),
     };
     const key = JSON.stringify(report);
     if (key === this.lastDisplay) return;
@@ -501,6 +504,11 @@ export class MeetingClient {
     this.view = { ...this.view, ...patch };
     for (const listener of this.listeners) listener();
   }
+}
+
+/** The tile size the server's last-N knows, from the simulcast layer the grid chose for its tiles. */
+function tileSize(spatialLayer: number): 'large' | 'medium' | 'small' {
+  return spatialLayer >= 2 ? 'large' : spatialLayer === 1 ? 'medium' : 'small';
 }
 
 function codeOf(err: unknown): string {

@@ -74,6 +74,37 @@ describe('RemoteMediaSet', () => {
     expect(paused()).toEqual({ 'a-cam': true, 'a-mic': false, 'b-cam': false, 'c-screen': false });
   });
 
+  it('in a plenary lets each consumer go once and asks for no pause or layer: the server decides from the display', async () => {
+    const { sent, request } = recorder();
+    const set = new RemoteMediaSet(request, () => undefined);
+    set.setServerDecides(true);
+    set.remember('a', producer('a-cam', 'camera'));
+    set.remember('b', producer('b-cam', 'camera'));
+    set.remember('c', producer('c-screen', 'screen'));
+    set.setVisible(['a'], 0);
+    await set.consumeAll(session(), () => true);
+    expect(sent.sort()).toEqual(['resumeConsumer c-a-cam', 'resumeConsumer c-b-cam', 'resumeConsumer c-c-screen']);
+
+    // Paging and tile sizes change what the page reports, not what this set asks for.
+    sent.length = 0;
+    set.setVisible(['b'], 2);
+    set.setVisible([], 1);
+    await Promise.resolve();
+    expect(sent).toEqual([]);
+    expect(set.list().every((m) => !m.consumerPaused)).toBe(true);
+  });
+
+  it('hands a consumer it paused itself back to the server when the meeting turns out to be a plenary', async () => {
+    const { sent, request } = recorder();
+    const set = new RemoteMediaSet(request, () => undefined);
+    set.remember('a', producer('a-cam', 'camera'));
+    set.setVisible([], 2);
+    await set.consumeAll(session(), () => true);
+    expect(sent).toEqual([]);
+    set.setServerDecides(true);
+    await expect.poll(() => sent).toEqual(['resumeConsumer c-a-cam']);
+  });
+
   it('drops what a media session that is no longer current receives, and forgets closed producers', async () => {
     const { request } = recorder();
     const set = new RemoteMediaSet(request, () => undefined);

@@ -1,5 +1,6 @@
 // What the others send, one entry per producer: consumed once known, kept flowing only when useful (audio and screen
-// shares always, cameras only for tiles on screen, at the simulcast layer that suits the tile size).
+// shares always, cameras only for tiles on screen, at the simulcast layer that suits the tile size). In a plenary the
+// server decides that from the page's display report (media/PlenaryLayers.ts), and this set asks for nothing itself.
 import { MeetingRequestError } from '../../../../realtime/connection.ts';
 import type { MediaKind, MediaSource, ProducerView } from '../../../../../../media/signaling.ts';
 import type { Requester } from './MediaSession.ts';
@@ -26,7 +27,7 @@ export interface RemoteMedia {
   producerPaused: boolean;
   track: MediaStreamTrack | null;
   consumerId: string | null;
-  /** Paused on the server by us because its tile is not on screen. */
+  /** Paused on the server by us because its tile is not on screen (or not yet resumed). */
   consumerPaused: boolean;
 }
 
@@ -35,6 +36,8 @@ export class RemoteMediaSet {
   private readonly consuming = new Set<string>();
   private visiblePeers = new Set<string>();
   private preferredLayer = 2;
+  /** The server decides what is forwarded and at which layer (a plenary's last-N). */
+  private serverDecides = false;
 
   constructor(
     private readonly request: Requester,
@@ -127,6 +130,16 @@ export class RemoteMediaSet {
     }
   }
 
+  /**
+   * Whether the server decides (a plenary): then each consumer is only let go once it is ready, and no pause or layer
+   * of this page's own is asked for, so it cannot undo the server's choice.
+   */
+  setServerDecides(on: boolean): void {
+    if (this.serverDecides === on) return;
+    this.serverDecides = on;
+    for (const entry of this.entries.values()) void this.applyVisibility(entry);
+  }
+
   /** The peers whose tiles are on screen and the simulcast layer their size calls for. */
   setVisible(peerIds: string[], spatialLayer: number): void {
     this.visiblePeers = new Set(peerIds);
@@ -136,7 +149,7 @@ export class RemoteMediaSet {
 
   private async applyVisibility(entry: RemoteMedia): Promise<void> {
     if (!entry.consumerId) return;
-    const wanted = entry.source !== 'camera' || this.visiblePeers.has(entry.peerId);
+    const wanted = this.serverDecides || entry.source !== 'camera' || this.visiblePeers.has(entry.peerId);
     const consumerId = entry.consumerId;
     try {
       if (wanted && entry.consumerPaused) {
@@ -146,7 +159,7 @@ export class RemoteMediaSet {
         entry.consumerPaused = true;
         await this.request('pauseConsumer', { consumerId });
       }
-      if (wanted && entry.kind === 'video')
+      if (wanted && entry.kind === 'video' && !this.serverDecides)
         await this.request('setPreferredLayers', {
           consumerId,
           spatialLayer: entry.source === 'screen' ? 2 : this.preferredLayer,
