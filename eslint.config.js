@@ -61,6 +61,7 @@ export default tseslint.config(
       'node_modules/**',
       'client/dist/**',
       'prisma/generated/**',
+      'prisma/postgres/generated/**',
       'test-results/**',
       'playwright-report/**',
       'data/**',

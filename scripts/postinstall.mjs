@@ -1,7 +1,7 @@
 // Runs after `npm install`: builds the mediasoup worker (see media/install/README.md), installs Debian's tesseract with
 // its Chinese data for OCR (scripts/ocrPackages.mjs), Debian's ffmpeg for meeting recording
 // (scripts/recorderPackages.mjs), Debian's nginx for the load balancer in front of several instances
-// (scripts/nginxPackages.mjs), and generates the Prisma client.
+// (scripts/nginxPackages.mjs), and generates the Prisma clients (SQLite, and PostgreSQL for scaling out).
 // Any failure stops the install with its message: never a silent half-install.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -29,5 +29,12 @@ run(
   'generating the Prisma client',
   process.execPath,
   [path.join(root, 'node_modules/prisma/build/index.js'), 'generate'],
+  { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: '1' },
+);
+// The client for PostgreSQL (TONGBAN_DATABASE_URL, scaling out), from the schema derived from the same one.
+run(
+  'generating the Prisma client for PostgreSQL',
+  process.execPath,
+  [path.join(root, 'node_modules/prisma/build/index.js'), 'generate', '--config', 'prisma/postgres/prisma.config.ts'],
   { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: '1' },
 );

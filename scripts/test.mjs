@@ -1,5 +1,6 @@
-// `npm test`: type check, migration check, lint and format check, unit + integration tests (vitest), the security probe
-// suite (vitest, tests/security), end-to-end tests (Playwright, Chromium).
+// `npm test`: type check, migration check, lint and format check, unit + integration tests (vitest; with
+// TONGBAN_TEST_POSTGRES_URL a second pass of them on PostgreSQL), the security probe suite (vitest, tests/security),
+// end-to-end tests (Playwright, Chromium).
 // Runs every stage even after a failure, then prints one summary line "tests: N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -91,6 +92,17 @@ for (const [name, what] of services)
       : `${what}: ${name} unset, its tests are skipped`,
   );
 
+/** Adds a vitest JSON report's counts to the totals (a report that is missing counts as a failure). */
+function countVitest(file) {
+  const v = readJson(file);
+  if (v) {
+    totals.passed += v.numPassedTests;
+    totals.failed +=
+      v.numFailedTests + (v.numFailedTestSuites > 0 && v.numFailedTests === 0 ? v.numFailedTestSuites : 0);
+    totals.skipped += v.numPendingTests + v.numTodoTests;
+  } else totals.failed++;
+}
+
 if (runs('vitest')) {
   const vitestReport = path.join(reports, 'vitest.json');
   stage('unit and integration tests (vitest)', bin('vitest'), [
@@ -100,13 +112,21 @@ if (runs('vitest')) {
     `--outputFile.json=${vitestReport}`,
     ...extra,
   ]);
-  const v = readJson(vitestReport);
-  if (v) {
-    totals.passed += v.numPassedTests;
-    totals.failed +=
-      v.numFailedTests + (v.numFailedTestSuites > 0 && v.numFailedTests === 0 ? v.numFailedTestSuites : 0);
-    totals.skipped += v.numPendingTests + v.numTodoTests;
-  } else totals.failed++;
+  countVitest(vitestReport);
+}
+
+// The same tests with every test app on PostgreSQL (TONGBAN_TEST_DATABASE=postgres, a schema each), for the files that
+// pass there so far (tests/support/postgresTestFiles.mjs; README, "Scaling out"). Only where PostgreSQL is named.
+if (runs('vitest') && process.env.TONGBAN_TEST_POSTGRES_URL) {
+  const { POSTGRES_TEST_FILES } = await import('../tests/support/postgresTestFiles.mjs');
+  const postgresReport = path.join(reports, 'vitest-postgres.json');
+  stage(
+    `unit and integration tests on PostgreSQL (vitest, ${POSTGRES_TEST_FILES.length} files)`,
+    bin('vitest'),
+    ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${postgresReport}`, ...POSTGRES_TEST_FILES],
+    { TONGBAN_TEST_DATABASE: 'postgres' },
+  );
+  countVitest(postgresReport);
 }
 
 // The security probe suite (tests/security, its own vitest configuration; the stage above does not run it): the access

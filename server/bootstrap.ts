@@ -35,8 +35,9 @@ export async function createServices(config: Config, options: ServiceOptions = {
 
 /** Step one: what commands, queries and jobs stand on. */
 export async function createCoreServices(config: Config, options: ServiceOptions = {}): Promise<CoreServices> {
-  migrateDatabase(databasePath(config.dataDir));
-  const db = await openDatabase(config.dataDir);
+  // SQLite's migrations here; PostgreSQL's (TONGBAN_DATABASE_URL) are applied by openDatabase.
+  if (!config.databaseUrl) migrateDatabase(databasePath(config.dataDir));
+  const db = await openDatabase(config.dataDir, config.databaseUrl);
   await refreshStepDueCopies(db);
   const log = createLogger(config, options.silent === true);
   const clock = options.clock ?? (config.testHooks ? new AdjustableClock() : systemClock);

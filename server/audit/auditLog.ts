@@ -1,6 +1,6 @@
 // Writes audit events inside the caller's transaction, extending the hash chain.
 import { randomUUID } from 'node:crypto';
-import type { Tx } from '../db/client.ts';
+import { dialectOf, type Tx } from '../db/client.ts';
 import { eventHash, GENESIS_HASH } from './chain.ts';
 
 export interface Actor {
@@ -28,7 +28,15 @@ export interface AuditEntry {
   actorName?: string;
 }
 
+/**
+ * pg_advisory_xact_lock key for "appending to the audit chain" (a fixed 64-bit number: "TBAUDIT" in ASCII). On
+ * PostgreSQL several instances append to one chain: each append holds this lock from reading the chain's end to its
+ * commit, so no two appends link to the same predecessor. (SQLite runs one transaction at a time anyway.)
+ */
+export const AUDIT_CHAIN_LOCK = 0x54424155444954n;
+
 export async function recordAudit(tx: Tx, ctx: RequestContext, entry: AuditEntry): Promise<void> {
+  if (dialectOf(tx) === 'postgres') await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
   const last = await tx.auditEvent.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true, hash: true } });
   const fields = {
     seq: (last?.seq ?? 0) + 1,

@@ -1,5 +1,5 @@
 // Browser sessions: random cookie token (only its SHA-256 is stored), idle and absolute time-outs, revocation.
-import { readRows, type Db, type Tx } from '../db/client.ts';
+import { queryRows, type Db, type Tx } from '../db/client.ts';
 import type { Config } from '../config.ts';
 import { randomToken, sha256 } from '../security/tokens.ts';
 import { subjectFromUser, type Subject } from './subject.ts';
@@ -57,16 +57,25 @@ export function isSessionLive(
 }
 
 /**
- * The session with its user and roles, one indexed statement read through readRows (see loadSession), columns in this
+ * The session with its user and roles, one indexed statement read through queryRows (see loadSession), columns in this
  * order: booleans as 0/1, times as the stored text, the user's roles comma-separated in name order.
  */
-const SESSION_SQL = `
+const SESSION_SQL = {
+  sqlite: `
   SELECT s.id, s.csrfToken, s.mfaPending, s.createdAt, s.lastSeenAt, s.absoluteExpiresAt, s.revokedAt,
          u.id, u.username, u.displayName, u.unitId, u.clearance, u.adminRole, u.disabled, u.mustChangePassword,
          u.totpEnabledAt, u.locale,
          (SELECT group_concat(role, ',') FROM (SELECT r.role FROM UserRole r WHERE r.userId = u.id ORDER BY r.role))
   FROM Session s JOIN User u ON u.id = s.userId
-  WHERE s.id = ?`;
+  WHERE s.id = ?`,
+  postgres: `
+  SELECT s.id, s."csrfToken", s."mfaPending", s."createdAt", s."lastSeenAt", s."absoluteExpiresAt", s."revokedAt",
+         u.id, u.username, u."displayName", u."unitId", u.clearance, u."adminRole", u.disabled, u."mustChangePassword",
+         u."totpEnabledAt", u.locale,
+         (SELECT string_agg(r.role, ',' ORDER BY r.role) FROM "UserRole" r WHERE r."userId" = u.id)
+  FROM "Session" s JOIN "User" u ON u.id = s."userId"
+  WHERE s.id = $1`,
+};
 
 type SessionRow = [
   id: string,
@@ -93,7 +102,7 @@ const time = (v: string) => new Date(v);
 
 /**
  * Resolves a cookie token to a live session and its user; refreshes the idle timer. Null when absent, expired or
- * revoked. Every request comes through here, so it is one indexed statement read through readRows: the ORM's nested
+ * revoked. Every request comes through here, so it is one indexed statement read through queryRows: the ORM's nested
  * include (session → user → roles) costs several queries and a query compilation each time, and even $queryRaw's
  * argument and result mapping cost more than the statement (~0.3 ms of a ~1 ms authenticated request).
  */
@@ -105,7 +114,7 @@ export async function loadSession(
   touch = true,
 ): Promise<LoadedSession | null> {
   if (!token || token.length > 100) return null;
-  const [row] = readRows(db, SESSION_SQL, [sha256(token)]) as SessionRow[];
+  const [row] = (await queryRows(db, SESSION_SQL, [sha256(token)])) as SessionRow[];
   if (!row) return null;
   const [id, csrfToken, mfaPending, createdAt, lastSeenAt, absoluteExpiresAt, revokedAt, userId, username] = row;
   const [displayName, unitId, clearance, adminRole, disabled, mustChangePassword, totpEnabledAt, locale, roles] =

@@ -2,13 +2,14 @@
 // by scripts/postgresSchema.ts) to a PostgreSQL database, as server/db/migrate.ts does for SQLite: Prisma's own
 // _prisma_migrations table, a checksum per migration, each migration in its own transaction. Several instances may
 // start at once against one database: a transaction-level advisory lock lets exactly one apply a migration, the others
-// wait and then find it applied.
+// wait and then find it applied. `?schema=` in the URL names the schema they go to (created if missing; default public).
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { migrationNames, type MigrationResult } from './migrate.ts';
+import { postgresTarget } from './postgresTarget.ts';
 
 export const postgresMigrationsDir = fileURLToPath(new URL('../../prisma/postgres/migrations', import.meta.url));
 
@@ -27,9 +28,22 @@ const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 )`;
 
 export async function migratePostgres(url: string, dir = postgresMigrationsDir): Promise<MigrationResult> {
-  const client = new pg.Client({ connectionString: url });
+  const { connectionString, schema } = postgresTarget(url);
+  const client = new pg.Client({ connectionString, options: `-c search_path="${schema}"` });
   await client.connect();
   try {
+    // Under the lock too: two instances creating the schema at once would collide. (Only when missing: creating
+    // needs the CREATE privilege on the database even with IF NOT EXISTS.)
+    await client.query('BEGIN');
+    try {
+      await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK.toString()]);
+      const exists = await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema]);
+      if (exists.rowCount === 0) await client.query(`CREATE SCHEMA "${schema}"`);
+      await client.query('COMMIT');
+    } catch (err) {
+      await client.query('ROLLBACK');
+      throw err;
+    }
     const names = migrationNames(dir);
     const result: MigrationResult = { applied: [], alreadyApplied: 0 };
     for (const name of names) {

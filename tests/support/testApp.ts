@@ -1,4 +1,5 @@
-// Builds a real Tongban app on a fresh SQLite database in a temp directory, with a clock the test controls.
+// Builds a real Tongban app on a fresh SQLite database in a temp directory, with a clock the test controls; with
+// TONGBAN_TEST_DATABASE=postgres (scripts/test.mjs's PostgreSQL pass) on a fresh schema of TONGBAN_TEST_POSTGRES_URL.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,8 +9,21 @@ import { AdjustableClock } from '../../server/clock.ts';
 import type { Config } from '../../server/config.ts';
 import { DEMO_PASSWORD, seedDemoOrganisation } from '../../server/seed/demoOrganisation.ts';
 import { totpAt } from '../../server/domain/totp.ts';
+import { freshTestSchema, type TestSchema } from './postgres.ts';
 
 export { DEMO_PASSWORD };
+
+/**
+ * TONGBAN_TEST_DATABASE=postgres: every test app runs on PostgreSQL (TONGBAN_TEST_POSTGRES_URL), each on a schema of
+ * its own, dropped when it closes; unset, on SQLite as always.
+ */
+export const TEST_DATABASE: 'sqlite' | 'postgres' = testDatabase(process.env.TONGBAN_TEST_DATABASE);
+
+function testDatabase(value: string | undefined): 'sqlite' | 'postgres' {
+  if (!value || value === 'sqlite') return 'sqlite';
+  if (value === 'postgres') return 'postgres';
+  throw new Error(`TONGBAN_TEST_DATABASE takes sqlite or postgres, not ${value}`);
+}
 
 export interface TestApp {
   app: FastifyInstance;
@@ -35,11 +49,13 @@ export async function createTestApp(
   // of it runs it with jobs.ocr.tick() or turns the timer on): its writes must not land between a probe's two snapshots.
   // The embedded stores unless a test names others (TONGBAN_DATABASE_URL or TONGBAN_REDIS_URL in the environment must
   // not send every test app to one shared PostgreSQL schema or Redis: tests/support/postgres.ts gives each its own).
+  const schema: TestSchema | null =
+    TEST_DATABASE === 'postgres' && options.config?.databaseUrl === undefined ? await freshTestSchema() : null;
   const config = {
     authRateLimit: 1000,
     backupAt: null,
     ocrTickSeconds: 0,
-    databaseUrl: null,
+    databaseUrl: schema?.url ?? null,
     redisUrl: null,
     ...options.config,
     dataDir,
@@ -61,6 +77,7 @@ export async function createTestApp(
     async close() {
       await app.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
+      await schema?.drop();
     },
   };
 }
