@@ -152,7 +152,8 @@ async function main(): Promise<void> {
   }
   const running = cluster;
   for (const instance of running.instances) {
-    say(`instance ${instance.index}: ${instance.url} (log ${path.relative(process.cwd(), instance.logFile)})`);
+    const log = path.relative(process.cwd(), instance.logFile);
+    say(`instance ${instance.index}: ${instance.url} (log ${log.startsWith('..') ? instance.logFile : log})`);
     void instance.exited.then((exit) => {
       if (!stopping)
         say(
