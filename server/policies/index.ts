@@ -12,7 +12,7 @@ import { concealed, type HiddenObject } from './concealment.ts';
 import { distributionRefusals, distributionRules, type DistributionResource } from './distributions.ts';
 import { documentRules, type DocumentResource } from './documents.ts';
 import { issuingRules } from './issuing.ts';
-import { meetingRules, type MeetingResource, type RoomResource } from './meetings.ts';
+import { meetingRefusals, meetingRules, type MeetingResource, type RoomResource } from './meetings.ts';
 import { meetingMediaRefusals, meetingMediaRules, type LiveMeetingResource } from './meetingMedia.ts';
 import { meetingRecordingRules } from './meetingRecordings.ts';
 import { minutesRules, type ProposalResource } from './minutes.ts';
@@ -60,7 +60,7 @@ export { archiveVisibility, keepsArchiveOf, type ArchiveVisibility } from './arc
 export { classificationResource } from './classification.ts';
 export { concealed, hiddenReason, type HiddenObject } from './concealment.ts';
 export { documentResource, documentVisibility, type DocumentVisibility } from './documents.ts';
-export { meetingVisibility, type MeetingVisibility } from './meetings.ts';
+export { meetingVisibility, plenaryLocked, type MeetingVisibility } from './meetings.ts';
 export { mediaJoinDecision, produceAction, type MediaJoinDecision } from './meetingMedia.ts';
 export { proposalVisibility, type ProposalVisibility } from './minutes.ts';
 export { taskResource, taskVisibility, type TaskVisibility } from './supervision.ts';
@@ -126,6 +126,7 @@ const documentForbidden = () => new Forbidden('document_forbidden', 'You cannot 
 const REFUSALS: { [A in Action]?: (r: Resource) => AppError } = {
   ...accountRefusals,
   ...distributionRefusals,
+  ...meetingRefusals,
   ...meetingMediaRefusals,
   'classification.assign': () => new Forbidden('clearance', 'You are not cleared for this classification'),
   'document.create': () => new Forbidden('admin_no_content', 'Administrator accounts do not create documents'),

@@ -3,6 +3,7 @@
 // of the organising unit), host it, take its minutes, hold a seat at it, or belong to the organising unit.
 // Administrators (三员分立) hold no business role and see no meetings.
 import type { Subject } from '../auth/subject.ts';
+import { Forbidden, InvalidState, type AppError } from '../errors.ts';
 import { business, clearedFor, isClerk, isLeader } from './predicates.ts';
 
 /** What the rules need to know about a meeting, from the point of view of one subject. */
@@ -44,6 +45,12 @@ export const manages: MeetingRule = (s, m) => organises(s, m) || hosts(s, m);
 
 const views: MeetingRule = (s, m) => manages(s, m) || takesMinutes(s, m) || seated(s, m) || ofOrganisingUnit(s, m);
 
+/**
+ * Before the meeting starts: its online room is set up for a plenary (routers on every worker, a door count) or an
+ * ordinary meeting when the first person joins, so what kind of meeting it is is settled by then.
+ */
+const PLENARY_CHANGEABLE = new Set(['draft', 'scheduled']);
+
 /** 秘密 and 机密 meetings stay inside the system: no calendar files that end up on phones and mail servers. */
 export const MAX_EXPORT_CLASSIFICATION = 1;
 
@@ -60,6 +67,8 @@ export const meetingRules = {
   'meeting.export': onMeeting((s, m) => views(s, m) && m.classification <= MAX_EXPORT_CLASSIFICATION),
   /** Edit, reschedule, cancel, invite, agenda, passcode, reply lists. */
   'meeting.manage': onMeeting(manages),
+  /** Make it a plenary (全体会议/宣讲会) or an ordinary meeting again: its managers, before it starts. */
+  'meeting.plenary.change': onMeeting((s, m) => manages(s, m) && PLENARY_CHANGEABLE.has(m.status)),
   /** Start and end it, show the sign-in code, see who is present. */
   'meeting.run': onMeeting((s, m) => manages(s, m) || takesMinutes(s, m)),
   'meeting.reply': onMeeting(seated),
@@ -69,6 +78,21 @@ export const meetingRules = {
   'meeting.material.upload': onMeeting((s, m) => manages(s, m) || (m.presenting && m.status !== 'draft')),
   'room.list': (s: Subject) => business(s),
   'room.manage': (s: Subject) => isClerk(s),
+};
+
+/** A plenary setting that may no longer change, in both languages (the meeting started, is live or is over). */
+export function plenaryLocked(): AppError {
+  return new InvalidState(
+    'plenary_locked',
+    'Whether the meeting is a plenary can only change before it starts (会议开始后不能再更改是否为全体会议)',
+  );
+}
+
+export const meetingRefusals = {
+  'meeting.plenary.change': (r: { kind: string }): AppError =>
+    r.kind === 'meeting' && !PLENARY_CHANGEABLE.has((r as MeetingResource).status)
+      ? plenaryLocked()
+      : new Forbidden('forbidden', 'Only the organisers and the host change this (只有会议组织者和主持人可以更改)'),
 };
 
 export type JoinDecision = 'admit' | 'lobby' | 'refuse';

@@ -44,6 +44,7 @@ export interface MeetingSummaryRow {
   status: string;
   classification: number;
   mode: string;
+  plenary: boolean;
   startAt: Date;
   endAt: Date;
   timeZone: string;
@@ -64,6 +65,7 @@ export function presentMeetingSummary(
     status: m.status,
     classification: classificationOfLevel(m.classification),
     mode: m.mode,
+    plenary: m.plenary,
     startAt: m.startAt.toISOString(),
     endAt: m.endAt.toISOString(),
     timeZone: m.timeZone,
@@ -154,6 +156,7 @@ export interface DetailAccess {
   signIn: boolean;
   readMaterials: boolean;
   uploadMaterials: boolean;
+  changePlenary: boolean;
   joinUrl: string | null;
   now: Date;
   myClashes: Array<{ id: string; title: string | null; startAt: string; endAt: string }>;
@@ -233,6 +236,7 @@ export function presentMeetingDetail(m: MeetingDetailRow, a: DetailAccess) {
         signIn: a.signIn,
         readMaterials: a.readMaterials,
         uploadMaterials: a.uploadMaterials,
+        changePlenary: a.changePlenary,
       },
       events: a.manage ? allowedEvents(m.status as MeetingStatus) : [],
     },

@@ -11,6 +11,7 @@ import type {
   meetingSummaryBody,
   materialBody,
   participantsOutcomeBody,
+  patchBody,
   readersBody,
   rescheduleBody,
   rescheduleOutcomeBody,
@@ -52,6 +53,7 @@ export type {
 };
 export type NewMeeting = z.input<typeof createBody>;
 export type AgendaItemInput = z.input<typeof agendaItemBody>;
+export type MeetingChanges = z.input<typeof patchBody>;
 export type ScheduleOutcome = z.infer<typeof scheduleOutcomeBody>;
 export type ClashCheck = z.input<typeof clashCheckBody>;
 export type ClashReport = z.infer<typeof clashCheckResult>;
@@ -107,6 +109,7 @@ export const meetingsApi = {
   create: (body: NewMeeting) => http.post<ScheduleOutcome>(base, body),
   clashCheck: (body: ClashCheck) => http.post<ClashReport>(`${base}/clash-check`, body),
   get: (id: string) => http.get<MeetingDetail>(one(id)),
+  update: (id: string, changes: MeetingChanges) => http.patch<MeetingDetail>(one(id), changes),
   schedule: (id: string, acceptClashes = false) => http.post<ScheduleOutcome>(`${one(id)}/schedule`, { acceptClashes }),
   reschedule: (id: string, body: Reschedule) => http.post<RescheduleOutcome>(`${one(id)}/reschedule`, body),
   cancel: (id: string, reason: string) => http.post<Ok>(`${one(id)}/cancel`, { reason }),

@@ -99,7 +99,7 @@ const meetingRoomEn: typeof meetingRoomZhCN = {
     absent: 'Not here',
     tablet: 'Tablet',
     handRaised: 'Hand raised',
-    viewer: 'Watching (raise your hand to speak)',
+    viewer: 'Watching (you can speak once given the floor: raise your hand)',
     speaker: 'Speaker',
   },
   participants: {

@@ -99,7 +99,7 @@ const meetingRoomZhCN = {
     absent: '未入会',
     tablet: '平板',
     handRaised: '已举手',
-    viewer: '观看中（举手申请发言）',
+    viewer: '观看中（获得发言权后才能发言，可举手申请）',
     speaker: '发言人',
   },
   participants: {

@@ -24,6 +24,8 @@ const meetingsEn: MeetingsMessages = {
   empty: 'No meetings in this period',
   clash: 'Clash',
   clashWith: 'Overlaps another meeting',
+  plenaryTag: 'Plenary',
+  plenaryTagHint: 'Only the host and the speakers they give the floor send audio and video; the rest watch',
   types: {
     changwu: 'Executive meeting',
     zhuanti: 'Topical meeting',
@@ -179,6 +181,10 @@ const meetingsEn: MeetingsMessages = {
     cancelReasonRequired: 'Give a reason',
     cancelled: 'Cancelled: {{reason}}',
     rescheduleTitle: 'Change time or place',
+    edit: 'Edit',
+    editTitle: 'Edit the meeting',
+    edited: 'Saved',
+    plenaryLocked: 'The meeting has started: whether it is a plenary can no longer change',
     rescheduled: 'Changed; the participants have been told',
     myClashes: 'You have other meetings at this time: {{meetings}}',
     untitledMeeting: '(a meeting you cannot see)',
@@ -269,6 +275,8 @@ const meetingsEn: MeetingsMessages = {
     rsvpChanged: 'Replies updated',
   },
   errors: {
+    plenary_locked: 'Whether the meeting is a plenary can only change before it starts',
+    plenary_needs_online: 'A plenary is held online: choose online or hybrid',
     room_booked: 'The room is taken at that time',
     room_inactive: 'The room is no longer in use',
     room_required: 'A meeting in the room (or hybrid) needs a room',

@@ -24,6 +24,8 @@ const meetingsZhCN = {
   empty: '这段时间没有会议',
   clash: '时间冲突',
   clashWith: '与其他会议时间冲突',
+  plenaryTag: '全体会议',
+  plenaryTagHint: '只有主持人和获得发言权的人可以发言，其他人观看',
   types: {
     changwu: '常务会议',
     zhuanti: '专题会议',
@@ -178,6 +180,10 @@ const meetingsZhCN = {
     cancelReasonRequired: '请填写取消原因',
     cancelled: '会议已取消：{{reason}}',
     rescheduleTitle: '调整时间或地点',
+    edit: '编辑',
+    editTitle: '编辑会议信息',
+    edited: '已保存',
+    plenaryLocked: '会议已开始，不能再更改是否为全体会议',
     rescheduled: '已调整，参会人员已收到通知',
     myClashes: '您在这段时间还有其他会议：{{meetings}}',
     untitledMeeting: '（无权查看的会议）',
@@ -268,6 +274,8 @@ const meetingsZhCN = {
     rsvpChanged: '回执情况已更新',
   },
   errors: {
+    plenary_locked: '会议开始后不能再更改是否为全体会议',
+    plenary_needs_online: '全体会议需要线上参会：请选择线上或线上线下同步',
     room_booked: '该会议室这段时间已被占用',
     room_inactive: '该会议室已停用',
     room_required: '现场或线上线下同步的会议需要选择会议室',

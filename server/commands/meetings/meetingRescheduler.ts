@@ -63,6 +63,11 @@ export async function rescheduleMeeting(
     const range = { start: input.startAt, end: input.endAt };
     requireValidRange(range, ctx.at);
     const newMode = input.mode ?? (m.mode as MeetingMode);
+    if (m.plenary && !isOnline(newMode))
+      throw new BadRequest(
+        'plenary_needs_online',
+        'A plenary is held online: make it an ordinary meeting first to hold it only in a room (全体会议需要线上参会：如只在会议室召开，请先取消全体会议)',
+      );
     if (newMode === 'online' && input.roomId)
       throw new BadRequest('room_not_needed', 'An online meeting has no room; choose hybrid to use one');
     const roomId = newMode === 'online' ? null : input.roomId !== undefined ? input.roomId : m.roomId;

@@ -68,6 +68,7 @@ export async function meetingDetail(
     signIn: can(subject, 'meeting.signIn', resource),
     readMaterials: can(subject, 'meeting.material.read', resource),
     uploadMaterials: can(subject, 'meeting.material.upload', resource),
+    changePlenary: can(subject, 'meeting.plenary.change', resource),
     joinUrl:
       isOnline(row.mode as MeetingMode) && row.joinCode && (manage || run || seat) ? joinUrl(svc, row.joinCode) : null,
     now,

@@ -60,6 +60,7 @@ export async function listMeetings(
       type: true,
       customType: true,
       mode: true,
+      plenary: true,
       startAt: true,
       endAt: true,
       timeZone: true,

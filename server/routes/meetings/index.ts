@@ -150,7 +150,8 @@ const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['meetings'],
-        summary: 'Edit title, type, description, host, minute-taker, classification, reminders',
+        summary:
+          'Edit title, type, description, host, minute-taker, classification, reminders, plenary (before the start)',
         params: meetingParams,
         body: patchBody,
         response: responses({ 200: meetingDetailBody }),

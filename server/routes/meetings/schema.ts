@@ -79,6 +79,8 @@ export const patchBody = z
     minuteTakerId: id.nullable().optional(),
     classification: z.enum(CLASSIFICATIONS).optional(),
     reminderMinutes: reminderMinutes.optional(),
+    /** Make it a plenary (全体会议) or an ordinary meeting: online or hybrid, before it starts. */
+    plenary: z.boolean().optional(),
   })
   .refine((b) => Object.keys(b).length > 0, 'nothing to change');
 
@@ -204,6 +206,8 @@ export const meetingSummaryBody = z.object({
   status: z.string(),
   classification,
   mode: z.string(),
+  /** A plenary (全体会议/宣讲会): only the host and the speakers they name send media. */
+  plenary: z.boolean(),
   startAt: z.string(),
   endAt: z.string(),
   timeZone: z.string(),
@@ -302,6 +306,8 @@ export const meetingDetailBody = meetingSummaryBody.extend({
       signIn: z.boolean(),
       readMaterials: z.boolean(),
       uploadMaterials: z.boolean(),
+      /** Make it a plenary or an ordinary meeting (before it starts). */
+      changePlenary: z.boolean(),
     }),
     events: z.array(z.string()),
   }),

@@ -9,7 +9,15 @@ import { meetingsApi, type CalendarView, type MeetingScope, type MeetingSummary 
 import { realtime } from '../../realtime/connection.ts';
 import { useSession } from '../../session/sessionContext.ts';
 import { meetingErrorText } from './meetingErrorText.ts';
-import { ClassificationTag, modeLabel, roleLabel, RsvpTag, StatusTag, typeLabel } from './meetingLabels.tsx';
+import {
+  ClassificationTag,
+  modeLabel,
+  PlenaryTag,
+  roleLabel,
+  RsvpTag,
+  StatusTag,
+  typeLabel,
+} from './meetingLabels.tsx';
 import { RoomsPanel } from './RoomsPanel.tsx';
 import { inZone, localDay, shiftDate, timeRange, todayIn } from './time.ts';
 import './meetings.css';
@@ -149,7 +157,9 @@ function MeetingRow({ m }: { m: MeetingSummary }) {
     >
       <span className="tb-meeting-row__time">{timeRange(m.startAt, m.endAt, m.timeZone)}</span>
       <span className="tb-meeting-row__main">
-        <span className="tb-meeting-row__title">{m.title}</span>
+        <span className="tb-meeting-row__title">
+          {m.title} <PlenaryTag plenary={m.plenary} />
+        </span>
         <span className="tb-meeting-row__meta">
           {typeLabel(t, m.type, m.customType)} · {m.room ? m.room.name : modeLabel(t, m.mode)} · {m.organiserUnit.name}
         </span>

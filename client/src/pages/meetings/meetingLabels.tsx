@@ -1,6 +1,6 @@
 // Tags and names for the meetings module's codes (status, type, mode, reply, sign-in, classification). Unknown codes
 // from a newer server are shown as they are.
-import { Tag } from 'antd';
+import { Tag, Tooltip } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { clearanceLabel } from '../../components/labels.ts';
@@ -70,6 +70,19 @@ export function AttendanceTag({ state }: { state: string }) {
     <Tag color={ATTENDANCE_COLOR[state] ?? 'default'} data-attendance={state}>
       {text}
     </Tag>
+  );
+}
+
+/** 全体会议: marked beside the meeting's title wherever it is named, with what it means for who speaks. */
+export function PlenaryTag({ plenary }: { plenary: boolean }) {
+  const { t } = useTranslation();
+  if (!plenary) return null;
+  return (
+    <Tooltip title={t('meetings.plenaryTagHint')}>
+      <Tag color="purple" className="tb-plenary-tag" data-testid="plenary-tag">
+        {t('meetings.plenaryTag')}
+      </Tag>
+    </Tooltip>
   );
 }
 

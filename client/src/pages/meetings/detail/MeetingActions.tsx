@@ -1,5 +1,5 @@
 // What the organisers and the host can do with a meeting, by its status: send a draft's notice, start, end, open the
-// sign-in screen, reschedule, cancel, issue a new passcode, export to a calendar.
+// sign-in screen, edit, reschedule, cancel, issue a new passcode, export to a calendar.
 import { App, Button, Form, Input, Modal, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,11 +9,13 @@ import { meetingsApi, roomsApi, type MeetingDetail, type Room } from '../../../a
 import { meetingErrorText } from '../meetingErrorText.ts';
 import { hm, localDay, toInstant } from '../time.ts';
 import { notPastDate } from '../form/dateRule.ts';
+import { EditMeetingModal } from './EditMeetingModal.tsx';
 
 export function MeetingActions({ meeting, onChanged }: { meeting: MeetingDetail; onChanged: () => Promise<void> }) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const navigate = useNavigate();
+  const [editing, setEditing] = useState(false);
   const [rescheduling, setRescheduling] = useState(false);
   const [cancelling, setCancelling] = useState(false);
   const events = meeting.me.events;
@@ -95,6 +97,11 @@ export function MeetingActions({ meeting, onChanged }: { meeting: MeetingDetail;
           {t('meetings.detail.screen')}
         </Button>
       )}
+      {events.includes('edit') && (
+        <Button onClick={() => setEditing(true)} data-testid="edit-meeting">
+          {t('meetings.detail.edit')}
+        </Button>
+      )}
       {events.includes('reschedule') && (
         <Button onClick={() => setRescheduling(true)}>{t('meetings.detail.reschedule')}</Button>
       )}
@@ -109,6 +116,15 @@ export function MeetingActions({ meeting, onChanged }: { meeting: MeetingDetail;
           {t('meetings.detail.cancel')}
         </Button>
       )}
+      <EditMeetingModal
+        meeting={meeting}
+        open={editing}
+        onClose={() => setEditing(false)}
+        onDone={async () => {
+          setEditing(false);
+          await onChanged();
+        }}
+      />
       <RescheduleModal
         meeting={meeting}
         open={rescheduling}

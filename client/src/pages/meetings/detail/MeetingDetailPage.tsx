@@ -7,7 +7,7 @@ import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../../api/http.ts';
 import { CopyButton } from '../../../components/CopyButton.tsx';
 import { meetingErrorText } from '../meetingErrorText.ts';
-import { ClassificationTag, modeLabel, StatusTag, typeLabel } from '../meetingLabels.tsx';
+import { ClassificationTag, modeLabel, PlenaryTag, StatusTag, typeLabel } from '../meetingLabels.tsx';
 import { fullRange } from '../time.ts';
 import { AgendaMaterials } from './AgendaMaterials.tsx';
 import { MeetingActions } from './MeetingActions.tsx';
@@ -55,6 +55,7 @@ export default function MeetingDetailPage() {
           <Typography.Title level={3} style={{ margin: 0 }} data-testid="meeting-title">
             {meeting.title}
           </Typography.Title>
+          <PlenaryTag plenary={meeting.plenary} />
           <StatusTag status={meeting.status} />
           <Tag>{typeLabel(t, meeting.type, meeting.customType)}</Tag>
           <ClassificationTag classification={meeting.classification} />

@@ -9,6 +9,7 @@ import type { MeetingClient, MeetingView } from '../media/MeetingClient.ts';
 import { ChatPanel } from './ChatPanel.tsx';
 import { ControlBar, type PanelTab } from './ControlBar.tsx';
 import { RoomMinutesPanel } from '../../minutes/RoomMinutesPanel.tsx';
+import { PlenaryTag } from '../../meetingLabels.tsx';
 import { HandsPanel } from './HandsPanel.tsx';
 import { ParticipantsPanel } from './ParticipantsPanel.tsx';
 import { RecordingButton, RecordingIndicator } from './RecordingControl.tsx';
@@ -105,6 +106,7 @@ export function RoomView({ client, view, onLeave }: { client: MeetingClient; vie
     <div className="mr-root" data-testid="meeting-room">
       <header className="mr-header">
         <span className="mr-header__title">{view.meeting?.title}</span>
+        <PlenaryTag plenary={view.room.plenary} />
         <RecordingIndicator view={view} />
         <RecordingButton view={view} />
         {view.room.locked && (
