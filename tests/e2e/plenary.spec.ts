@@ -222,13 +222,18 @@ test('@media a plenary: 3 browsers and 100 simulated viewers; viewers see the sp
   const meetingId = ((await res.json()) as { id: string }).id;
   const roomPath = `/meetings/${meetingId}/room`;
 
+  // The meeting page marks it as a plenary beside its title.
+  await host.page.goto(`/meetings/${meetingId}`);
+  await expect(host.page.getByTestId('meeting-detail').getByTestId('plenary-tag')).toHaveText('全体会议');
+
   await enterRoom(host, roomPath);
   const zhang = await person(browser, 'zhangwei', '张伟');
   const he = await person(browser, 'hejun', '何军');
   for (const viewer of [zhang, he]) {
     await enterRoom(viewer, roomPath);
-    // A viewer watches: no microphone, camera or share buttons until the host gives the floor.
-    await expect(viewer.page.getByTestId('viewer-badge')).toBeVisible();
+    // A viewer watches: no microphone, camera or share buttons until the host gives the floor, and is told so.
+    await expect(viewer.page.locator('.mr-header').getByTestId('plenary-tag')).toBeVisible();
+    await expect(viewer.page.getByTestId('viewer-badge')).toContainText('获得发言权后才能发言');
     await expect(viewer.page.getByTestId('toggle-mic')).toHaveCount(0);
     await expect(viewer.page.getByTestId('toggle-camera')).toHaveCount(0);
   }
