@@ -180,7 +180,7 @@ describe.skipIf(SKIPPED)(`three instances behind nginx${SKIPPED ? ` (${SKIPPED})
       watch: { intervalMs: 250, timeoutMs: 1_000, fall: 2, rise: 2 },
     });
     ca = fs.readFileSync(cluster.certificate, 'utf8');
-  }, 120_000);
+  }, 180_000);
 
   afterAll(async () => {
     for (const e of editors) e.destroy();
