@@ -6,6 +6,7 @@ import { Hocuspocus } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { WebSocketServer, type RawData } from 'ws';
 import type { CoreServices } from '../server/coreServices.ts';
+import { CollabEvents, type CollabEvent } from '../server/scaleOut/collabEvents.ts';
 import { collabRedisOptions } from '../server/scaleOut/redis.ts';
 import { CLOSE, DOCUMENT_NAME_PREFIX, type CollabContext, type LocalWriteContext } from './context.ts';
 import { AuthenticationExtension } from './extensions/AuthenticationExtension.ts';
@@ -29,6 +30,8 @@ export class CollabServer {
   private readonly wss: WebSocketServer;
   /** Documents are kept in step with other instances through Redis (TONGBAN_REDIS_URL). */
   private readonly redis: boolean;
+  /** With Redis: session ends and access changes from the other instances, and ours to them. */
+  private readonly events: CollabEvents | null;
 
   constructor(private readonly svc: CoreServices) {
     this.store = openDocumentStore(svc.config, svc.keys.atRest, svc.clock, svc.log);
@@ -59,7 +62,29 @@ export class CollabServer {
       ],
     });
     this.wss = new WebSocketServer({ noServer: true, maxPayload: MAX_UPDATE_BYTES + 64 * 1024 });
-    svc.notifications.onSessionsEnded((ids) => this.closeSessions(ids));
+    this.events = CollabEvents.connect(svc.config, svc.log, (event) => this.applyFromElsewhere(event));
+    svc.notifications.onSessionsEnded((ids) => {
+      this.closeSessions(ids);
+      void this.events?.publish({ kind: 'sessions_ended', sessionIds: ids });
+    });
+  }
+
+  /** Storage connected (PostgreSQL: its tables there) and, with Redis, the other instances' events heard. */
+  async ready(): Promise<void> {
+    await this.store.ready();
+    await this.events?.ready();
+  }
+
+  /** Another instance's session end or access change, applied to this instance's connections. */
+  private async applyFromElsewhere(event: CollabEvent): Promise<void> {
+    switch (event.kind) {
+      case 'sessions_ended':
+        this.closeSessions(event.sessionIds);
+        return;
+      case 'access_changed':
+        await this.auth.recheck(`${DOCUMENT_NAME_PREFIX}${event.documentId}`);
+        return;
+    }
   }
 
   /** Takes over WebSocket upgrades on /collab; other paths are left to socket.io. */
@@ -123,9 +148,13 @@ export class CollabServer {
     }
   }
 
-  /** Re-evaluates open connections to a document now (after a share, review mode or status change). */
+  /**
+   * Re-evaluates open connections to a document now (after a share, review mode or status change), on this instance
+   * and, with Redis, on the others.
+   */
   async refreshAccess(documentId: string): Promise<void> {
     await this.auth.recheck(`${DOCUMENT_NAME_PREFIX}${documentId}`);
+    await this.events?.publish({ kind: 'access_changed', documentId });
   }
 
   async close(): Promise<void> {
@@ -139,6 +168,7 @@ export class CollabServer {
         await new Promise((resolve) => setTimeout(resolve, 50));
     // Extensions let go of what they hold (the Redis extension its connections).
     await this.hocuspocus.hooks('onDestroy', { instance: this.hocuspocus });
+    await this.events?.close();
     await this.store.close();
   }
 }

@@ -14,8 +14,8 @@ import { registerClientApp } from './plugins/clientApp.ts';
 import { registerErrorHandler } from './plugins/errorHandler.ts';
 import { registerExternalPlugins } from './plugins/external.ts';
 import { registerWellFormedText } from './plugins/wellFormedText.ts';
-import { attachSocketServer } from './realtime/socketServer.ts';
-import { shareSocketRooms } from './scaleOut/redis.ts';
+import { attachSocketServer, memoryLimiters, redisLimiters } from './realtime/socketServer.ts';
+import { limitsConnection, shareSocketRooms } from './scaleOut/redis.ts';
 import archive from './routes/archive/index.ts';
 import addressBook from './routes/addressBook/index.ts';
 import audit from './routes/audit/index.ts';
@@ -97,7 +97,9 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   app.decorate('svc', svc);
   app.decorate('jobs', jobs);
 
-  await registerExternalPlugins(app, config);
+  // TONGBAN_REDIS_URL: rate limits and socket.io's attempt limits count across the instances (server/scaleOut/).
+  const limits = limitsConnection(config);
+  await registerExternalPlugins(app, config, limits);
   registerErrorHandler(app);
   registerWellFormedText(app);
   registerAuthentication(app);
@@ -106,12 +108,13 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   if (options.serveClient !== false) await registerClientApp(app);
 
   svc.collab.attach(app.server);
-  const io = attachSocketServer(app.server, svc);
+  const io = attachSocketServer(app.server, svc, limits ? redisLimiters(svc, limits) : memoryLimiters(svc));
   // TONGBAN_REDIS_URL: socket.io rooms span the instances (server/scaleOut/redis.ts).
   const closeSharedRooms = shareSocketRooms(io, config);
   app.addHook('onReady', async () => {
-    // PostgreSQL (TONGBAN_DATABASE_URL): connected and its tables there before anything is served.
-    await svc.collab.store.ready();
+    // PostgreSQL (TONGBAN_DATABASE_URL): connected and its tables there before anything is served; with Redis, the
+    // other instances' session ends and access changes heard.
+    await svc.collab.ready();
     // Recordings this process had in progress when it last stopped release their share of the recording quota.
     await svc.recordings.recover();
     jobs.start();
@@ -125,6 +128,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
     await svc.collab.close();
     await io.close();
     await closeSharedRooms();
+    await limits?.quit();
     await svc.db.$disconnect();
     svc.search.close();
   });

@@ -1,13 +1,24 @@
 // The outer plugin layer, from Fastify's ecosystem: zod validation and serialisation, cookies, security headers
-// (CSP) and rate limiting (per route, for sign-in).
+// (CSP) and rate limiting (per route, for sign-in; counted in Redis when the deployment has several instances).
 import type { FastifyInstance } from 'fastify';
+import type { Redis as IORedis } from 'ioredis';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from '../config.ts';
 
-export async function registerExternalPlugins(app: FastifyInstance, config: Config): Promise<void> {
+/**
+ * `limits`: the instance's Redis connection for limits (TONGBAN_REDIS_URL), or null for one process. With it, the
+ * per-route limits (sign-in, second factor, password reset, first set-up, join links) are counted in Redis by the
+ * plugin's own store under the deployment's prefix, so that requests spread over the instances by the load balancer
+ * count against one budget per address.
+ */
+export async function registerExternalPlugins(
+  app: FastifyInstance,
+  config: Config,
+  limits: IORedis | null = null,
+): Promise<void> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(cookie);
@@ -32,5 +43,8 @@ export async function registerExternalPlugins(app: FastifyInstance, config: Conf
     },
     strictTransportSecurity: https,
   });
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, {
+    global: false,
+    ...(limits ? { redis: limits, nameSpace: `${config.redisPrefix}:rate-limit:` } : {}),
+  });
 }

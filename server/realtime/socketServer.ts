@@ -11,7 +11,9 @@ import type { RequestContext } from '../audit/auditLog.ts';
 import { AppError, Concealed } from '../errors.ts';
 import { firstIllFormedText } from '../plugins/wellFormedText.ts';
 import type { Services } from '../services.ts';
+import type { Redis as IORedis } from 'ioredis';
 import { MemoryAttemptLimiter, type AttemptLimiter } from '../security/attemptLimiter.ts';
+import { RedisAttemptLimiter } from '../scaleOut/redisAttemptLimiter.ts';
 import { MediaError } from '../../media/errors.ts';
 import {
   clientMessages,
@@ -33,12 +35,32 @@ export interface SocketLimiters {
   join: AttemptLimiter;
 }
 
-/** One node's limiters, on the server's clock; a scale-out passes limiters backed by a shared store instead. */
+/** One node's limiters, on the server's clock (the default: one process). */
 export function memoryLimiters(svc: Services): SocketLimiters {
   const now = () => svc.clock.now().getTime();
   return {
     connect: new MemoryAttemptLimiter(svc.config.socketConnectRateLimit, LIMIT_WINDOW_MS, now),
     join: new MemoryAttemptLimiter(svc.config.socketJoinRateLimit, LIMIT_WINDOW_MS, now),
+  };
+}
+
+/**
+ * The deployment's limiters when it runs as several instances (TONGBAN_REDIS_URL): the same limits and windows, counted
+ * in Redis under the deployment's prefix, so an address's handshakes and passcode guesses spread over the instances
+ * count against one budget.
+ */
+export function redisLimiters(svc: Services, redis: IORedis): SocketLimiters {
+  const now = () => svc.clock.now().getTime();
+  const prefix = `${svc.config.redisPrefix}:limit`;
+  return {
+    connect: new RedisAttemptLimiter(
+      redis,
+      `${prefix}:socket-connect`,
+      svc.config.socketConnectRateLimit,
+      LIMIT_WINDOW_MS,
+      now,
+    ),
+    join: new RedisAttemptLimiter(redis, `${prefix}:socket-join`, svc.config.socketJoinRateLimit, LIMIT_WINDOW_MS, now),
   };
 }
 

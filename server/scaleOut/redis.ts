@@ -3,7 +3,10 @@
 // - socket.io rooms span the instances (@socket.io/redis-adapter): a notification raised on one instance reaches the
 //   user's sockets on every instance, and a meeting room's members are fetched across them;
 // - collab documents are kept in step between the instances that have them open (collab/server.ts adds Hocuspocus's
-//   Redis extension, collabRedisOptions below).
+//   Redis extension, collabRedisOptions below), and sessions that end or access that changes on one instance reach
+//   the collab connections on the others (collabEvents.ts);
+// - limits count attempts from all the instances against one budget (limitsConnection: the HTTP rate limits and
+//   socket.io's handshake and passcode limits).
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { createAdapter } from '@socket.io/redis-adapter';
@@ -34,6 +37,14 @@ export function shareSocketRooms(io: Server, config: Pick<Config, 'redisUrl' | '
   return async () => {
     await Promise.allSettled([pub.quit(), sub.quit()]);
   };
+}
+
+/**
+ * The instance's connection for limits counted across the instances (sign-in rate limits, socket.io handshakes and
+ * passcode guesses), or null without Redis (each process counts its own, in memory). The caller quits it on close.
+ */
+export function limitsConnection(config: Pick<Config, 'redisUrl'>): IORedis | null {
+  return config.redisUrl ? redisConnection(config.redisUrl, `tongban:limits:${instanceId()}`) : null;
 }
 
 /** Options of Hocuspocus's Redis extension for this deployment (collab/server.ts). */

@@ -60,10 +60,15 @@ export async function signIn(
       await fail(user ? 'disabled' : 'unknown_user');
       return { error: invalidCredentials() } as const;
     }
-    // Read the counter inside the transaction, not with the user above: requests that arrive together must each see
-    // the failures before them, or ten parallel guesses all read "0 failures" and none locks the account.
-    const state = await tx.user.findUniqueOrThrow({
+    // Read the counter inside the transaction, not with the user above, and through a write that locks the user's row
+    // first: requests that arrive together, on this instance or on others sharing the database, must each see the
+    // failures before them, or ten parallel guesses all read "0 failures" and none locks the account. The write
+    // changes nothing; it makes the transaction a writer from its first statement (SQLite: the database's write lock,
+    // waited for, where a read first would fail to upgrade once another instance committed; PostgreSQL: the row's
+    // lock, so the read that follows sees every failure committed before it).
+    const state = await tx.user.update({
       where: { id: user.id },
+      data: { failedAttempts: { increment: 0 } },
       select: { failedAttempts: true, lockedUntil: true },
     });
     if (isLocked(state, now)) {
