@@ -71,11 +71,14 @@ export function seedTodo(dbFile: string, options: TodoSeedOptions): { documents:
     decision, text, userId, createdAt) VALUES (?, ?, 's1', '审核', 'review', 'approve', '同意', ?, ?)`);
   const insertDistribution = db.prepare(`INSERT INTO OfficialDocumentDistribution (id, officialDocumentId, unitId, role,
     receiverId, status, sentById, sentAt, signedById, signedAt, refusedById, refusedAt, refusalReason, recalledById,
-    recalledAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    recalledAt, updatedAt, classification, documentDeleted, urgency)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   // The 分发 draw from a generator of their own, so the 公文 and meetings stay what they were for a seed.
   const spread = rng((options.seed ?? 20261205) + 1);
   const units = [...new Set(people.map((p) => p.unitId))];
-  const distribute = (id: string, sender: { id: string }, created: number) => {
+  /** The 公文's copies on each of its rows, as sendToRecipients writes them. */
+  type Copies = { classification: number; deleted: boolean; urgency: string };
+  const distribute = (id: string, sender: { id: string }, created: number, copies: Copies) => {
     const count = 1 + Math.floor(spread() * 3);
     const to = new Set<string>();
     while (to.size < Math.min(count, units.length)) to.add(units[Math.floor(spread() * units.length)]!);
@@ -103,6 +106,9 @@ export function seedTodo(dbFile: string, options: TodoSeedOptions): { documents:
         status === 'recalled' ? sender.id : null,
         status === 'recalled' ? moved : null,
         moved,
+        copies.classification,
+        copies.deleted ? 1 : 0,
+        copies.urgency,
       );
     }
   };
@@ -189,7 +195,8 @@ export function seedTodo(dbFile: string, options: TodoSeedOptions): { documents:
           at(created),
         );
         insertOpinion.run(randomUUID(), id, earlier.id, at(created + HOUR));
-        if (status === 'sealed') distribute(id, drafter, created);
+        if (status === 'sealed')
+          distribute(id, drafter, created, { classification, deleted: deleted !== null, urgency });
         if (status !== 'in_route') continue;
         // Drawn in the order they always were (arrivals, then the deadline), so a seed still gives the same 公文.
         const arrivals = handlers.map(() => at(now - Math.floor(random() * 20 * DAY)));

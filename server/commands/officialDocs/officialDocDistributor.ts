@@ -70,6 +70,10 @@ export async function sendToRecipients(
         sentAt: by.at,
         reissueOfId: r.reissueOfId ?? null,
         updatedAt: by.at,
+        // The 待办 centre's copies (schema: frozen from 签发 on, so they never change after this).
+        classification: row.document.classification,
+        documentDeleted: row.document.deletedAt !== null,
+        urgency: row.urgency,
       },
     });
     ids.push(created.id);

@@ -35,6 +35,7 @@ async function sealedNotice(): Promise<string> {
     attachmentNotes: [],
     mainRecipients: ['区发改委', '区财政局'],
     ccRecipients: ['区住建委'],
+    urgency: 'urgent',
   });
   await givenSubmitted(as.sunyue!, id, {
     steps: [{ id: 'signoff', name: '签发', kind: 'single', opinion: 'signoff', handlers: [{ userId: ids.chenming }] }],
@@ -115,6 +116,20 @@ describe('分发', () => {
       409,
     );
     expect(await t.app.svc.db.officialDocumentDistribution.count({ where: { officialDocumentId: id } })).toBe(3);
+    // Each row carries the 公文's classification, deletion and urgency (the 待办 centre filters on them alone).
+    const official = await t.app.svc.db.officialDocument.findUniqueOrThrow({
+      where: { id },
+      select: { urgency: true, document: { select: { classification: true } } },
+    });
+    expect(official.urgency).toBe('urgent');
+    expect(
+      await t.app.svc.db.officialDocumentDistribution.findMany({
+        where: { officialDocumentId: id },
+        select: { classification: true, documentDeleted: true, urgency: true },
+      }),
+    ).toEqual(
+      Array(3).fill({ classification: official.document.classification, documentDeleted: false, urgency: 'urgent' }),
+    );
 
     // Each unit's clerk reads it and finds it in the inbox, with a notice; a staff member of the unit does not.
     for (const clerk of ['qianwen', 'tangmin', 'songjia']) {
