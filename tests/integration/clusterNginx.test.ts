@@ -2,7 +2,7 @@
 // what reached them): nginx -t accepts it; socket.io requests stick to one instance per session cookie and spread
 // across cookies; X-Forwarded-For is the client's address, whatever the client sent; WebSockets upgrade on /collab;
 // an instance marked down gets nothing; no instance up answers JSON 503; an oversized body JSON 413. Runs where nginx
-// is installed.
+// is installed. And the readiness watch that marks instances down and up from their /readyz.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -14,6 +14,7 @@ import WebSocket, { WebSocketServer } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureLocalCertificate } from '../../deploy/cluster/certificate.ts';
 import { nginxBinary, NginxProcess } from '../../deploy/cluster/nginxProcess.ts';
+import { ReadinessWatch } from '../../deploy/cluster/readinessWatch.ts';
 import { renderNginxConfig, type NginxConfigOptions } from '../../deploy/nginx/nginxConfig.ts';
 
 const NGINX = nginxBinary();
@@ -191,5 +192,57 @@ describe.skipIf(SKIPPED)(`the nginx configuration${SKIPPED ? ` (${SKIPPED})` : '
     expect(res.status).toBe(413);
     expect(res.json).toMatchObject({ statusCode: 413, code: 'payload_too_large' });
     expect(String(res.json.message)).toContain('3 MB');
+  });
+});
+
+describe('the readiness watch', () => {
+  it('takes an instance out after `fall` failed probes in a row and back after `rise` good ones', async () => {
+    let ready = { one: true, two: true };
+    const probes = { one: 0, two: 0 };
+    const servers = await Promise.all(
+      (['one', 'two'] as const).map(async (name) => {
+        const server = http.createServer((_req, res) => {
+          probes[name]++;
+          res.statusCode = ready[name] ? 200 : 503;
+          res.end();
+        });
+        await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+        return { name, server, url: `http://127.0.0.1:${(server.address() as net.AddressInfo).port}` };
+      }),
+    );
+    const changes: Array<number[]> = [];
+    let notify: () => void = () => {};
+    const watch = new ReadinessWatch(
+      servers.map((s, i) => ({ index: i + 1, url: s.url })),
+      { intervalMs: 20, timeoutMs: 1_000, fall: 3, rise: 2 },
+      async (down) => {
+        changes.push([...down]);
+        notify();
+      },
+      (err) => {
+        throw err;
+      },
+    );
+    const nextChange = () => new Promise<void>((resolve) => (notify = resolve));
+    try {
+      watch.start();
+      const out = nextChange();
+      const before = probes.two;
+      ready = { one: true, two: false };
+      await out;
+      // Three failures in a row, not fewer: the probes that found it failing are the ones since the flip.
+      expect(probes.two - before).toBeGreaterThanOrEqual(3);
+      expect(changes).toEqual([[2]]);
+      expect([...watch.down]).toEqual([2]);
+
+      const back = nextChange();
+      ready = { one: true, two: true };
+      await back;
+      expect(changes).toEqual([[2], []]);
+      expect(watch.down.size).toBe(0);
+    } finally {
+      await watch.stop();
+      for (const s of servers) s.server.close();
+    }
   });
 });
