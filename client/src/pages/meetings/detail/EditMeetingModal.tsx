@@ -3,33 +3,12 @@
 import { App, Checkbox, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MEETING_TYPES, meetingsApi, type MeetingChanges, type MeetingDetail } from '../../../api/meetings.ts';
-import { CLASSIFICATIONS, type Classification } from '../../../api/types.ts';
+import { MEETING_TYPES, meetingsApi, type MeetingDetail } from '../../../api/meetings.ts';
+import { CLASSIFICATIONS } from '../../../api/types.ts';
 import { clearanceLabel } from '../../../components/labels.ts';
 import { meetingErrorText } from '../meetingErrorText.ts';
 import { typeLabel } from '../meetingLabels.tsx';
-
-interface EditForm {
-  title: string;
-  type: MeetingDetail['type'];
-  customType?: string;
-  classification: Classification;
-  description: string;
-  plenary: boolean;
-}
-
-/** The fields of the form that differ from the meeting as it is. */
-export function changesOf(meeting: MeetingDetail, v: EditForm): MeetingChanges {
-  const changes: MeetingChanges = {};
-  if (v.title.trim() !== meeting.title) changes.title = v.title.trim();
-  if (v.type !== meeting.type) changes.type = v.type as MeetingChanges['type'];
-  const customType = v.type === 'custom' ? v.customType?.trim() || null : null;
-  if (v.type === 'custom' && customType !== meeting.customType) changes.customType = customType;
-  if (v.classification !== meeting.classification) changes.classification = v.classification;
-  if (v.description !== meeting.description) changes.description = v.description;
-  if (v.plenary !== meeting.plenary) changes.plenary = v.plenary;
-  return changes;
-}
+import { changesOf, type EditForm } from './meetingChanges.ts';
 
 export function EditMeetingModal({
   meeting,
