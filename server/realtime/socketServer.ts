@@ -218,10 +218,12 @@ export function attachSocketServer(
     }
   }
 
-  // Idle and absolute time-outs apply to open sockets too, not only to HTTP requests.
+  // Idle and absolute time-outs apply to open sockets too, not only to HTTP requests. Each instance re-checks only its
+  // own sockets (with Redis, io.fetchSockets() would ask every instance for all of theirs, and each would then check
+  // every session of the deployment); a session that ended is closed everywhere, as signing out closes it.
   const recheck = setInterval(() => {
     void (async () => {
-      const sockets = await io.fetchSockets();
+      const sockets = await io.local.fetchSockets();
       const ids = [...new Set(sockets.map((s) => s.data.sessionId))];
       if (ids.length === 0) return;
       const live = await svc.db.session.findMany({ where: { id: { in: ids } } });
