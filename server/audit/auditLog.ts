@@ -29,14 +29,15 @@ export interface AuditEntry {
 }
 
 /**
- * pg_advisory_xact_lock key for "appending to the audit chain" (a fixed 64-bit number: "TBAUDIT" in ASCII). On
- * PostgreSQL several instances append to one chain: each append holds this lock from reading the chain's end to its
- * commit, so no two appends link to the same predecessor. (SQLite runs one transaction at a time anyway.)
+ * pg_advisory_xact_lock(class, key) for "appending to the audit chain": a fixed class (0x54424155, "TBAU") and the
+ * schema the chain lives in. On PostgreSQL several instances append to one chain: each append holds this lock from
+ * reading the chain's end to its commit, so no two appends link to the same predecessor. (SQLite runs one transaction
+ * at a time anyway.)
  */
-export const AUDIT_CHAIN_LOCK = 0x54424155444954n;
+const AUDIT_CHAIN_LOCK_SQL = 'SELECT pg_advisory_xact_lock(1413628245, hashtext(current_schema()))';
 
 export async function recordAudit(tx: Tx, ctx: RequestContext, entry: AuditEntry): Promise<void> {
-  if (dialectOf(tx) === 'postgres') await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
+  if (dialectOf(tx) === 'postgres') await tx.$executeRawUnsafe(AUDIT_CHAIN_LOCK_SQL);
   const last = await tx.auditEvent.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true, hash: true } });
   const fields = {
     seq: (last?.seq ?? 0) + 1,

@@ -12,8 +12,11 @@ import type {
   Transaction,
 } from '@prisma/driver-adapter-utils';
 
-/** pg_advisory_xact_lock key for "a Tongban transaction" (a fixed 64-bit number: "TBWRITE" in ASCII). */
-export const TRANSACTION_LOCK = 0x54425752495445n;
+/**
+ * pg_advisory_xact_lock(class, key) for "a Tongban transaction": a fixed class (0x54425754, "TBWT") and the schema, so
+ * that deployments sharing one database in schemas of their own (and parallel test files) do not wait for each other.
+ */
+export const TRANSACTION_LOCK_SQL = 'SELECT pg_advisory_xact_lock(1413633876, hashtext(current_schema()))';
 
 export function serialiseTransactions(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
   const serialised = (adapter: SqlDriverAdapter): SqlDriverAdapter => {
@@ -21,7 +24,7 @@ export function serialiseTransactions(factory: SqlDriverAdapterFactory): SqlDriv
     adapter.startTransaction = async (isolationLevel?: IsolationLevel): Promise<Transaction> => {
       const tx = await start(isolationLevel);
       try {
-        await tx.executeRaw({ sql: `SELECT pg_advisory_xact_lock(${TRANSACTION_LOCK})`, args: [], argTypes: [] });
+        await tx.executeRaw({ sql: TRANSACTION_LOCK_SQL, args: [], argTypes: [] });
       } catch (err) {
         // The adapter's rollback() only hands the connection back; the statement ends the transaction.
         try {
