@@ -125,17 +125,19 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     await nginx?.stop();
     await Promise.all(instances.map((i) => i.stop()));
   };
+  const instanceOptions = (i: number) => ({
+    index: i + 1,
+    port: options.instancePorts[i]!,
+    env: instanceEnv(options, url, i),
+    entry,
+    logFile: path.join(options.dataDir, 'logs', `instance-${i + 1}.log`),
+  });
   const start = (i: number) => {
-    const instance = InstanceProcess.start({
-      index: i + 1,
-      port: options.instancePorts[i]!,
-      env: instanceEnv(options, url, i),
-      entry,
-      logFile: path.join(options.dataDir, 'logs', `instance-${i + 1}.log`),
-    });
+    const instance = InstanceProcess.start(instanceOptions(i));
     instances.push(instance);
     return instance;
   };
+  for (let i = 0; i < count; i++) await InstanceProcess.stopLeftover(instanceOptions(i));
   try {
     // The first alone: it applies the migrations, makes the keys and (with TONGBAN_DEMO) the demo data, and may build
     // the web client; the others then find all of it in place.

@@ -61,6 +61,32 @@ export class InstanceProcess {
     return this.exit;
   }
 
+  /**
+   * The instance this log's pid file names, left running by a cluster command that was killed (the instances run in
+   * process groups of their own): stopped first, since it holds the port. Only a process whose environment names the
+   * same data directory and port is touched.
+   */
+  static async stopLeftover(options: InstanceOptions): Promise<void> {
+    const pidFile = `${options.logFile}.pid`;
+    if (!fs.existsSync(pidFile)) return;
+    const pid = Number(fs.readFileSync(pidFile, 'utf8').trim());
+    let environ: string[] = [];
+    try {
+      environ = fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+    } catch {
+      return;
+    }
+    const ours =
+      environ.includes(`TONGBAN_DATA_DIR=${options.env.TONGBAN_DATA_DIR}`) &&
+      environ.includes(`TONGBAN_PORT=${options.port}`);
+    if (!Number.isInteger(pid) || !ours) return;
+    process.kill(pid, 'SIGTERM');
+    for (let waited = 0; fs.existsSync(`/proc/${pid}`); waited += 100) {
+      if (waited === STOP_GRACE_MS) process.kill(pid, 'SIGKILL');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
   static start(options: InstanceOptions): InstanceProcess {
     fs.mkdirSync(path.dirname(options.logFile), { recursive: true });
     const logOffset = fs.existsSync(options.logFile) ? fs.statSync(options.logFile).size : 0;
@@ -78,7 +104,14 @@ export class InstanceProcess {
       detached: true,
     });
     fs.closeSync(log);
-    const exited = new Promise<Exit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+    const pidFile = `${options.logFile}.pid`;
+    fs.writeFileSync(pidFile, String(child.pid));
+    const exited = new Promise<Exit>((resolve) =>
+      child.once('exit', (code, signal) => {
+        fs.rmSync(pidFile, { force: true });
+        resolve({ code, signal });
+      }),
+    );
     return new InstanceProcess(options.index, options.port, options.logFile, child, exited, logOffset);
   }
 
