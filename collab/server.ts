@@ -8,6 +8,7 @@ import { WebSocketServer, type RawData } from 'ws';
 import type { CoreServices } from '../server/coreServices.ts';
 import { CollabEvents, type CollabEvent } from '../server/scaleOut/collabEvents.ts';
 import { collabRedisOptions } from '../server/scaleOut/redis.ts';
+import { clientAddress } from '../server/http/clientAddress.ts';
 import { CLOSE, DOCUMENT_NAME_PREFIX, type CollabContext, type LocalWriteContext } from './context.ts';
 import { AuthenticationExtension } from './extensions/AuthenticationExtension.ts';
 import { AuthorshipExtension } from './extensions/AuthorshipExtension.ts';
@@ -96,7 +97,9 @@ export class CollabServer {
         const headers = new Headers();
         for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
         const request = new Request(`http://localhost${req.url ?? COLLAB_PATH}`, { headers });
-        const client = this.hocuspocus.handleConnection(ws, request, { ip: req.socket.remoteAddress ?? '' });
+        const client = this.hocuspocus.handleConnection(ws, request, {
+          ip: clientAddress(req.socket.remoteAddress, req.headers, this.svc.config.trustProxy),
+        });
         ws.on('message', (data: RawData) => {
           const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
           client.handleMessage(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));

@@ -1,6 +1,6 @@
 // socket.io on the HTTP server, authenticated by the same session cookie. Every client message is validated;
 // a bad one is answered with an error and never reaches a handler.
-import type { Server as HttpServer } from 'node:http';
+import type { Server as HttpServer, IncomingHttpHeaders } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import fastifyCookie from '@fastify/cookie';
 import { isSessionLive, loadSession, SESSION_COOKIE } from '../auth/sessions.ts';
@@ -9,6 +9,7 @@ import { markNotificationsRead } from '../commands/notifications/notificationRea
 import { recordAccessDenied } from '../audit/accessDenied.ts';
 import type { RequestContext } from '../audit/auditLog.ts';
 import { AppError, Concealed } from '../errors.ts';
+import { clientAddress } from '../http/clientAddress.ts';
 import { firstIllFormedText } from '../plugins/wellFormedText.ts';
 import type { Services } from '../services.ts';
 import type { Redis as IORedis } from 'ioredis';
@@ -95,11 +96,15 @@ export function attachSocketServer(
     },
   });
 
+  /** The client's address: behind the load balancer the forwarded one (server/http/clientAddress.ts). */
+  const addressOf = (socket: { handshake: { address: string; headers: IncomingHttpHeaders } }) =>
+    clientAddress(socket.handshake.address, socket.handshake.headers, svc.config.trustProxy);
+
   io.use(async (socket, next) => {
     try {
       // Every handshake takes from its address's budget before its session is looked at (so that handshakes sent all
       // at once cannot each find the budget unspent); one with a valid session gives it back.
-      const address = socket.handshake.address;
+      const address = addressOf(socket);
       if (!(await limiters.connect.take(address))) return next(new Error('rate_limited'));
       const cookies = fastifyCookie.parse(socket.handshake.headers.cookie ?? '');
       const auth = await loadSession(svc.db, cookies[SESSION_COOKIE], svc.clock.now(), svc.config);
@@ -134,7 +139,7 @@ export function attachSocketServer(
   function contextOf(socket: TongbanSocket): RequestContext {
     return {
       actor: { id: socket.data.userId, name: socket.data.username },
-      ip: socket.handshake.address,
+      ip: addressOf(socket),
       userAgent: String(socket.handshake.headers['user-agent'] ?? ''),
       at: svc.clock.now(),
       auditKey: svc.keys.audit,
@@ -191,14 +196,14 @@ export function attachSocketServer(
           const request = parsed.data as ClientPayload<'meeting:request'>;
           // A join with a passcode is a guess at it: limited per address as the HTTP join link is, before any check.
           if (request.method === 'join' && request.data.passcode !== undefined) {
-            if (!(await limiters.join.take(socket.handshake.address)))
+            if (!(await limiters.join.take(addressOf(socket))))
               return refuse('rate_limited', 'Too many passcode attempts from this address; try again in a minute');
           }
           const who = {
             id: socket.id,
             userId: socket.data.userId,
             username: socket.data.username,
-            ip: socket.handshake.address,
+            ip: addressOf(socket),
             userAgent: String(socket.handshake.headers['user-agent'] ?? ''),
           };
           ack?.({

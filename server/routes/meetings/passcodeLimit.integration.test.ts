@@ -125,4 +125,38 @@ describe('meeting passcode guesses', () => {
     t.clock.advance(60_000);
     expect(await attempt(person.cookie)).toBe('connected');
   });
+  it('behind the load balancer (trusted proxy), counts failed handshakes per forwarded client address', async () => {
+    t = await createTestApp({
+      clockAt: new Date('2026-11-18T09:00:00+08:00'),
+      config: { socketConnectRateLimit: 3, trustProxy: true },
+    });
+    const url = await t.listen();
+    const { io } = await import('socket.io-client');
+    // Every connection comes from 127.0.0.1, as from nginx; the forwarded address is the client's.
+    const attempt = (cookie: string, client: string) =>
+      new Promise<string>((resolve) => {
+        const s = io(url, {
+          transports: ['websocket'],
+          extraHeaders: { cookie, 'x-forwarded-for': client },
+          reconnection: false,
+        });
+        s.once('connect', () => {
+          s.close();
+          resolve('connected');
+        });
+        s.once('connect_error', (err) => {
+          s.close();
+          resolve(err.message);
+        });
+      });
+    const forged = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => attempt(`tb_session=forged-${i}`, '203.0.113.7')),
+    );
+    expect(forged.filter((a) => a === 'unauthenticated')).toHaveLength(3);
+    expect(forged.filter((a) => a === 'rate_limited')).toHaveLength(3);
+    // Another office's browser behind the same proxy keeps its own budget and connects.
+    const person = await signedIn(t, 'matao');
+    expect(await attempt(person.cookie, '198.51.100.20')).toBe('connected');
+    expect(await attempt(person.cookie, '203.0.113.7')).toBe('rate_limited');
+  });
 });
