@@ -2,7 +2,7 @@
 // queued rows lost with an old database), where a file's recognition stands, its recognised text (unsealed), and the
 // objects that show a file (for the audit events that make the search indexer read them again).
 import type { OcrFailure, OcrProgress, OcrState } from '../../../common/ocr/ocrApi.ts';
-import type { Db, Tx } from '../../db/client.ts';
+import { dialectOf, type Db, type Tx } from '../../db/client.ts';
 import { joinPages } from '../../domain/ocr/ocrText.ts';
 import { open, type SealingKeys } from '../../security/cipher.ts';
 
@@ -40,7 +40,20 @@ export async function nextOcrJob(db: Db): Promise<OcrJobRow | null> {
 
 /** Stored materials and scans of a kind the job reads that have no job yet, oldest first. */
 export async function ocrBacklog(db: Db, limit: number): Promise<Array<{ sha256: string; kind: OcrKind }>> {
-  const rows = await db.$queryRaw<Array<{ sha256: string; kind: string }>>`
+  // PostgreSQL wants every column outside GROUP BY aggregated: one file (one hash) has one kind, so MIN is that kind.
+  const rows =
+    dialectOf(db) === 'postgres'
+      ? await db.$queryRaw<Array<{ sha256: string; kind: string }>>`
+    SELECT sha256, MIN(kind) AS kind FROM (
+      SELECT m.sha256 AS sha256, MIN(m.kind) AS kind, MIN(m."createdAt") AS at FROM "MeetingMaterial" m
+        WHERE m."removedAt" IS NULL AND m.kind IN ('pdf', 'png', 'jpeg') GROUP BY m.sha256
+      UNION ALL
+      SELECT i."scanSha256", 'pdf', MIN(i."registeredAt") FROM "IncomingDocument" i WHERE i."scanSha256" IS NOT NULL
+        GROUP BY i."scanSha256"
+    ) f
+    WHERE NOT EXISTS (SELECT 1 FROM "OcrJob" o WHERE o.sha256 = f.sha256)
+    GROUP BY sha256 ORDER BY MIN(at), sha256 LIMIT ${limit}`
+      : await db.$queryRaw<Array<{ sha256: string; kind: string }>>`
     SELECT sha256, kind FROM (
       SELECT m.sha256 AS sha256, m.kind AS kind, MIN(m.createdAt) AS at FROM MeetingMaterial m
         WHERE m.removedAt IS NULL AND m.kind IN ('pdf', 'png', 'jpeg') GROUP BY m.sha256
