@@ -2,7 +2,7 @@
 // than what they take stops the start naming the variable.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from './config.ts';
-import { postgresTarget } from '../collab/storage/postgresUpdateLog.ts';
+import { postgresTarget } from './db/postgresTarget.ts';
 
 afterEach(() => {
   vi.unstubAllEnvs();

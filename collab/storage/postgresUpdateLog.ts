@@ -15,6 +15,7 @@
 // #20); until then they have no foreign key to "Document", which lives in the SQLite file.
 import pg from 'pg';
 import type { LogRow, StoredState, UpdateLogBackend } from './documentStore.ts';
+import { postgresTarget } from '../../server/db/postgresTarget.ts';
 
 /** First key of the log's advisory locks (the second is the document's hash): "TbDU". */
 const LOCK_CLASS = 0x54624455;
@@ -25,20 +26,6 @@ const POOL_SIZE = 4;
 /** A write that PostgreSQL aborted as a deadlock victim (cannot happen with the ordered locks) or a serialisation failure is retried. */
 const RETRIED_CODES = new Set(['40P01', '40001']);
 const RETRIES = 3;
-
-const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
-
-/** The connection string without Prisma's ?schema= parameter, and the schema it named (default public). */
-export function postgresTarget(url: string): { connectionString: string; schema: string } {
-  const parsed = new URL(url);
-  const schema = parsed.searchParams.get('schema') ?? 'public';
-  if (!SCHEMA_NAME.test(schema))
-    throw new Error(
-      `TONGBAN_DATABASE_URL: ?schema= takes a plain name (letters, digits, underscore), not "${schema}" / schema 名称只能包含字母、数字和下划线`,
-    );
-  parsed.searchParams.delete('schema');
-  return { connectionString: parsed.toString(), schema };
-}
 
 const SCHEMA_DDL = [
   `CREATE TABLE IF NOT EXISTS "DocumentUpdate" (

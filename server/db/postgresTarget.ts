@@ -1,6 +1,6 @@
 // Reads a PostgreSQL URL as TONGBAN_DATABASE_URL spells it: Prisma's `?schema=` names the schema (default public),
-// which node-postgres does not understand, so it is taken off the connection string. (collab/storage's update log
-// reads the URL the same way.)
+// which node-postgres does not understand, so it is taken off the connection string. Prisma's client (server/db) and
+// the collab update log (collab/storage) both read the URL here.
 
 const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 

@@ -8,6 +8,7 @@ import { expect, request as playwrightRequest, test, type Browser, type Page } f
 import { asBrowser, DEMO_PASSWORD, serverNow, signInStaff, userId } from './support/tongban.ts';
 import { rtpCapabilitiesSchema } from '../../media/signaling.ts';
 import { audioRtp } from '../support/mediaFixtures.ts';
+import { fakeMediaLaunchOptions } from './support/chromium.ts';
 
 const SIMULATED_VIEWERS = 100;
 /** The simulated viewers sign in as these participants, several sockets each (as someone with several devices). */
@@ -19,20 +20,7 @@ const SIMULATED_ACCOUNTS: Array<[string, string]> = [
 ];
 
 test.use({
-  launchOptions: {
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream=fps=15',
-    ],
-  },
+  launchOptions: fakeMediaLaunchOptions(),
   trace: 'off',
 });
 test.describe.configure({ timeout: 600_000 });

@@ -4,9 +4,9 @@
 // lives in the database, and failed sign-ins on two instances at once count one by one. The Redis tests run when
 // TONGBAN_TEST_REDIS_URL is set.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { io as connect } from 'socket.io-client';
 import { MeetingSocket, scheduleOnlineMeeting } from '../support/onlineMeeting.ts';
 import { REDIS_SKIPPED, TEST_REDIS_URL, testRedisPrefix } from '../support/redis.ts';
+import { handshake } from '../support/sockets.ts';
 import { secondInstance, type Instance } from '../support/secondInstance.ts';
 import { createTestApp, DEMO_PASSWORD, signedIn, TestClient, type TestApp } from '../support/testApp.ts';
 import { redisConnection } from '../../server/scaleOut/redis.ts';
@@ -77,18 +77,7 @@ describe.skipIf(!TEST_REDIS_URL)(`limits across two instances${TEST_REDIS_URL ? 
   });
 
   it('refuses handshakes beyond the limit per address, counted on both instances, until the window passes', async () => {
-    const attempt = (url: string, cookie: string) =>
-      new Promise<string>((resolve) => {
-        const s = connect(url, { transports: ['websocket'], extraHeaders: { cookie }, reconnection: false });
-        s.once('connect', () => {
-          s.close();
-          resolve('connected');
-        });
-        s.once('connect_error', (err) => {
-          s.close();
-          resolve(err.message);
-        });
-      });
+    const attempt = (url: string, cookie: string) => handshake(url, cookie);
     const answers = await Promise.all(
       Array.from({ length: 12 }, (_, i) => attempt(i % 2 ? urlA : urlB, `tb_session=forged-${i}`)),
     );

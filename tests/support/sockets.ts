@@ -24,3 +24,21 @@ export async function socketAs(baseUrl: string, client: TestClient): Promise<Soc
   await nextEvent(socket, 'connect');
   return socket;
 }
+
+/**
+ * One socket.io handshake with this cookie (and any other headers, e.g. X-Forwarded-For as the load balancer sends
+ * it): 'connected', or the server's refusal ('unauthenticated', 'rate_limited', …). The socket is closed either way.
+ */
+export function handshake(url: string, cookie: string, headers: Record<string, string> = {}): Promise<string> {
+  return new Promise((resolve) => {
+    const s = connect(url, { transports: ['websocket'], extraHeaders: { cookie, ...headers }, reconnection: false });
+    s.once('connect', () => {
+      s.close();
+      resolve('connected');
+    });
+    s.once('connect_error', (err) => {
+      s.close();
+      resolve(err.message);
+    });
+  });
+}

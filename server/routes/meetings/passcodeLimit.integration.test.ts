@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PASSCODE_MAX_FAILURES, PASSCODE_WINDOW_MS } from '../../commands/meetings/meetingOnlineAccess.ts';
 import { MeetingSocket, scheduleOnlineMeeting } from '../../../tests/support/onlineMeeting.ts';
+import { handshake } from '../../../tests/support/sockets.ts';
 import { createTestApp, signedIn, type TestApp } from '../../../tests/support/testApp.ts';
 
 let t: TestApp | null = null;
@@ -103,19 +104,7 @@ describe('meeting passcode guesses', () => {
       config: { socketConnectRateLimit: 5 },
     });
     const url = await t.listen();
-    const { io } = await import('socket.io-client');
-    const attempt = (cookie: string) =>
-      new Promise<string>((resolve) => {
-        const s = io(url, { transports: ['websocket'], extraHeaders: { cookie }, reconnection: false });
-        s.once('connect', () => {
-          s.close();
-          resolve('connected');
-        });
-        s.once('connect_error', (err) => {
-          s.close();
-          resolve(err.message);
-        });
-      });
+    const attempt = (cookie: string) => handshake(url, cookie);
     const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => attempt(`tb_session=forged-${i}`)));
     expect(answers.filter((a) => a === 'unauthenticated')).toHaveLength(5);
     expect(answers.filter((a) => a === 'rate_limited')).toHaveLength(7);
@@ -131,24 +120,8 @@ describe('meeting passcode guesses', () => {
       config: { socketConnectRateLimit: 3, trustProxy: true },
     });
     const url = await t.listen();
-    const { io } = await import('socket.io-client');
     // Every connection comes from 127.0.0.1, as from nginx; the forwarded address is the client's.
-    const attempt = (cookie: string, client: string) =>
-      new Promise<string>((resolve) => {
-        const s = io(url, {
-          transports: ['websocket'],
-          extraHeaders: { cookie, 'x-forwarded-for': client },
-          reconnection: false,
-        });
-        s.once('connect', () => {
-          s.close();
-          resolve('connected');
-        });
-        s.once('connect_error', (err) => {
-          s.close();
-          resolve(err.message);
-        });
-      });
+    const attempt = (cookie: string, client: string) => handshake(url, cookie, { 'x-forwarded-for': client });
     const forged = await Promise.all(
       Array.from({ length: 6 }, (_, i) => attempt(`tb_session=forged-${i}`, '203.0.113.7')),
     );
