@@ -202,8 +202,9 @@ export interface Config {
   /** How many scheduled backups are kept in backupDir; older ones are removed (TONGBAN_BACKUP_KEEP, default 7). */
   backupKeep: number;
   /**
-   * Where the collab update log lives (TONGBAN_DATABASE_URL): unset or `file:` the embedded SQLite database in the data
-   * directory (null here), `postgresql://user@host:5432/db?schema=name` PostgreSQL (README, "Scaling out").
+   * Where the data lives, Prisma's and the collab update log's (TONGBAN_DATABASE_URL): unset or `file:` the embedded
+   * SQLite database in the data directory (null here), `postgresql://user@host:5432/db?schema=name` PostgreSQL (README,
+   * "Scaling out"; the search index and backups stay in the data directory).
    */
   databaseUrl: string | null;
   /**
