@@ -17,7 +17,7 @@ async function withMovedClock(context: BrowserContext): Promise<BrowserContext> 
   return context;
 }
 
-export const test = base.extend({
+export const test = base.extend<{ closeLeftoverContexts: void }>({
   browser: [
     async ({ browser }, use) => {
       if (clockMoved) {
@@ -34,4 +34,16 @@ export const test = base.extend({
     if (clockMoved) await withMovedClock(context);
     await use(context);
   },
+  // The contexts a test opens beside its own page (browser.newContext(), a second person) are closed when it ends,
+  // whether or not it closed them. Left open, Playwright's trace recorder records each one for the rest of the
+  // worker's life into every later test's trace, and one lost chunk (ENOENT under test-results/.playwright-artifacts)
+  // fails a later test whose every step passed (microsoft/playwright issues 10826 and 24555).
+  closeLeftoverContexts: [
+    async ({ browser, context }, use) => {
+      const before = new Set(browser.contexts());
+      await use();
+      for (const opened of browser.contexts()) if (opened !== context && !before.has(opened)) await opened.close();
+    },
+    { auto: true },
+  ],
 });
