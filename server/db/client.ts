@@ -58,7 +58,7 @@ export async function openDatabase(dataDir: string, databaseUrl: string | null =
 
 export interface PostgresOptions {
   /**
-   * Run every transaction under one database-wide lock, as SQLite runs them one at a time (default true; see
+   * Run every transaction under one lock per schema, as SQLite runs them one at a time (default true; see
    * postgresTransactions.ts). Off only in tests that show what holds without it (the audit chain's own lock).
    */
   serialise?: boolean;

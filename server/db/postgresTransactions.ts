@@ -2,7 +2,7 @@
 // queues its transactions behind one mutex). Commands were written and tested against that: a check and the write it
 // guards (a limit, a number allocated in sequence, a booking's clash) happen in one transaction that nothing else
 // interleaves with. Under PostgreSQL's READ COMMITTED two instances could interleave them, so every transaction takes
-// one database-wide advisory lock as its first statement; it is released at COMMIT or ROLLBACK. Reads outside a
+// one advisory lock per schema (TRANSACTION_LOCK_SQL) as its first statement; it is released at COMMIT or ROLLBACK. Reads outside a
 // transaction are not held back. (Finer locking, or SERIALIZABLE with retries, is what would let writes run in
 // parallel; the audit chain takes its own lock as well, audit/auditLog.ts, so it never depends on this one.)
 import type {
