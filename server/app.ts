@@ -98,7 +98,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   app.decorate('jobs', jobs);
 
   // TONGBAN_REDIS_URL: rate limits and socket.io's attempt limits count across the instances (server/scaleOut/).
-  const limits = limitsConnection(config);
+  const limits = limitsConnection(config, svc.log);
   await registerExternalPlugins(app, config, limits);
   registerErrorHandler(app);
   registerWellFormedText(app);

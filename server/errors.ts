@@ -83,3 +83,19 @@ export class Locked extends AppError {
     super(423, 'account_locked', message, details);
   }
 }
+
+/**
+ * Something the request needs is unreachable for a while (the shared limits store): 503 with Retry-After, so that
+ * clients and the load balancer try again instead of treating the server as broken. `cause` is logged, never sent.
+ */
+export class ServiceUnavailable extends AppError {
+  constructor(
+    code: string,
+    message: string,
+    readonly retryAfterSeconds: number,
+    options?: { cause?: unknown },
+  ) {
+    super(503, code, message);
+    if (options && 'cause' in options) this.cause = options.cause;
+  }
+}

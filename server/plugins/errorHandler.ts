@@ -2,7 +2,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { recordAccessDenied } from '../audit/accessDenied.ts';
-import { AppError, Concealed, type Refusal } from '../errors.ts';
+import { AppError, Concealed, ServiceUnavailable, type Refusal } from '../errors.ts';
 import { contextOf } from '../http/requestContext.ts';
 
 interface Issue {
@@ -35,6 +35,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler(async (err: FastifyError, request, reply) => {
     if (err instanceof AppError) {
       if ((err.statusCode === 403 || err instanceof Concealed) && request.auth) await auditRefusal(request, err);
+      if (err instanceof ServiceUnavailable) {
+        request.log.warn({ err: err.cause, code: err.code, url: request.url }, 'refused: a service it needs is away');
+        reply.header('Retry-After', String(err.retryAfterSeconds));
+      }
       return send(reply, err.statusCode, err.code, err.message, err.details);
     }
     if (hasZodFastifySchemaValidationErrors(err)) {

@@ -7,12 +7,14 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from '../config.ts';
+import { redisRateLimitStore } from '../scaleOut/redisRateLimitStore.ts';
 
 /**
  * `limits`: the instance's Redis connection for limits (TONGBAN_REDIS_URL), or null for one process. With it, the
  * per-route limits (sign-in, second factor, password reset, first set-up, join links) are counted in Redis by the
  * plugin's own store under the deployment's prefix, so that requests spread over the instances by the load balancer
- * count against one budget per address.
+ * count against one budget per address. While Redis cannot be reached those routes answer 503
+ * (scaleOut/limitsUnavailable.ts says why), the others as usual.
  */
 export async function registerExternalPlugins(
   app: FastifyInstance,
@@ -45,6 +47,6 @@ export async function registerExternalPlugins(
   });
   await app.register(rateLimit, {
     global: false,
-    ...(limits ? { redis: limits, nameSpace: `${config.redisPrefix}:rate-limit:` } : {}),
+    ...(limits ? { store: redisRateLimitStore(limits, `${config.redisPrefix}:rate-limit:`) } : {}),
   });
 }

@@ -15,6 +15,7 @@ import type { Services } from '../services.ts';
 import type { Redis as IORedis } from 'ioredis';
 import { MemoryAttemptLimiter, type AttemptLimiter } from '../security/attemptLimiter.ts';
 import { RedisAttemptLimiter } from '../scaleOut/redisAttemptLimiter.ts';
+import { LimitsUnavailable } from '../scaleOut/limitsUnavailable.ts';
 import { MediaError } from '../../media/errors.ts';
 import {
   clientMessages,
@@ -119,6 +120,13 @@ export function attachSocketServer(
       socket.data = { userId: auth.subject.id, username: auth.subject.username, sessionId: auth.session.id };
       next();
     } catch (err) {
+      if (err instanceof LimitsUnavailable) {
+        // Refused, not let through uncounted (limitsUnavailable.ts); the error's data carries the message and the wait.
+        svc.log.warn({ err: err.cause }, 'socket handshake refused: Redis for limits unreachable');
+        return next(
+          Object.assign(new Error(err.code), { data: { message: err.message, retryAfter: err.retryAfterSeconds } }),
+        );
+      }
       svc.log.error({ err }, 'socket authentication failed');
       next(new Error('internal_error'));
     }

@@ -11,6 +11,7 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis as IORedis } from 'ioredis';
+import type { Logger } from 'pino';
 import type { Server } from 'socket.io';
 import type { Config } from '../config.ts';
 
@@ -39,12 +40,41 @@ export function shareSocketRooms(io: Server, config: Pick<Config, 'redisUrl' | '
   };
 }
 
+/** How long a limit's command may wait for Redis before the request is refused (503, limitsUnavailable.ts). */
+const LIMITS_COMMAND_TIMEOUT_MS = 1000;
+/** The longest pause between the limits connection's attempts to reconnect. */
+const LIMITS_RECONNECT_MAX_MS = 1000;
+
 /**
  * The instance's connection for limits counted across the instances (sign-in rate limits, socket.io handshakes and
  * passcode guesses), or null without Redis (each process counts its own, in memory). The caller quits it on close.
+ *
+ * Unlike the other connections it never lets a request wait long: a person signing in while Redis is away (or hangs)
+ * is answered 503 within about a second, instead of after ioredis's retries or never (its offline queue would keep the
+ * command while it reconnects). Commands are still queued for that second, so the first requests after start wait for
+ * the connection rather than fail. It keeps reconnecting every second at most, so the limits work again, with no
+ * restart, soon after Redis is back. The outage and the recovery are logged once each.
  */
-export function limitsConnection(config: Pick<Config, 'redisUrl'>): IORedis | null {
-  return config.redisUrl ? redisConnection(config.redisUrl, `tongban:limits:${instanceId()}`) : null;
+export function limitsConnection(config: Pick<Config, 'redisUrl'>, log: Pick<Logger, 'warn' | 'info'>): IORedis | null {
+  if (!config.redisUrl) return null;
+  const redis = new IORedis(config.redisUrl, {
+    connectionName: `tongban:limits:${instanceId()}`,
+    commandTimeout: LIMITS_COMMAND_TIMEOUT_MS,
+    maxRetriesPerRequest: 0,
+    retryStrategy: (times) => Math.min(times * 100, LIMITS_RECONNECT_MAX_MS),
+  });
+  let reachable = true;
+  redis.on('error', (err: unknown) => {
+    if (!reachable) return;
+    reachable = false;
+    log.warn({ err }, 'Redis for limits unreachable: limited routes answer 503 until it is back');
+  });
+  redis.on('ready', () => {
+    if (reachable) return;
+    reachable = true;
+    log.info('Redis for limits reachable again: limits counted as usual');
+  });
+  return redis;
 }
 
 /** Options of Hocuspocus's Redis extension for this deployment (collab/server.ts). */

@@ -1,9 +1,11 @@
 // Attempt limits shared between instances (TONGBAN_REDIS_URL; README, "Scaling out"): the same fixed windows as
 // MemoryAttemptLimiter (a window starts at a key's first attempt, on the server's clock), kept in one Redis hash per
 // key so that attempts spread over the instances count against one budget. Each call is one Lua script, so parallel
-// attempts on any number of instances cannot all read a stale count.
+// attempts on any number of instances cannot all read a stale count. While Redis cannot be reached, each call throws
+// LimitsUnavailable (limitsUnavailable.ts): the handshake or guess is refused, not let through.
 import type { Redis as IORedis } from 'ioredis';
 import type { AttemptLimiter } from '../security/attemptLimiter.ts';
+import { LimitsUnavailable } from './limitsUnavailable.ts';
 
 /**
  * KEYS[1] the key's hash {count, endsAt}; ARGV: max, window (ms), now (ms, the server's clock). 1 when the attempt is
@@ -50,11 +52,19 @@ export class RedisAttemptLimiter implements AttemptLimiter {
   }
 
   async take(key: string): Promise<boolean> {
-    const counted = await this.redis.eval(TAKE, 1, this.key(key), this.max, this.windowMs, this.now());
-    return counted === 1;
+    return (await this.run(TAKE, key, this.max, this.windowMs, this.now())) === 1;
   }
 
   async giveBack(key: string): Promise<void> {
-    await this.redis.eval(GIVE_BACK, 1, this.key(key), this.now());
+    await this.run(GIVE_BACK, key, this.now());
+  }
+
+  /** One script on the key; Redis out of reach is LimitsUnavailable. */
+  private async run(script: string, key: string, ...args: number[]): Promise<unknown> {
+    try {
+      return await this.redis.eval(script, 1, this.key(key), ...args);
+    } catch (err) {
+      throw new LimitsUnavailable(err);
+    }
   }
 }
