@@ -37,8 +37,30 @@ describe('loadConfig', () => {
 
   it('trusts a proxy only when told to', () => {
     expect(loadConfig().trustProxy).toBe(false);
+    vi.stubEnv('TONGBAN_TRUST_PROXY', '0');
+    expect(loadConfig().trustProxy).toBe(false);
     vi.stubEnv('TONGBAN_TRUST_PROXY', '1');
     expect(loadConfig().trustProxy).toBe(true);
+  });
+
+  it('trusts the proxies listed by address or network, as Fastify does', () => {
+    vi.stubEnv('TONGBAN_TRUST_PROXY', ' 10.0.0.5, 10.0.1.0/24 ,fd00::/8,::1,loopback');
+    expect(loadConfig().trustProxy).toEqual(['10.0.0.5', '10.0.1.0/24', 'fd00::/8', '::1', 'loopback']);
+  });
+
+  it.each([
+    'true',
+    'yes',
+    '10.0.0',
+    '10.0.0.0/33',
+    '::1/129',
+    '10.0.0.0/8/1',
+    'proxy.example.gov.cn',
+    ',',
+    '10.0.0.5,nginx',
+  ])('refuses TONGBAN_TRUST_PROXY=%s at start, naming the variable in both languages', (value) => {
+    vi.stubEnv('TONGBAN_TRUST_PROXY', value);
+    expect(() => loadConfig()).toThrow(/TONGBAN_TRUST_PROXY must be 1 or a comma-separated list.*应为 1/);
   });
 
   it('takes 32-byte base64 keys and refuses others by name', () => {

@@ -6,6 +6,7 @@ import { iceServerSchema, type IceServer } from '../media/signaling.ts';
 import { CIPHER_NAMES, type CipherName } from './security/cipher.ts';
 import { HASH_NAMES, type HashName } from './domain/contentDigest.ts';
 import type { MfaRequirement } from './domain/roles.ts';
+import { parseTrustProxy, type TrustProxy } from './http/trustedProxies.ts';
 
 function str(name: string, fallback: string): string {
   const v = process.env[name];
@@ -73,8 +74,12 @@ export interface Config {
   /** TLS certificate and key paths; when both are set the server speaks HTTPS (TONGBAN_TLS_CERT, TONGBAN_TLS_KEY). */
   tlsCert: string | null;
   tlsKey: string | null;
-  /** Behind a reverse proxy: client IPs come from X-Forwarded-For (TONGBAN_TRUST_PROXY=1, default off). */
-  trustProxy: boolean;
+  /**
+   * Behind a reverse proxy: client IPs come from X-Forwarded-For (TONGBAN_TRUST_PROXY, default off): `1` trusts every
+   * proxy (the left-most entry is the client), a comma-separated list of addresses and networks trusts those
+   * (server/http/trustedProxies.ts).
+   */
+  trustProxy: TrustProxy;
   /**
    * Keys for encryption at rest and the audit HMAC, 32 bytes base64 (TONGBAN_MASTER_KEY, TONGBAN_AUDIT_KEY); when
    * unset they are generated once under <dataDir>/keys.
@@ -291,7 +296,7 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     publicUrl: str('TONGBAN_PUBLIC_URL', `${scheme}://localhost:${port}`).replace(/\/$/, ''),
     tlsCert,
     tlsKey,
-    trustProxy: process.env.TONGBAN_TRUST_PROXY === '1',
+    trustProxy: parseTrustProxy('TONGBAN_TRUST_PROXY', process.env.TONGBAN_TRUST_PROXY),
     masterKey: key('TONGBAN_MASTER_KEY'),
     auditKey: key('TONGBAN_AUDIT_KEY'),
     cipher: oneOf('TONGBAN_CIPHER', CIPHER_NAMES, 'aes-256-gcm'),
