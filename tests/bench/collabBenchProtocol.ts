@@ -6,7 +6,8 @@ export function wallMs(): number {
   return performance.timeOrigin + performance.now();
 }
 
-export type ServerKind = 'tongban' | 'bare';
+/** tongban: one instance in the server child; bare: bare Hocuspocus; cluster: instances behind nginx it starts. */
+export type ServerKind = 'tongban' | 'bare' | 'cluster';
 export type LoadName = 'meeting' | 'many-documents' | 'saturation';
 
 export interface LoadSpec {
@@ -55,19 +56,26 @@ export interface ProcessStats {
   loopDelayP99Ms: number;
   loopDelayMaxMs: number;
   atMs: number;
+  /** CPU µs (user + system) so far of the processes serving beside this one (the cluster's instances, nginx). */
+  parts: Array<[string, number]>;
 }
 
 export type ToServer =
   | { type: 'prepare'; phase: string; documents: number; providersPerDocument: number }
   | { type: 'stats'; resetPeak: boolean }
   | { type: 'settle' }
+  /** What the server stored of these documents (after settle). */
+  | { type: 'stored'; documents: string[] }
   | { type: 'exit' };
 
 export type FromServer =
-  | { type: 'ready'; kind: ServerKind; pid: number; url: string }
+  /** ca: the certificate to trust on the server's wss:// URL (the cluster's), or null. */
+  | { type: 'ready'; kind: ServerKind; pid: number; url: string; ca: string | null }
   | { type: 'prepared'; url: string; documents: PreparedDocument[] }
   | { type: 'stats'; stats: ProcessStats }
   | { type: 'settled'; openDocuments: number }
+  /** [gid, distinct sequence numbers] of the edit markers in the stored documents; null when nothing is stored. */
+  | { type: 'stored'; counts: Array<[number, number]> | null }
   | { type: 'error'; message: string };
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -102,7 +110,14 @@ export interface ClientReport {
 }
 
 export type ToClient =
-  | { type: 'connect'; providers: ProviderSpec[]; typersPerDocument: Record<number, number>; concurrency: number }
+  | {
+      type: 'connect';
+      providers: ProviderSpec[];
+      typersPerDocument: Record<number, number>;
+      concurrency: number;
+      /** The certificate to trust on wss:// URLs (a cluster's self-signed one), or null. */
+      ca: string | null;
+    }
   | { type: 'type'; startAtMs: number; durationMs: number; warmupMs: number; editsPerSecond: number; epochMs: number }
   | { type: 'drain'; sent: SentCount[]; providersPerDocument: number; timeoutMs: number }
   | { type: 'disconnect' }

@@ -86,9 +86,20 @@ function observe(peer: Peer, update: Uint8Array): void {
   if (markers.length > 0) onObserved?.();
 }
 
-async function connectOne(spec: ProviderSpec): Promise<Peer> {
+/** A WebSocket class that trusts `ca` (a cluster's self-signed certificate) besides the usual roots. */
+function trusting(ca: string | null): new (address: string, protocols?: string | string[]) => WebSocket {
+  if (ca === null) return WebSocket;
+  const roots: string = ca;
+  return class TrustingWebSocket extends WebSocket {
+    constructor(address: string, protocols?: string | string[]) {
+      super(address, protocols, { ca: roots });
+    }
+  };
+}
+
+async function connectOne(spec: ProviderSpec, ca: string | null): Promise<Peer> {
   const doc = new Y.Doc();
-  const socket = new HocuspocusProviderWebsocket({ url: spec.url, WebSocketPolyfill: WebSocket, maxAttempts: 1 });
+  const socket = new HocuspocusProviderWebsocket({ url: spec.url, WebSocketPolyfill: trusting(ca), maxAttempts: 1 });
   const provider = new HocuspocusProvider({
     websocketProvider: socket,
     name: spec.documentName,
@@ -173,7 +184,7 @@ async function connect(message: Extract<ToClient, { type: 'connect' }>): Promise
   let firstError: string | null = null;
   for (let i = 0; i < message.providers.length; i += message.concurrency) {
     const batch = message.providers.slice(i, i + message.concurrency);
-    const results = await Promise.allSettled(batch.map(connectOne));
+    const results = await Promise.allSettled(batch.map((spec) => connectOne(spec, message.ca)));
     for (const r of results) {
       if (r.status === 'fulfilled') peers.push(r.value);
       else {

@@ -1,40 +1,42 @@
 // A collab server for the benchmark, alone in its own process so that its CPU and memory can be measured:
-//   tongban — the real app (buildApp: all collab extensions, durable SQLite log) on a temp data dir, demo users
-//             signed in through the API, documents created and shared through the API, a real token per provider;
+//   tongban — the real app (buildApp: all collab extensions, durable log on SQLite, or PostgreSQL with --database-url)
+//             on a temp data dir, demo users signed in over HTTP, documents created and shared through the API, a
+//             real token per provider;
+//   cluster — N instances behind nginx on PostgreSQL and Redis (collabClusterServer.ts), this process only their
+//             driver: its stats carry the instances' and nginx's CPU;
 //   bare    — a bare Hocuspocus 4 Server: no extensions, in-memory documents.
-// Driven over IPC by tests/bench/collab.ts:  node --import tsx tests/bench/collabServerWorker.ts tongban|bare
+// Driven over IPC by tests/bench/collab.ts and cluster.ts:
+//   node --import tsx tests/bench/collabServerWorker.ts tongban|bare|cluster [options, see the usage below]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Server } from '@hocuspocus/server';
 import type { Hocuspocus } from '@hocuspocus/server';
+import type { BenchServer } from './collabBenchDocuments.ts';
 import {
   LatencyHistogram,
   type FromServer,
-  type PreparedDocument,
   type ProcessStats,
   type ServerKind,
   type ToServer,
 } from './collabBenchProtocol.ts';
 
 const kind = process.argv[2] as ServerKind;
-if (kind !== 'tongban' && kind !== 'bare') throw new Error('usage: collabServerWorker.ts tongban|bare [--trace-hooks]');
+if (kind !== 'tongban' && kind !== 'bare' && kind !== 'cluster')
+  throw new Error(
+    'usage: collabServerWorker.ts tongban|bare|cluster [--trace-hooks] [--database-url=URL] ' +
+      '[--instances=N --redis-url=URL --redis-prefix=P]',
+  );
 const traceHooks = process.argv.includes('--trace-hooks');
-
-/** Sign-in accounts of the demo organisation that need no second factor; the first owns the benchmark documents. */
-const EDITORS = ['zhangwei', 'hejun', 'matao', 'xuyan', 'zhengkai', 'sunyue', 'wuli'];
+const argument = (name: string): string | undefined =>
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+/** PostgreSQL for the Tongban server (the cluster's is required); SQLite in a temp data dir without it. */
+const databaseUrl = argument('database-url');
 const SETTLE_TIMEOUT_MS = 20_000;
 
 function send(message: FromServer): void {
   process.send?.(message);
-}
-
-interface BenchServer {
-  url: string;
-  hocuspocus: Hocuspocus;
-  prepare(phase: string, documents: number, providersPerDocument: number): Promise<PreparedDocument[]>;
-  close(): Promise<void>;
 }
 
 // --trace-hooks: wall time of every extension hook and storage call, printed after each phase (diagnosis only).
@@ -76,10 +78,15 @@ async function startTongban(): Promise<BenchServer> {
   process.env.TONGBAN_AUTH_RATE_LIMIT = '1000';
   const { buildApp } = await import('../../server/app.ts');
   const { seedDemoOrganisation } = await import('../../server/seed/demoOrganisation.ts');
-  const { TestClient } = await import('../support/testApp.ts');
+  const { prepareDocuments, signInEditors, storedMarkerCounts } = await import('./collabBenchDocuments.ts');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-bench-'));
   const app = await buildApp({
-    config: { dataDir, publicUrl: 'http://127.0.0.1:3000', host: '127.0.0.1' },
+    config: {
+      dataDir,
+      publicUrl: 'http://127.0.0.1:3000',
+      host: '127.0.0.1',
+      ...(databaseUrl ? { databaseUrl } : {}),
+    },
     serveClient: false,
     logger: false,
   });
@@ -88,22 +95,7 @@ async function startTongban(): Promise<BenchServer> {
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-
-  const users = await app.svc.db.user.findMany({
-    where: { username: { in: EDITORS } },
-    select: { id: true, username: true },
-  });
-  const idOf = new Map(users.map((u) => [u.username, u.id]));
-  const clients: Array<InstanceType<typeof TestClient>> = [];
-  for (const username of EDITORS) {
-    const client = new TestClient(app);
-    const res = await client.signIn(username);
-    const stage = (res.json() as { stage?: string }).stage;
-    if (res.statusCode !== 200 || stage !== 'active')
-      throw new Error(`sign-in of ${username} did not complete: ${res.statusCode} ${res.body}`);
-    clients.push(client);
-  }
-  const owner = clients[0]!;
+  const editors = await signInEditors(`http://127.0.0.1:${port}`);
   if (traceHooks) {
     for (const ext of app.svc.collab.hocuspocus.configuration.extensions) {
       trace(
@@ -127,30 +119,10 @@ async function startTongban(): Promise<BenchServer> {
   return {
     url: `ws://127.0.0.1:${port}/collab`,
     hocuspocus: app.svc.collab.hocuspocus,
-    async prepare(phase, documents, providersPerDocument) {
-      const prepared: PreparedDocument[] = [];
-      for (let d = 0; d < documents; d++) {
-        const created = await owner.post('/api/documents', { kind: 'draft', title: `基准测试 ${phase} #${d + 1}` });
-        if (created.statusCode !== 201) throw new Error(`document not created: ${created.statusCode} ${created.body}`);
-        const id = (created.json() as { id: string }).id;
-        const shares = EDITORS.slice(1).map((u) => ({ granteeType: 'user', granteeId: idOf.get(u)!, access: 'edit' }));
-        const shared = await owner.put(`/api/documents/${id}/shares`, { shares });
-        if (shared.statusCode !== 200) throw new Error(`shares not set: ${shared.statusCode} ${shared.body}`);
-        const tokens: string[] = [];
-        let documentName = '';
-        for (let p = 0; p < providersPerDocument; p++) {
-          const res = await clients[p % clients.length]!.post(`/api/documents/${id}/collab-token`);
-          if (res.statusCode !== 200) throw new Error(`collab token refused: ${res.statusCode} ${res.body}`);
-          const body = res.json() as { token: string; documentName: string; access: string };
-          if (body.access !== 'edit' && body.access !== 'manage')
-            throw new Error(`expected edit access, got ${body.access}`);
-          tokens.push(body.token);
-          documentName = body.documentName;
-        }
-        prepared.push({ documentName, tokens });
-      }
-      return prepared;
-    },
+    prepare: (phase, documents, providersPerDocument) =>
+      prepareDocuments(editors, phase, documents, providersPerDocument),
+    stored: (names) => storedMarkerCounts(names, (id) => app.svc.collab.store.load(id)),
+    parts: () => [],
     async close() {
       await app.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
@@ -170,11 +142,26 @@ async function startBare(): Promise<BenchServer> {
         tokens: Array.from({ length: providersPerDocument }, () => 'bare'),
       }));
     },
+    stored: async () => null,
+    parts: () => [],
     async close() {
       await server.destroy();
     },
   };
 }
+
+async function startCluster(): Promise<BenchServer> {
+  const { startClusterServer } = await import('./collabClusterServer.ts');
+  const [instances, redisUrl, redisPrefix] = [argument('instances'), argument('redis-url'), argument('redis-prefix')];
+  if (!databaseUrl || !redisUrl || !redisPrefix || !instances)
+    throw new Error('cluster needs --instances, --database-url, --redis-url and --redis-prefix');
+  const server = await startClusterServer({ instances: Number(instances), databaseUrl, redisUrl, redisPrefix });
+  ca = server.ca;
+  return server;
+}
+
+/** The certificate the cluster's nginx presents, for the orchestrator to hand to the clients. */
+let ca: string | null = null;
 
 let peakRss = process.memoryUsage.rss();
 const rssSampler = setInterval(() => {
@@ -183,7 +170,7 @@ const rssSampler = setInterval(() => {
 const loopDelay = monitorEventLoopDelay({ resolution: 1 });
 loopDelay.enable();
 
-function stats(reset: boolean): ProcessStats {
+function stats(reset: boolean, parts: Array<[string, number]>): ProcessStats {
   const cpu = process.cpuUsage();
   const rss = process.memoryUsage.rss();
   const result = {
@@ -194,6 +181,7 @@ function stats(reset: boolean): ProcessStats {
     loopDelayP99Ms: loopDelay.percentile(99) / 1e6,
     loopDelayMaxMs: loopDelay.max / 1e6,
     atMs: performance.timeOrigin + performance.now(),
+    parts,
   };
   if (reset) {
     peakRss = rss;
@@ -203,7 +191,8 @@ function stats(reset: boolean): ProcessStats {
 }
 
 /** Resolves once no document is loaded any more (unloading stores and compacts on the Tongban server), or on timeout. */
-async function settle(hocuspocus: Hocuspocus): Promise<number> {
+async function settle(hocuspocus: Hocuspocus | null): Promise<number> {
+  if (!hocuspocus) return 0;
   const deadline = Date.now() + SETTLE_TIMEOUT_MS;
   while (Date.now() < deadline && (hocuspocus.documents.size > 0 || hocuspocus.unloadingDocuments.size > 0)) {
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -212,7 +201,8 @@ async function settle(hocuspocus: Hocuspocus): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const server = kind === 'tongban' ? await startTongban() : await startBare();
+  const server =
+    kind === 'tongban' ? await startTongban() : kind === 'cluster' ? await startCluster() : await startBare();
   let closing = false;
   const shutdown = async () => {
     if (closing) return;
@@ -239,11 +229,14 @@ async function main(): Promise<void> {
             process.stderr.write(
               `window ${raw.resetPeak ? 'start' : 'end'} monotonic_us=${process.hrtime.bigint() / 1000n}\n`,
             );
-          send({ type: 'stats', stats: stats(raw.resetPeak) });
+          send({ type: 'stats', stats: stats(raw.resetPeak, server.parts()) });
           return;
         case 'settle':
           send({ type: 'settled', openDocuments: await settle(server.hocuspocus) });
           printTraces();
+          return;
+        case 'stored':
+          send({ type: 'stored', counts: await server.stored(raw.documents) });
           return;
         case 'exit':
           await shutdown();
@@ -258,7 +251,7 @@ async function main(): Promise<void> {
       send({ type: 'error', message: err instanceof Error ? (err.stack ?? err.message) : String(err) }),
     );
   });
-  send({ type: 'ready', kind, pid: process.pid, url: server.url });
+  send({ type: 'ready', kind, pid: process.pid, url: server.url, ca });
 }
 
 main().catch((err: unknown) => {

@@ -7,7 +7,6 @@
 import fs from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import https from 'node:https';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
@@ -26,6 +25,7 @@ import { DEMO_PASSWORD } from '../../server/seed/demoOrganisation.ts';
 import { loadKeys } from '../../server/security/keys.ts';
 import { freshTestSchema, POSTGRES_SKIPPED, TEST_POSTGRES_URL, type TestSchema } from '../support/postgres.ts';
 import { REDIS_SKIPPED, TEST_REDIS_URL, testRedisPrefix } from '../support/redis.ts';
+import { freePorts, QUIET_CLUSTER_ENV } from '../support/clusterStart.ts';
 import { HttpSession } from '../support/serverProcess.ts';
 import { nextEvent } from '../support/sockets.ts';
 
@@ -36,15 +36,6 @@ const SKIPPED = !TEST_POSTGRES_URL
     : !nginxBinary()
       ? 'skipped: nginx is not installed (apt-get install nginx; npm install does it as root)'
       : null;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** A cookie-keeping client of the cluster through nginx, over TLS trusting the cluster's certificate. */
 class ProxiedSession {
@@ -155,11 +146,7 @@ describe.skipIf(SKIPPED)(`three instances behind nginx${SKIPPED ? ` (${SKIPPED})
   beforeAll(async () => {
     schema = await freshTestSchema();
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-cluster-'));
-    const ports: number[] = [];
-    while (ports.length < 7) {
-      const port = await freePort();
-      if (!ports.includes(port)) ports.push(port);
-    }
+    const ports = await freePorts(7);
     cluster = await startCluster({
       dataDir,
       httpsPort: ports[0]!,
@@ -169,14 +156,7 @@ describe.skipIf(SKIPPED)(`three instances behind nginx${SKIPPED ? ` (${SKIPPED})
       redisUrl: TEST_REDIS_URL!,
       redisPrefix: testRedisPrefix(),
       entry: 'server',
-      env: {
-        TONGBAN_DEMO: '1',
-        TONGBAN_AUTH_RATE_LIMIT: '1000',
-        TONGBAN_LOG_LEVEL: 'warn',
-        TONGBAN_BACKUP_AT: 'off',
-        TONGBAN_OCR_TICK_SECONDS: '0',
-        TONGBAN_SEARCH_TICK_SECONDS: '0',
-      },
+      env: QUIET_CLUSTER_ENV,
       watch: { intervalMs: 250, timeoutMs: 1_000, fall: 2, rise: 2 },
     });
     ca = fs.readFileSync(cluster.certificate, 'utf8');

@@ -1,0 +1,70 @@
+// The cluster of bench:cluster as one server of the collab benchmark: N Tongban instances behind nginx on PostgreSQL
+// and Redis, started as `npm run cluster` starts them (deploy/cluster/cluster.ts). Providers connect through nginx's
+// /collab over TLS, so the editors of one document land on whichever instances nginx picks and converge through Redis;
+// the documents are prepared through instance 1 directly and read back from the PostgreSQL update log.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { startCluster } from '../../deploy/cluster/cluster.ts';
+import { openDocumentStore } from '../../collab/storage/openDocumentStore.ts';
+import { systemClock } from '../../server/clock.ts';
+import { loadConfig } from '../../server/config.ts';
+import { loadKeys } from '../../server/security/keys.ts';
+import { freePorts, QUIET_CLUSTER_ENV } from '../support/clusterStart.ts';
+import { prepareDocuments, signInEditors, storedMarkerCounts, type BenchServer } from './collabBenchDocuments.ts';
+import { childrenOf, processCpuUs } from './procCpu.ts';
+
+export interface ClusterServerOptions {
+  instances: number;
+  databaseUrl: string;
+  redisUrl: string;
+  redisPrefix: string;
+}
+
+export async function startClusterServer(options: ClusterServerOptions): Promise<BenchServer & { ca: string }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-bench-cluster-'));
+  const ports = await freePorts(1 + 2 * options.instances);
+  const cluster = await startCluster({
+    dataDir,
+    httpsPort: ports[0]!,
+    instancePorts: ports.slice(1, 1 + options.instances),
+    mediaPorts: ports.slice(1 + options.instances),
+    databaseUrl: options.databaseUrl,
+    redisUrl: options.redisUrl,
+    redisPrefix: options.redisPrefix,
+    entry: 'server',
+    revealUpstream: false,
+    env: QUIET_CLUSTER_ENV,
+  });
+  try {
+    const editors = await signInEditors(cluster.instances[0]!.url);
+    const config = loadConfig({ dataDir, databaseUrl: options.databaseUrl });
+    const store = openDocumentStore(config, loadKeys(config).atRest, systemClock, pino({ level: 'silent' }));
+    const nginxPid = () => Number(fs.readFileSync(path.join(cluster.nginx.prefix, 'nginx.pid'), 'utf8').trim());
+    return {
+      url: `${cluster.url.replace(/^https/, 'wss')}/collab`,
+      ca: fs.readFileSync(cluster.certificate, 'utf8'),
+      hocuspocus: null,
+      prepare: (phase, documents, providersPerDocument) =>
+        prepareDocuments(editors, phase, documents, providersPerDocument),
+      stored: (names) => storedMarkerCounts(names, (id) => store.load(id)),
+      parts() {
+        const master = nginxPid();
+        return [
+          ...cluster.instances.map((i): [string, number] => [`instance ${i.index}`, processCpuUs(i.pid)]),
+          ['nginx', [master, ...childrenOf(master)].reduce((n, pid) => n + processCpuUs(pid), 0)],
+        ];
+      },
+      async close() {
+        await store.close();
+        await cluster.stop();
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (err) {
+    await cluster.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
+}
