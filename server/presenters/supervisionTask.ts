@@ -13,7 +13,7 @@ export function overdueDays(status: string, deadlineAt: Date, now: Date): number
   return isOpen(status) ? daysLate(deadlineAt, now) : 0;
 }
 
-/** The co-units folded into a list row as JSON (SUMMARY_COLUMNS). */
+/** The co-units folded into a list row as JSON (summaryColumns). */
 function coUnitsOf(row: TaskRow): Array<{ id: string; name: string; signed: boolean }> {
   if (!row.coUnits) return [];
   return (JSON.parse(row.coUnits) as Array<[string, string, number]>).map(([id, name, signed]) => ({

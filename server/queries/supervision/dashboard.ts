@@ -2,12 +2,13 @@
 // reminder window and not yet submitted), with the worst of each. Read from the (status, deadlineAt) index.
 import { Prisma } from '../../../prisma/generated/client.ts';
 import type { Subject } from '../../auth/subject.ts';
-import type { Db } from '../../db/client.ts';
+import { dialectOf, type Db } from '../../db/client.ts';
+import { sqlRows } from '../../db/sqlRows.ts';
 import { chinaToday, endOfChinaDay } from '../../domain/supervision/deadlines.ts';
 import { reminderHorizon } from '../../domain/supervision/reminderPlan.ts';
 import { OPEN_STATUSES } from '../../domain/supervision/vocabulary.ts';
 import { taskVisibility, type Oversight } from '../../policies/supervision.ts';
-import { SUMMARY_COLUMNS, SUMMARY_JOINS, type TaskRow } from './taskList.ts';
+import { SUMMARY_JOINS, summaryColumns, taskRowOf } from './taskList.ts';
 import { presentTaskSummary, type TaskSummary } from '../../presenters/supervisionTask.ts';
 import { sqlTime } from '../../db/sqlTime.ts';
 
@@ -26,29 +27,40 @@ export async function leaderDashboard(
     ? Prisma.sql`1 = 1`
     : visibility.unitIds.length === 0
       ? Prisma.sql`1 = 0`
-      : Prisma.sql`t.leadUnitId IN (${Prisma.join(visibility.unitIds)})`;
+      : Prisma.sql`t."leadUnitId" IN (${Prisma.join(visibility.unitIds)})`;
   const open = Prisma.join([...OPEN_STATUSES]);
-  const base = Prisma.sql`t.status IN (${open}) AND t.deadlineAt <= ${sqlTime(horizon)} AND t.classification <= ${visibility.clearance} AND ${scope}`;
-  const select = Prisma.sql`SELECT ${SUMMARY_COLUMNS} FROM SupervisionTask t ${SUMMARY_JOINS}`;
+  const base = Prisma.sql`t.status IN (${open}) AND t."deadlineAt" <= ${sqlTime(horizon)} AND t.classification <= ${visibility.clearance} AND ${scope}`;
+  const dialect = dialectOf(db);
+  const select = Prisma.sql`SELECT ${summaryColumns(dialect)} FROM "SupervisionTask" t ${SUMMARY_JOINS}`;
   const nowText = sqlTime(now);
+  // PostgreSQL neither sums comparisons nor lets the unit's name and order stand beside a GROUP BY of t's column.
+  const perUnitSql =
+    dialect === 'postgres'
+      ? Prisma.sql`
+      SELECT u.id AS "unitId", u.name AS "unitName", COUNT(*) FILTER (WHERE t."deadlineAt" < ${nowText}) AS overdue,
+        COUNT(*) FILTER (WHERE t."deadlineAt" >= ${nowText}) AS "atRisk"
+      FROM "SupervisionTask" t JOIN "Unit" u ON u.id = t."leadUnitId" WHERE ${base} GROUP BY u.id ORDER BY overdue DESC, "atRisk" DESC, u."sortOrder"`
+      : Prisma.sql`
+      SELECT t."leadUnitId" AS unitId, u.name AS unitName, SUM(t."deadlineAt" < ${nowText}) AS overdue, SUM(t."deadlineAt" >= ${nowText}) AS atRisk
+      FROM "SupervisionTask" t JOIN "Unit" u ON u.id = t."leadUnitId" WHERE ${base} GROUP BY t."leadUnitId" ORDER BY overdue DESC, atRisk DESC, u."sortOrder"`;
   const [perUnit, overdueRows, atRiskRows] = await Promise.all([
-    db.$queryRaw<Array<{ unitId: string; unitName: string; overdue: bigint; atRisk: bigint }>>`
-      SELECT t.leadUnitId AS unitId, u.name AS unitName, SUM(t.deadlineAt < ${nowText}) AS overdue, SUM(t.deadlineAt >= ${nowText}) AS atRisk
-      FROM SupervisionTask t JOIN Unit u ON u.id = t.leadUnitId WHERE ${base} GROUP BY t.leadUnitId ORDER BY overdue DESC, atRisk DESC, u.sortOrder`,
-    db.$queryRaw<
-      TaskRow[]
-    >`${select} WHERE ${base} AND t.deadlineAt < ${nowText} ORDER BY t.deadlineAt, t.id LIMIT ${LIST_LIMIT}`,
-    db.$queryRaw<
-      TaskRow[]
-    >`${select} WHERE ${base} AND t.deadlineAt >= ${nowText} ORDER BY t.deadlineAt, t.id LIMIT ${LIST_LIMIT}`,
+    sqlRows(db, perUnitSql),
+    sqlRows(
+      db,
+      Prisma.sql`${select} WHERE ${base} AND t."deadlineAt" < ${nowText} ORDER BY t."deadlineAt", t.id LIMIT ${LIST_LIMIT}`,
+    ),
+    sqlRows(
+      db,
+      Prisma.sql`${select} WHERE ${base} AND t."deadlineAt" >= ${nowText} ORDER BY t."deadlineAt", t.id LIMIT ${LIST_LIMIT}`,
+    ),
   ]);
-  const present = (rows: TaskRow[]): TaskSummary[] => rows.map((r) => presentTaskSummary(r, now));
+  const present = (rows: unknown[][]): TaskSummary[] => rows.map((r) => presentTaskSummary(taskRowOf(r), now));
   return {
-    units: perUnit.map((u) => ({
-      unitId: u.unitId,
-      unitName: u.unitName,
-      overdue: Number(u.overdue),
-      atRisk: Number(u.atRisk),
+    units: perUnit.map(([unitId, unitName, overdue, atRisk]) => ({
+      unitId: unitId as string,
+      unitName: unitName as string,
+      overdue: Number(overdue),
+      atRisk: Number(atRisk),
     })),
     overdue: present(overdueRows),
     atRisk: present(atRiskRows),

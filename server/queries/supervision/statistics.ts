@@ -5,9 +5,11 @@
 // (leadUnitId, status, deadlineDay, month), named so the planner cannot wander off to a skip-scan with a row lookup
 // per task. Walking it unit by unit (the IN list is read in unit order) hands the rows to GROUP BY already grouped,
 // so there is no sort, and deadlines are integers (China day numbers), so nothing is parsed: a task due on day D is
-// late by (today − D) days, and a unit's days late are n·today − ΣD.
+// late by (today − D) days, and a unit's days late are n·today − ΣD. The same SQL on PostgreSQL, without the index
+// hint (and its own spelling of a count of matching rows in the repair tool).
 import { Prisma } from '../../../prisma/generated/client.ts';
-import type { Db, Tx } from '../../db/client.ts';
+import { dialectOf, type Db, type Tx } from '../../db/client.ts';
+import { sqlRows } from '../../db/sqlRows.ts';
 import { OPEN_STATUSES } from '../../domain/supervision/vocabulary.ts';
 import { chinaDayNumber, chinaMonth, lastEndedDeadlineDay } from '../../domain/supervision/deadlines.ts';
 
@@ -42,7 +44,7 @@ export interface MonthPoint {
   onTimeRate: number | null;
 }
 
-const num = (v: number | bigint | null | undefined) => Number(v ?? 0);
+const num = (v: unknown) => Number(v ?? 0);
 const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 1000 : null);
 
 /** The last twelve months up to now, when no period is given. */
@@ -68,34 +70,30 @@ export async function unitStatistics(
   period: Period,
   now: Date,
 ): Promise<{ units: UnitStatistics[]; totals: UnitStatistics }> {
-  const rows = await db.$queryRaw<
-    Array<{
-      unitId: string;
-      unitName: string;
-      created: bigint | null;
-      completed: bigint | null;
-      onTime: bigint | null;
-      lateDays: bigint | null;
-      overdue: bigint | null;
-      overdueDays: number | bigint | null;
-    }>
-  >`
-    SELECT u.id AS unitId, u.name AS unitName, c.created, c.completed, c.onTime, c.lateDays, o.n AS overdue, o.days AS overdueDays
-    FROM Unit u
+  const indexedBy =
+    dialectOf(db) === 'postgres'
+      ? Prisma.empty
+      : Prisma.raw('INDEXED BY SupervisionTask_leadUnitId_status_deadlineDay_month_idx');
+  const rows = await sqlRows(
+    db,
+    Prisma.sql`
+    SELECT u.id AS "unitId", u.name AS "unitName", c.created, c.completed, c."onTime", c."lateDays", o.n AS overdue, o.days AS "overdueDays"
+    FROM "Unit" u
     LEFT JOIN (
-      SELECT unitId, SUM(created) AS created, SUM(completed) AS completed, SUM(completedOnTime) AS onTime, SUM(lateDaysTotal) AS lateDays
-      FROM SupervisionUnitMonth WHERE month BETWEEN ${period.from} AND ${period.to} AND ${unitFilter(Prisma.sql`unitId`, unitIds)}
-      GROUP BY unitId
-    ) c ON c.unitId = u.id
+      SELECT "unitId", SUM(created) AS created, SUM(completed) AS completed, SUM("completedOnTime") AS "onTime", SUM("lateDaysTotal") AS "lateDays"
+      FROM "SupervisionUnitMonth" WHERE month BETWEEN ${period.from} AND ${period.to} AND ${unitFilter(Prisma.sql`"unitId"`, unitIds)}
+      GROUP BY "unitId"
+    ) c ON c."unitId" = u.id
     LEFT JOIN (
-      SELECT leadUnitId AS unitId, COUNT(*) AS n, COUNT(*) * ${chinaDayNumber(now)} - SUM(deadlineDay) AS days
-      FROM SupervisionTask INDEXED BY SupervisionTask_leadUnitId_status_deadlineDay_month_idx
-      WHERE leadUnitId IN (${unitIds === null ? Prisma.sql`SELECT id FROM Unit` : unitIds.length === 0 ? Prisma.sql`NULL` : Prisma.join([...unitIds])})
-        AND status IN (${Prisma.join([...OPEN_STATUSES])}) AND deadlineDay <= ${lastEndedDeadlineDay(now)} AND month BETWEEN ${period.from} AND ${period.to}
-      GROUP BY leadUnitId
-    ) o ON o.unitId = u.id
-    WHERE ${unitFilter(Prisma.sql`u.id`, unitIds)} AND (${unitIds === null ? 0 : 1} = 1 OR c.unitId IS NOT NULL OR o.unitId IS NOT NULL)
-    ORDER BY u.sortOrder, u.name`;
+      SELECT "leadUnitId" AS "unitId", COUNT(*) AS n, COUNT(*) * ${chinaDayNumber(now)} - SUM("deadlineDay") AS days
+      FROM "SupervisionTask" ${indexedBy}
+      WHERE "leadUnitId" IN (${unitIds === null ? Prisma.sql`SELECT id FROM "Unit"` : unitIds.length === 0 ? Prisma.sql`NULL` : Prisma.join([...unitIds])})
+        AND status IN (${Prisma.join([...OPEN_STATUSES])}) AND "deadlineDay" <= ${lastEndedDeadlineDay(now)} AND month BETWEEN ${period.from} AND ${period.to}
+      GROUP BY "leadUnitId"
+    ) o ON o."unitId" = u.id
+    WHERE ${unitFilter(Prisma.sql`u.id`, unitIds)} AND (${unitIds === null ? 0 : 1} = 1 OR c."unitId" IS NOT NULL OR o."unitId" IS NOT NULL)
+    ORDER BY u."sortOrder", u.name`,
+  );
   const build = (
     unitId: string,
     unitName: string,
@@ -119,15 +117,10 @@ export async function unitStatistics(
   const units: UnitStatistics[] = [];
   const sum = { created: 0, completed: 0, onTime: 0, lateDays: 0 };
   const sumLate = { n: 0, days: 0 };
-  for (const r of rows) {
-    const counts = {
-      created: num(r.created),
-      completed: num(r.completed),
-      onTime: num(r.onTime),
-      lateDays: num(r.lateDays),
-    };
-    const late = { n: num(r.overdue), days: num(r.overdueDays) };
-    units.push(build(r.unitId, r.unitName, counts, late));
+  for (const [unitId, unitName, created, completed, onTime, lateDays, overdue, overdueDays] of rows) {
+    const counts = { created: num(created), completed: num(completed), onTime: num(onTime), lateDays: num(lateDays) };
+    const late = { n: num(overdue), days: num(overdueDays) };
+    units.push(build(unitId as string, unitName as string, counts, late));
     sum.created += counts.created;
     sum.completed += counts.completed;
     sum.onTime += counts.onTime;
@@ -140,17 +133,20 @@ export async function unitStatistics(
 
 /** Completion and on-time rate of the tasks assigned in each month of the period (one unit, or all in scope). */
 export async function monthlyTrend(db: Db, unitIds: readonly string[] | null, period: Period): Promise<MonthPoint[]> {
-  const rows = await db.$queryRaw<Array<{ month: string; created: bigint; completed: bigint; onTime: bigint }>>`
-    SELECT month, SUM(created) AS created, SUM(completed) AS completed, SUM(completedOnTime) AS onTime
-    FROM SupervisionUnitMonth WHERE month BETWEEN ${period.from} AND ${period.to} AND ${unitFilter(Prisma.sql`unitId`, unitIds)}
-    GROUP BY month ORDER BY month`;
-  const byMonth = new Map(rows.map((r) => [r.month, r]));
+  const rows = await sqlRows(
+    db,
+    Prisma.sql`
+    SELECT month, SUM(created) AS created, SUM(completed) AS completed, SUM("completedOnTime") AS "onTime"
+    FROM "SupervisionUnitMonth" WHERE month BETWEEN ${period.from} AND ${period.to} AND ${unitFilter(Prisma.sql`"unitId"`, unitIds)}
+    GROUP BY month ORDER BY month`,
+  );
+  const byMonth = new Map(rows.map((r) => [r[0] as string, r]));
   const points: MonthPoint[] = [];
   for (let m = period.from; m <= period.to; m = nextMonth(m)) {
     const r = byMonth.get(m);
-    const created = num(r?.created);
-    const completed = num(r?.completed);
-    const onTime = num(r?.onTime);
+    const created = num(r?.[1]);
+    const completed = num(r?.[2]);
+    const onTime = num(r?.[3]);
     points.push({
       month: m,
       created,
@@ -170,9 +166,11 @@ function nextMonth(month: string): string {
 
 /** Recomputes every counter from the tasks (repair tool, and the benchmark's bulk load). */
 export async function rebuildUnitMonthCounters(tx: Tx | Db): Promise<void> {
-  await tx.$executeRawUnsafe('DELETE FROM SupervisionUnitMonth');
+  const count = (condition: string) =>
+    dialectOf(tx) === 'postgres' ? `COUNT(*) FILTER (WHERE ${condition})` : `SUM(${condition})`;
+  await tx.$executeRawUnsafe('DELETE FROM "SupervisionUnitMonth"');
   await tx.$executeRawUnsafe(`
-    INSERT INTO SupervisionUnitMonth (unitId, month, created, completed, completedOnTime, lateDaysTotal)
-    SELECT leadUnitId, month, COUNT(*), SUM(status = 'completed'), SUM(status = 'completed' AND lateDays = 0), SUM(CASE WHEN status = 'completed' THEN lateDays ELSE 0 END)
-    FROM SupervisionTask GROUP BY leadUnitId, month`);
+    INSERT INTO "SupervisionUnitMonth" ("unitId", month, created, completed, "completedOnTime", "lateDaysTotal")
+    SELECT "leadUnitId", month, COUNT(*), ${count(`status = 'completed'`)}, ${count(`status = 'completed' AND "lateDays" = 0`)}, SUM(CASE WHEN status = 'completed' THEN "lateDays" ELSE 0 END)
+    FROM "SupervisionTask" GROUP BY "leadUnitId", month`);
 }
