@@ -2,7 +2,7 @@
 // TONGBAN_TEST_POSTGRES_URL is set): group commit must still resolve each append only once its row is committed,
 // lose nothing, never share another command's transaction, and a load (sliced merge) must give back exactly the
 // document that was written.
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -290,10 +290,14 @@ describe.skipIf(!TEST_POSTGRES_URL)(
   `two DocumentStores on one PostgreSQL${TEST_POSTGRES_URL ? '' : ` (${POSTGRES_SKIPPED})`}`,
   () => {
     let schema: TestSchema;
+    // The deployment's tables and documents (the migrations make the log's tables, with their foreign key to "Document").
+    let t: TestApp;
     beforeAll(async () => {
       schema = await freshTestSchema();
+      t = await createTestApp({ config: { databaseUrl: schema.url } });
     });
     afterAll(async () => {
+      await t?.close();
       await schema?.drop();
     });
 
@@ -315,7 +319,7 @@ describe.skipIf(!TEST_POSTGRES_URL)(
         await schema.pool.query(
           'CREATE TRIGGER slow_insert AFTER INSERT ON "DocumentUpdate" FOR EACH ROW EXECUTE FUNCTION slow_insert()',
         );
-        const documentId = randomUUID();
+        const { documentId } = await testDocument(t);
         const [first, second] = updates(2, '未提交').updates;
         const slow = a.append(documentId, first!, 'slow');
         await new Promise((resolve) => setTimeout(resolve, 100));
@@ -347,7 +351,7 @@ describe.skipIf(!TEST_POSTGRES_URL)(
       ) as [DocumentStore, DocumentStore];
       try {
         await Promise.all([a.ready(), b.ready()]);
-        const documentId = randomUUID();
+        const { documentId } = await testDocument(t);
         const { updates: all, lines } = updates(400, '双实例');
         let compactions = 0;
         let appending = true;

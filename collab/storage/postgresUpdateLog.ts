@@ -10,9 +10,9 @@
 // batch therefore first takes a transaction-scoped advisory lock per document it writes (in one order, so batches
 // never deadlock), and a document's rows commit in the order of their numbers.
 //
-// The tables are created here (IF NOT EXISTS, in the schema the URL names with ?schema=, default public) with the
-// columns Prisma's schema gives them, until the rest of the data moves to PostgreSQL with Prisma's migrations (issue
-// #20); until then they have no foreign key to "Document", which lives in the SQLite file.
+// The tables ("DocumentUpdate", "DocumentSnapshot", in the schema the URL names with ?schema=, default public) are
+// Prisma's, created by the PostgreSQL migrations that every instance applies at start before the collab server opens
+// (server/db/migratePostgres.ts); ready() only checks that they are there.
 import pg from 'pg';
 import type { LogRow, StoredState, UpdateLogBackend } from './documentStore.ts';
 import { postgresTarget } from '../../server/db/postgresTarget.ts';
@@ -26,23 +26,6 @@ const POOL_SIZE = 4;
 /** A write that PostgreSQL aborted as a deadlock victim (cannot happen with the ordered locks) or a serialisation failure is retried. */
 const RETRIED_CODES = new Set(['40P01', '40001']);
 const RETRIES = 3;
-
-const SCHEMA_DDL = [
-  `CREATE TABLE IF NOT EXISTS "DocumentUpdate" (
-    "seq" SERIAL NOT NULL,
-    "documentId" TEXT NOT NULL,
-    "data" BYTEA NOT NULL,
-    "userId" TEXT,
-    "createdAt" TIMESTAMP(3) NOT NULL,
-    CONSTRAINT "DocumentUpdate_pkey" PRIMARY KEY ("seq"))`,
-  `CREATE INDEX IF NOT EXISTS "DocumentUpdate_documentId_seq_idx" ON "DocumentUpdate" ("documentId", "seq")`,
-  `CREATE TABLE IF NOT EXISTS "DocumentSnapshot" (
-    "documentId" TEXT NOT NULL,
-    "state" BYTEA NOT NULL,
-    "lastSeq" INTEGER NOT NULL,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
-    CONSTRAINT "DocumentSnapshot_pkey" PRIMARY KEY ("documentId"))`,
-];
 
 /** TIMESTAMP(3) holds UTC, as Prisma writes it: the zone of an ISO literal is ignored for this type, so give it in UTC. */
 const utc = (at: Date): string => at.toISOString();
@@ -65,18 +48,25 @@ export class PostgresUpdateLog implements UpdateLogBackend {
     this.pool.on('error', onIdleError);
   }
 
-  /** Connects once and creates the schema and the tables (serialised across instances starting together). */
+  /** Connects once and checks that the migrations made the tables (a clear error, not one at the first write). */
   ready(): Promise<void> {
-    this.opened ??= this.transaction(async (c) => {
-      await c.query('SELECT pg_advisory_xact_lock($1, 0)', [LOCK_CLASS]);
-      await c.query(`CREATE SCHEMA IF NOT EXISTS "${this.schema}"`);
-      for (const ddl of SCHEMA_DDL) await c.query(ddl);
-    }).catch((err: unknown) => {
+    this.opened ??= this.checkTables().catch((err: unknown) => {
       // Not cached: the next use tries again (the database may come back).
       this.opened = null;
       throw err;
     });
     return this.opened;
+  }
+
+  private async checkTables(): Promise<void> {
+    const { rows } = await this.pool.query<{ updates: string | null; snapshots: string | null }>(
+      `SELECT to_regclass('"DocumentUpdate"')::text AS updates, to_regclass('"DocumentSnapshot"')::text AS snapshots`,
+    );
+    if (!rows[0]?.updates || !rows[0].snapshots)
+      throw new Error(
+        `The collab update log's tables are missing in PostgreSQL schema "${this.schema}": its migrations have not ` +
+          `been applied (server/db/migratePostgres.ts) / 协同编辑日志表不存在：PostgreSQL 迁移尚未执行`,
+      );
   }
 
   private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
