@@ -1,6 +1,8 @@
 // @fastify/rate-limit's counters in Redis (TONGBAN_REDIS_URL), so that a client's requests spread over the instances
 // count against one budget. The plugin's own Redis store does the same, but hands Redis's errors on as they are and
 // every limited route would answer 500 while Redis is away; this one says LimitsUnavailable (503, limitsUnavailable.ts).
+// Same keys and fixed window as the plugin's store; its continueExceeding and exponentialBackoff options, which no
+// route of ours sets, are not supported.
 import type { RouteOptions } from 'fastify';
 import type { FastifyRateLimitStore, FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import type { Redis as IORedis } from 'ioredis';
