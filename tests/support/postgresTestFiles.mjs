@@ -29,6 +29,10 @@ export const POSTGRES_TEST_FILES = [
   'server/routes/officialDocs/incoming.integration.test.ts',
   'server/routes/officialDocs/distribution.integration.test.ts',
   'server/routes/officialDocs/followUp.integration.test.ts',
-  // Supervision: urging (the task list and statistics are SQLite-only SQL still).
+  // Supervision: the task's course, its lists, the leader dashboard and statistics; urging.
+  'server/routes/supervision/supervision.integration.test.ts',
   'server/routes/supervision/urge.integration.test.ts',
+  // The calendar's deadlines (公文 steps and supervision tasks), and 已办.
+  'server/routes/calendar/calendar.integration.test.ts',
+  'server/routes/todo/done.integration.test.ts',
 ];
