@@ -152,6 +152,12 @@ function tongbanCpuMs(r: PhaseResult): number {
   return parts.length > 0 ? parts.reduce((n, [, ms]) => n + ms, 0) : r.serverCpuMs;
 }
 
+/** Providers on each instance (in the order of their addresses), as nginx spread them. */
+function spread(r: PhaseResult): string {
+  const upstreams = Object.keys(r.providersPerUpstream).sort();
+  return upstreams.length === 0 ? '-' : upstreams.map((u) => r.providersPerUpstream[u]).join('/');
+}
+
 const lostOf = (r: PhaseResult) => r.lost + (r.storedLost ?? 0);
 
 function clusterTable(rows: PhaseResult[]): string {
@@ -172,6 +178,8 @@ function clusterTable(rows: PhaseResult[]): string {
     'srv CPU%',
     ...parts.map((p) => `${p} CPU%`),
     'cli CPU%',
+    'providers/instance',
+    'docs split',
     'disc',
     'load1',
   ];
@@ -192,6 +200,8 @@ function clusterTable(rows: PhaseResult[]): string {
       f1(pctOfWindow(r, tongbanCpuMs(r))),
       ...parts.map((p) => (p in r.partsCpuMs ? f1(pctOfWindow(r, r.partsCpuMs[p]!)) : '-')),
       f1(clientPct(r)),
+      spread(r),
+      r.documents > 0 && Object.keys(r.providersPerUpstream).length > 0 ? `${r.splitDocuments}/${r.documents}` : '-',
       String(r.disconnects),
       f2(r.load1),
     ].concat(r.error ? [`ERROR: ${r.error}`] : []),
@@ -224,7 +234,7 @@ async function runSetup(setup: Setup, bare: ServerChild, clients: ClientChild[],
           const r = await runPhase({ label: who, server: child, clients, load, round, durationMs, ...extra });
           results.push(r);
           process.stdout.write(
-            `  ${load.name} ${who} round ${round}: ${r.error ? `ERROR ${r.error}` : `p50 ${f2(r.perDelivery.quantile(0.5))} p95 ${f2(r.perDelivery.quantile(0.95))} p99 ${f2(r.perDelivery.quantile(0.99))} ms, lost ${r.lost}${r.storedLost === null ? '' : ` (stored ${r.storedLost})`}, server ${f1(pctOfWindow(r, tongbanCpuMs(r)))}% CPU`}\n`,
+            `  ${load.name} ${who} round ${round}: ${r.error ? `ERROR ${r.error}` : `p50 ${f2(r.perDelivery.quantile(0.5))} p95 ${f2(r.perDelivery.quantile(0.95))} p99 ${f2(r.perDelivery.quantile(0.99))} ms, lost ${r.lost}${r.storedLost === null ? '' : ` (stored ${r.storedLost})`}, server ${f1(pctOfWindow(r, tongbanCpuMs(r)))}% CPU${spread(r) === '-' ? '' : `, providers per instance ${spread(r)}`}`}\n`,
           );
           const dead = [server, bare, ...clients].filter((c) => !c.alive);
           if (dead.length > 0) throw new Error(`${dead.map((c) => c.name).join(', ')} exited`);

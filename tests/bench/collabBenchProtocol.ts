@@ -107,6 +107,8 @@ export interface ClientReport {
   disconnects: number;
   cpuUs: number;
   windowMs: number;
+  /** Where each provider's WebSocket landed (X-Tongban-Upstream, behind the cluster's nginx): [document, upstream]. */
+  upstreams: Array<[number, string]>;
 }
 
 export type ToClient =

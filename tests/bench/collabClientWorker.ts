@@ -1,6 +1,7 @@
 // A client process of the collab benchmark: hosts many headless HocuspocusProviders (one WebSocket each, like browser
 // tabs), types on a schedule, and timestamps every remote edit when it is integrated into each provider's document.
 // Driven over IPC by tests/bench/collab.ts:  node --import tsx tests/bench/collabClientWorker.ts
+import type { IncomingMessage } from 'node:http';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
@@ -41,6 +42,8 @@ interface Peer {
   synced: boolean;
   /** Set before the benchmark itself closes the provider, so that close is not counted as a disconnect. */
   closing: boolean;
+  /** The instance behind nginx its WebSocket landed on, when the server says (the cluster). */
+  landed: { upstream: string | null };
 }
 
 const SEQ_SPACE = 2 ** 20;
@@ -86,20 +89,35 @@ function observe(peer: Peer, update: Uint8Array): void {
   if (markers.length > 0) onObserved?.();
 }
 
-/** A WebSocket class that trusts `ca` (a cluster's self-signed certificate) besides the usual roots. */
-function trusting(ca: string | null): new (address: string, protocols?: string | string[]) => WebSocket {
+/**
+ * A WebSocket class that trusts `ca` (a cluster's self-signed certificate) besides the usual roots, and notes the
+ * instance nginx sent it to (the last address of X-Tongban-Upstream; the earlier ones refused it).
+ */
+function trusting(
+  ca: string | null,
+  peer: { upstream: string | null },
+): new (address: string, protocols?: string | string[]) => WebSocket {
   if (ca === null) return WebSocket;
   const roots: string = ca;
   return class TrustingWebSocket extends WebSocket {
     constructor(address: string, protocols?: string | string[]) {
       super(address, protocols, { ca: roots });
+      this.once('upgrade', (res: IncomingMessage) => {
+        const header = res.headers['x-tongban-upstream'];
+        if (typeof header === 'string') peer.upstream = header.split(', ').at(-1)!;
+      });
     }
   };
 }
 
 async function connectOne(spec: ProviderSpec, ca: string | null): Promise<Peer> {
   const doc = new Y.Doc();
-  const socket = new HocuspocusProviderWebsocket({ url: spec.url, WebSocketPolyfill: trusting(ca), maxAttempts: 1 });
+  const landed = { upstream: null as string | null };
+  const socket = new HocuspocusProviderWebsocket({
+    url: spec.url,
+    WebSocketPolyfill: trusting(ca, landed),
+    maxAttempts: 1,
+  });
   const provider = new HocuspocusProvider({
     websocketProvider: socket,
     name: spec.documentName,
@@ -116,6 +134,7 @@ async function connectOne(spec: ProviderSpec, ca: string | null): Promise<Peer> 
     seen: new Set(),
     synced: false,
     closing: false,
+    landed,
   };
   doc.on('update', (update: Uint8Array, _origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
     if (!tr.local) observe(peer, update);
@@ -271,6 +290,9 @@ async function drain(message: Extract<ToClient, { type: 'drain' }>): Promise<voi
     disconnects,
     cpuUs: cpuUsWindow,
     windowMs,
+    upstreams: peers.flatMap((p): Array<[number, string]> =>
+      p.landed.upstream === null ? [] : [[p.spec.document, p.landed.upstream]],
+    ),
   };
   send({ type: 'report', report });
 }

@@ -34,7 +34,8 @@ export async function startClusterServer(options: ClusterServerOptions): Promise
     redisUrl: options.redisUrl,
     redisPrefix: options.redisPrefix,
     entry: 'server',
-    revealUpstream: false,
+    // The providers note which instance nginx sent them to (the report's spread).
+    revealUpstream: true,
     env: QUIET_CLUSTER_ENV,
   });
   try {

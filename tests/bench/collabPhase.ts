@@ -53,6 +53,11 @@ export interface PhaseResult {
   clientCpuMs: number;
   lateTicks: number;
   load1: number;
+  /** Providers per instance behind the cluster's nginx (by upstream address); empty for a single server. */
+  providersPerUpstream: Record<string, number>;
+  /** Documents whose providers nginx spread over more than one instance, of `documents`. */
+  splitDocuments: number;
+  documents: number;
   error: string | null;
 }
 
@@ -78,6 +83,9 @@ export function emptyResult(load: string, server: string, round: number): PhaseR
     clientCpuMs: 0,
     lateTicks: 0,
     load1: os.loadavg()[0]!,
+    providersPerUpstream: {},
+    splitDocuments: 0,
+    documents: 0,
     error: null,
   };
 }
@@ -213,6 +221,13 @@ export async function runPhase(options: PhaseOptions): Promise<PhaseResult> {
       )
     ).map((r) => r.report);
     const perEdit = new Map<string, [number, number]>();
+    const upstreamsOf = new Map<number, Set<string>>();
+    for (const [document, upstream] of reports.flatMap((r) => r.upstreams)) {
+      result.providersPerUpstream[upstream] = (result.providersPerUpstream[upstream] ?? 0) + 1;
+      upstreamsOf.set(document, (upstreamsOf.get(document) ?? new Set()).add(upstream));
+    }
+    result.documents = documents.length;
+    result.splitDocuments = [...upstreamsOf.values()].filter((u) => u.size > 1).length;
     for (const r of reports) {
       result.perDelivery.merge(r.histogram);
       result.expected += r.expected;
@@ -281,6 +296,10 @@ export function mergeResults(results: PhaseResult[]): PhaseResult {
     m.loopDelayP99Ms = Math.max(m.loopDelayP99Ms, r.loopDelayP99Ms);
     m.clientCpuMs += r.clientCpuMs;
     m.lateTicks += r.lateTicks;
+    for (const [upstream, n] of Object.entries(r.providersPerUpstream))
+      m.providersPerUpstream[upstream] = (m.providersPerUpstream[upstream] ?? 0) + n;
+    m.splitDocuments += r.splitDocuments;
+    m.documents += r.documents;
     m.error ??= r.error;
   }
   return m;
