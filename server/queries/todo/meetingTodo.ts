@@ -6,7 +6,7 @@ import { addDays } from '../../../common/calendar/isoDate.ts';
 import type { TodoKind } from '../../../common/todo/vocabulary.ts';
 import { chinaToday, endOfChinaDay } from '../../domain/supervision/deadlines.ts';
 import { sqlTime } from '../../db/sqlTime.ts';
-import { todoArm, type TodoArm, type TodoContext, type TodoSource } from './todoSource.ts';
+import { DEFERRED_TITLE, todoArm, type TodoArm, type TodoContext, type TodoSource } from './todoSource.ts';
 
 export const meetingTodo: TodoSource = {
   kinds: ['meeting_rsvp', 'meeting_sign_in'],
@@ -14,13 +14,15 @@ export const meetingTodo: TodoSource = {
   async arms(ctx: TodoContext, wanted: ReadonlySet<TodoKind>) {
     const v = ctx.visibility;
     const now = sqlTime(ctx.now);
-    const seat = Prisma.sql`FROM MeetingParticipant p JOIN Meeting m ON m.id = p.meetingId
-      WHERE p.userId = ${v.userId} AND m.classification <= ${v.clearance} AND m.endAt > ${now}`;
+    // From the person's seats (their index) to each seat's meeting (on its id index alone): CROSS JOIN keeps SQLite
+    // from starting at the day's meetings instead, which are many more than one person's seats.
+    const seat = Prisma.sql`FROM MeetingParticipant p CROSS JOIN Meeting m
+      WHERE m.id = p.meetingId AND p.userId = ${v.userId} AND m.classification <= ${v.clearance} AND m.endAt > ${now}`;
     const columns = (kind: TodoKind) => ({
       kind,
       id: Prisma.sql`m.id`,
       ref: Prisma.sql`m.id`,
-      title: Prisma.sql`m.title`,
+      title: DEFERRED_TITLE,
       dueAt: Prisma.sql`m.startAt`,
       since: Prisma.sql`p.createdAt`,
     });
@@ -55,4 +57,5 @@ export const meetingTodo: TodoSource = {
   },
 
   link: (_kind, ref) => `/meetings/${ref}`,
+  titleOf: (ref) => Prisma.sql`(SELECT mt.title FROM Meeting mt WHERE mt.id = ${ref})`,
 };

@@ -4,14 +4,15 @@
 import { Prisma } from '../../../prisma/generated/client.ts';
 import type { TodoKind } from '../../../common/todo/vocabulary.ts';
 import { OPEN_STATUSES } from '../../domain/supervision/vocabulary.ts';
-import { NO_DUE, todoArm, type TodoArm, type TodoContext, type TodoSource } from './todoSource.ts';
+import { DEFERRED_TITLE, NO_DUE, todoArm, type TodoArm, type TodoContext, type TodoSource } from './todoSource.ts';
 
 const OPEN = Prisma.join([...OPEN_STATUSES]);
 /** Handling continues (and is reported) in these; pending_sign waits for the signature first. */
 const WORKING_STATUSES = ['in_progress', 'extension_requested'] as const;
 const WORKING = Prisma.join([...WORKING_STATUSES]);
 const URGENCY = Prisma.sql`t.priority`;
-const title = Prisma.sql`t.title`;
+// The title is read for the rows of the page only (titleOf): the arms stay on their indexes.
+const title = DEFERRED_TITLE;
 const id = Prisma.sql`t.id`;
 
 export const supervisionTodo: TodoSource = {
@@ -78,4 +79,5 @@ export const supervisionTodo: TodoSource = {
   },
 
   link: (_kind, ref) => `/supervision/tasks/${ref}`,
+  titleOf: (ref) => Prisma.sql`(SELECT s.title FROM SupervisionTask s WHERE s.id = ${ref})`,
 };
