@@ -5,7 +5,15 @@
 // pending rows joins no 公文 or document; titles only for the page shown.
 import { Prisma } from '../../../prisma/generated/client.ts';
 import type { TodoKind } from '../../../common/todo/vocabulary.ts';
-import { DEFERRED_TITLE, NO_DUE, officialDocTitle, todoArm, type TodoContext, type TodoSource } from './todoSource.ts';
+import {
+  DEFERRED_TITLE,
+  falseOf,
+  NO_DUE,
+  officialDocTitle,
+  todoArm,
+  type TodoContext,
+  type TodoSource,
+} from './todoSource.ts';
 
 const URGENCY = Prisma.sql`CASE x.urgency WHEN 'extra_urgent' THEN 'critical' WHEN 'urgent' THEN 'urgent' ELSE 'normal' END`;
 
@@ -17,24 +25,26 @@ export const distributionTodo: TodoSource = {
     const v = ctx.visibility;
     const arm = (where: Prisma.Sql) =>
       todoArm(
+        ctx.dialect,
         {
           kind: 'doc_sign_for',
           id: Prisma.sql`x.id`,
-          ref: Prisma.sql`x.officialDocumentId`,
+          ref: Prisma.sql`x."officialDocumentId"`,
           title: DEFERRED_TITLE,
           dueAt: NO_DUE,
-          since: Prisma.sql`x.sentAt`,
+          since: Prisma.sql`x."sentAt"`,
         },
         URGENCY,
         Prisma.sql`x.classification`,
-        Prisma.sql`FROM OfficialDocumentDistribution x
-          WHERE x.status = 'pending' AND ${where} AND x.documentDeleted = 0 AND x.classification <= ${v.clearance}`,
+        Prisma.sql`FROM "OfficialDocumentDistribution" x
+          WHERE x.status = 'pending' AND ${where} AND x."documentDeleted" = ${falseOf(ctx.dialect)}
+            AND x.classification <= ${v.clearance}`,
       );
     // The unit's rows for its clerks, and the rows naming the person (not counted twice when both).
-    const arms = [arm(Prisma.sql`x.receiverId = ${v.userId}`)];
+    const arms = [arm(Prisma.sql`x."receiverId" = ${v.userId}`)];
     if (v.clerkOfUnitId)
       arms.push(
-        arm(Prisma.sql`x.unitId = ${v.clerkOfUnitId} AND (x.receiverId IS NULL OR x.receiverId <> ${v.userId})`),
+        arm(Prisma.sql`x."unitId" = ${v.clerkOfUnitId} AND (x."receiverId" IS NULL OR x."receiverId" <> ${v.userId})`),
       );
     return arms;
   },

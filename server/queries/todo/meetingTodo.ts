@@ -16,21 +16,23 @@ export const meetingTodo: TodoSource = {
     const now = sqlTime(ctx.now);
     // From the person's seats (their index) to each seat's meeting (on its id index alone): CROSS JOIN keeps SQLite
     // from starting at the day's meetings instead, which are many more than one person's seats.
-    const seat = Prisma.sql`FROM MeetingParticipant p CROSS JOIN Meeting m
-      WHERE m.id = p.meetingId AND p.userId = ${v.userId} AND m.classification <= ${v.clearance} AND m.endAt > ${now}`;
+    const seat = Prisma.sql`FROM "MeetingParticipant" p CROSS JOIN "Meeting" m
+      WHERE m.id = p."meetingId" AND p."userId" = ${v.userId} AND m.classification <= ${v.clearance}
+        AND m."endAt" > ${now}`;
     const columns = (kind: TodoKind) => ({
       kind,
       id: Prisma.sql`m.id`,
       ref: Prisma.sql`m.id`,
       title: DEFERRED_TITLE,
-      dueAt: Prisma.sql`m.startAt`,
-      since: Prisma.sql`p.createdAt`,
+      dueAt: Prisma.sql`m."startAt"`,
+      since: Prisma.sql`p."createdAt"`,
     });
     const arms: TodoArm[] = [];
     // Replies are taken until the meeting starts (rsvpResponder refuses once it is in progress).
     if (wanted.has('meeting_rsvp'))
       arms.push(
         todoArm(
+          ctx.dialect,
           columns('meeting_rsvp'),
           Prisma.sql`'normal'`,
           Prisma.sql`m.classification`,
@@ -44,12 +46,13 @@ export const meetingTodo: TodoSource = {
       const startOfToday = sqlTime(endOfChinaDay(addDays(chinaToday(ctx.now), -1)));
       arms.push(
         todoArm(
+          ctx.dialect,
           columns('meeting_sign_in'),
           Prisma.sql`'normal'`,
           Prisma.sql`m.classification`,
-          Prisma.sql`${seat} AND p.signedInAt IS NULL AND p.rsvp NOT IN ('leave', 'absent')
-            AND m.status IN ('scheduled', 'in_progress') AND m.startAt < ${endOfToday}
-            AND (m.startAt >= ${startOfToday} OR m.status = 'in_progress')`,
+          Prisma.sql`${seat} AND p."signedInAt" IS NULL AND p.rsvp NOT IN ('leave', 'absent')
+            AND m.status IN ('scheduled', 'in_progress') AND m."startAt" < ${endOfToday}
+            AND (m."startAt" >= ${startOfToday} OR m.status = 'in_progress')`,
         ),
       );
     }
@@ -57,5 +60,5 @@ export const meetingTodo: TodoSource = {
   },
 
   link: (_kind, ref) => `/meetings/${ref}`,
-  titleOf: (ref) => Prisma.sql`(SELECT mt.title FROM Meeting mt WHERE mt.id = ${ref})`,
+  titleOf: (ref) => Prisma.sql`(SELECT mt.title FROM "Meeting" mt WHERE mt.id = ${ref})`,
 };

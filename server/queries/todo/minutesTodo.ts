@@ -12,22 +12,23 @@ export const minutesTodo: TodoSource = {
     const v = ctx.visibility;
     return [
       todoArm(
+        ctx.dialect,
         {
           kind: 'minutes_confirm',
           id: Prisma.sql`m.id`,
-          ref: Prisma.sql`mm.documentId`,
+          ref: Prisma.sql`mm."documentId"`,
           title: Prisma.sql`m.title`,
           dueAt: NO_DUE,
-          since: Prisma.sql`c.requestedAt`,
+          since: Prisma.sql`c."requestedAt"`,
         },
         Prisma.sql`'normal'`,
         Prisma.sql`m.classification`,
-        Prisma.sql`FROM MinutesConfirmation c
-          JOIN MeetingMinutes mm ON mm.meetingId = c.meetingId
-          JOIN Meeting m ON m.id = c.meetingId
-          WHERE c.userId = ${v.userId} AND c.state = 'pending' AND c.round = mm.round AND mm.status = 'confirming'
+        Prisma.sql`FROM "MinutesConfirmation" c
+          JOIN "MeetingMinutes" mm ON mm."meetingId" = c."meetingId"
+          JOIN "Meeting" m ON m.id = c."meetingId"
+          WHERE c."userId" = ${v.userId} AND c.state = 'pending' AND c.round = mm.round AND mm.status = 'confirming'
             AND m.classification <= ${v.clearance} AND m.status <> 'draft'
-            AND EXISTS (SELECT 1 FROM MeetingParticipant p WHERE p.meetingId = m.id AND p.userId = ${v.userId})`,
+            AND EXISTS (SELECT 1 FROM "MeetingParticipant" p WHERE p."meetingId" = m.id AND p."userId" = ${v.userId})`,
       ),
     ];
   },

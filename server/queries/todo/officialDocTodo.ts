@@ -5,12 +5,19 @@
 // titles only for the page shown.
 import { Prisma } from '../../../prisma/generated/client.ts';
 import type { TodoKind } from '../../../common/todo/vocabulary.ts';
-import { readRows } from '../../db/client.ts';
+import { queryRows } from '../../db/client.ts';
 import { sqlTime } from '../../db/sqlTime.ts';
-import { DEFERRED_TITLE, officialDocTitle, todoArm, type TodoContext, type TodoSource } from './todoSource.ts';
+import { DEFERRED_TITLE, falseOf, officialDocTitle, todoArm, type TodoContext, type TodoSource } from './todoSource.ts';
 
 /** The step opinion of a 传阅 (circulation): the people named read it and say so, nothing more. */
 const READ_OPINION = 'circulate';
+/** Whom a person stands in for at an instant (bound: the deputy, the instant twice). */
+const PRINCIPALS = {
+  sqlite: `SELECT DISTINCT principalId FROM Delegation
+      WHERE deputyId = ? AND revokedAt IS NULL AND startsAt <= ? AND endsAt > ?`,
+  postgres: `SELECT DISTINCT "principalId" FROM "Delegation"
+      WHERE "deputyId" = $1 AND "revokedAt" IS NULL AND "startsAt" <= $2 AND "endsAt" > $3`,
+};
 const URGENCY = Prisma.sql`CASE w.urgency WHEN 'extra_urgent' THEN 'critical' WHEN 'urgent' THEN 'urgent' ELSE 'normal' END`;
 
 export const officialDocTodo: TodoSource = {
@@ -22,33 +29,31 @@ export const officialDocTodo: TodoSource = {
     if (kinds.length === 0) return [];
     // Whom I stand in for now (as principalsOf, in plain SQL: it is asked on every request of the list and badge).
     const now = sqlTime(ctx.now);
-    const principals = readRows(
-      ctx.db,
-      `SELECT DISTINCT principalId FROM Delegation
-      WHERE deputyId = ? AND revokedAt IS NULL AND startsAt <= ? AND endsAt > ?`,
-      [v.userId, now, now],
-    ).map(([principalId]) => principalId as string);
+    const principals = (await queryRows(ctx.db, PRINCIPALS, [v.userId, now, now])).map(
+      ([principalId]) => principalId as string,
+    );
     const people = [v.userId, ...principals.filter((id) => id !== v.userId)];
     const waiting =
-      people.length === 1 ? Prisma.sql`h.userId = ${v.userId}` : Prisma.sql`h.userId IN (${Prisma.join(people)})`;
+      people.length === 1 ? Prisma.sql`h."userId" = ${v.userId}` : Prisma.sql`h."userId" IN (${Prisma.join(people)})`;
     // One arm per kind, each keeping its rows on the index (every row of a 公文 is on its current step, so its rows
     // agree on the kind).
     return kinds.map((kind) => {
       const ofKind =
         kind === 'doc_read' ? Prisma.sql`h.opinion = ${READ_OPINION}` : Prisma.sql`h.opinion <> ${READ_OPINION}`;
       // The document's deletion and classification are read from the copies on the handler row, in its index.
-      const mine = Prisma.sql`FROM OfficialDocumentHandler h
-        WHERE ${waiting} AND h.documentDeleted = 0 AND h.classification <= ${v.clearance} AND ${ofKind}`;
+      const mine = Prisma.sql`FROM "OfficialDocumentHandler" h
+        WHERE ${waiting} AND h."documentDeleted" = ${falseOf(ctx.dialect)} AND h.classification <= ${v.clearance} AND ${ofKind}`;
       // One row per 公文 even when it waits for me and for someone I stand in for: the earliest arrival speaks for it.
       // Alone, my rows are one per 公文 already.
       const rows =
         people.length === 1
-          ? Prisma.sql`(SELECT h.officialDocumentId AS docId, h.since AS since, h.dueAt AS dueAt, h.urgency AS urgency,
+          ? Prisma.sql`(SELECT h."officialDocumentId" AS docId, h.since AS since, h."dueAt" AS dueAt, h.urgency AS urgency,
               h.classification AS classification ${mine})`
-          : Prisma.sql`(SELECT h.officialDocumentId AS docId, MIN(h.since) AS since, MIN(h.dueAt) AS dueAt,
+          : Prisma.sql`(SELECT h."officialDocumentId" AS docId, MIN(h.since) AS since, MIN(h."dueAt") AS dueAt,
               MAX(h.urgency) AS urgency, MAX(h.classification) AS classification ${mine}
-              GROUP BY h.officialDocumentId)`;
+              GROUP BY h."officialDocumentId")`;
       return todoArm(
+        ctx.dialect,
         {
           kind,
           id: Prisma.sql`w.docId`,

@@ -23,41 +23,49 @@ export const supervisionTodo: TodoSource = {
     const cleared = Prisma.sql`t.classification <= ${v.clearance}`;
     const arms: TodoArm[] = [];
     const arm = (kind: TodoKind, due: Prisma.Sql, since: Prisma.Sql, from: Prisma.Sql) =>
-      arms.push(todoArm({ kind, id, ref: id, title, dueAt: due, since }, URGENCY, Prisma.sql`t.classification`, from));
+      arms.push(
+        todoArm(
+          ctx.dialect,
+          { kind, id, ref: id, title, dueAt: due, since },
+          URGENCY,
+          Prisma.sql`t.classification`,
+          from,
+        ),
+      );
     if (wanted.has('task_sign') && v.signsForUnit) {
       arm(
         'task_sign',
-        Prisma.sql`t.deadlineAt`,
-        Prisma.sql`t.createdAt`,
-        Prisma.sql`FROM SupervisionTask t WHERE t.leadUnitId = ${v.unitId} AND t.status = 'pending_sign' AND ${cleared}`,
+        Prisma.sql`t."deadlineAt"`,
+        Prisma.sql`t."createdAt"`,
+        Prisma.sql`FROM "SupervisionTask" t WHERE t."leadUnitId" = ${v.unitId} AND t.status = 'pending_sign' AND ${cleared}`,
       );
       // A co-unit signs for its part while the task is open, whatever the lead unit has done.
       arm(
         'task_sign',
-        Prisma.sql`t.deadlineAt`,
-        Prisma.sql`t.createdAt`,
-        Prisma.sql`FROM SupervisionTaskUnit cu JOIN SupervisionTask t ON t.id = cu.taskId
-          WHERE cu.unitId = ${v.unitId} AND cu.status IN (${OPEN}) AND cu.classification <= ${v.clearance}
-            AND cu.signedAt IS NULL AND t.leadUnitId <> ${v.unitId}`,
+        Prisma.sql`t."deadlineAt"`,
+        Prisma.sql`t."createdAt"`,
+        Prisma.sql`FROM "SupervisionTaskUnit" cu JOIN "SupervisionTask" t ON t.id = cu."taskId"
+          WHERE cu."unitId" = ${v.unitId} AND cu.status IN (${OPEN}) AND cu.classification <= ${v.clearance}
+            AND cu."signedAt" IS NULL AND t."leadUnitId" <> ${v.unitId}`,
       );
     }
     if (wanted.has('task_report')) {
-      const since = Prisma.sql`COALESCE(t.signedAt, t.createdAt)`;
+      const since = Prisma.sql`COALESCE(t."signedAt", t."createdAt")`;
       // One arm per status, so each reads its (ownerId, status, deadlineAt) range in deadline order.
       for (const status of WORKING_STATUSES)
         arm(
           'task_report',
-          Prisma.sql`t.deadlineAt`,
+          Prisma.sql`t."deadlineAt"`,
           since,
-          Prisma.sql`FROM SupervisionTask t WHERE t.ownerId = ${v.userId} AND t.status = ${status} AND ${cleared}`,
+          Prisma.sql`FROM "SupervisionTask" t WHERE t."ownerId" = ${v.userId} AND t.status = ${status} AND ${cleared}`,
         );
       arm(
         'task_report',
-        Prisma.sql`t.deadlineAt`,
+        Prisma.sql`t."deadlineAt"`,
         since,
-        Prisma.sql`FROM SupervisionCoOwner co JOIN SupervisionTask t ON t.id = co.taskId
-          WHERE co.userId = ${v.userId} AND t.status IN (${WORKING}) AND ${cleared}
-            AND (t.ownerId IS NULL OR t.ownerId <> ${v.userId})`,
+        Prisma.sql`FROM "SupervisionCoOwner" co JOIN "SupervisionTask" t ON t.id = co."taskId"
+          WHERE co."userId" = ${v.userId} AND t.status IN (${WORKING}) AND ${cleared}
+            AND (t."ownerId" IS NULL OR t."ownerId" <> ${v.userId})`,
       );
     }
     // The supervisor's own steps have no deadline of theirs: the task's deadline is the handlers'.
@@ -65,19 +73,22 @@ export const supervisionTodo: TodoSource = {
       arm(
         'task_accept',
         NO_DUE,
-        Prisma.sql`COALESCE(t.submittedAt, t.updatedAt)`,
-        Prisma.sql`FROM SupervisionTask t WHERE t.supervisorId = ${v.userId} AND t.status = 'pending_acceptance' AND ${cleared}`,
+        Prisma.sql`COALESCE(t."submittedAt", t."updatedAt")`,
+        Prisma.sql`FROM "SupervisionTask" t WHERE t."supervisorId" = ${v.userId} AND t.status = 'pending_acceptance'
+          AND ${cleared}`,
       );
     if (wanted.has('task_approve') && v.supervises)
       arm(
         'task_approve',
         NO_DUE,
-        Prisma.sql`COALESCE((SELECT MAX(x.createdAt) FROM SupervisionExtension x WHERE x.taskId = t.id AND x.status = 'pending'), t.updatedAt)`,
-        Prisma.sql`FROM SupervisionTask t WHERE t.supervisorId = ${v.userId} AND t.status = 'extension_requested' AND ${cleared}`,
+        Prisma.sql`COALESCE((SELECT MAX(x."createdAt") FROM "SupervisionExtension" x
+          WHERE x."taskId" = t.id AND x.status = 'pending'), t."updatedAt")`,
+        Prisma.sql`FROM "SupervisionTask" t WHERE t."supervisorId" = ${v.userId} AND t.status = 'extension_requested'
+          AND ${cleared}`,
       );
     return arms;
   },
 
   link: (_kind, ref) => `/supervision/tasks/${ref}`,
-  titleOf: (ref) => Prisma.sql`(SELECT s.title FROM SupervisionTask s WHERE s.id = ${ref})`,
+  titleOf: (ref) => Prisma.sql`(SELECT s.title FROM "SupervisionTask" s WHERE s.id = ${ref})`,
 };

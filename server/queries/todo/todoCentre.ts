@@ -5,7 +5,8 @@
 // recipients too); the client then asks GET /api/todo/counts (and its lists) again, through the policies.
 import { Prisma } from '../../../prisma/generated/client.ts';
 import type { Subject } from '../../auth/subject.ts';
-import { readRows, type Db } from '../../db/client.ts';
+import { dialectOf, type Db, type Dialect } from '../../db/client.ts';
+import { sqlRows } from '../../db/sqlRows.ts';
 import { timeOf } from '../../db/sqlTime.ts';
 import { TODO_KINDS, type TodoKind, type TodoUrgency } from '../../../common/todo/vocabulary.ts';
 import { todoVisibility } from '../../policies/todo.ts';
@@ -57,7 +58,7 @@ async function armsFor(
   const visibility = todoVisibility(subject);
   if (visibility.none) return null;
   const wanted = new Set(filter.kinds?.length ? filter.kinds : TODO_KINDS);
-  const ctx: TodoContext = { db, subject, visibility, now, countOnly };
+  const ctx: TodoContext = { db, dialect: dialectOf(db), subject, visibility, now, countOnly };
   const arms = (
     await Promise.all(TODO_SOURCES.filter((s) => s.kinds.some((k) => wanted.has(k))).map((s) => s.arms(ctx, wanted)))
   ).flat();
@@ -68,11 +69,24 @@ async function armsFor(
  * The counts of the arms, one row per arm: COUNT(*) over an arm of one kind, which SQLite answers from the arm's
  * index without computing its columns (a union grouped by kind would build every row first).
  */
-const armCounts = (arms: readonly TodoArm[]) =>
+const armCounts = (dialect: Dialect, arms: readonly TodoArm[]) =>
   Prisma.join(
-    arms.map((a) => Prisma.sql`SELECT ${a.kind} AS kind, (SELECT COUNT(*) FROM (${a.sql})) AS n`),
+    arms.map((a) => Prisma.sql`SELECT ${a.kind} AS kind, (SELECT COUNT(*) FROM (${a.sql})${alias(dialect, 'a')}) AS n`),
     ' UNION ALL ',
   );
+
+/**
+ * The alias of a subquery in FROM: PostgreSQL (15) requires one, SQLite's tuned text has none where it had none.
+ */
+const alias = (dialect: Dialect, name: string) => Prisma.raw(dialect === 'postgres' ? ` AS ${name}` : '');
+
+/**
+ * The statement as it is sent: on SQLite with every bound value written `+?` (a no-op on the value); on PostgreSQL as
+ * built (its `$n` cannot take the `+`, and it plans a statement once per execution anyway).
+ */
+function forDialect(dialect: Dialect, sql: Prisma.Sql): Prisma.Sql {
+  return dialect === 'sqlite' ? unsampled(sql) : sql;
+}
 
 /**
  * The statement with every bound value written `+?` (a no-op on the value). SQLite re-plans a statement whenever a
@@ -103,14 +117,13 @@ function countsOf(rows: ReadonlyArray<{ kind: string; n: number | bigint }>): To
 export async function countTodo(db: Db, subject: Subject, filter: TodoFilter, now: Date): Promise<TodoCounts> {
   const arms = await armsFor(db, subject, filter, now, true);
   if (!arms) return countsOf([]);
-  const statement = unsampled(armCounts(arms));
-  return countsOf(
-    readRows(db, statement.sql, statement.values).map(([kind, n]) => ({ kind: kind as string, n: n as number })),
-  );
+  const dialect = dialectOf(db);
+  const statement = forDialect(dialect, armCounts(dialect, arms));
+  return countsOf((await sqlRows(db, statement)).map(([kind, n]) => ({ kind: kind as string, n: n as number })));
 }
 
 /**
- * A row of the list statement, as readRows gives it: part 0 a row of the page (TodoRow's columns, n null), part 1 an
+ * A row of the list statement, as queryRows gives it: part 0 a row of the page (TodoRow's columns, n null), part 1 an
  * arm's count (kind and n only).
  */
 type ListRow = [
@@ -153,9 +166,16 @@ export async function listTodo(
 ): Promise<{ items: TodoItem[]; counts: TodoCounts }> {
   const arms = await armsFor(db, subject, filter, now);
   if (!arms) return { items: [], counts: countsOf([]) };
+  const dialect = dialectOf(db);
+  const as = (name: string) => alias(dialect, name);
+  // Kinds and ids in byte order on both databases (SQLite's BINARY; PostgreSQL's database collation may differ).
+  const [kindKey, idKey] =
+    dialect === 'postgres'
+      ? [Prisma.raw('kind COLLATE "C"'), Prisma.raw('id COLLATE "C"')]
+      : [Prisma.raw('kind'), Prisma.raw('id')];
   // Overdue first is the due date's own order (whatever is overdue is due before the rest), so the key needs no
   // overdue flag of its own; the undated come last.
-  const order = Prisma.sql`ORDER BY dueAt IS NULL, dueAt, since, kind, id`;
+  const order = Prisma.sql`ORDER BY dueAt IS NULL, dueAt, since, ${kindKey}, ${idKey}`;
   const offset = (page.page - 1) * page.pageSize;
   const end = offset + page.pageSize;
   // LIMIT and OFFSET are written into the statement, not bound: SQLite re-plans a statement whenever a LIMIT's bound
@@ -168,22 +188,28 @@ export async function listTodo(
   // others — orders an arm's index can give, so SQLite stops after `end` rows instead of sorting all of them.
   const heads = Prisma.join(
     arms.flatMap((a) => [
-      Prisma.sql`SELECT * FROM (SELECT * FROM (${a.sql}) WHERE dueAt IS NOT NULL ORDER BY dueAt, since, id LIMIT ${limitEnd})`,
-      Prisma.sql`SELECT * FROM (SELECT * FROM (${a.sql}) WHERE dueAt IS NULL ORDER BY since, id LIMIT ${limitEnd})`,
+      Prisma.sql`SELECT * FROM (SELECT * FROM (${a.sql})${as('a')} WHERE dueAt IS NOT NULL ORDER BY dueAt, since, ${idKey} LIMIT ${limitEnd})${as('d')}`,
+      Prisma.sql`SELECT * FROM (SELECT * FROM (${a.sql})${as('a')} WHERE dueAt IS NULL ORDER BY since, ${idKey} LIMIT ${limitEnd})${as('u')}`,
     ]),
     ' UNION ALL ',
   );
+  // (PostgreSQL types the NULL count of the page's rows as text in the subquery: it is typed as the counts are.)
+  const noCount = Prisma.raw(dialect === 'postgres' ? 'CAST(NULL AS bigint)' : 'NULL');
   // part 0: the page's rows, in order; part 1: one row per arm with its count in n.
-  const statement = unsampled(Prisma.sql`
+  const statement = forDialect(
+    dialect,
+    Prisma.sql`
     SELECT * FROM (
       SELECT 0 AS part, p.kind, p.id, p.ref, ${PAGE_TITLE} AS title, p.dueAt, p.since, p.urgency, p.classification,
-        NULL AS n
-      FROM (SELECT * FROM (${heads}) ${order} LIMIT ${limitPage} OFFSET ${skip}) p
-      ${order})
+        ${noCount} AS n
+      FROM (SELECT * FROM (${heads})${as('h')} ${order} LIMIT ${limitPage} OFFSET ${skip}) p
+      ${order})${as('page')}
     UNION ALL
-    SELECT 1, kind, NULL, NULL, NULL, NULL, NULL, NULL, NULL, n FROM (${armCounts(arms)})`);
-  // Read on Prisma's connection without its query machinery (see readRows): this is the centre's whole cost.
-  const rows = readRows(db, statement.sql, statement.values) as ListRow[];
+    SELECT 1, kind, NULL, NULL, NULL, NULL, NULL, NULL, NULL, n FROM (${armCounts(dialect, arms)})${as('counts')}`,
+  );
+  // Read on Prisma's connection without its query machinery on SQLite (see readRows), through the pool on PostgreSQL:
+  // this is the centre's whole cost.
+  const rows = (await sqlRows(db, statement)) as ListRow[];
   const items: TodoItem[] = [];
   const armCountRows: Array<{ kind: string; n: number }> = [];
   for (const [part, kind, id, ref, title, due, since, urgency, classification, n] of rows) {

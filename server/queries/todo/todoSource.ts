@@ -3,12 +3,14 @@
 // same rows, and a new source (distribution, 收文) drops in as one more module without touching the others.
 import { Prisma } from '../../../prisma/generated/client.ts';
 import type { Subject } from '../../auth/subject.ts';
-import type { Db } from '../../db/client.ts';
+import type { Db, Dialect } from '../../db/client.ts';
 import type { TodoKind } from '../../../common/todo/vocabulary.ts';
 import type { TodoVisibility } from '../../policies/todo.ts';
 
 export interface TodoContext {
   db: Db;
+  /** The database the arms are written for (dialectOf(db)). */
+  dialect: Dialect;
   subject: Subject;
   visibility: TodoVisibility;
   now: Date;
@@ -20,7 +22,9 @@ export interface TodoContext {
  * One source of work. `arms` returns SELECTs (none when nothing of the wanted kinds can wait for this person) whose
  * columns are TODO_COLUMNS, each already filtered by the policies' visibility: kind, id (the item, unique within its
  * kind), ref (what the link opens), title, dueAt and since (stored-time text, see sqlTime; dueAt NULL when there is no
- * deadline), urgency (normal, urgent, critical) and classification.
+ * deadline), urgency (normal, urgent, critical) and classification. One text serves both databases: Prisma's tables and
+ * columns double-quoted (PostgreSQL's are case-sensitive; SQLite reads them as the same identifiers), the arm's own
+ * column names bare; what differs is asked of ctx.dialect (booleans, see falseOf).
  */
 export interface TodoSource {
   readonly kinds: readonly TodoKind[];
@@ -57,6 +61,7 @@ export interface TodoArm {
 
 /** A SELECT of the arm layout: the expressions for each column, then the FROM … WHERE that feeds them. */
 export function todoArm(
+  dialect: Dialect,
   columns: {
     kind: TodoKind;
     id: Prisma.Sql;
@@ -69,12 +74,21 @@ export function todoArm(
   classification: Prisma.Sql,
   from: Prisma.Sql,
 ): TodoArm {
+  // PostgreSQL types a bare NULL in a subquery as text, which a union cannot match with another arm's timestamp: the
+  // title and due date are typed there (no-ops on the columns themselves). SQLite's text is left as it was tuned.
+  const [title, dueAt] =
+    dialect === 'postgres'
+      ? [Prisma.sql`CAST(${columns.title} AS text)`, Prisma.sql`CAST(${columns.dueAt} AS timestamp(3))`]
+      : [columns.title, columns.dueAt];
   return {
     kind: columns.kind,
-    sql: Prisma.sql`SELECT ${columns.kind} AS kind, ${columns.id} AS id, ${columns.ref} AS ref, ${columns.title} AS title,
-    ${columns.dueAt} AS dueAt, ${columns.since} AS since, ${urgency} AS urgency, ${classification} AS classification ${from}`,
+    sql: Prisma.sql`SELECT ${columns.kind} AS kind, ${columns.id} AS id, ${columns.ref} AS ref, ${title} AS title,
+    ${dueAt} AS dueAt, ${columns.since} AS since, ${urgency} AS urgency, ${classification} AS classification ${from}`,
   };
 }
+
+/** `false` as a Boolean column holds it: 0 in SQLite (the indexes are read by `= 0`), false in PostgreSQL. */
+export const falseOf = (dialect: Dialect): Prisma.Sql => Prisma.raw(dialect === 'postgres' ? 'false' : '0');
 
 export const NO_DUE = Prisma.sql`NULL`;
 /** The title of a source with titleOf: read for the page only. */
@@ -82,4 +96,4 @@ export const DEFERRED_TITLE = Prisma.sql`NULL`;
 
 /** The title of a 公文 (its document's), for sources that defer it. */
 export const officialDocTitle = (ref: Prisma.Sql): Prisma.Sql =>
-  Prisma.sql`(SELECT d.title FROM OfficialDocument od JOIN Document d ON d.id = od.documentId WHERE od.id = ${ref})`;
+  Prisma.sql`(SELECT d.title FROM "OfficialDocument" od JOIN "Document" d ON d.id = od."documentId" WHERE od.id = ${ref})`;
