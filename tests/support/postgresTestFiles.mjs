@@ -35,4 +35,7 @@ export const POSTGRES_TEST_FILES = [
   // The calendar's deadlines (公文 steps and supervision tasks), and 已办.
   'server/routes/calendar/calendar.integration.test.ts',
   'server/routes/todo/done.integration.test.ts',
+  // The 待办 centre: against its oracle (the world seeded in SQLite, copied in), and live.
+  'server/queries/todo/todoCentre.integration.test.ts',
+  'server/queries/todo/todoLive.integration.test.ts',
 ];

@@ -2,16 +2,26 @@
 // steps, deleted and 机密 ones, delegations, 分发 rows to sign for, refused, recalled and 函 to a named receiver; meetings announced, running, over, cancelled, in draft, with replies,
 // sign-ins and minutes asking for confirmation in this round or the last; 400 supervision tasks in every status with
 // co-units and co-owners), every person's list — all pages — and counts equal the items counted one by one from the
-// raw rows, each admitted by the policies (the same functions the pages ask).
+// raw rows, each admitted by the policies (the same functions the pages ask). On PostgreSQL (TONGBAN_TEST_DATABASE) the
+// world is seeded in SQLite as always, by the same seeders, and copied into the test app's schema before it starts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { addDays, shanghaiDateOf } from '../../../common/calendar/isoDate.ts';
 import { TODO_KINDS, type TodoKind } from '../../../common/todo/vocabulary.ts';
 import { seedSupervision } from '../../../tests/bench/supervisionSeed.ts';
 import { seedTodo } from '../../../tests/bench/todoSeed.ts';
-import { createTestApp, signedIn, signedInWithMfa, type TestApp } from '../../../tests/support/testApp.ts';
+import { freshTestSchema, type TestSchema } from '../../../tests/support/postgres.ts';
+import { copySqliteToPostgres } from '../../../tests/support/sqliteToPostgres.ts';
+import {
+  createTestApp,
+  signedIn,
+  signedInWithMfa,
+  TEST_DATABASE,
+  type TestApp,
+} from '../../../tests/support/testApp.ts';
 import { subjectFromUser, type Subject } from '../../auth/subject.ts';
 import { databasePath } from '../../db/client.ts';
+import { migratePostgres } from '../../db/migratePostgres.ts';
 import { stepDueOn } from '../../domain/officialDocs/stepDeadlines.ts';
 import type { Route } from '../../domain/officialDocs/vocabulary.ts';
 import { decide } from '../../domain/supervision/lifecycle.ts';
@@ -38,10 +48,37 @@ interface Expected {
 const NOW = new Date('2026-12-03T03:00:00Z');
 let t: TestApp;
 let subjects: Subject[];
+/** On PostgreSQL: the schema the world was copied into (the test app was given it, so it is dropped here). */
+let schema: TestSchema | null = null;
 
 beforeAll(async () => {
-  t = await createTestApp({ clockAt: NOW, config: { supervisionTickSeconds: 0, officialDocTickSeconds: 0 } });
-  const file = databasePath(t.dataDir);
+  const config = { supervisionTickSeconds: 0, officialDocTickSeconds: 0 };
+  if (TEST_DATABASE === 'sqlite') {
+    t = await createTestApp({ clockAt: NOW, config });
+    seedWorld(databasePath(t.dataDir));
+  } else {
+    const seeded = await createTestApp({ clockAt: NOW, config: { ...config, databaseUrl: null } });
+    try {
+      seedWorld(databasePath(seeded.dataDir));
+      schema = await freshTestSchema();
+      await migratePostgres(schema.url);
+      await copySqliteToPostgres(databasePath(seeded.dataDir), schema.pool);
+    } finally {
+      await seeded.close();
+    }
+    t = await createTestApp({ clockAt: NOW, demo: false, config: { ...config, databaseUrl: schema.url } });
+  }
+  const db = t.app.svc.db;
+  // The busiest owners and supervisors first, then everyone else: each has something of every kind to find.
+  subjects = (await db.user.findMany({ include: { roles: true }, orderBy: { username: 'asc' } })).map(subjectFromUser);
+});
+afterAll(async () => {
+  await t?.close();
+  await schema?.drop();
+});
+
+/** The demo organisation's database file, with the bench seeders' varied world written into it. */
+function seedWorld(file: string): void {
   seedSupervision(file, { tasks: 400, units: 8, now: NOW, seed: 16 });
   // Mixed classifications (the co-unit copies follow), some clerks uncleared for 内部, a leader's own instructions.
   const raw = new Database(file);
@@ -51,11 +88,7 @@ beforeAll(async () => {
     UPDATE User SET clearance = 3 WHERE username IN ('bench4lead', 'bench5clerk');`);
   raw.close();
   seedTodo(file, { documents: 400, meetings: 160, now: NOW, seed: 16 });
-  const db = t.app.svc.db;
-  // The busiest owners and supervisors first, then everyone else: each has something of every kind to find.
-  subjects = (await db.user.findMany({ include: { roles: true }, orderBy: { username: 'asc' } })).map(subjectFromUser);
-});
-afterAll(async () => t.close());
+}
 
 /** The 公文 and tasks of the world, read once (the oracle reads everyone's rows from them). */
 async function loadWorld() {
