@@ -38,4 +38,23 @@ export const POSTGRES_TEST_FILES = [
   // The 待办 centre: against its oracle (the world seeded in SQLite, copied in), and live.
   'server/queries/todo/todoCentre.integration.test.ts',
   'server/queries/todo/todoLive.integration.test.ts',
+  // First run, setup and security status; units' archive codes; seals, 公文 in transit, deadlines in lists, format
+  // checks, handwritten opinions; meetings: passcode limits, plenary editing, minutes (decision items, document access,
+  // closing); archiving on demand, document export, templates.
+  'server/routes/setup/setup.integration.test.ts',
+  'server/routes/system/securityStatus.integration.test.ts',
+  'server/routes/units/unitArchiveCode.integration.test.ts',
+  'server/routes/seals/seals.integration.test.ts',
+  'server/routes/officialDocs/inTransit.integration.test.ts',
+  'server/routes/officialDocs/listDeadlines.integration.test.ts',
+  'server/routes/officialDocs/formatCheck.integration.test.ts',
+  'server/routes/officialDocs/handwrittenOpinion.integration.test.ts',
+  'server/routes/officialDocs/templates.integration.test.ts',
+  'server/routes/meetings/passcodeLimit.integration.test.ts',
+  'server/routes/meetings/plenaryEdit.integration.test.ts',
+  'server/routes/meetings/minutesDecisionItems.integration.test.ts',
+  'server/routes/meetings/minutesDocumentAccess.integration.test.ts',
+  'server/routes/meetings/minutesClose.integration.test.ts',
+  'server/routes/archive/archiveOnDemand.integration.test.ts',
+  'server/routes/documents/export.integration.test.ts',
 ];
