@@ -57,4 +57,9 @@ export const POSTGRES_TEST_FILES = [
   'server/routes/meetings/minutesClose.integration.test.ts',
   'server/routes/archive/archiveOnDemand.integration.test.ts',
   'server/routes/documents/export.integration.test.ts',
+  // 用印 and attachments checked by `npm run cli -- verify-document`, archive packages by `archive-verify` (the CLI on
+  // the test app's schema: cliEnv).
+  'server/routes/officialDocs/sealing.integration.test.ts',
+  'server/routes/officialDocs/attachments.integration.test.ts',
+  'server/routes/archive/archive.integration.test.ts',
 ];

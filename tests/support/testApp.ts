@@ -29,6 +29,8 @@ export interface TestApp {
   app: FastifyInstance;
   clock: AdjustableClock;
   dataDir: string;
+  /** The environment of a child process (`npm run cli -- …`) on this app's stores: its data directory, its schema. */
+  cliEnv: NodeJS.ProcessEnv;
   /** Listens on a free loopback port (for WebSocket clients) and returns the base URL. */
   listen(): Promise<string>;
   close(): Promise<void>;
@@ -68,6 +70,7 @@ export async function createTestApp(
     app,
     clock,
     dataDir,
+    cliEnv: { ...process.env, TONGBAN_DATA_DIR: dataDir, ...(schema ? { TONGBAN_DATABASE_URL: schema.url } : {}) },
     async listen() {
       await app.listen({ port: 0, host: '127.0.0.1' });
       const address = app.server.address();

@@ -49,7 +49,7 @@ async function cli(args: string[]): Promise<{ code: number; out: string }> {
   try {
     const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', ...args], {
       cwd: root,
-      env: { ...process.env, TONGBAN_DATA_DIR: t.dataDir },
+      env: t.cliEnv,
     });
     return { code: 0, out: stdout + stderr };
   } catch (err) {

@@ -30,7 +30,7 @@ async function cliVerify(file: string): Promise<{ code: number; out: string }> {
     const { stdout } = await promisify(execFile)(
       process.execPath,
       ['--import', 'tsx', 'server/cli/main.ts', 'verify-document', file],
-      { cwd: root, env: { ...process.env, TONGBAN_DATA_DIR: t.dataDir } },
+      { cwd: root, env: t.cliEnv },
     );
     return { code: 0, out: stdout };
   } catch (err) {
