@@ -31,6 +31,8 @@ export interface TestApp {
   dataDir: string;
   /** The environment of a child process (`npm run cli -- …`) on this app's stores: its data directory, its schema. */
   cliEnv: NodeJS.ProcessEnv;
+  /** Its PostgreSQL schema's URL (null on SQLite), for a test that starts the app again on the same data. */
+  databaseUrl: string | null;
   /** Listens on a free loopback port (for WebSocket clients) and returns the base URL. */
   listen(): Promise<string>;
   close(): Promise<void>;
@@ -70,6 +72,7 @@ export async function createTestApp(
     app,
     clock,
     dataDir,
+    databaseUrl: schema?.url ?? null,
     cliEnv: { ...process.env, TONGBAN_DATA_DIR: dataDir, ...(schema ? { TONGBAN_DATABASE_URL: schema.url } : {}) },
     async listen() {
       await app.listen({ port: 0, host: '127.0.0.1' });

@@ -225,6 +225,7 @@ describe('switching TONGBAN_CIPHER from AES-256-GCM to SM4', () => {
     const restarted: FastifyInstance = await buildApp({
       config: {
         dataDir: t.dataDir,
+        databaseUrl: t.databaseUrl,
         publicUrl: 'http://localhost:3000',
         resealTickSeconds: 0,
         cipher: 'sm4',
