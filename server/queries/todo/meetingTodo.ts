@@ -14,10 +14,17 @@ export const meetingTodo: TodoSource = {
   async arms(ctx: TodoContext, wanted: ReadonlySet<TodoKind>) {
     const v = ctx.visibility;
     const now = sqlTime(ctx.now);
-    // From the person's seats (their index) to each seat's meeting (on its id index alone): CROSS JOIN keeps SQLite
-    // from starting at the day's meetings instead, which are many more than one person's seats.
-    const seat = Prisma.sql`FROM "MeetingParticipant" p CROSS JOIN "Meeting" m
+    // Replies: from the person's seats still pending (their index) to each seat's meeting (on its id index alone);
+    // CROSS JOIN keeps SQLite from starting at every announced meeting instead, which are many more than one person's
+    // pending seats.
+    const pendingSeat = Prisma.sql`FROM "MeetingParticipant" p CROSS JOIN "Meeting" m
       WHERE m.id = p."meetingId" AND p."userId" = ${v.userId} AND m.classification <= ${v.clearance}
+        AND m."endAt" > ${now}`;
+    // Sign-in: from today's meetings (status and start index) to the person's seat in each (the unique seat index).
+    // The other way round would walk every seat the person never signed in to, which grows with the years; today's
+    // meetings are bounded by a day.
+    const todaySeat = Prisma.sql`FROM "Meeting" m CROSS JOIN "MeetingParticipant" p
+      WHERE p."meetingId" = m.id AND p."userId" = ${v.userId} AND m.classification <= ${v.clearance}
         AND m."endAt" > ${now}`;
     const columns = (kind: TodoKind) => ({
       kind,
@@ -36,7 +43,7 @@ export const meetingTodo: TodoSource = {
           columns('meeting_rsvp'),
           Prisma.sql`'normal'`,
           Prisma.sql`m.classification`,
-          Prisma.sql`${seat} AND p.rsvp = 'pending' AND m.status = 'scheduled'`,
+          Prisma.sql`${pendingSeat} AND p.rsvp = 'pending' AND m.status = 'scheduled'`,
         ),
       );
     // Today (China) and not over: sign-in opens shortly before the start and closes at the end. Whoever sent word of
@@ -50,9 +57,9 @@ export const meetingTodo: TodoSource = {
           columns('meeting_sign_in'),
           Prisma.sql`'normal'`,
           Prisma.sql`m.classification`,
-          Prisma.sql`${seat} AND p."signedInAt" IS NULL AND p.rsvp NOT IN ('leave', 'absent')
-            AND m.status IN ('scheduled', 'in_progress') AND m."startAt" < ${endOfToday}
-            AND (m."startAt" >= ${startOfToday} OR m.status = 'in_progress')`,
+          Prisma.sql`${todaySeat} AND p."signedInAt" IS NULL AND p.rsvp NOT IN ('leave', 'absent')
+            AND ((m.status = 'scheduled' AND m."startAt" >= ${startOfToday} AND m."startAt" < ${endOfToday})
+              OR (m.status = 'in_progress' AND m."startAt" < ${endOfToday}))`,
         ),
       );
     }
