@@ -39,7 +39,7 @@ export class CollabServer {
     this.auth = new AuthenticationExtension(svc);
     // TONGBAN_REDIS_URL: documents open on several instances are kept in step through Redis (each instance logs only
     // the updates of its own connections; PersistenceExtension skips what arrives through Redis).
-    const redis = collabRedisOptions(svc.config);
+    const redis = collabRedisOptions(svc.config, svc.log);
     this.redis = redis !== null;
     this.hocuspocus = new Hocuspocus({
       name: 'tongban-collab',

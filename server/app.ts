@@ -110,7 +110,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   svc.collab.attach(app.server);
   const io = attachSocketServer(app.server, svc, limits ? redisLimiters(svc, limits) : memoryLimiters(svc));
   // TONGBAN_REDIS_URL: socket.io rooms span the instances (server/scaleOut/redis.ts).
-  const closeSharedRooms = shareSocketRooms(io, config);
+  const closeSharedRooms = shareSocketRooms(io, config, svc.log);
   app.addHook('onReady', async () => {
     // PostgreSQL (TONGBAN_DATABASE_URL): connected and its tables there before anything is served; with Redis, the
     // other instances' session ends and access changes heard.

@@ -36,11 +36,7 @@ export class Jobs {
     this.searchIndexer = new SearchIndexer(svc);
     this.ocr = new OcrRecognition(svc);
     const { redisUrl, redisPrefix, jobLeaseSeconds } = svc.config;
-    this.lease = redisUrl
-      ? RedisJobLease.connect(redisUrl, redisPrefix, jobLeaseSeconds * 1000, (err) =>
-          svc.log.warn({ err }, 'job lease: Redis did not answer'),
-        )
-      : null;
+    this.lease = redisUrl ? RedisJobLease.connect(redisUrl, redisPrefix, jobLeaseSeconds * 1000, svc.log) : null;
     if (this.lease)
       for (const job of [
         this.supervisionWarnings,

@@ -59,8 +59,8 @@ export class CollabEvents {
     if (!config.redisUrl) return null;
     const id = instanceId();
     return new CollabEvents(
-      redisConnection(config.redisUrl, `tongban:collab-events:${id}`),
-      redisConnection(config.redisUrl, `tongban:collab-events-sub:${id}`),
+      redisConnection(config.redisUrl, `tongban:collab-events:${id}`, log),
+      redisConnection(config.redisUrl, `tongban:collab-events-sub:${id}`, log),
       config.redisPrefix,
       log,
       apply,

@@ -3,6 +3,7 @@
 // a heartbeat; another instance finds it held and skips its run; when the holder dies the key expires and the next
 // instance to ask takes it over, within the lease time. Without Redis there is no lease and every run goes ahead.
 import type { Redis as IORedis } from 'ioredis';
+import type { Logger } from 'pino';
 import { instanceId, redisConnection } from './redis.ts';
 
 /** Takes the lease when free or renews it when this instance holds it: 1 when held by this instance after the call. */
@@ -48,8 +49,10 @@ export class RedisJobLease implements JobLease {
     this.heartbeat.unref();
   }
 
-  static connect(url: string, prefix: string, leaseMs: number, onError: (err: unknown) => void): RedisJobLease {
-    return new RedisJobLease(redisConnection(url, `tongban:jobs:${instanceId()}`), prefix, leaseMs, onError);
+  static connect(url: string, prefix: string, leaseMs: number, log: Pick<Logger, 'warn' | 'info'>): RedisJobLease {
+    return new RedisJobLease(redisConnection(url, `tongban:jobs:${instanceId()}`, log), prefix, leaseMs, (err) =>
+      log.warn({ err }, 'job lease: Redis did not answer'),
+    );
   }
 
   private key(job: string): string {

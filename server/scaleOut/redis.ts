@@ -23,17 +23,43 @@ export function instanceId(): string {
   return `${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`;
 }
 
+type ReachabilityLog = Pick<Logger, 'warn' | 'info'>;
+
+/**
+ * Logs a connection's outage once when it starts and once when it ends. Without an 'error' listener ioredis prints
+ * "[ioredis] Unhandled error event" for every failed reconnection attempt, several a second while Redis is away.
+ */
+function watchReachability(redis: IORedis, log: ReachabilityLog, lost: string, back: string): void {
+  let reachable = true;
+  redis.on('error', (err: unknown) => {
+    if (!reachable) return;
+    reachable = false;
+    log.warn({ err, connection: redis.options.connectionName }, lost);
+  });
+  redis.on('ready', () => {
+    if (reachable) return;
+    reachable = true;
+    log.info({ connection: redis.options.connectionName }, back);
+  });
+}
+
 /** A Redis connection of this deployment; commands wait while Redis is briefly away and fail after a few seconds. */
-export function redisConnection(url: string, name: string): IORedis {
-  return new IORedis(url, { connectionName: name, maxRetriesPerRequest: 3 });
+export function redisConnection(url: string, name: string, log: ReachabilityLog): IORedis {
+  const redis = new IORedis(url, { connectionName: name, maxRetriesPerRequest: 3 });
+  watchReachability(redis, log, 'Redis unreachable: reconnecting', 'Redis reachable again');
+  return redis;
 }
 
 /** Shares the socket.io server's rooms through Redis; returns what closes its connections (after io.close()). */
-export function shareSocketRooms(io: Server, config: Pick<Config, 'redisUrl' | 'redisPrefix'>): () => Promise<void> {
+export function shareSocketRooms(
+  io: Server,
+  config: Pick<Config, 'redisUrl' | 'redisPrefix'>,
+  log: ReachabilityLog,
+): () => Promise<void> {
   if (!config.redisUrl) return async () => {};
   const id = instanceId();
-  const pub = redisConnection(config.redisUrl, `tongban:socket.io:${id}`);
-  const sub = redisConnection(config.redisUrl, `tongban:socket.io-sub:${id}`);
+  const pub = redisConnection(config.redisUrl, `tongban:socket.io:${id}`, log);
+  const sub = redisConnection(config.redisUrl, `tongban:socket.io-sub:${id}`, log);
   io.adapter(createAdapter(pub, sub, { key: `${config.redisPrefix}:socket.io` }));
   return async () => {
     await Promise.allSettled([pub.quit(), sub.quit()]);
@@ -55,7 +81,7 @@ const LIMITS_RECONNECT_MAX_MS = 1000;
  * the connection rather than fail. It keeps reconnecting every second at most, so the limits work again, with no
  * restart, soon after Redis is back. The outage and the recovery are logged once each.
  */
-export function limitsConnection(config: Pick<Config, 'redisUrl'>, log: Pick<Logger, 'warn' | 'info'>): IORedis | null {
+export function limitsConnection(config: Pick<Config, 'redisUrl'>, log: ReachabilityLog): IORedis | null {
   if (!config.redisUrl) return null;
   const redis = new IORedis(config.redisUrl, {
     connectionName: `tongban:limits:${instanceId()}`,
@@ -63,27 +89,22 @@ export function limitsConnection(config: Pick<Config, 'redisUrl'>, log: Pick<Log
     maxRetriesPerRequest: 0,
     retryStrategy: (times) => Math.min(times * 100, LIMITS_RECONNECT_MAX_MS),
   });
-  let reachable = true;
-  redis.on('error', (err: unknown) => {
-    if (!reachable) return;
-    reachable = false;
-    log.warn({ err }, 'Redis for limits unreachable: limited routes answer 503 until it is back');
-  });
-  redis.on('ready', () => {
-    if (reachable) return;
-    reachable = true;
-    log.info('Redis for limits reachable again: limits counted as usual');
-  });
+  watchReachability(
+    redis,
+    log,
+    'Redis for limits unreachable: limited routes answer 503 until it is back',
+    'Redis for limits reachable again: limits counted as usual',
+  );
   return redis;
 }
 
 /** Options of Hocuspocus's Redis extension for this deployment (collab/server.ts). */
-export function collabRedisOptions(config: Pick<Config, 'redisUrl' | 'redisPrefix'>) {
+export function collabRedisOptions(config: Pick<Config, 'redisUrl' | 'redisPrefix'>, log: ReachabilityLog) {
   const url = config.redisUrl;
   if (!url) return null;
   const identifier = instanceId();
   return {
-    createClient: () => redisConnection(url, `tongban:collab:${identifier}`),
+    createClient: () => redisConnection(url, `tongban:collab:${identifier}`, log),
     prefix: `${config.redisPrefix}:collab`,
     identifier,
   };

@@ -8,7 +8,7 @@ import { RedisAttemptLimiter } from './redisAttemptLimiter.ts';
 
 describe.skipIf(!TEST_REDIS_URL)(`RedisAttemptLimiter${TEST_REDIS_URL ? '' : ` (${REDIS_SKIPPED})`}`, () => {
   const url = TEST_REDIS_URL;
-  const connections = url ? [1, 2].map((i) => redisConnection(url, `limiter-test-${i}`)) : [];
+  const connections = url ? [1, 2].map((i) => redisConnection(url, `limiter-test-${i}`, console)) : [];
   afterAll(async () => {
     await Promise.allSettled(connections.map((c) => c.quit()));
   });

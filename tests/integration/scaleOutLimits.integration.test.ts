@@ -51,7 +51,7 @@ describe.skipIf(!TEST_REDIS_URL)(`limits across two instances${TEST_REDIS_URL ? 
     expect((await signIn(1, '10.30.0.2')).statusCode).toBe(401);
     expect((await signIn(0, '10.30.0.2')).statusCode).toBe(401);
     // The count is the deployment's, under its prefix.
-    const redis = redisConnection(TEST_REDIS_URL!, 'limits-test');
+    const redis = redisConnection(TEST_REDIS_URL!, 'limits-test', console);
     try {
       expect(await redis.keys(`${prefix}:rate-limit:*`)).not.toHaveLength(0);
     } finally {

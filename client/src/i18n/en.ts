@@ -100,6 +100,8 @@ const en: Messages = {
     account_locked: 'The account is locked after repeated failed sign-ins. Try again after {{until}}',
     account_locked_plain: 'The account is locked after repeated failed sign-ins. Try again later',
     rate_limited: 'Too many attempts; wait a minute and try again',
+    limits_unavailable:
+      'Signing in is paused for a moment: the service that limits attempts cannot be reached. Try again in a few seconds',
     invalid_code: 'The code is wrong or has expired; enter the latest code from your authenticator',
     weak_password: 'The new password does not meet the policy: {{problems}}',
     password_reused: 'The new password must differ from your last 5 passwords',

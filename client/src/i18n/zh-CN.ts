@@ -115,6 +115,7 @@ const zhCN = {
     account_locked: '多次登录失败，账户已锁定，请于 {{until}} 后再试',
     account_locked_plain: '多次登录失败，账户已锁定，请稍后再试',
     rate_limited: '操作过于频繁，请稍候一分钟再试',
+    limits_unavailable: '访问频率限制服务暂时无法连接，登录等操作暂停，请几秒后再试',
     invalid_code: '验证码错误或已过期，请输入验证器上的最新验证码',
     weak_password: '新密码不符合安全要求：{{problems}}',
     password_reused: '新密码不能与最近 5 次使用过的密码相同',

@@ -1,0 +1,37 @@
+// Redis connections while Redis is away: one warning per outage, not ioredis's "Unhandled error event" at every
+// reconnection attempt. Needs no Redis: the connection points at a port nothing listens on.
+import { createServer } from 'node:net';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Redis as IORedis } from 'ioredis';
+import { redisConnection } from './redis.ts';
+
+/** A loopback port that was free a moment ago (listened on, then closed). */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+describe('a Redis connection while Redis is away', () => {
+  let redis: IORedis | null = null;
+  afterEach(() => {
+    redis?.disconnect();
+    redis = null;
+  });
+
+  it('warns once for the outage however often it fails to reconnect', async () => {
+    const warn = vi.fn();
+    const info = vi.fn();
+    redis = redisConnection(`redis://127.0.0.1:${await closedPort()}`, 'outage-test', { warn, info });
+    const failures = vi.fn();
+    redis.on('error', failures);
+    // ioredis retries after 50 ms, 100 ms, 150 ms …: several failed attempts within the wait.
+    await vi.waitFor(() => expect(failures.mock.calls.length).toBeGreaterThanOrEqual(3), { timeout: 5000 });
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn.mock.calls[0]?.[0]).toMatchObject({ connection: 'outage-test' });
+    expect(info).not.toHaveBeenCalled();
+  });
+});
