@@ -3,9 +3,11 @@
 // goal is the whole suite; README "Scaling out" says what keeps the others off this list. A file joins the list once
 // `TONGBAN_TEST_DATABASE=postgres TONGBAN_TEST_POSTGRES_URL=… npx vitest run <file>` passes.
 export const POSTGRES_TEST_FILES = [
-  // The audit chain across instances, and the database's refusals.
+  // The audit chain across instances, and the database's refusals; audit:verify after an intruder with psql edited or
+  // deleted events.
   'server/audit/auditChain.postgres.integration.test.ts',
   'server/audit/auditDetails.integration.test.ts',
+  'tests/integration/auditVerify.integration.test.ts',
   // Sign-in, second factor, sessions, lockout under parallel attempts; users and the separated administrators.
   'server/routes/auth/auth.integration.test.ts',
   'server/routes/auth/mfaForAll.integration.test.ts',
