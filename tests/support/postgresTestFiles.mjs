@@ -34,6 +34,8 @@ export const POSTGRES_TEST_FILES = [
   // Supervision: the task's course, its lists, the leader dashboard and statistics; urging.
   'server/routes/supervision/supervision.integration.test.ts',
   'server/routes/supervision/urge.integration.test.ts',
+  // The task lists and statistics against an oracle, on 500 generated tasks copied in from SQLite.
+  'server/queries/supervision/taskList.integration.test.ts',
   // The calendar's deadlines (公文 steps and supervision tasks), and 已办.
   'server/routes/calendar/calendar.integration.test.ts',
   'server/routes/todo/done.integration.test.ts',
