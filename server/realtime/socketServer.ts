@@ -25,6 +25,7 @@ import {
   type ClientPayload,
   type ServerToClient,
 } from '../../common/socket/messages.ts';
+import { MEETING_QUERY, MEETING_QUERY_ID } from '../../common/socket/meetingQuery.ts';
 import { meetingWatchDecision } from '../queries/meetings/meetingWatch.ts';
 
 const SESSION_RECHECK_MS = 60_000;
@@ -70,6 +71,13 @@ interface SocketData {
   userId: string;
   username: string;
   sessionId: string;
+  /**
+   * The meeting this connection was opened for (handshake query `meeting`), or null for the tab's ordinary connection.
+   * A meeting's connection carries that meeting's signalling only: the load balancer routed it by this id to the
+   * instance that holds the meeting's media (deploy/nginx/tongban.conf.template), which another meeting's media may
+   * not be on.
+   */
+  meetingId: string | null;
 }
 
 type TongbanSocket = Socket<Record<string, never>, ServerToClient, Record<string, never>, SocketData>;
@@ -102,6 +110,14 @@ export function attachSocketServer(
     clientAddress(socket.handshake.address, socket.handshake.headers, svc.config.trustProxy);
 
   io.use(async (socket, next) => {
+    const query = socket.handshake.query[MEETING_QUERY];
+    const meetingId = typeof query === 'string' && MEETING_QUERY_ID.test(query) ? query : null;
+    if (query !== undefined && meetingId === null)
+      return next(
+        Object.assign(new Error('invalid_meeting'), {
+          data: { message: 'The meeting of this connection is not a meeting id (连接所指的会议编号无效)' },
+        }),
+      );
     try {
       // Every handshake takes from its address's budget before its session is looked at (so that handshakes sent all
       // at once cannot each find the budget unspent); one with a valid session gives it back.
@@ -117,7 +133,12 @@ export function attachSocketServer(
       });
       if (stage !== 'active') return next(new Error('sign_in_incomplete'));
       await limiters.connect.giveBack(address);
-      socket.data = { userId: auth.subject.id, username: auth.subject.username, sessionId: auth.session.id };
+      socket.data = {
+        userId: auth.subject.id,
+        username: auth.subject.username,
+        sessionId: auth.session.id,
+        meetingId,
+      };
       next();
     } catch (err) {
       if (err instanceof LimitsUnavailable) {
@@ -133,9 +154,11 @@ export function attachSocketServer(
   });
 
   io.on('connection', (socket: TongbanSocket) => {
-    const { userId, sessionId } = socket.data;
-    void socket.join([`user:${userId}`, `session:${sessionId}`]);
-    svc.log.debug({ userId }, 'socket connected');
+    const { userId, sessionId, meetingId } = socket.data;
+    // A meeting's connection closes with its session like any other, but the user's notifications go to the tab's
+    // ordinary connection only (the meeting room does not read them twice).
+    void socket.join(meetingId ? [`session:${sessionId}`] : [`user:${userId}`, `session:${sessionId}`]);
+    svc.log.debug({ userId, meetingId }, 'socket connected');
 
     socket.onAny((event: string, ...args: unknown[]) => {
       void handle(socket, event, args);
@@ -170,6 +193,11 @@ export function attachSocketServer(
       return refuse(
         'invalid_message',
         parsed.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; '),
+      );
+    if (socket.data.meetingId !== null && event !== 'meeting:request')
+      return refuse(
+        'meeting_connection',
+        `This connection carries one meeting's signalling only, not "${event}" (此连接只用于一场会议的信令)`,
       );
     try {
       // Sessions can end while a socket stays open: check before acting on a message.
@@ -213,6 +241,7 @@ export function attachSocketServer(
             username: socket.data.username,
             ip: addressOf(socket),
             userAgent: String(socket.handshake.headers['user-agent'] ?? ''),
+            meetingId: socket.data.meetingId,
           };
           ack?.({
             ok: true,

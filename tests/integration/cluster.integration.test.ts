@@ -2,8 +2,10 @@
 // (issue #20): /readyz through nginx over TLS; two collab editors that nginx put on different instances converge; a
 // notification raised through one instance reaches a socket that long-polls another through nginx; an instance killed
 // with SIGKILL while its editor types loses no acknowledged edit, its editor reconnects through nginx to another, and
-// the readiness watch takes it out of nginx. Runs when TONGBAN_TEST_POSTGRES_URL, TONGBAN_TEST_REDIS_URL and nginx are
-// there. (Meetings across instances are not built yet.)
+// the readiness watch takes it out of nginx; two participants whose ordinary sockets nginx put on different instances
+// meet on one instance through their meeting connections (routed by meeting), and when it is killed with SIGKILL both
+// reconnect and join again on another within seconds. Runs when TONGBAN_TEST_POSTGRES_URL, TONGBAN_TEST_REDIS_URL and
+// nginx are there.
 import fs from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import https from 'node:https';
@@ -18,6 +20,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpsGet, startCluster, type Cluster } from '../../deploy/cluster/cluster.ts';
 import { nginxBinary } from '../../deploy/cluster/nginxProcess.ts';
 import { bodyLimitMb } from '../../deploy/nginx/nginxConfig.ts';
+import { MEETING_QUERY } from '../../common/socket/meetingQuery.ts';
+import type { JoinResult, MeetingAck, MeetingNotification } from '../../media/signaling.ts';
 import { openDocumentStore } from '../../collab/storage/openDocumentStore.ts';
 import { systemClock } from '../../server/clock.ts';
 import { loadConfig } from '../../server/config.ts';
@@ -135,6 +139,88 @@ function acked(provider: HocuspocusProvider): Promise<void> {
   });
 }
 
+/**
+ * A participant's meeting connection through nginx, opened as the meeting room opens it (query `meeting`), which joins
+ * the meeting on every connect, as the room does when socket.io has reconnected, and keeps who else is in it.
+ */
+class MeetingParticipant {
+  readonly socket: Socket;
+  /** The others in the meeting (peer id → user id) since this connection last joined; emptied when it drops. */
+  readonly others = new Map<string, string>();
+  joins = 0;
+  /** A join that failed: whoever waits on this participant fails with it. */
+  private failure: Error | null = null;
+  private readonly waiters = new Set<() => void>();
+
+  constructor(
+    url: string,
+    ca: string,
+    cookie: string,
+    private readonly meetingId: string,
+  ) {
+    this.socket = connectSocket(url, {
+      transports: ['websocket'],
+      extraHeaders: { cookie },
+      ca,
+      query: { [MEETING_QUERY]: meetingId },
+      reconnectionDelay: 100,
+      reconnectionDelayMax: 500,
+    });
+    this.socket.on('connect', () => {
+      this.join().catch((err: unknown) => {
+        this.failure = err instanceof Error ? err : new Error(String(err));
+        this.changed();
+      });
+    });
+    this.socket.on('disconnect', () => {
+      this.others.clear();
+      this.changed();
+    });
+    this.socket.on('meeting:notification', (n: MeetingNotification) => {
+      if (n.method === 'peerJoined') this.others.set(n.data.peer.peerId, n.data.peer.userId);
+      else if (n.method === 'peerLeft') this.others.delete(n.data.peerId);
+      else return;
+      this.changed();
+    });
+  }
+
+  sees(userId: string): boolean {
+    return [...this.others.values()].includes(userId);
+  }
+
+  /** Resolves when `ready` holds, checked after every join and every change of who is in. */
+  until(ready: () => boolean): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        if (this.failure) reject(this.failure);
+        else if (!ready()) return;
+        else resolve();
+        this.waiters.delete(check);
+      };
+      this.waiters.add(check);
+      check();
+    });
+  }
+
+  private async join(): Promise<void> {
+    const answer = (await this.socket.timeout(10_000).emitWithAck('meeting:request', {
+      method: 'join',
+      data: { meetingId: this.meetingId, device: 'desktop' },
+    })) as MeetingAck<'join'>;
+    if (!answer.ok) throw new Error(`join refused: ${answer.code} ${answer.message}`);
+    const result: JoinResult = answer.data;
+    if (result.status !== 'joined') throw new Error(`expected to join, got ${result.status}`);
+    this.others.clear();
+    for (const peer of result.peers) this.others.set(peer.peerId, peer.userId);
+    this.joins++;
+    this.changed();
+  }
+
+  private changed(): void {
+    for (const waiter of [...this.waiters]) waiter();
+  }
+}
+
 describe.skipIf(SKIPPED)(`three instances behind nginx${SKIPPED ? ` (${SKIPPED})` : ''}`, () => {
   let cluster: Cluster;
   let schema: TestSchema;
@@ -142,6 +228,7 @@ describe.skipIf(SKIPPED)(`three instances behind nginx${SKIPPED ? ` (${SKIPPED})
   let dataDir: string;
   const editors: Editor[] = [];
   const sockets: Socket[] = [];
+  const participants: MeetingParticipant[] = [];
 
   beforeAll(async () => {
     schema = await freshTestSchema();
@@ -165,6 +252,7 @@ describe.skipIf(SKIPPED)(`three instances behind nginx${SKIPPED ? ` (${SKIPPED})
   afterAll(async () => {
     for (const e of editors) e.destroy();
     for (const s of sockets) s.close();
+    for (const p of participants) p.socket.close();
     await cluster?.stop();
     await schema?.drop();
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
@@ -429,5 +517,88 @@ describe.skipIf(SKIPPED)(`three instances behind nginx${SKIPPED ? ` (${SKIPPED})
       expect(res.status).toBe(200);
       expect(String(res.headers['x-tongban-upstream'])).not.toContain(victim.address);
     }
+  }, 90_000);
+
+  /** Where nginx sends a socket.io connection with this cookie (and query): the instance answering its first poll. */
+  async function socketInstance(cookie: string, query = ''): Promise<string> {
+    const res = await httpsGet(`${cluster.url}/socket.io/?EIO=4&transport=polling${query}`, ca, { cookie });
+    expect(res.status).toBe(200);
+    return servedBy(String(res.headers['x-tongban-upstream']));
+  }
+
+  it("routes a meeting's signalling to one instance; both participants rejoin on another when it is killed", async () => {
+    // The previous test killed one instance: two are left, the meeting's and one to take it over.
+    const organiser = await signedIn('zhaojing');
+    const idOf = async (name: string) =>
+      (
+        (await organiser.call('GET', `/api/users?q=${encodeURIComponent(name)}`)).json.items as Array<{
+          id: string;
+          displayName: string;
+        }>
+      ).find((u) => u.displayName === name)!.id;
+    // Times from the instances' clock (the Date of a response), never the test's own.
+    const now = new Date(String((await httpsGet(`${cluster.url}/readyz`, ca)).headers.date));
+    const created = await organiser.call('POST', '/api/meetings', {
+      title: '集群线上调度会',
+      type: 'zhuanti',
+      mode: 'online',
+      hostId: await idOf('赵静'),
+      startAt: new Date(now.getTime() + 5 * 60_000).toISOString(),
+      endAt: new Date(now.getTime() + 65 * 60_000).toISOString(),
+      participants: {
+        users: [
+          { userId: await idOf('张伟'), role: 'attendee' },
+          { userId: await idOf('何军'), role: 'attendee' },
+        ],
+        units: [],
+      },
+      acceptClashes: true,
+    });
+    expect(created.status).toBe(201);
+    const meetingId = String(created.json.id);
+
+    // Two participants whose ordinary connections nginx puts on different instances (it hashes the session cookie).
+    const zhang = await signedIn('zhangwei');
+    const zhangAt = await socketInstance(zhang.cookie);
+    let he = await signedIn('hejun');
+    for (let attempt = 0; (await socketInstance(he.cookie)) === zhangAt; attempt++) {
+      expect(attempt).toBeLessThan(12);
+      he = await signedIn('hejun');
+    }
+    for (const session of [zhang, he]) {
+      const socket = connectSocket(cluster.url, {
+        transports: ['websocket'],
+        extraHeaders: { cookie: session.cookie },
+        ca,
+      });
+      sockets.push(socket);
+      await nextEvent(socket, 'connect');
+    }
+    const zhangId = await idOf('张伟');
+    const heId = await idOf('何军');
+
+    // Their meeting connections both reach the meeting's instance: the second join finds the first one in.
+    const meetingAt = await socketInstance(zhang.cookie, `&${MEETING_QUERY}=${meetingId}`);
+    expect(await socketInstance(he.cookie, `&${MEETING_QUERY}=${meetingId}`)).toBe(meetingAt);
+    const a = new MeetingParticipant(cluster.url, ca, zhang.cookie, meetingId);
+    participants.push(a);
+    await a.until(() => a.joins === 1);
+    const b = new MeetingParticipant(cluster.url, ca, he.cookie, meetingId);
+    participants.push(b);
+    await b.until(() => b.joins === 1);
+    expect([...b.others.values()]).toEqual([zhangId]);
+    await a.until(() => a.sees(heId));
+
+    // The meeting's instance dies: both connections drop, socket.io reconnects through nginx, and each joins again.
+    const victim = cluster.instances.find((i) => i.address === meetingAt)!;
+    const killedAt = performance.now();
+    victim.kill('SIGKILL');
+    expect((await victim.exited).signal).toBe('SIGKILL');
+    await Promise.all([a.until(() => a.joins === 2 && a.sees(heId)), b.until(() => b.joins === 2 && b.sees(zhangId))]);
+    const resumedAfterMs = performance.now() - killedAt;
+    expect(resumedAfterMs).toBeLessThan(15_000);
+    const takenOverAt = await socketInstance(zhang.cookie, `&${MEETING_QUERY}=${meetingId}`);
+    expect(takenOverAt).not.toBe(victim.address);
+    expect(cluster.instances.map((i) => i.address)).toContain(takenOverAt);
   }, 90_000);
 });

@@ -1,8 +1,9 @@
 // The nginx configuration of deploy/nginx/ against stand-in instances (small HTTP servers that say who they are and
 // what reached them): nginx -t accepts it; socket.io requests stick to one instance per session cookie and spread
-// across cookies; X-Forwarded-For is the client's address, whatever the client sent; WebSockets upgrade on /collab;
-// an instance marked down gets nothing; no instance up answers JSON 503; an oversized body JSON 413. Runs where nginx
-// is installed. And the readiness watch that marks instances down and up from their /readyz.
+// across cookies; a meeting's connections (query `meeting`) reach one instance whatever their cookie, and all the same
+// other one when it is down or refusing; X-Forwarded-For is the client's address, whatever the client sent; WebSockets
+// upgrade on /collab; an instance marked down gets nothing; no instance up answers JSON 503; an oversized body JSON
+// 413. Runs where nginx is installed. And the readiness watch that marks instances down and up from their /readyz.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -89,7 +90,7 @@ describe.skipIf(SKIPPED)(`the nginx configuration${SKIPPED ? ` (${SKIPPED})` : '
   function get(
     route: string,
     headers: Record<string, string> = {},
-  ): Promise<{ status: number; json: Record<string, unknown> }> {
+  ): Promise<{ status: number; json: Record<string, unknown>; upstream: string }> {
     return new Promise((resolve, reject) => {
       https
         .get(`${url}${route}`, { ca, headers, agent: false }, (res) => {
@@ -98,7 +99,11 @@ describe.skipIf(SKIPPED)(`the nginx configuration${SKIPPED ? ` (${SKIPPED})` : '
             body += chunk.toString();
           });
           res.on('end', () =>
-            resolve({ status: res.statusCode ?? 0, json: JSON.parse(body) as Record<string, unknown> }),
+            resolve({
+              status: res.statusCode ?? 0,
+              json: JSON.parse(body) as Record<string, unknown>,
+              upstream: String(res.headers['x-tongban-upstream']),
+            }),
           );
         })
         .on('error', reject);
@@ -134,6 +139,64 @@ describe.skipIf(SKIPPED)(`the nginx configuration${SKIPPED ? ` (${SKIPPED})` : '
     for (const seen of byCookie.values()) expect(seen.size).toBe(1);
     const used = new Set([...byCookie.values()].map((s) => [...s][0]));
     expect(used.size).toBeGreaterThan(1);
+  });
+
+  it("sends a meeting's connections to one instance whatever the session, and together elsewhere when it is down", async () => {
+    const meetings = Array.from({ length: 8 }, (_, n) => `meeting-${n}`);
+    const poll = (meeting: string, session: number) =>
+      get(`/socket.io/?EIO=4&transport=polling&meeting=${meeting}`, { cookie: `tb_session=session-${session}` });
+    const landing = async (meeting: string) => {
+      const seen = new Set<string>();
+      for (let session = 0; session < 6; session++) seen.add(String((await poll(meeting, session)).json.name));
+      return seen;
+    };
+    const owners = new Map<string, string>();
+    for (const meeting of meetings) {
+      const seen = await landing(meeting);
+      expect([...seen]).toHaveLength(1);
+      owners.set(meeting, [...seen][0]!);
+    }
+    // Different meetings spread over the instances (the hash is on the meeting, not a constant).
+    expect(new Set(owners.values()).size).toBeGreaterThan(1);
+
+    // The instance of meeting-0 goes down: all of its participants move, to one and the same other instance.
+    const owner = owners.get('meeting-0')!;
+    const names = ['one', 'two', 'three'];
+    await nginx.reload(standIns.map((s, i) => ({ address: s.address, down: names[i] === owner })));
+    try {
+      const moved = await landing('meeting-0');
+      expect([...moved]).toHaveLength(1);
+      expect([...moved][0]).not.toBe(owner);
+      // Meetings elsewhere stay where they were (consistent hashing).
+      for (const [meeting, at] of owners) if (at !== owner) expect([...(await landing(meeting))]).toEqual([at]);
+    } finally {
+      await nginx.reload(standIns.map((s) => ({ address: s.address })));
+    }
+  });
+
+  it("keeps a meeting's connections together when its instance refuses them before anyone marks it down", async () => {
+    // As after a SIGKILL: the dead instance is still in the upstream; nginx finds it refusing (proxy_next_upstream)
+    // and walks on along the hash ring, the same way for every participant.
+    const dead = { address: `127.0.0.1:${await freePort()}` };
+    await nginx.reload([...standIns.slice(0, 2).map((s) => ({ address: s.address })), dead]);
+    try {
+      let triedDead = 0;
+      for (let n = 0; n < 24; n++) {
+        const seen = new Set<unknown>();
+        for (let session = 0; session < 6; session++) {
+          const res = await get(`/socket.io/?EIO=4&transport=polling&meeting=m${n}`, {
+            cookie: `tb_session=session-${session}`,
+          });
+          seen.add(res.json.name);
+          if (res.upstream.includes(dead.address)) triedDead++;
+        }
+        expect([...seen]).toHaveLength(1);
+      }
+      // Some meetings did hash to the dead instance (else this proved nothing about moving).
+      expect(triedDead).toBeGreaterThan(0);
+    } finally {
+      await nginx.reload(standIns.map((s) => ({ address: s.address })));
+    }
   });
 
   it("sends the client's own address as X-Forwarded-For, never what the client claimed, and the scheme", async () => {

@@ -15,6 +15,7 @@ import type {
   RequestData,
 } from '../../media/signaling.ts';
 import type { Config } from '../../server/config.ts';
+import { MEETING_QUERY } from '../../common/socket/meetingQuery.ts';
 import { createTestApp, signedIn, type TestApp } from './testApp.ts';
 
 export async function userIdOf(t: TestApp, username: string): Promise<string> {
@@ -87,12 +88,14 @@ export class MeetingSocket {
     });
   }
 
-  static async connect(t: TestApp, url: string, username: string): Promise<MeetingSocket> {
+  /** `meeting`: the connection is opened for that meeting (the handshake query the meeting room sends). */
+  static async connect(t: TestApp, url: string, username: string, meeting?: string): Promise<MeetingSocket> {
     const client = await signedIn(t, username);
     const socket = connect(url, {
       transports: ['websocket'],
       extraHeaders: { cookie: client.cookie },
       reconnection: false,
+      ...(meeting === undefined ? {} : { query: { [MEETING_QUERY]: meeting } }),
     });
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', () => resolve());
@@ -140,7 +143,8 @@ export class MeetingSocket {
 export function useOnlineMeetingApp(config: Partial<Config> = {}): {
   readonly t: TestApp;
   readonly url: string;
-  as(username: string): Promise<MeetingSocket>;
+  /** A signed-in socket; with `meeting`, opened for that meeting's signalling only. */
+  as(username: string, meeting?: string): Promise<MeetingSocket>;
 } {
   let app: TestApp | null = null;
   let url = '';
@@ -166,8 +170,8 @@ export function useOnlineMeetingApp(config: Partial<Config> = {}): {
     get url() {
       return url;
     },
-    async as(username) {
-      const s = await MeetingSocket.connect(started(), url, username);
+    async as(username, meeting) {
+      const s = await MeetingSocket.connect(started(), url, username, meeting);
       sockets.push(s);
       return s;
     },

@@ -1,31 +1,13 @@
 // The socket.io connection for the signed-in user, typed by the server's contract (common/socket/messages.ts).
-// One connection per tab; the session provider starts and stops it, components subscribe to its events.
+// One connection per tab; the session provider starts and stops it, components subscribe to its events. An online
+// meeting's room signals over a connection of its own (meetingConnection.ts).
 import { io, type Socket } from 'socket.io-client';
 import type { Ack, ClientPayload, ServerToClient } from '../../../common/socket/messages.ts';
-import type {
-  MeetingAck,
-  MeetingMethod,
-  MeetingRequest,
-  MeetingResponses,
-  RequestData,
-} from '../../../media/signaling.ts';
 
 interface ClientToServer {
   'notification:read': (payload: ClientPayload<'notification:read'>, ack: (answer: Ack) => void) => void;
   'meeting:watch': (payload: ClientPayload<'meeting:watch'>, ack: (answer: Ack) => void) => void;
   'meeting:unwatch': (payload: ClientPayload<'meeting:unwatch'>, ack: (answer: Ack) => void) => void;
-  'meeting:request': (payload: MeetingRequest, ack: (answer: MeetingAck<MeetingMethod>) => void) => void;
-}
-
-/** A meeting request the server refused, with its code (wrong_passcode, media_blocked …). */
-export class MeetingRequestError extends Error {
-  readonly code: string;
-
-  constructor(code: string, message: string) {
-    super(message);
-    this.name = 'MeetingRequestError';
-    this.code = code;
-  }
 }
 
 type TongbanSocket = Socket<ServerToClient, ClientToServer>;
@@ -63,7 +45,6 @@ class RealtimeConnection {
     socket.on('notification:count', (c) => this.dispatch('notification:count', c));
     socket.on('session:ended', (e) => this.dispatch('session:ended', e));
     socket.on('error:message', (e) => this.dispatch('error:message', e));
-    socket.on('meeting:notification', (n) => this.dispatch('meeting:notification', n));
     socket.on('meeting:rsvp', (e) => this.dispatch('meeting:rsvp', e));
     socket.on('meeting:attendance', (e) => this.dispatch('meeting:attendance', e));
     socket.on('meeting:changed', (e) => this.dispatch('meeting:changed', e));
@@ -134,17 +115,6 @@ class RealtimeConnection {
             event,
           }),
       );
-  }
-
-  /** Sends an online-meeting request (media/signaling.ts) and returns its answer; a refusal throws MeetingRequestError. */
-  async meetingRequest<M extends MeetingMethod>(method: M, data: RequestData<M>): Promise<MeetingResponses[M]> {
-    const socket = this.socket;
-    if (!socket?.connected) throw new MeetingRequestError('disconnected', 'Not connected to the server');
-    const answer = (await socket
-      .timeout(ACK_TIMEOUT_MS)
-      .emitWithAck('meeting:request', { method, data } as MeetingRequest)) as MeetingAck<M>;
-    if (!answer.ok) throw new MeetingRequestError(answer.code, answer.message);
-    return answer.data;
   }
 
   private dispatch<E extends EventName>(event: E, ...args: Parameters<RealtimeEvents[E]>): void {

@@ -90,6 +90,35 @@ describe('meeting signalling', () => {
     expect(s.socket.connected).toBe(true);
   });
 
+  it("carries only its own meeting's signalling on a connection opened for one meeting", async () => {
+    const a = await scheduleOnlineMeeting(online.t, { host: 'wanglei', participants: ['zhangwei'] });
+    const b = await scheduleOnlineMeeting(online.t, { host: 'wanglei', participants: ['zhangwei'] });
+    const s = await as('zhangwei', a.meetingId);
+    // Another meeting, by id or by its join link's code, is refused before anything else: its media may be elsewhere.
+    for (const data of [{ meetingId: b.meetingId }, { joinCode: b.joinCode }])
+      expect(await s.ask('join', data)).toMatchObject({
+        ok: false,
+        code: 'wrong_meeting_connection',
+        message: expect.stringContaining('此连接属于另一场会议'),
+      });
+    expect(online.t.app.svc.liveMeetings.peek(b.meetingId)).toBeUndefined();
+    // So is anything but meeting signalling.
+    expect(await s.socket.timeout(5000).emitWithAck('notification:read', {})).toMatchObject({
+      ok: false,
+      code: 'meeting_connection',
+    });
+    // Its own meeting, by id or by code, is served as on any connection.
+    expect(joined(await s.request('join', { joinCode: a.joinCode })).meeting.id).toBe(a.meetingId);
+    expect(joined(await s.request('join', { meetingId: a.meetingId })).meeting.id).toBe(a.meetingId);
+    await s.request('leave', {});
+    // The ordinary connection still joins any meeting.
+    const plain = await as('zhangwei');
+    expect(joined(await plain.request('join', { meetingId: b.meetingId })).meeting.id).toBe(b.meetingId);
+    await plain.request('leave', {});
+    // A query that is not a meeting id is refused at the handshake.
+    await expect(as('zhangwei', 'not an id!')).rejects.toMatchObject({ message: 'invalid_meeting' });
+  });
+
   it('lets participants in, sends outsiders to the lobby with the passcode, and rate-limits wrong guesses', async () => {
     const { meetingId, passcode } = await scheduleOnlineMeeting(online.t, {
       host: 'wanglei',

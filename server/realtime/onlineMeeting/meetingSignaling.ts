@@ -27,6 +27,8 @@ export interface SignalSocket {
   username: string;
   ip: string;
   userAgent: string;
+  /** The meeting the socket was opened for (its handshake query), or null: any meeting, one at a time. */
+  meetingId: string | null;
 }
 
 const REFUSALS = {
@@ -34,6 +36,18 @@ const REFUSALS = {
   meeting_not_live: 'This meeting is not open for joining now',
   meeting_forbidden: 'You cannot join this meeting',
 } as const;
+
+/**
+ * A join on a connection opened for another meeting. The load balancer routed that connection to the instance of the
+ * meeting it names; this meeting's media may be elsewhere, so the client must open a connection for it.
+ */
+function requireSocketMeeting(socket: SignalSocket, meetingId: string): void {
+  if (socket.meetingId !== null && socket.meetingId !== meetingId)
+    throw new BadRequest(
+      'wrong_meeting_connection',
+      'This connection was opened for another meeting; open one for this meeting (此连接属于另一场会议，请为本会议另开连接)',
+    );
+}
 
 type Answer = MeetingResponses[MeetingMethod];
 const done = {} as Record<string, never>;
@@ -212,6 +226,7 @@ async function join(
   socket: SignalSocket,
   data: RequestData<'join'>,
 ): Promise<JoinResult> {
+  if (data.meetingId !== undefined) requireSocketMeeting(socket, data.meetingId);
   // A socket is in one meeting at a time: joining again (a rejoin after a media reset, or another meeting) starts afresh.
   registry.leave(socket.id);
   const person = await loadPerson(svc.db, socket.userId);
@@ -245,6 +260,8 @@ async function join(
     };
     throw concealed(person.subject, hidden, 'meeting.join');
   }
+  // By join code the meeting is known only now (and only to someone who may see it).
+  requireSocketMeeting(socket, meetingId);
   if (decision.outcome === 'refuse') throw new Forbidden(decision.code, REFUSALS[decision.code]);
   if (decision.outcome === 'lobby' && decision.passcodeRequired) {
     // The join link's own check: verifies the passcode, audits it, and limits wrong guesses per person and meeting.

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { ApiError } from '../../../api/http.ts';
 import { PageLoading } from '../../../components/PageLoading.tsx';
-import { MeetingRequestError } from '../../../realtime/connection.ts';
+import { MeetingRequestError } from '../../../realtime/meetingConnection.ts';
 import { EndState } from './components/EndState.tsx';
 import { LobbyWait } from './components/LobbyWait.tsx';
 import { PreJoin, type JoinChoice } from './components/PreJoin.tsx';

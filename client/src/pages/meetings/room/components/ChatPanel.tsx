@@ -5,7 +5,7 @@ import { App, Button, Empty, Flex, Input, Segmented, Tag, Typography } from 'ant
 import dayjs from 'dayjs';
 import type { MeetingClient, MeetingView } from '../media/MeetingClient.ts';
 import { meetingErrorText } from '../meetingErrors.ts';
-import { MeetingRequestError } from '../../../../realtime/connection.ts';
+import { MeetingRequestError } from '../../../../realtime/meetingConnection.ts';
 
 export function ChatPanel({ client, view }: { client: MeetingClient; view: MeetingView }) {
   const { t } = useTranslation();

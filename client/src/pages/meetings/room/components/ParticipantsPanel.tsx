@@ -7,7 +7,7 @@ import type { MenuProps } from 'antd';
 import type { MediaSource, PeerView } from '../../../../../../media/signaling.ts';
 import type { MeetingClient, MeetingView } from '../media/MeetingClient.ts';
 import { meetingErrorText } from '../meetingErrors.ts';
-import { MeetingRequestError } from '../../../../realtime/connection.ts';
+import { MeetingRequestError } from '../../../../realtime/meetingConnection.ts';
 
 export function ParticipantsPanel({ client, view }: { client: MeetingClient; view: MeetingView }) {
   const { t } = useTranslation();

@@ -1,6 +1,6 @@
 // The user's own media in the meeting: microphone, camera and screen share switched on and off, what the host's
 // decisions do to them, and sending them again on a new media session after a reconnect.
-import { MeetingRequestError } from '../../../../realtime/connection.ts';
+import { MeetingRequestError } from '../../../../realtime/meetingConnection.ts';
 import type { MediaSource } from '../../../../../../media/signaling.ts';
 import type { LocalTracks } from './localTracks.ts';
 import type { MediaSession, Requester } from './MediaSession.ts';

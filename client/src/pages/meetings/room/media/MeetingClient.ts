@@ -1,6 +1,8 @@
-// The browser's side of an online meeting: membership over socket.io (join, lobby, rejoin), the media session, the
-// local tracks, what others send, chat, hands and host controls. React reads it through subscribe()/getSnapshot().
-import { MeetingRequestError, realtime } from '../../../../realtime/connection.ts';
+// The browser's side of an online meeting: membership over the meeting's own socket.io connection (join, lobby,
+// rejoin), the media session, the local tracks, what others send, chat, hands and host controls. React reads it
+// through subscribe()/getSnapshot().
+import { ApiError } from '../../../../api/http.ts';
+import { MeetingConnection, MeetingRequestError } from '../../../../realtime/meetingConnection.ts';
 import type {
   ChatMessageView,
   HandView,
@@ -16,6 +18,7 @@ import type {
   RoomStateView,
   RosterEntry,
 } from '../../../../../../media/signaling.ts';
+import { fetchJoinLink } from '../joinLink.ts';
 import { markJoinRequested } from './joinTiming.ts';
 import { MediaSession } from './MediaSession.ts';
 import type { LocalTracks } from './localTracks.ts';
@@ -92,7 +95,12 @@ export class MeetingClient {
   private routerRtpCapabilities: unknown = null;
   private rejoinAttempt = 0;
   private disposed = false;
-  private readonly offs: Array<() => void> = [];
+  /**
+   * The meeting's signalling connection, opened on the first join: by meeting id, so that behind a load balancer it
+   * reaches the instance holding the meeting's media, and after that instance dies the one that takes the meeting over.
+   */
+  private connecting: Promise<MeetingConnection> | null = null;
+  private connection: MeetingConnection | null = null;
   private readonly localMedia: LocalMedia;
 
   constructor(
@@ -118,11 +126,6 @@ export class MeetingClient {
         cameraTrack: initial.camera ? tracks.current('camera') : null,
       },
     };
-    this.offs.push(
-      realtime.on('meeting:notification', (n) => this.onNotification(n)),
-      realtime.on('disconnected', () => this.onSocketLost()),
-      realtime.on('connected', () => this.onSocketBack()),
-    );
   }
 
   // ── React binding ────────────────────────────────────────────────────────────────────────────────────────
@@ -148,6 +151,7 @@ export class MeetingClient {
     markJoinRequested();
     let result: JoinResult;
     try {
+      await this.connect();
       result = await this.request('join', {
         ...(this.target.meetingId ? { meetingId: this.target.meetingId } : { joinCode: this.target.joinCode }),
         ...(this.passcode ? { passcode: this.passcode } : {}),
@@ -195,20 +199,22 @@ export class MeetingClient {
   async leave(): Promise<void> {
     this.teardownMedia();
     this.update({ phase: 'left' });
-    if (realtime.connected) await this.request('leave', {});
+    const connection = this.connection;
+    try {
+      if (connection?.connected) await this.request('leave', {});
+    } finally {
+      this.closeConnection();
+    }
   }
 
-  /** Stops listening, closes media and releases the camera and microphone. */
+  /** Stops listening, closes media and the meeting's connection, and releases the camera and microphone. */
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    for (const off of this.offs) off();
     this.teardownMedia();
     this.localMedia.tracks.stopAll();
-    if (realtime.connected && (this.view.phase === 'joined' || this.view.phase === 'lobby')) {
-      // The page is going away: a leave that does not arrive is made up for by the socket closing.
-      this.request('leave', {}).catch((err: unknown) => console.warn('leaving the meeting failed', err));
-    }
+    // The page is going away: closing the meeting's connection is the leave (the server lets its membership go).
+    this.closeConnection();
   }
 
   // ── local media ──────────────────────────────────────────────────────────────────────────────────────────
@@ -452,7 +458,7 @@ export class MeetingClient {
     const attempt = this.rejoinAttempt++;
     const wait = REJOIN_DELAYS_MS[Math.min(attempt, REJOIN_DELAYS_MS.length - 1)]!;
     if (wait > 0) await new Promise((resolve) => window.setTimeout(resolve, wait));
-    if (this.disposed || !realtime.connected) return;
+    if (this.disposed || !this.connection?.connected) return;
     try {
       await this.join();
       this.notice('reconnected');
@@ -463,8 +469,45 @@ export class MeetingClient {
 
   // ── plumbing ─────────────────────────────────────────────────────────────────────────────────────────────
 
-  private request = <M extends MeetingMethod>(method: M, data: RequestData<M>): Promise<MeetingResponses[M]> =>
-    realtime.meetingRequest(method, data);
+  private request = async <M extends MeetingMethod>(method: M, data: RequestData<M>): Promise<MeetingResponses[M]> => {
+    if (!this.connection) throw new MeetingRequestError('disconnected', 'Not connected to the server');
+    return this.connection.request(method, data);
+  };
+
+  /** Opens the meeting's connection (once; a join link is first asked which meeting it is) and waits until it is up. */
+  private async connect(): Promise<void> {
+    this.connecting ??= this.open().catch((err: unknown) => {
+      this.connecting = null;
+      throw err;
+    });
+    await (await this.connecting).ready();
+  }
+
+  private async open(): Promise<MeetingConnection> {
+    let meetingId = this.target.meetingId;
+    if (!meetingId) {
+      try {
+        meetingId = (await fetchJoinLink(this.target.joinCode ?? '')).meetingId;
+      } catch (err) {
+        throw err instanceof ApiError ? new MeetingRequestError(err.code, err.message) : err;
+      }
+    }
+    if (this.disposed) throw new MeetingRequestError('disconnected', 'The meeting room was closed');
+    const connection = new MeetingConnection(meetingId);
+    connection.on('notification', (n) => this.onNotification(n));
+    connection.on('disconnected', () => this.onSocketLost());
+    // socket.io reconnects by itself: to the same instance, or behind a load balancer to the one that now has the
+    // meeting when its instance died; either way the old membership is gone and onSocketBack joins again.
+    connection.on('connected', () => this.onSocketBack());
+    this.connection = connection;
+    return connection;
+  }
+
+  private closeConnection(): void {
+    this.connection?.close();
+    this.connection = null;
+    this.connecting = null;
+  }
 
   /**
    * Tells the server what this page shows, in a plenary (last-N): it forwards only that, the active speaker (pinned

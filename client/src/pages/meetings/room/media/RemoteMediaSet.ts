@@ -1,7 +1,7 @@
 // What the others send, one entry per producer: consumed once known, kept flowing only when useful (audio and screen
 // shares always, cameras only for tiles on screen, at the simulcast layer that suits the tile size). In a plenary the
 // server decides that from the page's display report (media/PlenaryLayers.ts), and this set asks for nothing itself.
-import { MeetingRequestError } from '../../../../realtime/connection.ts';
+import { MeetingRequestError } from '../../../../realtime/meetingConnection.ts';
 import type { MediaKind, MediaSource, ProducerView } from '../../../../../../media/signaling.ts';
 import type { Requester } from './MediaSession.ts';
 
