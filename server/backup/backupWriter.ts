@@ -1,5 +1,5 @@
-// Writes one encrypted backup: a consistent snapshot of the database (databaseSnapshot.ts, while the server runs)
-// and the uploaded files, each sealed (sealedArchive.ts), with a signed manifest naming the audit chain's head in that
+// Writes one encrypted backup: a consistent snapshot of the database while the server runs (SQLite:
+// databaseSnapshot.ts; PostgreSQL: pg_dump of the deployment's schema, postgresDump.ts) and the uploaded files, each sealed (sealedArchive.ts), with a signed manifest naming the audit chain's head in that
 // snapshot. The backup is built under "<name>.partial" and renamed when complete, so a crash never leaves something
 // that looks like a backup; the unsealed snapshot only ever lies in the data directory, never on the backup volume.
 import { randomUUID } from 'node:crypto';
@@ -10,7 +10,16 @@ import { signHead, type AuditHead } from '../audit/headCheckpoint.ts';
 import type { CoreServices } from '../coreServices.ts';
 import { databasePath } from '../db/client.ts';
 import { snapshotDatabase } from './databaseSnapshot.ts';
-import { DATABASE_ENTRY, KEYRING_ENTRY, signManifest, writeManifest, type Manifest } from './manifest.ts';
+import {
+  DATABASE_ENTRY,
+  KEYRING_ENTRY,
+  POSTGRES_DUMP_ENTRY,
+  signManifest,
+  writeManifest,
+  type BackupDatabase,
+  type Manifest,
+} from './manifest.ts';
+import { dumpPostgres } from './postgresDump.ts';
 import { backupKey, sealFile, type SealedFile } from './sealedArchive.ts';
 
 export interface BackupResult {
@@ -55,13 +64,30 @@ export async function writeBackup(
   const partial = `${dir}.partial`;
   fs.mkdirSync(root, { recursive: true, mode: 0o700 });
   fs.mkdirSync(partial, { mode: 0o700 });
-  const snapshot = path.join(config.dataDir, `backup-snapshot-${randomUUID()}.db`);
+  const pgUrl = config.databaseUrl;
+  const snapshot = path.join(config.dataDir, `backup-snapshot-${randomUUID()}.${pgUrl ? 'pgdump' : 'db'}`);
   try {
-    await snapshotDatabase(databasePath(config.dataDir), snapshot);
-    const head = headOf(snapshot);
+    let head: AuditHead | null;
+    let database: BackupDatabase;
+    if (pgUrl) {
+      const dump = await dumpPostgres(pgUrl, snapshot);
+      head = dump.head;
+      database = {
+        provider: 'postgresql',
+        entry: POSTGRES_DUMP_ENTRY,
+        schema: dump.schema,
+        serverVersionNum: dump.serverVersionNum,
+        pgDump: dump.pgDump,
+        rowCounts: dump.rowCounts,
+      };
+    } else {
+      await snapshotDatabase(databasePath(config.dataDir), snapshot);
+      head = headOf(snapshot);
+      database = { provider: 'sqlite', entry: DATABASE_ENTRY };
+    }
     const sealing = backupKey(keys.master, config.cipher);
     const files: Record<string, SealedFile> = {};
-    files[DATABASE_ENTRY] = await sealFile(sealing, DATABASE_ENTRY, snapshot, path.join(partial, DATABASE_ENTRY));
+    files[database.entry] = await sealFile(sealing, database.entry, snapshot, path.join(partial, database.entry));
     fs.rmSync(snapshot);
     const filesDir = path.join(config.dataDir, 'files');
     for (const rel of uploadedFiles(filesDir)) {
@@ -84,6 +110,7 @@ export async function writeBackup(
     const manifest = signManifest(keys.audit, {
       createdAt: createdAt.toISOString(),
       trigger,
+      database,
       auditHead: head ? signHead(keys.audit, head, createdAt) : null,
       files,
     });

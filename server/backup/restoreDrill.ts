@@ -1,16 +1,23 @@
-// The restore drill (`npm run cli -- backup-drill DIR`): restores a backup into a scratch directory, as a real restore
-// would, and checks everything a restore depends on: the signed manifest, every file's hash sealed and opened, the
-// database's integrity, the audit chain from its first event, and that the chain ends at the head the manifest names.
-// The live data directory and its head checkpoint are not touched.
+// The restore drill (`npm run cli -- backup-drill DIR`): restores a backup into a scratch directory (a PostgreSQL
+// deployment's database into a scratch schema of its database), as a real restore would, and checks everything a
+// restore depends on: the signed manifest, every file's hash sealed and opened, the database's integrity (SQLite's
+// integrity check; on PostgreSQL every table's rows against the counts the manifest recorded), the audit chain from its
+// first event, and that the chain ends at the head the manifest names. The live data directory, schema and head
+// checkpoint are not touched; the scratch directory and schema are removed afterwards unless kept.
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { verifyAuditChain } from '../audit/verifyChain.ts';
-import { databasePath, openDatabase } from '../db/client.ts';
+import { databasePath, openDatabase, openPostgres, type Db } from '../db/client.ts';
 import { Keyring } from '../security/keyring.ts';
 import { FileStore } from '../storage/fileStore.ts';
 import { openBackup, type BackupCheck, type BackupKeys, type OpenedBackup } from './backupReader.ts';
+import type { BackupDatabase } from './manifest.ts';
+import { countRows } from './postgresDump.ts';
+import { dropSchema, withSchema } from './postgresRestore.ts';
+import { withPostgres } from './postgresTools.ts';
 
 export interface DrillReport {
   ok: boolean;
@@ -21,13 +28,18 @@ export interface DrillReport {
 export async function drillBackup(
   keys: BackupKeys,
   backupDir: string,
-  options: { scratchDir?: string; keep?: boolean } = {},
-): Promise<DrillReport & { scratchDir: string }> {
+  options: { scratchDir?: string; keep?: boolean; databaseUrl?: string | null } = {},
+): Promise<DrillReport & { scratchDir: string; scratchSchema: string | null }> {
   const scratchDir = options.scratchDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-drill-'));
+  // Used only if the backup is a PostgreSQL deployment's: restored beside the live schema, in the same database.
+  const scratchSchema = `tongban_drill_${randomBytes(6).toString('hex')}`;
+  const databaseUrl = options.databaseUrl ?? null;
+  let schema: string | null = null;
   const checks: BackupCheck[] = [];
+  const report = (ok: boolean) => ({ ok, backupDir, checks, scratchDir, scratchSchema: schema });
   const fail = (what: string) => {
     checks.push({ ok: false, what });
-    return { ok: false, backupDir, checks, scratchDir };
+    return report(false);
   };
   try {
     let opened;
@@ -35,22 +47,29 @@ export async function drillBackup(
       opened = await openBackup(
         keys,
         backupDir,
-        { dataDir: scratchDir, keyDir: path.join(scratchDir, 'keys') },
+        {
+          dataDir: scratchDir,
+          keyDir: path.join(scratchDir, 'keys'),
+          databaseUrl,
+          schema: scratchSchema,
+          anyProvider: true,
+        },
         checks,
       );
     } catch (err) {
       return fail((err as Error).message);
     }
-    checks.push({ ok: true, what: `restored into ${scratchDir}` });
+    schema = opened.schema;
+    checks.push({ ok: true, what: `restored into ${scratchDir}${schema ? ` and schema ${schema}` : ''}` });
     if (opened.read.state === 'legacy') return fail('a backup of the first format has no audit head to check');
 
-    const sqlite = new Database(databasePath(scratchDir), { readonly: true });
-    const integrity = (sqlite.prepare('PRAGMA integrity_check').pluck().all() as string[]).join('; ');
-    sqlite.close();
-    if (integrity !== 'ok') return fail(`database integrity check: ${integrity}`);
-    checks.push({ ok: true, what: 'database integrity check ok' });
+    const integrity = await databaseIntegrity(scratchDir, databaseUrl, opened.database, schema);
+    if (!integrity.ok) return fail(integrity.what);
+    checks.push(integrity);
 
-    const db = await openDatabase(scratchDir);
+    const db: Db = schema
+      ? await openPostgres(withSchema(databaseUrl!, schema), { max: 2 })
+      : await openDatabase(scratchDir);
     let chain;
     try {
       chain = await verifyAuditChain(db, keys.audit);
@@ -73,10 +92,44 @@ export async function drillBackup(
     const unopened = await uploadsNotOpening(keys, scratchDir, opened);
     if (unopened) return fail(unopened);
     checks.push({ ok: true, what: `${opened.files} uploaded file(s) open with the keyring and match their address` });
-    return { ok: true, backupDir, checks, scratchDir };
+    return report(true);
   } finally {
-    if (!options.keep) fs.rmSync(scratchDir, { recursive: true, force: true });
+    if (!options.keep) {
+      fs.rmSync(scratchDir, { recursive: true, force: true });
+      // Also after a failed restore: psql's transaction left nothing, but a drill never leaves a schema behind.
+      if (databaseUrl) await dropSchema(databaseUrl, scratchSchema);
+    }
   }
+}
+
+/** SQLite's integrity check, or on PostgreSQL every table's rows against the manifest's counts. */
+async function databaseIntegrity(
+  scratchDir: string,
+  databaseUrl: string | null,
+  database: BackupDatabase,
+  schema: string | null,
+): Promise<BackupCheck> {
+  if (database.provider === 'sqlite' || !databaseUrl || !schema) {
+    const sqlite = new Database(databasePath(scratchDir), { readonly: true });
+    const integrity = (sqlite.prepare('PRAGMA integrity_check').pluck().all() as string[]).join('; ');
+    sqlite.close();
+    return integrity === 'ok'
+      ? { ok: true, what: 'database integrity check ok' }
+      : { ok: false, what: `database integrity check: ${integrity}` };
+  }
+  const counted = await withPostgres(databaseUrl, (client) => countRows(client, schema));
+  const expected = database.rowCounts;
+  for (const table of new Set([...Object.keys(expected), ...Object.keys(counted)])) {
+    if (counted[table] !== expected[table])
+      return {
+        ok: false,
+        what:
+          `table ${table} has ${counted[table] ?? 'no'} rows restored, the manifest recorded ` +
+          `${expected[table] ?? 'no such table'}`,
+      };
+  }
+  const rows = Object.values(counted).reduce((sum, n) => sum + n, 0);
+  return { ok: true, what: `row counts match the manifest: ${Object.keys(counted).length} tables, ${rows} rows` };
 }
 
 /** Opens every restored upload as the server would (its keyring, its content address); names the first that fails. */
@@ -95,10 +148,14 @@ async function uploadsNotOpening(keys: BackupKeys, scratchDir: string, opened: O
   return null;
 }
 
-export function describeDrill(report: DrillReport & { scratchDir: string }, kept: boolean): string {
+export function describeDrill(
+  report: DrillReport & { scratchDir: string; scratchSchema: string | null },
+  kept: boolean,
+): string {
   const lines = [`Restore drill of ${report.backupDir}`];
   for (const c of report.checks) lines.push(`  ${c.ok ? '✓' : '✗'} ${c.what}`);
   if (kept) lines.push(`  (scratch directory kept: ${report.scratchDir})`);
+  if (kept && report.scratchSchema) lines.push(`  (scratch schema kept: ${report.scratchSchema})`);
   const failed = report.checks.find((c) => !c.ok);
   lines.push(report.ok ? 'Restore drill PASSED' : `Restore drill FAILED: ${failed?.what ?? 'unknown'}`);
   return `${lines.join('\n')}\n`;

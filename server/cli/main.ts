@@ -31,6 +31,7 @@ import { describeKeyStatus } from './keyStatus.ts';
 import { BackupProblem } from '../backup/backupReader.ts';
 import { describeRestore, restoreBackup } from '../backup/restore.ts';
 import { describeDrill, drillBackup } from '../backup/restoreDrill.ts';
+import { PostgresToolProblem } from '../backup/postgresTools.ts';
 import { createBackup } from '../commands/system/backupCreator.ts';
 import { reindexSearch } from '../commands/search/searchReindexer.ts';
 import { describePackageVerdict, verifyPackages } from '../queries/archive/archiveVerification.ts';
@@ -51,13 +52,16 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   rotate-key                       new key version for encryption at rest; the server re-seals existing data to it
   key-status                       key versions (active, retiring, retired) and the re-seal job's progress
   reseal                           run the re-seal pass to its end here (old keys retire a minute after rotation)
-  restore       --from DIR         restore a backup into an empty data directory (server stopped) and anchor the
-                                   audit head checkpoint at the backup's newest event
+  restore       --from DIR         restore a backup into an empty data directory (server stopped; on PostgreSQL also
+                                   into the deployment's empty schema) and anchor the audit head checkpoint at the
+                                   backup's newest event
+                [--schema NAME]    PostgreSQL: only the database, into another (new) schema of the same database
   verify-document FILE             check a sealed 公文 PDF, or one of its attachments: unchanged since it was sealed,
                                    and by which unit (SM2); exit 1 when changed, unsealed or sealed with a seal not
                                    registered here
-  backup-drill  DIR [--keep]       restore drill: restore a backup into a scratch directory and check the manifest,
-                                   every file's hash, the database, the audit chain and its head; exit 1 on a fault
+  backup-drill  DIR [--keep]       restore drill: restore a backup into a scratch directory (PostgreSQL: and a scratch
+                                   schema) and check the manifest, every file's hash, the database (row counts on
+                                   PostgreSQL), the audit chain and its head; exit 1 on a fault
   search-reindex                   rebuild the full-text search index (data/search.db) from the database
   archive-verify 档号|all          check sealed archive packages: manifest unchanged, every file matching its SHA-256;
                                    exit 1 and name each file that fails
@@ -103,25 +107,30 @@ function requireKeys(config: ReturnType<typeof loadConfig>): void {
 
 async function restoreCommand(
   command: 'restore' | 'backup-drill',
-  from: string | { from?: string | undefined; keep?: boolean | undefined },
+  positional: string | undefined,
+  values: { from?: string | undefined; keep?: boolean | undefined; schema?: string | undefined },
 ): Promise<number> {
   const config = loadConfig();
-  const dir = typeof from === 'string' ? from : from.from;
+  const dir = command === 'restore' ? values.from : positional;
   if (!dir) fail(`${command === 'restore' ? '--from DIR' : 'the backup directory'} is required\n\n${USAGE}`);
+  if (values.schema !== undefined && (command !== 'restore' || !config.databaseUrl))
+    fail(`--schema is for restore on PostgreSQL (TONGBAN_DATABASE_URL=postgresql://…)\n\n${USAGE}`);
   requireKeys(config);
   const keys = loadKeys(config);
   try {
     if (command === 'restore') {
-      const report = await restoreBackup(keys, path.resolve(dir), config, new Date());
-      process.stdout.write(describeRestore(report, config.dataDir));
+      const schema = values.schema;
+      const report = await restoreBackup(keys, path.resolve(dir), config, new Date(), schema ? { schema } : {});
+      process.stdout.write(describeRestore(report, config.dataDir, schema !== undefined));
       return 0;
     }
-    const keep = typeof from === 'string' ? false : from.keep === true;
-    const report = await drillBackup(keys, path.resolve(dir), { keep });
+    const keep = values.keep === true;
+    const report = await drillBackup(keys, path.resolve(dir), { keep, databaseUrl: config.databaseUrl });
     process.stdout.write(describeDrill(report, keep));
     return report.ok ? 0 : 1;
   } catch (err) {
     if (err instanceof BackupProblem) fail(`Restore refused: ${err.message}`);
+    if (err instanceof PostgresToolProblem) fail(err.message);
     throw err;
   }
 }
@@ -143,6 +152,7 @@ async function run(argv: string[]): Promise<number> {
       out: { type: 'string' },
       from: { type: 'string' },
       keep: { type: 'boolean' },
+      schema: { type: 'string' },
     },
     // Only backup-drill takes one (the backup); anything else given loose is a mistake, refused below.
     allowPositionals: true,
@@ -153,7 +163,7 @@ async function run(argv: string[]): Promise<number> {
     (command === 'backup-drill' || command === 'verify-document' || command === 'archive-verify' ? 1 : 0)
   )
     fail(`Unexpected argument "${positionals.at(-1)}"\n\n${USAGE}`);
-  if (command === 'restore' || command === 'backup-drill') return restoreCommand(command, positionals[0] ?? values);
+  if (command === 'restore' || command === 'backup-drill') return restoreCommand(command, positionals[0], values);
 
   if (!command || command === 'help' || command === '--help') {
     process.stdout.write(`${USAGE}\n`);
@@ -290,6 +300,7 @@ async function run(argv: string[]): Promise<number> {
     }
   } catch (err) {
     if (err instanceof AppError) fail(`${err.code}: ${err.message}`);
+    if (err instanceof PostgresToolProblem) fail(`Backup refused: ${err.message}`);
     throw err;
   } finally {
     await svc.db.$disconnect();

@@ -66,4 +66,8 @@ export const POSTGRES_TEST_FILES = [
   'server/routes/officialDocs/sealing.integration.test.ts',
   'server/routes/officialDocs/attachments.integration.test.ts',
   'server/routes/archive/archive.integration.test.ts',
+  // Backups: pg_dump of the test app's schema, the restore drill in a scratch schema (row counts, the audit chain),
+  // restore into an empty schema, pg_dump refused when missing or too old; the operator CLI's backup and restore.
+  'server/jobs/scheduledBackups.integration.test.ts',
+  'tests/integration/cli.integration.test.ts',
 ];
