@@ -1,0 +1,169 @@
+// An online meeting on three instances behind nginx, in Chromium with fake camera and microphone (@media, issue #20):
+// two people meet through nginx, which routes the room's signalling by meeting to one instance; that instance is
+// killed with SIGKILL, and both pages rejoin on another by themselves, without a reload, and see each other's video
+// again. Runs where TONGBAN_TEST_POSTGRES_URL, TONGBAN_TEST_REDIS_URL and nginx are (as the cluster integration test).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test, type Browser, type Page } from './support/test.ts';
+import { asBrowser, signInStaff, userId } from './support/tongban.ts';
+import { fakeMediaLaunchOptions } from './support/chromium.ts';
+import { httpsGet, startCluster, type Cluster } from '../../deploy/cluster/cluster.ts';
+import { nginxBinary } from '../../deploy/cluster/nginxProcess.ts';
+import { MEETING_QUERY } from '../../common/socket/meetingQuery.ts';
+import { freePorts, QUIET_CLUSTER_ENV } from '../support/clusterStart.ts';
+import { freshTestSchema, TEST_POSTGRES_URL, type TestSchema } from '../support/postgres.ts';
+import { TEST_REDIS_URL, testRedisPrefix } from '../support/redis.ts';
+
+const SKIPPED = !TEST_POSTGRES_URL || !TEST_REDIS_URL || !nginxBinary();
+
+test.use({ launchOptions: fakeMediaLaunchOptions(), trace: 'off' });
+test.describe.configure({ timeout: 300_000 });
+
+// Remembers every RTCPeerConnection the page makes, so the test can read what it receives (inbound-rtp).
+const RECORD_CONNECTIONS = () => {
+  const NativePc = window.RTCPeerConnection;
+  const pcs: RTCPeerConnection[] = [];
+  Object.assign(window, { __peerConnections: pcs });
+  window.RTCPeerConnection = class extends NativePc {
+    constructor(config?: RTCConfiguration) {
+      super(config);
+      pcs.push(this);
+    }
+  };
+};
+
+const tileVideo = (name: string) => `[data-testid="video-tile"][data-peer-name="${name}"] video`;
+
+/** Frames decoded so far from the track now shown in the tile, or null while it shows none. */
+async function framesDecoded(page: Page, selector: string): Promise<number | null> {
+  return page.evaluate(async (sel) => {
+    const element = document.querySelector(sel) as HTMLMediaElement | null;
+    const stream = element?.srcObject as MediaStream | null | undefined;
+    const trackId = stream?.getTracks()[0]?.id;
+    if (!trackId) return null;
+    const pcs = (window as unknown as { __peerConnections: RTCPeerConnection[] }).__peerConnections;
+    for (const pc of pcs) {
+      if (pc.connectionState === 'closed') continue;
+      for (const s of (await pc.getStats()).values())
+        if (s.type === 'inbound-rtp' && s.trackIdentifier === trackId) return (s.framesDecoded as number) ?? 0;
+    }
+    return null;
+  }, selector);
+}
+
+/** Waits until the video shown in `selector` has decoded `by` more frames (a new consumer starts at 0). */
+async function expectFrames(page: Page, selector: string, by: number): Promise<void> {
+  let first: number | null = null;
+  await expect
+    .poll(
+      async () => {
+        const now = await framesDecoded(page, selector);
+        if (now === null) return 0;
+        if (first === null || now < first) first = now;
+        return now - first;
+      },
+      { timeout: 45_000, message: `frames via ${selector}` },
+    )
+    .toBeGreaterThanOrEqual(by);
+}
+
+test.describe('an online meeting on a cluster', () => {
+  test.skip(SKIPPED, 'needs TONGBAN_TEST_POSTGRES_URL, TONGBAN_TEST_REDIS_URL and nginx');
+
+  let cluster: Cluster;
+  let schema: TestSchema;
+  let dataDir: string;
+
+  test.beforeAll(async () => {
+    test.setTimeout(240_000);
+    schema = await freshTestSchema();
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-e2e-cluster-'));
+    const ports = await freePorts(7);
+    cluster = await startCluster({
+      dataDir,
+      httpsPort: ports[0]!,
+      instancePorts: ports.slice(1, 4),
+      mediaPorts: ports.slice(4, 7),
+      databaseUrl: schema.url,
+      redisUrl: TEST_REDIS_URL!,
+      redisPrefix: testRedisPrefix(),
+      entry: 'server',
+      env: {
+        ...QUIET_CLUSTER_ENV,
+        ...(process.env.TONGBAN_CLIENT_DIST ? { TONGBAN_CLIENT_DIST: process.env.TONGBAN_CLIENT_DIST } : {}),
+      },
+      watch: { intervalMs: 250, timeoutMs: 1_000, fall: 2, rise: 2 },
+    });
+  });
+
+  test.afterAll(async () => {
+    await cluster?.stop();
+    await schema?.drop();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function person(browser: Browser, username: string, name: string): Promise<Page> {
+    const context = await browser.newContext({ baseURL: cluster.url, ignoreHTTPSErrors: true });
+    const page = await context.newPage();
+    await page.addInitScript(RECORD_CONNECTIONS);
+    page.on('console', (m) => {
+      if (m.type() === 'warning') console.log(`[${name}] ${m.type()}: ${m.text()}`);
+    });
+    await signInStaff(page, username);
+    return page;
+  }
+
+  test('@media the meeting moves to another instance when its instance is killed, and both see each other again', async ({
+    browser,
+  }) => {
+    const host = await person(browser, 'zhaojing', '赵静');
+    const api = await asBrowser(host);
+    // Times from the instances' clock (the Date of a response), never the test's own.
+    const now = new Date(String((await host.request.get('/readyz')).headers().date));
+    const created = await api.post('/api/meetings', {
+      title: '集群线上调度会',
+      type: 'zhuanti',
+      mode: 'online',
+      hostId: await userId(host, 'zhaojing', '赵静'),
+      startAt: new Date(now.getTime() + 5 * 60_000).toISOString(),
+      endAt: new Date(now.getTime() + 65 * 60_000).toISOString(),
+      participants: { users: [{ userId: await userId(host, 'zhangwei', '张伟'), role: 'attendee' }], units: [] },
+      acceptClashes: true,
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    const meetingId = ((await created.json()) as { id: string }).id;
+    const zhang = await person(browser, 'zhangwei', '张伟');
+    for (const page of [host, zhang]) {
+      await page.goto(`/meetings/${meetingId}/room`);
+      await page.getByRole('button', { name: '加入会议' }).click();
+      await expect(page.getByTestId('meeting-room')).toBeVisible({ timeout: 20_000 });
+    }
+    await expectFrames(host, tileVideo('张伟'), 20);
+    await expectFrames(zhang, tileVideo('赵静'), 20);
+    // Gone if a page reloads.
+    for (const page of [host, zhang]) await page.evaluate(() => Object.assign(window, { __sameDocument: true }));
+
+    // The instance nginx routes this meeting's connections to (any poll with its query goes where they went).
+    const meetingInstance = async () => {
+      const probe = await httpsGet(
+        `${cluster.url}/socket.io/?EIO=4&transport=polling&${MEETING_QUERY}=${meetingId}`,
+        fs.readFileSync(cluster.certificate, 'utf8'),
+      );
+      return String(probe.headers['x-tongban-upstream']).split(', ').at(-1);
+    };
+    const meetingAt = await meetingInstance();
+    const victim = cluster.instances.find((i) => i.address === meetingAt)!;
+    victim.kill('SIGKILL');
+    expect((await victim.exited).signal).toBe('SIGKILL');
+
+    // Both pages notice, rejoin by themselves on the instance nginx now picks, and receive video again.
+    await Promise.all([host, zhang].map((page) => expect(page.getByTestId('reconnecting')).toBeVisible()));
+    for (const page of [host, zhang]) await expect(page.getByTestId('reconnecting')).toBeHidden({ timeout: 30_000 });
+    expect(await meetingInstance()).not.toBe(victim.address);
+    await expectFrames(host, tileVideo('张伟'), 20);
+    await expectFrames(zhang, tileVideo('赵静'), 20);
+    for (const page of [host, zhang])
+      expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+  });
+});
