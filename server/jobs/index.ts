@@ -20,9 +20,9 @@ export class Jobs {
   readonly searchIndexer: SearchIndexer;
   readonly ocr: OcrRecognition;
   /**
-   * TONGBAN_REDIS_URL: the jobs that change shared data run on one instance at a time (server/scaleOut/jobLease.ts).
-   * The search indexer keeps each instance's own index and runs everywhere; so do scheduled backups, of each
-   * instance's data directory.
+   * TONGBAN_REDIS_URL: the jobs that change shared data run on one instance at a time (server/scaleOut/jobLease.ts),
+   * scheduled backups too (the instances share one database and one data directory: one backup of them is owed, not
+   * one per instance). The search indexer keeps each instance's own index and runs everywhere.
    */
   readonly lease: JobLease | null;
 
@@ -42,6 +42,7 @@ export class Jobs {
         this.supervisionWarnings,
         this.archive,
         this.meetingReminders,
+        this.backups,
         this.atRestReseal,
         this.officialDocReminders,
         this.ocr,

@@ -2,7 +2,7 @@
 // another instance, converge; a notification raised on one instance reaches the user's socket on the other. The
 // instances share the data directory (until the rest of the data moves to PostgreSQL) and, when
 // TONGBAN_TEST_POSTGRES_URL is set too, keep the collab log in PostgreSQL. Runs when TONGBAN_TEST_REDIS_URL is set.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import { connectCollaborator, paragraph, textOf, waitFor, type Collaborator } from '../support/collabClient.ts';
 import { freshTestSchema, TEST_POSTGRES_URL, type TestSchema } from '../support/postgres.ts';
@@ -13,6 +13,7 @@ import { createTestApp, signedIn, type TestApp, type TestClient } from '../suppo
 import * as Y from 'yjs';
 import { inTransaction } from '../../server/db/transaction.ts';
 import { notice } from '../../server/notifications/notificationHub.ts';
+import { listBackups } from '../../server/backup/retention.ts';
 
 describe.skipIf(!TEST_REDIS_URL)(`two instances on one Redis${TEST_REDIS_URL ? '' : ` (${REDIS_SKIPPED})`}`, () => {
   let a: TestApp;
@@ -147,6 +148,45 @@ describe.skipIf(!TEST_REDIS_URL)(
       for (let waited = 0; onB.runs === 0 && waited < 8_000; waited += 250) await sleep(250);
       expect(onB.runs).toBeGreaterThan(0);
       expect(onA.runs).toBe(aRunsAtDeath);
+    });
+  },
+);
+
+describe.skipIf(!TEST_REDIS_URL)(
+  `scheduled backups across instances${TEST_REDIS_URL ? '' : ` (${REDIS_SKIPPED})`}`,
+  () => {
+    let a: TestApp;
+    let b: Instance;
+    let schema: TestSchema | null = null;
+    // A daily backup at 02:30 China time: owed once the clock has passed an 02:30 after the instances started.
+    const backupAt = '02:30';
+
+    beforeAll(async () => {
+      schema = TEST_POSTGRES_URL ? await freshTestSchema() : null;
+      const shared = { redisUrl: TEST_REDIS_URL, redisPrefix: testRedisPrefix(), databaseUrl: schema?.url ?? null };
+      a = await createTestApp({ config: { ...shared, backupAt } });
+      b = await secondInstance(a, { backupAt });
+    });
+    afterAll(async () => {
+      await b?.close();
+      await a?.close();
+      await schema?.drop();
+    });
+
+    it('makes a backup owed once, on one of the instances that share the database and the data directory', async () => {
+      expect(listBackups(a.app.svc.config.backupDir)).toHaveLength(0);
+      // The next scheduled time passes (the instances share the clock); both start their timed runs again at once,
+      // each catching up on the backup now owed.
+      a.clock.advance(24 * 3_600_000);
+      await Promise.all([a.app.jobs.backups.stop(), b.app.jobs.backups.stop()]);
+      a.app.jobs.backups.start();
+      b.app.jobs.backups.start();
+      await vi.waitFor(() => expect(listBackups(a.app.svc.config.backupDir).length).toBeGreaterThan(0), {
+        timeout: 30_000,
+      });
+      // Both runs have finished (one made the backup, the other found the lease taken).
+      await Promise.all([a.app.jobs.backups.stop(), b.app.jobs.backups.stop()]);
+      expect(listBackups(a.app.svc.config.backupDir)).toHaveLength(1);
     });
   },
 );
