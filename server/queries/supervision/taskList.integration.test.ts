@@ -3,17 +3,14 @@
 // filtering and sorting all tasks in JavaScript gives — whichever SQL shape (status arms merged in index order, or a
 // union sorted afterwards) answers the query. The statistics are checked against the same tasks, counted one by one.
 // On PostgreSQL (TONGBAN_TEST_DATABASE=postgres) the tasks are generated in SQLite as ever and copied into a fresh
-// schema (tests/support/sqliteToPostgres.ts) before the test app starts on it.
+// schema before the test app starts on it (tests/support/seededTestApp.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { seedSupervision } from '../../../tests/bench/supervisionSeed.ts';
-import { freshTestSchema, type TestSchema } from '../../../tests/support/postgres.ts';
-import { copySqliteToPostgres } from '../../../tests/support/sqliteToPostgres.ts';
-import { createTestApp, TEST_DATABASE, type TestApp } from '../../../tests/support/testApp.ts';
+import { createSeededTestApp } from '../../../tests/support/seededTestApp.ts';
+import type { TestApp } from '../../../tests/support/testApp.ts';
 import { subjectFromUser, type Subject } from '../../auth/subject.ts';
 import { oversightOf } from './oversight.ts';
-import { databasePath } from '../../db/client.ts';
-import { migratePostgres } from '../../db/migratePostgres.ts';
 import { addDays, shanghaiDateOf } from '../../../common/calendar/isoDate.ts';
 import { daysLate, endOfChinaDay } from '../../domain/supervision/deadlines.ts';
 import { OPEN_STATUSES, type TaskStatus } from '../../domain/supervision/vocabulary.ts';
@@ -47,9 +44,6 @@ let tasks: Task[];
 let now: Date;
 const people: Record<string, Subject> = {};
 
-/** On PostgreSQL: the schema the tasks were copied into (the test app was given it, so it is dropped here). */
-let schema: TestSchema | null = null;
-
 /** The demo organisation's database file, with the generated tasks written into it. */
 function seedTasks(file: string): void {
   seedSupervision(file, { tasks: 500, units: 10, now, seed: 7 });
@@ -62,24 +56,10 @@ function seedTasks(file: string): void {
 }
 
 beforeAll(async () => {
-  const config = { supervisionTickSeconds: 0 };
-  if (TEST_DATABASE === 'sqlite') {
-    t = await createTestApp({ config });
-    now = t.clock.now();
-    seedTasks(databasePath(t.dataDir));
-  } else {
-    const seeded = await createTestApp({ config: { ...config, databaseUrl: null } });
-    try {
-      now = seeded.clock.now();
-      seedTasks(databasePath(seeded.dataDir));
-      schema = await freshTestSchema();
-      await migratePostgres(schema.url);
-      await copySqliteToPostgres(databasePath(seeded.dataDir), schema.pool);
-    } finally {
-      await seeded.close();
-    }
-    t = await createTestApp({ clockAt: now, demo: false, config: { ...config, databaseUrl: schema.url } });
-  }
+  t = await createSeededTestApp({ config: { supervisionTickSeconds: 0 } }, (file, at) => {
+    now = at;
+    seedTasks(file);
+  });
   const db = t.app.svc.db;
   const [rows, coUnits, coOwners] = await Promise.all([
     db.supervisionTask.findMany(),
@@ -104,10 +84,7 @@ beforeAll(async () => {
   const busiest = [...owners].sort((a, b) => b[1] - a[1])[0]![0];
   people.owner = subjectFromUser(await db.user.findUniqueOrThrow({ where: { id: busiest }, include: { roles: true } }));
 });
-afterAll(async () => {
-  await t?.close();
-  await schema?.drop();
-});
+afterAll(async () => t?.close());
 
 /** What the list should hold, computed the long way. */
 async function oracle(subject: Subject, query: TaskQuery): Promise<{ ids: string[]; total: number }> {

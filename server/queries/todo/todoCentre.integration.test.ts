@@ -3,25 +3,17 @@
 // sign-ins and minutes asking for confirmation in this round or the last; 400 supervision tasks in every status with
 // co-units and co-owners), every person's list — all pages — and counts equal the items counted one by one from the
 // raw rows, each admitted by the policies (the same functions the pages ask). On PostgreSQL (TONGBAN_TEST_DATABASE) the
-// world is seeded in SQLite as always, by the same seeders, and copied into the test app's schema before it starts.
+// world is seeded in SQLite as always, by the same seeders, and copied into the test app's schema before it starts
+// (tests/support/seededTestApp.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { addDays, shanghaiDateOf } from '../../../common/calendar/isoDate.ts';
 import { TODO_KINDS, type TodoKind } from '../../../common/todo/vocabulary.ts';
 import { seedSupervision } from '../../../tests/bench/supervisionSeed.ts';
 import { seedTodo } from '../../../tests/bench/todoSeed.ts';
-import { freshTestSchema, type TestSchema } from '../../../tests/support/postgres.ts';
-import { copySqliteToPostgres } from '../../../tests/support/sqliteToPostgres.ts';
-import {
-  createTestApp,
-  signedIn,
-  signedInWithMfa,
-  TEST_DATABASE,
-  type TestApp,
-} from '../../../tests/support/testApp.ts';
+import { createSeededTestApp } from '../../../tests/support/seededTestApp.ts';
+import { signedIn, signedInWithMfa, type TestApp } from '../../../tests/support/testApp.ts';
 import { subjectFromUser, type Subject } from '../../auth/subject.ts';
-import { databasePath } from '../../db/client.ts';
-import { migratePostgres } from '../../db/migratePostgres.ts';
 import { stepDueOn } from '../../domain/officialDocs/stepDeadlines.ts';
 import type { Route } from '../../domain/officialDocs/vocabulary.ts';
 import { decide } from '../../domain/supervision/lifecycle.ts';
@@ -48,34 +40,16 @@ interface Expected {
 const NOW = new Date('2026-12-03T03:00:00Z');
 let t: TestApp;
 let subjects: Subject[];
-/** On PostgreSQL: the schema the world was copied into (the test app was given it, so it is dropped here). */
-let schema: TestSchema | null = null;
-
 beforeAll(async () => {
-  const config = { supervisionTickSeconds: 0, officialDocTickSeconds: 0 };
-  if (TEST_DATABASE === 'sqlite') {
-    t = await createTestApp({ clockAt: NOW, config });
-    seedWorld(databasePath(t.dataDir));
-  } else {
-    const seeded = await createTestApp({ clockAt: NOW, config: { ...config, databaseUrl: null } });
-    try {
-      seedWorld(databasePath(seeded.dataDir));
-      schema = await freshTestSchema();
-      await migratePostgres(schema.url);
-      await copySqliteToPostgres(databasePath(seeded.dataDir), schema.pool);
-    } finally {
-      await seeded.close();
-    }
-    t = await createTestApp({ clockAt: NOW, demo: false, config: { ...config, databaseUrl: schema.url } });
-  }
+  t = await createSeededTestApp(
+    { clockAt: NOW, config: { supervisionTickSeconds: 0, officialDocTickSeconds: 0 } },
+    (file) => seedWorld(file),
+  );
   const db = t.app.svc.db;
   // The busiest owners and supervisors first, then everyone else: each has something of every kind to find.
   subjects = (await db.user.findMany({ include: { roles: true }, orderBy: { username: 'asc' } })).map(subjectFromUser);
 });
-afterAll(async () => {
-  await t?.close();
-  await schema?.drop();
-});
+afterAll(async () => t?.close());
 
 /** The demo organisation's database file, with the bench seeders' varied world written into it. */
 function seedWorld(file: string): void {
