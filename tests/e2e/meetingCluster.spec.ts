@@ -8,6 +8,7 @@ import path from 'node:path';
 import { expect, test, type Browser, type Page } from './support/test.ts';
 import { asBrowser, signInStaff, userId } from './support/tongban.ts';
 import { fakeMediaLaunchOptions } from './support/chromium.ts';
+import { expectDecoding, RECORD_PEER_CONNECTIONS, tileVideo } from './support/webrtc.ts';
 import { httpsGet, startCluster, type Cluster } from '../../deploy/cluster/cluster.ts';
 import { nginxBinary } from '../../deploy/cluster/nginxProcess.ts';
 import { MEETING_QUERY } from '../../common/socket/meetingQuery.ts';
@@ -19,54 +20,6 @@ const SKIPPED = !TEST_POSTGRES_URL || !TEST_REDIS_URL || !nginxBinary();
 
 test.use({ launchOptions: fakeMediaLaunchOptions(), trace: 'off' });
 test.describe.configure({ timeout: 300_000 });
-
-// Remembers every RTCPeerConnection the page makes, so the test can read what it receives (inbound-rtp).
-const RECORD_CONNECTIONS = () => {
-  const NativePc = window.RTCPeerConnection;
-  const pcs: RTCPeerConnection[] = [];
-  Object.assign(window, { __peerConnections: pcs });
-  window.RTCPeerConnection = class extends NativePc {
-    constructor(config?: RTCConfiguration) {
-      super(config);
-      pcs.push(this);
-    }
-  };
-};
-
-const tileVideo = (name: string) => `[data-testid="video-tile"][data-peer-name="${name}"] video`;
-
-/** Frames decoded so far from the track now shown in the tile, or null while it shows none. */
-async function framesDecoded(page: Page, selector: string): Promise<number | null> {
-  return page.evaluate(async (sel) => {
-    const element = document.querySelector(sel) as HTMLMediaElement | null;
-    const stream = element?.srcObject as MediaStream | null | undefined;
-    const trackId = stream?.getTracks()[0]?.id;
-    if (!trackId) return null;
-    const pcs = (window as unknown as { __peerConnections: RTCPeerConnection[] }).__peerConnections;
-    for (const pc of pcs) {
-      if (pc.connectionState === 'closed') continue;
-      for (const s of (await pc.getStats()).values())
-        if (s.type === 'inbound-rtp' && s.trackIdentifier === trackId) return (s.framesDecoded as number) ?? 0;
-    }
-    return null;
-  }, selector);
-}
-
-/** Waits until the video shown in `selector` has decoded `by` more frames (a new consumer starts at 0). */
-async function expectFrames(page: Page, selector: string, by: number): Promise<void> {
-  let first: number | null = null;
-  await expect
-    .poll(
-      async () => {
-        const now = await framesDecoded(page, selector);
-        if (now === null) return 0;
-        if (first === null || now < first) first = now;
-        return now - first;
-      },
-      { timeout: 45_000, message: `frames via ${selector}` },
-    )
-    .toBeGreaterThanOrEqual(by);
-}
 
 test.describe('an online meeting on a cluster', () => {
   test.skip(SKIPPED, 'needs TONGBAN_TEST_POSTGRES_URL, TONGBAN_TEST_REDIS_URL and nginx');
@@ -106,7 +59,7 @@ test.describe('an online meeting on a cluster', () => {
   async function person(browser: Browser, username: string, name: string): Promise<Page> {
     const context = await browser.newContext({ baseURL: cluster.url, ignoreHTTPSErrors: true });
     const page = await context.newPage();
-    await page.addInitScript(RECORD_CONNECTIONS);
+    await page.addInitScript(RECORD_PEER_CONNECTIONS);
     page.on('console', (m) => {
       if (m.type() === 'warning') console.log(`[${name}] ${m.type()}: ${m.text()}`);
     });
@@ -139,8 +92,8 @@ test.describe('an online meeting on a cluster', () => {
       await page.getByRole('button', { name: '加入会议' }).click();
       await expect(page.getByTestId('meeting-room')).toBeVisible({ timeout: 20_000 });
     }
-    await expectFrames(host, tileVideo('张伟'), 20);
-    await expectFrames(zhang, tileVideo('赵静'), 20);
+    await expectDecoding(host, tileVideo('张伟'), 20, 45_000);
+    await expectDecoding(zhang, tileVideo('赵静'), 20, 45_000);
     // Gone if a page reloads.
     for (const page of [host, zhang]) await page.evaluate(() => Object.assign(window, { __sameDocument: true }));
 
@@ -161,8 +114,8 @@ test.describe('an online meeting on a cluster', () => {
     await Promise.all([host, zhang].map((page) => expect(page.getByTestId('reconnecting')).toBeVisible()));
     for (const page of [host, zhang]) await expect(page.getByTestId('reconnecting')).toBeHidden({ timeout: 30_000 });
     expect(await meetingInstance()).not.toBe(victim.address);
-    await expectFrames(host, tileVideo('张伟'), 20);
-    await expectFrames(zhang, tileVideo('赵静'), 20);
+    await expectDecoding(host, tileVideo('张伟'), 20, 45_000);
+    await expectDecoding(zhang, tileVideo('赵静'), 20, 45_000);
     for (const page of [host, zhang])
       expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
   });

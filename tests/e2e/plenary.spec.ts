@@ -9,6 +9,7 @@ import { asBrowser, DEMO_PASSWORD, serverNow, signInStaff, userId } from './supp
 import { rtpCapabilitiesSchema } from '../../media/signaling.ts';
 import { audioRtp } from '../support/mediaFixtures.ts';
 import { fakeMediaLaunchOptions } from './support/chromium.ts';
+import { expectDecoding, RECORD_PEER_CONNECTIONS, tileVideo } from './support/webrtc.ts';
 
 const SIMULATED_VIEWERS = 100;
 /** The simulated viewers sign in as these participants, several sockets each (as someone with several devices). */
@@ -25,18 +26,6 @@ test.use({
 });
 test.describe.configure({ timeout: 600_000 });
 
-const RECORD_CONNECTIONS = () => {
-  const NativePc = window.RTCPeerConnection;
-  const pcs: RTCPeerConnection[] = [];
-  Object.assign(window, { __peerConnections: pcs });
-  window.RTCPeerConnection = class extends NativePc {
-    constructor(config?: RTCConfiguration) {
-      super(config);
-      pcs.push(this);
-    }
-  };
-};
-
 interface Person {
   page: Page;
   name: string;
@@ -46,7 +35,7 @@ interface Person {
 async function person(browser: Browser, username: string, name: string): Promise<Person> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.addInitScript(RECORD_CONNECTIONS);
+  await page.addInitScript(RECORD_PEER_CONNECTIONS);
   page.on('console', (m) => {
     if (m.type() === 'warning' || (m.type() === 'error' && !m.text().includes('401')))
       console.log(`[${name}] ${m.type()}: ${m.text()}`);
@@ -61,38 +50,6 @@ async function enterRoom(p: Person, path: string): Promise<void> {
   await expect(p.page.getByTestId('meeting-room')).toBeVisible({ timeout: 30_000 });
 }
 
-async function framesDecoded(page: Page, selector: string): Promise<number | null> {
-  return page.evaluate(async (sel) => {
-    const element = document.querySelector(sel) as HTMLMediaElement | null;
-    const trackId = (element?.srcObject as MediaStream | null | undefined)?.getTracks()[0]?.id;
-    if (!trackId) return null;
-    const pcs = (window as unknown as { __peerConnections: RTCPeerConnection[] }).__peerConnections;
-    for (const pc of pcs) {
-      if (pc.connectionState === 'closed') continue;
-      for (const s of (await pc.getStats()).values())
-        if (s.type === 'inbound-rtp' && s.trackIdentifier === trackId) return (s.framesDecoded as number) ?? 0;
-    }
-    return null;
-  }, selector);
-}
-
-/** Waits until `page` has decoded `by` more frames of the video in `selector` (a new track starts at 0). */
-async function expectDecoding(page: Page, selector: string, by: number): Promise<void> {
-  let first: number | null = null;
-  await expect
-    .poll(
-      async () => {
-        const now = await framesDecoded(page, selector);
-        if (now === null) return 0;
-        if (first === null || now < first) first = now;
-        return now - first;
-      },
-      { timeout: 60_000, message: `frames decoded via ${selector}` },
-    )
-    .toBeGreaterThanOrEqual(by);
-}
-
-const tileVideo = (name: string) => `[data-testid="video-tile"][data-peer-name="${name}"] video`;
 const stageVideo = '[data-testid="screen-stage"] video';
 
 type Ack = { ok: true; data: Record<string, unknown> } | { ok: false; code: string; message: string };
