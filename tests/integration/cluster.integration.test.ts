@@ -1,25 +1,29 @@
 // Three instances behind nginx, as `npm run cluster` starts them (deploy/cluster/cluster.ts), on PostgreSQL and Redis
 // (issue #20): /readyz through nginx over TLS; two collab editors that nginx put on different instances converge; a
-// notification raised through one instance reaches a socket that long-polls another through nginx; an instance killed
-// with SIGKILL while its editor types loses no acknowledged edit, its editor reconnects through nginx to another, and
-// the readiness watch takes it out of nginx; two participants whose ordinary sockets nginx put on different instances
-// meet on one instance through their meeting connections (routed by meeting), and when it is killed with SIGKILL both
-// reconnect and join again on another within seconds. Runs when TONGBAN_TEST_POSTGRES_URL, TONGBAN_TEST_REDIS_URL and
-// nginx are there.
+// notification raised through one instance reaches a socket that long-polls another through nginx; the instance holding
+// the background jobs' lease, killed with SIGKILL while its editor types, loses no acknowledged edit, its editor
+// reconnects through nginx to another, the readiness watch takes it out of nginx, and another instance takes the lease
+// over: every supervision task due, before the kill or after it, gets its deadline reminder exactly once; two
+// participants whose ordinary sockets nginx put on different instances meet on one instance through their meeting
+// connections (routed by meeting), and when it is killed with SIGKILL both reconnect and join again on another within
+// seconds. Runs when TONGBAN_TEST_POSTGRES_URL, TONGBAN_TEST_REDIS_URL and nginx are there.
 import fs from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { Redis } from 'ioredis';
 import pino from 'pino';
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpsGet, startCluster, type Cluster } from '../../deploy/cluster/cluster.ts';
+import type { InstanceProcess } from '../../deploy/cluster/instanceProcess.ts';
 import { nginxBinary } from '../../deploy/cluster/nginxProcess.ts';
 import { bodyLimitMb } from '../../deploy/nginx/nginxConfig.ts';
+import { shanghaiDateOf } from '../../common/calendar/isoDate.ts';
 import { MEETING_QUERY } from '../../common/socket/meetingQuery.ts';
 import type { JoinResult, MeetingAck, MeetingNotification } from '../../media/signaling.ts';
 import { openDocumentStore } from '../../collab/storage/openDocumentStore.ts';
@@ -40,6 +44,20 @@ const SKIPPED = !TEST_POSTGRES_URL
     : !nginxBinary()
       ? 'skipped: nginx is not installed (apt-get install nginx; npm install does it as root)'
       : null;
+
+/** The job whose lease the kill test follows, as PeriodicJob labels it (the lease's Redis key ends with it). */
+const SUPERVISION_JOB = 'supervision warnings';
+
+/** Every 100 ms asks `probe` until it answers something other than null; fails after `ms` naming what it waited for. */
+async function eventually<T>(what: string, ms: number, probe: () => Promise<T | null>): Promise<T> {
+  const end = performance.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value !== null) return value;
+    if (performance.now() > end) throw new Error(`waited ${ms} ms for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 /** A cookie-keeping client of the cluster through nginx, over TLS trusting the cluster's certificate. */
 class ProxiedSession {
@@ -226,6 +244,8 @@ describe.skipIf(SKIPPED)(`three instances behind nginx${SKIPPED ? ` (${SKIPPED})
   let schema: TestSchema;
   let ca: string;
   let dataDir: string;
+  let redis: Redis;
+  let redisPrefix: string;
   const editors: Editor[] = [];
   const sockets: Socket[] = [];
   const participants: MeetingParticipant[] = [];
@@ -234,6 +254,8 @@ describe.skipIf(SKIPPED)(`three instances behind nginx${SKIPPED ? ` (${SKIPPED})
     schema = await freshTestSchema();
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-cluster-'));
     const ports = await freePorts(7);
+    redisPrefix = testRedisPrefix();
+    redis = new Redis(TEST_REDIS_URL!);
     cluster = await startCluster({
       dataDir,
       httpsPort: ports[0]!,
@@ -241,9 +263,10 @@ describe.skipIf(SKIPPED)(`three instances behind nginx${SKIPPED ? ` (${SKIPPED})
       mediaPorts: ports.slice(4, 7),
       databaseUrl: schema.url,
       redisUrl: TEST_REDIS_URL!,
-      redisPrefix: testRedisPrefix(),
+      redisPrefix,
       entry: 'server',
-      env: QUIET_CLUSTER_ENV,
+      // Supervision warnings every second, and a lease that outlives a dead holder by 3 s: the takeover within seconds.
+      env: { ...QUIET_CLUSTER_ENV, TONGBAN_SUPERVISION_TICK_SECONDS: '1', TONGBAN_JOB_LEASE_SECONDS: '3' },
       watch: { intervalMs: 250, timeoutMs: 1_000, fall: 2, rise: 2 },
     });
     ca = fs.readFileSync(cluster.certificate, 'utf8');
@@ -254,6 +277,7 @@ describe.skipIf(SKIPPED)(`three instances behind nginx${SKIPPED ? ` (${SKIPPED})
     for (const s of sockets) s.close();
     for (const p of participants) p.socket.close();
     await cluster?.stop();
+    await redis?.quit();
     await schema?.drop();
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   }, 60_000);
@@ -306,14 +330,83 @@ describe.skipIf(SKIPPED)(`three instances behind nginx${SKIPPED ? ` (${SKIPPED})
     return editor;
   }
 
-  /** An editor nginx put on another instance than `other`'s (least_conn spreads new connections). */
-  async function openEditorElsewhere(session: ProxiedSession, documentId: string, other: Editor): Promise<Editor> {
-    for (let attempt = 0; attempt < 6; attempt++) {
-      const editor = await openEditor(session, documentId);
-      if (servedBy(editor.upstreams.at(-1)) !== servedBy(other.upstreams.at(-1))) return editor;
-      editor.destroy();
+  /**
+   * An editor nginx put on an instance `wanted` accepts. nginx sends each new connection to the instance with the
+   * fewest (least_conn), so the unwanted ones stay open until one lands where wanted, then close.
+   */
+  async function openEditorWhere(
+    session: ProxiedSession,
+    documentId: string,
+    wanted: (address: string) => boolean,
+  ): Promise<Editor> {
+    const unwanted: Editor[] = [];
+    try {
+      for (let attempt = 0; attempt < 9; attempt++) {
+        const editor = await openEditor(session, documentId);
+        if (wanted(servedBy(editor.upstreams.at(-1)))) return editor;
+        unwanted.push(editor);
+      }
+      throw new Error('nginx put nine editors in a row on instances the test did not want');
+    } finally {
+      for (const editor of unwanted) editor.destroy();
     }
-    throw new Error('nginx put six editors in a row on the same instance');
+  }
+
+  /** An editor nginx put on another instance than `other`'s. */
+  function openEditorElsewhere(session: ProxiedSession, documentId: string, other: Editor): Promise<Editor> {
+    return openEditorWhere(session, documentId, (address) => address !== servedBy(other.upstreams.at(-1)));
+  }
+
+  /** The live instance whose process the job's lease names (jobLease.ts: `<host>-<pid>-<random>`), or null. */
+  async function leaseHolder(job: string): Promise<InstanceProcess | null> {
+    const holder = await redis.get(`${redisPrefix}:job-lease:${job}`);
+    const pid = holder ? /-(\d+)-[0-9a-f]+$/.exec(holder)?.[1] : undefined;
+    return cluster.instances.find((i) => String(i.pid) === pid && i.exitStatus === null) ?? null;
+  }
+
+  /** Supervision tasks due today (China, the instances' clock) raised through nginx: each owed due_1 at once. */
+  async function tasksDueToday(supervisor: ProxiedSession, titles: string[]): Promise<string[]> {
+    const today = shanghaiDateOf(new Date(String((await httpsGet(`${cluster.url}/readyz`, ca)).headers.date)));
+    const idOf = async (sql: string, value: string) =>
+      String((await schema.pool.query<{ id: string }>(sql, [value])).rows[0]!.id);
+    const instructedById = await idOf('SELECT id FROM "User" WHERE username = $1', 'chenming');
+    const leadUnitId = await idOf('SELECT id FROM "Unit" WHERE name = $1', '区发展和改革委员会');
+    const ids: string[] = [];
+    for (const title of titles) {
+      const created = await supervisor.call('POST', '/api/supervision/tasks', {
+        title,
+        basisType: 'leader_instruction',
+        basisText: '请发改委今日报送进展。',
+        instructedById,
+        leadUnitId,
+        requirement: '今日办结并报送',
+        dueDate: today,
+      });
+      expect({ status: created.status, body: created.json }).toMatchObject({ status: 201 });
+      ids.push(String(created.json.id));
+    }
+    return ids;
+  }
+
+  /** How many due_1 reminders each task has had (a task due today is owed exactly one, whatever the day's hour). */
+  async function remindersOf(taskIds: string[]): Promise<Record<string, number>> {
+    const { rows } = await schema.pool.query<{ taskId: string; n: string }>(
+      `SELECT "taskId", count(*) AS n FROM "SupervisionReminder"
+        WHERE "taskId" = ANY($1) AND kind = 'due_1' GROUP BY "taskId"`,
+      [taskIds],
+    );
+    const counts = Object.fromEntries(taskIds.map((id) => [id, 0]));
+    for (const row of rows) counts[row.taskId] = Number(row.n);
+    return counts;
+  }
+
+  /** Resolves once every task has had its reminder; then each must have had exactly one. */
+  async function remindedOnce(taskIds: string[], within: number): Promise<void> {
+    const counts = await eventually(`reminders of ${taskIds.length} tasks`, within, async () => {
+      const now = await remindersOf(taskIds);
+      return Object.values(now).every((n) => n > 0) ? now : null;
+    });
+    expect(counts).toEqual(Object.fromEntries(taskIds.map((id) => [id, 1])));
   }
 
   async function signedIn(username: string): Promise<ProxiedSession> {
@@ -434,12 +527,19 @@ describe.skipIf(SKIPPED)(`three instances behind nginx${SKIPPED ? ` (${SKIPPED})
     expect(socket.io.engine.transport.name).toBe('polling');
   });
 
-  it('keeps every acknowledged edit when an instance is killed mid-typing; its editor reconnects through nginx', async () => {
+  it('keeps every acknowledged edit and fires each job once when the lease holder is killed mid-typing', async () => {
+    // Tasks due before the kill: the instance holding the supervision job's lease sends their reminders.
+    const supervisor = await signedIn('zhouqiang');
+    const holder = await eventually('a holder of the supervision lease', 10_000, () => leaseHolder(SUPERVISION_JOB));
+    const before = await tasksDueToday(supervisor, ['集群督办一', '集群督办二', '集群督办三']);
+    await remindedOnce(before, 10_000);
+
+    // b types on the lease holder, a on another instance.
     const owner = await signedIn('zhangwei');
     const documentId = await newDraft(owner, '断电切换');
-    const a = await openEditor(owner, documentId);
-    const b = await openEditorElsewhere(owner, documentId, a);
-    const victim = cluster.instances.find((i) => i.address === servedBy(b.upstreams.at(-1)))!;
+    const a = await openEditorWhere(owner, documentId, (address) => address !== holder.address);
+    const b = await openEditorWhere(owner, documentId, (address) => address === holder.address);
+    const victim = holder;
 
     const ackedMarkers = new Set<string>();
     let stopTyping = false;
@@ -464,6 +564,7 @@ describe.skipIf(SKIPPED)(`three instances behind nginx${SKIPPED ? ` (${SKIPPED})
     });
     b.gate.open = false;
     const ackedBeforeKill = new Set(ackedMarkers);
+    expect(await leaseHolder(SUPERVISION_JOB)).toBe(victim);
     victim.kill('SIGKILL');
     expect((await victim.exited).signal).toBe('SIGKILL');
 
@@ -517,6 +618,13 @@ describe.skipIf(SKIPPED)(`three instances behind nginx${SKIPPED ? ` (${SKIPPED})
       expect(res.status).toBe(200);
       expect(String(res.headers['x-tongban-upstream'])).not.toContain(victim.address);
     }
+
+    // Tasks due after the kill: another instance takes the lease over once the dead one's has run out (3 s) and sends
+    // their reminders; none of the earlier ones is sent again.
+    const after = await tasksDueToday(supervisor, ['集群督办四', '集群督办五', '集群督办六']);
+    // leaseHolder names live instances only: while the key still names the dead one, it answers null.
+    await eventually('a live holder of the supervision lease', 10_000, () => leaseHolder(SUPERVISION_JOB));
+    await remindedOnce([...before, ...after], 10_000);
   }, 90_000);
 
   /** Where nginx sends a socket.io connection with this cookie (and query): the instance answering its first poll. */
