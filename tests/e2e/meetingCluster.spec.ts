@@ -72,8 +72,10 @@ test.describe('an online meeting on a cluster', () => {
   }) => {
     const host = await person(browser, 'zhaojing', '赵静');
     const api = await asBrowser(host);
-    // Times from the instances' clock (the Date of a response), never the test's own.
-    const now = new Date(String((await host.request.get('/readyz')).headers().date));
+    // The instances' clock: they are children of this worker and run on its clock (under `npm test -- --clock-at=…`
+    // the run's moved clock, tests/support/shiftedClock.mjs). Not a response's Date header: Node writes it from the
+    // unmoved clock, and nginx replaces it with its own.
+    const now = new Date();
     const created = await api.post('/api/meetings', {
       title: '集群线上调度会',
       type: 'zhuanti',

@@ -364,9 +364,18 @@ describe.skipIf(SKIPPED)(`three instances behind nginx${SKIPPED ? ` (${SKIPPED})
     return cluster.instances.find((i) => String(i.pid) === pid && i.exitStatus === null) ?? null;
   }
 
+  /**
+   * The instances' clock. They are this process's children and run on its clock: under `npm test -- --clock-at=…` the
+   * run's moved clock (tests/support/shiftedClock.mjs, through NODE_OPTIONS and TONGBAN_TEST_CLOCK_*), the same in
+   * each. Not a response's Date header: Node writes it from the unmoved clock, and nginx replaces it with its own.
+   */
+  function instancesNow(): Date {
+    return new Date();
+  }
+
   /** Supervision tasks due today (China, the instances' clock) raised through nginx: each owed due_1 at once. */
   async function tasksDueToday(supervisor: ProxiedSession, titles: string[]): Promise<string[]> {
-    const today = shanghaiDateOf(new Date(String((await httpsGet(`${cluster.url}/readyz`, ca)).headers.date)));
+    const today = shanghaiDateOf(instancesNow());
     const idOf = async (sql: string, value: string) =>
       String((await schema.pool.query<{ id: string }>(sql, [value])).rows[0]!.id);
     const instructedById = await idOf('SELECT id FROM "User" WHERE username = $1', 'chenming');
@@ -644,8 +653,8 @@ describe.skipIf(SKIPPED)(`three instances behind nginx${SKIPPED ? ` (${SKIPPED})
           displayName: string;
         }>
       ).find((u) => u.displayName === name)!.id;
-    // Times from the instances' clock (the Date of a response), never the test's own.
-    const now = new Date(String((await httpsGet(`${cluster.url}/readyz`, ca)).headers.date));
+    // Times from the instances' clock, never the test's own.
+    const now = instancesNow();
     const created = await organiser.call('POST', '/api/meetings', {
       title: '集群线上调度会',
       type: 'zhuanti',
