@@ -70,4 +70,18 @@ export const POSTGRES_TEST_FILES = [
   // restore into an empty schema, pg_dump refused when missing or too old; the operator CLI's backup and restore.
   'server/jobs/scheduledBackups.integration.test.ts',
   'tests/integration/cli.integration.test.ts',
+  // Jobs (search indexing, meeting reminders), socket.io and the plenary's signalling, notices and their gate, the API
+  // docs and the business workspace, refused access, calendar days, well-formed text, the platform's checks.
+  'server/jobs/searchIndexer.integration.test.ts',
+  'server/jobs/meetingReminders.integration.test.ts',
+  'server/realtime/socketServer.integration.test.ts',
+  'server/realtime/onlineMeeting/plenary.integration.test.ts',
+  'server/notifications/notificationGate.integration.test.ts',
+  'server/notifications/accountNotices.integration.test.ts',
+  'server/plugins/apiDocs.integration.test.ts',
+  'server/plugins/businessWorkspace.integration.test.ts',
+  'tests/integration/refusedAccess.integration.test.ts',
+  'tests/integration/calendarDays.integration.test.ts',
+  'tests/integration/wellFormedText.integration.test.ts',
+  'tests/integration/platform.integration.test.ts',
 ];
