@@ -28,13 +28,6 @@ export async function dropSchema(url: string, schema: string): Promise<void> {
   await withPostgres(url, (client) => client.query(`DROP SCHEMA IF EXISTS ${quoteIdent(schema)} CASCADE`));
 }
 
-/** The URL of the same database with ?schema= naming another schema. */
-export function withSchema(url: string, schema: string): string {
-  const parsed = new URL(url);
-  parsed.searchParams.set('schema', schema);
-  return parsed.toString();
-}
-
 /** pg_restore's SQL with `from`'s qualified names moved to `to`, line by line, rows of COPY untouched. */
 export async function* renameSchema(sql: AsyncIterable<Buffer | string>, from: string, to: string) {
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

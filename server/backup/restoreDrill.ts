@@ -16,7 +16,8 @@ import { FileStore } from '../storage/fileStore.ts';
 import { openBackup, type BackupCheck, type BackupKeys, type OpenedBackup } from './backupReader.ts';
 import type { BackupDatabase } from './manifest.ts';
 import { countRows } from './postgresDump.ts';
-import { dropSchema, withSchema } from './postgresRestore.ts';
+import { dropSchema } from './postgresRestore.ts';
+import { withSchema } from '../db/postgresTarget.ts';
 import { withPostgres } from './postgresTools.ts';
 
 export interface DrillReport {

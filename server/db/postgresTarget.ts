@@ -15,3 +15,10 @@ export function postgresTarget(url: string): { connectionString: string; schema:
   parsed.searchParams.delete('schema');
   return { connectionString: parsed.toString(), schema };
 }
+
+/** The URL of the same database with ?schema= naming another schema. */
+export function withSchema(url: string, schema: string): string {
+  const parsed = new URL(url);
+  parsed.searchParams.set('schema', schema);
+  return parsed.toString();
+}

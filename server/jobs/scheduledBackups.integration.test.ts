@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { freshTestSchema, TEST_POSTGRES_URL, type TestSchema } from '../../tests/support/postgres.ts';
 import { createTestApp, signedIn, TEST_DATABASE, type TestApp } from '../../tests/support/testApp.ts';
+import { postgresTarget } from '../db/postgresTarget.ts';
 import { readManifest, signManifest, writeManifest } from '../backup/manifest.ts';
 import { listBackups } from '../backup/retention.ts';
 import { drillBackup } from '../backup/restoreDrill.ts';
@@ -122,7 +123,7 @@ describe('scheduled backups', () => {
     if (manifest.database.provider === 'postgresql') {
       // The test app's own schema, counted at the dump's instant: every audit event up to the head, and the collab
       // update log's tables, which live in that schema too.
-      expect(manifest.database.schema).toBe(new URL(t.databaseUrl!).searchParams.get('schema'));
+      expect(manifest.database.schema).toBe(postgresTarget(t.databaseUrl!).schema);
       const users = await t.app.svc.db.user.count();
       expect(manifest.database.rowCounts).toMatchObject({ AuditEvent: head.seq, DocumentUpdate: 0, User: users });
     } else expect(manifest.database).toEqual({ provider: 'sqlite', entry: 'tongban.db.enc' });

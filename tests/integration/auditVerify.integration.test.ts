@@ -8,6 +8,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postgresTarget } from '../../server/db/postgresTarget.ts';
 import { createTestApp, TestClient, type TestApp } from '../support/testApp.ts';
 
 const run = promisify(execFile);
@@ -51,10 +52,8 @@ function hasSqliteCli(): boolean {
  */
 function intrude(app: TestApp, sql: { sqlite: string; postgres: string }): void {
   if (app.databaseUrl) {
-    const url = new URL(app.databaseUrl);
-    const schema = url.searchParams.get('schema')!;
-    url.searchParams.delete('schema');
-    execFileSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', url.toString(), '-c', sql.postgres], {
+    const { connectionString, schema } = postgresTarget(app.databaseUrl);
+    execFileSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', connectionString, '-c', sql.postgres], {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, PGOPTIONS: `-c search_path=${schema}` },
     });

@@ -3,6 +3,7 @@
 // test app gets a schema of its own, so test files running in parallel never see each other's rows.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { withSchema } from '../../server/db/postgresTarget.ts';
 
 export const TEST_POSTGRES_URL: string | null = process.env.TONGBAN_TEST_POSTGRES_URL?.trim() || null;
 
@@ -30,11 +31,9 @@ export async function freshTestSchema(): Promise<TestSchema> {
   } finally {
     await admin.end();
   }
-  const url = new URL(TEST_POSTGRES_URL);
-  url.searchParams.set('schema', schema);
   const pool = new pg.Pool({ connectionString: TEST_POSTGRES_URL, max: 2, options: `-c search_path=${schema}` });
   return {
-    url: url.toString(),
+    url: withSchema(TEST_POSTGRES_URL, schema),
     schema,
     pool,
     async drop() {
