@@ -2,6 +2,7 @@
 // One connection per tab; the session provider starts and stops it, components subscribe to its events. An online
 // meeting's room signals over a connection of its own (meetingConnection.ts).
 import { io, type Socket } from 'socket.io-client';
+import { EventHandlers } from './eventHandlers.ts';
 import type { Ack, ClientPayload, ServerToClient } from '../../../common/socket/messages.ts';
 
 interface ClientToServer {
@@ -24,7 +25,7 @@ const ACK_TIMEOUT_MS = 10_000;
 
 class RealtimeConnection {
   private socket: TongbanSocket | null = null;
-  private readonly handlers = new Map<EventName, Set<(...args: never[]) => void>>();
+  private readonly handlers = new EventHandlers<RealtimeEvents>();
   /** Meetings whose live counts a page follows, with how many pages do. */
   private readonly watched = new Map<string, number>();
 
@@ -35,21 +36,21 @@ class RealtimeConnection {
   start(): void {
     if (this.socket) return;
     const socket: TongbanSocket = io({ path: '/socket.io', withCredentials: true });
-    socket.on('connect', () => this.dispatch('connected'));
-    socket.on('disconnect', () => this.dispatch('disconnected'));
+    socket.on('connect', () => this.handlers.dispatch('connected'));
+    socket.on('disconnect', () => this.handlers.dispatch('disconnected'));
     // A refusal by the server's auth middleware is final for this socket; the session provider decides what next.
     socket.on('connect_error', (err) => {
-      if (!socket.active) this.dispatch('refused', err.message);
+      if (!socket.active) this.handlers.dispatch('refused', err.message);
     });
-    socket.on('notification:new', (n) => this.dispatch('notification:new', n));
-    socket.on('notification:count', (c) => this.dispatch('notification:count', c));
-    socket.on('session:ended', (e) => this.dispatch('session:ended', e));
-    socket.on('error:message', (e) => this.dispatch('error:message', e));
-    socket.on('meeting:rsvp', (e) => this.dispatch('meeting:rsvp', e));
-    socket.on('meeting:attendance', (e) => this.dispatch('meeting:attendance', e));
-    socket.on('meeting:changed', (e) => this.dispatch('meeting:changed', e));
-    socket.on('minutes:changed', (e) => this.dispatch('minutes:changed', e));
-    socket.on('todo:changed', (e) => this.dispatch('todo:changed', e));
+    socket.on('notification:new', (n) => this.handlers.dispatch('notification:new', n));
+    socket.on('notification:count', (c) => this.handlers.dispatch('notification:count', c));
+    socket.on('session:ended', (e) => this.handlers.dispatch('session:ended', e));
+    socket.on('error:message', (e) => this.handlers.dispatch('error:message', e));
+    socket.on('meeting:rsvp', (e) => this.handlers.dispatch('meeting:rsvp', e));
+    socket.on('meeting:attendance', (e) => this.handlers.dispatch('meeting:attendance', e));
+    socket.on('meeting:changed', (e) => this.handlers.dispatch('meeting:changed', e));
+    socket.on('minutes:changed', (e) => this.handlers.dispatch('minutes:changed', e));
+    socket.on('todo:changed', (e) => this.handlers.dispatch('todo:changed', e));
     // Watches are per socket on the server: ask again after every reconnect.
     socket.on('connect', () => {
       for (const meetingId of this.watched.keys()) this.emitWatch('meeting:watch', meetingId);
@@ -63,13 +64,7 @@ class RealtimeConnection {
   }
 
   on<E extends EventName>(event: E, handler: RealtimeEvents[E]): () => void {
-    let set = this.handlers.get(event);
-    if (!set) {
-      set = new Set();
-      this.handlers.set(event, set);
-    }
-    set.add(handler as (...args: never[]) => void);
-    return () => set.delete(handler as (...args: never[]) => void);
+    return this.handlers.on(event, handler);
   }
 
   /** Marks notifications read over the socket; resolves false when there is no live connection to ask. */
@@ -106,20 +101,16 @@ class RealtimeConnection {
       .emitWithAck(event, { meetingId })
       .then(
         (answer) => {
-          if (!answer.ok) this.dispatch('error:message', { code: answer.code, message: answer.message, event });
+          if (!answer.ok)
+            this.handlers.dispatch('error:message', { code: answer.code, message: answer.message, event });
         },
         (err: unknown) =>
-          this.dispatch('error:message', {
+          this.handlers.dispatch('error:message', {
             code: 'timeout',
             message: err instanceof Error ? err.message : String(err),
             event,
           }),
       );
-  }
-
-  private dispatch<E extends EventName>(event: E, ...args: Parameters<RealtimeEvents[E]>): void {
-    for (const handler of this.handlers.get(event) ?? [])
-      (handler as (...a: Parameters<RealtimeEvents[E]>) => void)(...args);
   }
 }
 

@@ -3,6 +3,7 @@
 // participant of one meeting to the instance holding that meeting's media (deploy/nginx/tongban.conf.template), and
 // it is closed when the room is left. Notifications and watches stay on the tab's ordinary connection (connection.ts).
 import { io, type Socket } from 'socket.io-client';
+import { EventHandlers } from './eventHandlers.ts';
 import { MEETING_QUERY } from '../../../common/socket/meetingQuery.ts';
 import type {
   MeetingAck,
@@ -48,7 +49,7 @@ const CONNECT_TIMEOUT_MS = 10_000;
 
 export class MeetingConnection {
   private readonly socket: Socket<ServerToClient, ClientToServer>;
-  private readonly handlers = new Map<keyof MeetingConnectionEvents, Set<(...args: never[]) => void>>();
+  private readonly handlers = new EventHandlers<MeetingConnectionEvents>();
   /** Why the server refused the handshake (it will not retry), if it did. */
   private refusal: MeetingRequestError | null = null;
 
@@ -60,13 +61,13 @@ export class MeetingConnection {
       forceNew: true,
       query: { [MEETING_QUERY]: meetingId },
     });
-    socket.on('connect', () => this.dispatch('connected'));
-    socket.on('disconnect', () => this.dispatch('disconnected'));
+    socket.on('connect', () => this.handlers.dispatch('connected'));
+    socket.on('disconnect', () => this.handlers.dispatch('disconnected'));
     socket.on('connect_error', (err: Error & { data?: { message?: string } }) => {
       // A refusal by the server's handshake middleware is final; a network error is retried by socket.io.
       if (!socket.active) this.refusal = new MeetingRequestError(err.message, err.data?.message ?? err.message);
     });
-    socket.on('meeting:notification', (n) => this.dispatch('notification', n));
+    socket.on('meeting:notification', (n) => this.handlers.dispatch('notification', n));
     this.socket = socket;
   }
 
@@ -113,26 +114,12 @@ export class MeetingConnection {
   }
 
   on<E extends keyof MeetingConnectionEvents>(event: E, handler: MeetingConnectionEvents[E]): () => void {
-    let set = this.handlers.get(event);
-    if (!set) {
-      set = new Set();
-      this.handlers.set(event, set);
-    }
-    set.add(handler as (...args: never[]) => void);
-    return () => set.delete(handler as (...args: never[]) => void);
+    return this.handlers.on(event, handler);
   }
 
   /** Closes the connection; the server lets the membership go with it. */
   close(): void {
     this.handlers.clear();
     this.socket.disconnect();
-  }
-
-  private dispatch<E extends keyof MeetingConnectionEvents>(
-    event: E,
-    ...args: Parameters<MeetingConnectionEvents[E]>
-  ): void {
-    for (const handler of this.handlers.get(event) ?? [])
-      (handler as (...a: Parameters<MeetingConnectionEvents[E]>) => void)(...args);
   }
 }
