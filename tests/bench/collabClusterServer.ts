@@ -6,12 +6,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
-import { startCluster } from '../../deploy/cluster/cluster.ts';
 import { openDocumentStore } from '../../collab/storage/openDocumentStore.ts';
 import { systemClock } from '../../server/clock.ts';
 import { loadConfig } from '../../server/config.ts';
 import { loadKeys } from '../../server/security/keys.ts';
-import { freePorts, QUIET_CLUSTER_ENV } from '../support/clusterStart.ts';
+import { startQuietCluster } from '../support/clusterStart.ts';
 import { prepareDocuments, signInEditors, storedMarkerCounts, type BenchServer } from './collabBenchDocuments.ts';
 import { childrenOf, processCpuUs } from './procCpu.ts';
 
@@ -24,19 +23,14 @@ export interface ClusterServerOptions {
 
 export async function startClusterServer(options: ClusterServerOptions): Promise<BenchServer & { ca: string }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-bench-cluster-'));
-  const ports = await freePorts(1 + 2 * options.instances);
-  const cluster = await startCluster({
+  const cluster = await startQuietCluster({
+    instances: options.instances,
     dataDir,
-    httpsPort: ports[0]!,
-    instancePorts: ports.slice(1, 1 + options.instances),
-    mediaPorts: ports.slice(1 + options.instances),
     databaseUrl: options.databaseUrl,
     redisUrl: options.redisUrl,
     redisPrefix: options.redisPrefix,
-    entry: 'server',
     // The providers note which instance nginx sent them to (the report's spread).
     revealUpstream: true,
-    env: QUIET_CLUSTER_ENV,
   });
   try {
     const editors = await signInEditors(cluster.instances[0]!.url);

@@ -9,10 +9,10 @@ import { expect, test, type Browser, type Page } from './support/test.ts';
 import { asBrowser, signInStaff, userId } from './support/tongban.ts';
 import { fakeMediaLaunchOptions } from './support/chromium.ts';
 import { expectDecoding, RECORD_PEER_CONNECTIONS, tileVideo } from './support/webrtc.ts';
-import { httpsGet, startCluster, type Cluster } from '../../deploy/cluster/cluster.ts';
+import { httpsGet, type Cluster } from '../../deploy/cluster/cluster.ts';
 import { nginxBinary } from '../../deploy/cluster/nginxProcess.ts';
 import { MEETING_QUERY } from '../../common/socket/meetingQuery.ts';
-import { freePorts, QUIET_CLUSTER_ENV } from '../support/clusterStart.ts';
+import { startQuietCluster, TEST_READINESS_WATCH } from '../support/clusterStart.ts';
 import { freshTestSchema, TEST_POSTGRES_URL, type TestSchema } from '../support/postgres.ts';
 import { TEST_REDIS_URL, testRedisPrefix } from '../support/redis.ts';
 
@@ -32,21 +32,14 @@ test.describe('an online meeting on a cluster', () => {
     test.setTimeout(240_000);
     schema = await freshTestSchema();
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-e2e-cluster-'));
-    const ports = await freePorts(7);
-    cluster = await startCluster({
+    cluster = await startQuietCluster({
+      instances: 3,
       dataDir,
-      httpsPort: ports[0]!,
-      instancePorts: ports.slice(1, 4),
-      mediaPorts: ports.slice(4, 7),
       databaseUrl: schema.url,
       redisUrl: TEST_REDIS_URL!,
       redisPrefix: testRedisPrefix(),
-      entry: 'server',
-      env: {
-        ...QUIET_CLUSTER_ENV,
-        ...(process.env.TONGBAN_CLIENT_DIST ? { TONGBAN_CLIENT_DIST: process.env.TONGBAN_CLIENT_DIST } : {}),
-      },
-      watch: { intervalMs: 250, timeoutMs: 1_000, fall: 2, rise: 2 },
+      env: process.env.TONGBAN_CLIENT_DIST ? { TONGBAN_CLIENT_DIST: process.env.TONGBAN_CLIENT_DIST } : {},
+      watch: TEST_READINESS_WATCH,
     });
   });
 

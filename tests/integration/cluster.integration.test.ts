@@ -19,7 +19,7 @@ import { io as connectSocket, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { httpsGet, startCluster, type Cluster } from '../../deploy/cluster/cluster.ts';
+import { httpsGet, type Cluster } from '../../deploy/cluster/cluster.ts';
 import type { InstanceProcess } from '../../deploy/cluster/instanceProcess.ts';
 import { nginxBinary } from '../../deploy/cluster/nginxProcess.ts';
 import { bodyLimitMb } from '../../deploy/nginx/nginxConfig.ts';
@@ -33,7 +33,7 @@ import { DEMO_PASSWORD } from '../../server/seed/demoOrganisation.ts';
 import { loadKeys } from '../../server/security/keys.ts';
 import { freshTestSchema, POSTGRES_SKIPPED, TEST_POSTGRES_URL, type TestSchema } from '../support/postgres.ts';
 import { REDIS_SKIPPED, TEST_REDIS_URL, testRedisPrefix } from '../support/redis.ts';
-import { freePorts, QUIET_CLUSTER_ENV } from '../support/clusterStart.ts';
+import { startQuietCluster, TEST_READINESS_WATCH } from '../support/clusterStart.ts';
 import { HttpSession } from '../support/serverProcess.ts';
 import { nextEvent } from '../support/sockets.ts';
 
@@ -253,21 +253,17 @@ describe.skipIf(SKIPPED)(`three instances behind nginx${SKIPPED ? ` (${SKIPPED})
   beforeAll(async () => {
     schema = await freshTestSchema();
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-cluster-'));
-    const ports = await freePorts(7);
     redisPrefix = testRedisPrefix();
     redis = new Redis(TEST_REDIS_URL!);
-    cluster = await startCluster({
+    cluster = await startQuietCluster({
+      instances: 3,
       dataDir,
-      httpsPort: ports[0]!,
-      instancePorts: ports.slice(1, 4),
-      mediaPorts: ports.slice(4, 7),
       databaseUrl: schema.url,
       redisUrl: TEST_REDIS_URL!,
       redisPrefix,
-      entry: 'server',
       // Supervision warnings every second, and a lease that outlives a dead holder by 3 s: the takeover within seconds.
-      env: { ...QUIET_CLUSTER_ENV, TONGBAN_SUPERVISION_TICK_SECONDS: '1', TONGBAN_JOB_LEASE_SECONDS: '3' },
-      watch: { intervalMs: 250, timeoutMs: 1_000, fall: 2, rise: 2 },
+      env: { TONGBAN_SUPERVISION_TICK_SECONDS: '1', TONGBAN_JOB_LEASE_SECONDS: '3' },
+      watch: TEST_READINESS_WATCH,
     });
     ca = fs.readFileSync(cluster.certificate, 'utf8');
   }, 180_000);

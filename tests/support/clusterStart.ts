@@ -1,6 +1,8 @@
-// What the cluster test and bench:cluster both give startCluster: free loopback ports, and the environment that keeps
-// the instances quiet (the demo organisation to sign in with; no backups, OCR or search ticks competing for the CPU).
+// How the cluster tests and bench:cluster start a cluster (deploy/cluster): on free loopback ports, with the
+// environment that keeps the instances quiet (the demo organisation to sign in with; no backups, OCR or search ticks
+// competing for the CPU).
 import net from 'node:net';
+import { startCluster, type Cluster, type ClusterOptions } from '../../deploy/cluster/cluster.ts';
 
 /** Instance environment over the cluster's own: demo users, sign-ins from one address unlimited, nothing scheduled. */
 export const QUIET_CLUSTER_ENV: Record<string, string> = {
@@ -22,11 +24,33 @@ function freePort(): Promise<number> {
 }
 
 /** `count` distinct ports free on 127.0.0.1 right now. */
-export async function freePorts(count: number): Promise<number[]> {
+async function freePorts(count: number): Promise<number[]> {
   const ports: number[] = [];
   while (ports.length < count) {
     const port = await freePort();
     if (!ports.includes(port)) ports.push(port);
   }
   return ports;
+}
+
+/** The readiness watch of the cluster tests: an instance that stops answering is taken out within about a second. */
+export const TEST_READINESS_WATCH: ClusterOptions['watch'] = { intervalMs: 250, timeoutMs: 1_000, fall: 2, rise: 2 };
+
+/**
+ * `instances` instances behind nginx on free loopback ports, started as `npm run server` does (the client is served
+ * prebuilt), with QUIET_CLUSTER_ENV under the given `env`; the other options are startCluster's.
+ */
+export async function startQuietCluster(
+  options: Omit<ClusterOptions, 'httpsPort' | 'instancePorts' | 'mediaPorts' | 'entry'> & { instances: number },
+): Promise<Cluster> {
+  const { instances, env, ...rest } = options;
+  const ports = await freePorts(1 + 2 * instances);
+  return startCluster({
+    ...rest,
+    httpsPort: ports[0]!,
+    instancePorts: ports.slice(1, 1 + instances),
+    mediaPorts: ports.slice(1 + instances),
+    entry: 'server',
+    env: { ...QUIET_CLUSTER_ENV, ...env },
+  });
 }
