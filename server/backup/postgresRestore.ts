@@ -69,14 +69,16 @@ export async function requireRestoreTools(url: string): Promise<void> {
   await requireTool('psql', major);
 }
 
-/** Restores the dump (a plain file, opened from the backup) taken of `sourceSchema` into `targetSchema`. */
+/**
+ * Restores the dump (a plain file, opened from the backup) taken of `sourceSchema` into `targetSchema`. The caller has
+ * checked the tools with requireRestoreTools before it opened the backup (backupReader.ts).
+ */
 export async function restoreDump(
   url: string,
   dumpFile: string,
   sourceSchema: string,
   targetSchema: string,
 ): Promise<void> {
-  await requireRestoreTools(url);
   const env = libpqEnvironment(url);
   const dump = startTool('pg_restore', ['--no-owner', '--no-privileges', '--no-comments', '--file=-', dumpFile], env, {
     stdout: true,
