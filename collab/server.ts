@@ -23,6 +23,16 @@ import { openDocumentStore } from './storage/openDocumentStore.ts';
 
 export const COLLAB_PATH = '/collab';
 
+/**
+ * Where a browser opens one document: /collab with the document named in the query. The server does not need the
+ * name there (the token carries it); a load balancer in front of several instances does, to send every editor of one
+ * document to the same instance (deploy/nginx/tongban.conf.template), so their updates reach each other in one process
+ * rather than through Redis.
+ */
+export function collabPathOf(documentId: string): string {
+  return `${COLLAB_PATH}?document=${encodeURIComponent(documentId)}`;
+}
+
 export class CollabServer {
   readonly hocuspocus: Hocuspocus;
   readonly store: DocumentStore;

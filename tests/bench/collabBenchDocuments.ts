@@ -48,6 +48,8 @@ export async function signInEditors(baseUrl: string): Promise<Editor[]> {
 /** Documents owned by the first editor, shared for editing with the others; one collab token per provider. */
 export async function prepareDocuments(
   editors: Editor[],
+  /** The collab server's origin as the providers reach it (ws: or wss:). */
+  origin: string,
   phase: string,
   documents: number,
   providersPerDocument: number,
@@ -63,7 +65,7 @@ export async function prepareDocuments(
     const shared = await owner.call('PUT', `/api/documents/${id}/shares`, { shares });
     if (shared.status !== 200) throw new Error(`shares not set: ${shared.status} ${JSON.stringify(shared.json)}`);
     const tokens: string[] = [];
-    let documentName = '';
+    let [documentName, url] = ['', ''];
     for (let p = 0; p < providersPerDocument; p++) {
       const res = await editors[p % editors.length]!.session.call('POST', `/api/documents/${id}/collab-token`);
       if (res.status !== 200) throw new Error(`collab token refused: ${res.status} ${JSON.stringify(res.json)}`);
@@ -71,8 +73,9 @@ export async function prepareDocuments(
         throw new Error(`expected edit access, got ${String(res.json.access)}`);
       tokens.push(String(res.json.token));
       documentName = String(res.json.documentName);
+      url = new URL(String(res.json.url), origin).toString();
     }
-    prepared.push({ documentName, tokens });
+    prepared.push({ documentName, url, tokens });
   }
   return prepared;
 }

@@ -42,6 +42,8 @@ export const LOADS: Record<LoadName, LoadSpec> = {
 
 export interface PreparedDocument {
   documentName: string;
+  /** Where its providers connect: what the server's collab token names (with the document, for the load balancer). */
+  url: string;
   /** One token per provider of this document (the bare server ignores them). */
   tokens: string[];
 }
@@ -71,7 +73,7 @@ export type ToServer =
 export type FromServer =
   /** ca: the certificate to trust on the server's wss:// URL (the cluster's), or null. */
   | { type: 'ready'; kind: ServerKind; pid: number; url: string; ca: string | null }
-  | { type: 'prepared'; url: string; documents: PreparedDocument[] }
+  | { type: 'prepared'; documents: PreparedDocument[] }
   | { type: 'stats'; stats: ProcessStats }
   | { type: 'settled'; openDocuments: number }
   /** [gid, distinct sequence numbers] of the edit markers in the stored documents; null when nothing is stored. */

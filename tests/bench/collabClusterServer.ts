@@ -1,7 +1,8 @@
 // The cluster of bench:cluster as one server of the collab benchmark: N Tongban instances behind nginx on PostgreSQL
 // and Redis, started as `npm run cluster` starts them (deploy/cluster/cluster.ts). Providers connect through nginx's
-// /collab over TLS, so the editors of one document land on whichever instances nginx picks and converge through Redis;
-// the documents are prepared through instance 1 directly and read back from the PostgreSQL update log.
+// /collab over TLS at the address each document's collab token names, so nginx sends the editors of one document to
+// one instance, as it does browsers (Redis still carries awareness and keeps copies in step after a failover); the
+// documents are prepared through instance 1 directly and read back from the PostgreSQL update log.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -37,12 +38,13 @@ export async function startClusterServer(options: ClusterServerOptions): Promise
     const config = loadConfig({ dataDir, databaseUrl: options.databaseUrl });
     const store = openDocumentStore(config, loadKeys(config).atRest, systemClock, pino({ level: 'silent' }));
     const nginxPid = () => Number(fs.readFileSync(path.join(cluster.nginx.prefix, 'nginx.pid'), 'utf8').trim());
+    const origin = cluster.url.replace(/^https/, 'wss');
     return {
-      url: `${cluster.url.replace(/^https/, 'wss')}/collab`,
+      url: `${origin}/collab`,
       ca: fs.readFileSync(cluster.certificate, 'utf8'),
       hocuspocus: null,
       prepare: (phase, documents, providersPerDocument) =>
-        prepareDocuments(editors, phase, documents, providersPerDocument),
+        prepareDocuments(editors, origin, phase, documents, providersPerDocument),
       stored: (names) => storedMarkerCounts(names, (id) => store.load(id)),
       parts() {
         const master = nginxPid();

@@ -137,7 +137,7 @@ export async function runPhase(options: PhaseOptions): Promise<PhaseResult> {
   const { label, server, clients, load, round, durationMs } = options;
   const result = emptyResult(load.name, label, round);
   const phase = `${load.name}-r${round}`;
-  const { url, documents } = await server.request(
+  const { documents } = await server.request(
     { type: 'prepare', phase, documents: load.documents, providersPerDocument: load.providersPerDocument },
     'prepared',
   );
@@ -152,7 +152,7 @@ export async function runPhase(options: PhaseOptions): Promise<PhaseResult> {
       specs[gid % clients.length]!.push({
         gid,
         document,
-        url,
+        url: d.url,
         documentName: d.documentName,
         token,
         typer: p < load.typersPerDocument,

@@ -120,7 +120,7 @@ async function startTongban(): Promise<BenchServer> {
     url: `ws://127.0.0.1:${port}/collab`,
     hocuspocus: app.svc.collab.hocuspocus,
     prepare: (phase, documents, providersPerDocument) =>
-      prepareDocuments(editors, phase, documents, providersPerDocument),
+      prepareDocuments(editors, `ws://127.0.0.1:${port}`, phase, documents, providersPerDocument),
     stored: (names) => storedMarkerCounts(names, (id) => app.svc.collab.store.load(id)),
     parts: () => [],
     async close() {
@@ -139,6 +139,7 @@ async function startBare(): Promise<BenchServer> {
     async prepare(phase, documents, providersPerDocument) {
       return Array.from({ length: documents }, (_, d) => ({
         documentName: `bench-${phase}-${d}`,
+        url: `ws://127.0.0.1:${server.address.port}`,
         tokens: Array.from({ length: providersPerDocument }, () => 'bare'),
       }));
     },
@@ -219,7 +220,6 @@ async function main(): Promise<void> {
         case 'prepare':
           send({
             type: 'prepared',
-            url: server.url,
             documents: await server.prepare(raw.phase, raw.documents, raw.providersPerDocument),
           });
           return;

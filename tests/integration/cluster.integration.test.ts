@@ -1,5 +1,6 @@
 // Three instances behind nginx, as `npm run cluster` starts them (deploy/cluster/cluster.ts), on PostgreSQL and Redis
-// (issue #20): /readyz through nginx over TLS; two collab editors that nginx put on different instances converge; a
+// (issue #20): /readyz through nginx over TLS; editors who open a document at their collab token's address reach one
+// instance (nginx routes by document); two collab editors that nginx put on different instances converge; a
 // notification raised through one instance reaches a socket that long-polls another through nginx; the instance holding
 // the background jobs' lease, killed with SIGKILL while its editor types, loses no acknowledged edit, its editor
 // reconnects through nginx to another, the readiness watch takes it out of nginx, and another instance takes the lease
@@ -36,6 +37,7 @@ import { REDIS_SKIPPED, TEST_REDIS_URL, testRedisPrefix } from '../support/redis
 import { startQuietCluster, TEST_READINESS_WATCH } from '../support/clusterStart.ts';
 import { HttpSession } from '../support/serverProcess.ts';
 import { nextEvent } from '../support/sockets.ts';
+import { waitFor } from '../support/collabClient.ts';
 
 const SKIPPED = !TEST_POSTGRES_URL
   ? POSTGRES_SKIPPED
@@ -280,8 +282,18 @@ describe.skipIf(SKIPPED)(`three instances behind nginx${SKIPPED ? ` (${SKIPPED})
 
   const addresses = () => cluster.instances.map((i) => i.address);
 
-  async function openEditor(session: ProxiedSession, documentId: string): Promise<Editor> {
+  /**
+   * An editor through nginx: at the address the collab token names (`?document=`, as the browser opens it: nginx sends
+   * one document's editors to one instance), or, `anywhere`, at plain /collab (the instance with the fewest
+   * connections), which puts editors of one document on different instances as after a failover.
+   */
+  async function openEditor(
+    session: ProxiedSession,
+    documentId: string,
+    at: 'token' | 'anywhere' = 'anywhere',
+  ): Promise<Editor> {
     const { json } = await session.call('POST', `/api/documents/${documentId}/collab-token`);
+    const origin = cluster.url.replace(/^https/, 'wss');
     const upstreams: string[] = [];
     const gate = { open: true };
     const clusterCa = ca;
@@ -294,7 +306,7 @@ describe.skipIf(SKIPPED)(`three instances behind nginx${SKIPPED ? ` (${SKIPPED})
       }
     }
     const websocketProvider = new HocuspocusProviderWebsocket({
-      url: `${cluster.url.replace(/^https/, 'wss')}/collab`,
+      url: at === 'token' ? new URL(String(json.url), origin).toString() : `${origin}/collab`,
       WebSocketPolyfill: ThroughNginx,
       maxAttempts: 0,
       delay: 100,
@@ -487,6 +499,26 @@ describe.skipIf(SKIPPED)(`three instances behind nginx${SKIPPED ? ` (${SKIPPED})
       check();
     });
     expect(a.doc.getXmlFragment('default').toString()).toBe(b.doc.getXmlFragment('default').toString());
+  });
+
+  it("sends the editors of one document who open it at their token's address to one instance", async () => {
+    const owner = await signedIn('zhangwei');
+    const documentIds = [await newDraft(owner, '集群同文一'), await newDraft(owner, '集群同文二')];
+    const instancesOf: string[][] = [];
+    for (const documentId of documentIds) {
+      const editors = [];
+      for (let n = 0; n < 4; n++) editors.push(await openEditor(owner, documentId, 'token'));
+      instancesOf.push(editors.map((e) => servedBy(e.upstreams.at(-1))));
+      const marker = `首位编辑写于${documentId}`;
+      addLine(editors[0]!.doc, marker);
+      await acked(editors[0]!.provider);
+      for (const e of editors) await waitFor(e.doc, () => linesOf(e.doc).has(marker), 10_000);
+      for (const e of editors) e.destroy();
+    }
+    for (const at of instancesOf) {
+      expect(addresses()).toContain(at[0]);
+      expect(new Set(at).size).toBe(1);
+    }
   });
 
   it('delivers notifications raised through each instance to a socket long-polling one of them through nginx', async () => {

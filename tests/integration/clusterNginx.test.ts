@@ -1,8 +1,9 @@
 // The nginx configuration of deploy/nginx/ against stand-in instances (small HTTP servers that say who they are and
 // what reached them): nginx -t accepts it; socket.io requests stick to one instance per session cookie and spread
 // across cookies; a meeting's connections (query `meeting`) reach one instance whatever their cookie, and all the same
-// other one when it is down or refusing; X-Forwarded-For is the client's address, whatever the client sent; WebSockets
-// upgrade on /collab; an instance marked down gets nothing; no instance up answers JSON 503; an oversized body JSON
+// other one when it is down or refusing; so do one document's collab connections (query `document`), while those
+// naming none spread; X-Forwarded-For is the client's address, whatever the client sent; WebSockets upgrade on
+// /collab; an instance marked down gets nothing; no instance up answers JSON 503; an oversized body JSON
 // 413. Runs where nginx is installed. And the readiness watch that marks instances down and up from their /readyz.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -110,9 +111,9 @@ describe.skipIf(SKIPPED)(`the nginx configuration${SKIPPED ? ` (${SKIPPED})` : '
     });
   }
 
-  it('passes nginx -t and names every instance in both upstreams', () => {
+  it('passes nginx -t and names every instance in each upstream', () => {
     const text = renderNginxConfig(base);
-    for (const s of standIns) expect(text.split(`server ${s.address} `).length - 1).toBe(2);
+    for (const s of standIns) expect(text.split(`server ${s.address} `).length - 1).toBe(3);
     expect(text).not.toMatch(/\{\{[A-Z_]+\}\}/);
     const checked = spawnSync(NGINX!, ['-p', `${base.prefix}/`, '-c', path.join(base.prefix, 'nginx.conf'), '-t'], {
       encoding: 'utf8',
@@ -203,6 +204,56 @@ describe.skipIf(SKIPPED)(`the nginx configuration${SKIPPED ? ` (${SKIPPED})` : '
     const res = await get('/api/anything', { 'x-forwarded-for': '203.0.113.9', 'x-forwarded-proto': 'http' });
     expect(res.json).toMatchObject({ forwardedFor: '127.0.0.1', forwardedProto: 'https' });
     expect(res.json.host).toBe(new URL(url).host);
+  });
+
+  /** A WebSocket on `route`, open, and the stand-in it reached (which echoes with its name). */
+  async function openSocket(route: string): Promise<{ ws: WebSocket; name: string }> {
+    const ws = new WebSocket(`${url.replace('https', 'wss')}${route}`, { ca });
+    const echoed = await new Promise<string>((resolve, reject) => {
+      ws.on('open', () => ws.send('hello'));
+      ws.on('message', (data) => resolve(String(data)));
+      ws.on('error', reject);
+    });
+    return { ws, name: echoed.split(':')[0]! };
+  }
+
+  async function upgradedTo(route: string): Promise<string> {
+    const { ws, name } = await openSocket(route);
+    ws.close();
+    return name;
+  }
+
+  it('sends every editor of one document to one instance, and all of them to one other when it is down', async () => {
+    const documents = Array.from({ length: 8 }, (_, n) => `document-${n}`);
+    const landing = async (document: string) => {
+      const seen = new Set<string>();
+      for (let editor = 0; editor < 5; editor++) seen.add(await upgradedTo(`/collab?document=${document}`));
+      return seen;
+    };
+    const owners = new Map<string, string>();
+    for (const document of documents) {
+      const seen = await landing(document);
+      expect([...seen]).toHaveLength(1);
+      owners.set(document, [...seen][0]!);
+    }
+    expect(new Set(owners.values()).size).toBeGreaterThan(1);
+
+    const owner = owners.get('document-0')!;
+    const names = ['one', 'two', 'three'];
+    await nginx.reload(standIns.map((s, i) => ({ address: s.address, down: names[i] === owner })));
+    try {
+      const moved = await landing('document-0');
+      expect([...moved]).toHaveLength(1);
+      expect([...moved][0]).not.toBe(owner);
+      for (const [document, at] of owners) if (at !== owner) expect([...(await landing(document))]).toEqual([at]);
+    } finally {
+      await nginx.reload(standIns.map((s) => ({ address: s.address })));
+    }
+
+    // Connections that name no document are spread (the fewest connections first), not all sent to one instance.
+    const held = await Promise.all(Array.from({ length: 6 }, () => openSocket('/collab')));
+    expect(new Set(held.map((h) => h.name)).size).toBeGreaterThan(1);
+    for (const h of held) h.ws.close();
   });
 
   it('upgrades WebSockets on /collab', async () => {

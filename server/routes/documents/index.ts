@@ -20,7 +20,7 @@ import { authorize } from '../../policies/index.ts';
 import { presentDocument } from '../../presenters/document.ts';
 import { listDocuments } from '../../queries/documents/documentList.ts';
 import { namedShares } from '../../queries/documents/shareList.ts';
-import { COLLAB_PATH } from '../../../collab/server.ts';
+import { collabPathOf } from '../../../collab/server.ts';
 import { documentFor } from './access.ts';
 import { createBody, documentBody, listQuery, patchBody, sharesBody, shareView, tokenBody } from './schema.ts';
 
@@ -188,7 +188,7 @@ const documentRoutes: FastifyPluginAsyncZod = async (app) => {
         expiresAt: expiresAt.toISOString(),
         documentName: `doc:${doc.id}`,
         access,
-        url: COLLAB_PATH,
+        url: collabPathOf(doc.id),
         serverTime: now.toISOString(),
       };
     },
