@@ -2,9 +2,11 @@
 // chain that lost its newest events: the checkpoint is the evidence audit:verify needs.
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../tests/support/testApp.ts';
 import { databasePath } from '../db/client.ts';
+import { postgresTarget } from '../db/postgresTarget.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { recordAudit, type RequestContext } from './auditLog.ts';
 import { AuditHeadAnchor } from './headAnchor.ts';
@@ -23,6 +25,32 @@ function context(): RequestContext {
 const append = () =>
   inTransaction(t.app.svc, (tx) => recordAudit(tx, context(), { action: 'test.event', resourceType: 'test' }));
 
+/**
+ * Deletes the events after `seq` behind the application's back, as an intruder would: its own connection to the
+ * database in use (better-sqlite3 on the file, node-postgres on the test app's schema), the no-delete trigger dropped.
+ */
+async function deleteEventsAfter(seq: number): Promise<void> {
+  if (t.databaseUrl) {
+    const { connectionString, schema } = postgresTarget(t.databaseUrl);
+    const client = new pg.Client({ connectionString, options: `-c search_path="${schema}"` });
+    await client.connect();
+    try {
+      await client.query(
+        `DROP TRIGGER "AuditEvent_no_delete" ON "AuditEvent"; DELETE FROM "AuditEvent" WHERE seq > ${seq};`,
+      );
+    } finally {
+      await client.end();
+    }
+    return;
+  }
+  const db = new Database(databasePath(t.dataDir));
+  try {
+    db.exec(`DROP TRIGGER AuditEvent_no_delete; DELETE FROM AuditEvent WHERE seq > ${seq};`);
+  } finally {
+    db.close();
+  }
+}
+
 function checkpoint(): HeadCheckpoint {
   const read = readCheckpoint(t.app.svc.config.auditHeadFile, t.app.svc.keys.audit);
   if (read.state !== 'valid') throw new Error(`checkpoint ${read.state}`);
@@ -40,9 +68,7 @@ describe('the audit head anchor', () => {
   it('keeps the checkpoint as evidence once the newest events are gone, however many are appended after', async () => {
     await append();
     const before = checkpoint();
-    const db = new Database(databasePath(t.dataDir));
-    db.exec(`DROP TRIGGER AuditEvent_no_delete; DELETE FROM AuditEvent WHERE seq > ${before.seq - 2};`);
-    db.close();
+    await deleteEventsAfter(before.seq - 2);
     for (let i = 0; i < 4; i++) await append();
     expect(checkpoint()).toEqual(before);
     expect(t.app.svc.auditHead.state).toEqual({

@@ -334,7 +334,13 @@ describe('an OCR job stopped half-way', () => {
       dataDirKept = true;
       const restart = async (ocrTickSeconds: number) => {
         const app = await buildApp({
-          config: { dataDir: t.dataDir, publicUrl: 'http://localhost:3000', searchTickSeconds: 0, ocrTickSeconds },
+          config: {
+            dataDir: t.dataDir,
+            databaseUrl: t.databaseUrl,
+            publicUrl: 'http://localhost:3000',
+            searchTickSeconds: 0,
+            ocrTickSeconds,
+          },
           clock: t.clock,
           serveClient: false,
           logger: false,
@@ -361,7 +367,13 @@ describe('an OCR job stopped half-way', () => {
       }
       // Started with its timer on, the job goes on by itself from the next page.
       const restarted = await buildApp({
-        config: { dataDir: t.dataDir, publicUrl: 'http://localhost:3000', searchTickSeconds: 0, ocrTickSeconds: 1 },
+        config: {
+          dataDir: t.dataDir,
+          databaseUrl: t.databaseUrl,
+          publicUrl: 'http://localhost:3000',
+          searchTickSeconds: 0,
+          ocrTickSeconds: 1,
+        },
         clock: t.clock,
         serveClient: false,
         logger: false,
