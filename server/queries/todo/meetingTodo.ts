@@ -32,6 +32,7 @@ export const meetingTodo: TodoSource = {
       ref: Prisma.sql`m.id`,
       title: DEFERRED_TITLE,
       dueAt: Prisma.sql`m."startAt"`,
+      dueNeverNull: true as const,
       since: Prisma.sql`p."createdAt"`,
     });
     const arms: TodoArm[] = [];

@@ -26,7 +26,8 @@ export const supervisionTodo: TodoSource = {
       arms.push(
         todoArm(
           ctx.dialect,
-          { kind, id, ref: id, title, dueAt: due, since },
+          // A task's deadline is never NULL; only the supervisor's steps have no due date (NO_DUE).
+          { kind, id, ref: id, title, dueAt: due, ...(due === NO_DUE ? {} : { dueNeverNull: true as const }), since },
           URGENCY,
           Prisma.sql`t.classification`,
           from,

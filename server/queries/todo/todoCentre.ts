@@ -186,10 +186,19 @@ export async function listTodo(
   // The list's order is the due date with the undated last, then
   // since, kind and id; within an arm (one kind) that is (dueAt, since, id) for its dated rows and (since, id) for the
   // others — orders an arm's index can give, so SQLite stops after `end` rows instead of sorting all of them.
+  // An arm whose rows all have a due date, or none, gives only that part (the other would be read to find nothing).
   const heads = Prisma.join(
     arms.flatMap((a) => [
-      Prisma.sql`SELECT * FROM (SELECT * FROM (${a.sql})${as('a')} WHERE dueAt IS NOT NULL ORDER BY dueAt, since, ${idKey} LIMIT ${limitEnd})${as('d')}`,
-      Prisma.sql`SELECT * FROM (SELECT * FROM (${a.sql})${as('a')} WHERE dueAt IS NULL ORDER BY since, ${idKey} LIMIT ${limitEnd})${as('u')}`,
+      ...(a.dated === 'none'
+        ? []
+        : [
+            Prisma.sql`SELECT * FROM (SELECT * FROM (${a.sql})${as('a')} WHERE dueAt IS NOT NULL ORDER BY dueAt, since, ${idKey} LIMIT ${limitEnd})${as('d')}`,
+          ]),
+      ...(a.dated === 'all'
+        ? []
+        : [
+            Prisma.sql`SELECT * FROM (SELECT * FROM (${a.sql})${as('a')} WHERE dueAt IS NULL ORDER BY since, ${idKey} LIMIT ${limitEnd})${as('u')}`,
+          ]),
     ]),
     ' UNION ALL ',
   );

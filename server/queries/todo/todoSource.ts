@@ -57,6 +57,11 @@ export interface TodoRow {
 export interface TodoArm {
   kind: TodoKind;
   sql: Prisma.Sql;
+  /**
+   * Which of its rows have a due date: all (a NOT NULL column), none (NO_DUE) or some. The centre reads an arm's dated
+   * and undated rows apart, and skips the part that cannot have any.
+   */
+  dated: 'all' | 'none' | 'some';
 }
 
 /** A SELECT of the arm layout: the expressions for each column, then the FROM … WHERE that feeds them. */
@@ -68,6 +73,8 @@ export function todoArm(
     ref: Prisma.Sql;
     title: Prisma.Sql;
     dueAt: Prisma.Sql;
+    /** Set when dueAt is never NULL (a NOT NULL column): the arm has no undated rows. */
+    dueNeverNull?: true;
     since: Prisma.Sql;
   },
   urgency: Prisma.Sql,
@@ -82,6 +89,7 @@ export function todoArm(
       : [columns.title, columns.dueAt];
   return {
     kind: columns.kind,
+    dated: columns.dueAt === NO_DUE ? 'none' : columns.dueNeverNull ? 'all' : 'some',
     sql: Prisma.sql`SELECT ${columns.kind} AS kind, ${columns.id} AS id, ${columns.ref} AS ref, ${title} AS title,
     ${dueAt} AS dueAt, ${columns.since} AS since, ${urgency} AS urgency, ${classification} AS classification ${from}`,
   };
