@@ -142,37 +142,42 @@ describe.skipIf(SKIPPED)(`the nginx configuration${SKIPPED ? ` (${SKIPPED})` : '
     expect(used.size).toBeGreaterThan(1);
   });
 
-  it("sends a meeting's connections to one instance whatever the session, and together elsewhere when it is down", async () => {
-    const meetings = Array.from({ length: 8 }, (_, n) => `meeting-${n}`);
-    const poll = (meeting: string, session: number) =>
-      get(`/socket.io/?EIO=4&transport=polling&meeting=${meeting}`, { cookie: `tb_session=session-${session}` });
-    const landing = async (meeting: string) => {
-      const seen = new Set<string>();
-      for (let session = 0; session < 6; session++) seen.add(String((await poll(meeting, session)).json.name));
-      return seen;
-    };
+  /**
+   * Eight keys (meetings, documents), each reached `landing` several ways (different sessions, different editors):
+   * each key's connections reach one instance, different keys spread over the instances (the hash is on the key, not
+   * a constant), and when key 0's instance is marked down all of its connections move to one and the same other
+   * instance while the other keys stay where they were (consistent hashing).
+   */
+  async function expectRoutedByKey(landing: (key: string) => Promise<Set<string>>, prefix: string): Promise<void> {
     const owners = new Map<string, string>();
-    for (const meeting of meetings) {
-      const seen = await landing(meeting);
+    for (let n = 0; n < 8; n++) {
+      const seen = await landing(`${prefix}-${n}`);
       expect([...seen]).toHaveLength(1);
-      owners.set(meeting, [...seen][0]!);
+      owners.set(`${prefix}-${n}`, [...seen][0]!);
     }
-    // Different meetings spread over the instances (the hash is on the meeting, not a constant).
     expect(new Set(owners.values()).size).toBeGreaterThan(1);
 
-    // The instance of meeting-0 goes down: all of its participants move, to one and the same other instance.
-    const owner = owners.get('meeting-0')!;
+    const owner = owners.get(`${prefix}-0`)!;
     const names = ['one', 'two', 'three'];
     await nginx.reload(standIns.map((s, i) => ({ address: s.address, down: names[i] === owner })));
     try {
-      const moved = await landing('meeting-0');
+      const moved = await landing(`${prefix}-0`);
       expect([...moved]).toHaveLength(1);
       expect([...moved][0]).not.toBe(owner);
-      // Meetings elsewhere stay where they were (consistent hashing).
-      for (const [meeting, at] of owners) if (at !== owner) expect([...(await landing(meeting))]).toEqual([at]);
+      for (const [key, at] of owners) if (at !== owner) expect([...(await landing(key))]).toEqual([at]);
     } finally {
       await nginx.reload(standIns.map((s) => ({ address: s.address })));
     }
+  }
+
+  it("sends a meeting's connections to one instance whatever the session, and together elsewhere when it is down", async () => {
+    const poll = (meeting: string, session: number) =>
+      get(`/socket.io/?EIO=4&transport=polling&meeting=${meeting}`, { cookie: `tb_session=session-${session}` });
+    await expectRoutedByKey(async (meeting) => {
+      const seen = new Set<string>();
+      for (let session = 0; session < 6; session++) seen.add(String((await poll(meeting, session)).json.name));
+      return seen;
+    }, 'meeting');
   });
 
   it("keeps a meeting's connections together when its instance refuses them before anyone marks it down", async () => {
@@ -224,31 +229,11 @@ describe.skipIf(SKIPPED)(`the nginx configuration${SKIPPED ? ` (${SKIPPED})` : '
   }
 
   it('sends every editor of one document to one instance, and all of them to one other when it is down', async () => {
-    const documents = Array.from({ length: 8 }, (_, n) => `document-${n}`);
-    const landing = async (document: string) => {
+    await expectRoutedByKey(async (document) => {
       const seen = new Set<string>();
       for (let editor = 0; editor < 5; editor++) seen.add(await upgradedTo(`/collab?document=${document}`));
       return seen;
-    };
-    const owners = new Map<string, string>();
-    for (const document of documents) {
-      const seen = await landing(document);
-      expect([...seen]).toHaveLength(1);
-      owners.set(document, [...seen][0]!);
-    }
-    expect(new Set(owners.values()).size).toBeGreaterThan(1);
-
-    const owner = owners.get('document-0')!;
-    const names = ['one', 'two', 'three'];
-    await nginx.reload(standIns.map((s, i) => ({ address: s.address, down: names[i] === owner })));
-    try {
-      const moved = await landing('document-0');
-      expect([...moved]).toHaveLength(1);
-      expect([...moved][0]).not.toBe(owner);
-      for (const [document, at] of owners) if (at !== owner) expect([...(await landing(document))]).toEqual([at]);
-    } finally {
-      await nginx.reload(standIns.map((s) => ({ address: s.address })));
-    }
+    }, 'document');
 
     // Connections that name no document are spread (the fewest connections first), not all sent to one instance.
     const held = await Promise.all(Array.from({ length: 6 }, () => openSocket('/collab')));
