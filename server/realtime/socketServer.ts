@@ -29,6 +29,11 @@ import { MEETING_QUERY, MEETING_QUERY_ID } from '../../common/socket/meetingQuer
 import { meetingWatchDecision } from '../queries/meetings/meetingWatch.ts';
 
 const SESSION_RECHECK_MS = 60_000;
+/** Between instances (socket.io's Redis adapter): this instance opened a meeting's media (LiveMeetings.movedAway). */
+const MEETING_OPENED = 'tongban:meeting-opened';
+interface InterServer {
+  [MEETING_OPENED]: (meetingId: string) => void;
+}
 const MAX_MESSAGE_BYTES = 64 * 1024;
 const LIMIT_WINDOW_MS = 60_000;
 
@@ -80,14 +85,14 @@ interface SocketData {
   meetingId: string | null;
 }
 
-type TongbanSocket = Socket<Record<string, never>, ServerToClient, Record<string, never>, SocketData>;
+type TongbanSocket = Socket<Record<string, never>, ServerToClient, InterServer, SocketData>;
 
 export function attachSocketServer(
   httpServer: HttpServer,
   svc: Services,
   limiters: SocketLimiters = memoryLimiters(svc),
 ): Server {
-  const io = new Server<Record<string, never>, ServerToClient, Record<string, never>, SocketData>(httpServer, {
+  const io = new Server<Record<string, never>, ServerToClient, InterServer, SocketData>(httpServer, {
     path: '/socket.io',
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     serveClient: false,
@@ -295,7 +300,18 @@ export function attachSocketServer(
       io.to(socketId).emit(event as keyof ServerToClient, payload as never);
     },
   });
-  svc.liveMeetings.attach({ toSocket: (socketId, n) => io.to(socketId).emit('meeting:notification', n) });
+  svc.liveMeetings.attach({
+    toSocket: (socketId, n) => io.to(socketId).emit('meeting:notification', n),
+    reconnect: (socketId) => io.sockets.sockets.get(socketId)?.conn.close(),
+    // With Redis (shareSocketRooms) the other instances hear it through the socket.io adapter; alone, nobody does.
+    announceOpened: (meetingId) => {
+      if (svc.config.redisUrl) io.serverSideEmit(MEETING_OPENED, meetingId);
+    },
+  });
+  io.on(MEETING_OPENED, (meetingId: unknown) => {
+    if (typeof meetingId === 'string' && MEETING_QUERY_ID.test(meetingId)) svc.liveMeetings.movedAway(meetingId);
+    else svc.log.warn({ meetingId }, 'a malformed meeting-opened message from another instance was ignored');
+  });
 
   return io;
 }

@@ -1,5 +1,6 @@
 // Two Tongban instances on one Redis (issue #20, TONGBAN_REDIS_URL): two editors of one document, each connected to
-// another instance, converge; a notification raised on one instance reaches the user's socket on the other. The
+// another instance, converge; a meeting split between the two (an instance that held it came back) moves whole to the
+// one that opened it last; a notification raised on one instance reaches the user's socket on the other. The
 // instances share the data directory (until the rest of the data moves to PostgreSQL) and, when
 // TONGBAN_TEST_POSTGRES_URL is set too, keep the collab log in PostgreSQL. Runs when TONGBAN_TEST_REDIS_URL is set.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -14,6 +15,7 @@ import * as Y from 'yjs';
 import { inTransaction } from '../../server/db/transaction.ts';
 import { notice } from '../../server/notifications/notificationHub.ts';
 import { listBackups } from '../../server/backup/retention.ts';
+import { joined, MeetingSocket, scheduleOnlineMeeting } from '../support/onlineMeeting.ts';
 
 describe.skipIf(!TEST_REDIS_URL)(`two instances on one Redis${TEST_REDIS_URL ? '' : ` (${REDIS_SKIPPED})`}`, () => {
   let a: TestApp;
@@ -26,8 +28,9 @@ describe.skipIf(!TEST_REDIS_URL)(`two instances on one Redis${TEST_REDIS_URL ? '
   beforeAll(async () => {
     schema = TEST_POSTGRES_URL ? await freshTestSchema() : null;
     const shared = { redisUrl: TEST_REDIS_URL, redisPrefix: testRedisPrefix(), databaseUrl: schema?.url ?? null };
-    a = await createTestApp({ config: shared });
-    b = await secondInstance(a);
+    const media = { mediaPort: 0, mediaWorkers: 1, mediaListenIp: '127.0.0.1', mediaAnnouncedIp: '127.0.0.1' };
+    a = await createTestApp({ config: { ...shared, ...media } });
+    b = await secondInstance(a, media);
     urlA = await a.listen();
     urlB = await b.listen();
   });
@@ -80,6 +83,36 @@ describe.skipIf(!TEST_REDIS_URL)(`two instances on one Redis${TEST_REDIS_URL ? '
       expect(rows[0]).toMatchObject({ anonymous: 0 });
       expect(rows[0]!.all).toBeGreaterThan(0);
     }
+  });
+
+  it('moves a meeting split between two instances to the one that opened it last, where all its people rejoin', async () => {
+    // As when the instance that held a meeting comes back: those who moved away when it died are on another instance,
+    // and a latecomer is sent to it again (the load balancer routes by meeting, consistent hashing).
+    const { meetingId } = await scheduleOnlineMeeting(a, { host: 'zhangwei', participants: ['hejun'] });
+    const moved = await MeetingSocket.connect(a, urlA, 'zhangwei', meetingId);
+    open.push(moved);
+    joined(await moved.request('join', { meetingId }));
+    expect(a.app.svc.liveMeetings.peek(meetingId)).toBeDefined();
+    const dropped = new Promise<string>((resolve) => moved.socket.once('disconnect', (reason) => resolve(reason)));
+
+    const latecomer = await MeetingSocket.connect(a, urlB, 'hejun', meetingId);
+    open.push(latecomer);
+    joined(await latecomer.request('join', { meetingId }));
+    // A's copy closes and its participant's connection drops (not the session): the client reconnects by itself.
+    expect(await dropped).toBe('transport close');
+    expect(a.app.svc.liveMeetings.peek(meetingId)).toBeUndefined();
+    expect(b.app.svc.liveMeetings.peek(meetingId)).toBeDefined();
+
+    // Reconnected through the load balancer (to B now), the participant finds the latecomer in, and is found.
+    const back = await MeetingSocket.connect(a, urlB, 'zhangwei', meetingId);
+    open.push(back);
+    const seen = latecomer.next('peerJoined');
+    const rejoined = joined(await back.request('join', { meetingId }));
+    expect(rejoined.peers.map((p) => p.userId)).toEqual([latecomer.userId]);
+    expect((await seen).data.peer.userId).toBe(back.userId);
+    // B opened nothing new, so nothing moves again.
+    expect(b.app.svc.liveMeetings.peek(meetingId)).toBeDefined();
+    expect(a.app.svc.liveMeetings.peek(meetingId)).toBeUndefined();
   });
 
   it("delivers a notification raised on one instance to the user's socket on the other", async () => {

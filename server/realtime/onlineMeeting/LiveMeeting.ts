@@ -393,8 +393,11 @@ export class LiveMeeting {
       if (member.peerId !== exceptPeerId) this.options.sink.toSocket(member.socketId, notification);
   }
 
-  /** Tells everyone the meeting is over and closes its media; safe to call twice. */
-  close(reason: 'ended' | 'idle'): void {
+  /**
+   * Closes its media; safe to call twice. `ended` tells everyone the meeting is over; `idle` (nobody left) and
+   * `moved` (another instance holds it now: LiveMeetings.movedAway) tell nobody.
+   */
+  close(reason: 'ended' | 'idle' | 'moved'): void {
     if (this.isClosed) return;
     this.isClosed = true;
     if (reason === 'ended') {

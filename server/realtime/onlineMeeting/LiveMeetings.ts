@@ -9,18 +9,26 @@ import { handleMeetingRequest, type SignalSocket } from './meetingSignaling.ts';
 export type Place =
   { meetingId: string; kind: 'member'; peerId: string } | { meetingId: string; kind: 'lobby'; lobbyId: string };
 
+/** How live meetings reach their sockets and, in a cluster, the other instances (socket.io: socketServer.ts). */
+export interface MeetingTransport extends SocketSink {
+  /** Drops the socket's connection (not its session): the client reconnects through the load balancer and rejoins. */
+  reconnect(socketId: string): void;
+  /** Tells the other instances that this one opened the meeting's media (nothing to tell on one process). */
+  announceOpened(meetingId: string): void;
+}
+
 export class LiveMeetings {
   private readonly meetings = new Map<string, LiveMeeting>();
   private readonly opening = new Map<string, Promise<LiveMeeting>>();
   private readonly places = new Map<string, Place>();
   private readonly queues = new Map<string, Promise<unknown>>();
-  private sink: SocketSink | null = null;
+  private sink: MeetingTransport | null = null;
   private isClosed = false;
 
   constructor(private readonly svc: Services) {}
 
   /** Connects delivery to socket.io (done by the socket server when it starts). */
-  attach(sink: SocketSink): void {
+  attach(sink: MeetingTransport): void {
     this.sink = sink;
   }
 
@@ -76,6 +84,7 @@ export class LiveMeetings {
         .then((meeting) => {
           this.meetings.set(meetingId, meeting);
           this.svc.log.info({ meetingId }, 'online meeting opened');
+          this.sink?.announceOpened(meetingId);
           return meeting;
         })
         .finally(() => this.opening.delete(meetingId));
@@ -124,6 +133,25 @@ export class LiveMeetings {
       this.leave(socketId);
       this.queues.delete(socketId);
     });
+  }
+
+  /**
+   * Another instance opened this meeting: the load balancer sends its joins there now. That happens when an instance
+   * that died comes back: consistent hashing (deploy/nginx) gives it its meetings back, so a participant who joins
+   * after that lands on it while those who moved here when it died are still here, and the meeting would be split in
+   * two. The newest opening is where the load balancer routes the meeting now, so this copy closes and its people's
+   * connections drop: they reconnect through the load balancer to that instance and rejoin by themselves, as after a
+   * crash, and the meeting is whole again.
+   */
+  movedAway(meetingId: string): void {
+    const meeting = this.meetings.get(meetingId);
+    if (!meeting) return;
+    this.meetings.delete(meetingId);
+    const sockets = [...this.places].filter(([, place]) => place.meetingId === meetingId).map(([id]) => id);
+    for (const id of sockets) this.places.delete(id);
+    meeting.close('moved');
+    for (const id of sockets) this.sink?.reconnect(id);
+    this.svc.log.info({ meetingId, sockets: sockets.length }, 'online meeting moved to another instance');
   }
 
   /** The meeting ended (its host or organiser ended it): everyone is told and its media closes. */
