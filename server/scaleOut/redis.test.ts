@@ -1,9 +1,11 @@
 // Redis connections while Redis is away: one warning per outage, not ioredis's "Unhandled error event" at every
-// reconnection attempt. Needs no Redis: the connection points at a port nothing listens on.
+// reconnection attempt; socket.io's broadcasts and messages to the other instances are lost, not the process. Needs
+// no Redis: the connection points at a port nothing listens on.
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Redis as IORedis } from 'ioredis';
-import { redisConnection } from './redis.ts';
+import { Server } from 'socket.io';
+import { redisConnection, shareSocketRooms } from './redis.ts';
 
 /** A loopback port that was free a moment ago (listened on, then closed). */
 async function closedPort(): Promise<number> {
@@ -33,5 +35,32 @@ describe('a Redis connection while Redis is away', () => {
     expect(warn).toHaveBeenCalledTimes(1);
     expect(warn.mock.calls[0]?.[0]).toMatchObject({ connection: 'outage-test' });
     expect(info).not.toHaveBeenCalled();
+  });
+});
+
+describe('socket.io across instances while Redis is away', () => {
+  it('loses the broadcasts it could not publish, and keeps the process', async () => {
+    const unheard: unknown[] = [];
+    const listener = (reason: unknown) => unheard.push(reason);
+    process.on('unhandledRejection', listener);
+    // Not attached to an HTTP server: nothing to listen on or to close but the adapter's Redis connections.
+    const io = new Server();
+    const close = shareSocketRooms(
+      io,
+      { redisUrl: `redis://127.0.0.1:${await closedPort()}`, redisPrefix: 'outage-test' },
+      { warn: vi.fn(), info: vi.fn() },
+    );
+    try {
+      io.to('user:someone').emit('notification:new', { kind: 'test' });
+      io.serverSideEmit('tongban:meeting-opened', 'meeting');
+      // The publishes give up after the connection's three retries (50 + 100 + 150 ms between attempts); the
+      // subscriptions wait, and are dropped when it closes.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await close();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(unheard).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', listener);
+    }
   });
 });

@@ -43,10 +43,35 @@ function watchReachability(redis: IORedis, log: ReachabilityLog, lost: string, b
   });
 }
 
-/** A Redis connection of this deployment; commands wait while Redis is briefly away and fail after a few seconds. */
-export function redisConnection(url: string, name: string, log: ReachabilityLog): IORedis {
-  const redis = new IORedis(url, { connectionName: name, maxRetriesPerRequest: 3 });
+/**
+ * A Redis connection of this deployment; commands wait while Redis is briefly away and fail after a few attempts to
+ * reconnect, or, `waits`, wait until it is back.
+ */
+export function redisConnection(url: string, name: string, log: ReachabilityLog, options = { waits: false }): IORedis {
+  const redis = new IORedis(url, { connectionName: name, maxRetriesPerRequest: options.waits ? null : 3 });
   watchReachability(redis, log, 'Redis unreachable: reconnecting', 'Redis reachable again');
+  return redis;
+}
+
+/**
+ * The socket.io adapter sends some commands without waiting for their answer: a publish (a broadcast, a message to the
+ * other instances) and its subscriptions. When Redis stays away longer than a command may wait, the command rejects
+ * with nobody to hear it, and an unheard rejection ends the Node process. Here these commands of `redis` always have a
+ * listener: a lost publish is a lost message (the outage is logged once by watchReachability; users' notifications stay
+ * in the database and the other instances re-check what they must), and the instance stays up. Callers that wait for
+ * such a command still get its rejection.
+ */
+function heardFailures(redis: IORedis, commands: Array<'publish' | 'subscribe' | 'psubscribe'>): IORedis {
+  for (const command of commands) {
+    const send = (redis[command] as (...args: unknown[]) => Promise<unknown>).bind(redis);
+    Object.defineProperty(redis, command, {
+      value: (...args: unknown[]) => {
+        const sent = send(...args);
+        sent.catch(() => undefined);
+        return sent;
+      },
+    });
+  }
   return redis;
 }
 
@@ -58,11 +83,17 @@ export function shareSocketRooms(
 ): () => Promise<void> {
   if (!config.redisUrl) return async () => {};
   const id = instanceId();
-  const pub = redisConnection(config.redisUrl, `tongban:socket.io:${id}`, log);
-  const sub = redisConnection(config.redisUrl, `tongban:socket.io-sub:${id}`, log);
+  const pub = heardFailures(redisConnection(config.redisUrl, `tongban:socket.io:${id}`, log), ['publish']);
+  // Its subscriptions wait for Redis however long it is away (started during an outage, the instance hears the others
+  // once Redis is back), and it is closed without waiting: a subscriber has nothing to hand over.
+  const sub = heardFailures(redisConnection(config.redisUrl, `tongban:socket.io-sub:${id}`, log, { waits: true }), [
+    'subscribe',
+    'psubscribe',
+  ]);
   io.adapter(createAdapter(pub, sub, { key: `${config.redisPrefix}:socket.io` }));
   return async () => {
-    await Promise.allSettled([pub.quit(), sub.quit()]);
+    sub.disconnect();
+    await pub.quit().catch(() => undefined);
   };
 }
 
