@@ -113,6 +113,13 @@ describe.skipIf(!TEST_REDIS_URL)(`two instances on one Redis${TEST_REDIS_URL ? '
     // B opened nothing new, so nothing moves again.
     expect(b.app.svc.liveMeetings.peek(meetingId)).toBeDefined();
     expect(a.app.svc.liveMeetings.peek(meetingId)).toBeUndefined();
+
+    // An ordinary connection is not routed by meeting: joining over one would open another copy, so it is refused.
+    const ordinary = await MeetingSocket.connect(a, urlA, 'hejun');
+    open.push(ordinary);
+    const refused = await ordinary.ask('join', { meetingId });
+    expect(refused).toMatchObject({ ok: false, code: 'meeting_connection_required' });
+    expect(a.app.svc.liveMeetings.peek(meetingId)).toBeUndefined();
   });
 
   it("delivers a notification raised on one instance to the user's socket on the other", async () => {

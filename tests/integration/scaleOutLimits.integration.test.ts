@@ -65,7 +65,7 @@ describe.skipIf(!TEST_REDIS_URL)(`limits across two instances${TEST_REDIS_URL ? 
     const people = ['matao', 'hejun', 'xuyan', 'zhengkai'];
     const guessers: MeetingSocket[] = [];
     for (const [i, username] of people.entries())
-      guessers.push(await MeetingSocket.connect(a, i % 2 ? urlA : urlB, username));
+      guessers.push(await MeetingSocket.connect(a, i % 2 ? urlA : urlB, username, meetingId));
     sockets.push(...guessers);
     // Four people, three guesses each, all at once, half of them on each instance: beyond the address's limit of 8.
     const answers = await Promise.all(

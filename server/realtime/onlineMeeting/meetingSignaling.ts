@@ -49,6 +49,19 @@ function requireSocketMeeting(socket: SignalSocket, meetingId: string): void {
     );
 }
 
+/**
+ * A join on an ordinary connection where several instances share the meetings (TONGBAN_REDIS_URL). Only a connection
+ * opened for the meeting is routed to the instance holding its media; a join elsewhere would open a second copy, and
+ * each copy would close the other in turn (LiveMeetings.movedAway). On one process any connection reaches the meeting.
+ */
+function requireMeetingConnection(svc: Services, socket: SignalSocket): void {
+  if (socket.meetingId === null && svc.config.redisUrl)
+    throw new BadRequest(
+      'meeting_connection_required',
+      'Join a meeting over a connection opened for it (请为本会议另开连接后加入)',
+    );
+}
+
 type Answer = MeetingResponses[MeetingMethod];
 const done = {} as Record<string, never>;
 
@@ -226,6 +239,7 @@ async function join(
   socket: SignalSocket,
   data: RequestData<'join'>,
 ): Promise<JoinResult> {
+  requireMeetingConnection(svc, socket);
   if (data.meetingId !== undefined) requireSocketMeeting(socket, data.meetingId);
   // A socket is in one meeting at a time: joining again (a rejoin after a media reset, or another meeting) starts afresh.
   registry.leave(socket.id);
