@@ -58,7 +58,9 @@ export function isSessionLive(
 
 /**
  * The session with its user and roles, one indexed statement read through queryRows (see loadSession), columns in this
- * order: booleans as 0/1, times as the stored text, the user's roles comma-separated in name order.
+ * order: booleans as 0/1, times as the stored text, the user's roles comma-separated in name order. On SQLite the id
+ * is bound as `+?` (a no-op on the value): compared with an indexed column, a plain `?` makes SQLite re-plan the
+ * statement by its sqlite_stat4 samples each time it is bound, i.e. on every request (server/queries/todo/todoCentre.ts).
  */
 const SESSION_SQL = {
   sqlite: `
@@ -67,7 +69,7 @@ const SESSION_SQL = {
          u.totpEnabledAt, u.locale,
          (SELECT group_concat(role, ',') FROM (SELECT r.role FROM UserRole r WHERE r.userId = u.id ORDER BY r.role))
   FROM Session s JOIN User u ON u.id = s.userId
-  WHERE s.id = ?`,
+  WHERE s.id = +?`,
   postgres: `
   SELECT s.id, s."csrfToken", s."mfaPending", s."createdAt", s."lastSeenAt", s."absoluteExpiresAt", s."revokedAt",
          u.id, u.username, u."displayName", u."unitId", u.clearance, u."adminRole", u.disabled, u."mustChangePassword",

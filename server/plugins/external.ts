@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Redis as IORedis } from 'ioredis';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import rateLimit from '@fastify/rate-limit';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from '../config.ts';
@@ -25,7 +25,8 @@ export async function registerExternalPlugins(
   app.setSerializerCompiler(serializerCompiler);
   await app.register(cookie);
   const https = config.publicUrl.startsWith('https://');
-  await app.register(helmet, {
+  // helmet's middleware built once: @fastify/helmet built it again for every request (parsing the policy each time).
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -45,6 +46,11 @@ export async function registerExternalPlugins(
     },
     strictTransportSecurity: https,
   });
+  app.addHook('onRequest', (request, reply, done) =>
+    securityHeaders(request.raw, reply.raw, (err?: unknown) =>
+      err === undefined ? done() : done(err instanceof Error ? err : new Error(String(err))),
+    ),
+  );
   await app.register(rateLimit, {
     global: false,
     ...(limits ? { store: redisRateLimitStore(limits, `${config.redisPrefix}:rate-limit:`) } : {}),
