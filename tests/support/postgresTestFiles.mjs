@@ -107,4 +107,9 @@ export const POSTGRES_TEST_FILES = [
   'server/audit/headAnchor.integration.test.ts',
   'server/jobs/ocrRecognition.integration.test.ts',
   'server/seed/demoContent.integration.test.ts',
+  // Supervision's deadline warnings; online meetings' signalling over real mediasoup workers (who joins, the lobby,
+  // consuming within the meeting, the host's controls) and their recording.
+  'server/jobs/supervisionWarnings.integration.test.ts',
+  'server/realtime/onlineMeeting/meetingSignaling.integration.test.ts',
+  'server/realtime/onlineMeeting/meetingRecording.integration.test.ts',
 ];
