@@ -14,13 +14,14 @@ const bin = (name) => path.join(root, 'node_modules/.bin', name);
 const reports = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-test-'));
 // `--clock-at=ISO`: run as if the suite started at that instant (tests/support/shiftedClock.mjs), e.g.
 // `TZ=America/New_York npm test -- --clock-at=2026-12-31T23:50:00+08:00`. `--only=vitest|security|e2e`: one test stage.
-// Every other argument goes to vitest.
+// `--no-postgres`: no PostgreSQL pass even where TONGBAN_TEST_POSTGRES_URL names one. Every other argument goes to vitest.
 const option = (name) =>
   process.argv
     .slice(2)
     .find((a) => a.startsWith(`--${name}=`))
     ?.slice(name.length + 3);
-const extra = process.argv.slice(2).filter((a) => !/^--(clock-at|only)=/.test(a));
+const extra = process.argv.slice(2).filter((a) => !/^--(clock-at|only)=/.test(a) && a !== '--no-postgres');
+const postgres = !process.argv.includes('--no-postgres');
 const only = option('only');
 const clockAt = option('clock-at');
 const clockEnv = {};
@@ -117,7 +118,7 @@ if (runs('vitest')) {
 
 // The same tests with every test app on PostgreSQL (TONGBAN_TEST_DATABASE=postgres, a schema each), for the files that
 // pass there so far (tests/support/postgresTestFiles.mjs; README, "Scaling out"). Only where PostgreSQL is named.
-if (runs('vitest') && process.env.TONGBAN_TEST_POSTGRES_URL) {
+if (runs('vitest') && postgres && process.env.TONGBAN_TEST_POSTGRES_URL) {
   const { POSTGRES_TEST_FILES } = await import('../tests/support/postgresTestFiles.mjs');
   const postgresReport = path.join(reports, 'vitest-postgres.json');
   stage(
