@@ -55,13 +55,16 @@ export function redisConnection(url: string, name: string, log: ReachabilityLog,
 
 /**
  * The socket.io adapter sends some commands without waiting for their answer: a publish (a broadcast, a message to the
- * other instances) and its subscriptions. When Redis stays away longer than a command may wait, the command rejects
+ * other instances) and its (un)subscriptions. When Redis stays away longer than a command may wait, the command rejects
  * with nobody to hear it, and an unheard rejection ends the Node process. Here these commands of `redis` always have a
  * listener: a lost publish is a lost message (the outage is logged once by watchReachability; users' notifications stay
  * in the database and the other instances re-check what they must), and the instance stays up. Callers that wait for
  * such a command still get its rejection.
  */
-function heardFailures(redis: IORedis, commands: Array<'publish' | 'subscribe' | 'psubscribe'>): IORedis {
+function heardFailures(
+  redis: IORedis,
+  commands: Array<'publish' | 'subscribe' | 'psubscribe' | 'unsubscribe' | 'punsubscribe'>,
+): IORedis {
   for (const command of commands) {
     const send = (redis[command] as (...args: unknown[]) => Promise<unknown>).bind(redis);
     Object.defineProperty(redis, command, {
@@ -89,6 +92,9 @@ export function shareSocketRooms(
   const sub = heardFailures(redisConnection(config.redisUrl, `tongban:socket.io-sub:${id}`, log, { waits: true }), [
     'subscribe',
     'psubscribe',
+    // The adapter unsubscribes as the server closes: during an outage these wait, and fail when the connection closes.
+    'unsubscribe',
+    'punsubscribe',
   ]);
   io.adapter(createAdapter(pub, sub, { key: `${config.redisPrefix}:socket.io` }));
   return async () => {
