@@ -212,14 +212,14 @@ describe.skipIf(SKIPPED)(`the nginx configuration${SKIPPED ? ` (${SKIPPED})` : '
   });
 
   /** A WebSocket on `route`, open, and the stand-in it reached (which echoes with its name). */
-  async function openSocket(route: string): Promise<{ ws: WebSocket; name: string }> {
+  async function openSocket(route: string): Promise<{ ws: WebSocket; name: string; echoed: string }> {
     const ws = new WebSocket(`${url.replace('https', 'wss')}${route}`, { ca });
     const echoed = await new Promise<string>((resolve, reject) => {
       ws.on('open', () => ws.send('hello'));
       ws.on('message', (data) => resolve(String(data)));
       ws.on('error', reject);
     });
-    return { ws, name: echoed.split(':')[0]! };
+    return { ws, name: echoed.split(':')[0]!, echoed };
   }
 
   async function upgradedTo(route: string): Promise<string> {
@@ -242,12 +242,7 @@ describe.skipIf(SKIPPED)(`the nginx configuration${SKIPPED ? ` (${SKIPPED})` : '
   });
 
   it('upgrades WebSockets on /collab', async () => {
-    const ws = new WebSocket(`${url.replace('https', 'wss')}/collab`, { ca });
-    const echoed = await new Promise<string>((resolve, reject) => {
-      ws.on('open', () => ws.send('hello'));
-      ws.on('message', (data) => resolve(String(data)));
-      ws.on('error', reject);
-    });
+    const { ws, echoed } = await openSocket('/collab');
     ws.close();
     expect(echoed).toMatch(/^(one|two|three):hello$/);
   });
