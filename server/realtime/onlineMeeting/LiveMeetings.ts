@@ -147,8 +147,7 @@ export class LiveMeetings {
     const meeting = this.meetings.get(meetingId);
     if (!meeting) return;
     this.meetings.delete(meetingId);
-    const sockets = [...this.places].filter(([, place]) => place.meetingId === meetingId).map(([id]) => id);
-    for (const id of sockets) this.places.delete(id);
+    const sockets = this.takePlaces(meetingId);
     meeting.close('moved');
     for (const id of sockets) this.sink?.reconnect(id);
     this.svc.log.info({ meetingId, sockets: sockets.length }, 'online meeting moved to another instance');
@@ -159,7 +158,7 @@ export class LiveMeetings {
     const meeting = this.meetings.get(meetingId);
     if (!meeting) return;
     this.meetings.delete(meetingId);
-    for (const [socketId, place] of this.places) if (place.meetingId === meetingId) this.places.delete(socketId);
+    this.takePlaces(meetingId);
     meeting.close('ended');
   }
 
@@ -174,6 +173,13 @@ export class LiveMeetings {
     for (const meeting of this.meetings.values()) meeting.close('ended');
     this.meetings.clear();
     this.places.clear();
+  }
+
+  /** Forgets where every socket in this meeting (as a member or in its lobby) was; returns those sockets. */
+  private takePlaces(meetingId: string): string[] {
+    const sockets = [...this.places].filter(([, place]) => place.meetingId === meetingId).map(([id]) => id);
+    for (const id of sockets) this.places.delete(id);
+    return sockets;
   }
 
   private deliver(socketId: string, notification: MeetingNotification): void {
