@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Redis as IORedis } from 'ioredis';
 import { Server } from 'socket.io';
-import { redisConnection, shareSocketRooms } from './redis.ts';
+import { collabRedisOptions, redisConnection, shareSocketRooms } from './redis.ts';
 
 /** A loopback port that was free a moment ago (listened on, then closed). */
 async function closedPort(): Promise<number> {
@@ -57,6 +57,29 @@ describe('socket.io across instances while Redis is away', () => {
       // subscriptions wait, and are dropped when it closes.
       await new Promise((resolve) => setTimeout(resolve, 1500));
       await close();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(unheard).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', listener);
+    }
+  });
+});
+
+describe("collab's Redis connections while Redis is away", () => {
+  it('lose a reply the Redis extension sends without waiting, and keep the process', async () => {
+    const unheard: unknown[] = [];
+    const listener = (reason: unknown) => unheard.push(reason);
+    process.on('unhandledRejection', listener);
+    const options = collabRedisOptions(
+      { redisUrl: `redis://127.0.0.1:${await closedPort()}`, redisPrefix: 'outage-test' },
+      { warn: vi.fn(), info: vi.fn() },
+    );
+    const client = options!.createClient();
+    try {
+      // As Hocuspocus's MessageReceiver calls the extension's reply: the promise is dropped.
+      void client.publish('outage-test:collab:reply', 'sync step 2');
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      client.disconnect();
       await new Promise((resolve) => setTimeout(resolve, 100));
       expect(unheard).toEqual([]);
     } finally {

@@ -141,7 +141,9 @@ export function collabRedisOptions(config: Pick<Config, 'redisUrl' | 'redisPrefi
   if (!url) return null;
   const identifier = instanceId();
   return {
-    createClient: () => redisConnection(url, `tongban:collab:${identifier}`, log),
+    // The extension answers another instance's sync step without waiting (Hocuspocus drops the reply's promise): during
+    // an outage that publish fails unheard, which would end the process; the other instance asks again when it can.
+    createClient: () => heardFailures(redisConnection(url, `tongban:collab:${identifier}`, log), ['publish']),
     prefix: `${config.redisPrefix}:collab`,
     identifier,
   };
