@@ -2,8 +2,12 @@
 // Tongban instance on SQLite, one on PostgreSQL, and N instances behind nginx on PostgreSQL + Redis, each phase followed
 // by the same load on a bare Hocuspocus 4 in the same run. Prints a table and, last, one JSON line with the meeting
 // load's p95 ratios against the SQLite instance and the lost updates.
+// Every setup is measured as it is deployed, over TLS: one instance speaks HTTPS itself (TONGBAN_TLS_CERT/KEY), the
+// cluster's nginx terminates TLS; so the providers decrypt every delivery in each setup alike. `sqlite-plain` (one
+// instance on SQLite without TLS, plain ws:) is measured too and its ratio printed beside, for comparison with runs
+// before every setup spoke TLS; the bare Hocuspocus baselines are plain ws:.
 //   npx tsx tests/bench/cluster.ts [--quick] [--only=meeting|many-documents] [--rounds=N] [--seconds=N]
-//                                  [--setups=sqlite,postgres,cluster] [--instances=N] [--priority=N]
+//                                  [--setups=sqlite,sqlite-plain,postgres,cluster] [--instances=N] [--priority=N]
 //                                  [--postgres-url=URL] [--redis-url=URL]
 // PostgreSQL: a fresh database tongban_bench_<pid> on the server of --postgres-url (default TONGBAN_BENCH_POSTGRES_URL
 // or postgresql://<you>@127.0.0.1:5432), dropped at the end; Redis (--redis-url, default TONGBAN_REDIS_URL or
@@ -46,8 +50,8 @@ const CLUSTER_READY_MS = 300_000;
 /** Targets of issue #20: the cluster's meeting p95 at most this many times the SQLite instance's. */
 const CLUSTER_RATIO_TARGET = 1.5;
 
-type Setup = 'sqlite' | 'postgres' | 'cluster';
-const SETUPS: readonly Setup[] = ['sqlite', 'postgres', 'cluster'];
+type Setup = 'sqlite' | 'postgres' | 'cluster' | 'sqlite-plain';
+const SETUPS: readonly Setup[] = ['sqlite', 'sqlite-plain', 'postgres', 'cluster'];
 const BENCHED_LOADS: readonly LoadName[] = ['meeting', 'many-documents'];
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -84,6 +88,7 @@ const redisPrefix = `tongban-bench-${process.pid}`;
 const databaseUrl = (schema: string) => `${postgresBase}/${database}?schema=${schema}`;
 
 function label(setup: Setup): string {
+  if (setup === 'sqlite-plain') return 'sqlite-1 ws';
   return setup === 'sqlite' ? 'sqlite-1' : setup === 'postgres' ? 'postgres-1' : `cluster-${instances}`;
 }
 
@@ -123,7 +128,7 @@ const postgresCpuUs = () =>
 const redisCpuUs = () => cpuUsWhere((cmdline) => cmdline.startsWith('redis-server'));
 
 function sampler(setup: Setup): () => Array<[string, number]> {
-  if (setup === 'sqlite') return () => [];
+  if (setup === 'sqlite' || setup === 'sqlite-plain') return () => [];
   if (setup === 'postgres') return () => [['postgres', postgresCpuUs()]];
   return () => [
     ['postgres', postgresCpuUs()],
@@ -132,8 +137,9 @@ function sampler(setup: Setup): () => Array<[string, number]> {
 }
 
 function serverArgs(setup: Setup): string[] {
-  if (setup === 'sqlite') return ['tongban'];
-  if (setup === 'postgres') return ['tongban', `--database-url=${databaseUrl('single')}`];
+  if (setup === 'sqlite-plain') return ['tongban'];
+  if (setup === 'sqlite') return ['tongban', '--tls'];
+  if (setup === 'postgres') return ['tongban', '--tls', `--database-url=${databaseUrl('single')}`];
   return [
     'cluster',
     `--instances=${instances}`,
@@ -253,7 +259,7 @@ async function main(): Promise<void> {
       `loads ${loads.map((l) => l.name).join(', ')}; ${rounds} round(s) of ${durationMs / 1000} s; ` +
       `${os.cpus().length} CPUs, load ${os.loadavg().map(f2).join(' ')}${priority === null ? '' : `; processes at nice ${priority}`}\n`,
   );
-  const usesPostgres = setups.some((s) => s !== 'sqlite');
+  const usesPostgres = setups.some((s) => s === 'postgres' || s === 'cluster');
   if (usesPostgres) await admin((c) => c.query(`CREATE DATABASE ${database}`));
   const bare: ServerChild = new Child<ToServer, FromServer>('bare', 'collabServerWorker.ts', ['bare'], [], priority);
   const clients: ClientChild[] = Array.from(
@@ -298,6 +304,7 @@ async function main(): Promise<void> {
   const sqliteP95 = meetingP95(label('sqlite'));
   const lostUpdates = merged.filter((r) => r.server !== 'bare').reduce((n, r) => n + lostOf(r), 0);
   const clusterRatio = meetingP95(label('cluster')) / sqliteP95;
+  const plainP95 = meetingP95(label('sqlite-plain'));
   process.stdout.write(
     `${JSON.stringify({
       pg_ratio: round2(meetingP95(label('postgres')) / sqliteP95),
@@ -307,6 +314,10 @@ async function main(): Promise<void> {
       pg_p95_ms: round2(meetingP95(label('postgres'))),
       cluster_p95_ms: round2(meetingP95(label('cluster'))),
       baseline_p95_ms: round2(meetingP95('bare')),
+      // The same ratios against one instance without TLS (how runs before this measured all but the cluster).
+      sqlite_plain_p95_ms: round2(plainP95),
+      pg_ratio_vs_plain: round2(meetingP95(label('postgres')) / plainP95),
+      cluster_ratio_vs_plain: round2(meetingP95(label('cluster')) / plainP95),
     })}\n`,
   );
   if (stoppedEarly || results.some((r) => r.error) || lostUpdates > 0 || clusterRatio > CLUSTER_RATIO_TARGET)

@@ -1,7 +1,8 @@
 // A collab server for the benchmark, alone in its own process so that its CPU and memory can be measured:
 //   tongban — the real app (buildApp: all collab extensions, durable log on SQLite, or PostgreSQL with --database-url)
 //             on a temp data dir, demo users signed in over HTTP, documents created and shared through the API, a
-//             real token per provider;
+//             real token per provider; with --tls it speaks HTTPS itself (TONGBAN_TLS_CERT/KEY: a self-signed
+//             certificate made as `npm run cluster` makes nginx's), as one instance serves when nothing stands in front;
 //   cluster — N instances behind nginx on PostgreSQL and Redis (collabClusterServer.ts), this process only their
 //             driver: its stats carry the instances' and nginx's CPU;
 //   bare    — a bare Hocuspocus 4 Server: no extensions, in-memory documents.
@@ -9,10 +10,12 @@
 //   node --import tsx tests/bench/collabServerWorker.ts tongban|bare|cluster [options, see the usage below]
 import fs from 'node:fs';
 import os from 'node:os';
+import nodeTls from 'node:tls';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Server } from '@hocuspocus/server';
 import type { Hocuspocus } from '@hocuspocus/server';
+import { ensureLocalCertificate } from '../../deploy/cluster/certificate.ts';
 import type { BenchServer } from './collabBenchDocuments.ts';
 import {
   LatencyHistogram,
@@ -25,7 +28,7 @@ import {
 const kind = process.argv[2] as ServerKind;
 if (kind !== 'tongban' && kind !== 'bare' && kind !== 'cluster')
   throw new Error(
-    'usage: collabServerWorker.ts tongban|bare|cluster [--trace-hooks] [--database-url=URL] ' +
+    'usage: collabServerWorker.ts tongban|bare|cluster [--trace-hooks] [--database-url=URL] [--tls] ' +
       '[--instances=N --redis-url=URL --redis-prefix=P]',
   );
 const traceHooks = process.argv.includes('--trace-hooks');
@@ -33,6 +36,8 @@ const argument = (name: string): string | undefined =>
   process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 /** PostgreSQL for the Tongban server (the cluster's is required); SQLite in a temp data dir without it. */
 const databaseUrl = argument('database-url');
+/** The Tongban server speaks TLS itself (tongban only). */
+const tls = process.argv.includes('--tls');
 const SETTLE_TIMEOUT_MS = 20_000;
 
 function send(message: FromServer): void {
@@ -80,12 +85,19 @@ async function startTongban(): Promise<BenchServer> {
   const { seedDemoOrganisation } = await import('../../server/seed/demoOrganisation.ts');
   const { prepareDocuments, signInEditors, storedMarkerCounts } = await import('./collabBenchDocuments.ts');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-bench-'));
+  const certificate = tls ? ensureLocalCertificate(path.join(dataDir, 'tls')) : null;
+  if (certificate) {
+    ca = fs.readFileSync(certificate.certificate, 'utf8');
+    // This process's own sign-ins and document preparation (fetch) trust it too.
+    nodeTls.setDefaultCACertificates([...nodeTls.getCACertificates('default'), ca]);
+  }
   const app = await buildApp({
     config: {
       dataDir,
-      publicUrl: 'http://127.0.0.1:3000',
+      publicUrl: `${certificate ? 'https' : 'http'}://127.0.0.1:3000`,
       host: '127.0.0.1',
       ...(databaseUrl ? { databaseUrl } : {}),
+      ...(certificate ? { tlsCert: certificate.certificate, tlsKey: certificate.key } : {}),
     },
     serveClient: false,
     logger: false,
@@ -95,7 +107,8 @@ async function startTongban(): Promise<BenchServer> {
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  const editors = await signInEditors(`http://127.0.0.1:${port}`);
+  const [web, socket] = certificate ? ['https', 'wss'] : ['http', 'ws'];
+  const editors = await signInEditors(`${web}://127.0.0.1:${port}`);
   if (traceHooks) {
     for (const ext of app.svc.collab.hocuspocus.configuration.extensions) {
       trace(
@@ -117,10 +130,10 @@ async function startTongban(): Promise<BenchServer> {
   }
 
   return {
-    url: `ws://127.0.0.1:${port}/collab`,
+    url: `${socket}://127.0.0.1:${port}/collab`,
     hocuspocus: app.svc.collab.hocuspocus,
     prepare: (phase, documents, providersPerDocument) =>
-      prepareDocuments(editors, `ws://127.0.0.1:${port}`, phase, documents, providersPerDocument),
+      prepareDocuments(editors, `${socket}://127.0.0.1:${port}`, phase, documents, providersPerDocument),
     stored: (names) => storedMarkerCounts(names, (id) => app.svc.collab.store.load(id)),
     parts: () => [],
     async close() {
@@ -161,7 +174,7 @@ async function startCluster(): Promise<BenchServer> {
   return server;
 }
 
-/** The certificate the cluster's nginx presents, for the orchestrator to hand to the clients. */
+/** The certificate the cluster's nginx (or a Tongban server with --tls) presents, for the orchestrator to hand to the clients. */
 let ca: string | null = null;
 
 let peakRss = process.memoryUsage.rss();
