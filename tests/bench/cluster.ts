@@ -43,7 +43,7 @@ import {
   type PhaseResult,
   type ServerChild,
 } from './collabPhase.ts';
-import { cpuUsWhere } from './procCpu.ts';
+import { cpuUsWhere, cumulativeCpuUsWhere } from './procCpu.ts';
 
 const CLIENT_PROCESSES = 2;
 const CLUSTER_READY_MS = 300_000;
@@ -122,9 +122,14 @@ async function dropRedisKeys(): Promise<number> {
   return deleted;
 }
 
-/** CPU µs of the PostgreSQL backends serving the benchmark's database ("postgres: … <user> <database> <client> …"). */
-const postgresCpuUs = () =>
-  cpuUsWhere((cmdline) => cmdline.startsWith('postgres:') && cmdline.split(' ').includes(database));
+/**
+ * CPU µs of the PostgreSQL backends serving the benchmark's database ("postgres: … <user> <database> <client> …"),
+ * those that have exited included; read every second while a setup runs (POSTGRES_READ_MS).
+ */
+const postgresCpuUs = cumulativeCpuUsWhere(
+  (cmdline) => cmdline.startsWith('postgres:') && cmdline.split(' ').includes(database),
+);
+const POSTGRES_READ_MS = 1000;
 const redisCpuUs = () => cpuUsWhere((cmdline) => cmdline.startsWith('redis-server'));
 
 function sampler(setup: Setup): () => Array<[string, number]> {
@@ -220,6 +225,7 @@ function clusterTable(rows: PhaseResult[]): string {
 
 async function runSetup(setup: Setup, bare: ServerChild, clients: ClientChild[], results: PhaseResult[]) {
   const name = label(setup);
+  const reading = setup === 'postgres' || setup === 'cluster' ? setInterval(postgresCpuUs, POSTGRES_READ_MS) : null;
   const server: ServerChild = new Child<ToServer, FromServer>(
     name,
     'collabServerWorker.ts',
@@ -248,6 +254,7 @@ async function runSetup(setup: Setup, bare: ServerChild, clients: ClientChild[],
       }
     }
   } finally {
+    if (reading) clearInterval(reading);
     await server.stop({ type: 'exit' });
   }
 }

@@ -40,6 +40,25 @@ export function cpuUsWhere(test: (cmdline: string) => boolean): number {
   return pidsWhere(test).reduce((n, pid) => n + processCpuUs(pid), 0);
 }
 
+/**
+ * The summed CPU (µs) of every process `test` has picked since this was made, those gone included at what they had
+ * used when last read: processes that come and go (PostgreSQL backends, as the instances' pools replace connections)
+ * no longer make the difference between two readings negative. Read it often (`read` on a timer) so that one that
+ * exits loses little; one that starts and ends between two readings is missed.
+ */
+export function cumulativeCpuUsWhere(test: (cmdline: string) => boolean): () => number {
+  const lastRead = new Map<number, number>();
+  return () => {
+    for (const pid of pidsWhere(test)) {
+      const us = processCpuUs(pid);
+      if (us > 0) lastRead.set(pid, Math.max(us, lastRead.get(pid) ?? 0));
+    }
+    let total = 0;
+    for (const us of lastRead.values()) total += us;
+    return total;
+  };
+}
+
 /** The processes whose parent is `ppid` (an nginx master's workers). */
 export function childrenOf(ppid: number): number[] {
   const pids: number[] = [];
