@@ -43,7 +43,7 @@ export function cpuUsWhere(test: (cmdline: string) => boolean): number {
 /**
  * The summed CPU (µs) of every process `test` has picked since this was made, those gone included at what they had
  * used when last read: processes that come and go (PostgreSQL backends, as the instances' pools replace connections)
- * no longer make the difference between two readings negative. Read it often (`read` on a timer) so that one that
+ * no longer make the difference between two readings negative. Call it often (on a timer) so that one that
  * exits loses little; one that starts and ends between two readings is missed.
  */
 export function cumulativeCpuUsWhere(test: (cmdline: string) => boolean): () => number {
