@@ -12,6 +12,7 @@ import { systemClock } from '../../server/clock.ts';
 import { loadConfig } from '../../server/config.ts';
 import { loadKeys } from '../../server/security/keys.ts';
 import { startQuietCluster } from '../support/clusterStart.ts';
+import { prioritiseAutogroup } from './benchProcess.ts';
 import { prepareDocuments, signInEditors, storedMarkerCounts, type BenchServer } from './collabBenchDocuments.ts';
 import { childrenOf, processCpuUs } from './procCpu.ts';
 
@@ -38,6 +39,16 @@ export async function startClusterServer(options: ClusterServerOptions): Promise
     const config = loadConfig({ dataDir, databaseUrl: options.databaseUrl });
     const store = openDocumentStore(config, loadKeys(config).atRest, systemClock, pino({ level: 'silent' }));
     const nginxPid = () => Number(fs.readFileSync(path.join(cluster.nginx.prefix, 'nginx.pid'), 'utf8').trim());
+    // The instances and nginx run in sessions of their own (the cluster starts them detached), so under --priority
+    // (this process runs at that nice) their autogroups get it too, as the single instance's does (benchProcess.ts);
+    // else they would compete at the default against clients and baselines at the benchmark's priority.
+    const priority = os.getPriority();
+    if (priority !== 0)
+      for (const [name, pid] of [
+        ...cluster.instances.map((i): [string, number] => [`instance ${i.index}`, i.pid]),
+        ['nginx', nginxPid()] as [string, number],
+      ])
+        prioritiseAutogroup(name, pid, priority);
     const origin = cluster.url.replace(/^https/, 'wss');
     return {
       url: `${origin}/collab`,
