@@ -1,11 +1,12 @@
 // Keeps the notification list and unread count current: loaded over REST, then updated live over socket.io.
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { App } from 'antd';
 import { errorMessage } from '../api/errorMessage.ts';
 import { notificationsApi } from '../api/notifications.ts';
 import type { Notification } from '../api/types.ts';
 import { realtime } from './connection.ts';
+import { readFirstPage, type LiveNotes } from './notificationPage.ts';
 import { NotificationsContext, type NotificationsApi } from './notificationsContext.ts';
 import { useNotificationText } from './notificationText.ts';
 
@@ -20,13 +21,16 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
   const [loading, setLoading] = useState(true);
   const [hasMore, setHasMore] = useState(false);
 
+  // What arrives live while a page is read (readFirstPage reads it again rather than undo it).
+  const live = useRef<LiveNotes<Notification>>({ events: 0, arrived: [] });
+
   const reload = useCallback(async () => {
     setLoading(true);
     try {
-      const page = await notificationsApi.list({ limit: PAGE });
+      const page = await readFirstPage(() => notificationsApi.list({ limit: PAGE }), live.current);
       setItems(page.items);
-      setUnread(page.unread);
-      setHasMore(page.items.length === PAGE);
+      if (page.unread !== null) setUnread(page.unread);
+      setHasMore(page.items.length >= PAGE);
     } catch (err) {
       message.error(t('common.loadFailed', { message: errorMessage(t, err) }));
     } finally {
@@ -39,11 +43,16 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
     // Anything pushed while the socket was down is picked up by reloading on every (re)connect.
     const offConnected = realtime.on('connected', () => void reload());
     const offNew = realtime.on('notification:new', (n) => {
+      live.current.events++;
+      live.current.arrived = [n, ...live.current.arrived];
       setItems((list) => (list.some((x) => x.id === n.id) ? list : [n, ...list]));
       const text = describe(n);
       notification.info({ title: text.title, description: text.body, duration: 6 });
     });
-    const offCount = realtime.on('notification:count', (c) => setUnread(c.unread));
+    const offCount = realtime.on('notification:count', (c) => {
+      live.current.events++;
+      setUnread(c.unread);
+    });
     return () => {
       offConnected();
       offNew();
