@@ -38,52 +38,50 @@ describe('a Redis connection while Redis is away', () => {
   });
 });
 
+/**
+ * The rejections nobody handled while `send` sent commands Redis could not take and `close` closed the connections:
+ * the commands give up after the connection's three retries (50 + 100 + 150 ms between attempts), so `close` comes
+ * 1.5 s after `send`.
+ */
+async function unheardRejections(send: () => void, close: () => void | Promise<void>): Promise<unknown[]> {
+  const unheard: unknown[] = [];
+  const listener = (reason: unknown) => unheard.push(reason);
+  process.on('unhandledRejection', listener);
+  try {
+    send();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await close();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    return unheard;
+  } finally {
+    process.off('unhandledRejection', listener);
+  }
+}
+
+const outage = async () => ({ redisUrl: `redis://127.0.0.1:${await closedPort()}`, redisPrefix: 'outage-test' });
+
 describe('socket.io across instances while Redis is away', () => {
   it('loses the broadcasts it could not publish, and keeps the process', async () => {
-    const unheard: unknown[] = [];
-    const listener = (reason: unknown) => unheard.push(reason);
-    process.on('unhandledRejection', listener);
     // Not attached to an HTTP server: nothing to listen on or to close but the adapter's Redis connections.
     const io = new Server();
-    const close = shareSocketRooms(
-      io,
-      { redisUrl: `redis://127.0.0.1:${await closedPort()}`, redisPrefix: 'outage-test' },
-      { warn: vi.fn(), info: vi.fn() },
-    );
-    try {
+    const close = shareSocketRooms(io, await outage(), { warn: vi.fn(), info: vi.fn() });
+    const unheard = await unheardRejections(() => {
       io.to('user:someone').emit('notification:new', { kind: 'test' });
       io.serverSideEmit('tongban:meeting-opened', 'meeting');
-      // The publishes give up after the connection's three retries (50 + 100 + 150 ms between attempts); the
-      // subscriptions wait, and are dropped when it closes.
-      await new Promise((resolve) => setTimeout(resolve, 1500));
-      await close();
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      expect(unheard).toEqual([]);
-    } finally {
-      process.off('unhandledRejection', listener);
-    }
+      // The subscriptions wait, and are dropped when the connection closes.
+    }, close);
+    expect(unheard).toEqual([]);
   });
 });
 
 describe("collab's Redis connections while Redis is away", () => {
   it('lose a reply the Redis extension sends without waiting, and keep the process', async () => {
-    const unheard: unknown[] = [];
-    const listener = (reason: unknown) => unheard.push(reason);
-    process.on('unhandledRejection', listener);
-    const options = collabRedisOptions(
-      { redisUrl: `redis://127.0.0.1:${await closedPort()}`, redisPrefix: 'outage-test' },
-      { warn: vi.fn(), info: vi.fn() },
-    );
-    const client = options!.createClient();
-    try {
+    const client = collabRedisOptions(await outage(), { warn: vi.fn(), info: vi.fn() })!.createClient();
+    const unheard = await unheardRejections(
       // As Hocuspocus's MessageReceiver calls the extension's reply: the promise is dropped.
-      void client.publish('outage-test:collab:reply', 'sync step 2');
-      await new Promise((resolve) => setTimeout(resolve, 1500));
-      client.disconnect();
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      expect(unheard).toEqual([]);
-    } finally {
-      process.off('unhandledRejection', listener);
-    }
+      () => void client.publish('outage-test:collab:reply', 'sync step 2'),
+      () => client.disconnect(),
+    );
+    expect(unheard).toEqual([]);
   });
 });
