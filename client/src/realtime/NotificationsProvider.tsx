@@ -6,7 +6,7 @@ import { errorMessage } from '../api/errorMessage.ts';
 import { notificationsApi } from '../api/notifications.ts';
 import type { Notification } from '../api/types.ts';
 import { realtime } from './connection.ts';
-import { readFirstPage, type LiveNotes } from './notificationPage.ts';
+import { liveNotes, noteLive, readFirstPage } from './notificationPage.ts';
 import { NotificationsContext, type NotificationsApi } from './notificationsContext.ts';
 import { useNotificationText } from './notificationText.ts';
 
@@ -22,7 +22,7 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
   const [hasMore, setHasMore] = useState(false);
 
   // What arrives live while a page is read (readFirstPage reads it again rather than undo it).
-  const live = useRef<LiveNotes<Notification>>({ events: 0, arrived: [] });
+  const live = useRef(liveNotes<Notification>());
 
   const reload = useCallback(async () => {
     setLoading(true);
@@ -43,14 +43,13 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
     // Anything pushed while the socket was down is picked up by reloading on every (re)connect.
     const offConnected = realtime.on('connected', () => void reload());
     const offNew = realtime.on('notification:new', (n) => {
-      live.current.events++;
-      live.current.arrived = [n, ...live.current.arrived];
+      noteLive(live.current, n);
       setItems((list) => (list.some((x) => x.id === n.id) ? list : [n, ...list]));
       const text = describe(n);
       notification.info({ title: text.title, description: text.body, duration: 6 });
     });
     const offCount = realtime.on('notification:count', (c) => {
-      live.current.events++;
+      noteLive(live.current);
       setUnread(c.unread);
     });
     return () => {
