@@ -1,8 +1,8 @@
 // The server side of the API benchmark: Tongban on a prepared data directory, in its own process, on loopback.
 // Tells the parent its port over IPC, and its CPU time when asked (so the report can show the server's cost per
 // request apart from queueing on a busy machine). The deadline-warning timer is off so it does not compete, and so is
-// the archive job: the seed's 400 archived 公文 would have it lay out their packages' PDFs (on this thread, up to 0.4 s
-// at a stretch) all through the measurement, charged to whichever endpoint is being measured.
+// the archive job: the seed's 400 archived 公文 would have it lay out their packages' PDFs (in a PDF worker thread, a
+// core busy) all through the measurement, charged to whichever endpoint is being measured.
 import { buildApp } from '../../server/app.ts';
 
 const dataDir = process.argv[2];

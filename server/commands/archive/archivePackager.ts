@@ -11,8 +11,7 @@ import { inTransaction } from '../../db/transaction.ts';
 import { defaultRetention } from '../../domain/archive/archiveRules.ts';
 import { findCjkFont } from '../../export/cjkFont.ts';
 import { findGongwenFonts } from '../../export/gongwenFonts.ts';
-import { renderGongwenPdf } from '../../export/gongwenPdf.ts';
-import { renderPdf } from '../../export/pdfExport.ts';
+import { renderGongwenPdf, renderPdf } from '../../export/pdfRenderers.ts';
 import type { Block } from '../../export/documentModel.ts';
 import {
   completedOfficialDocsWithoutPackage,

@@ -8,7 +8,7 @@ import { InvalidState } from '../../errors.ts';
 import { renderDocx, type ExportThread } from '../../export/docxExport.ts';
 import { exportModel } from '../../export/documentModel.ts';
 import { findCjkFont } from '../../export/cjkFont.ts';
-import { renderPdf } from '../../export/pdfExport.ts';
+import { renderPdf } from '../../export/pdfRenderers.ts';
 import type { Services } from '../../services.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { recordTrail } from '../officialDocs/trail.ts';

@@ -6,7 +6,7 @@ import { recordAudit, type RequestContext } from '../../audit/auditLog.ts';
 import { InvalidState } from '../../errors.ts';
 import { findCjkFont } from '../../export/cjkFont.ts';
 import { exportModel } from '../../export/documentModel.ts';
-import { renderPdf } from '../../export/pdfExport.ts';
+import { renderPdf } from '../../export/pdfRenderers.ts';
 import { localDateTime } from '../../domain/meetings/localTime.ts';
 import { openBytes } from '../../security/cipher.ts';
 import { digestAlgorithm } from '../../domain/contentDigest.ts';

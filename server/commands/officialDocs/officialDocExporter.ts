@@ -6,7 +6,7 @@ import { inTransaction } from '../../db/transaction.ts';
 import { InvalidState } from '../../errors.ts';
 import { renderGongwenDocx } from '../../export/gongwenDocx.ts';
 import { findGongwenFonts } from '../../export/gongwenFonts.ts';
-import { renderGongwenPdf } from '../../export/gongwenPdf.ts';
+import { renderGongwenPdf } from '../../export/pdfRenderers.ts';
 import { authorizeOfficialDocView, officialDocResource } from '../../policies/officialDocs.ts';
 import { loadOfficialDoc, officialDocFacts, principalsOf } from '../../queries/officialDocs/officialDocFacts.ts';
 import type { Services } from '../../services.ts';

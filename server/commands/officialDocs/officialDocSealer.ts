@@ -9,7 +9,7 @@ import type { RequestContext } from '../../audit/auditLog.ts';
 import type { Subject } from '../../auth/subject.ts';
 import { BadRequest, Conflict, InvalidState } from '../../errors.ts';
 import { findGongwenFonts } from '../../export/gongwenFonts.ts';
-import { renderGongwenPdf } from '../../export/gongwenPdf.ts';
+import { renderGongwenPdf } from '../../export/pdfRenderers.ts';
 import { authorize } from '../../policies/index.ts';
 import { authorizeOfficialDocView, officialDocResource } from '../../policies/officialDocs.ts';
 import { attachmentManifest, attachmentRows } from '../../queries/officialDocs/attachments.ts';
