@@ -6,12 +6,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Block } from './documentModel.ts';
 import { findGongwenFonts } from './gongwenFonts.ts';
 import { MM, TYPE_AREA } from './gongwenLayout.ts';
 import { renderGongwenPdf, type GongwenPdfInput } from './gongwenPdf.ts';
+import { para, sampleNotice } from '../../tests/support/gongwenSample.ts';
 
-const para = (text: string): Block => ({ kind: 'paragraph', runs: [{ text, threadIds: [] }] });
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-gongwen-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -22,32 +21,15 @@ let file: string;
 beforeAll(async () => {
   const fonts = findGongwenFonts();
   if (!fonts) throw new Error('No Chinese font on this machine: apt-get install texlive-lang-chinese (see README)');
-  input = {
-    copyNumber: '000123',
-    secrecy: '内部',
-    urgency: '加急',
-    issuerMark: '某某市人民政府办公室文件',
-    documentNumber: '某政办发〔2026〕12号',
-    signers: null,
-    title: '某某市人民政府办公室关于做好冬季安全生产工作的通知',
-    mainRecipients: '各区人民政府，市政府各部门',
-    blocks: [
+  input = sampleNotice(
+    fonts,
+    [
       para('为切实做好冬季安全生产工作，确保全市安全形势持续稳定，经市政府同意，现就有关事项通知如下。'),
       para('一、压实工作责任。严格落实属地管理责任和部门监管责任，层层分解任务。'),
       para('二、强化应急值守。严格执行领导带班和24小时值班制度。'),
     ],
-    attachments: ['检查重点清单'],
-    issuerSignature: '某某市人民政府办公室',
-    date: '2026年12月4日',
-    sealed: { unitName: '某某市人民政府办公室' },
-    note: null,
-    copyTo: ['市委各部门', '市人大常委会办公室'],
-    printedBy: '某某市人民政府办公室',
-    printedDate: '2026年12月4日',
-    fonts,
-    author: '某某市人民政府办公室',
-    createdAt: new Date('2026-12-04T02:00:00Z'),
-  };
+    ['市委各部门', '市人大常委会办公室'],
+  );
   pdf = (await renderGongwenPdf(input)).pdf;
   file = path.join(dir, 'notice.pdf');
   fs.writeFileSync(file, pdf);

@@ -7,14 +7,13 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { findCjkFont, type FontChoice } from './cjkFont.ts';
-import type { Block } from './documentModel.ts';
 import { findGongwenFonts } from './gongwenFonts.ts';
 import { renderGongwenPdf as renderGongwenInProcess, type GongwenPdfInput } from './gongwenPdf.ts';
 import { renderPdf as renderInProcess, type PdfInput } from './pdfExport.ts';
 import { PDF_WORKER_ENTRY, renderGongwenPdf, renderPdf } from './pdfRenderers.ts';
 import { PdfWorkerPool } from './pdfWorkerPool.ts';
+import { para, sampleNotice } from '../../tests/support/gongwenSample.ts';
 
-const para = (text: string): Block => ({ kind: 'paragraph', runs: [{ text, threadIds: [] }] });
 const SENTENCE = '为切实做好冬季安全生产工作，确保全市安全形势持续稳定，经市政府同意，现就有关事项通知如下。';
 
 let font: FontChoice;
@@ -26,28 +25,11 @@ beforeAll(() => {
   const fonts = findGongwenFonts();
   if (!cjk || !fonts) throw new Error('No Chinese font on this machine (fonts-wqy-microhei, texlive-lang-chinese)');
   font = cjk;
-  gongwen = {
-    copyNumber: '000123',
-    secrecy: '内部',
-    urgency: '加急',
-    issuerMark: '某某市人民政府办公室文件',
-    documentNumber: '某政办发〔2026〕12号',
-    signers: null,
-    title: '某某市人民政府办公室关于做好冬季安全生产工作的通知',
-    mainRecipients: '各区人民政府，市政府各部门',
-    blocks: [para(SENTENCE), para('一、压实工作责任。严格落实属地管理责任和部门监管责任。')],
-    attachments: ['检查重点清单'],
-    issuerSignature: '某某市人民政府办公室',
-    date: '2026年12月4日',
-    sealed: { unitName: '某某市人民政府办公室' },
-    note: null,
-    copyTo: ['市委各部门'],
-    printedBy: '某某市人民政府办公室',
-    printedDate: '2026年12月4日',
+  gongwen = sampleNotice(
     fonts,
-    author: '某某市人民政府办公室',
-    createdAt: new Date('2026-12-04T02:00:00Z'),
-  };
+    [para(SENTENCE), para('一、压实工作责任。严格落实属地管理责任和部门监管责任。')],
+    ['市委各部门'],
+  );
   pool = new PdfWorkerPool(PDF_WORKER_ENTRY, { size: 2 });
 });
 afterAll(() => pool.close());
