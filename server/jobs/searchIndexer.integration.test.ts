@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchPage } from '../../common/search/searchApi.ts';
 import { reindexSearch } from '../commands/search/searchReindexer.ts';
+import { INDEX_SLICE } from './searchIndexer.ts';
 import { givenBody } from '../../tests/support/officialDocs.ts';
 import { addRoom, multipart, shanghai } from '../../tests/support/meetings.ts';
 import { createTestApp, signedIn, type TestApp, type TestClient } from '../../tests/support/testApp.ts';
@@ -139,5 +140,45 @@ describe('the search index follows edits', () => {
     expect(indexed).toBe(before);
     expect((await search('zhangwei', 'q=老旧小区改造')).total).toBe(1);
     expect(await t.app.svc.db.auditEvent.count({ where: { action: 'search.reindex' } })).toBe(1);
+  });
+
+  it('indexes many objects a slice at a time, serving the event loop between slices', async () => {
+    const indexer = t.app.jobs.searchIndexer;
+    await indexer.stop();
+    const { search: index } = t.app.svc;
+    const apply = index.apply.bind(index);
+    let turns = 0;
+    let counting = true;
+    const count = () => {
+      turns += 1;
+      if (counting) setImmediate(count);
+    };
+    try {
+      const names = Array.from({ length: 10 }, (_, k) => `河道整治第${'一二三四五六七八九十'[k]}标段周报`);
+      for (const title of names) {
+        const res = await as.zhangwei!.post('/api/documents', { kind: 'draft', title });
+        expect(res.statusCode).toBe(201);
+        await givenBody(as.zhangwei!, res.json().id as string, [`${title}：清淤进度与护岸加固情况。`]);
+      }
+      const seen: Array<{ turns: number; objects: number }> = [];
+      index.apply = (entries, gone) => {
+        seen.push({ turns, objects: entries.length });
+        apply(entries, gone);
+      };
+      setImmediate(count);
+      await indexer.tick();
+      counting = false;
+      // Ten documents in slices of INDEX_SLICE, each slice written after the loop turned since the one before.
+      const slices = Array.from({ length: Math.ceil(10 / INDEX_SLICE) }, (_, k) =>
+        Math.min(INDEX_SLICE, 10 - k * INDEX_SLICE),
+      );
+      expect(seen.map((s) => s.objects)).toEqual(slices);
+      for (let k = 1; k < seen.length; k++) expect(seen[k]!.turns).toBeGreaterThan(seen[k - 1]!.turns);
+      expect((await search('zhangwei', 'q=河道整治')).total).toBe(10);
+    } finally {
+      counting = false;
+      index.apply = apply;
+      indexer.start();
+    }
   });
 });
