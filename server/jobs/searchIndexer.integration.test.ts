@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchPage } from '../../common/search/searchApi.ts';
 import { reindexSearch } from '../commands/search/searchReindexer.ts';
-import { INDEX_SLICE } from './searchIndexer.ts';
+import { INDEX_SLICE } from '../search/searchRebuild.ts';
 import { givenBody } from '../../tests/support/officialDocs.ts';
 import { addRoom, multipart, shanghai } from '../../tests/support/meetings.ts';
 import { createTestApp, signedIn, type TestApp, type TestClient } from '../../tests/support/testApp.ts';

@@ -4,22 +4,13 @@
 // past its marks and re-indexes the objects they name, so a document typed into continuously is read at most once a
 // run (the debounce). Without marks (a new or dropped index) the run rebuilds everything first.
 import { EventEmitter } from 'node:events';
-import { setImmediate as nextTurn } from 'node:timers/promises';
-import { AUDIT_MARK, feedHeads, rebuildSearchIndex, UPDATE_MARK } from '../search/searchRebuild.ts';
-import { loadEntries, type SearchRef } from '../search/searchSources.ts';
+import { AUDIT_MARK, feedHeads, indexRefs, rebuildSearchIndex, UPDATE_MARK } from '../search/searchRebuild.ts';
+import type { SearchRef } from '../search/searchSources.ts';
 import type { Services } from '../services.ts';
 import { PeriodicJob } from './periodicJob.ts';
 
 /** Events and updates read in one run; the rest waits for the next. */
 const FEED_BATCH = 5000;
-
-/**
- * Objects read and written at a time, the event loop served between slices. Reading a document's text and writing its
- * trigram and bigram rows takes a few ms, all on the server's thread: the 50 documents typed into at once by
- * bench:collab's many-documents load, re-indexed in one go, held the loop 100-200 ms every run, and every collab
- * delivery and request with it.
- */
-export const INDEX_SLICE = 4;
 
 /** The object an audit event names, by the resource types commands write. */
 function refOfAudit(resourceType: string, resourceId: string | null): SearchRef | null {
@@ -84,13 +75,8 @@ export class SearchIndexer extends PeriodicJob<IndexedEvent> {
     }
     for (const u of updates) refs.set(`document:${u.documentId}`, { kind: 'document', objectId: u.documentId });
     const list = [...refs.values()];
-    // Each slice is one transaction of the index: an object's old and new entries are swapped together. If the run
-    // stops between slices, the marks below are not moved and the next run reads the same objects again.
-    for (let i = 0; i < list.length; i += INDEX_SLICE) {
-      if (i > 0) await nextTurn();
-      const { entries, gone } = await loadEntries(this.svc, list.slice(i, i + INDEX_SLICE));
-      search.apply(entries, gone);
-    }
+    // If the run stops between slices, the marks below are not moved and the next run reads the same objects again.
+    await indexRefs(this.svc, list);
     const auditTo = events.length === FEED_BATCH ? events.at(-1)!.seq : heads.audit;
     const updatesTo = updates.length === FEED_BATCH ? updates.at(-1)!.seq : heads.updates;
     // Compaction may remove the newest logged updates; the log's sequence never goes back, so neither does the mark.
