@@ -1,11 +1,10 @@
 // The 公文 DOCX: page set-up and grid of GB/T 9704, and every element of the PDF in order, in its font and colour.
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Block } from './documentModel.ts';
 import { renderGongwenDocx } from './gongwenDocx.ts';
 import type { GongwenContent } from './gongwenLayout.ts';
+import { para } from '../../tests/support/gongwenSample.ts';
 
-const para = (text: string): Block => ({ kind: 'paragraph', runs: [{ text, threadIds: [] }] });
 const content: GongwenContent = {
   copyNumber: '000123',
   secrecy: '内部',

@@ -1,7 +1,6 @@
 // GB/T 9704-2012 layout rules on a measured-by-rule font (CJK one em, Latin half an em): the grid of 22 lines × 28
 // characters, where each element of the 版头, 主体 and 版记 sits, line breaking, and page flow.
 import { describe, expect, it } from 'vitest';
-import type { Block } from './documentModel.ts';
 import {
   BODY_CHAR,
   breakLines,
@@ -14,11 +13,11 @@ import {
   type Measure,
   type PlacedText,
 } from './gongwenLayout.ts';
+import { para } from '../../tests/support/gongwenSample.ts';
 
 const measure: Measure = (text, _face, size) =>
   [...text].reduce((w, ch) => w + (/[\u0020-\u007e]/.test(ch) ? size / 2 : size), 0);
 
-const para = (text: string): Block => ({ kind: 'paragraph', runs: [{ text, threadIds: [] }] });
 const base: GongwenContent = {
   copyNumber: null,
   secrecy: null,

@@ -1,5 +1,6 @@
 // The 公文 the PDF tests render: a city government office's 通知 on winter work safety, with every part of the GB/T 9704
-// layout filled in (份号, 密级, 紧急程度, 版头, 发文字号, 主送, 附件说明, 发文机关署名 and seal, 成文日期, 抄送, 印发).
+// layout filled in (份号, 密级, 紧急程度, 版头, 发文字号, 主送, 附件说明, 发文机关署名 and seal, 成文日期, 抄送, 印发); and the plain
+// paragraph the export tests write bodies with.
 import type { Block } from '../../server/export/documentModel.ts';
 import type { GongwenFonts } from '../../server/export/gongwenFonts.ts';
 import type { GongwenPdfInput } from '../../server/export/gongwenPdf.ts';
